@@ -1,0 +1,56 @@
+// The contract every part of khao builds on. Offsets are UTF-16 indices into `Article.text`,
+// which is the decoded text exactly as read (BOM removed, nothing else changed); for a .jsonl
+// record it is the body string. Display cleaning happens later, in layout, so offsets survive.
+
+export type ArticleFormat = 'txt' | 'md' | 'jsonl' | 'stdin';
+
+export interface ArticleDate {
+	/** Gregorian year (Buddhist-era years converted), month 1-12, day 1-31. */
+	year: number;
+	month: number;
+	day: number;
+	/** yyyy-mm-dd, for sorting and JSON. */
+	iso: string;
+	/** The date as it stands in the source, cleaned for display. */
+	text: string;
+}
+
+/** How a run of the article is shown: layout styles each kind. */
+export type BlockKind = 'title' | 'meta' | 'heading' | 'para' | 'quote' | 'item' | 'code' | 'rule';
+
+/**
+ * A displayed piece of an article. Its visible content is the concatenation of its spans: each
+ * span either points into `Article.text` or is synthetic text (a bullet, a title from a JSON
+ * field) with no offsets. Markup (Markdown `**`, `#`, link targets) is simply left out of the spans.
+ */
+export type Span = {start: number; end: number} | {synthetic: string};
+
+export interface Block {
+	kind: BlockKind;
+	spans: Span[];
+}
+
+export interface Article {
+	/** Path as given or found under PATH; for .jsonl `file#id` (the record's id, else its line number). */
+	id: string;
+	/** The file it came from ('-' for stdin). */
+	path: string;
+	format: ArticleFormat;
+	title: string;
+	date?: ArticleDate;
+	/** A source line (ที่มา:, Source:) or URL recognised as metadata. */
+	source?: string;
+	/** Extra fields from .jsonl (category, …), for display as metadata. */
+	fields?: Record<string, string>;
+	text: string;
+	blocks: Block[];
+}
+
+export type WarningKind = 'binary' | 'empty' | 'invalid-bytes' | 'bad-line' | 'unreadable' | 'skipped';
+
+export interface CorpusWarning {
+	kind: WarningKind;
+	/** The file (and `:line` for bad .jsonl lines). Untrusted: clean before display. */
+	path: string;
+	message: string;
+}
