@@ -1,0 +1,242 @@
+// From PATH to articles, incrementally: the reader opens as soon as the first screenful of articles
+// is in (`ready`), while the rest load in the background in chunks, yielding to the event loop
+// between them so that keys stay responsive. Plain modes await everything (`loadCorpus`).
+import fs from 'node:fs/promises';
+import process from 'node:process';
+import type {Article, CorpusWarning} from './types.js';
+import {CorpusError, reasonOf} from './errors.js';
+import {discoverFiles, kindOfName, specialKind, type FileKind, type FoundFile} from './discover.js';
+import {articlesFromBytes, articlesFromDecoded, readFileBytes, type FileResult} from './read-file.js';
+import {streamJsonl} from './read-jsonl.js';
+import {decodeBytes} from './decode.js';
+import {readAll, sniffFormat} from './stdin.js';
+
+export interface CorpusLoad {
+	/** Grows while loading; in input order (files sorted by path, .jsonl records in file order). */
+	articles: Article[];
+	warnings: CorpusWarning[];
+	readonly done: boolean;
+	/** Resolves once the first `READY_ARTICLES` articles (or all, if fewer) are in; rejects with a CorpusError when PATH cannot be read. */
+	ready: Promise<void>;
+	/** Resolves when everything is loaded. */
+	finished: Promise<void>;
+	/** Called after each batch of articles or warnings; returns a function that unsubscribes. */
+	onUpdate(callback: () => void): () => void;
+}
+
+export interface OpenOptions {
+	/** Read when no PATH is given (the bundled corpus). */
+	defaultDir?: string;
+	/** Read for PATH '-' (default: process.stdin). */
+	stdin?: NodeJS.ReadableStream;
+	/** Articles needed before `ready` resolves (default READY_ARTICLES). */
+	readyArticles?: number;
+}
+
+/** More than a screenful of sidebar: enough to draw the first screen. */
+export const READY_ARTICLES = 50;
+/** Files of a folder read ahead while the current one is parsed. */
+const READ_AHEAD = 4;
+
+interface Sink {
+	add(articles: Article[], warnings?: CorpusWarning[]): void;
+	pause(): Promise<void>;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function openCorpus(input: string | undefined, options: OpenOptions = {}): CorpusLoad {
+	const articles: Article[] = [];
+	const warnings: CorpusWarning[] = [];
+	const listeners = new Set<() => void>();
+	const readyArticles = options.readyArticles ?? READY_ARTICLES;
+	let done = false;
+	let readySettled = false;
+	let resolveReady!: () => void;
+	let rejectReady!: (error: unknown) => void;
+	const ready = new Promise<void>((resolve, reject) => {
+		resolveReady = resolve;
+		rejectReady = reject;
+	});
+
+	const settleReady = (error?: unknown) => {
+		if (readySettled) return;
+		readySettled = true;
+		if (error === undefined) resolveReady();
+		else rejectReady(error);
+	};
+	const notify = () => {
+		for (const listener of [...listeners]) {
+			try {
+				listener();
+			} catch (error) {
+				// A listener's bug must not stop the loading; it still surfaces as an uncaught error.
+				queueMicrotask(() => {
+					throw error;
+				});
+			}
+		}
+	};
+	const sink: Sink = {
+		add(batch, batchWarnings = []) {
+			for (const article of batch) articles.push(article);
+			for (const warning of batchWarnings) warnings.push(warning);
+			if (articles.length >= readyArticles) settleReady();
+			if (batch.length > 0 || batchWarnings.length > 0) notify();
+		},
+		pause: nextTurn,
+	};
+
+	const finished = load(input, options, sink).then(
+		() => {
+			done = true;
+			settleReady();
+			notify();
+		},
+		(error: unknown) => {
+			done = true;
+			settleReady(error);
+			notify();
+			throw error;
+		},
+	);
+	// Callers may await only one of the two; the other must not become an unhandled rejection.
+	ready.catch(() => {});
+	finished.catch(() => {});
+
+	return {
+		articles,
+		warnings,
+		get done() {
+			return done;
+		},
+		ready,
+		finished,
+		onUpdate(callback) {
+			listeners.add(callback);
+			return () => {
+				listeners.delete(callback);
+			};
+		},
+	};
+}
+
+/** Everything at once, for the plain modes. Rejects with a CorpusError when PATH cannot be read. */
+export async function loadCorpus(
+	input: string | undefined,
+	options: OpenOptions = {},
+): Promise<{articles: Article[]; warnings: CorpusWarning[]}> {
+	const corpus = openCorpus(input, options);
+	await corpus.finished;
+	return {articles: corpus.articles, warnings: corpus.warnings};
+}
+
+async function load(input: string | undefined, options: OpenOptions, sink: Sink): Promise<void> {
+	if (input === '-') return loadStdin(options.stdin ?? process.stdin, sink);
+	const target = input ?? options.defaultDir;
+	if (target === undefined) throw new CorpusError('', 'no PATH given and no default corpus');
+	let stats;
+	try {
+		stats = await fs.stat(target);
+	} catch (error) {
+		const dangling = (error as NodeJS.ErrnoException).code === 'ENOENT' && (await isSymlink(target));
+		throw new CorpusError(target, dangling ? 'dangling symlink' : reasonOf(error));
+	}
+	const special = specialKind(stats);
+	if (special) throw new CorpusError(target, `is a ${special}, not opened (use - to read standard input)`);
+	if (stats.isDirectory()) return loadFolder(target, sink);
+	return loadFile(target, sink);
+}
+
+async function isSymlink(p: string): Promise<boolean> {
+	try {
+		return (await fs.lstat(p)).isSymbolicLink();
+	} catch {
+		return false;
+	}
+}
+
+/** PATH is one file: errors reading it are fatal. */
+async function loadFile(filePath: string, sink: Sink): Promise<void> {
+	const kind = kindOfName(filePath);
+	if (kind === undefined) {
+		sink.add([], [{kind: 'binary', path: filePath, message: 'not a text format, not read'}]);
+		return;
+	}
+	try {
+		if (kind === 'jsonl') {
+			const warnings = await streamJsonl(filePath, {add: (batch) => sink.add(batch), pause: sink.pause});
+			sink.add([], warnings);
+			return;
+		}
+		const bytes = await readFileBytes(filePath, kind);
+		const result = bytes instanceof Uint8Array ? articlesFromBytes(bytes, filePath, kind) : {articles: [], warnings: [bytes]};
+		sink.add(result.articles, result.warnings);
+	} catch (error) {
+		throw fileSystemError(filePath, error);
+	}
+}
+
+/** A file-system error (it has an errno code) becomes a CorpusError; a bug stays what it is. */
+function fileSystemError(p: string, error: unknown): unknown {
+	return typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' ? new CorpusError(p, reasonOf(error)) : error;
+}
+
+/** One file of a folder, whole; never rejects (a file that cannot be read is a warning). */
+async function readWhole(file: FoundFile): Promise<FileResult> {
+	try {
+		const bytes = await readFileBytes(file.path, file.kind);
+		if (!(bytes instanceof Uint8Array)) return {articles: [], warnings: [bytes]};
+		return articlesFromBytes(bytes, file.path, file.kind);
+	} catch (error) {
+		return {articles: [], warnings: [{kind: 'unreadable', path: file.path, message: reasonOf(error)}]};
+	}
+}
+
+async function loadFolder(root: string, sink: Sink): Promise<void> {
+	let found;
+	try {
+		found = await discoverFiles(root);
+	} catch (error) {
+		throw fileSystemError(root, error);
+	}
+	sink.add([], found.warnings);
+	const {files} = found;
+	// A few files are read ahead while one is parsed; .jsonl files are streamed in their turn.
+	const reads = new Map<number, Promise<FileResult>>();
+	const readAhead = (from: number) => {
+		for (let k = from; k < Math.min(files.length, from + READ_AHEAD); k++) {
+			if (files[k]!.kind !== 'jsonl' && !reads.has(k)) reads.set(k, readWhole(files[k]!));
+		}
+	};
+	for (let i = 0; i < files.length; i++) {
+		readAhead(i);
+		const file = files[i]!;
+		if (file.kind === 'jsonl') {
+			try {
+				const warnings = await streamJsonl(file.path, {add: (batch) => sink.add(batch), pause: sink.pause});
+				sink.add([], warnings);
+			} catch (error) {
+				sink.add([], [{kind: 'unreadable', path: file.path, message: reasonOf(error)}]);
+			}
+		} else {
+			const result = await reads.get(i)!;
+			reads.delete(i);
+			sink.add(result.articles, result.warnings);
+		}
+		await sink.pause();
+	}
+}
+
+async function loadStdin(stream: NodeJS.ReadableStream, sink: Sink): Promise<void> {
+	let bytes: Buffer;
+	try {
+		bytes = await readAll(stream);
+	} catch (error) {
+		throw fileSystemError('-', error);
+	}
+	const decoded = decodeBytes(bytes);
+	const kind: FileKind = decoded.kind === 'text' ? sniffFormat(decoded.text) : 'txt';
+	const result = articlesFromDecoded(decoded, '-', kind, 'stdin');
+	sink.add(result.articles, result.warnings);
+}

@@ -1,0 +1,214 @@
+// Inline Markdown shown cleanly: the markers (`**`, `_`, backticks, link brackets and targets,
+// HTML tags, backslashes of escapes) are left out of the spans, and everything else stays a range
+// of the original text, so that offsets found by search and entities point at real characters.
+// This is a forgiving subset of CommonMark: unmatched markers simply stay as text.
+import type {Span} from './types.js';
+
+type Range = [start: number, end: number];
+
+interface Delimiter {
+	at: number;
+	length: number;
+	char: string;
+	canOpen: boolean;
+	canClose: boolean;
+}
+
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+// Searches for a closing bracket, paren, backtick run or '>' look this far at most, so that a
+// long line full of unmatched openers stays linear instead of quadratic.
+const REACH = 2048;
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,64}(?:\s[^<>]{0,2048})?\/?>|<!--[^]{0,2048}?-->/y;
+const AUTOLINK = /<((?:https?|ftp|mailto):[^\s<>]{0,2048}|[^\s<>@]{1,256}@[^\s<>@]{1,256})>/y;
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
+
+/**
+ * For every `[` its matching `]` (the index just past it), in one pass with a stack: a line full of
+ * unmatched brackets stays linear. Code spans and escaped brackets do not count.
+ */
+function matchBrackets(text: string, start: number, end: number, protectedUntil: Map<number, number>): Map<number, number> {
+	const matches = new Map<number, number>();
+	const open: number[] = [];
+	for (let i = start; i < end; i++) {
+		const skip = protectedUntil.get(i);
+		if (skip !== undefined) {
+			i = skip - 1;
+			continue;
+		}
+		const c = text[i];
+		if (c === '\\') i++;
+		else if (c === '[') open.push(i);
+		else if (c === ']' && open.length > 0) matches.set(open.pop()!, i + 1);
+	}
+	return matches;
+}
+
+/** Index just past the `)` of a link destination starting at `open` (its `(`), or -1. */
+function closingParen(text: string, open: number, end: number): number {
+	let depth = 0;
+	end = Math.min(end, open + REACH);
+	for (let i = open; i < end; i++) {
+		const c = text[i];
+		if (c === '\\') i++;
+		else if (c === '(') depth++;
+		else if (c === ')' && --depth === 0) return i + 1;
+		else if (c === ' ' && depth === 1 && !/^\s*(?:"[^"]*"|'[^']*'|\([^)]*\))?\s*\)/.test(text.slice(i, end))) return -1;
+	}
+	return -1;
+}
+
+/** The spans of `text[start, end)` with inline markup left out. */
+export function inlineSpans(text: string, start: number, end: number): Span[] {
+	const drops: Range[] = [];
+	// Code spans first: inside them nothing is markup. Link targets join them once found (they are
+	// dropped whole, and the scan must not look for markup inside a URL).
+	const protectedUntil = new Map<number, number>();
+	for (let i = start; i < end; i++) {
+		if (text[i] === '\\') {
+			i++;
+			continue;
+		}
+		if (text[i] !== '`') continue;
+		let n = 1;
+		while (text[i + n] === '`') n++;
+		let j = i + n;
+		let close = -1;
+		const reach = Math.min(end, j + REACH);
+		while (j < reach) {
+			if (text[j] === '`') {
+				let m = 1;
+				while (text[j + m] === '`') m++;
+				if (m === n) {
+					close = j;
+					break;
+				}
+				j += m;
+			} else j++;
+		}
+		if (close < 0) {
+			i += n - 1;
+			continue;
+		}
+		let innerStart = i + n;
+		let innerEnd = close;
+		if (innerEnd - innerStart >= 2 && text[innerStart] === ' ' && text[innerEnd - 1] === ' ' && text.slice(innerStart, innerEnd).trim() !== '') {
+			innerStart++;
+			innerEnd--;
+		}
+		drops.push([i, innerStart], [innerEnd, close + n]);
+		protectedUntil.set(i, close + n);
+		i = close + n - 1;
+	}
+
+	const brackets = matchBrackets(text, start, end, protectedUntil);
+	// The next ')' (cached): without one, no link destination can close, whatever the brackets.
+	let nextParen = -1;
+	const hasParenAfter = (at: number) => {
+		if (nextParen !== Infinity && nextParen <= at) nextParen = text.indexOf(')', at + 1);
+		if (nextParen < 0 || nextParen >= end) nextParen = Infinity;
+		return nextParen !== Infinity;
+	};
+	const delimiters: Delimiter[] = [];
+	for (let i = start; i < end; i++) {
+		const skip = protectedUntil.get(i);
+		if (skip !== undefined) {
+			i = skip - 1;
+			continue;
+		}
+		const c = text[i]!;
+		if (c === '\\' && i + 1 < end && ASCII_PUNCTUATION.test(text[i + 1]!)) {
+			drops.push([i, i + 1]);
+			i++;
+			continue;
+		}
+		if (c === '\\' && i + 1 === end) {
+			drops.push([i, i + 1]); // hard line break marker
+			continue;
+		}
+		if (c === '<') {
+			AUTOLINK.lastIndex = i;
+			const link = AUTOLINK.exec(text);
+			if (link && i + link[0].length <= end) {
+				drops.push([i, i + 1], [i + link[0].length - 1, i + link[0].length]);
+				i += link[0].length - 1;
+				continue;
+			}
+			HTML_TAG.lastIndex = i;
+			const tag = HTML_TAG.exec(text);
+			if (tag && i + tag[0].length <= end) {
+				drops.push([i, i + tag[0].length]);
+				i += tag[0].length - 1;
+			}
+			continue;
+		}
+		if (c === '[' || (c === '!' && text[i + 1] === '[')) {
+			const open = c === '!' ? i + 1 : i;
+			const afterText = brackets.get(open) ?? -1;
+			if (afterText > 0 && text[afterText] === '(' && hasParenAfter(afterText)) {
+				const afterTarget = closingParen(text, afterText, end);
+				if (afterTarget > 0) {
+					drops.push([i, open + 1], [afterText - 1, afterTarget]);
+					protectedUntil.set(afterText - 1, afterTarget);
+					i = open;
+					continue;
+				}
+			}
+			if (afterText > 0 && text[afterText] === '[') {
+				const afterLabel = brackets.get(afterText) ?? -1;
+				if (afterLabel > 0) {
+					drops.push([i, open + 1], [afterText - 1, afterLabel]);
+					protectedUntil.set(afterText - 1, afterLabel);
+					i = open;
+					continue;
+				}
+			}
+			continue;
+		}
+		if (c === '*' || c === '_' || c === '~') {
+			let n = 1;
+			while (i + n < end && text[i + n] === c) n++;
+			const before = i > start ? text[i - 1] : undefined;
+			const after = i + n < end ? text[i + n] : undefined;
+			let canOpen = !isSpace(after);
+			let canClose = !isSpace(before);
+			// snake_case and Thai_words: an underscore inside a word is not emphasis.
+			if (c === '_' && isWordChar(before) && isWordChar(after)) canOpen = canClose = false;
+			if (c === '~' && n < 2) canOpen = canClose = false;
+			if (canOpen || canClose) delimiters.push({at: i, length: n, char: c, canOpen, canClose});
+			i += n - 1;
+		}
+	}
+
+	// Pair closers with the nearest opener of the same character; unpaired ones stay as text.
+	const openers: Delimiter[] = [];
+	for (const d of delimiters) {
+		if (d.canClose) {
+			let k = openers.length - 1;
+			while (k >= 0 && openers[k]!.char !== d.char) k--;
+			if (k >= 0) {
+				const opener = openers[k]!;
+				openers.length = k;
+				drops.push([opener.at, opener.at + opener.length], [d.at, d.at + d.length]);
+				continue;
+			}
+		}
+		if (d.canOpen) openers.push(d);
+	}
+
+	return complement(drops, start, end);
+}
+
+/** The parts of [start, end) not covered by `drops`, as spans. */
+function complement(drops: Range[], start: number, end: number): Span[] {
+	drops.sort((a, b) => a[0] - b[0]);
+	const spans: Span[] = [];
+	let at = start;
+	for (const [a, b] of drops) {
+		if (a > at) spans.push({start: at, end: a});
+		if (b > at) at = b;
+	}
+	if (at < end) spans.push({start: at, end});
+	return spans;
+}

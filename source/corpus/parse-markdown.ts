@@ -1,0 +1,197 @@
+// Markdown, shown cleanly: front matter read and hidden, headings without their #s, list items
+// without their markers, quotes, fenced code, rules, and inline markup left out of the spans.
+// Blocks never hold a line break: a paragraph's lines are joined by a synthetic space, and fenced
+// code becomes one 'code' block per line (consecutive, so layout can keep them together).
+import type {Article, Block, Span} from './types.js';
+import {lineRanges} from './lines.js';
+import {inlineSpans} from './markdown-inline.js';
+import {recogniseMetadata, type Metadata} from './metadata.js';
+import {parseDate} from './date.js';
+import {chooseTitle, visibleText} from './parse-text.js';
+import {sanitizeInline} from '../text/sanitize.js';
+
+interface FrontMatter {
+	/** Where the body begins (after the closing `---`). */
+	bodyStart: number;
+	values: Map<string, string>;
+}
+
+/** `---` … `---` (or `...`) at the very start: simple `key: value` lines, quotes removed. */
+export function readFrontMatter(text: string): FrontMatter | undefined {
+	const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
+	if (!open) return undefined;
+	const values = new Map<string, string>();
+	for (const line of lineRanges(text, open[0].length)) {
+		const raw = text.slice(line.start, line.end);
+		if (/^(?:---|\.\.\.)[ \t]*$/.test(raw)) {
+			const after = /^(?:\r\n|\r|\n)/.exec(text.slice(line.end, line.end + 2));
+			return {bodyStart: line.end + (after?.[0].length ?? 0), values};
+		}
+		const pair = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(raw);
+		if (pair && !values.has(pair[1]!.toLowerCase())) values.set(pair[1]!.toLowerCase(), unquote(pair[2]!));
+	}
+	return undefined; // never closed: not front matter after all
+}
+
+function unquote(value: string): string {
+	const quoted = /^(["'])(.*)\1$/.exec(value);
+	return quoted ? quoted[2]! : value;
+}
+
+const FENCE = /^( {0,3})(`{3,}|~{3,})([^`]*)$/;
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const LIST_ITEM = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
+const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S+/;
+const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$/;
+const QUOTED_MARKER = /^(?:#{1,6}[ \t]+|[-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
+
+/** Start of `text[start, end)` after leading spaces and tabs. */
+function skipIndent(text: string, start: number, end: number): number {
+	while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+	return start;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+	while (end > start && /\s/.test(text[end - 1]!)) end--;
+	return end;
+}
+
+/** Markdown body → blocks. */
+export function markdownBlocks(text: string, from = 0): Block[] {
+	const blocks: Block[] = [];
+	// The block that a following plain line continues (paragraph, item or quote), if any.
+	let open: Block | undefined;
+	let fence: {char: string; length: number} | undefined;
+	let inComment = false;
+
+	const append = (block: Block, spans: Span[]) => {
+		if (spans.length === 0) return;
+		if (block.spans.length > 0) block.spans.push({synthetic: ' '});
+		block.spans.push(...spans);
+	};
+	const startBlock = (kind: Block['kind'], spans: Span[]): Block | undefined => {
+		if (spans.length === 0 && kind !== 'rule' && kind !== 'code') return undefined;
+		const block: Block = {kind, spans};
+		blocks.push(block);
+		return block;
+	};
+	const inline = (start: number, end: number) => inlineSpans(text, start, trimEnd(text, start, end));
+
+	for (const {start, end} of lineRanges(text, from)) {
+		const line = text.slice(start, end);
+		if (fence) {
+			const close = FENCE.exec(line);
+			if (close && close[2]![0] === fence.char && close[2]!.length >= fence.length && close[3]!.trim() === '') {
+				fence = undefined;
+			} else {
+				startBlock('code', end > start ? [{start, end: trimEnd(text, start, end)}] : []);
+			}
+			continue;
+		}
+		if (inComment) {
+			if (line.includes('-->')) inComment = false;
+			continue;
+		}
+		if (line.trim() === '') {
+			open = undefined;
+			continue;
+		}
+		const fenceOpen = FENCE.exec(line);
+		if (fenceOpen) {
+			fence = {char: fenceOpen[2]![0]!, length: fenceOpen[2]!.length};
+			open = undefined;
+			continue;
+		}
+		if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) {
+			inComment = true;
+			open = undefined;
+			continue;
+		}
+		const heading = ATX_HEADING.exec(line);
+		if (heading) {
+			let contentEnd = trimEnd(text, start, end);
+			// A closing run of #s (`## Title ##`) is markup too.
+			const closing = /[ \t]+#+$/.exec(text.slice(start + heading[0].length, contentEnd));
+			if (closing) contentEnd -= closing[0].length;
+			startBlock('heading', inline(start + heading[0].length, contentEnd));
+			open = undefined;
+			continue;
+		}
+		if (open?.kind === 'para' && SETEXT_UNDERLINE.test(line)) {
+			open.kind = 'heading';
+			open = undefined;
+			continue;
+		}
+		if (RULE.test(line)) {
+			startBlock('rule', []);
+			open = undefined;
+			continue;
+		}
+		if (REFERENCE_DEFINITION.test(line) || TABLE_DELIMITER_ROW.test(line)) {
+			open = undefined;
+			continue;
+		}
+		const quote = QUOTE_MARKERS.exec(line);
+		if (quote) {
+			let contentStart = start + quote[0].length;
+			const marker = QUOTED_MARKER.exec(text.slice(contentStart, end));
+			if (marker) contentStart += marker[0].length;
+			const spans = inline(skipIndent(text, contentStart, end), end);
+			if (contentStart >= trimEnd(text, start, end)) open = undefined;
+			else if (open?.kind === 'quote' && !marker) append(open, spans);
+			else open = startBlock('quote', spans);
+			continue;
+		}
+		const item = LIST_ITEM.exec(line);
+		if (item) {
+			open = startBlock('item', inline(start + item[0].length, end));
+			continue;
+		}
+		const spans = inline(skipIndent(text, start, end), end);
+		if (open) append(open, spans);
+		else open = startBlock('para', spans);
+	}
+	return blocks;
+}
+
+export function parseMarkdown(text: string, filePath: string): Article {
+	const front = readFrontMatter(text);
+	const blocks = markdownBlocks(text, front?.bodyStart ?? 0);
+	const values = front?.values ?? new Map<string, string>();
+
+	const known: Metadata = {};
+	const rawDate = values.get('date');
+	const date = rawDate ? parseDate(rawDate) : undefined;
+	if (date) known.date = date;
+	const rawSource = values.get('source') ?? values.get('url') ?? values.get('link');
+	if (rawSource) known.source = sanitizeInline(rawSource);
+	const metadata = recogniseMetadata(text, blocks, known);
+
+	let title: string;
+	const frontTitle = sanitizeInline(values.get('title') ?? '');
+	const first = blocks[0];
+	if (frontTitle !== '') {
+		title = frontTitle;
+		if (first?.kind === 'heading' && sanitizeInline(visibleText(text, first)) === frontTitle) first.kind = 'title';
+		else blocks.unshift({kind: 'title', spans: [{synthetic: frontTitle}]});
+	} else if (first?.kind === 'heading') {
+		first.kind = 'title';
+		title = sanitizeInline(visibleText(text, first));
+	} else {
+		title = chooseTitle(text, blocks, filePath);
+	}
+
+	const article: Article = {id: filePath, path: filePath, format: 'md', title, text, blocks};
+	if (metadata.date) article.date = metadata.date;
+	if (metadata.source) article.source = metadata.source;
+	const fields: Record<string, string> = {};
+	for (const [key, value] of values) {
+		if (!['title', 'date', 'source', 'url', 'link'].includes(key) && value !== '') fields[key] = value;
+	}
+	if (rawDate && !date) fields['date'] = rawDate;
+	if (Object.keys(fields).length > 0) article.fields = fields;
+	return article;
+}
