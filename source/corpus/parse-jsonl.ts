@@ -81,6 +81,11 @@ export function articleFromRecord(line: string, filePath: string, lineNumber: nu
 		if (!KNOWN_KEYS.has(key) && typeof value === 'string' && value !== '') fields[key] = value;
 	}
 	if (Object.keys(fields).length > 0) article.fields = fields;
+	// The record's metadata is not in its body: show it under the title as one synthetic line.
+	const meta = [typeof rawDate === 'string' ? sanitizeInline(rawDate) : '', ...Object.values(fields).filter((v) => v !== rawDate).map((v) => sanitizeInline(v)).filter((v) => v.length <= 80), article.source ?? '']
+		.filter(Boolean)
+		.join(' · ');
+	if (meta) blocks.splice(title ? 1 : 0, 0, {kind: 'meta', spans: [{synthetic: meta}]});
 	return {article};
 }
 

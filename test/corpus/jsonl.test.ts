@@ -26,7 +26,7 @@ test('a .jsonl with bad lines: good records kept, bad ones reported once with li
 	assert.equal(first!.format, 'jsonl');
 	assert.equal(first!.title, 'ข่าวแรก');
 	assert.equal(first!.text, 'ย่อหน้าหนึ่ง\nย่อหน้าสอง');
-	assert.deepEqual(outline(first!), ['title: ข่าวแรก', 'para: ย่อหน้าหนึ่ง', 'para: ย่อหน้าสอง']);
+	assert.deepEqual(outline(first!), ['title: ข่าวแรก', 'meta: วันจันทร์ที่ 24 สิงหาคม 2563 · ทดสอบ · https://example.org/1', 'para: ย่อหน้าหนึ่ง', 'para: ย่อหน้าสอง']);
 	assert.equal(first!.date?.iso, '2020-08-24');
 	assert.equal(first!.date?.text, 'วันจันทร์ที่ 24 สิงหาคม 2563');
 	assert.equal(first!.source, 'https://example.org/1');
@@ -35,7 +35,8 @@ test('a .jsonl with bad lines: good records kept, bad ones reported once with li
 	assert.equal(second!.source, 'Example');
 	assert.equal(second!.text, 'เนื้อหาข่าวสอง');
 	assert.ok(third!.title.endsWith('…') && third!.title.startsWith('ข่าวที่ไม่มีชื่อเรื่อง'), 'a title made from the body');
-	assert.equal(third!.blocks[0]!.kind, 'para', 'no synthetic title block for a made title');
+	assert.ok(third!.blocks.every((b) => b.kind !== 'title'), 'no synthetic title block for a made title');
+	assert.deepEqual(third!.blocks[0], {kind: 'meta', spans: [{synthetic: 'sometime'}]}, 'an unreadable date still shows');
 	assert.equal(third!.date, undefined);
 	assert.deepEqual(third!.fields, {date: 'sometime'}, 'an unreadable date is still shown as a field');
 });
