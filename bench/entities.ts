@@ -1,0 +1,74 @@
+// Entity detection and linking speed on real articles: thaigov-2k repeated five times
+// (/tmp/tg10k.jsonl, 10,000 articles, 33 M characters). Articles go in batches, as the reader
+// adds them between frames; we report articles per second for detection + linking, the cost of
+// one snapshot (building the index the UI reads) and the largest batch.
+// Run: node --import tsx bench/entities.ts [path] [limit]
+
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import type {Article} from '../source/corpus/types.js';
+import {EntityIndexBuilder} from '../source/entities/builder.js';
+
+const DEFAULT_PATH = '/tmp/tg10k.jsonl';
+const BATCH = 100;
+
+export interface EntityBenchRow {
+	metric: string;
+	value: number;
+	unit: string;
+}
+
+export function loadJsonlArticles(path: string, limit = Infinity): Article[] {
+	const articles: Article[] = [];
+	const lines = readFileSync(path, 'utf8').split('\n');
+	for (let i = 0; i < lines.length && articles.length < limit; i++) {
+		const line = lines[i]!;
+		if (line.trim() === '') continue;
+		const record = JSON.parse(line) as {id?: string; title?: string; body?: string};
+		// The file repeats each article five times under the same id: the line number keeps them apart.
+		articles.push({id: `${path}#${i + 1}`, path, format: 'jsonl', title: record.title ?? '', text: record.body ?? '', blocks: []});
+	}
+	return articles;
+}
+
+export function runEntityBench(path = DEFAULT_PATH, limit = Infinity): EntityBenchRow[] {
+	const articles = loadJsonlArticles(path, limit);
+	const characters = articles.reduce((n, a) => n + a.text.length, 0);
+	const builder = new EntityIndexBuilder();
+	const batchTimes: number[] = [];
+	const start = performance.now();
+	for (let i = 0; i < articles.length; i += BATCH) {
+		const t = performance.now();
+		builder.add(articles.slice(i, i + BATCH));
+		batchTimes.push(performance.now() - t);
+	}
+	const addTime = performance.now() - start;
+	const s = performance.now();
+	const index = builder.snapshot();
+	const snapshotTime = performance.now() - s;
+	const mentions = index.all().reduce((n, e) => n + e.mentionCount, 0);
+	const sorted = [...batchTimes].sort((a, b) => a - b);
+	return [
+		{metric: 'articles', value: articles.length, unit: ''},
+		{metric: 'characters', value: characters, unit: ''},
+		{metric: 'mentions', value: mentions, unit: ''},
+		{metric: 'entities', value: index.all().length, unit: ''},
+		{metric: 'detection + linking', value: addTime / 1000, unit: 's'},
+		{metric: 'articles per second', value: articles.length / (addTime / 1000), unit: '/s'},
+		{metric: `median batch of ${BATCH}`, value: sorted[Math.floor(sorted.length / 2)] ?? 0, unit: 'ms'},
+		{metric: `slowest batch of ${BATCH}`, value: sorted[sorted.length - 1] ?? 0, unit: 'ms'},
+		{metric: 'snapshot (build index)', value: snapshotTime, unit: 'ms'},
+		{metric: 'articles per second incl. snapshot', value: articles.length / ((addTime + snapshotTime) / 1000), unit: '/s'},
+	];
+}
+
+export function formatEntityBench(rows: EntityBenchRow[]): string {
+	return rows.map(r => `${r.metric.padEnd(36)} ${(Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(1)).padStart(12)} ${r.unit}`).join('\n');
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+	const path = process.argv[2] ?? DEFAULT_PATH;
+	const limit = process.argv[3] === undefined ? Infinity : Number(process.argv[3]);
+	console.log(`Entities: ${path}`);
+	console.log(formatEntityBench(runEntityBench(path, limit)));
+}

@@ -1,0 +1,68 @@
+// Time to first screen of the built CLI in a real pty, against the smallest unbundled Ink app, and
+// peak memory with 10,000 articles open. Run: npm run build && node --import tsx bench/first-screen.ts
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {median, peakRss, runInPty} from './pty.js';
+import {bigCorpus} from './data.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist', 'cli.js');
+
+export type Row = {
+	measure: string;
+	value: string;
+	baseline: string;
+	ratio: string;
+	goal: string;
+};
+
+async function firstScreen(argv: string[], marker: RegExp | string, runs: number): Promise<number[]> {
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const pty = runInPty(argv, {cwd: root});
+		try {
+			times.push(await pty.waitFor(marker, 60_000));
+		} finally {
+			await pty.stop();
+		}
+	}
+	return times;
+}
+
+export async function benchFirstScreen(runs = 5): Promise<Row[]> {
+	if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first');
+	const big = bigCorpus();
+	const baseline = median(await firstScreen(['node', path.join(root, 'bench/fixtures/minimal-ink.mjs')], 'minimal ink app ready', runs));
+	const seeds = median(await firstScreen(['node', cli], 'q quit', runs));
+	const tenK = median(await firstScreen(['node', cli, big.path], 'q quit', runs));
+
+	// Peak memory: open the 10,000 articles, wait until everything has loaded and been indexed.
+	const pty = runInPty(['node', cli, big.path], {cwd: root});
+	let peak = 0;
+	try {
+		await pty.waitFor('q quit', 60_000);
+		await pty.waitFor(/Articles 10000(?!…)/, 120_000);
+		await pty.waitFor(/ready/, 120_000).catch(() => undefined);
+		peak = peakRss(pty.commandPid() ?? -1) ?? 0;
+	} finally {
+		await pty.stop();
+	}
+	const ms = (x: number) => `${Math.round(x)} ms`;
+	return [
+		{measure: 'first screen, 5 seed articles', value: ms(seeds), baseline: ms(baseline), ratio: (seeds / baseline).toFixed(2) + '×', goal: '≤ 0.6×'},
+		{measure: 'first screen, 10,000 articles (94 MB .jsonl)', value: ms(tenK), baseline: ms(baseline), ratio: (tenK / baseline).toFixed(2) + '×', goal: '≤ 0.6×'},
+		{
+			measure: 'peak memory, 10,000 articles loaded and indexed',
+			value: `${Math.round(peak / 1e6)} MB`,
+			baseline: `${Math.round(big.bytes / 1e6)} MB file`,
+			ratio: (peak / big.bytes).toFixed(2) + '×',
+			goal: '≤ 3×',
+		},
+	];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const {printTable} = await import('./table.js');
+	printTable(await benchFirstScreen());
+}

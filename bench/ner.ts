@@ -1,0 +1,103 @@
+// Mention detection quality on Thai NER 1.5 (Wannaphong Phatthiyaphaibun, CC BY 3.0):
+// precision, recall and F1 per kind, counted by overlap. A found mention is right when it overlaps
+// a gold mention of the same kind; a gold mention is found when a mention of its kind overlaps it.
+// Gold person spans include titles (นาย…), ours do not: overlap makes that fair.
+// Run: node --import tsx bench/ner.ts [path]   (default: ../shared/data/thainer-1.5/val.txt)
+
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {findMentions} from '../source/entities/find-mentions.js';
+import type {EntityKind} from '../source/entities/types.js';
+
+const DEFAULT_PATH = fileURLToPath(new URL('../../shared/data/thainer-1.5/val.txt', import.meta.url));
+const GOLD_KINDS: Record<string, EntityKind> = {PERSON: 'person', ORGANIZATION: 'organization', LOCATION: 'place'};
+const KINDS: EntityKind[] = ['person', 'organization', 'place'];
+
+export interface Span {
+	start: number;
+	end: number;
+	kind: EntityKind;
+}
+
+export interface NerRow {
+	kind: EntityKind | 'all';
+	gold: number;
+	found: number;
+	precision: number;
+	recall: number;
+	f1: number;
+}
+
+/** One tagged line → its plain text and gold spans of the three kinds. */
+export function parseTaggedLine(line: string): {text: string; gold: Span[]} {
+	const gold: Span[] = [];
+	let text = '';
+	const open: Array<{tag: string; start: number}> = [];
+	const tag = /\[(\/?)([A-Z_]+)\]/g;
+	let last = 0;
+	for (let m = tag.exec(line); m !== null; m = tag.exec(line)) {
+		text += line.slice(last, m.index);
+		last = m.index + m[0].length;
+		const name = m[2]!;
+		if (m[1] === '') {
+			open.push({tag: name, start: text.length});
+			continue;
+		}
+		const i = open.map(o => o.tag).lastIndexOf(name);
+		if (i < 0) continue;
+		const [o] = open.splice(i, 1);
+		const kind = GOLD_KINDS[name];
+		if (kind !== undefined && text.length > o!.start) gold.push({start: o!.start, end: text.length, kind});
+	}
+	text += line.slice(last);
+	return {text, gold};
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+export function runNerBench(path = DEFAULT_PATH): NerRow[] {
+	const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\n');
+	const counts = new Map<EntityKind, {gold: number; found: number; truePositive: number; goldFound: number}>();
+	for (const k of KINDS) counts.set(k, {gold: 0, found: 0, truePositive: 0, goldFound: 0});
+	for (const line of lines) {
+		if (line.trim() === '') continue;
+		const {text, gold} = parseTaggedLine(line);
+		const found = findMentions({text}).filter(m => KINDS.includes(m.kind));
+		for (const k of KINDS) {
+			const c = counts.get(k)!;
+			const g = gold.filter(s => s.kind === k);
+			const f = found.filter(s => s.kind === k);
+			c.gold += g.length;
+			c.found += f.length;
+			c.truePositive += f.filter(s => g.some(t => overlaps(s, t))).length;
+			c.goldFound += g.filter(t => f.some(s => overlaps(s, t))).length;
+		}
+	}
+	const row = (kind: NerRow['kind'], gold: number, found: number, tp: number, gf: number): NerRow => {
+		const precision = found === 0 ? 0 : tp / found;
+		const recall = gold === 0 ? 0 : gf / gold;
+		const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+		return {kind, gold, found, precision, recall, f1};
+	};
+	const rows = KINDS.map(k => {
+		const c = counts.get(k)!;
+		return row(k, c.gold, c.found, c.truePositive, c.goldFound);
+	});
+	const total = [...counts.values()].reduce((a, c) => ({gold: a.gold + c.gold, found: a.found + c.found, truePositive: a.truePositive + c.truePositive, goldFound: a.goldFound + c.goldFound}));
+	rows.push(row('all', total.gold, total.found, total.truePositive, total.goldFound));
+	return rows;
+}
+
+export function formatNerTable(rows: NerRow[]): string {
+	const lines = ['kind          gold  found  precision  recall     F1'];
+	for (const r of rows) {
+		lines.push(`${r.kind.padEnd(12)} ${String(r.gold).padStart(5)}  ${String(r.found).padStart(5)}      ${r.precision.toFixed(3)}   ${r.recall.toFixed(3)}  ${r.f1.toFixed(3)}`);
+	}
+	return lines.join('\n');
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+	const path = process.argv[2] ?? DEFAULT_PATH;
+	console.log(`Thai NER 1.5: ${path}`);
+	console.log(formatNerTable(runNerBench(path)));
+}

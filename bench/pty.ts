@@ -1,0 +1,105 @@
+// Runs a command in a real pseudo-terminal (util-linux `script`), so that it sees a TTY exactly as
+// when a person starts it, and lets a benchmark wait for what appears on the screen.
+import {spawn, type ChildProcess} from 'node:child_process';
+import fs from 'node:fs';
+
+export interface PtyRun {
+	child: ChildProcess;
+	output(): string;
+	/** Resolves with the elapsed ms since spawn when `pattern` has appeared in the output. */
+	waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<number>;
+	send(keys: string): void;
+	/** The pid of the command itself (the child of `script`). */
+	commandPid(): number | undefined;
+	stop(): Promise<void>;
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export function runInPty(argv: string[], opts: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv; cwd?: string} = {}): PtyRun {
+	const columns = opts.columns ?? 100;
+	const rows = opts.rows ?? 30;
+	const command = `stty cols ${columns} rows ${rows}; exec ${argv.map(quote).join(' ')}`;
+	const started = performance.now();
+	const child = spawn('script', ['-qfec', command, '/dev/null'], {
+		cwd: opts.cwd,
+		env: {...process.env, TERM: 'xterm-256color', ...opts.env},
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	let out = '';
+	const waiters: {pattern: RegExp | string; resolve: (ms: number) => void}[] = [];
+	const check = () => {
+		for (let i = waiters.length - 1; i >= 0; i--) {
+			const w = waiters[i]!;
+			if (typeof w.pattern === 'string' ? out.includes(w.pattern) : w.pattern.test(out)) {
+				waiters.splice(i, 1);
+				w.resolve(performance.now() - started);
+			}
+		}
+	};
+	child.stdout!.on('data', (d: Buffer) => {
+		out += d.toString('utf8');
+		check();
+	});
+	child.stderr!.on('data', (d: Buffer) => {
+		out += d.toString('utf8');
+	});
+	return {
+		child,
+		output: () => out,
+		waitFor(pattern, timeoutMs = 30_000) {
+			return new Promise((resolve, reject) => {
+				const timer = setTimeout(() => reject(new Error(`timed out waiting for ${String(pattern)}; output tail: ${JSON.stringify(out.slice(-300))}`)), timeoutMs);
+				waiters.push({
+					pattern,
+					resolve: (ms) => {
+						clearTimeout(timer);
+						resolve(ms);
+					},
+				});
+				check();
+			});
+		},
+		send(keys) {
+			child.stdin!.write(keys);
+		},
+		commandPid() {
+			try {
+				const children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/);
+				return children[0] ? Number(children[0]) : undefined;
+			} catch {
+				return undefined;
+			}
+		},
+		async stop() {
+			if (child.exitCode !== null) return;
+			const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+			child.kill('SIGTERM');
+			const pid = this.commandPid();
+			if (pid) {
+				try {
+					process.kill(pid, 'SIGTERM');
+				} catch {}
+			}
+			const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+			await done;
+			clearTimeout(timer);
+		},
+	};
+}
+
+/** Peak resident memory (VmHWM) of a process, in bytes. */
+export function peakRss(pid: number): number | undefined {
+	try {
+		const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) * 1024 : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type {Article} from '../corpus/types.js';
+import {buildEntityIndex, loadEntityCorrections, type EntityCorrections} from '../entities/index.js';
+import {entitiesJson, entitiesTable} from '../plain/entities.js';
+
+export const CORRECTIONS_FILE = 'khao.entities.json';
+
+/**
+ * The user's corrections: the file named by --entities-file (an error if unreadable), else
+ * khao.entities.json in the corpus folder when there is one. Throws EntityCorrectionsError.
+ */
+export function findCorrections(explicit: string | undefined, root: string): EntityCorrections | undefined {
+	if (explicit !== undefined) return loadEntityCorrections(explicit);
+	let dir = root;
+	try {
+		if (!fs.statSync(root).isDirectory()) dir = path.dirname(root);
+	} catch {
+		return undefined;
+	}
+	const candidate = path.join(dir, CORRECTIONS_FILE);
+	return fs.existsSync(candidate) ? loadEntityCorrections(candidate) : undefined;
+}
+
+/** `--entities`: the same detection and linking as the reader. */
+export function plainEntities(
+	articles: Article[],
+	opts: {json: boolean; width: number; correctionsFile?: string; root: string},
+): string {
+	const corrections = findCorrections(opts.correctionsFile, opts.root);
+	const index = buildEntityIndex(articles, corrections ? {corrections} : {});
+	return opts.json ? entitiesJson(index, articles) : entitiesTable(index, opts.width);
+}

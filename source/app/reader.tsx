@@ -1,0 +1,40 @@
+import React from 'react';
+import process from 'node:process';
+import {render} from 'ink';
+import {openCorpus} from '../corpus/index.js';
+import {sanitizeInline} from '../text/sanitize.js';
+import {App} from '../ui/components/App.js';
+import {enterAlternateScreen, keyboardStream, leaveAlternateScreen} from '../ui/terminal.js';
+import {EXIT, formatWarning, type Flags} from './run.js';
+
+/** The full-screen reader. Resolves with the exit code once the user quits. */
+export async function runReader(target: string | undefined, flags: Flags, defaultDir: string): Promise<number> {
+	const load = openCorpus(target, {defaultDir, stdin: target === '-' ? process.stdin : undefined});
+	// Errors about PATH itself are reported before the screen changes.
+	await load.ready;
+	if (load.articles.length === 0) {
+		await load.finished;
+		if (load.articles.length === 0) {
+			for (const w of load.warnings) process.stderr.write(formatWarning(w) + '\n');
+			process.stderr.write(`khao: no article to show in ${sanitizeInline(target ?? defaultDir)}\n`);
+			return EXIT.unreadable;
+		}
+	}
+	const keyboard = keyboardStream();
+	if (!keyboard) {
+		process.stderr.write('khao: no terminal to read keys from; use --print to print the articles\n');
+		return EXIT.usage;
+	}
+	enterAlternateScreen();
+	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
+	const instance = render(<App load={load} noColor={noColor} />, {stdin: keyboard, exitOnCtrlC: true, patchConsole: true});
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		leaveAlternateScreen();
+		if (keyboard !== process.stdin) keyboard.destroy();
+	}
+	// Leave the warnings where the user can read them after the screen is restored.
+	for (const w of load.warnings) process.stderr.write(formatWarning(w) + '\n');
+	return EXIT.ok;
+}

@@ -1,0 +1,152 @@
+// From the command line to a mode: plain output for scripts and pipes, or the full-screen reader.
+// Both load the corpus through the same core; only the last step differs.
+import fs from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+import {keyHelp} from '../ui/keymap.js';
+import {sanitizeInline} from '../text/sanitize.js';
+import {CorpusError, loadCorpus} from '../corpus/index.js';
+import {EntityCorrectionsError} from '../entities/index.js';
+import type {Article, CorpusWarning} from '../corpus/types.js';
+import {listJson, listText} from '../plain/list.js';
+import {printJson, printText} from '../plain/print.js';
+
+export interface Flags {
+	print: boolean;
+	list: boolean;
+	search?: string;
+	entities: boolean;
+	json: boolean;
+	width?: number;
+	entitiesFile?: string;
+	cache: boolean;
+}
+
+/** Exit codes, as the README documents them. */
+export const EXIT = {ok: 0, unreadable: 1, usage: 2, crash: 70} as const;
+
+export function helpText(): string {
+	const keys = keyHelp.map((k) => `    ${k.keys.padEnd(22)} ${k.what}`).join('\n');
+	return `
+  Read Thai articles in the terminal: wrapped at Thai word boundaries, searchable, with the
+  people, organisations and places they mention linked across spellings and scripts.
+
+  Usage
+    $ khao [PATH] [options]
+
+  PATH is a file (.txt, .md, .jsonl, or any text), a folder (read recursively), or - for stdin.
+  Without PATH, khao opens the articles that ship with it.
+
+  Options
+    -p, --print            print the articles wrapped to the width instead of opening the reader
+    -l, --list             one line per article: id, date, title (tab-separated)
+    -s, --search QUERY     print the passages that match QUERY, best first
+        --entities         print the people, organisations and places, with their mentions
+        --json             with --print, --list, --search or --entities: JSON output
+    -w, --width N          width for --print (default: the terminal's, 80 when not a terminal)
+        --entities-file F  entity corrections (default: khao.entities.json in the corpus folder)
+        --no-cache         do not read or write the search index cache
+        --version          print the version
+        --help             print this help
+
+  When standard output is not a terminal, khao prints (as --print) instead of opening the reader.
+
+  Keys in the reader
+${keys}
+
+  Exit codes: 0 done, 1 a path could not be read or held no article, 2 bad usage, 70 internal error.
+`;
+}
+
+/** The bundled corpus: next to the package root, whether running from dist/ or from source. */
+export function defaultCorpusDir(moduleUrl: string): string {
+	let dir = path.dirname(fileURLToPath(moduleUrl));
+	for (let i = 0; i < 3; i++) {
+		const candidate = path.join(dir, 'corpus');
+		if (fs.existsSync(candidate)) return candidate;
+		dir = path.dirname(dir);
+	}
+	return path.join(path.dirname(fileURLToPath(moduleUrl)), 'corpus');
+}
+
+/** One line per problem; files that were read despite it (invalid bytes, bad .jsonl lines) say so. */
+export function formatWarning(w: CorpusWarning): string {
+	const verb = w.kind === 'invalid-bytes' || w.kind === 'bad-line' ? 'warning' : 'skipped';
+	return `khao: ${verb}: ${sanitizeInline(w.path)}: ${sanitizeInline(w.message)}`;
+}
+
+function usageError(message: string): number {
+	process.stderr.write(`khao: ${message}\nRun khao --help for the options.\n`);
+	return EXIT.usage;
+}
+
+function plainWidth(flags: Flags): number {
+	if (flags.width !== undefined) return flags.width;
+	return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+}
+
+export async function runCli(input: string[], flags: Flags, moduleUrl: string): Promise<number> {
+	if (input.length > 1) return usageError(`one PATH at a time (got ${input.length})`);
+	if (flags.width !== undefined && (!Number.isInteger(flags.width) || flags.width < 8 || flags.width > 1000)) {
+		return usageError('--width takes a whole number from 8 to 1000');
+	}
+	if (flags.search !== undefined && flags.search.trim() === '') return usageError('--search needs a query');
+	const modes = [flags.print, flags.list, flags.search !== undefined, flags.entities].filter(Boolean).length;
+	if (modes > 1) return usageError('choose one of --print, --list, --search, --entities');
+	const target = input[0];
+	const defaultDir = defaultCorpusDir(moduleUrl);
+	const interactive = modes === 0 && !flags.json && Boolean(process.stdout.isTTY);
+	try {
+		if (interactive) {
+			const {runReader} = await import('./reader.js');
+			return await runReader(target, flags, defaultDir);
+		}
+		return await runPlain(target, flags, defaultDir);
+	} catch (error) {
+		if (error instanceof CorpusError || error instanceof EntityCorrectionsError) {
+			process.stderr.write(`khao: ${sanitizeInline(error.message)}\n`);
+			return EXIT.unreadable;
+		}
+		throw error;
+	}
+}
+
+async function runPlain(target: string | undefined, flags: Flags, defaultDir: string): Promise<number> {
+	const {articles, warnings} = await loadCorpus(target, {defaultDir, stdin: target === '-' ? process.stdin : undefined});
+	for (const w of warnings) process.stderr.write(formatWarning(w) + '\n');
+	if (articles.length === 0) {
+		process.stderr.write(`khao: no article to show in ${sanitizeInline(target ?? defaultDir)}\n`);
+		return EXIT.unreadable;
+	}
+	const out = await plainOutput(articles, flags, target, defaultDir);
+	await writeOut(out.endsWith('\n') ? out : out + '\n');
+	return EXIT.ok;
+}
+
+async function plainOutput(
+	articles: Article[],
+	flags: Flags,
+	target: string | undefined,
+	defaultDir: string,
+): Promise<string> {
+	const width = plainWidth(flags);
+	if (flags.list) return flags.json ? listJson(articles) : listText(articles);
+	if (flags.search !== undefined) {
+		const {plainSearch} = await import('./plain-search.js');
+		return plainSearch(articles, flags.search, {json: flags.json, width, cache: flags.cache});
+	}
+	if (flags.entities) {
+		const {plainEntities} = await import('./plain-entities.js');
+		return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir});
+	}
+	return flags.json ? printJson(articles, width) : printText(articles, width, Boolean(process.stdout.isTTY));
+}
+
+/** Writes all of `text`, waiting for a slow pipe; a closed pipe (`khao … | head`) is not an error. */
+function writeOut(text: string): Promise<void> {
+	return new Promise((resolve) => {
+		process.stdout.once('error', () => resolve());
+		process.stdout.write(text, () => resolve());
+	});
+}

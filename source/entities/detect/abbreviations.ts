@@ -1,0 +1,46 @@
+// Thai dotted abbreviations (กกต., ธ.ก.ส., สปสช.) name organisations far more often than anything
+// else once dates (ก.ค.), eras (พ.ศ.), units (กม.), and titles (พ.ต.ท.) are set apart.
+
+import {NON_NAME_ABBREVIATIONS, PLACE_ABBREVIATIONS} from '../lexicon.js';
+import {gazetteer} from '../gazetteer.js';
+import {type DetectionContext, KNOWN_BEFORE, PRIORITY, isThaiNameChar} from './context.js';
+import {triggerTrie} from './thai-triggers.js';
+
+const ABBREVIATION = /(?:[ก-ฮ]{1,5}\.){1,5}/y;
+const PLACES = new Set(PLACE_ABBREVIATIONS);
+
+export function detectThaiAbbreviations(ctx: DetectionContext): void {
+	const text = ctx.text;
+	const trie = triggerTrie();
+	let resume = 0;
+	// Abbreviations end in a dot: find the dots, walk back over letters and dots, and take the
+	// earliest start that stands after a space or a known word (ของ|สปส.), not inside a word.
+	for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+		if (dot < resume) continue;
+		const c = text.charCodeAt(dot - 1);
+		if (!(c >= 0x0e01 && c <= 0x0e2e)) continue;
+		let from = dot - 1;
+		while (from > 0 && dot - from < 30 && /[ก-ฮ.]/.test(text[from - 1]!)) from--;
+		for (let s = from; s < dot; s++) {
+			if (!isThaiConsonant(text.charCodeAt(s))) continue;
+			if (s > 0 && isThaiNameChar(text.charCodeAt(s - 1)) && KNOWN_BEFORE.endingAt(text, s) === 0) continue;
+			ABBREVIATION.lastIndex = s;
+			const m = ABBREVIATION.exec(text);
+			if (m === null || s + m[0].length <= dot) continue;
+			const abbr = m[0];
+			const end = s + abbr.length;
+			resume = end;
+			if (NON_NAME_ABBREVIATIONS.has(abbr) || trie.get(abbr) !== undefined) break;
+			if (abbr.replace(/[^ก-ฮ]/g, '').length < 2) break;
+			// Digits before (3.5.) or a word glued after (ครม.ร่วม is fine: a dot ends it).
+			if (s > 0 && /[0-9]/.test(text[s - 1]!)) break;
+			const place = PLACES.has(abbr) ? gazetteer().thai.get(abbr) : undefined;
+			ctx.add({start: s, end, kind: place ? 'place' : 'organization', rule: 'abbreviation', priority: PRIORITY.abbreviation, placeKey: place?.key, closed: true});
+			break;
+		}
+	}
+}
+
+function isThaiConsonant(code: number): boolean {
+	return code >= 0x0e01 && code <= 0x0e2e;
+}

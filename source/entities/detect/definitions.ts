@@ -1,0 +1,227 @@
+// Definitions in brackets link the names on both sides: `องค์การความร่วมมือเซี่ยงไฮ้ (Shanghai
+// Cooperation Organisation หรือ SCO)`, `สหภาพเศรษฐกิจยูเรเซีย (EAEU)`, `สำนักงาน… (สปส.)`. The Thai
+// side is cut back to its head word, or, for a transliteration, to the words whose phonetic key is
+// the Latin name's (`โป๋อ่าว ฟอรั่ม ฟอร์ เอเชีย (Boao Forum for Asia)`).
+
+import {latinPhoneticKeys, thaiPhoneticKey} from '../../text/phonetic.js';
+import {ACRONYM_STOP, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, NON_NAME_ABBREVIATIONS, OTHER_HEADS} from '../lexicon.js';
+import type {EntityKind} from '../types.js';
+import {gazetteer} from '../gazetteer.js';
+import {type Candidate, type DetectionContext, GENERIC, ORG_STOP, PRIORITY, isThaiNameChar} from './context.js';
+import {FALSE_HEAD} from './head-name.js';
+import {triggerTrie} from './thai-triggers.js';
+
+const BRACKET = /\(([^()\n]{1,160})\)/g;
+const SEPARATOR = /\s*(?:หรือ|หรือที่เรียกว่า|หรือเรียกว่า|\bor\b|\baka\b|;|:|,)\s*/;
+const LATIN_NAME = /^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]*(?: (?:(?:of|for|and|the|de|on|in|to|&) )*[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F0-9'’-]*)*$/;
+const ACRONYM = /^[A-Z][A-Z0-9&-]*[A-Z0-9]s?$/;
+/** กทม., ธ.ก.ส., สปสช: consonants, with dots or short. */
+const THAI_ABBREVIATION = /^(?:[ก-ฮ]{1,5}\.)+[ก-ฮ]{0,4}$|^[ก-ฮ]{2,5}$/;
+/** Words that may sit inside a long Thai name between its head and the bracket. */
+const INNER = new Set(['และ', 'ของ', 'ใน', 'ที่', 'แห่ง', 'เพื่อ', 'ต่อ', 'ด้วย', 'ระหว่าง']);
+const OTHER_HEAD_SET = new Set(OTHER_HEADS);
+
+interface Part {
+	start: number;
+	end: number;
+	text: string;
+	type: 'latin' | 'acronym' | 'thai-abbreviation';
+}
+
+export function detectDefinitions(ctx: DetectionContext): void {
+	const text = ctx.text;
+	BRACKET.lastIndex = 0;
+	for (let m = BRACKET.exec(text); m !== null; m = BRACKET.exec(text)) {
+		const open = m.index;
+		const parts = splitParts(text, open + 1, m[1]!);
+		if (parts.length === 0) continue;
+		let leftEnd = open;
+		while (leftEnd > 0 && text[leftEnd - 1] === ' ') leftEnd--;
+		// (รมว.พม.) abbreviates a title with its ministry: it defines a position, not a name.
+		if (parts.some(p => p.type === 'thai-abbreviation' && TITLE_ABBREVIATION.test(p.text))) continue;
+		const latin = parts.find(p => p.type === 'latin');
+		let left = findLeft(ctx, leftEnd, latin);
+		// An abbreviation starts with its name's first letter (คณะรัฐมนตรี (ครม.), not การประชุม… (ครม.)).
+		const abbreviation = parts.find(p => p.type === 'thai-abbreviation');
+		if (left !== undefined && abbreviation !== undefined && latin === undefined && !sameInitial(text, left.start, abbreviation.text)) left = undefined;
+		let kind: EntityKind | undefined = left?.kind !== undefined && left.kind !== 'other' ? left.kind : undefined;
+		if (kind === undefined && latin !== undefined) kind = latinKind(latin.text);
+		if (kind === undefined && left?.headKind !== undefined) kind = left.headKind;
+		// Bare acronyms with nothing to define them are common (units, codes): only keep a definition.
+		if (left === undefined && parts.every(p => p.type !== 'latin')) continue;
+		kind ??= parts.some(p => p.type !== 'latin') ? 'organization' : 'other';
+		if (kind === 'person') continue;
+		// A place on one side only is a qualifier, not a definition: บริษัท X (Thailand), ในไทย (… : JFCCT).
+		const placeParts = parts.filter(p => p.type === 'latin' && gazetteer().latin.has(p.text)).length;
+		const leftIsPlace = left?.existing?.placeKey !== undefined || left?.kind === 'place';
+		if (placeParts > 0 && !leftIsPlace) continue;
+		if (leftIsPlace && placeParts === 0 && left?.existing?.placeKey !== undefined) continue;
+		const group = ctx.newGroup();
+		if (left !== undefined) {
+			if (left.existing !== undefined) {
+				left.existing.group = group;
+				left.existing.end = leftEnd;
+				left.existing.closed = true;
+				if (left.existing.kind === 'other') left.existing.kind = kind;
+				left.existing.priority = Math.max(left.existing.priority, PRIORITY.definition);
+			} else {
+				ctx.add({start: left.start, end: leftEnd, kind, rule: 'definition', priority: PRIORITY.definition, group, closed: true});
+			}
+		}
+		for (const part of parts) {
+			ctx.add({start: part.start, end: part.end, kind, rule: 'definition', priority: PRIORITY.definition, group, closed: true});
+		}
+	}
+}
+
+function splitParts(text: string, innerStart: number, inner: string): Part[] {
+	const parts: Part[] = [];
+	let offset = 0;
+	for (const raw of inner.split(SEPARATOR)) {
+		const at = inner.indexOf(raw, offset);
+		offset = at + raw.length;
+		const trimmed = raw.trim();
+		if (trimmed === '') continue;
+		const start = innerStart + at + raw.indexOf(trimmed);
+		const end = start + trimmed.length;
+		if (text.slice(start, end) !== trimmed) continue;
+		if (ACRONYM.test(trimmed) && (trimmed.match(/[A-Z]/g)?.length ?? 0) >= 2 && !ACRONYM_STOP.has(trimmed)) {
+			parts.push({start, end, text: trimmed, type: 'acronym'});
+		} else if (ACRONYM_STOP.has(trimmed)) {
+			continue;
+		} else if (LATIN_NAME.test(trimmed) && trimmed.length >= 3 && /[a-z]/.test(trimmed)) {
+			parts.push({start, end, text: trimmed, type: 'latin'});
+		} else if (THAI_ABBREVIATION.test(trimmed) && !NON_NAME_ABBREVIATIONS.has(trimmed) && trimmed.replace(/[^ก-ฮ]/g, '').length >= 2 && trimmed.length <= 10 && (trimmed.includes('.') || trimmed.length <= 6)) {
+			parts.push({start, end, text: trimmed, type: 'thai-abbreviation'});
+		}
+	}
+	return parts;
+}
+
+function latinKind(name: string): EntityKind | undefined {
+	const words = name.split(' ');
+	const last = words[words.length - 1]!;
+	if (LATIN_ORG_HEADS.has(last) || LATIN_ORG_HEADS.has(words[0]!)) return 'organization';
+	if (LATIN_PLACE_HEADS.has(last)) return 'place';
+	if (LATIN_OTHER_HEADS.has(last)) return 'other';
+	return undefined;
+}
+
+interface Left {
+	start: number;
+	kind?: EntityKind;
+	headKind?: EntityKind;
+	existing?: Candidate;
+}
+
+/** The defined name before the bracket that ends at `leftEnd`. */
+function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefined): Left | undefined {
+	const text = ctx.text;
+	if (leftEnd === 0) return undefined;
+	// A transliteration of the Latin name: the shortest run of words before the bracket whose key matches.
+	if (latin !== undefined && isThaiNameChar(text.charCodeAt(leftEnd - 1))) {
+		const aligned = alignTransliteration(ctx, leftEnd, latin.text);
+		if (aligned !== undefined) {
+			const existing = ctx.candidates.find(c => c.start === aligned && c.end === leftEnd);
+			return {start: aligned, existing, kind: existing?.kind};
+		}
+	}
+	// A name already found that ends right there (an organisation by its head, a Latin run).
+	// A bare gazetteer place is no definition of an acronym (ในประเทศไทย (… in Thailand: JFCCT)).
+	let best: Candidate | undefined;
+	for (const c of ctx.candidates) {
+		if (c.end !== leftEnd || c.kind === 'person' || c.rule === 'gazetteer') continue;
+		if (best === undefined || c.end - c.start > best.end - best.start) best = c;
+	}
+	if (best !== undefined) return {start: best.start, existing: best, kind: best.kind};
+	if (!isThaiNameChar(text.charCodeAt(leftEnd - 1))) return undefined;
+	// Else the earliest head word in the phrase from which the words run to the bracket unbroken,
+	// or a name found there that was cut short (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (พม.)).
+	const phrase = ctx.words.phraseAt(leftEnd);
+	const trie = triggerTrie();
+	for (const pass of ['head', 'other'] as const) for (const b of phrase.bounds) {
+		if (b >= leftEnd) break;
+		// Only the longest word starting here counts (รัฐมนตรี is a position, not the head รัฐ).
+		const all = trie.matchesAt(text, b).filter(mt => mt.end <= leftEnd);
+		const longest = all[all.length - 1];
+		const heads = longest !== undefined && longest.values.some(v => v.type === 'org' || v.type === 'standalone' || v.type === 'place') && !FALSE_HEAD.test(text.slice(b, leftEnd)) ? [longest] : [];
+		const otherHead = pass === 'other' ? OTHER_HEADS.find(h => text.startsWith(h, b) && b + h.length < leftEnd) : undefined;
+		if (heads.length === 0 && otherHead === undefined) continue;
+		const headEnd = heads.length > 0 ? heads[heads.length - 1]!.end : b + otherHead!.length;
+		// A head needs a name after it (ข้ามประเทศ (Cross-Border …) defines no ประเทศ).
+		if (headEnd >= leftEnd || !runsUnbroken(ctx, headEnd, leftEnd)) continue;
+		const first = ctx.words.wordAt(headEnd) || text.slice(headEnd, leftEnd);
+		if (GENERIC.has(first) || ORG_STOP.has(first)) continue;
+		const existing = ctx.candidates.find(c => c.start === b && c.kind !== 'person');
+		const headKind: EntityKind = heads.length > 0 ? (heads[heads.length - 1]!.values.some(v => v.type === 'place') ? 'place' : 'organization') : OTHER_HEAD_SET.has(otherHead!) ? 'other' : 'organization';
+		return {start: b, existing, headKind, kind: existing?.kind};
+	}
+	return undefined;
+}
+
+function runsUnbroken(ctx: DetectionContext, from: number, to: number): boolean {
+	for (const b of ctx.words.boundsBetween(from, to)) {
+		if (b >= to) break;
+		const w = ctx.words.wordAt(b);
+		if (ORG_STOP.has(w) && !INNER.has(w)) return false;
+	}
+	return true;
+}
+
+/**
+ * Start of the Thai words before `end` that spell the Latin name: tries each word start in the
+ * last five space-separated tokens, takes an exact key match, else the closest within one class.
+ */
+function alignTransliteration(ctx: DetectionContext, end: number, latin: string): number | undefined {
+	const keys = latinPhoneticKeys(latin);
+	if (keys.length === 0 || keys[0]!.length < 3) return undefined;
+	const text = ctx.text;
+	const starts: number[] = [];
+	let tokenEnd = end;
+	for (let t = 0; t < 5 && tokenEnd > 0; t++) {
+		let s = tokenEnd;
+		while (s > 0 && isThaiNameChar(text.charCodeAt(s - 1))) s--;
+		if (s === tokenEnd) break;
+		const phrase = ctx.words.phraseAt(s);
+		for (const b of phrase.bounds) if (b >= s && b < tokenEnd) starts.push(b);
+		if (s === 0 || text[s - 1] !== ' ') break;
+		tokenEnd = s - 1;
+	}
+	let best: number | undefined;
+	let bestDistance = Infinity;
+	for (const s of starts.sort((a, b) => a - b)) {
+		const key = thaiPhoneticKey(text.slice(s, end));
+		for (const k of keys) {
+			const d = key === k ? 0 : k.length >= 6 && Math.abs(key.length - k.length) <= 1 ? editDistance(key, k) : Infinity;
+			if (d < bestDistance && d <= 1) {
+				best = s;
+				bestDistance = d;
+			}
+		}
+	}
+	return best;
+}
+
+function editDistance(a: string, b: string): number {
+	const prev = Array.from({length: b.length + 1}, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		let diag = prev[0]!;
+		prev[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const tmp = prev[j]!;
+			prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+			diag = tmp;
+		}
+	}
+	return prev[b.length]!;
+}
+
+const TITLE_ABBREVIATION = /^(?:รมว|รมช|รมต|ผอ|ผบ|ผกก|ผบก|ผวจ|ปลัด|อธ|รอง)\./;
+
+/** The first letter of a name (past a leading vowel) is the abbreviation's first letter. */
+function sameInitial(text: string, start: number, abbreviation: string): boolean {
+	let i = start;
+	while (i < text.length && /[เ-ไ]/.test(text[i]!)) i++;
+	const first = text[i]?.toUpperCase();
+	return first !== undefined && first === abbreviation[0]!.toUpperCase();
+}

@@ -1,0 +1,133 @@
+// Organisation and place names that open with a head word (องค์การ…, กระทรวง…, เมือง…, จังหวัด…).
+// The complement runs to the next space or punctuation but stops before a word that cannot be
+// inside a name (a verb, a particle: `องค์การความร่วมมือX|ใกล้ชิดกัน…`); a generic complement
+// (องค์การระหว่างประเทศ, ธนาคารที่มีปัญหา, ประเทศต่างๆ) makes no name at all.
+
+import {COMMON_WORDS, FUNCTION_WORDS, POSITIONS, HONORIFICS, PLACE_HEADS, RANKS} from '../lexicon.js';
+import {gazetteer} from '../gazetteer.js';
+import {type DetectionContext, GENERIC, HEAD_STOP_PREFIX, ORG_STOP, PERSON_STOP, isCombining, isThaiLetter, isThaiNameChar, isUpperLatin} from './context.js';
+import {triggerTrie} from './thai-triggers.js';
+import {readLatinName} from './person-name.js';
+
+export interface HeadName {
+	start: number;
+	end: number;
+	closed: boolean;
+	placeKey?: string;
+	/** Where the head's complement starts (the name without its head). */
+	complementStart: number;
+	/** True when only a Latin name after the head was taken (หนังสือพิมพ์ The Times). */
+	latinOnly?: boolean;
+}
+
+const COMMON = new Set(COMMON_WORDS);
+const FUNCTION = new Set(FUNCTION_WORDS);
+const PERSONISH = new Set([...POSITIONS, ...HONORIFICS, ...RANKS]);
+/** Inside a body's name a position may appear (สำนักนายกรัฐมนตรี); an honorific starts a person. */
+const TITLE_CUT = new Set([...HONORIFICS, ...RANKS]);
+/** Words a name may not end with: they only join what follows. */
+const TRAILING_JOINERS = new Set(['แห่ง', 'และ', 'ของ', 'เพื่อ', 'ด้าน', 'ว่าด้วย', 'ประจำ', 'การ', 'ความ', 'ผู้', 'ใน']);
+const MAX_WORDS = 10;
+/** Words that begin with a head word but are not names (รัฐบาล, รัฐมนตรี, เขตแดน). */
+export const FALSE_HEAD = /^(?:รัฐ(?:บาล|มนตรี|สภา|ธรรมนูญ|วิสาหกิจ|ประหาร|ศาสตร์|กิจ|ประศาสน|สวัสดิการ)|เขต(?:แดน|อำนาจ)|เมืองหลวง|ประเทศชาติ|ตลาดหลักทรัพย์|เกาะติด)/;
+const PLACE_HEAD_WORDS = new Set(PLACE_HEADS);
+/** Heads naming the very place of their complement (จังหวัดเชียงใหม่ = เชียงใหม่; ท่าอากาศยานเชียงใหม่ is another place). */
+const SAME_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'ประเทศ', 'สาธารณรัฐ', 'ราชอาณาจักร', 'สหพันธรัฐ', 'รัฐ', 'มณฑล', 'แคว้น', 'นคร', 'เมือง']);
+
+/**
+ * Reads the name opened by the head at [headStart, headEnd). `weak`: the head is also a common
+ * noun, so the complement must not be a common word either. `allowSpace`: the complement may
+ * follow after one space (จังหวัด ฮานาม).
+ */
+export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: number, weak: boolean, allowSpace: boolean, isPlace = false): HeadName | undefined {
+	const text = ctx.text;
+	let p = headEnd;
+	if (text[p] === ' ' && isUpperLatin(ctx.code(p + 1))) {
+		const latin = readLatinName(ctx, p + 1);
+		if (latin === undefined) return undefined;
+		return {start: latin.start, end: latin.end, closed: true, complementStart: latin.start, latinOnly: true};
+	}
+	if (allowSpace && text[p] === ' ' && isThaiLetter(ctx.code(p + 1))) p++;
+	const code = ctx.code(p);
+	if (!isThaiLetter(code) || isCombining(code)) return undefined;
+	const runEnd = ctx.thaiRunEnd(p);
+	if (runEnd === p) return undefined;
+	const gaz = gazetteer();
+	// A known place right after the head (ประเทศจีน, จังหวัดเชียงราย, ธนาคารแห่งประเทศไทย keeps going).
+	const first = ctx.firstWord(p, runEnd);
+	if (GENERIC.has(first) || ORG_STOP.has(first) || PERSONISH.has(first) || HEAD_STOP_PREFIX.test(first)) return undefined;
+	// A single letter, or a run ending in a dot, is an abbreviation (ต.ค., พ.ต.ท.), not a complement.
+	if (runEnd - p < 2 || text[runEnd] === '.') return undefined;
+	if (FALSE_HEAD.test(text.slice(headStart, runEnd))) return undefined;
+	// "สถาบันการเงิน", "ศูนย์การค้า": a weak head with a verbal noun is a kind of thing, not a name.
+	if (weak && /^(?:การ|ความ)/.test(first)) return undefined;
+	// "เขตเมือง": a head followed by another bare head word.
+	if (weak && (first === text.slice(p, runEnd)) && PLACE_HEAD_WORDS.has(first)) return undefined;
+	if ((weak || p > headEnd) && COMMON.has(first)) return undefined;
+	// After a space the complement must look like a name, not the next phrase (จังหวัด รองประธาน…).
+	if (p > headEnd && PERSON_STOP.has(first)) return undefined;
+	// A known place right after a place head is the whole complement (ประเทศจีนได้…, รัฐบาลคาซัคสถาน…).
+	if (isPlace) {
+		const known = longestPlaceAt(ctx, p, runEnd);
+		if (known !== undefined) return {start: headStart, end: known.end, closed: known.end === runEnd, placeKey: SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? known.key : undefined, complementStart: p};
+	}
+	let end = runEnd;
+	let closed = true;
+	let words = 1;
+	const bounds = ctx.innerBounds(p, runEnd);
+	for (let k = 0; k < bounds.length; k++) {
+		const b = bounds[k]!;
+		const w = ctx.words.wordAt(b);
+		words++;
+		if (words > MAX_WORDS) {
+			end = b;
+			closed = false;
+			break;
+		}
+		if (w === 'และ') {
+			// "กระทรวงเกษตรและสหกรณ์" goes on; "พรรคคอมมิวนิสต์และเลขาธิการ…" stops.
+			const next = bounds[k + 1] !== undefined ? ctx.words.wordAt(bounds[k + 1]!) : '';
+			if (next === '' || ORG_STOP.has(next) || PERSONISH.has(next) || GENERIC.has(next)) {
+				end = b;
+				closed = false;
+				break;
+			}
+			continue;
+		}
+		// ของ inside a name (…ความมั่นคงของมนุษย์), not before a place or a pronoun (…ของไทย, …ของเรา).
+		if (w === 'ของ') {
+			const next = bounds[k + 1] !== undefined ? ctx.words.wordAt(bounds[k + 1]!) : '';
+			if (next !== '' && !ORG_STOP.has(next) && !FUNCTION.has(next) && !GENERIC.has(next) && !gaz.thai.has(next)) continue;
+		}
+		if (ORG_STOP.has(w) || TITLE_CUT.has(w) || HEAD_STOP_PREFIX.test(w)) {
+			end = b;
+			closed = false;
+			break;
+		}
+	}
+	// Trim joiners left dangling at the end (…แห่ง before a cut).
+	for (;;) {
+		const before = ctx.words.wordBefore(end);
+		if (before === '' || !TRAILING_JOINERS.has(before) || end - before.length <= p) break;
+		end -= before.length;
+		closed = false;
+	}
+	if (end <= p) return undefined;
+	const complement = text.slice(p, end);
+	const place = gaz.thai.get(complement);
+	return {start: headStart, end, closed, placeKey: isPlace && SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? place?.key : undefined, complementStart: p};
+}
+
+/** The longest gazetteer place starting at `pos` and ending on a word edge, within the run. */
+function longestPlaceAt(ctx: DetectionContext, pos: number, runEnd: number): {end: number; key: string} | undefined {
+	const matches = triggerTrie().matchesAt(ctx.text, pos);
+	for (let m = matches.length - 1; m >= 0; m--) {
+		const match = matches[m]!;
+		if (match.end > runEnd) continue;
+		const place = match.values.find(v => v.type === 'gazetteer');
+		if (place === undefined || place.type !== 'gazetteer') continue;
+		if (match.end < runEnd && isThaiNameChar(ctx.code(match.end)) && !ctx.words.isBoundary(match.end)) continue;
+		return {end: match.end, key: place.place.key};
+	}
+	return undefined;
+}

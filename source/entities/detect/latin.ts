@@ -1,0 +1,173 @@
+// Latin-script names inside Thai (or English) text: capitalised runs with particles inside
+// ("Boao Forum for Asia"), hyphenated names, acronyms (SCO, BRICS). The run's last word gives its
+// kind (Organisation, Bank → organisation; City, Island → place; Initiative → other); a Latin
+// title before it or a Thai position after it makes it a person.
+
+import {gazetteer} from '../gazetteer.js';
+import {
+	ACRONYM_STOP, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PARTICLES, LATIN_PLACE_HEADS, LATIN_STOP, LATIN_TITLES,
+} from '../lexicon.js';
+import type {EntityKind} from '../types.js';
+import {type DetectionContext, PRIORITY, isLatinLetter, isUpperLatin} from './context.js';
+import {triggerTrie} from './thai-triggers.js';
+
+const WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9'’&-]*/y;
+const ROMAN = /^[IVXLCDM]+$/;
+const TITLE_SET = new Set(LATIN_TITLES.map(t => t.toLowerCase()));
+
+interface Word {
+	start: number;
+	end: number;
+	text: string;
+}
+
+export function detectLatin(ctx: DetectionContext): void {
+	const text = ctx.text;
+	const n = text.length;
+	let i = 0;
+	while (i < n) {
+		const c = text.charCodeAt(i);
+		if (!isUpperLatin(c) || (i > 0 && (isLatinLetter(text.charCodeAt(i - 1)) || /[0-9@/._:#\\-]/.test(text[i - 1]!)))) {
+			i++;
+			continue;
+		}
+		if (insideUrl(text, i)) {
+			i = skipToken(text, i);
+			continue;
+		}
+		const words = readRun(text, i);
+		if (words.length === 0) {
+			i++;
+			continue;
+		}
+		const end = words[words.length - 1]!.end;
+		classify(ctx, words);
+		i = end;
+	}
+}
+
+/** Capitalised words joined by single spaces, particles allowed between them. */
+function readRun(text: string, start: number): Word[] {
+	const words: Word[] = [];
+	let i = start;
+	for (;;) {
+		WORD.lastIndex = i;
+		const m = WORD.exec(text);
+		if (m === null) break;
+		let w = m[0];
+		while (w.endsWith('-') || w.endsWith("'") || w.endsWith('’')) w = w.slice(0, -1);
+		const capital = isUpperLatin(w.charCodeAt(0));
+		if (!capital && !LATIN_PARTICLES.has(w)) break;
+		// "… Bank and the Organisation …" is two names: a joining word before "the" ends the run.
+		if ((w === 'and' || w === '&' || w === 'or') && /^ the /.test(text.slice(i + w.length, i + w.length + 5))) break;
+		words.push({start: i, end: i + w.length, text: w});
+		let next = i + w.length;
+		// "Dr. Smith", "J. Smith": a dot after a title or an initial does not end the run.
+		if (text[next] === '.' && capital && (w.length === 1 || TITLE_SET.has(w.toLowerCase()))) next++;
+		if (text[next] !== ' ' || !isLatinLetter(text.charCodeAt(next + 1))) break;
+		i = next + 1;
+		if (words.length >= 8) break;
+	}
+	while (words.length > 0 && !isUpperLatin(words[words.length - 1]!.text.charCodeAt(0))) words.pop();
+	return words;
+}
+
+function insideUrl(text: string, pos: number): boolean {
+	let s = pos;
+	while (s > 0 && !/\s/.test(text[s - 1]!)) s--;
+	let e = pos;
+	while (e < text.length && !/\s/.test(text[e]!)) e++;
+	const token = text.slice(s, e);
+	return /:\/\/|www\.|@|\.(?:com|net|org|html?|php|asp|go\.th|co\.th|ac\.th)\b/i.test(token);
+}
+
+function skipToken(text: string, pos: number): number {
+	let e = pos;
+	while (e < text.length && !/\s/.test(text[e]!)) e++;
+	return e;
+}
+
+function isAcronym(w: string): boolean {
+	return /^[A-Z][A-Z0-9&-]*[A-Z0-9]$/.test(w) && /[A-Z].*[A-Z]|[A-Z][0-9]/.test(w);
+}
+
+function classify(ctx: DetectionContext, all: Word[]): void {
+	const text = ctx.text;
+	let words = all;
+	// A Latin title opens a person's name (Mr. Smith, President Tokayev).
+	let title: Word | undefined;
+	while (words.length > 1 && TITLE_SET.has(words[0]!.text.toLowerCase())) {
+		title = title ?? words[0];
+		words = words.slice(1);
+	}
+	while (words.length > 0 && LATIN_STOP.has(words[0]!.text)) words = words.slice(1);
+	while (words.length > 0 && LATIN_PARTICLES.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+	if (words.length === 0) return;
+	const start = words[0]!.start;
+	const end = words[words.length - 1]!.end;
+	const caps = words.filter(w => isAcronym(w.text));
+	// Shouting (three or more all-caps words) is not a name.
+	if (caps.length >= 3 && caps.length === words.length) return;
+	const name = text.slice(start, end);
+	const gaz = gazetteer().latin.get(name);
+	// "Japan and Thailand" is two places.
+	if (gaz === undefined) {
+		const and = words.findIndex(w => w.text === 'and' || w.text === '&');
+		if (and > 0 && gazetteer().latin.has(text.slice(start, words[and - 1]!.end))) {
+			classify(ctx, words.slice(0, and));
+			classify(ctx, words.slice(and + 1));
+			return;
+		}
+	}
+	if (words.length === 1) {
+		const w = words[0]!.text;
+		if (isAcronym(w)) {
+			if (ACRONYM_STOP.has(w) || ROMAN.test(w) || w.length > 8 || /[0-9]/.test(w)) return;
+			// Without a definition an acronym's kind is unknown (SCO is a body, TCAS an exam).
+			ctx.add({start, end, kind: gaz?.kind ?? 'other', rule: 'acronym', priority: PRIORITY.acronym, placeKey: gaz?.key, closed: true});
+			return;
+		}
+		if (w.length < 2 || /^[A-Z][a-z]?$/.test(w) && w.length < 3 || ACRONYM_STOP.has(w)) return;
+		if (gaz !== undefined && gazetteer().ambiguous.has(name)) return;
+		// A capitalised word opening an English sentence is no name unless it is a known place.
+		if (gaz === undefined && title === undefined && sentenceInitial(text, start) && nextIsLowercaseWord(text, end)) return;
+	}
+	let kind: EntityKind = 'other';
+	const last = words[words.length - 1]!.text;
+	const first = words[0]!.text;
+	if (gaz !== undefined) kind = gaz.kind;
+	else if (LATIN_ORG_HEADS.has(last) || (LATIN_ORG_HEADS.has(first) && LATIN_PARTICLES.has(words[1]?.text ?? ''))) kind = 'organization';
+	else if (LATIN_PLACE_HEADS.has(last)) kind = 'place';
+	else if (LATIN_OTHER_HEADS.has(last)) kind = 'other';
+	else if (title !== undefined || followedByPosition(ctx, end)) kind = 'person';
+	ctx.add({
+		start,
+		end,
+		kind,
+		rule: title !== undefined ? 'title-latin' : 'latin',
+		title: title?.text,
+		titleStart: title?.start,
+		priority: title !== undefined ? PRIORITY.person : PRIORITY.latin,
+		placeKey: gaz?.key,
+		foreign: kind === 'person',
+		closed: true,
+		tokens: words.length,
+	});
+}
+
+function sentenceInitial(text: string, pos: number): boolean {
+	let i = pos - 1;
+	while (i >= 0 && (text[i] === ' ' || text[i] === '"' || text[i] === '“' || text[i] === '(')) i--;
+	return i < 0 || /[.!?\n:]/.test(text[i]!);
+}
+
+function nextIsLowercaseWord(text: string, pos: number): boolean {
+	return text[pos] === ' ' && /[a-z]/.test(text[pos + 1] ?? '');
+}
+
+/** "Shakhrat Nuryshev เอกอัครราชทูต…": a Thai position right after a Latin name. */
+function followedByPosition(ctx: DetectionContext, end: number): boolean {
+	const text = ctx.text;
+	const p = text[end] === ' ' ? end + 1 : end;
+	return triggerTrie().matchesAt(text, p).some(m => m.values.some(v => v.type === 'position' || v.type === 'honorific'));
+}

@@ -1,0 +1,153 @@
+// How far a person's name reaches once we know one starts at a position. Thai names are one to
+// three space-separated tokens (given name, surname; Vietnamese or Korean names: several short
+// ones); a token ends at a space or at a word that cannot be part of a name (a verb, a title, a
+// function word). Latin names are capitalised words with particles.
+
+import {thaiPhoneticKey} from '../../text/phonetic.js';
+import {LATIN_PARTICLES, LATIN_STOP} from '../lexicon.js';
+import {gazetteer} from '../gazetteer.js';
+import {
+	type DetectionContext, HARD_STOP, INNER_CUT, PERSON_STOP, GENERIC, STOP_PREFIX, isCombining, isLatinLetter, isThaiLetter,
+	isUpperLatin,
+} from './context.js';
+
+export interface NameExtent {
+	start: number;
+	end: number;
+	tokens: number;
+	latin: boolean;
+	/** Ended at a space or punctuation rather than cut before a word. */
+	closed: boolean;
+}
+
+/** Words that follow นาย/นาง as a common noun (นายทหาร "officer", นางพยาบาล "nurse"), not a name. */
+const NOT_AFTER_HONORIFIC = new Set([
+	'ทหาร', 'ตำรวจ', 'จ้าง', 'ทุน', 'หน้า', 'ช่าง', 'ด่าน', 'ท่า', 'ประกัน', 'งาน', 'พราน', 'ฮ้อย', 'พล', 'ร้อย', 'สิบ',
+	'เรือ', 'ธนาคาร', 'สถานี', 'ห้าง', 'แบบ', 'งาม', 'พยาบาล', 'ฟ้า', 'เอก', 'ร้าย', 'ไม้', 'บำเรอ', 'สนม', 'กำนัล', 'ใน',
+	'กอง', 'ประตู', 'อากร', 'ทะเบียน', 'หมวด', 'ตรวจ', 'เวร', 'ท้าย', 'ก', 'กฯ', 'ตัว', 'ทาส', 'บ่อน', 'หน้าที่', 'แม่', 'ชี',
+]);
+
+/** Letters of a Latin name word (with inner hyphens and apostrophes: Kassym-Jomart, O'Neil). */
+const LATIN_WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*\.?/y;
+
+/** Reads a capitalised Latin name at `pos` (up to five words, particles inside). */
+export function readLatinName(ctx: DetectionContext, pos: number): NameExtent | undefined {
+	const text = ctx.text;
+	if (!isUpperLatin(ctx.code(pos))) return undefined;
+	let end = pos;
+	let words = 0;
+	let lastCapitalEnd = pos;
+	let i = pos;
+	while (words < 6) {
+		LATIN_WORD.lastIndex = i;
+		const m = LATIN_WORD.exec(text);
+		if (m === null) break;
+		let w = m[0];
+		// A trailing dot belongs to initials (J.) only.
+		if (w.endsWith('.') && w.length > 2) w = w.slice(0, -1);
+		const capital = isUpperLatin(w.charCodeAt(0));
+		if (capital) {
+			if (words > 0 && LATIN_STOP.has(w)) break;
+			words++;
+			end = i + w.length;
+			lastCapitalEnd = end;
+		} else if (!LATIN_PARTICLES.has(w.toLowerCase()) || words === 0) {
+			break;
+		} else {
+			words++;
+		}
+		const next = i + w.length;
+		if (text[next] !== ' ' || !isLatinLetter(ctx.code(next + 1))) break;
+		i = next + 1;
+	}
+	end = lastCapitalEnd;
+	if (end <= pos) return undefined;
+	return {start: pos, end, tokens: text.slice(pos, end).split(' ').length, latin: true, closed: true};
+}
+
+/** One syllable or so: the tokens of Vietnamese, Chinese and Korean names (เหงียน, จ่อง, ทราน). */
+function isShortToken(s: string): boolean {
+	return s.replace(/[่-๋์]/g, '').length <= 6 && thaiPhoneticKey(s).length <= 3;
+}
+
+/** Sino-Vietnamese middle names that are also Thai words (วัน "day" in ฟาน วัน ซาง). */
+const MIDDLE_NAMES = new Set(['วัน', 'วาน', 'ถิ']);
+
+/**
+ * Reads a Thai or Latin person name starting at `pos` (after a title; one space before it is
+ * allowed). `afterHonorific`: a name is expected there (นาย…), so only hard stop words refuse it;
+ * after a position (ประธาน…) common words refuse it too.
+ */
+export function readPersonName(ctx: DetectionContext, pos: number, afterHonorific: boolean, allowSpace = true, foreign = false): NameExtent | undefined {
+	const text = ctx.text;
+	let p = pos;
+	if (allowSpace && text[p] === ' ') p++;
+	const code = ctx.code(p);
+	if (isUpperLatin(code)) return readLatinName(ctx, p);
+	if (!isThaiLetter(code) || isCombining(code)) return undefined;
+	const gaz = gazetteer();
+	let tokens = 0;
+	let end = p;
+	let closed = true;
+	let allShort = true;
+	let tokenStart = p;
+	while (tokens < 4) {
+		const runEnd = ctx.thaiRunEnd(tokenStart, true);
+		if (runEnd === tokenStart) break;
+		const whole = text.slice(tokenStart, runEnd);
+		const first = ctx.firstWord(tokenStart, runEnd);
+		const stops = tokens === 0 && afterHonorific ? HARD_STOP : PERSON_STOP;
+		const middle = tokens > 0 && allShort && whole === first && MIDDLE_NAMES.has(whole) && nextTokenIsShortName(ctx, runEnd);
+		// ลูก|า|เชน|โก: a stop word the segmenter cut out of an unknown name is no stop word.
+		const misSplit = isDependentVowel(ctx.code(tokenStart + first.length));
+		// After a foreign title the segmenter's first word of a transliteration (มา|ครง) is no word:
+		// only particles, whole stop words, or longer stop words refuse the token.
+		const stopped = foreign
+			? STOP_PREFIX.test(first) || stops.has(whole) || (stops.has(first) && first.length >= 3) || (GENERIC.has(whole) && tokens > 0)
+			: stops.has(first) || STOP_PREFIX.test(first) || (GENERIC.has(first) && tokens > 0);
+		if (!middle && !misSplit && stopped) break;
+		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first)) return undefined;
+		if (tokens > 0 && (gaz.thai.has(whole) || gaz.thai.has(first))) break;
+		let tokenEnd = runEnd;
+		let cut = false;
+		for (const b of ctx.innerBounds(tokenStart, runEnd)) {
+			const w = ctx.words.wordAt(b);
+			if (INNER_CUT.has(w)) {
+				tokenEnd = b;
+				cut = true;
+				break;
+			}
+		}
+		if (tokenEnd === tokenStart) break;
+		const token = text.slice(tokenStart, tokenEnd);
+		const short = isShortToken(token);
+		// Third and later tokens only in names made of short tokens (เหงียน ฟู จ่อง, not a clause).
+		if (tokens >= 2 && !(allShort && short)) break;
+		allShort &&= short;
+		tokens++;
+		end = tokenEnd;
+		if (cut) {
+			closed = false;
+			break;
+		}
+		if (text[end] !== ' ' || !isThaiLetter(ctx.code(end + 1)) || isCombining(ctx.code(end + 1))) break;
+		tokenStart = end + 1;
+	}
+	if (tokens === 0) return undefined;
+	// A lone token over 24 characters is a clause the word lists missed, not a name.
+	if (end - p > 40 || (tokens === 1 && end - p > 24)) return undefined;
+	return {start: p, end, tokens, latin: false, closed};
+}
+
+function nextTokenIsShortName(ctx: DetectionContext, end: number): boolean {
+	const text = ctx.text;
+	if (text[end] !== ' ' || !isThaiLetter(ctx.code(end + 1))) return false;
+	const runEnd = ctx.thaiRunEnd(end + 1);
+	const token = text.slice(end + 1, runEnd);
+	return isShortToken(token) && !PERSON_STOP.has(ctx.firstWord(end + 1, runEnd));
+}
+
+/** A vowel or mark that cannot start a word: a word boundary before it is a mis-split. */
+function isDependentVowel(code: number): boolean {
+	return (code >= 0x0e30 && code <= 0x0e3a) || code === 0x0e45 || (code >= 0x0e47 && code <= 0x0e4e);
+}

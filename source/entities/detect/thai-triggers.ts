@@ -1,0 +1,347 @@
+// One pass over the Thai text with a trie of every trigger word: titles and positions announce a
+// person, head words open an organisation or place name, gazetteer entries are places. At each
+// position the longest trigger that yields a name wins, and the scan resumes after that name.
+
+import {gazetteer, type PlaceName} from '../gazetteer.js';
+import {
+	FOREIGN_POSITIONS, HONORIFICS, NON_NAME_ABBREVIATIONS, ORG_HEADS, PLACE_HEADS, POSITIONS, RANKS, STANDALONE_ORGS, WEAK_ORG_HEADS,
+	WEAK_PLACE_HEADS, WEAK_POSITIONS,
+} from '../lexicon.js';
+import {Trie} from '../trie.js';
+import {type DetectionContext, GENERIC, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
+import {FALSE_HEAD, readHeadName} from './head-name.js';
+import {readPersonName} from './person-name.js';
+
+type Trigger =
+	| {type: 'honorific' | 'position' | 'org' | 'standalone' | 'place'; word: string}
+	| {type: 'gazetteer'; word: string; place: PlaceName};
+
+let cachedTrie: Trie<Trigger> | undefined;
+
+export function triggerTrie(): Trie<Trigger> {
+	if (cachedTrie !== undefined) return cachedTrie;
+	const trie = new Trie<Trigger>();
+	for (const w of [...HONORIFICS, ...RANKS]) trie.add(w, {type: 'honorific', word: w});
+	for (const w of POSITIONS) trie.add(w, {type: 'position', word: w});
+	for (const w of ORG_HEADS) trie.add(w, {type: 'org', word: w});
+	for (const w of STANDALONE_ORGS) trie.add(w, {type: 'standalone', word: w});
+	for (const w of PLACE_HEADS) trie.add(w, {type: 'place', word: w});
+	for (const place of gazetteer().thai.values()) trie.add(place.name, {type: 'gazetteer', word: place.name, place});
+	cachedTrie = trie;
+	return trie;
+}
+
+/** Place heads after which the name may follow a space (จังหวัด ฮานาม). */
+const SPACED_PLACE_HEADS = new Set(['จังหวัด', 'อำเภอ', 'ตำบล', 'มณฑล', 'แขวง']);
+const ORG_HEAD_SET = new Set(ORG_HEADS);
+const ABBREVIATION_AT = /^(?:[ก-ฮ]{1,5}\.){1,4}/;
+/** A count before นาย (3 นาย, หลายนาย); a year (ปี 2564 นาย…) is no count. */
+const COUNT_BEFORE = /(?:หลาย|(?:^|[^0-9๐-๙])[0-9๐-๙]{1,3} ?|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)$/;
+/** Titles whose complement is a ministry, written by its short name (มหาดไทย, สาธารณสุข) or a body (หัวหน้าพรรค…). */
+const MINISTERIAL = /(?:รมว\.?|รมช\.?|รมต\.?|ว่าการ|ปลัดกระทรวง|กระทรวง|พรรค)$/;
+/** Heads of press names: only a Latin name after them is taken (ThaiNER leaves Thai press names out). */
+const PRESS_HEADS = new Set(['หนังสือพิมพ์', 'สำนักข่าว', 'สถานีโทรทัศน์', 'สถานีวิทยุ']);
+
+export function detectThaiTriggers(ctx: DetectionContext): void {
+	const trie = triggerTrie();
+	const text = ctx.text;
+	const n = text.length;
+	let i = 0;
+	while (i < n) {
+		const c = text.charCodeAt(i);
+		// Triggers start with a Thai consonant or a leading vowel (เ แ โ ใ ไ).
+		if (!((c >= 0x0e01 && c <= 0x0e2e) || (c >= 0x0e40 && c <= 0x0e44)) || !trie.startsAt(text, i)) {
+			i++;
+			continue;
+		}
+		const matches = trie.matchesAt(text, i);
+		if (matches.length === 0) {
+			i++;
+			continue;
+		}
+		// Glued to the word before, a trigger must follow a word we know (สมาชิก|องค์การ, ว่า|นาย):
+		// checked on the word lists, not by segmenting, which is what costs time. Dotted titles
+		// (พล.อ.อ.) are distinctive enough to start anywhere (อาทิพล.อ.อ.…); gazetteer names check
+		// their own glue.
+		const glued = i > 0 && isThaiNameChar(text.charCodeAt(i - 1));
+		const dotted = /\..*\./.test(text.slice(i, matches[matches.length - 1]!.end));
+		const knownBefore = !glued || dotted || KNOWN_BEFORE.endingAt(text, i) > 0;
+		let resumeAt = i + 1;
+		outer: for (let m = matches.length - 1; m >= 0; m--) {
+			const match = matches[m]!;
+			for (const trigger of match.values) {
+				// A longer title or head that made nothing is not retried as a shorter one (คณะอนุกรรมการ ≠ คณะ + อนุกรรมการ).
+				if (m < matches.length - 1 && trigger.type !== 'gazetteer') continue;
+				if (!knownBefore && trigger.type !== 'gazetteer') continue;
+				const end = handle(ctx, trigger, i, match.end);
+				if (end !== undefined) {
+					resumeAt = Math.max(end, i + 1);
+					break outer;
+				}
+			}
+		}
+		i = resumeAt;
+	}
+}
+
+/** Tries one trigger; returns where the scan resumes, or undefined when it made nothing. */
+function handle(ctx: DetectionContext, trigger: Trigger, start: number, end: number): number | undefined {
+	const text = ctx.text;
+	const endsWithDot = text.charCodeAt(end - 1) === 0x2e || text.charCodeAt(end - 1) === 0x0e2f;
+	if (trigger.type === 'gazetteer') return gazetteerName(ctx, trigger.place, trigger.word, start, end);
+	// ประเทศ only opens a known country (ประเทศจีน): checked before any segmenting.
+	if (trigger.type === 'place' && trigger.word === 'ประเทศ' && !placeFollows(ctx, end)) return undefined;
+	// Cheap refusals first: a vowel sign right after cannot follow a word's end (นคร|ั), and some
+	// words merely begin with a head (รัฐบาล, เขตแดน).
+	const next = text.charCodeAt(end);
+	if (!endsWithDot && ((next >= 0x0e30 && next <= 0x0e3a) || next === 0x0e45 || (next >= 0x0e47 && next <= 0x0e4e))) return undefined;
+	if ((trigger.type === 'org' || trigger.type === 'place') && (FALSE_HEAD.test(text.slice(start, end + 12)) || next === 0x0e2f)) return undefined;
+	// A trigger word must end where a word ends (นาย in นายก, กรม in โปรแกรม are not triggers).
+	if (!endsWithDot && end < text.length && isThaiNameChar(next) && !ctx.words.isBoundary(end)) return undefined;
+	switch (trigger.type) {
+		case 'honorific':
+			return personAfterTitle(ctx, start, end, true, FOREIGN_POSITIONS.has(trigger.word));
+		case 'position':
+			return personAfterPosition(ctx, trigger.word, start, end);
+		case 'org': {
+			const weak = WEAK_ORG_HEADS.has(trigger.word);
+			const name = readHeadName(ctx, start, end, weak, false);
+			if (name === undefined || (PRESS_HEADS.has(trigger.word) && !name.latinOnly)) return undefined;
+			ctx.add({start: name.start, end: name.end, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: name.closed});
+			return name.end;
+		}
+		case 'standalone':
+			ctx.add({start, end, kind: 'organization', rule: 'org-name', priority: PRIORITY.org, closed: true});
+			return end;
+		case 'place': {
+			const weak = WEAK_PLACE_HEADS.has(trigger.word);
+			if ((trigger.word === 'เมือง' && /(?:การ|ทาง|นัก)$/.test(text.slice(Math.max(0, start - 3), start)))) return undefined;
+			const name = readHeadName(ctx, start, end, weak, SPACED_PLACE_HEADS.has(trigger.word), true);
+			if (name === undefined) return undefined;
+			// ประเทศ names only known countries (ประเทศจีน, not ประเทศเพื่อนบ้าน).
+			if (trigger.word === 'ประเทศ' && name.placeKey === undefined) return undefined;
+			ctx.add({start: name.start, end: name.end, kind: 'place', rule: 'place-head', priority: PRIORITY.place, placeKey: name.placeKey, closed: name.closed});
+			return name.end;
+		}
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * A place from the gazetteer, standing alone or glued only to a function word or verb
+ * (ของไทย, จีนและ…); ภาษาไทย, คนไทย and ไทยคม are no place mentions.
+ */
+function gazetteerName(ctx: DetectionContext, place: PlaceName, word: string, start: number, end: number): number | undefined {
+	const text = ctx.text;
+	if (gazetteer().ambiguous.has(word)) return undefined;
+	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && GLUE_BEFORE.endingAt(text, start) === 0) return undefined;
+	if (end < text.length && isThaiNameChar(text.charCodeAt(end)) && !GLUE_AFTER.startsAt(text, end)) return undefined;
+	ctx.add({start, end, kind: place.kind, rule: 'gazetteer', priority: PRIORITY.gazetteer, placeKey: place.key, closed: true});
+	return end;
+}
+
+/** A gazetteer place starts at `pos` (or after one space). */
+function placeFollows(ctx: DetectionContext, pos: number): boolean {
+	const p = ctx.text[pos] === ' ' ? pos + 1 : pos;
+	return triggerTrie().matchesAt(ctx.text, p).some(m => m.values.some(v => v.type === 'gazetteer'));
+}
+
+function personAfterTitle(ctx: DetectionContext, start: number, end: number, honorific: boolean, foreign: boolean): number | undefined {
+	const text = ctx.text;
+	// Glued to the word before, a title must follow a function word or verb (ว่านาย…, โดยนาง…);
+	// ขุนน้ำนางนอน is a place name, not นาง + name.
+	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && !text.slice(start, end).includes('.') && KNOWN_BEFORE.endingAt(text, start) === 0) return undefined;
+	// นาย after a number is a classifier ("สองนาย", "หลายนาย": so many officers), not a title.
+	if (text.startsWith('นาย', start) && end === start + 3 && COUNT_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return undefined;
+	// Chained titles (รศ.น.สพ.ดร.…, พล.ต.อ.หญิง): take them all as the title.
+	let titleEnd = end;
+	const trie = triggerTrie();
+	for (let guard = 0; guard < 4; guard++) {
+		if (text.startsWith('หญิง', titleEnd)) {
+			titleEnd += 4;
+			continue;
+		}
+		const more = trie.matchesAt(text, titleEnd).filter(m => m.values.some(v => v.type === 'honorific'));
+		const last = more[more.length - 1];
+		if (last === undefined) break;
+		titleEnd = last.end;
+	}
+	const name = readPersonName(ctx, titleEnd, honorific, true, foreign);
+	if (name === undefined) return undefined;
+	ctx.add({
+		start: name.start,
+		end: name.end,
+		kind: 'person',
+		rule: name.latin ? 'title-latin' : 'title',
+		title: text.slice(start, titleEnd),
+		titleStart: start,
+		priority: PRIORITY.person,
+		foreign: foreign || name.latin || name.tokens >= 3 || /-/.test(text.slice(name.start, name.end)),
+		closed: name.closed,
+		tokens: name.tokens,
+	});
+	return name.end;
+}
+
+/**
+ * A position, then perhaps its complement (a ministry, a body, a country: "รัฐมนตรีว่าการกระทรวง…",
+ * "ประธานาธิบดีคาซัคสถาน", "…และรัฐมนตรีว่าการ…"), then perhaps a name. The complement's
+ * organisations and places become mentions of their own.
+ */
+function personAfterPosition(ctx: DetectionContext, word: string, start: number, end: number): number | undefined {
+	const text = ctx.text;
+	const trie = triggerTrie();
+	let p = end;
+	let foreign = FOREIGN_POSITIONS.has(word);
+	let complement = false;
+	for (let guard = 0; guard < 6; guard++) {
+		if (text.charCodeAt(p) === 0x0e2f) {
+			p++;
+			continue;
+		}
+		if (text.startsWith('และ', p) || text.startsWith(' และ', p)) {
+			const q = p + (text[p] === ' ' ? 4 : 3);
+			const pos = trie.matchesAt(text, q).filter(m => m.values.some(v => v.type === 'position'));
+			const last = pos[pos.length - 1];
+			if (last !== undefined) {
+				if (FOREIGN_POSITIONS.has(text.slice(q, last.end))) foreign = true;
+				p = last.end;
+				continue;
+			}
+		}
+		const connector = /^ ?(?:ช่วยว่าการ|ว่าการ|แห่ง|ประจำ|ของ)/.exec(text.slice(p, p + 12));
+		let q = connector ? p + connector[0].length : p;
+		if (!connector && text[q] === ' ' && complementAt(ctx, q + 1)) q++;
+		// An organisation's abbreviation (เลขาธิการ กกต., รมว.ศธ.).
+		const abbr = ABBREVIATION_AT.exec(text.slice(q, q + 24));
+		if (abbr !== null && !NON_NAME_ABBREVIATIONS.has(abbr[0]) && abbr[0].replace(/[^ก-ฮ]/g, '').length >= 2 && !triggerTrie().get(abbr[0])) {
+			ctx.add({start: q, end: q + abbr[0].length, kind: 'organization', rule: 'abbreviation', priority: PRIORITY.abbreviation, closed: true});
+			p = q + abbr[0].length;
+			complement = true;
+			continue;
+		}
+		// A ministry by its short name after a minister's title (รมว.สาธารณสุข, ปลัดกระทรวงมหาดไทย).
+		const ministerial = MINISTERIAL.exec(text.slice(start, p));
+		if (ministerial !== null && !complement && !ORG_HEAD_SET.has(ctx.firstWord(p, ctx.thaiRunEnd(p)))) {
+			const ministry = readHeadName(ctx, p, p, false, false);
+			if (ministry !== undefined && !ministry.latinOnly) {
+				// ปลัดกระทรวง|อุตสาหกรรม names กระทรวงอุตสาหกรรม: the head inside the title belongs to the name.
+				const head = ORG_HEADS.find(h => ministerial[0].endsWith(h));
+				const orgStart = head !== undefined ? p - head.length : ministry.start;
+				const linkAlias = head === undefined && /^รม/.test(ministerial[0]) ? `กระทรวง${text.slice(ministry.start, ministry.end)}` : undefined;
+				ctx.add({start: orgStart, end: ministry.end, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: ministry.closed, linkAlias});
+				p = ministry.end;
+				complement = true;
+				continue;
+			}
+		}
+		const matches = trie.matchesAt(text, q);
+		let advanced = false;
+		for (let m = matches.length - 1; m >= 0 && !advanced; m--) {
+			const match = matches[m]!;
+			for (const v of match.values) {
+				if (v.type === 'gazetteer') {
+					ctx.add({start: q, end: match.end, kind: v.place.kind, rule: 'gazetteer', priority: PRIORITY.gazetteer, placeKey: v.place.key, closed: true});
+					if (v.place.key !== 'TH' && v.place.kind === 'place' && /^[A-Z]{2}$|^\d{3}$/.test(v.place.key)) foreign = true;
+					q = match.end;
+					advanced = true;
+					break;
+				}
+				if (v.type === 'org' || v.type === 'standalone' || v.type === 'place') {
+					const name = v.type === 'standalone' ? {start: q, end: match.end, closed: true, placeKey: undefined, latinOnly: false} : readHeadName(ctx, q, match.end, ORG_HEAD_SET.has(v.word) && WEAK_ORG_HEADS.has(v.word), false, v.type === 'place');
+					if (name !== undefined && v.type === 'place' && v.word === 'ประเทศ' && name.placeKey === undefined) continue;
+					if (name === undefined || name.latinOnly) continue;
+					const kind = v.type === 'place' ? 'place' : 'organization';
+					ctx.add({start: name.start, end: name.end, kind, rule: kind === 'place' ? 'place-head' : 'org-head', priority: kind === 'place' ? PRIORITY.place : PRIORITY.org, placeKey: name.placeKey, closed: name.closed});
+					if (name.placeKey !== undefined && name.placeKey !== 'TH') foreign = true;
+					q = name.end;
+					advanced = true;
+					break;
+				}
+			}
+		}
+		if (!advanced) break;
+		complement = true;
+		p = q;
+	}
+	if (start > 0 && text[start - 1] === ' ' && !WEAK_POSITIONS.has(word)) nameBeforePosition(ctx, start, foreign);
+	// After a generic position the name must look like one: two tokens, or a Latin name.
+	const name = readPersonName(ctx, p, false, true, foreign);
+	if (name === undefined) return complement ? p : undefined;
+	if (WEAK_POSITIONS.has(word) && !complement && !name.latin && name.tokens < 2) return complement ? p : undefined;
+	// One Thai word after a Thai position is mostly not a name (นายกรัฐมนตรีเตรียม…): keep it only as a
+	// short form of a full name found elsewhere in the article, or before a verb (นายกฯ ประยุทธ์ กล่าว).
+	// One dictionary word glued to the position and cut before the next word (เลขาธิการใหญ่ประเมินว่า)
+	// is a verb or noun even after a foreign title, unless it is such a short form (…หลี่ยังระบุ);
+	// an unknown word glued there (ปูตินกล่าว) splits into syllables and is kept.
+	const glued = name.tokens === 1 && !name.latin && !name.closed && name.start === p && ctx.innerBounds(name.start, name.end).length === 0;
+	const tentative = glued || (name.tokens === 1 && !name.latin && !foreign && !(name.closed && verbAfter(ctx, name.end)));
+	ctx.add({
+		start: name.start,
+		end: name.end,
+		kind: 'person',
+		rule: name.latin ? 'position-latin' : 'position',
+		title: text.slice(start, name.start).trimEnd(),
+		titleStart: start,
+		priority: PRIORITY.person,
+		foreign: foreign || name.latin || name.tokens >= 3 || /-/.test(text.slice(name.start, name.end)),
+		closed: name.closed,
+		tokens: name.tokens,
+		tentative,
+	});
+	return name.end;
+}
+
+/**
+ * A name written before its position (`-- สี จิ้นผิง ประธานาธิบดีแห่ง…`): two or three name-like
+ * tokens right before the position, with a clear edge before them (text start, punctuation, or a
+ * function word like นอกจากนี้).
+ */
+function nameBeforePosition(ctx: DetectionContext, positionStart: number, foreign: boolean): void {
+	const text = ctx.text;
+	const gaz = gazetteer();
+	const tokens: Array<[number, number]> = [];
+	let e = positionStart - 1;
+	let edge = false;
+	while (tokens.length < 3) {
+		let s = e;
+		while (s > 0 && (isThaiNameChar(text.charCodeAt(s - 1)) || (text[s - 1] === '-' && isThaiNameChar(text.charCodeAt(s - 2))))) s--;
+		if (s === e) {
+			edge = s === 0 || !isThaiNameChar(text.charCodeAt(s - 1));
+			break;
+		}
+		const token = text.slice(s, e);
+		const words = [s, ...ctx.innerBounds(s, e)].map(b => ctx.words.wordAt(b));
+		if (words.some(w => PERSON_STOP.has(w) || GENERIC.has(w)) || gaz.thai.has(token) || token.length > 16) {
+			edge = true;
+			break;
+		}
+		tokens.unshift([s, e]);
+		if (s === 0 || text[s - 1] !== ' ') {
+			edge = s === 0 || !isThaiNameChar(text.charCodeAt(s - 1)) && text[s - 1] !== '.';
+			break;
+		}
+		e = s - 1;
+	}
+	if (!edge || tokens.length < 2) return;
+	const start = tokens[0]![0];
+	const end = tokens[tokens.length - 1]![1];
+	ctx.add({start, end, kind: 'person', rule: 'name-position', priority: PRIORITY.person - 5, foreign, closed: true, tokens: tokens.length});
+}
+
+/** A known place or an abbreviation starts at `pos`: what may follow a position after one space. */
+function complementAt(ctx: DetectionContext, pos: number): boolean {
+	if (ABBREVIATION_AT.test(ctx.text.slice(pos, pos + 24))) return true;
+	return triggerTrie().matchesAt(ctx.text, pos).some(m => m.values.some(v => v.type === 'gazetteer'));
+}
+
+/** A verb or function word right after (one space allowed). */
+function verbAfter(ctx: DetectionContext, end: number): boolean {
+	const text = ctx.text;
+	const p = text[end] === ' ' ? end + 1 : end;
+	if (p >= text.length) return true;
+	if (!isThaiNameChar(text.charCodeAt(p))) return /[\s,.)"”]/.test(text[p]!);
+	const w = ctx.firstWord(p, ctx.thaiRunEnd(p));
+	return VERB_SET.has(w) || GLUE_OK.has(w);
+}

@@ -1,0 +1,95 @@
+// What an entity is called and what it is, from all its mentions: the kind most mentions give
+// (a title outweighs a guess), the fullest Thai spelling as its name (Latin when it has none),
+// every spelling as an alias, and an id made from its kind and name.
+
+import {hasThai} from '../text/phonetic.js';
+import {displayName, nameKey} from './normalize.js';
+import type {EntityKind, Mention} from './types.js';
+
+/** How much a rule's word counts when the mentions of one entity disagree on its kind. */
+function weight(m: Mention): number {
+	if (m.kind === 'other') return 0.1;
+	if (m.title !== undefined) return 3;
+	if (m.rule === 'latin' || m.rule === 'acronym') return 0.5;
+	return 1;
+}
+
+export function voteKind(mentions: readonly Mention[]): EntityKind {
+	const score = new Map<EntityKind, number>();
+	for (const m of mentions) score.set(m.kind, (score.get(m.kind) ?? 0) + weight(m));
+	let best: EntityKind = 'other';
+	let bestScore = -1;
+	for (const kind of ['person', 'organization', 'place', 'other'] as const) {
+		const s = score.get(kind) ?? -1;
+		if (s > bestScore) {
+			best = kind;
+			bestScore = s;
+		}
+	}
+	return best;
+}
+
+/** Aliases, most frequent first, one per distinct written form. */
+export function collectAliases(mentions: readonly Mention[]): Array<{name: string; count: number}> {
+	const counts = new Map<string, number>();
+	for (const m of mentions) {
+		const name = displayName(m.text);
+		if (name !== '') counts.set(name, (counts.get(name) ?? 0) + 1);
+	}
+	return [...counts].map(([name, count]) => ({name, count})).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+const tokenCount = (s: string): number => s.split(/[\s-]+/).length;
+
+/**
+ * The canonical name: Thai script first, then for a person the most tokens (the full name), then
+ * the most used; a body or place is called what it is called most often.
+ */
+export function canonicalName(aliases: ReadonlyArray<{name: string; count: number}>, kind: EntityKind = 'person'): string {
+	let best: {name: string; count: number} | undefined;
+	const better = (a: {name: string; count: number}, b: {name: string; count: number}): boolean => {
+		const ta = hasThai(a.name) ? 1 : 0;
+		const tb = hasThai(b.name) ? 1 : 0;
+		if (ta !== tb) return ta > tb;
+		// An acronym is never the fullest form when a longer name exists.
+		const aa = isAbbreviation(a.name) ? 0 : 1;
+		const ab = isAbbreviation(b.name) ? 0 : 1;
+		if (aa !== ab) return aa > ab;
+		if (kind === 'person' && tokenCount(a.name) !== tokenCount(b.name)) return tokenCount(a.name) > tokenCount(b.name);
+		if (a.count !== b.count) return a.count > b.count;
+		return a.name.length > b.name.length;
+	};
+	for (const a of aliases) if (best === undefined || better(a, best)) best = a;
+	return best?.name ?? '';
+}
+
+/** A slug: lowercase, words joined by hyphens; Thai letters kept, other symbols dropped. */
+export function slugify(name: string): string {
+	return nameKeySafe(name)
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^a-z0-9\u0E01-\u0E4E]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+function nameKeySafe(name: string): string {
+	return displayName(name).replace(/\u0E2F/g, '');
+}
+
+/**
+ * The id base for an entity: `kind:slug`, where the slug is a full Latin name when one is known
+ * (person:vladimir-putin), the region code for a country (place:cn), else the Thai name.
+ */
+export function idBase(kind: EntityKind, name: string, aliases: ReadonlyArray<{name: string}>, placeKey?: string): string {
+	if (placeKey !== undefined && /^[A-Z]{2}$|^\d{3}$/.test(placeKey)) return `${kind}:${placeKey.toLowerCase()}`;
+	const nameTokens = tokenCount(name);
+	const latin = aliases.find(a => !hasThai(a.name) && tokenCount(a.name) >= nameTokens && nameKey(a.name) !== '');
+	const slug = slugify(latin?.name ?? name);
+	return `${kind}:${slug === '' ? 'unnamed' : slug}`;
+}
+
+/** SCO, EAEU, ธ.ก.ส., พม.: short forms that are never an entity's fullest name. */
+function isAbbreviation(name: string): boolean {
+	return /^[A-Z0-9&.-]+s?$/.test(name) || (/\./.test(name) && name.length <= 12 && !name.includes(' '));
+}

@@ -1,0 +1,126 @@
+// Named-entity detection for one article: general rules, no model. Each rule proposes candidates
+// (people after titles and positions, organisations and places by head words and the gazetteer,
+// Latin names and acronyms, bracketed definitions); overlaps go to the stronger rule; then the
+// names found are looked for again (repeats, short forms, spelling variants).
+
+import type {Article} from '../corpus/types.js';
+import {thaiPhoneticKey} from '../text/phonetic.js';
+import {detectThaiAbbreviations} from './detect/abbreviations.js';
+import {type Candidate, DetectionContext} from './detect/context.js';
+import {detectDefinitions} from './detect/definitions.js';
+import {detectLatin} from './detect/latin.js';
+import {Occupancy, detectRepeats} from './detect/repeats.js';
+import {detectThaiTriggers} from './detect/thai-triggers.js';
+import {foldInvisible, unfoldRange} from './normalize.js';
+import type {Mention} from './types.js';
+
+/** A mention with what linking needs to know about it. */
+export interface DetectedMention extends Mention {
+	/** Mentions of one article sharing a group are one entity (a definition, a name and its short forms). */
+	group: number;
+	/** A short form standing for its group's full name: it links through the group only. */
+	short?: boolean;
+	/** A Thai-script person name with evidence of being a transliterated foreign name. */
+	foreign?: boolean;
+	/** Gazetteer key of a known place (ISO region code, UN area code or Thai province). */
+	placeKey?: string;
+	/** Space-separated tokens of a person's name. */
+	tokens?: number;
+	/** Another name this mention stands for, linked like its own (a ministry's short name). */
+	linkAlias?: string;
+}
+
+/** The entity mentions of an article, sorted by start. */
+export function findMentions(article: Pick<Article, 'text'>): Mention[] {
+	return detectMentions(article).map(m => {
+		const out: Mention = {start: m.start, end: m.end, text: m.text, kind: m.kind, rule: m.rule};
+		if (m.title !== undefined) {
+			out.title = m.title;
+			out.titleStart = m.titleStart;
+		}
+		return out;
+	});
+}
+
+export function detectMentions(article: Pick<Article, 'text'>): DetectedMention[] {
+	const original = article.text;
+	const folded = foldInvisible(original);
+	const ctx = new DetectionContext(folded.text);
+	detectThaiTriggers(ctx);
+	detectThaiAbbreviations(ctx);
+	detectLatin(ctx);
+	detectDefinitions(ctx);
+
+	const occupied = new Occupancy(folded.text.length);
+	const accepted = resolveOverlaps(ctx.candidates, occupied);
+	for (const c of accepted) {
+		c.group ??= ctx.newGroup();
+		if (c.kind === 'person' && !c.foreign && (c.tokens ?? 1) >= 2 && looksSinoVietnamese(folded.text.slice(c.start, c.end))) c.foreign = true;
+	}
+	cutToKnownNames(ctx, accepted, occupied);
+	const repeats = detectRepeats(ctx, accepted, occupied);
+	const all = [...accepted.filter(c => !c.tentative || c.short), ...repeats].sort((a, b) => a.start - b.start);
+
+	const out: DetectedMention[] = [];
+	for (const c of all) {
+		const [start, end] = unfoldRange(folded, c.start, c.end);
+		const text = original.slice(start, end);
+		if (text.trim() !== text || text === '') continue;
+		const m: DetectedMention = {start, end, text, kind: c.kind, rule: c.rule, group: c.group!};
+		if (c.title !== undefined && c.titleStart !== undefined) {
+			const [ts, te] = unfoldRange(folded, c.titleStart, c.titleStart + c.title.length);
+			m.title = original.slice(ts, te);
+			m.titleStart = ts;
+		}
+		if (c.short) m.short = true;
+		if (c.foreign) m.foreign = true;
+		if (c.placeKey !== undefined) m.placeKey = c.placeKey;
+		if (c.tokens !== undefined) m.tokens = c.tokens;
+		if (c.linkAlias !== undefined) m.linkAlias = c.linkAlias;
+		out.push(m);
+	}
+	return out;
+}
+
+/** Stronger rule first, then the longer name; a candidate overlapping an accepted one is dropped. */
+function resolveOverlaps(candidates: Candidate[], occupied: Occupancy): Candidate[] {
+	const order = candidates
+		.filter(c => c.end > c.start)
+		.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+	const accepted: Candidate[] = [];
+	for (const c of order) {
+		if (!occupied.free(c.start, c.end)) continue;
+		occupied.mark(c.start, c.end);
+		accepted.push(c);
+	}
+	return accepted.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * An organisation name that ran on into the sentence (…เซี่ยงไฮ้ใกล้ชิดกัน) is cut back to a name the
+ * article writes elsewhere with a clear end (…เซี่ยงไฮ้ before a bracket or a space).
+ */
+function cutToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy): void {
+	const known = accepted.filter(c => c.closed && c.kind !== 'person').map(c => ctx.text.slice(c.start, c.end));
+	if (known.length === 0) return;
+	for (const c of accepted) {
+		if (c.closed || c.kind === 'person') continue;
+		let best = 0;
+		for (const name of known) {
+			if (name.length > best && c.start + name.length < c.end && ctx.text.startsWith(name, c.start)) best = name.length;
+		}
+		if (best > 0) {
+			const oldEnd = c.end;
+			c.end = c.start + best;
+			c.closed = true;
+			// The cut-off tail is free again for other names.
+			occupied.unmark(c.end, oldEnd);
+		}
+	}
+}
+
+/** Names made of one-syllable tokens (โต ลัม, เหงียน ฟู จ่อง) are Chinese, Vietnamese or Korean, not Thai. */
+function looksSinoVietnamese(name: string): boolean {
+	const tokens = name.split(' ');
+	return tokens.length >= 2 && tokens.every(t => thaiPhoneticKey(t).length <= 2);
+}

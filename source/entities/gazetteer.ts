@@ -1,0 +1,124 @@
+// Known place names. Countries and world regions come from Intl.DisplayNames in Thai and English
+// (all ISO 3166 regions and the UN M.49 areas), which also pairs each Thai name with its English
+// one; Thailand's provinces and regions are listed here because ICU does not carry them.
+
+export interface PlaceName {
+	/** The spelling as it is matched. */
+	name: string;
+	/** A key shared by all spellings of one place (the region code, or the Thai name). */
+	key: string;
+	kind: 'place' | 'organization';
+}
+
+/** UN M.49 area codes with a Thai name that is a place (001 "โลก" is a common word, left out). */
+const AREA_CODES = ['002', '003', '005', '009', '011', '013', '014', '015', '017', '018', '019', '021', '029', '030', '034', '035', '039', '053', '054', '057', '061', '142', '143', '145', '150', '151', '154', '155', '202', '419'];
+
+/** Codes that are not places (pseudo-locales, unknown) or are bodies rather than places. */
+const SKIP_CODES = new Set(['XA', 'XB', 'ZZ', 'QO', 'EZ', 'UN', 'EU', 'AN', 'BU', 'CS', 'DD', 'DY', 'FX', 'HV', 'NH', 'RH', 'SU', 'TP', 'VD', 'YD', 'YU', 'ZR']);
+const BODY_CODES = ['UN', 'EU'];
+
+/** Thai country names that are also everyday words; matched only with a head (ประเทศชาด). */
+const AMBIGUOUS_THAI = new Set(['ชาด', 'มาลี', 'กวม', 'จอร์เจีย', 'ไนเจอร์', 'ตองกา', 'โตโก', 'ซาร์ก', 'เช็ก', 'กินี', 'ปาเลา', 'นาอูรู', 'นีอูเอ', 'เรอูนียง', 'เจอร์ซีย์', 'ซามัว']);
+const AMBIGUOUS_LATIN = new Set(['Chad', 'Jersey', 'Georgia', 'Jordan', 'Niger', 'Guinea', 'Turkey', 'Sark', 'Mali', 'Togo', 'Guam', 'Israel', 'Cuba', 'Peru', 'Chile', 'Wallis', 'Jan Mayen', 'Mayotte', 'Réunion']);
+
+const PROVINCES = [
+	'กรุงเทพมหานคร', 'กระบี่', 'กาญจนบุรี', 'กาฬสินธุ์', 'กำแพงเพชร', 'ขอนแก่น', 'จันทบุรี', 'ฉะเชิงเทรา', 'ชลบุรี', 'ชัยนาท',
+	'ชัยภูมิ', 'ชุมพร', 'เชียงราย', 'เชียงใหม่', 'ตรัง', 'ตราด', 'ตาก', 'นครนายก', 'นครปฐม', 'นครพนม', 'นครราชสีมา',
+	'นครศรีธรรมราช', 'นครสวรรค์', 'นนทบุรี', 'นราธิวาส', 'น่าน', 'บึงกาฬ', 'บุรีรัมย์', 'ปทุมธานี', 'ประจวบคีรีขันธ์',
+	'ปราจีนบุรี', 'ปัตตานี', 'พระนครศรีอยุธยา', 'พะเยา', 'พังงา', 'พัทลุง', 'พิจิตร', 'พิษณุโลก', 'เพชรบุรี', 'เพชรบูรณ์', 'แพร่',
+	'ภูเก็ต', 'มหาสารคาม', 'มุกดาหาร', 'แม่ฮ่องสอน', 'ยโสธร', 'ยะลา', 'ร้อยเอ็ด', 'ระนอง', 'ระยอง', 'ราชบุรี', 'ลพบุรี', 'ลำปาง',
+	'ลำพูน', 'เลย', 'ศรีสะเกษ', 'สกลนคร', 'สงขลา', 'สตูล', 'สมุทรปราการ', 'สมุทรสงคราม', 'สมุทรสาคร', 'สระแก้ว', 'สระบุรี',
+	'สิงห์บุรี', 'สุโขทัย', 'สุพรรณบุรี', 'สุราษฎร์ธานี', 'สุรินทร์', 'หนองคาย', 'หนองบัวลำภู', 'อ่างทอง', 'อำนาจเจริญ', 'อุดรธานี',
+	'อุตรดิตถ์', 'อุทัยธานี', 'อุบลราชธานี',
+];
+/** Provinces whose bare name is also a common word (เลย "at all", แพร่ "spread", ตาก "to dry"). */
+const AMBIGUOUS_PROVINCES = new Set(['เลย', 'แพร่', 'ตาก', 'ตรัง', 'ชุมพร', 'ตราด']);
+
+/** Other Thai spellings in everyday use. */
+const THAI_ALTERNATES: Array<[string, string]> = [
+	['กรุงเทพฯ', 'กรุงเทพมหานคร'], ['กรุงเทพ', 'กรุงเทพมหานคร'], ['กทม.', 'กรุงเทพมหานคร'], ['อยุธยา', 'พระนครศรีอยุธยา'],
+	['โคราช', 'นครราชสีมา'], ['สหรัฐฯ', 'US'], ['อเมริกา', 'US'], ['อังกฤษ', 'GB'], ['พม่า', 'MM'],
+	['เมียนมา', 'MM'], ['เมียนมาร์', 'MM'], ['ฮ่องกง', 'HK'], ['มาเก๊า', 'MO'], ['ปาเลสไตน์', 'PS'], ['ประเทศไทย', 'TH'],
+	['สปป.ลาว', 'LA'], ['เกาหลี', 'KR'], ['ไต้หวัน', 'TW'], ['ตุรเคีย', 'TR'], ['ภาคเหนือ', 'ภาคเหนือ'],
+	['ภาคกลาง', 'ภาคกลาง'], ['ภาคอีสาน', 'ภาคอีสาน'], ['อีสาน', 'ภาคอีสาน'], ['ภาคตะวันออก', 'ภาคตะวันออก'],
+	['ภาคตะวันตก', 'ภาคตะวันตก'], ['ภาคตะวันออกเฉียงเหนือ', 'ภาคอีสาน'],
+];
+const LATIN_ALTERNATES: Array<[string, string]> = [
+	['USA', 'US'], ['U.S.', 'US'], ['United States of America', 'US'], ['America', 'US'], ['UK', 'GB'], ['Britain', 'GB'],
+	['Great Britain', 'GB'], ['England', 'GB'], ['Burma', 'MM'], ['Myanmar', 'MM'], ['Hong Kong', 'HK'], ['Macau', 'MO'],
+	['Macao', 'MO'], ['Palestine', 'PS'], ['Korea', 'KR'], ['Turkey', 'TR'],
+	['Bangkok', 'กรุงเทพมหานคร'], ['Phuket', 'ภูเก็ต'], ['Chiang Mai', 'เชียงใหม่'],
+];
+
+export interface Gazetteer {
+	thai: Map<string, PlaceName>;
+	latin: Map<string, PlaceName>;
+	/** Names matched only after a head word. */
+	ambiguous: Set<string>;
+	/** Alternation source for Thai names, longest first. */
+	thaiPattern: string;
+	latinPattern: string;
+}
+
+let cached: Gazetteer | undefined;
+
+export function gazetteer(): Gazetteer {
+	if (cached !== undefined) return cached;
+	const thai = new Map<string, PlaceName>();
+	const latin = new Map<string, PlaceName>();
+	const ambiguous = new Set<string>();
+	const addThai = (name: string, key: string, kind: PlaceName['kind'] = 'place'): void => {
+		if (name.length < 2 || thai.has(name)) return;
+		thai.set(name, {name, key, kind});
+	};
+	const addLatin = (name: string, key: string, kind: PlaceName['kind'] = 'place'): void => {
+		if (name.length < 3 || latin.has(name)) return;
+		latin.set(name, {name, key, kind});
+	};
+	const th = new Intl.DisplayNames(['th'], {type: 'region'});
+	const thShort = new Intl.DisplayNames(['th'], {type: 'region', style: 'short'});
+	const en = new Intl.DisplayNames(['en'], {type: 'region'});
+	const enShort = new Intl.DisplayNames(['en'], {type: 'region', style: 'short'});
+	const codes: string[] = [];
+	for (let a = 65; a < 91; a++) for (let b = 65; b < 91; b++) codes.push(String.fromCharCode(a, b));
+	const names = (dn: Intl.DisplayNames, code: string): string[] => {
+		let n: string | undefined;
+		try {
+			n = dn.of(code);
+		} catch {
+			return [];
+		}
+		if (n === undefined || n === code) return [];
+		// "เมียนมา (พม่า)", "Myanmar (Burma)" give two names.
+		const m = /^(.*?)\s*\((.*)\)$/.exec(n);
+		const parts = m ? [m[1]!, m[2]!] : [n];
+		return parts.map(p => p.replace(/\s+-\s+/g, '-').trim()).filter(p => p.length > 0 && !/[&(),]/.test(p));
+	};
+	for (const code of [...codes, ...AREA_CODES]) {
+		if (SKIP_CODES.has(code)) continue;
+		const thNames = [...names(th, code), ...names(thShort, code)];
+		if (thNames.length === 0 || thNames[0] === code) continue;
+		for (const n of thNames) addThai(n, code);
+		for (const n of [...names(en, code), ...names(enShort, code)]) addLatin(n, code);
+	}
+	for (const code of BODY_CODES) {
+		for (const n of names(th, code)) addThai(n, code, 'organization');
+		for (const n of [...names(en, code), ...names(enShort, code)]) if (n.length > 2) addLatin(n, code, 'organization');
+	}
+	for (const p of PROVINCES) addThai(p, p);
+	for (const [n, key] of THAI_ALTERNATES) addThai(n, key, key === 'ASEAN' ? 'organization' : 'place');
+	for (const [n, key] of LATIN_ALTERNATES) addLatin(n, key, key === 'ASEAN' ? 'organization' : 'place');
+	for (const n of AMBIGUOUS_THAI) ambiguous.add(n);
+	for (const n of AMBIGUOUS_PROVINCES) ambiguous.add(n);
+	for (const n of AMBIGUOUS_LATIN) ambiguous.add(n);
+	const byLength = (a: string, b: string): number => b.length - a.length;
+	const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	cached = {
+		thai,
+		latin,
+		ambiguous,
+		thaiPattern: [...thai.keys()].sort(byLength).map(escape).join('|'),
+		latinPattern: [...latin.keys()].sort(byLength).map(escape).join('|'),
+	};
+	return cached;
+}

@@ -1,0 +1,74 @@
+// Finding an entity by a name typed in any spelling or script: `tokayev`, `โทคาเยฟ`, `xi jinping`.
+// An exact alias wins, then an alias starting with the query, then one containing it, then a
+// phonetic match of the whole name or of one of its words (Latin ↔ Thai by the coarse key, Thai
+// spellings by the finer key).
+
+import {hasThai, phoneticKeys, thaiFineKey} from '../text/phonetic.js';
+import {nameKey} from './normalize.js';
+
+export class NameSearch {
+	private readonly exact = new Map<string, Set<number>>();
+	private readonly keys: Array<{key: string; entity: number}> = [];
+	private readonly phonetic = new Map<string, Set<number>>();
+	private readonly tokenPhonetic = new Map<string, Set<number>>();
+	private readonly fine = new Map<string, Set<number>>();
+
+	constructor(entries: Iterable<{entity: number; aliases: readonly string[]}>) {
+		for (const {entity, aliases} of entries) {
+			for (const alias of aliases) {
+				const key = nameKey(alias);
+				if (key === '') continue;
+				addTo(this.exact, key, entity);
+				this.keys.push({key, entity});
+				for (const k of phoneticKeys(alias)) if (k.length >= 3) addTo(this.phonetic, k, entity);
+				const tokens = alias.split(/[\s-]+/).filter(t => t !== '');
+				for (const token of tokens) {
+					for (const k of phoneticKeys(token)) if (k.length >= 3) addTo(this.tokenPhonetic, k, entity);
+					if (hasThai(token)) {
+						const f = thaiFineKey(token);
+						if (f.length >= 3) addTo(this.fine, f, entity);
+					}
+				}
+			}
+		}
+	}
+
+	/** Entity indices, best first; `weight` breaks ties (mention counts). */
+	find(query: string, weight: (entity: number) => number, limit = 10): number[] {
+		const q = nameKey(query);
+		if (q === '') return [];
+		const hits = new Map<number, number>();
+		const hit = (entity: number, score: number): void => {
+			if ((hits.get(entity) ?? -1) < score) hits.set(entity, score);
+		};
+		for (const e of this.exact.get(q) ?? []) hit(e, 100);
+		if (q.length >= 2) {
+			for (const {key, entity} of this.keys) {
+				if (key.startsWith(q)) hit(entity, 80);
+				else if (q.length >= 3 && key.includes(q)) hit(entity, 60);
+			}
+		}
+		const qKeys = phoneticKeys(query).filter(k => k.length >= 3);
+		const multiToken = query.trim().split(/\s+/).length >= 2;
+		for (const k of qKeys) {
+			for (const e of this.phonetic.get(k) ?? []) hit(e, multiToken ? 70 : 55);
+			if (!multiToken) for (const e of this.tokenPhonetic.get(k) ?? []) hit(e, 50);
+		}
+		if (hasThai(query) && !multiToken) {
+			for (const e of this.fine.get(thaiFineKey(query)) ?? []) hit(e, 65);
+		}
+		return [...hits]
+			.sort((a, b) => b[1] - a[1] || weight(b[0]) - weight(a[0]))
+			.slice(0, limit)
+			.map(([entity]) => entity);
+	}
+}
+
+function addTo(map: Map<string, Set<number>>, key: string, entity: number): void {
+	let set = map.get(key);
+	if (set === undefined) {
+		set = new Set();
+		map.set(key, set);
+	}
+	set.add(entity);
+}

@@ -1,0 +1,107 @@
+// Thai word boundaries, on demand. Intl.Segmenter is super-linear on long strings and most of an
+// article never needs words, so a rule asks for the boundaries of the one phrase (run of
+// non-space text, at most MAX_PHRASE characters) around a position, and each phrase is segmented
+// once. Boundaries tell where a name may start or end; the words themselves are only compared to
+// word lists (stop words, verbs), never used as name units: unknown names come out as syllables.
+
+const segmenter = new Intl.Segmenter('th', {granularity: 'word'});
+const MAX_PHRASE = 240;
+
+export function isSpace(code: number): boolean {
+	return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+}
+
+export interface Phrase {
+	start: number;
+	end: number;
+	/** Segment boundaries, absolute offsets, ascending, including start and end. */
+	bounds: number[];
+}
+
+export class WordBoundaries {
+	private readonly phrases = new Map<number, Phrase>();
+	/** Most questions are about the phrase asked about last: no scanning for it. */
+	private last: Phrase | undefined;
+
+	constructor(readonly text: string) {}
+
+	/** The phrase holding position `pos` (a position at a phrase's end belongs to it). */
+	phraseAt(pos: number): Phrase {
+		const last = this.last;
+		if (last !== undefined && pos > last.start && pos < last.end) return last;
+		const phrase = this.findPhrase(pos);
+		this.last = phrase;
+		return phrase;
+	}
+
+	private findPhrase(pos: number): Phrase {
+		const text = this.text;
+		let runStart = pos;
+		const floor = Math.max(0, pos - 4000);
+		while (runStart > floor && !isSpace(text.charCodeAt(runStart - 1))) runStart--;
+		// A very long run without spaces is cut into fixed pieces so every position maps to one.
+		const start = runStart + Math.floor((pos - runStart) / MAX_PHRASE) * MAX_PHRASE;
+		let end = pos;
+		const ceil = Math.min(text.length, start + MAX_PHRASE);
+		while (end < ceil && !isSpace(text.charCodeAt(end))) end++;
+		const cached = this.phrases.get(start);
+		if (cached !== undefined && cached.end === end) return cached;
+		const bounds = [start];
+		if (end > start) {
+			for (const s of segmenter.segment(text.slice(start, end))) {
+				if (s.index > 0) bounds.push(start + s.index);
+			}
+			bounds.push(end);
+		}
+		const phrase = {start, end, bounds};
+		this.phrases.set(start, phrase);
+		return phrase;
+	}
+
+	/** True when a word starts or ends at `pos` (phrase edges count). */
+	isBoundary(pos: number): boolean {
+		if (pos <= 0 || pos >= this.text.length) return true;
+		if (isSpace(this.text.charCodeAt(pos)) || isSpace(this.text.charCodeAt(pos - 1))) return true;
+		const phrase = this.phraseAt(pos);
+		return binaryIncludes(phrase.bounds, pos);
+	}
+
+	/** The word that starts at `pos` ('' when `pos` is not a word start). */
+	wordAt(pos: number): string {
+		const phrase = this.phraseAt(pos);
+		const i = binaryIndex(phrase.bounds, pos);
+		if (i < 0 || i + 1 >= phrase.bounds.length) return '';
+		return this.text.slice(pos, phrase.bounds[i + 1]);
+	}
+
+	/** The word that ends at `pos` ('' when none). */
+	wordBefore(pos: number): string {
+		const phrase = this.phraseAt(pos);
+		const i = binaryIndex(phrase.bounds, pos);
+		if (i <= 0) return '';
+		return this.text.slice(phrase.bounds[i - 1], pos);
+	}
+
+	/** Word boundaries in (from, to], in order. */
+	boundsBetween(from: number, to: number): number[] {
+		const phrase = this.phraseAt(from);
+		return phrase.bounds.filter(b => b > from && b <= Math.min(to, phrase.end));
+	}
+}
+
+function binaryIndex(a: number[], x: number): number {
+	let lo = 0;
+	let hi = a.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const v = a[mid]!;
+		if (v === x) return mid;
+		if (v < x) lo = mid + 1;
+		else hi = mid - 1;
+	}
+	return -1;
+}
+
+function binaryIncludes(a: number[], x: number): boolean {
+	return binaryIndex(a, x) >= 0;
+}

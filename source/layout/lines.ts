@@ -1,0 +1,78 @@
+// Questions the reader asks of wrapped lines: which line shows an article offset (to keep the
+// same text at the top after a resize, to jump to a match), and how to cut a line into runs to
+// highlight article ranges exactly at cluster granularity.
+import type {Line} from './types.js';
+
+/**
+ * Index of the line that shows article offset `offset`: the last line starting at or before it
+ * (so whitespace dropped at a break belongs to the line before, and of a synthetic line and the
+ * text line starting at the same offset, the text line wins). 0 for an offset before every line,
+ * -1 when there are no lines. Lines must be in article order, as wrapArticle makes them.
+ */
+export function lineAt(lines: readonly Line[], offset: number): number {
+	if (lines.length === 0) return -1;
+	let low = 0;
+	let high = lines.length - 1;
+	if (offset < lines[0]!.start) return 0;
+	while (low < high) {
+		const mid = (low + high + 1) >> 1;
+		if (lines[mid]!.start <= offset) low = mid;
+		else high = mid - 1;
+	}
+	return low;
+}
+
+export interface TaggedRange {
+	start: number;
+	end: number;
+	tag: string;
+}
+
+export interface Run {
+	text: string;
+	tag?: string;
+}
+
+/**
+ * Cuts `line.text` into runs: each display unit (a grapheme cluster) takes the tag of the first
+ * range that overlaps the article text it shows; the lead and synthetic units take none. Adjacent
+ * units with the same tag are merged. A unit shows the article text from the previous unit's
+ * source end (or line.start) to its own, so characters dropped from display (an escape sequence)
+ * count with the unit after them.
+ */
+export function lineRuns(line: Line, ranges: readonly TaggedRange[]): Run[] {
+	const runs: Run[] = [];
+	const push = (text: string, tag: string | undefined): void => {
+		if (text.length === 0) return;
+		const last = runs[runs.length - 1];
+		if (last && last.tag === tag) last.text += text;
+		else runs.push(tag === undefined ? {text} : {text, tag});
+	};
+	const relevant = ranges.filter(r => r.end > line.start && r.start < line.end && r.end > r.start);
+	push(line.text.slice(0, line.lead), undefined);
+	if (relevant.length === 0) {
+		push(line.text.slice(line.lead), undefined);
+		return runs;
+	}
+	const {textEnds, sourceEnds} = line.map;
+	let textFrom = line.lead;
+	let sourceFrom = line.start;
+	for (let k = line.first; k < line.first + line.count; k++) {
+		const textTo = textEnds[k]!;
+		const sourceTo = sourceEnds[k]!;
+		let tag: string | undefined;
+		if (sourceTo >= 0) {
+			for (const r of relevant) {
+				if (r.start < sourceTo && r.end > sourceFrom) {
+					tag = r.tag;
+					break;
+				}
+			}
+			sourceFrom = sourceTo;
+		}
+		push(line.text.slice(textFrom, textTo), tag);
+		textFrom = textTo;
+	}
+	push(line.text.slice(textFrom), undefined);
+	return runs;
+}

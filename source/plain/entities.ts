@@ -1,0 +1,98 @@
+// `--entities`: the linked entities of the corpus, as a table for people or as JSON for scripts.
+// JSON has exactly the documented shape; `text` is the name as written (title left out) and
+// `article.text.slice(start, end) === text`.
+
+import type {Article} from '../corpus/types.js';
+import type {EntityIndex} from '../entities/entity-index.js';
+import type {EntityKind} from '../entities/types.js';
+import {clusterEnd} from '../text/graphemes.js';
+import {sanitizeInline} from '../text/sanitize.js';
+import {stringWidth, toDisplay} from '../text/width.js';
+import {safeJson} from './json.js';
+
+export interface EntitiesJson {
+	entities: Array<{
+		id: string;
+		name: string;
+		kind: EntityKind;
+		aliases: string[];
+		mentions: Array<{article: string; text: string; start: number; end: number; title?: string}>;
+	}>;
+}
+
+/** The entities as plain data (for `--json` and tests). Only mentions of the given articles are listed. */
+export function entitiesData(index: EntityIndex, articles: readonly Article[]): EntitiesJson {
+	const wanted = new Set(articles.map(a => a.id));
+	return {
+		entities: index.all().map(e => ({
+			id: e.id,
+			name: e.name,
+			kind: e.kind,
+			aliases: [...e.aliases],
+			mentions: index
+				.mentionsOf(e.id)
+				.filter(m => wanted.has(m.articleId))
+				.map(m => {
+					const out: {article: string; text: string; start: number; end: number; title?: string} = {article: m.articleId, text: m.text, start: m.start, end: m.end};
+					if (m.title !== undefined) out.title = m.title;
+					return out;
+				}),
+		})),
+	};
+}
+
+/** `--entities --json`. */
+export function entitiesJson(index: EntityIndex, articles: readonly Article[]): string {
+	return safeJson(entitiesData(index, articles));
+}
+
+const KIND_LABEL: Record<EntityKind, string> = {person: 'person', organization: 'organization', place: 'place', other: 'other'};
+
+/** `--entities`: one row per entity, most mentioned first, every cell cleaned and cut to the width. */
+export function entitiesTable(index: EntityIndex, width: number): string {
+	const w = Math.max(10, Math.floor(width));
+	const kindWidth = 12;
+	const countWidth = 8;
+	const fixed = kindWidth + 2 * countWidth + 4 * 2;
+	const rest = Math.max(8, w - fixed);
+	const nameWidth = w >= 60 ? Math.max(12, Math.floor(rest * 0.4)) : rest;
+	const aliasWidth = w >= 60 ? rest - nameWidth : 0;
+	const row = (name: string, kind: string, mentions: string, articles: string, aliases: string): string => {
+		const cells = [pad(name, nameWidth), pad(kind, kindWidth), padStart(mentions, countWidth), padStart(articles, countWidth)];
+		if (aliasWidth > 0) cells.push(fit(aliases, aliasWidth));
+		// A very narrow terminal cuts the row itself rather than overflowing.
+		return fit(cells.join('  ').trimEnd(), w);
+	};
+	const lines = [row('name', 'kind', 'mentions', 'articles', 'aliases')];
+	for (const e of index.all()) {
+		const others = e.aliases.filter(a => a !== e.name).map(a => sanitizeInline(a));
+		lines.push(row(sanitizeInline(e.name), KIND_LABEL[e.kind], String(e.mentionCount), String(e.articleCount), others.join(' · ')));
+	}
+	return lines.join('\n');
+}
+
+/** The text cut to `width` columns at a grapheme cluster, with … when cut; SARA AM drawn safely. */
+function fit(text: string, width: number): string {
+	const s = toDisplay(text);
+	if (stringWidth(s) <= width) return s;
+	let end = 0;
+	let used = 0;
+	while (end < s.length) {
+		const next = clusterEnd(s, end);
+		const w = stringWidth(s.slice(end, next));
+		if (used + w > width - 1) break;
+		used += w;
+		end = next;
+	}
+	return s.slice(0, end) + '…';
+}
+
+function pad(text: string, width: number): string {
+	const s = fit(text, width);
+	return s + ' '.repeat(Math.max(0, width - stringWidth(s)));
+}
+
+function padStart(text: string, width: number): string {
+	const s = fit(text, width);
+	return ' '.repeat(Math.max(0, width - stringWidth(s))) + s;
+}

@@ -1,0 +1,57 @@
+// How good one match is, read off the tone-less compact text around it and the tone marks kept
+// aside, and the score that follows.
+//
+// Scores: 0 is best. Each kind has its own band, so an exact match always ranks above a
+// tone-insensitive one, which ranks above a match cutting a cluster, which ranks above a fuzzy one:
+//   exact   [0.0, 0.2)  the folded text equals the query, on grapheme-cluster boundaries
+//   tone    [0.2, 0.4)  equal but for tone marks (สี จินผิง for สี จิ้นผิง; สี for สี่)
+//   partial [0.4, 0.6)  the match ends inside a cluster (คาซ in คาซัค: a query still being typed)
+//   fuzzy   [0.6, 1.0]  a typo (fuse.js score mapped into the band)
+// Within a band: a title beats body text, a match at a word start beats one inside a word, and for
+// several words the phrase beats the words in order, which beat them in any order.
+import type {MatchKind} from './collector.js';
+
+export const KIND_BASE: Record<MatchKind, number> = {exact: 0, tone: 0.2, partial: 0.4, fuzzy: 0.6};
+const NOT_TITLE = 0.06;
+const NOT_WORD_START = 0.04;
+const NOT_WORD_END = 0.02;
+export const WORDS_IN_ORDER = 0.04;
+export const WORDS_ANY_ORDER = 0.06;
+
+/**
+ * A tone-less compact unit that continues the cluster before it: Thai vowels above and below,
+ * SARA AM, the other signs (but the tone marks, which are not in tone-less text), low surrogates.
+ */
+export function continuesClusterCompact(unit: number): boolean {
+	return unit === 0xd1 || (unit >= 0xd3 && unit <= 0xda) || unit === 0xed || unit === 0xee || (unit >= 0xdc00 && unit <= 0xdfff);
+}
+
+/** Letters and digits (ASCII, all of compact Thai, other scripts): what a word is made of. */
+function isWordUnit(unit: number): boolean {
+	return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x61 && unit <= 0x7a) || (unit >= 0xa1 && unit <= 0xff) || unit >= 0x100;
+}
+
+/** Kind of the match `text[start, end)` of tone-less text, given whether its tone marks equal the query's. */
+export function matchKind(text: string, start: number, end: number, sameTones: boolean): MatchKind {
+	if (continuesClusterCompact(text.charCodeAt(start)) || (end < text.length && continuesClusterCompact(text.charCodeAt(end)))) return 'partial';
+	return sameTones ? 'exact' : 'tone';
+}
+
+/** Score of a match of `kind` at `text[start, end)`. */
+export function matchScore(kind: MatchKind, text: string, start: number, end: number, inTitle: boolean): number {
+	let score = KIND_BASE[kind];
+	if (!inTitle) score += NOT_TITLE;
+	if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) score += NOT_WORD_START;
+	if (end < text.length && isWordUnit(text.charCodeAt(end))) score += NOT_WORD_END;
+	return score;
+}
+
+const RANK: Record<MatchKind, number> = {exact: 0, tone: 1, partial: 2, fuzzy: 3};
+
+export function worseKind(a: MatchKind, b: MatchKind): MatchKind {
+	return RANK[a] >= RANK[b] ? a : b;
+}
+
+export function kindRank(kind: MatchKind | undefined): number {
+	return kind === undefined ? 4 : RANK[kind];
+}

@@ -1,0 +1,257 @@
+// The exact stages: the phrase (the whole query) and, for several words, all words in one passage.
+// Candidates come from the trigram postings; each is verified with indexOf of the tone-less query
+// on the tone-less text, jumping from match to match so that an article is scanned at most once
+// whatever the number of candidates in it. The tone marks kept aside then tell exact from
+// tone-insensitive matches.
+import {matchKind, matchScore, worseKind, WORDS_ANY_ORDER, WORDS_IN_ORDER} from './classify.js';
+import type {HitCollector, MatchKind, RawHit} from './collector.js';
+import {findMatch, tonesEqual, type Tones} from './match.js';
+import {candidatePassages} from './postings.js';
+import type {Pattern} from './query.js';
+import {passageEnd, type Segment} from './segment.js';
+
+/** Matches looked at in one passage to find its best (a passage is one result). */
+const MATCHES_PER_PASSAGE = 8;
+
+export interface StageLimits {
+	/** performance.now() after which a stage stops (the result is then not exhaustive). */
+	deadline: number;
+	/** Stop once this many passages matched. */
+	maxHits: number;
+}
+
+/** Part of a segment to search: all of it, or one article's passages. */
+export interface SegmentScope {
+	segment: Segment;
+	/** Passage range [from, to). */
+	from: number;
+	to: number;
+}
+
+/** The passage of article `local` that holds folded offset `at`, searching from passage `p`. */
+function passageAt(segment: Segment, local: number, p: number, at: number): number {
+	const last = segment.articlePassages[local + 1]! - 1;
+	while (p < last && segment.passageStart[p + 1]! <= at) p++;
+	return p;
+}
+
+export function tonesOf(segment: Segment, local: number): Tones {
+	return {pos: segment.tonePos, mark: segment.toneMark, from: segment.articleTones[local]!, to: segment.articleTones[local + 1]!};
+}
+
+interface PassageMatch {
+	start: number;
+	end: number;
+	kind: MatchKind;
+	score: number;
+}
+
+/**
+ * Best match of `pattern` starting in [from, to) of `text` (`base` + an offset in `text` is the
+ * offset in the article, for the tone marks), or undefined. Either way `next.at` receives where
+ * the first match starting at or after `to` begins (-1: none in the rest of `text`), so the caller
+ * can skip the passages in between without scanning them again.
+ */
+function bestMatchIn(text: string, base: number, from: number, to: number, pattern: Pattern, tones: Tones, inTitle: boolean, next: {at: number}): PassageMatch | undefined {
+	const length = pattern.toneless.length;
+	let start = findMatch(text, from, pattern);
+	let best: PassageMatch | undefined;
+	for (let n = 0; start >= 0 && start < to; n++) {
+		const end = start + length;
+		const kind = matchKind(text, start, end, tonesEqual(tones, base + start, base + end, pattern));
+		const score = matchScore(kind, text, start, end, inTitle);
+		if (!best || score < best.score) best = {start, end, kind, score};
+		// Enough seen here (or the best possible found): go straight to the next passage's matches.
+		if (n + 1 >= MATCHES_PER_PASSAGE || score === 0) {
+			start = findMatch(text, to, pattern);
+			break;
+		}
+		start = findMatch(text, start + 1, pattern);
+	}
+	next.at = start;
+	return best;
+}
+
+function isTitle(segment: Segment, p: number): boolean {
+	return segment.passageFlags[p] !== 0;
+}
+
+/**
+ * Looks for the pattern in passage p and collects its best match. Returns the next passage that
+ * can hold a match (the one where the next match starts, or the article's end). `alone`: only p
+ * is searched (p is a candidate, or a title visited out of order), not the rest of the article:
+ * with candidates from the postings, searching just them costs less than scanning on.
+ */
+function visitPassage(segment: Segment, p: number, pattern: Pattern, collector: HitCollector, next: {at: number}, alone: boolean): number {
+	const local = segment.passageArticle[p]!;
+	const article = segment.folded[local]!;
+	const start = segment.passageStart[p]!;
+	const end = passageEnd(segment, p);
+	// A slice is a view in V8, not a copy; it keeps the unit after a match starting in p.
+	const base = alone ? start : 0;
+	const text = alone ? article.slice(start, Math.min(article.length, end + pattern.toneless.length + 1)) : article;
+	const found = bestMatchIn(text, base, start - base, end - base, pattern, tonesOf(segment, local), isTitle(segment, p), next);
+	// Searching alone says nothing about the passages after p.
+	const following = alone ? p + 1 : next.at < 0 ? segment.articlePassages[local + 1]! : Math.max(p + 1, passageAt(segment, local, p, next.at));
+	if (!found) return following;
+	const ordinal = segment.ordinals[local]!;
+	const matchStart = found.start + base;
+	// Most hits of a common word never make the list: count them without building them.
+	if (!collector.wouldKeep(found.score, ordinal, matchStart)) collector.count(segment, p, found.kind);
+	else {
+		collector.add({
+			segment,
+			passage: p,
+			local,
+			ordinal,
+			start: matchStart,
+			end: found.end + base,
+			ranges: [[matchStart, found.end + base]],
+			kind: found.kind,
+			score: found.score,
+		});
+	}
+	return following;
+}
+
+/**
+ * Collects the phrase's hits in `scopes`; returns false when stopped early by the limits. When
+ * there are candidates, the titles among them go first, so that when a common word reaches the
+ * hit cap the title hits are already in.
+ */
+export function phraseStage(scopes: readonly SegmentScope[], pattern: Pattern, collector: HitCollector, limits: StageLimits): boolean {
+	const next = {at: -1};
+	let checks = 0;
+	const candidateLists = scopes.map(({segment}) => (pattern.trigrams.length > 0 ? (candidatePassages(segment, pattern.trigrams) ?? null) : undefined));
+	for (let s = 0; s < scopes.length; s++) {
+		const {segment, from, to} = scopes[s]!;
+		const candidates = candidateLists[s];
+		if (!candidates) continue;
+		const flags = segment.passageFlags;
+		for (let i = 0; i < candidates.length; i++) {
+			const p = candidates[i]!;
+			if (p >= from && p < to && flags[p] !== 0) visitPassage(segment, p, pattern, collector, next, true);
+		}
+		if (collector.total >= limits.maxHits) return false;
+	}
+	for (let s = 0; s < scopes.length; s++) {
+		const {segment, from, to} = scopes[s]!;
+		const candidates = candidateLists[s];
+		if (candidates === null) continue;
+		let ci = 0;
+		let p = from;
+		for (;;) {
+			if (candidates) {
+				while (ci < candidates.length && candidates[ci]! < p) ci++;
+				if (ci === candidates.length) break;
+				p = candidates[ci]!;
+			}
+			if (p >= to) break;
+			if (candidates && segment.passageFlags[p] !== 0) {
+				p++; // seen with the titles
+				continue;
+			}
+			p = visitPassage(segment, p, pattern, collector, next, candidates !== undefined);
+			if (collector.total >= limits.maxHits) return false;
+			if ((++checks & 63) === 0 && performance.now() > limits.deadline) return false;
+		}
+	}
+	return true;
+}
+
+/** Ascending intersection of two ascending id lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+	const out = new Int32Array(Math.min(a.length, b.length));
+	let i = 0;
+	let j = 0;
+	let n = 0;
+	while (i < a.length && j < b.length) {
+		if (a[i]! < b[j]!) i++;
+		else if (a[i]! > b[j]!) j++;
+		else {
+			out[n++] = a[i]!;
+			i++;
+			j++;
+		}
+	}
+	return out.subarray(0, n);
+}
+
+/**
+ * Collects passages holding every term (in any order) not already hit; returns false when stopped
+ * early. Needs a term of three letters or more (its trigrams give the candidates): words of one or
+ * two letters alone would match nearly every passage.
+ */
+export function termsStage(scopes: readonly SegmentScope[], terms: readonly Pattern[], collector: HitCollector, limits: StageLimits): boolean {
+	if (!terms.some((t) => t.trigrams.length > 0)) return true;
+	const next = {at: -1};
+	const longest = Math.max(...terms.map((t) => t.toneless.length));
+	let checks = 0;
+	scopes: for (const {segment, from, to} of scopes) {
+		let candidates: Int32Array | undefined;
+		for (const term of terms) {
+			if (term.trigrams.length === 0) continue;
+			const found = candidatePassages(segment, term.trigrams);
+			if (!found) continue scopes;
+			candidates = candidates ? intersect(candidates, found) : found;
+		}
+		if (!candidates) continue;
+		let ci = 0;
+		let p = from;
+		passages: for (;;) {
+			while (ci < candidates.length && candidates[ci]! < p) ci++;
+			if (ci === candidates.length) break;
+			p = candidates[ci]!;
+			if (p >= to) break;
+			if (collector.has(segment, p)) {
+				p++;
+				continue;
+			}
+			const local = segment.passageArticle[p]!;
+			const article = segment.folded[local]!;
+			const base = segment.passageStart[p]!;
+			const end = passageEnd(segment, p);
+			// Only this passage (and enough after it for a match starting in it) is searched.
+			const text = article.slice(base, Math.min(article.length, end + longest + 1));
+			const title = isTitle(segment, p);
+			const tones = tonesOf(segment, local);
+			const found: PassageMatch[] = [];
+			for (const term of terms) {
+				const match = bestMatchIn(text, base, 0, end - base, term, tones, title, next);
+				if (!match) {
+					p++;
+					continue passages;
+				}
+				found.push({...match, start: match.start + base, end: match.end + base});
+			}
+			const matches = found;
+			let kind = matches[0]!.kind;
+			let inOrder = true;
+			let score = 0;
+			for (let i = 0; i < matches.length; i++) {
+				kind = worseKind(kind, matches[i]!.kind);
+				score = Math.max(score, matches[i]!.score);
+				if (i > 0 && matches[i]!.start < matches[i - 1]!.start) inOrder = false;
+			}
+			const ranges = matches.map((m): [number, number] => [m.start, m.end]).sort((a, b) => a[0] - b[0]);
+			const first = ranges[0]!;
+			const hit: RawHit = {
+				segment,
+				passage: p,
+				local,
+				ordinal: segment.ordinals[local]!,
+				start: first[0],
+				end: first[1],
+				ranges,
+				kind,
+				score: score + (inOrder ? WORDS_IN_ORDER : WORDS_ANY_ORDER),
+			};
+			collector.add(hit);
+			p++;
+			if (collector.total >= limits.maxHits) return false;
+			if ((++checks & 63) === 0 && performance.now() > limits.deadline) return false;
+		}
+	}
+	return true;
+}
+

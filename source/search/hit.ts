@@ -1,0 +1,55 @@
+// From a raw hit (tone-less folded offsets in a segment) to a result: the match and its passage as
+// offsets into the article, found by folding the passage's source again with an offset map
+// (passages fold independently, so this reproduces the stored text exactly), and the snippet.
+import {foldWithOffsets} from '../text/fold.js';
+import type {RawHit} from './collector.js';
+import {tonesOf} from './exact.js';
+import {tonelessView, trailingTones} from './match.js';
+import type {SearchIndex} from './search-index.js';
+import {TITLE_SYNTHETIC} from './segment.js';
+import {makeSnippet} from './snippet.js';
+import type {Hit} from './types.js';
+
+export function rawHitToHit(index: SearchIndex, raw: RawHit, snippetLength?: number): Hit {
+	const {segment, passage, local} = raw;
+	const article = index.articles[raw.ordinal]!;
+	const title = (segment.passageFlags[passage]! & TITLE_SYNTHETIC) !== 0;
+	const source = title ? article.title : article.text;
+	const lastPassage = segment.articlePassages[local + 1]!;
+	const foldedStart = segment.passageStart[passage]!;
+	const sourceStart = segment.passageSource[passage]!;
+	const passageSourceEnd = title || passage + 1 >= lastPassage ? source.length : segment.passageSource[passage + 1]!;
+	// The matched ranges may run on into the following passages (never past a title).
+	let reach = raw.end;
+	for (const [, end] of raw.ranges) reach = Math.max(reach, end);
+	let q = passage;
+	while (!title && q + 1 < lastPassage && segment.passageStart[q + 1]! < reach) q++;
+	const sourceEnd = title || q + 1 >= lastPassage ? source.length : segment.passageSource[q + 1]!;
+	const view = tonelessView(foldWithOffsets(source, {from: sourceStart, to: sourceEnd, compact: true}));
+	const tones = tonesOf(segment, local);
+	const last = view.toFolded.length - 1;
+	const toSource = (from: number, to: number): [number, number] => {
+		// Article offsets → offsets in the view; the marks after the last unit belong to the match.
+		const a = Math.min(Math.max(from - foldedStart, 0), last);
+		const b = Math.min(Math.max(to - 1 - foldedStart, 0), last);
+		const endFolded = Math.min(view.toFolded[b]! + trailingTones(tones, to), view.folded.ends.length - 1);
+		return [view.folded.starts[view.toFolded[a]!]!, view.folded.ends[endFolded]!];
+	};
+	const [start, end] = toSource(raw.start, raw.end);
+	const ranges = raw.ranges.map(([from, to]) => toSource(from, to));
+	const snippet = makeSnippet(source, [start, end], ranges, {length: snippetLength});
+	return {
+		articleId: article.id,
+		ordinal: raw.ordinal,
+		field: title ? 'title' : 'text',
+		start,
+		end,
+		ranges,
+		kind: raw.kind,
+		score: Math.round(raw.score * 1e4) / 1e4,
+		passageStart: sourceStart,
+		passageEnd: passageSourceEnd,
+		snippet: snippet.text,
+		snippetHighlights: snippet.highlights,
+	};
+}

@@ -1,0 +1,86 @@
+// Opening the index for a corpus: reuse what the cache still holds, index the rest in small steps,
+// write the cache back. `indexCorpusSteps` is a generator so that the UI can run one step per turn
+// of the event loop (the reader opens at once; the search panel shows progress and answers from
+// what is indexed so far); `openSearchIndex` runs all steps at once (plain modes, tests).
+import type {Article} from '../corpus/types.js';
+import {cacheFileFor, defaultCacheDir, readCache, statFiles, writeCache} from './cache.js';
+import {SearchIndex, SearchIndexBuilder, type FileStat} from './search-index.js';
+
+export interface OpenIndexOptions {
+	/** Where to keep the cache; null turns it off; default: `defaultCacheDir()` (KHAO_CACHE_DIR, XDG). */
+	cacheDir?: string | null;
+	/** Size and mtime per source path; default: stat each file. */
+	fileStats?: ReadonlyMap<string, FileStat>;
+	/** Articles indexed per step (default 200, about 30 ms). */
+	stepArticles?: number;
+	/** Articles per segment (the unit the cache reuses); small values are for tests. */
+	segmentArticles?: number;
+}
+
+export interface IndexProgress {
+	/** The index, searchable (over what is indexed so far) from the first step on. */
+	index: SearchIndex;
+	/** Articles searchable now (segments are sealed every thousand or so). */
+	indexed: number;
+	/** Articles processed so far (searchable or about to be). */
+	processed: number;
+	total: number;
+	/** Articles whose index came from the cache. */
+	fromCache: number;
+	phase: 'cache' | 'index' | 'save' | 'done';
+}
+
+function progress(index: SearchIndex, fromCache: number, phase: IndexProgress['phase'], built = 0): IndexProgress {
+	const processed = phase === 'save' || phase === 'done' ? index.articles.length : fromCache + built;
+	return {index, indexed: index.indexedArticles, processed, total: index.articles.length, fromCache, phase};
+}
+
+export function* indexCorpusSteps(articles: readonly Article[], options: OpenIndexOptions = {}): Generator<IndexProgress, SearchIndex, void> {
+	const index = new SearchIndex();
+	index.register(articles);
+	const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : (options.cacheDir ?? undefined);
+	const cacheFile = cacheDir === undefined ? undefined : cacheFileFor(cacheDir, articles);
+	const stats = options.fileStats ?? (cacheFile ? statFiles(articles) : new Map<string, FileStat>());
+	yield progress(index, 0, 'cache');
+
+	let reused = 0;
+	let dropped = false;
+	if (cacheFile) {
+		for (const segment of readCache(cacheFile, articles, stats)) {
+			// A segment whose articles another reused segment already covers would be a duplicate.
+			if (Array.from(segment.ordinals).some((o) => index.locate(o))) {
+				dropped = true;
+				continue;
+			}
+			index.addSegment(segment);
+			reused += segment.ordinals.length;
+		}
+		yield progress(index, reused, 'index');
+	}
+
+	const builder = new SearchIndexBuilder({fileStats: stats, segmentArticles: options.segmentArticles}, index);
+	const step = Math.max(1, options.stepArticles ?? 200);
+	let built = 0;
+	for (let ordinal = 0; ordinal < articles.length; ordinal++) {
+		if (index.locate(ordinal)) continue;
+		builder.indexOrdinal(ordinal);
+		if (++built % step === 0) yield progress(index, reused, 'index', built);
+	}
+	builder.finish();
+
+	if (cacheFile && (built > 0 || dropped)) {
+		yield progress(index, reused, 'save');
+		writeCache(cacheFile, index.segments, articles);
+	}
+	yield progress(index, reused, 'done');
+	return index;
+}
+
+/** The whole index at once (cache used and refreshed as in `indexCorpusSteps`). */
+export function openSearchIndex(articles: readonly Article[], options: OpenIndexOptions = {}): SearchIndex {
+	const steps = indexCorpusSteps(articles, options);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}

@@ -1,0 +1,357 @@
+// Cross-script phonetic keys: the consonant skeleton of a name over coarse classes, the same for
+// Thai and Latin spellings of one foreign name (Tokayev / โตกาเยฟ / โทคาเยฟ → TKF). Vowels, glides,
+// tone marks and silent letters are dropped; letters are classed by how transliteration spells
+// them (Thai final ส stays S because it stands for a Latin s), not by Thai pronunciation.
+//
+// Classes: K (k g c q), T (t d th), P (p b), F (f v w ph), S (s z x j ch sh zh), M, N, G (ng),
+// L (l r), H (h). A Latin spelling can be read several ways (Vietnamese tr = จ, final nh = ง;
+// x = ส or กซ; ph = ฟ or พ), so it yields a small set of keys; a Thai spelling yields one.
+
+const THAI_CLASS: Record<string, string> = {};
+function assign(letters: string, cls: string): void {
+	for (const ch of letters) THAI_CLASS[ch] = cls;
+}
+assign('กขฃคฅฆ', 'K');
+assign('ดตถทธฎฏฐฑฒ', 'T');
+assign('บปผพภ', 'P');
+assign('ฝฟ', 'F');
+assign('ซศษสจฉชฌ', 'S');
+assign('ม', 'M');
+assign('นณ', 'N');
+assign('ง', 'G');
+assign('ลรฬฤฦ', 'L');
+assign('ฮ', 'H');
+
+const THAI_CONSONANT = /[ก-ฮ]/;
+/** Vowel signs written after or above/below a consonant (not leading vowels). */
+const THAI_VOWEL_AFTER = /[ะ-ฺๅ็]/;
+const THAI_LEADING_VOWEL = /[เ-ไ]/;
+/** Low sonorants: a ห written before one of them only marks the tone and is not pronounced. */
+const SONORANT = /[งญนมยรลว]/;
+const THANTHAKHAT = '\u0E4C'; // ์ : the letter it sits on is silent
+
+/** True when the string holds Thai letters. */
+export function hasThai(s: string): boolean {
+	return /[\u0E01-\u0E5B]/.test(s);
+}
+
+/** True when the string holds Latin letters and no Thai. */
+export function isLatinName(s: string): boolean {
+	return !hasThai(s) && /\p{Script=Latin}/u.test(s);
+}
+
+const thaiKeyCache = new Map<string, string>();
+
+/** The phonetic key of a Thai spelling (spaces and hyphens ignored). */
+export function thaiPhoneticKey(name: string): string {
+	let key = thaiKeyCache.get(name);
+	if (key === undefined) {
+		key = computeThaiPhoneticKey(name);
+		// Names repeat a lot; a bounded cache keeps memory flat on large corpora.
+		if (thaiKeyCache.size > 50_000) thaiKeyCache.clear();
+		thaiKeyCache.set(name, key);
+	}
+	return key;
+}
+
+function computeThaiPhoneticKey(name: string): string {
+	// Normalise ํา (nikhahit + sara aa, a typing variant) to ำ.
+	const s = name.normalize('NFC').replace(/\u0E4D\u0E32/g, '\u0E33');
+	const out: string[] = [];
+	/** Index into `out` of the class emitted for each source position (-1 when none). */
+	const emittedAt: number[] = [];
+	for (let i = 0; i < s.length; i++) {
+		const ch = s[i]!;
+		emittedAt[i] = -1;
+		if (ch === THANTHAKHAT) {
+			// Silence the consonant under the mark (skipping ิ ุ written on it), and the ท/ต/ด/ธ
+			// written right before a silenced ร (จันทร์).
+			let j = i - 1;
+			while (j >= 0 && /[ิุ่-๋]/.test(s[j]!)) j--;
+			if (j >= 0 && THAI_CONSONANT.test(s[j]!)) {
+				silence(out, emittedAt, j);
+				if (s[j] === 'ร' && j > 0 && /[ทตดธ]/.test(s[j - 1]!)) silence(out, emittedAt, j - 1);
+			}
+			continue;
+		}
+		if (ch === '\u0E33') {
+			// ำ is "am": it carries an m.
+			emittedAt[i] = out.length;
+			out.push('M');
+			continue;
+		}
+		if (!THAI_CONSONANT.test(ch)) continue;
+		const next = s[i + 1] ?? '';
+		const prev = s[i - 1] ?? '';
+		let cls: string | undefined;
+		if (ch === 'ห') {
+			cls = silentHo(s, i) ? undefined : 'H';
+		} else if (ch === 'อ' || ch === 'ย') {
+			cls = undefined;
+		} else if (ch === 'ญ') {
+			// Initial ญ is a y-glide, final ญ an n.
+			cls = isSyllableFinal(s, i) ? 'N' : undefined;
+		} else if (ch === 'ว') {
+			// ว is a consonant (v/w) when it opens a syllable, a vowel part in ัว, -าว, เ-ว. Tone
+			// marks around it are looked through, so the key does not depend on them.
+			let pi = i - 1;
+			while (pi >= 0 && /[่-๋]/.test(s[pi]!)) pi--;
+			let ni = i + 1;
+			while (ni < s.length && /[่-๋]/.test(s[ni]!)) ni++;
+			const before = pi >= 0 ? s[pi]! : '';
+			const after = s[ni] ?? '';
+			const opens = before === '' || /[\s-]/.test(before) || THAI_LEADING_VOWEL.test(before) || THAI_VOWEL_AFTER.test(after);
+			const vowelPart = /[ัาเ็]/.test(before);
+			cls = opens && !vowelPart ? 'F' : undefined;
+		} else {
+			cls = THAI_CLASS[ch];
+		}
+		if (cls !== undefined) {
+			emittedAt[i] = out.length;
+			out.push(cls);
+		}
+	}
+	return collapse(out.filter(c => c !== ''));
+}
+
+function silence(out: string[], emittedAt: number[], at: number): void {
+	const k = emittedAt[at] ?? -1;
+	if (k >= 0) out[k] = '';
+}
+
+/**
+ * ห written before a low sonorant that opens a syllable (หนู, หมอ, เหงียน, หวู) only marks the tone;
+ * before a final (หง, ห่ม) it is the h of its own syllable.
+ */
+function silentHo(s: string, i: number): boolean {
+	// Tone marks are skipped: the letters around them decide (หน้า), so keys ignore tones.
+	let k = i + 1;
+	while (/[่-๋]/.test(s[k] ?? '')) k++;
+	if (!SONORANT.test(s[k] ?? '')) return false;
+	let j = k + 1;
+	while (/[่-๋]/.test(s[j] ?? '')) j++;
+	return /[ะ-ฺ็อวย]/.test(s[j] ?? '');
+}
+
+/** A consonant closes its syllable when no vowel sign follows it and the next letter starts a new one. */
+function isSyllableFinal(s: string, i: number): boolean {
+	let j = i + 1;
+	while (j < s.length && /[่-๋]/.test(s[j]!)) j++;
+	const next = s[j];
+	if (next === undefined || /[\s-]/.test(next)) return true;
+	return !THAI_VOWEL_AFTER.test(next);
+}
+
+/** Adjacent equal classes are one (คาสซิม = Kassym = KSM). */
+function collapse(classes: string[]): string {
+	let key = '';
+	for (const c of classes) if (key[key.length - 1] !== c) key += c;
+	return key;
+}
+
+const LATIN_VOWEL = /[aeiouy]/;
+const MAX_KEYS = 16;
+
+/**
+ * The phonetic keys of a Latin spelling: every reading of its ambiguous letters, at most 16.
+ * Non-rhotic: an r before a consonant or at a word's end is dropped (Jomart → โจมาร์ต, ร์ silent).
+ */
+export function latinPhoneticKeys(name: string): string[] {
+	const words = name
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/đ/gi, 'd')
+		.toLowerCase()
+		.split(/[^a-z]+/)
+		.filter(w => w.length > 0);
+	let keys: string[][] = [[]];
+	for (const word of words) {
+		const readings = latinWordReadings(word);
+		const next: string[][] = [];
+		for (const k of keys) {
+			for (const r of readings) {
+				if (next.length >= MAX_KEYS) break;
+				next.push([...k, ...r]);
+			}
+		}
+		keys = next;
+	}
+	return [...new Set(keys.map(k => collapse(k)))];
+}
+
+/** Readings of one word: each a list of classes. Alternatives branch, capped. */
+function latinWordReadings(w: string): string[][] {
+	let readings: string[][] = [[]];
+	const push = (...alternatives: string[][]): void => {
+		const next: string[][] = [];
+		for (const r of readings) {
+			for (const alt of alternatives) {
+				if (next.length >= MAX_KEYS) break;
+				next.push([...r, ...alt]);
+			}
+		}
+		readings = next;
+	};
+	let i = 0;
+	while (i < w.length) {
+		const c = w[i]!;
+		const n = w[i + 1] ?? '';
+		const afterNext = w[i + 2] ?? '';
+		const atEnd = i + 1 >= w.length;
+		if (LATIN_VOWEL.test(c)) {
+			i++;
+			continue;
+		}
+		const two = c + n;
+		if (two === 'ng') {
+			// Final or before a consonant: ง; before a vowel in the middle: ง too (Nguyen).
+			push(['G']);
+			i += 2;
+			continue;
+		}
+		if (two === 'nh') {
+			// Vietnamese final nh (Thanh → แทงห์/แถ่ง); elsewhere an n followed by h.
+			push(i + 2 >= w.length ? ['G'] : ['N'], ['N', 'H']);
+			i += 2;
+			continue;
+		}
+		if (two === 'th' || two === 'dh') {
+			push(['T']);
+			i += 2;
+			continue;
+		}
+		if (two === 'ph') {
+			push(['F'], ['P']);
+			i += 2;
+			continue;
+		}
+		if (two === 'sh' || two === 'zh' || two === 'sch') {
+			push(['S']);
+			i += 2;
+			continue;
+		}
+		if (two === 'ch') {
+			push(['S'], ['K']);
+			i += 2;
+			continue;
+		}
+		if (two === 'kh' || two === 'gh' || two === 'ck' || two === 'qu') {
+			push(['K']);
+			i += 2;
+			continue;
+		}
+		if (two === 'tr' && LATIN_VOWEL.test(afterNext)) {
+			// Vietnamese tr is written จ in Thai (Trong → จ่อง).
+			push(['T', 'L'], ['S']);
+			i += 2;
+			continue;
+		}
+		if (two === 'gi' && i === 0) {
+			push(['S'], ['K']);
+			i += 1;
+			continue;
+		}
+		switch (c) {
+			case 'b':
+			case 'p':
+				push(['P']);
+				break;
+			case 'd':
+			case 't':
+				push(['T']);
+				break;
+			case 'g':
+			case 'k':
+				push(['K']);
+				break;
+			case 'c':
+				push(/[eiy]/.test(n) ? ['S'] : ['K']);
+				break;
+			case 'q':
+				push(['K'], ['S']);
+				break;
+			case 'x':
+				push(i === 0 ? ['S'] : ['K', 'S'], ['S']);
+				break;
+			case 'j':
+			case 's':
+			case 'z':
+				push(['S']);
+				break;
+			case 'f':
+			case 'v':
+				push(['F']);
+				break;
+			case 'w':
+				push(LATIN_VOWEL.test(n) ? ['F'] : []);
+				break;
+			case 'm':
+				push(['M']);
+				break;
+			case 'n':
+				push(['N']);
+				break;
+			case 'l':
+				push(['L']);
+				break;
+			case 'r':
+				push(!atEnd && LATIN_VOWEL.test(n) ? ['L'] : []);
+				break;
+			case 'h':
+				// h after a vowel and before a consonant or the end is silent (Shah, Noah-style endings).
+				push(i > 0 && LATIN_VOWEL.test(w[i - 1]!) && (atEnd || !LATIN_VOWEL.test(n)) ? [] : ['H']);
+				break;
+			default:
+				break;
+		}
+		i++;
+	}
+	return readings;
+}
+
+/** The phonetic keys of a name in either script. */
+export function phoneticKeys(name: string): string[] {
+	if (hasThai(name)) {
+		const k = thaiPhoneticKey(name);
+		return k === '' ? [] : [k];
+	}
+	return latinPhoneticKeys(name).filter(k => k !== '');
+}
+
+const FINE_CONSONANT: Record<string, string> = {};
+for (const [letters, cls] of [
+	['กขฃคฅฆ', 'k'], ['ดฎ', 'd'], ['ตถทธฏฐฑฒ', 't'], ['บ', 'b'], ['ปผพภ', 'p'], ['ฝฟ', 'f'], ['จฉชฌ', 'c'], ['ซศษส', 's'],
+	['ม', 'm'], ['นณ', 'n'], ['ญย', 'y'], ['ง', 'g'], ['ลฬ', 'l'], ['ร', 'r'], ['ว', 'w'], ['หฮ', 'h'], ['อ', ''],
+] as const) {
+	for (const ch of letters) FINE_CONSONANT[ch] = cls;
+}
+const FINE_VOWEL: Record<string, string> = {
+	'\u0E30': 'a', '\u0E31': 'a', '\u0E32': 'a', '\u0E33': 'am', '\u0E34': 'i', '\u0E35': 'i', '\u0E36': 'v', '\u0E37': 'v',
+	'\u0E38': 'u', '\u0E39': 'u', '\u0E40': 'e', '\u0E41': 'x', '\u0E42': 'o', '\u0E43': 'ai', '\u0E44': 'ai', '\u0E45': 'a',
+	'\u0E47': '',
+};
+
+/**
+ * A finer key for comparing two Thai spellings of one transliterated name: consonants in aspiration
+ * pairs are one (ต/ท, ก/ค, ป/พ), vowel length and tone marks are ignored, silent letters dropped,
+ * but vowels are kept, so บุ่ย ≈ บุย and โตกาเยฟ ≈ โทคาเยฟ while ปูติน and พัฒนา stay apart.
+ */
+export function thaiFineKey(name: string): string {
+	const s = name.normalize('NFC').replace(/\u0E4D\u0E32/g, '\u0E33');
+	let out = '';
+	for (let i = 0; i < s.length; i++) {
+		const ch = s[i]!;
+		const next = s[i + 1];
+		// A letter under ์ (and a vowel on it) is silent.
+		if (next === THANTHAKHAT || (s[i + 2] === THANTHAKHAT && /[ิุ]/.test(next ?? ''))) continue;
+		if (ch === 'ห' && silentHo(s, i)) continue;
+		const c = FINE_CONSONANT[ch];
+		if (c !== undefined) {
+			out += c;
+			continue;
+		}
+		const v = FINE_VOWEL[ch];
+		if (v !== undefined) out += v;
+	}
+	return out;
+}

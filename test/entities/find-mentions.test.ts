@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import fc from 'fast-check';
+import {findMentions} from '../../source/entities/find-mentions.js';
+import type {Mention} from '../../source/entities/types.js';
+
+const find = (text: string): Mention[] => findMentions({text});
+const named = (text: string, name: string): Mention | undefined => find(text).find(m => m.text === name);
+const texts = (text: string, kind?: Mention['kind']): string[] => find(text).filter(m => kind === undefined || m.kind === kind).map(m => m.text);
+
+describe('people after titles and positions', () => {
+	it('takes given name and surname after an honorific, and keeps the title apart', () => {
+		const text = 'เมื่อวานนี้ นายสมปอง รักชาติ กล่าวว่า การประชุมดี';
+		const m = named(text, 'สมปอง รักชาติ');
+		assert.ok(m, JSON.stringify(find(text)));
+		assert.equal(m.kind, 'person');
+		assert.equal(m.title, 'นาย');
+		assert.equal(m.titleStart, text.indexOf('นาย'));
+		assert.equal(text.slice(m.start, m.end), 'สมปอง รักชาติ');
+	});
+
+	it('reads ranks and their abbreviations, glued to the name or not', () => {
+		assert.equal(named('พล.ต.อ.วันชัย ทองดี ผู้บัญชาการตำรวจ', 'วันชัย ทองดี')?.title, 'พล.ต.อ.');
+		assert.equal(named('โดยมี พลเอก ชาติชาย ศรีสุข เป็นประธาน', 'ชาติชาย ศรีสุข')?.title, 'พลเอก');
+	});
+
+	it('ends a name before a verb glued to it', () => {
+		assert.deepEqual(texts('นางสาวมาลัย ศรีสุขกล่าวว่า ขอบคุณ', 'person'), ['มาลัย ศรีสุข']);
+	});
+
+	it('reads position + ministry + name, the ministry being a mention of its own', () => {
+		const text = 'รัฐมนตรีว่าการกระทรวงพาณิชย์ สมศรี ใจงาม กล่าว';
+		const m = named(text, 'สมศรี ใจงาม');
+		assert.equal(m?.title, 'รัฐมนตรีว่าการกระทรวงพาณิชย์');
+		assert.equal(named(text, 'กระทรวงพาณิชย์')?.kind, 'organization');
+	});
+
+	it('reads title + country + name, in Latin or Thai script', () => {
+		const latin = 'ประธานาธิบดีฝรั่งเศส Emmanuel Macron เดินทางถึง';
+		assert.equal(named(latin, 'Emmanuel Macron')?.title, 'ประธานาธิบดีฝรั่งเศส');
+		assert.equal(named(latin, 'ฝรั่งเศส')?.kind, 'place');
+		assert.equal(named('นายกรัฐมนตรีสเปน เปโดร ซานเชซ ได้หารือ', 'เปโดร ซานเชซ')?.kind, 'person');
+	});
+
+	it('takes several short tokens for a Vietnamese name, and stops at a position', () => {
+		assert.deepEqual(texts('ในการประชุม นายหวอ วัน เกียต สมาชิกคณะกรรมการ', 'person'), ['หวอ วัน เกียต']);
+	});
+
+	it('stops at punctuation', () => {
+		assert.deepEqual(texts('นายสมปอง รักชาติ, นายวันชัย ทองดี', 'person'), ['สมปอง รักชาติ', 'วันชัย ทองดี']);
+	});
+
+	it('finds no person where a title word is followed by a verb or is a common noun', () => {
+		assert.deepEqual(texts('นายกรัฐมนตรีกล่าวว่า ประธานาธิบดีได้เดินทาง นายทหารหลายนาย นางพยาบาลสองคน', 'person'), []);
+	});
+
+	it('finds a name written before its position', () => {
+		assert.deepEqual(texts('-- เปโดร ซานเชซ นายกรัฐมนตรีสเปน กล่าวว่า', 'person'), ['เปโดร ซานเชซ']);
+	});
+});
+
+describe('Latin names and acronyms', () => {
+	it('joins capitalised words with particles, and splits at "and the"', () => {
+		const text = 'the Asian Infrastructure Investment Bank and the Organisation for Economic Co-operation and Development met';
+		assert.deepEqual(texts(text), ['Asian Infrastructure Investment Bank', 'Organisation for Economic Co-operation and Development']);
+		assert.ok(find(text).every(m => m.kind === 'organization'));
+	});
+
+	it('keeps hyphenated names whole', () => {
+		assert.deepEqual(texts('ประธานาธิบดี Jean-Claude Duvalier เดินทาง', 'person'), ['Jean-Claude Duvalier']);
+	});
+
+	it('takes acronyms but not common codes, numerals or shouting', () => {
+		assert.deepEqual(texts('กลุ่ม OPEC ประกาศ GDP เพิ่มขึ้น ระยะที่ II'), ['OPEC']);
+		assert.deepEqual(texts('BREAKING NEWS TODAY ข่าวด่วน'), []);
+	});
+
+	it('does not take the capitalised first word of an English sentence', () => {
+		const found = texts('However, the plan failed. The meeting was held in Geneva.');
+		assert.ok(!found.includes('However') && !found.includes('The'), found.join());
+	});
+});
+
+describe('definitions in brackets', () => {
+	it('links a Thai name, its Latin name and its acronym', () => {
+		const text = 'ทั้งนี้ องค์การอนามัยโลก (World Health Organization หรือ WHO) ระบุ';
+		assert.deepEqual(texts(text), ['องค์การอนามัยโลก', 'World Health Organization', 'WHO']);
+		assert.ok(find(text).every(m => m.kind === 'organization' && m.rule !== 'acronym'));
+	});
+
+	it('cuts the Thai side back to its head word', () => {
+		const text = 'ทั้งนี้ ประเทศสมาชิกธนาคารพัฒนาเอเชีย (Asian Development Bank หรือ ADB) ได้ประชุม';
+		assert.deepEqual(texts(text), ['ธนาคารพัฒนาเอเชีย', 'Asian Development Bank', 'ADB']);
+	});
+
+	it('defines with a bare acronym', () => {
+		assert.deepEqual(texts('ผู้นำสหภาพแอฟริกา (AU) ประชุม'), ['สหภาพแอฟริกา', 'AU']);
+	});
+});
+
+describe('organisations and places', () => {
+	it('ends an organisation before the rest of the sentence', () => {
+		assert.deepEqual(texts('สมาชิกองค์การการค้าโลกใกล้ชิดกันยิ่งขึ้นการนำเข้า'), ['องค์การการค้าโลก']);
+	});
+
+	it('cuts a run-on name back to the one written elsewhere in the article', () => {
+		const text = 'ตัวแทนจากสมาคมนักข่าวอาเซียน (ASEAN Journalists Club) และสมาคมนักข่าวอาเซียนฉลองครบรอบได้อย่างยิ่งใหญ่';
+		assert.deepEqual(texts(text, 'organization'), ['สมาคมนักข่าวอาเซียน', 'ASEAN Journalists Club', 'สมาคมนักข่าวอาเซียน']);
+	});
+
+	it('finds countries in Thai and English, not inside other words', () => {
+		assert.deepEqual(texts('ไทยและญี่ปุ่นลงนามความตกลง ภาษาไทย Japan'), ['ไทย', 'ญี่ปุ่น', 'Japan']);
+	});
+
+	it('finds places by their head words', () => {
+		assert.deepEqual(texts('ณ เมืองเกียวโต จังหวัดเชียงราย กรุงโตเกียว', 'place'), ['เมืองเกียวโต', 'จังหวัดเชียงราย', 'กรุงโตเกียว']);
+	});
+
+	it('takes no bare or generic head word', () => {
+		assert.deepEqual(texts('ผู้นำจากกรม กระทรวง สาขา และองค์การระหว่างประเทศ ประเทศต่างๆ'), []);
+	});
+});
+
+describe('offsets', () => {
+	it('map back through zero-width characters inside words', () => {
+		const text = 'รัฐมนตรี\u200bว่าการกระทรวงพาณิชย์ สมศรี ใจงาม กล่าว';
+		const m = named(text, 'สมศรี ใจงาม');
+		assert.ok(m);
+		assert.equal(text.slice(m.start, m.end), 'สมศรี ใจงาม');
+		assert.equal(m.title, 'รัฐมนตรี\u200bว่าการกระทรวงพาณิชย์');
+		assert.equal(text.slice(m.titleStart, m.titleStart! + m.title.length), m.title);
+	});
+
+	it('every mention is its slice of the text, in order, without overlaps', () => {
+		const pieces = ['นาย', 'สมปอง ', 'รักชาติ', ' กล่าว', 'ประธานาธิบดี', 'จีน', 'และ', 'องค์การ', 'อนามัยโลก', ' (WHO)', 'Bank of ', 'Asia ', '\u200b', ' ', 'ได้', 'จังหวัด', 'เชียงราย', 'สี', 'น้ำเงิน', '.', '\n', 'พล.อ.'];
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 30}), parts => {
+				const text = parts.join('');
+				const found = find(text);
+				let last = 0;
+				for (const m of found) {
+					assert.equal(text.slice(m.start, m.end), m.text);
+					assert.ok(m.start >= last && m.end > m.start && m.end <= text.length);
+					if (m.titleStart !== undefined) assert.equal(text.slice(m.titleStart, m.titleStart + m.title!.length), m.title);
+					last = m.end;
+				}
+			}),
+			{numRuns: 300},
+		);
+	});
+});

@@ -1,0 +1,72 @@
+import React from 'react';
+import {render} from 'ink-testing-library';
+import type {CorpusLoad} from '../../source/corpus/index.js';
+import type {Article, Block, CorpusWarning} from '../../source/corpus/types.js';
+import {App} from '../../source/ui/components/App.js';
+import type {Size} from '../../source/ui/hooks/useTerminalSize.js';
+
+/** An article whose paragraphs are its lines of text (blank lines between). */
+export function makeArticle(id: string, title: string, paragraphs: string[], date?: string): Article {
+	let text = title + '\n\n';
+	const blocks: Block[] = [{kind: 'title', spans: [{start: 0, end: title.length}]}];
+	for (const p of paragraphs) {
+		blocks.push({kind: 'para', spans: [{start: text.length, end: text.length + p.length}]});
+		text += p + '\n\n';
+	}
+	const [year, month, day] = (date ?? '').split('-').map(Number);
+	return {
+		id,
+		path: id,
+		format: 'txt',
+		title,
+		text,
+		blocks,
+		...(date ? {date: {year: year!, month: month!, day: day!, iso: date, text: date}} : {}),
+	};
+}
+
+export function staticLoad(articles: Article[], warnings: CorpusWarning[] = []): CorpusLoad {
+	return {
+		articles,
+		warnings,
+		done: true,
+		ready: Promise.resolve(),
+		finished: Promise.resolve(),
+		onUpdate: () => () => {},
+	} as CorpusLoad;
+}
+
+export const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export async function renderApp(load: CorpusLoad, size: Size = {columns: 100, rows: 20}, noColor = true) {
+	const instance = render(<App load={load} size={size} noColor={noColor} />);
+	await tick();
+	const press = async (...keys: string[]) => {
+		for (const k of keys) {
+			instance.stdin.write(k);
+			await tick();
+			// A lone Escape is only reported after a further setImmediate.
+			if (k === '\u001B') await new Promise((r) => setImmediate(r)), await tick();
+		}
+	};
+	const frame = () => instance.lastFrame() ?? '';
+	const rerender = async (s: Size) => {
+		instance.rerender(<App load={load} size={s} noColor={noColor} />);
+		await tick();
+	};
+	return {...instance, press, frame, rerender};
+}
+
+export const KEYS = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	pageUp: '\u001B[5~',
+	pageDown: '\u001B[6~',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	enter: '\r',
+	escape: '\u001B',
+	ctrlC: '\u0003',
+} as const;
