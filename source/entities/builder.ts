@@ -250,7 +250,8 @@ function buildIndex(records: readonly ArticleRecord[], clusters: readonly Mentio
 		const name = newName !== undefined ? displayName(newName) : s.name;
 		const kind = rekinded.get(c) ?? s.kind;
 		const aliases = [name, ...s.aliases.map(a => a.name).filter(a => a !== name)];
-		const articles = new Set(refs.map(r => r.article));
+		const articles = new Set<number>();
+		for (const r of refs) articles.add(r.article);
 		const entity: Entity = {
 			id: uniqueId(idBase(kind, name, s.aliases, newName === undefined ? s.placeKey : undefined), used),
 			name,

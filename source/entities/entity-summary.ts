@@ -31,10 +31,13 @@ export function voteKind(mentions: readonly Mention[]): EntityKind {
 
 /** Aliases, most frequent first, one per distinct written form. */
 export function collectAliases(mentions: readonly Mention[]): Array<{name: string; count: number}> {
+	// Count raw spellings first: most mentions repeat a few strings, normalised once each.
+	const raw = new Map<string, number>();
+	for (const m of mentions) raw.set(m.text, (raw.get(m.text) ?? 0) + 1);
 	const counts = new Map<string, number>();
-	for (const m of mentions) {
-		const name = displayName(m.text);
-		if (name !== '') counts.set(name, (counts.get(name) ?? 0) + 1);
+	for (const [text, n] of raw) {
+		const name = displayName(text);
+		if (name !== '') counts.set(name, (counts.get(name) ?? 0) + n);
 	}
 	return [...counts].map(([name, count]) => ({name, count})).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
@@ -83,8 +86,10 @@ function nameKeySafe(name: string): string {
  */
 export function idBase(kind: EntityKind, name: string, aliases: ReadonlyArray<{name: string}>, placeKey?: string): string {
 	if (placeKey !== undefined && /^[A-Z]{2}$|^\d{3}$/.test(placeKey)) return `${kind}:${placeKey.toLowerCase()}`;
+	// A person's full Latin name is the same name in another script; a body's Latin "alias" from a
+	// bracket may be a programme or a translation, so bodies keep their Thai name.
 	const nameTokens = tokenCount(name);
-	const latin = aliases.find(a => !hasThai(a.name) && tokenCount(a.name) >= nameTokens && nameKey(a.name) !== '');
+	const latin = kind !== 'person' ? undefined : aliases.find(a => !hasThai(a.name) && tokenCount(a.name) >= nameTokens && nameKey(a.name) !== '');
 	const slug = slugify(latin?.name ?? name);
 	return `${kind}:${slug === '' ? 'unnamed' : slug}`;
 }

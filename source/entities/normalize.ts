@@ -6,7 +6,20 @@
 /** Zero-width and soft-hyphen characters that hide inside Thai words (รัฐมนตรี\u200bว่าการ). */
 export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
+const displayCache = new Map<string, string>();
+
 export function displayName(s: string): string {
+	let name = displayCache.get(s);
+	if (name === undefined) {
+		name = computeDisplayName(s);
+		// Names repeat across a corpus; a bounded cache keeps snapshots cheap and memory flat.
+		if (displayCache.size > 100_000) displayCache.clear();
+		displayCache.set(s, name);
+	}
+	return name;
+}
+
+function computeDisplayName(s: string): string {
 	return s
 		.replace(INVISIBLE, '')
 		.normalize('NFC')

@@ -277,6 +277,11 @@ class Layout {
 	}
 }
 
+/** A usable column count: at least 1, a whole number, and finite (NaN and Infinity are callers' slips). */
+function columns(width: number): number {
+	return Math.min(Math.max(1, Math.floor(width) || 1), 1 << 16);
+}
+
 /**
  * Kinds whose consecutive blocks are not separated by a blank line: a list, a group of metadata,
  * and code (the Markdown parser makes one block per line of a fenced block).
@@ -300,7 +305,7 @@ function cleanBlock(text: string, block: Block): CleanText {
  * broken at clusters only, rules as a line of '─'.
  */
 export function wrapArticle(article: Article, width: number): Line[] {
-	const layout = new Layout(Math.max(1, Math.floor(width)));
+	const layout = new Layout(columns(width));
 	let previous: BlockKind | undefined;
 	article.blocks.forEach((block, index) => {
 		const before = layout.lines.length;
@@ -328,7 +333,7 @@ export function wrapArticle(article: Article, width: number): Line[] {
 
 /** Wraps text[start, end) as one paragraph (line breaks in it kept) at `width` columns. */
 export function wrapText(text: string, start = 0, end: number = text.length, width = 80, kind: BlockKind = 'para'): Line[] {
-	const layout = new Layout(Math.max(1, Math.floor(width)));
+	const layout = new Layout(columns(width));
 	layout.position = start;
 	const builder = new CleanBuilder();
 	builder.addSource(text, start, end);

@@ -1,16 +1,7 @@
-// Posting lists: ascending passage ids stored as delta-coded varints (7 bits a byte), about 1.2
-// bytes a posting on real text instead of 2. Lists are decoded whole; intersections run on the
-// decoded shortest list.
+// Posting lists: ascending passage ids stored as delta-coded varints (7 bits a byte, written by
+// segment.ts), about 1.2 bytes a posting on real text instead of 2. The shortest list is decoded
+// whole; the others are merged against it as they decode.
 import {keyIndex, type Segment} from './segment.js';
-
-export function writeVarint(bytes: Uint8Array, at: number, value: number): number {
-	while (value >= 0x80) {
-		bytes[at++] = (value & 0x7f) | 0x80;
-		value >>>= 7;
-	}
-	bytes[at++] = value;
-	return at;
-}
 
 /** Decodes key index k's passages of `segment` into `out` (which must hold counts[k]); returns how many. */
 export function decodePostings(segment: Segment, k: number, out: Int32Array): number {

@@ -46,29 +46,28 @@ function isTrailingPaiyannoi(text: string, k: number, end: number): boolean {
 
 export type SegmentVisitor = (start: number, end: number, wordLike: boolean) => void;
 
-// Segments of the current piece: flat triples (start, end, wordLike), reused between pieces.
-let found: number[] = [];
-
-/** Segments text[a, b) (b <= end of the whole range) into `found`; returns how many. */
-function segmentPiece(text: string, a: number, b: number, end: number): number {
+/** Segments text[a, b) (b <= end of the whole range) into `found` as flat (start, end, wordLike) triples; returns how many. */
+function segmentPiece(text: string, a: number, b: number, end: number, found: number[]): number {
 	let piece = text.slice(a, b);
-	let hidden = -1;
+	let hidden = false;
 	if (piece.indexOf('\u0E2F') >= 0) {
 		let chars: string[] | undefined;
 		for (let k = piece.indexOf('\u0E2F'); k >= 0; k = piece.indexOf('\u0E2F', k + 1)) {
 			if (isTrailingPaiyannoi(text, a + k, end)) {
 				chars ??= piece.split('');
 				chars[k] = '\n'; // a newline is always a segment of its own
-				hidden = 1;
 			}
 		}
-		if (chars) piece = chars.join('');
+		if (chars) {
+			piece = chars.join('');
+			hidden = true;
+		}
 	}
 	let count = 0;
 	for (const {index, segment, isWordLike} of wordSegmenter().segment(piece)) {
 		const s = a + index;
 		const e = s + segment.length;
-		if (hidden > 0 && segment === '\n' && text.charCodeAt(s) === PAIYANNOI && count > 0) {
+		if (hidden && segment === '\n' && text.charCodeAt(s) === PAIYANNOI && count > 0) {
 			found[count * 3 - 2] = e; // put ฯ back on the word it ends
 			continue;
 		}
@@ -104,6 +103,7 @@ function safeCut(text: string, a: number, b: number): number {
  * them for reasonably sized paragraphs, but in time linear in the length.
  */
 export function forEachWordSegment(text: string, start: number, end: number, visit: SegmentVisitor): void {
+	const found: number[] = []; // reused for every piece
 	let p = start;
 	while (p < end) {
 		let b = end;
@@ -124,7 +124,7 @@ export function forEachWordSegment(text: string, start: number, end: number, vis
 				whole = false;
 			}
 		}
-		const count = segmentPiece(text, p, b, end);
+		const count = segmentPiece(text, p, b, end, found);
 		let keep = count;
 		if (!whole) {
 			keep = count - HOLD_BACK;
@@ -140,7 +140,6 @@ export function forEachWordSegment(text: string, start: number, end: number, vis
 		for (let k = 0; k < keep; k++) visit(found[k * 3]!, found[k * 3 + 1]!, found[k * 3 + 2] === 1);
 		p = whole ? b : found[keep * 3]!;
 	}
-	if (found.length > 3 * 4096) found = [];
 }
 
 /** Every segment (words, spaces, punctuation) of text[start, end), with offsets into `text`. */

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {runInPty} from '../../bench/pty.js';
+import {stringWidth} from '../../source/text/width.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -74,7 +75,7 @@ test('a folder of nasty files: good ones shown, bad ones named on stderr, nothin
 	assert.ok(!r.out.includes('ไม่ควรเห็น'), 'hidden folders and node_modules are skipped');
 	for (const name of ['empty.txt', 'blank.txt', 'binary.txt', 'broken.txt', 'feed.jsonl']) assert.ok(r.err.includes(name), `stderr names ${name}`);
 	assert.match(r.err, /feed\.jsonl.*2/, 'the bad .jsonl line number is reported');
-	for (const line of r.out.split('\n')) assert.ok([...line].length <= 50, `line within width: ${line}`);
+	for (const line of r.out.split('\n')) assert.ok(stringWidth(line) <= 50, `line within width: ${line}`);
 });
 
 test('--list and --list --json', () => {

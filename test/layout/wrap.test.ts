@@ -118,6 +118,12 @@ describe('wrapText: tiny widths', () => {
 		}
 	});
 
+	it('treats a width below 1, fractional or not a number as the nearest usable one', () => {
+		assert.deepEqual(wrapText('ab', 0, 2, 0).map(l => l.text), ['a', 'b']);
+		assert.deepEqual(wrapText('ab', 0, 2, Number.NaN).map(l => l.text), ['a', 'b']);
+		assert.deepEqual(wrapText('abc', 0, 3, 2.9).map(l => l.text), ['ab', 'c']);
+	});
+
 	it('shows a wide cluster at width 1 as a placeholder that still maps to it', () => {
 		const lines = wrapText('中x', 0, 2, 1);
 		assert.deepEqual(lines.map(l => [l.text, l.start, l.end, l.width]), [[OVERWIDE, 0, 1, 1], ['x', 1, 2, 1]]);

@@ -40,13 +40,18 @@ export const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export async function renderApp(load: CorpusLoad, size: Size = {columns: 100, rows: 20}, noColor = true) {
 	const instance = render(<App load={load} size={size} noColor={noColor} />);
+	// Ink subscribes to stdin in an effect: keys written before that would be lost.
+	for (let i = 0; i < 200 && instance.stdin.listenerCount('readable') === 0; i++) await tick();
 	await tick();
 	const press = async (...keys: string[]) => {
 		for (const k of keys) {
+			const before = instance.frames.length;
 			instance.stdin.write(k);
+			// Wait for the frame this key causes (on a loaded machine it can take more than a tick);
+			// a key that changes nothing gives up after a short while.
+			const deadline = Date.now() + 300;
+			while (instance.frames.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
 			await tick();
-			// A lone Escape is only reported after a further setImmediate.
-			if (k === '\u001B') await new Promise((r) => setImmediate(r)), await tick();
 		}
 	};
 	const frame = () => instance.lastFrame() ?? '';

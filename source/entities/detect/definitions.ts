@@ -44,6 +44,9 @@ export function detectDefinitions(ctx: DetectionContext): void {
 		// An abbreviation starts with its name's first letter (คณะรัฐมนตรี (ครม.), not การประชุม… (ครม.)).
 		const abbreviation = parts.find(p => p.type === 'thai-abbreviation');
 		if (left !== undefined && abbreviation !== undefined && latin === undefined && !sameInitial(text, left.start, abbreviation.text)) left = undefined;
+		// A Latin name of another kind is no definition of the left side (กระทรวง… (… Partnership Initiative)).
+		const latinHeadKind = latin !== undefined ? latinKind(latin.text) : undefined;
+		if (left?.kind !== undefined && left.kind !== 'other' && latinHeadKind !== undefined && latinHeadKind !== left.kind) continue;
 		let kind: EntityKind | undefined = left?.kind !== undefined && left.kind !== 'other' ? left.kind : undefined;
 		if (kind === undefined && latin !== undefined) kind = latinKind(latin.text);
 		if (kind === undefined && left?.headKind !== undefined) kind = left.headKind;

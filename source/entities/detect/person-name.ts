@@ -134,6 +134,11 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		tokenStart = end + 1;
 	}
 	if (tokens === 0) return undefined;
+	// A trailing ฯ abbreviates a title after the name (สุทธิพงษ์ฯ), it is not part of the name.
+	if (text.charCodeAt(end - 1) === 0x0e2f) end--;
+	// A token running into a dot is an abbreviation (ดร., ผศ.), not a name.
+	if (text[end] === '.' && tokens === 1) return undefined;
+	if (end <= p) return undefined;
 	// A lone token over 24 characters is a clause the word lists missed, not a name.
 	if (end - p > 40 || (tokens === 1 && end - p > 24)) return undefined;
 	return {start: p, end, tokens, latin: false, closed};

@@ -162,7 +162,9 @@ function personAfterTitle(ctx: DetectionContext, start: number, end: number, hon
 			titleEnd += 4;
 			continue;
 		}
-		const more = trie.matchesAt(text, titleEnd).filter(m => m.values.some(v => v.type === 'honorific'));
+		// "ผศ. ดร.…": a space may separate chained abbreviated titles.
+		const at = text[titleEnd] === ' ' && text[titleEnd - 1] === '.' ? titleEnd + 1 : titleEnd;
+		const more = trie.matchesAt(text, at).filter(m => m.values.some(v => v.type === 'honorific'));
 		const last = more[more.length - 1];
 		if (last === undefined) break;
 		titleEnd = last.end;
