@@ -5,10 +5,14 @@ import {openCorpus} from '../corpus/index.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {App} from '../ui/components/App.js';
 import {enterAlternateScreen, keyboardStream, leaveAlternateScreen} from '../ui/terminal.js';
+import {BackgroundIndexer} from '../ui/background.js';
 import {EXIT, formatWarning, type Flags} from './run.js';
+import {findCorrections} from './plain-entities.js';
 
 /** The full-screen reader. Resolves with the exit code once the user quits. */
 export async function runReader(target: string | undefined, flags: Flags, defaultDir: string): Promise<number> {
+	// A bad corrections file is reported before anything else happens.
+	const corrections = findCorrections(flags.entitiesFile, target === undefined || target === '-' ? defaultDir : target);
 	const load = openCorpus(target, {defaultDir, stdin: target === '-' ? process.stdin : undefined});
 	// Errors about PATH itself are reported before the screen changes.
 	await load.ready;
@@ -27,10 +31,13 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 	}
 	enterAlternateScreen();
 	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
-	const instance = render(<App load={load} noColor={noColor} />, {stdin: keyboard, exitOnCtrlC: true, patchConsole: true});
+	const indexer = new BackgroundIndexer(load, {corrections, search: flags.cache ? {} : {cacheDir: null}});
+	void indexer.start();
+	const instance = render(<App load={load} indexer={indexer} noColor={noColor} />, {stdin: keyboard, exitOnCtrlC: true, patchConsole: true});
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		indexer.stop();
 		leaveAlternateScreen();
 		if (keyboard !== process.stdin) keyboard.destroy();
 	}

@@ -101,12 +101,21 @@ function resolveOverlaps(candidates: Candidate[], occupied: Occupancy): Candidat
  * article writes elsewhere with a clear end (…เซี่ยงไฮ้ before a bracket or a space).
  */
 function cutToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy): void {
-	const known = accepted.filter(c => c.closed && c.kind !== 'person').map(c => ctx.text.slice(c.start, c.end));
-	if (known.length === 0) return;
+	// Known names by their first letter: a long article has hundreds, and most start differently.
+	const known = new Map<number, string[]>();
+	for (const c of accepted) {
+		if (!c.closed || c.kind === 'person') continue;
+		const name = ctx.text.slice(c.start, c.end);
+		const first = name.charCodeAt(0);
+		const list = known.get(first);
+		if (list === undefined) known.set(first, [name]);
+		else list.push(name);
+	}
+	if (known.size === 0) return;
 	for (const c of accepted) {
 		if (c.closed || c.kind === 'person') continue;
 		let best = 0;
-		for (const name of known) {
+		for (const name of known.get(ctx.text.charCodeAt(c.start)) ?? []) {
 			if (name.length > best && c.start + name.length < c.end && ctx.text.startsWith(name, c.start)) best = name.length;
 		}
 		if (best > 0) {

@@ -1,5 +1,5 @@
 // The terminal around the Ink app: the alternate screen (restored on every way out: q, Ctrl+C,
-// SIGTERM, SIGHUP, a crash) and the keyboard when stdin carries the article.
+// SIGINT, SIGTERM, SIGHUP, a crash) and the keyboard when stdin carries the article.
 import fs from 'node:fs';
 import process from 'node:process';
 import tty from 'node:tty';
@@ -26,10 +26,12 @@ export function enterAlternateScreen(): void {
 	inAlternateScreen = true;
 	fs.writeSync(process.stdout.fd, ENTER_ALT);
 	process.once('exit', leaveAlternateScreen);
-	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+	// Ctrl+C before Ink has put the terminal in raw mode arrives as SIGINT.
+	const signals = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15} as const;
+	for (const [signal, number] of Object.entries(signals)) {
 		process.once(signal, () => {
 			leaveAlternateScreen();
-			process.exit(128 + (signal === 'SIGTERM' ? 15 : 1));
+			process.exit(128 + number);
 		});
 	}
 	process.once('uncaughtException', (error) => {

@@ -7,6 +7,7 @@
 import {thaiFineKey, thaiPhoneticKey, phoneticKeys} from '../../text/phonetic.js';
 import {HONORIFICS, POSITIONS, RANKS} from '../lexicon.js';
 import {type Candidate, type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, PRIORITY, VERB_SET, isCombining, isLatinLetter, isThaiNameChar} from './context.js';
+import {occurrencesOfAll} from './occurrences.js';
 
 /** Words after which a name may start without a space (และสี…, กับโตกาเยฟ…). */
 const LEFT_CONTEXT = new Set(['และ', 'กับ', 'โดย', 'ว่า', 'ของ', 'ถึง', 'ต่อ', 'ให้', 'จาก', 'ระหว่าง', 'ซึ่ง', 'ขณะที่', 'ที่', 'เมื่อ', 'แต่', 'ทั้ง', 'พร้อม', 'โดยที่', 'ด้าน', 'ทาง']);
@@ -50,12 +51,6 @@ function isEdge(ctx: DetectionContext, pos: number, side: 'start' | 'end', segme
 	return segmenter && ctx.words.isBoundary(pos);
 }
 
-
-function occurrences(text: string, s: string): number[] {
-	const out: number[] = [];
-	for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) out.push(i);
-	return out;
-}
 
 /** A clear left edge: text start, a space or punctuation, a joining word, or a title. */
 function leftContext(ctx: DetectionContext, start: number): boolean {
@@ -150,9 +145,10 @@ export function detectRepeats(ctx: DetectionContext, accepted: Candidate[], occu
 		const prev = names.get(s);
 		names.set(s, prev === undefined || prev?.group === c.group ? c : null);
 	}
+	const nameAt = occurrencesOfAll(text, [...names].filter(([, source]) => source !== null).map(([s]) => s));
 	for (const [s, source] of names) {
 		if (source === null) continue;
-		for (const at of occurrences(text, s)) {
+		for (const at of nameAt.get(s) ?? []) {
 			const end = at + s.length;
 			if (!occupied.free(at, end) || !isEdge(ctx, at, 'start') || !isEdge(ctx, end, 'end')) continue;
 			add({start: at, end, kind: source.kind, rule: 'repeat', priority: PRIORITY.repeat, group: source.group, foreign: source.foreign, placeKey: source.placeKey, closed: true, tokens: source.tokens});
@@ -197,9 +193,10 @@ export function detectRepeats(ctx: DetectionContext, accepted: Candidate[], occu
 		c.group = sf.group;
 		c.short = true;
 	}
+	const shortAt = occurrencesOfAll(text, [...shortForms.values()].flatMap(sf => (sf === null ? [] : [sf.text])));
 	for (const sf of shortForms.values()) {
 		if (sf === null) continue;
-		for (const at of occurrences(text, sf.text)) {
+		for (const at of shortAt.get(sf.text) ?? []) {
 			const end = at + sf.text.length;
 			if (!occupied.free(at, end) || !isEdge(ctx, at, 'start') || !isEdge(ctx, end, 'end')) continue;
 			if (!shortFormContext(ctx, sf, at, end, occupied, personStarts)) continue;
@@ -229,7 +226,7 @@ export function detectRepeats(ctx: DetectionContext, accepted: Candidate[], occu
 	// One-syllable short forms may lean on a person found just now (สีและโทคาเยฟ…): one more pass.
 	for (const sf of shortForms.values()) {
 		if (sf === null || sf.keyLength > 2) continue;
-		for (const at of occurrences(text, sf.text)) {
+		for (const at of shortAt.get(sf.text) ?? []) {
 			const end = at + sf.text.length;
 			if (!occupied.free(at, end) || !isEdge(ctx, at, 'start') || !isEdge(ctx, end, 'end')) continue;
 			if (!shortFormContext(ctx, sf, at, end, occupied, personStarts)) continue;

@@ -115,7 +115,8 @@ function handle(ctx: DetectionContext, trigger: Trigger, start: number, end: num
 			return end;
 		case 'place': {
 			const weak = WEAK_PLACE_HEADS.has(trigger.word);
-			if ((trigger.word === 'เมือง' && /(?:การ|ทาง|นัก)$/.test(text.slice(Math.max(0, start - 3), start)))) return undefined;
+			// การเมือง (politics), ทางเมือง: no city.
+			if (trigger.word === 'เมือง' && /(?:การ|ทาง|นัก)$/.test(text.slice(Math.max(0, start - 3), start))) return undefined;
 			const name = readHeadName(ctx, start, end, weak, SPACED_PLACE_HEADS.has(trigger.word), true);
 			if (name === undefined) return undefined;
 			// ประเทศ names only known countries (ประเทศจีน, not ประเทศเพื่อนบ้าน).

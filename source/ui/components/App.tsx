@@ -1,23 +1,34 @@
-import React, {useMemo, useRef, useState} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
+import {Box, Text, useApp, useInput, type Key} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
 import type {Article} from '../../corpus/types.js';
 import {wrapArticle, lineAt} from '../../layout/wrap.js';
 import type {Line} from '../../layout/types.js';
+import {filterTitles, matchesInArticle, search, type MatchRange, type SearchResult} from '../../search/index.js';
+import type {Entity, EntityKind} from '../../entities/index.js';
 import {initialState, reduce, maxTop, type Action, type Context, type SortOrder, type State} from '../state.js';
 import {commandFor, splitKeys, type Command} from '../keymap.js';
 import {useTerminalSize, type Size} from '../hooks/useTerminalSize.js';
 import {useCorpus} from '../hooks/useCorpus.js';
-import {makeTheme} from '../theme.js';
+import {useBackground} from '../hooks/useBackground.js';
+import {useSyncedState} from '../hooks/useSyncedState.js';
+import type {BackgroundIndexer} from '../background.js';
+import {makeTheme, type Tag} from '../theme.js';
 import {fitWidth} from '../fit.js';
+import {isVisible, stepRange, topFor, visibleRange} from '../navigation.js';
 import {ReaderPane, type Highlight} from './ReaderPane.js';
 import {Sidebar} from './Sidebar.js';
 import {StatusBar} from './StatusBar.js';
 import {HelpPanel} from './HelpPanel.js';
 import {WarningsPanel} from './WarningsPanel.js';
+import {SearchPanel, type SearchRow} from './SearchPanel.js';
+import {EntityPanel} from './EntityPanel.js';
+import {editField, TextField} from './TextField.js';
 
 export interface AppProps {
 	load: CorpusLoad;
+	/** Builds the search and entity indexes in the background (absent: no search, no entities). */
+	indexer?: BackgroundIndexer;
 	/** Fixed terminal size (tests); otherwise the real terminal's, following resizes. */
 	size?: Size;
 	noColor?: boolean;
@@ -55,22 +66,72 @@ export function paneSizes(size: Size, sidebarShown: boolean | null) {
 	return {showSidebar, sideWidth, readerWidth, textWidth: Math.max(1, readerWidth - 2), bodyHeight};
 }
 
-export function App({load, size: fixedSize, noColor = false}: AppProps) {
+interface SearchUi {
+	query: string;
+	scope: 'corpus' | 'article';
+	cursor: number;
+	result?: SearchResult;
+	/** The view to go back to on Esc. */
+	saved: {current: number; top: number};
+}
+
+/** A search the user went to with Enter: its matches are highlighted and n / N step through them. */
+interface ActiveSearch {
+	query: string;
+	/** Start of the current match in the open article. */
+	at?: number;
+}
+
+interface EntityFocus {
+	id: string;
+	/** Start of the focused mention, in the open article. */
+	at?: number;
+}
+
+interface EntityUi {
+	scope: 'article' | 'corpus';
+	cursor: number;
+	filter: string;
+}
+
+const KIND_ORDER: Record<EntityKind, number> = {person: 0, organization: 1, place: 2, other: 3};
+
+export function App({load, indexer, size: fixedSize, noColor = false}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const corpus = useCorpus(load);
+	const background = useBackground(indexer);
 	const articles = load.articles;
 	const theme = useMemo(() => makeTheme(noColor), [noColor]);
 	const [state, setState] = useState<State>(initialState);
 	const [warningsTop, setWarningsTop] = useState(0);
+	const [searchUi, setSearchUi, searchRef] = useSyncedState<SearchUi | undefined>(undefined);
+	const [active, setActive, activeRef] = useSyncedState<ActiveSearch | undefined>(undefined);
+	const [focus, setFocus, focusRef] = useSyncedState<EntityFocus | undefined>(undefined);
+	const [entityUi, setEntityUi, entityRef] = useSyncedState<EntityUi | undefined>(undefined);
+	const [titleFilter, setTitleFilter, titleRef] = useSyncedState<{query: string; editing: boolean} | undefined>(undefined);
+	const [entityFilter, setEntityFilter] = useState<string | undefined>();
+	const [message, setMessage] = useState('');
+	const entities = background?.entities;
+	const searchIndex = background?.search;
 
 	const panes = paneSizes(size, state.sidebarShown);
-	const order = useMemo(() => sortOrder(articles, state.sort), [articles, corpus.count, state.sort]);
+	const order = useMemo(() => {
+		let list = sortOrder(articles, state.sort);
+		if (entityFilter && entities) {
+			const mentioning = new Set(entities.articlesOf(entityFilter));
+			list = list.filter((i) => mentioning.has(articles[i]!.id));
+		}
+		if (titleFilter && titleFilter.query.trim() !== '') {
+			const allowed = new Set(list);
+			list = filterTitles(articles, titleFilter.query)
+				.map((m) => m.index)
+				.filter((i) => allowed.has(i));
+		}
+		return list;
+	}, [articles, corpus.count, state.sort, entityFilter, entities, titleFilter?.query]);
 	const article = articles[state.current];
-	const lines: readonly Line[] = useMemo(
-		() => (article ? wrapArticle(article, panes.textWidth) : []),
-		[article, panes.textWidth],
-	);
+	const lines: readonly Line[] = useMemo(() => (article ? wrapArticle(article, panes.textWidth) : []), [article, panes.textWidth]);
 
 	// Keep the same text at the top of the pane when a resize re-wraps the article.
 	const shown = useRef<{article: Article | undefined; lines: readonly Line[]; anchor: number}>({article, lines, anchor: 0});
@@ -88,14 +149,221 @@ export function App({load, size: fixedSize, noColor = false}: AppProps) {
 	};
 	top = Math.min(top, maxTop(ctx));
 	shown.current = {article, lines, anchor: lines[top]?.start ?? 0};
-	// Keys may arrive before the handler of the latest render is subscribed: read the layout from a ref.
+	// Keys may arrive before the handler of the latest render is subscribed: read from refs.
 	const ctxRef = useRef(ctx);
 	ctxRef.current = ctx;
 	const stateRef = useRef(state);
 	stateRef.current = state;
 	const dispatch = (action: Action) => setState((s) => reduce(s, action, ctxRef.current));
 
+	// Search: results follow every key; a query still waiting when the next key comes is dropped.
+	useEffect(() => {
+		if (!searchUi || !searchIndex) return;
+		const timer = setTimeout(() => {
+			const query = searchUi.query;
+			const result =
+				query.trim() === ''
+					? undefined
+					: search(searchIndex, query, searchUi.scope === 'article' && article ? {scope: article.id} : {});
+			const ui = searchRef.current;
+			if (ui && ui.query === query) setSearchUi({...ui, result, cursor: Math.min(ui.cursor, Math.max(0, (result?.hits.length ?? 1) - 1))});
+		}, 0);
+		return () => clearTimeout(timer);
+	}, [searchUi?.query, searchUi?.scope, searchIndex]);
+
+	const entityOffer: Entity[] = useMemo(() => {
+		if (!searchUi || !entities || searchUi.query.trim().length < 2 || searchUi.scope === 'article') return [];
+		return entities.findByName(searchUi.query, 1);
+	}, [searchUi?.query, searchUi?.scope, entities]);
+	const searchRows: SearchRow[] = [
+		...entityOffer.map((entity) => ({type: 'entity', entity}) as const),
+		...(searchUi?.result?.hits ?? []).map((hit) => ({type: 'hit', hit}) as const),
+	];
+
+	const matches: MatchRange[] = useMemo(() => (active && article ? matchesInArticle(article, active.query) : []), [active?.query, article]);
+	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
+
+	const entityList: Entity[] = useMemo(() => {
+		if (!entityUi || !entities) return [];
+		const list = entityUi.scope === 'article' && article ? entities.entitiesIn(article.id) : [...entities.all()];
+		const filter = entityUi.filter.trim().toLowerCase();
+		return list
+			.filter((e) => filter === '' || e.aliases.some((a) => a.toLowerCase().includes(filter)))
+			.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+	}, [entityUi?.scope, entityUi?.filter, entities, article]);
+
+	/** Shows article `index` with `offset` in view (a third of the way down). */
+	const goTo = (index: number, offset?: number) => {
+		const target = articles[index];
+		if (!target) return;
+		const targetLines = target === article ? lines : wrapArticle(target, panes.textWidth);
+		dispatch({type: 'goto', article: index, top: offset === undefined ? 0 : topFor(targetLines, offset, panes.bodyHeight)});
+	};
+
+	const indexOfId = (id: string) => {
+		const i = articles.findIndex((a) => a.id === id);
+		return i;
+	};
+
+	/** n / N: the next match here, else the first (last) match of the next (previous) article in the sidebar. */
+	const stepMatch = (direction: 1 | -1) => {
+		const active = activeRef.current;
+		if (!active || !article) return;
+		const here = stepRange(matches, active.at ?? (direction === 1 ? (lines[top]?.start ?? 0) - 1 : undefined), direction);
+		if (here !== -1) {
+			const m = matches[here]!;
+			setActive({...active, at: m.start});
+			if (!isVisible(lines, top, panes.bodyHeight, m.start)) goTo(state.current, m.start);
+			return;
+		}
+		const position = order.indexOf(state.current);
+		for (let p = position + direction; p >= 0 && p < order.length; p += direction) {
+			const candidate = articles[order[p]!]!;
+			const found = matchesInArticle(candidate, active.query);
+			if (found.length > 0) {
+				const m = direction === 1 ? found[0]! : found[found.length - 1]!;
+				setActive({...active, at: m.start});
+				goTo(order[p]!, m.start);
+				return;
+			}
+		}
+		setMessage(`no ${direction === 1 ? 'later' : 'earlier'} match of ${active.query}`);
+	};
+
+	/** m / M: the next mention of the focused entity, continuing into other articles. */
+	const stepMention = (direction: 1 | -1) => {
+		const focus = focusRef.current;
+		if (!focus || !entities || !article) {
+			setMessage('no focused entity: e focuses one on screen, p lists them');
+			return;
+		}
+		const from = focus.at ?? (direction === 1 ? (lines[top]?.start ?? 0) - 1 : (lines[top]?.start ?? 0));
+		const next = entities.nextMention(focus.id, article.id, from, direction === 1 ? 'next' : 'previous');
+		if (!next) {
+			setMessage(`no ${direction === 1 ? 'later' : 'earlier'} mention`);
+			return;
+		}
+		const was = article && focus.at !== undefined ? entities.positionOf(focus.id, article.id, focus.at) : undefined;
+		if (was && (direction === 1 ? next.ordinal < was.ordinal : next.ordinal > was.ordinal)) setMessage(`wrapped to the ${direction === 1 ? 'first' : 'last'} mention`);
+		setFocus({id: focus.id, at: next.start});
+		const index = next.articleId === article.id ? state.current : indexOfId(next.articleId);
+		if (index === state.current && isVisible(lines, top, panes.bodyHeight, next.start)) return;
+		goTo(index, next.start);
+	};
+
+	/** e / E: focus the next (previous) entity mention on screen. */
+	const stepEntityOnScreen = (direction: 1 | -1) => {
+		if (!entities || !article) {
+			setMessage('entities are still being found…');
+			return;
+		}
+		const [from, to] = visibleRange(lines, top, panes.bodyHeight);
+		const onScreen = mentions.filter((m) => m.start >= from && m.start < to);
+		if (onScreen.length === 0) {
+			setMessage('no entity on screen');
+			return;
+		}
+		const focus = focusRef.current;
+		const at = focus?.at !== undefined && focus.at >= from && focus.at < to ? focus.at : undefined;
+		let i = stepRange(onScreen, at, direction);
+		if (i === -1) i = direction === 1 ? 0 : onScreen.length - 1;
+		const m = onScreen[i]!;
+		setFocus({id: m.entityId, at: m.start});
+	};
+
+	const focusEntity = (entity: Entity) => {
+		if (!entities) return;
+		const inHere = article ? entities.mentionsIn(article.id).find((m) => m.entityId === entity.id) : undefined;
+		const first = inHere ?? entities.mentionsOf(entity.id)[0];
+		setEntityUi(undefined);
+		setSearchUi(undefined);
+		dispatch({type: 'overlay', overlay: 'none'});
+		if (!first) {
+			setFocus({id: entity.id});
+			return;
+		}
+		setFocus({id: entity.id, at: first.start});
+		const index = indexOfId(first.articleId);
+		goTo(index === -1 ? state.current : index, first.start);
+	};
+
+	const openSearch = () => {
+		setSearchUi({query: '', scope: 'corpus', cursor: 0, saved: {current: state.current, top}});
+		dispatch({type: 'overlay', overlay: 'search'});
+	};
+
+	const chooseSearchRow = (ui: SearchUi) => {
+		const row = searchRows[ui.cursor];
+		if (!row) return;
+		if (row.type === 'entity') {
+			focusEntity(row.entity);
+			return;
+		}
+		const hit = row.hit;
+		setSearchUi(undefined);
+		setActive({query: ui.result?.effectiveQuery ?? ui.query, at: hit.field === 'text' ? hit.start : undefined});
+		goTo(hit.ordinal, hit.field === 'text' ? hit.start : undefined);
+	};
+
+	const onSearchKey = (input: string, key: Key) => {
+		const ui = searchRef.current!;
+		if (key.escape) {
+			setSearchUi(undefined);
+			dispatch({type: 'goto', article: ui.saved.current, top: ui.saved.top});
+			return;
+		}
+		if (key.return) return chooseSearchRow(ui);
+		if (key.tab) return setSearchUi({...ui, scope: ui.scope === 'corpus' ? 'article' : 'corpus', cursor: 0});
+		const move = key.downArrow || (key.ctrl && input === 'n') ? 1 : key.upArrow || (key.ctrl && input === 'p') ? -1 : 0;
+		if (move) return setSearchUi({...ui, cursor: Math.max(0, Math.min(searchRows.length - 1, ui.cursor + move))});
+		if (key.pageDown || key.pageUp) {
+			const page = Math.max(1, Math.floor((panes.bodyHeight - 3) / 2)) * (key.pageDown ? 1 : -1);
+			return setSearchUi({...ui, cursor: Math.max(0, Math.min(searchRows.length - 1, ui.cursor + page))});
+		}
+		const query = editField(ui.query, input, key);
+		if (query !== undefined) setSearchUi({...ui, query, cursor: 0});
+	};
+
+	const onEntityKey = (input: string, key: Key) => {
+		const ui = entityRef.current!;
+		if (key.escape) {
+			setEntityUi(undefined);
+			dispatch({type: 'overlay', overlay: 'none'});
+			return;
+		}
+		if (key.return) {
+			const entity = entityList[ui.cursor];
+			if (entity) focusEntity(entity);
+			return;
+		}
+		if (key.tab) return setEntityUi({...ui, scope: ui.scope === 'article' ? 'corpus' : 'article', cursor: 0});
+		const move = key.downArrow || (key.ctrl && input === 'n') ? 1 : key.upArrow || (key.ctrl && input === 'p') ? -1 : 0;
+		const page = key.pageDown ? panes.bodyHeight - 4 : key.pageUp ? -(panes.bodyHeight - 4) : 0;
+		if (move || page) return setEntityUi({...ui, cursor: Math.max(0, Math.min(entityList.length - 1, ui.cursor + move + page))});
+		const filter = editField(ui.filter, input, key);
+		if (filter !== undefined) setEntityUi({...ui, filter, cursor: 0});
+	};
+
+	const onTitleFilterKey = (input: string, key: Key) => {
+		const f = titleRef.current!;
+		if (key.escape) {
+			setTitleFilter(undefined);
+			dispatch({type: 'sync'});
+			return;
+		}
+		if (key.return || key.downArrow || key.tab) {
+			// Keep the filter; go to the list to choose.
+			setTitleFilter(f.query.trim() === '' ? undefined : {...f, editing: false});
+			if (stateRef.current.focus !== 'sidebar') dispatch({type: 'focusNext'});
+			dispatch({type: 'home'});
+			return;
+		}
+		const query = editField(f.query, input, key);
+		if (query !== undefined) setTitleFilter({...f, query});
+	};
+
 	const run = (command: Command) => {
+		setMessage('');
 		switch (command) {
 			case 'quit':
 				exit();
@@ -107,12 +375,55 @@ export function App({load, size: fixedSize, noColor = false}: AppProps) {
 				setWarningsTop(0);
 				dispatch({type: 'overlay', overlay: 'warnings'});
 				return;
+			case 'search':
+				if (!searchIndex) setMessage('the search index is being built…');
+				openSearch();
+				return;
+			case 'filter':
+				setTitleFilter({query: titleRef.current?.query ?? '', editing: true});
+				if (stateRef.current.sidebarShown === false || !panes.showSidebar) dispatch({type: 'toggleSidebar'});
+				return;
+			case 'entities':
+				if (!entities) {
+					setMessage('entities are still being found…');
+					return;
+				}
+				setEntityUi({scope: 'article', cursor: 0, filter: ''});
+				dispatch({type: 'overlay', overlay: 'entities'});
+				return;
+			case 'entityFilter':
+				if (entityFilter) {
+					setEntityFilter(undefined);
+				} else if (focusRef.current) {
+					setEntityFilter(focusRef.current.id);
+					dispatch({type: 'home'});
+				} else setMessage('no focused entity: e focuses one on screen');
+				return;
+			case 'nextMatch':
+			case 'prevMatch':
+				if (activeRef.current) stepMatch(command === 'nextMatch' ? 1 : -1);
+				else stepMention(command === 'nextMatch' ? 1 : -1);
+				return;
+			case 'nextMention':
+			case 'prevMention':
+				stepMention(command === 'nextMention' ? 1 : -1);
+				return;
+			case 'nextEntity':
+			case 'prevEntity':
+				stepEntityOnScreen(command === 'nextEntity' ? 1 : -1);
+				return;
+			case 'clear': {
+				const overlay = stateRef.current.overlay;
+				if (overlay !== 'none') dispatch({type: 'overlay', overlay});
+				else if (activeRef.current) setActive(undefined);
+				else if (focusRef.current) setFocus(undefined);
+				else if (entityFilter || titleFilter) {
+					setEntityFilter(undefined);
+					setTitleFilter(undefined);
+				}
+				return;
+			}
 			case 'toggleSidebar':
-				dispatch({type: 'toggleSidebar'});
-				return;
-			case 'clear':
-				if (stateRef.current.overlay !== 'none') dispatch({type: 'overlay', overlay: stateRef.current.overlay});
-				return;
 			case 'down':
 			case 'up':
 			case 'pageDown':
@@ -128,8 +439,6 @@ export function App({load, size: fixedSize, noColor = false}: AppProps) {
 			case 'nextArticle':
 			case 'cycleSort':
 				dispatch({type: command});
-				return;
-			default:
 				return;
 		}
 	};
@@ -148,10 +457,16 @@ export function App({load, size: fixedSize, noColor = false}: AppProps) {
 	};
 
 	useInput((input, key) => {
-		// Keys typed quickly (or repeated) can arrive as one chunk of text: take them one by one.
+		// Keys typed quickly (or pasted, or repeated) can arrive as one chunk: take them one by one,
+		// each going where the one before it left the focus ('/' then text goes into the search).
 		for (const {input: one, key: k} of splitKeys(input, key)) {
-			const command = commandFor(one, k);
-			if (command) onCommand(command);
+			if (searchRef.current) onSearchKey(one, k);
+			else if (entityRef.current) onEntityKey(one, k);
+			else if (titleRef.current?.editing) onTitleFilterKey(one, k);
+			else {
+				const command = commandFor(one, k);
+				if (command) onCommand(command);
+			}
 		}
 	});
 
@@ -163,24 +478,82 @@ export function App({load, size: fixedSize, noColor = false}: AppProps) {
 		);
 	}
 
+	// Highlights, weakest first: entity kinds, the focused entity, search matches, the current match.
 	const highlights: Highlight[] = [];
-	const position = lines.length > 0 ? `line ${top + 1}/${lines.length} ${percent(top, ctx)}` : '';
-	const loading = corpus.done ? '' : `loading… ${corpus.count}`;
-	const skipped = corpus.warnings > 0 ? `${corpus.warnings} skipped (w)` : '';
+	for (const m of mentions) highlights.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
+	for (const m of matches) highlights.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
+	highlights.sort((a, b) => a.start - b.start || a.end - b.end);
+
+	const status: string[] = [article ? `${order.indexOf(state.current) + 1}/${order.length}` : 'no article'];
+	if (lines.length > 0) status.push(`line ${top + 1}/${lines.length} ${percent(top, ctx)}`);
+	if (active) {
+		const i = matches.findIndex((m) => m.start === active.at);
+		status.push(matches.length === 0 ? `no match of ${active.query} here` : `match ${i === -1 ? '–' : i + 1} of ${matches.length}`);
+	}
+	if (focus && entities) {
+		const entity = entities.entity(focus.id);
+		const position = article && focus.at !== undefined ? entities.positionOf(focus.id, article.id, focus.at) : undefined;
+		if (entity)
+			status.push(
+				position
+					? `${entity.name} · mention ${position.ordinal} of ${position.total} · article ${position.articleOrdinal} of ${position.articleTotal}`
+					: `${entity.name} · ${entity.mentionCount} mentions in ${entity.articleCount} articles`,
+			);
+	}
+	if (message) status.push(message);
+	if (!corpus.done) status.push(`loading… ${corpus.count}`);
+	else if (background && (!background.searchDone || !background.entitiesDone) && background.total > 0) {
+		const done = Math.min(background.searchIndexed, background.entityArticles);
+		status.push(`indexing ${Math.round((done / background.total) * 100)}%`);
+	}
+	if (corpus.warnings > 0) status.push(`${corpus.warnings} skipped (w)`);
+
 	const sortLabel = state.sort === 'file' ? '' : state.sort === 'newest' ? 'newest first' : 'oldest first';
-	const articleLabel = article ? `${order.indexOf(state.current) + 1}/${order.length}` : 'no article';
+	const filterLabel = [
+		entityFilter && entities ? `with ${entities.entity(entityFilter)?.name ?? '?'}` : '',
+		titleFilter && !titleFilter.editing ? `“${titleFilter.query}”` : '',
+		sortLabel,
+	].filter(Boolean);
 
 	let main: React.ReactNode;
 	if (state.overlay === 'help') {
 		main = <HelpPanel width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (state.overlay === 'warnings') {
 		main = <WarningsPanel warnings={load.warnings} top={warningsTop} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
+	} else if (state.overlay === 'search' && searchUi) {
+		main = (
+			<SearchPanel
+				query={searchUi.query}
+				scope={searchUi.scope}
+				rows={searchRows}
+				cursor={searchUi.cursor}
+				result={searchUi.result}
+				articles={articles}
+				progress={background && !background.searchDone ? {indexed: background.searchIndexed, total: background.total} : undefined}
+				width={panes.readerWidth}
+				height={panes.bodyHeight}
+				theme={theme}
+			/>
+		);
+	} else if (state.overlay === 'entities' && entityUi) {
+		main = (
+			<EntityPanel
+				entities={entityList}
+				cursor={entityUi.cursor}
+				scope={entityUi.scope}
+				filter={entityUi.filter}
+				building={Boolean(background && !background.entitiesDone)}
+				width={panes.readerWidth}
+				height={panes.bodyHeight}
+				theme={theme}
+			/>
+		);
 	} else if (article) {
 		main = <ReaderPane lines={lines} top={top} height={panes.bodyHeight} width={panes.readerWidth} highlights={highlights} theme={theme} />;
 	} else {
 		main = (
 			<Box width={panes.readerWidth} height={panes.bodyHeight} paddingLeft={1}>
-				<Text {...theme.dim}>{corpus.done ? 'No article to show. Press w to see what was skipped.' : 'Loading…'}</Text>
+				<Text {...theme.dim}>{corpus.done ? (order.length === 0 && articles.length > 0 ? 'No article matches the filter (Esc clears it).' : 'No article to show. Press w to see what was skipped.') : 'Loading…'}</Text>
 			</Box>
 		);
 	}
@@ -190,18 +563,21 @@ export function App({load, size: fixedSize, noColor = false}: AppProps) {
 			<Box flexDirection="row" height={panes.bodyHeight}>
 				{panes.showSidebar ? (
 					<>
-						<Sidebar
-							articles={articles}
-							order={order}
-							cursor={state.cursor}
-							top={state.sideTop}
-							current={state.current}
-							focused={state.focus === 'sidebar'}
-							width={panes.sideWidth}
-							height={panes.bodyHeight}
-							header={`Articles ${order.length}${corpus.done ? '' : '…'}${sortLabel ? ' · ' + sortLabel : ''}`}
-							theme={theme}
-						/>
+						<Box flexDirection="column" width={panes.sideWidth} height={panes.bodyHeight}>
+							{titleFilter?.editing ? <TextField label="filter: " value={titleFilter.query} width={panes.sideWidth - 1} theme={theme} /> : null}
+							<Sidebar
+								articles={articles}
+								order={order}
+								cursor={state.cursor}
+								top={state.sideTop}
+								current={state.current}
+								focused={state.focus === 'sidebar'}
+								width={panes.sideWidth}
+								height={panes.bodyHeight - (titleFilter?.editing ? 1 : 0)}
+								header={`Articles ${order.length}${corpus.done ? '' : '…'}${filterLabel.length ? ' · ' + filterLabel.join(' · ') : ''}`}
+								theme={theme}
+							/>
+						</Box>
 						<Box width={1} height={panes.bodyHeight} flexDirection="column">
 							<Text {...theme.dim}>{'│\n'.repeat(panes.bodyHeight).slice(0, -1)}</Text>
 						</Box>
@@ -209,7 +585,7 @@ export function App({load, size: fixedSize, noColor = false}: AppProps) {
 				) : null}
 				{main}
 			</Box>
-			<StatusBar left={[articleLabel, position, loading, skipped]} right="? help  q quit" width={size.columns} theme={theme} />
+			<StatusBar left={status} right="? help  q quit" width={size.columns} theme={theme} />
 		</Box>
 	);
 }

@@ -1,0 +1,94 @@
+// Search and entity indexes are built after the first screen, in slices of a few milliseconds
+// between which the event loop runs, so keys are answered while 10,000 articles are indexed.
+import type {CorpusLoad} from '../corpus/index.js';
+import {indexCorpusSteps, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
+import {EntityIndexBuilder, type EntityIndex, type EntityCorrections} from '../entities/index.js';
+
+export interface BackgroundState {
+	search?: SearchIndex;
+	searchIndexed: number;
+	searchDone: boolean;
+	entities?: EntityIndex;
+	entityArticles: number;
+	entitiesDone: boolean;
+	total: number;
+}
+
+export interface BackgroundOptions {
+	search?: OpenIndexOptions;
+	corrections?: EntityCorrections;
+	/** Longest slice of work before yielding to the event loop. */
+	sliceMs?: number;
+	/** Articles between entity snapshots (the UI sees links improve as the corpus is read). */
+	snapshotEvery?: number;
+}
+
+/** Runs both builds to the end; `onUpdate` after each slice that changed what the UI can use. */
+export class BackgroundIndexer {
+	state: BackgroundState = {searchIndexed: 0, searchDone: false, entityArticles: 0, entitiesDone: false, total: 0};
+	private stopped = false;
+	private readonly listeners = new Set<() => void>();
+
+	constructor(
+		private readonly load: CorpusLoad,
+		private readonly options: BackgroundOptions = {},
+	) {}
+
+	onUpdate(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	stop(): void {
+		this.stopped = true;
+	}
+
+	async start(): Promise<void> {
+		await this.load.finished;
+		const articles = this.load.articles;
+		const sliceMs = this.options.sliceMs ?? 12;
+		const snapshotEvery = this.options.snapshotEvery ?? 2_000;
+		const steps = indexCorpusSteps(articles, {stepArticles: 40, ...this.options.search});
+		const entities = new EntityIndexBuilder(this.options.corrections ? {corrections: this.options.corrections} : {});
+		let searchDone = false;
+		let entityNext = 0;
+		let sinceSnapshot = 0;
+		this.set({total: articles.length});
+		while (!this.stopped && (!searchDone || entityNext < articles.length)) {
+			const until = performance.now() + sliceMs;
+			let changed = false;
+			// Entities first in each slice: the open article's highlights come from them.
+			while (entityNext < articles.length && performance.now() < until) {
+				const batch = articles.slice(entityNext, entityNext + 8);
+				entities.add(batch);
+				entityNext += batch.length;
+				sinceSnapshot += batch.length;
+			}
+			if (entityNext >= articles.length || sinceSnapshot >= snapshotEvery || !this.state.entities) {
+				this.set({entities: entities.snapshot(), entityArticles: entityNext, entitiesDone: entityNext >= articles.length});
+				sinceSnapshot = 0;
+				changed = true;
+			}
+			if (!searchDone) {
+				const step = steps.next();
+				const progress: IndexProgress = step.done ? {index: step.value, indexed: articles.length, processed: articles.length, total: articles.length, fromCache: 0, phase: 'done'} : step.value;
+				searchDone = Boolean(step.done) || progress.phase === 'done';
+				if (searchDone || progress.indexed !== this.state.searchIndexed || !this.state.search) {
+					this.set({search: progress.index, searchIndexed: progress.indexed, searchDone});
+					changed = true;
+				}
+			}
+			if (changed) this.emit();
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+		this.emit();
+	}
+
+	private set(patch: Partial<BackgroundState>): void {
+		this.state = {...this.state, ...patch};
+	}
+
+	private emit(): void {
+		for (const l of this.listeners) l();
+	}
+}

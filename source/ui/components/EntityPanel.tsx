@@ -1,0 +1,52 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {Entity} from '../../entities/index.js';
+import {fitWidth} from '../fit.js';
+import type {Tag, Theme} from '../theme.js';
+import {listWindow} from './SearchPanel.js';
+import {TextField} from './TextField.js';
+
+interface Props {
+	entities: readonly Entity[];
+	cursor: number;
+	scope: 'article' | 'corpus';
+	filter: string;
+	building: boolean;
+	width: number;
+	height: number;
+	theme: Theme;
+}
+
+const KIND_LABEL: Record<string, string> = {person: 'person', organization: 'org', place: 'place', other: 'other'};
+
+/** The entities of this article or of the corpus, by kind, with every spelling and counts. */
+export function EntityPanel({entities, cursor, scope, filter, building, width, height, theme}: Props) {
+	const inner = Math.max(1, width - 2);
+	const listHeight = Math.max(1, height - 3);
+	const top = listWindow(entities.length, cursor, listHeight);
+	const header = `${entities.length} entities in ${scope === 'article' ? 'this article' : 'the corpus'}${building ? ' (still reading the corpus…)' : ''} · Tab: ${scope === 'article' ? 'corpus' : 'this article'} · Enter: focus · Esc`;
+	return (
+		<Box flexDirection="column" width={width} height={height} paddingLeft={1}>
+			<TextField label="entities: " value={filter} width={inner} theme={theme} />
+			<Text wrap="truncate" {...theme.dim}>
+				{fitWidth(header, inner)}
+			</Text>
+			<Text {...theme.dim}>{'─'.repeat(inner)}</Text>
+			{entities.slice(top, top + listHeight).map((e, i) => {
+				const selected = top + i === cursor;
+				const counts = `${e.mentionCount}× ${e.articleCount} art.`;
+				const aliases = e.aliases.filter((a) => a !== e.name).join(', ');
+				const nameWidth = Math.min(30, Math.max(8, Math.floor(inner * 0.35)));
+				const lead = `${selected ? '›' : ' '} ${KIND_LABEL[e.kind] ?? e.kind}`.padEnd(9);
+				return (
+					<Text key={e.id} wrap="truncate" {...(selected ? {inverse: true} : {})}>
+						<Text {...(selected ? {} : theme.tag(e.kind as Tag))}>{lead}</Text>
+						{fitWidth(e.name, nameWidth)}
+						<Text {...(selected ? {} : theme.dim)}>{' ' + fitWidth(counts, 14)}</Text>
+						{fitWidth(aliases, Math.max(0, inner - 9 - nameWidth - 15), false)}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}

@@ -1,0 +1,110 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {Article} from '../../corpus/types.js';
+import type {Hit, SearchResult} from '../../search/index.js';
+import type {Entity} from '../../entities/index.js';
+import {fitRuns, fitWidth, type StyledRun} from '../fit.js';
+import type {Theme} from '../theme.js';
+import {TextField} from './TextField.js';
+
+export type SearchRow = {type: 'entity'; entity: Entity} | {type: 'hit'; hit: Hit};
+
+interface Props {
+	query: string;
+	scope: 'corpus' | 'article';
+	rows: readonly SearchRow[];
+	cursor: number;
+	result?: SearchResult;
+	articles: readonly Article[];
+	/** Articles indexed so far, while the index is being built. */
+	progress?: {indexed: number; total: number};
+	width: number;
+	height: number;
+	theme: Theme;
+}
+
+const ROW_HEIGHT = 2;
+
+/** Windows a list so the cursor stays visible, the cursor kept away from the edges when possible. */
+export function listWindow(count: number, cursor: number, visible: number): number {
+	if (count <= visible) return 0;
+	return Math.max(0, Math.min(count - visible, cursor - Math.floor(visible / 2)));
+}
+
+/** A snippet with its highlights (widened to clusters by search), cut to the width. */
+function Snippet({hit, width, theme}: {hit: Hit; width: number; theme: Theme}) {
+	const runs: StyledRun<'match'>[] = [];
+	let at = 0;
+	const text = hit.snippet;
+	for (const [from, to] of hit.snippetHighlights) {
+		if (from > at) runs.push({text: text.slice(at, from)});
+		runs.push({text: text.slice(from, to), style: 'match'});
+		at = to;
+	}
+	if (at < text.length) runs.push({text: text.slice(at)});
+	return (
+		<Text wrap="truncate">
+			{'    '}
+			{fitRuns(runs, Math.max(1, width - 4)).map((r, i) => (
+				<Text key={i} {...(r.style ? theme.tag(r.style) : {})}>
+					{r.text}
+				</Text>
+			))}
+		</Text>
+	);
+}
+
+export function SearchPanel({query, scope, rows, cursor, result, articles, progress, width, height, theme}: Props) {
+	const inner = Math.max(1, width - 2);
+	const status: string[] = [];
+	if (result && query.trim() !== '') {
+		status.push(`${result.total}${result.exhaustive ? '' : '+'} passage${result.total === 1 ? '' : 's'}`);
+		status.push(`${result.elapsedMs < 10 ? result.elapsedMs.toFixed(1) : Math.round(result.elapsedMs)} ms`);
+		if (result.layoutConverted) status.push(`showing results for ${result.effectiveQuery}`);
+	}
+	if (progress && progress.indexed < progress.total) status.push(`indexed ${progress.indexed}/${progress.total}`);
+	const listHeight = Math.max(1, Math.floor((height - 3) / ROW_HEIGHT));
+	const top = listWindow(rows.length, cursor, listHeight);
+	const shown = rows.slice(top, top + listHeight);
+	return (
+		<Box flexDirection="column" width={width} height={height} paddingLeft={1}>
+			<TextField label={scope === 'corpus' ? 'search: ' : 'search this article: '} value={query} width={inner} theme={theme} />
+			<Text wrap="truncate" {...theme.dim}>
+				{fitWidth(status.join(' · ') || 'type to search · Tab: this article / all · ↑↓ choose · Enter open · Esc close', inner)}
+			</Text>
+			<Text {...theme.dim}>{'─'.repeat(inner)}</Text>
+			{shown.length === 0 && query.trim() !== '' && result ? (
+				<Text {...theme.dim}>{fitWidth('no match', inner)}</Text>
+			) : null}
+			{shown.map((row, i) => {
+				const selected = top + i === cursor;
+				const mark = selected ? '› ' : '  ';
+				if (row.type === 'entity') {
+					const e = row.entity;
+					const aliases = e.aliases.filter((a) => a !== e.name).slice(0, 4).join(', ');
+					return (
+						<Box key={'e' + e.id} flexDirection="column">
+							<Text wrap="truncate" {...(selected ? {inverse: true} : {})}>
+								{fitWidth(`${mark}◆ ${e.name} (${e.kind}, ${e.mentionCount} mentions in ${e.articleCount} articles)`, inner)}
+							</Text>
+							<Text wrap="truncate" {...theme.dim}>
+								{fitWidth(`    ${aliases || 'entity: Enter focuses it and jumps to its first mention'}`, inner)}
+							</Text>
+						</Box>
+					);
+				}
+				const hit = row.hit;
+				const article = articles[hit.ordinal];
+				const date = article?.date?.iso ? ` · ${article.date.iso}` : '';
+				return (
+					<Box key={`${hit.articleId}:${hit.start}:${i}`} flexDirection="column">
+						<Text wrap="truncate" {...(selected ? {inverse: true} : theme.accent)}>
+							{fitWidth(`${mark}${article?.title ?? hit.articleId}${date}`, inner)}
+						</Text>
+						<Snippet hit={hit} width={inner} theme={theme} />
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}
