@@ -4,6 +4,7 @@ import type {CorpusLoad} from '../../source/corpus/index.js';
 import type {Article, Block, CorpusWarning} from '../../source/corpus/types.js';
 import {App} from '../../source/ui/components/App.js';
 import type {Size} from '../../source/ui/hooks/useTerminalSize.js';
+import {BackgroundIndexer} from '../../source/ui/background.js';
 
 /** An article whose paragraphs are its lines of text (blank lines between). */
 export function makeArticle(id: string, title: string, paragraphs: string[], date?: string): Article {
@@ -38,8 +39,15 @@ export function staticLoad(articles: Article[], warnings: CorpusWarning[] = []):
 
 export const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function renderApp(load: CorpusLoad, size: Size = {columns: 100, rows: 20}, noColor = true) {
-	const instance = render(<App load={load} size={size} noColor={noColor} />);
+/** The background indexes of `load`, built to the end (no cache). */
+export async function builtIndexer(load: CorpusLoad): Promise<BackgroundIndexer> {
+	const indexer = new BackgroundIndexer(load, {search: {cacheDir: null}});
+	await indexer.start();
+	return indexer;
+}
+
+export async function renderApp(load: CorpusLoad, size: Size = {columns: 100, rows: 20}, noColor = true, indexer?: BackgroundIndexer) {
+	const instance = render(<App load={load} size={size} noColor={noColor} indexer={indexer} />);
 	// Ink subscribes to stdin in an effect: keys written before that would be lost.
 	for (let i = 0; i < 200 && instance.stdin.listenerCount('readable') === 0; i++) await tick();
 	await tick();
@@ -56,10 +64,16 @@ export async function renderApp(load: CorpusLoad, size: Size = {columns: 100, ro
 	};
 	const frame = () => instance.lastFrame() ?? '';
 	const rerender = async (s: Size) => {
-		instance.rerender(<App load={load} size={s} noColor={noColor} />);
+		instance.rerender(<App load={load} size={s} noColor={noColor} indexer={indexer} />);
 		await tick();
 	};
-	return {...instance, press, frame, rerender};
+	/** Waits until the frame matches (work scheduled after a key, such as a search, takes a while). */
+	const waitFor = async (pattern: RegExp, ms = 3000) => {
+		const deadline = Date.now() + ms;
+		while (!pattern.test(frame()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+		return frame();
+	};
+	return {...instance, press, frame, rerender, waitFor};
 }
 
 export const KEYS = {

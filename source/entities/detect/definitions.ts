@@ -7,6 +7,7 @@ import {latinPhoneticKeys, thaiPhoneticKey} from '../../text/phonetic.js';
 import {ACRONYM_STOP, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, NON_NAME_ABBREVIATIONS, OTHER_HEADS} from '../lexicon.js';
 import type {EntityKind} from '../types.js';
 import {gazetteer} from '../gazetteer.js';
+import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type Candidate, type DetectionContext, GENERIC, ORG_STOP, PRIORITY, isThaiNameChar} from './context.js';
 import {FALSE_HEAD} from './head-name.js';
 import {triggerTrie} from './thai-triggers.js';
@@ -29,9 +30,16 @@ interface Part {
 }
 
 export function detectDefinitions(ctx: DetectionContext): void {
+	runSteps(detectDefinitionsSteps(ctx, NO_PAUSE));
+}
+
+/** The same in steps. */
+export function* detectDefinitionsSteps(ctx: DetectionContext, clock: StepClock): Steps<void> {
 	const text = ctx.text;
-	BRACKET.lastIndex = 0;
-	for (let m = BRACKET.exec(text); m !== null; m = BRACKET.exec(text)) {
+	// A pattern of its own: another article's detection may run while this one is paused.
+	const bracket = new RegExp(BRACKET.source, BRACKET.flags);
+	for (let m = bracket.exec(text); m !== null; m = bracket.exec(text)) {
+		if (clock.due()) yield* clock.pause();
 		const open = m.index;
 		const parts = splitParts(text, open + 1, m[1]!);
 		if (parts.length === 0) continue;

@@ -7,6 +7,7 @@ import {
 	FOREIGN_POSITIONS, HONORIFICS, NON_NAME_ABBREVIATIONS, ORG_HEADS, PLACE_HEADS, POSITIONS, RANKS, STANDALONE_ORGS, WEAK_ORG_HEADS,
 	WEAK_PLACE_HEADS, WEAK_POSITIONS,
 } from '../lexicon.js';
+import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {Trie} from '../trie.js';
 import {type DetectionContext, GENERIC, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
 import {FALSE_HEAD, readHeadName} from './head-name.js';
@@ -31,6 +32,9 @@ export function triggerTrie(): Trie<Trigger> {
 	return trie;
 }
 
+/** Characters scanned between two looks at the step clock. */
+const CHECK_EVERY = 512;
+
 /** Place heads after which the name may follow a space (จังหวัด ฮานาม). */
 const SPACED_PLACE_HEADS = new Set(['จังหวัด', 'อำเภอ', 'ตำบล', 'มณฑล', 'แขวง']);
 const ORG_HEAD_SET = new Set(ORG_HEADS);
@@ -43,11 +47,21 @@ const MINISTERIAL = /(?:รมว\.?|รมช\.?|รมต\.?|ว่ากา�
 const PRESS_HEADS = new Set(['หนังสือพิมพ์', 'สำนักข่าว', 'สถานีโทรทัศน์', 'สถานีวิทยุ']);
 
 export function detectThaiTriggers(ctx: DetectionContext): void {
+	runSteps(detectThaiTriggersSteps(ctx, NO_PAUSE));
+}
+
+/** The same scan in steps (a 190,000-character article takes tens of milliseconds). */
+export function* detectThaiTriggersSteps(ctx: DetectionContext, clock: StepClock): Steps<void> {
 	const trie = triggerTrie();
 	const text = ctx.text;
 	const n = text.length;
 	let i = 0;
+	let nextCheck = CHECK_EVERY;
 	while (i < n) {
+		if (i >= nextCheck) {
+			nextCheck = i + CHECK_EVERY;
+			if (clock.due()) yield* clock.pause();
+		}
 		const c = text.charCodeAt(i);
 		// Triggers start with a Thai consonant or a leading vowel (เ แ โ ใ ไ).
 		if (!((c >= 0x0e01 && c <= 0x0e2e) || (c >= 0x0e40 && c <= 0x0e44)) || !trie.startsAt(text, i)) {

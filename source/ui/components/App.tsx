@@ -180,6 +180,9 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		...(searchUi?.result?.hits ?? []).map((hit) => ({type: 'hit', hit}) as const),
 	];
 
+	const rowsRef = useRef(searchRows);
+	rowsRef.current = searchRows;
+
 	const matches: MatchRange[] = useMemo(() => (active && article ? matchesInArticle(article, active.query) : []), [active?.query, article]);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
 
@@ -191,6 +194,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 			.filter((e) => filter === '' || e.aliases.some((a) => a.toLowerCase().includes(filter)))
 			.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
 	}, [entityUi?.scope, entityUi?.filter, entities, article]);
+	const entityListRef = useRef(entityList);
+	entityListRef.current = entityList;
 
 	/** Shows article `index` with `offset` in view (a third of the way down). */
 	const goTo = (index: number, offset?: number) => {
@@ -293,7 +298,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	};
 
 	const chooseSearchRow = (ui: SearchUi) => {
-		const row = searchRows[ui.cursor];
+		const row = rowsRef.current[ui.cursor];
 		if (!row) return;
 		if (row.type === 'entity') {
 			focusEntity(row.entity);
@@ -315,10 +320,11 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		if (key.return) return chooseSearchRow(ui);
 		if (key.tab) return setSearchUi({...ui, scope: ui.scope === 'corpus' ? 'article' : 'corpus', cursor: 0});
 		const move = key.downArrow || (key.ctrl && input === 'n') ? 1 : key.upArrow || (key.ctrl && input === 'p') ? -1 : 0;
-		if (move) return setSearchUi({...ui, cursor: Math.max(0, Math.min(searchRows.length - 1, ui.cursor + move))});
+		const rows = rowsRef.current.length;
+		if (move) return setSearchUi({...ui, cursor: Math.max(0, Math.min(rows - 1, ui.cursor + move))});
 		if (key.pageDown || key.pageUp) {
 			const page = Math.max(1, Math.floor((panes.bodyHeight - 3) / 2)) * (key.pageDown ? 1 : -1);
-			return setSearchUi({...ui, cursor: Math.max(0, Math.min(searchRows.length - 1, ui.cursor + page))});
+			return setSearchUi({...ui, cursor: Math.max(0, Math.min(rows - 1, ui.cursor + page))});
 		}
 		const query = editField(ui.query, input, key);
 		if (query !== undefined) setSearchUi({...ui, query, cursor: 0});
@@ -332,14 +338,14 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 			return;
 		}
 		if (key.return) {
-			const entity = entityList[ui.cursor];
+			const entity = entityListRef.current[ui.cursor];
 			if (entity) focusEntity(entity);
 			return;
 		}
 		if (key.tab) return setEntityUi({...ui, scope: ui.scope === 'article' ? 'corpus' : 'article', cursor: 0});
 		const move = key.downArrow || (key.ctrl && input === 'n') ? 1 : key.upArrow || (key.ctrl && input === 'p') ? -1 : 0;
 		const page = key.pageDown ? panes.bodyHeight - 4 : key.pageUp ? -(panes.bodyHeight - 4) : 0;
-		if (move || page) return setEntityUi({...ui, cursor: Math.max(0, Math.min(entityList.length - 1, ui.cursor + move + page))});
+		if (move || page) return setEntityUi({...ui, cursor: Math.max(0, Math.min(entityListRef.current.length - 1, ui.cursor + move + page))});
 		const filter = editField(ui.filter, input, key);
 		if (filter !== undefined) setEntityUi({...ui, filter, cursor: 0});
 	};
