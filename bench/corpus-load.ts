@@ -4,6 +4,7 @@
 // that peak RSS is the loader's own and not that of tsx or of an earlier run.
 //
 //   node --import tsx bench/corpus-load.ts [--runs N] [PATH ...]
+import {bigCorpus} from './data.js';
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import {openCorpus} from '../source/corpus/load.js';
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(HERE), '..');
-const DEFAULT_INPUTS = ['/tmp/tg10k.jsonl', path.join(ROOT, '../shared/data/thaigov-2k.jsonl'), path.join(ROOT, 'corpus')];
+const DEFAULT_INPUTS = () => [bigCorpus().path, path.join(ROOT, '../shared/data/thaigov-2k.jsonl'), path.join(ROOT, 'corpus')];
 
 export interface CorpusSample {
 	articles: number;
@@ -87,7 +88,7 @@ export async function benchCorpus(options: {inputs?: string[]; runs?: number} = 
 	const runs = options.runs ?? 3;
 	const command = childCommand();
 	const rows: CorpusRow[] = [];
-	for (const input of options.inputs ?? DEFAULT_INPUTS) {
+	for (const input of options.inputs ?? DEFAULT_INPUTS()) {
 		if (!fs.existsSync(input)) continue;
 		const bytes = bytesOf(input);
 		const samples: CorpusSample[] = [];

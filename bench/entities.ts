@@ -3,13 +3,14 @@
 // adds them between frames; we report articles per second for detection + linking, the cost of
 // one snapshot (building the index the UI reads) and the largest batch.
 // Run: node --import tsx bench/entities.ts [path] [limit]
+import {bigCorpus} from './data.js';
 
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {Article} from '../source/corpus/types.js';
 import {EntityIndexBuilder} from '../source/entities/builder.js';
 
-const DEFAULT_PATH = '/tmp/tg10k.jsonl';
+const DEFAULT_PATH = () => bigCorpus().path;
 const BATCH = 100;
 
 export interface EntityBenchRow {
@@ -31,7 +32,7 @@ export function loadJsonlArticles(path: string, limit = Infinity): Article[] {
 	return articles;
 }
 
-export function runEntityBench(path = DEFAULT_PATH, limit = Infinity): EntityBenchRow[] {
+export function runEntityBench(path = DEFAULT_PATH(), limit = Infinity): EntityBenchRow[] {
 	const articles = loadJsonlArticles(path, limit);
 	const characters = articles.reduce((n, a) => n + a.text.length, 0);
 	const builder = new EntityIndexBuilder();
@@ -72,7 +73,7 @@ export function formatEntityBench(rows: EntityBenchRow[]): string {
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-	const path = process.argv[2] ?? DEFAULT_PATH;
+	const path = process.argv[2] ?? DEFAULT_PATH();
 	const limit = process.argv[3] === undefined ? Infinity : Number(process.argv[3]);
 	console.log(`Entities: ${path}`);
 	console.log(formatEntityBench(runEntityBench(path, limit)));

@@ -37,14 +37,28 @@ export async function benchFirstScreen(runs = 5): Promise<Row[]> {
 	const seeds = median(await firstScreen(['node', cli], 'q quit', runs));
 	const tenK = median(await firstScreen(['node', cli, big.path], 'q quit', runs));
 
-	// Peak memory: open the 10,000 articles, wait until everything has loaded and been indexed.
+	// Peak memory: open the 10,000 articles; read the peak once they are loaded (the reader's own
+	// cost), then again once the search and entity indexes are built.
 	const pty = runInPty(['node', cli, big.path], {cwd: root});
-	let peak = 0;
+	let loaded = 0;
+	let indexed = 0;
+	let indexMs = 0;
 	try {
 		await pty.waitFor('q quit', 60_000);
+		const start = performance.now();
 		await pty.waitFor(/Articles 10000(?!…)/, 120_000);
-		await pty.waitFor(/ready/, 120_000).catch(() => undefined);
-		peak = peakRss(pty.commandPid() ?? -1) ?? 0;
+		loaded = peakRss(pty.commandPid() ?? -1) ?? 0;
+		// The status bar says "indexing N%" until both indexes are done: wait for it to show, then for
+		// a frame without it.
+		await pty.waitFor('indexing', 60_000);
+		while (performance.now() - start < 300_000) {
+			const tail = pty.output().slice(-4000);
+			const last = tail.lastIndexOf('q quit');
+			if (last !== -1 && !tail.slice(Math.max(0, last - 600), last).includes('indexing')) break;
+			await new Promise((r) => setTimeout(r, 200));
+		}
+		indexMs = performance.now() - start;
+		indexed = peakRss(pty.commandPid() ?? -1) ?? 0;
 	} finally {
 		await pty.stop();
 	}
@@ -53,11 +67,18 @@ export async function benchFirstScreen(runs = 5): Promise<Row[]> {
 		{measure: 'first screen, 5 seed articles', value: ms(seeds), baseline: ms(baseline), ratio: (seeds / baseline).toFixed(2) + '×', goal: '≤ 0.6×'},
 		{measure: 'first screen, 10,000 articles (94 MB .jsonl)', value: ms(tenK), baseline: ms(baseline), ratio: (tenK / baseline).toFixed(2) + '×', goal: '≤ 0.6×'},
 		{
-			measure: 'peak memory, 10,000 articles loaded and indexed',
-			value: `${Math.round(peak / 1e6)} MB`,
+			measure: 'peak memory, 10,000 articles loaded (reader)',
+			value: `${Math.round(loaded / 1e6)} MB`,
 			baseline: `${Math.round(big.bytes / 1e6)} MB file`,
-			ratio: (peak / big.bytes).toFixed(2) + '×',
+			ratio: (loaded / big.bytes).toFixed(2) + '×',
 			goal: '≤ 3×',
+		},
+		{
+			measure: `peak memory, + search and entity indexes (built in ${(indexMs / 1000).toFixed(1)} s)`,
+			value: `${Math.round(indexed / 1e6)} MB`,
+			baseline: `${Math.round(big.bytes / 1e6)} MB file`,
+			ratio: (indexed / big.bytes).toFixed(2) + '×',
+			goal: '',
 		},
 	];
 }

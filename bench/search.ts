@@ -198,7 +198,7 @@ function hasFzf(): boolean {
 }
 
 export async function runSearchBench(options: SearchBenchOptions = {}): Promise<SearchBenchReport> {
-	const file = options.file ?? (fs.existsSync('/tmp/tg10k.jsonl') ? '/tmp/tg10k.jsonl' : bigCorpus().path);
+	const file = options.file ?? bigCorpus().path;
 	const articles = loadArticles(file, options.articles ?? Infinity);
 	const queries = options.queries ?? BENCH_QUERIES;
 	const characters = articles.reduce((n, a) => n + a.text.length + a.title.length, 0);

@@ -1,6 +1,8 @@
-// Builds the entity index incrementally: `add` detects one batch of articles and links their
-// mentions into the sets seen so far (the caller yields between batches, so input never freezes);
-// `snapshot` turns the current sets into an EntityIndex, applying the user's corrections.
+// Builds the entity index incrementally: `add` detects a batch of articles and links their mentions
+// into the sets seen so far; `snapshot` turns the current sets into an EntityIndex, applying the
+// user's corrections. Both also come in steps (`addSteps`, `snapshotSteps`) of a few milliseconds
+// each, so the reader can build the index between keystrokes: one long article or one snapshot of
+// 10,000 articles would otherwise freeze input for tens or hundreds of milliseconds.
 //
 // Linking: inside an article, a group (a name with its repeats and short forms, or the parts of a
 // bracketed definition) is one node; across articles, nodes sharing a link key (link-keys.ts) are
@@ -10,9 +12,10 @@ import type {Article} from '../corpus/types.js';
 import {type EntityCorrections} from './corrections.js';
 import {EntityIndex} from './entity-index.js';
 import {canonicalName, collectAliases, idBase, voteKind} from './entity-summary.js';
-import {type DetectedMention, detectMentions} from './find-mentions.js';
+import {type DetectedMention, detectMentionsSteps} from './find-mentions.js';
 import {linkKeys} from './link-keys.js';
 import {displayName, nameKey} from './normalize.js';
+import {DEFAULT_STEP_MS, NO_PAUSE, StepClock, type Steps, runSteps, sortSteps} from './steps.js';
 import type {Entity, EntityKind, LinkedMention} from './types.js';
 import {UnionFind} from './union-find.js';
 
@@ -20,81 +23,139 @@ export interface EntityIndexOptions {
 	corrections?: EntityCorrections;
 }
 
-interface ArticleRecord {
-	id: string;
-	mentions: DetectedMention[];
-	/** Union-find node of each local group (index = group number). */
-	groupNodes: number[];
+/**
+ * Every mention added so far, in corpus order (by article, then by start): a mention is named by
+ * its place here, so clusters are lists of numbers rather than objects.
+ */
+interface MentionTable {
+	readonly articleIds: readonly string[];
+	/** Per article, its first mention's number; one more entry at the end. */
+	readonly firstMention: readonly number[];
+	readonly mentions: readonly DetectedMention[];
+	readonly mentionArticle: readonly number[];
 }
 
-interface MentionRef {
-	article: number;
-	mention: DetectedMention;
-}
+/** A cluster: mention numbers, ascending unless a correction merged clusters. */
+type Cluster = number[];
 
-export class EntityIndexBuilder {
+export class EntityIndexBuilder implements MentionTable {
+	readonly articleIds: string[] = [];
+	readonly firstMention: number[] = [0];
+	readonly mentions: DetectedMention[] = [];
+	readonly mentionArticle: number[] = [];
+	/** Union-find node of each mention's group. */
+	private readonly mentionNode: number[] = [];
 	private readonly sets = new UnionFind();
 	private readonly keyNode = new Map<string, number>();
-	private readonly records: ArticleRecord[] = [];
 	private readonly seen = new Set<string>();
+	/** Counts added articles, so a snapshot in steps notices articles added under it. */
+	private version = 0;
 
 	constructor(private readonly options: EntityIndexOptions = {}) {}
 
 	/** Number of articles added so far. */
 	get size(): number {
-		return this.records.length;
+		return this.articleIds.length;
 	}
 
 	/** Detects and links a batch of articles (an article id seen before is skipped). */
 	add(articles: readonly Article[]): void {
-		for (const article of articles) {
-			if (this.seen.has(article.id)) continue;
-			this.seen.add(article.id);
-			const mentions = detectMentions(article);
-			const groupNodes: number[] = [];
-			for (const m of mentions) {
-				let node = groupNodes[m.group];
-				if (node === undefined) {
-					node = this.sets.add();
-					groupNodes[m.group] = node;
-				}
-				for (const key of linkKeys(m)) {
-					const other = this.keyNode.get(key);
-					if (other === undefined) this.keyNode.set(key, node);
-					else this.sets.union(node, other);
-				}
-			}
-			this.records.push({id: article.id, mentions, groupNodes});
-		}
+		runSteps(this.addWith(articles, NO_PAUSE));
+	}
+
+	/**
+	 * `add` in steps of about `stepMs`. An article joins the index only once it is fully detected,
+	 * so a snapshot may be taken between any two steps (not while a snapshot is in steps).
+	 */
+	addSteps(articles: readonly Article[], stepMs = DEFAULT_STEP_MS): Steps<void> {
+		return this.addWith(articles, new StepClock(stepMs));
 	}
 
 	/** The index of everything added so far. */
 	snapshot(): EntityIndex {
-		const sets = this.sets;
-		// Clusters: one per union-find root, in order of first mention.
-		const clusterOfRoot = new Map<number, number>();
-		let clusters: MentionRef[][] = [];
-		this.records.forEach((record, article) => {
-			for (const mention of record.mentions) {
-				const root = sets.find(record.groupNodes[mention.group]!);
-				let c = clusterOfRoot.get(root);
-				if (c === undefined) {
-					c = clusters.length;
-					clusterOfRoot.set(root, c);
-					clusters.push([]);
-				}
-				clusters[c]!.push({article, mention});
+		return runSteps(this.snapshotWith(NO_PAUSE));
+	}
+
+	/**
+	 * `snapshot` in steps of about `stepMs`, with the same result. No article may be added until it
+	 * is done (the sets it reads would change): a step after an `add` throws.
+	 */
+	snapshotSteps(stepMs = DEFAULT_STEP_MS): Steps<EntityIndex> {
+		const version = this.version;
+		return this.snapshotWith(
+			new StepClock(stepMs, () => {
+				if (this.version !== version) throw new Error('EntityIndexBuilder: articles were added while a snapshot was being built');
+			}),
+		);
+	}
+
+	private *addWith(articles: readonly Article[], clock: StepClock): Steps<void> {
+		clock.restart();
+		for (const article of articles) {
+			if (this.seen.has(article.id)) continue;
+			const mentions = yield* detectMentionsSteps(article, clock);
+			const keys: string[][] = [];
+			for (const m of mentions) {
+				keys.push(linkKeys(m));
+				if (clock.tick(4)) yield* clock.pause();
 			}
+			// Another batch may have added the same article while this one was paused.
+			if (this.seen.has(article.id)) continue;
+			this.commit(article.id, mentions, keys);
+			if (clock.due()) yield* clock.pause();
+		}
+	}
+
+	/** Adds one detected article at once: between steps the builder is always whole. */
+	private commit(id: string, mentions: readonly DetectedMention[], keys: readonly string[][]): void {
+		this.seen.add(id);
+		this.version++;
+		const article = this.articleIds.length;
+		const groupNodes: number[] = [];
+		mentions.forEach((m, i) => {
+			let node = groupNodes[m.group];
+			if (node === undefined) {
+				node = this.sets.add();
+				groupNodes[m.group] = node;
+			}
+			for (const key of keys[i]!) {
+				const other = this.keyNode.get(key);
+				if (other === undefined) this.keyNode.set(key, node);
+				else this.sets.union(node, other);
+			}
+			this.mentions.push(m);
+			this.mentionArticle.push(article);
+			this.mentionNode.push(node);
 		});
+		this.articleIds.push(id);
+		this.firstMention.push(this.mentions.length);
+	}
+
+	private *snapshotWith(clock: StepClock): Steps<EntityIndex> {
+		clock.restart();
+		// Clusters: one per union-find root, in order of first mention.
+		const sets = this.sets;
+		const clusterOfRoot = new Int32Array(sets.length).fill(-1);
+		let clusters: Cluster[] = [];
+		for (let g = 0; g < this.mentions.length; g++) {
+			const root = sets.find(this.mentionNode[g]!);
+			const c = clusterOfRoot[root]!;
+			if (c >= 0) clusters[c]!.push(g);
+			else {
+				clusterOfRoot[root] = clusters.length;
+				clusters.push([g]);
+			}
+			if (clock.tick()) yield* clock.pause();
+		}
 		const corrections = this.options.corrections;
 		const warnings: string[] = [];
 		let extraAliases = new Map<number, string[]>();
+		let summaries: Array<Summary | undefined> = [];
 		if (corrections !== undefined) {
-			const result = applyClusterCorrections(clusters, corrections, warnings);
-			clusters = result.clusters;
-			extraAliases = result.extraAliases;
+			const result = yield* applyClusterCorrections(this, clusters, corrections, warnings, clock);
+			({clusters, extraAliases, summaries} = result);
 		}
-		return buildIndex(this.records, clusters, extraAliases, corrections, warnings);
+		return yield* buildIndex(this, clusters, summaries, extraAliases, corrections, warnings, clock);
 	}
 }
 
@@ -112,33 +173,37 @@ interface Summary {
 	placeKey?: string;
 }
 
-function summarize(refs: readonly MentionRef[], extra: readonly string[] = []): Summary {
-	const mentions = refs.map(r => r.mention);
+/** Name, kind and spellings of a cluster, from its mentions (in cluster order). */
+function summarize(table: MentionTable, cluster: Cluster): Summary {
+	const mentions = cluster.map(g => table.mentions[g]!);
 	const aliases = collectAliases(mentions);
-	for (const name of extra) if (!aliases.some(a => a.name === name)) aliases.push({name, count: 0});
 	const placeKey = mentions.find(m => m.placeKey !== undefined)?.placeKey;
 	const kind = voteKind(mentions);
-	return {name: canonicalName(aliases.filter(a => a.count > 0), kind) || canonicalName(aliases, kind), kind, aliases, placeKey};
+	return {name: canonicalName(aliases, kind), kind, aliases, placeKey};
+}
+
+/** A summary with more spellings from the corrections: they never outrank a spelling seen. */
+function withExtraAliases(base: Summary, extra: readonly string[]): Summary {
+	const aliases = [...base.aliases];
+	for (const name of extra) if (!aliases.some(a => a.name === name)) aliases.push({name, count: 0});
+	return {...base, aliases, name: base.name !== '' ? base.name : canonicalName(aliases, base.kind)};
 }
 
 /** Resolves entity references (an id or any alias) to cluster indices. */
 class ClusterResolver {
 	private readonly byName = new Map<string, Set<number>>();
 	private readonly byId = new Map<string, number>();
+	private readonly used = new Map<string, number>();
 
-	constructor(clusters: readonly MentionRef[][]) {
-		const used = new Map<string, number>();
-		clusters.forEach((refs, c) => {
-			if (refs.length === 0) return;
-			const s = summarize(refs);
-			for (const a of s.aliases) {
-				const key = nameKey(a.name);
-				let set = this.byName.get(key);
-				if (set === undefined) this.byName.set(key, (set = new Set()));
-				set.add(c);
-			}
-			this.byId.set(uniqueId(idBase(s.kind, s.name, s.aliases, s.placeKey), used), c);
-		});
+	/** Clusters must come in order. */
+	add(c: number, s: Summary): void {
+		for (const a of s.aliases) {
+			const key = nameKey(a.name);
+			let set = this.byName.get(key);
+			if (set === undefined) this.byName.set(key, (set = new Set()));
+			set.add(c);
+		}
+		this.byId.set(uniqueId(idBase(s.kind, s.name, s.aliases, s.placeKey), this.used), c);
 	}
 
 	resolve(ref: string): number[] {
@@ -148,9 +213,29 @@ class ClusterResolver {
 	}
 }
 
+/** A resolver over all non-empty clusters; fills in the summaries it lacks. */
+function* resolverOf(table: MentionTable, clusters: readonly Cluster[], summaries: Array<Summary | undefined>, clock: StepClock): Steps<ClusterResolver> {
+	const resolver = new ClusterResolver();
+	for (let c = 0; c < clusters.length; c++) {
+		const cluster = clusters[c]!;
+		if (cluster.length === 0) continue;
+		resolver.add(c, (summaries[c] ??= summarize(table, cluster)));
+		if (clock.due()) yield* clock.pause();
+	}
+	return resolver;
+}
+
+interface CorrectedClusters {
+	clusters: Cluster[];
+	extraAliases: Map<number, string[]>;
+	/** Summaries (without extra aliases) of the corrected clusters, where already known. */
+	summaries: Array<Summary | undefined>;
+}
+
 /** Merges, splits and alias links from the corrections, on clusters (the builder's sets stay untouched). */
-function applyClusterCorrections(clusters: MentionRef[][], corrections: EntityCorrections, warnings: string[]): {clusters: MentionRef[][]; extraAliases: Map<number, string[]>} {
-	const resolver = new ClusterResolver(clusters);
+function* applyClusterCorrections(table: MentionTable, clusters: Cluster[], corrections: EntityCorrections, warnings: string[], clock: StepClock): Steps<CorrectedClusters> {
+	const summaries: Array<Summary | undefined> = [];
+	const resolver = yield* resolverOf(table, clusters, summaries, clock);
 	const sets = new UnionFind();
 	for (let i = 0; i < clusters.length; i++) sets.add();
 	const resolveAll = (ref: string, where: string): number[] => {
@@ -170,45 +255,54 @@ function applyClusterCorrections(clusters: MentionRef[][], corrections: EntityCo
 		const all = group.flatMap(ref => resolveAll(ref, 'merge'));
 		for (const c of all) sets.union(c, all[0]!);
 	}
-	// Regroup by merged roots.
-	const merged: MentionRef[][] = [];
+	// Regroup by merged roots. A cluster merged with none keeps its summary.
+	const merged: Cluster[] = [];
+	const mergedSummaries: Array<Summary | undefined> = [];
 	const rootIndex = new Map<number, number>();
 	const extraAliases = new Map<number, string[]>();
-	clusters.forEach((refs, c) => {
+	for (let c = 0; c < clusters.length; c++) {
 		const root = sets.find(c);
 		let m = rootIndex.get(root);
 		if (m === undefined) {
 			m = merged.length;
 			rootIndex.set(root, m);
 			merged.push([]);
+			mergedSummaries.push(summaries[c]);
+		} else {
+			mergedSummaries[m] = undefined;
 		}
-		merged[m]!.push(...refs);
+		const into = merged[m]!;
+		for (const g of clusters[c]!) into.push(g);
 		const extra = aliasNames.get(c);
 		if (extra !== undefined) extraAliases.set(m, [...(extraAliases.get(m) ?? []), ...extra]);
-	});
+		if (clock.tick(16)) yield* clock.pause();
+	}
 	// Splits: the named spellings leave their entity and form one of their own.
 	for (const split of corrections.split) {
-		const mergedResolver = new ClusterResolver(merged);
+		const mergedResolver = yield* resolverOf(table, merged, mergedSummaries, clock);
 		const sources = mergedResolver.resolve(split.from);
 		if (sources.length === 0) {
 			warnings.push(`split: no entity "${split.from}"`);
 			continue;
 		}
 		const keys = new Set(split.names.map(nameKey));
-		const moved: MentionRef[] = [];
+		const moved: Cluster = [];
 		for (const s of sources) {
-			const keep: MentionRef[] = [];
-			for (const r of merged[s]!) (keys.has(nameKey(r.mention.text)) ? moved : keep).push(r);
+			const keep: Cluster = [];
+			for (const g of merged[s]!) (keys.has(nameKey(table.mentions[g]!.text)) ? moved : keep).push(g);
+			if (keep.length !== merged[s]!.length) mergedSummaries[s] = undefined;
 			merged[s] = keep;
+			if (clock.due()) yield* clock.pause();
 		}
 		if (moved.length === 0) {
 			warnings.push(`split: "${split.from}" has no mention written ${split.names.map(n => `"${n}"`).join(' or ')}`);
 			continue;
 		}
 		merged.push(moved);
+		mergedSummaries.push(undefined);
 		if (split.name !== undefined) extraAliases.set(merged.length - 1, [split.name]);
 	}
-	return {clusters: merged, extraAliases};
+	return {clusters: merged, extraAliases, summaries: mergedSummaries};
 }
 
 function uniqueId(base: string, used: Map<string, number>): string {
@@ -217,18 +311,29 @@ function uniqueId(base: string, used: Map<string, number>): string {
 	return n === 1 ? base : `${base}-${n}`;
 }
 
-function buildIndex(records: readonly ArticleRecord[], clusters: readonly MentionRef[][], extraAliases: Map<number, string[]>, corrections: EntityCorrections | undefined, warnings: string[]): EntityIndex {
-	interface Draft {
-		entity: Entity;
-		refs: MentionRef[];
-	}
-	const drafts: Draft[] = [];
-	const used = new Map<string, number>();
+interface Draft {
+	entity: Entity;
+	/** Its mention numbers, ascending (corpus order). */
+	cluster: Cluster;
+}
+
+/** Entity names are ordered as `localeCompare` orders them; a collator is the same, reused. */
+const collator = new Intl.Collator();
+
+function* buildIndex(
+	table: MentionTable,
+	clusters: readonly Cluster[],
+	summaries: Array<Summary | undefined>,
+	extraAliases: Map<number, string[]>,
+	corrections: EntityCorrections | undefined,
+	warnings: string[],
+	clock: StepClock,
+): Steps<EntityIndex> {
 	const renamed = new Map<number, string>();
 	const rekinded = new Map<number, EntityKind>();
 	const hidden = new Set<number>();
 	if (corrections !== undefined) {
-		const resolver = new ClusterResolver(clusters as MentionRef[][]);
+		const resolver = yield* resolverOf(table, clusters, summaries, clock);
 		const each = (refs: Record<string, unknown> | string[], what: string, apply: (c: number, ref: string) => void): void => {
 			const list = Array.isArray(refs) ? refs : Object.keys(refs);
 			for (const ref of list) {
@@ -241,40 +346,65 @@ function buildIndex(records: readonly ArticleRecord[], clusters: readonly Mentio
 		each(corrections.kind, 'kind', (c, ref) => rekinded.set(c, corrections.kind[ref]!));
 		each(corrections.hide, 'hide', c => hidden.add(c));
 	}
-	clusters.forEach((refs, c) => {
-		if (refs.length === 0 || hidden.has(c)) return;
+	// Entities, bucketed by mention count (most first) to be sorted by name within a bucket.
+	const used = new Map<string, number>();
+	const byCount = new Map<number, Draft[]>();
+	for (let c = 0; c < clusters.length; c++) {
+		if (clock.due()) yield* clock.pause();
+		let cluster = clusters[c]!;
+		if (cluster.length === 0 || hidden.has(c)) continue;
 		const extra = [...(extraAliases.get(c) ?? [])];
 		const newName = renamed.get(c);
 		if (newName !== undefined) extra.unshift(displayName(newName));
-		const s = summarize(refs, extra);
+		const base = summaries[c] ?? summarize(table, cluster);
+		const s = extra.length > 0 ? withExtraAliases(base, extra) : base;
 		const name = newName !== undefined ? displayName(newName) : s.name;
 		const kind = rekinded.get(c) ?? s.kind;
 		const aliases = [name, ...s.aliases.map(a => a.name).filter(a => a !== name)];
-		const articles = new Set<number>();
-		for (const r of refs) articles.add(r.article);
+		// Mentions arrive in corpus order unless a correction merged clusters: then sort them.
+		if (!ascending(cluster)) cluster = Array.from(Int32Array.from(cluster).sort());
+		let articleCount = 0;
+		let lastArticle = -1;
+		for (const g of cluster) {
+			const a = table.mentionArticle[g]!;
+			if (a !== lastArticle) articleCount++;
+			lastArticle = a;
+		}
 		const entity: Entity = {
 			id: uniqueId(idBase(kind, name, s.aliases, newName === undefined ? s.placeKey : undefined), used),
 			name,
 			kind,
 			aliases,
-			mentionCount: refs.length,
-			articleCount: articles.size,
+			mentionCount: cluster.length,
+			articleCount,
 		};
-		drafts.push({entity, refs});
-	});
-	const mentionsByArticle: LinkedMention[][] = records.map(() => []);
+		const bucket = byCount.get(cluster.length);
+		if (bucket === undefined) byCount.set(cluster.length, [{entity, cluster}]);
+		else bucket.push({entity, cluster});
+	}
+	const drafts: Draft[] = [];
+	const byName = (a: Draft, b: Draft): number => collator.compare(a.entity.name, b.entity.name);
+	for (const count of [...byCount.keys()].sort((a, b) => b - a)) {
+		const bucket = byCount.get(count)!;
+		for (const d of bucket.length > 1 ? yield* sortSteps(bucket, byName, clock) : bucket) drafts.push(d);
+	}
+	// Mentions placed in the index, by entity and, through their numbers, by article.
+	const linkedOf = new Array<LinkedMention | undefined>(table.mentions.length).fill(undefined);
 	const mentionsByEntity: LinkedMention[][] = [];
-	drafts.sort((a, b) => b.entity.mentionCount - a.entity.mentionCount || a.entity.name.localeCompare(b.entity.name));
-	for (const {entity, refs} of drafts) {
+	const articlesByEntity: number[][] = [];
+	for (const {entity, cluster} of drafts) {
 		const list: LinkedMention[] = [];
-		for (const {article, mention} of refs) {
+		const articles: number[] = [];
+		for (const g of cluster) {
+			const mention = table.mentions[g]!;
+			const article = table.mentionArticle[g]!;
 			const linked: LinkedMention = {
 				start: mention.start,
 				end: mention.end,
 				text: mention.text,
 				kind: entity.kind,
 				rule: mention.rule,
-				articleId: records[article]!.id,
+				articleId: table.articleIds[article]!,
 				entityId: entity.id,
 			};
 			if (mention.title !== undefined) {
@@ -282,30 +412,35 @@ function buildIndex(records: readonly ArticleRecord[], clusters: readonly Mentio
 				linked.titleStart = mention.titleStart;
 			}
 			list.push(linked);
-			mentionsByArticle[article]!.push(linked);
-		}
-		// Refs arrive in corpus order unless a correction merged clusters: then sort them.
-		if (!inCorpusOrder(refs)) {
-			const byRef = new Map(list.map((l, i) => [l, refs[i]!]));
-			list.sort((a, b) => byRef.get(a)!.article - byRef.get(b)!.article || a.start - b.start);
+			linkedOf[g] = linked;
+			if (articles[articles.length - 1] !== article) articles.push(article);
+			if (clock.tick()) yield* clock.pause();
 		}
 		mentionsByEntity.push(list);
+		articlesByEntity.push(articles);
 	}
-	for (const list of mentionsByArticle) list.sort((a, b) => a.start - b.start);
+	// Mention numbers run in article order and by start within an article: no sorting needed.
+	const mentionsByArticle: LinkedMention[][] = [];
+	for (let a = 0; a < table.articleIds.length; a++) {
+		const list: LinkedMention[] = [];
+		for (let g = table.firstMention[a]!; g < table.firstMention[a + 1]!; g++) {
+			const linked = linkedOf[g];
+			if (linked !== undefined) list.push(linked);
+		}
+		mentionsByArticle.push(list);
+		if (clock.tick(1 + list.length)) yield* clock.pause();
+	}
 	return new EntityIndex({
-		articleIds: records.map(r => r.id),
+		articleIds: table.articleIds.slice(),
 		entities: drafts.map(d => d.entity),
 		mentionsByArticle,
 		mentionsByEntity,
+		articlesByEntity,
 		warnings,
 	});
 }
 
-function inCorpusOrder(refs: readonly MentionRef[]): boolean {
-	for (let i = 1; i < refs.length; i++) {
-		const a = refs[i - 1]!;
-		const b = refs[i]!;
-		if (a.article > b.article || (a.article === b.article && a.mention.start > b.mention.start)) return false;
-	}
+function ascending(cluster: Cluster): boolean {
+	for (let i = 1; i < cluster.length; i++) if (cluster[i - 1]! > cluster[i]!) return false;
 	return true;
 }

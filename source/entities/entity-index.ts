@@ -15,6 +15,8 @@ export interface EntityIndexData {
 	mentionsByArticle: LinkedMention[][];
 	/** Per entity (same order as `entities`), its mentions in corpus order. */
 	mentionsByEntity: LinkedMention[][];
+	/** Per entity, the article orders it occurs in, ascending (worked out from the mentions if absent). */
+	articlesByEntity?: number[][];
 	/** Correction references that matched no entity. */
 	warnings: string[];
 }
@@ -29,7 +31,7 @@ export class EntityIndex {
 	constructor(private readonly data: EntityIndexData) {
 		data.articleIds.forEach((id, i) => this.articleOrder.set(id, i));
 		data.entities.forEach((e, i) => this.entityIndex.set(e.id, i));
-		this.articlesByEntity = data.mentionsByEntity.map(ms => {
+		this.articlesByEntity = data.articlesByEntity ?? data.mentionsByEntity.map(ms => {
 			const orders: number[] = [];
 			for (const m of ms) {
 				const o = this.articleOrder.get(m.articleId)!;

@@ -7,11 +7,12 @@ import type {Article} from '../corpus/types.js';
 import {thaiPhoneticKey} from '../text/phonetic.js';
 import {detectThaiAbbreviations} from './detect/abbreviations.js';
 import {type Candidate, DetectionContext} from './detect/context.js';
-import {detectDefinitions} from './detect/definitions.js';
+import {detectDefinitionsSteps} from './detect/definitions.js';
 import {detectLatin} from './detect/latin.js';
-import {Occupancy, detectRepeats} from './detect/repeats.js';
-import {detectThaiTriggers} from './detect/thai-triggers.js';
+import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
+import {detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {foldInvisible, unfoldRange} from './normalize.js';
+import {NO_PAUSE, type StepClock, type Steps, runSteps} from './steps.js';
 import type {Mention} from './types.js';
 
 /** A mention with what linking needs to know about it. */
@@ -43,13 +44,22 @@ export function findMentions(article: Pick<Article, 'text'>): Mention[] {
 }
 
 export function detectMentions(article: Pick<Article, 'text'>): DetectedMention[] {
+	return runSteps(detectMentionsSteps(article, NO_PAUSE));
+}
+
+/**
+ * The same in steps of about `clock`'s length: the reader detects in the background, and one very
+ * long article (a 190,000-character report) takes tens of milliseconds in one go.
+ */
+export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: StepClock): Steps<DetectedMention[]> {
 	const original = article.text;
 	const folded = foldInvisible(original);
 	const ctx = new DetectionContext(folded.text);
-	detectThaiTriggers(ctx);
+	yield* detectThaiTriggersSteps(ctx, clock);
 	detectThaiAbbreviations(ctx);
 	detectLatin(ctx);
-	detectDefinitions(ctx);
+	if (clock.due()) yield* clock.pause();
+	yield* detectDefinitionsSteps(ctx, clock);
 
 	const occupied = new Occupancy(folded.text.length);
 	const accepted = resolveOverlaps(ctx.candidates, occupied);
@@ -57,12 +67,15 @@ export function detectMentions(article: Pick<Article, 'text'>): DetectedMention[
 		c.group ??= ctx.newGroup();
 		if (c.kind === 'person' && !c.foreign && (c.tokens ?? 1) >= 2 && looksSinoVietnamese(folded.text.slice(c.start, c.end))) c.foreign = true;
 	}
+	if (clock.due()) yield* clock.pause();
 	cutToKnownNames(ctx, accepted, occupied);
-	const repeats = detectRepeats(ctx, accepted, occupied);
+	if (clock.due()) yield* clock.pause();
+	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
 	const all = [...accepted.filter(c => !c.tentative || c.short), ...repeats].sort((a, b) => a.start - b.start);
 
 	const out: DetectedMention[] = [];
 	for (const c of all) {
+		if (clock.tick()) yield* clock.pause();
 		const [start, end] = unfoldRange(folded, c.start, c.end);
 		const text = original.slice(start, end);
 		if (text.trim() !== text || text === '') continue;

@@ -23,11 +23,19 @@ export class StepClock {
 	private deadline: number;
 	private work = 0;
 
+	/** `onResume` runs after every pause (to check that nothing changed under the paused work). */
 	constructor(
 		private readonly stepMs: number = DEFAULT_STEP_MS,
+		private readonly onResume?: () => void,
 		private readonly every = 256,
 	) {
 		this.deadline = performance.now() + stepMs;
+	}
+
+	/** Starts a step now (work is often created a while before its first step runs). */
+	restart(): void {
+		this.deadline = performance.now() + this.stepMs;
+		this.work = 0;
 	}
 
 	/** Counts `units` of work; true when the step has used its time and the caller should pause. */
@@ -45,8 +53,8 @@ export class StepClock {
 	/** Yields once, then starts the next step: `if (clock.tick()) yield* clock.pause();`. */
 	*pause(): Steps<void> {
 		yield;
-		this.deadline = performance.now() + this.stepMs;
-		this.work = 0;
+		this.onResume?.();
+		this.restart();
 	}
 }
 
@@ -60,3 +68,28 @@ export const NO_PAUSE: StepClock = new (class extends StepClock {
 		return false;
 	}
 })();
+
+/** A stable sort in steps (the same order as `Array.prototype.sort`, which is stable too). */
+export function* sortSteps<T>(items: readonly T[], compare: (a: T, b: T) => number, clock: StepClock): Steps<T[]> {
+	const n = items.length;
+	let from = items.slice();
+	let to = new Array<T>(n);
+	// Bottom-up merge sort: runs of 1, 2, 4… merged, the left one first on ties.
+	for (let width = 1; width < n; width *= 2) {
+		for (let lo = 0; lo < n; lo += 2 * width) {
+			const mid = Math.min(lo + width, n);
+			const hi = Math.min(lo + 2 * width, n);
+			let i = lo;
+			let j = mid;
+			let k = lo;
+			while (i < mid && j < hi) {
+				to[k++] = compare(from[j]!, from[i]!) < 0 ? from[j++]! : from[i++]!;
+				if (clock.tick()) yield* clock.pause();
+			}
+			while (i < mid) to[k++] = from[i++]!;
+			while (j < hi) to[k++] = from[j++]!;
+		}
+		[from, to] = [to, from];
+	}
+	return from;
+}

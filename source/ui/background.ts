@@ -50,25 +50,48 @@ export class BackgroundIndexer {
 		const snapshotEvery = this.options.snapshotEvery ?? 2_000;
 		const steps = indexCorpusSteps(articles, {stepArticles: 40, ...this.options.search});
 		const entities = new EntityIndexBuilder(this.options.corrections ? {corrections: this.options.corrections} : {});
+		// Detection and snapshots run in steps of a few milliseconds, one step per look at the clock,
+		// so a slice ends at most one step after its time: a long article or a snapshot of 10,000
+		// articles (hundreds of milliseconds at once) never holds up a key.
+		const stepMs = Math.max(1, Math.min(3, sliceMs / 4));
+		let adding: Generator<void, void, void> | undefined;
+		let snapshotting: Generator<void, EntityIndex, void> | undefined;
+		let snapshotArticles = 0;
 		let searchDone = false;
 		let entityNext = 0;
 		let sinceSnapshot = 0;
+		let slices = 0;
+		const startSnapshot = (): void => {
+			snapshotting = entities.snapshotSteps(stepMs);
+			snapshotArticles = entityNext;
+			sinceSnapshot = 0;
+		};
 		this.set({total: articles.length});
-		while (!this.stopped && (!searchDone || entityNext < articles.length)) {
+		while (!this.stopped && (!searchDone || !this.state.entitiesDone)) {
 			const until = performance.now() + sliceMs;
 			let changed = false;
-			// Entities first in each slice: the open article's highlights come from them.
-			while (entityNext < articles.length && performance.now() < until) {
-				const batch = articles.slice(entityNext, entityNext + 8);
-				entities.add(batch);
-				entityNext += batch.length;
-				sinceSnapshot += batch.length;
+			// Entities first in each slice: the open article's highlights come from them. No article is
+			// added while a snapshot is being built (it reads what the builder has linked so far).
+			while (!this.state.entitiesDone && performance.now() < until) {
+				if (snapshotting) {
+					const step = snapshotting.next();
+					if (step.done) {
+						snapshotting = undefined;
+						this.set({entities: step.value, entityArticles: snapshotArticles, entitiesDone: snapshotArticles >= articles.length});
+						changed = true;
+					}
+				} else if (adding) {
+					if (adding.next().done) adding = undefined;
+				} else if (entityNext >= articles.length || sinceSnapshot >= snapshotEvery || (!this.state.entities && slices > 0)) {
+					startSnapshot();
+				} else {
+					const batch = articles.slice(entityNext, entityNext + 8);
+					adding = entities.addSteps(batch, stepMs);
+					entityNext += batch.length;
+					sinceSnapshot += batch.length;
+				}
 			}
-			if (entityNext >= articles.length || sinceSnapshot >= snapshotEvery || !this.state.entities) {
-				this.set({entities: entities.snapshot(), entityArticles: entityNext, entitiesDone: entityNext >= articles.length});
-				sinceSnapshot = 0;
-				changed = true;
-			}
+			slices++;
 			if (!searchDone) {
 				const step = steps.next();
 				const progress: IndexProgress = step.done ? {index: step.value, indexed: articles.length, processed: articles.length, total: articles.length, fromCache: 0, phase: 'done'} : step.value;

@@ -6,6 +6,7 @@
 
 import {thaiFineKey, thaiPhoneticKey, phoneticKeys} from '../../text/phonetic.js';
 import {HONORIFICS, POSITIONS, RANKS} from '../lexicon.js';
+import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type Candidate, type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, PRIORITY, VERB_SET, isCombining, isLatinLetter, isThaiNameChar} from './context.js';
 import {occurrencesOfAll} from './occurrences.js';
 
@@ -126,6 +127,14 @@ interface ShortForm {
 }
 
 export function detectRepeats(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy): Candidate[] {
+	return runSteps(detectRepeatsSteps(ctx, accepted, occupied, NO_PAUSE));
+}
+
+/** Units of work a place where a name occurs counts for (its edges may need segmenting). */
+const OCCURRENCE_WORK = 8;
+
+/** The same in steps. */
+export function* detectRepeatsSteps(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy, clock: StepClock): Steps<Candidate[]> {
 	const text = ctx.text;
 	const found: Candidate[] = [];
 	const add = (c: Candidate): void => {
@@ -149,6 +158,7 @@ export function detectRepeats(ctx: DetectionContext, accepted: Candidate[], occu
 	for (const [s, source] of names) {
 		if (source === null) continue;
 		for (const at of nameAt.get(s) ?? []) {
+			if (clock.tick(OCCURRENCE_WORK)) yield* clock.pause();
 			const end = at + s.length;
 			if (!occupied.free(at, end) || !isEdge(ctx, at, 'start') || !isEdge(ctx, end, 'end')) continue;
 			add({start: at, end, kind: source.kind, rule: 'repeat', priority: PRIORITY.repeat, group: source.group, foreign: source.foreign, placeKey: source.placeKey, closed: true, tokens: source.tokens});
@@ -197,6 +207,7 @@ export function detectRepeats(ctx: DetectionContext, accepted: Candidate[], occu
 	for (const sf of shortForms.values()) {
 		if (sf === null) continue;
 		for (const at of shortAt.get(sf.text) ?? []) {
+			if (clock.tick(OCCURRENCE_WORK)) yield* clock.pause();
 			const end = at + sf.text.length;
 			if (!occupied.free(at, end) || !isEdge(ctx, at, 'start') || !isEdge(ctx, end, 'end')) continue;
 			if (!shortFormContext(ctx, sf, at, end, occupied, personStarts)) continue;
@@ -208,8 +219,10 @@ export function detectRepeats(ctx: DetectionContext, accepted: Candidate[], occu
 	// 3. Spelling variants of a foreign short form (โทคาเยฟ for โตกาเยฟ).
 	for (const [key, sf] of byKey) {
 		if (sf === null || sf.latin) continue;
+		if (clock.due()) yield* clock.pause();
 		const pattern = variantPattern(key);
 		for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+			if (clock.tick(OCCURRENCE_WORK)) yield* clock.pause();
 			const at = m.index;
 			const end = extendOverMarks(text, at + m[0].length);
 			pattern.lastIndex = Math.max(pattern.lastIndex, end);
@@ -227,6 +240,7 @@ export function detectRepeats(ctx: DetectionContext, accepted: Candidate[], occu
 	for (const sf of shortForms.values()) {
 		if (sf === null || sf.keyLength > 2) continue;
 		for (const at of shortAt.get(sf.text) ?? []) {
+			if (clock.tick(OCCURRENCE_WORK)) yield* clock.pause();
 			const end = at + sf.text.length;
 			if (!occupied.free(at, end) || !isEdge(ctx, at, 'start') || !isEdge(ctx, end, 'end')) continue;
 			if (!shortFormContext(ctx, sf, at, end, occupied, personStarts)) continue;
