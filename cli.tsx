@@ -2,9 +2,13 @@
 import process from 'node:process';
 import meow from 'meow';
 import {helpText, runCli} from './source/app/run.js';
+import packageJson from './package.json' with {type: 'json'};
 
 const cli = meow(helpText(), {
 	importMeta: import.meta,
+	description: false,
+	// Given, so that meow does not look for and normalise package.json at every start.
+	pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description},
 	allowUnknownFlags: false,
 	flags: {
 		print: {type: 'boolean', shortFlag: 'p', default: false},
