@@ -17,7 +17,7 @@ import {makeTheme, type Tag} from '../theme.js';
 import {fitWidth} from '../fit.js';
 import {isVisible, stepRange, topFor, visibleRange} from '../navigation.js';
 import {ReaderPane, type Highlight} from './ReaderPane.js';
-import {Sidebar} from './Sidebar.js';
+import {MemoSidebar as Sidebar} from './Sidebar.js';
 import {StatusBar} from './StatusBar.js';
 import {HelpPanel} from './HelpPanel.js';
 import {WarningsPanel} from './WarningsPanel.js';
@@ -185,6 +185,14 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 
 	const matches: MatchRange[] = useMemo(() => (active && article ? matchesInArticle(article, active.query) : []), [active?.query, article]);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
+
+	// Highlights, weakest first: entity kinds, the focused entity, search matches, the current match.
+	const highlights: Highlight[] = useMemo(() => {
+		const list: Highlight[] = [];
+		for (const m of mentions) list.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
+		for (const m of matches) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
+		return list.sort((a, b) => a.start - b.start || a.end - b.end);
+	}, [mentions, matches, focus?.id, active?.at]);
 
 	const entityList: Entity[] = useMemo(() => {
 		if (!entityUi || !entities) return [];
@@ -484,11 +492,6 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		);
 	}
 
-	// Highlights, weakest first: entity kinds, the focused entity, search matches, the current match.
-	const highlights: Highlight[] = [];
-	for (const m of mentions) highlights.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
-	for (const m of matches) highlights.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
-	highlights.sort((a, b) => a.start - b.start || a.end - b.end);
 
 	const status: string[] = [article ? `${order.indexOf(state.current) + 1}/${order.length}` : 'no article'];
 	if (lines.length > 0) status.push(`line ${top + 1}/${lines.length} ${percent(top, ctx)}`);

@@ -20,6 +20,10 @@ interface Props {
 	theme: Theme;
 }
 
+/** Where highlights overlap, the first in this order wins (lineRuns takes the first that overlaps). */
+const PRIORITY: Record<Tag, number> = {'match-current': 0, match: 1, 'entity-focus': 2, person: 3, organization: 3, place: 3, other: 3};
+const byPriority = (a: Highlight, b: Highlight) => PRIORITY[a.tag] - PRIORITY[b.tag] || a.start - b.start;
+
 /** First highlight that may touch `offset` (highlights are sorted by start and short). */
 function firstFrom(highlights: readonly Highlight[], offset: number): number {
 	let lo = 0;
@@ -32,38 +36,39 @@ function firstFrom(highlights: readonly Highlight[], offset: number): number {
 	return lo;
 }
 
-/** Renders only the visible lines: Ink redraws the whole frame, so every row costs on every key. */
+/**
+ * Renders only the visible lines, as one Text node: Ink lays out and draws every node on every
+ * frame, so one node with a line per row costs far less than a node per row.
+ */
 export function ReaderPane({lines, top, height, width, highlights, theme}: Props) {
 	const visible = lines.slice(top, top + height);
-	return (
-		<Box flexDirection="column" width={width} height={height} paddingLeft={1}>
-			{visible.map((line, i) => {
-				const style = theme.block(line.kind);
-				let ranges: Highlight[] = [];
-				if (highlights.length > 0 && line.end > line.start) {
-					for (let h = firstFrom(highlights, line.start); h < highlights.length; h++) {
-						const hl = highlights[h]!;
-						if (hl.start >= line.end) break;
-						if (hl.end > line.start) ranges.push(hl);
-					}
-				}
-				if (ranges.length === 0) {
-					return (
-						<Text key={top + i} wrap="truncate" {...style}>
-							{line.text || ' '}
-						</Text>
-					);
-				}
-				return (
-					<Text key={top + i} wrap="truncate" {...style}>
-						{lineRuns(line, ranges).map((run, r) => (
+	const rows: React.ReactNode[] = [];
+	visible.forEach((line, i) => {
+		if (i > 0) rows.push('\n');
+		const style = theme.block(line.kind);
+		const ranges: Highlight[] = [];
+		if (highlights.length > 0 && line.end > line.start) {
+			for (let h = firstFrom(highlights, line.start); h < highlights.length; h++) {
+				const hl = highlights[h]!;
+				if (hl.start >= line.end) break;
+				if (hl.end > line.start) ranges.push(hl);
+			}
+		}
+		rows.push(
+			<Text key={top + i} {...style}>
+				{ranges.length === 0
+					? line.text || ' '
+					: lineRuns(line, ranges.sort(byPriority)).map((run, r) => (
 							<Text key={r} {...(run.tag ? theme.tag(run.tag as Tag) : {})}>
 								{run.text}
 							</Text>
 						))}
-					</Text>
-				);
-			})}
+			</Text>,
+		);
+	});
+	return (
+		<Box flexDirection="column" width={width} height={height} paddingLeft={1}>
+			<Text wrap="truncate">{rows}</Text>
 		</Box>
 	);
 }
