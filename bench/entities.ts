@@ -1,7 +1,8 @@
 // Entity detection and linking speed on real articles: thaigov-2k repeated five times
 // (/tmp/tg10k.jsonl, 10,000 articles, 33 M characters). Articles go in batches, as the reader
-// adds them between frames; we report articles per second for detection + linking, the cost of
-// one snapshot (building the index the UI reads) and the largest batch.
+// adds them between frames, in steps driven in 12 ms slices like the reader's background loop; we
+// report articles per second for detection + linking, the cost of one snapshot (building the index
+// the UI reads), the largest batch and the longest slice (the longest a key waits).
 // Run: node --import tsx bench/entities.ts [path] [limit]
 import {bigCorpus} from './data.js';
 
@@ -9,9 +10,11 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {Article} from '../source/corpus/types.js';
 import {EntityIndexBuilder} from '../source/entities/builder.js';
+import type {Steps} from '../source/entities/steps.js';
 
 const DEFAULT_PATH = () => bigCorpus().path;
 const BATCH = 100;
+const SLICE_MS = 12;
 
 export interface EntityBenchRow {
 	metric: string;
@@ -37,11 +40,24 @@ export function runEntityBench(path = DEFAULT_PATH(), limit = Infinity): EntityB
 	const characters = articles.reduce((n, a) => n + a.text.length, 0);
 	const builder = new EntityIndexBuilder();
 	const batchTimes: number[] = [];
+	// Everything runs in steps, in slices of SLICE_MS as the reader's background loop runs them:
+	// the longest slice is the longest a key can wait.
+	const slices: number[] = [];
+	const inSlices = <T>(steps: Steps<T>): T => {
+		for (;;) {
+			const t = performance.now();
+			let step: IteratorResult<void, T>;
+			do step = steps.next();
+			while (!step.done && performance.now() - t < SLICE_MS);
+			slices.push(performance.now() - t);
+			if (step.done) return step.value;
+		}
+	};
 	const start = performance.now();
 	const cpuStart = process.cpuUsage();
 	for (let i = 0; i < articles.length; i += BATCH) {
 		const t = performance.now();
-		builder.add(articles.slice(i, i + BATCH));
+		inSlices(builder.addSteps(articles.slice(i, i + BATCH)));
 		batchTimes.push(performance.now() - t);
 	}
 	const addTime = performance.now() - start;
@@ -49,8 +65,9 @@ export function runEntityBench(path = DEFAULT_PATH(), limit = Infinity): EntityB
 	// Other processes share the machine: CPU time of this process is the steadier measure.
 	const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 	const s = performance.now();
-	const index = builder.snapshot();
+	const index = inSlices(builder.snapshotSteps());
 	const snapshotTime = performance.now() - s;
+	const longestSlice = Math.max(...slices);
 	const mentions = index.all().reduce((n, e) => n + e.mentionCount, 0);
 	const sorted = [...batchTimes].sort((a, b) => a - b);
 	return [
@@ -65,6 +82,8 @@ export function runEntityBench(path = DEFAULT_PATH(), limit = Infinity): EntityB
 		{metric: `slowest batch of ${BATCH}`, value: sorted[sorted.length - 1] ?? 0, unit: 'ms'},
 		{metric: 'snapshot (build index)', value: snapshotTime, unit: 'ms'},
 		{metric: 'articles per second incl. snapshot', value: articles.length / ((addTime + snapshotTime) / 1000), unit: '/s'},
+		{metric: `longest main-thread slice (${SLICE_MS} ms)`, value: longestSlice, unit: 'ms'},
+		{metric: 'slices over 20 ms', value: slices.filter(t => t > 20).length, unit: `of ${slices.length}`},
 	];
 }
 

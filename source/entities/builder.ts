@@ -11,9 +11,10 @@
 import type {Article} from '../corpus/types.js';
 import {type EntityCorrections} from './corrections.js';
 import {EntityIndex} from './entity-index.js';
-import {canonicalName, collectAliases, idBase, voteKind} from './entity-summary.js';
+import {KindVote, aliasesFromCounts, canonicalName, idBase, kindWeight} from './entity-summary.js';
 import {type DetectedMention, detectMentionsSteps} from './find-mentions.js';
 import {linkKeys} from './link-keys.js';
+import {type AliasKeys, NameSearch, aliasKeys} from './name-search.js';
 import {displayName, nameKey} from './normalize.js';
 import {DEFAULT_STEP_MS, NO_PAUSE, StepClock, type Steps, runSteps, sortSteps} from './steps.js';
 import type {Entity, EntityKind, LinkedMention} from './types.js';
@@ -25,7 +26,9 @@ export interface EntityIndexOptions {
 
 /**
  * Every mention added so far, in corpus order (by article, then by start): a mention is named by
- * its place here, so clusters are lists of numbers rather than objects.
+ * its place here, so clusters are lists of numbers rather than objects. What a snapshot reads of
+ * every mention is also kept in columns of its own: mentions come in many shapes (optional
+ * fields), and reading one field of 300,000 of them was a large part of a snapshot.
  */
 interface MentionTable {
 	readonly articleIds: readonly string[];
@@ -33,29 +36,53 @@ interface MentionTable {
 	readonly firstMention: readonly number[];
 	readonly mentions: readonly DetectedMention[];
 	readonly mentionArticle: readonly number[];
+	/** The text as written, one string object per distinct text. */
+	readonly mentionText: readonly string[];
+	readonly mentionKind: readonly EntityKind[];
+	readonly mentionWeight: readonly number[];
+	readonly mentionPlaceKey: ReadonlyArray<string | undefined>;
 }
 
 /** A cluster: mention numbers, ascending unless a correction merged clusters. */
 type Cluster = number[];
 
-export class EntityIndexBuilder implements MentionTable {
-	readonly articleIds: string[] = [];
-	readonly firstMention: number[] = [0];
-	readonly mentions: DetectedMention[] = [];
-	readonly mentionArticle: number[] = [];
+export class EntityIndexBuilder {
+	private readonly table = {
+		articleIds: [] as string[],
+		firstMention: [0],
+		mentions: [] as DetectedMention[],
+		mentionArticle: [] as number[],
+		mentionText: [] as string[],
+		mentionKind: [] as EntityKind[],
+		mentionWeight: [] as number[],
+		mentionPlaceKey: [] as Array<string | undefined>,
+	} satisfies MentionTable;
 	/** Union-find node of each mention's group. */
 	private readonly mentionNode: number[] = [];
 	private readonly sets = new UnionFind();
 	private readonly keyNode = new Map<string, number>();
 	private readonly seen = new Set<string>();
+	/**
+	 * One string per distinct mention text: a snapshot counts spellings in maps, and equal texts
+	 * that are one object compare at once (distinct slices of articles compare letter by letter).
+	 */
+	private readonly texts = new Map<string, string>();
 	/** Counts added articles, so a snapshot in steps notices articles added under it. */
 	private version = 0;
+	private previous = new PreviousSnapshot();
+	/** Search keys of every alias seen: each snapshot's name search needs them again. */
+	private readonly aliasKeys = new Map<string, AliasKeys>();
+	private readonly keysOf = (alias: string): AliasKeys => {
+		let keys = this.aliasKeys.get(alias);
+		if (keys === undefined) this.aliasKeys.set(alias, (keys = aliasKeys(alias)));
+		return keys;
+	};
 
 	constructor(private readonly options: EntityIndexOptions = {}) {}
 
 	/** Number of articles added so far. */
 	get size(): number {
-		return this.articleIds.length;
+		return this.table.articleIds.length;
 	}
 
 	/** Detects and links a batch of articles (an article id seen before is skipped). */
@@ -110,7 +137,8 @@ export class EntityIndexBuilder implements MentionTable {
 	private commit(id: string, mentions: readonly DetectedMention[], keys: readonly string[][]): void {
 		this.seen.add(id);
 		this.version++;
-		const article = this.articleIds.length;
+		const table = this.table;
+		const article = table.articleIds.length;
 		const groupNodes: number[] = [];
 		mentions.forEach((m, i) => {
 			let node = groupNodes[m.group];
@@ -123,41 +151,65 @@ export class EntityIndexBuilder implements MentionTable {
 				if (other === undefined) this.keyNode.set(key, node);
 				else this.sets.union(node, other);
 			}
-			this.mentions.push(m);
-			this.mentionArticle.push(article);
+			const text = this.texts.get(m.text);
+			if (text === undefined) this.texts.set(m.text, m.text);
+			else m.text = text;
+			table.mentions.push(m);
+			table.mentionArticle.push(article);
+			table.mentionText.push(m.text);
+			table.mentionKind.push(m.kind);
+			table.mentionWeight.push(kindWeight(m));
+			table.mentionPlaceKey.push(m.placeKey);
 			this.mentionNode.push(node);
 		});
-		this.articleIds.push(id);
-		this.firstMention.push(this.mentions.length);
+		table.articleIds.push(id);
+		table.firstMention.push(table.mentions.length);
 	}
 
 	private *snapshotWith(clock: StepClock): Steps<EntityIndex> {
 		clock.restart();
 		// Clusters: one per union-find root, in order of first mention.
-		const sets = this.sets;
-		const clusterOfRoot = new Int32Array(sets.length).fill(-1);
-		let clusters: Cluster[] = [];
-		for (let g = 0; g < this.mentions.length; g++) {
-			const root = sets.find(this.mentionNode[g]!);
+		const mentionCount = this.table.mentions.length;
+		const clusterOfRoot = new Int32Array(this.sets.length).fill(-1);
+		const found: Cluster[] = [];
+		for (let g = 0; g < mentionCount; g += CHUNK) {
+			this.clusterMentions(g, Math.min(g + CHUNK, mentionCount), clusterOfRoot, found);
+			if (clock.due()) yield* clock.pause();
+		}
+		const foundSummaries = this.previous.summariesOf(found);
+		const corrections = this.options.corrections;
+		const warnings: string[] = [];
+		let clusters = found;
+		let extraAliases = new Map<number, string[]>();
+		let summaries = foundSummaries;
+		if (corrections !== undefined) {
+			const result = yield* applyClusterCorrections(this.table, found, foundSummaries, corrections, warnings, clock);
+			({clusters, extraAliases, summaries} = result);
+		}
+		const index = yield* buildIndex(this.table, clusters, summaries, extraAliases, corrections, warnings, this.previous.linked, this.keysOf, clock);
+		this.previous = new PreviousSnapshot(found, foundSummaries, index.linked);
+		return index.index;
+	}
+
+	private clusterMentions(from: number, to: number, clusterOfRoot: Int32Array, clusters: Cluster[]): void {
+		for (let g = from; g < to; g++) {
+			const root = this.sets.find(this.mentionNode[g]!);
 			const c = clusterOfRoot[root]!;
 			if (c >= 0) clusters[c]!.push(g);
 			else {
 				clusterOfRoot[root] = clusters.length;
 				clusters.push([g]);
 			}
-			if (clock.tick()) yield* clock.pause();
 		}
-		const corrections = this.options.corrections;
-		const warnings: string[] = [];
-		let extraAliases = new Map<number, string[]>();
-		let summaries: Array<Summary | undefined> = [];
-		if (corrections !== undefined) {
-			const result = yield* applyClusterCorrections(this, clusters, corrections, warnings, clock);
-			({clusters, extraAliases, summaries} = result);
-		}
-		return yield* buildIndex(this, clusters, summaries, extraAliases, corrections, warnings, clock);
 	}
 }
+
+/**
+ * Mentions (or articles) handled between two looks at the clock. Long loops run in plain functions
+ * over chunks rather than in the generators: V8 optimises a loop inside a generator only once the
+ * whole generator is hot, and a snapshot's generators run once each.
+ */
+const CHUNK = 2048;
 
 /** Builds the whole index at once (tests, plain mode). */
 export function buildEntityIndex(articles: readonly Article[], options: EntityIndexOptions = {}): EntityIndex {
@@ -171,14 +223,51 @@ interface Summary {
 	kind: EntityKind;
 	aliases: Array<{name: string; count: number}>;
 	placeKey?: string;
+	/** idBase of the above, once worked out. */
+	idBase?: string;
+}
+
+/**
+ * What the last snapshot worked out that the next one can reuse. Mentions never leave a cluster,
+ * so a cluster with the same first mention and as many mentions as before has the same mentions,
+ * and its summary stands; a placed mention whose entity kept its id and kind is the same again.
+ */
+class PreviousSnapshot {
+	private readonly byFirst = new Map<number, {length: number; summary: Summary}>();
+
+	constructor(
+		clusters: readonly Cluster[] = [],
+		summaries: ReadonlyArray<Summary | undefined> = [],
+		readonly linked: ReadonlyArray<LinkedMention | undefined> = [],
+	) {
+		clusters.forEach((cluster, c) => {
+			const summary = summaries[c];
+			if (summary !== undefined) this.byFirst.set(cluster[0]!, {length: cluster.length, summary});
+		});
+	}
+
+	/** The summaries still valid for clusters found now (undefined where a cluster grew or is new). */
+	summariesOf(clusters: readonly Cluster[]): Array<Summary | undefined> {
+		return clusters.map(cluster => {
+			const hit = this.byFirst.get(cluster[0]!);
+			return hit !== undefined && hit.length === cluster.length ? hit.summary : undefined;
+		});
+	}
 }
 
 /** Name, kind and spellings of a cluster, from its mentions (in cluster order). */
 function summarize(table: MentionTable, cluster: Cluster): Summary {
-	const mentions = cluster.map(g => table.mentions[g]!);
-	const aliases = collectAliases(mentions);
-	const placeKey = mentions.find(m => m.placeKey !== undefined)?.placeKey;
-	const kind = voteKind(mentions);
+	const raw = new Map<string, number>();
+	const vote = new KindVote();
+	let placeKey: string | undefined;
+	for (const g of cluster) {
+		const text = table.mentionText[g]!;
+		raw.set(text, (raw.get(text) ?? 0) + 1);
+		vote.add(table.mentionKind[g]!, table.mentionWeight[g]!);
+		placeKey ??= table.mentionPlaceKey[g];
+	}
+	const aliases = aliasesFromCounts(raw);
+	const kind = vote.winner();
 	return {name: canonicalName(aliases, kind), kind, aliases, placeKey};
 }
 
@@ -233,8 +322,14 @@ interface CorrectedClusters {
 }
 
 /** Merges, splits and alias links from the corrections, on clusters (the builder's sets stay untouched). */
-function* applyClusterCorrections(table: MentionTable, clusters: Cluster[], corrections: EntityCorrections, warnings: string[], clock: StepClock): Steps<CorrectedClusters> {
-	const summaries: Array<Summary | undefined> = [];
+function* applyClusterCorrections(
+	table: MentionTable,
+	clusters: readonly Cluster[],
+	summaries: Array<Summary | undefined>,
+	corrections: EntityCorrections,
+	warnings: string[],
+	clock: StepClock,
+): Steps<CorrectedClusters> {
 	const resolver = yield* resolverOf(table, clusters, summaries, clock);
 	const sets = new UnionFind();
 	for (let i = 0; i < clusters.length; i++) sets.add();
@@ -327,8 +422,10 @@ function* buildIndex(
 	extraAliases: Map<number, string[]>,
 	corrections: EntityCorrections | undefined,
 	warnings: string[],
+	previous: ReadonlyArray<LinkedMention | undefined>,
+	keysOf: (alias: string) => AliasKeys,
 	clock: StepClock,
-): Steps<EntityIndex> {
+): Steps<{index: EntityIndex; linked: Array<LinkedMention | undefined>}> {
 	const renamed = new Map<number, string>();
 	const rekinded = new Map<number, EntityKind>();
 	const hidden = new Set<number>();
@@ -350,37 +447,14 @@ function* buildIndex(
 	const used = new Map<string, number>();
 	const byCount = new Map<number, Draft[]>();
 	for (let c = 0; c < clusters.length; c++) {
-		if (clock.due()) yield* clock.pause();
-		let cluster = clusters[c]!;
+		const cluster = clusters[c]!;
 		if (cluster.length === 0 || hidden.has(c)) continue;
-		const extra = [...(extraAliases.get(c) ?? [])];
-		const newName = renamed.get(c);
-		if (newName !== undefined) extra.unshift(displayName(newName));
-		const base = summaries[c] ?? summarize(table, cluster);
-		const s = extra.length > 0 ? withExtraAliases(base, extra) : base;
-		const name = newName !== undefined ? displayName(newName) : s.name;
-		const kind = rekinded.get(c) ?? s.kind;
-		const aliases = [name, ...s.aliases.map(a => a.name).filter(a => a !== name)];
-		// Mentions arrive in corpus order unless a correction merged clusters: then sort them.
-		if (!ascending(cluster)) cluster = Array.from(Int32Array.from(cluster).sort());
-		let articleCount = 0;
-		let lastArticle = -1;
-		for (const g of cluster) {
-			const a = table.mentionArticle[g]!;
-			if (a !== lastArticle) articleCount++;
-			lastArticle = a;
-		}
-		const entity: Entity = {
-			id: uniqueId(idBase(kind, name, s.aliases, newName === undefined ? s.placeKey : undefined), used),
-			name,
-			kind,
-			aliases,
-			mentionCount: cluster.length,
-			articleCount,
-		};
-		const bucket = byCount.get(cluster.length);
-		if (bucket === undefined) byCount.set(cluster.length, [{entity, cluster}]);
-		else bucket.push({entity, cluster});
+		const summary = (summaries[c] ??= summarize(table, cluster));
+		const draft = draftOf(table, cluster, summary, extraAliases.get(c), renamed.get(c), rekinded.get(c), used);
+		const bucket = byCount.get(draft.entity.mentionCount);
+		if (bucket === undefined) byCount.set(draft.entity.mentionCount, [draft]);
+		else bucket.push(draft);
+		if (clock.due()) yield* clock.pause();
 	}
 	const drafts: Draft[] = [];
 	const byName = (a: Draft, b: Draft): number => collator.compare(a.entity.name, b.entity.name);
@@ -392,52 +466,126 @@ function* buildIndex(
 	const linkedOf = new Array<LinkedMention | undefined>(table.mentions.length).fill(undefined);
 	const mentionsByEntity: LinkedMention[][] = [];
 	const articlesByEntity: number[][] = [];
-	for (const {entity, cluster} of drafts) {
+	for (const draft of drafts) {
 		const list: LinkedMention[] = [];
 		const articles: number[] = [];
-		for (const g of cluster) {
-			const mention = table.mentions[g]!;
-			const article = table.mentionArticle[g]!;
-			const linked: LinkedMention = {
-				start: mention.start,
-				end: mention.end,
-				text: mention.text,
-				kind: entity.kind,
-				rule: mention.rule,
-				articleId: table.articleIds[article]!,
-				entityId: entity.id,
-			};
-			if (mention.title !== undefined) {
-				linked.title = mention.title;
-				linked.titleStart = mention.titleStart;
-			}
-			list.push(linked);
-			linkedOf[g] = linked;
-			if (articles[articles.length - 1] !== article) articles.push(article);
-			if (clock.tick()) yield* clock.pause();
+		for (let i = 0; i < draft.cluster.length; i += CHUNK) {
+			linkMentions(table, draft, i, Math.min(i + CHUNK, draft.cluster.length), list, articles, previous, linkedOf);
+			if (clock.due()) yield* clock.pause();
 		}
 		mentionsByEntity.push(list);
 		articlesByEntity.push(articles);
 	}
 	// Mention numbers run in article order and by start within an article: no sorting needed.
 	const mentionsByArticle: LinkedMention[][] = [];
-	for (let a = 0; a < table.articleIds.length; a++) {
-		const list: LinkedMention[] = [];
-		for (let g = table.firstMention[a]!; g < table.firstMention[a + 1]!; g++) {
-			const linked = linkedOf[g];
-			if (linked !== undefined) list.push(linked);
-		}
-		mentionsByArticle.push(list);
-		if (clock.tick(1 + list.length)) yield* clock.pause();
+	for (let a = 0; a < table.articleIds.length; a += CHUNK / 8) {
+		listByArticle(table, linkedOf, a, Math.min(a + CHUNK / 8, table.articleIds.length), mentionsByArticle);
+		if (clock.due()) yield* clock.pause();
 	}
-	return new EntityIndex({
+	// The name search too: built on the first search, it held that key up for hundreds of ms.
+	const nameSearch = new NameSearch();
+	for (let e = 0; e < drafts.length; e++) {
+		nameSearch.add(e, drafts[e]!.entity.aliases, keysOf);
+		if (clock.due()) yield* clock.pause();
+	}
+	const index = new EntityIndex({
 		articleIds: table.articleIds.slice(),
 		entities: drafts.map(d => d.entity),
 		mentionsByArticle,
 		mentionsByEntity,
 		articlesByEntity,
 		warnings,
+		nameSearch,
 	});
+	return {index, linked: linkedOf};
+}
+
+/** The entity of one cluster, with the corrections that name it. */
+function draftOf(
+	table: MentionTable,
+	cluster: Cluster,
+	base: Summary,
+	extraAliases: readonly string[] = [],
+	newName: string | undefined,
+	newKind: EntityKind | undefined,
+	used: Map<string, number>,
+): Draft {
+	const extra = [...extraAliases];
+	if (newName !== undefined) extra.unshift(displayName(newName));
+	const s = extra.length > 0 ? withExtraAliases(base, extra) : base;
+	const name = newName !== undefined ? displayName(newName) : s.name;
+	const kind = newKind ?? s.kind;
+	const aliases = [name, ...s.aliases.map(a => a.name).filter(a => a !== name)];
+	// Mentions arrive in corpus order unless a correction merged clusters: then sort them.
+	const ordered = ascending(cluster) ? cluster : Array.from(Int32Array.from(cluster).sort());
+	let articleCount = 0;
+	let lastArticle = -1;
+	for (const g of ordered) {
+		const a = table.mentionArticle[g]!;
+		if (a !== lastArticle) articleCount++;
+		lastArticle = a;
+	}
+	const entity: Entity = {
+		id: uniqueId(s === base && kind === s.kind ? (base.idBase ??= idBase(kind, name, s.aliases, s.placeKey)) : idBase(kind, name, s.aliases, newName === undefined ? s.placeKey : undefined), used),
+		name,
+		kind,
+		aliases,
+		mentionCount: ordered.length,
+		articleCount,
+	};
+	return {entity, cluster: ordered};
+}
+
+/** Places the mentions `from`–`to` of an entity's cluster in the index. */
+function linkMentions(
+	table: MentionTable,
+	{entity, cluster}: Draft,
+	from: number,
+	to: number,
+	list: LinkedMention[],
+	articles: number[],
+	previous: ReadonlyArray<LinkedMention | undefined>,
+	linkedOf: Array<LinkedMention | undefined>,
+): void {
+	for (let i = from; i < to; i++) {
+		const g = cluster[i]!;
+		const article = table.mentionArticle[g]!;
+		if (articles[articles.length - 1] !== article) articles.push(article);
+		const before = previous[g];
+		if (before !== undefined && before.entityId === entity.id && before.kind === entity.kind) {
+			list.push(before);
+			linkedOf[g] = before;
+			continue;
+		}
+		const mention = table.mentions[g]!;
+		const linked: LinkedMention = {
+			start: mention.start,
+			end: mention.end,
+			text: mention.text,
+			kind: entity.kind,
+			rule: mention.rule,
+			articleId: table.articleIds[article]!,
+			entityId: entity.id,
+		};
+		if (mention.title !== undefined) {
+			linked.title = mention.title;
+			linked.titleStart = mention.titleStart;
+		}
+		list.push(linked);
+		linkedOf[g] = linked;
+	}
+}
+
+/** The placed mentions of articles `from`–`to`, in order (hidden entities' mentions left out). */
+function listByArticle(table: MentionTable, linkedOf: ReadonlyArray<LinkedMention | undefined>, from: number, to: number, out: LinkedMention[][]): void {
+	for (let a = from; a < to; a++) {
+		const list: LinkedMention[] = [];
+		for (let g = table.firstMention[a]!; g < table.firstMention[a + 1]!; g++) {
+			const linked = linkedOf[g];
+			if (linked !== undefined) list.push(linked);
+		}
+		out.push(list);
+	}
 }
 
 function ascending(cluster: Cluster): boolean {

@@ -19,6 +19,8 @@ export interface EntityIndexData {
 	articlesByEntity?: number[][];
 	/** Correction references that matched no entity. */
 	warnings: string[];
+	/** The name search over `entities`, when built beforehand (else built on the first search). */
+	nameSearch?: NameSearch;
 }
 
 export class EntityIndex {
@@ -29,6 +31,7 @@ export class EntityIndex {
 	private search?: NameSearch;
 
 	constructor(private readonly data: EntityIndexData) {
+		this.search = data.nameSearch;
 		data.articleIds.forEach((id, i) => this.articleOrder.set(id, i));
 		data.entities.forEach((e, i) => this.entityIndex.set(e.id, i));
 		this.articlesByEntity = data.articlesByEntity ?? data.mentionsByEntity.map(ms => {

@@ -6,6 +6,34 @@
 import {hasThai, phoneticKeys, thaiFineKey} from '../text/phonetic.js';
 import {nameKey} from './normalize.js';
 
+/** What a name search keeps of one alias (the same for every snapshot: worth keeping). */
+export interface AliasKeys {
+	/** nameKey; '' for an alias that cannot be searched. */
+	key: string;
+	/** Phonetic keys of the whole alias and of each of its words, long enough to be distinctive. */
+	phonetic: string[];
+	tokenPhonetic: string[];
+	/** Fine keys of its Thai words. */
+	fine: string[];
+}
+
+export function aliasKeys(alias: string): AliasKeys {
+	const key = nameKey(alias);
+	if (key === '') return {key, phonetic: [], tokenPhonetic: [], fine: []};
+	const phonetic = phoneticKeys(alias).filter(k => k.length >= 3);
+	const tokenPhonetic: string[] = [];
+	const fine: string[] = [];
+	for (const token of alias.split(/[\s-]+/)) {
+		if (token === '') continue;
+		for (const k of phoneticKeys(token)) if (k.length >= 3) tokenPhonetic.push(k);
+		if (hasThai(token)) {
+			const f = thaiFineKey(token);
+			if (f.length >= 3) fine.push(f);
+		}
+	}
+	return {key, phonetic, tokenPhonetic, fine};
+}
+
 export class NameSearch {
 	private readonly exact = new Map<string, Set<number>>();
 	private readonly keys: Array<{key: string; entity: number}> = [];
@@ -13,23 +41,20 @@ export class NameSearch {
 	private readonly tokenPhonetic = new Map<string, Set<number>>();
 	private readonly fine = new Map<string, Set<number>>();
 
-	constructor(entries: Iterable<{entity: number; aliases: readonly string[]}>) {
-		for (const {entity, aliases} of entries) {
-			for (const alias of aliases) {
-				const key = nameKey(alias);
-				if (key === '') continue;
-				addTo(this.exact, key, entity);
-				this.keys.push({key, entity});
-				for (const k of phoneticKeys(alias)) if (k.length >= 3) addTo(this.phonetic, k, entity);
-				const tokens = alias.split(/[\s-]+/).filter(t => t !== '');
-				for (const token of tokens) {
-					for (const k of phoneticKeys(token)) if (k.length >= 3) addTo(this.tokenPhonetic, k, entity);
-					if (hasThai(token)) {
-						const f = thaiFineKey(token);
-						if (f.length >= 3) addTo(this.fine, f, entity);
-					}
-				}
-			}
+	constructor(entries: Iterable<{entity: number; aliases: readonly string[]}> = []) {
+		for (const {entity, aliases} of entries) this.add(entity, aliases);
+	}
+
+	/** Makes an entity findable by its aliases (`keysOf` may remember keys between searches). */
+	add(entity: number, aliases: readonly string[], keysOf: (alias: string) => AliasKeys = aliasKeys): void {
+		for (const alias of aliases) {
+			const keys = keysOf(alias);
+			if (keys.key === '') continue;
+			addTo(this.exact, keys.key, entity);
+			this.keys.push({key: keys.key, entity});
+			for (const k of keys.phonetic) addTo(this.phonetic, k, entity);
+			for (const k of keys.tokenPhonetic) addTo(this.tokenPhonetic, k, entity);
+			for (const k of keys.fine) addTo(this.fine, k, entity);
 		}
 	}
 

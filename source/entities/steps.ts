@@ -74,22 +74,24 @@ export function* sortSteps<T>(items: readonly T[], compare: (a: T, b: T) => numb
 	const n = items.length;
 	let from = items.slice();
 	let to = new Array<T>(n);
-	// Bottom-up merge sort: runs of 1, 2, 4… merged, the left one first on ties.
+	// Bottom-up merge sort: runs of 1, 2, 4… merged pairwise.
 	for (let width = 1; width < n; width *= 2) {
 		for (let lo = 0; lo < n; lo += 2 * width) {
-			const mid = Math.min(lo + width, n);
 			const hi = Math.min(lo + 2 * width, n);
-			let i = lo;
-			let j = mid;
-			let k = lo;
-			while (i < mid && j < hi) {
-				to[k++] = compare(from[j]!, from[i]!) < 0 ? from[j++]! : from[i++]!;
-				if (clock.tick()) yield* clock.pause();
-			}
-			while (i < mid) to[k++] = from[i++]!;
-			while (j < hi) to[k++] = from[j++]!;
+			mergeRuns(from, to, lo, Math.min(lo + width, n), hi, compare);
+			if (clock.tick(hi - lo)) yield* clock.pause();
 		}
 		[from, to] = [to, from];
 	}
 	return from;
+}
+
+/** Merges from[lo, mid) and from[mid, hi) into `to`, the left one first on ties. */
+function mergeRuns<T>(from: readonly T[], to: T[], lo: number, mid: number, hi: number, compare: (a: T, b: T) => number): void {
+	let i = lo;
+	let j = mid;
+	let k = lo;
+	while (i < mid && j < hi) to[k++] = compare(from[j]!, from[i]!) < 0 ? from[j++]! : from[i++]!;
+	while (i < mid) to[k++] = from[i++]!;
+	while (j < hi) to[k++] = from[j++]!;
 }

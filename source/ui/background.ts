@@ -48,7 +48,7 @@ export class BackgroundIndexer {
 		const articles = this.load.articles;
 		const sliceMs = this.options.sliceMs ?? 12;
 		const snapshotEvery = this.options.snapshotEvery ?? 2_000;
-		const steps = indexCorpusSteps(articles, {stepArticles: 40, ...this.options.search});
+		const steps = indexCorpusSteps(articles, {stepArticles: 10, ...this.options.search});
 		const entities = new EntityIndexBuilder(this.options.corrections ? {corrections: this.options.corrections} : {});
 		// Detection and snapshots run in steps of a few milliseconds, one step per look at the clock,
 		// so a slice ends at most one step after its time: a long article or a snapshot of 10,000

@@ -80,6 +80,22 @@ describe('entity index in steps', () => {
 		assert.ok(value.all().some(e => e.name === 'Renamed'));
 	});
 
+	it('snapshots taken along the way (which later ones reuse) leave the last one as a fresh build', () => {
+		for (const options of [{}, {corrections: parseEntityCorrections('{"merge": [["ไทย", "จีน"]], "hide": ["ญี่ปุ่น"]}')}]) {
+			const fresh = new EntityIndexBuilder(options);
+			fresh.add(CORPUS);
+			const along = new EntityIndexBuilder(options);
+			const early: EntityIndex[] = [];
+			for (let i = 0; i < CORPUS.length; i += 30) {
+				along.add(CORPUS.slice(i, i + 30));
+				early.push(along.snapshot());
+			}
+			const first = shape(early[0]!);
+			assert.deepEqual(shape(drain(along.snapshotSteps(0)).value), shape(fresh.snapshot()));
+			assert.deepEqual(shape(early[0]!), first, 'an old snapshot does not change');
+		}
+	});
+
 	it('addSteps links what add links', () => {
 		const whole = new EntityIndexBuilder();
 		whole.add(CORPUS);
