@@ -4,6 +4,13 @@ import meow from 'meow';
 import {helpText, runCli} from './source/app/run.js';
 import packageJson from './package.json' with {type: 'json'};
 
+// The bundle's banner hides the global fetch while modules load: Ink's layout engine (yoga, an
+// emscripten build) probes `typeof fetch`, and touching it makes Node load its whole HTTP client
+// (~25 ms of every start) only to read the engine from a data: URL. It falls back to decoding
+// the bytes itself. Put fetch back now that everything is loaded.
+declare const __khaoFetch: PropertyDescriptor | undefined;
+if (typeof __khaoFetch !== 'undefined' && __khaoFetch) Object.defineProperty(globalThis, 'fetch', __khaoFetch);
+
 const cli = meow(helpText(), {
 	importMeta: import.meta,
 	description: false,
