@@ -464,7 +464,9 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 			return;
 		}
 		if ((overlay === 'help' || overlay === 'warnings') && command !== 'quit' && command !== 'help' && command !== 'warnings') {
-			if (command === 'clear') run('clear');
+			// Search opens from anywhere; other keys only close the panel with Esc.
+			if (command === 'search') dispatch({type: 'overlay', overlay});
+			if (command === 'clear' || command === 'search') run(command);
 			return;
 		}
 		run(command);
