@@ -7,16 +7,24 @@
 //   tone    [0.2, 0.4)  equal but for tone marks (สี จินผิง for สี จิ้นผิง; สี for สี่)
 //   partial [0.4, 0.6)  the match ends inside a cluster (คาซ in คาซัค: a query still being typed)
 //   fuzzy   [0.6, 1.0]  a typo (fuse.js score mapped into the band)
-// Within a band: a title beats body text, a match at a word start beats one inside a word, and for
-// several words the phrase beats the words in order, which beat them in any order.
+// Within a band: the query's own spelling (case aside) beats one that matched only once folded; a
+// passage that is the query and nothing else, or a title, beats body text; a match at a word start
+// beats one inside a word; for several words the phrase beats the words in order, which beat them
+// in any order.
 import type {MatchKind} from './collector.js';
 
 export const KIND_BASE: Record<MatchKind, number> = {exact: 0, tone: 0.2, partial: 0.4, fuzzy: 0.6};
-const NOT_TITLE = 0.06;
-const NOT_WORD_START = 0.04;
-const NOT_WORD_END = 0.02;
-export const WORDS_IN_ORDER = 0.04;
-export const WORDS_ANY_ORDER = 0.06;
+const NOT_TITLE = 0.05;
+const NOT_WORD_START = 0.03;
+const NOT_WORD_END = 0.015;
+const NOT_WHOLE = 0.005;
+/**
+ * The text differs from the query as typed (case aside): it matched only once folded (spaces,
+ * invisible characters, Thai digits, ํา…). Weighs most: the spelling asked for comes first.
+ */
+export const NOT_LITERAL = 0.06;
+export const WORDS_IN_ORDER = 0.02;
+export const WORDS_ANY_ORDER = 0.03;
 
 /**
  * A tone-less compact unit that continues the cluster before it: Thai vowels above and below,
@@ -37,10 +45,17 @@ export function matchKind(text: string, start: number, end: number, sameTones: b
 	return sameTones ? 'exact' : 'tone';
 }
 
-/** Score of a match of `kind` at `text[start, end)`. */
-export function matchScore(kind: MatchKind, text: string, start: number, end: number, inTitle: boolean): number {
+function isBlank(unit: number): boolean {
+	return unit === 0x20 || unit === 0x0a;
+}
+
+/** Score of a match of `kind` at `text[start, end)`, in a passage [from, to) of `text`. */
+export function matchScore(kind: MatchKind, text: string, start: number, end: number, inTitle: boolean, from: number, to: number): number {
 	let score = KIND_BASE[kind];
-	if (!inTitle) score += NOT_TITLE;
+	// The whole passage (a heading, a one-line paragraph) is what was asked for: as good as a title.
+	const whole = (start === from || (start === from + 1 && isBlank(text.charCodeAt(from)))) && (end >= to || (end + 1 === to && isBlank(text.charCodeAt(end))));
+	if (!whole) score += NOT_WHOLE;
+	if (!inTitle && !whole) score += NOT_TITLE;
 	if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) score += NOT_WORD_START;
 	if (end < text.length && isWordUnit(text.charCodeAt(end))) score += NOT_WORD_END;
 	return score;

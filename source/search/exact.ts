@@ -59,7 +59,7 @@ function bestMatchIn(text: string, base: number, from: number, to: number, patte
 	for (let n = 0; start >= 0 && start < to; n++) {
 		const end = start + length;
 		const kind = matchKind(text, start, end, tonesEqual(tones, base + start, base + end, pattern));
-		const score = matchScore(kind, text, start, end, inTitle);
+		const score = matchScore(kind, text, start, end, inTitle, from, to);
 		if (!best || score < best.score) best = {start, end, kind, score};
 		// Enough seen here (or the best possible found): go straight to the next passage's matches.
 		if (n + 1 >= MATCHES_PER_PASSAGE || score === 0) {

@@ -10,7 +10,10 @@ import {TITLE_SYNTHETIC} from './segment.js';
 import {makeSnippet} from './snippet.js';
 import type {Hit} from './types.js';
 
-export function rawHitToHit(index: SearchIndex, raw: RawHit, snippetLength?: number): Hit {
+/** A hit located in its article, before its snippet is made. */
+export type LocatedHit = Omit<Hit, 'snippet' | 'snippetHighlights'> & {source: string};
+
+export function locateHit(index: SearchIndex, raw: RawHit): LocatedHit {
 	const {segment, passage, local} = raw;
 	const article = index.articles[raw.ordinal]!;
 	const title = (segment.passageFlags[passage]! & TITLE_SYNTHETIC) !== 0;
@@ -36,20 +39,23 @@ export function rawHitToHit(index: SearchIndex, raw: RawHit, snippetLength?: num
 		return [view.folded.starts[view.toFolded[a]!]!, view.folded.ends[endFolded]!];
 	};
 	const [start, end] = toSource(raw.start, raw.end);
-	const ranges = raw.ranges.map(([from, to]) => toSource(from, to));
-	const snippet = makeSnippet(source, [start, end], ranges, {length: snippetLength});
 	return {
 		articleId: article.id,
 		ordinal: raw.ordinal,
 		field: title ? 'title' : 'text',
 		start,
 		end,
-		ranges,
+		ranges: raw.ranges.map(([from, to]) => toSource(from, to)),
 		kind: raw.kind,
-		score: Math.round(raw.score * 1e4) / 1e4,
+		score: raw.score,
 		passageStart: sourceStart,
 		passageEnd: passageSourceEnd,
-		snippet: snippet.text,
-		snippetHighlights: snippet.highlights,
+		source,
 	};
+}
+
+export function finishHit(located: LocatedHit, snippetLength?: number): Hit {
+	const {source, ...hit} = located;
+	const snippet = makeSnippet(source, [hit.start, hit.end], hit.ranges, {length: snippetLength});
+	return {...hit, score: Math.round(hit.score * 1e4) / 1e4, snippet: snippet.text, snippetHighlights: snippet.highlights};
 }

@@ -1,13 +1,12 @@
-// Passages are the unit a search result shows: a sentence or paragraph of about 180–360 characters.
-// Thai separates sentences and clauses with spaces and paragraphs with line breaks, so a passage
-// ends after a whitespace run: at a paragraph break once it holds a few words, at any space once it
-// reaches the target length, and, for a long run with no space at all, at a grapheme-cluster
-// boundary. Cutting only after whitespace (or between clusters) keeps the fold of a passage equal
+// Passages are the unit a search result shows: a paragraph, or a sentence of a long one, of up to
+// about 180–360 characters. Thai separates sentences and clauses with spaces and paragraphs with
+// line breaks, so a passage ends after a whitespace run: at every paragraph break (a heading or a
+// one-line paragraph is a passage of its own), at any space once it reaches the target length,
+// and, for a long run with no space at all, at a grapheme-cluster boundary. Cutting only after whitespace (or between clusters) keeps the fold of a passage equal
 // to the matching piece of the whole text's fold, which lets offsets be recovered passage by passage.
 
 export const PASSAGE_TARGET = 180;
 export const PASSAGE_MAX = 360;
-const PARAGRAPH_MIN = 24;
 
 function isSpace(code: number): boolean {
 	if (code > 0x20 && code < 0x1680) return code === 0xa0 || code === 0x85;
@@ -73,7 +72,7 @@ export function passageStarts(text: string, from: number, to: number, out: numbe
 				if (d === 0x0a || d === 0x0d || d === 0x2029) newline = true;
 				j++;
 			}
-			if (j < to && ((newline && j - start >= PARAGRAPH_MIN) || j - start >= PASSAGE_TARGET)) {
+			if (j < to && (newline || j - start >= PASSAGE_TARGET)) {
 				out.push(j);
 				start = j;
 			}

@@ -3,11 +3,11 @@
 // with fuzzy hits within the time budget, then turn the best hits into results with offsets into
 // the article and snippets. Synchronous and bounded, so the UI can call it on every keystroke.
 import {swapLayout} from '../text/keyboard.js';
-import {kindRank} from './classify.js';
+import {kindRank, NOT_LITERAL} from './classify.js';
 import {HitCollector} from './collector.js';
 import {phraseStage, termsStage, type SegmentScope, type StageLimits} from './exact.js';
 import {fuzzyStage} from './fuzzy.js';
-import {rawHitToHit} from './hit.js';
+import {finishHit, locateHit} from './hit.js';
 import {prepareQuery, type PreparedQuery} from './query.js';
 import type {SearchIndex} from './search-index.js';
 import type {SearchOptions, SearchResult} from './types.js';
@@ -19,6 +19,8 @@ export const FUZZY_BUDGET_MS = 8;
 export const DEFAULT_MAX_HITS = 2_000;
 /** One or two letters match nearly every passage: counting them all would cost much and tell little. */
 const SHORT_QUERY_MAX_HITS = 1_000;
+/** The best this many hits are ranked once more with their text in hand (the query's own spelling first). */
+const FINAL_POOL = 20;
 /** Fuzzy hits are looked for only while there are fewer exact and tone-insensitive ones than this. */
 const FUZZY_WHEN_FEWER_THAN = 10;
 
@@ -39,7 +41,7 @@ interface Run {
 }
 
 function exactRun(scopes: SegmentScope[], query: PreparedQuery, limit: number, limits: StageLimits): Run {
-	const collector = new HitCollector(limit);
+	const collector = new HitCollector(Math.max(limit, FINAL_POOL));
 	let exhaustive = phraseStage(scopes, query.phrase, collector, limits);
 	if (exhaustive && query.terms.length > 1) exhaustive = termsStage(scopes, query.terms, collector, limits);
 	return {query, collector, exhaustive};
@@ -88,7 +90,7 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 		run.exhaustive = fuzzyStage(scopes, run.query, run.collector, fuzzyLimits) && run.exhaustive;
 		// A mistyped word in the wrong layout: nothing for the typed query, fuzzy hits for the other.
 		if (run.collector.total === 0 && other && !converted) {
-			const collector = new HitCollector(limit);
+			const collector = new HitCollector(Math.max(limit, FINAL_POOL));
 			const exhaustive = fuzzyStage(scopes, other, collector, fuzzyLimits);
 			if (collector.total > 0) {
 				run = {query: other, collector, exhaustive};
@@ -96,7 +98,16 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 			}
 		}
 	}
-	const hits = run.collector.best().map((raw) => rawHitToHit(index, raw, options.snippetLength));
+	// With the text at hand: a match spelled as typed (case aside) ranks above one that matched only
+	// once folded. Only the best hits get this look, so it orders them; it never brings in others.
+	const typed = run.query.text.trim().toLowerCase();
+	const located = run.collector.best().map((raw) => {
+		const hit = locateHit(index, raw);
+		if (hit.ranges.length === 1 && hit.kind === 'exact' && hit.source.slice(hit.start, hit.end).toLowerCase() !== typed) hit.score += NOT_LITERAL;
+		return hit;
+	});
+	located.sort((a, b) => a.score - b.score || a.ordinal - b.ordinal || a.start - b.start);
+	const hits = located.slice(0, limit).map((hit) => finishHit(hit, options.snippetLength));
 	return {
 		...empty,
 		effectiveQuery: run.query.text,

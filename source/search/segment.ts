@@ -7,7 +7,7 @@
 import type {Article} from '../corpus/types.js';
 import {foldInto, foldScratch, unitsToString} from '../text/fold.js';
 import {passageStarts} from './passages.js';
-import {KEY_BITS, KEY_SPACE, OVERLAP, TRIGRAM_CLASS} from './trigrams.js';
+import {KEY_BITS, OVERLAP, TRIGRAM_CLASS} from './trigrams.js';
 
 // The hot loops below inline rules from elsewhere: compact tones are U+00E7–00EC (trigrams.ts), a
 // unit ≥ 256 has class 2 + unit % 8 and the key is hashTrigram of three classes (trigrams.ts), and
@@ -20,9 +20,8 @@ export const TITLE_SYNTHETIC = 1;
 /** Passage flag: the passage holds the title's line inside the text. */
 export const TITLE_IN_TEXT = 2;
 
-/** Passage ids are Uint16 within a segment (0xffff is kept for "none"). */
+/** Passage ids are Uint16 within a segment. */
 export const MAX_SEGMENT_PASSAGES = 65_000;
-const NONE = 0xffff;
 /** Small enough to keep the builder's temporary arrays modest and to make progress visible often. */
 export const MAX_SEGMENT_ARTICLES = 500;
 
@@ -109,13 +108,6 @@ class GrowableInt32 {
 		}
 		this.data[this.length++] = v;
 	}
-	/** Makes room for `n` more values. */
-	reserve(n: number): void {
-		if (this.length + n <= this.data.length) return;
-		const next = new Int32Array(Math.max(this.length + n, this.data.length * 2));
-		next.set(this.data.subarray(0, this.length));
-		this.data = next;
-	}
 	view(): Int32Array {
 		return this.data.subarray(0, this.length);
 	}
@@ -126,15 +118,15 @@ class GrowableInt32 {
  * not allocate (and leave in RSS) ten sets of them. One builder at a time borrows the spare set.
  */
 class Workspace {
-	/** Key → last passage it was seen in, NONE for none (flat: keys are KEY_BITS bits; small, to stay in cache). */
-	readonly lastPassage = new Uint16Array(KEY_SPACE).fill(NONE);
-	/** Trigram keys, deduplicated per passage. */
-	readonly occ = new GrowableInt32();
-	/** The distinct keys seen, in order of first sight. */
-	readonly touched = new GrowableInt32();
-	/** Sealing: (low key bits, passage) pairs bucketed by high key bits, and the passages grouped by key. */
-	pairs = new Uint32Array(0);
-	grouped = new Uint16Array(0);
+	/**
+	 * The segment's (trigram key, passage) pairs, bucketed by the key's high 8 bits as they come:
+	 * bucket b holds (low key bits << 16 | passage) in buckets[b][0, bucketLength[b]). Passages
+	 * arrive in order, so each bucket is sorted by passage; sealing sorts each by key.
+	 */
+	readonly buckets: Uint32Array[] = Array.from({length: 256}, () => new Uint32Array(1024));
+	readonly bucketLength = new Uint32Array(256);
+	/** Sealing: one bucket's passages grouped by key, and the encoded postings. */
+	grouped = new Uint16Array(1024);
 	encoded = new Uint8Array(0);
 }
 
@@ -149,11 +141,7 @@ function borrowWorkspace(): Workspace {
 }
 
 function returnWorkspace(w: Workspace): void {
-	// Only the keys that were touched need resetting.
-	const touched = w.touched.view();
-	for (let i = 0; i < touched.length; i++) w.lastPassage[touched[i]!] = NONE;
-	w.occ.length = 0;
-	w.touched.length = 0;
+	w.bucketLength.fill(0);
 	spare = w;
 }
 
@@ -185,8 +173,6 @@ export class SegmentBuilder {
 	private readonly passageSource = new GrowableInt32();
 	private readonly passageFlags: number[] = [];
 	private readonly workspace = borrowWorkspace();
-	/** Passage p's trigram keys are workspace.occ[passageOcc[p], passageOcc[p + 1]). */
-	private readonly passageOcc: number[] = [0];
 	private readonly starts: number[] = [];
 	private readonly sourceStarts: number[] = [];
 
@@ -264,7 +250,6 @@ export class SegmentBuilder {
 		for (let p = firstPassage; p < lastPassage; p++) {
 			const end = p + 1 < lastPassage ? passageStart[p + 1]! : t;
 			this.addTrigrams(out, passageStart[p]!, end, t, p);
-			this.passageOcc.push(this.workspace.occ.length);
 		}
 	}
 
@@ -278,101 +263,105 @@ export class SegmentBuilder {
 	private addTrigrams(units: Uint16Array, from: number, end: number, articleEnd: number, passage: number): void {
 		const cls = TRIGRAM_CLASS;
 		const shift = 32 - KEY_BITS;
-		const last = this.workspace.lastPassage;
-		const occ = this.workspace.occ;
-		const touched = this.workspace.touched;
+		const lowBits = KEY_BITS - 8;
+		const lowMask = (1 << lowBits) - 1;
+		const {buckets, bucketLength} = this.workspace;
 		const stop = Math.min(articleEnd, end + OVERLAP);
-		// At most one key per unit: make room once, then write without bounds checks.
-		occ.reserve(stop - from);
-		const data = occ.data;
-		let n = occ.length;
 		let classes = 0;
 		let have = 0;
+		// A key repeated within a passage is dropped when sealing: a table of the last passage per key
+		// would drop it here, but repeats are rare and that table's random accesses cost more.
 		for (let i = from; i < stop; i++) {
 			const u = units[i]!;
 			classes = ((classes << 7) | (u < 256 ? cls[u]! : 2 + (u % 8))) & 0x1fffff;
 			if (++have < 3) continue;
 			const key = Math.imul(classes, 0x9e3779b1) >>> shift; // = hashTrigram(classes)
-			const seen = last[key]!;
-			if (seen === passage) continue;
-			if (seen === NONE) touched.push(key);
-			last[key] = passage;
-			data[n++] = key;
+			const b = key >>> lowBits;
+			let bucket = buckets[b]!;
+			const n = bucketLength[b]!;
+			if (n === bucket.length) {
+				const bigger = new Uint32Array(n * 2);
+				bigger.set(bucket);
+				bucket = buckets[b] = bigger;
+			}
+			bucket[n] = ((key & lowMask) << 16) | passage;
+			bucketLength[b] = n + 1;
 		}
-		occ.length = n;
 	}
 
 	seal(files: SegmentFile[]): Segment {
-		const occ = this.workspace.occ.view();
-		const passages = this.passageStart.length;
-		// Group the passages by key, keys ascending, passages ascending within a key. A counting sort
-		// over all keys would scatter writes across megabytes; two cache-friendly passes instead:
-		// bucket by the high key bits (256 streams), then count-sort each bucket by the low bits.
+		// Group each bucket's passages by key (a counting sort on the low key bits, small enough for the
+		// CPU cache), keys ascending, passages ascending within a key, then write the postings.
 		const lowBits = KEY_BITS - 8;
 		const lowMask = (1 << lowBits) - 1;
 		const w = this.workspace;
-		if (w.pairs.length < occ.length) {
-			w.pairs = new Uint32Array(Math.ceil(occ.length * 1.25));
-			w.grouped = new Uint16Array(w.pairs.length);
+		let total = 0;
+		let largest = 0;
+		for (let b = 0; b < 256; b++) {
+			total += w.bucketLength[b]!;
+			largest = Math.max(largest, w.bucketLength[b]!);
 		}
-		const pairs = w.pairs;
+		if (w.grouped.length < largest) w.grouped = new Uint16Array(largest);
 		const grouped = w.grouped;
-		const bucketStart = new Uint32Array(257);
-		for (let i = 0; i < occ.length; i++) bucketStart[(occ[i]! >>> lowBits) + 1]!++;
-		for (let b = 0; b < 256; b++) bucketStart[b + 1]! += bucketStart[b]!;
-		const bucketAt = bucketStart.slice(0, 256);
-		for (let p = 0; p < passages; p++) {
-			for (let i = this.passageOcc[p]!, end = this.passageOcc[p + 1]!; i < end; i++) {
-				const key = occ[i]!;
-				pairs[bucketAt[key >>> lowBits]!++] = ((key & lowMask) << 16) | p;
-			}
-		}
+		// Varints: a delta takes at most 3 bytes but about 1.2 on average; the buffer starts at 1.5 a
+		// pair and grows when a bucket could overflow it.
+		if (w.encoded.length < total * 1.5) w.encoded = new Uint8Array(Math.ceil(total * 1.75) + 64);
+		let encoded = w.encoded;
 		const lowCounts = new Uint32Array(1 << lowBits);
 		const keyList: number[] = [];
 		const countList: number[] = [];
+		const offsetList: number[] = [];
+		let at = 0;
 		for (let b = 0; b < 256; b++) {
-			const from = bucketStart[b]!;
-			const to = bucketStart[b + 1]!;
-			if (from === to) continue;
+			const size = w.bucketLength[b]!;
+			if (size === 0) continue;
+			const bucket = w.buckets[b]!;
+			if (at + size * 3 > encoded.length) {
+				const bigger = new Uint8Array(Math.max(encoded.length * 2, at + size * 3));
+				bigger.set(encoded.subarray(0, at));
+				encoded = w.encoded = bigger;
+			}
 			lowCounts.fill(0);
-			for (let i = from; i < to; i++) lowCounts[pairs[i]! >>> 16]!++;
-			let at = from;
+			for (let i = 0; i < size; i++) lowCounts[bucket[i]! >>> 16]!++;
+			let start = 0;
 			for (let low = 0; low <= lowMask; low++) {
 				const n = lowCounts[low]!;
-				if (n === 0) continue;
-				keyList.push((b << lowBits) | low);
-				countList.push(n);
-				lowCounts[low] = at;
-				at += n;
+				lowCounts[low] = start;
+				start += n;
 			}
-			for (let i = from; i < to; i++) {
-				const pair = pairs[i]!;
+			for (let i = 0; i < size; i++) {
+				const pair = bucket[i]!;
 				grouped[lowCounts[pair >>> 16]!++] = pair & 0xffff;
 			}
-		}
-		const keys = Int32Array.from(keyList);
-		const keyCounts = Uint32Array.from(countList);
-		const present = keys.length;
-		// Varints into the workspace (a delta takes at most 3 bytes), then copied out at their size.
-		if (w.encoded.length < occ.length * 3) w.encoded = new Uint8Array(Math.ceil(occ.length * 3.75));
-		const encoded = w.encoded;
-		const offsets = new Uint32Array(present + 1);
-		let b = 0;
-		for (let r = 0, g = 0; r < present; r++) {
-			offsets[r] = b;
-			let prev = -1;
-			for (const end = g + keyCounts[r]!; g < end; g++) {
-				let value = grouped[g]! - prev;
-				while (value >= 0x80) {
-					encoded[b++] = (value & 0x7f) | 0x80;
-					value >>>= 7;
+			// lowCounts[low] is now the end of key low's group.
+			let g = 0;
+			for (let low = 0; low <= lowMask; low++) {
+				const groupEnd = lowCounts[low]!;
+				if (g === groupEnd) continue;
+				keyList.push((b << lowBits) | low);
+				offsetList.push(at);
+				let prev = -1;
+				let n = 0;
+				for (; g < groupEnd; g++) {
+					const passage = grouped[g]!;
+					if (passage === prev) continue; // a repeat within the passage
+					n++;
+					let value = passage - prev;
+					while (value >= 0x80) {
+						encoded[at++] = (value & 0x7f) | 0x80;
+						value >>>= 7;
+					}
+					encoded[at++] = value;
+					prev = passage;
 				}
-				encoded[b++] = value;
-				prev = grouped[g]!;
+				countList.push(n);
 			}
 		}
-		offsets[present] = b;
-		const postings = encoded.slice(0, b);
+		offsetList.push(at);
+		const keys = Int32Array.from(keyList);
+		const keyCounts = Uint32Array.from(countList);
+		const offsets = Uint32Array.from(offsetList);
+		const postings = encoded.slice(0, at);
 		returnWorkspace(this.workspace);
 		return {
 			ordinals: Int32Array.from(this.ordinals),

@@ -1,4 +1,4 @@
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,9 +12,15 @@ import {SLOW_OK} from './helpers.js';
 
 const filler = 'รายงานข่าวประจำวันจากหน่วยงานราชการ และการประชุมติดตามผลการดำเนินงาน ';
 
+const roots: string[] = [];
+after(() => {
+	for (const root of roots) fs.rmSync(root, {recursive: true, force: true});
+});
+
 /** A corpus folder of three .txt-like files, four articles each (the articles are built by hand). */
 function makeCorpus(): {dir: string; cacheDir: string; articles: () => Article[]} {
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-cache-test-'));
+	roots.push(root);
 	const dir = path.join(root, 'corpus');
 	fs.mkdirSync(dir);
 	for (const name of ['a', 'b', 'c']) {

@@ -196,6 +196,24 @@ test('a match in a title ranks above the same match in body text', () => {
 	assert.equal(result.hits[0]!.field, 'title');
 });
 
+test('a passage that is the query and nothing else ranks first, even above a title', () => {
+	const articles = [article('headline', filler, 'ข่าวคาซัคสถาน วันนี้'), article('alone', `${filler}\nคาซัคสถาน\n${filler}`)];
+	assert.deepEqual(ids(search(indexOf(articles), 'คาซัคสถาน', SLOW_OK)), ['alone', 'headline']);
+});
+
+test('the spelling typed (case aside) ranks above one that matched only once folded', () => {
+	const articles = [
+		article('zero-width', filler, 'ข่าวคาซัค\u200bสถาน วันนี้'),
+		article('spaced', `${filler}สี  จิ้นผิง ${filler}`),
+		article('typed', `${filler}เยือนคาซัคสถาน และพบ สี จิ้นผิง ${filler}`),
+		article('upper', `${filler}COVID-19 ${filler}`),
+	];
+	const index = indexOf(articles);
+	assert.deepEqual(ids(search(index, 'คาซัคสถาน', SLOW_OK)), ['typed', 'zero-width']);
+	assert.deepEqual(ids(search(index, 'สี จิ้นผิง', SLOW_OK)), ['typed', 'spaced']);
+	assert.equal(search(index, 'covid-19', SLOW_OK).hits[0]!.score, search(index, 'COVID-19', SLOW_OK).hits[0]!.score);
+});
+
 test('snippets are one safe line around the match, with the match highlighted', () => {
 	const nasty = '\u001b]52;c;ZXZpbA==\u0007\u001b[31m';
 	const articles = [article('s', `${filler}${filler}${nasty}รายงานจาก\nคาซัคสถาน\u202e ระบุว่า ${filler}${filler}`)];

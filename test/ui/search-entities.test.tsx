@@ -64,6 +64,15 @@ test('↑↓ and Ctrl+N/Ctrl+P choose; Enter opens at the match; n/N step throug
 	app.unmount();
 });
 
+test('/ opens the search from the help screen too', async () => {
+	const app = await setup(30);
+	await app.press('?');
+	assert.match(app.frame(), /Keys/);
+	await app.press('/');
+	assert.match(app.frame(), /search:/);
+	app.unmount();
+});
+
 test('Tab in the search panel limits it to this article', async () => {
 	const app = await setup();
 	await app.press('/', KEYS.tab);
