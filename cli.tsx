@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import process from 'node:process';
 import meow from 'meow';
-import {helpText, runCli} from './source/app/run.js';
+import {EXIT, helpText, runCli} from './source/app/run.js';
+import {stripUnsafe} from './source/text/sanitize.js';
 import packageJson from './package.json' with {type: 'json'};
 
 // The bundle's banner hides the global fetch while modules load: Ink's layout engine (yoga, an
@@ -29,5 +30,14 @@ const cli = meow(helpText(), {
 	},
 });
 
+let code: number;
+try {
+	code = await runCli(cli.input, cli.flags, import.meta.url);
+} catch (error) {
+	// The screen is already restored (reader.tsx); say what went wrong in one place.
+	const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+	process.stderr.write(`khao: internal error: ${stripUnsafe(detail)}\n`);
+	code = EXIT.crash;
+}
 // Exit explicitly: background work (loading, indexing) must not keep a finished command alive.
-process.exit(await runCli(cli.input, cli.flags, import.meta.url));
+process.exit(code);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import process from 'node:process';
 import tty from 'node:tty';
+import {stripUnsafe} from '../text/sanitize.js';
 
 const ENTER_ALT = '\u001B[?1049h\u001B[H';
 const LEAVE_ALT = '\u001B[?25h\u001B[?1049l';
@@ -36,7 +37,7 @@ export function enterAlternateScreen(): void {
 	}
 	process.once('uncaughtException', (error) => {
 		leaveAlternateScreen();
-		process.stderr.write(`khao: internal error: ${error.stack ?? String(error)}\n`);
+		process.stderr.write(`khao: internal error: ${stripUnsafe(error.stack ?? String(error))}\n`);
 		process.exit(70);
 	});
 }
