@@ -489,7 +489,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
 		return (
 			<Box width={size.columns} height={Math.max(1, size.rows - 1)}>
-				<Text wrap="truncate">{fitWidth(`khao needs ${MIN_COLUMNS}×${MIN_ROWS} (now ${size.columns}×${size.rows})`, size.columns, false)}</Text>
+				<Text wrap="truncate">{fitWidth(tooSmallMessage(size), size.columns, false)}</Text>
 			</Box>
 		);
 	}
@@ -599,6 +599,13 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 			<StatusBar left={status} right="? help  q quit" width={size.columns} theme={theme} />
 		</Box>
 	);
+}
+
+/** The longest of these that fits: the terminal may be very narrow. */
+function tooSmallMessage(size: Size): string {
+	const long = `khao needs ${MIN_COLUMNS}×${MIN_ROWS} (now ${size.columns}×${size.rows})`;
+	const short = `khao needs ${MIN_COLUMNS}×${MIN_ROWS}`;
+	return long.length <= size.columns ? long : short.length <= size.columns ? short : 'too small';
 }
 
 function percent(top: number, ctx: Context): string {
