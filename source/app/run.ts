@@ -55,7 +55,8 @@ export function helpText(): string {
   Keys in the reader
 ${keys}
 
-  Exit codes: 0 done, 1 a path could not be read or held no article, 2 bad usage, 70 internal error.
+  Exit codes: 0 done, 1 a path could not be read or held no article (or a bad corrections file),
+  2 bad usage, 70 internal error.
 `;
 }
 
