@@ -1,6 +1,6 @@
 // Source lines: `ที่มา: …`, `แหล่งที่มา …`, `Source: …`, or a line that is only a URL. They are
 // metadata, not prose. A label ending in a colon with nothing after it takes its value from the
-// next line (`Source:` / `Vijaichina`); a bare label without a colon takes nothing, because what
+// next line (`Source:` / `Reuters`); a bare label without a colon takes nothing, because what
 // follows it is as often page furniture as a source.
 
 const LABEL = '(?:แหล่งที่มา|แหล่งข่าว|ที่มาข่าว|ที่มา|อ้างอิง|sources?|credits?|via|ref(?:erence)?s?)';

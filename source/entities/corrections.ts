@@ -1,12 +1,12 @@
 // User corrections to entity linking, from an optional `khao.entities.json`:
 //
 //   {
-//     "merge":   [["Xi Jinping", "สี จิ้นผิง"]],                       // these are one entity
+//     "merge":   [["Emmanuel Macron", "เอมมานูเอล มาครง"]],             // these are one entity
 //     "split":   [{"from": "สมชาย", "names": ["สมชาย ใจดี"], "name": "สมชาย ใจดี"}],
-//     "rename":  {"person:สี-จิ้นผิง": "สี จิ้นผิง"},                    // canonical name shown
-//     "aliases": {"สี จิ้นผิง": ["ซี จิ้นผิง"]},                        // more spellings of one entity
-//     "kind":    {"BRICS": "organization"},
-//     "hide":    ["Facebook Comments Box"]
+//     "rename":  {"person:เอมมานูเอล-มาครง": "เอมมานูเอล มาครง"},        // canonical name shown
+//     "aliases": {"เอมมานูเอล มาครง": ["เอมมานูเอล มาคร็อง"]},            // more spellings of one entity
+//     "kind":    {"APEC": "organization"},
+//     "hide":    ["Cookie Settings"]
 //   }
 //
 // Every key is optional. An entity is referred to by its id or by any name it is seen under

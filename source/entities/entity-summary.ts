@@ -127,7 +127,7 @@ export function idBase(kind: EntityKind, name: string, aliases: ReadonlyArray<{n
 	return `${kind}:${slug === '' ? 'unnamed' : slug}`;
 }
 
-/** SCO, EAEU, ธ.ก.ส., พม.: short forms that are never an entity's fullest name. */
+/** ASEAN, APEC, ธ.ก.ส., สปส.: short forms that are never an entity's fullest name. */
 function isAbbreviation(name: string): boolean {
 	return /^[A-Z0-9&.-]+s?$/.test(name) || (/\./.test(name) && name.length <= 12 && !name.includes(' '));
 }

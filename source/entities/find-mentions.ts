@@ -110,8 +110,8 @@ function resolveOverlaps(candidates: Candidate[], occupied: Occupancy): Candidat
 }
 
 /**
- * An organisation name that ran on into the sentence (…เซี่ยงไฮ้ใกล้ชิดกัน) is cut back to a name the
- * article writes elsewhere with a clear end (…เซี่ยงไฮ้ before a bracket or a space).
+ * An organisation name that ran on into the sentence (…อาเซียนใกล้ชิดกัน) is cut back to a name the
+ * article writes elsewhere with a clear end (…อาเซียน before a bracket or a space).
  */
 function cutToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy): void {
 	// Known names by their first letter: a long article has hundreds, and most start differently.
@@ -141,7 +141,7 @@ function cutToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied:
 	}
 }
 
-/** Names made of one-syllable tokens (โต ลัม, เหงียน ฟู จ่อง) are Chinese, Vietnamese or Korean, not Thai. */
+/** Names made of one-syllable tokens (หวัง อี้, มุน แจ อิน) are Chinese, Vietnamese or Korean, not Thai. */
 function looksSinoVietnamese(name: string): boolean {
 	const tokens = name.split(' ');
 	return tokens.length >= 2 && tokens.every(t => thaiPhoneticKey(t).length <= 2);

@@ -181,7 +181,7 @@ export const LATIN_STOP = new Set([
 	'Login', 'Home', 'Contact', 'About', 'Copyright', 'All', 'Rights', 'Reserved', 'Edit', 'Print', 'Abstract', 'Keywords',
 ]);
 
-/** Particles that may sit inside a Latin name (Boao Forum for Asia, Bank of Thailand). */
+/** Particles that may sit inside a Latin name (Bank for International Settlements, Bank of Thailand). */
 export const LATIN_PARTICLES = new Set(['of', 'for', 'and', 'the', 'de', 'da', 'del', 'della', 'der', 'van', 'von', 'bin', 'binti', 'al', 'el', 'la', 'le', 'du', 'des', 'dos', 'y', 'on', '&']);
 
 /** Latin head words: the kind of a capitalised run. */

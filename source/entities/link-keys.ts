@@ -1,8 +1,8 @@
 // The keys a mention contributes to cross-article linking: two groups sharing any key are one
 // entity. Exact keys compare names after normalisation (Thai↔Thai needs this). Phonetic keys link
 // transliterations, only where that is safe: a foreign person's full name (several tokens) by the
-// coarse cross-script key (Vladimir Putin = วลาดิเมียร์ ปูติน), a single foreign token only to
-// another Thai spelling by the finer key that keeps vowels (โตกาเยฟ = โทคาเยฟ, never ไบเดน = ปูติน).
+// coarse cross-script key (Hun Manet = ฮุน มาเนต), a single foreign token only to
+// another Thai spelling by the finer key that keeps vowels (มาครง = มาคร็อง, never ไบเดน = แพตเทน).
 // Short forms contribute nothing: they join their full name inside the article only.
 
 import {hasThai, phoneticKeys, thaiFineKey} from '../text/phonetic.js';

@@ -1,4 +1,4 @@
-// Finding an entity by a name typed in any spelling or script: `tokayev`, `โทคาเยฟ`, `xi jinping`.
+// Finding an entity by a name typed in any spelling or script: `macron`, `มาคร็อง`, `hun manet`.
 // An exact alias wins, then an alias starting with the query, then one containing it, then a
 // phonetic match of the whole name or of one of its words (Latin ↔ Thai by the coarse key, Thai
 // spellings by the finer key).

@@ -11,7 +11,7 @@ export interface Mention {
 	/** The name exactly as written, without its title. */
 	text: string;
 	kind: EntityKind;
-	/** The title or position written before the name (นาย, ประธานาธิบดีคาซัคสถาน), when there is one. */
+	/** The title or position written before the name (นาย, ประธานาธิบดีอินโดนีเซีย), when there is one. */
 	title?: string;
 	titleStart?: number;
 	/** Which rule found it: 'title', 'position', 'latin', 'acronym', 'definition', 'org-head', … */

@@ -4,8 +4,8 @@
 // Scores: 0 is best. Each kind has its own band, so an exact match always ranks above a
 // tone-insensitive one, which ranks above a match cutting a cluster, which ranks above a fuzzy one:
 //   exact   [0.0, 0.2)  the folded text equals the query, on grapheme-cluster boundaries
-//   tone    [0.2, 0.4)  equal but for tone marks (สี จินผิง for สี จิ้นผิง; สี for สี่)
-//   partial [0.4, 0.6)  the match ends inside a cluster (คาซ in คาซัค: a query still being typed)
+//   tone    [0.2, 0.4)  equal but for tone marks (เสือ for เสื้อ; สี for สี่)
+//   partial [0.4, 0.6)  the match ends inside a cluster (มาคร in มาคร็อง: a query still being typed)
 //   fuzzy   [0.6, 1.0]  a typo (fuse.js score mapped into the band)
 // Within a band: the query's own spelling (case aside) beats one that matched only once folded; a
 // passage that is the query and nothing else, or a title, beats body text; a match at a word start

@@ -1,5 +1,5 @@
 // Kedmanee (the standard Thai keyboard) ↔ US QWERTY. The most common Thai typing slip is typing
-// with the wrong layout active: `l;ylfu` meant สวัสดี, `8k:y8l5ko` meant คาซัคสถาน, and the other
+// with the wrong layout active: `l;ylfu` meant สวัสดี, `vboFfoug:up` meant อินโดนีเซีย, and the other
 // way round, Latin typed while the Thai layout was on (แนอรก for covid). Converting is a key-by-key
 // table lookup in either direction.
 

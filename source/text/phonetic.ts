@@ -1,5 +1,5 @@
 // Cross-script phonetic keys: the consonant skeleton of a name over coarse classes, the same for
-// Thai and Latin spellings of one foreign name (Tokayev / โตกาเยฟ / โทคาเยฟ → TKF). Vowels, glides,
+// Thai and Latin spellings of one foreign name (Macron / มาครง / มาคร็อง share one key). Vowels, glides,
 // tone marks and silent letters are dropped; letters are classed by how transliteration spells
 // them (Thai final ส stays S because it stands for a Latin s), not by Thai pronunciation.
 //
@@ -120,7 +120,7 @@ function silence(out: string[], emittedAt: number[], at: number): void {
 }
 
 /**
- * ห written before a low sonorant that opens a syllable (หนู, หมอ, เหงียน, หวู) only marks the tone;
+ * ห written before a low sonorant that opens a syllable (หนู, หมอ, เหงา, หวัง) only marks the tone;
  * before a final (หง, ห่ม) it is the h of its own syllable.
  */
 function silentHo(s: string, i: number): boolean {
@@ -142,7 +142,7 @@ function isSyllableFinal(s: string, i: number): boolean {
 	return !THAI_VOWEL_AFTER.test(next);
 }
 
-/** Adjacent equal classes are one (คาสซิม = Kassym = KSM). */
+/** Adjacent equal classes are one (ฮัสซัน = Hassan = HSN). */
 function collapse(classes: string[]): string {
 	let key = '';
 	for (const c of classes) if (key[key.length - 1] !== c) key += c;
@@ -154,7 +154,7 @@ const MAX_KEYS = 16;
 
 /**
  * The phonetic keys of a Latin spelling: every reading of its ambiguous letters, at most 16.
- * Non-rhotic: an r before a consonant or at a word's end is dropped (Jomart → โจมาร์ต, ร์ silent).
+ * Non-rhotic: an r before a consonant or at a word's end is dropped (Martin → มาร์ติน, ร์ silent).
  */
 export function latinPhoneticKeys(name: string): string[] {
 	const words = name
@@ -204,13 +204,13 @@ function latinWordReadings(w: string): string[][] {
 		}
 		const two = c + n;
 		if (two === 'ng') {
-			// Final or before a consonant: ง; before a vowel in the middle: ง too (Nguyen).
+			// Final or before a consonant: ง; before a vowel in the middle: ง too (Ngo → โง).
 			push(['G']);
 			i += 2;
 			continue;
 		}
 		if (two === 'nh') {
-			// Vietnamese final nh (Thanh → แทงห์/แถ่ง); elsewhere an n followed by h.
+			// Vietnamese final nh (Vinh → วินห์); elsewhere an n followed by h.
 			push(i + 2 >= w.length ? ['G'] : ['N'], ['N', 'H']);
 			i += 2;
 			continue;
@@ -241,7 +241,7 @@ function latinWordReadings(w: string): string[][] {
 			continue;
 		}
 		if (two === 'tr' && LATIN_VOWEL.test(afterNext)) {
-			// Vietnamese tr is written จ in Thai (Trong → จ่อง).
+			// Vietnamese tr is written จ in Thai (Truong → เจือง).
 			push(['T', 'L'], ['S']);
 			i += 2;
 			continue;
@@ -334,7 +334,7 @@ const FINE_VOWEL: Record<string, string> = {
 /**
  * A finer key for comparing two Thai spellings of one transliterated name: consonants in aspiration
  * pairs are one (ต/ท, ก/ค, ป/พ), vowel length and tone marks are ignored, silent letters dropped,
- * but vowels are kept, so บุ่ย ≈ บุย and โตกาเยฟ ≈ โทคาเยฟ while ปูติน and พัฒนา stay apart.
+ * but vowels are kept, so ฮุ่น ≈ ฮุน and มาครง ≈ มาคร็อง while ปารีส and พัฒนา stay apart.
  */
 export function thaiFineKey(name: string): string {
 	const s = name.normalize('NFC').replace(/\u0E4D\u0E32/g, '\u0E33');

@@ -81,7 +81,7 @@ export const GENERIC = new Set(GENERIC_COMPLEMENTS);
 const SYLLABLE_LIKE_VERBS = new Set(['นำ', 'รับ', 'ยก', 'พบ', 'ยืน', 'นั่ง', 'เล่า', 'ส่ง', 'ลง', 'ขอ', 'จัด', 'ชนะ', 'แพ้', 'ยัง', 'ถูก']);
 
 /**
- * Words that cut a name in the middle of a space-free run (ปูตินกล่าว → ปูติน). Short words that are
+ * Words that cut a name in the middle of a space-free run (มาครงกล่าว → มาครง). Short words that are
  * also common syllables of transliterations (มา in โอบามา, ดี, ไป) are left out, as are common
  * nouns (เล็ก in อเล็กซานเดอร์): only long function words and verbs, and a few particles, cut.
  */
@@ -152,7 +152,7 @@ export class DetectionContext {
 		const n = this.text.length;
 		for (;;) {
 			while (e < n && isThaiNameChar(this.text.charCodeAt(e))) e++;
-			// Hyphenated names (คาสซิม-โจมาร์ต) are one token when asked for.
+			// Hyphenated names (ฌ็อง-ลุก) are one token when asked for.
 			if (hyphens && this.text[e] === '-' && isThaiLetter(this.text.charCodeAt(e + 1))) {
 				e++;
 				continue;

@@ -1,7 +1,8 @@
-// Definitions in brackets link the names on both sides: `องค์การความร่วมมือเซี่ยงไฮ้ (Shanghai
-// Cooperation Organisation หรือ SCO)`, `สหภาพเศรษฐกิจยูเรเซีย (EAEU)`, `สำนักงาน… (สปส.)`. The Thai
-// side is cut back to its head word, or, for a transliteration, to the words whose phonetic key is
-// the Latin name's (`โป๋อ่าว ฟอรั่ม ฟอร์ เอเชีย (Boao Forum for Asia)`).
+// Definitions in brackets link the names on both sides: `สมาคมประชาชาติแห่งเอเชียตะวันออกเฉียงใต้
+// (Association of Southeast Asian Nations หรือ ASEAN)`, `ความร่วมมือทางเศรษฐกิจเอเชีย-แปซิฟิก
+// (APEC)`, `สำนักงาน… (สปส.)`. The Thai side is cut back to its head word, or, for a
+// transliteration, to the words whose phonetic key is the Latin name's
+// (`อีสเทิร์น อีโคโนมิก คอริดอร์ (Eastern Economic Corridor)`).
 
 import {latinPhoneticKeys, thaiPhoneticKey} from '../../text/phonetic.js';
 import {ACRONYM_STOP, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, NON_NAME_ABBREVIATIONS, OTHER_HEADS} from '../lexicon.js';

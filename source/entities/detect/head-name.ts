@@ -53,7 +53,7 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	const runEnd = ctx.thaiRunEnd(p);
 	if (runEnd === p) return undefined;
 	const gaz = gazetteer();
-	// A known place right after the head (ประเทศจีน, จังหวัดเชียงราย, ธนาคารแห่งประเทศไทย keeps going).
+	// A known place right after the head (ประเทศญี่ปุ่น, จังหวัดเชียงราย, ธนาคารแห่งประเทศไทย keeps going).
 	const first = ctx.firstWord(p, runEnd);
 	if (GENERIC.has(first) || ORG_STOP.has(first) || PERSONISH.has(first) || HEAD_STOP_PREFIX.test(first)) return undefined;
 	// A single letter, or a run ending in a dot, is an abbreviation (ต.ค., พ.ต.ท.), not a complement.
@@ -66,7 +66,7 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	if ((weak || p > headEnd) && COMMON.has(first)) return undefined;
 	// After a space the complement must look like a name, not the next phrase (จังหวัด รองประธาน…).
 	if (p > headEnd && PERSON_STOP.has(first)) return undefined;
-	// A known place right after a place head is the whole complement (ประเทศจีนได้…, รัฐบาลคาซัคสถาน…).
+	// A known place right after a place head is the whole complement (ประเทศญี่ปุ่นได้…, รัฐบาลอินโดนีเซีย…).
 	if (isPlace) {
 		const known = longestPlaceAt(ctx, p, runEnd);
 		if (known !== undefined) return {start: headStart, end: known.end, closed: known.end === runEnd, placeKey: SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? known.key : undefined, complementStart: p};

@@ -1,5 +1,5 @@
 // Latin-script names inside Thai (or English) text: capitalised runs with particles inside
-// ("Boao Forum for Asia"), hyphenated names, acronyms (SCO, BRICS). The run's last word gives its
+// ("Bank for International Settlements"), hyphenated names, acronyms (ASEAN, APEC). The run's last word gives its
 // kind (Organisation, Bank → organisation; City, Island → place; Initiative → other); a Latin
 // title before it or a Thai position after it makes it a person.
 
@@ -94,7 +94,7 @@ function isAcronym(w: string): boolean {
 function classify(ctx: DetectionContext, all: Word[]): void {
 	const text = ctx.text;
 	let words = all;
-	// A Latin title opens a person's name (Mr. Smith, President Tokayev).
+	// A Latin title opens a person's name (Mr. Smith, President Macron).
 	let title: Word | undefined;
 	while (words.length > 1 && TITLE_SET.has(words[0]!.text.toLowerCase())) {
 		title = title ?? words[0];
@@ -123,7 +123,7 @@ function classify(ctx: DetectionContext, all: Word[]): void {
 		const w = words[0]!.text;
 		if (isAcronym(w)) {
 			if (ACRONYM_STOP.has(w) || ROMAN.test(w) || w.length > 8 || /[0-9]/.test(w)) return;
-			// Without a definition an acronym's kind is unknown (SCO is a body, TCAS an exam).
+			// Without a definition an acronym's kind is unknown (ASEAN is a body, TCAS an exam).
 			ctx.add({start, end, kind: gaz?.kind ?? 'other', rule: 'acronym', priority: PRIORITY.acronym, placeKey: gaz?.key, closed: true});
 			return;
 		}
@@ -165,7 +165,7 @@ function nextIsLowercaseWord(text: string, pos: number): boolean {
 	return text[pos] === ' ' && /[a-z]/.test(text[pos + 1] ?? '');
 }
 
-/** "Shakhrat Nuryshev เอกอัครราชทูต…": a Thai position right after a Latin name. */
+/** "John Smith เอกอัครราชทูต…": a Thai position right after a Latin name. */
 function followedByPosition(ctx: DetectionContext, end: number): boolean {
 	const text = ctx.text;
 	const p = text[end] === ' ' ? end + 1 : end;

@@ -27,7 +27,7 @@ const NOT_AFTER_HONORIFIC = new Set([
 	'กอง', 'ประตู', 'อากร', 'ทะเบียน', 'หมวด', 'ตรวจ', 'เวร', 'ท้าย', 'ก', 'กฯ', 'ตัว', 'ทาส', 'บ่อน', 'หน้าที่', 'แม่', 'ชี',
 ]);
 
-/** Letters of a Latin name word (with inner hyphens and apostrophes: Kassym-Jomart, O'Neil). */
+/** Letters of a Latin name word (with inner hyphens and apostrophes: Jean-Luc, O'Neil). */
 const LATIN_WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*\.?/y;
 
 /** Reads a capitalised Latin name at `pos` (up to five words, particles inside). */
@@ -65,12 +65,12 @@ export function readLatinName(ctx: DetectionContext, pos: number): NameExtent | 
 	return {start: pos, end, tokens: text.slice(pos, end).split(' ').length, latin: true, closed: true};
 }
 
-/** One syllable or so: the tokens of Vietnamese, Chinese and Korean names (เหงียน, จ่อง, ทราน). */
+/** One syllable or so: the tokens of Vietnamese, Chinese and Korean names (หวัง, มุน, เจือง). */
 function isShortToken(s: string): boolean {
 	return s.replace(/[่-๋์]/g, '').length <= 6 && thaiPhoneticKey(s).length <= 3;
 }
 
-/** Sino-Vietnamese middle names that are also Thai words (วัน "day" in ฟาน วัน ซาง). */
+/** Sino-Vietnamese middle names that are also Thai words (วัน "day" in หวอ วัน เทือง). */
 const MIDDLE_NAMES = new Set(['วัน', 'วาน', 'ถิ']);
 
 /**
@@ -121,7 +121,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		if (tokenEnd === tokenStart) break;
 		const token = text.slice(tokenStart, tokenEnd);
 		const short = isShortToken(token);
-		// Third and later tokens only in names made of short tokens (เหงียน ฟู จ่อง, not a clause).
+		// Third and later tokens only in names made of short tokens (มุน แจ อิน, not a clause).
 		if (tokens >= 2 && !(allShort && short)) break;
 		allShort &&= short;
 		tokens++;

@@ -1,8 +1,8 @@
 // Second look at an article once its names are known: the same names again without a title
-// (สี จิ้นผิง กล่าวว่า…), and short forms of a person's full name (a surname, a family name)
+// (ฮุน มาเนต กล่าวว่า…), and short forms of a person's full name (a surname, a family name)
 // where the context makes them a name. A short form is linked only when exactly one full name in
-// the article has it; a one-syllable short form (สี) also needs a clear left edge and a verb after
-// it, so สีน้ำเงิน (a colour), สี่ (four) and เติบโต (the โต of "grow") stay what they are.
+// the article has it; a one-syllable short form (หวัง of หวัง อี้) also needs a clear left edge
+// and a verb after it, so ความหวัง (hope) and ผิดหวัง (disappointed) stay what they are.
 
 import {thaiFineKey, thaiPhoneticKey, phoneticKeys} from '../../text/phonetic.js';
 import {HONORIFICS, POSITIONS, RANKS} from '../lexicon.js';
@@ -10,7 +10,7 @@ import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type Candidate, type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, PRIORITY, VERB_SET, isCombining, isLatinLetter, isThaiNameChar} from './context.js';
 import {occurrencesOfAll} from './occurrences.js';
 
-/** Words after which a name may start without a space (และสี…, กับโตกาเยฟ…). */
+/** Words after which a name may start without a space (และหวัง…, กับมาครง…). */
 const LEFT_CONTEXT = new Set(['และ', 'กับ', 'โดย', 'ว่า', 'ของ', 'ถึง', 'ต่อ', 'ให้', 'จาก', 'ระหว่าง', 'ซึ่ง', 'ขณะที่', 'ที่', 'เมื่อ', 'แต่', 'ทั้ง', 'พร้อม', 'โดยที่', 'ด้าน', 'ทาง']);
 const TITLE_WORDS = new Set([...HONORIFICS, ...RANKS, ...POSITIONS]);
 const JOINERS = new Set(['และ', 'กับ']);
@@ -89,13 +89,13 @@ const CLASS_LETTERS: Record<string, string> = {
 /** Letters and marks a key skips: vowels, tone marks, อ ย ว ห, and a consonant silenced by ์. */
 const FILL = '(?:[ะ-ฺเ-ไ็-๎อยวหญ]|[ก-ฮ][ิุ]?์)*';
 
-/** A pattern for spellings of a Thai name with the same phonetic key (โตกาเยฟ, โทคาเยฟ, โตคาเยฟ). */
+/** A pattern for spellings of a Thai name with the same phonetic key (มาครง, มาคร็อง, มาครอง). */
 function variantPattern(key: string): RegExp {
 	const parts = [...key].map(c => `[${CLASS_LETTERS[c] ?? ''}]`);
 	return new RegExp(`[เ-ไ]?${parts.join(FILL)}`, 'g');
 }
 
-/** Extends a match over trailing vowel signs, tone marks and silenced letters (แทงห์). */
+/** Extends a match over trailing vowel signs, tone marks and silenced letters (ชาร์ลส์). */
 function extendOverMarks(text: string, end: number): number {
 	let e = end;
 	for (;;) {
@@ -186,7 +186,7 @@ export function* detectRepeatsSteps(ctx: DetectionContext, accepted: Candidate[]
 		offer(tokens[tokens.length - 1]!, c);
 		offer(tokens[0]!, c);
 	}
-	// Titled one-token names that are a full name's short form join it (ประธานาธิบดีสี → สี จิ้นผิง).
+	// Titled one-token names that are a full name's short form join it (ประธานาธิบดีมาครง → เอมมานูเอล มาครง).
 	const byKey = new Map<string, ShortForm | null>();
 	for (const sf of shortForms.values()) {
 		if (sf === null || !sf.foreign || sf.keyLength < 3) continue;
@@ -216,7 +216,7 @@ export function* detectRepeatsSteps(ctx: DetectionContext, accepted: Candidate[]
 		}
 	}
 
-	// 3. Spelling variants of a foreign short form (โทคาเยฟ for โตกาเยฟ).
+	// 3. Spelling variants of a foreign short form (มาคร็อง for มาครง).
 	for (const [key, sf] of byKey) {
 		if (sf === null || sf.latin) continue;
 		if (clock.due()) yield* clock.pause();
@@ -227,7 +227,7 @@ export function* detectRepeatsSteps(ctx: DetectionContext, accepted: Candidate[]
 			const end = extendOverMarks(text, at + m[0].length);
 			pattern.lastIndex = Math.max(pattern.lastIndex, end);
 			const s = text.slice(at, end);
-			// The coarse key finds candidates; the finer one (vowels kept) decides: โทคาเยฟ ≈ โตกาเยฟ, พัฒนา ≠ ปูติน.
+			// The coarse key finds candidates; the finer one (vowels kept) decides: มาคร็อง ≈ มาครง, พัฒนา ≠ ไบเดน.
 			if (s === sf.text || thaiPhoneticKey(s) !== key || editDistance(thaiFineKey(s), thaiFineKey(sf.text)) > 1) continue;
 			// A spelling variant needs clear edges from the word lists, not only from the segmenter.
 			if (!occupied.free(at, end) || !isEdge(ctx, at, 'start', false) || !isEdge(ctx, end, 'end', false)) continue;
@@ -236,7 +236,7 @@ export function* detectRepeatsSteps(ctx: DetectionContext, accepted: Candidate[]
 		}
 	}
 
-	// One-syllable short forms may lean on a person found just now (สีและโทคาเยฟ…): one more pass.
+	// One-syllable short forms may lean on a person found just now (หวังและมาคร็อง…): one more pass.
 	for (const sf of shortForms.values()) {
 		if (sf === null || sf.keyLength > 2) continue;
 		for (const at of shortAt.get(sf.text) ?? []) {

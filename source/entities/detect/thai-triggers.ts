@@ -103,7 +103,7 @@ function handle(ctx: DetectionContext, trigger: Trigger, start: number, end: num
 	const text = ctx.text;
 	const endsWithDot = text.charCodeAt(end - 1) === 0x2e || text.charCodeAt(end - 1) === 0x0e2f;
 	if (trigger.type === 'gazetteer') return gazetteerName(ctx, trigger.place, trigger.word, start, end);
-	// ประเทศ only opens a known country (ประเทศจีน): checked before any segmenting.
+	// ประเทศ only opens a known country (ประเทศญี่ปุ่น): checked before any segmenting.
 	if (trigger.type === 'place' && trigger.word === 'ประเทศ' && !placeFollows(ctx, end)) return undefined;
 	// Cheap refusals first: a vowel sign right after cannot follow a word's end (นคร|ั), and some
 	// words merely begin with a head (รัฐบาล, เขตแดน).
@@ -133,7 +133,7 @@ function handle(ctx: DetectionContext, trigger: Trigger, start: number, end: num
 			if (trigger.word === 'เมือง' && /(?:การ|ทาง|นัก)$/.test(text.slice(Math.max(0, start - 3), start))) return undefined;
 			const name = readHeadName(ctx, start, end, weak, SPACED_PLACE_HEADS.has(trigger.word), true);
 			if (name === undefined) return undefined;
-			// ประเทศ names only known countries (ประเทศจีน, not ประเทศเพื่อนบ้าน).
+			// ประเทศ names only known countries (ประเทศญี่ปุ่น, not ประเทศเพื่อนบ้าน).
 			if (trigger.word === 'ประเทศ' && name.placeKey === undefined) return undefined;
 			ctx.add({start: name.start, end: name.end, kind: 'place', rule: 'place-head', priority: PRIORITY.place, placeKey: name.placeKey, closed: name.closed});
 			return name.end;
@@ -203,7 +203,7 @@ function personAfterTitle(ctx: DetectionContext, start: number, end: number, hon
 
 /**
  * A position, then perhaps its complement (a ministry, a body, a country: "รัฐมนตรีว่าการกระทรวง…",
- * "ประธานาธิบดีคาซัคสถาน", "…และรัฐมนตรีว่าการ…"), then perhaps a name. The complement's
+ * "ประธานาธิบดีอินโดนีเซีย", "…และรัฐมนตรีว่าการ…"), then perhaps a name. The complement's
  * organisations and places become mentions of their own.
  */
 function personAfterPosition(ctx: DetectionContext, word: string, start: number, end: number): number | undefined {
@@ -289,9 +289,9 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 	if (WEAK_POSITIONS.has(word) && !complement && !name.latin && name.tokens < 2) return complement ? p : undefined;
 	// One Thai word after a Thai position is mostly not a name (นายกรัฐมนตรีเตรียม…): keep it only as a
 	// short form of a full name found elsewhere in the article, or before a verb (นายกฯ ประยุทธ์ กล่าว).
-	// One dictionary word glued to the position and cut before the next word (เลขาธิการใหญ่ประเมินว่า)
+	// One dictionary word glued to the position and cut before the next word (รัฐมนตรีชี้แจงว่า)
 	// is a verb or noun even after a foreign title, unless it is such a short form (…หลี่ยังระบุ);
-	// an unknown word glued there (ปูตินกล่าว) splits into syllables and is kept.
+	// an unknown word glued there (มาครงกล่าว) splits into syllables and is kept.
 	const glued = name.tokens === 1 && !name.latin && !name.closed && name.start === p && ctx.innerBounds(name.start, name.end).length === 0;
 	const tentative = glued || (name.tokens === 1 && !name.latin && !foreign && !(name.closed && verbAfter(ctx, name.end)));
 	ctx.add({
@@ -311,7 +311,7 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 }
 
 /**
- * A name written before its position (`-- สี จิ้นผิง ประธานาธิบดีแห่ง…`): two or three name-like
+ * A name written before its position (`-- ปราโบโว ซูเบียนโต ประธานาธิบดีแห่ง…`): two or three name-like
  * tokens right before the position, with a clear edge before them (text start, punctuation, or a
  * function word like นอกจากนี้).
  */
