@@ -81,8 +81,6 @@ function computeThaiPhoneticKey(name: string): string {
 			continue;
 		}
 		if (!THAI_CONSONANT.test(ch)) continue;
-		const next = s[i + 1] ?? '';
-		const prev = s[i - 1] ?? '';
 		let cls: string | undefined;
 		if (ch === 'ห') {
 			cls = silentHo(s, i) ? undefined : 'H';

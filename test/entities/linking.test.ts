@@ -20,10 +20,6 @@ function sameEntity(idx: EntityIndex, ...names: string[]): void {
 	for (const name of names.slice(1)) assert.equal(entityOf(idx, name)?.id, first.id, `"${name}" should be ${first.id}`);
 }
 
-function mentionTexts(idx: EntityIndex, articleId: string): string[] {
-	return idx.mentionsIn(articleId).map(m => m.text);
-}
-
 describe('linking variants into one entity (articles written for the test)', () => {
 	it('a name with and without its title, across articles', () => {
 		const idx = index('นายสมปอง รักชาติ กล่าวว่า โครงการนี้ดี', 'เมื่อวาน สมปอง รักชาติ ได้เดินทางไปตรวจงาน และนายสมปอง รักชาติ ยืนยัน');
