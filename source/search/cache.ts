@@ -107,57 +107,91 @@ function isOneByte(s: string): boolean {
 }
 
 /** Writes `segments` (the cacheable ones) to `file` atomically; returns false (silently) on failure. */
+/** The cache file's bytes: a lead (magic, header length, JSON header) and the payload pieces. */
+function encodeCache(segments: readonly Segment[], articles: readonly Article[]): Uint8Array[] {
+	const pieces: Uint8Array[] = [];
+	let offset = 0;
+	const push = (bytes: Uint8Array): number => {
+		const at = offset;
+		pieces.push(bytes);
+		offset += bytes.byteLength;
+		const pad = align8(offset) - offset;
+		if (pad > 0) {
+			pieces.push(new Uint8Array(pad));
+			offset += pad;
+		}
+		return at;
+	};
+	const headers: SegmentHeader[] = [];
+	const kept: Segment[] = [];
+	for (const segment of segments) {
+		if (segment.files.length === 0) continue;
+		const fileIndex = new Map(segment.files.map((f, i) => [f.path, i]));
+		const articleFiles = Array.from(segment.ordinals, (ordinal) => fileIndex.get(articles[ordinal]!.path) ?? -1);
+		if (articleFiles.includes(-1)) continue;
+		const arrays = {} as Record<ArrayName, [number, number]>;
+		for (const [name] of ARRAYS) {
+			const array = segment[name];
+			arrays[name] = [push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length];
+		}
+		headers.push({files: segment.files, articleFiles, ids: segment.ids, arrays, strings: []});
+		kept.push(segment);
+	}
+	const arraysEnd = offset;
+	kept.forEach((segment, i) => {
+		headers[i]!.strings = segment.folded.map((text) => {
+			const oneByte = isOneByte(text);
+			const bytes = Buffer.from(text, oneByte ? 'latin1' : 'utf16le');
+			return [push(bytes), bytes.byteLength, oneByte ? 1 : 0];
+		});
+	});
+	const crc = pieces.reduce((c, piece) => zlib.crc32(piece, c), 0);
+	const header: Header = {format: FORMAT, payload: offset, arraysEnd, crc, segments: headers};
+	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+	const lead = Buffer.alloc(align8(8 + 4 + headerBytes.byteLength));
+	lead.write(MAGIC, 0, 'latin1');
+	lead.writeUInt32LE(headerBytes.byteLength, 8);
+	headerBytes.copy(lead, 12);
+	return [lead, ...pieces];
+}
+
+const tempFileFor = (file: string) => `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+
+/** Removes temporary files left by writers that died halfway (their pid is gone). */
+function removeStaleTemps(file: string): void {
+	const dir = path.dirname(file);
+	const prefix = path.basename(file) + '.';
+	let names: string[];
+	try {
+		names = fs.readdirSync(dir);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+		const pid = Number(name.slice(prefix.length).split('.')[0]);
+		if (!Number.isInteger(pid) || pid === process.pid) continue;
+		try {
+			process.kill(pid, 0);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(path.join(dir, name), {force: true});
+		}
+	}
+}
+
+/**
+ * Writes the cache atomically: a temporary file, synced, then renamed over the old one, so a
+ * crash halfway leaves the old cache or none, never half a file. False when it could not be written.
+ */
 export function writeCache(file: string, segments: readonly Segment[], articles: readonly Article[]): boolean {
-	const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+	const tmp = tempFileFor(file);
 	try {
 		fs.mkdirSync(path.dirname(file), {recursive: true});
-		const pieces: Uint8Array[] = [];
-		let offset = 0;
-		const push = (bytes: Uint8Array): number => {
-			const at = offset;
-			pieces.push(bytes);
-			offset += bytes.byteLength;
-			const pad = align8(offset) - offset;
-			if (pad > 0) {
-				pieces.push(new Uint8Array(pad));
-				offset += pad;
-			}
-			return at;
-		};
-		const headers: SegmentHeader[] = [];
-		const kept: Segment[] = [];
-		for (const segment of segments) {
-			if (segment.files.length === 0) continue;
-			const fileIndex = new Map(segment.files.map((f, i) => [f.path, i]));
-			const articleFiles = Array.from(segment.ordinals, (ordinal) => fileIndex.get(articles[ordinal]!.path) ?? -1);
-			if (articleFiles.includes(-1)) continue;
-			const arrays = {} as Record<ArrayName, [number, number]>;
-			for (const [name] of ARRAYS) {
-				const array = segment[name];
-				arrays[name] = [push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length];
-			}
-			headers.push({files: segment.files, articleFiles, ids: segment.ids, arrays, strings: []});
-			kept.push(segment);
-		}
-		const arraysEnd = offset;
-		kept.forEach((segment, i) => {
-			headers[i]!.strings = segment.folded.map((text) => {
-				const oneByte = isOneByte(text);
-				const bytes = Buffer.from(text, oneByte ? 'latin1' : 'utf16le');
-				return [push(bytes), bytes.byteLength, oneByte ? 1 : 0];
-			});
-		});
-		const crc = pieces.reduce((c, piece) => zlib.crc32(piece, c), 0);
-		const header: Header = {format: FORMAT, payload: offset, arraysEnd, crc, segments: headers};
-		const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-		const lead = Buffer.alloc(align8(8 + 4 + headerBytes.byteLength));
-		lead.write(MAGIC, 0, 'latin1');
-		lead.writeUInt32LE(headerBytes.byteLength, 8);
-		headerBytes.copy(lead, 12);
+		removeStaleTemps(file);
+		const chunks = encodeCache(segments, articles);
 		const fd = fs.openSync(tmp, 'w', 0o600);
 		try {
-			fs.writeSync(fd, lead);
-			for (const piece of pieces) fs.writeSync(fd, piece);
+			for (const chunk of chunks) fs.writeSync(fd, chunk);
 			fs.fsyncSync(fd);
 		} finally {
 			fs.closeSync(fd);
@@ -165,11 +199,29 @@ export function writeCache(file: string, segments: readonly Segment[], articles:
 		fs.renameSync(tmp, file);
 		return true;
 	} catch {
+		fs.rmSync(tmp, {force: true});
+		return false;
+	}
+}
+
+/** The same, with the file I/O (about 90 MB for 10,000 articles) off the event loop. */
+export async function writeCacheAsync(file: string, segments: readonly Segment[], articles: readonly Article[]): Promise<boolean> {
+	const tmp = tempFileFor(file);
+	try {
+		await fs.promises.mkdir(path.dirname(file), {recursive: true});
+		removeStaleTemps(file);
+		const chunks = encodeCache(segments, articles);
+		const handle = await fs.promises.open(tmp, 'w', 0o600);
 		try {
-			fs.rmSync(tmp, {force: true});
-		} catch {
-			// nothing more to do
+			for (const chunk of chunks) await handle.write(chunk);
+			await handle.sync();
+		} finally {
+			await handle.close();
 		}
+		await fs.promises.rename(tmp, file);
+		return true;
+	} catch {
+		await fs.promises.rm(tmp, {force: true}).catch(() => undefined);
 		return false;
 	}
 }

@@ -2,7 +2,7 @@
 // filter titles. Nothing here imports Ink or React.
 export {SearchIndex, SearchIndexBuilder, type FileStat} from './search-index.js';
 export {openSearchIndex, indexCorpusSteps, type IndexProgress, type OpenIndexOptions} from './open.js';
-export {defaultCacheDir} from './cache.js';
+export {defaultCacheDir, writeCacheAsync} from './cache.js';
 export {search, DEFAULT_LIMIT, DEFAULT_BUDGET_MS} from './search.js';
 export {matchesInArticle, type MatchRange} from './matches.js';
 export {filterTitles, type TitleMatch} from './titles.js';

@@ -15,6 +15,8 @@ export interface OpenIndexOptions {
 	stepArticles?: number;
 	/** Articles per segment (the unit the cache reuses); small values are for tests. */
 	segmentArticles?: number;
+	/** Writes the cache instead of the synchronous default (the reader passes writeCacheAsync). */
+	saveCache?: (file: string, segments: SearchIndex['segments'], articles: readonly Article[]) => unknown;
 }
 
 export interface IndexProgress {
@@ -70,7 +72,7 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 
 	if (cacheFile && (built > 0 || dropped)) {
 		yield progress(index, reused, 'save');
-		writeCache(cacheFile, index.segments, articles);
+		(options.saveCache ?? writeCache)(cacheFile, index.segments, articles);
 	}
 	yield progress(index, reused, 'done');
 	return index;

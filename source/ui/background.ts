@@ -1,7 +1,7 @@
 // Search and entity indexes are built after the first screen, in slices of a few milliseconds
 // between which the event loop runs, so keys are answered while 10,000 articles are indexed.
 import type {CorpusLoad} from '../corpus/index.js';
-import {indexCorpusSteps, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
+import {indexCorpusSteps, writeCacheAsync, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
 import {EntityIndexBuilder, type EntityIndex, type EntityCorrections} from '../entities/index.js';
 
 export interface BackgroundState {
@@ -48,7 +48,8 @@ export class BackgroundIndexer {
 		const articles = this.load.articles;
 		const sliceMs = this.options.sliceMs ?? 12;
 		const snapshotEvery = this.options.snapshotEvery ?? 2_000;
-		const steps = indexCorpusSteps(articles, {stepArticles: 10, ...this.options.search});
+		// The cache (about 90 MB for 10,000 articles) is written without blocking keys.
+		const steps = indexCorpusSteps(articles, {stepArticles: 10, saveCache: (file, segments, list) => void writeCacheAsync(file, segments, list), ...this.options.search});
 		const entities = new EntityIndexBuilder(this.options.corrections ? {corrections: this.options.corrections} : {});
 		// Detection and snapshots run in steps of a few milliseconds, one step per look at the clock,
 		// so a slice ends at most one step after its time: a long article or a snapshot of 10,000

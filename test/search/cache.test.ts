@@ -143,3 +143,29 @@ test('steps report progress and the index answers from what is indexed so far', 
 	}
 	assert.deepEqual(seen, [0, 4, 8, 12, 12]);
 });
+
+test('the asynchronous writer gives the same cache, and clears temporary files of dead writers', async () => {
+	const {writeCacheAsync, writeCache, cacheFileFor, readCache, statFiles} = await import('../../source/search/cache.js');
+	const {loadCorpus} = await import('../../source/corpus/index.js');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-cache-async-'));
+	try {
+		const file = path.join(dir, 'a.txt');
+		fs.writeFileSync(file, 'ข่าวทดสอบ\n\nเนื้อหาสำหรับแคช');
+		const {articles} = await loadCorpus(file);
+		// The files' sizes and times go into the cache; without a cache folder they must be given.
+		const index = openSearchIndex(articles, {cacheDir: null, fileStats: statFiles(articles)});
+		const target = cacheFileFor(path.join(dir, 'cache'), articles);
+		fs.mkdirSync(path.dirname(target), {recursive: true});
+		// A temporary file from a writer that no longer runs (pid 2^31-2 is never a live process here).
+		const stale = `${target}.2147483646.abcd.tmp`;
+		fs.writeFileSync(stale, 'half a cache');
+		assert.equal(await writeCacheAsync(target, index.segments, articles), true);
+		assert.equal(fs.existsSync(stale), false, 'stale temporary file removed');
+		const asyncBytes = fs.readFileSync(target);
+		assert.equal(writeCache(target, index.segments, articles), true);
+		assert.deepEqual(fs.readFileSync(target), asyncBytes, 'same bytes as the synchronous writer');
+		assert.ok(readCache(target, articles, statFiles(articles)).length > 0, 'readable');
+	} finally {
+		fs.rmSync(dir, {recursive: true, force: true});
+	}
+});
