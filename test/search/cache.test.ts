@@ -154,7 +154,7 @@ test('the asynchronous writer gives the same cache, and clears temporary files o
 		const {articles} = await loadCorpus(file);
 		// The files' sizes and times go into the cache; without a cache folder they must be given.
 		const index = openSearchIndex(articles, {cacheDir: null, fileStats: statFiles(articles)});
-		const target = cacheFileFor(path.join(dir, 'cache'), articles);
+		const target = cacheFileFor(path.join(dir, 'cache'), articles)!;
 		fs.mkdirSync(path.dirname(target), {recursive: true});
 		// A temporary file from a writer that no longer runs (pid 2^31-2 is never a live process here).
 		const stale = `${target}.2147483646.abcd.tmp`;
