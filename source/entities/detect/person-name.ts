@@ -121,8 +121,10 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		if (tokenEnd === tokenStart) break;
 		const token = text.slice(tokenStart, tokenEnd);
 		const short = isShortToken(token);
-		// Third and later tokens only in names made of short tokens (มุน แจ อิน, not a clause).
-		if (tokens >= 2 && !(allShort && short)) break;
+		// Third and later tokens only in names made of short tokens (มุน แจ อิน, not a clause);
+		// after a foreign title also one more long token the dictionary does not know (a
+		// transliteration the segmenter cut into syllables) that ends where the clause goes on.
+		if (tokens >= 2 && !(allShort && short) && !(foreign && tokens === 2 && !cut && whole !== first && endsName(ctx, runEnd))) break;
 		allShort &&= short;
 		tokens++;
 		end = tokenEnd;
@@ -143,6 +145,27 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 	if (end - p > 40 || (tokens === 1 && end - p > 24)) return undefined;
 	return {start: p, end, tokens, latin: false, closed};
 }
+
+/** After `end` the clause goes on: end of text, punctuation, or a function word or verb. */
+function endsName(ctx: DetectionContext, end: number): boolean {
+	const text = ctx.text;
+	if (end >= text.length) return true;
+	if (text[end] !== ' ') return !isThaiLetter(ctx.code(end));
+	if (!isThaiLetter(ctx.code(end + 1))) return true;
+	const runEnd = ctx.thaiRunEnd(end + 1);
+	if (STOP_PREFIX.test(ctx.firstWord(end + 1, runEnd))) return true;
+	// A stop word or verb the segmenter may have cut in two (เดิน|ทาง): try its first few words.
+	let prefix = '';
+	let i = 0;
+	for (const {segment} of clauseSegmenter.segment(text.slice(end + 1, Math.min(runEnd, end + 25)))) {
+		prefix += segment;
+		if (PERSON_STOP.has(prefix)) return true;
+		if (++i === 3) break;
+	}
+	return false;
+}
+
+const clauseSegmenter = new Intl.Segmenter('th', {granularity: 'word'});
 
 function nextTokenIsShortName(ctx: DetectionContext, end: number): boolean {
 	const text = ctx.text;
