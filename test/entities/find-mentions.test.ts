@@ -152,7 +152,7 @@ describe('offsets', () => {
 
 describe('foreign names of three long tokens after a foreign title', () => {
 	const mentionsOf = (text: string) =>
-		findMentions({id: 't', path: 't', format: 'txt', title: '', text, blocks: []}).map((m) => [m.text, m.kind]);
+		findMentions({text}).map((m) => [m.text, m.kind]);
 	it('takes the third token when the clause goes on after it', () => {
 		assert.deepEqual(mentionsOf('ประธานาธิบดีวิลเฮล์ม ฟอน ชตรัมเบิร์ก เดินทางถึงกรุงเวียนนา')[0], ['วิลเฮล์ม ฟอน ชตรัมเบิร์ก', 'person']);
 		assert.deepEqual(mentionsOf('ประธานาธิบดีวิลเฮล์ม ฟอน ชตรัมเบิร์ก')[0], ['วิลเฮล์ม ฟอน ชตรัมเบิร์ก', 'person']);
