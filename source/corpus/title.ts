@@ -1,6 +1,7 @@
 // Titles. A short first line is a title; a long one is the article's first paragraph, and the
 // title is then made from its opening words, cut at a word boundary so that no Thai word is halved.
 import {sanitizeInline} from '../text/sanitize.js';
+import {stringWidth} from '../text/width.js';
 
 /** Longest first line (in characters) still taken as a title. */
 export const MAX_TITLE_LINE = 120;
@@ -9,36 +10,6 @@ export const MADE_TITLE_COLUMNS = 60;
 
 const words = new Intl.Segmenter('th', {granularity: 'word'});
 const graphemes = new Intl.Segmenter('th', {granularity: 'grapheme'});
-
-/**
- * Columns a short one-line string takes in a terminal. Good enough to cut a title near 60 columns:
- * combining marks 0, SARA AM 2 (terminals draw it so), East Asian wide characters and emoji 2.
- */
-export function approximateColumns(s: string): number {
-	let columns = 0;
-	for (const ch of s) {
-		const cp = ch.codePointAt(0)!;
-		if (/\p{M}/u.test(ch) || (cp >= 0x200b && cp <= 0x200f)) continue;
-		if (cp === 0x0e33) columns += 2;
-		else if (isWide(cp)) columns += 2;
-		else columns += 1;
-	}
-	return columns;
-}
-
-function isWide(cp: number): boolean {
-	return (
-		(cp >= 0x1100 && cp <= 0x115f) ||
-		(cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-		(cp >= 0xac00 && cp <= 0xd7a3) ||
-		(cp >= 0xf900 && cp <= 0xfaff) ||
-		(cp >= 0xfe30 && cp <= 0xfe4f) ||
-		(cp >= 0xff00 && cp <= 0xff60) ||
-		(cp >= 0xffe0 && cp <= 0xffe6) ||
-		(cp >= 0x1f300 && cp <= 0x1faff) ||
-		(cp >= 0x20000 && cp <= 0x3fffd)
-	);
-}
 
 /**
  * Whether a first line reads as a title: short, not a lead-in ending in a colon, and not two
@@ -58,12 +29,12 @@ export const OPENING_CHARS = MADE_TITLE_COLUMNS * 6;
 export function titleFromOpening(paragraph: string, maxColumns = MADE_TITLE_COLUMNS): string {
 	// Segmenting a bounded piece keeps this fast on huge one-line paragraphs.
 	const opening = sanitizeInline(paragraph.length > OPENING_CHARS ? paragraph.slice(0, OPENING_CHARS) : paragraph);
-	if (paragraph.length <= OPENING_CHARS && approximateColumns(opening) <= maxColumns) return opening;
+	if (paragraph.length <= OPENING_CHARS && stringWidth(opening) <= maxColumns) return opening;
 	const budget = maxColumns - 1;
 	let kept = '';
 	let columns = 0;
 	for (const {segment} of words.segment(opening)) {
-		const width = approximateColumns(segment);
+		const width = stringWidth(segment);
 		if (columns + width > budget) {
 			if (kept.trim() === '') kept = cutAtGraphemes(segment, budget);
 			break;
@@ -79,7 +50,7 @@ function cutAtGraphemes(word: string, budget: number): string {
 	let kept = '';
 	let columns = 0;
 	for (const {segment} of graphemes.segment(word)) {
-		const width = approximateColumns(segment);
+		const width = stringWidth(segment);
 		if (columns + width > budget) break;
 		kept += segment;
 		columns += width;

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {parseText} from '../../source/corpus/parse-text.js';
-import {approximateColumns, titleFromOpening} from '../../source/corpus/title.js';
+import {titleFromOpening} from '../../source/corpus/title.js';
+import {stringWidth} from '../../source/text/width.js';
 import {hasUnsafe} from '../../source/text/sanitize.js';
 import {FIXTURES, blockText, outline} from './helpers.js';
 
@@ -24,8 +25,8 @@ test('a long first line stays a paragraph; the title is its opening words cut at
 	assert.ok(a.title.endsWith('…'));
 	const stem = a.title.slice(0, -1);
 	assert.ok(LONG.startsWith(stem), a.title);
-	assert.ok(approximateColumns(a.title) <= 60);
-	assert.ok(approximateColumns(a.title) >= 40, 'uses most of the room');
+	assert.ok(stringWidth(a.title) <= 60);
+	assert.ok(stringWidth(a.title) >= 40, 'uses most of the room');
 	// The cut falls where Intl.Segmenter puts a word boundary.
 	const boundaries = new Set([...new Intl.Segmenter('th', {granularity: 'word'}).segment(LONG)].map((s) => s.index));
 	boundaries.add(LONG.length);
@@ -40,7 +41,7 @@ test('a short lead-in ending with a colon or two run-on sentences is not a title
 
 test('a word longer than the title is cut between grapheme clusters', () => {
 	const title = titleFromOpening('ก่'.repeat(100));
-	assert.ok(approximateColumns(title) <= 60);
+	assert.ok(stringWidth(title) <= 60);
 	assert.ok(title.endsWith('ก่…'), 'the tone mark stays with its consonant: ' + title);
 });
 
