@@ -353,3 +353,18 @@ export function thaiFineKey(name: string): string {
 	}
 	return out;
 }
+
+/** Levenshtein distance: how far two keys are apart (spelling variants of a name differ by one). */
+export function editDistance(a: string, b: string): number {
+	const prev = Array.from({length: b.length + 1}, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		let diag = prev[0]!;
+		prev[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const tmp = prev[j]!;
+			prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+			diag = tmp;
+		}
+	}
+	return prev[b.length]!;
+}

@@ -4,7 +4,7 @@
 // transliteration, to the words whose phonetic key is the Latin name's
 // (`อีสเทิร์น อีโคโนมิก คอริดอร์ (Eastern Economic Corridor)`).
 
-import {latinPhoneticKeys, thaiPhoneticKey} from '../../text/phonetic.js';
+import {latinPhoneticKeys, thaiPhoneticKey, editDistance} from '../../text/phonetic.js';
 import {ACRONYM_STOP, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, NON_NAME_ABBREVIATIONS, OTHER_HEADS} from '../lexicon.js';
 import type {EntityKind} from '../types.js';
 import {gazetteer} from '../gazetteer.js';
@@ -214,19 +214,6 @@ function alignTransliteration(ctx: DetectionContext, end: number, latin: string)
 	return best;
 }
 
-function editDistance(a: string, b: string): number {
-	const prev = Array.from({length: b.length + 1}, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		let diag = prev[0]!;
-		prev[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const tmp = prev[j]!;
-			prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-			diag = tmp;
-		}
-	}
-	return prev[b.length]!;
-}
 
 const TITLE_ABBREVIATION = /^(?:รมว|รมช|รมต|ผอ|ผบ|ผกก|ผบก|ผวจ|ปลัด|อธ|รอง)\./;
 

@@ -4,7 +4,7 @@
 // the article has it; a one-syllable short form (หวัง of หวัง อี้) also needs a clear left edge
 // and a verb after it, so ความหวัง (hope) and ผิดหวัง (disappointed) stay what they are.
 
-import {thaiFineKey, thaiPhoneticKey, phoneticKeys} from '../../text/phonetic.js';
+import {thaiFineKey, thaiPhoneticKey, phoneticKeys, editDistance} from '../../text/phonetic.js';
 import {HONORIFICS, POSITIONS, RANKS} from '../lexicon.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type Candidate, type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, PRIORITY, VERB_SET, isCombining, isLatinLetter, isThaiNameChar} from './context.js';
@@ -260,16 +260,3 @@ function shortFormContext(ctx: DetectionContext, sf: ShortForm, at: number, end:
 	return sf.keyLength >= 3 && hardRight(ctx.text, end) && !sf.latin;
 }
 
-export function editDistance(a: string, b: string): number {
-	const prev = Array.from({length: b.length + 1}, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		let diag = prev[0]!;
-		prev[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const tmp = prev[j]!;
-			prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-			diag = tmp;
-		}
-	}
-	return prev[b.length]!;
-}
