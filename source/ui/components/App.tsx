@@ -94,6 +94,9 @@ interface EntityUi {
 	filter: string;
 }
 
+/** Passages the index lists for n / N; past that the query is common and a plain scan is quick. */
+const MATCHING_ARTICLES_MAX = 2_000;
+
 const KIND_ORDER: Record<EntityKind, number> = {person: 0, organization: 1, place: 2, other: 3};
 
 export function App({load, indexer, size: fixedSize, noColor = false}: AppProps) {
@@ -183,6 +186,15 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const rowsRef = useRef(searchRows);
 	rowsRef.current = searchRows;
 
+	// Which articles hold the active search's matches, asked of the index once per query, so that
+	// n / N skip the others instead of folding every article on the way (6.7 s over 10,000 articles
+	// for a rare query). Undefined while the index cannot say for sure: still building, or too many.
+	const matchingArticles: ReadonlySet<number> | undefined = useMemo(() => {
+		if (!active || !searchIndex || !background?.searchDone) return undefined;
+		const result = search(searchIndex, active.query, {limit: MATCHING_ARTICLES_MAX, maxHits: MATCHING_ARTICLES_MAX, budgetMs: 250});
+		return result.exhaustive ? new Set(result.hits.map((hit) => hit.ordinal)) : undefined;
+	}, [active?.query, searchIndex, background?.searchDone]);
+
 	const matches: MatchRange[] = useMemo(() => (active && article ? matchesInArticle(article, active.query) : []), [active?.query, article]);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
 
@@ -231,6 +243,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		}
 		const position = order.indexOf(state.current);
 		for (let p = position + direction; p >= 0 && p < order.length; p += direction) {
+			if (matchingArticles && !matchingArticles.has(order[p]!)) continue;
 			const candidate = articles[order[p]!]!;
 			const found = matchesInArticle(candidate, active.query);
 			if (found.length > 0) {
