@@ -94,6 +94,21 @@ interface EntityUi {
 	filter: string;
 }
 
+/**
+ * The last few wraps: a jump wraps the target to find its line, and the render that follows shows
+ * the same lines instead of wrapping again; going back to an article just read is free too.
+ */
+const recentWraps = new Map<Article, {width: number; lines: Line[]}>();
+const RECENT_WRAPS = 8;
+function wrappedLines(article: Article, width: number): Line[] {
+	const cached = recentWraps.get(article);
+	recentWraps.delete(article);
+	const lines = cached && cached.width === width ? cached.lines : wrapArticle(article, width);
+	recentWraps.set(article, {width, lines});
+	if (recentWraps.size > RECENT_WRAPS) recentWraps.delete(recentWraps.keys().next().value!);
+	return lines;
+}
+
 /** Passages the index lists for n / N; past that the query is common and a plain scan is quick. */
 const MATCHING_ARTICLES_MAX = 2_000;
 
@@ -134,7 +149,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		return list;
 	}, [articles, corpus.count, state.sort, entityFilter, entities, titleFilter?.query]);
 	const article = articles[state.current];
-	const lines: readonly Line[] = useMemo(() => (article ? wrapArticle(article, panes.textWidth) : []), [article, panes.textWidth]);
+	const lines: readonly Line[] = useMemo(() => (article ? wrappedLines(article, panes.textWidth) : []), [article, panes.textWidth]);
 
 	// Keep the same text at the top of the pane when a resize re-wraps the article.
 	const shown = useRef<{article: Article | undefined; lines: readonly Line[]; anchor: number}>({article, lines, anchor: 0});
@@ -221,7 +236,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const goTo = (index: number, offset?: number) => {
 		const target = articles[index];
 		if (!target) return;
-		const targetLines = target === article ? lines : wrapArticle(target, panes.textWidth);
+		const targetLines = wrappedLines(target, panes.textWidth);
 		dispatch({type: 'goto', article: index, top: offset === undefined ? 0 : topFor(targetLines, offset, panes.bodyHeight)});
 	};
 
