@@ -1,7 +1,7 @@
 // Finding an entity by a name typed in any spelling or script: `macron`, `มาคร็อง`, `hun manet`.
 // An exact alias wins, then an alias starting with the query, then one containing it, then a
 // phonetic match of the whole name or of one of its words (Latin ↔ Thai by the coarse key, Thai
-// spellings by the finer key).
+// spellings by the finer key; a single Thai word only by the finer key).
 
 import {hasThai, phoneticKeys, thaiFineKey} from '../text/phonetic.js';
 import {nameKey} from './normalize.js';
@@ -73,8 +73,10 @@ export class NameSearch {
 				else if (q.length >= 3 && key.includes(q)) hit(entity, 60);
 			}
 		}
-		const qKeys = phoneticKeys(query).filter(k => k.length >= 3);
 		const multiToken = query.trim().split(/\s+/).length >= 2;
+		// One Thai word is matched by the finer key below only: by the coarse key a Thai word of
+		// three consonants meets every name with the same skeleton (ทุเรียน = "Trial Run").
+		const qKeys = hasThai(query) && !multiToken ? [] : phoneticKeys(query).filter(k => k.length >= 3);
 		for (const k of qKeys) {
 			for (const e of this.phonetic.get(k) ?? []) hit(e, multiToken ? 70 : 55);
 			if (!multiToken) for (const e of this.tokenPhonetic.get(k) ?? []) hit(e, 50);

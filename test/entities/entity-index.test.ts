@@ -136,3 +136,17 @@ describe('EntityIndexBuilder', () => {
 		assert.equal(early.entity(idOf(early, 'เปโดร ซานเชซ'))!.mentionCount, 2, 'an old snapshot does not change');
 	});
 });
+
+describe('findByName: a single Thai word is no phonetic match for a Latin name', () => {
+	it('does not offer a Latin name that shares the word\'s consonant skeleton', async () => {
+		const {NameSearch} = await import('../../source/entities/name-search.js');
+		const names = new NameSearch([
+			{entity: 0, aliases: ['Trial Run']},
+			{entity: 1, aliases: ['มาครง', 'Macron']},
+		]);
+		assert.deepEqual(names.find('ทุเรียน', () => 0), [], 'ทุเรียน (durian) is not "Trial Run"');
+		assert.deepEqual(names.find('มาคร็อง', () => 0), [1], 'a Thai spelling variant still matches by the finer key');
+		assert.deepEqual(names.find('macron', () => 0), [1]);
+		assert.deepEqual(names.find('trial run', () => 0), [0]);
+	});
+});

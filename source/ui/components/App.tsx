@@ -342,8 +342,12 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		}
 		const hit = row.hit;
 		setSearchUi(undefined);
-		setActive({query: ui.result?.effectiveQuery ?? ui.query, at: hit.field === 'text' ? hit.start : undefined});
-		goTo(hit.ordinal, hit.field === 'text' ? hit.start : undefined);
+		const query = ui.result?.effectiveQuery ?? ui.query;
+		// The hit as n / N know it (their matches, which may start a little before the hit's range).
+		const target = articles[hit.ordinal];
+		const at = hit.field === 'text' && target ? (matchesInArticle(target, query).find((m) => m.end > hit.start)?.start ?? hit.start) : undefined;
+		setActive({query, at});
+		goTo(hit.ordinal, at);
 	};
 
 	const onSearchKey = (input: string, key: Key) => {
@@ -526,8 +530,16 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const status: string[] = [article ? `${order.indexOf(state.current) + 1}/${order.length}` : 'no article'];
 	if (lines.length > 0) status.push(`line ${top + 1}/${lines.length} ${percent(top, ctx)}`);
 	if (active) {
-		const i = matches.findIndex((m) => m.start === active.at);
-		status.push(matches.length === 0 ? `no match of ${active.query} here` : `match ${i === -1 ? '–' : i + 1} of ${matches.length}`);
+		// The match the user is on: the one at the chosen position, or (a hit in a .jsonl title, which
+		// the text does not hold) none yet, until n or N steps onto one.
+		const i = active.at === undefined ? -1 : matches.findIndex((m) => m.end > active.at!);
+		status.push(
+			matches.length === 0
+				? `no match of ${active.query} here`
+				: i === -1
+					? `${matches.length} match${matches.length === 1 ? '' : 'es'} here (n: next)`
+					: `match ${i + 1} of ${matches.length}`,
+		);
 	}
 	if (focus && entities) {
 		const entity = entities.entity(focus.id);
