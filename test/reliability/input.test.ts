@@ -37,7 +37,7 @@ function khao(args: string[], options: {input?: string | Buffer; env?: Record<st
 		input: options.input,
 		encoding: 'utf8',
 		timeout: options.timeout ?? 60_000,
-		env: {...process.env, NO_COLOR: '1', ...options.env},
+		env: {...process.env, NO_COLOR: '1', KHAO_CACHE_DIR: path.join(dir, 'cache'), ...options.env},
 	});
 	return {code: r.status, out: r.stdout, err: r.stderr, signal: r.signal};
 }
@@ -126,4 +126,36 @@ test('item 2: stdin with a hostile front-matter line is listed quickly, through 
 	assert.equal(r.code, 0, r.err);
 	assert.match(r.out, /ต้น/);
 	assert.doesNotMatch(r.out + r.err, UNSAFE);
+});
+
+test('item 13: a one-line Windows-874 file with curly quotes and a dash is read as Windows-874, without U+FFFD', {skip: built}, () => {
+	const file = path.join(dir, 'short-874.txt');
+	fs.writeFileSync(file, Buffer.concat([Buffer.from([0x93]), Buffer.from('Short note'), Buffer.from([0x94, 0x20, 0x96, 0x20]), Buffer.from('fine')]));
+	const r = khao([file, '--print']);
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.out, /\u201cShort note\u201d \u2013 fine/);
+	assert.doesNotMatch(r.out + r.err, /\uFFFD|invalid/);
+});
+
+test('item 17: text inside escape-sequence payloads is neither searched nor taken for an entity', {skip: built}, () => {
+	const folder = path.join(dir, 'payloads');
+	fs.mkdirSync(folder);
+	// Names that would be entities and words that would be found, all inside payloads that are never shown.
+	const hidden = '\u001b]0;Hidden Person Vexmoor\u0007\u001bP+q Zanthor Institute\u001b\\\u001b_Quillby Agency\u001b\\\u009d2;Plumtree Ministry\u009c';
+	fs.writeFileSync(path.join(folder, 'a.txt'), `A visible headline\n\n${hidden}The visible body mentions Orla Brightwater of the Kestrel Foundation.\n`);
+	fs.writeFileSync(path.join(folder, 'b.jsonl'), JSON.stringify({title: 'Another', body: `${hidden}Orla Brightwater spoke again.`}) + '\n');
+	for (const word of ['Vexmoor', 'Zanthor', 'Quillby', 'Plumtree']) {
+		const r = khao([folder, '--search', word, '--json']);
+		assert.equal(r.code, 0, r.err);
+		assert.deepEqual(JSON.parse(r.out).hits, [], `${word} is not searchable`);
+	}
+	const found = khao([folder, '--search', 'Brightwater']);
+	assert.equal(found.code, 0, found.err);
+	assert.match(found.out, /Brightwater/);
+	const entities = khao([folder, '--entities', '--json']);
+	assert.equal(entities.code, 0, entities.err);
+	assert.doesNotMatch(entities.out, /Vexmoor|Zanthor|Quillby|Plumtree/);
+	assert.doesNotMatch(entities.out + entities.err + found.out + found.err, UNSAFE);
+	const printed = khao([folder, '--print']);
+	assert.doesNotMatch(printed.out, /Vexmoor|Zanthor|Quillby|Plumtree/);
 });
