@@ -1,8 +1,13 @@
 // Reliability of khao at the terminal: keys it has no name for, pastes with escapes, signals,
 // write errors, usage errors. Each case asserts the outcome a person would see: exit code, message,
 // no hang, no escape byte where it does not belong, the terminal given back.
-import {test} from 'node:test';
+import {test, after} from 'node:test';
 import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import React from 'react';
 import {Text, useInput, type Key} from 'ink';
 import {render} from 'ink-testing-library';
@@ -75,4 +80,79 @@ test('the reader: Ctrl+F1, Ctrl+Menu and a paste with escapes into the search fi
 	instance.unmount();
 	assert.match(frame, /search: abcdef/);
 	assert.doesNotMatch(frame, /\[31m|pwned|\[1;5P/);
+});
+
+// ---- The built command, as a person or a script runs it ----
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const corpus = path.join(root, 'corpus');
+const ESCAPE_OR_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+
+function khao(args: string[], options: {input?: string; stdout?: 'pipe' | number} = {}) {
+	const r = spawnSync(process.execPath, [cli, ...args], {
+		input: options.input,
+		stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'],
+		encoding: 'utf8',
+		timeout: 30_000,
+		env: {...process.env, NO_COLOR: '1', KHAO_CACHE_DIR: cacheDir()},
+	});
+	return {code: r.status, out: r.stdout ?? '', err: r.stderr ?? ''};
+}
+
+let cache = '';
+function cacheDir(): string {
+	cache ||= fs.mkdtempSync(path.join(os.tmpdir(), 'khao-term-cache-'));
+	return cache;
+}
+after(() => {
+	if (cache) fs.rmSync(cache, {recursive: true, force: true});
+});
+
+const usageCases: Array<[string, string[], RegExp]> = [
+	['an unknown flag with an escape in it', ['--\u001B]0;pwned\u0007'], /unknown option/],
+	['a repeated flag', ['-w', '20', '-w', '30', corpus], /--width given more than once/],
+	['--no- on a flag with a value', ['--no-search', corpus], /--search cannot be turned off/],
+	['--no-entities-file', ['--no-entities-file', corpus], /--entities-file cannot be turned off/],
+	['a missing value', [corpus, '--search'], /--search needs a value/],
+	['two modes', [corpus, '-p', '-l'], /choose one of/],
+];
+for (const [what, args, message] of usageCases) {
+	test(`usage error, ${what}: one sanitised line, a --help hint, exit 2`, () => {
+		const r = khao(args);
+		assert.equal(r.code, 2, r.err);
+		assert.equal(r.out, '');
+		assert.doesNotMatch(r.err, ESCAPE_OR_CONTROL);
+		const lines = r.err.trimEnd().split('\n');
+		assert.equal(lines.length, 2, r.err);
+		assert.match(lines[0]!, message);
+		assert.match(lines[1]!, /khao --help/);
+	});
+}
+
+test('--help wins over a PATH and over a bad flag', () => {
+	for (const args of [['--help', corpus], [corpus, '--bogus', '--help']]) {
+		const r = khao(args);
+		assert.equal(r.code, 0);
+		assert.match(r.out, /Usage/);
+		assert.equal(r.err, '');
+	}
+});
+
+test('a write error is one line and exit 1; a closed pipe is quiet', () => {
+	const full = fs.openSync('/dev/full', 'w');
+	try {
+		for (const args of [['--list', '--json', corpus], ['--entities', '--json', corpus], ['--print', corpus], ['--help']]) {
+			const r = khao(args, {stdout: full});
+			assert.equal(r.code, 1, `${args.join(' ')}: ${r.err}`);
+			assert.match(r.err, /^khao: cannot write the output: no space left/);
+			assert.equal(r.err.trimEnd().split('\n').length, 1);
+		}
+	} finally {
+		fs.closeSync(full);
+	}
+	// `true` reads nothing and goes: khao meets EPIPE and stops without a word.
+	const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" --print "${corpus}" | true; echo "status \${PIPESTATUS[0]}"`], {encoding: 'utf8', timeout: 30_000, env: {...process.env, KHAO_CACHE_DIR: cacheDir()}});
+	assert.match(r.stdout, /status 0/);
+	assert.equal(r.stderr, '');
 });
