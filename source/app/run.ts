@@ -152,5 +152,5 @@ async function plainOutput(
 		const {plainEntities} = await import('./plain-entities.js');
 		return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir});
 	}
-	return flags.json ? printJson(articles, width) : printText(articles, width, Boolean(process.stdout.isTTY));
+	return flags.json ? printJson(articles, width) : printText(articles, width);
 }
