@@ -20,23 +20,6 @@ export class CacheProblem extends Error {
 	}
 }
 
-/** A reason for a file-system error in words (no raw error codes in messages). */
-export function cacheReason(error: unknown): string {
-	switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-		case 'ENOSPC':
-		case 'EDQUOT':
-			return 'no space left on the disk';
-		case 'EROFS':
-			return 'read-only file system';
-		case 'EIO':
-			return 'input/output error';
-		case 'EEXIST':
-			return 'a file is in the way';
-		default:
-			return reasonOf(error);
-	}
-}
-
 /**
  * Creates `dir` and its missing parents, one level at a time (Node's recursive mkdir loops for ever
  * where mkdir fails with ENOENT, as under /proc). Throws a CacheProblem naming the level that failed.
@@ -49,7 +32,7 @@ export function ensureDir(dir: string): void {
 			stat = fs.statSync(at);
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
-			if (code !== 'ENOENT' || path.dirname(at) === at) throw new CacheProblem(at, `cannot use the cache folder: ${cacheReason(error)}`);
+			if (code !== 'ENOENT' || path.dirname(at) === at) throw new CacheProblem(at, `cannot use the cache folder: ${reasonOf(error)}`);
 		}
 		if (stat) {
 			if (!stat.isDirectory()) throw new CacheProblem(at, 'cannot use the cache folder: a file is in the way of it');
@@ -63,7 +46,7 @@ export function ensureDir(dir: string): void {
 		} catch (error) {
 			// Another khao may have made it meanwhile.
 			if ((error as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(level, {throwIfNoEntry: false})?.isDirectory()) continue;
-			throw new CacheProblem(level, `cannot create the cache folder: ${cacheReason(error)}`);
+			throw new CacheProblem(level, `cannot create the cache folder: ${reasonOf(error)}`);
 		}
 	}
 }
@@ -86,7 +69,7 @@ export function readCacheBytes(file: string, maxBytes: number): Buffer | undefin
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return undefined;
 		if (code === 'ELOOP' || code === 'EMLINK') throw new CacheProblem(file, 'a symbolic link, not followed');
-		throw new CacheProblem(file, `cannot open it: ${cacheReason(error)}`);
+		throw new CacheProblem(file, `cannot open it: ${reasonOf(error)}`);
 	}
 	try {
 		const stat = fs.fstatSync(fd);
@@ -104,7 +87,7 @@ export function readCacheBytes(file: string, maxBytes: number): Buffer | undefin
 		return at === bytes.byteLength ? bytes : bytes.subarray(0, at);
 	} catch (error) {
 		if (error instanceof CacheProblem) throw error;
-		throw new CacheProblem(file, `cannot read it: ${cacheReason(error)}`);
+		throw new CacheProblem(file, `cannot read it: ${reasonOf(error)}`);
 	} finally {
 		fs.closeSync(fd);
 	}
@@ -175,7 +158,7 @@ export function writeAtomic(file: string, chunks: readonly Uint8Array[]): void {
 		fs.renameSync(tmp, file);
 	} catch (error) {
 		discard(tmp);
-		throw new CacheProblem(file, `cannot write it: ${cacheReason(error)}`);
+		throw new CacheProblem(file, `cannot write it: ${reasonOf(error)}`);
 	}
 }
 
@@ -197,6 +180,6 @@ export async function writeAtomicAsync(file: string, chunks: readonly Uint8Array
 		await fs.promises.rename(tmp, file);
 	} catch (error) {
 		discard(tmp);
-		throw new CacheProblem(file, `cannot write it: ${cacheReason(error)}`);
+		throw new CacheProblem(file, `cannot write it: ${reasonOf(error)}`);
 	}
 }

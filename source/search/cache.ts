@@ -16,7 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type {Article, CorpusWarning} from '../corpus/types.js';
-import {CacheProblem, cacheReason, readCacheBytes, writeAtomic, writeAtomicAsync} from './cache-io.js';
+import {reasonOf} from '../corpus/errors.js';
+import {CacheProblem, readCacheBytes, writeAtomic, writeAtomicAsync} from './cache-io.js';
 import {validSegment} from './cache-validate.js';
 import {PASSAGE_MAX, PASSAGE_TARGET} from './passages.js';
 import type {FileStat} from './search-index.js';
@@ -209,7 +210,7 @@ function warnProblem(warn: CacheWarn | undefined, what: string, problem: CachePr
 }
 
 function asProblem(file: string, error: unknown): CacheProblem {
-	return error instanceof CacheProblem ? error : new CacheProblem(file, cacheReason(error));
+	return error instanceof CacheProblem ? error : new CacheProblem(file, reasonOf(error));
 }
 
 /**
@@ -257,7 +258,7 @@ export function* readCacheSteps(file: string, articles: readonly Article[], stat
 	} catch (error) {
 		if (error instanceof CacheProblem) warnProblem(warn, 'not used', error);
 		else if (error instanceof Damaged) warn?.(cacheWarning('rebuilt', `damaged (${error.message})`, file));
-		else warn?.(cacheWarning('rebuilt', `unreadable (${cacheReason(error)})`, file));
+		else warn?.(cacheWarning('rebuilt', `unreadable (${reasonOf(error)})`, file));
 	}
 }
 
