@@ -185,7 +185,7 @@ function fileSystemError(p: string, error: unknown): unknown {
 /** One file of a folder, whole; never rejects (a file that cannot be read is a warning). */
 async function readWhole(file: FoundFile): Promise<FileResult> {
 	try {
-		const bytes = await readFileBytes(file.path, file.kind);
+		const bytes = await readFileBytes(file.path, file.kind, file.open);
 		if (!(bytes instanceof Uint8Array)) return {articles: [], warnings: [bytes]};
 		return articlesFromBytes(bytes, file.path, file.kind);
 	} catch (error) {
@@ -214,7 +214,7 @@ async function loadFolder(root: string, sink: Sink): Promise<void> {
 		const file = files[i]!;
 		if (file.kind === 'jsonl') {
 			try {
-				const warnings = await streamJsonl(file.path, {add: (batch) => sink.add(batch), pause: sink.pause});
+				const warnings = await streamJsonl(file.path, {add: (batch) => sink.add(batch), pause: sink.pause}, file.open);
 				sink.add([], warnings);
 			} catch (error) {
 				sink.add([], [{kind: 'unreadable', path: file.path, message: reasonOf(error)}]);

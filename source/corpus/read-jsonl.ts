@@ -16,9 +16,12 @@ export interface JsonlSink {
 	pause(): Promise<void>;
 }
 
-/** Streams `filePath` into `sink`; returns the file's warnings. Open and read errors are thrown. */
-export async function streamJsonl(filePath: string, sink: JsonlSink): Promise<CorpusWarning[]> {
-	const handle = await openRegularFile(filePath);
+/**
+ * Streams `filePath` into `sink`; returns the file's warnings. Open and read errors are thrown.
+ * `open` is the path as bytes when `filePath` (a name that is not UTF-8, decoded) would not open.
+ */
+export async function streamJsonl(filePath: string, sink: JsonlSink, open: string | Buffer = filePath): Promise<CorpusWarning[]> {
+	const handle = await openRegularFile(open);
 	if (typeof handle === 'string') return [{kind: 'skipped', path: filePath, message: handle}];
 	const problems = new LineProblems();
 	const seenIds = new Set<string>();
