@@ -237,3 +237,19 @@ test('names that are not UTF-8: opened by their bytes, the path shown decoded as
 	assert.deepEqual(warnings, []);
 	assert.deepEqual(articles.map((a) => path.relative(dir, a.path)).sort(), ['ข่าว.jsonl', 'เก่า/a.txt']);
 });
+
+test('endless standard input: loading stops at the bound with a one-line CorpusError', async () => {
+	let produced = 0;
+	const endless = new Readable({
+		read() {
+			produced += 65_536;
+			this.push(Buffer.alloc(65_536, 'y\n'));
+		},
+	});
+	await assert.rejects(loadCorpus('-', {stdin: endless, maxStdinBytes: 1 << 20}), (error: unknown) => {
+		assert.ok(error instanceof CorpusError);
+		assert.equal(error.message, 'cannot read -: standard input is larger than 1 MiB, not read (KHAO_MAX_INPUT_SIZE=2G, for example, reads more)');
+		return true;
+	});
+	assert.ok(produced < 4 << 20, `stopped reading (${produced} bytes produced)`);
+});

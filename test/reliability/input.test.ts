@@ -234,3 +234,34 @@ test('item 10: file and folder names that are not UTF-8 (TIS-620) are read and s
 	assert.doesNotMatch(r.out + r.err, UNSAFE);
 	assert.doesNotMatch(r.err, /no such file/);
 });
+
+test('item 3: endless standard input stops at the size bound: one clear line, exit 1, bounded memory', {skip: built}, () => {
+	const r = spawnSync('bash', ['-c', `yes | "${process.execPath}" "${cli}" - --list`], {
+		encoding: 'utf8',
+		timeout: 60_000,
+		env: {...process.env, NO_COLOR: '1', KHAO_CACHE_DIR: path.join(dir, 'cache'), KHAO_MAX_INPUT_SIZE: '8M'},
+	});
+	assert.equal(r.signal, null, 'ended by itself, not by the timeout');
+	assert.equal(r.status, 1);
+	assert.equal(r.stderr, 'khao: cannot read -: standard input is larger than 8 MiB, not read (KHAO_MAX_INPUT_SIZE=2G, for example, reads more)\n');
+	assert.equal(r.stdout, '');
+});
+
+test('item 3: the bound is overridable, and a bad value is a clear error', {skip: built}, () => {
+	const input = 'Headline\n\n' + 'word '.repeat(400_000);
+	assert.equal(khao(['-', '--list'], {input, env: {KHAO_MAX_INPUT_SIZE: '1M'}}).code, 1);
+	const bigger = khao(['-', '--list'], {input, env: {KHAO_MAX_INPUT_SIZE: '3M'}});
+	assert.equal(bigger.code, 0, bigger.err);
+	assert.match(bigger.out, /Headline/);
+	const bad = khao(['-', '--list'], {input: 'x\n', env: {KHAO_MAX_INPUT_SIZE: 'lots\u001b[31m'}});
+	assert.equal(bad.code, 1);
+	assert.equal(bad.err, 'khao: cannot read -: KHAO_MAX_INPUT_SIZE must be a size such as 512M or 2G\n');
+});
+
+test('item 3: a .jsonl on standard input is parsed line by line (never decoded as one string)', {skip: built}, () => {
+	const lines = Array.from({length: 3}, (_, i) => JSON.stringify({id: `n${i}`, title: `Record ${i}`, body: 'Body text.'}));
+	const r = khao(['-', '--list'], {input: [lines[0], '{broken', lines[1], lines[2]].join('\n') + '\n'});
+	assert.equal(r.code, 0, r.err);
+	assert.deepEqual(r.out.trim().split('\n').map((l) => l.split('\t')[2]), ['Record 0', 'Record 1', 'Record 2']);
+	assert.match(r.err, /-:2: line 2: invalid JSON/);
+});
