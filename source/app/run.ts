@@ -74,7 +74,7 @@ export function defaultCorpusDir(moduleUrl: string): string {
 
 /** One line per problem; files that were read despite it (invalid bytes, bad .jsonl lines) say so. */
 export function formatWarning(w: CorpusWarning): string {
-	const verb = w.kind === 'invalid-bytes' || w.kind === 'bad-line' ? 'warning' : 'skipped';
+	const verb = w.kind === 'invalid-bytes' || w.kind === 'bad-line' || w.kind === 'corrections' ? 'warning' : 'skipped';
 	return `khao: ${verb}: ${sanitizeInline(w.path)}: ${sanitizeInline(w.message)}`;
 }
 
