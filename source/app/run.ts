@@ -52,6 +52,7 @@ export function helpText(): string {
         --help             print this help
 
   When standard output is not a terminal, khao prints (as --print) instead of opening the reader.
+  Standard input is read up to 1 GiB; KHAO_MAX_INPUT_SIZE (e.g. 2G) moves the bound.
 
   Keys in the reader
 ${keys}
