@@ -2,8 +2,7 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
 import type {Article} from '../../corpus/types.js';
-import {wrapArticle, lineAt} from '../../layout/wrap.js';
-import type {Line} from '../../layout/types.js';
+import {LazyWrap} from '../../layout/lazy.js';
 import {filterTitles, matchesInArticle, search, type MatchRange, type SearchResult} from '../../search/index.js';
 import type {Entity, EntityKind} from '../../entities/index.js';
 import {initialState, reduce, maxTop, type Action, type Context, type SortOrder, type State} from '../state.js';
@@ -96,15 +95,17 @@ interface EntityUi {
 
 /**
  * The last few wraps: a jump wraps the target to find its line, and the render that follows shows
- * the same lines instead of wrapping again; going back to an article just read is free too.
+ * the same lines instead of wrapping again; going back to an article just read is free too. Each
+ * wraps lazily, piece by piece, where the reader looks: a long article opens and resizes at once.
  */
-const recentWraps = new Map<Article, {width: number; lines: Line[]}>();
+const recentWraps = new Map<Article, LazyWrap>();
 const RECENT_WRAPS = 8;
-function wrappedLines(article: Article, width: number): Line[] {
+const NO_LINES = new LazyWrap({id: '', path: '', format: 'txt', title: '', text: '', blocks: []}, 1);
+function wrappedLines(article: Article, width: number): LazyWrap {
 	const cached = recentWraps.get(article);
 	recentWraps.delete(article);
-	const lines = cached && cached.width === width ? cached.lines : wrapArticle(article, width);
-	recentWraps.set(article, {width, lines});
+	const lines = cached && cached.width === width ? cached : new LazyWrap(article, width);
+	recentWraps.set(article, lines);
 	if (recentWraps.size > RECENT_WRAPS) recentWraps.delete(recentWraps.keys().next().value!);
 	return lines;
 }
@@ -149,15 +150,17 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		return list;
 	}, [articles, corpus.count, state.sort, entityFilter, entities, titleFilter?.query]);
 	const article = articles[state.current];
-	const lines: readonly Line[] = useMemo(() => (article ? wrappedLines(article, panes.textWidth) : []), [article, panes.textWidth]);
+	const lines: LazyWrap = useMemo(() => (article ? wrappedLines(article, panes.textWidth) : NO_LINES), [article, panes.textWidth]);
 
 	// Keep the same text at the top of the pane when a resize re-wraps the article.
-	const shown = useRef<{article: Article | undefined; lines: readonly Line[]; anchor: number}>({article, lines, anchor: 0});
+	const shown = useRef<{article: Article | undefined; lines: LazyWrap; anchor: number}>({article, lines, anchor: 0});
 	let top = state.top;
 	if (shown.current.lines !== lines && shown.current.article === article && shown.current.lines.length > 0) {
-		top = lineAt(lines, shown.current.anchor);
-		if (top !== state.top) setState({...state, top});
+		top = lines.lineAt(shown.current.anchor);
 	}
+	// Wrap what the pane shows (and a page around it); the line on top stays on top.
+	top = lines.settle(top, panes.bodyHeight);
+	if (top !== state.top) setState((s) => (s === state ? {...s, top} : s));
 	const ctx: Context = {
 		order,
 		lineCount: lines.length,
@@ -166,7 +169,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		sidebarByDefault: size.columns >= SIDEBAR_MIN_COLUMNS,
 	};
 	top = Math.min(top, maxTop(ctx));
-	shown.current = {article, lines, anchor: lines[top]?.start ?? 0};
+	shown.current = {article, lines, anchor: lines.at(top)?.start ?? 0};
 	// Keys may arrive before the handler of the latest render is subscribed: read from refs.
 	const ctxRef = useRef(ctx);
 	ctxRef.current = ctx;
@@ -249,7 +252,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const stepMatch = (direction: 1 | -1) => {
 		const active = activeRef.current;
 		if (!active || !article) return;
-		const here = stepRange(matches, active.at ?? (direction === 1 ? (lines[top]?.start ?? 0) - 1 : undefined), direction);
+		const here = stepRange(matches, active.at ?? (direction === 1 ? (lines.at(top)?.start ?? 0) - 1 : undefined), direction);
 		if (here !== -1) {
 			const m = matches[here]!;
 			setActive({...active, at: m.start});
@@ -278,7 +281,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 			setMessage('no focused entity: e focuses one on screen, p lists them');
 			return;
 		}
-		const from = focus.at ?? (direction === 1 ? (lines[top]?.start ?? 0) - 1 : (lines[top]?.start ?? 0));
+		const from = focus.at ?? (direction === 1 ? (lines.at(top)?.start ?? 0) - 1 : (lines.at(top)?.start ?? 0));
 		const next = entities.nextMention(focus.id, article.id, from, direction === 1 ? 'next' : 'previous');
 		if (!next) {
 			setMessage(`no ${direction === 1 ? 'later' : 'earlier'} mention`);
@@ -528,7 +531,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 
 
 	const status: string[] = [article ? `${order.indexOf(state.current) + 1}/${order.length}` : 'no article'];
-	if (lines.length > 0) status.push(`line ${top + 1}/${lines.length} ${percent(top, ctx)}`);
+	if (lines.length > 0) status.push(`line ${top + 1}/${lines.exact ? '' : '~'}${lines.length} ${percent(top, ctx)}`);
 	if (active) {
 		// The match the user is on: the one at the chosen position, or (a hit in a .jsonl title, which
 		// the text does not hold) none yet, until n or N steps onto one.
