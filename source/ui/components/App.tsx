@@ -133,6 +133,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const [message, setMessage] = useState('');
 	const entities = background?.entities;
 	const searchIndex = background?.search;
+	// A search cache that could not be used is one more thing the user can read about under w.
+	const warnings = background?.cacheWarning ? [...load.warnings, background.cacheWarning] : load.warnings;
 
 	const panes = paneSizes(size, state.sidebarShown);
 	const order = useMemo(() => {
@@ -495,7 +497,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const onCommand = (command: Command) => {
 		const {overlay} = stateRef.current;
 		if (overlay === 'warnings' && (command === 'down' || command === 'up')) {
-			setWarningsTop((t) => Math.max(0, Math.min(load.warnings.length - 1, t + (command === 'down' ? 1 : -1))));
+			setWarningsTop((t) => Math.max(0, Math.min(warnings.length - 1, t + (command === 'down' ? 1 : -1))));
 			return;
 		}
 		if ((overlay === 'help' || overlay === 'warnings') && command !== 'quit' && command !== 'help' && command !== 'warnings') {
@@ -560,7 +562,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		const done = Math.min(background.searchIndexed, background.entityArticles);
 		status.push(`indexing ${Math.round((done / background.total) * 100)}%`);
 	}
-	if (corpus.warnings > 0) status.push(`${corpus.warnings} skipped (w)`);
+	const warningCount = corpus.warnings + (background?.cacheWarning ? 1 : 0);
+	if (warningCount > 0) status.push(`${warningCount} skipped (w)`);
 
 	const sortLabel = state.sort === 'file' ? '' : state.sort === 'newest' ? 'newest first' : 'oldest first';
 	const filterLabel = [
@@ -573,7 +576,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	if (state.overlay === 'help') {
 		main = <HelpPanel width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (state.overlay === 'warnings') {
-		main = <WarningsPanel warnings={load.warnings} top={warningsTop} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
+		main = <WarningsPanel warnings={warnings} top={warningsTop} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (state.overlay === 'search' && searchUi) {
 		main = (
 			<SearchPanel
