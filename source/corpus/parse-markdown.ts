@@ -126,7 +126,9 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 			if (close && close[2]![0] === fence.char && close[2]!.length >= fence.length && close[3]!.trim() === '') {
 				fence = undefined;
 			} else {
-				startBlock('code', end > start ? [{start, end: trimEnd(text, start, end)}] : []);
+				// A line of only spaces is an empty code line: no empty span.
+				const codeEnd = trimEnd(text, start, end);
+				startBlock('code', codeEnd > start ? [{start, end: codeEnd}] : []);
 			}
 			continue;
 		}

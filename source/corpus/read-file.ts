@@ -25,7 +25,7 @@ const SNIFF_BYTES = 65_536;
  * Opens a file for reading, refusing anything that is not a regular file. O_NONBLOCK: if a FIFO
  * took the place of the file after it was checked, the open returns at once instead of hanging.
  */
-export async function openRegularFile(filePath: string): Promise<FileHandle | string> {
+export async function openRegularFile(filePath: string | Buffer): Promise<FileHandle | string> {
 	const handle = await fs.open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
 	const stats = await handle.stat();
 	if (stats.isFile()) return handle;
@@ -33,9 +33,9 @@ export async function openRegularFile(filePath: string): Promise<FileHandle | st
 	return `${specialKind(stats) ?? (stats.isDirectory() ? 'folder' : 'not a regular file')}, not read`;
 }
 
-/** Reads a file whole (after a sniff of its start when its kind is unknown). */
-export async function readFileBytes(filePath: string, kind: FileKind): Promise<Uint8Array | CorpusWarning> {
-	const handle = await openRegularFile(filePath);
+/** Reads a file whole (after a sniff of its start when its kind is unknown); `open` is its path as bytes when `filePath` would not open it. */
+export async function readFileBytes(filePath: string, kind: FileKind, open: string | Buffer = filePath): Promise<Uint8Array | CorpusWarning> {
+	const handle = await openRegularFile(open);
 	if (typeof handle === 'string') return {kind: 'skipped', path: filePath, message: handle};
 	try {
 		if (kind === 'unknown') {

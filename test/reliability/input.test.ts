@@ -28,7 +28,7 @@ before(() => {
 after(() => {
 	// Folders made unsearchable by a test must be searchable again to be removed.
 	spawnSync('chmod', ['-R', 'u+rwx', dir]);
-	fs.rmSync(dir, {recursive: true, force: true});
+	spawnSync('rm', ['-rf', dir]);
 });
 
 function khao(args: string[], options: {input?: string | Buffer; env?: Record<string, string>; timeout?: number} = {}) {
@@ -158,4 +158,110 @@ test('item 17: text inside escape-sequence payloads is neither searched nor take
 	assert.doesNotMatch(entities.out + entities.err + found.out + found.err, UNSAFE);
 	const printed = khao([folder, '--print']);
 	assert.doesNotMatch(printed.out, /Vexmoor|Zanthor|Quillby|Plumtree/);
+});
+
+/** Runs khao as an unprivileged user when the tests run as root (root ignores permissions). */
+function asUser(): {uid?: number; gid?: number} {
+	return process.getuid?.() === 0 ? {uid: 65534, gid: 65534} : {};
+}
+
+function khaoAs(args: string[]) {
+	const r = spawnSync(process.execPath, [cli, ...args], {
+		cwd: dir,
+		encoding: 'utf8',
+		timeout: 60_000,
+		env: {...process.env, NO_COLOR: '1', KHAO_CACHE_DIR: path.join(dir, 'user-cache'), HOME: dir},
+		...asUser(),
+	});
+	return {code: r.status, out: r.stdout, err: r.stderr};
+}
+
+test('item 9: a folder that can be listed but not entered is reported; the rest of the corpus is read', {skip: built}, () => {
+	const folder = path.join(dir, 'perm');
+	fs.mkdirSync(path.join(folder, 'locked', 'inner'), {recursive: true});
+	fs.writeFileSync(path.join(folder, 'good.txt'), 'Good news today\n\nAll is well.\n');
+	fs.writeFileSync(path.join(folder, 'locked', 'hidden.txt'), 'Locked away\n');
+	fs.chmodSync(dir, 0o755);
+	fs.chmodSync(folder, 0o755);
+	fs.chmodSync(path.join(folder, 'locked'), 0o644); // readable, not searchable
+	try {
+		const r = khaoAs([folder, '--list']);
+		assert.equal(r.code, 0, r.err);
+		assert.match(r.out, /Good news today/);
+		assert.match(r.err, /locked: folder not searchable \(permission denied\)/);
+		assert.equal(r.err.trim().split('\n').length, 1, 'one line for the folder, not one per entry');
+		// The folder as PATH itself: nothing can be read, a clear one-line error.
+		const whole = khaoAs([path.join(folder, 'locked'), '--list']);
+		assert.equal(whole.code, 1);
+		assert.match(whole.err, /^khao: cannot read .*locked: permission denied\n$/);
+	} finally {
+		fs.chmodSync(path.join(folder, 'locked'), 0o755);
+	}
+});
+
+test('item 9: a tree deeper than PATH_MAX: the too-deep folder is reported, the rest is read', {skip: built}, () => {
+	const folder = path.join(dir, 'deep');
+	fs.mkdirSync(folder);
+	fs.writeFileSync(path.join(folder, 'top.txt'), 'Top story\n\nAt the top.\n');
+	// 60 levels of 100-character names: over 6,000 bytes, past PATH_MAX (4,096). Made with relative
+	// paths, the only way to get there.
+	const name = 'd'.repeat(100);
+	const made = spawnSync('bash', ['-c', `cd "$1" && for i in $(seq 60); do mkdir ${name} && cd ${name} || exit 1; done && echo 'Deep story' > deep.txt`, 'bash', folder]);
+	assert.equal(made.status, 0, String(made.stderr));
+	const r = khao([folder, '--list']);
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.out, /Top story/);
+	assert.match(r.err, /name too long/);
+	assert.doesNotMatch(r.err, /cannot read/);
+	// rm walks a tree deeper than PATH_MAX; fs.rmSync does not.
+	spawnSync('rm', ['-rf', folder]);
+});
+
+test('item 10: file and folder names that are not UTF-8 (TIS-620) are read and shown decoded', {skip: built}, () => {
+	const folder = path.join(dir, 'legacy-names');
+	fs.mkdirSync(folder);
+	const tis = (s: string) => Buffer.from([...s].map((c) => c.codePointAt(0)! - 0x0e01 + 0xa1));
+	const sub = Buffer.concat([Buffer.from(folder + '/'), tis('ข่าวเก่า')]);
+	fs.mkdirSync(sub);
+	fs.writeFileSync(Buffer.concat([sub, Buffer.from('/'), tis('ประกาศ'), Buffer.from('.txt')]), 'Notice from an old archive\n\nText.\n');
+	// A name with an escape sequence in it, not UTF-8 either.
+	fs.writeFileSync(Buffer.concat([Buffer.from(folder + '/'), tis('ลับ'), Buffer.from('\u001b]0;x\u0007.jsonl')]), '{"title":"Record title","body":"Record body"}\n');
+	const r = khao([folder, '--list']);
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.out, /ข่าวเก่า\/ประกาศ\.txt/);
+	assert.match(r.out, /Notice from an old archive/);
+	assert.match(r.out, /Record title/);
+	assert.doesNotMatch(r.out + r.err, UNSAFE);
+	assert.doesNotMatch(r.err, /no such file/);
+});
+
+test('item 3: endless standard input stops at the size bound: one clear line, exit 1, bounded memory', {skip: built}, () => {
+	const r = spawnSync('bash', ['-c', `yes | "${process.execPath}" "${cli}" - --list`], {
+		encoding: 'utf8',
+		timeout: 60_000,
+		env: {...process.env, NO_COLOR: '1', KHAO_CACHE_DIR: path.join(dir, 'cache'), KHAO_MAX_INPUT_SIZE: '8M'},
+	});
+	assert.equal(r.signal, null, 'ended by itself, not by the timeout');
+	assert.equal(r.status, 1);
+	assert.equal(r.stderr, 'khao: cannot read -: standard input is larger than 8 MiB, not read (KHAO_MAX_INPUT_SIZE=2G, for example, reads more)\n');
+	assert.equal(r.stdout, '');
+});
+
+test('item 3: the bound is overridable, and a bad value is a clear error', {skip: built}, () => {
+	const input = 'Headline\n\n' + 'word '.repeat(400_000);
+	assert.equal(khao(['-', '--list'], {input, env: {KHAO_MAX_INPUT_SIZE: '1M'}}).code, 1);
+	const bigger = khao(['-', '--list'], {input, env: {KHAO_MAX_INPUT_SIZE: '3M'}});
+	assert.equal(bigger.code, 0, bigger.err);
+	assert.match(bigger.out, /Headline/);
+	const bad = khao(['-', '--list'], {input: 'x\n', env: {KHAO_MAX_INPUT_SIZE: 'lots\u001b[31m'}});
+	assert.equal(bad.code, 1);
+	assert.equal(bad.err, 'khao: cannot read -: KHAO_MAX_INPUT_SIZE must be a size such as 512M or 2G\n');
+});
+
+test('item 3: a .jsonl on standard input is parsed line by line (never decoded as one string)', {skip: built}, () => {
+	const lines = Array.from({length: 3}, (_, i) => JSON.stringify({id: `n${i}`, title: `Record ${i}`, body: 'Body text.'}));
+	const r = khao(['-', '--list'], {input: [lines[0], '{broken', lines[1], lines[2]].join('\n') + '\n'});
+	assert.equal(r.code, 0, r.err);
+	assert.deepEqual(r.out.trim().split('\n').map((l) => l.split('\t')[2]), ['Record 0', 'Record 1', 'Record 2']);
+	assert.match(r.err, /-:2: line 2: invalid JSON/);
 });
