@@ -20,7 +20,7 @@ import {KEY_BITS, OVERLAP} from './trigrams.js';
 
 const MAGIC = 'KHAOIDX1';
 /** Bump when the fold, passages, trigrams or this layout change; the settings below are checked too. */
-const FORMAT = `khao-search-7/${KEY_BITS}/${OVERLAP}/${PASSAGE_TARGET}/${PASSAGE_MAX}`;
+const FORMAT = `khao-search-8/${KEY_BITS}/${OVERLAP}/${PASSAGE_TARGET}/${PASSAGE_MAX}`;
 
 /** The cache folder: `KHAO_CACHE_DIR`, else $XDG_CACHE_HOME/khao or ~/.cache/khao; undefined when caching is off (`KHAO_CACHE_DIR=off`). */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {

@@ -78,8 +78,8 @@ export class HitCollector {
 	}
 
 	add(hit: RawHit): void {
+		// count() has counted the hit (total and kind): only keeping it is left.
 		if (!this.count(hit.segment, hit.passage, hit.kind)) return;
-		this.byKind[hit.kind]++;
 		const heap = this.heap;
 		if (heap.length < this.limit) {
 			heap.push(hit);
