@@ -5,6 +5,7 @@ import type {Article} from '../../corpus/types.js';
 import {LazyWrap} from '../../layout/lazy.js';
 import {filterTitles, matchesInArticle, search, type MatchRange, type SearchResult} from '../../search/index.js';
 import type {Entity, EntityKind} from '../../entities/index.js';
+import {matchesName} from '../../entities/index.js';
 import {initialState, reduce, maxTop, type Action, type Context, type SortOrder, type State} from '../state.js';
 import {commandFor, splitKeys, type Command} from '../keymap.js';
 import {useTerminalSize, type Size} from '../hooks/useTerminalSize.js';
@@ -231,7 +232,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		const list = entityUi.scope === 'article' && article ? entities.entitiesIn(article.id) : [...entities.all()];
 		const filter = entityUi.filter.trim().toLowerCase();
 		return list
-			.filter((e) => filter === '' || e.aliases.some((a) => a.toLowerCase().includes(filter)))
+			.filter((e) => filter === '' || matchesName(e.aliases, filter))
 			.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
 	}, [entityUi?.scope, entityUi?.filter, entities, article]);
 	const entityListRef = useRef(entityList);
