@@ -12,6 +12,9 @@ import {findMatch, tonelessView, tonesEqual, viewSourceRange, type TonelessView}
 import {parseQuery} from './parse.js';
 import {preparePattern, type Pattern} from './query.js';
 
+/** Most steps of approximate matching spent on one word in one article (about a second). */
+const MAX_APPROXIMATE_STEPS = 200_000_000;
+
 export interface MatchRange {
 	/** UTF-16 offsets into Article.text. */
 	start: number;
@@ -62,7 +65,8 @@ export function matchesInArticle(article: Article, query: string, options: {also
 	// Near spellings of each mistyped word.
 	const near: ViewMatch[] = [];
 	for (const {pattern, quoted} of terms) {
-		if (quoted) continue;
+		// The programme costs text × pattern steps: a huge article is not searched approximately.
+		if (quoted || view.text.length * pattern.toneless.length > MAX_APPROXIMATE_STEPS) continue;
 		for (const span of approximateIn(view.text, pattern.toneless, maxErrors(pattern.toneless.length))) near.push({start: span.start, end: span.end, kind: 'fuzzy'});
 	}
 	return dedupe(near).map(toSource);

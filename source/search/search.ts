@@ -155,12 +155,10 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 			}
 		}
 	}
-	// No article holds every word: the articles holding the most of them, said so.
+	// No article holds every word: the articles holding some of them, the most first, said so.
 	let partial = false;
-	const n = run.query.terms.length;
-	for (let need = n - 1; n > 1 && need >= 1 && run.collector.total === 0; need--) {
-		const terms = asTyped(run.query);
-		run.exhaustive = allTermsStage(scopes, terms, run.collector, limits, need) && run.exhaustive;
+	if (run.query.terms.length > 1 && run.collector.total === 0) {
+		run.exhaustive = allTermsStage(scopes, asTyped(run.query), run.collector, limits, 1) && run.exhaustive;
 		partial = run.collector.total > 0;
 	}
 	// With the text at hand: a match spelled as typed (case aside) ranks above one that matched only
