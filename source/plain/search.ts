@@ -4,12 +4,11 @@ import type {NamedEntity} from '../search/also-spelled.js';
 import type {SearchResult} from '../search/types.js';
 import {clusterEnd} from '../text/graphemes.js';
 import {sanitizeInline} from '../text/sanitize.js';
-import {clusterWidth, stringWidth, toDisplay} from '../text/width.js';
+import {clusterWidth, stringWidth} from '../text/width.js';
 import {safeJson} from './json.js';
 
 /** `s` cut to at most `width` terminal columns at a cluster boundary, with … when cut. */
-function fit(s: string, width: number): string {
-	const shown = toDisplay(s);
+function fit(shown: string, width: number): string {
 	if (stringWidth(shown) <= width) return shown;
 	let used = 0;
 	let at = 0;

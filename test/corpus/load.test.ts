@@ -132,8 +132,10 @@ test('encodings in a folder: TIS-620, UTF-16 LE/BE, BOM, invalid UTF-8 (named in
 test('file names with escape sequences and bidi controls: kept in paths, never in titles or messages', async (t) => {
 	const {dir, cleanup} = tempDir();
 	t.after(cleanup);
-	const evil = 'evil\u001b]0;owned\u0007\u202Ename\u001b[2J.txt';
-	fs.writeFileSync(path.join(dir, evil), '\u0007\u0007\n');
+	// A rule and nothing else: the title can only come from the name. (A file of nothing but
+	// controls is skipped as empty.)
+	const evil = 'evil\u001b]0;owned\u0007\u202Ename\u001b[2J.md';
+	fs.writeFileSync(path.join(dir, evil), '\u0007***\n');
 	fs.writeFileSync(path.join(dir, 'empty\u001b[31m.txt'), '');
 	const {articles, warnings} = await loadCorpus(dir);
 	assert.equal(articles.length, 1);
