@@ -560,6 +560,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		const done = Math.min(background.searchIndexed, background.entityArticles);
 		status.push(`indexing ${Math.round((done / background.total) * 100)}%`);
 	}
+	if (background?.problem) status.push(background.problem);
 	if (corpus.warnings > 0) status.push(`${corpus.warnings} skipped (w)`);
 
 	const sortLabel = state.sort === 'file' ? '' : state.sort === 'newest' ? 'newest first' : 'oldest first';
