@@ -3,6 +3,7 @@
 import type {CorpusLoad} from '../corpus/index.js';
 import {indexCorpusSteps, writeCacheAsync, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
 import {EntityIndexBuilder, type EntityIndex, type EntityCorrections} from '../entities/index.js';
+import type {CorpusWarning} from '../corpus/types.js';
 import {indexInWorker, type WorkerHandle} from './index-worker.js';
 
 /** An article longer than this (UTF-16 units, ~750 KB of Thai) is one step of several hundred ms: index in workers. */
@@ -18,6 +19,8 @@ export interface BackgroundState {
 	total: number;
 	/** Why an index is missing (a worker ran out of memory), for the status bar. */
 	problem?: string;
+	/** Why the search cache was not used or saved (the index is built all the same). */
+	cacheWarning?: CorpusWarning;
 }
 
 export interface BackgroundOptions {
@@ -63,7 +66,16 @@ export class BackgroundIndexer {
 		const sliceMs = this.options.sliceMs ?? 12;
 		const snapshotEvery = this.options.snapshotEvery ?? 2_000;
 		// The cache (about 90 MB for 10,000 articles) is written without blocking keys.
-		const steps = indexCorpusSteps(articles, {stepArticles: 10, saveCache: (file, segments, list) => void writeCacheAsync(file, segments, list), ...this.options.search});
+		const onCacheWarning = (warning: CorpusWarning): void => {
+			this.set({cacheWarning: warning});
+			this.emit();
+		};
+		const steps = indexCorpusSteps(articles, {
+			stepArticles: 10,
+			saveCache: (file, segments, list, warn) => void writeCacheAsync(file, segments, list, warn),
+			onCacheWarning,
+			...this.options.search,
+		});
 		const entities = new EntityIndexBuilder(this.options.corrections ? {corrections: this.options.corrections} : {});
 		// Detection and snapshots run in steps of a few milliseconds, one step per look at the clock,
 		// so a slice ends at most one step after its time: a long article or a snapshot of 10,000
@@ -129,7 +141,8 @@ export class BackgroundIndexer {
 		this.emit();
 		const heapMb = this.options.workerHeapMb;
 		const cacheDir = this.options.search?.cacheDir;
-		const search = indexInWorker({job: 'search', articles, ...(cacheDir === undefined ? {} : {cacheDir})}, heapMb);
+		const onCacheWarning = (warning: CorpusWarning) => this.set({cacheWarning: warning});
+		const search = indexInWorker({job: 'search', articles, ...(cacheDir === undefined ? {} : {cacheDir})}, heapMb, onCacheWarning);
 		const entities = indexInWorker({job: 'entities', articles, ...(this.options.corrections ? {corrections: this.options.corrections} : {})}, heapMb);
 		this.workers = [search, entities];
 		const failed = (what: string) => (error: Error) => {

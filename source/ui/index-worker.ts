@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import {Worker, parentPort, workerData} from 'node:worker_threads';
-import type {Article} from '../corpus/types.js';
+import type {Article, CorpusWarning} from '../corpus/types.js';
 import {openSearchIndex} from '../search/index.js';
 import {SearchIndex} from '../search/search-index.js';
 import type {Segment} from '../search/segment.js';
@@ -35,7 +35,7 @@ type JobHeader = {job: 'search'; cacheDir?: string | null} | {job: 'entities'; c
 const CHUNK_CHARS = 1 << 20;
 type Message = {article: Omit<Article, 'text' | 'blocks'>} | {text: string} | {end: true};
 
-type Reply = {job: 'search'; segments: Segment[]} | {job: 'entities'; data: EntityIndexData};
+type Reply = {job: 'search'; segments: Segment[]; cacheWarning?: CorpusWarning} | {job: 'entities'; data: EntityIndexData};
 
 export interface WorkerHandle {
 	/** Resolves with the index; rejects with a one-line reason (out of memory, a crash). */
@@ -43,8 +43,8 @@ export interface WorkerHandle {
 	stop(): void;
 }
 
-/** Starts `job` in a worker thread. */
-export function indexInWorker(job: WorkerJob, heapMb = WORKER_HEAP_MB): WorkerHandle {
+/** Starts `job` in a worker thread; what the search cache had to say comes to `onCacheWarning`. */
+export function indexInWorker(job: WorkerJob, heapMb = WORKER_HEAP_MB, onCacheWarning?: (warning: CorpusWarning) => void): WorkerHandle {
 	const self = import.meta.url;
 	const {articles, ...header} = job;
 	const options = {workerData: header satisfies JobHeader, resourceLimits: {maxOldGenerationSizeMb: heapMb}};
@@ -78,6 +78,7 @@ export function indexInWorker(job: WorkerJob, heapMb = WORKER_HEAP_MB): WorkerHa
 				const index = new SearchIndex();
 				index.register(articles);
 				for (const segment of reply.segments) index.addSegment(segment);
+				if (reply.cacheWarning) onCacheWarning?.(reply.cacheWarning);
 				resolve(index);
 			} else resolve(new EntityIndex(reply.data));
 		});
@@ -131,8 +132,10 @@ export async function runIndexWorker(): Promise<void> {
 	const articles = await receiveArticles();
 	let reply: Reply;
 	if (job.job === 'search') {
-		const index = openSearchIndex(articles, job.cacheDir === undefined ? {} : {cacheDir: job.cacheDir});
-		reply = {job: 'search', segments: index.segments};
+		let cacheWarning: CorpusWarning | undefined;
+		const onCacheWarning = (warning: CorpusWarning) => void (cacheWarning = warning);
+		const index = openSearchIndex(articles, {onCacheWarning, ...(job.cacheDir === undefined ? {} : {cacheDir: job.cacheDir})});
+		reply = {job: 'search', segments: index.segments, ...(cacheWarning ? {cacheWarning} : {})};
 	} else {
 		const index = buildEntityIndex(articles, job.corrections ? {corrections: job.corrections} : {});
 		// The index's own data, without the name search (rebuilt on the UI side on first use).

@@ -4,7 +4,9 @@ import type {CorpusLoad} from '../../corpus/index.js';
 import type {Article} from '../../corpus/types.js';
 import {LazyWrap} from '../../layout/lazy.js';
 import {filterTitles, matchesInArticle, search, type MatchRange, type SearchResult} from '../../search/index.js';
+import {namedEntities, spellingsOf} from '../../search/also-spelled.js';
 import type {Entity, EntityKind} from '../../entities/index.js';
+import {matchesName} from '../../entities/index.js';
 import {initialState, reduce, maxTop, type Action, type Context, type SortOrder, type State} from '../state.js';
 import {commandFor, splitKeys, type Command} from '../keymap.js';
 import {useTerminalSize, type Size} from '../hooks/useTerminalSize.js';
@@ -77,6 +79,8 @@ interface SearchUi {
 /** A search the user went to with Enter: its matches are highlighted and n / N step through them. */
 interface ActiveSearch {
 	query: string;
+	/** Other spellings of the query (the names of the entity it names, in every script). */
+	also?: readonly string[];
 	/** Start of the current match in the open article. */
 	at?: number;
 }
@@ -133,6 +137,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const [message, setMessage] = useState('');
 	const entities = background?.entities;
 	const searchIndex = background?.search;
+	// A search cache that could not be used is one more thing the user can read about under w.
+	const warnings = background?.cacheWarning ? [...load.warnings, background.cacheWarning] : load.warnings;
 
 	const panes = paneSizes(size, state.sidebarShown);
 	const order = useMemo(() => {
@@ -177,25 +183,30 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	stateRef.current = state;
 	const dispatch = (action: Action) => setState((s) => reduce(s, action, ctxRef.current));
 
+	// The entities the query names closely: their names in every script are searched too.
+	const named: Entity[] = useMemo(
+		() => (!searchUi || !entities || searchUi.query.trim().length < 2 ? [] : namedEntities(entities, searchUi.query)),
+		[searchUi?.query, entities],
+	);
+	const also = useMemo(() => spellingsOf(named), [named]);
+
 	// Search: results follow every key; a query still waiting when the next key comes is dropped.
 	useEffect(() => {
 		if (!searchUi || !searchIndex) return;
 		const timer = setTimeout(() => {
 			const query = searchUi.query;
-			const result =
-				query.trim() === ''
-					? undefined
-					: search(searchIndex, query, searchUi.scope === 'article' && article ? {scope: article.id} : {});
+			const scope = searchUi.scope === 'article' && article ? {scope: article.id} : {};
+			const result = query.trim() === '' ? undefined : search(searchIndex, query, {...scope, alsoSpelled: also});
 			const ui = searchRef.current;
 			if (ui && ui.query === query) setSearchUi({...ui, result, cursor: Math.min(ui.cursor, Math.max(0, (result?.hits.length ?? 1) - 1))});
 		}, 0);
 		return () => clearTimeout(timer);
-	}, [searchUi?.query, searchUi?.scope, searchIndex]);
+	}, [searchUi?.query, searchUi?.scope, searchIndex, also]);
 
 	const entityOffer: Entity[] = useMemo(() => {
 		if (!searchUi || !entities || searchUi.query.trim().length < 2 || searchUi.scope === 'article') return [];
-		return entities.findByName(searchUi.query, 1);
-	}, [searchUi?.query, searchUi?.scope, entities]);
+		return named.length > 0 ? named.slice(0, 1) : entities.findByName(searchUi.query, 1);
+	}, [searchUi?.query, searchUi?.scope, entities, named]);
 	const searchRows: SearchRow[] = [
 		...entityOffer.map((entity) => ({type: 'entity', entity}) as const),
 		...(searchUi?.result?.hits ?? []).map((hit) => ({type: 'hit', hit}) as const),
@@ -209,11 +220,14 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	// for a rare query). Undefined while the index cannot say for sure: still building, or too many.
 	const matchingArticles: ReadonlySet<number> | undefined = useMemo(() => {
 		if (!active || !searchIndex || !background?.searchDone) return undefined;
-		const result = search(searchIndex, active.query, {limit: MATCHING_ARTICLES_MAX, maxHits: MATCHING_ARTICLES_MAX, budgetMs: 250});
+		const result = search(searchIndex, active.query, {limit: MATCHING_ARTICLES_MAX, maxHits: MATCHING_ARTICLES_MAX, budgetMs: 250, alsoSpelled: active.also});
 		return result.exhaustive ? new Set(result.hits.map((hit) => hit.ordinal)) : undefined;
-	}, [active?.query, searchIndex, background?.searchDone]);
+	}, [active?.query, active?.also, searchIndex, background?.searchDone]);
 
-	const matches: MatchRange[] = useMemo(() => (active && article ? matchesInArticle(article, active.query) : []), [active?.query, article]);
+	const matches: MatchRange[] = useMemo(
+		() => (active && article ? matchesInArticle(article, active.query, {alsoSpelled: active.also}) : []),
+		[active?.query, active?.also, article],
+	);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
 
 	// Highlights, weakest first: entity kinds, the focused entity, search matches, the current match.
@@ -229,7 +243,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		const list = entityUi.scope === 'article' && article ? entities.entitiesIn(article.id) : [...entities.all()];
 		const filter = entityUi.filter.trim().toLowerCase();
 		return list
-			.filter((e) => filter === '' || e.aliases.some((a) => a.toLowerCase().includes(filter)))
+			.filter((e) => filter === '' || matchesName(e.aliases, filter))
 			.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
 	}, [entityUi?.scope, entityUi?.filter, entities, article]);
 	const entityListRef = useRef(entityList);
@@ -263,7 +277,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		for (let p = position + direction; p >= 0 && p < order.length; p += direction) {
 			if (matchingArticles && !matchingArticles.has(order[p]!)) continue;
 			const candidate = articles[order[p]!]!;
-			const found = matchesInArticle(candidate, active.query);
+			const found = matchesInArticle(candidate, active.query, {alsoSpelled: active.also});
 			if (found.length > 0) {
 				const m = direction === 1 ? found[0]! : found[found.length - 1]!;
 				setActive({...active, at: m.start});
@@ -348,8 +362,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		const query = ui.result?.effectiveQuery ?? ui.query;
 		// The hit as n / N know it (their matches, which may start a little before the hit's range).
 		const target = articles[hit.ordinal];
-		const at = hit.field === 'text' && target ? (matchesInArticle(target, query).find((m) => m.end > hit.start)?.start ?? hit.start) : undefined;
-		setActive({query, at});
+		const at = hit.field === 'text' && target ? (matchesInArticle(target, query, {alsoSpelled: also}).find((m) => m.end > hit.start)?.start ?? hit.start) : undefined;
+		setActive({query, also, at});
 		goTo(hit.ordinal, at);
 	};
 
@@ -495,7 +509,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const onCommand = (command: Command) => {
 		const {overlay} = stateRef.current;
 		if (overlay === 'warnings' && (command === 'down' || command === 'up')) {
-			setWarningsTop((t) => Math.max(0, Math.min(load.warnings.length - 1, t + (command === 'down' ? 1 : -1))));
+			setWarningsTop((t) => Math.max(0, Math.min(warnings.length - 1, t + (command === 'down' ? 1 : -1))));
 			return;
 		}
 		if ((overlay === 'help' || overlay === 'warnings') && command !== 'quit' && command !== 'help' && command !== 'warnings') {
@@ -561,7 +575,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		status.push(`indexing ${Math.round((done / background.total) * 100)}%`);
 	}
 	if (background?.problem) status.push(background.problem);
-	if (corpus.warnings > 0) status.push(`${corpus.warnings} skipped (w)`);
+	const warningCount = corpus.warnings + (background?.cacheWarning ? 1 : 0);
+	if (warningCount > 0) status.push(`${warningCount} skipped (w)`);
 
 	const sortLabel = state.sort === 'file' ? '' : state.sort === 'newest' ? 'newest first' : 'oldest first';
 	const filterLabel = [
@@ -574,7 +589,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	if (state.overlay === 'help') {
 		main = <HelpPanel width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (state.overlay === 'warnings') {
-		main = <WarningsPanel warnings={load.warnings} top={warningsTop} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
+		main = <WarningsPanel warnings={warnings} top={warningsTop} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (state.overlay === 'search' && searchUi) {
 		main = (
 			<SearchPanel
