@@ -574,6 +574,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		const done = Math.min(background.searchIndexed, background.entityArticles);
 		status.push(`indexing ${Math.round((done / background.total) * 100)}%`);
 	}
+	if (background?.problem) status.push(background.problem);
 	const warningCount = corpus.warnings + (background?.cacheWarning ? 1 : 0);
 	if (warningCount > 0) status.push(`${warningCount} skipped (w)`);
 
