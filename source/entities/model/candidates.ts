@@ -76,6 +76,28 @@ export function titleEnd(text: string, start: number, end: number): number {
 }
 
 /**
+ * The span narrowed to word edges: the model's units are smaller than words, and a name never
+ * starts or ends inside a word of the sentence (กระทรวงดำ|เนินการ is กระทรวง, then no name).
+ * Words are Intl.Segmenter's, which splits unknown names into syllables, so a name's edges survive.
+ */
+function toWordEdges(ctx: DetectionContext, start: number, end: number): [number, number] | undefined {
+	const words = ctx.words;
+	if (!words.isBoundary(start)) {
+		const next = words.boundsBetween(start, end)[0];
+		if (next === undefined || next >= end) return undefined;
+		start = next;
+	}
+	if (!words.isBoundary(end)) {
+		// The phrase (run without spaces) holding the end: its word boundaries before the end.
+		const phraseStart = Math.max(start, ctx.text.lastIndexOf(' ', end - 1) + 1);
+		const before = words.boundsBetween(phraseStart, end).filter(b => b < end);
+		end = before.length > 0 ? before[before.length - 1]! : phraseStart;
+		while (end > start && ctx.text[end - 1] === ' ') end--;
+	}
+	return end > start ? [start, end] : undefined;
+}
+
+/**
  * What the rules would never take as a name, whoever proposes it: a piece of a word (the model's
  * units are smaller than words), a listed common word or title alone, a head word with nothing
  * but a generic complement (กระทรวง, องค์การระหว่างประเทศ).
@@ -109,8 +131,10 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock): 
 		if (to < 0) to = text.length;
 		if (to > from) {
 			for (const span of tagText(text.slice(from, to), model)) {
-				let start = from + span.start;
-				const end = from + span.end;
+				const snapped = toWordEdges(ctx, from + span.start, from + span.end);
+				if (snapped === undefined) continue;
+				let start = snapped[0];
+				const end = snapped[1];
 				let title: string | undefined;
 				let titleStart: number | undefined;
 				if (span.kind === 'person') {

@@ -81,13 +81,18 @@ export function staticFeatures(text: string, units: Units, bits: number): {featu
 	const out = new Int32Array(n * NS);
 	const lexOut = new Int32Array(n);
 	const {starts: lexStart, ends: lexEnd} = lexiconFlags(text, units);
-	const h = units.hashes;
-	const c = units.classes;
-	const u = (i: number): number => (i < 0 ? 0x51ed27 : i >= n ? 0x3c6ef3 : h[i]!);
-	const k = (i: number): number => (i < 0 || i >= n ? 7 : c[i]!);
+	// Neighbours read from padded copies: three sentinels on each side instead of a test per read.
+	const h = new Int32Array(n + 6);
+	const c = new Uint8Array(n + 6);
+	h.fill(0x51ed27, 0, 3);
+	h.set(units.hashes, 3);
+	h.fill(0x3c6ef3, n + 3);
+	c.fill(7);
+	c.set(units.classes, 3);
 	for (let i = 0; i < n; i++) {
-		const u0 = u(i), um1 = u(i - 1), up1 = u(i + 1), um2 = u(i - 2), up2 = u(i + 2), um3 = u(i - 3), up3 = u(i + 3);
-		const shape = k(i - 2) | (k(i - 1) << 3) | (k(i) << 6) | (k(i + 1) << 9) | (k(i + 2) << 12);
+		const p = i + 3;
+		const u0 = h[p]!, um1 = h[p - 1]!, up1 = h[p + 1]!, um2 = h[p - 2]!, up2 = h[p + 2]!, um3 = h[p - 3]!, up3 = h[p + 3]!;
+		const shape = c[p - 2]! | (c[p - 1]! << 3) | (c[p]! << 6) | (c[p + 1]! << 9) | (c[p + 2]! << 12);
 		const lex = lexStart[i]! | (lexEnd[i]! << 8) | (lexStart[i + 1]! << 16);
 		lexOut[i] = lex;
 		const o = i * NS;
