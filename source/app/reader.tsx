@@ -45,5 +45,6 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 	}
 	// Leave the warnings where the user can read them after the screen is restored.
 	for (const w of load.warnings) process.stderr.write(formatWarning(w) + '\n');
+	if (indexer.state.cacheWarning) process.stderr.write(formatWarning(indexer.state.cacheWarning) + '\n');
 	return EXIT.ok;
 }

@@ -11,9 +11,9 @@ export interface ClusterMap {
 }
 
 /**
- * One displayed line. `text` is safe for the terminal (no controls, tabs expanded, SARA AM in its
- * display form) and at most the wrap width in terminal columns. `start`/`end` are UTF-16 offsets of
- * the article text the line shows, from its first shown character to the end of its last (equal
+ * One displayed line. `text` is safe for the terminal (no controls, tabs expanded, every other
+ * character as the article has it, ำ included) and at most the wrap width in terminal columns.
+ * `start`/`end` are UTF-16 offsets of the article text the line shows, from its first shown character to the end of its last (equal
  * when the line is blank or wholly synthetic; whitespace dropped at a break lies between lines).
  */
 export interface Line {

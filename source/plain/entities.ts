@@ -7,7 +7,7 @@ import type {EntityIndex} from '../entities/entity-index.js';
 import type {EntityKind} from '../entities/types.js';
 import {clusterEnd} from '../text/graphemes.js';
 import {sanitizeInline} from '../text/sanitize.js';
-import {stringWidth, toDisplay} from '../text/width.js';
+import {stringWidth} from '../text/width.js';
 import {safeJson} from './json.js';
 
 export interface EntitiesJson {
@@ -71,9 +71,8 @@ export function entitiesTable(index: EntityIndex, width: number): string {
 	return lines.join('\n');
 }
 
-/** The text cut to `width` columns at a grapheme cluster, with … when cut; SARA AM drawn safely. */
-function fit(text: string, width: number): string {
-	const s = toDisplay(text);
+/** The text cut to `width` columns at a grapheme cluster, with … when cut. */
+function fit(s: string, width: number): string {
 	if (stringWidth(s) <= width) return s;
 	let end = 0;
 	let used = 0;

@@ -26,7 +26,7 @@ export const NO_END = 1 << 8;
 export const SEGMENT = 1 << 9;
 /** Nonspacing or enclosing mark (Mn, Me): zero columns, and needs a base to be drawn on. */
 export const MARK = 1 << 10;
-/** Drawn differently from how it is stored (SARA AM, Lao AM, tab): see toDisplay / clean. */
+/** Drawn differently from how it is stored (a tab): see clean.ts. */
 export const DISPLAY = 1 << 11;
 /** A letter or mark of the Thai or Lao block (used for the abbreviation and ฯ rules). */
 export const THAI_LETTER = 1 << 12;
@@ -89,7 +89,7 @@ function compute(c: number): number {
 		else p |= isWideCodePoint(c) ? 2 : 1;
 	}
 	// SARA AM and LAO AM are letters (Lo) but join the cluster before them (SpacingMark).
-	if (c === 0x0e33 || c === 0x0eb3) p = (p & ~WIDTH) | EXTEND | DISPLAY | 1;
+	if (c === 0x0e33 || c === 0x0eb3) p = (p & ~WIDTH) | EXTEND | 1;
 	if (c === 0x09) p |= DISPLAY;
 	if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c === 0x2028 || c === 0x2029 ||
 		((p & FORMAT) && c !== 0x200c && c !== 0x200d)) {

@@ -2,16 +2,16 @@
 // terminal gets is made in two steps that layout and `cleanForDisplay` share:
 //   1. CleanText: unsafe runs dropped (sanitize.ts's unsafeLength, the one rule for the whole
 //      program), CR / CRLF / U+2028 / U+2029 made '\n', lone surrogates U+FFFD, each kept unit
-//      remembering its article offset. Tabs and SARA AM are still as in the source: the word
-//      segmenter must see the real letters, and a tab's width depends on its column.
+//      remembering its article offset. Tabs are still as in the source: a tab's width depends on
+//      its column.
 //   2. Display units (one per grapheme cluster): tabs become spaces up to the next multiple of 8
-//      columns, SARA AM its display form, and a cluster with no base character (a mark after a tab
+//      columns, and a cluster with no base character (a mark after a tab
 //      or at the start of a paragraph) is drawn on U+25CC ◌, so that it cannot stack onto whatever
 //      the terminal drew before it.
-import {DISPLAY, FORMAT, MARK, props} from './charProps.js';
+import {FORMAT, MARK, props} from './charProps.js';
 import {clusterEnd} from './graphemes.js';
 import {isLoneSurrogate, unsafeLength} from './sanitize.js';
-import {clusterWidth, toDisplay} from './width.js';
+import {clusterWidth} from './width.js';
 
 export interface CleanText {
 	text: string;
@@ -133,19 +133,19 @@ export function cleanText(text: string, start = 0, end: number = text.length): C
 export const TAB_STOP = 8;
 const DOTTED_CIRCLE = '\u25CC';
 
-/** A cluster that begins with a mark (or SARA AM, which is drawn as a mark + SARA AA). */
+/** A cluster that begins with a mark (or SARA AM, whose ring needs a consonant to sit on). */
 export function startsWithoutBase(c: number): boolean {
 	return c === 0x0e33 || c === 0x0eb3 || (props(c) & MARK) !== 0;
 }
 
 /**
  * The display form of the cluster s[i, j) at `column`: tabs as spaces to the next tab stop (at
- * most `room` columns), SARA AM in its display form, a base-less cluster on ◌.
+ * most `room` columns), a base-less cluster on ◌; everything else as written.
  */
 export function displayCluster(s: string, i: number, j: number, column: number, room = Infinity): string {
 	const c = s.charCodeAt(i);
 	if (c === 0x09) return ' '.repeat(Math.max(0, Math.min(TAB_STOP - (column % TAB_STOP), room)));
-	const cluster = j === i + 1 && !(props(c) & DISPLAY) ? s[i]! : toDisplay(s.slice(i, j));
+	const cluster = j === i + 1 ? s[i]! : s.slice(i, j);
 	return startsWithoutBase(c) ? DOTTED_CIRCLE + cluster : cluster;
 }
 

@@ -1,9 +1,10 @@
 // Terminal display width. A grapheme cluster is as wide as the sum of its code points, as
 // terminals (wcwidth) draw them: marks and format characters 0, East Asian Wide/Fullwidth 2, the
 // rest 1. SARA AM (U+0E33) is a letter that joins the cluster before it and adds 1 column: กำ is 2
-// columns in a terminal, though string-width says 1 — so for display it is written as NIKHAHIT +
-// SARA AA (toDisplay), which every terminal and string-width agree is 2. Emoji sequences are one
-// glyph of 2 columns, as string-width (which Ink measures with) counts them.
+// columns in xterm, VTE, kitty and tmux 3.3, though the npm string-width says 1. Ink measures with
+// this function (the string-width alias in the build), so the article's own ำ is written to the
+// terminal as it is and copy-paste gives the original text. Emoji sequences are one glyph of 2
+// columns, as string-width counts them.
 import {COMPLEX, EXTEND, WIDTH, astralProps, codePointProps, props} from './charProps.js';
 import {clusterEnd} from './graphemes.js';
 
@@ -58,7 +59,7 @@ export function clusterWidth(s: string, start = 0, end: number = s.length): numb
 	return width;
 }
 
-/** Columns the string takes in a terminal (after toDisplay). Controls count 0: clean first. */
+/** Columns the string takes in a terminal. Controls count 0: clean first. */
 export function stringWidth(s: string): number {
 	const n = s.length;
 	let width = 0;
@@ -96,16 +97,4 @@ export function stringWidth(s: string): number {
 		clusterStart = i;
 	}
 	return width;
-}
-
-const SARA_AM = /[\u0E33\u0EB3]/g;
-
-/**
- * The string as it should be written to a terminal: SARA AM (and Lao AM) as NIKHAHIT + SARA AA,
- * the canonical equivalent every terminal and string-width measure the same. Display only: keep
- * the original for search and offsets.
- */
-export function toDisplay(s: string): string {
-	if (s.indexOf('\u0E33') < 0 && s.indexOf('\u0EB3') < 0) return s;
-	return s.replace(SARA_AM, am => (am === '\u0E33' ? '\u0E4D\u0E32' : '\u0ECD\u0EB2'));
 }

@@ -1,14 +1,14 @@
 import {graphemes} from '../text/graphemes.js';
-import {clusterWidth, stringWidth, toDisplay} from '../text/width.js';
+import {clusterWidth, stringWidth} from '../text/width.js';
 import {sanitizeInline} from '../text/sanitize.js';
 
 /**
  * `s` made safe and at most `width` columns wide (exactly `width` when `pad`): cut at a grapheme
- * cluster with '…' when too long. The result is in display form (SARA AM as terminals draw it).
+ * cluster with '…' when too long.
  */
 export function fitWidth(s: string, width: number, pad = true): string {
 	if (width <= 0) return '';
-	const clean = toDisplay(sanitizeInline(s));
+	const clean = sanitizeInline(s);
 	const full = stringWidth(clean);
 	if (full <= width) return pad ? clean + ' '.repeat(width - full) : clean;
 	let used = 0;
@@ -36,11 +36,11 @@ export interface StyledRun<T> {
 export function fitRuns<T>(runs: readonly StyledRun<T>[], width: number): StyledRun<T>[] {
 	const out: StyledRun<T>[] = [];
 	let used = 0;
-	const total = runs.reduce((sum, r) => sum + stringWidth(toDisplay(r.text)), 0);
+	const total = runs.reduce((sum, r) => sum + stringWidth(r.text), 0);
 	const room = total <= width ? width : width - 1;
 	for (const run of runs) {
 		let text = '';
-		for (const c of graphemes(toDisplay(run.text))) {
+		for (const c of graphemes(run.text)) {
 			const w = clusterWidth(c);
 			if (used + w > room) {
 				if (text) out.push({text, style: run.style});

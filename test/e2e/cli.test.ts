@@ -78,6 +78,17 @@ test('a folder of nasty files: good ones shown, bad ones named on stderr, nothin
 	for (const line of r.out.split('\n')) assert.ok(stringWidth(line) <= 50, `line within width: ${line}`);
 });
 
+test('piped --print, --search and --entities give the article\'s own ำ, so grep finds it', () => {
+	const text = 'นายสมชาย ใจดี กล่าวว่าการประชุมครั้งนี้จำเป็นมาก\n\nรายงานประจำปีของกรมน้ำบาดาลจำเป็นต่อการวางแผน\n';
+	fs.writeFileSync(path.join(dir, 'am.txt'), text);
+	for (const args of [['--print', '--width', '30'], ['--print', '--json', '--width', '30'], ['--search', 'จำเป็น'], ['--entities']]) {
+		const r = khao(['am.txt', ...args]);
+		assert.equal(r.code, 0, r.err);
+		assert.ok(!r.out.includes('\u0E4D\u0E32'), `no ํ + า substitute in ${args.join(' ')}`);
+		assert.ok(r.out.includes(args[0] === '--entities' ? 'สมชาย' : 'จำเป็น'), `${args.join(' ')} shows the text as written`);
+	}
+});
+
 test('--list and --list --json', () => {
 	const r = khao(['corpus', '--list']);
 	assert.equal(r.code, 0);

@@ -101,9 +101,9 @@ describe('wrapText: Thai line-break rules', () => {
 		assert.equal(lines.map(contentOf).join(''), 'ข่าวด่วนวันนี้ค่ะ');
 	});
 
-	it('writes SARA AM in display form and counts it as terminals do', () => {
+	it('writes SARA AM as the article has it and counts it as terminals do', () => {
 		const lines = wrapText('น้ำท่วมทำให้', 0, 12, 80);
-		assert.equal(lines[0]!.text, 'น้\u0E4D\u0E32ท่วมท\u0E4D\u0E32ให้');
+		assert.equal(lines[0]!.text, 'น้ำท่วมทำให้');
 		assert.equal(lines[0]!.width, 9);
 	});
 });
@@ -175,7 +175,7 @@ describe('wrapArticle', () => {
 	it('breaks code at clusters, keeping its spaces', () => {
 		const code = wrapArticle(article, 10).filter(l => l.kind === 'code' && l.text !== '');
 		// The tab at column 8 of a 10-column line reaches the line's end, not the next stop.
-		assert.equal(code.map(l => l.text).join(''), 'const  x  = "ก่\u0E4D\u0E32";  // a comment that is long');
+		assert.equal(code.map(l => l.text).join(''), 'const  x  = "ก่ำ";  // a comment that is long');
 		for (const l of code) assert.ok(l.width <= 10);
 	});
 

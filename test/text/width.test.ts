@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {isWideCodePoint} from '../../source/text/wideRanges.js';
-import {clusterWidth, codePointWidth, stringWidth, toDisplay} from '../../source/text/width.js';
+import {clusterWidth, codePointWidth, stringWidth} from '../../source/text/width.js';
 
 describe('stringWidth', () => {
 	it('counts ASCII one column each and controls none', () => {
@@ -72,20 +72,13 @@ describe('stringWidth', () => {
 	});
 });
 
-describe('toDisplay', () => {
-	it('writes SARA AM as NIKHAHIT + SARA AA and leaves everything else alone', () => {
-		assert.equal(toDisplay('น้ำ'), 'น้\u0E4D\u0E32');
-		assert.equal(toDisplay('ทำ ทำ'), 'ท\u0E4D\u0E32 ท\u0E4D\u0E32');
-		assert.equal(toDisplay('ຄຳ'), 'ຄ\u0ECD\u0EB2');
-		const plain = 'ภาษาไทย abc';
-		assert.equal(toDisplay(plain), plain);
-	});
-
-	it('never changes the width', () => {
-		fc.assert(fc.property(fc.array(fc.constantFrom(...'กขำ่้ าเ a'), {maxLength: 20}), chars => {
-			const s = chars.join('');
-			assert.equal(stringWidth(toDisplay(s)), stringWidth(s));
-		}), {numRuns: 1000});
+describe('SARA AM', () => {
+	it('counts ำ as the column terminals give it, with no substitute needed', () => {
+		// xterm, VTE, kitty and tmux 3.3 move the cursor two columns for กำ (checked in terminal.test.ts).
+		assert.equal(stringWidth('น้ำ'), 2);
+		assert.equal(stringWidth('ทำ ทำ'), 5);
+		assert.equal(stringWidth('ຄຳ'), 2);
+		assert.equal(clusterWidth('น้ำ'), 2);
 	});
 });
 

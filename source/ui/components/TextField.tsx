@@ -1,7 +1,7 @@
 import React from 'react';
 import {Text} from 'ink';
 import {fitWidth} from '../fit.js';
-import {clusterWidth, stringWidth, toDisplay} from '../../text/width.js';
+import {clusterWidth, stringWidth} from '../../text/width.js';
 import {graphemes} from '../../text/graphemes.js';
 import {stripUnsafe} from '../../text/sanitize.js';
 import type {Theme} from '../theme.js';
@@ -16,7 +16,7 @@ interface Props {
 /** A one-line input: label, the end of the value when it is too long, and a block cursor. */
 export function TextField({label, value, width, theme}: Props) {
 	const room = Math.max(1, width - stringWidth(label) - 1);
-	const clusters = graphemes(toDisplay(stripUnsafe(value).replace(/\s/g, ' ')));
+	const clusters = graphemes(stripUnsafe(value).replace(/\s/g, ' '));
 	// Keep the end in view: that is where the user types.
 	let used = 0;
 	let from = clusters.length;
