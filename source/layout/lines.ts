@@ -22,6 +22,39 @@ export function lineAt(lines: readonly Line[], offset: number): number {
 	return low;
 }
 
+/**
+ * Where the top of the reader is, in terms that survive a re-wrap: the article offset of the top
+ * line, and for a line that shows no text (a title from a JSON field, metadata, a blank line, all
+ * at the same offset as the text after them) how many such lines at that offset come before it.
+ */
+export interface Anchor {
+	offset: number;
+	/** -1 for a line that shows article text. */
+	rank: number;
+}
+
+/** The anchor of line `top`. */
+export function anchorOf(lines: readonly Line[], top: number): Anchor {
+	const line = lines[top];
+	if (!line) return {offset: 0, rank: 0};
+	if (line.start < line.end) return {offset: line.start, rank: -1};
+	let first = top;
+	while (first > 0 && lines[first - 1]!.start === line.start && lines[first - 1]!.end === line.start) first--;
+	return {offset: line.start, rank: top - first};
+}
+
+/** The line an anchor points to after a re-wrap (the same text, or the same synthetic line). */
+export function lineOfAnchor(lines: readonly Line[], anchor: Anchor): number {
+	const at = lineAt(lines, anchor.offset);
+	if (anchor.rank < 0 || at < 0) return at;
+	let first = at;
+	while (first > 0 && lines[first - 1]!.start === anchor.offset) first--;
+	if (lines[first]!.start !== anchor.offset) return at;
+	let k = first;
+	for (let r = 0; r < anchor.rank && k + 1 < lines.length && lines[k + 1]!.start === anchor.offset && lines[k + 1]!.end === anchor.offset; r++) k++;
+	return k;
+}
+
 export interface TaggedRange {
 	start: number;
 	end: number;
