@@ -2,7 +2,7 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
 import type {Article} from '../../corpus/types.js';
-import {wrapArticle, lineAt} from '../../layout/wrap.js';
+import {type Anchor, type Protected, anchorOf, lineOfAnchor, wrapArticle} from '../../layout/wrap.js';
 import type {Line} from '../../layout/types.js';
 import {filterTitles, matchesInArticle, search, type MatchRange, type SearchResult} from '../../search/index.js';
 import type {Entity, EntityKind} from '../../entities/index.js';
@@ -98,13 +98,14 @@ interface EntityUi {
  * The last few wraps: a jump wraps the target to find its line, and the render that follows shows
  * the same lines instead of wrapping again; going back to an article just read is free too.
  */
-const recentWraps = new Map<Article, {width: number; lines: Line[]}>();
+const recentWraps = new Map<Article, {width: number; names: readonly Protected[] | undefined; lines: Line[]}>();
 const RECENT_WRAPS = 8;
-function wrappedLines(article: Article, width: number): Line[] {
+/** `names`: the article's entity mentions once they are found; lines never break inside one that fits. */
+function wrappedLines(article: Article, width: number, names: readonly Protected[] | undefined): Line[] {
 	const cached = recentWraps.get(article);
 	recentWraps.delete(article);
-	const lines = cached && cached.width === width ? cached.lines : wrapArticle(article, width);
-	recentWraps.set(article, {width, lines});
+	const lines = cached && cached.width === width && cached.names === names ? cached.lines : wrapArticle(article, width, names);
+	recentWraps.set(article, {width, names, lines});
 	if (recentWraps.size > RECENT_WRAPS) recentWraps.delete(recentWraps.keys().next().value!);
 	return lines;
 }
@@ -149,13 +150,19 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		return list;
 	}, [articles, corpus.count, state.sort, entityFilter, entities, titleFilter?.query]);
 	const article = articles[state.current];
-	const lines: readonly Line[] = useMemo(() => (article ? wrappedLines(article, panes.textWidth) : []), [article, panes.textWidth]);
+	const namesOf = (a: Article): readonly Protected[] | undefined => {
+		const found = entities?.mentionsIn(a.id);
+		return found && found.length > 0 ? found : undefined;
+	};
+	const names = article ? namesOf(article) : undefined;
+	const lines: readonly Line[] = useMemo(() => (article ? wrappedLines(article, panes.textWidth, names) : []), [article, panes.textWidth, names]);
 
-	// Keep the same text at the top of the pane when a resize re-wraps the article.
-	const shown = useRef<{article: Article | undefined; lines: readonly Line[]; anchor: number}>({article, lines, anchor: 0});
+	// Keep the same text (or the same title or metadata line) at the top of the pane when a resize
+	// or the names found re-wrap the article.
+	const shown = useRef<{article: Article | undefined; lines: readonly Line[]; anchor: Anchor}>({article, lines, anchor: {offset: 0, rank: 0}});
 	let top = state.top;
 	if (shown.current.lines !== lines && shown.current.article === article && shown.current.lines.length > 0) {
-		top = lineAt(lines, shown.current.anchor);
+		top = lineOfAnchor(lines, shown.current.anchor);
 		if (top !== state.top) setState({...state, top});
 	}
 	const ctx: Context = {
@@ -166,7 +173,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		sidebarByDefault: size.columns >= SIDEBAR_MIN_COLUMNS,
 	};
 	top = Math.min(top, maxTop(ctx));
-	shown.current = {article, lines, anchor: lines[top]?.start ?? 0};
+	shown.current = {article, lines, anchor: anchorOf(lines, top)};
 	// Keys may arrive before the handler of the latest render is subscribed: read from refs.
 	const ctxRef = useRef(ctx);
 	ctxRef.current = ctx;
@@ -236,7 +243,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const goTo = (index: number, offset?: number) => {
 		const target = articles[index];
 		if (!target) return;
-		const targetLines = wrappedLines(target, panes.textWidth);
+		const targetLines = wrappedLines(target, panes.textWidth, namesOf(target));
 		dispatch({type: 'goto', article: index, top: offset === undefined ? 0 : topFor(targetLines, offset, panes.bodyHeight)});
 	};
 
