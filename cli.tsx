@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import process from 'node:process';
-import meow from 'meow';
-import {EXIT, helpText, runCli} from './source/app/run.js';
+import {parseArguments} from './source/app/args.js';
+import {EXIT, helpText, print, runCli, usageError} from './source/app/run.js';
 import {stripUnsafe} from './source/text/sanitize.js';
 import packageJson from './package.json' with {type: 'json'};
 
@@ -12,27 +12,14 @@ import packageJson from './package.json' with {type: 'json'};
 declare const __khaoFetch: PropertyDescriptor | undefined;
 if (typeof __khaoFetch !== 'undefined' && __khaoFetch) Object.defineProperty(globalThis, 'fetch', __khaoFetch);
 
-const cli = meow(helpText(), {
-	importMeta: import.meta,
-	description: false,
-	// Given, so that meow does not look for and normalise package.json at every start.
-	pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description},
-	allowUnknownFlags: false,
-	flags: {
-		print: {type: 'boolean', shortFlag: 'p', default: false},
-		list: {type: 'boolean', shortFlag: 'l', default: false},
-		search: {type: 'string', shortFlag: 's'},
-		entities: {type: 'boolean', default: false},
-		json: {type: 'boolean', default: false},
-		width: {type: 'number', shortFlag: 'w'},
-		entitiesFile: {type: 'string'},
-		cache: {type: 'boolean', default: true},
-	},
-});
+const parsed = parseArguments(process.argv.slice(2));
+if (parsed.kind === 'help') process.exit(await print(`\n${helpText().replace(/^\n+|\n+$/g, '')}\n\n`));
+if (parsed.kind === 'version') process.exit(await print(`${packageJson.version}\n`));
+if (parsed.kind === 'usage') process.exit(usageError(parsed.message));
 
 let code: number;
 try {
-	code = await runCli(cli.input, cli.flags, import.meta.url);
+	code = await runCli(parsed.input, parsed.flags, import.meta.url);
 } catch (error) {
 	// The screen is already restored (reader.tsx); say what went wrong in one place.
 	const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -6,6 +6,7 @@ import {sanitizeInline} from '../text/sanitize.js';
 import {App} from '../ui/components/App.js';
 import {enterAlternateScreen, keyboardStream, leaveAlternateScreen} from '../ui/terminal.js';
 import {BackgroundIndexer} from '../ui/background.js';
+import {filterKeyboard} from '../ui/key-input.js';
 import {EXIT, formatWarning, type Flags} from './run.js';
 import {findCorrections} from './plain-entities.js';
 
@@ -33,7 +34,7 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
 	const indexer = new BackgroundIndexer(load, {corrections, search: flags.cache ? {} : {cacheDir: null}});
 	void indexer.start();
-	const instance = render(<App load={load} indexer={indexer} noColor={noColor} />, {stdin: keyboard, exitOnCtrlC: true, patchConsole: true});
+	const instance = render(<App load={load} indexer={indexer} noColor={noColor} />, {stdin: filterKeyboard(keyboard), exitOnCtrlC: true, patchConsole: true});
 	try {
 		await instance.waitUntilExit();
 	} finally {
@@ -43,5 +44,6 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 	}
 	// Leave the warnings where the user can read them after the screen is restored.
 	for (const w of load.warnings) process.stderr.write(formatWarning(w) + '\n');
+	if (indexer.state.cacheWarning) process.stderr.write(formatWarning(indexer.state.cacheWarning) + '\n');
 	return EXIT.ok;
 }

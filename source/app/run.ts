@@ -11,6 +11,7 @@ import {EntityCorrectionsError} from '../entities/index.js';
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {listJson, listText} from '../plain/list.js';
 import {printJson, printText} from '../plain/print.js';
+import {writeOut} from './output.js';
 
 export interface Flags {
 	print: boolean;
@@ -77,7 +78,8 @@ export function formatWarning(w: CorpusWarning): string {
 	return `khao: ${verb}: ${sanitizeInline(w.path)}: ${sanitizeInline(w.message)}`;
 }
 
-function usageError(message: string): number {
+/** One line saying what is wrong with the command line, and where to look; the exit code for it. */
+export function usageError(message: string): number {
 	process.stderr.write(`khao: ${message}\nRun khao --help for the options.\n`);
 	return EXIT.usage;
 }
@@ -96,6 +98,8 @@ export async function runCli(input: string[], flags: Flags, moduleUrl: string): 
 	const modes = [flags.print, flags.list, flags.search !== undefined, flags.entities].filter(Boolean).length;
 	if (modes > 1) return usageError('choose one of --print, --list, --search, --entities');
 	const target = input[0];
+	// Reading a terminal to its end would wait for Ctrl+D that nobody knows to type.
+	if (target === '-' && process.stdin.isTTY) return usageError('- reads articles from standard input, but nothing is piped in');
 	const defaultDir = defaultCorpusDir(moduleUrl);
 	const interactive = modes === 0 && !flags.json && Boolean(process.stdout.isTTY);
 	try {
@@ -121,8 +125,15 @@ async function runPlain(target: string | undefined, flags: Flags, defaultDir: st
 		return EXIT.unreadable;
 	}
 	const out = await plainOutput(articles, flags, target, defaultDir);
-	await writeOut(out.endsWith('\n') ? out : out + '\n');
-	return EXIT.ok;
+	return print(out.endsWith('\n') ? out : out + '\n');
+}
+
+/** Prints `text` on stdout; the exit code says whether it all got there (a closed pipe is fine). */
+export async function print(text: string): Promise<number> {
+	const written = await writeOut(text);
+	if (written.ok || written.closed) return EXIT.ok;
+	process.stderr.write(`khao: ${written.message}\n`);
+	return EXIT.unreadable;
 }
 
 async function plainOutput(
@@ -142,12 +153,4 @@ async function plainOutput(
 		return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir});
 	}
 	return flags.json ? printJson(articles, width) : printText(articles, width);
-}
-
-/** Writes all of `text`, waiting for a slow pipe; a closed pipe (`khao … | head`) is not an error. */
-function writeOut(text: string): Promise<void> {
-	return new Promise((resolve) => {
-		process.stdout.once('error', () => resolve());
-		process.stdout.write(text, () => resolve());
-	});
 }

@@ -149,6 +149,9 @@ export function findDate(s: string): FoundDate | undefined {
 	return best;
 }
 
+/** How far into a field a date is looked for. */
+const DATE_FIELD_REACH = 200;
+
 /**
  * A date from a field such as a .jsonl `date`: the first date in it; `text` is the whole field as
  * written (cleaned for display). ISO timestamps (`2022-11-16T08:00:00Z`) count too.
@@ -156,7 +159,9 @@ export function findDate(s: string): FoundDate | undefined {
 export function parseDate(raw: string): ArticleDate | undefined {
 	const text = sanitizeInline(raw);
 	const timestamp = /^(\d{4}-\d{2}-\d{2})T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?$/.exec(text);
-	const found = findDate(timestamp ? timestamp[1]! : text);
+	// Fields that run on into prose hold their date at the start; the bound keeps the patterns'
+	// work small on a hostile megabyte-long field.
+	const found = findDate(timestamp ? timestamp[1]! : text.slice(0, DATE_FIELD_REACH));
 	return found ? {...found.date, text} : undefined;
 }
 

@@ -1,6 +1,6 @@
 // Bytes → text. Files come in UTF-8 (with or without BOM), UTF-16 with a BOM, or TIS-620 /
 // Windows-874 (legacy Thai). Charset detectors are unreliable on short Thai text, so the order is
-// fixed: BOM, then strict UTF-8, then Windows-874 only when the bytes look like Thai, and finally
+// fixed: BOM, then strict UTF-8, then Windows-874 when every high byte is Thai or its punctuation, and finally
 // UTF-8 with U+FFFD so that a damaged file still opens (with a warning).
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-874';
@@ -25,14 +25,13 @@ export function bomOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | un
 }
 
 /**
- * Whether bytes that are not UTF-8 read as TIS-620 Thai: the high bytes are almost all Thai letters
- * (0xA1–0xFB, minus the unassigned 0xDB–0xDE), with the few Windows-874 punctuation marks allowed,
+ * Whether bytes that are not UTF-8 read as TIS-620 Thai: the high bytes are all Thai letters
+ * (0xA1–0xFB, minus the unassigned 0xDB–0xDE) or one of the few Windows-874 punctuation marks,
  * and Thai combining marks sit after Thai letters, as they must in real text. Latin-1 text fails
  * the last test: its accented letters stand alone between ASCII letters.
  */
 export function looksLikeTis620(bytes: Uint8Array): boolean {
 	let high = 0;
-	let thai = 0;
 	let marks = 0;
 	let strayMarks = 0;
 	let previousThai = false;
@@ -45,7 +44,6 @@ export function looksLikeTis620(bytes: Uint8Array): boolean {
 		high++;
 		const isThai = (b >= 0xa1 && b <= 0xda) || (b >= 0xdf && b <= 0xfb);
 		if (isThai) {
-			thai++;
 			// ั ิ ี ึ ื ุ ู ฺ and ็ ่ ้ ๊ ๋ ์ ํ ๎: they never begin a run of Thai.
 			const isMark = b === 0xd1 || (b >= 0xd4 && b <= 0xda) || (b >= 0xe7 && b <= 0xee);
 			if (isMark) {
@@ -57,14 +55,18 @@ export function looksLikeTis620(bytes: Uint8Array): boolean {
 		}
 		previousThai = isThai;
 	}
-	if (high === 0 || thai < high * 0.9) return false;
+	// Every high byte is a Thai letter or Windows-874 punctuation. How many of each does not matter:
+	// a short line of quotes and a dash (“…” –) is Windows-874 (and the same in Windows-1252), not
+	// broken UTF-8.
+	if (high === 0) return false;
 	return strayMarks <= marks * 0.05;
 }
 
 // € … ‘ ’ “ ” • – — and NBSP: the only non-Thai high bytes Windows-874 text normally holds.
 const WINDOWS_874_PUNCTUATION = new Set([0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0xa0]);
 
-function isWhitespaceOnly(text: string): boolean {
+/** Whether `text` shows nothing: only white space and zero-width characters. */
+export function isBlankText(text: string): boolean {
 	return /^[\s\u200B-\u200D\u2060]*$/.test(text);
 }
 
@@ -117,7 +119,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 		}
 	}
 	if (decoded.text.length === 0) return {kind: 'empty', reason: 'empty file'};
-	if (isWhitespaceOnly(decoded.text)) return {kind: 'empty', reason: 'only whitespace'};
+	if (isBlankText(decoded.text)) return {kind: 'empty', reason: 'only whitespace'};
 	return {kind: 'text', ...decoded};
 }
 

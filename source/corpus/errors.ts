@@ -31,7 +31,23 @@ export function reasonOf(error: unknown): string {
 			return 'is a folder';
 		case 'ENAMETOOLONG':
 			return 'name too long';
+		case 'ENOSPC':
+			return 'no space left on the device (ENOSPC)';
+		case 'ERR_STRING_TOO_LONG':
+			return 'too large to hold as one piece of text (ERR_STRING_TOO_LONG)';
 		default:
-			return sanitizeInline(code ?? (error instanceof Error ? error.message : String(error)));
+			return inWords(code, error);
 	}
+}
+
+/**
+ * A code alone (EIO, EAGAIN) tells a reader nothing: system errors carry the system's words
+ * ("EIO: i/o error, read"), which come first, the code after them in brackets.
+ */
+function inWords(code: string | undefined, error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	const words = code && /^[A-Z0-9_]+$/.test(code) ? new RegExp(`^${code}: ([^,]+)`).exec(message)?.[1] : undefined;
+	if (words) return sanitizeInline(`${words} (${code})`);
+	if (code && message && !message.startsWith(code)) return sanitizeInline(`${message} (${code})`);
+	return sanitizeInline(message || code || 'unknown error');
 }

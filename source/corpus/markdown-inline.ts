@@ -21,6 +21,10 @@ const REACH = 2048;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,64}(?:\s[^<>]{0,2048})?\/?>|<!--[^]{0,2048}?-->/y;
 const AUTOLINK = /<((?:https?|ftp|mailto):[^\s<>]{0,2048}|[^\s<>@]{1,256}@[^\s<>@]{1,256})>/y;
 
+// Spaces, an optional quoted or parenthesised title, and the `)`. One `\s*` on each side of the
+// title only: `\s*(?:…)?\s*` would try every split of a run of spaces.
+const LINK_TITLE_TO_PAREN = /^\s*(?:(?:"[^"]*"|'[^']*'|\([^)]*\))\s*)?\)/;
+
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
 
@@ -54,7 +58,12 @@ function closingParen(text: string, open: number, end: number): number {
 		if (c === '\\') i++;
 		else if (c === '(') depth++;
 		else if (c === ')' && --depth === 0) return i + 1;
-		else if (c === ' ' && depth === 1 && !/^\s*(?:"[^"]*"|'[^']*'|\([^)]*\))?\s*\)/.test(text.slice(i, end))) return -1;
+		else if (c === ' ' && depth === 1) {
+			// After the destination only an optional title may follow: the link ends where it does.
+			// Testing the rest at every later space as well was quadratic in the spaces.
+			const title = LINK_TITLE_TO_PAREN.exec(text.slice(i, end));
+			return title ? i + title[0].length : -1;
+		}
 	}
 	return -1;
 }
@@ -182,19 +191,27 @@ export function inlineSpans(text: string, start: number, end: number): Span[] {
 	}
 
 	// Pair closers with the nearest opener of the same character; unpaired ones stay as text.
-	const openers: Delimiter[] = [];
+	// Openers of each character are kept apart (a closer does not walk past the other characters'
+	// openers: a line of `_a` openers and `a*` closers was quadratic). Pairing drops every opener
+	// opened after the matched one; `depth` (their place in the common stack) tells which.
+	const openers = new Map<string, Array<{d: Delimiter; depth: number}>>();
+	let depth = 0;
 	for (const d of delimiters) {
 		if (d.canClose) {
-			let k = openers.length - 1;
-			while (k >= 0 && openers[k]!.char !== d.char) k--;
-			if (k >= 0) {
-				const opener = openers[k]!;
-				openers.length = k;
-				drops.push([opener.at, opener.at + opener.length], [d.at, d.at + d.length]);
+			const same = openers.get(d.char);
+			const opener = same?.pop();
+			if (opener) {
+				depth = opener.depth;
+				for (const stack of openers.values()) while (stack.length > 0 && stack[stack.length - 1]!.depth > depth) stack.pop();
+				drops.push([opener.d.at, opener.d.at + opener.d.length], [d.at, d.at + d.length]);
 				continue;
 			}
 		}
-		if (d.canOpen) openers.push(d);
+		if (d.canOpen) {
+			const stack = openers.get(d.char) ?? [];
+			openers.set(d.char, stack);
+			stack.push({d, depth: depth++});
+		}
 	}
 
 	return complement(drops, start, end);

@@ -6,7 +6,7 @@ import {parseDate} from './date.js';
 import {paragraphBlocks, fallbackTitle} from './parse-text.js';
 import {OPENING_CHARS, titleFromOpening} from './title.js';
 import {trimRange} from './lines.js';
-import {sanitizeInline} from '../text/sanitize.js';
+import {sanitizeInline, stripUnsafe} from '../text/sanitize.js';
 
 const TITLE_KEYS = ['title', 'headline'];
 const BODY_KEYS = ['body', 'text', 'content'];
@@ -44,8 +44,12 @@ export function articleFromRecord(line: string, filePath: string, lineNumber: nu
 	}
 	if (typeof record !== 'object' || record === null || Array.isArray(record)) return {bad: 'not an object'};
 	const fieldsIn = record as Record<string, unknown>;
-	const body = firstString(fieldsIn, BODY_KEYS);
-	if (body === undefined) return {bad: 'no body (body, text or content)'};
+	const rawBody = firstString(fieldsIn, BODY_KEYS);
+	if (rawBody === undefined) return {bad: 'no body (body, text or content)'};
+	// What is never displayed (escape sequences with their payloads, controls) leaves the text here,
+	// so that it is neither searched nor taken for an entity.
+	const body = stripUnsafe(rawBody);
+	if (isBlankLine(body)) return {bad: 'body holds only control characters or escape sequences'};
 
 	const id = fieldsIn['id'];
 	const idText = (typeof id === 'string' && id !== '') || typeof id === 'number' ? String(id) : String(lineNumber);

@@ -27,10 +27,23 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
 			const after = /^(?:\r\n|\r|\n)/.exec(text.slice(line.end, line.end + 2));
 			return {bodyStart: line.end + (after?.[0].length ?? 0), values};
 		}
-		const pair = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(raw);
-		if (pair && !values.has(pair[1]!.toLowerCase())) values.set(pair[1]!.toLowerCase(), unquote(pair[2]!));
+		// Only the key is matched by a regex; the value is trimmed by hand, because `(.*?)[ \t]*$`
+		// backtracks quadratically over a long run of spaces and tabs inside the value.
+		const key = FRONT_MATTER_KEY.exec(raw);
+		if (key && !values.has(key[1]!.toLowerCase())) {
+			const valueEnd = trimSpacesAndTabs(raw, key[0].length, raw.length);
+			values.set(key[1]!.toLowerCase(), unquote(raw.slice(skipIndent(raw, key[0].length, valueEnd), valueEnd)));
+		}
 	}
 	return undefined; // never closed: not front matter after all
+}
+
+const FRONT_MATTER_KEY = /^([A-Za-z_][\w-]*)[ \t]*:/;
+
+/** End of `text[start, end)` without trailing spaces and tabs. */
+function trimSpacesAndTabs(text: string, start: number, end: number): number {
+	while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+	return end;
 }
 
 function unquote(value: string): string {
@@ -45,8 +58,34 @@ const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const LIST_ITEM = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S+/;
-const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$/;
+const TABLE_DELIMITER_CELL = /^:?-{2,}:?$/;
 const QUOTED_MARKER = /^(?:#{1,6}[ \t]+|[-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
+
+/**
+ * A table's delimiter row (`| --- | :-: |`): at least two cells of dashes (with optional colons)
+ * between pipes. Checked cell by cell: the one-regex form backtracked quadratically over runs of
+ * spaces and tabs.
+ */
+function isTableDelimiterRow(line: string): boolean {
+	if (!line.includes('|') || !line.includes('--')) return false;
+	let start = skipIndent(line, 0, line.length);
+	let end = trimSpacesAndTabs(line, start, line.length);
+	if (line[start] === '|') start++;
+	if (end > start && line[end - 1] === '|') end--;
+	const cells = line.slice(start, end).split('|');
+	return cells.length >= 2 && cells.every((cell) => TABLE_DELIMITER_CELL.test(cell.trim()));
+}
+
+/**
+ * Where a heading's content ends without its closing run of #s (`## Title ##`): the run must be
+ * preceded by a space or tab. A scan from the end, since `/[ \t]+#+$/` is quadratic over spaces.
+ */
+function withoutClosingHashes(text: string, start: number, end: number): number {
+	let at = end;
+	while (at > start && text[at - 1] === '#') at--;
+	if (at === end || at === start || (text[at - 1] !== ' ' && text[at - 1] !== '\t')) return end;
+	return trimSpacesAndTabs(text, start, at);
+}
 
 /** Start of `text[start, end)` after leading spaces and tabs. */
 function skipIndent(text: string, start: number, end: number): number {
@@ -87,7 +126,9 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 			if (close && close[2]![0] === fence.char && close[2]!.length >= fence.length && close[3]!.trim() === '') {
 				fence = undefined;
 			} else {
-				startBlock('code', end > start ? [{start, end: trimEnd(text, start, end)}] : []);
+				// A line of only spaces is an empty code line: no empty span.
+				const codeEnd = trimEnd(text, start, end);
+				startBlock('code', codeEnd > start ? [{start, end: codeEnd}] : []);
 			}
 			continue;
 		}
@@ -112,11 +153,10 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 		}
 		const heading = ATX_HEADING.exec(line);
 		if (heading) {
-			let contentEnd = trimEnd(text, start, end);
 			// A closing run of #s (`## Title ##`) is markup too.
-			const closing = /[ \t]+#+$/.exec(text.slice(start + heading[0].length, contentEnd));
-			if (closing) contentEnd -= closing[0].length;
-			startBlock('heading', inline(start + heading[0].length, contentEnd));
+			const contentStart = start + heading[0].length;
+			const contentEnd = withoutClosingHashes(text, contentStart, trimEnd(text, start, end));
+			startBlock('heading', inline(contentStart, contentEnd));
 			open = undefined;
 			continue;
 		}
@@ -130,7 +170,7 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 			open = undefined;
 			continue;
 		}
-		if (REFERENCE_DEFINITION.test(line) || TABLE_DELIMITER_ROW.test(line)) {
+		if (REFERENCE_DEFINITION.test(line) || isTableDelimiterRow(line)) {
 			open = undefined;
 			continue;
 		}

@@ -5,7 +5,8 @@ import fs from 'node:fs/promises';
 import {constants} from 'node:fs';
 import type {FileHandle} from 'node:fs/promises';
 import type {Article, ArticleFormat, CorpusWarning} from './types.js';
-import {decodeBytes, isPlainText, type Decoded} from './decode.js';
+import {decodeBytes, isBlankText, isPlainText, type Decoded} from './decode.js';
+import {stripUnsafe} from '../text/sanitize.js';
 import {specialKind, type FileKind} from './discover.js';
 import {parseText} from './parse-text.js';
 import {parseMarkdown} from './parse-markdown.js';
@@ -24,7 +25,7 @@ const SNIFF_BYTES = 65_536;
  * Opens a file for reading, refusing anything that is not a regular file. O_NONBLOCK: if a FIFO
  * took the place of the file after it was checked, the open returns at once instead of hanging.
  */
-export async function openRegularFile(filePath: string): Promise<FileHandle | string> {
+export async function openRegularFile(filePath: string | Buffer): Promise<FileHandle | string> {
 	const handle = await fs.open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
 	const stats = await handle.stat();
 	if (stats.isFile()) return handle;
@@ -32,9 +33,9 @@ export async function openRegularFile(filePath: string): Promise<FileHandle | st
 	return `${specialKind(stats) ?? (stats.isDirectory() ? 'folder' : 'not a regular file')}, not read`;
 }
 
-/** Reads a file whole (after a sniff of its start when its kind is unknown). */
-export async function readFileBytes(filePath: string, kind: FileKind): Promise<Uint8Array | CorpusWarning> {
-	const handle = await openRegularFile(filePath);
+/** Reads a file whole (after a sniff of its start when its kind is unknown); `open` is its path as bytes when `filePath` would not open it. */
+export async function readFileBytes(filePath: string, kind: FileKind, open: string | Buffer = filePath): Promise<Uint8Array | CorpusWarning> {
+	const handle = await openRegularFile(open);
 	if (typeof handle === 'string') return {kind: 'skipped', path: filePath, message: handle};
 	try {
 		if (kind === 'unknown') {
@@ -70,16 +71,26 @@ export function articlesFromDecoded(decoded: Decoded, filePath: string, kind: Fi
 		return {articles: [], warnings: [{kind: 'binary', path: filePath, message: 'not text (does not decode as UTF-8, UTF-16 or Thai)'}]};
 	}
 	const warnings: CorpusWarning[] = [];
+	if (kind === 'jsonl') {
+		// Each record's body is cleaned on its own (JSON escapes such as \u001b appear only once parsed).
+		const result = articlesFromJsonlText(decoded.text, filePath);
+		return {articles: result.articles, warnings: [...invalidBytesWarning(decoded, filePath), ...result.warnings]};
+	}
+	// What is never displayed (escape sequences with their payloads, controls) is not text: it
+	// must not be searched or become an entity, so it leaves the article here, at the source.
+	const text = stripUnsafe(decoded.text);
+	if (isBlankText(text)) return {articles: [], warnings: [{kind: 'empty', path: filePath, message: 'nothing to show (only control characters or escape sequences)'}]};
+	const article = kind === 'md' ? parseMarkdown(text, filePath) : parseText(text, filePath, textFormat);
+	return {articles: [article], warnings: invalidBytesWarning(decoded, filePath)};
+}
+
+function invalidBytesWarning(decoded: Extract<Decoded, {kind: 'text'}>, filePath: string): CorpusWarning[] {
+	const warnings: CorpusWarning[] = [];
 	if (decoded.invalidBytes) {
 		const encoding = decoded.encoding.startsWith('utf-16') ? 'UTF-16' : 'UTF-8';
 		warnings.push({kind: 'invalid-bytes', path: filePath, message: `invalid ${encoding} bytes shown as U+FFFD`});
 	}
-	if (kind === 'jsonl') {
-		const result = articlesFromJsonlText(decoded.text, filePath);
-		return {articles: result.articles, warnings: [...warnings, ...result.warnings]};
-	}
-	const article = kind === 'md' ? parseMarkdown(decoded.text, filePath) : parseText(decoded.text, filePath, textFormat);
-	return {articles: [article], warnings};
+	return warnings;
 }
 
 /** A .jsonl already decoded as a whole (stdin, or a UTF-16 file): one article per line. */

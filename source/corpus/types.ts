@@ -1,6 +1,8 @@
 // The contract every part of khao builds on. Offsets are UTF-16 indices into `Article.text`,
-// which is the decoded text exactly as read (BOM removed, nothing else changed); for a .jsonl
-// record it is the body string. Display cleaning happens later, in layout, so offsets survive.
+// which is the decoded text as read, less its BOM and less what can never be displayed (escape
+// sequences with their payloads, C0/C1 controls but tab and line breaks, format characters); for
+// a .jsonl record it is the body string, cleaned the same way. So what is searched and what
+// entities are found in is what is shown. Display cleaning (tabs, CR, marks) happens in layout.
 
 export type ArticleFormat = 'txt' | 'md' | 'jsonl' | 'stdin';
 

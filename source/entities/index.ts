@@ -7,3 +7,4 @@ export {EntityIndex, type Direction} from './entity-index.js';
 export {
 	EntityCorrectionsError, loadEntityCorrections, parseEntityCorrections, type EntityCorrections,
 } from './corrections.js';
+export {matchesName} from './name-search.js';

@@ -89,7 +89,7 @@ export const PLACE_HEADS = [
 ];
 
 /** Place heads whose complement must be a known place or a name-like word (ประเทศต่างๆ is no name). */
-export const WEAK_PLACE_HEADS = new Set(['ประเทศ', 'รัฐ', 'เขต', 'เมือง', 'ภูมิภาค', 'ทำเนียบ', 'อ่าว', 'ทะเล', 'เกาะ', 'ถนน', 'ซอย', 'นคร', 'คลอง', 'บึง', 'สาธารณรัฐ']);
+export const WEAK_PLACE_HEADS = new Set(['หมู่บ้าน', 'ภูเขา', 'ประเทศ', 'รัฐ', 'เขต', 'เมือง', 'ภูมิภาค', 'ทำเนียบ', 'อ่าว', 'ทะเล', 'เกาะ', 'ถนน', 'ซอย', 'นคร', 'คลอง', 'บึง', 'สาธารณรัฐ']);
 
 /** Words that can never start a name and end one when met: function words, particles, auxiliaries. */
 export const FUNCTION_WORDS = [
@@ -116,7 +116,7 @@ export const VERBS = [
 	'คุย', 'สนับสนุน', 'ติดตาม', 'ประสาน', 'แจ้ง', 'ทราบ', 'รายงาน', 'เดินหน้า', 'เปิด', 'ปิด', 'เริ่ม', 'ตัดสินใจ', 'เห็น',
 	'เห็นว่า', 'เห็นด้วย', 'เห็นพ้อง', 'ตกลง', 'ยก', 'ยกย่อง', 'มองว่า', 'มอง', 'เล่า', 'โพสต์', 'ทวีต', 'เขียน', 'ลาออก',
 	'ถูก', 'โดน', 'ได้รับ', 'เสียชีวิต', 'ครอง', 'ดำรงตำแหน่ง', 'กล่าวเสริม', 'เสริม', 'สรุป', 'ขอให้', 'กำชับ', 'มุ่ง',
-	'จัด', 'ลง', 'นั่ง', 'ยืน', 'ไป', 'มา', 'อยู่', 'เป็นประธาน', 'แต่งตั้ง', 'ปฏิบัติ', 'ทำงาน', 'เข้าพบ', 'พร้อมกับ',
+	'ดำเนิน', 'ดำเนินการ', 'ส่งข้อมูล', 'จัด', 'ลง', 'นั่ง', 'ยืน', 'ไป', 'มา', 'อยู่', 'เป็นประธาน', 'แต่งตั้ง', 'ปฏิบัติ', 'ทำงาน', 'เข้าพบ', 'พร้อมกับ',
 	'เรียกร้องให้', 'เสนอให้', 'ย้ำว่า', 'ระบุว่า', 'เผยว่า', 'ชี้ว่า', 'บอกว่า', 'ตอบว่า', 'เชื่อว่า', 'แสดงความ',
 	'ขอบใจ', 'ประณาม', 'วิจารณ์', 'ยื่น', 'ฟ้อง', 'แพ้', 'ชนะ', 'คว้า', 'ทำหน้าที่', 'กลับมา', 'อ้าง', 'อ้างว่า', 'ยัง', 'ก็',
 	'ได้', 'จะ', 'จึง', 'เคย', 'กำลัง', 'ต้อง', 'อาจ', 'เอง', 'ซึ่ง', 'ที่',
@@ -132,6 +132,7 @@ export const COMMON_WORDS = [
 	'ฝ่าย', 'ฝั่ง', 'ระบบ', 'กรณี', 'ประเด็น', 'ปัญหา', 'โครงการ', 'แผน', 'แนวทาง', 'ข้อ', 'คู่', 'ชุด', 'ชุมชน', 'พื้นที่',
 	'จำนวน', 'มาตรการ', 'ราคา', 'ตลาด', 'สินค้า', 'บริการ', 'อุตสาหกรรม', 'เกษตร', 'พลังงาน', 'ทหาร', 'ตำรวจ', 'แพทย์',
 	'ครู', 'เด็ก', 'ผู้ใหญ่', 'ผู้หญิง', 'ผู้ชาย', 'หญิง', 'ชาย', 'ประจำปี', 'อาวุโส', 'ใหม่', 'คนใหม่', 'คนที่', 'ชั่วคราว',
+	'เข้มแข็ง', 'ยั่งยืน', 'ต้นแบบ', 'ท่องเที่ยว', 'หนาว', 'หนาวเย็น', 'เก่าแก่', 'สะอาด', 'สวยงาม', 'ร่มรื่น', 'ครอบคลุม', 'บูรณาการ',
 	'สัญชาติ', 'อายุ', 'เชื้อสาย', 'วัย', 'ฝาแฝด', 'สัดส่วน', 'บัญชีรายชื่อ', 'วิทยาศาสตร์', 'วิจัย', 'นวัตกรรม', 'เทคโนโลยี',
 	'การศึกษา', 'สิ่งแวดล้อม', 'ทรัพยากร', 'ดิจิทัล', 'อุดมศึกษา', 'สาธารณสุข', 'คมนาคม', 'พาณิชย์', 'มหาดไทย', 'ยุติธรรม', 'แรงงาน', 'ทีม', 'นัก', 'อาจารย์', 'เพื่อน', 'เพื่อนบ้าน', 'พัฒนา', 'ร่ำรวย', 'ยากจน', 'เจ้าภาพ', 'คู่ค้า', 'ผู้ว่า', 'ส่วนราชการ', 'รัฐ', 'ราชการ', 'กฎหมาย', 'สิทธิ',
 ];
@@ -207,4 +208,24 @@ export const ACRONYM_STOP = new Set([
 	'ON', 'TO', 'BY', 'AT', 'AN', 'OR', 'IS', 'BE', 'WE', 'US', 'ME', 'MY', 'MR', 'MRS', 'MS', 'DR', 'ST', 'ND', 'RD', 'TH',
 	'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'PS', 'PPS', 'NB', 'CC', 'BCC', 'RE', 'FW', 'FWD', 'ETC', 'VS',
 	'OTOP', 'EV', 'ESG', 'SDG', 'SDGs', 'KPI', 'ROI', 'IPO', 'PPP', 'BCG', 'ICT', 'IoT', 'API', 'APP', 'WIFI', 'NEW', 'NEWS',
+]);
+
+/**
+ * Everyday English words: capitalised alone inside Thai text they gloss a Thai word
+ * (แอปพลิเคชัน (Application)) or open a phrase (Smart card), and are no name by themselves.
+ */
+export const LATIN_COMMON_WORDS = new Set([
+	'Application', 'App', 'Apps', 'Area', 'Areas', 'Big', 'Blockchain', 'Business', 'Card', 'Care', 'Center', 'Centre', 'Change',
+	'Check', 'City', 'Clean', 'Cloud', 'Code', 'Community', 'Connect', 'Content', 'Culture', 'Data', 'Design', 'Development',
+	'Digital', 'Economy', 'Education', 'Energy', 'Event', 'Export', 'Fair', 'Fast', 'Film', 'Finance', 'Food', 'Forum', 'Future',
+	'Game', 'Global', 'Gold', 'Good', 'Green', 'Group', 'Growth', 'Guide', 'Happy', 'Health', 'Healthy', 'Hero', 'High', 'Hub',
+	'Idea', 'Import', 'Industry', 'Innovation', 'Investment', 'Job', 'Jobs', 'Key', 'Land', 'Leader', 'Learning', 'Level', 'Life',
+	'Light', 'Line', 'Local', 'Logo', 'Low', 'Main', 'Map', 'Market', 'Master', 'Member', 'Menu', 'Mission', 'Mobile', 'Model',
+	'Money', 'National', 'Network', 'Newsletter', 'E-newsletter', 'Next', 'Open', 'Order', 'Park', 'Partner', 'Pass', 'Pay', 'Plan',
+	'Platform', 'Plus', 'Point', 'Policy', 'Power', 'Private', 'Product', 'Program', 'Programme', 'Project', 'Public', 'Quality',
+	'Quick', 'Rest', 'Road', 'Room', 'Safe', 'Safety', 'School', 'Security', 'Service', 'Services', 'Shop', 'Show', 'Skill', 'Skills',
+	'Smart', 'Social', 'Space', 'Sport', 'Sports', 'Standard', 'Start', 'Startup', 'Station', 'Step', 'Store', 'Story', 'Strong',
+	'Study', 'Style', 'Success', 'Support', 'System', 'Talent', 'Team', 'Tech', 'Technology', 'Time', 'Tour', 'Tourism', 'Town',
+	'Track', 'Trade', 'Training', 'Travel', 'Trend', 'Trust', 'Value', 'Village', 'Vision', 'Water', 'Way', 'Web', 'Win', 'Work',
+	'World', 'Youth', 'Zero', 'Zone',
 ]);

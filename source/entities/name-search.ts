@@ -1,9 +1,11 @@
 // Finding an entity by a name typed in any spelling or script: `macron`, `มาคร็อง`, `hun manet`.
 // An exact alias wins, then an alias starting with the query, then one containing it, then a
 // phonetic match of the whole name or of one of its words (Latin ↔ Thai by the coarse key, Thai
-// spellings by the finer key; a single Thai word only by the finer key).
+// spellings by the finer key; a single Thai word only by the finer key). A Latin query also meets
+// Thai names through their RTGS romanisation, loosely (prayuth, srettha, chiang mai).
 
-import {hasThai, phoneticKeys, thaiFineKey} from '../text/phonetic.js';
+import {editDistance, hasThai, phoneticKeys, thaiFineKey} from '../text/phonetic.js';
+import {latinLooseKey, romanizeThai} from '../text/romanize.js';
 import {nameKey} from './normalize.js';
 
 /** What a name search keeps of one alias (the same for every snapshot: worth keeping). */
@@ -15,11 +17,14 @@ export interface AliasKeys {
 	tokenPhonetic: string[];
 	/** Fine keys of its Thai words. */
 	fine: string[];
+	/** Loose Latin key of its romanisation, whole and per word ('' and [] for a name without Thai). */
+	roman: string;
+	romanTokens: string[];
 }
 
 export function aliasKeys(alias: string): AliasKeys {
 	const key = nameKey(alias);
-	if (key === '') return {key, phonetic: [], tokenPhonetic: [], fine: []};
+	if (key === '') return {key, phonetic: [], tokenPhonetic: [], fine: [], roman: '', romanTokens: []};
 	const phonetic = phoneticKeys(alias).filter(k => k.length >= 3);
 	const tokenPhonetic: string[] = [];
 	const fine: string[] = [];
@@ -31,7 +36,58 @@ export function aliasKeys(alias: string): AliasKeys {
 			if (f.length >= 3) fine.push(f);
 		}
 	}
-	return {key, phonetic, tokenPhonetic, fine};
+	const thai = hasThai(alias);
+	const romanized = thai ? romanizeThai(alias) : '';
+	const roman = thai ? latinLooseKey(romanized) : '';
+	const romanTokens = thai ? romanized.split(/\s+/).map(latinLooseKey).filter(k => k.length >= 4) : [];
+	return {key, phonetic, tokenPhonetic, fine, roman, romanTokens};
+}
+
+/** Edits a loose romanised key may differ by and still match: none for short names, one per six letters. */
+function romanTolerance(length: number): number {
+	return Math.floor(length / 6);
+}
+
+/** How well a Latin query's loose key matches a romanised whole Thai name (0: not at all). */
+function wholeScore(q: string, roman: string): number {
+	if (roman === q) return 75;
+	const tolerance = romanTolerance(Math.max(q.length, roman.length));
+	if (tolerance > 0 && Math.abs(roman.length - q.length) <= tolerance && editDistance(q, roman) <= tolerance) return 62;
+	if (q.length >= 5 && roman.startsWith(q)) return 58;
+	return 0;
+}
+
+/** The same for one word of a Thai name (a one-word query: a given name or a surname). */
+function tokenScore(q: string, token: string): number {
+	if (token === q) return 57;
+	const tolerance = romanTolerance(Math.max(q.length, token.length));
+	return tolerance > 0 && Math.abs(token.length - q.length) <= tolerance && editDistance(q, token) <= tolerance ? 52 : 0;
+}
+
+function romanScore(q: string, singleWord: boolean, keys: AliasKeys): number {
+	if (keys.roman === '' || q.length < 4) return 0;
+	let best = wholeScore(q, keys.roman);
+	if (singleWord) for (const t of keys.romanTokens) best = Math.max(best, tokenScore(q, t));
+	return best;
+}
+
+/** The query is a Latin spelling to try against romanised Thai names. */
+function latinQueryKey(query: string): string {
+	return !hasThai(query) && /[A-Za-z]/.test(query) ? latinLooseKey(query) : '';
+}
+
+/**
+ * A list filter's test (the entity panel): an alias contains the query as typed, or a Latin
+ * query is a spelling of a Thai alias (paetongtarn finds แพทองธาร).
+ */
+export function matchesName(aliases: readonly string[], query: string, keysOf: (alias: string) => AliasKeys = aliasKeys): boolean {
+	const lower = query.trim().toLowerCase();
+	if (lower === '') return true;
+	if (aliases.some(a => a.toLowerCase().includes(lower))) return true;
+	const q = latinQueryKey(lower);
+	if (q.length < 4) return false;
+	const single = !/\s/.test(lower);
+	return aliases.some(a => hasThai(a) && romanScore(q, single, keysOf(a)) > 0);
 }
 
 export class NameSearch {
@@ -40,6 +96,12 @@ export class NameSearch {
 	private readonly phonetic = new Map<string, Set<number>>();
 	private readonly tokenPhonetic = new Map<string, Set<number>>();
 	private readonly fine = new Map<string, Set<number>>();
+	/**
+	 * Romanised Thai aliases and their words, for Latin queries, by first letter: a loose key
+	 * keeps its first letter, and comparing with a tenth of the names keeps a keystroke cheap.
+	 */
+	private readonly romans = new Map<string, Array<{key: string; entity: number}>>();
+	private readonly romanTokens = new Map<string, Array<{key: string; entity: number}>>();
 
 	constructor(entries: Iterable<{entity: number; aliases: readonly string[]}> = []) {
 		for (const {entity, aliases} of entries) this.add(entity, aliases);
@@ -55,6 +117,8 @@ export class NameSearch {
 			for (const k of keys.phonetic) addTo(this.phonetic, k, entity);
 			for (const k of keys.tokenPhonetic) addTo(this.tokenPhonetic, k, entity);
 			for (const k of keys.fine) addTo(this.fine, k, entity);
+			if (keys.roman !== '') pushTo(this.romans, keys.roman[0]!, {key: keys.roman, entity});
+			for (const t of keys.romanTokens) pushTo(this.romanTokens, t[0]!, {key: t, entity});
 		}
 	}
 
@@ -81,6 +145,19 @@ export class NameSearch {
 			for (const e of this.phonetic.get(k) ?? []) hit(e, multiToken ? 70 : 55);
 			if (!multiToken) for (const e of this.tokenPhonetic.get(k) ?? []) hit(e, 50);
 		}
+		const roman = latinQueryKey(query);
+		if (roman.length >= 4) {
+			for (const {key, entity} of this.romans.get(roman[0]!) ?? []) {
+				const score = wholeScore(roman, key);
+				if (score > 0) hit(entity, score);
+			}
+			if (!multiToken) {
+				for (const {key, entity} of this.romanTokens.get(roman[0]!) ?? []) {
+					const score = tokenScore(roman, key);
+					if (score > 0) hit(entity, score);
+				}
+			}
+		}
 		if (hasThai(query) && !multiToken) {
 			for (const e of this.fine.get(thaiFineKey(query)) ?? []) hit(e, 65);
 		}
@@ -98,4 +175,10 @@ function addTo(map: Map<string, Set<number>>, key: string, entity: number): void
 		map.set(key, set);
 	}
 	set.add(entity);
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+	const list = map.get(key);
+	if (list === undefined) map.set(key, [value]);
+	else list.push(value);
 }

@@ -50,6 +50,14 @@ function canCutBefore(text: string, i: number): boolean {
 	return true;
 }
 
+/** True when the space run text[i, j) stands between an ASCII letter and a digit (Latin or Thai). */
+function lettersThenDigit(text: string, i: number, j: number): boolean {
+	for (let k = i; k < j; k++) if (text.charCodeAt(k) !== 0x20) return false;
+	const before = text.charCodeAt(i - 1) | 0x20;
+	const after = text.charCodeAt(j);
+	return before >= 0x61 && before <= 0x7a && ((after >= 0x30 && after <= 0x39) || (after >= 0x0e50 && after <= 0x0e59));
+}
+
 /** Appends the start offsets of `text[from, to)`'s passages to `out` (the first is `from`). */
 export function passageStarts(text: string, from: number, to: number, out: number[]): void {
 	let start = from;
@@ -72,7 +80,9 @@ export function passageStarts(text: string, from: number, to: number, out: numbe
 				if (d === 0x0a || d === 0x0d || d === 0x2029) newline = true;
 				j++;
 			}
-			if (j < to && (newline || j - start >= PASSAGE_TARGET)) {
+			// Never between a Latin letter and a digit joined by spaces: the fold drops those spaces
+			// (PM 2.5 = PM2.5), and a passage must fold the same alone as with its neighbours.
+			if (j < to && (newline || (j - start >= PASSAGE_TARGET && !lettersThenDigit(text, i, j)))) {
 				out.push(j);
 				start = j;
 			}

@@ -29,7 +29,8 @@ export const MAX_SEGMENT_ARTICLES = 500;
 export interface SegmentFile {
 	path: string;
 	size: number;
-	mtimeMs: number;
+	/** Device, inode, mtime and ctime (see statFiles in cache.ts). */
+	stamp: string;
 }
 
 export interface Segment {
@@ -150,11 +151,17 @@ export function releaseBuildMemory(): void {
 	spare = undefined;
 }
 
-/** Where the title sits in the text, if the text holds it near its start (a .txt/.md title line). */
-function titleInText(article: Article): number {
-	if (article.title.trim() === '') return -1;
+/**
+ * Where the title sits in the text, if the text holds it near its start (a .txt/.md title line),
+ * and how long it is there. A title cut short with … (a long first line) is found by what precedes
+ * the …: indexing it apart as well would give every match in it twice.
+ */
+function titleInText(article: Article): {at: number; length: number} | undefined {
+	const title = article.title.endsWith('…') ? article.title.slice(0, -1).trimEnd() : article.title;
+	if (title.trim() === '') return undefined;
 	const head = article.text.length > 2000 ? article.text.slice(0, 2000) : article.text;
-	return head.indexOf(article.title);
+	const at = head.indexOf(title);
+	return at < 0 ? undefined : {at, length: title.length};
 }
 
 /** Accumulates articles into one segment; `seal` freezes it. */
@@ -205,7 +212,7 @@ export class SegmentBuilder {
 		const firstPassage = this.passageStart.length;
 		const tonedStarts = this.starts;
 		tonedStarts.length = 0;
-		if (titleAt < 0 && title.trim() !== '') {
+		if (!titleAt && title.trim() !== '') {
 			this.pushPassage(local, 0, 0, TITLE_SYNTHETIC);
 			tonedStarts.push(0);
 			o = foldInto(title, 0, title.length, out, 0, true);
@@ -217,7 +224,7 @@ export class SegmentBuilder {
 		for (let k = 0; k < sourceStarts.length; k++) {
 			const from = sourceStarts[k]!;
 			const to = k + 1 < sourceStarts.length ? sourceStarts[k + 1]! : text.length;
-			const flags = titleAt >= 0 && from < titleAt + title.length && to > titleAt ? TITLE_IN_TEXT : 0;
+			const flags = titleAt && from < titleAt.at + titleAt.length && to > titleAt.at ? TITLE_IN_TEXT : 0;
 			this.pushPassage(local, 0, from, flags);
 			tonedStarts.push(o);
 			o = foldInto(text, from, to, out, o, true);

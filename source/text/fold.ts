@@ -4,7 +4,8 @@
 //
 // What folds: Thai digits to ASCII digits; a tone mark typed before the vowel above or below its
 // consonant moves after it; zero-width and other invisible format characters are
-// dropped; any whitespace run becomes one space; ํ + า (the decomposed SARA AM) becomes ำ; Latin is
+// dropped; any whitespace run becomes one space, and spaces between a Latin letter and a digit
+// go (PM 2.5 = PM2.5); ํ + า (the decomposed SARA AM) becomes ำ; Latin is
 // lower-cased and its diacritics stripped (Nguyễn = nguyen); curly quotes, dashes and the ellipsis
 // become their ASCII forms. Thai vowels and marks are never stripped: กิน ≠ กัน, สี ≠ ส. Only the
 // separate tone-less fold (`removeThaiTones`) drops tone marks, for a lower-ranked fallback.
@@ -266,6 +267,17 @@ export function foldInto(
 				o += 2;
 				i++;
 				prevSpace = false;
+				continue;
+			}
+		}
+		// Spaces between a Latin letter and a digit are dropped, so that PM 2.5, PM2.5 and pm2.5 (or
+		// COVID 19 and covid19) fold alike: people write such codes both ways.
+		if (c === 0x20 && o > at && out[o - 1]! >= 0x61 && out[o - 1]! <= 0x7a) {
+			let k = i + 1;
+			while (k < to && src.charCodeAt(k) === 0x20) k++;
+			const d = k < to ? src.charCodeAt(k) : 0;
+			if ((d >= 0x30 && d <= 0x39) || (d >= 0x0e50 && d <= 0x0e59)) {
+				i = k - 1;
 				continue;
 			}
 		}

@@ -3,6 +3,7 @@
 import type {CorpusLoad} from '../corpus/index.js';
 import {indexCorpusSteps, writeCacheAsync, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
 import {EntityIndexBuilder, type EntityIndex, type EntityCorrections} from '../entities/index.js';
+import type {CorpusWarning} from '../corpus/types.js';
 
 export interface BackgroundState {
 	search?: SearchIndex;
@@ -12,6 +13,8 @@ export interface BackgroundState {
 	entityArticles: number;
 	entitiesDone: boolean;
 	total: number;
+	/** Why the search cache was not used or saved (the index is built all the same). */
+	cacheWarning?: CorpusWarning;
 }
 
 export interface BackgroundOptions {
@@ -49,7 +52,16 @@ export class BackgroundIndexer {
 		const sliceMs = this.options.sliceMs ?? 12;
 		const snapshotEvery = this.options.snapshotEvery ?? 2_000;
 		// The cache (about 90 MB for 10,000 articles) is written without blocking keys.
-		const steps = indexCorpusSteps(articles, {stepArticles: 10, saveCache: (file, segments, list) => void writeCacheAsync(file, segments, list), ...this.options.search});
+		const onCacheWarning = (warning: CorpusWarning): void => {
+			this.set({cacheWarning: warning});
+			this.emit();
+		};
+		const steps = indexCorpusSteps(articles, {
+			stepArticles: 10,
+			saveCache: (file, segments, list, warn) => void writeCacheAsync(file, segments, list, warn),
+			onCacheWarning,
+			...this.options.search,
+		});
 		const entities = new EntityIndexBuilder(this.options.corrections ? {corrections: this.options.corrections} : {});
 		// Detection and snapshots run in steps of a few milliseconds, one step per look at the clock,
 		// so a slice ends at most one step after its time: a long article or a snapshot of 10,000

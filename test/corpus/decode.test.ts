@@ -85,5 +85,16 @@ test('escape sequences and bidi controls in content are kept raw in the text', (
 test('sniffing files of unknown extension: clean text yes, control-heavy or undecodable no', () => {
 	assert.equal(isPlainText(decodeBytes(Buffer.from('just some notes\nwith \u001b[1mbold\u001b[0m'))), true);
 	assert.equal(isPlainText(decodeBytes(Buffer.from(Array.from({length: 200}, (_, i) => (i % 7) + 1)))), false);
-	assert.equal(isPlainText(decodeBytes(Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0x41]))), false);
+	// 0xDB is not assigned in Windows-874, and 0xC3 0x28 is not UTF-8: undecodable.
+	assert.equal(isPlainText(decodeBytes(Buffer.from([0xc3, 0x28, 0xdb, 0xa1, 0x41]))), false);
+});
+
+test('a very short Windows-874 line (quotes and a dash, few or no Thai letters) is Windows-874, not broken UTF-8', () => {
+	const quotesAndDash = Buffer.concat([Buffer.from([0x93]), Buffer.from('Hello'), Buffer.from([0x94, 0x20, 0x96, 0x20]), Buffer.from('ok')]);
+	const plain = text(quotesAndDash);
+	assert.equal(plain.invalidBytes, false);
+	assert.equal(plain.text, '\u201cHello\u201d \u2013 ok');
+	const thai = text(Buffer.concat([Buffer.from([0x93]), encodeTis620('ข่าว'), Buffer.from([0x94, 0x20, 0x97, 0x20, 0x85])]));
+	assert.equal(thai.encoding, 'windows-874');
+	assert.equal(thai.text, '\u201cข่าว\u201d \u2014 \u2026');
 });

@@ -3,7 +3,7 @@
 // inside a name (a verb, a particle: `องค์การความร่วมมือX|ใกล้ชิดกัน…`); a generic complement
 // (องค์การระหว่างประเทศ, ธนาคารที่มีปัญหา, ประเทศต่างๆ) makes no name at all.
 
-import {COMMON_WORDS, FUNCTION_WORDS, POSITIONS, HONORIFICS, PLACE_HEADS, RANKS} from '../lexicon.js';
+import {COMMON_WORDS, FUNCTION_WORDS, POSITIONS, HONORIFICS, ORG_HEADS, PLACE_HEADS, RANKS} from '../lexicon.js';
 import {gazetteer} from '../gazetteer.js';
 import {type DetectionContext, GENERIC, HEAD_STOP_PREFIX, ORG_STOP, PERSON_STOP, isCombining, isThaiLetter, isThaiNameChar, isUpperLatin} from './context.js';
 import {triggerTrie} from './thai-triggers.js';
@@ -31,6 +31,8 @@ const MAX_WORDS = 10;
 /** Words that begin with a head word but are not names (รัฐบาล, รัฐมนตรี, เขตแดน). */
 export const FALSE_HEAD = /^(?:รัฐ(?:บาล|มนตรี|สภา|ธรรมนูญ|วิสาหกิจ|ประหาร|ศาสตร์|กิจ|ประศาสน|สวัสดิการ)|เขต(?:แดน|อำนาจ)|เมืองหลวง|ประเทศชาติ|ตลาดหลักทรัพย์|เกาะติด)/;
 const PLACE_HEAD_WORDS = new Set(PLACE_HEADS);
+const HEAD_WORDS = new Set([...PLACE_HEADS, ...ORG_HEADS]);
+const CLAUSE_VERBS = new Set(['ดำเนิน', 'ดำเนินการ', 'ติดตาม', 'ส่งข้อมูล']);
 /** Heads naming the very place of their complement (จังหวัดเชียงใหม่ = เชียงใหม่; ท่าอากาศยานเชียงใหม่ is another place). */
 const SAME_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'ประเทศ', 'สาธารณรัฐ', 'ราชอาณาจักร', 'สหพันธรัฐ', 'รัฐ', 'มณฑล', 'แคว้น', 'นคร', 'เมือง']);
 
@@ -56,6 +58,9 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	// A known place right after the head (ประเทศญี่ปุ่น, จังหวัดเชียงราย, ธนาคารแห่งประเทศไทย keeps going).
 	const first = ctx.firstWord(p, runEnd);
 	if (GENERIC.has(first) || ORG_STOP.has(first) || PERSONISH.has(first) || HEAD_STOP_PREFIX.test(first)) return undefined;
+	// A clause verb right after the head makes the head its subject (กระทรวงดำเนินการ…, ธนาคารติดตาม…).
+	// Not every verb: many open a name (กรมส่งเสริม…, สำนักงานรับรอง…).
+	if (CLAUSE_VERBS.has(first)) return undefined;
 	// A single letter, or a run ending in a dot, is an abbreviation (ต.ค., พ.ต.ท.), not a complement.
 	if (runEnd - p < 2 || text[runEnd] === '.') return undefined;
 	if (FALSE_HEAD.test(text.slice(headStart, runEnd))) return undefined;
@@ -63,7 +68,7 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	if (weak && /^(?:การ|ความ)/.test(first)) return undefined;
 	// "เขตเมือง": a head followed by another bare head word.
 	if (weak && (first === text.slice(p, runEnd)) && PLACE_HEAD_WORDS.has(first)) return undefined;
-	if ((weak || p > headEnd) && COMMON.has(first)) return undefined;
+	if ((weak || p > headEnd) && (COMMON.has(first) || COMMON.has(text.slice(p, runEnd)))) return undefined;
 	// After a space the complement must look like a name, not the next phrase (จังหวัด รองประธาน…).
 	if (p > headEnd && PERSON_STOP.has(first)) return undefined;
 	// A known place right after a place head is the whole complement (ประเทศญี่ปุ่นได้…, รัฐบาลอินโดนีเซีย…).
@@ -87,7 +92,8 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		if (w === 'และ') {
 			// "กระทรวงเกษตรและสหกรณ์" goes on; "พรรคคอมมิวนิสต์และเลขาธิการ…" stops.
 			const next = bounds[k + 1] !== undefined ? ctx.words.wordAt(bounds[k + 1]!) : '';
-			if (next === '' || ORG_STOP.has(next) || PERSONISH.has(next) || GENERIC.has(next)) {
+			// A place never runs on into another named thing (จังหวัดX|และบริษัท…, อำเภอX|และตำบล…).
+			if (next === '' || ORG_STOP.has(next) || PERSONISH.has(next) || GENERIC.has(next) || (isPlace && HEAD_WORDS.has(next))) {
 				end = b;
 				closed = false;
 				break;

@@ -5,7 +5,7 @@
 
 import {gazetteer} from '../gazetteer.js';
 import {
-	ACRONYM_STOP, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PARTICLES, LATIN_PLACE_HEADS, LATIN_STOP, LATIN_TITLES,
+	ACRONYM_STOP, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PARTICLES, LATIN_PLACE_HEADS, LATIN_STOP, LATIN_TITLES,
 } from '../lexicon.js';
 import type {EntityKind} from '../types.js';
 import {type DetectionContext, PRIORITY, isLatinLetter, isUpperLatin} from './context.js';
@@ -129,8 +129,9 @@ function classify(ctx: DetectionContext, all: Word[]): void {
 		}
 		if (w.length < 2 || /^[A-Z][a-z]?$/.test(w) && w.length < 3 || ACRONYM_STOP.has(w)) return;
 		if (gaz !== undefined && gazetteer().ambiguous.has(name)) return;
-		// A capitalised word opening an English sentence is no name unless it is a known place.
-		if (gaz === undefined && title === undefined && sentenceInitial(text, start) && nextIsLowercaseWord(text, end)) return;
+		// A capitalised word opening an English sentence or phrase (Smart card, Work from home) is no
+		// name unless it is a known place; nor is an everyday word standing alone (Logo).
+		if (gaz === undefined && title === undefined && (nextIsLowercaseWord(text, end) || LATIN_COMMON_WORDS.has(w))) return;
 	}
 	let kind: EntityKind = 'other';
 	const last = words[words.length - 1]!.text;
@@ -153,12 +154,6 @@ function classify(ctx: DetectionContext, all: Word[]): void {
 		closed: true,
 		tokens: words.length,
 	});
-}
-
-function sentenceInitial(text: string, pos: number): boolean {
-	let i = pos - 1;
-	while (i >= 0 && (text[i] === ' ' || text[i] === '"' || text[i] === '“' || text[i] === '(')) i--;
-	return i < 0 || /[.!?\n:]/.test(text[i]!);
 }
 
 function nextIsLowercaseWord(text: string, pos: number): boolean {

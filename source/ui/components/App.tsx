@@ -2,10 +2,12 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
 import type {Article} from '../../corpus/types.js';
-import {type Anchor, type Protected, anchorOf, lineOfAnchor, wrapArticle} from '../../layout/wrap.js';
-import type {Line} from '../../layout/types.js';
+import {type Anchor, type Protected, anchorOf, lineOfAnchor} from '../../layout/wrap.js';
+import {LazyWrap} from '../../layout/lazy.js';
 import {filterTitles, matchesInArticle, search, type MatchRange, type SearchResult} from '../../search/index.js';
+import {namedEntities, spellingsOf} from '../../search/also-spelled.js';
 import type {Entity, EntityKind} from '../../entities/index.js';
+import {matchesName} from '../../entities/index.js';
 import {initialState, reduce, maxTop, type Action, type Context, type SortOrder, type State} from '../state.js';
 import {commandFor, splitKeys, type Command} from '../keymap.js';
 import {useTerminalSize, type Size} from '../hooks/useTerminalSize.js';
@@ -78,6 +80,8 @@ interface SearchUi {
 /** A search the user went to with Enter: its matches are highlighted and n / N step through them. */
 interface ActiveSearch {
 	query: string;
+	/** Other spellings of the query (the names of the entity it names, in every script). */
+	also?: readonly string[];
 	/** Start of the current match in the open article. */
 	at?: number;
 }
@@ -96,16 +100,18 @@ interface EntityUi {
 
 /**
  * The last few wraps: a jump wraps the target to find its line, and the render that follows shows
- * the same lines instead of wrapping again; going back to an article just read is free too.
+ * the same lines instead of wrapping again; going back to an article just read is free too. Each
+ * wraps lazily, piece by piece, where the reader looks: a long article opens and resizes at once.
  */
-const recentWraps = new Map<Article, {width: number; names: readonly Protected[] | undefined; lines: Line[]}>();
+const recentWraps = new Map<Article, LazyWrap>();
 const RECENT_WRAPS = 8;
+const NO_LINES = new LazyWrap({id: '', path: '', format: 'txt', title: '', text: '', blocks: []}, 1);
 /** `names`: the article's entity mentions once they are found; lines never break inside one that fits. */
-function wrappedLines(article: Article, width: number, names: readonly Protected[] | undefined): Line[] {
+function wrappedLines(article: Article, width: number, names: readonly Protected[] | undefined): LazyWrap {
 	const cached = recentWraps.get(article);
 	recentWraps.delete(article);
-	const lines = cached && cached.width === width && cached.names === names ? cached.lines : wrapArticle(article, width, names);
-	recentWraps.set(article, {width, names, lines});
+	const lines = cached && cached.width === width && cached.names === names ? cached : new LazyWrap(article, width, undefined, names);
+	recentWraps.set(article, lines);
 	if (recentWraps.size > RECENT_WRAPS) recentWraps.delete(recentWraps.keys().next().value!);
 	return lines;
 }
@@ -133,6 +139,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const [message, setMessage] = useState('');
 	const entities = background?.entities;
 	const searchIndex = background?.search;
+	// A search cache that could not be used is one more thing the user can read about under w.
+	const warnings = background?.cacheWarning ? [...load.warnings, background.cacheWarning] : load.warnings;
 
 	const panes = paneSizes(size, state.sidebarShown);
 	const order = useMemo(() => {
@@ -155,16 +163,19 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		return found && found.length > 0 ? found : undefined;
 	};
 	const names = article ? namesOf(article) : undefined;
-	const lines: readonly Line[] = useMemo(() => (article ? wrappedLines(article, panes.textWidth, names) : []), [article, panes.textWidth, names]);
+	const lines: LazyWrap = useMemo(() => (article ? wrappedLines(article, panes.textWidth, names) : NO_LINES), [article, panes.textWidth, names]);
 
 	// Keep the same text (or the same title or metadata line) at the top of the pane when a resize
 	// or the names found re-wrap the article.
-	const shown = useRef<{article: Article | undefined; lines: readonly Line[]; anchor: Anchor}>({article, lines, anchor: {offset: 0, rank: 0}});
+	const shown = useRef<{article: Article | undefined; lines: LazyWrap; anchor: Anchor}>({article, lines, anchor: {offset: 0, rank: 0}});
 	let top = state.top;
 	if (shown.current.lines !== lines && shown.current.article === article && shown.current.lines.length > 0) {
-		top = lineOfAnchor(lines, shown.current.anchor);
-		if (top !== state.top) setState({...state, top});
+		const anchor = shown.current.anchor;
+		top = lineOfAnchor(lines, anchor, lines.lineAt(anchor.offset));
 	}
+	// Wrap what the pane shows (and a page around it); the line on top stays on top.
+	top = lines.settle(top, panes.bodyHeight);
+	if (top !== state.top) setState((s) => (s === state ? {...s, top} : s));
 	const ctx: Context = {
 		order,
 		lineCount: lines.length,
@@ -181,25 +192,30 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	stateRef.current = state;
 	const dispatch = (action: Action) => setState((s) => reduce(s, action, ctxRef.current));
 
+	// The entities the query names closely: their names in every script are searched too.
+	const named: Entity[] = useMemo(
+		() => (!searchUi || !entities || searchUi.query.trim().length < 2 ? [] : namedEntities(entities, searchUi.query)),
+		[searchUi?.query, entities],
+	);
+	const also = useMemo(() => spellingsOf(named), [named]);
+
 	// Search: results follow every key; a query still waiting when the next key comes is dropped.
 	useEffect(() => {
 		if (!searchUi || !searchIndex) return;
 		const timer = setTimeout(() => {
 			const query = searchUi.query;
-			const result =
-				query.trim() === ''
-					? undefined
-					: search(searchIndex, query, searchUi.scope === 'article' && article ? {scope: article.id} : {});
+			const scope = searchUi.scope === 'article' && article ? {scope: article.id} : {};
+			const result = query.trim() === '' ? undefined : search(searchIndex, query, {...scope, alsoSpelled: also});
 			const ui = searchRef.current;
 			if (ui && ui.query === query) setSearchUi({...ui, result, cursor: Math.min(ui.cursor, Math.max(0, (result?.hits.length ?? 1) - 1))});
 		}, 0);
 		return () => clearTimeout(timer);
-	}, [searchUi?.query, searchUi?.scope, searchIndex]);
+	}, [searchUi?.query, searchUi?.scope, searchIndex, also]);
 
 	const entityOffer: Entity[] = useMemo(() => {
 		if (!searchUi || !entities || searchUi.query.trim().length < 2 || searchUi.scope === 'article') return [];
-		return entities.findByName(searchUi.query, 1);
-	}, [searchUi?.query, searchUi?.scope, entities]);
+		return named.length > 0 ? named.slice(0, 1) : entities.findByName(searchUi.query, 1);
+	}, [searchUi?.query, searchUi?.scope, entities, named]);
 	const searchRows: SearchRow[] = [
 		...entityOffer.map((entity) => ({type: 'entity', entity}) as const),
 		...(searchUi?.result?.hits ?? []).map((hit) => ({type: 'hit', hit}) as const),
@@ -213,11 +229,14 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	// for a rare query). Undefined while the index cannot say for sure: still building, or too many.
 	const matchingArticles: ReadonlySet<number> | undefined = useMemo(() => {
 		if (!active || !searchIndex || !background?.searchDone) return undefined;
-		const result = search(searchIndex, active.query, {limit: MATCHING_ARTICLES_MAX, maxHits: MATCHING_ARTICLES_MAX, budgetMs: 250});
+		const result = search(searchIndex, active.query, {limit: MATCHING_ARTICLES_MAX, maxHits: MATCHING_ARTICLES_MAX, budgetMs: 250, alsoSpelled: active.also});
 		return result.exhaustive ? new Set(result.hits.map((hit) => hit.ordinal)) : undefined;
-	}, [active?.query, searchIndex, background?.searchDone]);
+	}, [active?.query, active?.also, searchIndex, background?.searchDone]);
 
-	const matches: MatchRange[] = useMemo(() => (active && article ? matchesInArticle(article, active.query) : []), [active?.query, article]);
+	const matches: MatchRange[] = useMemo(
+		() => (active && article ? matchesInArticle(article, active.query, {alsoSpelled: active.also}) : []),
+		[active?.query, active?.also, article],
+	);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
 
 	// Highlights, weakest first: entity kinds, the focused entity, search matches, the current match.
@@ -233,7 +252,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		const list = entityUi.scope === 'article' && article ? entities.entitiesIn(article.id) : [...entities.all()];
 		const filter = entityUi.filter.trim().toLowerCase();
 		return list
-			.filter((e) => filter === '' || e.aliases.some((a) => a.toLowerCase().includes(filter)))
+			.filter((e) => filter === '' || matchesName(e.aliases, filter))
 			.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
 	}, [entityUi?.scope, entityUi?.filter, entities, article]);
 	const entityListRef = useRef(entityList);
@@ -256,7 +275,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const stepMatch = (direction: 1 | -1) => {
 		const active = activeRef.current;
 		if (!active || !article) return;
-		const here = stepRange(matches, active.at ?? (direction === 1 ? (lines[top]?.start ?? 0) - 1 : undefined), direction);
+		const here = stepRange(matches, active.at ?? (direction === 1 ? (lines.at(top)?.start ?? 0) - 1 : undefined), direction);
 		if (here !== -1) {
 			const m = matches[here]!;
 			setActive({...active, at: m.start});
@@ -267,7 +286,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		for (let p = position + direction; p >= 0 && p < order.length; p += direction) {
 			if (matchingArticles && !matchingArticles.has(order[p]!)) continue;
 			const candidate = articles[order[p]!]!;
-			const found = matchesInArticle(candidate, active.query);
+			const found = matchesInArticle(candidate, active.query, {alsoSpelled: active.also});
 			if (found.length > 0) {
 				const m = direction === 1 ? found[0]! : found[found.length - 1]!;
 				setActive({...active, at: m.start});
@@ -285,7 +304,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 			setMessage('no focused entity: e focuses one on screen, p lists them');
 			return;
 		}
-		const from = focus.at ?? (direction === 1 ? (lines[top]?.start ?? 0) - 1 : (lines[top]?.start ?? 0));
+		const from = focus.at ?? (direction === 1 ? (lines.at(top)?.start ?? 0) - 1 : (lines.at(top)?.start ?? 0));
 		const next = entities.nextMention(focus.id, article.id, from, direction === 1 ? 'next' : 'previous');
 		if (!next) {
 			setMessage(`no ${direction === 1 ? 'later' : 'earlier'} mention`);
@@ -352,8 +371,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		const query = ui.result?.effectiveQuery ?? ui.query;
 		// The hit as n / N know it (their matches, which may start a little before the hit's range).
 		const target = articles[hit.ordinal];
-		const at = hit.field === 'text' && target ? (matchesInArticle(target, query).find((m) => m.end > hit.start)?.start ?? hit.start) : undefined;
-		setActive({query, at});
+		const at = hit.field === 'text' && target ? (matchesInArticle(target, query, {alsoSpelled: also}).find((m) => m.end > hit.start)?.start ?? hit.start) : undefined;
+		setActive({query, also, at});
 		goTo(hit.ordinal, at);
 	};
 
@@ -499,7 +518,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const onCommand = (command: Command) => {
 		const {overlay} = stateRef.current;
 		if (overlay === 'warnings' && (command === 'down' || command === 'up')) {
-			setWarningsTop((t) => Math.max(0, Math.min(load.warnings.length - 1, t + (command === 'down' ? 1 : -1))));
+			setWarningsTop((t) => Math.max(0, Math.min(warnings.length - 1, t + (command === 'down' ? 1 : -1))));
 			return;
 		}
 		if ((overlay === 'help' || overlay === 'warnings') && command !== 'quit' && command !== 'help' && command !== 'warnings') {
@@ -535,7 +554,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 
 
 	const status: string[] = [article ? `${order.indexOf(state.current) + 1}/${order.length}` : 'no article'];
-	if (lines.length > 0) status.push(`line ${top + 1}/${lines.length} ${percent(top, ctx)}`);
+	if (lines.length > 0) status.push(`line ${top + 1}/${lines.exact ? '' : '~'}${lines.length} ${percent(top, ctx)}`);
 	if (active) {
 		// The match the user is on: the one at the chosen position, or (a hit in a .jsonl title, which
 		// the text does not hold) none yet, until n or N steps onto one.
@@ -564,7 +583,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		const done = Math.min(background.searchIndexed, background.entityArticles);
 		status.push(`indexing ${Math.round((done / background.total) * 100)}%`);
 	}
-	if (corpus.warnings > 0) status.push(`${corpus.warnings} skipped (w)`);
+	const warningCount = corpus.warnings + (background?.cacheWarning ? 1 : 0);
+	if (warningCount > 0) status.push(`${warningCount} skipped (w)`);
 
 	const sortLabel = state.sort === 'file' ? '' : state.sort === 'newest' ? 'newest first' : 'oldest first';
 	const filterLabel = [
@@ -577,7 +597,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	if (state.overlay === 'help') {
 		main = <HelpPanel width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (state.overlay === 'warnings') {
-		main = <WarningsPanel warnings={load.warnings} top={warningsTop} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
+		main = <WarningsPanel warnings={warnings} top={warningsTop} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (state.overlay === 'search' && searchUi) {
 		main = (
 			<SearchPanel

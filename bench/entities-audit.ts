@@ -1,0 +1,125 @@
+// Entity audit over real articles: the failures a reader notices, listed for a person to read.
+// Prints (1) entities whose aliases mix a country or province with an organisation, (2) persons
+// whose aliases hold two different full names, (3) aliases that are single common words, and
+// (4) 30 random entities of each kind (fixed seed) with an example sentence each.
+// Run: node --import tsx bench/entities-audit.ts [path] [limit]
+import {existsSync} from 'node:fs';
+import {loadJsonlArticles} from './entities.js';
+import {thaigov2k} from './data.js';
+import {buildEntityIndex} from '../source/entities/builder.js';
+import {gazetteer} from '../source/entities/gazetteer.js';
+import {COMMON_WORDS, FUNCTION_WORDS, ORG_HEADS, LATIN_ORG_HEADS, LATIN_STOP, VERBS} from '../source/entities/lexicon.js';
+import {nameKey} from '../source/entities/normalize.js';
+import type {Entity} from '../source/entities/types.js';
+import {hasThai, thaiFineKey} from '../source/text/phonetic.js';
+
+const path = process.argv[2] ?? thaigov2k;
+const limit = Number(process.argv[3] ?? Infinity);
+if (!existsSync(path)) {
+	console.log(`skip: ${path} is absent`);
+	process.exit(0);
+}
+const articles = loadJsonlArticles(path, limit);
+const index = buildEntityIndex(articles);
+const entities = index.all();
+const gaz = gazetteer();
+
+/** A place the gazetteer knows (a country, region or Thai province), written exactly so. */
+function isKnownPlace(alias: string): boolean {
+	const hit = gaz.thai.get(alias) ?? gaz.latin.get(alias);
+	return hit !== undefined && hit.kind === 'place';
+}
+
+function looksOrganisation(alias: string): boolean {
+	if (ORG_HEADS.some(h => alias.startsWith(h) && alias.length > h.length)) return true;
+	return alias.split(/\s+/).some(w => LATIN_ORG_HEADS.has(w));
+}
+
+// 1. A country or province in the same entity as an organisation.
+const mixed = entities.filter(e => e.aliases.some(isKnownPlace) && e.aliases.some(a => !isKnownPlace(a) && looksOrganisation(a)));
+
+// 2. Persons holding two different full names (two tokens or more, same script, no shared token).
+function tokensMatch(a: string, b: string): boolean {
+	if (nameKey(a) === nameKey(b)) return true;
+	if (hasThai(a) && hasThai(b)) {
+		const fa = thaiFineKey(a);
+		return fa.length >= 2 && fa === thaiFineKey(b);
+	}
+	return false;
+}
+function differentFullNames(e: Entity): [string, string] | undefined {
+	const full = e.aliases.filter(a => a.trim().split(/\s+/).length >= 2);
+	for (let i = 0; i < full.length; i++) {
+		for (let j = i + 1; j < full.length; j++) {
+			const a = full[i]!;
+			const b = full[j]!;
+			if (hasThai(a) !== hasThai(b)) continue;
+			const ta = a.split(/\s+/);
+			const tb = b.split(/\s+/);
+			if (!ta.some(x => tb.some(y => tokensMatch(x, y)))) return [a, b];
+		}
+	}
+	return undefined;
+}
+const twoNames = entities.filter(e => e.kind === 'person').flatMap(e => {
+	const pair = differentFullNames(e);
+	return pair === undefined ? [] : [{e, pair}];
+});
+
+// 3. Aliases that are single common words: a Thai word of the rule lexicon, or a single
+// capitalised English word from a small list of everyday words (the junk seen: Logo, Rest...).
+const COMMON_LATIN = new Set([
+	...LATIN_STOP, 'Logo', 'Rest', 'Area', 'Quick', 'Win', 'Newsletter', 'Blockchain', 'Smart', 'Green', 'Digital', 'Data',
+	'Health', 'Care', 'Power', 'Energy', 'Service', 'Center', 'Centre', 'Group', 'Team', 'Project', 'Plan', 'Work', 'Life', 'World',
+	'Global', 'Local', 'National', 'Public', 'Private', 'Open', 'Start', 'Up', 'Big', 'Small', 'Good', 'Great', 'Happy', 'Safe',
+	'Food', 'Water', 'Land', 'City', 'Road', 'Park', 'Map', 'Hub', 'Zone', 'Check', 'Pass', 'Card', 'Pay', 'Fast', 'Track',
+	'Business', 'Market', 'Trade', 'Tourism', 'Travel', 'Culture', 'Sport', 'Sports', 'Education', 'Learning', 'Skill', 'Skills',
+	'Innovation', 'Technology', 'Economy', 'Economic', 'Development', 'Policy', 'Program', 'Programme', 'Forum', 'Award',
+	'E-newsletter', 'Newsletter', 'Application', 'App', 'Platform', 'System', 'Network', 'Model', 'Mission', 'Vision',
+]);
+const COMMON_THAI = new Set([...COMMON_WORDS, ...FUNCTION_WORDS, ...VERBS]);
+const commonAliases: Array<{e: Entity; alias: string}> = [];
+for (const e of entities) {
+	for (const alias of e.aliases) {
+		if (/\s/.test(alias)) continue;
+		if (COMMON_LATIN.has(alias) || COMMON_THAI.has(alias)) commonAliases.push({e, alias});
+	}
+}
+
+function show(e: Entity): string {
+	const aliases = e.aliases.slice(0, 8).join(' | ');
+	return `${e.id} [${e.kind}] ${e.mentionCount}× ${e.articleCount}a: ${aliases}${e.aliases.length > 8 ? ` (+${e.aliases.length - 8})` : ''}`;
+}
+
+console.log(`${articles.length} articles, ${entities.length} entities`);
+console.log(`\n## 1. country/province mixed with an organisation: ${mixed.length}`);
+for (const e of mixed) console.log(`  ${show(e)}`);
+console.log(`\n## 2. persons with two different full names: ${twoNames.length}`);
+for (const {e, pair} of twoNames) console.log(`  ${pair[0]} ≠ ${pair[1]}  — ${show(e)}`);
+console.log(`\n## 3. aliases that are single common words: ${commonAliases.length}`);
+for (const {e, alias} of commonAliases) console.log(`  "${alias}" — ${show(e)}`);
+
+// 4. Random entities of each kind, from a fixed seed, with the context of one mention.
+let seed = 20240607;
+const random = (): number => {
+	seed = (seed * 1103515245 + 12345) % 2147483648;
+	return seed / 2147483648;
+};
+const textOf = new Map(articles.map(a => [a.id, a.text]));
+for (const kind of ['person', 'organization', 'place'] as const) {
+	const pool = entities.filter(e => e.kind === kind);
+	const picked = new Set<number>();
+	while (picked.size < Math.min(30, pool.length)) picked.add(Math.floor(random() * pool.length));
+	console.log(`\n## 4. random ${kind} (${picked.size} of ${pool.length})`);
+	let n = 0;
+	for (const i of picked) {
+		const e = pool[i]!;
+		const m = index.mentionsOf(e.id)[0];
+		let context = '';
+		if (m !== undefined) {
+			const text = textOf.get(m.articleId) ?? '';
+			context = `${text.slice(Math.max(0, m.start - 25), m.start)}[${text.slice(m.start, m.end)}]${text.slice(m.end, m.end + 25)}`.replace(/\s+/g, ' ');
+		}
+		console.log(`  ${String(++n).padStart(2)}. ${show(e)}\n      ${context}`);
+	}
+}

@@ -1,0 +1,28 @@
+// Standard output for the plain modes. Output that could not be written is lost data, so it is an
+// error (one line, exit 1), except a reader that went away on purpose (`khao … | head`): EPIPE
+// means nobody wants the rest, and khao stops quietly at once.
+import process from 'node:process';
+import {reasonOf} from '../corpus/errors.js';
+
+export type WriteResult = {ok: true} | {ok: false; closed: true} | {ok: false; closed: false; message: string};
+
+/** Writes all of `text` to `stream`, waiting for a slow pipe; says how it went instead of throwing. */
+export function writeOut(text: string, stream: NodeJS.WritableStream = process.stdout): Promise<WriteResult> {
+	return new Promise((resolve) => {
+		let settled = false;
+		const settle = (error: unknown) => {
+			if (settled) return;
+			settled = true;
+			if (!error) resolve({ok: true});
+			else if ((error as NodeJS.ErrnoException).code === 'EPIPE') resolve({ok: false, closed: true});
+			else resolve({ok: false, closed: false, message: `cannot write the output: ${reasonOf(error)}`});
+		};
+		// Kept for the life of the process: a late error on a stream no one listens to would crash.
+		stream.on('error', settle);
+		try {
+			stream.write(text, (error) => settle(error));
+		} catch (error) {
+			settle(error);
+		}
+	});
+}

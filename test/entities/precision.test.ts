@@ -1,0 +1,46 @@
+// Precision first (issue 7): what is not a name makes no mention, each case beside a twin that
+// still does. Sentences written for the test.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {findMentions} from '../../source/entities/find-mentions.js';
+import type {Mention} from '../../source/entities/types.js';
+
+const find = (text: string): Mention[] => findMentions({text});
+const texts = (text: string, kind?: Mention['kind']): string[] => find(text).filter(m => kind === undefined || m.kind === kind).map(m => m.text);
+
+describe('Latin junk is not a name', () => {
+	it('a capitalised word opening a lowercase phrase is no mention', () => {
+		assert.deepEqual(texts('ใช้บัตร Smart card เพื่อยืนยันตัวตน'), []);
+		assert.deepEqual(texts('ทำงานที่บ้าน (Work from home) ตลอดเดือน'), []);
+		// Twin: a capitalised run is still a name.
+		assert.deepEqual(texts('ความร่วมมือกับ Siam Fresh Partners ในปีนี้'), ['Siam Fresh Partners']);
+	});
+
+	it('an everyday English word alone or as a bracketed gloss is no mention', () => {
+		assert.deepEqual(texts('ดาวน์โหลดแอปพลิเคชัน (Application) ได้ฟรี'), []);
+		assert.deepEqual(texts('ดูที่ Logo ของงาน'), []);
+		// Twin: a single unknown capitalised word (a brand) is still taken.
+		assert.deepEqual(texts('ผ่านระบบของ Zentrix ได้ทันที'), ['Zentrix']);
+	});
+});
+
+describe('places and organisations end where the name ends', () => {
+	it('a province does not run on into the next named thing after และ', () => {
+		assert.deepEqual(texts('ประสานแรงงานอำเภอบ้านนาคำและบริษัทสยามเจริญเพื่อจัดหางาน', 'place'), ['อำเภอบ้านนาคำ']);
+		// Twin: an organisation's own และ stays inside it.
+		assert.ok(texts('ผู้แทนกระทรวงเกษตรและสหกรณ์ ร่วมประชุม', 'organization').includes('กระทรวงเกษตรและสหกรณ์'));
+	});
+
+	it('a weak place head with an adjective or common word is no place', () => {
+		assert.deepEqual(texts('พื้นที่เป็นภูเขาสูง และหนาว', 'place'), []);
+		assert.deepEqual(texts('บ้านนี้เป็นหมู่บ้านเข้มแข็ง ของอำเภอ', 'place'), []);
+		// Twin: a proper name after the same head is a place.
+		assert.deepEqual(texts('ชาวบ้านในหมู่บ้านห้วยกระทิงมาร่วมงาน', 'place'), ['หมู่บ้านห้วยกระทิง']);
+	});
+
+	it('a head followed by a clause verb is the subject of a clause, not a name', () => {
+		assert.deepEqual(texts('จึงมอบหมายให้ทุกกระทรวงดำเนินการตามแผน', 'organization'), []);
+		// Twin: a verb that opens a name (ส่งเสริม) keeps the name.
+		assert.ok(texts('โดยกรมส่งเสริมสหกรณ์จัดอบรม', 'organization').includes('กรมส่งเสริมสหกรณ์'));
+	});
+});

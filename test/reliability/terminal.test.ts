@@ -1,0 +1,158 @@
+// Reliability of khao at the terminal: keys it has no name for, pastes with escapes, signals,
+// write errors, usage errors. Each case asserts the outcome a person would see: exit code, message,
+// no hang, no escape byte where it does not belong, the terminal given back.
+import {test, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import React from 'react';
+import {Text, useInput, type Key} from 'ink';
+import {render} from 'ink-testing-library';
+import {filterKeyboard} from '../../source/ui/key-input.js';
+import {makeArticle, staticLoad, tick} from '../ui/helpers.js';
+import {App} from '../../source/ui/components/App.js';
+
+/** Every CSI and SS3 key shape: all final bytes, modifiers 1–16, numeric codes 1–35, also behind Alt. */
+function everyKeySequence(): string[] {
+	const out: string[] = [];
+	for (let f = 0x40; f <= 0x7e; f++) {
+		const final = String.fromCharCode(f);
+		out.push(`\u001B[${final}`, `\u001BO${final}`, `\u001B\u001B[${final}`, `\u001B\u001BO${final}`);
+		for (let m = 1; m <= 16; m++) out.push(`\u001B[1;${m}${final}`, `\u001BO${m}${final}`, `\u001BO1;${m}${final}`, `\u001B\u001B[1;${m}${final}`);
+		for (let n = 1; n <= 35; n++) {
+			out.push(`\u001B[${n}${final}`);
+			for (let m = 1; m <= 16; m++) out.push(`\u001B[${n};${m}${final}`);
+		}
+	}
+	for (let c = 0; c < 0x80; c++) out.push(`\u001B${String.fromCharCode(c)}`);
+	return out;
+}
+
+function KeyProbe({onKey}: {onKey: (input: string, key: Key) => void}) {
+	useInput(onKey);
+	return React.createElement(Text, null, 'keys');
+}
+
+test('every CSI and SS3 sequence: no crash, and no escape reaches the input handler as text', async () => {
+	const sequences = everyKeySequence();
+	assert.ok(sequences.length > 40_000);
+	const leaked: string[] = [];
+	const errors: string[] = [];
+	const onKey = (input: string, key: Key) => {
+		// Ink strips the ESC of Alt+key (Alt+Ctrl+A is "\u0001" with meta, a key like any other; Alt+Esc
+		// is "\u001B" flagged as Escape); what must never come through is an escape or the rest of a
+		// sequence as if it were typed.
+		if (key.escape) return;
+		if (/[\u001B\u0080-\u009F]/.test(input) || /^[[O][\d;]*./.test(input)) leaked.push(input);
+	};
+	const instance = render(React.createElement(KeyProbe, {onKey}));
+	filterKeyboard(instance.stdin);
+	for (let i = 0; i < 200 && instance.stdin.listenerCount('readable') === 0; i++) await tick();
+	for (const s of sequences) {
+		try {
+			instance.stdin.write(s);
+		} catch (error) {
+			errors.push(`${JSON.stringify(s)}: ${(error as Error).message}`);
+		}
+		// Give a held-back lone ESC its turn, as the event loop does between keystrokes.
+		if (s.length <= 2) await new Promise((resolve) => setImmediate(resolve));
+	}
+	instance.unmount();
+	assert.deepEqual(errors.slice(0, 5), [], `${errors.length} sequences crashed Ink`);
+	assert.deepEqual(leaked.slice(0, 5), [], `${leaked.length} sequences reached the handler as text`);
+});
+
+test('the reader: Ctrl+F1, Ctrl+Menu and a paste with escapes into the search field', async () => {
+	const article = makeArticle('a.txt', 'หัวเรื่องทดสอบ', ['ย่อหน้าแรกของบทความที่เขียนขึ้นเพื่อการทดสอบ']);
+	const instance = render(React.createElement(App, {load: staticLoad([article]), size: {columns: 90, rows: 20}, noColor: true}));
+	filterKeyboard(instance.stdin);
+	for (let i = 0; i < 200 && instance.stdin.listenerCount('readable') === 0; i++) await tick();
+	for (const key of ['\u001B[1;5P', '\u001B[29;5~', '\u001B[1;2S', '\u001B[34;3~', '/']) {
+		instance.stdin.write(key);
+		await tick();
+	}
+	instance.stdin.write('ab\u001B[31mcd\u001B]0;pwned\u0007ef');
+	for (let i = 0; i < 100 && !instance.lastFrame()!.includes('abcdef'); i++) await tick();
+	const frame = instance.lastFrame()!;
+	instance.unmount();
+	assert.match(frame, /search: abcdef/);
+	assert.doesNotMatch(frame, /\[31m|pwned|\[1;5P/);
+});
+
+// ---- The built command, as a person or a script runs it ----
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const corpus = path.join(root, 'corpus');
+const ESCAPE_OR_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+
+function khao(args: string[], options: {input?: string; stdout?: 'pipe' | number} = {}) {
+	const r = spawnSync(process.execPath, [cli, ...args], {
+		input: options.input,
+		stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'],
+		encoding: 'utf8',
+		timeout: 30_000,
+		env: {...process.env, NO_COLOR: '1', KHAO_CACHE_DIR: cacheDir()},
+	});
+	return {code: r.status, out: r.stdout ?? '', err: r.stderr ?? ''};
+}
+
+let cache = '';
+function cacheDir(): string {
+	cache ||= fs.mkdtempSync(path.join(os.tmpdir(), 'khao-term-cache-'));
+	return cache;
+}
+after(() => {
+	if (cache) fs.rmSync(cache, {recursive: true, force: true});
+});
+
+const usageCases: Array<[string, string[], RegExp]> = [
+	['an unknown flag with an escape in it', ['--\u001B]0;pwned\u0007'], /unknown option/],
+	['a repeated flag', ['-w', '20', '-w', '30', corpus], /--width given more than once/],
+	['--no- on a flag with a value', ['--no-search', corpus], /--search cannot be turned off/],
+	['--no-entities-file', ['--no-entities-file', corpus], /--entities-file cannot be turned off/],
+	['a missing value', [corpus, '--search'], /--search needs a value/],
+	['two modes', [corpus, '-p', '-l'], /choose one of/],
+];
+for (const [what, args, message] of usageCases) {
+	test(`usage error, ${what}: one sanitised line, a --help hint, exit 2`, () => {
+		const r = khao(args);
+		assert.equal(r.code, 2, r.err);
+		assert.equal(r.out, '');
+		assert.doesNotMatch(r.err, ESCAPE_OR_CONTROL);
+		const lines = r.err.trimEnd().split('\n');
+		assert.equal(lines.length, 2, r.err);
+		assert.match(lines[0]!, message);
+		assert.match(lines[1]!, /khao --help/);
+	});
+}
+
+test('--help wins over a PATH and over a bad flag', () => {
+	for (const args of [['--help', corpus], [corpus, '--bogus', '--help']]) {
+		const r = khao(args);
+		assert.equal(r.code, 0);
+		assert.match(r.out, /Usage/);
+		assert.equal(r.err, '');
+	}
+});
+
+test('a write error is one line and exit 1; a closed pipe is quiet', () => {
+	const full = fs.openSync('/dev/full', 'w');
+	try {
+		for (const args of [['--list', '--json', corpus], ['--entities', '--json', corpus], ['--print', corpus], ['--help']]) {
+			const r = khao(args, {stdout: full});
+			assert.equal(r.code, 1, `${args.join(' ')}: ${r.err}`);
+			assert.match(r.err, /^khao: cannot write the output: no space left/);
+			assert.equal(r.err.trimEnd().split('\n').length, 1);
+		}
+	} finally {
+		fs.closeSync(full);
+	}
+	// `true` reads nothing and goes: khao meets EPIPE and stops without a word.
+	const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" --print "${corpus}" | true; echo "status \${PIPESTATUS[0]}"`], {encoding: 'utf8', timeout: 30_000, env: {...process.env, KHAO_CACHE_DIR: cacheDir()}});
+	assert.match(r.stdout, /status 0/);
+	assert.equal(r.stderr, '');
+});
