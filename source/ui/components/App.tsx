@@ -2,6 +2,7 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
 import type {Article} from '../../corpus/types.js';
+import {type Anchor, type Protected, anchorOf, lineOfAnchor} from '../../layout/wrap.js';
 import {LazyWrap} from '../../layout/lazy.js';
 import {filterTitles, matchesInArticle, search, type MatchRange, type SearchResult} from '../../search/index.js';
 import {namedEntities, spellingsOf} from '../../search/also-spelled.js';
@@ -105,10 +106,11 @@ interface EntityUi {
 const recentWraps = new Map<Article, LazyWrap>();
 const RECENT_WRAPS = 8;
 const NO_LINES = new LazyWrap({id: '', path: '', format: 'txt', title: '', text: '', blocks: []}, 1);
-function wrappedLines(article: Article, width: number): LazyWrap {
+/** `names`: the article's entity mentions once they are found; lines never break inside one that fits. */
+function wrappedLines(article: Article, width: number, names: readonly Protected[] | undefined): LazyWrap {
 	const cached = recentWraps.get(article);
 	recentWraps.delete(article);
-	const lines = cached && cached.width === width ? cached : new LazyWrap(article, width);
+	const lines = cached && cached.width === width && cached.names === names ? cached : new LazyWrap(article, width, undefined, names);
 	recentWraps.set(article, lines);
 	if (recentWraps.size > RECENT_WRAPS) recentWraps.delete(recentWraps.keys().next().value!);
 	return lines;
@@ -156,13 +158,20 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		return list;
 	}, [articles, corpus.count, state.sort, entityFilter, entities, titleFilter?.query]);
 	const article = articles[state.current];
-	const lines: LazyWrap = useMemo(() => (article ? wrappedLines(article, panes.textWidth) : NO_LINES), [article, panes.textWidth]);
+	const namesOf = (a: Article): readonly Protected[] | undefined => {
+		const found = entities?.mentionsIn(a.id);
+		return found && found.length > 0 ? found : undefined;
+	};
+	const names = article ? namesOf(article) : undefined;
+	const lines: LazyWrap = useMemo(() => (article ? wrappedLines(article, panes.textWidth, names) : NO_LINES), [article, panes.textWidth, names]);
 
-	// Keep the same text at the top of the pane when a resize re-wraps the article.
-	const shown = useRef<{article: Article | undefined; lines: LazyWrap; anchor: number}>({article, lines, anchor: 0});
+	// Keep the same text (or the same title or metadata line) at the top of the pane when a resize
+	// or the names found re-wrap the article.
+	const shown = useRef<{article: Article | undefined; lines: LazyWrap; anchor: Anchor}>({article, lines, anchor: {offset: 0, rank: 0}});
 	let top = state.top;
 	if (shown.current.lines !== lines && shown.current.article === article && shown.current.lines.length > 0) {
-		top = lines.lineAt(shown.current.anchor);
+		const anchor = shown.current.anchor;
+		top = lineOfAnchor(lines, anchor, lines.lineAt(anchor.offset));
 	}
 	// Wrap what the pane shows (and a page around it); the line on top stays on top.
 	top = lines.settle(top, panes.bodyHeight);
@@ -175,7 +184,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		sidebarByDefault: size.columns >= SIDEBAR_MIN_COLUMNS,
 	};
 	top = Math.min(top, maxTop(ctx));
-	shown.current = {article, lines, anchor: lines.at(top)?.start ?? 0};
+	shown.current = {article, lines, anchor: anchorOf(lines, top)};
 	// Keys may arrive before the handler of the latest render is subscribed: read from refs.
 	const ctxRef = useRef(ctx);
 	ctxRef.current = ctx;
@@ -253,7 +262,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const goTo = (index: number, offset?: number) => {
 		const target = articles[index];
 		if (!target) return;
-		const targetLines = wrappedLines(target, panes.textWidth);
+		const targetLines = wrappedLines(target, panes.textWidth, namesOf(target));
 		dispatch({type: 'goto', article: index, top: offset === undefined ? 0 : topFor(targetLines, offset, panes.bodyHeight)});
 	};
 
