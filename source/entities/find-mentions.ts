@@ -74,6 +74,8 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	cutToKnownNames(ctx, accepted, occupied);
 	if (clock.due()) yield* clock.pause();
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
+	// A title the rules took off a name (YB Dato' Sri, พลเอก) is no name for the model either.
+	for (const c of [...accepted, ...repeats]) if (c.titleStart !== undefined) occupied.mark(c.titleStart, c.start);
 	const all = [...accepted.filter(c => !c.tentative || c.short), ...repeats, ...fillFree(ctx, modelNames, occupied)].sort((a, b) => a.start - b.start);
 
 	const out: DetectedMention[] = [];
