@@ -18,7 +18,7 @@ import {useSyncedState} from '../hooks/useSyncedState.js';
 import type {BackgroundIndexer} from '../background.js';
 import {makeTheme, type Tag} from '../theme.js';
 import {fitWidth} from '../fit.js';
-import {isVisible, stepRange, topFor, visibleRange} from '../navigation.js';
+import {isVisible, rangesWithin, stepRange, topFor, visibleRange} from '../navigation.js';
 import {ReaderPane, type Highlight} from './ReaderPane.js';
 import {MemoSidebar as Sidebar} from './Sidebar.js';
 import {StatusBar} from './StatusBar.js';
@@ -240,13 +240,14 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 	);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
 
-	// Highlights, weakest first: entity kinds, the focused entity, search matches, the current match.
+	// Highlights on screen, weakest first: entity kinds, the focused entity, search matches, the current match.
+	const [shownFrom, shownTo] = visibleRange(lines, top, panes.bodyHeight);
 	const highlights: Highlight[] = useMemo(() => {
 		const list: Highlight[] = [];
-		for (const m of mentions) list.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
-		for (const m of matches) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
+		for (const m of rangesWithin(mentions, shownFrom, shownTo)) list.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
+		for (const m of rangesWithin(matches, shownFrom, shownTo)) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
 		return list.sort((a, b) => a.start - b.start || a.end - b.end);
-	}, [mentions, matches, focus?.id, active?.at]);
+	}, [mentions, matches, focus?.id, active?.at, shownFrom, shownTo]);
 
 	const entityList: Entity[] = useMemo(() => {
 		if (!entityUi || !entities) return [];
@@ -323,7 +324,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 			return;
 		}
 		const [from, to] = visibleRange(lines, top, panes.bodyHeight);
-		const onScreen = mentions.filter((m) => m.start >= from && m.start < to);
+		const onScreen = rangesWithin(mentions, from, to).filter((m) => m.start >= from);
 		if (onScreen.length === 0) {
 			setMessage('no entity on screen');
 			return;
