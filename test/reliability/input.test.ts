@@ -101,6 +101,13 @@ test('item 2: emphasis openers of one character and closers of another pair in l
 	assert.equal(spans.map((x) => ('start' in x ? s.slice(x.start, x.end) : '')).join(''), 'ก ข ค');
 });
 
+test('item 2: a line full of `<!--` openers finds comment ends without reading ahead at each', () => {
+	const text = '<!--'.repeat(HOSTILE) + ' <!-- note --> after';
+	let spans!: ReturnType<typeof inlineSpans>;
+	assert.ok(timed(() => (spans = inlineSpans(text, 0, text.length))) < BOUND_MS);
+	assert.ok(spans.map((x) => ('start' in x ? text.slice(x.start, x.end) : '')).join('').endsWith(' after'));
+});
+
 test('item 2: link destinations followed by long runs of spaces', () => {
 	const text = ('[ก](' + ' '.repeat(2000) + ')').repeat(HOSTILE / 2004) + ' [ข](/u "ชื่อ")';
 	let spans!: ReturnType<typeof inlineSpans>;
