@@ -363,3 +363,19 @@ test('item 15: in the reader, corrections that match nothing join the warnings p
 		[['corrections', file, true]],
 	);
 });
+
+test('item 11: a file too large to be one article is reported without being read; the rest is kept', {skip: built}, () => {
+	const folder = path.join(dir, 'huge-file');
+	fs.mkdirSync(folder);
+	fs.writeFileSync(path.join(folder, 'small.txt'), 'Small story\n\nShort.\n');
+	// Sparse: 1.6 GiB on paper, nothing on disk.
+	fs.writeFileSync(path.join(folder, 'huge.txt'), '');
+	fs.truncateSync(path.join(folder, 'huge.txt'), Math.round(1.6 * 1024 ** 3));
+	const r = khao([folder, '--list'], {timeout: 30_000});
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.out, /Small story/);
+	assert.match(r.err, /huge\.txt: 1\.6 GiB: too large to hold as one article, not read/);
+	const alone = khao([path.join(folder, 'huge.txt'), '--list'], {timeout: 30_000});
+	assert.equal(alone.code, 1);
+	assert.match(alone.err, /too large to hold as one article/);
+});
