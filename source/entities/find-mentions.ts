@@ -9,6 +9,7 @@ import {detectThaiAbbreviations} from './detect/abbreviations.js';
 import {type Candidate, DetectionContext} from './detect/context.js';
 import {detectDefinitionsSteps} from './detect/definitions.js';
 import {detectLatin} from './detect/latin.js';
+import {detectPersonBrackets} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {foldInvisible, unfoldRange} from './normalize.js';
@@ -60,6 +61,7 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	detectLatin(ctx);
 	if (clock.due()) yield* clock.pause();
 	yield* detectDefinitionsSteps(ctx, clock);
+	detectPersonBrackets(ctx);
 
 	const occupied = new Occupancy(folded.text.length);
 	const accepted = resolveOverlaps(ctx.candidates, occupied);

@@ -37,3 +37,24 @@ describe('acronyms join an expansion only as the corpus defines them', () => {
 		assert.ok(idx.all().every(e => e.kind !== 'person'), JSON.stringify(idx.all()));
 	});
 });
+
+describe("the article's own word: a person's name in both scripts", () => {
+	it('Thai name (Latin name), with title, links across articles', () => {
+		const idx = index('นายวีระพงษ์ ศรีทอง (Weerapong Srithong) กล่าวเปิดงาน', 'Weerapong Srithong กล่าวว่า ดีใจ');
+		const ids = new Set([...idsOf(idx, 'วีระพงษ์ ศรีทอง'), ...idsOf(idx, 'Weerapong Srithong')]);
+		assert.equal(ids.size, 1);
+		assert.equal(idx.entity([...ids][0]!)?.kind, 'person');
+	});
+
+	it('Latin name (Thai name), titled or sounding alike', () => {
+		const idx = index('Nadia Petrova (นาเดีย เปโตรวา) กล่าว', 'Karl Brenner (นายคาร์ล เบรนเนอร์) เดินทาง');
+		assert.deepEqual(idsOf(idx, 'Nadia Petrova'), idsOf(idx, 'นาเดีย เปโตรวา'));
+		assert.deepEqual(idsOf(idx, 'Karl Brenner'), idsOf(idx, 'คาร์ล เบรนเนอร์'));
+	});
+
+	it('not a body or a place in the bracket, nor a Thai phrase that does not sound like the name (twins)', () => {
+		const idx = index('นายวีระพงษ์ ศรีทอง (Ministry of Energy) กล่าว', 'Nadia Petrova (ผู้เชี่ยวชาญ) กล่าว');
+		assert.notDeepEqual(idsOf(idx, 'วีระพงษ์ ศรีทอง'), idsOf(idx, 'Ministry of Energy'));
+		assert.equal(idsOf(idx, 'ผู้เชี่ยวชาญ').length, 0);
+	});
+});
