@@ -17,6 +17,9 @@ export function linkKeys(m: DetectedMention): string[] {
 	const exact = nameKey(m.text);
 	if (exact !== '') keys.push(`x:${group}:${exact}`);
 	if (m.linkAlias !== undefined) keys.push(`x:${group}:${nameKey(m.linkAlias)}`);
+	// A Latin name of two words or more whose kind no word gave (no title, no head word) is the
+	// same name as a person written exactly so elsewhere (Somchai Jaidee after its bracket).
+	if (m.kind === 'other' && exact !== '' && !hasThai(m.text) && /\S\s+\S/.test(m.text.trim())) keys.push(`x:p:${exact}`);
 	if (m.kind !== 'person') return keys;
 	const thai = hasThai(m.text);
 	if (!thai || m.foreign) {
