@@ -10,7 +10,7 @@
 // needs and returns the view's top so that the same line stays on top.
 import type {Article, Block, Span} from '../corpus/types.js';
 import type {Line} from './types.js';
-import {lineAt as lineAtIn, wrapArticle, wrapText} from './wrap.js';
+import {type Protected, lineAt as lineAtIn, wrapArticle, wrapText} from './wrap.js';
 
 /** Characters per piece: one piece wraps in a few tens of milliseconds. */
 export const PIECE_CHARS = 16_384;
@@ -150,6 +150,8 @@ export class LazyWrap implements LineSource {
 		readonly article: Article,
 		readonly width: number,
 		pieceChars = PIECE_CHARS,
+		/** Spans no line breaks inside (the article's entity mentions), as wrapArticle takes them. */
+		readonly names?: readonly Protected[],
 	) {
 		this.pieces = cutPieces(article, Math.max(64, pieceChars));
 		for (const piece of this.pieces) piece.guess = this.guess(piece);
@@ -257,7 +259,7 @@ export class LazyWrap implements LineSource {
 			const block = blocks[b]!;
 			parts.push(piece.clip ? {kind: block.kind, spans: clipSpans(block.spans, piece.clip.from, piece.clip.to, piece.clip.blockEnd)} : block);
 		}
-		const wrapped = wrapArticle({...this.article, blocks: parts}, this.width);
+		const wrapped = wrapArticle({...this.article, blocks: parts}, this.width, this.names);
 		const shift = piece.firstBlock - (previous ? 1 : 0);
 		// Offsets continue from the piece before: a blank or synthetic line sits where the text reached.
 		const before = p > 0 ? this.pieces[p - 1]!.lines : undefined;

@@ -2,7 +2,7 @@
 // between which the event loop runs, so keys are answered while 10,000 articles are indexed.
 import type {CorpusLoad} from '../corpus/index.js';
 import {indexCorpusSteps, writeCacheAsync, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
-import {EntityIndexBuilder, type EntityIndex, type EntityCorrections} from '../entities/index.js';
+import {correctionsWarnings, EntityIndexBuilder, type EntityIndex, type EntityCorrections} from '../entities/index.js';
 import type {CorpusWarning} from '../corpus/types.js';
 import {indexInWorker, type WorkerHandle} from './index-worker.js';
 
@@ -105,6 +105,10 @@ export class BackgroundIndexer {
 					if (step.done) {
 						snapshotting = undefined;
 						this.set({entities: step.value, entityArticles: snapshotArticles, entitiesDone: snapshotArticles >= articles.length});
+						// The final index knows which corrections matched nothing: they join the warnings panel (w).
+						if (this.state.entitiesDone && step.value.warnings.length > 0) {
+							this.load.addWarnings?.(correctionsWarnings(this.options.corrections, step.value.warnings));
+						}
 						changed = true;
 					}
 				} else if (adding) {
