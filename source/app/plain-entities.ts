@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Article} from '../corpus/types.js';
-import {buildEntityIndex, loadEntityCorrections, type EntityCorrections} from '../entities/index.js';
+import {buildEntityIndex, loadEntityCorrections, taggerWarning, type EntityCorrections} from '../entities/index.js';
 import {entitiesJson, entitiesTable} from '../plain/entities.js';
 
 export const CORRECTIONS_FILE = 'khao.entities.json';
@@ -29,5 +29,8 @@ export function plainEntities(
 ): string {
 	const corrections = findCorrections(opts.correctionsFile, opts.root);
 	const index = buildEntityIndex(articles, corrections ? {corrections} : {});
+	// A damaged NER weights file is no failure (rules alone), but the user hears of it.
+	const warning = taggerWarning();
+	if (warning !== undefined) process.stderr.write(`khao: warning: ${warning}\n`);
 	return opts.json ? entitiesJson(index, articles) : entitiesTable(index, opts.width);
 }
