@@ -58,3 +58,15 @@ describe("the article's own word: a person's name in both scripts", () => {
 		assert.equal(idsOf(idx, 'ผู้เชี่ยวชาญ').length, 0);
 	});
 });
+
+describe('the cross-script phonetic key needs every name part to agree', () => {
+	it('the same parts in both scripts link', () => {
+		const idx = index('ประธานาธิบดี ฮา มิน ตวน กล่าว', 'President Ha Min Tuan said');
+		assert.deepEqual(idsOf(idx, 'ฮา มิน ตวน'), idsOf(idx, 'Ha Min Tuan'));
+	});
+
+	it('the same letters split into other parts do not (must-not-link twin)', () => {
+		const idx = index('ประธานาธิบดี ฮา มิน ตวน กล่าว', 'President Hamin Tuan said');
+		assert.notDeepEqual(idsOf(idx, 'ฮา มิน ตวน'), idsOf(idx, 'Hamin Tuan'));
+	});
+});
