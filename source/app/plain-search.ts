@@ -1,9 +1,10 @@
-import type {Article} from '../corpus/types.js';
+import type {Article, CorpusWarning} from '../corpus/types.js';
 import {buildEntityIndex} from '../entities/index.js';
 import {namedEntities, spellingsOf} from '../search/also-spelled.js';
 import {openSearchIndex, search} from '../search/index.js';
 import {parseQuery} from '../search/parse.js';
 import {searchJson, searchText} from '../plain/search.js';
+import {formatWarning} from './run.js';
 
 /** Queries of more words than this are not names: the entity index is not built for them. */
 const NAME_WORDS = 4;
@@ -14,7 +15,8 @@ const NAME_WORDS = 4;
  * its spellings in the others, and the entity is shown.
  */
 export function plainSearch(articles: Article[], query: string, opts: {json: boolean; width: number; cache: boolean}): string {
-	const index = openSearchIndex(articles, opts.cache ? {} : {cacheDir: null});
+	const onCacheWarning = (w: CorpusWarning) => void process.stderr.write(formatWarning(w) + '\n');
+	const index = openSearchIndex(articles, opts.cache ? {onCacheWarning} : {cacheDir: null});
 	const words = parseQuery(query).terms.length;
 	const named = words > 0 && words <= NAME_WORDS ? namedEntities(buildEntityIndex(articles), query) : [];
 	// No keystroke is waiting here: give the stages a generous budget.

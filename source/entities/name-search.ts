@@ -1,9 +1,11 @@
 // Finding an entity by a name typed in any spelling or script: `macron`, `มาคร็อง`, `hun manet`.
 // An exact alias wins, then an alias starting with the query, then one containing it, then a
 // phonetic match of the whole name or of one of its words (Latin ↔ Thai by the coarse key, Thai
-// spellings by the finer key; a single Thai word only by the finer key).
+// spellings by the finer key; a single Thai word only by the finer key). A Latin query also meets
+// Thai names through their RTGS romanisation, loosely (prayuth, srettha, chiang mai).
 
-import {hasThai, phoneticKeys, thaiFineKey} from '../text/phonetic.js';
+import {editDistance, hasThai, phoneticKeys, thaiFineKey} from '../text/phonetic.js';
+import {latinLooseKey, romanizeThai} from '../text/romanize.js';
 import {nameKey} from './normalize.js';
 
 /** What a name search keeps of one alias (the same for every snapshot: worth keeping). */
@@ -15,6 +17,29 @@ export interface AliasKeys {
 	tokenPhonetic: string[];
 	/** Fine keys of its Thai words. */
 	fine: string[];
+}
+
+/** Loose Latin keys of a Thai alias's romanisation, whole and per word. */
+interface RomanKeys {
+	roman: string;
+	romanTokens: string[];
+}
+
+const romanCache = new Map<string, RomanKeys>();
+
+/**
+ * Worked out only when a Latin query comes (romanising every alias at each snapshot cost the
+ * snapshot more than everything else in it), and kept: aliases repeat from snapshot to snapshot.
+ */
+function romanKeys(alias: string): RomanKeys {
+	let keys = romanCache.get(alias);
+	if (keys === undefined) {
+		const romanized = romanizeThai(alias);
+		keys = {roman: latinLooseKey(romanized), romanTokens: romanized.split(/\s+/).map(latinLooseKey).filter(k => k.length >= 4)};
+		if (romanCache.size > 200_000) romanCache.clear();
+		romanCache.set(alias, keys);
+	}
+	return keys;
 }
 
 export function aliasKeys(alias: string): AliasKeys {
@@ -34,12 +59,66 @@ export function aliasKeys(alias: string): AliasKeys {
 	return {key, phonetic, tokenPhonetic, fine};
 }
 
+/** Edits a loose romanised key may differ by and still match: none for short names, one per six letters. */
+function romanTolerance(length: number): number {
+	return Math.floor(length / 6);
+}
+
+/** How well a Latin query's loose key matches a romanised whole Thai name (0: not at all). */
+function wholeScore(q: string, roman: string): number {
+	if (roman === q) return 75;
+	const tolerance = romanTolerance(Math.max(q.length, roman.length));
+	if (tolerance > 0 && Math.abs(roman.length - q.length) <= tolerance && editDistance(q, roman) <= tolerance) return 62;
+	if (q.length >= 5 && roman.startsWith(q)) return 58;
+	return 0;
+}
+
+/** The same for one word of a Thai name (a one-word query: a given name or a surname). */
+function tokenScore(q: string, token: string): number {
+	if (token === q) return 57;
+	const tolerance = romanTolerance(Math.max(q.length, token.length));
+	return tolerance > 0 && Math.abs(token.length - q.length) <= tolerance && editDistance(q, token) <= tolerance ? 52 : 0;
+}
+
+function romanScore(q: string, singleWord: boolean, keys: RomanKeys): number {
+	if (keys.roman === '' || q.length < 4) return 0;
+	let best = wholeScore(q, keys.roman);
+	if (singleWord) for (const t of keys.romanTokens) best = Math.max(best, tokenScore(q, t));
+	return best;
+}
+
+/** The query is a Latin spelling to try against romanised Thai names. */
+function latinQueryKey(query: string): string {
+	return !hasThai(query) && /[A-Za-z]/.test(query) ? latinLooseKey(query) : '';
+}
+
+/**
+ * A list filter's test (the entity panel): an alias contains the query as typed, or a Latin
+ * query is a spelling of a Thai alias (paetongtarn finds แพทองธาร).
+ */
+export function matchesName(aliases: readonly string[], query: string): boolean {
+	const lower = query.trim().toLowerCase();
+	if (lower === '') return true;
+	if (aliases.some(a => a.toLowerCase().includes(lower))) return true;
+	const q = latinQueryKey(lower);
+	if (q.length < 4) return false;
+	const single = !/\s/.test(lower);
+	return aliases.some(a => hasThai(a) && romanScore(q, single, romanKeys(a)) > 0);
+}
+
 export class NameSearch {
 	private readonly exact = new Map<string, Set<number>>();
 	private readonly keys: Array<{key: string; entity: number}> = [];
 	private readonly phonetic = new Map<string, Set<number>>();
 	private readonly tokenPhonetic = new Map<string, Set<number>>();
 	private readonly fine = new Map<string, Set<number>>();
+	/**
+	 * Romanised Thai aliases and their words, for Latin queries, by first letter: a loose key
+	 * keeps its first letter, and comparing with a tenth of the names keeps a keystroke cheap.
+	 */
+	private romans?: Map<string, Array<{key: string; entity: number}>>;
+	private romanTokens?: Map<string, Array<{key: string; entity: number}>>;
+	private readonly thaiAliases: Array<{alias: string; entity: number}> = [];
 
 	constructor(entries: Iterable<{entity: number; aliases: readonly string[]}> = []) {
 		for (const {entity, aliases} of entries) this.add(entity, aliases);
@@ -55,6 +134,7 @@ export class NameSearch {
 			for (const k of keys.phonetic) addTo(this.phonetic, k, entity);
 			for (const k of keys.tokenPhonetic) addTo(this.tokenPhonetic, k, entity);
 			for (const k of keys.fine) addTo(this.fine, k, entity);
+			if (hasThai(alias)) this.thaiAliases.push({alias, entity});
 		}
 	}
 
@@ -81,6 +161,20 @@ export class NameSearch {
 			for (const e of this.phonetic.get(k) ?? []) hit(e, multiToken ? 70 : 55);
 			if (!multiToken) for (const e of this.tokenPhonetic.get(k) ?? []) hit(e, 50);
 		}
+		const roman = latinQueryKey(query);
+		if (roman.length >= 4) {
+			if (this.romans === undefined || this.romanTokens === undefined) this.buildRomans();
+			for (const {key, entity} of this.romans!.get(roman[0]!) ?? []) {
+				const score = wholeScore(roman, key);
+				if (score > 0) hit(entity, score);
+			}
+			if (!multiToken) {
+				for (const {key, entity} of this.romanTokens!.get(roman[0]!) ?? []) {
+					const score = tokenScore(roman, key);
+					if (score > 0) hit(entity, score);
+				}
+			}
+		}
 		if (hasThai(query) && !multiToken) {
 			for (const e of this.fine.get(thaiFineKey(query)) ?? []) hit(e, 65);
 		}
@@ -88,6 +182,19 @@ export class NameSearch {
 			.sort((a, b) => b[1] - a[1] || weight(b[0]) - weight(a[0]))
 			.slice(0, limit)
 			.map(([entity]) => entity);
+	}
+
+	/** Romanised Thai aliases by first letter, built on the first Latin query. */
+	private buildRomans(): void {
+		const romans = new Map<string, Array<{key: string; entity: number}>>();
+		const tokens = new Map<string, Array<{key: string; entity: number}>>();
+		for (const {alias, entity} of this.thaiAliases) {
+			const keys = romanKeys(alias);
+			if (keys.roman !== '') pushTo(romans, keys.roman[0]!, {key: keys.roman, entity});
+			for (const t of keys.romanTokens) pushTo(tokens, t[0]!, {key: t, entity});
+		}
+		this.romans = romans;
+		this.romanTokens = tokens;
 	}
 }
 
@@ -98,4 +205,10 @@ function addTo(map: Map<string, Set<number>>, key: string, entity: number): void
 		map.set(key, set);
 	}
 	set.add(entity);
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+	const list = map.get(key);
+	if (list === undefined) map.set(key, [value]);
+	else list.push(value);
 }

@@ -2,8 +2,8 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
 import type {Article} from '../../corpus/types.js';
-import {wrapArticle, lineAt} from '../../layout/wrap.js';
-import type {Line} from '../../layout/types.js';
+import {type Anchor, type Protected, anchorOf, lineOfAnchor} from '../../layout/wrap.js';
+import {LazyWrap} from '../../layout/lazy.js';
 import {filterTitles, matchesInArticle, search, type MatchRange, type SearchResult} from '../../search/index.js';
 import {CANDIDATES, closeEntities, nameQuery, spellingsOf} from '../../search/also-spelled.js';
 import type {SearchHistory} from '../../search/history.js';
@@ -18,7 +18,7 @@ import {useSyncedState} from '../hooks/useSyncedState.js';
 import type {BackgroundIndexer} from '../background.js';
 import {makeTheme, type Tag} from '../theme.js';
 import {fitWidth} from '../fit.js';
-import {isVisible, stepRange, topFor, visibleRange} from '../navigation.js';
+import {isVisible, rangesWithin, stepRange, topFor, visibleRange} from '../navigation.js';
 import {ReaderPane, type Highlight} from './ReaderPane.js';
 import {MemoSidebar as Sidebar} from './Sidebar.js';
 import {StatusBar} from './StatusBar.js';
@@ -105,15 +105,18 @@ interface EntityUi {
 
 /**
  * The last few wraps: a jump wraps the target to find its line, and the render that follows shows
- * the same lines instead of wrapping again; going back to an article just read is free too.
+ * the same lines instead of wrapping again; going back to an article just read is free too. Each
+ * wraps lazily, piece by piece, where the reader looks: a long article opens and resizes at once.
  */
-const recentWraps = new Map<Article, {width: number; lines: Line[]}>();
+const recentWraps = new Map<Article, LazyWrap>();
 const RECENT_WRAPS = 8;
-function wrappedLines(article: Article, width: number): Line[] {
+const NO_LINES = new LazyWrap({id: '', path: '', format: 'txt', title: '', text: '', blocks: []}, 1);
+/** `names`: the article's entity mentions once they are found; lines never break inside one that fits. */
+function wrappedLines(article: Article, width: number, names: readonly Protected[] | undefined): LazyWrap {
 	const cached = recentWraps.get(article);
 	recentWraps.delete(article);
-	const lines = cached && cached.width === width ? cached.lines : wrapArticle(article, width);
-	recentWraps.set(article, {width, lines});
+	const lines = cached && cached.width === width && cached.names === names ? cached : new LazyWrap(article, width, undefined, names);
+	recentWraps.set(article, lines);
 	if (recentWraps.size > RECENT_WRAPS) recentWraps.delete(recentWraps.keys().next().value!);
 	return lines;
 }
@@ -140,6 +143,8 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 	const [message, setMessage] = useState(history?.problem ?? '');
 	const entities = background?.entities;
 	const searchIndex = background?.search;
+	// A search cache that could not be used is one more thing the user can read about under w.
+	const warnings = background?.cacheWarning ? [...load.warnings, background.cacheWarning] : load.warnings;
 
 	const panes = paneSizes(size, state.sidebarShown);
 	const order = useMemo(() => {
@@ -157,15 +162,24 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 		return list;
 	}, [articles, corpus.count, state.sort, entityFilter, entities, titleFilter?.query]);
 	const article = articles[state.current];
-	const lines: readonly Line[] = useMemo(() => (article ? wrappedLines(article, panes.textWidth) : []), [article, panes.textWidth]);
+	const namesOf = (a: Article): readonly Protected[] | undefined => {
+		const found = entities?.mentionsIn(a.id);
+		return found && found.length > 0 ? found : undefined;
+	};
+	const names = article ? namesOf(article) : undefined;
+	const lines: LazyWrap = useMemo(() => (article ? wrappedLines(article, panes.textWidth, names) : NO_LINES), [article, panes.textWidth, names]);
 
-	// Keep the same text at the top of the pane when a resize re-wraps the article.
-	const shown = useRef<{article: Article | undefined; lines: readonly Line[]; anchor: number}>({article, lines, anchor: 0});
+	// Keep the same text (or the same title or metadata line) at the top of the pane when a resize
+	// or the names found re-wrap the article.
+	const shown = useRef<{article: Article | undefined; lines: LazyWrap; anchor: Anchor}>({article, lines, anchor: {offset: 0, rank: 0}});
 	let top = state.top;
 	if (shown.current.lines !== lines && shown.current.article === article && shown.current.lines.length > 0) {
-		top = lineAt(lines, shown.current.anchor);
-		if (top !== state.top) setState({...state, top});
+		const anchor = shown.current.anchor;
+		top = lineOfAnchor(lines, anchor, lines.lineAt(anchor.offset));
 	}
+	// Wrap what the pane shows (and a page around it); the line on top stays on top.
+	top = lines.settle(top, panes.bodyHeight);
+	if (top !== state.top) setState((s) => (s === state ? {...s, top} : s));
 	const ctx: Context = {
 		order,
 		lineCount: lines.length,
@@ -174,7 +188,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 		sidebarByDefault: size.columns >= SIDEBAR_MIN_COLUMNS,
 	};
 	top = Math.min(top, maxTop(ctx));
-	shown.current = {article, lines, anchor: lines[top]?.start ?? 0};
+	shown.current = {article, lines, anchor: anchorOf(lines, top)};
 	// Keys may arrive before the handler of the latest render is subscribed: read from refs.
 	const ctxRef = useRef(ctx);
 	ctxRef.current = ctx;
@@ -226,13 +240,14 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 	);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
 
-	// Highlights, weakest first: entity kinds, the focused entity, search matches, the current match.
+	// Highlights on screen, weakest first: entity kinds, the focused entity, search matches, the current match.
+	const [shownFrom, shownTo] = visibleRange(lines, top, panes.bodyHeight);
 	const highlights: Highlight[] = useMemo(() => {
 		const list: Highlight[] = [];
-		for (const m of mentions) list.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
-		for (const m of matches) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
+		for (const m of rangesWithin(mentions, shownFrom, shownTo)) list.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
+		for (const m of rangesWithin(matches, shownFrom, shownTo)) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
 		return list.sort((a, b) => a.start - b.start || a.end - b.end);
-	}, [mentions, matches, focus?.id, active?.at]);
+	}, [mentions, matches, focus?.id, active?.at, shownFrom, shownTo]);
 
 	const entityList: Entity[] = useMemo(() => {
 		if (!entityUi || !entities) return [];
@@ -246,7 +261,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 	const goTo = (index: number, offset?: number) => {
 		const target = articles[index];
 		if (!target) return;
-		const targetLines = wrappedLines(target, panes.textWidth);
+		const targetLines = wrappedLines(target, panes.textWidth, namesOf(target));
 		dispatch({type: 'goto', article: index, top: offset === undefined ? 0 : topFor(targetLines, offset, panes.bodyHeight)});
 	};
 
@@ -259,7 +274,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 	const stepMatch = (direction: 1 | -1) => {
 		const active = activeRef.current;
 		if (!active || !article) return;
-		const here = stepRange(matches, active.at ?? (direction === 1 ? (lines[top]?.start ?? 0) - 1 : undefined), direction);
+		const here = stepRange(matches, active.at ?? (direction === 1 ? (lines.at(top)?.start ?? 0) - 1 : undefined), direction);
 		if (here !== -1) {
 			const m = matches[here]!;
 			setActive({...active, at: m.start});
@@ -288,7 +303,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 			setMessage('no focused entity: e focuses one on screen, p lists them');
 			return;
 		}
-		const from = focus.at ?? (direction === 1 ? (lines[top]?.start ?? 0) - 1 : (lines[top]?.start ?? 0));
+		const from = focus.at ?? (direction === 1 ? (lines.at(top)?.start ?? 0) - 1 : (lines.at(top)?.start ?? 0));
 		const next = entities.nextMention(focus.id, article.id, from, direction === 1 ? 'next' : 'previous');
 		if (!next) {
 			setMessage(`no ${direction === 1 ? 'later' : 'earlier'} mention`);
@@ -309,7 +324,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 			return;
 		}
 		const [from, to] = visibleRange(lines, top, panes.bodyHeight);
-		const onScreen = mentions.filter((m) => m.start >= from && m.start < to);
+		const onScreen = rangesWithin(mentions, from, to).filter((m) => m.start >= from);
 		if (onScreen.length === 0) {
 			setMessage('no entity on screen');
 			return;
@@ -509,7 +524,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 	const onCommand = (command: Command) => {
 		const {overlay} = stateRef.current;
 		if (overlay === 'warnings' && (command === 'down' || command === 'up')) {
-			setWarningsTop((t) => Math.max(0, Math.min(load.warnings.length - 1, t + (command === 'down' ? 1 : -1))));
+			setWarningsTop((t) => Math.max(0, Math.min(warnings.length - 1, t + (command === 'down' ? 1 : -1))));
 			return;
 		}
 		if ((overlay === 'help' || overlay === 'warnings') && command !== 'quit' && command !== 'help' && command !== 'warnings') {
@@ -545,7 +560,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 
 
 	const status: string[] = [article ? `${order.indexOf(state.current) + 1}/${order.length}` : 'no article'];
-	if (lines.length > 0) status.push(`line ${top + 1}/${lines.length} ${percent(top, ctx)}`);
+	if (lines.length > 0) status.push(`line ${top + 1}/${lines.exact ? '' : '~'}${lines.length} ${percent(top, ctx)}`);
 	if (active) {
 		// The match the user is on: the one at the chosen position, or (a hit in a .jsonl title, which
 		// the text does not hold) none yet, until n or N steps onto one.
@@ -574,7 +589,9 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 		const done = Math.min(background.searchIndexed, background.entityArticles);
 		status.push(`indexing ${Math.round((done / background.total) * 100)}%`);
 	}
-	if (corpus.warnings > 0) status.push(`${corpus.warnings} skipped (w)`);
+	if (background?.problem) status.push(background.problem);
+	const warningCount = corpus.warnings + (background?.cacheWarning ? 1 : 0);
+	if (warningCount > 0) status.push(`${warningCount} skipped (w)`);
 
 	const sortLabel = state.sort === 'file' ? '' : state.sort === 'newest' ? 'newest first' : 'oldest first';
 	const filterLabel = [
@@ -587,7 +604,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 	if (state.overlay === 'help') {
 		main = <HelpPanel width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (state.overlay === 'warnings') {
-		main = <WarningsPanel warnings={load.warnings} top={warningsTop} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
+		main = <WarningsPanel warnings={warnings} top={warningsTop} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (state.overlay === 'search' && searchUi) {
 		main = (
 			<SearchPanel
