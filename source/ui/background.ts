@@ -158,7 +158,12 @@ export class BackgroundIndexer {
 				this.set({searchDone: true});
 				if (!this.stopped) this.emit();
 			}),
-			entities.done.then((index) => this.set({entities: index as EntityIndex, entityArticles: articles.length}), failed('entities:')).finally(() => {
+			entities.done.then((index) => {
+				const entities = index as EntityIndex;
+				this.set({entities, entityArticles: articles.length});
+				// As in the time slices: corrections that matched nothing join the warnings panel (w).
+				if (entities.warnings.length > 0) this.load.addWarnings?.(correctionsWarnings(this.options.corrections, entities.warnings));
+			}, failed('entities:')).finally(() => {
 				this.set({entitiesDone: true});
 				if (!this.stopped) this.emit();
 			}),
