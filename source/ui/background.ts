@@ -19,6 +19,8 @@ export interface BackgroundState {
 	total: number;
 	/** Why an index is missing (a worker ran out of memory), for the status bar. */
 	problem?: string;
+	/** The indexes come from worker threads, whole at the end: there is no percentage to show. */
+	inWorkers?: boolean;
 	/** Why the search cache was not used or saved (the index is built all the same). */
 	cacheWarning?: CorpusWarning;
 }
@@ -141,7 +143,7 @@ export class BackgroundIndexer {
 	/** Both indexes at once, each in its own worker thread (the two cores), whole when they arrive. */
 	private async startWorkers(): Promise<void> {
 		const articles = this.load.articles;
-		this.set({total: articles.length});
+		this.set({total: articles.length, inWorkers: true});
 		this.emit();
 		const heapMb = this.options.workerHeapMb;
 		const cacheDir = this.options.search?.cacheDir;

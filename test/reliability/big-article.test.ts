@@ -99,6 +99,7 @@ test('indexes built in worker threads answer as those built in the reader’s ti
 	const a = inWorkers.state;
 	const b = inSlices.state;
 	assert.ok(a.searchDone && a.entitiesDone && a.search && a.entities && !a.problem, 'both indexes came back');
+	assert.ok(a.inWorkers && !b.inWorkers, 'the status bar knows there is no percentage from workers');
 	for (const query of ['กาเบรรา', 'เวียนนา', 'ทุเรียน', 'พลังาน']) {
 		const hits = (s: typeof a) => search(s.search!, query).hits.map((h) => [h.ordinal, h.start, h.end]);
 		assert.deepEqual(hits(a), hits(b), query);
