@@ -9,6 +9,7 @@ import {detectThaiAbbreviations} from './detect/abbreviations.js';
 import {type Candidate, DetectionContext} from './detect/context.js';
 import {detectDefinitionsSteps} from './detect/definitions.js';
 import {detectLatin} from './detect/latin.js';
+import {detectPersonBrackets} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {fillFree, modelCandidatesSteps} from './model/candidates.js';
@@ -61,6 +62,7 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	detectLatin(ctx);
 	if (clock.due()) yield* clock.pause();
 	yield* detectDefinitionsSteps(ctx, clock);
+	detectPersonBrackets(ctx);
 	// The learned tagger adds what the rules miss (it widens some rule names at once, see there).
 	const modelNames = yield* modelCandidatesSteps(ctx, clock);
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -81,6 +82,23 @@ describe('a damaged weights file', () => {
 			assert.deepEqual(found.map(m => m.text), ['สมปอง รักชาติ']);
 		});
 	}
+
+	it('leaves the packaged CLI working, with one warning line, when the shipped file is cut short', () => {
+		const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+		// The package layout: dist/cli.js finds source/entities/model/ner-weights.bin beside dist/.
+		const pkg = join(dir, 'package');
+		mkdirSync(join(pkg, 'dist'), {recursive: true});
+		mkdirSync(join(pkg, 'source', 'entities', 'model'), {recursive: true});
+		copyFileSync(cli, join(pkg, 'dist', 'cli.js'));
+		writeFileSync(join(pkg, 'source', 'entities', 'model', 'ner-weights.bin'), shipped.subarray(0, 1000));
+		writeFileSync(join(dir, 'a.txt'), 'เมื่อวานนี้ นายสมปอง รักชาติ กล่าวว่า การประชุมดี\n');
+		const r = spawnSync(process.execPath, [join(pkg, 'dist', 'cli.js'), '--entities', join(dir, 'a.txt')], {encoding: 'utf8', timeout: 60_000, env: {...process.env, NO_COLOR: '1', KHAO_CACHE_DIR: dir}});
+		assert.equal(r.status, 0, r.stderr);
+		assert.match(r.stdout, /สมปอง รักชาติ/);
+		const lines = r.stderr.trim().split('\n');
+		assert.equal(lines.length, 1, r.stderr);
+		assert.match(lines[0]!, /^khao: warning: NER model not used, entities found by rules only: /);
+	});
 
 	it('is reported as missing when it is not there', () => {
 		useWeightsFile(join(dir, 'absent.bin'));

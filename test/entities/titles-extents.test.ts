@@ -51,8 +51,10 @@ describe('names end where the name ends', () => {
 	it('a country right after a title is not a person', () => {
 		assert.deepEqual(people('การประกวดนางสาวไทยอันดับ 1'), []);
 		assert.deepEqual(people('พระมหากษัตริย์ไทย ทรงเสด็จ'), []);
-		// Twin: a province that is also a given name still is one.
+		// Twins: a province that is also a given name still is one, and so is a country name
+		// that is an everyday word too (มาลี).
 		assert.deepEqual(people('นายสุรินทร์ แก้วมณี กล่าว'), [['สุรินทร์ แก้วมณี', 'นาย']]);
+		assert.deepEqual(people('นางมาลี ทองสุข เดินทาง'), [['มาลี ทองสุข', 'นาง']]);
 	});
 
 	it('a head word with a common word or a clause verb is no place', () => {

@@ -110,7 +110,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		if (tokens > 0 && (gaz.thai.has(whole) || gaz.thai.has(first))) break;
 		// A country right after a title qualifies it (นางสาวไทย, พระมหากษัตริย์ไทย): no name. Provinces
 		// are left alone: many are given names too.
-		if (tokens === 0 && isCountry(gaz.thai.get(whole)?.key ?? gaz.thai.get(first)?.key)) return undefined;
+		if (tokens === 0 && !gaz.ambiguous.has(first) && !gaz.ambiguous.has(whole) && isCountry(gaz.thai.get(whole)?.key ?? gaz.thai.get(first)?.key)) return undefined;
 		let tokenEnd = runEnd;
 		let cut = false;
 		for (const b of ctx.innerBounds(tokenStart, runEnd)) {

@@ -9,7 +9,7 @@ import {
 	COMMON_WORDS, FUNCTION_WORDS, HONORIFICS, LATIN_TITLES, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, POSITIONS, RANKS,
 	STANDALONE_ORGS, VERBS,
 } from '../lexicon.js';
-import {Trie} from '../trie.js';
+import {FlagTrie} from './flag-trie.js';
 import type {Units} from './units.js';
 
 /** Features that depend on the text only, computed once per unit. */
@@ -22,11 +22,11 @@ const LEX_PLACE = 8;
 const LEX_FUNCTION = 16;
 const LEX_COMMON = 32;
 
-let lexicon: Trie<number> | undefined;
+let lexicon: FlagTrie | undefined;
 
-function lexiconTrie(): Trie<number> {
+function lexiconTrie(): FlagTrie {
 	if (lexicon !== undefined) return lexicon;
-	const trie = new Trie<number>();
+	const trie = new FlagTrie();
 	const add = (words: Iterable<string>, flag: number): void => {
 		for (const w of words) if (w.length >= 2) trie.add(w, flag);
 	};
@@ -43,24 +43,43 @@ function lexiconTrie(): Trie<number> {
 /** For each unit, the lexicon flags of listed words that start there and that end right before it. */
 export function lexiconFlags(text: string, units: Units): {starts: Uint8Array; ends: Uint8Array} {
 	const trie = lexiconTrie();
-	const starts = new Uint8Array(units.count + 1);
-	const ends = new Uint8Array(units.count + 1);
+	const n = units.count;
+	const starts = scratch.starts = grow(scratch.starts, n + 1);
+	const ends = scratch.ends = grow(scratch.ends, n + 1);
+	starts.fill(0, 0, n + 1);
+	ends.fill(0, 0, n + 1);
 	const us = units.starts;
-	for (let i = 0; i < units.count; i++) {
-		const pos = us[i]!;
-		if (!trie.startsAt(text, pos)) continue;
-		for (const m of trie.matchesAt(text, pos)) {
+	for (let i = 0; i < n; i++) {
+		let node = 0;
+		let j = i + 1;
+		for (let p = us[i]!; p < text.length; ) {
+			const code = FlagTrie.code(text.charCodeAt(p));
+			if (code < 0) break;
+			node = trie.child(node, code);
+			if (node < 0) break;
+			p++;
+			const flags = trie.flagsAt(node);
+			if (flags === 0) continue;
 			// A listed word counts only when it ends at a unit edge (นาย in นายก does not).
-			let j = i + 1;
-			while (j < units.count && us[j]! < m.end) j++;
-			if (us[j] !== m.end) continue;
-			let flags = 0;
-			for (const v of m.values) flags |= v;
+			while (j < n && us[j]! < p) j++;
+			if (us[j] !== p) continue;
 			starts[i]! |= flags;
 			ends[j]! |= flags;
 		}
 	}
 	return {starts, ends};
+}
+
+/**
+ * Buffers reused from one text to the next: a new set per paragraph was a good part of the
+ * tagger's time, spent by the garbage collector.
+ */
+const scratch = {starts: new Uint8Array(0), ends: new Uint8Array(0), features: new Int32Array(0), hashes: new Int32Array(0), classes: new Uint8Array(0)};
+
+function grow<T extends Uint8Array | Int32Array>(buffer: T, size: number): T {
+	if (buffer.length >= size) return buffer;
+	const Kind = buffer.constructor as new (n: number) => T;
+	return new Kind(Math.max(size, buffer.length * 2));
 }
 
 const mix = (h: number, v: number): number => Math.imul((h ^ v) + 0x9e3779b9, 0x85ebca6b) ^ (h >>> 13);
@@ -73,28 +92,26 @@ function finish(h: number, bits: number): number {
 
 /**
  * The text-only features of every unit, STATIC_FEATURES per unit, each a bucket in [0, 2^bits).
- * Units outside the text read as fixed sentinels.
+ * Units outside the text read as fixed sentinels. The array is reused by the next call.
  */
-export function staticFeatures(text: string, units: Units, bits: number): {features: Int32Array; lex: Int32Array} {
+export function staticFeatures(text: string, units: Units, bits: number): Int32Array {
 	const n = units.count;
 	const NS = STATIC_FEATURES;
-	const out = new Int32Array(n * NS);
-	const lexOut = new Int32Array(n);
+	const out = (scratch.features = grow(scratch.features, n * NS));
 	const {starts: lexStart, ends: lexEnd} = lexiconFlags(text, units);
 	// Neighbours read from padded copies: three sentinels on each side instead of a test per read.
-	const h = new Int32Array(n + 6);
-	const c = new Uint8Array(n + 6);
+	const h = (scratch.hashes = grow(scratch.hashes, n + 6));
+	const c = (scratch.classes = grow(scratch.classes, n + 6));
 	h.fill(0x51ed27, 0, 3);
 	h.set(units.hashes, 3);
-	h.fill(0x3c6ef3, n + 3);
-	c.fill(7);
+	h.fill(0x3c6ef3, n + 3, n + 6);
+	c.fill(7, 0, n + 6);
 	c.set(units.classes, 3);
 	for (let i = 0; i < n; i++) {
 		const p = i + 3;
 		const u0 = h[p]!, um1 = h[p - 1]!, up1 = h[p + 1]!, um2 = h[p - 2]!, up2 = h[p + 2]!, um3 = h[p - 3]!, up3 = h[p + 3]!;
 		const shape = c[p - 2]! | (c[p - 1]! << 3) | (c[p]! << 6) | (c[p + 1]! << 9) | (c[p + 2]! << 12);
 		const lex = lexStart[i]! | (lexEnd[i]! << 8) | (lexStart[i + 1]! << 16);
-		lexOut[i] = lex;
 		const o = i * NS;
 		out[o] = finish(mix(1, 0), bits);
 		out[o + 1] = finish(mix(2, u0), bits);
@@ -115,5 +132,5 @@ export function staticFeatures(text: string, units: Units, bits: number): {featu
 		out[o + 16] = finish(mix(mix(17, lexEnd[i]!), shape), bits);
 		out[o + 17] = finish(mix(mix(mix(18, um2), um1), up1), bits);
 	}
-	return {features: out, lex: lexOut};
+	return out.subarray(0, n * NS);
 }

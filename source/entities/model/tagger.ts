@@ -9,8 +9,12 @@ import {splitUnits, type Units} from './units.js';
 export interface TaggerWeights {
 	/** Buckets = 2^bits. */
 	bits: number;
-	/** TAG_COUNT weights per bucket, then TAG_COUNT² transition weights, then TAG_COUNT start weights. */
-	weights: Float32Array;
+	/**
+	 * TAG_COUNT weights per bucket, then TAG_COUNT² transition weights, then TAG_COUNT start weights.
+	 * The trainer's are floats; the shipped ones stay 16-bit integers (one scale for all does not
+	 * change which tags win, and half the memory to read is a faster tagger).
+	 */
+	weights: Float32Array | Int16Array;
 }
 
 export const weightCount = (bits: number): number => (1 << bits) * TAG_COUNT + TAG_COUNT * TAG_COUNT + TAG_COUNT;
@@ -18,7 +22,7 @@ export const weightCount = (bits: number): number => (1 << bits) * TAG_COUNT + T
 export interface Decoded {
 	units: Units;
 	tags: Uint8Array;
-	/** The hashed features of each unit (STATIC_FEATURES per unit), for the trainer. */
+	/** The hashed features of each unit (STATIC_FEATURES per unit), for the trainer; valid until the next decode. */
 	features: Int32Array;
 }
 
@@ -26,12 +30,15 @@ export interface Decoded {
 export function decode(text: string, model: TaggerWeights): Decoded {
 	const units = splitUnits(text);
 	const n = units.count;
-	const {features} = staticFeatures(text, units, model.bits);
+	const features = staticFeatures(text, units, model.bits);
 	const tags = new Uint8Array(n);
 	if (n === 0) return {units, tags, features};
 	viterbi(features, n, model, tags);
 	return {units, tags, features};
 }
+
+/** Back pointers, reused from one text to the next. */
+let backScratch = new Uint8Array(0);
 
 /**
  * The best tag sequence for `n` units with these features, into `tags`. Written out for the seven
@@ -44,7 +51,8 @@ function viterbi(features: Int32Array, n: number, model: TaggerWeights, tags: Ui
 	const at = (1 << model.bits) * 7;
 	const tr = w.subarray(at, at + 49);
 	const first = w.subarray(at + 49, at + 56);
-	const back = new Uint8Array(n * 7);
+	if (backScratch.length < n * 7) backScratch = new Uint8Array(Math.max(n * 7, backScratch.length * 2));
+	const back = backScratch;
 	// Scores of the best sequence ending in each tag at the unit before.
 	let s0 = 0, s1 = 0, s2 = -Infinity, s3 = 0, s4 = -Infinity, s5 = 0, s6 = -Infinity;
 	for (let i = 0; i < n; i++) {
@@ -94,7 +102,7 @@ function viterbi(features: Int32Array, n: number, model: TaggerWeights, tags: Ui
 }
 
 /** The best score of reaching tag `t` from any tag before; its origin goes into `back`. */
-function bestBefore(s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number, tr: Float32Array, t: number, back: Uint8Array, o: number): number {
+function bestBefore(s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number, tr: Float32Array | Int16Array, t: number, back: Uint8Array, o: number): number {
 	let best = s0 + tr[t]!;
 	let arg = 0;
 	let v = s1 + tr[7 + t]!;

@@ -20,6 +20,7 @@ function checksum(bytes: Uint8Array): number {
 
 export function encodeWeights(model: TaggerWeights): Buffer {
 	const w = model.weights;
+	if (w instanceof Int16Array) throw new Error('weights are already quantised');
 	let max = 0;
 	for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]!));
 	const scale = max === 0 ? 1 : max / 32767;
@@ -56,7 +57,9 @@ export function decodeWeights(file: Uint8Array): TaggerWeights {
 	if (checksum(payload) !== raw.readUInt32LE(28)) throw new Error('weights file is damaged (checksum)');
 	const scale = raw.readFloatLE(20);
 	if (!Number.isFinite(scale) || scale <= 0) throw new Error('bad weight scale');
-	const weights = new Float32Array(count);
-	for (let i = 0; i < count; i++) weights[i] = raw.readInt16LE(HEADER + 2 * i) * scale;
+	// A copy, aligned for the 16-bit view (the gunzipped buffer may start at an odd offset); the file
+	// is little-endian, as are the machines Node runs on.
+	const weights = new Int16Array(count);
+	new Uint8Array(weights.buffer).set(payload);
 	return {bits, weights};
 }
