@@ -61,7 +61,8 @@ export function readLatinName(ctx: DetectionContext, pos: number): NameExtent | 
 		i = next + 1;
 	}
 	end = lastCapitalEnd;
-	if (end <= pos) return undefined;
+	// A lone everyday word (To, Live) is no name.
+	if (end <= pos || (words === 1 && LATIN_STOP.has(text.slice(pos, end)))) return undefined;
 	return {start: pos, end, tokens: text.slice(pos, end).split(' ').length, latin: true, closed: true};
 }
 
