@@ -14,6 +14,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {loadCorpus} from '../source/corpus/load.js';
 import type {Article} from '../source/corpus/types.js';
+import {buildEntityIndex} from '../source/entities/index.js';
+import {namedEntities, spellingsOf} from '../source/search/also-spelled.js';
 import {matchesInArticle, openSearchIndex, search} from '../source/search/index.js';
 import type {SearchIndex} from '../source/search/search-index.js';
 import {thaigov2k} from './data.js';
@@ -60,21 +62,26 @@ export interface QueryScore {
 }
 
 /** What khao answers for one query: the distinct articles of its hits, in order, and the time. */
-export type Searcher = (index: SearchIndex, articles: readonly Article[], query: string) => {articles: string[]; ms: number};
+export type Searcher = (index: SearchIndex, articles: readonly Article[], query: string) => {articles: string[]; ms: number; also: string[]};
 
-export const defaultSearcher: Searcher = (index, _articles, query) => {
-	const result = search(index, query, {budgetMs: 2_000, limit: 300});
+let entities: ReturnType<typeof buildEntityIndex> | undefined;
+
+/** As `--search` does it: the query, and the names of the entity it names in other scripts. */
+export const defaultSearcher: Searcher = (index, articles, query) => {
+	entities ??= buildEntityIndex(articles);
+	const also = spellingsOf(namedEntities(entities, query));
+	const result = search(index, query, {budgetMs: 2_000, fuzzyBudgetMs: 2_000, limit: 300, alsoSpelled: also});
 	const ids: string[] = [];
 	for (const hit of result.hits) {
 		const id = hit.articleId.slice(hit.articleId.lastIndexOf('#') + 1);
 		if (!ids.includes(id)) ids.push(id);
 	}
-	return {articles: ids, ms: result.elapsedMs};
+	return {articles: ids, ms: result.elapsedMs, also};
 };
 
 export function scoreQuery(index: SearchIndex, articles: readonly Article[], byId: Map<string, Article>, judged: Judged, searcher: Searcher): QueryScore {
 	const relevant = new Set(judged.relevant);
-	const {articles: found, ms} = searcher(index, articles, judged.query);
+	const {articles: found, ms, also} = searcher(index, articles, judged.query);
 	const top5 = found.slice(0, 5).filter((id) => relevant.has(id)).length;
 	const top50 = found.slice(0, 50).filter((id) => relevant.has(id)).length;
 	let occurrences = 0;
@@ -85,7 +92,7 @@ export function scoreQuery(index: SearchIndex, articles: readonly Article[], byI
 		const article = byId.get(id);
 		if (!article) continue;
 		const meant = judged.means.flat().flatMap((s) => occurrencesOf(article.text, s));
-		const matches = matchesInArticle(article, judged.query);
+		const matches = matchesInArticle(article, judged.query, {alsoSpelled: also});
 		occurrences += meant.length;
 		covered += meant.filter(([s, e]) => matches.some((m) => m.start < e && m.end > s)).length;
 		spans += matches.length;

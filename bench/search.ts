@@ -61,6 +61,10 @@ export const BENCH_QUERIES: {query: string; what: string}[] = [
 	{query: 'ASEAN', what: 'Latin acronym'},
 	{query: 'PM2.5', what: 'Latin acronym'},
 	{query: 'Soft Power', what: 'Latin'},
+	{query: 'วัคซีน ผู้สูงอายุ', what: 'words apart (AND)'},
+	{query: 'ทุเรียน ส่งออก จีน', what: 'words apart (AND)'},
+	{query: 'ยาเสพติด ชายแดน', what: 'words apart (AND)'},
+	{query: 'ท่องเที่ยว ภูเก็ต -โควิด', what: 'AND, excluded word'},
 	{query: 'จันทร์โอชา นายกรัฐมนตรีและรัฐมนตรีว่าการ', what: '40 characters'},
 	{query: 'เพิ่มขีดความสามารถในการแข่งขันของประเทศไทย', what: '42 characters'},
 ];

@@ -1,11 +1,25 @@
-import type {Article} from '../corpus/types.js';
+import type {Article, CorpusWarning} from '../corpus/types.js';
+import {buildEntityIndex} from '../entities/index.js';
+import {namedEntities, spellingsOf} from '../search/also-spelled.js';
 import {openSearchIndex, search} from '../search/index.js';
+import {parseQuery} from '../search/parse.js';
 import {searchJson, searchText} from '../plain/search.js';
+import {formatWarning} from './run.js';
 
-/** `--search QUERY`: the same index and ranking as the reader's search panel. */
+/** Queries of more words than this are not names: the entity index is not built for them. */
+const NAME_WORDS = 4;
+
+/**
+ * `--search QUERY`: the same index and ranking as the reader's search panel. A query of a few words
+ * is also looked up among the entities (as the panel offers them): a name in any script reaches
+ * its spellings in the others, and the entity is shown.
+ */
 export function plainSearch(articles: Article[], query: string, opts: {json: boolean; width: number; cache: boolean}): string {
-	const index = openSearchIndex(articles, opts.cache ? {} : {cacheDir: null});
-	// No keystroke is waiting here: give the fuzzy stage a generous budget.
-	const result = search(index, query, {budgetMs: 2_000});
-	return opts.json ? searchJson(result) : searchText(result, articles, opts.width);
+	const onCacheWarning = (w: CorpusWarning) => void process.stderr.write(formatWarning(w) + '\n');
+	const index = openSearchIndex(articles, opts.cache ? {onCacheWarning} : {cacheDir: null});
+	const words = parseQuery(query).terms.length;
+	const named = words > 0 && words <= NAME_WORDS ? namedEntities(buildEntityIndex(articles), query) : [];
+	// No keystroke is waiting here: give the stages a generous budget.
+	const result = search(index, query, {budgetMs: 2_000, fuzzyBudgetMs: 2_000, alsoSpelled: spellingsOf(named)});
+	return opts.json ? searchJson(result, named[0]) : searchText(result, articles, opts.width, named[0]);
 }

@@ -7,9 +7,10 @@ import type {Article, CorpusWarning} from './types.js';
 import {CorpusError, reasonOf} from './errors.js';
 import {discoverFiles, kindOfName, specialKind, type FileKind, type FoundFile} from './discover.js';
 import {articlesFromBytes, articlesFromDecoded, readFileBytes, type FileResult} from './read-file.js';
-import {streamJsonl} from './read-jsonl.js';
-import {decodeBytes} from './decode.js';
-import {readAll, sniffFormat} from './stdin.js';
+import {jsonlFromBytes, streamJsonl} from './read-jsonl.js';
+import {bomOf, decodeBytes} from './decode.js';
+import {InputTooLarge, readAll, sniffFormat, sniffHead, stdinLimit} from './stdin.js';
+import {formatSize} from './size.js';
 
 export interface CorpusLoad {
 	/** Grows while loading; in input order (files sorted by path, .jsonl records in file order). */
@@ -22,6 +23,8 @@ export interface CorpusLoad {
 	finished: Promise<void>;
 	/** Called after each batch of articles or warnings; returns a function that unsubscribes. */
 	onUpdate(callback: () => void): () => void;
+	/** Adds warnings found later about the input (the corrections file's), for the same panel. */
+	addWarnings?(warnings: CorpusWarning[]): void;
 }
 
 export interface OpenOptions {
@@ -29,6 +32,8 @@ export interface OpenOptions {
 	defaultDir?: string;
 	/** Read for PATH '-' (default: process.stdin). */
 	stdin?: NodeJS.ReadableStream;
+	/** Bound on standard input in bytes (default: KHAO_MAX_INPUT_SIZE, else DEFAULT_MAX_STDIN_BYTES). */
+	maxStdinBytes?: number;
 	/** Articles needed before `ready` resolves (default READY_ARTICLES). */
 	readyArticles?: number;
 }
@@ -118,6 +123,9 @@ export function openCorpus(input: string | undefined, options: OpenOptions = {})
 				listeners.delete(callback);
 			};
 		},
+		addWarnings(batch) {
+			sink.add([], batch);
+		},
 	};
 }
 
@@ -132,7 +140,7 @@ export async function loadCorpus(
 }
 
 async function load(input: string | undefined, options: OpenOptions, sink: Sink): Promise<void> {
-	if (input === '-') return loadStdin(options.stdin ?? process.stdin, sink);
+	if (input === '-') return loadStdin(options.stdin ?? process.stdin, sink, options.maxStdinBytes);
 	const target = input ?? options.defaultDir;
 	if (target === undefined) throw new CorpusError('', 'no PATH given and no default corpus');
 	let stats;
@@ -185,7 +193,7 @@ function fileSystemError(p: string, error: unknown): unknown {
 /** One file of a folder, whole; never rejects (a file that cannot be read is a warning). */
 async function readWhole(file: FoundFile): Promise<FileResult> {
 	try {
-		const bytes = await readFileBytes(file.path, file.kind);
+		const bytes = await readFileBytes(file.path, file.kind, file.open);
 		if (!(bytes instanceof Uint8Array)) return {articles: [], warnings: [bytes]};
 		return articlesFromBytes(bytes, file.path, file.kind);
 	} catch (error) {
@@ -214,7 +222,7 @@ async function loadFolder(root: string, sink: Sink): Promise<void> {
 		const file = files[i]!;
 		if (file.kind === 'jsonl') {
 			try {
-				const warnings = await streamJsonl(file.path, {add: (batch) => sink.add(batch), pause: sink.pause});
+				const warnings = await streamJsonl(file.path, {add: (batch) => sink.add(batch), pause: sink.pause}, file.open);
 				sink.add([], warnings);
 			} catch (error) {
 				sink.add([], [{kind: 'unreadable', path: file.path, message: reasonOf(error)}]);
@@ -228,15 +236,30 @@ async function loadFolder(root: string, sink: Sink): Promise<void> {
 	}
 }
 
-async function loadStdin(stream: NodeJS.ReadableStream, sink: Sink): Promise<void> {
+async function loadStdin(stream: NodeJS.ReadableStream, sink: Sink, maxBytes: number | undefined): Promise<void> {
 	let bytes: Buffer;
 	try {
-		bytes = await readAll(stream);
+		bytes = await readAll(stream, maxBytes ?? stdinLimit(process.env));
 	} catch (error) {
+		if (error instanceof InputTooLarge || !(error as NodeJS.ErrnoException).code) throw new CorpusError('-', (error as Error).message);
 		throw fileSystemError('-', error);
 	}
-	const decoded = decodeBytes(bytes);
-	const kind: FileKind = decoded.kind === 'text' ? sniffFormat(decoded.text) : 'txt';
+	// The format is guessed from the head, so that a big .jsonl is never decoded as one string.
+	const headBytes = sniffHead(bytes);
+	const head = decodeBytes(headBytes);
+	const kind: FileKind = head.kind === 'text' ? sniffFormat(head.text) : 'txt';
+	const bom = bomOf(bytes);
+	if (kind === 'jsonl' && bom !== 'utf-16le' && bom !== 'utf-16be') {
+		const warnings = await jsonlFromBytes(bytes, '-', {add: (batch) => sink.add(batch), pause: sink.pause});
+		sink.add([], warnings);
+		return;
+	}
+	let decoded;
+	try {
+		decoded = headBytes.length === bytes.length ? head : decodeBytes(bytes);
+	} catch (error) {
+		throw new CorpusError('-', `standard input (${formatSize(bytes.length)}) is ${reasonOf(error)}; split it, or send it as .jsonl (one article a line)`);
+	}
 	const result = articlesFromDecoded(decoded, '-', kind, 'stdin');
 	sink.add(result.articles, result.warnings);
 }

@@ -126,7 +126,9 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 			if (close && close[2]![0] === fence.char && close[2]!.length >= fence.length && close[3]!.trim() === '') {
 				fence = undefined;
 			} else {
-				startBlock('code', end > start ? [{start, end: trimEnd(text, start, end)}] : []);
+				// A line of only spaces is an empty code line: no empty span.
+				const codeEnd = trimEnd(text, start, end);
+				startBlock('code', codeEnd > start ? [{start, end: codeEnd}] : []);
 			}
 			continue;
 		}
@@ -215,7 +217,8 @@ export function parseMarkdown(text: string, filePath: string): Article {
 		title = frontTitle;
 		if (first?.kind === 'heading' && sanitizeInline(visibleText(text, first)) === frontTitle) first.kind = 'title';
 		else blocks.unshift({kind: 'title', spans: [{synthetic: frontTitle}]});
-	} else if (first?.kind === 'heading') {
+	} else if (first?.kind === 'heading' && sanitizeInline(visibleText(text, first)) !== '') {
+		// (A heading that shows nothing, such as a lone escape sequence underlined, is no title.)
 		first.kind = 'title';
 		title = sanitizeInline(visibleText(text, first));
 	} else {

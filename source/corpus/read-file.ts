@@ -12,11 +12,19 @@ import {parseText} from './parse-text.js';
 import {parseMarkdown} from './parse-markdown.js';
 import {articleFromRecord, isBlankLine, LineProblems} from './parse-jsonl.js';
 import {lineRanges} from './lines.js';
+import {formatSize} from './size.js';
 
 export interface FileResult {
 	articles: Article[];
 	warnings: CorpusWarning[];
 }
+
+/**
+ * Largest file read as one article (1.5 GiB). Its text must fit in one string, at most 2^29 − 24
+ * UTF-16 units; the densest encoding, UTF-8 Thai, takes 3 bytes a unit. Bigger files cannot be
+ * held, so they are not read into memory to find that out.
+ */
+export const MAX_ARTICLE_BYTES = 3 * 2 ** 29;
 
 /** Bytes looked at before reading a file of unknown kind whole (a big binary is not slurped). */
 const SNIFF_BYTES = 65_536;
@@ -25,7 +33,7 @@ const SNIFF_BYTES = 65_536;
  * Opens a file for reading, refusing anything that is not a regular file. O_NONBLOCK: if a FIFO
  * took the place of the file after it was checked, the open returns at once instead of hanging.
  */
-export async function openRegularFile(filePath: string): Promise<FileHandle | string> {
+export async function openRegularFile(filePath: string | Buffer): Promise<FileHandle | string> {
 	const handle = await fs.open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
 	const stats = await handle.stat();
 	if (stats.isFile()) return handle;
@@ -33,11 +41,15 @@ export async function openRegularFile(filePath: string): Promise<FileHandle | st
 	return `${specialKind(stats) ?? (stats.isDirectory() ? 'folder' : 'not a regular file')}, not read`;
 }
 
-/** Reads a file whole (after a sniff of its start when its kind is unknown). */
-export async function readFileBytes(filePath: string, kind: FileKind): Promise<Uint8Array | CorpusWarning> {
-	const handle = await openRegularFile(filePath);
+/** Reads a file whole (after a sniff of its start when its kind is unknown); `open` is its path as bytes when `filePath` would not open it. */
+export async function readFileBytes(filePath: string, kind: FileKind, open: string | Buffer = filePath): Promise<Uint8Array | CorpusWarning> {
+	const handle = await openRegularFile(open);
 	if (typeof handle === 'string') return {kind: 'skipped', path: filePath, message: handle};
 	try {
+		const {size} = await handle.stat();
+		if (size > MAX_ARTICLE_BYTES) {
+			return {kind: 'skipped', path: filePath, message: `${formatSize(size)}: too large to hold as one article, not read (split it, or make it a .jsonl)`};
+		}
 		if (kind === 'unknown') {
 			const head = Buffer.alloc(SNIFF_BYTES);
 			const {bytesRead} = await handle.read(head, 0, SNIFF_BYTES, 0);

@@ -2,12 +2,22 @@
 // read. The file is read in 1 MB chunks into one reused buffer, split on '\n' bytes, and each line
 // is decoded and parsed on its own; only a line cut by a chunk's end is copied. Neither the whole
 // file's bytes nor its whole text is ever held, which keeps peak memory near the articles' size.
+// A line longer than MAX_LINE_BYTES is not held either: it is reported as one bad line and its
+// bytes are passed over, so one monstrous record does not lose the file.
 import type {Article, CorpusWarning} from './types.js';
 import {bomOf, decodeWithoutBom} from './decode.js';
 import {articleFromRecord, isBlankLine, LineProblems} from './parse-jsonl.js';
 import {articlesFromBytes, openRegularFile} from './read-file.js';
+import {reasonOf} from './errors.js';
+import {formatSize} from './size.js';
 
 export const CHUNK_BYTES = 1 << 20;
+/**
+ * Longest .jsonl line read (256 MiB). V8 cannot hold a string of more than 2^29 − 24 UTF-16 units
+ * (about 512 M), and a line is decoded and then parsed into a body as long again: past this, a
+ * record cannot be read whole on any machine, and nearing it costs gigabytes.
+ */
+export const MAX_LINE_BYTES = 256 * 1024 * 1024;
 
 export interface JsonlSink {
 	/** Called once per chunk with the articles it held (possibly none). */
@@ -16,33 +26,126 @@ export interface JsonlSink {
 	pause(): Promise<void>;
 }
 
-/** Streams `filePath` into `sink`; returns the file's warnings. Open and read errors are thrown. */
-export async function streamJsonl(filePath: string, sink: JsonlSink): Promise<CorpusWarning[]> {
-	const handle = await openRegularFile(filePath);
-	if (typeof handle === 'string') return [{kind: 'skipped', path: filePath, message: handle}];
-	const problems = new LineProblems();
-	const seenIds = new Set<string>();
-	const invalid = new LineProblems();
-	let lineNumber = 0;
-	let sawContent = false;
+export interface JsonlOptions {
+	/** Lines longer than this (in bytes) are reported and skipped (default MAX_LINE_BYTES). */
+	maxLineBytes?: number;
+}
 
-	const parseLine = (bytes: Uint8Array, batch: Article[]) => {
-		lineNumber++;
+
+/**
+ * Splits .jsonl bytes, fed chunk by chunk, into lines and parses each: articles come back from
+ * `feed` and `end`, problems are gathered for `warnings`. A chunk may be reused by the caller once
+ * `feed` returns (the unfinished line is copied out).
+ */
+export class JsonlLines {
+	private readonly problems = new LineProblems();
+	private readonly invalid = new LineProblems();
+	private readonly seenIds = new Set<string>();
+	private readonly maxLineBytes: number;
+	private lineNumber = 0;
+	private sawContent = false;
+	private carry: Buffer[] = [];
+	private carryBytes = 0;
+	/** The current line is past the limit: its bytes are dropped until its end. */
+	private overlong = false;
+
+	constructor(
+		private readonly filePath: string,
+		options: JsonlOptions = {},
+	) {
+		this.maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+	}
+
+	feed(chunk: Uint8Array): Article[] {
+		const batch: Article[] = [];
+		let at = 0;
+		for (let newline = chunk.indexOf(10, at); newline >= 0; newline = chunk.indexOf(10, at)) {
+			this.take(chunk.subarray(at, newline));
+			this.finishLine(batch);
+			at = newline + 1;
+		}
+		// The caller may reuse the chunk: the unfinished line must be copied out of it.
+		if (at < chunk.length) this.take(chunk.subarray(at), true);
+		return batch;
+	}
+
+	/** The last line, when the input does not end with a line break. */
+	end(): Article[] {
+		const batch: Article[] = [];
+		if (this.carryBytes > 0 || this.overlong) this.finishLine(batch);
+		return batch;
+	}
+
+	warnings(): CorpusWarning[] {
+		const warnings: CorpusWarning[] = [];
+		if (!this.sawContent && this.problems.size === 0) {
+			warnings.push({kind: 'empty', path: this.filePath, message: this.lineNumber === 0 ? 'empty file' : 'only whitespace'});
+		}
+		const bad = this.problems.warning('bad-line', this.filePath);
+		if (bad) warnings.push(bad);
+		const replaced = this.invalid.warning('invalid-bytes', this.filePath);
+		if (replaced) warnings.push(replaced);
+		return warnings;
+	}
+
+	/** Adds a piece of the current line, unless the line is already too long. */
+	private take(piece: Uint8Array, copy = false): void {
+		if (this.overlong) return;
+		if (this.carryBytes + piece.length > this.maxLineBytes) {
+			this.overlong = true;
+			this.carry = [];
+			this.carryBytes = 0;
+			return;
+		}
+		if (piece.length === 0) return;
+		this.carry.push(copy ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.length));
+		this.carryBytes += piece.length;
+	}
+
+	private finishLine(batch: Article[]): void {
+		this.lineNumber++;
+		if (this.overlong) {
+			this.overlong = false;
+			this.sawContent = true;
+			this.problems.add(this.lineNumber, `longer than ${formatSize(this.maxLineBytes)}, not read`);
+			return;
+		}
+		const bytes = this.carry.length === 1 ? this.carry[0]! : Buffer.concat(this.carry, this.carryBytes);
+		this.carry = [];
+		this.carryBytes = 0;
+		try {
+			this.parseLine(bytes, batch);
+		} catch (error) {
+			// A line that cannot be held as text (ERR_STRING_TOO_LONG, out of memory for it) is one bad line.
+			this.sawContent = true;
+			this.problems.add(this.lineNumber, `cannot be read: ${reasonOf(error)}`);
+		}
+	}
+
+	private parseLine(bytes: Uint8Array, batch: Article[]): void {
 		let end = bytes.length;
 		if (end > 0 && bytes[end - 1] === 13) end--;
 		if (end === 0) return;
 		const decoded = decodeWithoutBom(end === bytes.length ? bytes : bytes.subarray(0, end));
 		if (isBlankLine(decoded.text)) return;
-		sawContent = true;
-		if (decoded.invalidBytes) invalid.add(lineNumber, 'invalid UTF-8 bytes shown as U+FFFD');
-		const result = articleFromRecord(decoded.text, filePath, lineNumber, seenIds);
+		this.sawContent = true;
+		if (decoded.invalidBytes) this.invalid.add(this.lineNumber, 'invalid UTF-8 bytes shown as U+FFFD');
+		const result = articleFromRecord(decoded.text, this.filePath, this.lineNumber, this.seenIds);
 		if ('article' in result) batch.push(result.article);
-		else problems.add(lineNumber, result.bad);
-	};
+		else this.problems.add(this.lineNumber, result.bad);
+	}
+}
 
+/**
+ * Streams `filePath` into `sink`; returns the file's warnings. Open and read errors are thrown.
+ * `open` is the path as bytes when `filePath` (a name that is not UTF-8, decoded) would not open.
+ */
+export async function streamJsonl(filePath: string, sink: JsonlSink, open: string | Buffer = filePath, options: JsonlOptions = {}): Promise<CorpusWarning[]> {
+	const handle = await openRegularFile(open);
+	if (typeof handle === 'string') return [{kind: 'skipped', path: filePath, message: handle}];
+	const lines = new JsonlLines(filePath, options);
 	try {
 		const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-		let carry: Buffer[] = [];
 		let first = true;
 		for (;;) {
 			const {bytesRead} = await handle.read(buffer, 0, CHUNK_BYTES, null);
@@ -60,37 +163,24 @@ export async function streamJsonl(filePath: string, sink: JsonlSink): Promise<Co
 				}
 				if (bom === 'utf-8') chunk = chunk.subarray(3);
 			}
-			const batch: Article[] = [];
-			let at = 0;
-			for (let newline = chunk.indexOf(10, at); newline >= 0; newline = chunk.indexOf(10, at)) {
-				const piece = chunk.subarray(at, newline);
-				if (carry.length > 0) {
-					parseLine(Buffer.concat([...carry, piece]), batch);
-					carry = [];
-				} else {
-					parseLine(piece, batch);
-				}
-				at = newline + 1;
-			}
-			// The buffer is reused: the unfinished line must be copied out of it.
-			if (at < chunk.length) carry.push(Buffer.from(chunk.subarray(at)));
-			sink.add(batch);
+			sink.add(lines.feed(chunk));
 			await sink.pause();
 		}
-		if (carry.length > 0) {
-			const batch: Article[] = [];
-			parseLine(Buffer.concat(carry), batch);
-			sink.add(batch);
-		}
+		sink.add(lines.end());
 	} finally {
 		await handle.close();
 	}
+	return lines.warnings();
+}
 
-	const warnings: CorpusWarning[] = [];
-	if (!sawContent) warnings.push({kind: 'empty', path: filePath, message: lineNumber === 0 ? 'empty file' : 'only whitespace'});
-	const bad = problems.warning('bad-line', filePath);
-	if (bad) warnings.push(bad);
-	const replaced = invalid.warning('invalid-bytes', filePath);
-	if (replaced) warnings.push(replaced);
-	return warnings;
+/** .jsonl bytes already in memory (standard input), parsed a slice at a time like a file. */
+export async function jsonlFromBytes(bytes: Uint8Array, filePath: string, sink: JsonlSink, options: JsonlOptions = {}): Promise<CorpusWarning[]> {
+	const lines = new JsonlLines(filePath, options);
+	const start = bomOf(bytes) === 'utf-8' ? 3 : 0;
+	for (let at = start; at < bytes.length; at += CHUNK_BYTES) {
+		sink.add(lines.feed(bytes.subarray(at, Math.min(bytes.length, at + CHUNK_BYTES))));
+		await sink.pause();
+	}
+	sink.add(lines.end());
+	return lines.warnings();
 }

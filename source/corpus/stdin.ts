@@ -2,11 +2,56 @@
 // content, since there is no file name to go by.
 import type {FileKind} from './discover.js';
 import {readFrontMatter} from './parse-markdown.js';
+import {formatSize, parseSize} from './size.js';
 
-export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/**
+ * Standard input is read whole before anything is shown (its format is guessed from it), so it is
+ * bounded: 1 GiB by default, room for a corpus of several hundred megabytes, far from what makes
+ * the machine swap. KHAO_MAX_INPUT_SIZE (bytes, or with K, M, G) moves the bound.
+ */
+export const DEFAULT_MAX_STDIN_BYTES = 1024 ** 3;
+export const MAX_INPUT_ENV = 'KHAO_MAX_INPUT_SIZE';
+
+/** The bound on standard input: KHAO_MAX_INPUT_SIZE when set, else the default. Throws a message when it is not a size. */
+export function stdinLimit(env: NodeJS.ProcessEnv): number {
+	const raw = env[MAX_INPUT_ENV];
+	if (raw === undefined || raw === '') return DEFAULT_MAX_STDIN_BYTES;
+	const size = parseSize(raw);
+	if (size === undefined) throw new Error(`${MAX_INPUT_ENV} must be a size such as 512M or 2G`);
+	return size;
+}
+
+/** Thrown when standard input is longer than its bound (nothing more is read from it). */
+export class InputTooLarge extends Error {
+	constructor(readonly limit: number) {
+		super(`standard input is larger than ${formatSize(limit)}, not read (${MAX_INPUT_ENV}=2G, for example, reads more)`);
+	}
+}
+
+/** All of `stream`, or InputTooLarge as soon as it passes `limit` bytes (an endless pipe ends there). */
+export async function readAll(stream: NodeJS.ReadableStream, limit = DEFAULT_MAX_STDIN_BYTES): Promise<Buffer> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
-	return Buffer.concat(chunks);
+	let total = 0;
+	for await (const chunk of stream) {
+		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+		total += bytes.length;
+		if (total > limit) {
+			(stream as NodeJS.ReadableStream & {destroy?: () => void}).destroy?.();
+			throw new InputTooLarge(limit);
+		}
+		chunks.push(bytes);
+	}
+	return Buffer.concat(chunks, total);
+}
+
+/** Bytes of the head decoded to guess the format: whole lines, enough for a long first record. */
+export const SNIFF_HEAD_BYTES = 16 * 1024 * 1024;
+
+/** The start of `bytes` up to its last line break within SNIFF_HEAD_BYTES (all of it when shorter). */
+export function sniffHead(bytes: Buffer): Buffer {
+	if (bytes.length <= SNIFF_HEAD_BYTES) return bytes;
+	const cut = bytes.lastIndexOf(10, SNIFF_HEAD_BYTES);
+	return bytes.subarray(0, cut > 0 ? cut + 1 : SNIFF_HEAD_BYTES);
 }
 
 // A heading, a fence or a quote at a line start. Inline links are found by `hasInlineLink`: as

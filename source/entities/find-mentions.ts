@@ -12,6 +12,7 @@ import {detectLatin} from './detect/latin.js';
 import {detectPersonBrackets} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectThaiTriggersSteps} from './detect/thai-triggers.js';
+import {fillFree, modelCandidatesSteps} from './model/candidates.js';
 import {foldInvisible, unfoldRange} from './normalize.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from './steps.js';
 import type {Mention} from './types.js';
@@ -62,6 +63,8 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	if (clock.due()) yield* clock.pause();
 	yield* detectDefinitionsSteps(ctx, clock);
 	detectPersonBrackets(ctx);
+	// The learned tagger adds what the rules miss (it widens some rule names at once, see there).
+	const modelNames = yield* modelCandidatesSteps(ctx, clock);
 
 	const occupied = new Occupancy(folded.text.length);
 	const accepted = resolveOverlaps(ctx.candidates, occupied);
@@ -73,7 +76,9 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	cutToKnownNames(ctx, accepted, occupied);
 	if (clock.due()) yield* clock.pause();
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
-	const all = [...accepted.filter(c => !c.tentative || c.short), ...repeats].sort((a, b) => a.start - b.start);
+	// A title the rules took off a name (YB Dato' Sri, พลเอก) is no name for the model either.
+	for (const c of [...accepted, ...repeats]) if (c.titleStart !== undefined) occupied.mark(c.titleStart, c.start);
+	const all = [...accepted.filter(c => !c.tentative || c.short), ...repeats, ...fillFree(ctx, modelNames, occupied)].sort((a, b) => a.start - b.start);
 
 	const out: DetectedMention[] = [];
 	for (const c of all) {

@@ -56,9 +56,15 @@ export function matchScore(kind: MatchKind, text: string, start: number, end: nu
 	const whole = (start === from || (start === from + 1 && isBlank(text.charCodeAt(from)))) && (end >= to || (end + 1 === to && isBlank(text.charCodeAt(end))));
 	if (!whole) score += NOT_WHOLE;
 	if (!inTitle && !whole) score += NOT_TITLE;
-	if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) score += NOT_WORD_START;
-	if (end < text.length && isWordUnit(text.charCodeAt(end))) score += NOT_WORD_END;
-	return score;
+	return score + edgePenalty(text, start, end);
+}
+
+/** What a match starting or ending inside a word costs (see the bands above). */
+export function edgePenalty(text: string, start: number, end: number): number {
+	let penalty = 0;
+	if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) penalty += NOT_WORD_START;
+	if (end < text.length && isWordUnit(text.charCodeAt(end))) penalty += NOT_WORD_END;
+	return penalty;
 }
 
 const RANK: Record<MatchKind, number> = {exact: 0, tone: 1, partial: 2, fuzzy: 3};

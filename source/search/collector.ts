@@ -43,16 +43,34 @@ function stampsOf(segment: Segment): Uint32Array {
 	return marks;
 }
 
+/** Which articles a search may answer from (the query's filters and excluded words); undefined: all. */
+export type ArticleFilter = (ordinal: number) => boolean;
+
 export class HitCollector {
 	total = 0;
 	/** Hits per kind. */
 	readonly byKind: Record<MatchKind, number> = {exact: 0, tone: 0, partial: 0, fuzzy: 0};
 	private readonly heap: RawHit[] = [];
 	private readonly stamp: number;
+	/** Articles with a hit, by segment (local numbers). */
+	private readonly articles = new Map<Segment, Set<number>>();
 
-	constructor(readonly limit: number) {
+	constructor(
+		readonly limit: number,
+		private readonly filter?: ArticleFilter,
+	) {
 		if (lastStamp === 0xffffffff) lastStamp = 0;
 		this.stamp = ++lastStamp;
+	}
+
+	/** True when the article may give hits (the filters let it through). */
+	allows(segment: Segment, local: number): boolean {
+		return !this.filter || this.filter(segment.ordinals[local]!);
+	}
+
+	/** True when the article already has a hit. */
+	hasArticle(segment: Segment, local: number): boolean {
+		return this.articles.get(segment)?.has(local) ?? false;
 	}
 
 	has(segment: Segment, passage: number): boolean {
@@ -71,7 +89,12 @@ export class HitCollector {
 	count(segment: Segment, passage: number, kind: MatchKind): boolean {
 		const marks = stampsOf(segment);
 		if (marks[passage] === this.stamp) return false;
+		const local = segment.passageArticle[passage]!;
+		if (!this.allows(segment, local)) return false;
 		marks[passage] = this.stamp;
+		let hit = this.articles.get(segment);
+		if (!hit) this.articles.set(segment, (hit = new Set()));
+		hit.add(local);
 		this.total++;
 		this.byKind[kind]++;
 		return true;

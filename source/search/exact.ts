@@ -3,12 +3,20 @@
 // on the tone-less text, jumping from match to match so that an article is scanned at most once
 // whatever the number of candidates in it. The tone marks kept aside then tell exact from
 // tone-insensitive matches.
-import {matchKind, matchScore, worseKind, WORDS_ANY_ORDER, WORDS_IN_ORDER} from './classify.js';
-import type {HitCollector, MatchKind, RawHit} from './collector.js';
+import {KIND_BASE, matchKind, matchScore} from './classify.js';
+import type {HitCollector, MatchKind} from './collector.js';
 import {findMatch, tonesEqual, type Tones} from './match.js';
 import {candidatePassages} from './postings.js';
 import type {Pattern} from './query.js';
 import {passageEnd, type Segment} from './segment.js';
+
+/** A spelling found near the query (a typo's likely meaning) and how many edits away it is. */
+export interface NearSpelling {
+	errors: number;
+}
+
+/** Each edit between the query and a near spelling ranks its hits this much lower (within the fuzzy band). */
+export const NEAR_PER_ERROR = 0.1;
 
 /** Matches looked at in one passage to find its best (a passage is one result). */
 const MATCHES_PER_PASSAGE = 8;
@@ -82,7 +90,7 @@ function isTitle(segment: Segment, p: number): boolean {
  * is searched (p is a candidate, or a title visited out of order), not the rest of the article:
  * with candidates from the postings, searching just them costs less than scanning on.
  */
-function visitPassage(segment: Segment, p: number, pattern: Pattern, collector: HitCollector, next: {at: number}, alone: boolean): number {
+function visitPassage(segment: Segment, p: number, pattern: Pattern, collector: HitCollector, next: {at: number}, alone: boolean, near?: NearSpelling): number {
 	const local = segment.passageArticle[p]!;
 	const article = segment.folded[local]!;
 	const start = segment.passageStart[p]!;
@@ -94,6 +102,12 @@ function visitPassage(segment: Segment, p: number, pattern: Pattern, collector: 
 	// Searching alone says nothing about the passages after p.
 	const following = alone ? p + 1 : next.at < 0 ? segment.articlePassages[local + 1]! : Math.max(p + 1, passageAt(segment, local, p, next.at));
 	if (!found) return following;
+	if (near) {
+		// A near spelling inside a longer cluster is not the word that was meant.
+		if (found.kind === 'partial') return following;
+		found.score += KIND_BASE.fuzzy - KIND_BASE[found.kind] + NEAR_PER_ERROR * near.errors;
+		found.kind = 'fuzzy';
+	}
 	const ordinal = segment.ordinals[local]!;
 	const matchStart = found.start + base;
 	// Most hits of a common word never make the list: count them without building them.
@@ -119,7 +133,7 @@ function visitPassage(segment: Segment, p: number, pattern: Pattern, collector: 
  * there are candidates, the titles among them go first, so that when a common word reaches the
  * hit cap the title hits are already in.
  */
-export function phraseStage(scopes: readonly SegmentScope[], pattern: Pattern, collector: HitCollector, limits: StageLimits): boolean {
+export function phraseStage(scopes: readonly SegmentScope[], pattern: Pattern, collector: HitCollector, limits: StageLimits, near?: NearSpelling): boolean {
 	const next = {at: -1};
 	let checks = 0;
 	const candidateLists = scopes.map(({segment}) => (pattern.trigrams.length > 0 ? (candidatePassages(segment, pattern.trigrams) ?? null) : undefined));
@@ -130,7 +144,7 @@ export function phraseStage(scopes: readonly SegmentScope[], pattern: Pattern, c
 		const flags = segment.passageFlags;
 		for (let i = 0; i < candidates.length; i++) {
 			const p = candidates[i]!;
-			if (p >= from && p < to && flags[p] !== 0) visitPassage(segment, p, pattern, collector, next, true);
+			if (p >= from && p < to && flags[p] !== 0) visitPassage(segment, p, pattern, collector, next, true, near);
 		}
 		if (collector.total >= limits.maxHits) return false;
 	}
@@ -151,107 +165,10 @@ export function phraseStage(scopes: readonly SegmentScope[], pattern: Pattern, c
 				p++; // seen with the titles
 				continue;
 			}
-			p = visitPassage(segment, p, pattern, collector, next, candidates !== undefined);
+			p = visitPassage(segment, p, pattern, collector, next, candidates !== undefined, near);
 			if (collector.total >= limits.maxHits) return false;
 			if ((++checks & 63) === 0 && performance.now() > limits.deadline) return false;
 		}
 	}
 	return true;
 }
-
-/** Ascending intersection of two ascending id lists. */
-function intersect(a: Int32Array, b: Int32Array): Int32Array {
-	const out = new Int32Array(Math.min(a.length, b.length));
-	let i = 0;
-	let j = 0;
-	let n = 0;
-	while (i < a.length && j < b.length) {
-		if (a[i]! < b[j]!) i++;
-		else if (a[i]! > b[j]!) j++;
-		else {
-			out[n++] = a[i]!;
-			i++;
-			j++;
-		}
-	}
-	return out.subarray(0, n);
-}
-
-/**
- * Collects passages holding every term (in any order) not already hit; returns false when stopped
- * early. Needs a term of three letters or more (its trigrams give the candidates): words of one or
- * two letters alone would match nearly every passage.
- */
-export function termsStage(scopes: readonly SegmentScope[], terms: readonly Pattern[], collector: HitCollector, limits: StageLimits): boolean {
-	if (!terms.some((t) => t.trigrams.length > 0)) return true;
-	const next = {at: -1};
-	const longest = Math.max(...terms.map((t) => t.toneless.length));
-	let checks = 0;
-	scopes: for (const {segment, from, to} of scopes) {
-		let candidates: Int32Array | undefined;
-		for (const term of terms) {
-			if (term.trigrams.length === 0) continue;
-			const found = candidatePassages(segment, term.trigrams);
-			if (!found) continue scopes;
-			candidates = candidates ? intersect(candidates, found) : found;
-		}
-		if (!candidates) continue;
-		let ci = 0;
-		let p = from;
-		passages: for (;;) {
-			while (ci < candidates.length && candidates[ci]! < p) ci++;
-			if (ci === candidates.length) break;
-			p = candidates[ci]!;
-			if (p >= to) break;
-			if (collector.has(segment, p)) {
-				p++;
-				continue;
-			}
-			const local = segment.passageArticle[p]!;
-			const article = segment.folded[local]!;
-			const base = segment.passageStart[p]!;
-			const end = passageEnd(segment, p);
-			// Only this passage (and enough after it for a match starting in it) is searched.
-			const text = article.slice(base, Math.min(article.length, end + longest + 1));
-			const title = isTitle(segment, p);
-			const tones = tonesOf(segment, local);
-			const found: PassageMatch[] = [];
-			for (const term of terms) {
-				const match = bestMatchIn(text, base, 0, end - base, term, tones, title, next);
-				if (!match) {
-					p++;
-					continue passages;
-				}
-				found.push({...match, start: match.start + base, end: match.end + base});
-			}
-			const matches = found;
-			let kind = matches[0]!.kind;
-			let inOrder = true;
-			let score = 0;
-			for (let i = 0; i < matches.length; i++) {
-				kind = worseKind(kind, matches[i]!.kind);
-				score = Math.max(score, matches[i]!.score);
-				if (i > 0 && matches[i]!.start < matches[i - 1]!.start) inOrder = false;
-			}
-			const ranges = matches.map((m): [number, number] => [m.start, m.end]).sort((a, b) => a[0] - b[0]);
-			const first = ranges[0]!;
-			const hit: RawHit = {
-				segment,
-				passage: p,
-				local,
-				ordinal: segment.ordinals[local]!,
-				start: first[0],
-				end: first[1],
-				ranges,
-				kind,
-				score: score + (inOrder ? WORDS_IN_ORDER : WORDS_ANY_ORDER),
-			};
-			collector.add(hit);
-			p++;
-			if (collector.total >= limits.maxHits) return false;
-			if ((++checks & 63) === 0 && performance.now() > limits.deadline) return false;
-		}
-	}
-	return true;
-}
-

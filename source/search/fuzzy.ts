@@ -1,36 +1,26 @@
-// The fuzzy stage, for typos: passages sharing the most trigrams with the query become candidates
-// and fuse.js scores only those (tone-less text against the tone-less query: tones are the tone
-// stage's business), in small batches, until the time budget runs out. Run only when
-// the exact stages leave room in the results, so it never pushes an exact hit out.
-import Fuse from 'fuse.js';
-import {KIND_BASE} from './classify.js';
+// The fuzzy stage, for typos. Passages sharing the most trigrams with a word become candidates; in
+// each, approximate matching (edit distance on the tone-less text, verified per candidate, on
+// cluster and word boundaries) finds the words within a few edits of it: its near spellings (a
+// typo's likely meanings). Each near spelling is then looked for everywhere like a typed word, so
+// every occurrence is found, once, with the span of the word that is there. Run only when the exact
+// stages leave room in the results, so it never pushes an exact hit out; bounded by the budget.
+import {approximateSpans, maxErrors, MAX_APPROXIMATE_LENGTH} from './approximate.js';
 import type {HitCollector} from './collector.js';
-import type {SegmentScope, StageLimits} from './exact.js';
-import {findMatch} from './match.js';
+import {phraseStage, type SegmentScope, type StageLimits} from './exact.js';
 import {decodePostings} from './postings.js';
-import type {Pattern} from './query.js';
+import {preparePattern, type Pattern} from './query.js';
 import {keyIndex, passageEnd, type Segment} from './segment.js';
 
 /** Shortest tone-less query worth a fuzzy search (shorter ones match everything). */
 export const FUZZY_MIN_LENGTH = 4;
-/** fuse.js threshold: at most about one error in three characters. */
-const THRESHOLD = 0.34;
 const MAX_CANDIDATES = 160;
 /** With exact hits already found, fuzzy ones only fill in: fewer candidates, closer ones. */
 const MAX_CANDIDATES_BESIDE_EXACT = 32;
 const BATCH = 16;
+/** Near spellings kept per word (the closest, then the most frequent). */
+const MAX_SPELLINGS = 6;
 /** Trigrams held by more than this share of a segment's passages say little; counting them costs much. */
 const COMMON_SHARE = 1 / 6;
-
-const FUSE_OPTIONS = {
-	// The text is already folded (and compact: lower-casing it would corrupt the Thai bytes).
-	isCaseSensitive: true,
-	ignoreLocation: true,
-	ignoreFieldNorm: true,
-	includeScore: true,
-	includeMatches: true,
-	threshold: THRESHOLD,
-};
 
 interface Candidate {
 	segment: Segment;
@@ -81,78 +71,58 @@ function fuzzyCandidates(scopes: readonly SegmentScope[], keys: readonly number[
 	return all.length > max ? all.slice(0, max) : all;
 }
 
-interface WordMatch {
-	start: number;
-	end: number;
-	score: number;
+/** A near spelling of a word (tone-less compact) and its distance from it. */
+export interface Spelling {
+	toneless: string;
+	errors: number;
 }
 
 /**
- * Adds fuzzy hits for the query: for one word (or a phrase without spaces) its best approximate
- * match; for several words, every word must be there, approximately (words shorter than four
- * letters exactly), in any order. Returns false when the time budget stopped it.
+ * The spellings within a few edits of `pattern` found in the candidate passages (not itself),
+ * closest first. Stops at the deadline after the first batch.
  */
-export function fuzzyStage(scopes: readonly SegmentScope[], query: {phrase: Pattern; terms: readonly Pattern[]}, collector: HitCollector, limits: StageLimits): boolean {
-	const {phrase} = query;
-	if (phrase.toneless.length < FUZZY_MIN_LENGTH) return true;
-	const words = query.terms.length > 1 ? query.terms : [phrase];
-	const keys = [...new Set(words.flatMap((w) => w.allTrigrams))];
-	const beside = collector.byKind.exact + collector.byKind.tone > 0;
-	const candidates = fuzzyCandidates(scopes, keys, phrase.toneless.length, collector, beside ? MAX_CANDIDATES_BESIDE_EXACT : MAX_CANDIDATES);
-	const extra = phrase.toneless.length + 8;
-	for (let b = 0; b < candidates.length; b += BATCH) {
-		// The first batch (the closest candidates) always runs: a typo gets its likeliest answers.
-		if (b > 0 && performance.now() > limits.deadline) return false;
-		const batch = candidates.slice(b, b + BATCH);
-		// Each candidate's passage plus enough of what follows for a match that starts in it.
-		const texts = batch.map(({segment, passage}) => {
-			const text = segment.folded[segment.passageArticle[passage]!]!;
-			const start = segment.passageStart[passage]!;
-			return text.slice(start, Math.min(text.length, passageEnd(segment, passage) + extra));
-		});
-		let fuseInstance: Fuse<string> | undefined;
-		const fuse = () => (fuseInstance ??= new Fuse(texts, FUSE_OPTIONS));
-		const perWord = words.map((word) => {
-			const matches: (WordMatch | undefined)[] = new Array(batch.length);
-			// A word present as typed needs no fuse.js (and a short one must be present as typed).
-			let missing = false;
-			texts.forEach((text, i) => {
-				const at = words.length > 1 ? findMatch(text, 0, word) : -1;
-				if (at >= 0) matches[i] = {start: at, end: at + word.toneless.length, score: 0};
-				else missing = true;
-			});
-			if (!missing || word.toneless.length < FUZZY_MIN_LENGTH) return matches;
-			for (const result of fuse().search(word.toneless)) {
-				if (matches[result.refIndex]) continue;
-				const score = result.score ?? 1;
-				const indices = result.matches?.[0]?.indices;
-				if (score > THRESHOLD || !indices || indices.length === 0) continue;
-				matches[result.refIndex] = {start: indices[0]![0], end: indices[indices.length - 1]![1] + 1, score};
-			}
-			return matches;
-		});
-		for (let i = 0; i < batch.length; i++) {
-			const matches = perWord.map((m) => m[i]);
-			if (matches.some((m) => m === undefined)) continue;
-			const {segment, passage, ordinal} = batch[i]!;
-			const base = segment.passageStart[passage]!;
-			const ranges = (matches as WordMatch[]).map((m): [number, number] => [base + m.start, base + m.end]).sort((x, y) => x[0] - y[0]);
-			const [start, end] = ranges[0]!;
-			if (start >= passageEnd(segment, passage)) continue;
-			const score = Math.max(...(matches as WordMatch[]).map((m) => m.score));
-			collector.add({
-				segment,
-				passage,
-				local: segment.passageArticle[passage]!,
-				ordinal,
-				start,
-				end,
-				ranges,
-				kind: 'fuzzy',
-				score: KIND_BASE.fuzzy + (segment.passageFlags[passage] !== 0 ? 0 : 0.02) + score,
-			});
-			if (collector.total >= limits.maxHits) return false;
+export function nearSpellings(scopes: readonly SegmentScope[], pattern: Pattern, collector: HitCollector, limits: StageLimits, max = MAX_CANDIDATES): Spelling[] {
+	const length = pattern.toneless.length;
+	const k = maxErrors(length);
+	if (k === 0 || length > MAX_APPROXIMATE_LENGTH) return [];
+	const candidates = fuzzyCandidates(scopes, pattern.allTrigrams, length, collector, max);
+	const found = new Map<string, {errors: number; count: number}>();
+	for (let b = 0; b < candidates.length; b++) {
+		if (b >= BATCH && b % BATCH === 0 && performance.now() > limits.deadline) break;
+		const {segment, passage} = candidates[b]!;
+		const text = segment.folded[segment.passageArticle[passage]!]!;
+		const start = segment.passageStart[passage]!;
+		const end = passageEnd(segment, passage);
+		// The passage and enough of what follows for a word that starts in it.
+		const to = Math.min(text.length, end + length + k + 4);
+		for (const span of approximateSpans(text, start, to, pattern.toneless, k)) {
+			if (span.start >= end || span.errors === 0) continue;
+			const spelling = text.slice(span.start, span.end);
+			if (spelling === pattern.toneless) continue;
+			const had = found.get(spelling);
+			if (had) {
+				had.count++;
+				had.errors = Math.min(had.errors, span.errors);
+			} else found.set(spelling, {errors: span.errors, count: 1});
 		}
+	}
+	return [...found]
+		.sort((a, b) => a[1].errors - b[1].errors || b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
+		.slice(0, MAX_SPELLINGS)
+		.map(([toneless, {errors}]) => ({toneless, errors}));
+}
+
+/**
+ * Adds fuzzy hits for a single word (or a phrase without quotes): every occurrence of its near
+ * spellings, found within `discovery` (the fuzzy budget), looked up within `limits`. Returns false
+ * when the time budget stopped it.
+ */
+export function fuzzyStage(scopes: readonly SegmentScope[], pattern: Pattern, collector: HitCollector, limits: StageLimits, discovery: StageLimits = limits): boolean {
+	if (pattern.toneless.length < FUZZY_MIN_LENGTH) return true;
+	const beside = collector.byKind.exact + collector.byKind.tone > 0;
+	const spellings = nearSpellings(scopes, pattern, collector, discovery, beside ? MAX_CANDIDATES_BESIDE_EXACT : MAX_CANDIDATES);
+	for (const {toneless, errors} of spellings) {
+		if (!phraseStage(scopes, preparePattern(toneless), collector, limits, {errors})) return false;
 	}
 	return true;
 }

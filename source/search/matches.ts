@@ -1,14 +1,19 @@
 // All matches of a query in one article, in text order: what n / N step through and what
-// "match 4 of 37" counts. Only the best kind present is returned (an article with exact matches
-// of สี does not also step through its สี่), falling back to fuzzy matches per passage.
-import Fuse from 'fuse.js';
+// "match 4 of 37" counts. The query is read as search reads it (words, "phrases", other spellings
+// of the whole query such as an entity's names in other scripts). Only the best kind present is
+// returned (an article with exact matches of สี does not also step through its สี่), falling back
+// to the near spellings of a mistyped word: each occurrence once, with the span of the word there.
 import type {Article} from '../corpus/types.js';
-import {foldWithOffsets} from '../text/fold.js';
+import {foldCompact, foldWithOffsets} from '../text/fold.js';
+import {approximateIn, maxErrors} from './approximate.js';
 import {kindRank, matchKind} from './classify.js';
 import type {MatchKind} from './collector.js';
 import {findMatch, tonelessView, tonesEqual, viewSourceRange, type TonelessView} from './match.js';
-import {passageStarts} from './passages.js';
-import {prepareQuery, type Pattern} from './query.js';
+import {parseQuery} from './parse.js';
+import {preparePattern, type Pattern} from './query.js';
+
+/** Most steps of approximate matching spent on one word in one article (about a second). */
+const MAX_APPROXIMATE_STEPS = 200_000_000;
 
 export interface MatchRange {
 	/** UTF-16 offsets into Article.text. */
@@ -38,39 +43,43 @@ function bestKindOnly<T extends {kind: MatchKind}>(matches: T[]): T[] {
 	return matches.filter((m) => kindRank(m.kind) === best);
 }
 
-const FUSE_OPTIONS = {isCaseSensitive: true, ignoreLocation: true, ignoreFieldNorm: true, includeMatches: true, includeScore: true, threshold: 0.34};
-
-/** The matches of `query` in `article.text`, in order (for a multi-word query: the phrase, else every word). */
-export function matchesInArticle(article: Article, query: string): MatchRange[] {
-	const prepared = prepareQuery(query);
-	if (!prepared) return [];
+/** The matches of `query` in `article.text`, in order (for several words: where they stand side by side, else every word). */
+export function matchesInArticle(article: Article, query: string, options: {alsoSpelled?: readonly string[]} = {}): MatchRange[] {
+	const parsed = parseQuery(query);
+	const terms = parsed.terms.map((t) => ({pattern: preparePattern(foldCompact(t.text).trim()), quoted: t.quoted})).filter((t) => t.pattern.toneless.trim() !== '');
+	if (terms.length === 0) return [];
 	const text = article.text;
 	const view = tonelessView(foldWithOffsets(text, {compact: true}));
 	const toSource = (m: ViewMatch): MatchRange => {
 		const [start, end] = viewSourceRange(view, m.start, m.end);
 		return {start, end, kind: m.kind};
 	};
-	let matches = allMatches(view, prepared.phrase);
-	if (matches.length === 0 && prepared.terms.length > 1) {
-		const perTerm = prepared.terms.map((term) => allMatches(view, term));
-		// Every word must be somewhere in the article, as in search.
-		if (perTerm.every((m) => m.length > 0)) matches = perTerm.flat().sort((a, b) => a.start - b.start || b.end - a.end);
+	const also = (options.alsoSpelled ?? []).map((s) => preparePattern(foldCompact(s).trim())).filter((p) => p.toneless.trim() !== '');
+	const whole = terms.length === 1 ? terms[0]!.pattern : terms.every((t) => !t.quoted) ? preparePattern(terms.map((t) => t.pattern.folded).join(' ')) : undefined;
+	let matches = [whole, ...also].flatMap((p) => (p ? allMatches(view, p) : []));
+	if (matches.length === 0 && terms.length > 1) {
+		// Every word, each in its best kind; the words that are there when not all are (a partial match).
+		matches = terms.flatMap((t) => bestKindOnly(allMatches(view, t.pattern)));
 	}
-	if (matches.length > 0) return bestKindOnly(matches).map(toSource);
-	// Fuzzy: the best approximate match in each passage.
-	const starts: number[] = [];
-	passageStarts(text, 0, text.length, starts);
-	const pieces = starts.map((from, i) => tonelessView(foldWithOffsets(text, {from, to: i + 1 < starts.length ? starts[i + 1]! : text.length, compact: true})));
-	const fuse = new Fuse(
-		pieces.map((p) => p.text),
-		FUSE_OPTIONS,
-	);
-	const fuzzy: MatchRange[] = [];
-	for (const result of fuse.search(prepared.phrase.toneless)) {
-		const indices = result.matches?.[0]?.indices;
-		if (!indices || indices.length === 0) continue;
-		const [start, end] = viewSourceRange(pieces[result.refIndex]!, indices[0]![0], indices[indices.length - 1]![1] + 1);
-		fuzzy.push({start, end, kind: 'fuzzy'});
+	if (matches.length > 0) return dedupe(terms.length > 1 ? matches : bestKindOnly(matches)).map(toSource);
+	// Near spellings of each mistyped word.
+	const near: ViewMatch[] = [];
+	for (const {pattern, quoted} of terms) {
+		// The programme costs text × pattern steps: a huge article is not searched approximately.
+		if (quoted || view.text.length * pattern.toneless.length > MAX_APPROXIMATE_STEPS) continue;
+		for (const span of approximateIn(view.text, pattern.toneless, maxErrors(pattern.toneless.length))) near.push({start: span.start, end: span.end, kind: 'fuzzy'});
 	}
-	return fuzzy.sort((a, b) => a.start - b.start);
+	return dedupe(near).map(toSource);
+}
+
+/** In text order, without repeats or matches inside another. */
+function dedupe(matches: ViewMatch[]): ViewMatch[] {
+	const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+	const out: ViewMatch[] = [];
+	for (const m of sorted) {
+		const last = out[out.length - 1];
+		if (last && m.start < last.end) continue;
+		out.push(m);
+	}
+	return out;
 }

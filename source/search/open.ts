@@ -3,20 +3,22 @@
 // of the event loop (the reader opens at once; the search panel shows progress and answers from
 // what is indexed so far); `openSearchIndex` runs all steps at once (plain modes, tests).
 import type {Article} from '../corpus/types.js';
-import {cacheFileFor, defaultCacheDir, readCache, statFiles, writeCache} from './cache.js';
+import {cacheFileFor, defaultCacheDir, readCacheSteps, statFiles, writeCache, type CacheWarn} from './cache.js';
 import {SearchIndex, SearchIndexBuilder, type FileStat} from './search-index.js';
 
 export interface OpenIndexOptions {
 	/** Where to keep the cache; null turns it off; default: `defaultCacheDir()` (KHAO_CACHE_DIR, XDG). */
 	cacheDir?: string | null;
-	/** Size and mtime per source path; default: stat each file. */
+	/** Size and stamp per source path; default: stat each file. */
 	fileStats?: ReadonlyMap<string, FileStat>;
 	/** Articles indexed per step (default 200, about 30 ms). */
 	stepArticles?: number;
 	/** Articles per segment (the unit the cache reuses); small values are for tests. */
 	segmentArticles?: number;
 	/** Writes the cache instead of the synchronous default (the reader passes writeCacheAsync). */
-	saveCache?: (file: string, segments: SearchIndex['segments'], articles: readonly Article[]) => unknown;
+	saveCache?: (file: string, segments: SearchIndex['segments'], articles: readonly Article[], warn: CacheWarn) => unknown;
+	/** Told, at most once, why the cache could not be used or saved (the index is built all the same). */
+	onCacheWarning?: CacheWarn;
 }
 
 export interface IndexProgress {
@@ -43,12 +45,23 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 	const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : (options.cacheDir ?? undefined);
 	const cacheFile = cacheDir === undefined ? undefined : cacheFileFor(cacheDir, articles);
 	const stats = options.fileStats ?? (cacheFile ? statFiles(articles) : new Map<string, FileStat>());
+	// One cache problem is enough to hear of: a file that cannot be read usually cannot be written either.
+	let warned = false;
+	const warn: CacheWarn = (warning) => {
+		if (warned) return;
+		warned = true;
+		options.onCacheWarning?.(warning);
+	};
 	yield progress(index, 0, 'cache');
 
 	let reused = 0;
 	let dropped = false;
 	if (cacheFile) {
-		for (const segment of readCache(cacheFile, articles, stats)) {
+		// A step per cached segment: each is checked whole before any is used (a few milliseconds each).
+		const reading = readCacheSteps(cacheFile, articles, stats, warn);
+		let read = reading.next();
+		for (; !read.done; read = reading.next()) yield progress(index, 0, 'cache');
+		for (const segment of read.value) {
 			// A segment whose articles another reused segment already covers would be a duplicate.
 			if (Array.from(segment.ordinals).some((o) => index.locate(o))) {
 				dropped = true;
@@ -72,7 +85,7 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 
 	if (cacheFile && (built > 0 || dropped)) {
 		yield progress(index, reused, 'save');
-		(options.saveCache ?? writeCache)(cacheFile, index.segments, articles);
+		(options.saveCache ?? writeCache)(cacheFile, index.segments, articles, warn);
 	}
 	yield progress(index, reused, 'done');
 	return index;

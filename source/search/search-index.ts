@@ -6,7 +6,8 @@ import {releaseBuildMemory, SegmentBuilder, type Segment, type SegmentFile} from
 
 export interface FileStat {
 	size: number;
-	mtimeMs: number;
+	/** Which file and which version of it (device, inode, mtime and ctime; see statFiles in cache.ts). */
+	stamp: string;
 }
 
 export class SearchIndex {
@@ -80,7 +81,7 @@ export class SearchIndex {
 }
 
 export interface BuilderOptions {
-	/** Size and mtime of each source file, to key cached segments; files without one are not cached. */
+	/** Size and stamp of each source file, to key cached segments; files without one are not cached. */
 	fileStats?: ReadonlyMap<string, FileStat>;
 	/** Articles per segment (default MAX_SEGMENT_ARTICLES); small values are for tests. */
 	segmentArticles?: number;
@@ -131,7 +132,7 @@ export class SearchIndexBuilder {
 				cacheable = false;
 				break;
 			}
-			files.push({path, size: stat.size, mtimeMs: stat.mtimeMs});
+			files.push({path, size: stat.size, stamp: stat.stamp});
 		}
 		this.index.addSegment(this.open.seal(cacheable ? files : []));
 		this.open = undefined;

@@ -1,20 +1,27 @@
-// A query, start to finish: prepare it, run the exact stages (phrase, then all words), try the
-// other keyboard layout when the query as typed found no exact match, fill the remaining places
-// with fuzzy hits within the time budget, then turn the best hits into results with offsets into
-// the article and snippets. Synchronous and bounded, so the UI can call it on every keystroke.
+// A query, start to finish: parse it into words, phrases, excluded words and filters; run the exact
+// stages (the words side by side, then every word anywhere in an article, then other spellings of
+// the whole query such as a name in another script); try the other keyboard layout when the query
+// as typed found no exact match; fill the remaining places with near spellings of mistyped words
+// within the time budget; when no article holds every word, fall back to the articles holding most
+// of them (and say so); then turn the best hits into results with offsets into the article and
+// snippets. Synchronous and bounded, so the UI can call it on every keystroke.
+import {foldCompact} from '../text/fold.js';
 import {swapLayout} from '../text/keyboard.js';
+import {allTermsStage, type TermSpellings} from './all-terms.js';
 import {kindRank, NOT_LITERAL} from './classify.js';
-import {HitCollector} from './collector.js';
-import {phraseStage, termsStage, type SegmentScope, type StageLimits} from './exact.js';
-import {fuzzyStage} from './fuzzy.js';
+import {HitCollector, type ArticleFilter} from './collector.js';
+import {phraseStage, type SegmentScope, type StageLimits} from './exact.js';
+import {articleFilter} from './filters.js';
+import {FUZZY_MIN_LENGTH, fuzzyStage, nearSpellings} from './fuzzy.js';
 import {finishHit, locateHit} from './hit.js';
-import {prepareQuery, type PreparedQuery} from './query.js';
+import {parseQuery, type ParsedQuery} from './parse.js';
+import {preparePattern, type Pattern} from './query.js';
 import type {SearchIndex} from './search-index.js';
 import type {SearchOptions, SearchResult} from './types.js';
 
 export const DEFAULT_LIMIT = 50;
 export const DEFAULT_BUDGET_MS = 40;
-/** fuse.js gets at most this long per query (within the overall budget). */
+/** The fuzzy stage gets at most this long per query (within the overall budget). */
 export const FUZZY_BUDGET_MS = 8;
 export const DEFAULT_MAX_HITS = 2_000;
 /** One or two letters match nearly every passage: counting them all would cost much and tell little. */
@@ -23,6 +30,8 @@ const SHORT_QUERY_MAX_HITS = 1_000;
 const FINAL_POOL = 20;
 /** Fuzzy hits are looked for only while there are fewer exact and tone-insensitive ones than this. */
 const FUZZY_WHEN_FEWER_THAN = 10;
+/** Other spellings of the whole query (names in another script) looked for. */
+const MAX_ALSO_SPELLED = 8;
 
 /** The segments (or one article's passages) a search covers. */
 function scopesOf(index: SearchIndex, scope: string | undefined): SegmentScope[] {
@@ -34,17 +43,59 @@ function scopesOf(index: SearchIndex, scope: string | undefined): SegmentScope[]
 	return [{segment, from: segment.articlePassages[local]!, to: segment.articlePassages[local + 1]!}];
 }
 
+/** A parsed query with its words prepared for matching. */
+interface Prepared {
+	text: string;
+	parsed: ParsedQuery;
+	terms: {pattern: Pattern; quoted: boolean}[];
+	/** Several unquoted words side by side, as typed: the best place for them. */
+	phrase: Pattern | undefined;
+}
+
+function prepare(text: string): Prepared | undefined {
+	const parsed = parseQuery(text);
+	const terms = parsed.terms.map((t) => ({pattern: preparePattern(foldCompact(t.text).trim()), quoted: t.quoted})).filter((t) => t.pattern.toneless.trim() !== '');
+	if (terms.length === 0) return undefined;
+	const phrase = terms.length > 1 && terms.every((t) => !t.quoted) ? preparePattern(terms.map((t) => t.pattern.folded).join(' ')) : undefined;
+	return {text, parsed, terms, phrase};
+}
+
 interface Run {
-	query: PreparedQuery;
+	query: Prepared;
 	collector: HitCollector;
 	exhaustive: boolean;
 }
 
-function exactRun(scopes: SegmentScope[], query: PreparedQuery, limit: number, limits: StageLimits): Run {
-	const collector = new HitCollector(Math.max(limit, FINAL_POOL));
-	let exhaustive = phraseStage(scopes, query.phrase, collector, limits);
-	if (exhaustive && query.terms.length > 1) exhaustive = termsStage(scopes, query.terms, collector, limits);
+function asTyped(query: Prepared): TermSpellings[] {
+	return query.terms.map((t) => ({spellings: [{pattern: t.pattern, errors: 0}]}));
+}
+
+function exactRun(scopes: SegmentScope[], query: Prepared, also: readonly Pattern[], limit: number, limits: StageLimits, filter: ArticleFilter | undefined): Run {
+	const collector = new HitCollector(Math.max(limit, FINAL_POOL), filter);
+	let exhaustive = true;
+	if (query.terms.length === 1) exhaustive = phraseStage(scopes, query.terms[0]!.pattern, collector, limits);
+	else {
+		if (query.phrase) exhaustive = phraseStage(scopes, query.phrase, collector, limits);
+		if (exhaustive) exhaustive = allTermsStage(scopes, asTyped(query), collector, limits);
+	}
+	for (const pattern of also) if (exhaustive) exhaustive = phraseStage(scopes, pattern, collector, limits);
 	return {query, collector, exhaustive};
+}
+
+/** Fuzzy hits: near spellings of a mistyped word, or of each mistyped word of several (found within `discovery`, looked up within `limits`). */
+function fuzzyRun(scopes: SegmentScope[], run: Run, limits: StageLimits, discovery: StageLimits): boolean {
+	const {terms} = run.query;
+	if (terms.length === 1) return terms[0]!.quoted || fuzzyStage(scopes, terms[0]!.pattern, run.collector, limits, discovery);
+	const spelled = asTyped(run.query);
+	let more = false;
+	terms.forEach((t, i) => {
+		if (t.quoted || t.pattern.toneless.length < FUZZY_MIN_LENGTH) return;
+		for (const {toneless, errors} of nearSpellings(scopes, t.pattern, run.collector, discovery)) {
+			spelled[i]!.spellings.push({pattern: preparePattern(toneless), errors});
+			more = true;
+		}
+	});
+	return !more || allTermsStage(scopes, spelled, run.collector, limits);
 }
 
 export function search(index: SearchIndex, query: string, options: SearchOptions = {}): SearchResult {
@@ -58,26 +109,32 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 		hits: [],
 		total: 0,
 		exhaustive: true,
+		partial: false,
+		notes: [],
 		elapsedMs: 0,
 		indexedArticles: index.indexedArticles,
 		totalArticles: index.articles.length,
 	};
-	const prepared = prepareQuery(query);
-	if (!prepared) return {...empty, elapsedMs: performance.now() - started};
+	const prepared = prepare(query);
+	if (!prepared) return {...empty, notes: parseQuery(query).notes, elapsedMs: performance.now() - started};
 	// One or two letters (or only such words) match nearly every passage.
-	if (prepared.phrase.toneless.length < 3 || (prepared.terms.length > 1 && prepared.terms.every((t) => t.toneless.length < 3))) {
-		limits.maxHits = Math.min(limits.maxHits, SHORT_QUERY_MAX_HITS);
-	}
+	if (prepared.terms.every((t) => t.pattern.toneless.length < 3)) limits.maxHits = Math.min(limits.maxHits, SHORT_QUERY_MAX_HITS);
 	const scopes = scopesOf(index, options.scope);
+	const {filters, excludes} = prepared.parsed;
+	const filter = articleFilter(index.articles, scopes, filters, excludes);
+	const also = (options.alsoSpelled ?? [])
+		.slice(0, MAX_ALSO_SPELLED)
+		.map((s) => preparePattern(foldCompact(s).trim()))
+		.filter((p) => p.toneless.trim() !== '' && p.folded !== prepared.phrase?.folded && p.folded !== prepared.terms[0]!.pattern.folded);
 
-	let run = exactRun(scopes, prepared, limit, limits);
+	let run = exactRun(scopes, prepared, also, limit, limits, filter);
 	let converted = false;
 	// The other layout, tried only when the query as typed found nothing exact, and used only when it
 	// does better: an exact or tone-insensitive match where the typed query had none.
-	const swapped = run.collector.byKind.exact === 0 ? swapLayout(query) : undefined;
-	const other = swapped === undefined ? undefined : prepareQuery(swapped);
+	const swapped = run.collector.byKind.exact === 0 && prepared.terms.every((t) => !t.quoted) ? swapLayout(query) : undefined;
+	const other = swapped === undefined ? undefined : prepare(swapped);
 	if (other) {
-		const alternative = exactRun(scopes, other, limit, limits);
+		const alternative = exactRun(scopes, other, [], limit, limits, filter);
 		const best = kindRank(alternative.collector.bestKind());
 		if (best <= 1 && best < kindRank(run.collector.bestKind())) {
 			run = alternative;
@@ -87,20 +144,29 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 	const {exact, tone} = run.collector.byKind;
 	const fuzzyLimits = {...limits, deadline: Math.min(limits.deadline, performance.now() + (options.fuzzyBudgetMs ?? FUZZY_BUDGET_MS))};
 	if (run.collector.total < limit && exact + tone < FUZZY_WHEN_FEWER_THAN) {
-		run.exhaustive = fuzzyStage(scopes, run.query, run.collector, fuzzyLimits) && run.exhaustive;
+		run.exhaustive = fuzzyRun(scopes, run, fuzzyLimits, fuzzyLimits) && run.exhaustive;
 		// A mistyped word in the wrong layout: nothing for the typed query, fuzzy hits for the other.
 		if (run.collector.total === 0 && other && !converted) {
-			const collector = new HitCollector(Math.max(limit, FINAL_POOL));
-			const exhaustive = fuzzyStage(scopes, other, collector, fuzzyLimits);
-			if (collector.total > 0) {
-				run = {query: other, collector, exhaustive};
+			const alternative: Run = {query: other, collector: new HitCollector(Math.max(limit, FINAL_POOL), filter), exhaustive: true};
+			alternative.exhaustive = fuzzyRun(scopes, alternative, fuzzyLimits, fuzzyLimits);
+			if (alternative.collector.total > 0) {
+				run = alternative;
 				converted = true;
 			}
 		}
 	}
+	// No article holds every word: the articles holding some of them, the most first, said so.
+	let partial = false;
+	if (run.query.terms.length > 1 && run.collector.total === 0) {
+		run.exhaustive = allTermsStage(scopes, asTyped(run.query), run.collector, limits, 1) && run.exhaustive;
+		partial = run.collector.total > 0;
+	}
 	// With the text at hand: a match spelled as typed (case aside) ranks above one that matched only
 	// once folded. Only the best hits get this look, so it orders them; it never brings in others.
-	const typed = run.query.text.trim().toLowerCase();
+	const typed = run.query.parsed.terms
+		.map((t) => t.text.trim())
+		.join(' ')
+		.toLowerCase();
 	const located = run.collector.best().map((raw) => {
 		const hit = locateHit(index, raw);
 		if (hit.ranges.length === 1 && hit.kind === 'exact' && hit.source.slice(hit.start, hit.end).toLowerCase() !== typed) hit.score += NOT_LITERAL;
@@ -115,6 +181,8 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 		hits,
 		total: run.collector.total,
 		exhaustive: run.exhaustive,
+		partial,
+		notes: prepared.parsed.notes,
 		elapsedMs: performance.now() - started,
 	};
 }

@@ -29,7 +29,8 @@ export const MAX_SEGMENT_ARTICLES = 500;
 export interface SegmentFile {
 	path: string;
 	size: number;
-	mtimeMs: number;
+	/** Device, inode, mtime and ctime (see statFiles in cache.ts). */
+	stamp: string;
 }
 
 export interface Segment {

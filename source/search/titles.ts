@@ -5,6 +5,7 @@
 import Fuse from 'fuse.js';
 import type {Article} from '../corpus/types.js';
 import {foldWithOffsets} from '../text/fold.js';
+import {MAX_APPROXIMATE_LENGTH} from './approximate.js';
 import {kindRank, matchKind} from './classify.js';
 import type {MatchKind} from './collector.js';
 import {findMatch, tonelessView, tonesEqual, viewSourceRange, type TonelessView} from './match.js';
@@ -71,7 +72,8 @@ class TitleFilter {
 			matched.add(index);
 			results.push({article: this.articles[index]!, index, kind: worst, score: kindRank(worst) * 0.2, highlights: highlights.sort((a, b) => a[0] - b[0])});
 		});
-		if (prepared.phrase.toneless.length >= 4) results.push(...this.fuzzy(prepared.phrase.toneless, prepared.phrase.allTrigrams, matched));
+		// fuse.js cuts a long pattern into 32-unit pieces and pays for each: a pasted paragraph is not looked for approximately.
+		if (prepared.phrase.toneless.length >= 4 && prepared.phrase.toneless.length <= MAX_APPROXIMATE_LENGTH) results.push(...this.fuzzy(prepared.phrase.toneless, prepared.phrase.allTrigrams, matched));
 		return results.sort((a, b) => a.score - b.score || a.index - b.index);
 	}
 

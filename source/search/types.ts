@@ -11,7 +11,7 @@ export interface Hit {
 	 * usual case), 'title' = Article.title, for a title that is not part of the text (.jsonl).
 	 */
 	field: 'text' | 'title';
-	/** The match: UTF-16 offsets into the field. For several words, the first word in the text. */
+	/** The match: UTF-16 offsets into the field. For several words, the first of them in the stretch shown. */
 	start: number;
 	end: number;
 	/** Every matched range (each word of a multi-word query), ascending. */
@@ -43,6 +43,10 @@ export interface SearchResult {
 	total: number;
 	/** False when the time budget or the hit cap stopped the search early. */
 	exhaustive: boolean;
+	/** No article holds every word: the hits hold most of them (the best partial matches). */
+	partial: boolean;
+	/** One-line messages about the query (a filter not understood, words left out of a long query). */
+	notes: string[];
 	elapsedMs: number;
 	/** Articles searched (the index may still be building) and articles in the corpus. */
 	indexedArticles: number;
@@ -60,6 +64,11 @@ export interface SearchOptions {
 	fuzzyBudgetMs?: number;
 	/** Stop counting after this many matching passages (default 2,000; 1,000 for one- or two-letter queries). */
 	maxHits?: number;
-	/** Snippet length in source characters (default 120). */
+	/**
+	 * Other spellings of the whole query, looked for as well: the names of an entity the query
+	 * names, in every script (`putin` → ปูติน), given by the caller that knows the entities.
+	 */
+	alsoSpelled?: readonly string[];
+	/** Snippet length in source characters (default 160). */
 	snippetLength?: number;
 }

@@ -1,20 +1,27 @@
 // Pure helpers for jumps: where to scroll so that a target is in view, and which match or mention
 // comes next. Kept apart from the components so that they can be tested without a terminal.
-import type {Line} from '../layout/types.js';
-import {lineAt} from '../layout/wrap.js';
+import type {LineSource} from '../layout/lazy.js';
 
-/** The top line that shows `offset` a third of the way down the pane (never past the end). */
-export function topFor(lines: readonly Line[], offset: number, pageHeight: number): number {
+/**
+ * The top line that shows `offset` a third of the way down the pane (never past the end). The
+ * lines around it are wrapped first, so that the number is exact where the pane will look.
+ */
+export function topFor(lines: LineSource, offset: number, pageHeight: number): number {
 	if (lines.length === 0) return 0;
-	const line = lineAt(lines, offset);
-	const top = line - Math.floor(pageHeight / 3);
+	lines.settle(lines.lineAt(offset), pageHeight);
+	const top = lines.lineAt(offset) - Math.floor(pageHeight / 3);
 	return Math.max(0, Math.min(top, Math.max(0, lines.length - pageHeight)));
 }
 
-/** Whether `offset` is on one of the lines shown from `top`. */
-export function isVisible(lines: readonly Line[], top: number, pageHeight: number, offset: number): boolean {
-	const line = lineAt(lines, offset);
-	return line >= top && line < top + pageHeight;
+/**
+ * Whether `offset` is on one of the lines shown from `top`. Asked by offsets (the shown lines' own),
+ * so that it wraps nothing and leaves the line numbers as they are.
+ */
+export function isVisible(lines: LineSource, top: number, pageHeight: number, offset: number): boolean {
+	const first = lines.at(top);
+	if (!first) return false;
+	const after = top + pageHeight < lines.length ? lines.at(top + pageHeight) : undefined;
+	return (top === 0 || offset >= first.start) && (after === undefined || offset < after.start);
 }
 
 /**
@@ -33,9 +40,29 @@ export function stepRange(ranges: readonly {start: number}[], at: number | undef
 }
 
 /** Article offsets shown from `top` on: [start of the first visible line, end of the last). */
-export function visibleRange(lines: readonly Line[], top: number, pageHeight: number): [number, number] {
-	const first = lines[top];
-	const last = lines[Math.min(lines.length, top + pageHeight) - 1];
+export function visibleRange(lines: LineSource, top: number, pageHeight: number): [number, number] {
+	const first = lines.at(top);
+	const last = lines.at(Math.min(lines.length, top + pageHeight) - 1);
 	if (!first || !last) return [0, 0];
 	return [first.start, Math.max(first.start, last.end)];
+}
+
+/** Ranges longer than this may be missed by rangesWithin where they start above the view (names and matches are far shorter). */
+export const LONGEST_RANGE = 4_096;
+
+/**
+ * The ranges, sorted by start, that overlap [from, to): found by bisection, so that a very large
+ * article's hundreds of thousands of mentions cost a few steps a frame, not a sort of them all.
+ */
+export function rangesWithin<T extends {start: number; end: number}>(ranges: readonly T[], from: number, to: number): T[] {
+	let low = 0;
+	let high = ranges.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (ranges[mid]!.start < from - LONGEST_RANGE) low = mid + 1;
+		else high = mid;
+	}
+	const out: T[] = [];
+	for (let i = low; i < ranges.length && ranges[i]!.start < to; i++) if (ranges[i]!.end > from) out.push(ranges[i]!);
+	return out;
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {loadCorpus, openCorpus} from '../../source/corpus/load.js';
 import {articlesFromJsonlText} from '../../source/corpus/read-file.js';
-import {CHUNK_BYTES} from '../../source/corpus/read-jsonl.js';
+import {CHUNK_BYTES, jsonlFromBytes, streamJsonl} from '../../source/corpus/read-jsonl.js';
 import {FIXTURES, encodeTis620, outline, tempDir, utf16le} from './helpers.js';
 
 const BAD_LINES = path.join(FIXTURES, 'bad-lines.jsonl');
@@ -141,4 +141,23 @@ test('incremental loading: ready comes with the first chunk, the rest follows in
 		corpus.articles.map((a) => a.id),
 		Array.from({length: count}, (_, i) => `${file}#${i}`),
 	);
+});
+
+test('a line longer than the line bound is one bad line: reported, skipped without being held, the rest kept', async (t) => {
+	const {dir, cleanup} = tempDir();
+	t.after(cleanup);
+	const file = path.join(dir, 'long.jsonl');
+	const record = (id: string) => JSON.stringify({id, title: `T ${id}`, body: 'B'});
+	const long = JSON.stringify({id: 'huge', body: 'ก'.repeat(3 * CHUNK_BYTES)}); // spans several read chunks
+	fs.writeFileSync(file, [record('a'), long, record('b'), long].join('\n'));
+	const articles: string[] = [];
+	const sink = {add: (batch: {id: string}[]) => articles.push(...batch.map((a) => a.id)), pause: async () => {}};
+	const warnings = await streamJsonl(file, sink, file, {maxLineBytes: CHUNK_BYTES});
+	assert.deepEqual(articles, [`${file}#a`, `${file}#b`]);
+	assert.deepEqual(warnings, [{kind: 'bad-line', path: file, message: 'lines 2, 4: longer than 1 MiB, not read'}]);
+	// The same from bytes in memory (standard input).
+	const fromStdin: string[] = [];
+	const stdinWarnings = await jsonlFromBytes(fs.readFileSync(file), '-', {add: (batch) => fromStdin.push(...batch.map((a) => a.id)), pause: async () => {}}, {maxLineBytes: CHUNK_BYTES});
+	assert.deepEqual(fromStdin, ['-#a', '-#b']);
+	assert.equal(stdinWarnings[0]!.message, 'lines 2, 4: longer than 1 MiB, not read');
 });

@@ -213,3 +213,43 @@ test('stdin: plain text, Markdown and JSONL are told apart by content', async ()
 	const binary = await loadCorpus('-', stdin(Buffer.from([1, 0, 2])));
 	assert.equal(binary.warnings[0]!.kind, 'binary');
 });
+
+test('the corrections file (khao.entities.json) is never read as an article', async (t) => {
+	const {dir, cleanup} = tempDir();
+	t.after(cleanup);
+	fs.writeFileSync(path.join(dir, 'story.txt'), 'A story\n\nBody.\n');
+	fs.writeFileSync(path.join(dir, 'khao.entities.json'), '{"hide": ["Somebody"]}\n');
+	fs.mkdirSync(path.join(dir, 'sub'));
+	fs.writeFileSync(path.join(dir, 'sub', 'khao.entities.json'), '{"hide": []}\n');
+	const {articles, warnings} = await loadCorpus(dir);
+	assert.deepEqual(articles.map((a) => path.basename(a.path)), ['story.txt']);
+	assert.deepEqual(warnings, []);
+});
+
+test('names that are not UTF-8: opened by their bytes, the path shown decoded as Windows-874', async (t) => {
+	const {dir, cleanup} = tempDir();
+	t.after(cleanup);
+	const name = Buffer.concat([encodeTis620('ข่าว'), Buffer.from('.jsonl')]);
+	fs.writeFileSync(Buffer.concat([Buffer.from(dir + '/'), name]), '{"title":"T","body":"B"}\n');
+	fs.mkdirSync(Buffer.concat([Buffer.from(dir + '/'), encodeTis620('เก่า')]));
+	fs.writeFileSync(Buffer.concat([Buffer.from(dir + '/'), encodeTis620('เก่า'), Buffer.from('/a.txt')]), 'Old\n');
+	const {articles, warnings} = await loadCorpus(dir);
+	assert.deepEqual(warnings, []);
+	assert.deepEqual(articles.map((a) => path.relative(dir, a.path)).sort(), ['ข่าว.jsonl', 'เก่า/a.txt']);
+});
+
+test('endless standard input: loading stops at the bound with a one-line CorpusError', async () => {
+	let produced = 0;
+	const endless = new Readable({
+		read() {
+			produced += 65_536;
+			this.push(Buffer.alloc(65_536, 'y\n'));
+		},
+	});
+	await assert.rejects(loadCorpus('-', {stdin: endless, maxStdinBytes: 1 << 20}), (error: unknown) => {
+		assert.ok(error instanceof CorpusError);
+		assert.equal(error.message, 'cannot read -: standard input is larger than 1 MiB, not read (KHAO_MAX_INPUT_SIZE=2G, for example, reads more)');
+		return true;
+	});
+	assert.ok(produced < 4 << 20, `stopped reading (${produced} bytes produced)`);
+});

@@ -82,3 +82,14 @@ test('inline markup: emphasis, code, links, images, autolinks, escapes, HTML', (
 	assert.equal(inline('unclosed **bold and [bracket'), 'unclosed **bold and [bracket');
 	assert.equal(inline('ภาษา**ไทย**ติดกัน'), 'ภาษาไทยติดกัน');
 });
+
+test('a code line of only spaces is an empty code line, not an empty span', () => {
+	const a = parseMarkdown('```\n   \nx\n```\n', 'c.md');
+	assert.deepEqual(a.blocks.map((b) => b.kind), ['code', 'code']);
+	assert.deepEqual(a.blocks[0]!.spans, []);
+});
+
+test('a heading that shows nothing (an escape sequence underlined) is not the title', () => {
+	const a = parseMarkdown('\u001b[31m\n-\nThe words\n', 'h.md');
+	assert.ok(a.title.length > 0);
+});

@@ -1,5 +1,6 @@
 import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -168,4 +169,152 @@ test('the asynchronous writer gives the same cache, and clears temporary files o
 	} finally {
 		fs.rmSync(dir, {recursive: true, force: true});
 	}
+});
+
+// ---- Reliability (issue 12): stale files, a header the checksum must cover, keys per input, and a
+// cache folder or file that is anything but what khao wrote.
+
+function cacheFileIn(cacheDir: string): string {
+	const names = fs.readdirSync(cacheDir).filter((n) => n.endsWith('.idx'));
+	assert.equal(names.length, 1, `one cache file in ${cacheDir}`);
+	return path.join(cacheDir, names[0]!);
+}
+
+/** Runs the steps and collects the cache warnings they give. */
+function runWarned(articles: Article[], opts: OpenIndexOptions) {
+	const warnings: string[] = [];
+	const run = runAll(articles, {...opts, onCacheWarning: (w) => warnings.push(`${w.path}: ${w.message}`)});
+	return {...run, warnings};
+}
+
+test('a file rewritten with its old size and mtime (cp -p, touch -r) is indexed again', async () => {
+	const corpus = makeCorpus();
+	runAll(corpus.articles(), options(corpus.cacheDir));
+	const b = path.join(corpus.dir, 'b.txt');
+	const reference = path.join(corpus.dir, '..', 'b-times');
+	fs.copyFileSync(b, reference);
+	execFileSync('touch', ['-r', b, reference]);
+	// File times tick coarsely (a few ms): let the clock move on so the rewrite's ctime is a new one.
+	await new Promise((resolve) => setTimeout(resolve, 50));
+	fs.writeFileSync(b, fs.readFileSync(b, 'utf8').replace('b2 ', 'x9 '));
+	execFileSync('touch', ['-r', reference, b]);
+	const [now, then] = [fs.statSync(b, {bigint: true}), fs.statSync(reference, {bigint: true})];
+	assert.equal(now.size, then.size);
+	assert.equal(now.mtimeNs, then.mtimeNs, 'same size and mtime as before: only ctime tells');
+	const again = runAll(corpus.articles(), options(corpus.cacheDir));
+	assert.equal(again.last.fromCache, 8, 'a.txt and c.txt reused, b.txt indexed again');
+	assert.deepEqual(search(again.index, 'x9', SLOW_OK).hits.map((h) => h.articleId), [`${b}#3`]);
+	assert.deepEqual(search(again.index, 'b2', SLOW_OK).hits.filter((h) => h.field === 'text'), [], 'the old text is gone (the title "b 2" still matches)');
+});
+
+test('a file replaced by another of the same size and times (another inode) is indexed again', () => {
+	const corpus = makeCorpus();
+	runAll(corpus.articles(), options(corpus.cacheDir));
+	const c = path.join(corpus.dir, 'c.txt');
+	const swap = path.join(corpus.dir, '..', 'c-new');
+	fs.writeFileSync(swap, fs.readFileSync(c, 'utf8').replace('c1 ', 'y7 '));
+	execFileSync('touch', ['-r', c, swap]);
+	fs.renameSync(swap, c);
+	const again = runAll(corpus.articles(), options(corpus.cacheDir));
+	assert.equal(again.last.fromCache, 8);
+	assert.deepEqual(search(again.index, 'y7', SLOW_OK).hits.map((h) => h.articleId), [`${c}#2`]);
+});
+
+test('the checksum covers the header: two ids swapped in it are caught, not served', () => {
+	const corpus = makeCorpus();
+	const expected = hitsOf(openSearchIndex(corpus.articles(), options(corpus.cacheDir)), 'a1');
+	const file = cacheFileIn(corpus.cacheDir);
+	const bytes = fs.readFileSync(file);
+	const a = path.join(corpus.dir, 'a.txt');
+	// The ids a.txt#1 and a.txt#2 have the same length and their articles the same text length.
+	const [one, two] = [Buffer.from(JSON.stringify(`${a}#1`)), Buffer.from(JSON.stringify(`${a}#2`))];
+	const i = bytes.indexOf(one);
+	const j = bytes.indexOf(two);
+	assert.ok(i > 0 && j > 0);
+	one.copy(bytes, j);
+	two.copy(bytes, i);
+	fs.writeFileSync(file, bytes);
+	const run = runWarned(corpus.articles(), options(corpus.cacheDir));
+	assert.equal(run.last.fromCache, 0);
+	assert.deepEqual(hitsOf(run.index, 'a1'), expected);
+	assert.equal(run.warnings.length, 1);
+	assert.match(run.warnings[0]!, /^search cache: rebuilt: damaged \(bad checksum\) \(/);
+});
+
+test('two .jsonl files of one folder keep a cache each', () => {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-cache-two-'));
+	roots.push(root);
+	const feed = (name: string): Article[] => {
+		const file = path.join(root, `${name}.jsonl`);
+		fs.writeFileSync(file, `{"id":"${name}"}\n`);
+		return Array.from({length: 3}, (_, i) => ({id: `${name}-${i}`, path: file, format: 'jsonl', title: `${name} ${i}`, text: `${filler}${name}${i}`, blocks: []}));
+	};
+	const [first, second] = [feed('one'), feed('two')];
+	const cacheDir = path.join(root, 'cache');
+	runAll(first, options(cacheDir));
+	runAll(second, options(cacheDir));
+	assert.equal(runAll(first, options(cacheDir)).last.fromCache, 3);
+	assert.equal(runAll(second, options(cacheDir)).last.fromCache, 3);
+	// Both files at once (the folder): a third cache, the first two untouched.
+	assert.equal(runAll([...first, ...second], options(cacheDir)).last.fromCache, 0);
+	assert.equal(runAll(first, options(cacheDir)).last.fromCache, 3);
+	assert.equal(fs.readdirSync(cacheDir).length, 3);
+});
+
+test('a cache file that is a FIFO, a link to /dev/zero, a folder or absurdly large is not read; said once', () => {
+	const corpus = makeCorpus();
+	const expected = hitsOf(openSearchIndex(corpus.articles(), options(corpus.cacheDir)), 'คาซัคสถาน');
+	const file = cacheFileIn(corpus.cacheDir);
+	const cases: [string, () => void, RegExp][] = [
+		['FIFO', () => execFileSync('mkfifo', [file]), /not used: not a regular file/],
+		['link to /dev/zero', () => fs.symlinkSync('/dev/zero', file), /not used: a symbolic link, not followed/],
+		['link to a good cache', () => {
+			fs.copyFileSync(path.join(corpus.cacheDir, 'good'), path.join(corpus.cacheDir, 'elsewhere'));
+			fs.symlinkSync(path.join(corpus.cacheDir, 'elsewhere'), file);
+		}, /not used: a symbolic link, not followed/],
+		['folder', () => fs.mkdirSync(file), /not used: not a regular file/],
+		['too large', () => {
+			fs.writeFileSync(file, 'KHAOIDX2');
+			fs.truncateSync(file, 2 ** 40);
+		}, /not used: too large for this corpus/],
+	];
+	fs.renameSync(file, path.join(corpus.cacheDir, 'good'));
+	for (const [what, make, message] of cases) {
+		make();
+		// Each run reads the odd file, builds the index and writes a good cache over it (a folder cannot be replaced).
+		const run = runWarned(corpus.articles(), options(corpus.cacheDir));
+		assert.equal(run.last.fromCache, 0, what);
+		assert.deepEqual(hitsOf(run.index, 'คาซัคสถาน'), expected, what);
+		assert.equal(run.warnings.length, 1, `${what}: one warning, got ${run.warnings.join(' | ')}`);
+		assert.match(run.warnings[0]!, message, what);
+		fs.rmSync(file, {recursive: true, force: true});
+		fs.rmSync(path.join(corpus.cacheDir, 'elsewhere'), {force: true});
+	}
+});
+
+test('a cache folder under a regular file or under /proc means no cache, said once, at once', () => {
+	const corpus = makeCorpus();
+	const expected = hitsOf(openSearchIndex(corpus.articles(), {cacheDir: null}), 'คาซัคสถาน');
+	const blocker = path.join(corpus.dir, 'a.txt');
+	const folders = [path.join(blocker, 'cache'), path.join(blocker, 'deeper', 'still')];
+	if (fs.existsSync('/proc/self')) folders.push('/proc/khao-test-nothing/cache', '/proc/self/khao-cache');
+	for (const cacheDir of folders) {
+		const run = runWarned(corpus.articles(), {...options(cacheDir)});
+		assert.equal(run.last.fromCache, 0);
+		assert.deepEqual(hitsOf(run.index, 'คาซัคสถาน'), expected);
+		assert.equal(run.warnings.length, 1, `${cacheDir}: ${run.warnings.join(' | ')}`);
+		assert.match(run.warnings[0]!, /^search cache: not (used|saved): /);
+	}
+});
+
+test('the asynchronous writer reports a folder it cannot make instead of throwing', async () => {
+	const {writeCacheAsync} = await import('../../source/search/cache.js');
+	const corpus = makeCorpus();
+	const articles = corpus.articles();
+	const index = openSearchIndex(articles, {cacheDir: null});
+	const warnings: string[] = [];
+	const ok = await writeCacheAsync(path.join(corpus.dir, 'a.txt', 'x', 'search.idx'), index.segments, articles, (w) => warnings.push(w.message));
+	assert.equal(ok, false);
+	assert.equal(warnings.length, 1);
+	assert.match(warnings[0]!, /cannot use the cache folder: a path component is not a folder/);
 });

@@ -49,3 +49,13 @@ test('searchText lists each hit with article, date, title and snippet, within th
 	const converted = searchText(search(indexOf(articles), '8k:y8l5ko', SLOW_OK), articles, 80);
 	assert.match(converted, /showing results for คาซัคสถาน/);
 });
+
+test('searchJson and searchText offer the entity the query names', () => {
+	const articles = corpus();
+	const result = search(indexOf(articles), 'คาซัคสถาน', SLOW_OK);
+	const entity = {id: 'place:kz', name: 'คาซัคสถาน', kind: 'place', aliases: ['คาซัคสถาน', 'Kazakhstan'], mentionCount: 3};
+	const json = JSON.parse(searchJson(result, entity));
+	assert.deepEqual(json.entity, {id: 'place:kz', name: 'คาซัคสถาน', kind: 'place', mentions: 3});
+	assert.equal(JSON.parse(searchJson(result)).entity, undefined);
+	assert.match(searchText(result, articles, 80, entity), /entity: คาซัคสถาน \(place, 3 mentions; place:kz\)/);
+});

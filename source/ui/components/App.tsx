@@ -2,11 +2,13 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
 import type {Article} from '../../corpus/types.js';
-import {wrapArticle, lineAt} from '../../layout/wrap.js';
-import type {Line} from '../../layout/types.js';
+import {type Anchor, type Protected, anchorOf, lineOfAnchor} from '../../layout/wrap.js';
+import {LazyWrap} from '../../layout/lazy.js';
 import {filterTitles, matchesInArticle, search, type MatchRange, type SearchResult} from '../../search/index.js';
+import {CANDIDATES, closeEntities, nameQuery, spellingsOf} from '../../search/also-spelled.js';
+import type {SearchHistory} from '../../search/history.js';
+import {rankEntities} from '../entity-filter.js';
 import type {Entity, EntityKind} from '../../entities/index.js';
-import {matchesName} from '../../entities/index.js';
 import {initialState, reduce, maxTop, type Action, type Context, type SortOrder, type State} from '../state.js';
 import {commandFor, splitKeys, type Command} from '../keymap.js';
 import {useTerminalSize, type Size} from '../hooks/useTerminalSize.js';
@@ -16,7 +18,7 @@ import {useSyncedState} from '../hooks/useSyncedState.js';
 import type {BackgroundIndexer} from '../background.js';
 import {makeTheme, type Tag} from '../theme.js';
 import {fitWidth} from '../fit.js';
-import {isVisible, stepRange, topFor, visibleRange} from '../navigation.js';
+import {isVisible, rangesWithin, stepRange, topFor, visibleRange} from '../navigation.js';
 import {ReaderPane, type Highlight} from './ReaderPane.js';
 import {MemoSidebar as Sidebar} from './Sidebar.js';
 import {StatusBar} from './StatusBar.js';
@@ -33,6 +35,8 @@ export interface AppProps {
 	/** Fixed terminal size (tests); otherwise the real terminal's, following resizes. */
 	size?: Size;
 	noColor?: boolean;
+	/** Previous search queries (↑ in an empty search field); absent: none kept. */
+	history?: SearchHistory;
 }
 
 /** Smallest terminal the reader draws in; below it a short message says so. */
@@ -74,11 +78,15 @@ interface SearchUi {
 	result?: SearchResult;
 	/** The view to go back to on Esc. */
 	saved: {current: number; top: number};
+	/** The query is history entry `recalled` (↑ in an empty field): ↑ goes on to older ones. */
+	recalled?: number;
 }
 
 /** A search the user went to with Enter: its matches are highlighted and n / N step through them. */
 interface ActiveSearch {
 	query: string;
+	/** Other spellings of the query (the names of the entity it names, in every script). */
+	also?: readonly string[];
 	/** Start of the current match in the open article. */
 	at?: number;
 }
@@ -97,15 +105,18 @@ interface EntityUi {
 
 /**
  * The last few wraps: a jump wraps the target to find its line, and the render that follows shows
- * the same lines instead of wrapping again; going back to an article just read is free too.
+ * the same lines instead of wrapping again; going back to an article just read is free too. Each
+ * wraps lazily, piece by piece, where the reader looks: a long article opens and resizes at once.
  */
-const recentWraps = new Map<Article, {width: number; lines: Line[]}>();
+const recentWraps = new Map<Article, LazyWrap>();
 const RECENT_WRAPS = 8;
-function wrappedLines(article: Article, width: number): Line[] {
+const NO_LINES = new LazyWrap({id: '', path: '', format: 'txt', title: '', text: '', blocks: []}, 1);
+/** `names`: the article's entity mentions once they are found; lines never break inside one that fits. */
+function wrappedLines(article: Article, width: number, names: readonly Protected[] | undefined): LazyWrap {
 	const cached = recentWraps.get(article);
 	recentWraps.delete(article);
-	const lines = cached && cached.width === width ? cached.lines : wrapArticle(article, width);
-	recentWraps.set(article, {width, lines});
+	const lines = cached && cached.width === width && cached.names === names ? cached : new LazyWrap(article, width, undefined, names);
+	recentWraps.set(article, lines);
 	if (recentWraps.size > RECENT_WRAPS) recentWraps.delete(recentWraps.keys().next().value!);
 	return lines;
 }
@@ -113,9 +124,8 @@ function wrappedLines(article: Article, width: number): Line[] {
 /** Passages the index lists for n / N; past that the query is common and a plain scan is quick. */
 const MATCHING_ARTICLES_MAX = 2_000;
 
-const KIND_ORDER: Record<EntityKind, number> = {person: 0, organization: 1, place: 2, other: 3};
 
-export function App({load, indexer, size: fixedSize, noColor = false}: AppProps) {
+export function App({load, indexer, size: fixedSize, noColor = false, history}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const corpus = useCorpus(load);
@@ -130,9 +140,11 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const [entityUi, setEntityUi, entityRef] = useSyncedState<EntityUi | undefined>(undefined);
 	const [titleFilter, setTitleFilter, titleRef] = useSyncedState<{query: string; editing: boolean} | undefined>(undefined);
 	const [entityFilter, setEntityFilter] = useState<string | undefined>();
-	const [message, setMessage] = useState('');
+	const [message, setMessage] = useState(history?.problem ?? '');
 	const entities = background?.entities;
 	const searchIndex = background?.search;
+	// A search cache that could not be used is one more thing the user can read about under w.
+	const warnings = background?.cacheWarning ? [...load.warnings, background.cacheWarning] : load.warnings;
 
 	const panes = paneSizes(size, state.sidebarShown);
 	const order = useMemo(() => {
@@ -150,15 +162,24 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		return list;
 	}, [articles, corpus.count, state.sort, entityFilter, entities, titleFilter?.query]);
 	const article = articles[state.current];
-	const lines: readonly Line[] = useMemo(() => (article ? wrappedLines(article, panes.textWidth) : []), [article, panes.textWidth]);
+	const namesOf = (a: Article): readonly Protected[] | undefined => {
+		const found = entities?.mentionsIn(a.id);
+		return found && found.length > 0 ? found : undefined;
+	};
+	const names = article ? namesOf(article) : undefined;
+	const lines: LazyWrap = useMemo(() => (article ? wrappedLines(article, panes.textWidth, names) : NO_LINES), [article, panes.textWidth, names]);
 
-	// Keep the same text at the top of the pane when a resize re-wraps the article.
-	const shown = useRef<{article: Article | undefined; lines: readonly Line[]; anchor: number}>({article, lines, anchor: 0});
+	// Keep the same text (or the same title or metadata line) at the top of the pane when a resize
+	// or the names found re-wrap the article.
+	const shown = useRef<{article: Article | undefined; lines: LazyWrap; anchor: Anchor}>({article, lines, anchor: {offset: 0, rank: 0}});
 	let top = state.top;
 	if (shown.current.lines !== lines && shown.current.article === article && shown.current.lines.length > 0) {
-		top = lineAt(lines, shown.current.anchor);
-		if (top !== state.top) setState({...state, top});
+		const anchor = shown.current.anchor;
+		top = lineOfAnchor(lines, anchor, lines.lineAt(anchor.offset));
 	}
+	// Wrap what the pane shows (and a page around it); the line on top stays on top.
+	top = lines.settle(top, panes.bodyHeight);
+	if (top !== state.top) setState((s) => (s === state ? {...s, top} : s));
 	const ctx: Context = {
 		order,
 		lineCount: lines.length,
@@ -167,7 +188,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		sidebarByDefault: size.columns >= SIDEBAR_MIN_COLUMNS,
 	};
 	top = Math.min(top, maxTop(ctx));
-	shown.current = {article, lines, anchor: lines[top]?.start ?? 0};
+	shown.current = {article, lines, anchor: anchorOf(lines, top)};
 	// Keys may arrive before the handler of the latest render is subscribed: read from refs.
 	const ctxRef = useRef(ctx);
 	ctxRef.current = ctx;
@@ -175,25 +196,27 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	stateRef.current = state;
 	const dispatch = (action: Action) => setState((s) => reduce(s, action, ctxRef.current));
 
+	// Entities by name (asked once per query): the one offered, and those the query names closely,
+	// whose names in every script are searched too.
+	const nameText = searchUi && searchUi.scope !== 'article' ? nameQuery(searchUi.query) : undefined;
+	const candidates: Entity[] = useMemo(() => (entities && nameText !== undefined ? entities.findByName(nameText, CANDIDATES) : []), [nameText, entities]);
+	const named = useMemo(() => (nameText === undefined ? [] : closeEntities(nameText, candidates)), [nameText, candidates]);
+	const also = useMemo(() => spellingsOf(named), [named]);
+
 	// Search: results follow every key; a query still waiting when the next key comes is dropped.
 	useEffect(() => {
 		if (!searchUi || !searchIndex) return;
 		const timer = setTimeout(() => {
 			const query = searchUi.query;
-			const result =
-				query.trim() === ''
-					? undefined
-					: search(searchIndex, query, searchUi.scope === 'article' && article ? {scope: article.id} : {});
+			const scope = searchUi.scope === 'article' && article ? {scope: article.id} : {};
+			const result = query.trim() === '' ? undefined : search(searchIndex, query, {...scope, alsoSpelled: also});
 			const ui = searchRef.current;
 			if (ui && ui.query === query) setSearchUi({...ui, result, cursor: Math.min(ui.cursor, Math.max(0, (result?.hits.length ?? 1) - 1))});
 		}, 0);
 		return () => clearTimeout(timer);
-	}, [searchUi?.query, searchUi?.scope, searchIndex]);
+	}, [searchUi?.query, searchUi?.scope, searchIndex, also]);
 
-	const entityOffer: Entity[] = useMemo(() => {
-		if (!searchUi || !entities || searchUi.query.trim().length < 2 || searchUi.scope === 'article') return [];
-		return entities.findByName(searchUi.query, 1);
-	}, [searchUi?.query, searchUi?.scope, entities]);
+	const entityOffer: Entity[] = (named.length > 0 ? named : candidates).slice(0, 1);
 	const searchRows: SearchRow[] = [
 		...entityOffer.map((entity) => ({type: 'entity', entity}) as const),
 		...(searchUi?.result?.hits ?? []).map((hit) => ({type: 'hit', hit}) as const),
@@ -207,28 +230,29 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	// for a rare query). Undefined while the index cannot say for sure: still building, or too many.
 	const matchingArticles: ReadonlySet<number> | undefined = useMemo(() => {
 		if (!active || !searchIndex || !background?.searchDone) return undefined;
-		const result = search(searchIndex, active.query, {limit: MATCHING_ARTICLES_MAX, maxHits: MATCHING_ARTICLES_MAX, budgetMs: 250});
+		const result = search(searchIndex, active.query, {limit: MATCHING_ARTICLES_MAX, maxHits: MATCHING_ARTICLES_MAX, budgetMs: 250, alsoSpelled: active.also});
 		return result.exhaustive ? new Set(result.hits.map((hit) => hit.ordinal)) : undefined;
-	}, [active?.query, searchIndex, background?.searchDone]);
+	}, [active?.query, active?.also, searchIndex, background?.searchDone]);
 
-	const matches: MatchRange[] = useMemo(() => (active && article ? matchesInArticle(article, active.query) : []), [active?.query, article]);
+	const matches: MatchRange[] = useMemo(
+		() => (active && article ? matchesInArticle(article, active.query, {alsoSpelled: active.also}) : []),
+		[active?.query, active?.also, article],
+	);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
 
-	// Highlights, weakest first: entity kinds, the focused entity, search matches, the current match.
+	// Highlights on screen, weakest first: entity kinds, the focused entity, search matches, the current match.
+	const [shownFrom, shownTo] = visibleRange(lines, top, panes.bodyHeight);
 	const highlights: Highlight[] = useMemo(() => {
 		const list: Highlight[] = [];
-		for (const m of mentions) list.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
-		for (const m of matches) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
+		for (const m of rangesWithin(mentions, shownFrom, shownTo)) list.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
+		for (const m of rangesWithin(matches, shownFrom, shownTo)) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
 		return list.sort((a, b) => a.start - b.start || a.end - b.end);
-	}, [mentions, matches, focus?.id, active?.at]);
+	}, [mentions, matches, focus?.id, active?.at, shownFrom, shownTo]);
 
 	const entityList: Entity[] = useMemo(() => {
 		if (!entityUi || !entities) return [];
 		const list = entityUi.scope === 'article' && article ? entities.entitiesIn(article.id) : [...entities.all()];
-		const filter = entityUi.filter.trim().toLowerCase();
-		return list
-			.filter((e) => filter === '' || matchesName(e.aliases, filter))
-			.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+		return rankEntities(list, entityUi.filter);
 	}, [entityUi?.scope, entityUi?.filter, entities, article]);
 	const entityListRef = useRef(entityList);
 	entityListRef.current = entityList;
@@ -237,7 +261,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const goTo = (index: number, offset?: number) => {
 		const target = articles[index];
 		if (!target) return;
-		const targetLines = wrappedLines(target, panes.textWidth);
+		const targetLines = wrappedLines(target, panes.textWidth, namesOf(target));
 		dispatch({type: 'goto', article: index, top: offset === undefined ? 0 : topFor(targetLines, offset, panes.bodyHeight)});
 	};
 
@@ -250,7 +274,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const stepMatch = (direction: 1 | -1) => {
 		const active = activeRef.current;
 		if (!active || !article) return;
-		const here = stepRange(matches, active.at ?? (direction === 1 ? (lines[top]?.start ?? 0) - 1 : undefined), direction);
+		const here = stepRange(matches, active.at ?? (direction === 1 ? (lines.at(top)?.start ?? 0) - 1 : undefined), direction);
 		if (here !== -1) {
 			const m = matches[here]!;
 			setActive({...active, at: m.start});
@@ -261,7 +285,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		for (let p = position + direction; p >= 0 && p < order.length; p += direction) {
 			if (matchingArticles && !matchingArticles.has(order[p]!)) continue;
 			const candidate = articles[order[p]!]!;
-			const found = matchesInArticle(candidate, active.query);
+			const found = matchesInArticle(candidate, active.query, {alsoSpelled: active.also});
 			if (found.length > 0) {
 				const m = direction === 1 ? found[0]! : found[found.length - 1]!;
 				setActive({...active, at: m.start});
@@ -279,7 +303,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 			setMessage('no focused entity: e focuses one on screen, p lists them');
 			return;
 		}
-		const from = focus.at ?? (direction === 1 ? (lines[top]?.start ?? 0) - 1 : (lines[top]?.start ?? 0));
+		const from = focus.at ?? (direction === 1 ? (lines.at(top)?.start ?? 0) - 1 : (lines.at(top)?.start ?? 0));
 		const next = entities.nextMention(focus.id, article.id, from, direction === 1 ? 'next' : 'previous');
 		if (!next) {
 			setMessage(`no ${direction === 1 ? 'later' : 'earlier'} mention`);
@@ -300,7 +324,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 			return;
 		}
 		const [from, to] = visibleRange(lines, top, panes.bodyHeight);
-		const onScreen = mentions.filter((m) => m.start >= from && m.start < to);
+		const onScreen = rangesWithin(mentions, from, to).filter((m) => m.start >= from);
 		if (onScreen.length === 0) {
 			setMessage('no entity on screen');
 			return;
@@ -337,6 +361,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const chooseSearchRow = (ui: SearchUi) => {
 		const row = rowsRef.current[ui.cursor];
 		if (!row) return;
+		const unsaved = history?.add(ui.query);
+		if (unsaved) setMessage(unsaved);
 		if (row.type === 'entity') {
 			focusEntity(row.entity);
 			return;
@@ -346,8 +372,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		const query = ui.result?.effectiveQuery ?? ui.query;
 		// The hit as n / N know it (their matches, which may start a little before the hit's range).
 		const target = articles[hit.ordinal];
-		const at = hit.field === 'text' && target ? (matchesInArticle(target, query).find((m) => m.end > hit.start)?.start ?? hit.start) : undefined;
-		setActive({query, at});
+		const at = hit.field === 'text' && target ? (matchesInArticle(target, query, {alsoSpelled: also}).find((m) => m.end > hit.start)?.start ?? hit.start) : undefined;
+		setActive({query, also, at});
 		goTo(hit.ordinal, at);
 	};
 
@@ -362,13 +388,18 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		if (key.tab) return setSearchUi({...ui, scope: ui.scope === 'corpus' ? 'article' : 'corpus', cursor: 0});
 		const move = key.downArrow || (key.ctrl && input === 'n') ? 1 : key.upArrow || (key.ctrl && input === 'p') ? -1 : 0;
 		const rows = rowsRef.current.length;
+		const past = history?.entries ?? [];
+		if (move === -1 && ui.cursor === 0 && past.length > 0 && (ui.query === '' || ui.recalled !== undefined)) {
+			const at = Math.max(0, (ui.recalled ?? past.length) - 1);
+			return setSearchUi({...ui, query: past[at]!, recalled: at, cursor: 0});
+		}
 		if (move) return setSearchUi({...ui, cursor: Math.max(0, Math.min(rows - 1, ui.cursor + move))});
 		if (key.pageDown || key.pageUp) {
 			const page = Math.max(1, Math.floor((panes.bodyHeight - 3) / 2)) * (key.pageDown ? 1 : -1);
 			return setSearchUi({...ui, cursor: Math.max(0, Math.min(rows - 1, ui.cursor + page))});
 		}
 		const query = editField(ui.query, input, key);
-		if (query !== undefined) setSearchUi({...ui, query, cursor: 0});
+		if (query !== undefined) setSearchUi({...ui, query, cursor: 0, recalled: undefined});
 	};
 
 	const onEntityKey = (input: string, key: Key) => {
@@ -493,7 +524,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const onCommand = (command: Command) => {
 		const {overlay} = stateRef.current;
 		if (overlay === 'warnings' && (command === 'down' || command === 'up')) {
-			setWarningsTop((t) => Math.max(0, Math.min(load.warnings.length - 1, t + (command === 'down' ? 1 : -1))));
+			setWarningsTop((t) => Math.max(0, Math.min(warnings.length - 1, t + (command === 'down' ? 1 : -1))));
 			return;
 		}
 		if ((overlay === 'help' || overlay === 'warnings') && command !== 'quit' && command !== 'help' && command !== 'warnings') {
@@ -529,7 +560,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 
 
 	const status: string[] = [article ? `${order.indexOf(state.current) + 1}/${order.length}` : 'no article'];
-	if (lines.length > 0) status.push(`line ${top + 1}/${lines.length} ${percent(top, ctx)}`);
+	if (lines.length > 0) status.push(`line ${top + 1}/${lines.exact ? '' : '~'}${lines.length} ${percent(top, ctx)}`);
 	if (active) {
 		// The match the user is on: the one at the chosen position, or (a hit in a .jsonl title, which
 		// the text does not hold) none yet, until n or N steps onto one.
@@ -558,7 +589,9 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		const done = Math.min(background.searchIndexed, background.entityArticles);
 		status.push(`indexing ${Math.round((done / background.total) * 100)}%`);
 	}
-	if (corpus.warnings > 0) status.push(`${corpus.warnings} skipped (w)`);
+	if (background?.problem) status.push(background.problem);
+	const warningCount = corpus.warnings + (background?.cacheWarning ? 1 : 0);
+	if (warningCount > 0) status.push(`${warningCount} skipped (w)`);
 
 	const sortLabel = state.sort === 'file' ? '' : state.sort === 'newest' ? 'newest first' : 'oldest first';
 	const filterLabel = [
@@ -571,7 +604,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	if (state.overlay === 'help') {
 		main = <HelpPanel width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (state.overlay === 'warnings') {
-		main = <WarningsPanel warnings={load.warnings} top={warningsTop} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
+		main = <WarningsPanel warnings={warnings} top={warningsTop} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (state.overlay === 'search' && searchUi) {
 		main = (
 			<SearchPanel

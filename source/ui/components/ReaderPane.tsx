@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Line} from '../../layout/types.js';
+import type {LineSource} from '../../layout/lazy.js';
 import {lineRuns} from '../../layout/wrap.js';
 import type {Tag, Theme} from '../theme.js';
 
@@ -11,7 +11,8 @@ export interface Highlight {
 }
 
 interface Props {
-	lines: readonly Line[];
+	/** Wrapped (settled) from `top` for `height` lines: the pane only reads them. */
+	lines: Pick<LineSource, 'slice'>;
 	top: number;
 	height: number;
 	width: number;

@@ -1,0 +1,185 @@
+// The cache's file-system side, written for a cache folder or file that is anything but what we
+// expect: a path under a regular file or under /proc, a FIFO, a device or a link to one in place of
+// the cache file, a file of any size. Every failure becomes a CacheProblem with a short reason;
+// nothing here can block on a FIFO, read without bound or loop.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {constants as bufferConstants} from 'node:buffer';
+import {reasonOf} from '../corpus/errors.js';
+
+/** Something is wrong with the cache: it is not used (or not written) and the user is told once. */
+export class CacheProblem extends Error {
+	override readonly name = 'CacheProblem';
+	constructor(
+		/** The cache file or folder concerned (untrusted: clean before display). */
+		readonly path: string,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/**
+ * Creates `dir` and its missing parents, one level at a time (Node's recursive mkdir loops for ever
+ * where mkdir fails with ENOENT, as under /proc). Throws a CacheProblem naming the level that failed.
+ */
+export function ensureDir(dir: string): void {
+	const missing: string[] = [];
+	for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+		let stat: fs.Stats | undefined;
+		try {
+			stat = fs.statSync(at);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code !== 'ENOENT' || path.dirname(at) === at) throw new CacheProblem(at, `cannot use the cache folder: ${reasonOf(error)}`);
+		}
+		if (stat) {
+			if (!stat.isDirectory()) throw new CacheProblem(at, 'cannot use the cache folder: a file is in the way of it');
+			break;
+		}
+		missing.push(at);
+	}
+	for (const level of missing.reverse()) {
+		try {
+			fs.mkdirSync(level, {mode: 0o700});
+		} catch (error) {
+			// Another khao may have made it meanwhile.
+			if ((error as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(level, {throwIfNoEntry: false})?.isDirectory()) continue;
+			throw new CacheProblem(level, `cannot create the cache folder: ${reasonOf(error)}`);
+		}
+	}
+}
+
+/** The largest cache file khao will read into memory (Node's own limit for one buffer). */
+export const CACHE_BYTES_LIMIT = Math.min(bufferConstants.MAX_LENGTH, 2 ** 32 - 1);
+
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+
+/**
+ * The bytes of the cache file, or undefined when there is none. Like corpus files it is opened
+ * without blocking (a FIFO) and without following a symbolic link (khao never makes one; a link to
+ * /dev/zero would read for ever), and read only if it is a regular file of at most `maxBytes`.
+ */
+export function readCacheBytes(file: string, maxBytes: number): Buffer | undefined {
+	let fd: number;
+	try {
+		fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | O_NOFOLLOW);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') return undefined;
+		if (code === 'ELOOP' || code === 'EMLINK') throw new CacheProblem(file, 'a symbolic link, not followed');
+		throw new CacheProblem(file, `cannot open it: ${reasonOf(error)}`);
+	}
+	try {
+		const stat = fs.fstatSync(fd);
+		if (!stat.isFile()) throw new CacheProblem(file, 'not a regular file');
+		const limit = Math.min(maxBytes, CACHE_BYTES_LIMIT);
+		if (stat.size > limit) throw new CacheProblem(file, `too large for this corpus (${stat.size} bytes)`);
+		const bytes = Buffer.allocUnsafe(stat.size);
+		let at = 0;
+		while (at < bytes.byteLength) {
+			const n = fs.readSync(fd, bytes, at, bytes.byteLength - at, at);
+			if (n === 0) break;
+			at += n;
+		}
+		// A file cut short while it was read is as good as truncated: the format checks catch it.
+		return at === bytes.byteLength ? bytes : bytes.subarray(0, at);
+	} catch (error) {
+		if (error instanceof CacheProblem) throw error;
+		throw new CacheProblem(file, `cannot read it: ${reasonOf(error)}`);
+	} finally {
+		fs.closeSync(fd);
+	}
+}
+
+const tempFileFor = (file: string) => `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+
+/** Removes temporary files left by writers that died halfway (their pid is gone); best effort. */
+function removeStaleTemps(file: string): void {
+	const dir = path.dirname(file);
+	const prefix = path.basename(file) + '.';
+	let names: string[];
+	try {
+		names = fs.readdirSync(dir);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+		const pid = Number(name.slice(prefix.length).split('.')[0]);
+		if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) continue;
+		try {
+			process.kill(pid, 0);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ESRCH') continue;
+			try {
+				fs.unlinkSync(path.join(dir, name));
+			} catch {
+				// Someone else's, or already gone: not ours to worry about.
+			}
+		}
+	}
+}
+
+/** Best-effort removal of our own temporary file after a failed write. */
+function discard(tmp: string): void {
+	try {
+		fs.unlinkSync(tmp);
+	} catch {
+		// Never created, or its folder is unusable: nothing left to clean.
+	}
+}
+
+/** Bytes a write took; a write that takes none would loop for ever, so it is an error. */
+function progressed(written: number): number {
+	if (written <= 0) throw new Error('the disk accepted no more bytes');
+	return written;
+}
+
+/**
+ * Writes `chunks` to `file` atomically: a new temporary file (O_EXCL: never through a planted
+ * link), synced, then renamed over the old one, so a crash halfway leaves the old cache or none.
+ */
+export function writeAtomic(file: string, chunks: readonly Uint8Array[]): void {
+	ensureDir(path.dirname(file));
+	removeStaleTemps(file);
+	const tmp = tempFileFor(file);
+	try {
+		const fd = fs.openSync(tmp, 'wx', 0o600);
+		try {
+			for (const chunk of chunks) {
+				for (let at = 0; at < chunk.byteLength; ) at += progressed(fs.writeSync(fd, chunk, at));
+			}
+			fs.fsyncSync(fd);
+		} finally {
+			fs.closeSync(fd);
+		}
+		fs.renameSync(tmp, file);
+	} catch (error) {
+		discard(tmp);
+		throw new CacheProblem(file, `cannot write it: ${reasonOf(error)}`);
+	}
+}
+
+/** The same, with the writing (about 90 MB for 10,000 articles) off the event loop. */
+export async function writeAtomicAsync(file: string, chunks: readonly Uint8Array[]): Promise<void> {
+	ensureDir(path.dirname(file));
+	removeStaleTemps(file);
+	const tmp = tempFileFor(file);
+	try {
+		const handle = await fs.promises.open(tmp, 'wx', 0o600);
+		try {
+			for (const chunk of chunks) {
+				for (let at = 0; at < chunk.byteLength; ) at += progressed((await handle.write(chunk, at)).bytesWritten);
+			}
+			await handle.sync();
+		} finally {
+			await handle.close();
+		}
+		await fs.promises.rename(tmp, file);
+	} catch (error) {
+		discard(tmp);
+		throw new CacheProblem(file, `cannot write it: ${reasonOf(error)}`);
+	}
+}
