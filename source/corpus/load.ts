@@ -9,7 +9,8 @@ import {discoverFiles, kindOfName, specialKind, type FileKind, type FoundFile} f
 import {articlesFromBytes, articlesFromDecoded, readFileBytes, type FileResult} from './read-file.js';
 import {jsonlFromBytes, streamJsonl} from './read-jsonl.js';
 import {bomOf, decodeBytes} from './decode.js';
-import {formatSize, InputTooLarge, readAll, sniffFormat, sniffHead, stdinLimit} from './stdin.js';
+import {InputTooLarge, readAll, sniffFormat, sniffHead, stdinLimit} from './stdin.js';
+import {formatSize} from './size.js';
 
 export interface CorpusLoad {
 	/** Grows while loading; in input order (files sorted by path, .jsonl records in file order). */
@@ -22,6 +23,8 @@ export interface CorpusLoad {
 	finished: Promise<void>;
 	/** Called after each batch of articles or warnings; returns a function that unsubscribes. */
 	onUpdate(callback: () => void): () => void;
+	/** Adds warnings found later about the input (the corrections file's), for the same panel. */
+	addWarnings?(warnings: CorpusWarning[]): void;
 }
 
 export interface OpenOptions {
@@ -119,6 +122,9 @@ export function openCorpus(input: string | undefined, options: OpenOptions = {})
 			return () => {
 				listeners.delete(callback);
 			};
+		},
+		addWarnings(batch) {
+			sink.add([], batch);
 		},
 	};
 }

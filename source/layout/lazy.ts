@@ -27,6 +27,8 @@ interface Piece {
 	clip?: {from: number; to: number; blockEnd: number};
 	/** The piece starts a block after another block: a blank line may come first. */
 	afterBlock: boolean;
+	/** Characters of text (and synthetic text) in it. */
+	chars: number;
 	/** First article offset the piece shows (never before the previous piece's). */
 	start: number;
 	/** Lines before they are wrapped, without the refinement. */
@@ -90,7 +92,8 @@ function cutNear(text: string, target: number, limit: number): number {
 function cutPieces(article: Article, pieceChars: number): Piece[] {
 	const pieces: Piece[] = [];
 	const blocks = article.blocks;
-	const long = (b: number) => sourceLength(blocks[b]!) > 2 * pieceChars;
+	const lengths = blocks.map(sourceLength);
+	const long = (b: number) => lengths[b]! > 2 * pieceChars;
 	let position = 0;
 	const push = (piece: Omit<Piece, 'start' | 'guess'>, start: number | undefined) => {
 		position = Math.max(position, start ?? position);
@@ -104,7 +107,7 @@ function cutPieces(article: Article, pieceChars: number): Piece[] {
 			const end = blocks[b]!.spans.findLast(isSource)!.end;
 			for (let from = firstSource.start; from < end; ) {
 				const to = end - from > 2 * pieceChars ? cutNear(article.text, from + pieceChars, end) : end;
-				push({firstBlock: b, endBlock: b + 1, clip: {from, to, blockEnd: end}, afterBlock: b > 0 && from === firstSource.start}, from);
+				push({firstBlock: b, endBlock: b + 1, clip: {from, to, blockEnd: end}, afterBlock: b > 0 && from === firstSource.start, chars: to - from}, from);
 				from = to;
 			}
 			b++;
@@ -112,9 +115,9 @@ function cutPieces(article: Article, pieceChars: number): Piece[] {
 		}
 		let end = b;
 		let chars = 0;
-		do chars += sourceLength(blocks[end++]!);
+		do chars += lengths[end++]!;
 		while (end < blocks.length && chars < pieceChars && !long(end));
-		push({firstBlock: b, endBlock: end, afterBlock: b > 0}, firstSource?.start);
+		push({firstBlock: b, endBlock: end, afterBlock: b > 0, chars}, firstSource?.start);
 		b = end;
 	}
 	return pieces;
@@ -278,14 +281,8 @@ export class LazyWrap implements LineSource {
 	}
 
 	private guess(piece: Piece): number {
-		let chars = 0;
-		let blocks = 0;
-		if (piece.clip) chars = piece.clip.to - piece.clip.from;
-		else {
-			for (let b = piece.firstBlock; b < piece.endBlock; b++) chars += sourceLength(this.article.blocks[b]!);
-			blocks = piece.endBlock - piece.firstBlock;
-		}
-		return blocks + Math.ceil((chars * COLUMNS_PER_UNIT) / this.width);
+		const blankLines = piece.clip ? 0 : piece.endBlock - piece.firstBlock;
+		return blankLines + Math.ceil((piece.chars * COLUMNS_PER_UNIT) / this.width);
 	}
 
 	/** Scales the guesses of unwrapped pieces by how the wrapped ones turned out. */

@@ -135,14 +135,22 @@ function interesting(bytes: number, old: number): number[] {
 	return [0, 1, old + 1, old - 1, old * 2 + 7, signedMax, max, Math.floor(max / 3)].map((v) => Math.max(0, Math.min(max, v)));
 }
 
-test('fuzzed cache files never crash or hang; damaged ones are rebuilt and answer right (seeded, 700 cases)', {timeout: 600_000}, () => {
+/**
+ * A fresh corpus with its cache written: the answers without a cache, the cache file, and options
+ * that read it without writing it back (each case then starts from the file as the test made it).
+ */
+function cachedCorpus(name: string) {
 	const articles = makeCorpus();
-	const cacheDir = path.join(dir, 'fuzz-cache');
+	const cacheDir = path.join(dir, name);
 	const opts: OpenIndexOptions = {cacheDir, segmentArticles: 3, saveCache: () => undefined};
 	const expected = answers(open(articles, {cacheDir: null, segmentArticles: 3}).index);
 	open(articles, {cacheDir, segmentArticles: 3});
 	const file = path.join(cacheDir, fs.readdirSync(cacheDir)[0]!);
-	const good = fs.readFileSync(file);
+	return {articles, opts, expected, file, good: fs.readFileSync(file)};
+}
+
+test('fuzzed cache files never crash or hang; damaged ones are rebuilt and answer right (seeded, 700 cases)', {timeout: 600_000}, () => {
+	const {articles, opts, expected, file, good} = cachedCorpus('fuzz-cache');
 	const reused = open(articles, opts);
 	assert.equal(reused.fromCache, articles.length, 'the untouched cache is used');
 	assert.equal(answers(reused.index), expected);
@@ -208,6 +216,32 @@ test('fuzzed cache files never crash or hang; damaged ones are rebuilt and answe
 	);
 	assert.ok(tally.rejected > 500, `most damaged files are rejected: ${JSON.stringify(tally)}`);
 	console.log(`# cache fuzz: ${JSON.stringify(tally)}`);
+});
+
+test('forgeries that made the old reader throw or run away are rejected (valid CRC)', {timeout: 120_000}, () => {
+	const {articles, opts, expected, file, good} = cachedCorpus('forged-cache');
+	const parts = takeApart(good);
+	const arrays = (parts.header['segments'] as {arrays: Record<string, [number, number]>}[])[1]!.arrays;
+	// Before validation: an article's passages ending at 0 grew memory without end; a passage source
+	// or a count near 2^31 threw (RangeError: Invalid typed array length, or reading past an array).
+	for (const [name, element, value] of [
+		['articlePassages', 1, 0],
+		['articlePassages', 2, 1],
+		['passageSource', 3, 1_431_655_765],
+		['counts', 0, 2 ** 31 - 1],
+		['articleTones', 1, 2 ** 31 - 1],
+		['offsets', 1, 0xffff_ffff],
+	] as const) {
+		const payload = Buffer.from(parts.payload);
+		const at = arrays[name]![0] + element * 4;
+		payload.writeUInt32LE(value >>> 0, at);
+		fs.writeFileSync(file, forge({header: parts.header, payload}));
+		const run = open(articles, opts);
+		assert.equal(run.fromCache, 0, `${name}[${element}] = ${value} rejected`);
+		assert.equal(answers(run.index), expected);
+		assert.equal(run.warnings.length, 1);
+		assert.match(run.warnings[0]!, /^rebuilt: damaged \(bad layout\) \(/);
+	}
 });
 
 // ---- The built CLI ------------------------------------------------------------------------------
