@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Article} from '../corpus/types.js';
-import {buildEntityIndex, loadEntityCorrections, taggerWarning, type EntityCorrections} from '../entities/index.js';
+import {CORRECTIONS_FILE} from '../corpus/index.js';
+import {buildEntityIndex, correctionsWarnings, loadEntityCorrections, taggerWarning, type EntityCorrections} from '../entities/index.js';
 import {entitiesJson, entitiesTable} from '../plain/entities.js';
-
-export const CORRECTIONS_FILE = 'khao.entities.json';
+import {formatWarning} from './run.js';
 
 /**
  * The user's corrections: the file named by --entities-file (an error if unreadable), else
@@ -29,6 +29,8 @@ export function plainEntities(
 ): string {
 	const corrections = findCorrections(opts.correctionsFile, opts.root);
 	const index = buildEntityIndex(articles, corrections ? {corrections} : {});
+	// Corrections that matched nothing: said on stderr, the output stays clean.
+	for (const w of correctionsWarnings(corrections, index.warnings)) process.stderr.write(formatWarning(w) + '\n');
 	// A damaged NER weights file is no failure (rules alone), but the user hears of it.
 	const warning = taggerWarning();
 	if (warning !== undefined) process.stderr.write(`khao: warning: ${warning}\n`);

@@ -20,6 +20,6 @@ export function plainSearch(articles: Article[], query: string, opts: {json: boo
 	const words = parseQuery(query).terms.length;
 	const named = words > 0 && words <= NAME_WORDS ? namedEntities(buildEntityIndex(articles), query) : [];
 	// No keystroke is waiting here: give the stages a generous budget.
-	const result = search(index, query, {budgetMs: 2_000, alsoSpelled: spellingsOf(named)});
+	const result = search(index, query, {budgetMs: 2_000, fuzzyBudgetMs: 2_000, alsoSpelled: spellingsOf(named)});
 	return opts.json ? searchJson(result, named[0]) : searchText(result, articles, opts.width, named[0]);
 }

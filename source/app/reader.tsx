@@ -2,9 +2,10 @@ import React from 'react';
 import process from 'node:process';
 import {render} from 'ink';
 import {openCorpus} from '../corpus/index.js';
+import {historyFile, SearchHistory} from '../search/history.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {App} from '../ui/components/App.js';
-import {enterAlternateScreen, keyboardStream, leaveAlternateScreen} from '../ui/terminal.js';
+import {enterAlternateScreen, keyboardStream, leaveAlternateScreen, onRepaint, repaintInk, suspend} from '../ui/terminal.js';
 import {BackgroundIndexer} from '../ui/background.js';
 import {filterKeyboard} from '../ui/key-input.js';
 import {EXIT, formatWarning, type Flags} from './run.js';
@@ -30,11 +31,12 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 		process.stderr.write('khao: no terminal to read keys from; use --print to print the articles\n');
 		return EXIT.usage;
 	}
-	enterAlternateScreen();
+	enterAlternateScreen({keyboard});
 	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
 	const indexer = new BackgroundIndexer(load, {corrections, search: flags.cache ? {} : {cacheDir: null}});
 	void indexer.start();
-	const instance = render(<App load={load} indexer={indexer} noColor={noColor} />, {stdin: filterKeyboard(keyboard), exitOnCtrlC: true, patchConsole: true});
+	const instance = render(<App load={load} indexer={indexer} noColor={noColor} history={SearchHistory.open(historyFile())} />, {stdin: filterKeyboard(keyboard, {onSuspend: suspend}), exitOnCtrlC: true, patchConsole: true});
+	onRepaint(() => repaintInk());
 	try {
 		await instance.waitUntilExit();
 	} finally {

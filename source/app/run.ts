@@ -52,6 +52,7 @@ export function helpText(): string {
         --help             print this help
 
   When standard output is not a terminal, khao prints (as --print) instead of opening the reader.
+  Standard input is read up to 1 GiB; KHAO_MAX_INPUT_SIZE (e.g. 2G) moves the bound.
 
   Keys in the reader
 ${keys}
@@ -74,7 +75,7 @@ export function defaultCorpusDir(moduleUrl: string): string {
 
 /** One line per problem; files that were read despite it (invalid bytes, bad .jsonl lines) say so. */
 export function formatWarning(w: CorpusWarning): string {
-	const verb = w.kind === 'invalid-bytes' || w.kind === 'bad-line' ? 'warning' : 'skipped';
+	const verb = w.kind === 'invalid-bytes' || w.kind === 'bad-line' || w.kind === 'corrections' ? 'warning' : 'skipped';
 	return `khao: ${verb}: ${sanitizeInline(w.path)}: ${sanitizeInline(w.message)}`;
 }
 

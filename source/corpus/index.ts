@@ -6,3 +6,4 @@ export {findDate, parseDate} from './date.js';
 export {parseText} from './parse-text.js';
 export {parseMarkdown} from './parse-markdown.js';
 export {decodeBytes} from './decode.js';
+export {CORRECTIONS_FILE} from './discover.js';

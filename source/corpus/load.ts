@@ -22,6 +22,8 @@ export interface CorpusLoad {
 	finished: Promise<void>;
 	/** Called after each batch of articles or warnings; returns a function that unsubscribes. */
 	onUpdate(callback: () => void): () => void;
+	/** Adds warnings found later about the input (the corrections file's), for the same panel. */
+	addWarnings?(warnings: CorpusWarning[]): void;
 }
 
 export interface OpenOptions {
@@ -119,6 +121,9 @@ export function openCorpus(input: string | undefined, options: OpenOptions = {})
 			return () => {
 				listeners.delete(callback);
 			};
+		},
+		addWarnings(batch) {
+			sink.add([], batch);
 		},
 	};
 }

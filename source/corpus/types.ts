@@ -48,7 +48,8 @@ export interface Article {
 	blocks: Block[];
 }
 
-export type WarningKind = 'binary' | 'empty' | 'invalid-bytes' | 'bad-line' | 'unreadable' | 'skipped';
+/** 'corrections': a correction in the corrections file that matched nothing. */
+export type WarningKind = 'binary' | 'empty' | 'invalid-bytes' | 'bad-line' | 'unreadable' | 'skipped' | 'corrections';
 
 export interface CorpusWarning {
 	kind: WarningKind;

@@ -13,7 +13,12 @@
 // (compared without case, spaces, hyphens or dots). A malformed file throws
 // EntityCorrectionsError naming the file and the place of the problem.
 
-import {readFileSync} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
+import {decodeBytes} from '../corpus/decode.js';
+import {CORRECTIONS_FILE, specialKind} from '../corpus/discover.js';
+import type {CorpusWarning} from '../corpus/types.js';
+import {reasonOf} from '../corpus/errors.js';
+import {sanitizeInline} from '../text/sanitize.js';
 import {ENTITY_KINDS, type EntityKind} from './types.js';
 
 export interface EntityCorrections {
@@ -23,6 +28,8 @@ export interface EntityCorrections {
 	aliases: Record<string, string[]>;
 	kind: Record<string, EntityKind>;
 	hide: string[];
+	/** The file the corrections came from (named in warnings about them). */
+	source?: string;
 }
 
 export class EntityCorrectionsError extends Error {
@@ -38,15 +45,60 @@ export function emptyCorrections(): EntityCorrections {
 	return {merge: [], split: [], rename: {}, aliases: {}, kind: {}, hide: []};
 }
 
-/** Reads and validates a corrections file. */
+/** Corrections that matched nothing (EntityIndex.warnings), as warnings about the file they came from. */
+export function correctionsWarnings(corrections: EntityCorrections | undefined, messages: readonly string[]): CorpusWarning[] {
+	return messages.map((message) => ({kind: 'corrections', path: corrections?.source ?? CORRECTIONS_FILE, message}));
+}
+
+/** A corrections file is a few kilobytes; past this it is not one (and is not read into memory). */
+export const MAX_CORRECTIONS_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads and validates a corrections file, with the care given to corpus files: only a regular file
+ * is read (a FIFO would block, /dev/zero would never end), its size is bounded, and it is decoded
+ * like an article (UTF-8, UTF-16 with BOM, TIS-620). Every problem is an EntityCorrectionsError
+ * with one display-safe line.
+ */
 export function loadEntityCorrections(path: string): EntityCorrections {
-	let source: string;
+	const label = sanitizeInline(path) || '(empty path)';
+	const bytes = readCorrectionsBytes(path, label);
+	const decoded = decodeBytes(bytes);
+	if (decoded.kind !== 'text') throw new EntityCorrectionsError(`${label}: ${decoded.reason}, expected a JSON object`);
+	if (decoded.invalidBytes) throw new EntityCorrectionsError(`${label}: holds bytes that are not ${decoded.encoding.startsWith('utf-16') ? 'UTF-16' : 'UTF-8 or Thai (TIS-620)'}`);
+	return {...parseEntityCorrections(decoded.text, label), source: path};
+}
+
+function readCorrectionsBytes(path: string, label: string): Buffer {
+	let fd: number;
 	try {
-		source = readFileSync(path, 'utf8');
+		// O_NONBLOCK: a FIFO opens at once (and is then refused) instead of waiting for a writer.
+		fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
 	} catch (error) {
-		throw new EntityCorrectionsError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+		throw new EntityCorrectionsError(`${label}: cannot be read (${reasonOf(error)})`);
 	}
-	return parseEntityCorrections(source, path);
+	try {
+		const stats = fstatSync(fd);
+		if (!stats.isFile()) {
+			throw new EntityCorrectionsError(`${label}: is a ${specialKind(stats) ?? (stats.isDirectory() ? 'folder' : 'special file')}, not a file: not read`);
+		}
+		if (stats.size > MAX_CORRECTIONS_BYTES) throw new EntityCorrectionsError(`${label}: larger than 16 MiB, not read (a corrections file is a few kilobytes)`);
+		// Read to the end, but never past the bound (the file may grow while it is read).
+		const buffer = Buffer.alloc(Math.min(MAX_CORRECTIONS_BYTES + 1, Math.max(stats.size + 1, 4096)));
+		let length = 0;
+		for (;;) {
+			if (length === buffer.length) break;
+			const n = readSync(fd, buffer, length, buffer.length - length, null);
+			if (n === 0) break;
+			length += n;
+		}
+		if (length > MAX_CORRECTIONS_BYTES) throw new EntityCorrectionsError(`${label}: larger than 16 MiB, not read (a corrections file is a few kilobytes)`);
+		return buffer.subarray(0, length);
+	} catch (error) {
+		if (error instanceof EntityCorrectionsError) throw error;
+		throw new EntityCorrectionsError(`${label}: cannot be read (${reasonOf(error)})`);
+	} finally {
+		closeSync(fd);
+	}
 }
 
 /** Validates corrections given as JSON text; `label` names the source in error messages. */
@@ -55,10 +107,11 @@ export function parseEntityCorrections(source: string, label = 'khao.entities.js
 	try {
 		data = JSON.parse(source.replace(/^\uFEFF/, ''));
 	} catch (error) {
-		throw new EntityCorrectionsError(`${label}: not valid JSON (${(error as Error).message})`);
+		throw new EntityCorrectionsError(`${label}: not valid JSON (${sanitizeInline((error as Error).message)})`);
 	}
 	const fail = (where: string, what: string): never => {
-		throw new EntityCorrectionsError(`${label}: ${where}: ${what}`);
+		// Keys and names come from the file: cleaned, so the message is safe to print.
+		throw new EntityCorrectionsError(sanitizeInline(`${label}: ${where}: ${what}`));
 	};
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('top level', 'expected an object with any of the keys ' + KEYS.join(', '));
 	const object = data as Record<string, unknown>;
@@ -71,7 +124,7 @@ export function parseEntityCorrections(source: string, label = 'khao.entities.js
 		return (value as string).trim();
 	};
 	const list = (value: unknown, where: string, min: number): string[] => {
-		if (!Array.isArray(value) || value.length < min) fail(where, `expected a list of at least ${min} name${min === 1 ? '' : 's'}`);
+		if (!Array.isArray(value) || value.length < min) fail(where, min === 0 ? 'expected a list of names' : `expected a list of at least ${min} name${min === 1 ? '' : 's'}`);
 		return (value as unknown[]).map((v, i) => text(v, `${where}[${i}]`));
 	};
 	const record = (value: unknown, where: string): Record<string, unknown> => {

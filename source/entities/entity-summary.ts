@@ -131,3 +131,10 @@ export function idBase(kind: EntityKind, name: string, aliases: ReadonlyArray<{n
 function isAbbreviation(name: string): boolean {
 	return /^[A-Z0-9&.-]+s?$/.test(name) || (/\./.test(name) && name.length <= 12 && !name.includes(' '));
 }
+
+/** An id not handed out yet: the base, then base-2, base-3… */
+export function uniqueId(base: string, used: Map<string, number>): string {
+	const n = (used.get(base) ?? 0) + 1;
+	used.set(base, n);
+	return n === 1 ? base : `${base}-${n}`;
+}

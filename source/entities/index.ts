@@ -6,6 +6,6 @@ export {taggerWarning} from './model/load.js';
 export {EntityIndexBuilder, buildEntityIndex, type EntityIndexOptions} from './builder.js';
 export {EntityIndex, type Direction} from './entity-index.js';
 export {
-	EntityCorrectionsError, loadEntityCorrections, parseEntityCorrections, type EntityCorrections,
+	EntityCorrectionsError, correctionsWarnings, loadEntityCorrections, parseEntityCorrections, type EntityCorrections,
 } from './corrections.js';
 export {matchesName} from './name-search.js';

@@ -11,6 +11,9 @@ export const HONORIFICS = [
 	'ม.ร.ว.', 'ม.ล.', 'ม.จ.', 'หม่อมราชวงศ์', 'หม่อมหลวง', 'หม่อมเจ้า', 'คุณหญิง', 'ท่านผู้หญิง',
 	'สหาย', 'ว่าที่ร้อยตรี', 'ว่าที่ ร.ต.', 'ว่าที่ร.ต.', 'พระครู', 'พระมหา', 'พระอาจารย์', 'หลวงพ่อ', 'หลวงปู่',
 	'มิสเตอร์', 'มาดาม', 'เจ้าชาย', 'เจ้าหญิง', 'สมเด็จพระราชินี', 'กษัตริย์', 'สมเด็จพระสันตะปาปา',
+	// Malay, Brunei and Gulf honorifics, often stacked (ดาโต๊ะ ศรี ฮัจญี …).
+	'ดาโต๊ะ', 'ดาโต๊ะศรี', 'ดาโต๊ะ ศรี', 'ดาโต', 'ดาทุก', 'ดาติน', 'ตันศรี', 'ตัน ศรี', 'ตนกู', 'ตุนกู', 'ฮัจญี', 'ฮัจยี', 'ฮาจี', 'ฮัจญะห์',
+	'เชค', 'ชีค', 'ชัยค์', 'เชคคา', 'ยังมุเลีย', 'ฯพณฯ',
 ];
 
 /** Military and police ranks, in full and abbreviated. */
@@ -50,13 +53,13 @@ export const POSITIONS = [
 ];
 
 /** Positions that name a foreign office: a Thai person never holds them. */
-export const FOREIGN_POSITIONS = new Set(['ประธานาธิบดี', 'รองประธานาธิบดี', 'อดีตประธานาธิบดี', 'สหาย', 'กษัตริย์', 'สมเด็จพระราชินี', 'เจ้าชาย', 'เจ้าหญิง', 'เลขาธิการใหญ่', 'ผู้นำสูงสุด', 'มิสเตอร์', 'มาดาม']);
+export const FOREIGN_POSITIONS = new Set(['ดาโต๊ะ', 'ดาโต๊ะศรี', 'ดาโต๊ะ ศรี', 'ดาโต', 'ดาทุก', 'ดาติน', 'ตันศรี', 'ตัน ศรี', 'ตนกู', 'ตุนกู', 'ฮัจญี', 'ฮัจยี', 'ฮาจี', 'ฮัจญะห์', 'เชค', 'ชีค', 'ชัยค์', 'เชคคา', 'ยังมุเลีย', 'ประธานาธิบดี', 'รองประธานาธิบดี', 'อดีตประธานาธิบดี', 'สหาย', 'กษัตริย์', 'สมเด็จพระราชินี', 'เจ้าชาย', 'เจ้าหญิง', 'เลขาธิการใหญ่', 'ผู้นำสูงสุด', 'มิสเตอร์', 'มาดาม']);
 
 /** Positions too generic to announce a name unless a name-like run (2+ words) follows. */
 export const WEAK_POSITIONS = new Set(['ประธาน', 'รองประธาน', 'ผู้นำ', 'หัวหน้า', 'กรรมการ', 'ที่ปรึกษา', 'ผู้แทน', 'ผู้จัดการ', 'ผู้สมัคร', 'แกนนำ', 'ทนาย', 'นักข่าว', 'ผู้สื่อข่าว', 'นักแสดง', 'นักร้อง', 'โค้ช', 'กัปตัน', 'ศิลปิน', 'หัวหน้าคณะ', 'ผู้ประกาศข่าว', 'ผบ.', 'เลขานุการ', 'กงสุล', 'สารวัตร']);
 
 /** Latin titles (with or without a dot). */
-export const LATIN_TITLES = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Sir', 'President', 'Prime Minister', 'Minister', 'Secretary-General', 'General', 'Gen', 'Ambassador', 'Chairman', 'King', 'Queen', 'Prince', 'Princess', 'Senator', 'Governor', 'Mayor'];
+export const LATIN_TITLES = ['H.E', 'HE', 'Excellency', 'Highness', 'Majesty', 'Honourable', 'Honorable', 'Hon', 'Sheikh', 'Sheikha', 'Shaikh', 'YB', 'YAB', 'YBhg', 'Dato', "Dato'", 'Datuk', 'Datin', 'Tun', 'Haji', 'Hajjah', 'Tunku', 'Tengku', 'Pehin', 'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Sir', 'President', 'Prime Minister', 'Minister', 'Secretary-General', 'General', 'Gen', 'Ambassador', 'Chairman', 'King', 'Queen', 'Prince', 'Princess', 'Senator', 'Governor', 'Mayor'];
 
 /** Head words that open an organisation's name. */
 export const ORG_HEADS = [
@@ -132,7 +135,7 @@ export const COMMON_WORDS = [
 	'ฝ่าย', 'ฝั่ง', 'ระบบ', 'กรณี', 'ประเด็น', 'ปัญหา', 'โครงการ', 'แผน', 'แนวทาง', 'ข้อ', 'คู่', 'ชุด', 'ชุมชน', 'พื้นที่',
 	'จำนวน', 'มาตรการ', 'ราคา', 'ตลาด', 'สินค้า', 'บริการ', 'อุตสาหกรรม', 'เกษตร', 'พลังงาน', 'ทหาร', 'ตำรวจ', 'แพทย์',
 	'ครู', 'เด็ก', 'ผู้ใหญ่', 'ผู้หญิง', 'ผู้ชาย', 'หญิง', 'ชาย', 'ประจำปี', 'อาวุโส', 'ใหม่', 'คนใหม่', 'คนที่', 'ชั่วคราว',
-	'เข้มแข็ง', 'ยั่งยืน', 'ต้นแบบ', 'ท่องเที่ยว', 'หนาว', 'หนาวเย็น', 'เก่าแก่', 'สะอาด', 'สวยงาม', 'ร่มรื่น', 'ครอบคลุม', 'บูรณาการ',
+	'เข้มแข็ง', 'ยั่งยืน', 'ต้นแบบ', 'ท่องเที่ยว', 'หนาว', 'หนาวเย็น', 'เก่าแก่', 'สะอาด', 'สวยงาม', 'ร่มรื่น', 'ครอบคลุม', 'บูรณาการ', 'หนทาง',
 	'สัญชาติ', 'อายุ', 'เชื้อสาย', 'วัย', 'ฝาแฝด', 'สัดส่วน', 'บัญชีรายชื่อ', 'วิทยาศาสตร์', 'วิจัย', 'นวัตกรรม', 'เทคโนโลยี',
 	'การศึกษา', 'สิ่งแวดล้อม', 'ทรัพยากร', 'ดิจิทัล', 'อุดมศึกษา', 'สาธารณสุข', 'คมนาคม', 'พาณิชย์', 'มหาดไทย', 'ยุติธรรม', 'แรงงาน', 'ทีม', 'นัก', 'อาจารย์', 'เพื่อน', 'เพื่อนบ้าน', 'พัฒนา', 'ร่ำรวย', 'ยากจน', 'เจ้าภาพ', 'คู่ค้า', 'ผู้ว่า', 'ส่วนราชการ', 'รัฐ', 'ราชการ', 'กฎหมาย', 'สิทธิ',
 ];
@@ -229,3 +232,9 @@ export const LATIN_COMMON_WORDS = new Set([
 	'Track', 'Trade', 'Training', 'Travel', 'Trend', 'Trust', 'Value', 'Village', 'Vision', 'Water', 'Way', 'Web', 'Win', 'Work',
 	'World', 'Youth', 'Zero', 'Zone',
 ]);
+
+/** Latin words that are titles only next to another title (His Highness, Tan Sri, Dato' Sri): alone they are names or words (Sri Lanka). */
+export const LATIN_STACKED_TITLES = new Set(['his', 'her', 'the', 'sri', 'seri', 'tan', 'toh', 'puan', 'right', 'rt']);
+
+/** Letters after a name that are honours or memberships, not part of it (… MP, … OBE). */
+export const LATIN_POSTNOMINALS = new Set(['MP', 'MEP', 'QC', 'KC', 'OBE', 'MBE', 'CBE', 'KBE', 'GCMG', 'KCMG', 'PhD', 'Jr', 'Sr']);

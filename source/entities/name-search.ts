@@ -17,14 +17,34 @@ export interface AliasKeys {
 	tokenPhonetic: string[];
 	/** Fine keys of its Thai words. */
 	fine: string[];
-	/** Loose Latin key of its romanisation, whole and per word ('' and [] for a name without Thai). */
+}
+
+/** Loose Latin keys of a Thai alias's romanisation, whole and per word. */
+interface RomanKeys {
 	roman: string;
 	romanTokens: string[];
 }
 
+const romanCache = new Map<string, RomanKeys>();
+
+/**
+ * Worked out only when a Latin query comes (romanising every alias at each snapshot cost the
+ * snapshot more than everything else in it), and kept: aliases repeat from snapshot to snapshot.
+ */
+function romanKeys(alias: string): RomanKeys {
+	let keys = romanCache.get(alias);
+	if (keys === undefined) {
+		const romanized = romanizeThai(alias);
+		keys = {roman: latinLooseKey(romanized), romanTokens: romanized.split(/\s+/).map(latinLooseKey).filter(k => k.length >= 4)};
+		if (romanCache.size > 200_000) romanCache.clear();
+		romanCache.set(alias, keys);
+	}
+	return keys;
+}
+
 export function aliasKeys(alias: string): AliasKeys {
 	const key = nameKey(alias);
-	if (key === '') return {key, phonetic: [], tokenPhonetic: [], fine: [], roman: '', romanTokens: []};
+	if (key === '') return {key, phonetic: [], tokenPhonetic: [], fine: []};
 	const phonetic = phoneticKeys(alias).filter(k => k.length >= 3);
 	const tokenPhonetic: string[] = [];
 	const fine: string[] = [];
@@ -36,11 +56,7 @@ export function aliasKeys(alias: string): AliasKeys {
 			if (f.length >= 3) fine.push(f);
 		}
 	}
-	const thai = hasThai(alias);
-	const romanized = thai ? romanizeThai(alias) : '';
-	const roman = thai ? latinLooseKey(romanized) : '';
-	const romanTokens = thai ? romanized.split(/\s+/).map(latinLooseKey).filter(k => k.length >= 4) : [];
-	return {key, phonetic, tokenPhonetic, fine, roman, romanTokens};
+	return {key, phonetic, tokenPhonetic, fine};
 }
 
 /** Edits a loose romanised key may differ by and still match: none for short names, one per six letters. */
@@ -64,7 +80,7 @@ function tokenScore(q: string, token: string): number {
 	return tolerance > 0 && Math.abs(token.length - q.length) <= tolerance && editDistance(q, token) <= tolerance ? 52 : 0;
 }
 
-function romanScore(q: string, singleWord: boolean, keys: AliasKeys): number {
+function romanScore(q: string, singleWord: boolean, keys: RomanKeys): number {
 	if (keys.roman === '' || q.length < 4) return 0;
 	let best = wholeScore(q, keys.roman);
 	if (singleWord) for (const t of keys.romanTokens) best = Math.max(best, tokenScore(q, t));
@@ -80,14 +96,14 @@ function latinQueryKey(query: string): string {
  * A list filter's test (the entity panel): an alias contains the query as typed, or a Latin
  * query is a spelling of a Thai alias (paetongtarn finds แพทองธาร).
  */
-export function matchesName(aliases: readonly string[], query: string, keysOf: (alias: string) => AliasKeys = aliasKeys): boolean {
+export function matchesName(aliases: readonly string[], query: string): boolean {
 	const lower = query.trim().toLowerCase();
 	if (lower === '') return true;
 	if (aliases.some(a => a.toLowerCase().includes(lower))) return true;
 	const q = latinQueryKey(lower);
 	if (q.length < 4) return false;
 	const single = !/\s/.test(lower);
-	return aliases.some(a => hasThai(a) && romanScore(q, single, keysOf(a)) > 0);
+	return aliases.some(a => hasThai(a) && romanScore(q, single, romanKeys(a)) > 0);
 }
 
 export class NameSearch {
@@ -100,8 +116,9 @@ export class NameSearch {
 	 * Romanised Thai aliases and their words, for Latin queries, by first letter: a loose key
 	 * keeps its first letter, and comparing with a tenth of the names keeps a keystroke cheap.
 	 */
-	private readonly romans = new Map<string, Array<{key: string; entity: number}>>();
-	private readonly romanTokens = new Map<string, Array<{key: string; entity: number}>>();
+	private romans?: Map<string, Array<{key: string; entity: number}>>;
+	private romanTokens?: Map<string, Array<{key: string; entity: number}>>;
+	private readonly thaiAliases: Array<{alias: string; entity: number}> = [];
 
 	constructor(entries: Iterable<{entity: number; aliases: readonly string[]}> = []) {
 		for (const {entity, aliases} of entries) this.add(entity, aliases);
@@ -117,8 +134,7 @@ export class NameSearch {
 			for (const k of keys.phonetic) addTo(this.phonetic, k, entity);
 			for (const k of keys.tokenPhonetic) addTo(this.tokenPhonetic, k, entity);
 			for (const k of keys.fine) addTo(this.fine, k, entity);
-			if (keys.roman !== '') pushTo(this.romans, keys.roman[0]!, {key: keys.roman, entity});
-			for (const t of keys.romanTokens) pushTo(this.romanTokens, t[0]!, {key: t, entity});
+			if (hasThai(alias)) this.thaiAliases.push({alias, entity});
 		}
 	}
 
@@ -147,12 +163,13 @@ export class NameSearch {
 		}
 		const roman = latinQueryKey(query);
 		if (roman.length >= 4) {
-			for (const {key, entity} of this.romans.get(roman[0]!) ?? []) {
+			if (this.romans === undefined || this.romanTokens === undefined) this.buildRomans();
+			for (const {key, entity} of this.romans!.get(roman[0]!) ?? []) {
 				const score = wholeScore(roman, key);
 				if (score > 0) hit(entity, score);
 			}
 			if (!multiToken) {
-				for (const {key, entity} of this.romanTokens.get(roman[0]!) ?? []) {
+				for (const {key, entity} of this.romanTokens!.get(roman[0]!) ?? []) {
 					const score = tokenScore(roman, key);
 					if (score > 0) hit(entity, score);
 				}
@@ -165,6 +182,19 @@ export class NameSearch {
 			.sort((a, b) => b[1] - a[1] || weight(b[0]) - weight(a[0]))
 			.slice(0, limit)
 			.map(([entity]) => entity);
+	}
+
+	/** Romanised Thai aliases by first letter, built on the first Latin query. */
+	private buildRomans(): void {
+		const romans = new Map<string, Array<{key: string; entity: number}>>();
+		const tokens = new Map<string, Array<{key: string; entity: number}>>();
+		for (const {alias, entity} of this.thaiAliases) {
+			const keys = romanKeys(alias);
+			if (keys.roman !== '') pushTo(romans, keys.roman[0]!, {key: keys.roman, entity});
+			for (const t of keys.romanTokens) pushTo(tokens, t[0]!, {key: t, entity});
+		}
+		this.romans = romans;
+		this.romanTokens = tokens;
 	}
 }
 

@@ -145,7 +145,10 @@ export class KeyFilter {
  * What the filter holds back is handed over on the next turn of the event loop, as Ink itself
  * does with a lone ESC.
  */
-export function filterKeyboard<T extends {read(size?: number): unknown; emit(event: string): boolean}>(stream: T): T {
+export function filterKeyboard<T extends {read(size?: number): unknown; emit(event: string): boolean}>(
+	stream: T,
+	options: {onSuspend?: () => void} = {},
+): T {
 	const filter = new KeyFilter();
 	const decoder = new StringDecoder('utf8');
 	const read = stream.read.bind(stream);
@@ -162,7 +165,12 @@ export function filterKeyboard<T extends {read(size?: number): unknown; emit(eve
 		const chunk = read(size);
 		if (chunk === null || chunk === undefined) return null;
 		const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? decoder.write(chunk) : String(chunk);
-		const out = filter.push(text);
+		let out = filter.push(text);
+		// Ctrl+Z in raw mode is a key, not SIGTSTP: suspend as the terminal would, once Ink is done.
+		if (options.onSuspend && out.includes('\u001A')) {
+			out = out.replace(/\u001A/g, '');
+			setImmediate(options.onSuspend);
+		}
 		if (timer) clearImmediate(timer);
 		timer = undefined;
 		if (filter.hasPending()) {

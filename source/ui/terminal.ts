@@ -1,45 +1,152 @@
-// The terminal around the Ink app: the alternate screen (restored on every way out: q, Ctrl+C,
-// SIGINT, SIGTERM, SIGHUP, a crash) and the keyboard when stdin carries the article.
+// The terminal around the Ink app: the alternate screen with autowrap off, a hidden cursor and raw
+// keys, given back on every way out. What can be caught is caught here: q, Ctrl+C, a crash, and
+// every signal whose default is to end the process (restored, then the signal is raised again so
+// the exit status says what happened). What cannot (V8 out of memory aborts, SIGKILL, SIGSEGV) is
+// left to a watchdog: a tiny shell that writes the restore sequence when khao dies without saying
+// goodbye. Ctrl+Z and SIGTSTP give the terminal back before stopping; `fg` takes it again and
+// redraws.
+import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import process from 'node:process';
 import tty from 'node:tty';
 import {stripUnsafe} from '../text/sanitize.js';
 
-const ENTER_ALT = '\u001B[?1049h\u001B[H';
-const LEAVE_ALT = '\u001B[?25h\u001B[?1049l';
+// Autowrap off while khao draws: a character the terminal draws wider than khao counts (some emoji
+// sequences in tmux) then cuts the line short instead of wrapping it and scrolling the frame.
+const ENTER_ALT = '\u001B[?1049h\u001B[H\u001B[?7l';
+const LEAVE_ALT = '\u001B[?7h\u001B[?25h\u001B[?1049l';
+const HIDE_CURSOR = '\u001B[?25l';
 
-let inAlternateScreen = false;
+/** Signals that end a process by default and that a JavaScript listener may catch safely. */
+const ENDING_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR2', 'SIGALRM', 'SIGVTALRM', 'SIGPROF', 'SIGXCPU', 'SIGXFSZ', 'SIGABRT', 'SIGPWR', 'SIGSYS', 'SIGTRAP'].filter(
+	(name) => name in os.constants.signals,
+) as NodeJS.Signals[];
 
-export function leaveAlternateScreen(): void {
-	if (!inAlternateScreen) return;
-	inAlternateScreen = false;
+interface Session {
+	keyboard?: NodeJS.ReadStream;
+	/** Draws the whole frame again (after `fg`, the screen is empty). */
+	repaint?: () => void;
+	watchdog?: ChildProcess;
+	suspended: boolean;
+}
+
+let session: Session | undefined;
+
+function write(sequence: string): void {
 	try {
 		// Synchronous: this also runs from 'exit' and signal handlers, where async writes are lost.
-		fs.writeSync(process.stdout.fd, LEAVE_ALT);
+		fs.writeSync(process.stdout.fd, sequence);
 	} catch {
 		// stdout already gone: nothing left to restore.
 	}
 }
 
+function setRaw(on: boolean): void {
+	const keyboard = session?.keyboard;
+	try {
+		if (keyboard?.isTTY && keyboard.isRaw !== on) keyboard.setRawMode(on);
+	} catch {
+		// The terminal is gone (hang-up): there is no mode to set.
+	}
+}
+
+/** Gives the terminal back as it was: main screen, cursor, autowrap, cooked keys. */
+function restore(): void {
+	setRaw(false);
+	write(LEAVE_ALT);
+}
+
+export function leaveAlternateScreen(): void {
+	if (!session) return;
+	if (!session.suspended) restore();
+	session.watchdog?.kill('SIGKILL');
+	session = undefined;
+}
+
+/** Ends the process by `signal` after restoring, so that the shell sees the real cause. */
+function raise(signal: NodeJS.Signals): void {
+	leaveAlternateScreen();
+	process.removeAllListeners(signal);
+	process.kill(process.pid, signal);
+	// Should the signal not end the process after all, end it the way a shell would report it.
+	setTimeout(() => process.exit(128 + (os.constants.signals[signal] ?? 0)), 1000);
+}
+
+/** Ctrl+Z or SIGTSTP: give the terminal back, stop; SIGCONT (`fg`) takes it again. */
+export function suspend(): void {
+	if (!session || session.suspended) return;
+	session.suspended = true;
+	restore();
+	process.removeListener('SIGTSTP', suspend);
+	process.kill(process.pid, 'SIGTSTP');
+}
+
+function resume(): void {
+	if (!session) return;
+	process.removeListener('SIGTSTP', suspend);
+	process.on('SIGTSTP', suspend);
+	if (!session.suspended) return; // SIGCONT after SIGSTOP: the screen is still ours
+	session.suspended = false;
+	// Ink hid the cursor once, at its first frame; it does not know the terminal forgot.
+	write(ENTER_ALT + HIDE_CURSOR);
+	setRaw(true);
+	session.repaint?.();
+}
+
+/**
+ * A shell that outlives khao only to restore the terminal if khao dies without cleaning up. It
+ * waits for its stdin to close (khao's end of the pipe closes however khao dies); a clean exit
+ * kills it first. It writes to the same terminal as khao.
+ */
+function startWatchdog(): ChildProcess | undefined {
+	if (process.platform === 'win32') return undefined;
+	try {
+		const printf = LEAVE_ALT.replace(/\u001B/g, '\\033');
+		const child = spawn('/bin/sh', ['-c', `read _; printf '${printf}'`], {stdio: ['pipe', 'inherit', 'ignore']});
+		child.on('error', () => {});
+		child.stdin?.on('error', () => {});
+		child.unref();
+		(child.stdin as unknown as {unref?: () => void} | null)?.unref?.();
+		return child;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Switches to the alternate screen and makes sure every exit path switches back. */
-export function enterAlternateScreen(): void {
-	if (inAlternateScreen) return;
-	inAlternateScreen = true;
-	fs.writeSync(process.stdout.fd, ENTER_ALT);
+export function enterAlternateScreen(options: {keyboard?: NodeJS.ReadStream} = {}): void {
+	if (session) return;
+	session = {keyboard: options.keyboard, suspended: false, watchdog: startWatchdog()};
+	write(ENTER_ALT);
 	process.once('exit', leaveAlternateScreen);
 	// Ctrl+C before Ink has put the terminal in raw mode arrives as SIGINT.
-	const signals = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15} as const;
-	for (const [signal, number] of Object.entries(signals)) {
-		process.once(signal, () => {
-			leaveAlternateScreen();
-			process.exit(128 + number);
-		});
-	}
+	for (const signal of ENDING_SIGNALS) process.once(signal, () => raise(signal));
+	process.on('SIGTSTP', suspend);
+	process.on('SIGCONT', resume);
 	process.once('uncaughtException', (error) => {
 		leaveAlternateScreen();
 		process.stderr.write(`khao: internal error: ${stripUnsafe(error.stack ?? String(error))}\n`);
 		process.exit(70);
 	});
+}
+
+/** What redraws the whole frame when the screen comes back after `fg`. */
+export function onRepaint(repaint: () => void): void {
+	if (session) session.repaint = repaint;
+}
+
+/**
+ * Makes Ink draw its whole frame again. Ink only repaints everything when the terminal gets
+ * narrower (otherwise it writes what changed, and nothing did), so it is told so for one event.
+ */
+export function repaintInk(stdout: NodeJS.WriteStream = process.stdout): void {
+	const columns = stdout.columns;
+	if (!columns || columns < 2) return;
+	stdout.columns = columns - 1;
+	stdout.emit('resize');
+	stdout.columns = columns;
+	stdout.emit('resize');
 }
 
 /**

@@ -89,6 +89,6 @@ describe('entity corrections', () => {
 		const path = join(dir, 'khao.entities.json');
 		writeFileSync(path, '\uFEFF{"hide": ["วันชัย ทองดี"]}');
 		assert.deepEqual(loadEntityCorrections(path).hide, ['วันชัย ทองดี']);
-		assert.throws(() => loadEntityCorrections(join(dir, 'missing.json')), /missing\.json: cannot be read \(ENOENT\)/);
+		assert.throws(() => loadEntityCorrections(join(dir, 'missing.json')), /missing\.json: cannot be read \(no such file or folder\)/);
 	});
 });

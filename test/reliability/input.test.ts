@@ -14,6 +14,9 @@ import {parseText} from '../../source/corpus/parse-text.js';
 import {sniffFormat} from '../../source/corpus/stdin.js';
 import {inlineSpans} from '../../source/corpus/markdown-inline.js';
 import {articleFromRecord} from '../../source/corpus/parse-jsonl.js';
+import {openCorpus} from '../../source/corpus/load.js';
+import {BackgroundIndexer} from '../../source/ui/background.js';
+import {loadEntityCorrections} from '../../source/entities/corrections.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -264,4 +267,92 @@ test('item 3: a .jsonl on standard input is parsed line by line (never decoded a
 	assert.equal(r.code, 0, r.err);
 	assert.deepEqual(r.out.trim().split('\n').map((l) => l.split('\t')[2]), ['Record 0', 'Record 1', 'Record 2']);
 	assert.match(r.err, /-:2: line 2: invalid JSON/);
+});
+
+function correctionsCorpus(name: string): string {
+	const folder = path.join(dir, name);
+	fs.mkdirSync(folder);
+	fs.writeFileSync(path.join(folder, 'story.txt'), 'Council meets\n\nMayor Ingrid Solberg met Governor Tomas Varga in the city hall. Ingrid Solberg spoke first.\n');
+	return folder;
+}
+
+test('item 4: a khao.entities.json that is a FIFO or a link to /dev/zero is refused at once, never opened for reading', {skip: built}, () => {
+	const fifo = correctionsCorpus('corrections-fifo');
+	spawnSync('mkfifo', [path.join(fifo, 'khao.entities.json')]);
+	const zero = correctionsCorpus('corrections-zero');
+	fs.symlinkSync('/dev/zero', path.join(zero, 'khao.entities.json'));
+	for (const [folder, what] of [[fifo, 'FIFO \\(named pipe\\)'], [zero, 'character device']] as const) {
+		const r = khao([folder, '--entities'], {timeout: 20_000});
+		assert.equal(r.signal, null, 'no hang');
+		assert.equal(r.code, 1);
+		assert.match(r.err, new RegExp(`^khao: .*khao\\.entities\\.json: is a ${what}, not a file: not read\\n$`));
+		// Listing the corpus neither opens it nor takes it for an article.
+		const list = khao([folder, '--list'], {timeout: 20_000});
+		assert.equal(list.code, 0, list.err);
+		assert.equal(list.out.trim().split('\n').length, 1);
+		assert.equal(list.err, '');
+	}
+});
+
+test('item 4: a regular khao.entities.json is applied, not listed as an article', {skip: built}, () => {
+	const folder = correctionsCorpus('corrections-regular');
+	fs.writeFileSync(path.join(folder, 'khao.entities.json'), JSON.stringify({hide: ['Tomas Varga']}));
+	const list = khao([folder, '--list']);
+	assert.equal(list.out.trim().split('\n').length, 1);
+	assert.doesNotMatch(list.out, /entities/);
+	const r = khao([folder, '--entities', '--json']);
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.out, /Ingrid Solberg/);
+	assert.doesNotMatch(r.out, /Tomas Varga/);
+});
+
+test('item 15: corrections that match nothing are warned about on stderr; the message for a bad list is right', {skip: built}, () => {
+	const folder = correctionsCorpus('corrections-warn');
+	fs.writeFileSync(path.join(folder, 'khao.entities.json'), JSON.stringify({merge: [['Nobody Anywhere', 'Ingrid Solberg']], hide: ['No\u001b[31mSuch Name']}));
+	const r = khao([folder, '--entities']);
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.err, /khao: warning: .*khao\.entities\.json: .*no entity "Nobody Anywhere"/);
+	assert.match(r.err, /No.*Such Name/);
+	assert.doesNotMatch(r.err, UNSAFE);
+	fs.writeFileSync(path.join(folder, 'khao.entities.json'), '{"hide": "Tomas Varga"}');
+	const bad = khao([folder, '--entities']);
+	assert.equal(bad.code, 1);
+	assert.match(bad.err, /"hide": expected a list of names\n$/);
+	assert.doesNotMatch(bad.err, /at least 0/);
+});
+
+test('item 15: a TIS-620 or UTF-16 corrections file is decoded like a corpus file', {skip: built}, () => {
+	const folder = path.join(dir, 'corrections-thai');
+	fs.mkdirSync(folder);
+	fs.writeFileSync(path.join(folder, 'story.txt'), 'ข่าวการประชุม\n\nนายสมศักดิ์ รักไทย พบกับนางสาวมาลี ศรีสุข ที่ทำเนียบ นายสมศักดิ์ รักไทย กล่าวว่า\n');
+	const before = khao([folder, '--entities', '--json']);
+	assert.equal(before.code, 0, before.err);
+	const name = 'สมศักดิ์ รักไทย';
+	assert.ok(before.out.includes(name), 'the name is an entity without corrections');
+	const json = JSON.stringify({hide: [name]});
+	const tis = Buffer.from([...json].map((c) => {
+		const cp = c.codePointAt(0)!;
+		return cp >= 0x0e01 && cp <= 0x0e5b ? cp - 0x0e01 + 0xa1 : cp;
+	}));
+	const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
+	for (const bytes of [tis, utf16]) {
+		fs.writeFileSync(path.join(folder, 'khao.entities.json'), bytes);
+		const r = khao([folder, '--entities', '--json']);
+		assert.equal(r.code, 0, r.err);
+		assert.ok(!r.out.includes(name), 'hidden by the decoded corrections');
+		assert.equal(r.err, '', 'the name matched: no warning');
+	}
+});
+
+test('item 15: in the reader, corrections that match nothing join the warnings panel (w), naming the file', async () => {
+	const folder = correctionsCorpus('corrections-reader');
+	const file = path.join(folder, 'khao.entities.json');
+	fs.writeFileSync(file, JSON.stringify({rename: {'Nobody Anywhere': 'Someone'}}));
+	const load = openCorpus(folder);
+	const indexer = new BackgroundIndexer(load, {corrections: loadEntityCorrections(file), search: {cacheDir: null}});
+	await indexer.start();
+	assert.deepEqual(
+		load.warnings.map((w) => [w.kind, w.path, /no entity "Nobody Anywhere"/.test(w.message)]),
+		[['corrections', file, true]],
+	);
 });

@@ -11,6 +11,7 @@ import {fileURLToPath} from 'node:url';
 import React from 'react';
 import {Text, useInput, type Key} from 'ink';
 import {render} from 'ink-testing-library';
+import {runInPty} from '../../bench/pty.js';
 import {filterKeyboard} from '../../source/ui/key-input.js';
 import {makeArticle, staticLoad, tick} from '../ui/helpers.js';
 import {App} from '../../source/ui/components/App.js';
@@ -155,4 +156,149 @@ test('a write error is one line and exit 1; a closed pipe is quiet', () => {
 	const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" --print "${corpus}" | true; echo "status \${PIPESTATUS[0]}"`], {encoding: 'utf8', timeout: 30_000, env: {...process.env, KHAO_CACHE_DIR: cacheDir()}});
 	assert.match(r.stdout, /status 0/);
 	assert.equal(r.stderr, '');
+});
+
+// ---- In a real pseudo-terminal ----
+
+const ENTER = '\u001B[?1049h';
+const RESTORE = ['\u001B[?1049l', '\u001B[?25h', '\u001B[?7h'];
+
+/** Whether everything the reader changed is given back after the last time it took the screen. */
+function restoredAfterLastEnter(output: string): boolean {
+	const tail = output.slice(output.lastIndexOf(ENTER));
+	return RESTORE.every((sequence) => tail.includes(sequence));
+}
+
+/**
+ * The reader in a pty, under a shell that stays a moment after it ends (so that what a watchdog
+ * writes after khao's death still reaches the pty) and, with `jobs`, with job control, so that a
+ * stop is a real stop (a session leader's process group is orphaned and may not stop) and `fg`
+ * continues it as a shell would.
+ */
+async function startReader(options: {jobs?: boolean} = {}) {
+	const script = options.jobs
+		? 'set -m; "$@"; s=$?; if [ $s = 148 ]; then sleep 1; fg; s=$?; fi; sleep 0.3; exit $s'
+		: '"$@"; s=$?; sleep 0.3; exit $s';
+	const pty = runInPty(['bash', '-c', script, 'khao', process.execPath, cli, corpus], {columns: 90, rows: 24, env: {KHAO_CACHE_DIR: cacheDir(), NO_COLOR: '1'}});
+	await pty.waitFor('q quit', 20_000);
+	// Bounded: a reader that does not end fails the test instead of hanging it.
+	const exited = new Promise<number | null>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`khao did not end: ${JSON.stringify(pty.output().slice(-300))}`)), 30_000);
+		pty.child.once('exit', (code) => {
+			clearTimeout(timer);
+			resolve(code);
+		});
+	});
+	exited.catch(() => {}); // a test that fails before awaiting it must not also leave a rejection
+	const shell = pty.commandPid()!;
+	const khaoPid = Number(fs.readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]);
+	return {pty, exited, pid: khaoPid};
+}
+
+/** Waits until `text` is on screen, escape sequences (colours, cursor moves) aside. */
+async function waitForText(pty: ReturnType<typeof runInPty>, text: string, timeoutMs = 10_000): Promise<void> {
+	const plain = () => pty.output().replace(/\u001B\[[\d;?]*[A-Za-z]/g, '');
+	for (const deadline = Date.now() + timeoutMs; !plain().includes(text); ) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${text}: ${JSON.stringify(plain().slice(-300))}`);
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
+}
+
+test('the reader draws with autowrap off and turns it back on', async () => {
+	const {pty, exited} = await startReader();
+	try {
+		assert.ok(pty.output().includes('\u001B[?7l'), 'autowrap off on the alternate screen');
+		pty.send('q');
+		assert.equal(await exited, 0);
+		assert.ok(restoredAfterLastEnter(pty.output()));
+	} finally {
+		await pty.stop();
+	}
+});
+
+for (const signal of ['SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGHUP', 'SIGTERM', 'SIGABRT', 'SIGKILL'] as const) {
+	test(`${signal}: the terminal is restored and the exit status names the signal`, async () => {
+		const {pty, exited, pid} = await startReader();
+		try {
+			process.kill(pid, signal);
+			const code = await exited;
+			// The shell reports a child ended by a signal as 128 + its number.
+			assert.equal(code, 128 + os.constants.signals[signal], pty.output().slice(-300));
+			// SIGKILL cannot be caught: the watchdog restores. Give it a moment to write.
+			for (let i = 0; i < 50 && !restoredAfterLastEnter(pty.output()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+			assert.ok(restoredAfterLastEnter(pty.output()), JSON.stringify(pty.output().slice(-200)));
+		} finally {
+			await pty.stop();
+		}
+	});
+}
+
+function processState(pid: number): string {
+	return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0]!;
+}
+
+test('Ctrl+Z gives the terminal back and stops; fg takes it again and redraws', async () => {
+	const {pty, exited, pid} = await startReader({jobs: true});
+	try {
+		pty.send('\u001A');
+		for (let i = 0; i < 200 && processState(pid) !== 'T'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+		assert.equal(processState(pid), 'T', 'stopped');
+		// What the reader wrote before stopping may still be on its way through the pty.
+		for (let i = 0; i < 100 && !restoredAfterLastEnter(pty.output()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+		assert.ok(restoredAfterLastEnter(pty.output()), 'terminal given back before stopping');
+		const before = pty.output().length;
+		// The shell runs `fg` a second later.
+		const back = () => pty.output().slice(before);
+		for (let i = 0; i < 500 && !/\u001B\[\?1049h[^]*q quit/.test(back()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+		const after = back();
+		assert.ok(after.indexOf(ENTER) < after.lastIndexOf('q quit'), 'the frame is drawn again after the screen is taken back');
+		assert.ok(after.includes('\u001B[?25l'), 'the cursor is hidden again');
+		assert.ok(after.includes('\u001B[?7l'), 'autowrap is off again');
+		pty.send('j');
+		pty.send('q');
+		assert.equal(await exited, 0);
+		assert.ok(restoredAfterLastEnter(pty.output()));
+	} finally {
+		await pty.stop();
+	}
+});
+
+test('the real reader survives keys Ink cannot name and a paste with escapes', async () => {
+	const {pty, exited} = await startReader();
+	try {
+		for (const key of ['\u001B[1;5P', '\u001B[29;5~', '\u001B[1;6S', '\u001B[34;2~', '\u001BO5P', '/']) pty.send(key);
+		pty.send('ab\u001B[31mcd');
+		await waitForText(pty, 'search: abcd');
+		// Ctrl+C, not Esc then q: when the UI is busy both can arrive in one read, which is Alt+q.
+		pty.send('\u0003');
+		assert.equal(await exited, 0, pty.output().slice(-300));
+		assert.doesNotMatch(pty.output(), /internal error/);
+	} finally {
+		await pty.stop();
+	}
+});
+
+test('khao - with a terminal on stdin says nothing is piped in, exit 2', async () => {
+	const pty = runInPty([process.execPath, cli, '-', '--list'], {env: {KHAO_CACHE_DIR: cacheDir()}});
+	try {
+		const code = await new Promise<number | null>((resolve) => pty.child.once('exit', (c) => resolve(c)));
+		assert.equal(code, 2);
+		assert.match(pty.output(), /nothing is piped in/);
+	} finally {
+		await pty.stop();
+	}
+});
+
+test('a redirected stderr gets no terminal control, not even "show the cursor"', async () => {
+	const log = path.join(cacheDir(), 'stderr.log');
+	const pty = runInPty(['sh', '-c', `exec "${process.execPath}" "${cli}" "${corpus}" 2>"${log}"`], {columns: 90, rows: 24, env: {KHAO_CACHE_DIR: cacheDir()}});
+	try {
+		await pty.waitFor('q quit', 20_000);
+		const exited = new Promise((resolve) => pty.child.once('exit', resolve));
+		pty.send('q');
+		await exited;
+		assert.equal(fs.readFileSync(log, 'utf8'), '');
+	} finally {
+		await pty.stop();
+	}
 });

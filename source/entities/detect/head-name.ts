@@ -32,7 +32,7 @@ const MAX_WORDS = 10;
 export const FALSE_HEAD = /^(?:รัฐ(?:บาล|มนตรี|สภา|ธรรมนูญ|วิสาหกิจ|ประหาร|ศาสตร์|กิจ|ประศาสน|สวัสดิการ)|เขต(?:แดน|อำนาจ)|เมืองหลวง|ประเทศชาติ|ตลาดหลักทรัพย์|เกาะติด)/;
 const PLACE_HEAD_WORDS = new Set(PLACE_HEADS);
 const HEAD_WORDS = new Set([...PLACE_HEADS, ...ORG_HEADS]);
-const CLAUSE_VERBS = new Set(['ดำเนิน', 'ดำเนินการ', 'ติดตาม', 'ส่งข้อมูล']);
+const CLAUSE_VERBS = new Set(['ดำเนิน', 'ดำเนินการ', 'ติดตาม', 'ส่งข้อมูล', 'ครอบคลุม']);
 /** Heads naming the very place of their complement (จังหวัดเชียงใหม่ = เชียงใหม่; ท่าอากาศยานเชียงใหม่ is another place). */
 const SAME_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'ประเทศ', 'สาธารณรัฐ', 'ราชอาณาจักร', 'สหพันธรัฐ', 'รัฐ', 'มณฑล', 'แคว้น', 'นคร', 'เมือง']);
 

@@ -5,7 +5,8 @@
 
 import {gazetteer} from '../gazetteer.js';
 import {
-	ACRONYM_STOP, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PARTICLES, LATIN_PLACE_HEADS, LATIN_STOP, LATIN_TITLES,
+	ACRONYM_STOP, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PARTICLES, LATIN_PLACE_HEADS, LATIN_POSTNOMINALS, LATIN_STACKED_TITLES,
+	LATIN_STOP, LATIN_TITLES,
 } from '../lexicon.js';
 import type {EntityKind} from '../types.js';
 import {type DetectionContext, PRIORITY, isLatinLetter, isUpperLatin} from './context.js';
@@ -13,7 +14,14 @@ import {triggerTrie} from './thai-triggers.js';
 
 const WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9'’&-]*/y;
 const ROMAN = /^[IVXLCDM]+$/;
-const TITLE_SET = new Set(LATIN_TITLES.map(t => t.toLowerCase()));
+const TITLE_SET = new Set(LATIN_TITLES.map(t => titleKey(t)));
+/** Initials with dots (H.E., J.R.): one word. */
+const INITIALS = /(?:[A-Z]\.){2,}/y;
+
+/** A word as the title list holds it: lower case, without a closing dot or apostrophe. */
+function titleKey(word: string): string {
+	return word.toLowerCase().replace(/[.'’]+$/, '');
+}
 
 interface Word {
 	start: number;
@@ -51,19 +59,22 @@ function readRun(text: string, start: number): Word[] {
 	const words: Word[] = [];
 	let i = start;
 	for (;;) {
+		INITIALS.lastIndex = i;
+		const initials = INITIALS.exec(text);
 		WORD.lastIndex = i;
-		const m = WORD.exec(text);
+		const m = initials ?? WORD.exec(text);
 		if (m === null) break;
-		let w = m[0];
+		let w = initials !== null ? m[0].slice(0, -1) : m[0];
 		while (w.endsWith('-') || w.endsWith("'") || w.endsWith('’')) w = w.slice(0, -1);
 		const capital = isUpperLatin(w.charCodeAt(0));
 		if (!capital && !LATIN_PARTICLES.has(w)) break;
 		// "… Bank and the Organisation …" is two names: a joining word before "the" ends the run.
 		if ((w === 'and' || w === '&' || w === 'or') && /^ the /.test(text.slice(i + w.length, i + w.length + 5))) break;
 		words.push({start: i, end: i + w.length, text: w});
-		let next = i + w.length;
+		// An apostrophe closing a title (Dato') or initials' last dot stays with the word.
+		let next = initials !== null || TITLE_SET.has(titleKey(m[0])) ? i + m[0].length : i + w.length;
 		// "Dr. Smith", "J. Smith": a dot after a title or an initial does not end the run.
-		if (text[next] === '.' && capital && (w.length === 1 || TITLE_SET.has(w.toLowerCase()))) next++;
+		if (text[next] === '.' && capital && (w.length === 1 || TITLE_SET.has(titleKey(w)))) next++;
 		if (text[next] !== ' ' || !isLatinLetter(text.charCodeAt(next + 1))) break;
 		i = next + 1;
 		if (words.length >= 8) break;
@@ -94,12 +105,29 @@ function isAcronym(w: string): boolean {
 function classify(ctx: DetectionContext, all: Word[]): void {
 	const text = ctx.text;
 	let words = all;
-	// A Latin title opens a person's name (Mr. Smith, President Macron).
-	let title: Word | undefined;
-	while (words.length > 1 && TITLE_SET.has(words[0]!.text.toLowerCase())) {
-		title = title ?? words[0];
-		words = words.slice(1);
+	// Latin titles, stacked or not, open a person's name (Mr. Smith, H.E. Mr. …, His Highness
+	// Sheikh …, YB Dato' Sri Haji …); words such as Sri or His are titles only beside a title.
+	let titleWords = 0;
+	while (words.length - titleWords > 1) {
+		const w = titleKey(words[titleWords]!.text);
+		const next = titleKey(words[titleWords + 1]!.text);
+		const stacked = LATIN_STACKED_TITLES.has(w) && (titleWords > 0 || TITLE_SET.has(next) || (w === 'tan' && next === 'sri'));
+		if (!TITLE_SET.has(w) && !stacked) break;
+		titleWords++;
 	}
+	// A stack must hold a real title: "The Sri…" alone is none.
+	const tanSri = titleWords >= 2 && titleKey(words[0]!.text) === 'tan';
+	if (titleWords > 0 && !tanSri && !words.slice(0, titleWords).some(w => TITLE_SET.has(titleKey(w.text)))) titleWords = 0;
+	let title: Word | undefined;
+	if (titleWords > 0) {
+		const first = words[0]!;
+		const last = words[titleWords - 1]!;
+		const end = text[last.end] === '.' || text[last.end] === "'" || text[last.end] === '’' ? last.end + 1 : last.end;
+		title = {start: first.start, end, text: text.slice(first.start, end)};
+		words = words.slice(titleWords);
+	}
+	// Honours after a name (… MP, … OBE) are not part of it.
+	while (words.length > 1 && LATIN_POSTNOMINALS.has(words[words.length - 1]!.text)) words = words.slice(0, -1);
 	while (words.length > 0 && LATIN_STOP.has(words[0]!.text)) words = words.slice(1);
 	while (words.length > 0 && LATIN_PARTICLES.has(words[0]!.text.toLowerCase())) words = words.slice(1);
 	if (words.length === 0) return;

@@ -7,7 +7,7 @@ import {thaiPhoneticKey} from '../../text/phonetic.js';
 import {LATIN_PARTICLES, LATIN_STOP} from '../lexicon.js';
 import {gazetteer} from '../gazetteer.js';
 import {
-	type DetectionContext, HARD_STOP, INNER_CUT, PERSON_STOP, GENERIC, STOP_PREFIX, isCombining, isLatinLetter, isThaiLetter,
+	CLAUSE_PREFIX, type DetectionContext, HARD_STOP, INNER_CUT, PERSON_STOP, GENERIC, STOP_PREFIX, isCombining, isLatinLetter, isThaiLetter,
 	isUpperLatin,
 } from './context.js';
 
@@ -105,9 +105,12 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		const stopped = foreign
 			? STOP_PREFIX.test(first) || stops.has(whole) || (stops.has(first) && first.length >= 3) || (GENERIC.has(whole) && tokens > 0)
 			: stops.has(first) || STOP_PREFIX.test(first) || (GENERIC.has(first) && tokens > 0);
-		if (!middle && !misSplit && stopped) break;
+		if ((!middle && !misSplit && stopped) || CLAUSE_PREFIX.test(whole)) break;
 		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first)) return undefined;
 		if (tokens > 0 && (gaz.thai.has(whole) || gaz.thai.has(first))) break;
+		// A country right after a title qualifies it (นางสาวไทย, พระมหากษัตริย์ไทย): no name. Provinces
+		// are left alone: many are given names too.
+		if (tokens === 0 && isCountry(gaz.thai.get(whole)?.key ?? gaz.thai.get(first)?.key)) return undefined;
 		let tokenEnd = runEnd;
 		let cut = false;
 		for (const b of ctx.innerBounds(tokenStart, runEnd)) {
@@ -132,8 +135,10 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 			closed = false;
 			break;
 		}
-		if (text[end] !== ' ' || !isThaiLetter(ctx.code(end + 1)) || isCombining(ctx.code(end + 1))) break;
-		tokenStart = end + 1;
+		// A surname may follow its given name after two spaces (a typing slip), never a third token.
+		const gap = text[end] === ' ' && text[end + 1] === ' ' && tokens === 1 ? 2 : 1;
+		if (text[end] !== ' ' || !isThaiLetter(ctx.code(end + gap)) || isCombining(ctx.code(end + gap))) break;
+		tokenStart = end + gap;
 	}
 	if (tokens === 0) return undefined;
 	// A trailing ฯ abbreviates a title after the name (สุทธิพงษ์ฯ), it is not part of the name.
@@ -144,6 +149,10 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 	// A lone token over 24 characters is a clause the word lists missed, not a name.
 	if (end - p > 40 || (tokens === 1 && end - p > 24)) return undefined;
 	return {start: p, end, tokens, latin: false, closed};
+}
+
+function isCountry(key: string | undefined): boolean {
+	return key !== undefined && /^[A-Z]{2}$/.test(key);
 }
 
 /** After `end` the clause goes on: end of text, punctuation, or a function word or verb. */

@@ -177,11 +177,12 @@ function personAfterTitle(ctx: DetectionContext, start: number, end: number, hon
 			titleEnd += 4;
 			continue;
 		}
-		// "ผศ. ดร.…": a space may separate chained abbreviated titles.
-		const at = text[titleEnd] === ' ' && text[titleEnd - 1] === '.' ? titleEnd + 1 : titleEnd;
+		// "ผศ. ดร.…", "ดาโต๊ะ ศรี ฮัจญี …": a space may separate stacked titles.
+		const at = text[titleEnd] === ' ' ? titleEnd + 1 : titleEnd;
 		const more = trie.matchesAt(text, at).filter(m => m.values.some(v => v.type === 'honorific'));
 		const last = more[more.length - 1];
-		if (last === undefined) break;
+		// A title read through a space must end where a word ends (นาย นายก… is no stack).
+		if (last === undefined || (at > titleEnd && isThaiNameChar(text.charCodeAt(last.end)) && !text.slice(at, last.end).includes('.') && !ctx.words.isBoundary(last.end))) break;
 		titleEnd = last.end;
 	}
 	const name = readPersonName(ctx, titleEnd, honorific, true, foreign);
@@ -283,6 +284,22 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 		p = q;
 	}
 	if (start > 0 && text[start - 1] === ' ' && !WEAK_POSITIONS.has(word)) nameBeforePosition(ctx, start, foreign);
+	// A rank or honorific after the position (นายกรัฐมนตรี พลเอก…): the name follows it, as after a title.
+	const rankAt = text[p] === ' ' ? p + 1 : p;
+	const rank = trie.matchesAt(text, rankAt).filter(m => m.values.some(v => v.type === 'honorific')).pop();
+	if (rank !== undefined && (!isThaiNameChar(text.charCodeAt(rank.end)) || text.slice(rankAt, rank.end).includes('.') || ctx.words.isBoundary(rank.end))) {
+		const before = ctx.candidates.length;
+		const end = personAfterTitle(ctx, rankAt, rank.end, true, foreign || FOREIGN_POSITIONS.has(text.slice(rankAt, rank.end)));
+		if (end !== undefined) {
+			// The whole stack is the title: position, complement and rank.
+			for (const c of ctx.candidates.slice(before)) {
+				if (c.kind !== 'person' || c.titleStart !== rankAt) continue;
+				c.title = text.slice(start, c.start).trimEnd();
+				c.titleStart = start;
+			}
+			return end;
+		}
+	}
 	// After a generic position the name must look like one: two tokens, or a Latin name.
 	const name = readPersonName(ctx, p, false, true, foreign);
 	if (name === undefined) return complement ? p : undefined;

@@ -1,0 +1,61 @@
+// The mentions added so far, in columns, and what a cluster of them says about its entity. The
+// builder fills the table, linking groups its rows into clusters, corrections regroup them, and
+// assembly turns clusters into entities.
+
+import {KindVote, aliasesFromCounts, canonicalName} from './entity-summary.js';
+import type {DetectedMention} from './find-mentions.js';
+import type {EntityKind} from './types.js';
+
+/**
+ * Every mention added so far, in corpus order (by article, then by start): a mention is named by
+ * its place here, so clusters are lists of numbers rather than objects. What a snapshot reads of
+ * every mention is also kept in columns of its own: mentions come in many shapes (optional
+ * fields), and reading one field of 300,000 of them was a large part of a snapshot.
+ */
+export interface MentionTable {
+	readonly articleIds: readonly string[];
+	/** Per article, its first mention's number; one more entry at the end. */
+	readonly firstMention: readonly number[];
+	readonly mentions: readonly DetectedMention[];
+	readonly mentionArticle: readonly number[];
+	/** The text as written, one string object per distinct text. */
+	readonly mentionText: readonly string[];
+	readonly mentionKind: readonly EntityKind[];
+	readonly mentionWeight: readonly number[];
+	readonly mentionPlaceKey: ReadonlyArray<string | undefined>;
+}
+
+/** A cluster: mention numbers, ascending unless a correction merged clusters. */
+export type Cluster = number[];
+
+/**
+ * Mentions (or articles) handled between two looks at the clock. Long loops run in plain functions
+ * over chunks rather than in the generators: V8 optimises a loop inside a generator only once the
+ * whole generator is hot, and a snapshot's generators run once each.
+ */
+export const CHUNK = 2048;
+
+export interface Summary {
+	name: string;
+	kind: EntityKind;
+	aliases: Array<{name: string; count: number}>;
+	placeKey?: string;
+	/** idBase of the above, once worked out. */
+	idBase?: string;
+}
+
+/** Name, kind and spellings of a cluster, from its mentions (in cluster order). */
+export function summarize(table: MentionTable, cluster: Cluster): Summary {
+	const raw = new Map<string, number>();
+	const vote = new KindVote();
+	let placeKey: string | undefined;
+	for (const g of cluster) {
+		const text = table.mentionText[g]!;
+		raw.set(text, (raw.get(text) ?? 0) + 1);
+		vote.add(table.mentionKind[g]!, table.mentionWeight[g]!);
+		placeKey ??= table.mentionPlaceKey[g];
+	}
+	const aliases = aliasesFromCounts(raw);
+	const kind = vote.winner();
+	return {name: canonicalName(aliases, kind), kind, aliases, placeKey};
+}

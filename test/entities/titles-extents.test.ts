@@ -1,0 +1,64 @@
+// Titles stripped from names and kept on the mention; names that end where the name ends
+// (issue 7, items 3 and 4). Sentences and names written for the test; each case has a twin.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {findMentions} from '../../source/entities/find-mentions.js';
+import type {Mention} from '../../source/entities/types.js';
+
+const find = (text: string): Mention[] => findMentions({text});
+const people = (text: string): Array<[string, string | undefined]> => find(text).filter(m => m.kind === 'person').map(m => [m.text, m.title]);
+
+describe('stacked titles, Thai and Latin', () => {
+	it('a rank after a position is part of the title, glued or spaced', () => {
+		assert.deepEqual(people('เมื่อวาน นายกรัฐมนตรี พลเอกสมหมาย ทองคำ กล่าวว่า ดี'), [['สมหมาย ทองคำ', 'นายกรัฐมนตรี พลเอก']]);
+		assert.deepEqual(people('ที่ประชุมคณะรัฐมนตรี พลเอก สมหมาย ทองคำ เป็นประธาน').map(p => p[0]), ['สมหมาย ทองคำ']);
+		// Twin: a position without a rank keeps its name as before.
+		assert.deepEqual(people('นายกรัฐมนตรี สมหมาย ทองคำ กล่าวว่า ดี'), [['สมหมาย ทองคำ', 'นายกรัฐมนตรี']]);
+	});
+
+	it('Malay and Gulf honorifics in Thai script, stacked with spaces', () => {
+		assert.deepEqual(people('ดาโต๊ะ ศรี ฮัจญี อับดุล ราซิด กล่าว'), [['อับดุล ราซิด', 'ดาโต๊ะ ศรี ฮัจญี']]);
+		assert.deepEqual(people('เชค ฮามิด บิน ซาเลห์ เดินทางถึง'), [['ฮามิด บิน ซาเลห์', 'เชค']]);
+		// Twin: ศรี alone is no title (it starts names).
+		assert.deepEqual(people('นายศรีสมร ทองดี กล่าว'), [['ศรีสมร ทองดี', 'นาย']]);
+	});
+
+	it('Latin title stacks and honours after the name', () => {
+		assert.deepEqual(people('โดยมี H.E. Mr. Daniel Mercer เอกอัครราชทูต'), [['Daniel Mercer', 'H.E. Mr.']]);
+		assert.deepEqual(people('His Highness Sheikh Omar bin Rashid Al Falasi เดินทาง'), [['Omar bin Rashid Al Falasi', 'His Highness Sheikh']]);
+		assert.deepEqual(people('The Honourable Grace Whitfield MP กล่าว'), [['Grace Whitfield', 'The Honourable']]);
+		assert.deepEqual(people("YB Dato' Sri Haji Kamal Ariffin กล่าว"), [['Kamal Ariffin', "YB Dato' Sri Haji"]]);
+		assert.deepEqual(people('Tan Sri Rahim Osman กล่าว'), [['Rahim Osman', 'Tan Sri']]);
+		// Twin: Sri and The without a title are part of a name or nothing.
+		assert.deepEqual(find('ประเทศ Sri Lanka ส่งออก').map(m => m.text), ['Sri Lanka']);
+	});
+});
+
+describe('names end where the name ends', () => {
+	it('a surname after a double space belongs to the name', () => {
+		assert.deepEqual(people('โดยนายสมหมาย  ทองคำ กล่าวว่า'), [['สมหมาย  ทองคำ', 'นาย']]);
+		// Twin: a verb after a double space does not.
+		assert.deepEqual(people('โดยนายสมหมาย  กล่าวว่า ดี').map(p => p[0]), ['สมหมาย']);
+	});
+
+	it('a clause after a title with a country is no name', () => {
+		assert.deepEqual(people('ผู้นำเปรูในการประชุมครั้งนี้ได้กล่าว'), []);
+		assert.deepEqual(people('นายกรัฐมนตรีเนปาลในฐานะประธาน'), []);
+		// Twin: a name there is still a name.
+		assert.deepEqual(people('ผู้นำเปรู โฮเซ่ มาร์ติเนซ กล่าว').map(p => p[0]), ['โฮเซ่ มาร์ติเนซ']);
+	});
+
+	it('a country right after a title is not a person', () => {
+		assert.deepEqual(people('การประกวดนางสาวไทยอันดับ 1'), []);
+		assert.deepEqual(people('พระมหากษัตริย์ไทย ทรงเสด็จ'), []);
+		// Twin: a province that is also a given name still is one.
+		assert.deepEqual(people('นายสุรินทร์ แก้วมณี กล่าว'), [['สุรินทร์ แก้วมณี', 'นาย']]);
+	});
+
+	it('a head word with a common word or a clause verb is no place', () => {
+		assert.deepEqual(find('ถนนหนทางร่มรื่น').filter(m => m.kind === 'place'), []);
+		assert.deepEqual(find('อำเภอครอบคลุมพื้นที่').filter(m => m.kind === 'place'), []);
+		// Twin: a named district is a place.
+		assert.deepEqual(find('ชาวอำเภอบ้านไร่ ร่วมงาน').filter(m => m.kind === 'place').map(m => m.text), ['อำเภอบ้านไร่']);
+	});
+});
