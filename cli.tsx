@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import process from 'node:process';
+import {isMainThread} from 'node:worker_threads';
 import {parseArguments} from './source/app/args.js';
 import {EXIT, helpText, print, runCli, usageError} from './source/app/run.js';
 import {stripUnsafe} from './source/text/sanitize.js';
@@ -11,6 +12,13 @@ import packageJson from './package.json' with {type: 'json'};
 // the bytes itself. Put fetch back now that everything is loaded.
 declare const __khaoFetch: PropertyDescriptor | undefined;
 if (typeof __khaoFetch !== 'undefined' && __khaoFetch) Object.defineProperty(globalThis, 'fetch', __khaoFetch);
+
+// A worker thread started from this bundle builds an index (source/ui/index-worker.ts), nothing else.
+if (!isMainThread) {
+	const {runIndexWorker} = await import('./source/ui/index-worker.js');
+	await runIndexWorker();
+	process.exit(0);
+}
 
 const parsed = parseArguments(process.argv.slice(2));
 if (parsed.kind === 'help') process.exit(await print(`\n${helpText().replace(/^\n+|\n+$/g, '')}\n\n`));

@@ -2,11 +2,15 @@
 // precision, recall and F1 per kind, counted by overlap. A found mention is right when it overlaps
 // a gold mention of the same kind; a gold mention is found when a mention of its kind overlaps it.
 // Gold person spans include titles (นาย…), ours do not: overlap makes that fair.
+// Three ways: what khao uses (rules and the learned tagger together), the rules alone, the tagger
+// alone. The tagger never trained on val.txt (bench/train-ner.ts leaves its lines out of train.txt).
 // Run: node --import tsx bench/ner.ts [path]   (default: ../shared/data/thainer-1.5/val.txt)
 
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {findMentions} from '../source/entities/find-mentions.js';
+import {setTaggerEnabled, sharedTagger} from '../source/entities/model/load.js';
+import {tagText} from '../source/entities/model/tagger.js';
 import type {EntityKind} from '../source/entities/types.js';
 
 const DEFAULT_PATH = fileURLToPath(new URL('../../shared/data/thainer-1.5/val.txt', import.meta.url));
@@ -55,14 +59,35 @@ export function parseTaggedLine(line: string): {text: string; gold: Span[]} {
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
-export function runNerBench(path = DEFAULT_PATH): NerRow[] {
+export type NerMode = 'combined' | 'rules' | 'model';
+
+/** The mentions each way finds in one text. */
+function finder(mode: NerMode): (text: string) => Span[] {
+	if (mode === 'model') {
+		const model = sharedTagger();
+		if (model === null) throw new Error('the NER model did not load');
+		return text => tagText(text, model);
+	}
+	return text => findMentions({text});
+}
+
+export function runNerBench(path = DEFAULT_PATH, mode: NerMode = 'combined'): NerRow[] {
+	setTaggerEnabled(mode !== 'rules');
+	try {
+		return scoreNer(path, finder(mode));
+	} finally {
+		setTaggerEnabled(true);
+	}
+}
+
+function scoreNer(path: string, find: (text: string) => Span[]): NerRow[] {
 	const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\n');
 	const counts = new Map<EntityKind, {gold: number; found: number; truePositive: number; goldFound: number}>();
 	for (const k of KINDS) counts.set(k, {gold: 0, found: 0, truePositive: 0, goldFound: 0});
 	for (const line of lines) {
 		if (line.trim() === '') continue;
 		const {text, gold} = parseTaggedLine(line);
-		const found = findMentions({text}).filter(m => KINDS.includes(m.kind));
+		const found = find(text).filter(m => KINDS.includes(m.kind));
 		for (const k of KINDS) {
 			const c = counts.get(k)!;
 			const g = gold.filter(s => s.kind === k);
@@ -99,5 +124,8 @@ export function formatNerTable(rows: NerRow[]): string {
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
 	const path = process.argv[2] ?? DEFAULT_PATH;
 	console.log(`Thai NER 1.5: ${path}`);
-	console.log(formatNerTable(runNerBench(path)));
+	for (const mode of ['combined', 'rules', 'model'] as const) {
+		console.log(`\n${mode === 'combined' ? 'rules + model (what khao uses)' : `${mode} alone`}`);
+		console.log(formatNerTable(runNerBench(path, mode)));
+	}
 }

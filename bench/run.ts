@@ -4,6 +4,7 @@ import {printTable} from './table.js';
 import {benchFirstScreen} from './first-screen.js';
 import {benchScroll} from './scroll.js';
 import {benchWrap, printWrapTable} from './wrap.js';
+import {benchBreakQuality, printQualityTable} from './break-quality.js';
 import {benchCorpus, formatRows} from './corpus-load.js';
 import {runSearchBench, printSearchBench} from './search.js';
 import {runEntityBench, formatEntityBench} from './entities.js';
@@ -19,6 +20,8 @@ if (want('reader')) {
 if (want('wrap')) {
 	console.log('\n## Thai wrapping\n');
 	printWrapTable(await benchWrap());
+	console.log('\n## Thai wrapping: where lines break\n');
+	printQualityTable(await benchBreakQuality());
 }
 if (want('corpus')) {
 	console.log('\n## Corpus loading\n');
@@ -27,6 +30,11 @@ if (want('corpus')) {
 if (want('search')) {
 	console.log('\n## Search\n');
 	printSearchBench(await runSearchBench());
+}
+if (want('relevance')) {
+	console.log('\n## Search relevance (thaigov-2k, bench/search-relevance.json)\n');
+	const {runRelevanceBench, relevanceRows} = await import('./search-relevance.js');
+	printTable(relevanceRows(await runRelevanceBench()));
 }
 if (want('entities')) {
 	console.log('\n## Entities: speed\n');

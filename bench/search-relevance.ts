@@ -70,7 +70,7 @@ let entities: ReturnType<typeof buildEntityIndex> | undefined;
 export const defaultSearcher: Searcher = (index, articles, query) => {
 	entities ??= buildEntityIndex(articles);
 	const also = spellingsOf(namedEntities(entities, query));
-	const result = search(index, query, {budgetMs: 2_000, limit: 300, alsoSpelled: also});
+	const result = search(index, query, {budgetMs: 2_000, fuzzyBudgetMs: 2_000, limit: 300, alsoSpelled: also});
 	const ids: string[] = [];
 	for (const hit of result.hits) {
 		const id = hit.articleId.slice(hit.articleId.lastIndexOf('#') + 1);

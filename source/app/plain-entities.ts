@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Article} from '../corpus/types.js';
 import {CORRECTIONS_FILE} from '../corpus/index.js';
-import {buildEntityIndex, correctionsWarnings, loadEntityCorrections, type EntityCorrections} from '../entities/index.js';
+import {buildEntityIndex, correctionsWarnings, loadEntityCorrections, taggerWarning, type EntityCorrections} from '../entities/index.js';
 import {entitiesJson, entitiesTable} from '../plain/entities.js';
 import {formatWarning} from './run.js';
 
@@ -31,5 +31,8 @@ export function plainEntities(
 	const index = buildEntityIndex(articles, corrections ? {corrections} : {});
 	// Corrections that matched nothing: said on stderr, the output stays clean.
 	for (const w of correctionsWarnings(corrections, index.warnings)) process.stderr.write(formatWarning(w) + '\n');
+	// A damaged NER weights file is no failure (rules alone), but the user hears of it.
+	const warning = taggerWarning();
+	if (warning !== undefined) process.stderr.write(`khao: warning: ${warning}\n`);
 	return opts.json ? entitiesJson(index, articles) : entitiesTable(index, opts.width);
 }

@@ -2,6 +2,7 @@ import React from 'react';
 import process from 'node:process';
 import {render} from 'ink';
 import {openCorpus} from '../corpus/index.js';
+import {historyFile, SearchHistory} from '../search/history.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {App} from '../ui/components/App.js';
 import {enterAlternateScreen, keyboardStream, leaveAlternateScreen, onRepaint, repaintInk, suspend} from '../ui/terminal.js';
@@ -34,7 +35,7 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
 	const indexer = new BackgroundIndexer(load, {corrections, search: flags.cache ? {} : {cacheDir: null}});
 	void indexer.start();
-	const instance = render(<App load={load} indexer={indexer} noColor={noColor} />, {stdin: filterKeyboard(keyboard, {onSuspend: suspend}), exitOnCtrlC: true, patchConsole: true});
+	const instance = render(<App load={load} indexer={indexer} noColor={noColor} history={SearchHistory.open(historyFile())} />, {stdin: filterKeyboard(keyboard, {onSuspend: suspend}), exitOnCtrlC: true, patchConsole: true});
 	onRepaint(() => repaintInk());
 	try {
 		await instance.waitUntilExit();

@@ -9,8 +9,10 @@ import {detectThaiAbbreviations} from './detect/abbreviations.js';
 import {type Candidate, DetectionContext} from './detect/context.js';
 import {detectDefinitionsSteps} from './detect/definitions.js';
 import {detectLatin} from './detect/latin.js';
+import {detectPersonBrackets} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectThaiTriggersSteps} from './detect/thai-triggers.js';
+import {fillFree, modelCandidatesSteps} from './model/candidates.js';
 import {foldInvisible, unfoldRange} from './normalize.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from './steps.js';
 import type {Mention} from './types.js';
@@ -60,6 +62,9 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	detectLatin(ctx);
 	if (clock.due()) yield* clock.pause();
 	yield* detectDefinitionsSteps(ctx, clock);
+	detectPersonBrackets(ctx);
+	// The learned tagger adds what the rules miss (it widens some rule names at once, see there).
+	const modelNames = yield* modelCandidatesSteps(ctx, clock);
 
 	const occupied = new Occupancy(folded.text.length);
 	const accepted = resolveOverlaps(ctx.candidates, occupied);
@@ -71,7 +76,9 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	cutToKnownNames(ctx, accepted, occupied);
 	if (clock.due()) yield* clock.pause();
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
-	const all = [...accepted.filter(c => !c.tentative || c.short), ...repeats].sort((a, b) => a.start - b.start);
+	// A title the rules took off a name (YB Dato' Sri, พลเอก) is no name for the model either.
+	for (const c of [...accepted, ...repeats]) if (c.titleStart !== undefined) occupied.mark(c.titleStart, c.start);
+	const all = [...accepted.filter(c => !c.tentative || c.short), ...repeats, ...fillFree(ctx, modelNames, occupied)].sort((a, b) => a.start - b.start);
 
 	const out: DetectedMention[] = [];
 	for (const c of all) {

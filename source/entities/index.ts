@@ -2,6 +2,7 @@
 export type {Entity, EntityKind, LinkedMention, Mention, MentionPosition} from './types.js';
 export {ENTITY_KINDS} from './types.js';
 export {findMentions} from './find-mentions.js';
+export {taggerWarning} from './model/load.js';
 export {EntityIndexBuilder, buildEntityIndex, type EntityIndexOptions} from './builder.js';
 export {EntityIndex, type Direction} from './entity-index.js';
 export {

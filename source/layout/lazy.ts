@@ -10,7 +10,8 @@
 // needs and returns the view's top so that the same line stays on top.
 import type {Article, Block, Span} from '../corpus/types.js';
 import type {Line} from './types.js';
-import {lineAt as lineAtIn, wrapArticle, wrapText} from './wrap.js';
+import {type Protected, lineAt as lineAtIn, wrapArticle, wrapText} from './wrap.js';
+import {rangesWithin} from './lines.js';
 
 /** Characters per piece: one piece wraps in a few tens of milliseconds. */
 export const PIECE_CHARS = 16_384;
@@ -27,6 +28,8 @@ interface Piece {
 	clip?: {from: number; to: number; blockEnd: number};
 	/** The piece starts a block after another block: a blank line may come first. */
 	afterBlock: boolean;
+	/** Characters of text (and synthetic text) in it. */
+	chars: number;
 	/** First article offset the piece shows (never before the previous piece's). */
 	start: number;
 	/** Lines before they are wrapped, without the refinement. */
@@ -90,7 +93,8 @@ function cutNear(text: string, target: number, limit: number): number {
 function cutPieces(article: Article, pieceChars: number): Piece[] {
 	const pieces: Piece[] = [];
 	const blocks = article.blocks;
-	const long = (b: number) => sourceLength(blocks[b]!) > 2 * pieceChars;
+	const lengths = blocks.map(sourceLength);
+	const long = (b: number) => lengths[b]! > 2 * pieceChars;
 	let position = 0;
 	const push = (piece: Omit<Piece, 'start' | 'guess'>, start: number | undefined) => {
 		position = Math.max(position, start ?? position);
@@ -104,7 +108,7 @@ function cutPieces(article: Article, pieceChars: number): Piece[] {
 			const end = blocks[b]!.spans.findLast(isSource)!.end;
 			for (let from = firstSource.start; from < end; ) {
 				const to = end - from > 2 * pieceChars ? cutNear(article.text, from + pieceChars, end) : end;
-				push({firstBlock: b, endBlock: b + 1, clip: {from, to, blockEnd: end}, afterBlock: b > 0 && from === firstSource.start}, from);
+				push({firstBlock: b, endBlock: b + 1, clip: {from, to, blockEnd: end}, afterBlock: b > 0 && from === firstSource.start, chars: to - from}, from);
 				from = to;
 			}
 			b++;
@@ -112,9 +116,9 @@ function cutPieces(article: Article, pieceChars: number): Piece[] {
 		}
 		let end = b;
 		let chars = 0;
-		do chars += sourceLength(blocks[end++]!);
+		do chars += lengths[end++]!;
 		while (end < blocks.length && chars < pieceChars && !long(end));
-		push({firstBlock: b, endBlock: end, afterBlock: b > 0}, firstSource?.start);
+		push({firstBlock: b, endBlock: end, afterBlock: b > 0, chars}, firstSource?.start);
 		b = end;
 	}
 	return pieces;
@@ -147,7 +151,12 @@ export class LazyWrap implements LineSource {
 		readonly article: Article,
 		readonly width: number,
 		pieceChars = PIECE_CHARS,
+		/** Spans no line breaks inside (the article's entity mentions), as wrapArticle takes them. */
+		readonly names?: readonly Protected[],
 	) {
+		// Sorted by start, so that each piece takes its own by bisection (a 190 MB article has
+		// hundreds of thousands of names; wrapArticle looks at every span it is given, per block).
+		if (names && names.some((n, i) => i > 0 && n.start < names[i - 1]!.start)) this.names = [...names].sort((a, b) => a.start - b.start);
 		this.pieces = cutPieces(article, Math.max(64, pieceChars));
 		for (const piece of this.pieces) piece.guess = this.guess(piece);
 		this.firstLine = new Int32Array(this.pieces.length + 1);
@@ -254,7 +263,9 @@ export class LazyWrap implements LineSource {
 			const block = blocks[b]!;
 			parts.push(piece.clip ? {kind: block.kind, spans: clipSpans(block.spans, piece.clip.from, piece.clip.to, piece.clip.blockEnd)} : block);
 		}
-		const wrapped = wrapArticle({...this.article, blocks: parts}, this.width);
+		const end = this.pieces[p + 1]?.start ?? this.article.text.length;
+		const names = this.names && rangesWithin(this.names, piece.start, end);
+		const wrapped = wrapArticle({...this.article, blocks: parts}, this.width, names);
 		const shift = piece.firstBlock - (previous ? 1 : 0);
 		// Offsets continue from the piece before: a blank or synthetic line sits where the text reached.
 		const before = p > 0 ? this.pieces[p - 1]!.lines : undefined;
@@ -276,14 +287,8 @@ export class LazyWrap implements LineSource {
 	}
 
 	private guess(piece: Piece): number {
-		let chars = 0;
-		let blocks = 0;
-		if (piece.clip) chars = piece.clip.to - piece.clip.from;
-		else {
-			for (let b = piece.firstBlock; b < piece.endBlock; b++) chars += sourceLength(this.article.blocks[b]!);
-			blocks = piece.endBlock - piece.firstBlock;
-		}
-		return blocks + Math.ceil((chars * COLUMNS_PER_UNIT) / this.width);
+		const blankLines = piece.clip ? 0 : piece.endBlock - piece.firstBlock;
+		return blankLines + Math.ceil((piece.chars * COLUMNS_PER_UNIT) / this.width);
 	}
 
 	/** Scales the guesses of unwrapped pieces by how the wrapped ones turned out. */

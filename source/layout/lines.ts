@@ -22,6 +22,49 @@ export function lineAt(lines: readonly Line[], offset: number): number {
 	return low;
 }
 
+/**
+ * Where the top of the reader is, in terms that survive a re-wrap: the article offset of the top
+ * line, and for a line that shows no text (a title from a JSON field, metadata, a blank line, all
+ * at the same offset as the text after them) how many such lines at that offset come before it.
+ */
+export interface Anchor {
+	offset: number;
+	/** -1 for a line that shows article text. */
+	rank: number;
+}
+
+/** Lines as an array or a lazy wrap holds them. */
+export interface LineList {
+	readonly length: number;
+	at(i: number): Line | undefined;
+}
+
+const showsNothingAt = (line: Line | undefined, offset: number): boolean => line !== undefined && line.start === offset && line.end === offset;
+
+/** The anchor of line `top`. */
+export function anchorOf(lines: LineList, top: number): Anchor {
+	const line = lines.at(top);
+	if (!line) return {offset: 0, rank: 0};
+	if (line.start < line.end) return {offset: line.start, rank: -1};
+	let first = top;
+	while (first > 0 && showsNothingAt(lines.at(first - 1), line.start)) first--;
+	return {offset: line.start, rank: top - first};
+}
+
+/**
+ * The line an anchor points to after a re-wrap: the same text, or the same synthetic line.
+ * `found` is the line that shows the anchor's offset (lineAt).
+ */
+export function lineOfAnchor(lines: LineList, anchor: Anchor, found: number): number {
+	if (anchor.rank < 0 || found < 0) return found;
+	let first = found;
+	while (first > 0 && lines.at(first - 1)?.start === anchor.offset) first--;
+	if (lines.at(first)?.start !== anchor.offset) return found;
+	let k = first;
+	for (let r = 0; r < anchor.rank && k + 1 < lines.length && showsNothingAt(lines.at(k + 1), anchor.offset); r++) k++;
+	return k;
+}
+
 export interface TaggedRange {
 	start: number;
 	end: number;
@@ -75,4 +118,25 @@ export function lineRuns(line: Line, ranges: readonly TaggedRange[]): Run[] {
 	}
 	push(line.text.slice(textFrom), undefined);
 	return runs;
+}
+
+/** Ranges longer than this may be missed by rangesWithin where they start above the view (names and matches are far shorter). */
+export const LONGEST_RANGE = 4_096;
+
+/**
+ * The ranges, sorted by start, that overlap [from, to): found by bisection, so that a very large
+ * article's hundreds of thousands of mentions cost a few steps a frame (or a piece of wrap), not
+ * a pass over them all.
+ */
+export function rangesWithin<T extends {start: number; end: number}>(ranges: readonly T[], from: number, to: number): T[] {
+	let low = 0;
+	let high = ranges.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (ranges[mid]!.start < from - LONGEST_RANGE) low = mid + 1;
+		else high = mid;
+	}
+	const out: T[] = [];
+	for (let i = low; i < ranges.length && ranges[i]!.start < to; i++) if (ranges[i]!.end > from) out.push(ranges[i]!);
+	return out;
 }

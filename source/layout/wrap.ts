@@ -1,18 +1,23 @@
 // The line breaker. A block's spans are cleaned into one string (clean.ts), analysed for clusters,
 // widths and allowed breaks (breaks.ts), then filled greedily: each line takes clusters while they
-// fit and ends at the last allowed break. Where none fits — a word wider than the line — the line
-// ends at the last cluster boundary that no Thai rule vetoes (or, if every one is vetoed, at the
-// last boundary that fits): never inside a cluster. A cluster wider than the whole line (a CJK
-// character at width 1) is shown as '…', so that no line is ever wider than asked.
+// fit and ends at the allowed break that costs least — the columns it leaves empty, plus, at a word
+// boundary rather than a space, one column and more for words often written together (so a line
+// may end a few columns early to keep รับผิดชอบ whole, never more than a quarter of its width).
+// Breaks inside a protected span (a name the entity finder knows) are refused. Where no allowed
+// break fits — a word or name wider than the line — the line ends at the last word boundary inside
+// a name, else the last Thai cluster start, else the last cluster boundary that no Thai rule vetoes
+// (or, if every one is vetoed, at the last boundary that fits): never inside a cluster. A cluster
+// wider than the whole line (a CJK character at width 1) is shown as '…', so that no line is ever
+// wider than asked.
 import type {Article, Block, BlockKind} from '../corpus/types.js';
-import {NO_END, NO_START, props} from '../text/charProps.js';
+import {NO_END, NO_START, THAI_LETTER, props} from '../text/charProps.js';
 import {CleanBuilder, type CleanText, TAB_STOP, displayCluster} from '../text/clean.js';
 import {stringWidth} from '../text/width.js';
-import {BREAK, CLUSTER, FANCY, NEWLINE_UNIT, SPACE_UNIT, TAB_UNIT, analyse} from './breaks.js';
+import {BREAK, CLUSTER, FANCY, HELD, NEWLINE_UNIT, SPACE_UNIT, SYLLABLE, TAB_UNIT, WEAK, analyse, hold, isDigit, isHyphen} from './breaks.js';
 import type {ClusterMap, Line} from './types.js';
 
 // The queries on wrapped lines live in lines.ts; re-exported so one import serves the reader.
-export {lineAt, lineRuns, type Run, type TaggedRange} from './lines.js';
+export {type Anchor, anchorOf, lineAt, lineOfAnchor, lineRuns, type Run, type TaggedRange} from './lines.js';
 
 /** Shown instead of a cluster wider than the whole line. */
 export const OVERWIDE = '…';
@@ -33,6 +38,34 @@ const LEADS: Partial<Record<BlockKind, Lead>> = {
 };
 /** Below this many columns left for text, leads are dropped: the text matters more. */
 const MIN_TEXT_WIDTH = 4;
+
+/** A range of article text [start, end) no line may break inside when it fits (a name). */
+export interface Protected {
+	start: number;
+	end: number;
+}
+
+/** The kinds of forced break, best first (see forcedBreak). */
+const PUNCTUATION_RUN = -1;
+const AFTER_NO_BREAK_SPACE = -2;
+const FORCED_TIERS = [AFTER_NO_BREAK_SPACE, SYLLABLE, SYLLABLE | WEAK, PUNCTUATION_RUN, CLUSTER];
+
+function isNoBreakSpace(c: number): boolean {
+	return c === 0xa0 || c === 0x2007 || c === 0x202f;
+}
+
+/**
+ * What breaking between two words costs, in columns a line may end short to avoid it, by cohesion
+ * level, as a share of a third of the width: nothing for words that merely meet, half a third for
+ * the loosest pairs, more for each level, and at the top more than a whole line: words that are
+ * nearly always one are only parted when nothing else fits.
+ */
+const LEVEL_WEIGHTS = [0, 0.5, 1, 1.5, 2, 3, 4, 4];
+
+function levelColumns(width: number): Uint8Array {
+	const third = Math.max(3, Math.min(24, Math.floor(width / 3)));
+	return Uint8Array.from(LEVEL_WEIGHTS, w => Math.min(255, 1 + Math.round(w * third)));
+}
 
 /** Collects the units of many lines into one ClusterMap. */
 class MapBuilder {
@@ -87,8 +120,8 @@ class Layout {
 		});
 	}
 
-	/** Wraps one cleaned block. */
-	block(clean: CleanText, kind: BlockKind, block: number): void {
+	/** Wraps one cleaned block; `spans` (sorted by start) are protected. */
+	block(clean: CleanText, kind: BlockKind, block: number, spans: readonly Protected[] = []): void {
 		const s = clean.text;
 		const n = s.length;
 		if (n === 0) {
@@ -98,10 +131,11 @@ class Layout {
 		const code = kind === 'code';
 		let lead = LEADS[kind] ?? NO_LEAD;
 		if (this.width < Math.max(stringWidth(lead.first), stringWidth(lead.rest)) + MIN_TEXT_WIDTH) lead = NO_LEAD;
-		const {info, widths} = analyse(s, code);
+		const {info, widths, costs} = analyse(s, code);
 		const sources = clean.sources;
 		const base = clean.base;
 		const sourceAt = (k: number): number => (sources ? sources[k]! : base + k);
+		if (!code && spans.length > 0) protect(spans, n, sourceAt);
 
 		const emit = (from: number, to: number, leadText: string, overwide: boolean): void => {
 			const W = this.width - stringWidth(leadText);
@@ -186,15 +220,55 @@ class Layout {
 			while (k > 0 && !(info[k]! & CLUSTER)) k--;
 			return k;
 		};
-		/** The last cluster start in (from, i] that no rule vetoes as a line start/end, else i. */
+		/** Does Thai typography forbid a line to start at k after `before` (or a line to start with -19)? */
+		const vetoed = (k: number, before: number): boolean =>
+			(props(s.charCodeAt(k)) & NO_START) !== 0 || (props(s.charCodeAt(before)) & NO_END) !== 0 ||
+			(isHyphen(s.charCodeAt(k)) && k + 1 < n && isDigit(s.charCodeAt(k + 1)));
+		/**
+		 * Where a line with no allowed break must end, in (from, i], the last of the first kind found:
+		 * a break held for a name or a number's unit; after a no-break space (better than inside a
+		 * word: "Initiative หรือ GDI" all joined by U+00A0); a Thai cluster start (else one before a final
+		 * consonant) that no rule vetoes; a punctuation mark in a run of them (dots wider than the
+		 * line); any cluster start that no rule vetoes; else i.
+		 */
 		const forcedBreak = (from: number, i: number): number => {
-			for (let k = i; k > from; k = previousCluster(k)) {
-				if (isSpace(k)) continue;
-				const before = previousCluster(k);
-				if (isSpace(before)) continue;
-				if (!(props(s.charCodeAt(k)) & NO_START) && !(props(s.charCodeAt(before)) & NO_END)) return k;
+			for (let k = i; k > from; k = previousCluster(k)) if (info[k]! & HELD) return k;
+			for (const tier of FORCED_TIERS) {
+				for (let k = i; k > from; k = previousCluster(k)) {
+					const before = previousCluster(k);
+					if (isSpace(before)) continue;
+					if (tier === AFTER_NO_BREAK_SPACE) {
+						if (!isSpace(k) && isNoBreakSpace(s.charCodeAt(before)) && !(props(s.charCodeAt(k)) & NO_START)) return k;
+						continue;
+					}
+					if (tier === PUNCTUATION_RUN) {
+						if (!isSpace(k) && !(props(s.charCodeAt(k)) & THAI_LETTER) && !(props(s.charCodeAt(before)) & THAI_LETTER)) return k;
+						continue;
+					}
+					if (isSpace(k) || !(info[k]! & tier)) continue;
+					if (!vetoed(k, before)) return k;
+				}
 			}
 			return i;
+		};
+		// The allowed breaks of the line being filled: unit and the columns before it.
+		const breakAt: number[] = [];
+		const breakColumn: number[] = [];
+		const wordCost = levelColumns(this.width);
+		/** The break of the current line that costs least (ties: the later one). */
+		const bestBreak = (W: number): number => {
+			let best = -1;
+			let bestCost = Infinity;
+			for (let c = 0; c < breakAt.length; c++) {
+				const k = breakAt[c]!;
+				let cost = W - breakColumn[c]!;
+				if (!code && !isSpace(k)) cost += wordCost[costs[k]!]!;
+				if (cost <= bestCost) {
+					best = k;
+					bestCost = cost;
+				}
+			}
+			return best;
 		};
 
 		let pos = 0;
@@ -210,6 +284,8 @@ class Layout {
 			const from = pos;
 			let column = 0;
 			let lastBreak = -1;
+			breakAt.length = 0;
+			breakColumn.length = 0;
 			let i = from;
 			for (;;) {
 				if (i >= n) {
@@ -225,7 +301,11 @@ class Layout {
 					afterBreak = false;
 					break;
 				}
-				if (i > from && (code || f & BREAK)) lastBreak = i;
+				if (i > from && (code || f & BREAK)) {
+					lastBreak = i;
+					breakAt.push(i);
+					breakColumn.push(column);
+				}
 				const w = f & TAB_UNIT ? tabColumns(column, W) : widths[i]!;
 				if (column + w > W) {
 					if (f & SPACE_UNIT && !code) {
@@ -254,7 +334,7 @@ class Layout {
 						continuation = true;
 						pos = e;
 					} else {
-						const k = lastBreak > from ? lastBreak : forcedBreak(from, i);
+						const k = lastBreak > from ? bestBreak(W) : forcedBreak(from, i);
 						const to = trimEnd(from, k);
 						// Indentation wider than the line is dropped rather than shown as an empty line.
 						if (to > from || code) {
@@ -275,6 +355,42 @@ class Layout {
 		this.units.finish();
 		return this.lines;
 	}
+}
+
+/** Holds the breaks of the analysed block that fall strictly inside one of `spans` (article offsets). */
+function protect(spans: readonly Protected[], n: number, sourceAt: (k: number) => number): void {
+	let next = 0; // the first span that may still contain a later unit
+	let from = -1; // the first unit inside the current span
+	for (let k = 0; k < n; k++) {
+		const src = sourceAt(k);
+		if (src < 0) continue;
+		while (next < spans.length && spans[next]!.end <= src) {
+			if (from >= 0) hold(from - 1, k);
+			from = -1;
+			next++;
+		}
+		if (next >= spans.length) break;
+		if (src > spans[next]!.start && from < 0) from = k;
+	}
+	if (from >= 0) hold(from - 1, n);
+}
+
+/** The spans that overlap [start, end), sorted by start. */
+function spansWithin(spans: readonly Protected[] | undefined, start: number, end: number): Protected[] {
+	if (!spans || spans.length === 0) return [];
+	return spans.filter(p => p.end > start && p.start < end && p.end - p.start > 1).sort((a, b) => a.start - b.start);
+}
+
+/** The spans overlapping a block's source text. */
+function spansOfBlock(spans: readonly Protected[], block: Block): Protected[] {
+	let start = Infinity;
+	let end = -1;
+	for (const span of block.spans) {
+		if ('synthetic' in span) continue;
+		start = Math.min(start, span.start);
+		end = Math.max(end, span.end);
+	}
+	return end < 0 ? [] : spansWithin(spans, start, end);
 }
 
 /** A usable column count: at least 1, a whole number, and finite (NaN and Infinity are callers' slips). */
@@ -302,10 +418,12 @@ function cleanBlock(text: string, block: Block): CleanText {
 /**
  * Lays out an article's blocks at `width` columns: a blank line between blocks (not between list
  * items or metadata lines), quotes behind '│ ', items behind '• ' with a hanging indent, code
- * broken at clusters only, rules as a line of '─'.
+ * broken at clusters only, rules as a line of '─'. No line breaks inside a `protect`ed span (the
+ * article's entity mentions) unless the span is wider than the line.
  */
-export function wrapArticle(article: Article, width: number): Line[] {
+export function wrapArticle(article: Article, width: number, protect?: readonly Protected[]): Line[] {
 	const layout = new Layout(columns(width));
+	const spans = spansWithin(protect, 0, article.text.length);
 	let previous: BlockKind | undefined;
 	article.blocks.forEach((block, index) => {
 		const before = layout.lines.length;
@@ -320,7 +438,8 @@ export function wrapArticle(article: Article, width: number): Line[] {
 			if (last && !('synthetic' in last) && last.end > rule.start) rule.end = layout.position = last.end;
 		} else {
 			const blankAdded = layout.lines.length > before;
-			layout.block(cleanBlock(article.text, block), block.kind, index);
+			const clean = cleanBlock(article.text, block);
+			layout.block(clean, block.kind, index, spans.length > 0 ? spansOfBlock(spans, block) : []);
 			if (layout.lines.length === before + (blankAdded ? 1 : 0)) {
 				layout.lines.length = before; // nothing to show: no blank line for it either
 				return;
@@ -332,11 +451,11 @@ export function wrapArticle(article: Article, width: number): Line[] {
 }
 
 /** Wraps text[start, end) as one paragraph (line breaks in it kept) at `width` columns. */
-export function wrapText(text: string, start = 0, end: number = text.length, width = 80, kind: BlockKind = 'para'): Line[] {
+export function wrapText(text: string, start = 0, end: number = text.length, width = 80, kind: BlockKind = 'para', protect?: readonly Protected[]): Line[] {
 	const layout = new Layout(columns(width));
 	layout.position = start;
 	const builder = new CleanBuilder();
 	builder.addSource(text, start, end);
-	layout.block(builder.finish(), kind, 0);
+	layout.block(builder.finish(), kind, 0, spansWithin(protect, start, end));
 	return layout.finish();
 }

@@ -1,6 +1,7 @@
 // `--search QUERY`: ranked hits as text (article, date, title, snippet) or as JSON with offsets.
 import type {Article} from '../corpus/types.js';
 import type {NamedEntity} from '../search/also-spelled.js';
+import {fitSnippet} from '../search/snippet.js';
 import type {SearchResult} from '../search/types.js';
 import {clusterEnd} from '../text/graphemes.js';
 import {sanitizeInline} from '../text/sanitize.js';
@@ -28,7 +29,7 @@ export function searchText(result: SearchResult, articles: readonly Article[], w
 	const count = result.exhaustive ? `${result.total}` : `${result.total}+`;
 	const lines = [fit(`${count} ${result.total === 1 ? 'match' : 'matches'} for "${sanitizeInline(result.query)}" (${result.elapsedMs.toFixed(1)} ms)`, width)];
 	if (result.layoutConverted) lines.push(fit(`showing results for ${sanitizeInline(result.effectiveQuery)}`, width));
-	if (result.partial) lines.push(fit('no article holds every word: the best partial matches', width));
+	if (result.partial) lines.push(fit('no article holds every word: best partial matches', width));
 	for (const note of result.notes) lines.push(fit(sanitizeInline(note), width));
 	if (entity) {
 		const mentions = `${entity.mentionCount} ${entity.mentionCount === 1 ? 'mention' : 'mentions'}`;
@@ -39,7 +40,9 @@ export function searchText(result: SearchResult, articles: readonly Article[], w
 		const article = byId.get(hit.articleId);
 		const head = [sanitizeInline(hit.articleId), article?.date?.iso ?? '-', sanitizeInline(article?.title ?? '')].filter((s) => s !== '').join('  ');
 		const indent = ' '.repeat(number + 2);
-		lines.push('', fit(`${String(i + 1).padStart(number)}. ${head}`, width), indent + fit(hit.snippet, Math.max(1, width - indent.length)));
+		const room = Math.max(1, width - indent.length);
+		const snippet = fitSnippet({text: hit.snippet, highlights: hit.snippetHighlights}, room);
+		lines.push('', fit(`${String(i + 1).padStart(number)}. ${head}`, width), indent + fit(snippet.text, room));
 	});
 	return lines.join('\n');
 }

@@ -19,7 +19,7 @@ export interface TermSpellings {
 }
 
 /** Occurrences of one word looked at per article (a common word can be there hundreds of times). */
-const OCCURRENCES_PER_TERM = 48;
+const OCCURRENCES_PER_TERM = 16;
 /** A gap between the words of this many folded units or more costs the whole proximity penalty. */
 const FAR = 600;
 const PROXIMITY = 0.12;

@@ -24,7 +24,8 @@ export interface NameFinder<E extends NamedEntity> {
 
 /** Spellings looked for at most (an entity seen under many names keeps its most common ones). */
 const MAX_SPELLINGS = 8;
-const CANDIDATES = 12;
+/** Candidates asked of the entity index. */
+export const CANDIDATES = 12;
 
 /** Vowel classes: a Latin vowel letter, and what a Thai vowel sign usually stands for in a transliteration. */
 const LATIN_VOWEL: Record<string, string> = {a: 'a', e: 'e', i: 'i', o: 'o', u: 'u'};
@@ -117,18 +118,26 @@ function closeness(query: string[], name: string): number {
  * entities, one per script (Xi Jinping, สี จิ้นผิง): all are kept.
  */
 export function namedEntities<E extends NamedEntity>(finder: NameFinder<E> | undefined, query: string): E[] {
-	if (!finder) return [];
+	const text = nameQuery(query);
+	return finder && text !== undefined ? closeEntities(text, finder.findByName(text, CANDIDATES)) : [];
+}
+
+/** The words of a query that may name an entity (undefined: none, or a quoted phrase), to give findByName. */
+export function nameQuery(query: string): string | undefined {
 	const {terms} = parseQuery(query);
 	// A quoted phrase asks for exactly that.
-	if (terms.some((t) => t.quoted)) return [];
+	if (terms.some((t) => t.quoted)) return undefined;
 	const text = terms
 		.map((t) => t.text)
 		.join(' ')
 		.trim();
+	return [...text].length < 2 || words(text).length === 0 ? undefined : text;
+}
+
+/** Of the `candidates` findByName gave for `text` (a nameQuery), those it names closely, closest first. */
+export function closeEntities<E extends NamedEntity>(text: string, candidates: readonly E[]): E[] {
 	const q = words(text);
-	if ([...text].length < 2 || q.length === 0) return [];
-	return finder
-		.findByName(text, CANDIDATES)
+	return candidates
 		.map((entity) => ({entity, score: Math.max(0, ...entity.aliases.map((alias) => closeness(q, alias)))}))
 		.filter((c) => c.score > 0)
 		.sort((a, b) => b.score - a.score || b.entity.mentionCount - a.entity.mentionCount)

@@ -33,11 +33,14 @@ export function articleFilter(articles: readonly Article[], scopes: readonly Seg
 			if (candidates) {
 				for (let i = 0; i < candidates.length; i++) {
 					const local = segment.passageArticle[candidates[i]!]!;
-					if (segment.folded[local]!.includes(pattern.toneless)) allowed[segment.ordinals[local]!] = 0;
+					const ordinal = segment.ordinals[local]!;
+					// The article of several candidate passages is looked at once.
+					if (allowed[ordinal] === 1 && segment.folded[local]!.includes(pattern.toneless)) allowed[ordinal] = 0;
 				}
 			} else {
 				for (let local = 0; local < segment.ordinals.length; local++) {
-					if (segment.folded[local]!.includes(pattern.toneless)) allowed[segment.ordinals[local]!] = 0;
+					const ordinal = segment.ordinals[local]!;
+					if (allowed[ordinal] === 1 && segment.folded[local]!.includes(pattern.toneless)) allowed[ordinal] = 0;
 				}
 			}
 		}

@@ -144,11 +144,11 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 	const {exact, tone} = run.collector.byKind;
 	const fuzzyLimits = {...limits, deadline: Math.min(limits.deadline, performance.now() + (options.fuzzyBudgetMs ?? FUZZY_BUDGET_MS))};
 	if (run.collector.total < limit && exact + tone < FUZZY_WHEN_FEWER_THAN) {
-		run.exhaustive = fuzzyRun(scopes, run, limits, fuzzyLimits) && run.exhaustive;
+		run.exhaustive = fuzzyRun(scopes, run, fuzzyLimits, fuzzyLimits) && run.exhaustive;
 		// A mistyped word in the wrong layout: nothing for the typed query, fuzzy hits for the other.
 		if (run.collector.total === 0 && other && !converted) {
 			const alternative: Run = {query: other, collector: new HitCollector(Math.max(limit, FINAL_POOL), filter), exhaustive: true};
-			alternative.exhaustive = fuzzyRun(scopes, alternative, limits, fuzzyLimits);
+			alternative.exhaustive = fuzzyRun(scopes, alternative, fuzzyLimits, fuzzyLimits);
 			if (alternative.collector.total > 0) {
 				run = alternative;
 				converted = true;

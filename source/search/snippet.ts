@@ -2,7 +2,10 @@
 // least between grapheme clusters), kept within its paragraph, made safe for the terminal with
 // sanitizeInline, with the matched ranges widened to whole clusters and given as offsets into the
 // snippet itself.
+import {clusterEnd as nextCluster} from '../text/graphemes.js';
 import {sanitizeInline} from '../text/sanitize.js';
+import {clusterWidth, stringWidth} from '../text/width.js';
+import {wordSegments} from '../text/words.js';
 import {continuesCluster} from './passages.js';
 
 export interface Snippet {
@@ -64,8 +67,9 @@ function cutNear(source: string, at: number, min: number, max: number): number {
 
 /** The snippet for a match `focus` in `source`, highlighting `ranges` (which include the focus). */
 export function makeSnippet(source: string, focus: readonly [number, number], ranges: readonly (readonly [number, number])[], options: SnippetOptions = {}): Snippet {
-	const length = options.length ?? 120;
-	const before = options.before ?? 36;
+	const length = options.length ?? 160;
+	// Room on both sides, so that a panel of any width can show the match in the middle (fitSnippet).
+	const before = options.before ?? 70;
 	const [focusStart, focusEnd] = focus;
 	const paragraphStart = focusStart === 0 ? 0 : source.lastIndexOf('\n', focusStart - 1) + 1;
 	let paragraphEnd = source.indexOf('\n', focusEnd);
@@ -120,4 +124,60 @@ export function makeSnippet(source: string, focus: readonly [number, number], ra
 	}
 	if (right < paragraphEnd) result.text += ELLIPSIS;
 	return result;
+}
+
+/**
+ * A snippet cut to `width` terminal columns with its first highlight in the middle: as much text on
+ * each side as fits, the cuts moved to the nearest word boundaries (Intl.Segmenter words, else
+ * clusters) and marked with …. A snippet that fits is returned as it is.
+ */
+export function fitSnippet(snippet: Snippet, width: number): Snippet {
+	const {text, highlights} = snippet;
+	if (stringWidth(text) <= width) return snippet;
+	const ends = [0];
+	for (let at = 0; at < text.length; ) ends.push((at = nextCluster(text, at)));
+	const columns = [0];
+	for (let k = 1; k < ends.length; k++) columns.push(columns[k - 1]! + clusterWidth(text, ends[k - 1]!, ends[k]!));
+	const columnAt = (offset: number) => columns[Math.max(0, ends.findIndex((e) => e >= offset))]!;
+	const [focusStart, focusEnd] = highlights[0] ?? [0, 0];
+	const budget = Math.max(1, width - 2);
+	const a = columnAt(focusStart);
+	let b = Math.min(columnAt(focusEnd), a + budget);
+	// The highlights that fit with the first (several words close together) share the middle.
+	for (const [, end] of highlights.slice(1)) if (columnAt(end) - a <= budget * 0.8) b = Math.max(b, columnAt(end));
+	// Columns [from, to) are shown: the match, then half of the room left on each side.
+	const room = budget - (b - a);
+	let from = Math.max(0, a - Math.floor(room / 2));
+	let to = Math.min(columns[columns.length - 1]!, from + budget);
+	from = Math.max(0, to - budget);
+	// Back to offsets, on word boundaries inside [from, to] where one is near.
+	const offsetAt = (column: number, up: boolean) => {
+		let k = columns.findIndex((c) => c >= column);
+		if (k < 0) k = columns.length - 1;
+		if (columns[k]! > column && !up) k--;
+		return ends[Math.max(0, k)]!;
+	};
+	let left = offsetAt(from, true);
+	let right = offsetAt(to, false);
+	const boundaries = new Set<number>();
+	for (const segment of wordSegments(text)) boundaries.add(segment.start).add(segment.end);
+	if (left > 0) left = nearestIn(boundaries, left, Math.min(focusStart, left + WORD_SNAP), 1) ?? left;
+	if (right < text.length) right = nearestIn(boundaries, right, Math.max(focusEnd, right - WORD_SNAP), -1) ?? right;
+	const lead = left > 0 && !text.startsWith(ELLIPSIS, left) ? ELLIPSIS : '';
+	const tail = right < text.length && !text.endsWith(ELLIPSIS, right) ? ELLIPSIS : '';
+	return {
+		text: lead + text.slice(left, right) + tail,
+		highlights: highlights
+			.map(([s, e]): [number, number] => [Math.max(s, left) - left + lead.length, Math.min(e, right) - left + lead.length])
+			.filter(([s, e]) => e > s),
+	};
+}
+
+/** How far (UTF-16 units) a cut moves to meet a word boundary. */
+const WORD_SNAP = 12;
+
+/** The first of `set` from `from` towards `to` (step ±1), if any. */
+function nearestIn(set: ReadonlySet<number>, from: number, to: number, step: 1 | -1): number | undefined {
+	for (let k = from; step > 0 ? k <= to : k >= to; k += step) if (set.has(k)) return k;
+	return undefined;
 }

@@ -69,6 +69,6 @@ export interface SearchOptions {
 	 * names, in every script (`putin` → ปูติน), given by the caller that knows the entities.
 	 */
 	alsoSpelled?: readonly string[];
-	/** Snippet length in source characters (default 120). */
+	/** Snippet length in source characters (default 160). */
 	snippetLength?: number;
 }

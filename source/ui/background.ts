@@ -4,6 +4,10 @@ import type {CorpusLoad} from '../corpus/index.js';
 import {indexCorpusSteps, writeCacheAsync, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
 import {correctionsWarnings, EntityIndexBuilder, type EntityIndex, type EntityCorrections} from '../entities/index.js';
 import type {CorpusWarning} from '../corpus/types.js';
+import {indexInWorker, type WorkerHandle} from './index-worker.js';
+
+/** An article longer than this (UTF-16 units, ~750 KB of Thai) is one step of several hundred ms: index in workers. */
+export const WORKER_CHARS = 250_000;
 
 export interface BackgroundState {
 	search?: SearchIndex;
@@ -13,6 +17,10 @@ export interface BackgroundState {
 	entityArticles: number;
 	entitiesDone: boolean;
 	total: number;
+	/** Why an index is missing (a worker ran out of memory), for the status bar. */
+	problem?: string;
+	/** The indexes come from worker threads, whole at the end: there is no percentage to show. */
+	inWorkers?: boolean;
 	/** Why the search cache was not used or saved (the index is built all the same). */
 	cacheWarning?: CorpusWarning;
 }
@@ -24,12 +32,17 @@ export interface BackgroundOptions {
 	sliceMs?: number;
 	/** Articles between entity snapshots (the UI sees links improve as the corpus is read). */
 	snapshotEvery?: number;
+	/** Articles longer than this send the whole build to worker threads (default WORKER_CHARS). */
+	workerChars?: number;
+	/** Heap limit of each worker, MB (tests make it small). */
+	workerHeapMb?: number;
 }
 
 /** Runs both builds to the end; `onUpdate` after each slice that changed what the UI can use. */
 export class BackgroundIndexer {
 	state: BackgroundState = {searchIndexed: 0, searchDone: false, entityArticles: 0, entitiesDone: false, total: 0};
 	private stopped = false;
+	private workers: WorkerHandle[] = [];
 	private readonly listeners = new Set<() => void>();
 
 	constructor(
@@ -44,11 +57,14 @@ export class BackgroundIndexer {
 
 	stop(): void {
 		this.stopped = true;
+		for (const worker of this.workers) worker.stop();
 	}
 
 	async start(): Promise<void> {
 		await this.load.finished;
 		const articles = this.load.articles;
+		const workerChars = this.options.workerChars ?? WORKER_CHARS;
+		if (!this.stopped && articles.some((a) => a.text.length > workerChars)) return this.startWorkers();
 		const sliceMs = this.options.sliceMs ?? 12;
 		const snapshotEvery = this.options.snapshotEvery ?? 2_000;
 		// The cache (about 90 MB for 10,000 articles) is written without blocking keys.
@@ -122,6 +138,38 @@ export class BackgroundIndexer {
 			await new Promise((resolve) => setImmediate(resolve));
 		}
 		this.emit();
+	}
+
+	/** Both indexes at once, each in its own worker thread (the two cores), whole when they arrive. */
+	private async startWorkers(): Promise<void> {
+		const articles = this.load.articles;
+		this.set({total: articles.length, inWorkers: true});
+		this.emit();
+		const heapMb = this.options.workerHeapMb;
+		const cacheDir = this.options.search?.cacheDir;
+		const onCacheWarning = (warning: CorpusWarning) => this.set({cacheWarning: warning});
+		const search = indexInWorker({job: 'search', articles, ...(cacheDir === undefined ? {} : {cacheDir})}, heapMb, onCacheWarning);
+		const entities = indexInWorker({job: 'entities', articles, ...(this.options.corrections ? {corrections: this.options.corrections} : {})}, heapMb);
+		this.workers = [search, entities];
+		const failed = (what: string) => (error: Error) => {
+			if (this.stopped) return;
+			this.set({problem: [this.state.problem, `${what} ${error.message}`].filter(Boolean).join('; ')});
+		};
+		await Promise.all([
+			search.done.then((index) => this.set({search: index as SearchIndex, searchIndexed: articles.length}), failed('search:')).finally(() => {
+				this.set({searchDone: true});
+				if (!this.stopped) this.emit();
+			}),
+			entities.done.then((index) => {
+				const entities = index as EntityIndex;
+				this.set({entities, entityArticles: articles.length});
+				// As in the time slices: corrections that matched nothing join the warnings panel (w).
+				if (entities.warnings.length > 0) this.load.addWarnings?.(correctionsWarnings(this.options.corrections, entities.warnings));
+			}, failed('entities:')).finally(() => {
+				this.set({entitiesDone: true});
+				if (!this.stopped) this.emit();
+			}),
+		]);
 	}
 
 	private set(patch: Partial<BackgroundState>): void {

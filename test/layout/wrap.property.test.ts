@@ -7,6 +7,7 @@ import {lineAt} from '../../source/layout/lines.js';
 import {OVERWIDE, wrapArticle, wrapText} from '../../source/layout/wrap.js';
 import {cleanText} from '../../source/text/clean.js';
 import {graphemes} from '../../source/text/graphemes.js';
+import {forEachThaiCluster} from '../../source/text/syllables.js';
 import {NO_END_CLUSTER, NO_START, checkLines, clusterEdges, contentOf, makeArticle} from './helpers.js';
 
 const THAI = [
@@ -41,11 +42,17 @@ function checkVetoes(source: string, lines: ReturnType<typeof wrapText>, w: numb
 		const clusters = graphemes(cleanText(source, before.start, before.end).text);
 		const vetoed = NO_START.test(contentOf(line)) || NO_END_CLUSTER.test(clusters[clusters.length - 1] ?? '');
 		if (!vetoed) continue;
-		// Unavoidable only when no cluster boundary in the line before was free of vetoes and spaces.
+		// Unavoidable only when no cluster boundary in the line before was free of vetoes and spaces,
+		// and outside Thai syllables (cutting one is worse than starting a line with a comma).
+		const lineText = cleanText(source, before.start, before.end).text;
+		const syllableStarts = new Set<number>();
+		forEachThaiCluster(lineText, 0, lineText.length, at => syllableStarts.add(at));
+		let offset = 0;
 		for (let k = 1; k < clusters.length; k++) {
 			const left = clusters[k - 1]!;
 			const right = clusters[k]!;
-			const free = !/\s/u.test(left) && !/\s/u.test(right) && !NO_END_CLUSTER.test(left) && !NO_START.test(right);
+			offset += left.length;
+			const free = !/\s/u.test(left) && !/\s/u.test(right) && !NO_END_CLUSTER.test(left) && !NO_START.test(right) && syllableStarts.has(offset);
 			assert.ok(!free, `vetoed break after ${JSON.stringify(prevContent)} / ${JSON.stringify(contentOf(line))} though ${JSON.stringify(left + '|' + right)} was free, at ${w} in ${JSON.stringify(source)}`);
 		}
 	}

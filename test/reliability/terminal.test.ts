@@ -266,6 +266,8 @@ test('Ctrl+Z gives the terminal back and stops; fg takes it again and redraws', 
 		pty.send('\u001A');
 		for (let i = 0; i < 200 && processState(pid) !== 'T'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
 		assert.equal(processState(pid), 'T', 'stopped');
+		// What the reader wrote before stopping may still be on its way through the pty.
+		for (let i = 0; i < 100 && !restoredAfterLastEnter(pty.output()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
 		assert.ok(restoredAfterLastEnter(pty.output()), 'terminal given back before stopping');
 		const before = pty.output().length;
 		// The shell runs `fg` a second later.

@@ -5,6 +5,7 @@ import type {Article, Block, CorpusWarning} from '../../source/corpus/types.js';
 import {App} from '../../source/ui/components/App.js';
 import type {Size} from '../../source/ui/hooks/useTerminalSize.js';
 import {BackgroundIndexer} from '../../source/ui/background.js';
+import type {SearchHistory} from '../../source/search/history.js';
 
 /** An article whose paragraphs are its lines of text (blank lines between). */
 export function makeArticle(id: string, title: string, paragraphs: string[], date?: string): Article {
@@ -46,8 +47,8 @@ export async function builtIndexer(load: CorpusLoad): Promise<BackgroundIndexer>
 	return indexer;
 }
 
-export async function renderApp(load: CorpusLoad, size: Size = {columns: 100, rows: 20}, noColor = true, indexer?: BackgroundIndexer) {
-	const instance = render(<App load={load} size={size} noColor={noColor} indexer={indexer} />);
+export async function renderApp(load: CorpusLoad, size: Size = {columns: 100, rows: 20}, noColor = true, indexer?: BackgroundIndexer, history?: SearchHistory) {
+	const instance = render(<App load={load} size={size} noColor={noColor} indexer={indexer} history={history} />);
 	// Ink subscribes to stdin in an effect: keys written before that would be lost.
 	for (let i = 0; i < 200 && instance.stdin.listenerCount('readable') === 0; i++) await tick();
 	await tick();

@@ -167,3 +167,25 @@ test('mentions are highlighted by kind, and without colour under NO_COLOR', asyn
 	assert.match(plain.frame(), /\u001B\[4m[^\u001B]*กาเบรรา/, 'underlined instead');
 	plain.unmount();
 });
+
+test('↑ in an empty search field recalls the previous queries, newest first; Enter remembers the query', async () => {
+	const {SearchHistory} = await import('../../source/search/history.js');
+	const fs = await import('node:fs');
+	const os = await import('node:os');
+	const path = await import('node:path');
+	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'khao-ui-history-')), 'search-history');
+	fs.writeFileSync(file, ['"ตลาดหุ้น"', '"กาเบรรา"'].join('\n'));
+	const load = staticLoad(articles);
+	const indexer = await builtIndexer(load);
+	const app = await renderApp(load, {columns: 100, rows: 24}, true, indexer, SearchHistory.open(file));
+	const field = () => app.frame().replace(/\x1B\[[0-9;]*m/g, '');
+	await app.press('/', KEYS.up);
+	assert.match(field(), /search: กาเบรรา/);
+	await app.press(KEYS.up);
+	assert.match(field(), /search: ตลาดหุ้น/);
+	await app.press('\u0015', ...'นโยบาย'); // Ctrl+U clears the field
+	await app.waitFor(/passages? ·/);
+	await app.press(KEYS.enter);
+	assert.deepEqual(SearchHistory.open(file).entries, ['ตลาดหุ้น', 'กาเบรรา', 'นโยบาย']);
+	app.unmount();
+});

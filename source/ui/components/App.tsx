@@ -2,11 +2,13 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput, type Key} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
 import type {Article} from '../../corpus/types.js';
+import {type Anchor, type Protected, anchorOf, lineOfAnchor} from '../../layout/wrap.js';
 import {LazyWrap} from '../../layout/lazy.js';
 import {filterTitles, matchesInArticle, search, type MatchRange, type SearchResult} from '../../search/index.js';
-import {namedEntities, spellingsOf} from '../../search/also-spelled.js';
+import {CANDIDATES, closeEntities, nameQuery, spellingsOf} from '../../search/also-spelled.js';
+import type {SearchHistory} from '../../search/history.js';
+import {rankEntities} from '../entity-filter.js';
 import type {Entity, EntityKind} from '../../entities/index.js';
-import {matchesName} from '../../entities/index.js';
 import {initialState, reduce, maxTop, type Action, type Context, type SortOrder, type State} from '../state.js';
 import {commandFor, splitKeys, type Command} from '../keymap.js';
 import {useTerminalSize, type Size} from '../hooks/useTerminalSize.js';
@@ -17,6 +19,7 @@ import type {BackgroundIndexer} from '../background.js';
 import {makeTheme, type Tag} from '../theme.js';
 import {fitWidth} from '../fit.js';
 import {isVisible, stepRange, topFor, visibleRange} from '../navigation.js';
+import {rangesWithin} from '../../layout/lines.js';
 import {ReaderPane, type Highlight} from './ReaderPane.js';
 import {MemoSidebar as Sidebar} from './Sidebar.js';
 import {StatusBar} from './StatusBar.js';
@@ -33,6 +36,8 @@ export interface AppProps {
 	/** Fixed terminal size (tests); otherwise the real terminal's, following resizes. */
 	size?: Size;
 	noColor?: boolean;
+	/** Previous search queries (↑ in an empty search field); absent: none kept. */
+	history?: SearchHistory;
 }
 
 /** Smallest terminal the reader draws in; below it a short message says so. */
@@ -74,6 +79,8 @@ interface SearchUi {
 	result?: SearchResult;
 	/** The view to go back to on Esc. */
 	saved: {current: number; top: number};
+	/** The query is history entry `recalled` (↑ in an empty field): ↑ goes on to older ones. */
+	recalled?: number;
 }
 
 /** A search the user went to with Enter: its matches are highlighted and n / N step through them. */
@@ -105,10 +112,11 @@ interface EntityUi {
 const recentWraps = new Map<Article, LazyWrap>();
 const RECENT_WRAPS = 8;
 const NO_LINES = new LazyWrap({id: '', path: '', format: 'txt', title: '', text: '', blocks: []}, 1);
-function wrappedLines(article: Article, width: number): LazyWrap {
+/** `names`: the article's entity mentions once they are found; lines never break inside one that fits. */
+function wrappedLines(article: Article, width: number, names: readonly Protected[] | undefined): LazyWrap {
 	const cached = recentWraps.get(article);
 	recentWraps.delete(article);
-	const lines = cached && cached.width === width ? cached : new LazyWrap(article, width);
+	const lines = cached && cached.width === width && cached.names === names ? cached : new LazyWrap(article, width, undefined, names);
 	recentWraps.set(article, lines);
 	if (recentWraps.size > RECENT_WRAPS) recentWraps.delete(recentWraps.keys().next().value!);
 	return lines;
@@ -117,9 +125,8 @@ function wrappedLines(article: Article, width: number): LazyWrap {
 /** Passages the index lists for n / N; past that the query is common and a plain scan is quick. */
 const MATCHING_ARTICLES_MAX = 2_000;
 
-const KIND_ORDER: Record<EntityKind, number> = {person: 0, organization: 1, place: 2, other: 3};
 
-export function App({load, indexer, size: fixedSize, noColor = false}: AppProps) {
+export function App({load, indexer, size: fixedSize, noColor = false, history}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const corpus = useCorpus(load);
@@ -134,7 +141,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const [entityUi, setEntityUi, entityRef] = useSyncedState<EntityUi | undefined>(undefined);
 	const [titleFilter, setTitleFilter, titleRef] = useSyncedState<{query: string; editing: boolean} | undefined>(undefined);
 	const [entityFilter, setEntityFilter] = useState<string | undefined>();
-	const [message, setMessage] = useState('');
+	const [message, setMessage] = useState(history?.problem ?? '');
 	const entities = background?.entities;
 	const searchIndex = background?.search;
 	// A search cache that could not be used is one more thing the user can read about under w.
@@ -156,13 +163,20 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		return list;
 	}, [articles, corpus.count, state.sort, entityFilter, entities, titleFilter?.query]);
 	const article = articles[state.current];
-	const lines: LazyWrap = useMemo(() => (article ? wrappedLines(article, panes.textWidth) : NO_LINES), [article, panes.textWidth]);
+	const namesOf = (a: Article): readonly Protected[] | undefined => {
+		const found = entities?.mentionsIn(a.id);
+		return found && found.length > 0 ? found : undefined;
+	};
+	const names = article ? namesOf(article) : undefined;
+	const lines: LazyWrap = useMemo(() => (article ? wrappedLines(article, panes.textWidth, names) : NO_LINES), [article, panes.textWidth, names]);
 
-	// Keep the same text at the top of the pane when a resize re-wraps the article.
-	const shown = useRef<{article: Article | undefined; lines: LazyWrap; anchor: number}>({article, lines, anchor: 0});
+	// Keep the same text (or the same title or metadata line) at the top of the pane when a resize
+	// or the names found re-wrap the article.
+	const shown = useRef<{article: Article | undefined; lines: LazyWrap; anchor: Anchor}>({article, lines, anchor: {offset: 0, rank: 0}});
 	let top = state.top;
 	if (shown.current.lines !== lines && shown.current.article === article && shown.current.lines.length > 0) {
-		top = lines.lineAt(shown.current.anchor);
+		const anchor = shown.current.anchor;
+		top = lineOfAnchor(lines, anchor, lines.lineAt(anchor.offset));
 	}
 	// Wrap what the pane shows (and a page around it); the line on top stays on top.
 	top = lines.settle(top, panes.bodyHeight);
@@ -175,7 +189,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		sidebarByDefault: size.columns >= SIDEBAR_MIN_COLUMNS,
 	};
 	top = Math.min(top, maxTop(ctx));
-	shown.current = {article, lines, anchor: lines.at(top)?.start ?? 0};
+	shown.current = {article, lines, anchor: anchorOf(lines, top)};
 	// Keys may arrive before the handler of the latest render is subscribed: read from refs.
 	const ctxRef = useRef(ctx);
 	ctxRef.current = ctx;
@@ -183,11 +197,11 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	stateRef.current = state;
 	const dispatch = (action: Action) => setState((s) => reduce(s, action, ctxRef.current));
 
-	// The entities the query names closely: their names in every script are searched too.
-	const named: Entity[] = useMemo(
-		() => (!searchUi || !entities || searchUi.query.trim().length < 2 ? [] : namedEntities(entities, searchUi.query)),
-		[searchUi?.query, entities],
-	);
+	// Entities by name (asked once per query): the one offered, and those the query names closely,
+	// whose names in every script are searched too.
+	const nameText = searchUi && searchUi.scope !== 'article' ? nameQuery(searchUi.query) : undefined;
+	const candidates: Entity[] = useMemo(() => (entities && nameText !== undefined ? entities.findByName(nameText, CANDIDATES) : []), [nameText, entities]);
+	const named = useMemo(() => (nameText === undefined ? [] : closeEntities(nameText, candidates)), [nameText, candidates]);
 	const also = useMemo(() => spellingsOf(named), [named]);
 
 	// Search: results follow every key; a query still waiting when the next key comes is dropped.
@@ -203,10 +217,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		return () => clearTimeout(timer);
 	}, [searchUi?.query, searchUi?.scope, searchIndex, also]);
 
-	const entityOffer: Entity[] = useMemo(() => {
-		if (!searchUi || !entities || searchUi.query.trim().length < 2 || searchUi.scope === 'article') return [];
-		return named.length > 0 ? named.slice(0, 1) : entities.findByName(searchUi.query, 1);
-	}, [searchUi?.query, searchUi?.scope, entities, named]);
+	const entityOffer: Entity[] = (named.length > 0 ? named : candidates).slice(0, 1);
 	const searchRows: SearchRow[] = [
 		...entityOffer.map((entity) => ({type: 'entity', entity}) as const),
 		...(searchUi?.result?.hits ?? []).map((hit) => ({type: 'hit', hit}) as const),
@@ -230,21 +241,19 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
 
-	// Highlights, weakest first: entity kinds, the focused entity, search matches, the current match.
+	// Highlights on screen, weakest first: entity kinds, the focused entity, search matches, the current match.
+	const [shownFrom, shownTo] = visibleRange(lines, top, panes.bodyHeight);
 	const highlights: Highlight[] = useMemo(() => {
 		const list: Highlight[] = [];
-		for (const m of mentions) list.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
-		for (const m of matches) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
+		for (const m of rangesWithin(mentions, shownFrom, shownTo)) list.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
+		for (const m of rangesWithin(matches, shownFrom, shownTo)) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
 		return list.sort((a, b) => a.start - b.start || a.end - b.end);
-	}, [mentions, matches, focus?.id, active?.at]);
+	}, [mentions, matches, focus?.id, active?.at, shownFrom, shownTo]);
 
 	const entityList: Entity[] = useMemo(() => {
 		if (!entityUi || !entities) return [];
 		const list = entityUi.scope === 'article' && article ? entities.entitiesIn(article.id) : [...entities.all()];
-		const filter = entityUi.filter.trim().toLowerCase();
-		return list
-			.filter((e) => filter === '' || matchesName(e.aliases, filter))
-			.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+		return rankEntities(list, entityUi.filter);
 	}, [entityUi?.scope, entityUi?.filter, entities, article]);
 	const entityListRef = useRef(entityList);
 	entityListRef.current = entityList;
@@ -253,7 +262,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const goTo = (index: number, offset?: number) => {
 		const target = articles[index];
 		if (!target) return;
-		const targetLines = wrappedLines(target, panes.textWidth);
+		const targetLines = wrappedLines(target, panes.textWidth, namesOf(target));
 		dispatch({type: 'goto', article: index, top: offset === undefined ? 0 : topFor(targetLines, offset, panes.bodyHeight)});
 	};
 
@@ -316,7 +325,7 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 			return;
 		}
 		const [from, to] = visibleRange(lines, top, panes.bodyHeight);
-		const onScreen = mentions.filter((m) => m.start >= from && m.start < to);
+		const onScreen = rangesWithin(mentions, from, to).filter((m) => m.start >= from);
 		if (onScreen.length === 0) {
 			setMessage('no entity on screen');
 			return;
@@ -353,6 +362,8 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	const chooseSearchRow = (ui: SearchUi) => {
 		const row = rowsRef.current[ui.cursor];
 		if (!row) return;
+		const unsaved = history?.add(ui.query);
+		if (unsaved) setMessage(unsaved);
 		if (row.type === 'entity') {
 			focusEntity(row.entity);
 			return;
@@ -378,13 +389,18 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 		if (key.tab) return setSearchUi({...ui, scope: ui.scope === 'corpus' ? 'article' : 'corpus', cursor: 0});
 		const move = key.downArrow || (key.ctrl && input === 'n') ? 1 : key.upArrow || (key.ctrl && input === 'p') ? -1 : 0;
 		const rows = rowsRef.current.length;
+		const past = history?.entries ?? [];
+		if (move === -1 && ui.cursor === 0 && past.length > 0 && (ui.query === '' || ui.recalled !== undefined)) {
+			const at = Math.max(0, (ui.recalled ?? past.length) - 1);
+			return setSearchUi({...ui, query: past[at]!, recalled: at, cursor: 0});
+		}
 		if (move) return setSearchUi({...ui, cursor: Math.max(0, Math.min(rows - 1, ui.cursor + move))});
 		if (key.pageDown || key.pageUp) {
 			const page = Math.max(1, Math.floor((panes.bodyHeight - 3) / 2)) * (key.pageDown ? 1 : -1);
 			return setSearchUi({...ui, cursor: Math.max(0, Math.min(rows - 1, ui.cursor + page))});
 		}
 		const query = editField(ui.query, input, key);
-		if (query !== undefined) setSearchUi({...ui, query, cursor: 0});
+		if (query !== undefined) setSearchUi({...ui, query, cursor: 0, recalled: undefined});
 	};
 
 	const onEntityKey = (input: string, key: Key) => {
@@ -573,8 +589,9 @@ export function App({load, indexer, size: fixedSize, noColor = false}: AppProps)
 	else if (background && (!background.searchDone || !background.entitiesDone) && background.total > 0) {
 		const done = Math.min(background.searchIndexed, background.entityArticles);
 		// Progress counts whole articles: with one (or the first of a few) there is no 0% to show.
-		status.push(done === 0 ? 'indexing…' : `indexing ${Math.round((done / background.total) * 100)}%`);
+		status.push(background.inWorkers || done === 0 ? 'indexing…' : `indexing ${Math.round((done / background.total) * 100)}%`);
 	}
+	if (background?.problem) status.push(background.problem);
 	const warningCount = corpus.warnings + (background?.cacheWarning ? 1 : 0);
 	if (warningCount > 0) status.push(`${warningCount} skipped (w)`);
 

@@ -2,6 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {Article} from '../../corpus/types.js';
 import type {Hit, SearchResult} from '../../search/index.js';
+import {fitSnippet} from '../../search/snippet.js';
 import type {Entity} from '../../entities/index.js';
 import {fitRuns, fitWidth, type StyledRun} from '../fit.js';
 import type {Theme} from '../theme.js';
@@ -35,8 +36,9 @@ export function listWindow(count: number, cursor: number, visible: number): numb
 function Snippet({hit, width, theme}: {hit: Hit; width: number; theme: Theme}) {
 	const runs: StyledRun<'match'>[] = [];
 	let at = 0;
-	const text = hit.snippet;
-	for (const [from, to] of hit.snippetHighlights) {
+	// The match in the middle of the room there is, cut at word boundaries.
+	const {text, highlights} = fitSnippet({text: hit.snippet, highlights: hit.snippetHighlights}, Math.max(1, width - 4));
+	for (const [from, to] of highlights) {
 		if (from > at) runs.push({text: text.slice(at, from)});
 		runs.push({text: text.slice(from, to), style: 'match'});
 		at = to;
@@ -61,6 +63,8 @@ export function SearchPanel({query, scope, rows, cursor, result, articles, progr
 		status.push(`${result.total}${result.exhaustive ? '' : '+'} passage${result.total === 1 ? '' : 's'}`);
 		status.push(`${result.elapsedMs < 10 ? result.elapsedMs.toFixed(1) : Math.round(result.elapsedMs)} ms`);
 		if (result.layoutConverted) status.push(`showing results for ${result.effectiveQuery}`);
+		if (result.partial) status.push('no article holds every word: best partial matches');
+		status.push(...result.notes);
 	}
 	if (progress && progress.indexed < progress.total) status.push(`indexed ${progress.indexed}/${progress.total}`);
 	const listHeight = Math.max(1, Math.floor((height - 3) / ROW_HEIGHT));

@@ -1,0 +1,183 @@
+// The model's mentions as detection candidates. They rank below every rule: the rules keep what
+// they do well (titles, definitions, Latin names, acronyms) and the model fills in the names they
+// miss, mostly Thai names with no title before them. A person span from the model may start with
+// a title (the training data tags them with the name): the title is cut off and kept, as the rules do.
+
+import {HONORIFICS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, POSITIONS, RANKS} from '../lexicon.js';
+import type {StepClock, Steps} from '../steps.js';
+import {Trie} from '../trie.js';
+import type {Occupancy} from '../detect/repeats.js';
+import type {EntityKind} from '../types.js';
+import {type Candidate, type DetectionContext, GENERIC, KNOWN_AFTER, PERSON_STOP, PRIORITY} from '../detect/context.js';
+import {sharedTagger} from './load.js';
+import {tagText} from './tagger.js';
+
+/** Below every rule. */
+export const MODEL_PRIORITY = PRIORITY.repeat - 5;
+/** Not a priority: the model's span served to cut a rule's name back, and is not a candidate. */
+const CUT = -1;
+/** Rules whose names the model may widen: word-list and gazetteer hits, not titles or definitions. */
+const WIDENED_RULES = new Set(['gazetteer', 'abbreviation', 'place-head', 'org-head']);
+
+const endsBeforeWord = (text: string, end: number): boolean => KNOWN_AFTER.startsAt(text, end);
+
+/**
+ * A model name that holds rule names of the kinds above entirely inside it, and is longer, is the
+ * whole name (a place inside a university's name, a head word's name cut short): it outranks them.
+ * Any other overlap leaves the rules in charge.
+ */
+function priorityOver(text: string, rules: readonly Candidate[], longest: number, start: number, end: number, kind: EntityKind): number {
+	let inside = false;
+	// Rules sorted by start; none is longer than `longest`, so the search may begin that far back.
+	let lo = 0;
+	let hi = rules.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (rules[mid]!.start < start - longest) lo = mid + 1;
+		else hi = mid;
+	}
+	for (let i = lo; i < rules.length && rules[i]!.start < end; i++) {
+		const c = rules[i]!;
+		if (c.end <= start) continue;
+		// A head-word name that ran on into the sentence (no clear end) ends where the model's does,
+		// when a verb or function word starts there (…พาณิชย์|ร่วมกับ): the model alone cuts names short.
+		if (c.start === start && c.end > end && c.kind === kind && !c.closed && WIDENED_RULES.has(c.rule) && endsBeforeWord(text, end)) {
+			c.end = end;
+			c.closed = true;
+			return CUT;
+		}
+		if (!WIDENED_RULES.has(c.rule) || c.start < start || c.end > end || c.end - c.start === end - start) return MODEL_PRIORITY;
+		inside = true;
+	}
+	return inside ? PRIORITY.definition - 1 : MODEL_PRIORITY;
+}
+
+let titles: Trie<true> | undefined;
+let heads: Trie<true> | undefined;
+
+function trieOf(words: Iterable<string>): Trie<true> {
+	const trie = new Trie<true>();
+	for (const w of words) trie.add(w, true);
+	return trie;
+}
+
+/** The end of the (possibly stacked) titles at the start of [start, end), or `start` when none. */
+export function titleEnd(text: string, start: number, end: number): number {
+	titles ??= trieOf([...HONORIFICS, ...RANKS, ...POSITIONS]);
+	const trie = titles;
+	let pos = start;
+	for (;;) {
+		const matches = trie.matchesAt(text, pos);
+		const longest = matches.length === 0 ? undefined : matches[matches.length - 1]!;
+		if (longest === undefined || longest.end >= end) return pos;
+		pos = longest.end;
+		while (pos < end && text[pos] === ' ') pos++;
+	}
+}
+
+/**
+ * The span narrowed to word edges: the model's units are smaller than words, and a name never
+ * starts or ends inside a word of the sentence (กระทรวงดำ|เนินการ is กระทรวง, then no name).
+ * Words are Intl.Segmenter's, which splits unknown names into syllables, so a name's edges survive.
+ */
+function toWordEdges(ctx: DetectionContext, start: number, end: number): [number, number] | undefined {
+	const words = ctx.words;
+	if (!words.isBoundary(start)) {
+		const next = words.boundsBetween(start, end)[0];
+		if (next === undefined || next >= end) return undefined;
+		start = next;
+	}
+	if (!words.isBoundary(end)) {
+		// The phrase (run without spaces) holding the end: its word boundaries before the end.
+		const phraseStart = Math.max(start, ctx.text.lastIndexOf(' ', end - 1) + 1);
+		const before = words.boundsBetween(phraseStart, end).filter(b => b < end);
+		end = before.length > 0 ? before[before.length - 1]! : phraseStart;
+		while (end > start && ctx.text[end - 1] === ' ') end--;
+	}
+	return end > start ? [start, end] : undefined;
+}
+
+/**
+ * What the rules would never take as a name, whoever proposes it: a piece of a word (the model's
+ * units are smaller than words), a listed common word or title alone, a head word with nothing
+ * but a generic complement (กระทรวง, องค์การระหว่างประเทศ).
+ */
+function plausibleName(ctx: DetectionContext, start: number, end: number): boolean {
+	if (end - start < 2) return false;
+	const name = ctx.text.slice(start, end);
+	if (PERSON_STOP.has(name) || GENERIC.has(name)) return false;
+	heads ??= trieOf([...ORG_HEADS, ...PLACE_HEADS, ...OTHER_HEADS]);
+	const head = heads.matchesAt(name, 0).at(-1);
+	if (head === undefined) return true;
+	const rest = name.slice(head.end).trim();
+	return rest !== '' && !GENERIC.has(rest);
+}
+
+/**
+ * The model's mentions of `ctx.text`, a paragraph at a time. Those that widen rule names join the
+ * rules' candidates at once; the others are returned, to fill only what the rules and the repeats
+ * of their names leave free (a name the rules found is found again by its repeats, in its group).
+ */
+export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock): Steps<Candidate[]> {
+	const rest: Candidate[] = [];
+	const model = sharedTagger();
+	if (model === null) return rest;
+	const text = ctx.text;
+	const rules = [...ctx.candidates].sort((a, b) => a.start - b.start);
+	const longest = rules.reduce((n, c) => Math.max(n, c.end - c.start), 0);
+	let from = 0;
+	while (from < text.length) {
+		let to = text.indexOf('\n', from);
+		if (to < 0) to = text.length;
+		if (to > from) {
+			for (const span of tagText(text.slice(from, to), model)) {
+				const snapped = toWordEdges(ctx, from + span.start, from + span.end);
+				if (snapped === undefined) continue;
+				let start = snapped[0];
+				const end = snapped[1];
+				let title: string | undefined;
+				let titleStart: number | undefined;
+				if (span.kind === 'person') {
+					const cut = titleEnd(text, start, end);
+					if (cut > start) {
+						// After a title the model's name must still end at a word's end and not begin with
+						// a common word: นายทหาร, นางพยาบาล are no names.
+						if (PERSON_STOP.has(ctx.words.wordAt(cut)) || !ctx.words.isBoundary(end)) continue;
+						title = text.slice(start, cut).trimEnd();
+						titleStart = start;
+						start = cut;
+					}
+				}
+				if (!plausibleName(ctx, start, end)) continue;
+				const priority = priorityOver(text, rules, longest, start, end, span.kind);
+				const c: Candidate = {
+					start,
+					end,
+					kind: span.kind,
+					rule: 'model',
+					priority,
+					...(title === undefined ? {} : {title, titleStart}),
+					...(span.kind === 'person' ? {tokens: text.slice(start, end).split(/\s+/).length} : {}),
+				};
+				if (priority === CUT) continue;
+				if (priority > MODEL_PRIORITY) ctx.add(c);
+				else rest.push(c);
+			}
+		}
+		from = to + 1;
+		if (clock.due()) yield* clock.pause();
+	}
+	return rest;
+}
+
+/** The candidates that fit where nothing was accepted yet, each its own group. */
+export function fillFree(ctx: DetectionContext, candidates: readonly Candidate[], occupied: Occupancy): Candidate[] {
+	const out: Candidate[] = [];
+	for (const c of candidates) {
+		if (!occupied.free(c.start, c.end)) continue;
+		occupied.mark(c.start, c.end);
+		c.group = ctx.newGroup();
+		out.push(c);
+	}
+	return out;
+}

@@ -1,0 +1,135 @@
+// Tags text with the learned weights: each unit's features give it a score per tag, a tag-to-tag
+// score says which tag may follow which (an I only after its kind's B or I), and Viterbi finds the
+// best-scoring tag sequence over the whole text; its runs of B, I… become spans.
+
+import {STATIC_FEATURES, staticFeatures} from './features.js';
+import {type ModelSpan, TAG_COUNT, tagsToSpans} from './tags.js';
+import {splitUnits, type Units} from './units.js';
+
+export interface TaggerWeights {
+	/** Buckets = 2^bits. */
+	bits: number;
+	/**
+	 * TAG_COUNT weights per bucket, then TAG_COUNT² transition weights, then TAG_COUNT start weights.
+	 * The trainer's are floats; the shipped ones stay 16-bit integers (one scale for all does not
+	 * change which tags win, and half the memory to read is a faster tagger).
+	 */
+	weights: Float32Array | Int16Array;
+}
+
+export const weightCount = (bits: number): number => (1 << bits) * TAG_COUNT + TAG_COUNT * TAG_COUNT + TAG_COUNT;
+
+export interface Decoded {
+	units: Units;
+	tags: Uint8Array;
+	/** The hashed features of each unit (STATIC_FEATURES per unit), for the trainer; valid until the next decode. */
+	features: Int32Array;
+}
+
+/** Viterbi decoding of `text`. */
+export function decode(text: string, model: TaggerWeights): Decoded {
+	const units = splitUnits(text);
+	const n = units.count;
+	const features = staticFeatures(text, units, model.bits);
+	const tags = new Uint8Array(n);
+	if (n === 0) return {units, tags, features};
+	viterbi(features, n, model, tags);
+	return {units, tags, features};
+}
+
+/** Back pointers, reused from one text to the next. */
+let backScratch = new Uint8Array(0);
+
+/**
+ * The best tag sequence for `n` units with these features, into `tags`. Written out for the seven
+ * tags (O, then B and I of each kind): this loop is most of the model's time on every article.
+ */
+function viterbi(features: Int32Array, n: number, model: TaggerWeights, tags: Uint8Array): void {
+	// Imported bindings are getters under tsx: hot loops read local copies.
+	const NS = STATIC_FEATURES;
+	const w = model.weights;
+	const at = (1 << model.bits) * 7;
+	const tr = w.subarray(at, at + 49);
+	const first = w.subarray(at + 49, at + 56);
+	if (backScratch.length < n * 7) backScratch = new Uint8Array(Math.max(n * 7, backScratch.length * 2));
+	const back = backScratch;
+	// Scores of the best sequence ending in each tag at the unit before.
+	let s0 = 0, s1 = 0, s2 = -Infinity, s3 = 0, s4 = -Infinity, s5 = 0, s6 = -Infinity;
+	for (let i = 0; i < n; i++) {
+		let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
+		for (let f = i * NS, end = f + NS; f < end; f++) {
+			const b = features[f]! * 7;
+			e0 += w[b]!;
+			e1 += w[b + 1]!;
+			e2 += w[b + 2]!;
+			e3 += w[b + 3]!;
+			e4 += w[b + 4]!;
+			e5 += w[b + 5]!;
+			e6 += w[b + 6]!;
+		}
+		if (i === 0) {
+			s0 = e0 + first[0]!;
+			s1 = e1 + first[1]!;
+			s3 = e3 + first[3]!;
+			s5 = e5 + first[5]!;
+			continue;
+		}
+		const o = i * 7;
+		// O and the B tags may follow any tag.
+		const n0 = bestBefore(s0, s1, s2, s3, s4, s5, s6, tr, 0, back, o);
+		const n1 = bestBefore(s0, s1, s2, s3, s4, s5, s6, tr, 1, back, o);
+		const n3 = bestBefore(s0, s1, s2, s3, s4, s5, s6, tr, 3, back, o);
+		const n5 = bestBefore(s0, s1, s2, s3, s4, s5, s6, tr, 5, back, o);
+		// An I tag only continues the B or I of its kind.
+		const n2 = bestOfTwo(s1, s2, tr[1 * 7 + 2]!, tr[2 * 7 + 2]!, 1, back, o + 2);
+		const n4 = bestOfTwo(s3, s4, tr[3 * 7 + 4]!, tr[4 * 7 + 4]!, 3, back, o + 4);
+		const n6 = bestOfTwo(s5, s6, tr[5 * 7 + 6]!, tr[6 * 7 + 6]!, 5, back, o + 6);
+		s0 = n0 + e0;
+		s1 = n1 + e1;
+		s2 = n2 + e2;
+		s3 = n3 + e3;
+		s4 = n4 + e4;
+		s5 = n5 + e5;
+		s6 = n6 + e6;
+	}
+	const last = [s0, s1, s2, s3, s4, s5, s6];
+	let tag = 0;
+	for (let t = 1; t < 7; t++) if (last[t]! > last[tag]!) tag = t;
+	for (let i = n - 1; i >= 0; i--) {
+		tags[i] = tag;
+		if (i > 0) tag = back[i * 7 + tag]!;
+	}
+}
+
+/** The best score of reaching tag `t` from any tag before; its origin goes into `back`. */
+function bestBefore(s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number, tr: Float32Array | Int16Array, t: number, back: Uint8Array, o: number): number {
+	let best = s0 + tr[t]!;
+	let arg = 0;
+	let v = s1 + tr[7 + t]!;
+	if (v > best) (best = v), (arg = 1);
+	v = s2 + tr[14 + t]!;
+	if (v > best) (best = v), (arg = 2);
+	v = s3 + tr[21 + t]!;
+	if (v > best) (best = v), (arg = 3);
+	v = s4 + tr[28 + t]!;
+	if (v > best) (best = v), (arg = 4);
+	v = s5 + tr[35 + t]!;
+	if (v > best) (best = v), (arg = 5);
+	v = s6 + tr[42 + t]!;
+	if (v > best) (best = v), (arg = 6);
+	back[o + t] = arg;
+	return best;
+}
+
+function bestOfTwo(sb: number, si: number, fromB: number, fromI: number, b: number, back: Uint8Array, at: number): number {
+	const vb = sb + fromB;
+	const vi = si + fromI;
+	back[at] = vb >= vi ? b : b + 1;
+	return vb >= vi ? vb : vi;
+}
+
+/** The person, organisation and place spans the model finds in `text`. */
+export function tagText(text: string, model: TaggerWeights): ModelSpan[] {
+	const {tags, units} = decode(text, model);
+	return tagsToSpans(tags, units.starts, units.count, text);
+}
