@@ -15,6 +15,7 @@ import {runInPty} from '../../bench/pty.js';
 import {filterKeyboard} from '../../source/ui/key-input.js';
 import {makeArticle, staticLoad, tick} from '../ui/helpers.js';
 import {App} from '../../source/ui/components/App.js';
+import {BackgroundIndexer} from '../../source/ui/background.js';
 
 /** Every CSI and SS3 key shape: all final bytes, modifiers 1–16, numeric codes 1–35, also behind Alt. */
 function everyKeySequence(): string[] {
@@ -301,4 +302,17 @@ test('a redirected stderr gets no terminal control, not even "show the cursor"',
 	} finally {
 		await pty.stop();
 	}
+});
+
+test('a one-article corpus says "indexing…" while it indexes, not "indexing 0%"', async () => {
+	const load = staticLoad([makeArticle('one.txt', 'บทความเดียว', ['ข้อความสั้นของบทความเดียวในคลัง'])]);
+	const indexer = new BackgroundIndexer(load, {search: {cacheDir: null}});
+	// Not started: the state a one-article corpus is in until its only article is done.
+	indexer.state = {...indexer.state, total: 1};
+	const instance = render(React.createElement(App, {load, indexer, size: {columns: 90, rows: 20}, noColor: true}));
+	await tick();
+	const frame = instance.lastFrame()!;
+	instance.unmount();
+	assert.match(frame, /indexing…/);
+	assert.doesNotMatch(frame, /indexing 0%/);
 });
