@@ -9,7 +9,8 @@ import {discoverFiles, kindOfName, specialKind, type FileKind, type FoundFile} f
 import {articlesFromBytes, articlesFromDecoded, readFileBytes, type FileResult} from './read-file.js';
 import {jsonlFromBytes, streamJsonl} from './read-jsonl.js';
 import {bomOf, decodeBytes} from './decode.js';
-import {formatSize, InputTooLarge, readAll, sniffFormat, sniffHead, stdinLimit} from './stdin.js';
+import {InputTooLarge, readAll, sniffFormat, sniffHead, stdinLimit} from './stdin.js';
+import {formatSize} from './size.js';
 
 export interface CorpusLoad {
 	/** Grows while loading; in input order (files sorted by path, .jsonl records in file order). */

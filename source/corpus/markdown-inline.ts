@@ -18,7 +18,11 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 // Searches for a closing bracket, paren, backtick run or '>' look this far at most, so that a
 // long line full of unmatched openers stays linear instead of quadratic.
 const REACH = 2048;
-const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,64}(?:\s[^<>]{0,2048})?\/?>|<!--[^]{0,2048}?-->/y;
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,64}(?:\s[^<>]{0,2048})?\/?>/y;
+// An HTML comment is found by the next `-->` (cached, see below), not by a lazy regex that read
+// 2 KB ahead at every `<!--` of a line full of them.
+const COMMENT_OPEN = '<!--';
+const COMMENT_CLOSE = '-->';
 const AUTOLINK = /<((?:https?|ftp|mailto):[^\s<>]{0,2048}|[^\s<>@]{1,256}@[^\s<>@]{1,256})>/y;
 
 // Spaces, an optional quoted or parenthesised title, and the `)`. One `\s*` on each side of the
@@ -119,6 +123,13 @@ export function inlineSpans(text: string, start: number, end: number): Span[] {
 		if (nextParen < 0 || nextParen >= end) nextParen = Infinity;
 		return nextParen !== Infinity;
 	};
+	// The next `-->` at or after a place (cached like the next ')'): -1 when none closes in range.
+	let nextClose = -2;
+	const commentCloseAfter = (at: number) => {
+		if (nextClose === -2 || (nextClose >= 0 && nextClose < at)) nextClose = text.indexOf(COMMENT_CLOSE, at);
+		if (nextClose < 0 || nextClose + COMMENT_CLOSE.length > end) nextClose = -1;
+		return nextClose;
+	};
 	const delimiters: Delimiter[] = [];
 	for (let i = start; i < end; i++) {
 		const skip = protectedUntil.get(i);
@@ -142,6 +153,14 @@ export function inlineSpans(text: string, start: number, end: number): Span[] {
 			if (link && i + link[0].length <= end) {
 				drops.push([i, i + 1], [i + link[0].length - 1, i + link[0].length]);
 				i += link[0].length - 1;
+				continue;
+			}
+			if (text.startsWith(COMMENT_OPEN, i)) {
+				const close = commentCloseAfter(i + COMMENT_OPEN.length);
+				if (close >= 0 && close - i <= REACH + COMMENT_OPEN.length) {
+					drops.push([i, close + COMMENT_CLOSE.length]);
+					i = close + COMMENT_CLOSE.length - 1;
+				}
 				continue;
 			}
 			HTML_TAG.lastIndex = i;

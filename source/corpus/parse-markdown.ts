@@ -217,7 +217,8 @@ export function parseMarkdown(text: string, filePath: string): Article {
 		title = frontTitle;
 		if (first?.kind === 'heading' && sanitizeInline(visibleText(text, first)) === frontTitle) first.kind = 'title';
 		else blocks.unshift({kind: 'title', spans: [{synthetic: frontTitle}]});
-	} else if (first?.kind === 'heading') {
+	} else if (first?.kind === 'heading' && sanitizeInline(visibleText(text, first)) !== '') {
+		// (A heading that shows nothing, such as a lone escape sequence underlined, is no title.)
 		first.kind = 'title';
 		title = sanitizeInline(visibleText(text, first));
 	} else {

@@ -12,11 +12,19 @@ import {parseText} from './parse-text.js';
 import {parseMarkdown} from './parse-markdown.js';
 import {articleFromRecord, isBlankLine, LineProblems} from './parse-jsonl.js';
 import {lineRanges} from './lines.js';
+import {formatSize} from './size.js';
 
 export interface FileResult {
 	articles: Article[];
 	warnings: CorpusWarning[];
 }
+
+/**
+ * Largest file read as one article (1.5 GiB). Its text must fit in one string, at most 2^29 − 24
+ * UTF-16 units; the densest encoding, UTF-8 Thai, takes 3 bytes a unit. Bigger files cannot be
+ * held, so they are not read into memory to find that out.
+ */
+export const MAX_ARTICLE_BYTES = 3 * 2 ** 29;
 
 /** Bytes looked at before reading a file of unknown kind whole (a big binary is not slurped). */
 const SNIFF_BYTES = 65_536;
@@ -38,6 +46,10 @@ export async function readFileBytes(filePath: string, kind: FileKind, open: stri
 	const handle = await openRegularFile(open);
 	if (typeof handle === 'string') return {kind: 'skipped', path: filePath, message: handle};
 	try {
+		const {size} = await handle.stat();
+		if (size > MAX_ARTICLE_BYTES) {
+			return {kind: 'skipped', path: filePath, message: `${formatSize(size)}: too large to hold as one article, not read (split it, or make it a .jsonl)`};
+		}
 		if (kind === 'unknown') {
 			const head = Buffer.alloc(SNIFF_BYTES);
 			const {bytesRead} = await handle.read(head, 0, SNIFF_BYTES, 0);

@@ -9,6 +9,7 @@ import {bomOf, decodeWithoutBom} from './decode.js';
 import {articleFromRecord, isBlankLine, LineProblems} from './parse-jsonl.js';
 import {articlesFromBytes, openRegularFile} from './read-file.js';
 import {reasonOf} from './errors.js';
+import {formatSize} from './size.js';
 
 export const CHUNK_BYTES = 1 << 20;
 /**
@@ -30,8 +31,6 @@ export interface JsonlOptions {
 	maxLineBytes?: number;
 }
 
-const MIB = 1024 * 1024;
-const inMiB = (bytes: number) => (bytes >= MIB ? `${Math.round(bytes / MIB)} MiB` : `${bytes} bytes`);
 
 /**
  * Splits .jsonl bytes, fed chunk by chunk, into lines and parses each: articles come back from
@@ -108,7 +107,7 @@ export class JsonlLines {
 		if (this.overlong) {
 			this.overlong = false;
 			this.sawContent = true;
-			this.problems.add(this.lineNumber, `longer than ${inMiB(this.maxLineBytes)}, not read`);
+			this.problems.add(this.lineNumber, `longer than ${formatSize(this.maxLineBytes)}, not read`);
 			return;
 		}
 		const bytes = this.carry.length === 1 ? this.carry[0]! : Buffer.concat(this.carry, this.carryBytes);

@@ -2,6 +2,7 @@
 // content, since there is no file name to go by.
 import type {FileKind} from './discover.js';
 import {readFrontMatter} from './parse-markdown.js';
+import {formatSize, parseSize} from './size.js';
 
 /**
  * Standard input is read whole before anything is shown (its format is guessed from it), so it is
@@ -10,24 +11,6 @@ import {readFrontMatter} from './parse-markdown.js';
  */
 export const DEFAULT_MAX_STDIN_BYTES = 1024 ** 3;
 export const MAX_INPUT_ENV = 'KHAO_MAX_INPUT_SIZE';
-
-const UNITS: Record<string, number> = {'': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4};
-
-/** A size such as `512M`, `2G`, `1.5g`, `100000` (bytes); undefined when it is not one. */
-export function parseSize(text: string): number | undefined {
-	const m = /^\s*(\d{1,15}(?:\.\d{1,6})?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(text);
-	if (!m) return undefined;
-	const bytes = Math.floor(Number(m[1]) * UNITS[m[2]!.toLowerCase()]!);
-	return bytes > 0 ? bytes : undefined;
-}
-
-/** A size for messages: `1 GiB`, `512 MiB`, `300 KiB`, `12 bytes`. */
-export function formatSize(bytes: number): string {
-	for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
-		if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
-	}
-	return `${bytes} bytes`;
-}
 
 /** The bound on standard input: KHAO_MAX_INPUT_SIZE when set, else the default. Throws a message when it is not a size. */
 export function stdinLimit(env: NodeJS.ProcessEnv): number {

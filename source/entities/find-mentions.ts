@@ -9,6 +9,7 @@ import {detectThaiAbbreviations} from './detect/abbreviations.js';
 import {type Candidate, DetectionContext} from './detect/context.js';
 import {detectDefinitionsSteps} from './detect/definitions.js';
 import {detectLatin} from './detect/latin.js';
+import {detectPersonBrackets} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {fillFree, modelCandidatesSteps} from './model/candidates.js';
@@ -61,6 +62,7 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	detectLatin(ctx);
 	if (clock.due()) yield* clock.pause();
 	yield* detectDefinitionsSteps(ctx, clock);
+	detectPersonBrackets(ctx);
 	// The learned tagger adds what the rules miss (it widens some rule names at once, see there).
 	const modelNames = yield* modelCandidatesSteps(ctx, clock);
 
@@ -74,6 +76,8 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	cutToKnownNames(ctx, accepted, occupied);
 	if (clock.due()) yield* clock.pause();
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
+	// A title the rules took off a name (YB Dato' Sri, พลเอก) is no name for the model either.
+	for (const c of [...accepted, ...repeats]) if (c.titleStart !== undefined) occupied.mark(c.titleStart, c.start);
 	const all = [...accepted.filter(c => !c.tentative || c.short), ...repeats, ...fillFree(ctx, modelNames, occupied)].sort((a, b) => a.start - b.start);
 
 	const out: DetectedMention[] = [];

@@ -1,7 +1,8 @@
 // The keys a mention contributes to cross-article linking: two groups sharing any key are one
 // entity. Exact keys compare names after normalisation (Thai↔Thai needs this). Phonetic keys link
 // transliterations, only where that is safe: a foreign person's full name (several tokens) by the
-// coarse cross-script key (Hun Manet = ฮุน มาเนต), a single foreign token only to
+// coarse cross-script key, word by word (Hun Manet = ฮุน มาเนต: every word must agree, so a
+// two-word name never meets a one-word one or another split of the same letters), a single foreign token only to
 // another Thai spelling by the finer key that keeps vowels (มาครง = มาคร็อง, never ไบเดน = แพตเทน).
 // Short forms contribute nothing: they join their full name inside the article only.
 
@@ -17,16 +18,39 @@ export function linkKeys(m: DetectedMention): string[] {
 	const exact = nameKey(m.text);
 	if (exact !== '') keys.push(`x:${group}:${exact}`);
 	if (m.linkAlias !== undefined) keys.push(`x:${group}:${nameKey(m.linkAlias)}`);
+	// A Latin name of two words or more whose kind no word gave (no title, no head word) is the
+	// same name as a person written exactly so elsewhere (Somchai Jaidee after its bracket).
+	if (m.kind === 'other' && exact !== '' && !hasThai(m.text) && /\S\s+\S/.test(m.text.trim())) keys.push(`x:p:${exact}`);
 	if (m.kind !== 'person') return keys;
 	const thai = hasThai(m.text);
 	if (!thai || m.foreign) {
 		const tokens = m.text.trim().split(/\s+/).length;
 		if (tokens >= 2) {
-			for (const k of phoneticKeys(m.text)) if (k.length >= 3) keys.push(`f:${k}`);
+			for (const k of tokenwiseKeys(m.text)) keys.push(`f:${k}`);
 		} else if (thai) {
 			const fine = thaiFineKey(m.text);
 			if (fine.length >= 4) keys.push(`t:${fine}`);
 		}
 	}
 	return keys;
+}
+
+/** Most readings of one name kept: a Latin word may read several ways (x, ph, final nh). */
+const MAX_READINGS = 16;
+
+/**
+ * The coarse keys of a name word by word, joined with dots: every reading of every word (a
+ * hyphen joins a word's parts). None when a word has no key, or all of them are too short to
+ * tell names apart.
+ */
+export function tokenwiseKeys(name: string): string[] {
+	let readings = [''];
+	for (const word of name.trim().split(/\s+/)) {
+		const keys = [...new Set(phoneticKeys(word.replace(/-/g, '')))].filter(k => k !== '');
+		if (keys.length === 0) return [];
+		const next: string[] = [];
+		for (const r of readings) for (const k of keys) if (next.length < MAX_READINGS) next.push(r === '' ? k : `${r}.${k}`);
+		readings = next;
+	}
+	return readings.filter(r => r.replace(/\./g, '').length >= 3);
 }

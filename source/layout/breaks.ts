@@ -19,7 +19,7 @@ import {clusterEnd} from '../text/graphemes.js';
 import {forEachThaiCluster} from '../text/syllables.js';
 import {clusterWidth} from '../text/width.js';
 import {forEachWordSegment} from '../text/words.js';
-import {cohesion, isKnown} from './cohesion.js';
+import {cohesionOf, isKnownId, wordId} from './cohesion.js';
 
 /** info[i] bits. */
 export const CLUSTER = 1; // a cluster starts at i
@@ -138,6 +138,7 @@ function isThaiWord(s: string, start: number, end: number): boolean {
 /** Marks where Intl.Segmenter's words start, and the cohesion of each pair of Thai words that touch. */
 function markWords(s: string, n: number): void {
 	let previous = ''; // the last Thai word, when the next segment may touch it
+	let previousId = -1;
 	let previousEnd = -1;
 	forEachWordSegment(s, 0, n, (start, end, wordLike) => {
 		if (!(info[start]! & CLUSTER)) return;
@@ -148,11 +149,13 @@ function markWords(s: string, n: number): void {
 			return;
 		}
 		const word = s.slice(start, end);
+		const id = wordId(word);
 		if (previousEnd === start && previous !== '') {
-			costs[start] = cohesion(previous, word);
-			if (isKnown(previous) && isKnown(word)) info[start] = info[start]! | KNOWN_PAIR;
+			costs[start] = cohesionOf(previous, previousId, word, id);
+			if (isKnownId(previousId) && isKnownId(id)) info[start] = info[start]! | KNOWN_PAIR;
 		}
 		previous = word;
+		previousId = id;
 		previousEnd = end;
 	});
 }

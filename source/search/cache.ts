@@ -233,32 +233,37 @@ class Damaged extends Error {}
  * the file is merely absent, stale or from another version, one warning through `warn`.
  */
 export function readCache(file: string, articles: readonly Article[], stats: ReadonlyMap<string, FileStat>, warn?: CacheWarn): Segment[] {
-	const segments: Segment[] = [];
-	for (const segment of readCacheSteps(file, articles, stats, warn)) if (segment) segments.push(segment);
-	return segments;
+	const steps = readCacheSteps(file, articles, stats, warn);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
 }
 
 /**
- * The same a segment at a time (undefined for one that is out of date), so that the reader can
- * answer keys between them: checking a segment's every offset takes a few milliseconds. A segment
- * that does not hold together ends the reading there, with a warning; the ones before it were
- * checked whole and stay.
+ * The same, a step per cached segment, so that the reader can answer keys between them: checking
+ * a segment's every offset takes a few milliseconds. The segments are returned at the end, all or
+ * none: one that does not hold together condemns the file.
  */
-export function* readCacheSteps(file: string, articles: readonly Article[], stats: ReadonlyMap<string, FileStat>, warn?: CacheWarn): Generator<Segment | undefined, void, void> {
+export function* readCacheSteps(file: string, articles: readonly Article[], stats: ReadonlyMap<string, FileStat>, warn?: CacheWarn): Generator<void, Segment[], void> {
 	try {
 		const bytes = readCacheBytes(file, cacheBytesBound(articles, stats));
-		if (!bytes) return;
+		if (!bytes) return [];
 		const decoded = decodeCache(bytes);
-		if (!decoded) return;
+		if (!decoded) return [];
 		const ordinalsOf = ordinalsByFileAndId(articles);
+		const segments: Segment[] = [];
 		for (const entry of decoded.header.segments) {
 			const segment = restoreSegment(entry, decoded.store, decoded.payload, decoded.header.arraysEnd, articles, stats, ordinalsOf);
-			yield segment === 'stale' ? undefined : segment;
+			if (segment !== 'stale') segments.push(segment);
+			yield;
 		}
+		return segments;
 	} catch (error) {
 		if (error instanceof CacheProblem) warnProblem(warn, 'not used', error);
 		else if (error instanceof Damaged) warn?.(cacheWarning('rebuilt', `damaged (${error.message})`, file));
 		else warn?.(cacheWarning('rebuilt', `unreadable (${reasonOf(error)})`, file));
+		return [];
 	}
 }
 

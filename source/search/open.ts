@@ -57,17 +57,18 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 	let reused = 0;
 	let dropped = false;
 	if (cacheFile) {
-		// A step per cached segment: each is checked whole before use (a few milliseconds).
-		for (const segment of readCacheSteps(cacheFile, articles, stats, warn)) {
+		// A step per cached segment: each is checked whole before any is used (a few milliseconds each).
+		const reading = readCacheSteps(cacheFile, articles, stats, warn);
+		let read = reading.next();
+		for (; !read.done; read = reading.next()) yield progress(index, 0, 'cache');
+		for (const segment of read.value) {
 			// A segment whose articles another reused segment already covers would be a duplicate.
-			if (!segment || Array.from(segment.ordinals).some((o) => index.locate(o))) {
-				dropped ||= segment !== undefined;
-				yield progress(index, reused, 'cache');
+			if (Array.from(segment.ordinals).some((o) => index.locate(o))) {
+				dropped = true;
 				continue;
 			}
 			index.addSegment(segment);
 			reused += segment.ordinals.length;
-			yield progress(index, reused, 'cache');
 		}
 		yield progress(index, reused, 'index');
 	}

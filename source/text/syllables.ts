@@ -29,6 +29,11 @@ const SARA_U = 0x0e38;
 const SARA_E = 0x0e40;
 const THANTHAKHAT = 0x0e4c;
 
+/** s[k], or 0 past `end` (a plain function: a closure per call would cost more than the rules). */
+function codeAt(s: string, k: number, end: number): number {
+	return k < end ? s.charCodeAt(k) : 0;
+}
+
 /** ก–ฮ (ฤ and ฦ included: they take the place of a consonant and its vowel). */
 export function isThaiConsonant(c: number): boolean {
 	return c >= KO_KAI && c <= HO_NOKHUK;
@@ -86,26 +91,25 @@ function silentEnd(s: string, j: number, end: number): number {
  * `onFinal` is told where each final consonant starts (the weak boundaries inside the cluster).
  */
 export function thaiClusterEnd(s: string, i: number, end: number = s.length, onFinal?: (at: number) => void): number {
-	const at = (k: number): number => (k < end ? s.charCodeAt(k) : 0);
 	let j = i;
-	const lead = isLeadingVowel(at(j)) ? at(j++) : 0;
-	if (!isThaiConsonant(at(j))) {
+	const lead = isLeadingVowel(codeAt(s, j, end)) ? codeAt(s, j++, end) : 0;
+	if (!isThaiConsonant(codeAt(s, j, end))) {
 		if (!lead) j++;
-		while (isMarkOn(at(j)) || at(j) === 0x0e33) j++; // what a grapheme cluster would hold
+		while (isMarkOn(codeAt(s, j, end)) || codeAt(s, j, end) === 0x0e33) j++; // what a grapheme cluster would hold
 		return j;
 	}
-	const first = at(j++);
+	const first = codeAt(s, j++, end);
 	// A second onset consonant: before a vowel of its own (ปรา, เปลี่ยน), or between a leading vowel
 	// and a final (แปลง, โกรธ).
-	if (isThaiConsonant(at(j)) && isClusterSecond(first, at(j)) && at(j + 1) !== THANTHAKHAT &&
-		(needsConsonant(at(j + 1)) || (lead && isThaiConsonant(at(j + 1)) && !needsConsonant(at(j + 2))))) {
+	if (isThaiConsonant(codeAt(s, j, end)) && isClusterSecond(first, codeAt(s, j, end)) && codeAt(s, j + 1, end) !== THANTHAKHAT &&
+		(needsConsonant(codeAt(s, j + 1, end)) || (lead && isThaiConsonant(codeAt(s, j + 1, end)) && !needsConsonant(codeAt(s, j + 2, end))))) {
 		j++;
 	}
 	let vowel = lead !== 0;
 	let hanAkat = false;
 	let upper = 0; // ี or ื, which เ closes with ย or อ
-	while (isMarkOn(at(j))) {
-		const c = at(j++);
+	while (isMarkOn(codeAt(s, j, end))) {
+		const c = codeAt(s, j++, end);
 		if (c === MAI_HAN_AKAT) hanAkat = true;
 		if (c === SARA_II || c === SARA_UEE) upper = c;
 		if (c < 0x0e48 || c > 0x0e4b) vowel = true; // tone marks are not vowels
@@ -114,23 +118,23 @@ export function thaiClusterEnd(s: string, i: number, end: number = s.length, onF
 	// to three after a consonant with no written vowel (คน, ผล, ตย in ตันตยกุล), else one.
 	let finals = vowel ? 1 : 3;
 	if (lead === 0x0e43 || lead === 0x0e44) finals = 0;
-	let c = at(j);
+	let c = codeAt(s, j, end);
 	if (isFollowingVowel(c)) {
 		j++;
 		finals = c === SARA_AA && lead !== SARA_E ? 1 : 0;
-		if (c === SARA_AA && lead === SARA_E && at(j) === SARA_A) j++; // เ-าะ
+		if (c === SARA_AA && lead === SARA_E && codeAt(s, j, end) === SARA_A) j++; // เ-าะ
 	} else if (lead === SARA_E && ((upper === SARA_II && c === YO_YAK) || (upper === SARA_UEE && c === O_ANG))) {
 		j++; // เ-ีย, เ-ือ
 		finals = 1;
-		if (at(j) === SARA_A) {
+		if (codeAt(s, j, end) === SARA_A) {
 			j++;
 			finals = 0;
 		}
 	} else if ((hanAkat && c === WO_WAEN) || ((!vowel || lead === SARA_E) && upper === 0 && c === O_ANG)) {
-		if (!needsConsonant(at(j + 1))) {
+		if (!needsConsonant(codeAt(s, j + 1, end))) {
 			j++; // -ัว, -อ, เ-อ
 			finals = 1;
-			if (at(j) === SARA_A) {
+			if (codeAt(s, j, end) === SARA_A) {
 				j++;
 				finals = 0;
 			}
@@ -142,16 +146,16 @@ export function thaiClusterEnd(s: string, i: number, end: number = s.length, onF
 			j = silent;
 			continue;
 		}
-		c = at(j);
-		if (!isThaiConsonant(c) || needsConsonant(at(j + 1))) break;
+		c = codeAt(s, j, end);
+		if (!isThaiConsonant(c) || needsConsonant(codeAt(s, j + 1, end))) break;
 		// The consonant begins the next cluster's onset (ผล|กระ).
-		if (isClusterSecond(c, at(j + 1)) && needsConsonant(at(j + 2)) && at(j + 2) !== THANTHAKHAT) break;
+		if (isClusterSecond(c, codeAt(s, j + 1, end)) && needsConsonant(codeAt(s, j + 2, end)) && codeAt(s, j + 2, end) !== THANTHAKHAT) break;
 		if (!(taken < finals || (c === YO_YAK && lead === 0x0e44 && taken === 0))) break; // ไทย: a silent ย
 		taken++;
 		onFinal?.(j);
 		j++;
 	}
-	while (isMarkOn(at(j)) || at(j) === 0x0e33) j++; // stray marks (typos) stay on what they follow
+	while (isMarkOn(codeAt(s, j, end)) || codeAt(s, j, end) === 0x0e33) j++; // stray marks (typos) stay on what they follow
 	return j;
 }
 

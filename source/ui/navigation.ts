@@ -46,3 +46,4 @@ export function visibleRange(lines: LineSource, top: number, pageHeight: number)
 	if (!first || !last) return [0, 0];
 	return [first.start, Math.max(first.start, last.end)];
 }
+

@@ -88,3 +88,8 @@ test('a code line of only spaces is an empty code line, not an empty span', () =
 	assert.deepEqual(a.blocks.map((b) => b.kind), ['code', 'code']);
 	assert.deepEqual(a.blocks[0]!.spans, []);
 });
+
+test('a heading that shows nothing (an escape sequence underlined) is not the title', () => {
+	const a = parseMarkdown('\u001b[31m\n-\nThe words\n', 'h.md');
+	assert.ok(a.title.length > 0);
+});

@@ -51,8 +51,10 @@ describe('names end where the name ends', () => {
 	it('a country right after a title is not a person', () => {
 		assert.deepEqual(people('การประกวดนางสาวไทยอันดับ 1'), []);
 		assert.deepEqual(people('พระมหากษัตริย์ไทย ทรงเสด็จ'), []);
-		// Twin: a province that is also a given name still is one.
+		// Twins: a province that is also a given name still is one, and so is a country name
+		// that is an everyday word too (มาลี).
 		assert.deepEqual(people('นายสุรินทร์ แก้วมณี กล่าว'), [['สุรินทร์ แก้วมณี', 'นาย']]);
+		assert.deepEqual(people('นางมาลี ทองสุข เดินทาง'), [['มาลี ทองสุข', 'นาง']]);
 	});
 
 	it('a head word with a common word or a clause verb is no place', () => {
@@ -60,5 +62,24 @@ describe('names end where the name ends', () => {
 		assert.deepEqual(find('อำเภอครอบคลุมพื้นที่').filter(m => m.kind === 'place'), []);
 		// Twin: a named district is a place.
 		assert.deepEqual(find('ชาวอำเภอบ้านไร่ ร่วมงาน').filter(m => m.kind === 'place').map(m => m.text), ['อำเภอบ้านไร่']);
+	});
+});
+
+describe('common words and names after a title', () => {
+	it('a full name whose parts are common words is read whole after an honorific', () => {
+		assert.deepEqual(people('ด้านนายมั่นคง ยุติธรรมชัย ผู้อำนวยการ'), [['มั่นคง ยุติธรรมชัย', 'นาย']]);
+		assert.deepEqual(people('นายผล ทองดำ ผู้ว่าราชการ'), [['ผล ทองดำ', 'นาย']]);
+	});
+
+	it('one token that is a word of the lexicon is no name (twins above)', () => {
+		assert.deepEqual(people('รายงานนายใหญ่ถึงต่างประเทศ'), []);
+		assert.deepEqual(people('ต่อพระมหากษัตริย์ รวมทั้งเป็นการส่งเสริม'), []);
+		assert.deepEqual(people('อธิบดีกรมการค้า ดำรงตำแหน่ง ผู้อำนวยการ'), []);
+	});
+
+	it('a body after a position is the body, not a person', () => {
+		assert.deepEqual(people('ผู้กำกับการสถานีตำรวจ หน่วยงานที่เกี่ยวข้อง'), []);
+		// Twin: a person after the same position.
+		assert.deepEqual(people('ผู้กำกับการ พันตำรวจเอกวินัย ทองดี กล่าว').map(p => p[0]), ['วินัย ทองดี']);
 	});
 });

@@ -135,14 +135,22 @@ function interesting(bytes: number, old: number): number[] {
 	return [0, 1, old + 1, old - 1, old * 2 + 7, signedMax, max, Math.floor(max / 3)].map((v) => Math.max(0, Math.min(max, v)));
 }
 
-test('fuzzed cache files never crash or hang; damaged ones are rebuilt and answer right (seeded, 700 cases)', {timeout: 600_000}, () => {
+/**
+ * A fresh corpus with its cache written: the answers without a cache, the cache file, and options
+ * that read it without writing it back (each case then starts from the file as the test made it).
+ */
+function cachedCorpus(name: string) {
 	const articles = makeCorpus();
-	const cacheDir = path.join(dir, 'fuzz-cache');
+	const cacheDir = path.join(dir, name);
 	const opts: OpenIndexOptions = {cacheDir, segmentArticles: 3, saveCache: () => undefined};
 	const expected = answers(open(articles, {cacheDir: null, segmentArticles: 3}).index);
 	open(articles, {cacheDir, segmentArticles: 3});
 	const file = path.join(cacheDir, fs.readdirSync(cacheDir)[0]!);
-	const good = fs.readFileSync(file);
+	return {articles, opts, expected, file, good: fs.readFileSync(file)};
+}
+
+test('fuzzed cache files never crash or hang; damaged ones are rebuilt and answer right (seeded, 700 cases)', {timeout: 600_000}, () => {
+	const {articles, opts, expected, file, good} = cachedCorpus('fuzz-cache');
 	const reused = open(articles, opts);
 	assert.equal(reused.fromCache, articles.length, 'the untouched cache is used');
 	assert.equal(answers(reused.index), expected);
@@ -208,6 +216,32 @@ test('fuzzed cache files never crash or hang; damaged ones are rebuilt and answe
 	);
 	assert.ok(tally.rejected > 500, `most damaged files are rejected: ${JSON.stringify(tally)}`);
 	console.log(`# cache fuzz: ${JSON.stringify(tally)}`);
+});
+
+test('forgeries that made the old reader throw or run away are rejected (valid CRC)', {timeout: 120_000}, () => {
+	const {articles, opts, expected, file, good} = cachedCorpus('forged-cache');
+	const parts = takeApart(good);
+	const arrays = (parts.header['segments'] as {arrays: Record<string, [number, number]>}[])[1]!.arrays;
+	// Before validation: an article's passages ending at 0 grew memory without end; a passage source
+	// or a count near 2^31 threw (RangeError: Invalid typed array length, or reading past an array).
+	for (const [name, element, value] of [
+		['articlePassages', 1, 0],
+		['articlePassages', 2, 1],
+		['passageSource', 3, 1_431_655_765],
+		['counts', 0, 2 ** 31 - 1],
+		['articleTones', 1, 2 ** 31 - 1],
+		['offsets', 1, 0xffff_ffff],
+	] as const) {
+		const payload = Buffer.from(parts.payload);
+		const at = arrays[name]![0] + element * 4;
+		payload.writeUInt32LE(value >>> 0, at);
+		fs.writeFileSync(file, forge({header: parts.header, payload}));
+		const run = open(articles, opts);
+		assert.equal(run.fromCache, 0, `${name}[${element}] = ${value} rejected`);
+		assert.equal(answers(run.index), expected);
+		assert.equal(run.warnings.length, 1);
+		assert.match(run.warnings[0]!, /^rebuilt: damaged \(bad layout\) \(/);
+	}
 });
 
 // ---- The built CLI ------------------------------------------------------------------------------
@@ -310,14 +344,19 @@ test('CLI: a changed file with the same size and mtime is searched afresh (touch
 	assert.doesNotMatch(run.out, /one\.txt/, 'the old text is not served from the cache');
 });
 
-test('reader: a FIFO as the cache file does not freeze it; the warning is under w and printed on exit', async () => {
+/** The reader in a pseudo-terminal over a corpus whose cache file has been replaced by a FIFO. */
+function readerOverFifo(name: string): ReturnType<typeof runInPty> {
 	const corpus = cliCorpus();
-	const cacheDir = path.join(dir, 'reader-cache');
+	const cacheDir = path.join(dir, name);
 	assertSearched(searchWith(corpus, cacheDir), undefined, 'first run');
 	const file = cacheFileOf(cacheDir);
 	fs.rmSync(file);
 	execFileSync('mkfifo', [file]);
-	const pty = runInPty(['node', cli, corpus], {columns: 100, rows: 24, env: {KHAO_CACHE_DIR: cacheDir, NO_COLOR: '1'}});
+	return runInPty(['node', cli, corpus], {columns: 100, rows: 24, env: {KHAO_CACHE_DIR: cacheDir, NO_COLOR: '1'}});
+}
+
+test('reader: a FIFO as the cache file does not freeze it; the warning is under w and printed on exit', async () => {
+	const pty = readerOverFifo('reader-cache');
 	try {
 		await pty.waitFor('1 skipped (w)', 30_000);
 		pty.send('w');
@@ -331,3 +370,23 @@ test('reader: a FIFO as the cache file does not freeze it; the warning is under 
 		await pty.stop();
 	}
 });
+
+for (const [how, stop] of [
+	['Ctrl+C', (pty: ReturnType<typeof runInPty>) => pty.send('\u0003')],
+	['SIGTERM', (pty: ReturnType<typeof runInPty>) => process.kill(pty.commandPid()!, 'SIGTERM')],
+] as const) {
+	test(`reader: with a FIFO as the cache file, ${how} ends it`, async () => {
+		const pty = readerOverFifo(`reader-cache-${how}`);
+		try {
+			await pty.waitFor('q quit', 30_000);
+			// Give the indexer time to reach the cache (where the old reader froze on the FIFO's open).
+			await new Promise((resolve) => setTimeout(resolve, 2_000));
+			const exited = new Promise<string>((resolve) => pty.child.once('exit', () => resolve('exited')));
+			stop(pty);
+			const hung = new Promise<string>((resolve) => setTimeout(() => resolve('still running 20 s later'), 20_000).unref());
+			assert.equal(await Promise.race([exited, hung]), 'exited');
+		} finally {
+			await pty.stop();
+		}
+	});
+}

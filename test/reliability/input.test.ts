@@ -101,6 +101,13 @@ test('item 2: emphasis openers of one character and closers of another pair in l
 	assert.equal(spans.map((x) => ('start' in x ? s.slice(x.start, x.end) : '')).join(''), 'ก ข ค');
 });
 
+test('item 2: a line full of `<!--` openers finds comment ends without reading ahead at each', () => {
+	const text = '<!--'.repeat(HOSTILE) + ' <!-- note --> after';
+	let spans!: ReturnType<typeof inlineSpans>;
+	assert.ok(timed(() => (spans = inlineSpans(text, 0, text.length))) < BOUND_MS);
+	assert.ok(spans.map((x) => ('start' in x ? text.slice(x.start, x.end) : '')).join('').endsWith(' after'));
+});
+
 test('item 2: link destinations followed by long runs of spaces', () => {
 	const text = ('[ก](' + ' '.repeat(2000) + ')').repeat(HOSTILE / 2004) + ' [ข](/u "ชื่อ")';
 	let spans!: ReturnType<typeof inlineSpans>;
@@ -355,4 +362,20 @@ test('item 15: in the reader, corrections that match nothing join the warnings p
 		load.warnings.map((w) => [w.kind, w.path, /no entity "Nobody Anywhere"/.test(w.message)]),
 		[['corrections', file, true]],
 	);
+});
+
+test('item 11: a file too large to be one article is reported without being read; the rest is kept', {skip: built}, () => {
+	const folder = path.join(dir, 'huge-file');
+	fs.mkdirSync(folder);
+	fs.writeFileSync(path.join(folder, 'small.txt'), 'Small story\n\nShort.\n');
+	// Sparse: 1.6 GiB on paper, nothing on disk.
+	fs.writeFileSync(path.join(folder, 'huge.txt'), '');
+	fs.truncateSync(path.join(folder, 'huge.txt'), Math.round(1.6 * 1024 ** 3));
+	const r = khao([folder, '--list'], {timeout: 30_000});
+	assert.equal(r.code, 0, r.err);
+	assert.match(r.out, /Small story/);
+	assert.match(r.err, /huge\.txt: 1\.6 GiB: too large to hold as one article, not read/);
+	const alone = khao([path.join(folder, 'huge.txt'), '--list'], {timeout: 30_000});
+	assert.equal(alone.code, 1);
+	assert.match(alone.err, /too large to hold as one article/);
 });

@@ -304,6 +304,8 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 	const name = readPersonName(ctx, p, false, true, foreign);
 	if (name === undefined) return complement ? p : undefined;
 	if (WEAK_POSITIONS.has(word) && !complement && !name.latin && name.tokens < 2) return complement ? p : undefined;
+	// An acronym after a position is the body it belongs to (ผู้แทน WHO), not a person.
+	if (name.latin && name.tokens === 1 && /^[A-Z0-9&.-]+$/.test(text.slice(name.start, name.end))) return complement ? p : undefined;
 	// One Thai word after a Thai position is mostly not a name (นายกรัฐมนตรีเตรียม…): keep it only as a
 	// short form of a full name found elsewhere in the article, or before a verb (นายกฯ ประยุทธ์ กล่าว).
 	// One dictionary word glued to the position and cut before the next word (รัฐมนตรีชี้แจงว่า)

@@ -19,6 +19,7 @@ import type {BackgroundIndexer} from '../background.js';
 import {makeTheme, type Tag} from '../theme.js';
 import {fitWidth} from '../fit.js';
 import {isVisible, stepRange, topFor, visibleRange} from '../navigation.js';
+import {rangesWithin} from '../../layout/lines.js';
 import {ReaderPane, type Highlight} from './ReaderPane.js';
 import {MemoSidebar as Sidebar} from './Sidebar.js';
 import {StatusBar} from './StatusBar.js';
@@ -240,13 +241,14 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 	);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
 
-	// Highlights, weakest first: entity kinds, the focused entity, search matches, the current match.
+	// Highlights on screen, weakest first: entity kinds, the focused entity, search matches, the current match.
+	const [shownFrom, shownTo] = visibleRange(lines, top, panes.bodyHeight);
 	const highlights: Highlight[] = useMemo(() => {
 		const list: Highlight[] = [];
-		for (const m of mentions) list.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
-		for (const m of matches) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
+		for (const m of rangesWithin(mentions, shownFrom, shownTo)) list.push({start: m.start, end: m.end, tag: focus?.id === m.entityId ? 'entity-focus' : (m.kind as Tag)});
+		for (const m of rangesWithin(matches, shownFrom, shownTo)) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
 		return list.sort((a, b) => a.start - b.start || a.end - b.end);
-	}, [mentions, matches, focus?.id, active?.at]);
+	}, [mentions, matches, focus?.id, active?.at, shownFrom, shownTo]);
 
 	const entityList: Entity[] = useMemo(() => {
 		if (!entityUi || !entities) return [];
@@ -323,7 +325,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 			return;
 		}
 		const [from, to] = visibleRange(lines, top, panes.bodyHeight);
-		const onScreen = mentions.filter((m) => m.start >= from && m.start < to);
+		const onScreen = rangesWithin(mentions, from, to).filter((m) => m.start >= from);
 		if (onScreen.length === 0) {
 			setMessage('no entity on screen');
 			return;
@@ -586,7 +588,8 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 	if (!corpus.done) status.push(`loading… ${corpus.count}`);
 	else if (background && (!background.searchDone || !background.entitiesDone) && background.total > 0) {
 		const done = Math.min(background.searchIndexed, background.entityArticles);
-		status.push(`indexing ${Math.round((done / background.total) * 100)}%`);
+		// Progress counts whole articles: with one (or the first of a few) there is no 0% to show.
+		status.push(background.inWorkers || done === 0 ? 'indexing…' : `indexing ${Math.round((done / background.total) * 100)}%`);
 	}
 	if (background?.problem) status.push(background.problem);
 	const warningCount = corpus.warnings + (background?.cacheWarning ? 1 : 0);

@@ -1,0 +1,72 @@
+// A person's name in both scripts, as the article itself gives it: `นายสมชาย ใจดี (Somchai Jaidee)`
+// and `Somchai Jaidee (สมชาย ใจดี)`. The two spellings become one group (one entity). The bracket
+// must hold a whole name: a Latin name of two words or more without a head word of a body or a
+// place; a Thai name after a Latin one needs its title, or a sound that matches the Latin name.
+
+import {latinPhoneticKeys, thaiPhoneticKey} from '../../text/phonetic.js';
+import {gazetteer} from '../gazetteer.js';
+import {LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS} from '../lexicon.js';
+import {type Candidate, type DetectionContext, PERSON_STOP, PRIORITY} from './context.js';
+
+const BRACKET = /\(([^()\n]{3,80})\)/g;
+/** Two to five capitalised words, with the particles of Arabic, Malay and European names between. */
+const LATIN_PERSON = /^[A-Z][A-Za-z'’.-]+(?: (?:[A-Z][A-Za-z'’.-]*|bin|binti|bint|van|von|de|del|la|le|da|di|al|el|dos))+$/;
+const THAI_NAME = /^[ก-๎]+(?:[ -][ก-๎]+){0,3}$/;
+
+export function detectPersonBrackets(ctx: DetectionContext): void {
+	const text = ctx.text;
+	const bracket = new RegExp(BRACKET.source, BRACKET.flags);
+	for (let m = bracket.exec(text); m !== null; m = bracket.exec(text)) {
+		const inner = m[1]!.trim();
+		const innerStart = m.index + 1 + m[1]!.indexOf(inner);
+		const innerEnd = innerStart + inner.length;
+		let leftEnd = m.index;
+		while (leftEnd > 0 && text[leftEnd - 1] === ' ') leftEnd--;
+		if (text.charCodeAt(leftEnd - 1) === 0x0e2f) leftEnd--;
+		const left = ctx.candidates.find(c => c.end === leftEnd && (c.kind === 'person' || c.kind === 'other'));
+		if (left === undefined) continue;
+		if (left.kind === 'person' && isLatinPersonName(inner)) {
+			join(ctx, left, innerStart, innerEnd);
+		} else if (left.kind === 'person' || isLatinPersonName(text.slice(left.start, left.end))) {
+			// Latin (Thai): the Thai side carries its title, or sounds like the Latin name.
+			const titled = ctx.candidates.find(c => c.kind === 'person' && c.start >= innerStart && c.end === innerEnd);
+			if (titled !== undefined) join(ctx, left, titled.start, titled.end);
+			else if (THAI_NAME.test(inner) && soundsAlike(text.slice(left.start, left.end), inner) && !PERSON_STOP.has(ctx.firstWord(innerStart, innerEnd))) {
+				join(ctx, left, innerStart, innerEnd);
+			}
+		}
+	}
+}
+
+function isLatinPersonName(name: string): boolean {
+	if (!LATIN_PERSON.test(name) || gazetteer().latin.has(name)) return false;
+	return !name.split(' ').some(w => LATIN_ORG_HEADS.has(w) || LATIN_PLACE_HEADS.has(w) || LATIN_OTHER_HEADS.has(w));
+}
+
+/** Every word of the Latin name sounds like the Thai word in its place. */
+function soundsAlike(latin: string, thai: string): boolean {
+	const lw = latin.split(/[\s-]+/);
+	const tw = thai.split(/[\s-]+/);
+	if (lw.length !== tw.length) return false;
+	return lw.every((w, i) => {
+		const key = thaiPhoneticKey(tw[i]!);
+		return key.length > 0 && latinPhoneticKeys(w).includes(key);
+	});
+}
+
+/** The name at [start, end) and `left` are one person, in one group. */
+function join(ctx: DetectionContext, left: Candidate, start: number, end: number): void {
+	const group = left.group ?? (left.group = ctx.newGroup());
+	left.kind = 'person';
+	left.priority = Math.max(left.priority, PRIORITY.person);
+	const latin = /[A-Za-z]/.test(ctx.text.slice(start, end));
+	const existing = ctx.candidates.find(c => c.start === start && c.end === end);
+	if (existing !== undefined) {
+		existing.kind = 'person';
+		existing.group = group;
+		existing.priority = Math.max(existing.priority, PRIORITY.person);
+		existing.foreign ||= latin || left.foreign;
+		return;
+	}
+	ctx.add({start, end, kind: 'person', rule: 'person-bracket', priority: PRIORITY.person, group, closed: true, foreign: latin || left.foreign, tokens: ctx.text.slice(start, end).split(/\s+/).length});
+}

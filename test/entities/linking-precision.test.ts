@@ -1,0 +1,72 @@
+// Precision first in linking (issue 7, item 2): each merge rule beside its must-not-link twin.
+// Articles written for the test.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {buildEntityIndex} from '../../source/entities/builder.js';
+import type {EntityIndex} from '../../source/entities/entity-index.js';
+import {article} from './helpers.js';
+
+const index = (...texts: string[]): EntityIndex => buildEntityIndex(texts.map((t, i) => article(`a${i}`, t)));
+/** Ids of the entities with a mention written `name`. */
+const idsOf = (idx: EntityIndex, name: string): string[] => idx.all().filter(e => idx.mentionsOf(e.id).some(m => m.text === name)).map(e => e.id);
+
+describe('acronyms join an expansion only as the corpus defines them', () => {
+	it('an acronym defined once joins its bare uses in other articles', () => {
+		const idx = index('สำนักงานคณะกรรมการพัฒนาชนบท (สพช.) แถลงผลงาน', 'ล่าสุด สพช. ระบุว่า โครงการคืบหน้า');
+		assert.equal(new Set(idsOf(idx, 'สพช.')).size, 1);
+		assert.deepEqual(idsOf(idx, 'สพช.'), idsOf(idx, 'สำนักงานคณะกรรมการพัฒนาชนบท'));
+	});
+
+	it('an acronym defined two ways stays two, and its bare uses join neither', () => {
+		const idx = index('สำนักงานคณะกรรมการพัฒนาชนบท (สพช.) แถลงผลงาน', 'ล่าสุด สพช. ระบุว่า โครงการคืบหน้า', 'สำนักงานพัฒนาชายฝั่ง (สพช.) ประกาศผล');
+		const a = idsOf(idx, 'สำนักงานคณะกรรมการพัฒนาชนบท');
+		const b = idsOf(idx, 'สำนักงานพัฒนาชายฝั่ง');
+		assert.equal(a.length, 1);
+		assert.equal(b.length, 1);
+		assert.notEqual(a[0], b[0]);
+		assert.equal(idsOf(idx, 'สพช.').length, 3);
+	});
+
+	it('a body and its office sharing a Latin acronym are not merged through it', () => {
+		const idx = index('คณะกรรมการส่งเสริมการประมง (Fisheries Promotion Board: FPB) ประชุม', 'สำนักงานส่งเสริมการประมง (FPB) แถลง');
+		assert.notDeepEqual(idsOf(idx, 'คณะกรรมการส่งเสริมการประมง'), idsOf(idx, 'สำนักงานส่งเสริมการประมง'));
+	});
+
+	it('an acronym after a position is the body, not a person', () => {
+		const idx = index('ผู้แทน UNHCR กล่าวว่า สถานการณ์ดีขึ้น');
+		assert.ok(idx.all().every(e => e.kind !== 'person'), JSON.stringify(idx.all()));
+	});
+});
+
+describe("the article's own word: a person's name in both scripts", () => {
+	it('Thai name (Latin name), with title, links across articles', () => {
+		const idx = index('นายวีระพงษ์ ศรีทอง (Weerapong Srithong) กล่าวเปิดงาน', 'Weerapong Srithong กล่าวว่า ดีใจ');
+		const ids = new Set([...idsOf(idx, 'วีระพงษ์ ศรีทอง'), ...idsOf(idx, 'Weerapong Srithong')]);
+		assert.equal(ids.size, 1);
+		assert.equal(idx.entity([...ids][0]!)?.kind, 'person');
+	});
+
+	it('Latin name (Thai name), titled or sounding alike', () => {
+		const idx = index('Nadia Petrova (นาเดีย เปโตรวา) กล่าว', 'Karl Brenner (นายคาร์ล เบรนเนอร์) เดินทาง');
+		assert.deepEqual(idsOf(idx, 'Nadia Petrova'), idsOf(idx, 'นาเดีย เปโตรวา'));
+		assert.deepEqual(idsOf(idx, 'Karl Brenner'), idsOf(idx, 'คาร์ล เบรนเนอร์'));
+	});
+
+	it('not a body or a place in the bracket, nor a Thai phrase that does not sound like the name (twins)', () => {
+		const idx = index('นายวีระพงษ์ ศรีทอง (Ministry of Energy) กล่าว', 'Nadia Petrova (ผู้เชี่ยวชาญ) กล่าว');
+		assert.notDeepEqual(idsOf(idx, 'วีระพงษ์ ศรีทอง'), idsOf(idx, 'Ministry of Energy'));
+		assert.equal(idsOf(idx, 'ผู้เชี่ยวชาญ').length, 0);
+	});
+});
+
+describe('the cross-script phonetic key needs every name part to agree', () => {
+	it('the same parts in both scripts link', () => {
+		const idx = index('ประธานาธิบดี ฮา มิน ตวน กล่าว', 'President Ha Min Tuan said');
+		assert.deepEqual(idsOf(idx, 'ฮา มิน ตวน'), idsOf(idx, 'Ha Min Tuan'));
+	});
+
+	it('the same letters split into other parts do not (must-not-link twin)', () => {
+		const idx = index('ประธานาธิบดี ฮา มิน ตวน กล่าว', 'President Hamin Tuan said');
+		assert.notDeepEqual(idsOf(idx, 'ฮา มิน ตวน'), idsOf(idx, 'Hamin Tuan'));
+	});
+});
