@@ -102,8 +102,9 @@ function toWordEdges(ctx: DetectionContext, start: number, end: number): [number
  * units are smaller than words), a listed common word or title alone, a head word with nothing
  * but a generic complement (กระทรวง, องค์การระหว่างประเทศ).
  */
-function plausibleName(ctx: DetectionContext, start: number, end: number): boolean {
-	if (end - start < 2) return false;
+export function plausibleName(ctx: DetectionContext, start: number, end: number): boolean {
+	// Two characters are a piece of an abbreviation (ส.), not a name the rules missed.
+	if (end - start < 3) return false;
 	const name = ctx.text.slice(start, end);
 	// Latin-script names are the rules' (capitals, titles, acronyms): the model learned Thai news.
 	if (!/[\u0E01-\u0E2E]/.test(name)) return false;
