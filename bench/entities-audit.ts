@@ -78,11 +78,16 @@ const COMMON_LATIN = new Set([
 	'E-newsletter', 'Newsletter', 'Application', 'App', 'Platform', 'System', 'Network', 'Model', 'Mission', 'Vision',
 ]);
 const COMMON_THAI = new Set([...COMMON_WORDS, ...FUNCTION_WORDS, ...VERBS]);
+// A short form the entity's own full name explains is no junk: a ministry's short name
+// (มหาดไทย beside กระทรวงมหาดไทย) or a given name used alone (beside the full name it starts).
+function explained(e: Entity, alias: string): boolean {
+	return e.aliases.some(a => a !== alias && ((ORG_HEADS.some(h => a === h + alias || a === `${h}${alias}ฯ`)) || (e.kind === 'person' && a.startsWith(`${alias} `) && !COMMON_THAI.has(a.split(' ')[1]!))));
+}
 const commonAliases: Array<{e: Entity; alias: string}> = [];
 for (const e of entities) {
 	for (const alias of e.aliases) {
 		if (/\s/.test(alias)) continue;
-		if (COMMON_LATIN.has(alias) || COMMON_THAI.has(alias)) commonAliases.push({e, alias});
+		if ((COMMON_LATIN.has(alias) || COMMON_THAI.has(alias)) && !explained(e, alias)) commonAliases.push({e, alias});
 	}
 }
 

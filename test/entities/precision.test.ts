@@ -44,3 +44,21 @@ describe('places and organisations end where the name ends', () => {
 		assert.ok(texts('โดยกรมส่งเสริมสหกรณ์จัดอบรม', 'organization').includes('กรมส่งเสริมสหกรณ์'));
 	});
 });
+
+describe('Latin everyday words are no names wherever they stand', () => {
+	it('not after a head word, in a bracket, or left over from a phrase', () => {
+		assert.deepEqual(texts('สมาชิกชมรม To Be Number One ของจังหวัด', 'organization'), []);
+		assert.deepEqual(texts('ถ่ายทอดสด (Live) ทางเพจ'), []);
+		assert.deepEqual(texts('ทีมชนะเลิศ Best of the Best ประจำปี'), []);
+		// Twin: a name after a head word is still taken.
+		assert.deepEqual(texts('สมาชิกชมรม Green Valley Riders ของจังหวัด', 'organization'), ['Green Valley Riders']);
+	});
+});
+
+describe('a province after a space', () => {
+	it('only a known province follows จังหวัด and a space', () => {
+		assert.deepEqual(texts('ผู้ว่าฯ ทุกจังหวัด ขับเคลื่อนเป้าหมาย', 'place'), []);
+		// Twin: a known province there is a place.
+		assert.deepEqual(texts('ประชุมที่จังหวัด ลำปาง เมื่อวาน', 'place'), ['จังหวัด ลำปาง']);
+	});
+});

@@ -64,3 +64,22 @@ describe('names end where the name ends', () => {
 		assert.deepEqual(find('ชาวอำเภอบ้านไร่ ร่วมงาน').filter(m => m.kind === 'place').map(m => m.text), ['อำเภอบ้านไร่']);
 	});
 });
+
+describe('common words and names after a title', () => {
+	it('a full name whose parts are common words is read whole after an honorific', () => {
+		assert.deepEqual(people('ด้านนายมั่นคง ยุติธรรมชัย ผู้อำนวยการ'), [['มั่นคง ยุติธรรมชัย', 'นาย']]);
+		assert.deepEqual(people('นายผล ทองดำ ผู้ว่าราชการ'), [['ผล ทองดำ', 'นาย']]);
+	});
+
+	it('one token that is a word of the lexicon is no name (twins above)', () => {
+		assert.deepEqual(people('รายงานนายใหญ่ถึงต่างประเทศ'), []);
+		assert.deepEqual(people('ต่อพระมหากษัตริย์ รวมทั้งเป็นการส่งเสริม'), []);
+		assert.deepEqual(people('อธิบดีกรมการค้า ดำรงตำแหน่ง ผู้อำนวยการ'), []);
+	});
+
+	it('a body after a position is the body, not a person', () => {
+		assert.deepEqual(people('ผู้กำกับการสถานีตำรวจ หน่วยงานที่เกี่ยวข้อง'), []);
+		// Twin: a person after the same position.
+		assert.deepEqual(people('ผู้กำกับการ พันตำรวจเอกวินัย ทองดี กล่าว').map(p => p[0]), ['วินัย ทองดี']);
+	});
+});

@@ -5,7 +5,7 @@
 // (`อีสเทิร์น อีโคโนมิก คอริดอร์ (Eastern Economic Corridor)`).
 
 import {latinPhoneticKeys, thaiPhoneticKey, editDistance} from '../../text/phonetic.js';
-import {ACRONYM_STOP, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, NON_NAME_ABBREVIATIONS, OTHER_HEADS} from '../lexicon.js';
+import {ACRONYM_STOP, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_STOP, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, NON_NAME_ABBREVIATIONS, OTHER_HEADS} from '../lexicon.js';
 import type {EntityKind} from '../types.js';
 import {gazetteer} from '../gazetteer.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
@@ -101,7 +101,7 @@ function splitParts(text: string, innerStart: number, inner: string): Part[] {
 			parts.push({start, end, text: trimmed, type: 'acronym'});
 		} else if (ACRONYM_STOP.has(trimmed)) {
 			continue;
-		} else if (LATIN_NAME.test(trimmed) && trimmed.length >= 3 && /[a-z]/.test(trimmed) && !LATIN_COMMON_WORDS.has(trimmed)) {
+		} else if (LATIN_NAME.test(trimmed) && trimmed.length >= 3 && /[a-z]/.test(trimmed) && !LATIN_COMMON_WORDS.has(trimmed) && !LATIN_STOP.has(trimmed)) {
 			parts.push({start, end, text: trimmed, type: 'latin'});
 		} else if (THAI_ABBREVIATION.test(trimmed) && !NON_NAME_ABBREVIATIONS.has(trimmed) && trimmed.replace(/[^ก-ฮ]/g, '').length >= 2 && trimmed.length <= 10 && (trimmed.includes('.') || trimmed.length <= 6)) {
 			parts.push({start, end, text: trimmed, type: 'thai-abbreviation'});

@@ -159,7 +159,7 @@ function classify(ctx: DetectionContext, all: Word[]): void {
 		if (gaz !== undefined && gazetteer().ambiguous.has(name)) return;
 		// A capitalised word opening an English sentence or phrase (Smart card, Work from home) is no
 		// name unless it is a known place; nor is an everyday word standing alone (Logo).
-		if (gaz === undefined && title === undefined && (nextIsLowercaseWord(text, end) || LATIN_COMMON_WORDS.has(w))) return;
+		if (gaz === undefined && title === undefined && (nextIsLowercaseWord(text, end) || LATIN_COMMON_WORDS.has(w) || LATIN_STOP.has(w))) return;
 	}
 	let kind: EntityKind = 'other';
 	const last = words[words.length - 1]!.text;

@@ -4,7 +4,7 @@
 // function word). Latin names are capitalised words with particles.
 
 import {thaiPhoneticKey} from '../../text/phonetic.js';
-import {LATIN_PARTICLES, LATIN_STOP} from '../lexicon.js';
+import {LATIN_PARTICLES, LATIN_STOP, ORG_HEADS, PLACE_HEADS} from '../lexicon.js';
 import {gazetteer} from '../gazetteer.js';
 import {
 	CLAUSE_PREFIX, type DetectionContext, HARD_STOP, INNER_CUT, PERSON_STOP, GENERIC, STOP_PREFIX, isCombining, isLatinLetter, isThaiLetter,
@@ -61,7 +61,8 @@ export function readLatinName(ctx: DetectionContext, pos: number): NameExtent | 
 		i = next + 1;
 	}
 	end = lastCapitalEnd;
-	if (end <= pos) return undefined;
+	// A lone everyday word (To, Live) is no name.
+	if (end <= pos || (words === 1 && LATIN_STOP.has(text.slice(pos, end)))) return undefined;
 	return {start: pos, end, tokens: text.slice(pos, end).split(' ').length, latin: true, closed: true};
 }
 
@@ -96,7 +97,9 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		if (runEnd === tokenStart) break;
 		const whole = text.slice(tokenStart, runEnd);
 		const first = ctx.firstWord(tokenStart, runEnd);
-		const stops = tokens === 0 && afterHonorific ? HARD_STOP : PERSON_STOP;
+		// After an honorific a name is expected: its surname may begin with a common word
+		// (ทอง|คำ, ยุติธรรม|ดำรง), so only hard stops cut it there, or a whole token that is a stop word.
+		const stops = afterHonorific ? HARD_STOP : PERSON_STOP;
 		const middle = tokens > 0 && allShort && whole === first && MIDDLE_NAMES.has(whole) && nextTokenIsShortName(ctx, runEnd);
 		// ลูก|า|เชน|โก: a stop word the segmenter cut out of an unknown name is no stop word.
 		const misSplit = isDependentVowel(ctx.code(tokenStart + first.length));
@@ -104,8 +107,8 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// only particles, whole stop words, or longer stop words refuse the token.
 		const stopped = foreign
 			? STOP_PREFIX.test(first) || stops.has(whole) || (stops.has(first) && first.length >= 3) || (GENERIC.has(whole) && tokens > 0)
-			: stops.has(first) || STOP_PREFIX.test(first) || (GENERIC.has(first) && tokens > 0);
-		if ((!middle && !misSplit && stopped) || CLAUSE_PREFIX.test(whole)) break;
+			: stops.has(first) || STOP_PREFIX.test(first) || (GENERIC.has(first) && tokens > 0) || ((tokens > 0 || !afterHonorific) && PERSON_STOP.has(whole));
+		if ((!middle && !misSplit && stopped) || CLAUSE_PREFIX.test(whole) || startsWithHead(whole)) break;
 		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first)) return undefined;
 		if (tokens > 0 && (gaz.thai.has(whole) || gaz.thai.has(first))) break;
 		// A country right after a title qualifies it (นางสาวไทย, พระมหากษัตริย์ไทย): no name. Provinces
@@ -141,6 +144,8 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		tokenStart = end + gap;
 	}
 	if (tokens === 0) return undefined;
+	// One token that is a word of the lexicon (ใหม่, รวม, ลาออก) is no name, even after a title.
+	if (tokens === 1 && PERSON_STOP.has(text.slice(p, end).replace(/ฯ$/, ''))) return undefined;
 	// A trailing ฯ abbreviates a title after the name (สุทธิพงษ์ฯ), it is not part of the name.
 	if (text.charCodeAt(end - 1) === 0x0e2f) end--;
 	// A token running into a dot is an abbreviation (ดร., ผศ.), not a name.
@@ -149,6 +154,13 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 	// A lone token over 24 characters is a clause the word lists missed, not a name.
 	if (end - p > 40 || (tokens === 1 && end - p > 24)) return undefined;
 	return {start: p, end, tokens, latin: false, closed};
+}
+
+const HEADS = [...ORG_HEADS, ...PLACE_HEADS].filter(h => h.length >= 4 && !h.includes('.'));
+
+/** A body's or place's head opens the token (ผู้กำกับการ|สถานีตำรวจ…): the name of a body, not a person. */
+function startsWithHead(token: string): boolean {
+	return HEADS.some(h => token.startsWith(h) && token.length > h.length + 1);
 }
 
 function isCountry(key: string | undefined): boolean {
