@@ -31,6 +31,11 @@ if (want('search')) {
 	console.log('\n## Search\n');
 	printSearchBench(await runSearchBench());
 }
+if (want('relevance')) {
+	console.log('\n## Search relevance (thaigov-2k, bench/search-relevance.json)\n');
+	const {runRelevanceBench, relevanceRows} = await import('./search-relevance.js');
+	printTable(relevanceRows(await runRelevanceBench()));
+}
 if (want('entities')) {
 	console.log('\n## Entities: speed\n');
 	console.log(formatEntityBench(runEntityBench()));

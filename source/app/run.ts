@@ -57,8 +57,8 @@ export function helpText(): string {
   Keys in the reader
 ${keys}
 
-  Exit codes: 0 done, 1 a path could not be read or held no article (or a bad corrections file),
-  2 bad usage, 70 internal error.
+  Exit codes: 0 done, 1 a path could not be read or held no article (or a bad corrections file,
+  or the output could not be written), 2 bad usage, 70 internal error, 128+N ended by signal N.
 `;
 }
 

@@ -11,6 +11,7 @@
 import type {Article, Block, Span} from '../corpus/types.js';
 import type {Line} from './types.js';
 import {type Protected, lineAt as lineAtIn, wrapArticle, wrapText} from './wrap.js';
+import {rangesWithin} from './lines.js';
 
 /** Characters per piece: one piece wraps in a few tens of milliseconds. */
 export const PIECE_CHARS = 16_384;
@@ -153,6 +154,9 @@ export class LazyWrap implements LineSource {
 		/** Spans no line breaks inside (the article's entity mentions), as wrapArticle takes them. */
 		readonly names?: readonly Protected[],
 	) {
+		// Sorted by start, so that each piece takes its own by bisection (a 190 MB article has
+		// hundreds of thousands of names; wrapArticle looks at every span it is given, per block).
+		if (names && names.some((n, i) => i > 0 && n.start < names[i - 1]!.start)) this.names = [...names].sort((a, b) => a.start - b.start);
 		this.pieces = cutPieces(article, Math.max(64, pieceChars));
 		for (const piece of this.pieces) piece.guess = this.guess(piece);
 		this.firstLine = new Int32Array(this.pieces.length + 1);
@@ -259,7 +263,9 @@ export class LazyWrap implements LineSource {
 			const block = blocks[b]!;
 			parts.push(piece.clip ? {kind: block.kind, spans: clipSpans(block.spans, piece.clip.from, piece.clip.to, piece.clip.blockEnd)} : block);
 		}
-		const wrapped = wrapArticle({...this.article, blocks: parts}, this.width, this.names);
+		const end = this.pieces[p + 1]?.start ?? this.article.text.length;
+		const names = this.names && rangesWithin(this.names, piece.start, end);
+		const wrapped = wrapArticle({...this.article, blocks: parts}, this.width, names);
 		const shift = piece.firstBlock - (previous ? 1 : 0);
 		// Offsets continue from the piece before: a blank or synthetic line sits where the text reached.
 		const before = p > 0 ? this.pieces[p - 1]!.lines : undefined;

@@ -6,7 +6,7 @@
 //   exact   [0.0, 0.2)  the folded text equals the query, on grapheme-cluster boundaries
 //   tone    [0.2, 0.4)  equal but for tone marks (เสือ for เสื้อ; สี for สี่)
 //   partial [0.4, 0.6)  the match ends inside a cluster (มาคร in มาคร็อง: a query still being typed)
-//   fuzzy   [0.6, 1.0]  a typo (fuse.js score mapped into the band)
+//   fuzzy   [0.6, 1.0]  a typo: a near spelling of the word (each edit ranks it lower)
 // Within a band: the query's own spelling (case aside) beats one that matched only once folded; a
 // passage that is the query and nothing else, or a title, beats body text; a match at a word start
 // beats one inside a word; for several words the phrase beats the words in order, which beat them

@@ -54,8 +54,14 @@ export function locateHit(index: SearchIndex, raw: RawHit): LocatedHit {
 	};
 }
 
+/** Words of a hit this close (UTF-16 units, first start to last end) share the snippet's middle. */
+const TOGETHER = 60;
+
 export function finishHit(located: LocatedHit, snippetLength?: number): Hit {
 	const {source, ...hit} = located;
-	const snippet = makeSnippet(source, [hit.start, hit.end], hit.ranges, {length: snippetLength});
+	// Several words close together are shown together; far apart, the first of them.
+	const last = hit.ranges[hit.ranges.length - 1];
+	const together = last !== undefined && last[1] - hit.start <= TOGETHER && last[1] > hit.start;
+	const snippet = makeSnippet(source, [hit.start, together ? last[1] : hit.end], hit.ranges, {length: snippetLength});
 	return {...hit, score: Math.round(hit.score * 1e4) / 1e4, snippet: snippet.text, snippetHighlights: snippet.highlights};
 }

@@ -56,20 +56,23 @@ export function matchesInArticle(article: Article, query: string, options: {also
 	};
 	const also = (options.alsoSpelled ?? []).map((s) => preparePattern(foldCompact(s).trim())).filter((p) => p.toneless.trim() !== '');
 	const whole = terms.length === 1 ? terms[0]!.pattern : terms.every((t) => !t.quoted) ? preparePattern(terms.map((t) => t.pattern.folded).join(' ')) : undefined;
-	let matches = [whole, ...also].flatMap((p) => (p ? allMatches(view, p) : []));
-	if (matches.length === 0 && terms.length > 1) {
-		// Every word, each in its best kind; the words that are there when not all are (a partial match).
-		matches = terms.flatMap((t) => bestKindOnly(allMatches(view, t.pattern)));
-	}
-	if (matches.length > 0) return dedupe(terms.length > 1 ? matches : bestKindOnly(matches)).map(toSource);
-	// Near spellings of each mistyped word.
-	const near: ViewMatch[] = [];
-	for (const {pattern, quoted} of terms) {
+	const near = (pattern: Pattern, quoted: boolean): ViewMatch[] =>
 		// The programme costs text × pattern steps: a huge article is not searched approximately.
-		if (quoted || view.text.length * pattern.toneless.length > MAX_APPROXIMATE_STEPS) continue;
-		for (const span of approximateIn(view.text, pattern.toneless, maxErrors(pattern.toneless.length))) near.push({start: span.start, end: span.end, kind: 'fuzzy'});
+		quoted || view.text.length * pattern.toneless.length > MAX_APPROXIMATE_STEPS
+			? []
+			: approximateIn(view.text, pattern.toneless, maxErrors(pattern.toneless.length)).map((span) => ({start: span.start, end: span.end, kind: 'fuzzy' as const}));
+	const together = [whole, ...also].flatMap((p) => (p ? allMatches(view, p) : []));
+	if (terms.length === 1) {
+		const {pattern, quoted} = terms[0]!;
+		return dedupe(together.length > 0 ? bestKindOnly(together) : near(pattern, quoted)).map(toSource);
 	}
-	return dedupe(near).map(toSource);
+	// Several words: where they stand together, and every word (in its best kind; a mistyped one by
+	// its near spellings), so that n / N step through every place the hit stands for.
+	const each = terms.flatMap(({pattern, quoted}) => {
+		const exact = bestKindOnly(allMatches(view, pattern));
+		return exact.length > 0 ? exact : near(pattern, quoted);
+	});
+	return dedupe([...together, ...each]).map(toSource);
 }
 
 /** In text order, without repeats or matches inside another. */

@@ -142,7 +142,9 @@ export function fitSnippet(snippet: Snippet, width: number): Snippet {
 	const [focusStart, focusEnd] = highlights[0] ?? [0, 0];
 	const budget = Math.max(1, width - 2);
 	const a = columnAt(focusStart);
-	const b = Math.min(columnAt(focusEnd), a + budget);
+	let b = Math.min(columnAt(focusEnd), a + budget);
+	// The highlights that fit with the first (several words close together) share the middle.
+	for (const [, end] of highlights.slice(1)) if (columnAt(end) - a <= budget * 0.8) b = Math.max(b, columnAt(end));
 	// Columns [from, to) are shown: the match, then half of the room left on each side.
 	const room = budget - (b - a);
 	let from = Math.max(0, a - Math.floor(room / 2));

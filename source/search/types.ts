@@ -60,7 +60,7 @@ export interface SearchOptions {
 	limit?: number;
 	/** Time after which the stages stop and answer with what they found (default 40 ms). */
 	budgetMs?: number;
-	/** Time the fuzzy (fuse.js) stage may take within that (default 8 ms). */
+	/** Time the fuzzy stage (near spellings of mistyped words) may take within that (default 8 ms). */
 	fuzzyBudgetMs?: number;
 	/** Stop counting after this many matching passages (default 2,000; 1,000 for one- or two-letter queries). */
 	maxHits?: number;

@@ -19,6 +19,8 @@ export interface BackgroundState {
 	total: number;
 	/** Why an index is missing (a worker ran out of memory), for the status bar. */
 	problem?: string;
+	/** The indexes come from worker threads, whole at the end: there is no percentage to show. */
+	inWorkers?: boolean;
 	/** Why the search cache was not used or saved (the index is built all the same). */
 	cacheWarning?: CorpusWarning;
 }
@@ -141,7 +143,7 @@ export class BackgroundIndexer {
 	/** Both indexes at once, each in its own worker thread (the two cores), whole when they arrive. */
 	private async startWorkers(): Promise<void> {
 		const articles = this.load.articles;
-		this.set({total: articles.length});
+		this.set({total: articles.length, inWorkers: true});
 		this.emit();
 		const heapMb = this.options.workerHeapMb;
 		const cacheDir = this.options.search?.cacheDir;
@@ -158,7 +160,12 @@ export class BackgroundIndexer {
 				this.set({searchDone: true});
 				if (!this.stopped) this.emit();
 			}),
-			entities.done.then((index) => this.set({entities: index as EntityIndex, entityArticles: articles.length}), failed('entities:')).finally(() => {
+			entities.done.then((index) => {
+				const entities = index as EntityIndex;
+				this.set({entities, entityArticles: articles.length});
+				// As in the time slices: corrections that matched nothing join the warnings panel (w).
+				if (entities.warnings.length > 0) this.load.addWarnings?.(correctionsWarnings(this.options.corrections, entities.warnings));
+			}, failed('entities:')).finally(() => {
 				this.set({entitiesDone: true});
 				if (!this.stopped) this.emit();
 			}),

@@ -47,22 +47,3 @@ export function visibleRange(lines: LineSource, top: number, pageHeight: number)
 	return [first.start, Math.max(first.start, last.end)];
 }
 
-/** Ranges longer than this may be missed by rangesWithin where they start above the view (names and matches are far shorter). */
-export const LONGEST_RANGE = 4_096;
-
-/**
- * The ranges, sorted by start, that overlap [from, to): found by bisection, so that a very large
- * article's hundreds of thousands of mentions cost a few steps a frame, not a sort of them all.
- */
-export function rangesWithin<T extends {start: number; end: number}>(ranges: readonly T[], from: number, to: number): T[] {
-	let low = 0;
-	let high = ranges.length;
-	while (low < high) {
-		const mid = (low + high) >> 1;
-		if (ranges[mid]!.start < from - LONGEST_RANGE) low = mid + 1;
-		else high = mid;
-	}
-	const out: T[] = [];
-	for (let i = low; i < ranges.length && ranges[i]!.start < to; i++) if (ranges[i]!.end > from) out.push(ranges[i]!);
-	return out;
-}

@@ -110,3 +110,17 @@ test('an empty article has no lines, and settle and lineAt say so', () => {
 	assert.equal(lazy.lineAt(3), -1);
 	assert.equal(lazy.at(0), undefined);
 });
+
+test('names no line may break inside are handed to each piece: the same lines as the whole wrap', () => {
+	const article = makeArticle(Array.from({length: 60}, (_, i) => ['para', bigThaiText(250, 'one', i + 11).trim()] as ['para', string]));
+	// Every occurrence of two words, as the entity index would give them (and out of order).
+	const names: {start: number; end: number}[] = [];
+	for (const word of ['โรงพยาบาลชุมชน', 'คณะกรรมการหมู่บ้าน']) {
+		for (let at = article.text.indexOf(word); at !== -1; at = article.text.indexOf(word, at + 1)) names.push({start: at, end: at + word.length});
+	}
+	assert.ok(names.length > 20);
+	for (const width of [11, 16]) {
+		const lazy = new LazyWrap(article, width, 600, names);
+		assert.deepEqual(lazy.all().map(shape), wrapArticle(article, width, names).map(shape), `width ${width}`);
+	}
+});

@@ -105,3 +105,22 @@ describe('ranked breaks', () => {
 		}
 	});
 });
+
+describe('the lazy wrap', () => {
+	it('protects the names it is given, piece by piece, as wrapArticle does', async () => {
+		const {LazyWrap} = await import('../../source/layout/lazy.js');
+		const paragraphs = Array.from({length: 12}, () => NAMES_TEXT);
+		const a = makeArticle(paragraphs.map(p => ['para', p] as ['para', string]));
+		const protect: Protected[] = [];
+		for (let at = a.text.indexOf(NAMES_TEXT); at >= 0; at = a.text.indexOf(NAMES_TEXT, at + 1)) {
+			for (const p of spans(NAMES_TEXT, NAMES)) protect.push({start: p.start + at, end: p.end + at});
+		}
+		for (const width of [18, 33]) {
+			const lazy = new LazyWrap(a, width, 256, protect).all();
+			assert.deepEqual(lazy.map(l => [l.text, l.start]), wrapArticle(a, width, protect).map(l => [l.text, l.start]));
+			for (const at of breaks(lazy)) {
+				for (const name of protect.filter(p => stringWidth(a.text.slice(p.start, p.end)) <= width)) assert.ok(!(at > name.start && at < name.end), `${width}`);
+			}
+		}
+	});
+});

@@ -12,7 +12,7 @@ import {runInPty, type PtyRun} from '../../bench/pty.js';
 import {bigThaiText} from './big-text.js';
 import {BackgroundIndexer} from '../../source/ui/background.js';
 import {search} from '../../source/search/index.js';
-import {buildEntityIndex} from '../../source/entities/index.js';
+import {buildEntityIndex, parseEntityCorrections} from '../../source/entities/index.js';
 import {staticLoad, makeArticle} from '../ui/helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -99,6 +99,7 @@ test('indexes built in worker threads answer as those built in the reader’s ti
 	const a = inWorkers.state;
 	const b = inSlices.state;
 	assert.ok(a.searchDone && a.entitiesDone && a.search && a.entities && !a.problem, 'both indexes came back');
+	assert.ok(a.inWorkers && !b.inWorkers, 'the status bar knows there is no percentage from workers');
 	for (const query of ['กาเบรรา', 'เวียนนา', 'ทุเรียน', 'พลังาน']) {
 		const hits = (s: typeof a) => search(s.search!, query).hits.map((h) => [h.ordinal, h.start, h.end]);
 		assert.deepEqual(hits(a), hits(b), query);
@@ -118,4 +119,13 @@ test('a worker that runs out of memory leaves the reader running with a one-line
 	assert.match(s.problem ?? '', /(^|; )search: out of memory \(over 8 MB\)/);
 	assert.match(s.problem ?? '', /(^|; )entities: out of memory \(over 8 MB\)/);
 	assert.ok(!/\n/.test(s.problem!), 'one line');
+});
+
+test('corrections that match nothing reach the warnings panel from a worker too', async () => {
+	const added: string[] = [];
+	const load = {...staticLoad(SMALL), addWarnings: (warnings: {message: string}[]) => void added.push(...warnings.map((w) => w.message))};
+	const corrections = parseEntityCorrections('{"hide": ["ไม่มีชื่อนี้"]}');
+	const indexer = new BackgroundIndexer(load, {search: {cacheDir: null}, corrections, workerChars: 100});
+	await indexer.start();
+	assert.deepEqual(added, ['hide: no entity "ไม่มีชื่อนี้"']);
 });

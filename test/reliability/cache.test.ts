@@ -344,14 +344,19 @@ test('CLI: a changed file with the same size and mtime is searched afresh (touch
 	assert.doesNotMatch(run.out, /one\.txt/, 'the old text is not served from the cache');
 });
 
-test('reader: a FIFO as the cache file does not freeze it; the warning is under w and printed on exit', async () => {
+/** The reader in a pseudo-terminal over a corpus whose cache file has been replaced by a FIFO. */
+function readerOverFifo(name: string): ReturnType<typeof runInPty> {
 	const corpus = cliCorpus();
-	const cacheDir = path.join(dir, 'reader-cache');
+	const cacheDir = path.join(dir, name);
 	assertSearched(searchWith(corpus, cacheDir), undefined, 'first run');
 	const file = cacheFileOf(cacheDir);
 	fs.rmSync(file);
 	execFileSync('mkfifo', [file]);
-	const pty = runInPty(['node', cli, corpus], {columns: 100, rows: 24, env: {KHAO_CACHE_DIR: cacheDir, NO_COLOR: '1'}});
+	return runInPty(['node', cli, corpus], {columns: 100, rows: 24, env: {KHAO_CACHE_DIR: cacheDir, NO_COLOR: '1'}});
+}
+
+test('reader: a FIFO as the cache file does not freeze it; the warning is under w and printed on exit', async () => {
+	const pty = readerOverFifo('reader-cache');
 	try {
 		await pty.waitFor('1 skipped (w)', 30_000);
 		pty.send('w');
@@ -365,3 +370,23 @@ test('reader: a FIFO as the cache file does not freeze it; the warning is under 
 		await pty.stop();
 	}
 });
+
+for (const [how, stop] of [
+	['Ctrl+C', (pty: ReturnType<typeof runInPty>) => pty.send('\u0003')],
+	['SIGTERM', (pty: ReturnType<typeof runInPty>) => process.kill(pty.commandPid()!, 'SIGTERM')],
+] as const) {
+	test(`reader: with a FIFO as the cache file, ${how} ends it`, async () => {
+		const pty = readerOverFifo(`reader-cache-${how}`);
+		try {
+			await pty.waitFor('q quit', 30_000);
+			// Give the indexer time to reach the cache (where the old reader froze on the FIFO's open).
+			await new Promise((resolve) => setTimeout(resolve, 2_000));
+			const exited = new Promise<string>((resolve) => pty.child.once('exit', () => resolve('exited')));
+			stop(pty);
+			const hung = new Promise<string>((resolve) => setTimeout(() => resolve('still running 20 s later'), 20_000).unref());
+			assert.equal(await Promise.race([exited, hung]), 'exited');
+		} finally {
+			await pty.stop();
+		}
+	});
+}

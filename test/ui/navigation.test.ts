@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {isVisible, rangesWithin, topFor, visibleRange} from '../../source/ui/navigation.js';
+import {isVisible, topFor, visibleRange} from '../../source/ui/navigation.js';
+import {rangesWithin} from '../../source/layout/lines.js';
 import {LazyWrap} from '../../source/layout/lazy.js';
 import {makeArticle} from '../layout/helpers.js';
 import {bigThaiText} from '../reliability/big-text.js';

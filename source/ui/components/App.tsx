@@ -18,7 +18,8 @@ import {useSyncedState} from '../hooks/useSyncedState.js';
 import type {BackgroundIndexer} from '../background.js';
 import {makeTheme, type Tag} from '../theme.js';
 import {fitWidth} from '../fit.js';
-import {isVisible, rangesWithin, stepRange, topFor, visibleRange} from '../navigation.js';
+import {isVisible, stepRange, topFor, visibleRange} from '../navigation.js';
+import {rangesWithin} from '../../layout/lines.js';
 import {ReaderPane, type Highlight} from './ReaderPane.js';
 import {MemoSidebar as Sidebar} from './Sidebar.js';
 import {StatusBar} from './StatusBar.js';
@@ -587,7 +588,8 @@ export function App({load, indexer, size: fixedSize, noColor = false, history}: 
 	if (!corpus.done) status.push(`loading… ${corpus.count}`);
 	else if (background && (!background.searchDone || !background.entitiesDone) && background.total > 0) {
 		const done = Math.min(background.searchIndexed, background.entityArticles);
-		status.push(`indexing ${Math.round((done / background.total) * 100)}%`);
+		// Progress counts whole articles: with one (or the first of a few) there is no 0% to show.
+		status.push(background.inWorkers || done === 0 ? 'indexing…' : `indexing ${Math.round((done / background.total) * 100)}%`);
 	}
 	if (background?.problem) status.push(background.problem);
 	const warningCount = corpus.warnings + (background?.cacheWarning ? 1 : 0);
