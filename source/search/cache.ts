@@ -30,7 +30,7 @@ const MAGIC = `${MAGIC_FAMILY}2`;
 /** Magic, header length (u32), CRC-32 of the header and the payload (u32); the JSON header follows. */
 const LEAD = 16;
 /** Bump when the fold, passages, trigrams or this layout change; the settings below are checked too. */
-const FORMAT = `khao-search-8/${KEY_BITS}/${OVERLAP}/${PASSAGE_TARGET}/${PASSAGE_MAX}`;
+const FORMAT = `khao-search-9/${KEY_BITS}/${OVERLAP}/${PASSAGE_TARGET}/${PASSAGE_MAX}`;
 
 /** The cache folder: `KHAO_CACHE_DIR`, else $XDG_CACHE_HOME/khao or ~/.cache/khao; undefined when caching is off (`KHAO_CACHE_DIR=off`). */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
