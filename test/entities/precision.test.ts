@@ -62,3 +62,12 @@ describe('a province after a space', () => {
 		assert.deepEqual(texts('ประชุมที่จังหวัด ลำปาง เมื่อวาน', 'place'), ['จังหวัด ลำปาง']);
 	});
 });
+
+describe('Thai abbreviations that are codes or units', () => {
+	it('an abbreviation with a number or a slash right after is no body', () => {
+		assert.deepEqual(texts('ซ่อมทางหลวงชนบท นม.2051 แยกบ้านใหม่', 'organization'), []);
+		assert.deepEqual(texts('ค่าฝุ่นเกิน 40 มคก./ลบ.ม. ติดต่อกัน'), []);
+		// Twin: the same kind of abbreviation alone is a body.
+		assert.deepEqual(texts('ล่าสุด กกพ. แถลงผล', 'organization'), ['กกพ.']);
+	});
+});

@@ -34,6 +34,8 @@ export function detectThaiAbbreviations(ctx: DetectionContext): void {
 			if (abbr.replace(/[^ก-ฮ]/g, '').length < 2) break;
 			// Digits before (3.5.) or a word glued after (ครม.ร่วม is fine: a dot ends it).
 			if (s > 0 && /[0-9]/.test(text[s - 1]!)) break;
+			// A number or a slash right after is a code or a unit (ศก.3040 a road, มคก./ลบ.ม.), not a body.
+			if (/^ ?[0-9๐-๙]|^\//.test(text.slice(end, end + 2))) break;
 			const place = PLACES.has(abbr) ? gazetteer().thai.get(abbr) : undefined;
 			ctx.add({start: s, end, kind: place ? 'place' : 'organization', rule: 'abbreviation', priority: PRIORITY.abbreviation, placeKey: place?.key, closed: true});
 			break;
