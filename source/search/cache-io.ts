@@ -32,10 +32,10 @@ export function ensureDir(dir: string): void {
 			stat = fs.statSync(at);
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
-			if (code !== 'ENOENT' || path.dirname(at) === at) throw new CacheProblem(at, `cannot use the cache folder: ${reasonOf(error)}`);
+			if (code !== 'ENOENT' || path.dirname(at) === at) throw new CacheProblem(at, `its folder is unusable: ${reasonOf(error)}`);
 		}
 		if (stat) {
-			if (!stat.isDirectory()) throw new CacheProblem(at, 'cannot use the cache folder: a file is in the way of it');
+			if (!stat.isDirectory()) throw new CacheProblem(at, 'its folder is unusable: a file is in the way');
 			break;
 		}
 		missing.push(at);
@@ -46,7 +46,7 @@ export function ensureDir(dir: string): void {
 		} catch (error) {
 			// Another khao may have made it meanwhile.
 			if ((error as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(level, {throwIfNoEntry: false})?.isDirectory()) continue;
-			throw new CacheProblem(level, `cannot create the cache folder: ${reasonOf(error)}`);
+			throw new CacheProblem(level, `cannot create its folder: ${reasonOf(error)}`);
 		}
 	}
 }

@@ -3,7 +3,8 @@
 // pasted `\e[31m`), and turns any other unknown sequence into text ("[31m") that lands in a search
 // field. So only escape sequences that name a key Ink knows go through; any other sequence is
 // dropped whole (an unknown key does nothing), and control strings (OSC, DCS…) that a paste or a
-// terminal reply can carry are dropped with their payload, as they are from article text.
+// terminal reply can carry are dropped with their payload, as they are from article text. khao
+// does not turn on the kitty keyboard protocol, so its `CSI … u` keys never come and are dropped.
 import {StringDecoder} from 'node:string_decoder';
 import {unsafeLength} from '../text/sanitize.js';
 

@@ -18,8 +18,12 @@ const ENTER_ALT = '\u001B[?1049h\u001B[H\u001B[?7l';
 const LEAVE_ALT = '\u001B[?7h\u001B[?25h\u001B[?1049l';
 const HIDE_CURSOR = '\u001B[?25l';
 
-/** Signals that end a process by default and that a JavaScript listener may catch safely. */
-const ENDING_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR2', 'SIGALRM', 'SIGVTALRM', 'SIGPROF', 'SIGXCPU', 'SIGXFSZ', 'SIGABRT', 'SIGPWR', 'SIGSYS', 'SIGTRAP'].filter(
+/**
+ * Signals that end a process by default and that a JavaScript listener may catch safely. Not
+ * SIGABRT: that is how V8 dies (out of memory), where no listener runs; caught here it raced with
+ * Ink's own exit hook and sometimes ended khao with status 0. The watchdog covers it.
+ */
+const ENDING_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR2', 'SIGALRM', 'SIGVTALRM', 'SIGPROF', 'SIGXCPU', 'SIGXFSZ', 'SIGPWR', 'SIGSYS', 'SIGTRAP'].filter(
 	(name) => name in os.constants.signals,
 ) as NodeJS.Signals[];
 
@@ -28,6 +32,7 @@ interface Session {
 	/** Draws the whole frame again (after `fg`, the screen is empty). */
 	repaint?: () => void;
 	watchdog?: ChildProcess;
+	watchdogTimer?: NodeJS.Timeout;
 	suspended: boolean;
 }
 
@@ -60,6 +65,7 @@ function restore(): void {
 export function leaveAlternateScreen(): void {
 	if (!session) return;
 	if (!session.suspended) restore();
+	clearTimeout(session.watchdogTimer);
 	session.watchdog?.kill('SIGKILL');
 	session = undefined;
 }
@@ -117,7 +123,14 @@ function startWatchdog(): ChildProcess | undefined {
 /** Switches to the alternate screen and makes sure every exit path switches back. */
 export function enterAlternateScreen(options: {keyboard?: NodeJS.ReadStream} = {}): void {
 	if (session) return;
-	session = {keyboard: options.keyboard, suspended: false, watchdog: startWatchdog()};
+	const current: Session = {keyboard: options.keyboard, suspended: false};
+	session = current;
+	// Starting a process costs the UI thread ~10 ms (fork): after the first frame, not before it.
+	// Until then a crash is caught here; only a kill or an abort in those first moments is not.
+	current.watchdogTimer = setTimeout(() => {
+		if (session === current) current.watchdog = startWatchdog();
+	}, 0);
+	current.watchdogTimer.unref();
 	write(ENTER_ALT);
 	process.once('exit', leaveAlternateScreen);
 	// Ctrl+C before Ink has put the terminal in raw mode arrives as SIGINT.

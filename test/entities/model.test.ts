@@ -6,6 +6,8 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {after, describe, it} from 'node:test';
 import {findMentions} from '../../source/entities/find-mentions.js';
+import {DetectionContext} from '../../source/entities/detect/context.js';
+import {plausibleName} from '../../source/entities/model/candidates.js';
 import {loadWeightsFile, sharedTagger, taggerWarning, useWeightsFile} from '../../source/entities/model/load.js';
 import {tagText} from '../../source/entities/model/tagger.js';
 import {trainTagger, type TrainingText} from '../../source/entities/model/train.js';
@@ -42,6 +44,19 @@ describe('the shipped NER model', () => {
 		const found = findMentions({text}).map(m => `${m.kind}:${m.text}`);
 		assert.ok(found.includes('person:ชัยวัฒน์ แก้วมณี'), found.join(', '));
 		assert.ok(found.includes('organization:กระทรวงพาณิชย์'), found.join(', '));
+	});
+
+	it('keeps a model name only where the rules could accept one', () => {
+		const ok = (text: string, name: string): boolean => {
+			const at = text.indexOf(name);
+			return plausibleName(new DetectionContext(text), at, at + name.length);
+		};
+		assert.equal(ok('ประชุมกับ สมพร ใจดี วันนี้', 'สมพร ใจดี'), true);
+		// Twins: a piece of an abbreviation, a Latin word, a bare head word, a head word with a generic complement.
+		assert.equal(ok('ผู้แทน ส.ก. มาประชุม', 'ส.'), false);
+		assert.equal(ok('ประชุมกับ Logo วันนี้', 'Logo'), false);
+		assert.equal(ok('ทุกกระทรวง ดำเนินการ', 'กระทรวง'), false);
+		assert.equal(ok('หน่วยงานและองค์การระหว่างประเทศ', 'องค์การระหว่างประเทศ'), false);
 	});
 
 	it('takes no common noun after a title for a name', () => {

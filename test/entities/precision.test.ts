@@ -54,3 +54,11 @@ describe('Latin everyday words are no names wherever they stand', () => {
 		assert.deepEqual(texts('สมาชิกชมรม Green Valley Riders ของจังหวัด', 'organization'), ['Green Valley Riders']);
 	});
 });
+
+describe('a province after a space', () => {
+	it('only a known province follows จังหวัด and a space', () => {
+		assert.deepEqual(texts('ผู้ว่าฯ ทุกจังหวัด ขับเคลื่อนเป้าหมาย', 'place'), []);
+		// Twin: a known province there is a place.
+		assert.deepEqual(texts('ประชุมที่จังหวัด ลำปาง เมื่อวาน', 'place'), ['จังหวัด ลำปาง']);
+	});
+});

@@ -301,8 +301,8 @@ test('CLI: KHAO_CACHE_DIR under a regular file, or named with escapes, searches 
 
 test('CLI: KHAO_CACHE_DIR under /proc ends at once with one warning', {skip: fs.existsSync('/proc/self') ? false : 'no /proc here'}, () => {
 	const corpus = cliCorpus();
-	assertSearched(searchWith(corpus, '/proc/khao-no-such/cache'), /^khao: skipped: search cache: not saved: cannot create the cache folder: .* \(\/proc\/khao-no-such\)$/, '/proc');
-	assertSearched(searchWith(corpus, '/proc/self/khao-cache'), /^khao: skipped: search cache: not saved: cannot create the cache folder/, '/proc/self');
+	assertSearched(searchWith(corpus, '/proc/khao-no-such/cache'), /^khao: skipped: search cache: not saved: cannot create its folder: .* \(\/proc\/khao-no-such\)$/, '/proc');
+	assertSearched(searchWith(corpus, '/proc/self/khao-cache'), /^khao: skipped: search cache: not saved: cannot create its folder/, '/proc/self');
 });
 
 test('CLI: a FIFO or a link to /dev/zero in place of the cache file is not read; the cache is then rebuilt', () => {

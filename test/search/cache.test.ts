@@ -316,5 +316,5 @@ test('the asynchronous writer reports a folder it cannot make instead of throwin
 	const ok = await writeCacheAsync(path.join(corpus.dir, 'a.txt', 'x', 'search.idx'), index.segments, articles, (w) => warnings.push(w.message));
 	assert.equal(ok, false);
 	assert.equal(warnings.length, 1);
-	assert.match(warnings[0]!, /cannot use the cache folder: a path component is not a folder/);
+	assert.match(warnings[0]!, /its folder is unusable: a path component is not a folder/);
 });

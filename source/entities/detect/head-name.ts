@@ -5,7 +5,7 @@
 
 import {COMMON_WORDS, FUNCTION_WORDS, POSITIONS, HONORIFICS, ORG_HEADS, PLACE_HEADS, RANKS} from '../lexicon.js';
 import {gazetteer} from '../gazetteer.js';
-import {type DetectionContext, GENERIC, HEAD_STOP_PREFIX, ORG_STOP, PERSON_STOP, isCombining, isThaiLetter, isThaiNameChar, isUpperLatin} from './context.js';
+import {type DetectionContext, GENERIC, HEAD_STOP_PREFIX, ORG_STOP, PERSON_STOP, VERB_SET, isCombining, isThaiLetter, isThaiNameChar, isUpperLatin} from './context.js';
 import {triggerTrie} from './thai-triggers.js';
 import {readLatinName} from './person-name.js';
 
@@ -75,6 +75,11 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	if (isPlace) {
 		const known = longestPlaceAt(ctx, p, runEnd);
 		if (known !== undefined) return {start: headStart, end: known.end, closed: known.end === runEnd, placeKey: SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? known.key : undefined, complementStart: p};
+		// After จังหวัด and a space only a known province is taken: every Thai province is in the
+		// gazetteer, and what else follows there is the next phrase (ทุกจังหวัด ขับเคลื่อน…).
+		if (p > headEnd && text.slice(headStart, headEnd) === 'จังหวัด') return undefined;
+		// A verb right after a place head makes a clause (ทะเล|เข้าไป, คลอง|เชื่อม).
+		if (VERB_SET.has(first)) return undefined;
 	}
 	let end = runEnd;
 	let closed = true;

@@ -102,9 +102,12 @@ function toWordEdges(ctx: DetectionContext, start: number, end: number): [number
  * units are smaller than words), a listed common word or title alone, a head word with nothing
  * but a generic complement (กระทรวง, องค์การระหว่างประเทศ).
  */
-function plausibleName(ctx: DetectionContext, start: number, end: number): boolean {
-	if (end - start < 2) return false;
+export function plausibleName(ctx: DetectionContext, start: number, end: number): boolean {
+	// Two characters are a piece of an abbreviation (ส.), not a name the rules missed.
+	if (end - start < 3) return false;
 	const name = ctx.text.slice(start, end);
+	// Latin-script names are the rules' (capitals, titles, acronyms): the model learned Thai news.
+	if (!/[\u0E01-\u0E2E]/.test(name)) return false;
 	if (PERSON_STOP.has(name) || GENERIC.has(name)) return false;
 	heads ??= trieOf([...ORG_HEADS, ...PLACE_HEADS, ...OTHER_HEADS]);
 	const head = heads.matchesAt(name, 0).at(-1);
@@ -170,9 +173,11 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock): 
 	return rest;
 }
 
-/** The candidates that fit where nothing was accepted yet, each its own group. */
+/** The candidates that fit where nothing was accepted yet and no title stands, each its own group (the last step). */
 export function fillFree(ctx: DetectionContext, candidates: readonly Candidate[], occupied: Occupancy): Candidate[] {
 	const out: Candidate[] = [];
+	// Titles the rules read (YB Dato' Sri, H.E. Mr.) are no names either; nothing is placed after this.
+	for (const t of ctx.candidates) if (t.titleStart !== undefined && t.title !== undefined) occupied.mark(t.titleStart, t.titleStart + t.title.length);
 	for (const c of candidates) {
 		if (!occupied.free(c.start, c.end)) continue;
 		occupied.mark(c.start, c.end);
