@@ -7,6 +7,7 @@
 // used here, so search does not depend on the entities module.
 import {foldForSearch} from '../text/fold.js';
 import {editDistance, hasThai, phoneticKeys} from '../text/phonetic.js';
+import {latinLooseKey, romanizeThai} from '../text/romanize.js';
 import {parseQuery} from './parse.js';
 
 export interface NamedEntity {
@@ -79,14 +80,22 @@ function words(s: string): string[] {
 }
 
 /**
- * How closely word q of the query meets word a of a name: 3 spelled the same, 2 its start, else
- * (across scripts) the same consonant key with the same first vowel, less for each other vowel
- * that differs; 0 when they do not meet.
+ * How closely word q of the query meets word a of a name: 3 spelled the same, 2.5 the same loose
+ * romanisation across scripts, 2 its start, 1.5 a romanisation one letter off, else (across
+ * scripts) the same consonant key with the same first vowel, less for each other vowel that
+ * differs; 0 when they do not meet.
  */
 function wordCloseness(q: string, a: string): number {
 	if (q === a) return 3;
 	if (q.length >= 3 && a.startsWith(q)) return 2;
 	if (hasThai(q) === hasThai(a)) return 0;
+	// A Latin spelling of a Thai name, compared loosely with the name's romanisation (srettha =
+	// เศรษฐา, paetongtarn = แพทองธาร): the closest evidence there is across scripts.
+	const [latin, thai] = hasThai(q) ? [a, q] : [q, a];
+	const loose = latinLooseKey(latin);
+	const romanised = latinLooseKey(romanizeThai(thai));
+	if (loose.length >= 4 && loose === romanised) return 2.5;
+	if (loose.length >= 6 && editDistance(loose, romanised) <= 1) return 1.5;
 	const other = new Set(phoneticKeys(a));
 	if (!phoneticKeys(q).some((k) => k !== '' && other.has(k))) return 0;
 	const x = vowels(q);

@@ -1,7 +1,8 @@
 // The entity panel's filter: entities whose names hold what was typed, the most relevant first.
 // A name that is the filter comes first, then names starting with it, then the other names holding
 // it (a word starting with it before elsewhere), those of the kind the filter's head word announces
-// first (typing กระทรวง: organisations; จังหวัด: places; นาย: people); ties by mentions.
+// first (typing กระทรวง: organisations; จังหวัด: places; นาย: people); then the Thai names a Latin
+// filter spells (matchesName: prayuth finds ประยุทธ์); ties by mentions.
 import {ENTITY_KINDS, matchesName, type Entity, type EntityKind} from '../entities/index.js';
 import {HONORIFICS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, POSITIONS, RANKS, STANDALONE_ORGS} from '../entities/lexicon.js';
 import {foldForSearch} from '../text/fold.js';
@@ -52,6 +53,8 @@ export function rankEntities(list: readonly Entity[], filterText: string): Entit
 		}
 		// A Latin spelling of a Thai name (prayut for ประยุทธ์) holds no letter of it: last.
 		if (rank === undefined && matchesName(entity.aliases, filterText)) rank = 3;
+		// Else a Latin filter may be a Thai name's spelling (the entity index's romanised lookup).
+		if (rank === undefined && matchesName(entity.aliases, filterText)) rank = 4;
 		if (rank === undefined) continue;
 		// The name itself, or its start, first; below that, the kind the head word announces first.
 		const relevant = wanted === undefined || entity.kind === wanted;

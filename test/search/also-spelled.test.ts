@@ -37,3 +37,9 @@ test('an acronym never stands for a name with vowels, and filters are no part of
 	assert.deepEqual(namedEntities(finder([entity('person:talen', ['ทาเลน'])]), 'talen date:2024').map((e) => e.id), ['person:talen']);
 	assert.deepEqual(namedEntities(undefined, 'talen'), []);
 });
+
+test('a Latin spelling meets a Thai name by its loose romanisation, where the consonant keys differ', () => {
+	const person = entity('person:phaisan-rakdi', ['ไพศาล รักดี', 'ไพศาล']);
+	assert.deepEqual(namedEntities(finder([person]), 'phaisan').map((e) => e.id), ['person:phaisan-rakdi']);
+	assert.deepEqual(namedEntities(finder([person]), 'phaisun kong'), []);
+});

@@ -33,3 +33,8 @@ test('a name that is the filter comes first, whatever the mentions', () => {
 test('no filter: by kind, then mentions', () => {
 	assert.deepEqual(rankEntities(list, '').map((e) => e.kind), ['person', 'organization', 'organization', 'organization', 'place', 'other']);
 });
+
+test('a Latin filter also finds the Thai names it spells, after the names that hold it', () => {
+	const people = [entity('ไพศาล รักดี', 'person', 2), entity('Phaisan Co', 'organization', 1)];
+	assert.deepEqual(rankEntities(people, 'phaisan').map((e) => e.name), ['Phaisan Co', 'ไพศาล รักดี']);
+});
