@@ -115,7 +115,7 @@ function nameKeySafe(name: string): string {
 
 /**
  * The id base for an entity: `kind:slug`, where the slug is a full Latin name when one is known
- * (person:vladimir-putin), the region code for a country (place:cn), else the Thai name.
+ * (person:emmanuel-macron), the region code for a country (place:cn), else the Thai name.
  */
 export function idBase(kind: EntityKind, name: string, aliases: ReadonlyArray<{name: string}>, placeKey?: string): string {
 	if (placeKey !== undefined && /^[A-Z]{2}$|^\d{3}$/.test(placeKey)) return `${kind}:${placeKey.toLowerCase()}`;

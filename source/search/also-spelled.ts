@@ -1,7 +1,7 @@
-// Names in every script: when a query names an entity (`putin`, `xi jinping`, ยูเนสโก), search also
-// looks for the entity's other spellings (ปูติน, สี จิ้นผิง, UNESCO). The entity index finds the
+// Names in every script: when a query names an entity (`macron`, `angela merkel`, ยูเนสโก), search
+// also looks for the entity's other spellings (มาครง, อังเกลา แมร์เคิล, UNESCO). The entity index finds the
 // candidate by name in any script; this side keeps only a close one, since the coarse cross-script
-// key is shared by unrelated names (putin, biden and ปัตตานี are all P-T-N): every word of the
+// key is shared by unrelated names (biden, button and ปัตตานี are all P-T-N): every word of the
 // query must meet a word of one of the entity's names spelled the same (or as its start), or with
 // the same consonant key and the same first vowel. Only a structural type of the entity index is
 // used here, so search does not depend on the entities module.
@@ -103,7 +103,7 @@ function wordCloseness(q: string, a: string): number {
 	// A name with vowels never meets one without (an acronym: สรท. is not srettha).
 	if (x.length === 0 || y.length === 0) return x.length === y.length ? 1 : 0;
 	if (x[0] !== y[0]) return 0;
-	// Short names must agree on every vowel (putin is not ภูฏาน), longer ones on most.
+	// Short names must agree on every vowel (biden is not บาดาล), longer ones on most.
 	const d = editDistance(x, y);
 	return d > Math.floor(Math.max(x.length, y.length) / 3) ? 0 : 1 - 0.3 * d;
 }
@@ -124,7 +124,7 @@ function closeness(query: string[], name: string): number {
  * The entities the query's words name closely (every word meets a word of one of their names),
  * closest first, then by mentions (filters and excluded words aside; none for a quoted phrase,
  * which asks for exactly that). One name is often two
- * entities, one per script (Xi Jinping, สี จิ้นผิง): all are kept.
+ * entities, one per script (Angela Merkel, อังเกลา แมร์เคิล): all are kept.
  */
 export function namedEntities<E extends NamedEntity>(finder: NameFinder<E> | undefined, query: string): E[] {
 	const text = nameQuery(query);

@@ -4,7 +4,7 @@
 // distance; overlapping candidates give way to the closest one (fewest edits, then the length
 // nearest the pattern's), so that a span never ends a letter late because one more letter happens
 // to cost nothing more. A span starts and ends on grapheme-cluster boundaries, and a Latin pattern's
-// span on word boundaries (`putin` is not in "computing").
+// span on word boundaries (`biden` is not in "forbidden").
 import {expandCode} from '../text/fold.js';
 import {editDistance} from '../text/phonetic.js';
 import {wordSegmenter} from '../text/words.js';

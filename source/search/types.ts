@@ -66,7 +66,7 @@ export interface SearchOptions {
 	maxHits?: number;
 	/**
 	 * Other spellings of the whole query, looked for as well: the names of an entity the query
-	 * names, in every script (`putin` → ปูติน), given by the caller that knows the entities.
+	 * names, in every script (`macron` → มาครง), given by the caller that knows the entities.
 	 */
 	alsoSpelled?: readonly string[];
 	/** Snippet length in source characters (default 160). */
