@@ -3,6 +3,8 @@
 // means nobody wants the rest, and khao stops quietly at once.
 import process from 'node:process';
 import {reasonOf} from '../corpus/errors.js';
+import type {CorpusWarning} from '../corpus/types.js';
+import {sanitizeInline} from '../text/sanitize.js';
 
 export type WriteResult = {ok: true} | {ok: false; closed: true} | {ok: false; closed: false; message: string};
 
@@ -25,4 +27,15 @@ export function writeOut(text: string, stream: NodeJS.WritableStream = process.s
 			settle(error);
 		}
 	});
+}
+
+/** One line per problem; files that were read despite it (invalid bytes, bad .jsonl lines) say `warning`. */
+export function formatWarning(w: CorpusWarning): string {
+	const verb = w.kind === 'invalid-bytes' || w.kind === 'bad-line' || w.kind === 'corrections' ? 'warning' : 'skipped';
+	return `khao: ${verb}: ${sanitizeInline(w.path)}: ${sanitizeInline(w.message)}`;
+}
+
+/** Says a warning on stderr, where the plain modes and the reader (after it quits) report them. */
+export function warn(w: CorpusWarning): void {
+	process.stderr.write(formatWarning(w) + '\n');
 }

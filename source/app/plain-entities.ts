@@ -4,7 +4,8 @@ import type {Article} from '../corpus/types.js';
 import {CORRECTIONS_FILE} from '../corpus/index.js';
 import {buildEntityIndex, correctionsWarnings, loadEntityCorrections, taggerWarning, type EntityCorrections} from '../entities/index.js';
 import {entitiesJson, entitiesTable} from '../plain/entities.js';
-import {formatWarning} from './run.js';
+import {warn} from './output.js';
+import {sanitizeInline} from '../text/sanitize.js';
 
 /**
  * The user's corrections: the file named by --entities-file (an error if unreadable), else
@@ -30,9 +31,9 @@ export function plainEntities(
 	const corrections = findCorrections(opts.correctionsFile, opts.root);
 	const index = buildEntityIndex(articles, corrections ? {corrections} : {});
 	// Corrections that matched nothing: said on stderr, the output stays clean.
-	for (const w of correctionsWarnings(corrections, index.warnings)) process.stderr.write(formatWarning(w) + '\n');
+	for (const w of correctionsWarnings(corrections, index.warnings)) warn(w);
 	// A damaged NER weights file is no failure (rules alone), but the user hears of it.
 	const warning = taggerWarning();
-	if (warning !== undefined) process.stderr.write(`khao: warning: ${warning}\n`);
+	if (warning !== undefined) process.stderr.write(`khao: warning: ${sanitizeInline(warning)}\n`);
 	return opts.json ? entitiesJson(index, articles) : entitiesTable(index, opts.width);
 }

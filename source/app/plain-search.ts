@@ -1,10 +1,9 @@
-import type {Article, CorpusWarning} from '../corpus/types.js';
+import type {Article} from '../corpus/types.js';
 import {buildEntityIndex} from '../entities/index.js';
-import {namedEntities, spellingsOf} from '../search/also-spelled.js';
+import {nameQuery, namedEntities, spellingsOf} from '../search/also-spelled.js';
 import {openSearchIndex, search} from '../search/index.js';
-import {parseQuery} from '../search/parse.js';
 import {searchJson, searchText} from '../plain/search.js';
-import {formatWarning} from './run.js';
+import {warn} from './output.js';
 
 /** Queries of more words than this are not names: the entity index is not built for them. */
 const NAME_WORDS = 4;
@@ -20,10 +19,10 @@ export const NAME_LOOKUP_MAX_ARTICLES = 2_500;
  * its spellings in the others, and the entity is shown.
  */
 export function plainSearch(articles: Article[], query: string, opts: {json: boolean; width: number; cache: boolean}): string {
-	const onCacheWarning = (w: CorpusWarning) => void process.stderr.write(formatWarning(w) + '\n');
-	const index = openSearchIndex(articles, opts.cache ? {onCacheWarning} : {cacheDir: null});
-	const words = parseQuery(query).terms.length;
-	const nameLike = words > 0 && words <= NAME_WORDS;
+	const index = openSearchIndex(articles, opts.cache ? {onCacheWarning: warn} : {cacheDir: null});
+	// Only a query that may name someone (a few words, no quoted phrase) pays for the entity index.
+	const nameText = nameQuery(query);
+	const nameLike = nameText !== undefined && nameText.split(' ').length <= NAME_WORDS;
 	const lookUp = nameLike && articles.length <= NAME_LOOKUP_MAX_ARTICLES;
 	const named = lookUp ? namedEntities(buildEntityIndex(articles), query) : [];
 	// No keystroke is waiting here: give the stages a generous budget.

@@ -8,7 +8,8 @@ import {App} from '../ui/components/App.js';
 import {enterAlternateScreen, keyboardStream, leaveAlternateScreen, onRepaint, repaintInk, suspend} from '../ui/terminal.js';
 import {BackgroundIndexer} from '../ui/background.js';
 import {filterKeyboard} from '../ui/key-input.js';
-import {EXIT, formatWarning, type Flags} from './run.js';
+import {EXIT, type Flags} from './run.js';
+import {warn} from './output.js';
 import {findCorrections} from './plain-entities.js';
 
 /** The full-screen reader. Resolves with the exit code once the user quits. */
@@ -21,7 +22,7 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 	if (load.articles.length === 0) {
 		await load.finished;
 		if (load.articles.length === 0) {
-			for (const w of load.warnings) process.stderr.write(formatWarning(w) + '\n');
+			for (const w of load.warnings) warn(w);
 			process.stderr.write(`khao: no article to show in ${sanitizeInline(target ?? defaultDir)}\n`);
 			return EXIT.unreadable;
 		}
@@ -45,7 +46,7 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 		if (keyboard !== process.stdin) keyboard.destroy();
 	}
 	// Leave the warnings where the user can read them after the screen is restored.
-	for (const w of load.warnings) process.stderr.write(formatWarning(w) + '\n');
-	if (indexer.state.cacheWarning) process.stderr.write(formatWarning(indexer.state.cacheWarning) + '\n');
+	for (const w of load.warnings) warn(w);
+	if (indexer.state.cacheWarning) warn(indexer.state.cacheWarning);
 	return EXIT.ok;
 }

@@ -11,7 +11,7 @@ import {EntityCorrectionsError} from '../entities/index.js';
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {listJson, listText} from '../plain/list.js';
 import {printJson, printText} from '../plain/print.js';
-import {writeOut} from './output.js';
+import {warn, writeOut} from './output.js';
 
 export interface Flags {
 	print: boolean;
@@ -73,12 +73,6 @@ export function defaultCorpusDir(moduleUrl: string): string {
 	return path.join(path.dirname(fileURLToPath(moduleUrl)), 'corpus');
 }
 
-/** One line per problem; files that were read despite it (invalid bytes, bad .jsonl lines) say so. */
-export function formatWarning(w: CorpusWarning): string {
-	const verb = w.kind === 'invalid-bytes' || w.kind === 'bad-line' || w.kind === 'corrections' ? 'warning' : 'skipped';
-	return `khao: ${verb}: ${sanitizeInline(w.path)}: ${sanitizeInline(w.message)}`;
-}
-
 /** One line saying what is wrong with the command line, and where to look; the exit code for it. */
 export function usageError(message: string): number {
 	process.stderr.write(`khao: ${message}\nRun khao --help for the options.\n`);
@@ -120,7 +114,7 @@ export async function runCli(input: string[], flags: Flags, moduleUrl: string): 
 
 async function runPlain(target: string | undefined, flags: Flags, defaultDir: string): Promise<number> {
 	const {articles, warnings} = await loadCorpus(target, {defaultDir, stdin: target === '-' ? process.stdin : undefined});
-	for (const w of warnings) process.stderr.write(formatWarning(w) + '\n');
+	for (const w of warnings) warn(w);
 	if (articles.length === 0) {
 		process.stderr.write(`khao: no article to show in ${sanitizeInline(target ?? defaultDir)}\n`);
 		return EXIT.unreadable;

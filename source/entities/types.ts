@@ -25,7 +25,7 @@ export interface LinkedMention extends Mention {
 }
 
 export interface Entity {
-	/** Stable, slug-like: kind and canonical name (`person:xi-jinping`, `place:th`). */
+	/** Stable, slug-like: kind and canonical name (`person:angela-merkel`, `place:th`). */
 	id: string;
 	/** The fullest form, Thai script preferred. */
 	name: string;

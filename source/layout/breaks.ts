@@ -13,7 +13,7 @@
 //     with the unit written after it (19ราย, 5 กม., 100 คน).
 // Each allowed word boundary also gets a cost (costs[i]): how often the two words on its sides are
 // written together (cohesion.ts), so that the wrapper can prefer spaces and loose boundaries.
-import {COMPLEX, DISPLAY, EXTEND, GLUE, NO_END, NO_START, SEGMENT, SPACE, THAI_LETTER, WIDTH, props} from '../text/charProps.js';
+import {COMPLEX, EXTEND, GLUE, NO_END, NO_START, SEGMENT, SPACE, THAI_LETTER, WIDTH, props} from '../text/charProps.js';
 import {startsWithoutBase} from '../text/clean.js';
 import {clusterEnd} from '../text/graphemes.js';
 import {forEachThaiCluster} from '../text/syllables.js';
@@ -87,22 +87,18 @@ function classify(s: string, n: number): boolean {
 		if (p & COMPLEX) {
 			j = clusterEnd(s, i, n);
 			width = clusterWidth(s, i, j);
-			for (let k = i; k < j; k++) if (props(s.charCodeAt(k)) & DISPLAY) flags |= FANCY;
 		} else {
 			while (j < n) {
 				const q = props(s.charCodeAt(j));
 				if (q & COMPLEX) {
 					j = clusterEnd(s, i, n);
 					width = clusterWidth(s, i, j);
-					for (let k = i; k < j; k++) if (props(s.charCodeAt(k)) & DISPLAY) flags |= FANCY;
-					break;
+							break;
 				}
 				if (!(q & EXTEND)) break;
 				width += q & WIDTH;
-				if (q & DISPLAY) flags |= FANCY;
 				j++;
 			}
-			if (p & DISPLAY) flags |= FANCY;
 		}
 		if (startsWithoutBase(c)) {
 			flags |= FANCY;

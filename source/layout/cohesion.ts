@@ -77,11 +77,6 @@ export function isKnownId(id: number): boolean {
 	return id >= 0 && counts[id]! > 0;
 }
 
-/** Was the word seen often enough in the table's corpus to trust the dictionary's cuts around it? */
-export function isKnown(word: string): boolean {
-	return isKnownId(wordId(word));
-}
-
 /** Cohesion level (0 to COHESION_LEVELS - 1) of Thai word `a` (id `ia`) followed directly by `b` (id `ib`). */
 export function cohesionOf(a: string, ia: number, b: string, ib: number): number {
 	if (ia >= 0 && ib >= 0) {

@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {reasonOf} from '../corpus/errors.js';
+import {writeAtomic} from './cache-io.js';
 
 /** Queries kept (the oldest go first). */
 export const MAX_ENTRIES = 100;
@@ -33,11 +35,6 @@ function clean(query: unknown): string | undefined {
 	return text === '' || text.length > MAX_QUERY ? undefined : text;
 }
 
-function reason(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException).code;
-	return code ? `${code}` : 'unreadable';
-}
-
 export class SearchHistory {
 	private constructor(
 		private readonly file: string | undefined,
@@ -57,7 +54,7 @@ export class SearchHistory {
 			text = fs.readFileSync(file, 'utf8');
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new SearchHistory(file, [], undefined);
-			return new SearchHistory(file, [], `search history unreadable (${reason(error)}): not used`);
+			return new SearchHistory(file, [], `search history unreadable (${reasonOf(error)}): not used`);
 		}
 		const list: string[] = [];
 		let skipped = 0;
@@ -91,19 +88,11 @@ export class SearchHistory {
 
 	private save(): string | undefined {
 		if (this.file === undefined) return undefined;
-		const tmp = `${this.file}.${process.pid}.tmp`;
 		try {
-			fs.mkdirSync(path.dirname(this.file), {recursive: true, mode: 0o700});
-			fs.writeFileSync(tmp, this.list.map((q) => JSON.stringify(q)).join('\n') + '\n', {mode: 0o600});
-			fs.renameSync(tmp, this.file);
+			writeAtomic(this.file, [Buffer.from(this.list.map((q) => JSON.stringify(q)).join('\n') + '\n')]);
 			return undefined;
 		} catch (error) {
-			try {
-				fs.rmSync(tmp, {force: true});
-			} catch {
-				// Nothing more to do: the message below says the history was not saved.
-			}
-			return `search history not saved (${reason(error)})`;
+			return `search history not saved (${reasonOf(error)})`;
 		}
 	}
 }

@@ -2,7 +2,7 @@
 // least between grapheme clusters), kept within its paragraph, made safe for the terminal with
 // sanitizeInline, with the matched ranges widened to whole clusters and given as offsets into the
 // snippet itself.
-import {clusterEnd as nextCluster} from '../text/graphemes.js';
+import {graphemeBoundaries} from '../text/graphemes.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {clusterWidth, stringWidth} from '../text/width.js';
 import {wordSegments} from '../text/words.js';
@@ -134,8 +134,7 @@ export function makeSnippet(source: string, focus: readonly [number, number], ra
 export function fitSnippet(snippet: Snippet, width: number): Snippet {
 	const {text, highlights} = snippet;
 	if (stringWidth(text) <= width) return snippet;
-	const ends = [0];
-	for (let at = 0; at < text.length; ) ends.push((at = nextCluster(text, at)));
+	const ends = graphemeBoundaries(text);
 	const columns = [0];
 	for (let k = 1; k < ends.length; k++) columns.push(columns[k - 1]! + clusterWidth(text, ends[k - 1]!, ends[k]!));
 	const columnAt = (offset: number) => columns[Math.max(0, ends.findIndex((e) => e >= offset))]!;

@@ -26,8 +26,6 @@ export const NO_END = 1 << 8;
 export const SEGMENT = 1 << 9;
 /** Nonspacing or enclosing mark (Mn, Me): zero columns, and needs a base to be drawn on. */
 export const MARK = 1 << 10;
-/** Drawn differently from how it is stored (a tab): see clean.ts. */
-export const DISPLAY = 1 << 11;
 /** A letter or mark of the Thai or Lao block (used for the abbreviation and ฯ rules). */
 export const THAI_LETTER = 1 << 12;
 /** Grapheme Control (C0, C1, DEL, Cf but ZWJ/ZWNJ, U+2028/2029): a cluster of its own. */
@@ -90,7 +88,6 @@ function compute(c: number): number {
 	}
 	// SARA AM and LAO AM are letters (Lo) but join the cluster before them (SpacingMark).
 	if (c === 0x0e33 || c === 0x0eb3) p = (p & ~WIDTH) | EXTEND | 1;
-	if (c === 0x09) p |= DISPLAY;
 	if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c === 0x2028 || c === 0x2029 ||
 		((p & FORMAT) && c !== 0x200c && c !== 0x200d)) {
 		p |= CONTROL;

@@ -39,7 +39,7 @@ const SAME_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'ประเ
 /**
  * Reads the name opened by the head at [headStart, headEnd). `weak`: the head is also a common
  * noun, so the complement must not be a common word either. `allowSpace`: the complement may
- * follow after one space (จังหวัด ฮานาม).
+ * follow after one space (จังหวัด เซินลา).
  */
 export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: number, weak: boolean, allowSpace: boolean, isPlace = false): HeadName | undefined {
 	const text = ctx.text;

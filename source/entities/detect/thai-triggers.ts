@@ -35,7 +35,7 @@ export function triggerTrie(): Trie<Trigger> {
 /** Characters scanned between two looks at the step clock. */
 const CHECK_EVERY = 512;
 
-/** Place heads after which the name may follow a space (จังหวัด ฮานาม). */
+/** Place heads after which the name may follow a space (จังหวัด เซินลา). */
 const SPACED_PLACE_HEADS = new Set(['จังหวัด', 'อำเภอ', 'ตำบล', 'มณฑล', 'แขวง']);
 const ORG_HEAD_SET = new Set(ORG_HEADS);
 const ABBREVIATION_AT = /^(?:[ก-ฮ]{1,5}\.){1,4}/;

@@ -4,6 +4,8 @@
 // consonant after it; Latin letters and digits make one unit per run, spaces one per run, and
 // every other character (punctuation, ฯ, ๆ) is a unit of its own. Thai words, and so names, start
 // at a consonant or a leading vowel, so a name's edges are always unit edges.
+import {isLeadingVowel, isThaiConsonant} from '../../text/syllables.js';
+import {isSpace} from '../words.js';
 
 /** Unit classes: the "shape" features and where runs join. */
 export const enum UnitClass {
@@ -24,15 +26,12 @@ export interface Units {
 }
 
 const isInvisible = (c: number): boolean => c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
-const isThaiConsonant = (c: number): boolean => c >= 0x0e01 && c <= 0x0e2e;
-const isLeadingVowel = (c: number): boolean => c >= 0x0e40 && c <= 0x0e44;
-const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
 
 function classOf(c: number): UnitClass {
 	if (c >= 0x0e01 && c <= 0x0e4e && c !== 0x0e2f && c !== 0x0e46) return UnitClass.Thai;
 	if ((c >= 0x30 && c <= 0x39) || (c >= 0x0e50 && c <= 0x0e59)) return UnitClass.Digit;
 	if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) return UnitClass.Latin;
-	if (isSpaceCode(c)) return UnitClass.Space;
+	if (isSpace(c)) return UnitClass.Space;
 	return UnitClass.Other;
 }
 
