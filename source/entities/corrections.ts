@@ -13,9 +13,10 @@
 // (compared without case, spaces, hyphens or dots). A malformed file throws
 // EntityCorrectionsError naming the file and the place of the problem.
 
-import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
 import {decodeBytes} from '../corpus/decode.js';
-import {CORRECTIONS_FILE, specialKind} from '../corpus/discover.js';
+import {CORRECTIONS_FILE} from '../corpus/discover.js';
+import {readBoundedSync} from '../corpus/read-bounded.js';
+import {formatSize} from '../corpus/size.js';
 import type {CorpusWarning} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {sanitizeInline} from '../text/sanitize.js';
@@ -69,36 +70,11 @@ export function loadEntityCorrections(path: string): EntityCorrections {
 }
 
 function readCorrectionsBytes(path: string, label: string): Buffer {
-	let fd: number;
-	try {
-		// O_NONBLOCK: a FIFO opens at once (and is then refused) instead of waiting for a writer.
-		fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-	} catch (error) {
-		throw new EntityCorrectionsError(`${label}: cannot be read (${reasonOf(error)})`);
-	}
-	try {
-		const stats = fstatSync(fd);
-		if (!stats.isFile()) {
-			throw new EntityCorrectionsError(`${label}: is a ${specialKind(stats) ?? (stats.isDirectory() ? 'folder' : 'special file')}, not a file: not read`);
-		}
-		if (stats.size > MAX_CORRECTIONS_BYTES) throw new EntityCorrectionsError(`${label}: larger than 16 MiB, not read (a corrections file is a few kilobytes)`);
-		// Read to the end, but never past the bound (the file may grow while it is read).
-		const buffer = Buffer.alloc(Math.min(MAX_CORRECTIONS_BYTES + 1, Math.max(stats.size + 1, 4096)));
-		let length = 0;
-		for (;;) {
-			if (length === buffer.length) break;
-			const n = readSync(fd, buffer, length, buffer.length - length, null);
-			if (n === 0) break;
-			length += n;
-		}
-		if (length > MAX_CORRECTIONS_BYTES) throw new EntityCorrectionsError(`${label}: larger than 16 MiB, not read (a corrections file is a few kilobytes)`);
-		return buffer.subarray(0, length);
-	} catch (error) {
-		if (error instanceof EntityCorrectionsError) throw error;
-		throw new EntityCorrectionsError(`${label}: cannot be read (${reasonOf(error)})`);
-	} finally {
-		closeSync(fd);
-	}
+	const read = readBoundedSync(path, MAX_CORRECTIONS_BYTES);
+	if (read.ok) return read.bytes;
+	if (read.problem === 'special') throw new EntityCorrectionsError(`${label}: is a ${read.kind}, not a file: not read`);
+	if (read.problem === 'too-large') throw new EntityCorrectionsError(`${label}: larger than ${formatSize(MAX_CORRECTIONS_BYTES)}, not read (a corrections file is a few kilobytes)`);
+	throw new EntityCorrectionsError(`${label}: cannot be read (${reasonOf(read.error)})`);
 }
 
 /** Validates corrections given as JSON text; `label` names the source in error messages. */

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {constants as bufferConstants} from 'node:buffer';
 import {reasonOf} from '../corpus/errors.js';
+import {readBoundedSync} from '../corpus/read-bounded.js';
+import {formatSize} from '../corpus/size.js';
 
 /** Something is wrong with the cache: it is not used (or not written) and the user is told once. */
 export class CacheProblem extends Error {
@@ -54,42 +56,27 @@ export function ensureDir(dir: string): void {
 /** The largest cache file khao will read into memory (Node's own limit for one buffer). */
 export const CACHE_BYTES_LIMIT = Math.min(bufferConstants.MAX_LENGTH, 2 ** 32 - 1);
 
-const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
-
 /**
  * The bytes of the cache file, or undefined when there is none. Like corpus files it is opened
  * without blocking (a FIFO) and without following a symbolic link (khao never makes one; a link to
  * /dev/zero would read for ever), and read only if it is a regular file of at most `maxBytes`.
  */
 export function readCacheBytes(file: string, maxBytes: number): Buffer | undefined {
-	let fd: number;
-	try {
-		fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | O_NOFOLLOW);
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') return undefined;
-		if (code === 'ELOOP' || code === 'EMLINK') throw new CacheProblem(file, 'a symbolic link, not followed');
-		throw new CacheProblem(file, `cannot open it: ${reasonOf(error)}`);
-	}
-	try {
-		const stat = fs.fstatSync(fd);
-		if (!stat.isFile()) throw new CacheProblem(file, 'not a regular file');
-		const limit = Math.min(maxBytes, CACHE_BYTES_LIMIT);
-		if (stat.size > limit) throw new CacheProblem(file, `too large for this corpus (${stat.size} bytes)`);
-		const bytes = Buffer.allocUnsafe(stat.size);
-		let at = 0;
-		while (at < bytes.byteLength) {
-			const n = fs.readSync(fd, bytes, at, bytes.byteLength - at, at);
-			if (n === 0) break;
-			at += n;
-		}
-		// A file cut short while it was read is as good as truncated: the format checks catch it.
-		return at === bytes.byteLength ? bytes : bytes.subarray(0, at);
-	} catch (error) {
-		if (error instanceof CacheProblem) throw error;
-		throw new CacheProblem(file, `cannot read it: ${reasonOf(error)}`);
-	} finally {
-		fs.closeSync(fd);
+	const read = readBoundedSync(file, Math.min(maxBytes, CACHE_BYTES_LIMIT), {followLinks: false});
+	if (read.ok) return read.bytes;
+	switch (read.problem) {
+		case 'missing':
+			return undefined;
+		case 'link':
+			throw new CacheProblem(file, 'a symbolic link, not followed');
+		case 'open':
+			throw new CacheProblem(file, `cannot open it: ${reasonOf(read.error)}`);
+		case 'special':
+			throw new CacheProblem(file, 'not a regular file');
+		case 'too-large':
+			throw new CacheProblem(file, `too large for this corpus (${formatSize(read.size)})`);
+		case 'read':
+			throw new CacheProblem(file, `cannot read it: ${reasonOf(read.error)}`);
 	}
 }
 
