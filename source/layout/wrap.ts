@@ -14,6 +14,7 @@ import {NO_END, NO_START, THAI_LETTER, props} from '../text/charProps.js';
 import {CleanBuilder, type CleanText, TAB_STOP, displayCluster} from '../text/clean.js';
 import {stringWidth} from '../text/width.js';
 import {BREAK, CLUSTER, FANCY, HELD, NEWLINE_UNIT, SPACE_UNIT, SYLLABLE, TAB_UNIT, WEAK, analyse, hold, isDigit, isHyphen} from './breaks.js';
+import {LONGEST_RANGE, rangesWithin} from './lines.js';
 import type {ClusterMap, Line} from './types.js';
 
 // The queries on wrapped lines live in lines.ts; re-exported so one import serves the reader.
@@ -375,10 +376,14 @@ function protect(spans: readonly Protected[], n: number, sourceAt: (k: number) =
 	if (from >= 0) hold(from - 1, n);
 }
 
-/** The spans that overlap [start, end), sorted by start. */
+/**
+ * The spans that overlap [start, end), sorted by start. A span longer than LONGEST_RANGE is wider
+ * than any line, so keeping it whole is not possible anyway: it is left out, which lets a block
+ * find its own spans by bisection (rangesWithin).
+ */
 function spansWithin(spans: readonly Protected[] | undefined, start: number, end: number): Protected[] {
 	if (!spans || spans.length === 0) return [];
-	return spans.filter(p => p.end > start && p.start < end && p.end - p.start > 1).sort((a, b) => a.start - b.start);
+	return spans.filter(p => p.end > start && p.start < end && p.end - p.start > 1 && p.end - p.start <= LONGEST_RANGE).sort((a, b) => a.start - b.start);
 }
 
 /** The spans overlapping a block's source text. */
@@ -390,7 +395,7 @@ function spansOfBlock(spans: readonly Protected[], block: Block): Protected[] {
 		start = Math.min(start, span.start);
 		end = Math.max(end, span.end);
 	}
-	return end < 0 ? [] : spansWithin(spans, start, end);
+	return end < 0 ? [] : rangesWithin(spans, start, end);
 }
 
 /** A usable column count: at least 1, a whole number, and finite (NaN and Infinity are callers' slips). */
