@@ -13,11 +13,10 @@ import packageJson from './package.json' with {type: 'json'};
 declare const __khaoFetch: PropertyDescriptor | undefined;
 if (typeof __khaoFetch !== 'undefined' && __khaoFetch) Object.defineProperty(globalThis, 'fetch', __khaoFetch);
 
-// A worker thread started from this bundle builds an index (source/ui/index-worker.ts), nothing else.
+// A worker thread started from this bundle is a pool worker (source/workers/), nothing else.
 if (!isMainThread) {
-	const {runIndexWorker} = await import('./source/ui/index-worker.js');
-	await runIndexWorker();
-	process.exit(0);
+	const {runPoolWorker} = await import('./source/workers/worker-main.js');
+	await runPoolWorker();
 }
 
 const parsed = parseArguments(process.argv.slice(2));
