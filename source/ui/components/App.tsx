@@ -8,7 +8,7 @@ import {filterTitles, matchesInArticle, search, type MatchRange, type SearchResu
 import {CANDIDATES, closeEntities, nameQuery, spellingsOf} from '../../search/also-spelled.js';
 import type {SearchHistory} from '../../search/history.js';
 import {rankEntities} from '../entity-filter.js';
-import type {Entity, EntityKind} from '../../entities/index.js';
+import type {Entity} from '../../entities/index.js';
 import {initialState, reduce, maxTop, type Action, type Context, type SortOrder, type State} from '../state.js';
 import {commandFor, splitKeys, type Command} from '../keymap.js';
 import {useTerminalSize, type Size} from '../hooks/useTerminalSize.js';
