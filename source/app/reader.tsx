@@ -8,7 +8,8 @@ import {App} from '../ui/components/App.js';
 import {enterAlternateScreen, keyboardStream, leaveAlternateScreen, onRepaint, repaintInk, suspend} from '../ui/terminal.js';
 import {BackgroundIndexer} from '../ui/background.js';
 import {filterKeyboard} from '../ui/key-input.js';
-import {EXIT, type Flags} from './run.js';
+import type {Flags} from './run.js';
+import {EXIT} from './exit.js';
 import {warn} from './output.js';
 import {findCorrections} from './plain-entities.js';
 

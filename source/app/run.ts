@@ -8,10 +8,11 @@ import {keyLines} from '../ui/key-lines.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {CorpusError, loadCorpus} from '../corpus/index.js';
 import {EntityCorrectionsError} from '../entities/index.js';
-import type {Article, CorpusWarning} from '../corpus/types.js';
+import type {Article} from '../corpus/types.js';
 import {listJson, listText} from '../plain/list.js';
 import {printJson, printText} from '../plain/print.js';
 import {warn, writeOut} from './output.js';
+import {EXIT} from './exit.js';
 
 export interface Flags {
 	print: boolean;
@@ -25,8 +26,7 @@ export interface Flags {
 	cache: boolean;
 }
 
-/** Exit codes, as the README documents them. */
-export const EXIT = {ok: 0, unreadable: 1, usage: 2, crash: 70} as const;
+export {EXIT} from './exit.js';
 
 export function helpText(): string {
 	const keys = keyLines().map((line) => `    ${line}`).join('\n');
