@@ -237,7 +237,10 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
 	let cacheMB = NaN;
 	try {
 		const t0 = performance.now();
-		if (!writeCache(cacheFileFor(cacheDir, articles)!, index.segments, articles)) throw new Error('cache not written');
+		for (const source of new Set(articles.map((a) => a.path))) {
+			const segments = index.segments.filter((segment) => segment.files[0]?.path === source);
+			if (!writeCache(cacheFileFor(cacheDir, source), segments, articles)) throw new Error('cache not written');
+		}
 		cacheWriteMs = performance.now() - t0;
 		cacheMB = fs.readdirSync(cacheDir).reduce((n, f) => n + fs.statSync(path.join(cacheDir, f)).size, 0) / 1e6;
 		const t1 = performance.now();

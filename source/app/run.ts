@@ -4,14 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
-import {keyHelp} from '../ui/keymap.js';
+import {keyLines} from '../ui/key-lines.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {CorpusError, loadCorpus} from '../corpus/index.js';
 import {EntityCorrectionsError} from '../entities/index.js';
-import type {Article, CorpusWarning} from '../corpus/types.js';
+import type {Article} from '../corpus/types.js';
 import {listJson, listText} from '../plain/list.js';
 import {printJson, printText} from '../plain/print.js';
 import {warn, writeOut} from './output.js';
+import {EXIT} from './exit.js';
 
 export interface Flags {
 	print: boolean;
@@ -20,15 +21,15 @@ export interface Flags {
 	entities: boolean;
 	json: boolean;
 	width?: number;
+	textWidth?: number;
 	entitiesFile?: string;
 	cache: boolean;
 }
 
-/** Exit codes, as the README documents them. */
-export const EXIT = {ok: 0, unreadable: 1, usage: 2, crash: 70} as const;
+export {EXIT} from './exit.js';
 
 export function helpText(): string {
-	const keys = keyHelp.map((k) => `    ${k.keys.padEnd(22)} ${k.what}`).join('\n');
+	const keys = keyLines().map((line) => `    ${line}`).join('\n');
 	return `
   Read Thai articles in the terminal: wrapped at Thai word boundaries, searchable, with the
   people, organisations and places they mention linked across spellings and scripts.
@@ -46,6 +47,7 @@ export function helpText(): string {
         --entities         print the people, organisations and places, with their mentions
         --json             with --print, --list, --search or --entities: JSON output
     -w, --width N          width for --print (default: the terminal's, 80 when not a terminal)
+        --text-width N     the reader's longest text line (default 100; W in the reader: the pane's)
         --entities-file F  entity corrections (default: khao.entities.json in the corpus folder)
         --no-cache         do not read or write the index caches (search, entities)
         --version          print the version

@@ -1,9 +1,8 @@
-// The index on disk, so that opening the same corpus again skips the work. One file per corpus
-// input (a single file is keyed by its path, several by the set of their folders) holds sealed
-// segments; each segment lists the source files whose articles it holds with their size and a
+// The index on disk, so that opening the same corpus again skips the work. One cache file per
+// source file holds that file's sealed segments; each segment names that file with its size and a
 // stamp (device, inode, mtime and ctime to the nanosecond, so `cp -p` or `touch -r` over a file
-// still changes it), and is reused only while all of them are unchanged and their articles are
-// still the same (id, text and title lengths, in order).
+// still changes it), and is reused only while the file is unchanged and its articles are still
+// the same (id, text and title lengths, in order).
 //
 // Safety: the file is written atomically (cache-io.ts). Reading trusts nothing: the file is opened
 // like a corpus file (regular files only, never blocking, size-checked), its CRC-32 covers the
@@ -30,7 +29,7 @@ const MAGIC = `${MAGIC_FAMILY}2`;
 /** Magic, header length (u32), CRC-32 of the header and the payload (u32); the JSON header follows. */
 const LEAD = 16;
 /** Bump when the fold, passages, trigrams or this layout change; the settings below are checked too. */
-const FORMAT = `khao-search-9/${KEY_BITS}/${OVERLAP}/${PASSAGE_TARGET}/${PASSAGE_MAX}`;
+const FORMAT = `khao-search-10/${KEY_BITS}/${OVERLAP}/${PASSAGE_TARGET}/${PASSAGE_MAX}`;
 
 /** The cache folder: `KHAO_CACHE_DIR`, else $XDG_CACHE_HOME/khao or ~/.cache/khao; undefined when caching is off (`KHAO_CACHE_DIR=off`). */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -44,17 +43,13 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 /**
- * The cache file for a corpus. A corpus read from one file is keyed by that file, so two .jsonl
- * files of one folder opened in turn keep a cache each (and the folder holding only that file
- * shares it); a corpus of several files is keyed by the set of folders they live in, so a folder
- * where one file changed or was added still reuses the others' segments.
+ * The cache file for one source file, keyed by its resolved path: every file of a corpus has its
+ * own, so two .jsonl files of one folder opened in turn both stay cached, the folder opened whole
+ * reuses them, and a file that changed is indexed again alone. (What version of the file a cache
+ * holds is in the cache, checked against the file's stat.)
  */
-export function cacheFileFor(cacheDir: string, articles: readonly Article[]): string | undefined {
-	const files = new Set<string>();
-	for (const article of articles) if (article.path !== '-') files.add(path.resolve(article.path));
-	if (files.size === 0) return undefined;
-	const key = files.size === 1 ? `file\0${[...files][0]}` : `folders\0${[...new Set([...files].map((f) => path.dirname(f)))].sort().join('\0')}`;
-	const hash = crypto.createHash('sha256').update(key).digest('hex').slice(0, 24);
+export function cacheFileFor(cacheDir: string, sourcePath: string): string {
+	const hash = crypto.createHash('sha256').update(`file\0${path.resolve(sourcePath)}`).digest('hex').slice(0, 24);
 	return path.join(cacheDir, `search-${hash}.idx`);
 }
 
@@ -214,14 +209,12 @@ function asProblem(file: string, error: unknown): CacheProblem {
 }
 
 /**
- * The most bytes an honest cache for this corpus could take: its text folded (at most two bytes a
- * character of a source byte), postings and offsets, and a header line per article. A larger file
- * is not read into memory.
+ * The most bytes an honest cache for a source file of this size could take: its text folded (at
+ * most two bytes a character of a source byte), postings and offsets, and a header line per
+ * article of the corpus. A larger file is not read into memory.
  */
-function cacheBytesBound(articles: readonly Article[], stats: ReadonlyMap<string, FileStat>): number {
-	let sourceBytes = 0;
-	for (const stat of stats.values()) sourceBytes += stat.size;
-	return 64 * 2 ** 20 + 8 * sourceBytes + 8192 * articles.length;
+function cacheBytesBound(sourceBytes: number, articles: number): number {
+	return 64 * 2 ** 20 + 8 * sourceBytes + 8192 * articles;
 }
 
 /** The cache file does not hold together (unlike one from another version or out of date, the user hears of it). */
@@ -232,8 +225,8 @@ class Damaged extends Error {}
  * corpus order. Anything wrong with the file gives [] (the index is then built afresh) and, unless
  * the file is merely absent, stale or from another version, one warning through `warn`.
  */
-export function readCache(file: string, articles: readonly Article[], stats: ReadonlyMap<string, FileStat>, warn?: CacheWarn): Segment[] {
-	const steps = readCacheSteps(file, articles, stats, warn);
+export function readCache(file: string, source: string, articles: readonly Article[], stats: ReadonlyMap<string, FileStat>, warn?: CacheWarn): Segment[] {
+	const steps = readCacheSteps(file, source, articles, stats, warn);
 	for (;;) {
 		const step = steps.next();
 		if (step.done) return step.value;
@@ -245,15 +238,25 @@ export function readCache(file: string, articles: readonly Article[], stats: Rea
  * a segment's every offset takes a few milliseconds. The segments are returned at the end, all or
  * none: one that does not hold together condemns the file.
  */
-export function* readCacheSteps(file: string, articles: readonly Article[], stats: ReadonlyMap<string, FileStat>, warn?: CacheWarn): Generator<void, Segment[], void> {
+export function* readCacheSteps(
+	file: string,
+	source: string,
+	articles: readonly Article[],
+	stats: ReadonlyMap<string, FileStat>,
+	warn?: CacheWarn,
+): Generator<void, Segment[], void> {
 	try {
-		const bytes = readCacheBytes(file, cacheBytesBound(articles, stats));
+		const stat = stats.get(source);
+		if (!stat) return [];
+		const bytes = readCacheBytes(file, cacheBytesBound(stat.size, articles.length));
 		if (!bytes) return [];
 		const decoded = decodeCache(bytes);
 		if (!decoded) return [];
 		const ordinalsOf = ordinalsByFileAndId(articles);
 		const segments: Segment[] = [];
 		for (const entry of decoded.header.segments) {
+			// Keyed by its source file's path: a segment of another file in it is not this cache's.
+			if (entry.files.length !== 1 || entry.files[0]!.path !== source) throw new Damaged('another file\'s index');
 			const segment = restoreSegment(entry, decoded.store, decoded.payload, decoded.header.arraysEnd, articles, stats, ordinalsOf);
 			if (segment !== 'stale') segments.push(segment);
 			yield;

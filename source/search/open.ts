@@ -39,12 +39,19 @@ function progress(index: SearchIndex, fromCache: number, phase: IndexProgress['p
 	return {index, indexed: index.indexedArticles, processed, total: index.articles.length, fromCache, phase};
 }
 
+/** Each cacheable source file of the corpus (stdin is not one), in corpus order. */
+function sourceFiles(articles: readonly Article[]): string[] {
+	const files = new Set<string>();
+	for (const article of articles) if (article.path !== '-') files.add(article.path);
+	return [...files];
+}
+
 export function* indexCorpusSteps(articles: readonly Article[], options: OpenIndexOptions = {}): Generator<IndexProgress, SearchIndex, void> {
 	const index = new SearchIndex();
 	index.register(articles);
 	const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : (options.cacheDir ?? undefined);
-	const cacheFile = cacheDir === undefined ? undefined : cacheFileFor(cacheDir, articles);
-	const stats = options.fileStats ?? (cacheFile ? statFiles(articles) : new Map<string, FileStat>());
+	const files = cacheDir === undefined ? [] : sourceFiles(articles);
+	const stats = options.fileStats ?? (files.length > 0 ? statFiles(articles) : new Map<string, FileStat>());
 	// One cache problem is enough to hear of: a file that cannot be read usually cannot be written either.
 	let warned = false;
 	const warn: CacheWarn = (warning) => {
@@ -55,23 +62,24 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 	yield progress(index, 0, 'cache');
 
 	let reused = 0;
-	let dropped = false;
-	if (cacheFile) {
+	/** Source files whose cache must be written again: something of theirs was indexed or dropped. */
+	const dirty = new Set<string>();
+	for (const source of files) {
 		// A step per cached segment: each is checked whole before any is used (a few milliseconds each).
-		const reading = readCacheSteps(cacheFile, articles, stats, warn);
+		const reading = readCacheSteps(cacheFileFor(cacheDir!, source), source, articles, stats, warn);
 		let read = reading.next();
-		for (; !read.done; read = reading.next()) yield progress(index, 0, 'cache');
+		for (; !read.done; read = reading.next()) yield progress(index, reused, 'cache');
 		for (const segment of read.value) {
 			// A segment whose articles another reused segment already covers would be a duplicate.
 			if (Array.from(segment.ordinals).some((o) => index.locate(o))) {
-				dropped = true;
+				dirty.add(source);
 				continue;
 			}
 			index.addSegment(segment);
 			reused += segment.ordinals.length;
 		}
-		yield progress(index, reused, 'index');
 	}
+	if (files.length > 0) yield progress(index, reused, 'index');
 
 	const builder = new SearchIndexBuilder({fileStats: stats, segmentArticles: options.segmentArticles}, index);
 	const step = Math.max(1, options.stepArticles ?? 200);
@@ -79,13 +87,18 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 	for (let ordinal = 0; ordinal < articles.length; ordinal++) {
 		if (index.locate(ordinal)) continue;
 		builder.indexOrdinal(ordinal);
+		dirty.add(articles[ordinal]!.path);
 		if (++built % step === 0) yield progress(index, reused, 'index', built);
 	}
 	builder.finish();
 
-	if (cacheFile && (built > 0 || dropped)) {
+	const save = files.filter((source) => dirty.has(source) && stats.has(source));
+	if (save.length > 0) {
 		yield progress(index, reused, 'save');
-		(options.saveCache ?? writeCache)(cacheFile, index.segments, articles, warn);
+		for (const source of save) {
+			const segments = index.segments.filter((segment) => segment.files[0]?.path === source);
+			(options.saveCache ?? writeCache)(cacheFileFor(cacheDir!, source), segments, articles, warn);
+		}
 	}
 	yield progress(index, reused, 'done');
 	return index;

@@ -96,7 +96,8 @@ export interface BuilderOptions {
 export class SearchIndexBuilder {
 	readonly index: SearchIndex;
 	private open: SegmentBuilder | undefined;
-	private openPaths = new Set<string>();
+	/** The file whose articles the open segment holds: a segment never spans files, so each file's cache stands alone. */
+	private openPath: string | undefined;
 	private readonly fileStats: ReadonlyMap<string, FileStat> | undefined;
 	private readonly segmentArticles: number | undefined;
 
@@ -115,28 +116,22 @@ export class SearchIndexBuilder {
 	/** Indexes an article already registered with the index. */
 	indexOrdinal(ordinal: number): void {
 		const article = this.index.articles[ordinal]!;
+		if (this.openPath !== article.path) this.flush();
 		this.open ??= new SegmentBuilder(this.segmentArticles);
 		this.open.add(article, ordinal);
-		this.openPaths.add(article.path);
+		this.openPath = article.path;
 		if (this.open.full) this.flush();
 	}
 
 	/** Seals the open segment, if any, so that everything added is searchable. */
 	flush(): void {
 		if (!this.open || this.open.articleCount === 0) return;
-		const files: SegmentFile[] = [];
-		let cacheable = true;
-		for (const path of this.openPaths) {
-			const stat = this.fileStats?.get(path);
-			if (!stat || path === '-') {
-				cacheable = false;
-				break;
-			}
-			files.push({path, size: stat.size, stamp: stat.stamp});
-		}
-		this.index.addSegment(this.open.seal(cacheable ? files : []));
+		const path = this.openPath!;
+		const stat = path === '-' ? undefined : this.fileStats?.get(path);
+		const files: SegmentFile[] = stat ? [{path, size: stat.size, stamp: stat.stamp}] : [];
+		this.index.addSegment(this.open.seal(files));
 		this.open = undefined;
-		this.openPaths = new Set();
+		this.openPath = undefined;
 	}
 
 	finish(): SearchIndex {

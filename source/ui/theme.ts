@@ -4,7 +4,8 @@ import type {BlockKind} from '../corpus/types.js';
 // Colours say what a thing is; under NO_COLOR the same distinctions are made with bold, underline
 // and inverse video, which the NO_COLOR convention leaves alone.
 
-export type Tag = 'match' | 'match-current' | 'person' | 'organization' | 'place' | 'other' | 'entity-focus';
+/** `entity-focus`: every mention of the focused entity; `entity-current`: the one the user is on. */
+export type Tag = 'match' | 'match-current' | 'person' | 'organization' | 'place' | 'other' | 'entity-focus' | 'entity-current';
 
 export interface Theme {
 	noColor: boolean;
@@ -36,7 +37,8 @@ export function makeTheme(noColor: boolean): Theme {
 				organization: {underline: true},
 				place: {underline: true},
 				other: {underline: true},
-				'entity-focus': {bold: true, underline: true, inverse: true},
+				'entity-focus': {bold: true, underline: true},
+				'entity-current': {bold: true, underline: true, inverse: true},
 			}
 		: {
 				match: {backgroundColor: 'yellow', color: 'black'},
@@ -46,6 +48,7 @@ export function makeTheme(noColor: boolean): Theme {
 				place: {color: 'green'},
 				other: {color: 'blue'},
 				'entity-focus': {backgroundColor: 'blue', color: 'whiteBright', bold: true},
+				'entity-current': {backgroundColor: 'cyanBright', color: 'black', bold: true},
 			};
 	return {
 		noColor,

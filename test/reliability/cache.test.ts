@@ -4,7 +4,7 @@
 // the built CLI against a cache folder under a file or /proc, a FIFO and a link to /dev/zero.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import {fileURLToPath} from 'node:url';
 import fc from 'fast-check';
 import {runInPty} from '../../bench/pty.js';
 import type {Article} from '../../source/corpus/types.js';
+import {cacheFileFor} from '../../source/search/cache.js';
 import {indexCorpusSteps, type OpenIndexOptions} from '../../source/search/open.js';
 import {search} from '../../source/search/search.js';
 import type {SearchIndex} from '../../source/search/search-index.js';
@@ -142,15 +143,18 @@ function interesting(bytes: number, old: number): number[] {
 function cachedCorpus(name: string) {
 	const articles = makeCorpus();
 	const cacheDir = path.join(dir, name);
-	const opts: OpenIndexOptions = {cacheDir, segmentArticles: 3, saveCache: () => undefined};
-	const expected = answers(open(articles, {cacheDir: null, segmentArticles: 3}).index);
-	open(articles, {cacheDir, segmentArticles: 3});
-	const file = path.join(cacheDir, fs.readdirSync(cacheDir)[0]!);
-	return {articles, opts, expected, file, good: fs.readFileSync(file)};
+	const opts: OpenIndexOptions = {cacheDir, segmentArticles: 2, saveCache: () => undefined};
+	const expected = answers(open(articles, {cacheDir: null, segmentArticles: 2}).index);
+	open(articles, {cacheDir, segmentArticles: 2});
+	// One cache file per source file: the first file's is attacked, the second's stays good.
+	const source = articles[0]!.path;
+	const file = cacheFileFor(cacheDir, source);
+	const others = articles.filter((a) => a.path !== source).length;
+	return {articles, opts, expected, file, others, good: fs.readFileSync(file)};
 }
 
 test('fuzzed cache files never crash or hang; damaged ones are rebuilt and answer right (seeded, 700 cases)', {timeout: 600_000}, () => {
-	const {articles, opts, expected, file, good} = cachedCorpus('fuzz-cache');
+	const {articles, opts, expected, file, others, good} = cachedCorpus('fuzz-cache');
 	const reused = open(articles, opts);
 	assert.equal(reused.fromCache, articles.length, 'the untouched cache is used');
 	assert.equal(answers(reused.index), expected);
@@ -163,7 +167,8 @@ test('fuzzed cache files never crash or hang; damaged ones are rebuilt and answe
 		const run = open(articles, opts);
 		assert.ok(run.warnings.length <= 1, 'at most one warning');
 		const same = answers(run.index) === expected;
-		if (run.fromCache === 0) tally.rejected++;
+		assert.ok(run.fromCache >= others, "the other file's cache is still used");
+		if (run.fromCache === others) tally.rejected++;
 		else if (same) tally.sameAnswers++;
 		else tally.otherAnswers++;
 		return same;
@@ -219,7 +224,7 @@ test('fuzzed cache files never crash or hang; damaged ones are rebuilt and answe
 });
 
 test('forgeries that made the old reader throw or run away are rejected (valid CRC)', {timeout: 120_000}, () => {
-	const {articles, opts, expected, file, good} = cachedCorpus('forged-cache');
+	const {articles, opts, expected, file, others, good} = cachedCorpus('forged-cache');
 	const parts = takeApart(good);
 	const arrays = (parts.header['segments'] as {arrays: Record<string, [number, number]>}[])[1]!.arrays;
 	// Before validation: an article's passages ending at 0 grew memory without end; a passage source
@@ -237,7 +242,7 @@ test('forgeries that made the old reader throw or run away are rejected (valid C
 		payload.writeUInt32LE(value >>> 0, at);
 		fs.writeFileSync(file, forge({header: parts.header, payload}));
 		const run = open(articles, opts);
-		assert.equal(run.fromCache, 0, `${name}[${element}] = ${value} rejected`);
+		assert.equal(run.fromCache, others, `${name}[${element}] = ${value} rejected`);
 		assert.equal(answers(run.index), expected);
 		assert.equal(run.warnings.length, 1);
 		assert.match(run.warnings[0]!, /^rebuilt: damaged \(bad layout\) \(/);
@@ -281,10 +286,11 @@ function assertSearched(run: ReturnType<typeof searchWith>, warning: RegExp | un
 	assert.doesNotMatch(run.err, UNSAFE, `${what}: nothing raw reaches the terminal`);
 }
 
-function cacheFileOf(cacheDir: string): string {
-	const names = fs.readdirSync(cacheDir).filter((n) => n.endsWith('.idx'));
-	assert.equal(names.length, 1);
-	return path.join(cacheDir, names[0]!);
+/** The cache file of the corpus's one.txt (each source file has its own). */
+function cacheFileOf(cacheDir: string, corpus: string): string {
+	const file = cacheFileFor(cacheDir, path.join(corpus, 'one.txt'));
+	assert.ok(fs.existsSync(file));
+	return file;
 }
 
 test('CLI: KHAO_CACHE_DIR under a regular file, or named with escapes, searches without the cache', () => {
@@ -309,7 +315,7 @@ test('CLI: a FIFO or a link to /dev/zero in place of the cache file is not read;
 	const corpus = cliCorpus();
 	const cacheDir = path.join(dir, 'cli-cache');
 	assertSearched(searchWith(corpus, cacheDir), undefined, 'first run');
-	const file = cacheFileOf(cacheDir);
+	const file = cacheFileOf(cacheDir, corpus);
 	assertSearched(searchWith(corpus, cacheDir), undefined, 'from the cache');
 	for (const [what, make, message] of [
 		['FIFO', () => execFileSync('mkfifo', [file]), /search cache: not used: not a regular file \(/],
@@ -349,7 +355,7 @@ function readerOverFifo(name: string): ReturnType<typeof runInPty> {
 	const corpus = cliCorpus();
 	const cacheDir = path.join(dir, name);
 	assertSearched(searchWith(corpus, cacheDir), undefined, 'first run');
-	const file = cacheFileOf(cacheDir);
+	const file = cacheFileOf(cacheDir, corpus);
 	fs.rmSync(file);
 	execFileSync('mkfifo', [file]);
 	return runInPty(['node', cli, corpus], {columns: 100, rows: 24, env: {KHAO_CACHE_DIR: cacheDir, NO_COLOR: '1'}});

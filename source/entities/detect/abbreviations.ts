@@ -4,7 +4,7 @@
 import {NON_NAME_ABBREVIATIONS, PLACE_ABBREVIATIONS} from '../lexicon.js';
 import {gazetteer} from '../gazetteer.js';
 import {type DetectionContext, KNOWN_BEFORE, PRIORITY, isThaiNameChar} from './context.js';
-import {triggerTrie} from './thai-triggers.js';
+import {triggerTrie} from './trigger-trie.js';
 
 const ABBREVIATION = /(?:[ก-ฮ]{1,5}\.){1,5}/y;
 const PLACES = new Set(PLACE_ABBREVIATIONS);

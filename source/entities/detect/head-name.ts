@@ -6,7 +6,7 @@
 import {COMMON_WORDS, FUNCTION_WORDS, POSITIONS, HONORIFICS, ORG_HEADS, PLACE_HEADS, RANKS} from '../lexicon.js';
 import {gazetteer} from '../gazetteer.js';
 import {type DetectionContext, GENERIC, HEAD_STOP_PREFIX, ORG_STOP, PERSON_STOP, VERB_SET, isCombining, isThaiLetter, isThaiNameChar, isUpperLatin} from './context.js';
-import {triggerTrie} from './thai-triggers.js';
+import {triggerTrie} from './trigger-trie.js';
 import {readLatinName} from './person-name.js';
 
 export interface HeadName {

@@ -22,7 +22,7 @@ interface Props {
 }
 
 /** Where highlights overlap, the first in this order wins (lineRuns takes the first that overlaps). */
-const PRIORITY: Record<Tag, number> = {'match-current': 0, match: 1, 'entity-focus': 2, person: 3, organization: 3, place: 3, other: 3};
+const PRIORITY: Record<Tag, number> = {'match-current': 0, match: 1, 'entity-current': 2, 'entity-focus': 3, person: 4, organization: 4, place: 4, other: 4};
 const byPriority = (a: Highlight, b: Highlight) => PRIORITY[a.tag] - PRIORITY[b.tag] || a.start - b.start;
 
 /** First highlight that may touch `offset` (highlights are sorted by start and short). */
