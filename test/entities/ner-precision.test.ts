@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {findMentions} from '../../source/entities/find-mentions.js';
 
-const found = (text: string): string[] => findMentions({text}).map(m => `${m.kind}:${m.text}`);
 const orgs = (text: string): string[] => findMentions({text}).filter(m => m.kind === 'organization').map(m => m.text);
 
 describe('abbreviations glued to the word before', () => {
