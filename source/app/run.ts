@@ -4,14 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
-import {keyHelp} from '../ui/keymap.js';
+import {keyLines} from '../ui/key-lines.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {CorpusError, loadCorpus} from '../corpus/index.js';
 import {EntityCorrectionsError} from '../entities/index.js';
-import type {Article, CorpusWarning} from '../corpus/types.js';
+import type {Article} from '../corpus/types.js';
 import {listJson, listText} from '../plain/list.js';
 import {printJson, printText} from '../plain/print.js';
 import {warn, writeOut} from './output.js';
+import {EXIT} from './exit.js';
 
 export interface Flags {
 	print: boolean;
@@ -20,15 +21,15 @@ export interface Flags {
 	entities: boolean;
 	json: boolean;
 	width?: number;
+	textWidth?: number;
 	entitiesFile?: string;
 	cache: boolean;
 }
 
-/** Exit codes, as the README documents them. */
-export const EXIT = {ok: 0, unreadable: 1, usage: 2, crash: 70} as const;
+export {EXIT} from './exit.js';
 
 export function helpText(): string {
-	const keys = keyHelp.map((k) => `    ${k.keys.padEnd(22)} ${k.what}`).join('\n');
+	const keys = keyLines().map((line) => `    ${line}`).join('\n');
 	return `
   Read Thai articles in the terminal: wrapped at Thai word boundaries, searchable, with the
   people, organisations and places they mention linked across spellings and scripts.
@@ -46,8 +47,9 @@ export function helpText(): string {
         --entities         print the people, organisations and places, with their mentions
         --json             with --print, --list, --search or --entities: JSON output
     -w, --width N          width for --print (default: the terminal's, 80 when not a terminal)
+        --text-width N     the reader's longest text line (default 100; W in the reader: the pane's)
         --entities-file F  entity corrections (default: khao.entities.json in the corpus folder)
-        --no-cache         do not read or write the search index cache
+        --no-cache         do not read or write the index caches (search, entities)
         --version          print the version
         --help             print this help
 
@@ -120,15 +122,22 @@ async function runPlain(target: string | undefined, flags: Flags, defaultDir: st
 		return EXIT.unreadable;
 	}
 	const out = await plainOutput(articles, flags, target, defaultDir);
-	return print(out.endsWith('\n') ? out : out + '\n');
+	return typeof out === 'string' ? print(out.endsWith('\n') ? out : out + '\n') : print(out);
 }
 
-/** Prints `text` on stdout; the exit code says whether it all got there (a closed pipe is fine). */
-export async function print(text: string): Promise<number> {
-	const written = await writeOut(text);
-	if (written.ok || written.closed) return EXIT.ok;
-	process.stderr.write(`khao: ${written.message}\n`);
-	return EXIT.unreadable;
+/**
+ * Prints `text` on stdout (pieces in turn, each sent once the pipe took the last: output larger
+ * than memory never waits whole); the exit code says whether it all got there (a closed pipe is fine).
+ */
+export async function print(text: string | Iterable<string>): Promise<number> {
+	for (const piece of typeof text === 'string' ? [text] : text) {
+		const written = await writeOut(piece);
+		if (written.ok) continue;
+		if (written.closed) return EXIT.ok;
+		process.stderr.write(`khao: ${written.message}\n`);
+		return EXIT.unreadable;
+	}
+	return EXIT.ok;
 }
 
 async function plainOutput(
@@ -136,7 +145,7 @@ async function plainOutput(
 	flags: Flags,
 	target: string | undefined,
 	defaultDir: string,
-): Promise<string> {
+): Promise<string | Iterable<string>> {
 	const width = plainWidth(flags);
 	if (flags.list) return flags.json ? listJson(articles) : listText(articles);
 	if (flags.search !== undefined) {
@@ -145,7 +154,7 @@ async function plainOutput(
 	}
 	if (flags.entities) {
 		const {plainEntities} = await import('./plain-entities.js');
-		return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir});
+		return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir, cache: flags.cache});
 	}
 	return flags.json ? printJson(articles, width) : printText(articles, width);
 }

@@ -130,7 +130,6 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 export function isPlainText(decoded: Decoded): boolean {
 	if (decoded.kind !== 'text' || decoded.invalidBytes) return false;
 	const sample = decoded.text.length > 65_536 ? decoded.text.slice(0, 65_536) : decoded.text;
-	// eslint-disable-next-line no-control-regex
 	const controls = sample.match(/[\u0000-\u0008\u000E-\u001A\u001C-\u001F\u007F]/g)?.length ?? 0;
 	return controls <= sample.length * 0.01;
 }

@@ -82,7 +82,6 @@ export function articlesFromDecoded(decoded: Decoded, filePath: string, kind: Fi
 	if (kind === 'unknown' && !isPlainText(decoded)) {
 		return {articles: [], warnings: [{kind: 'binary', path: filePath, message: 'not text (does not decode as UTF-8, UTF-16 or Thai)'}]};
 	}
-	const warnings: CorpusWarning[] = [];
 	if (kind === 'jsonl') {
 		// Each record's body is cleaned on its own (JSON escapes such as \u001b appear only once parsed).
 		const result = articlesFromJsonlText(decoded.text, filePath);

@@ -17,13 +17,22 @@ export const MAX_QUERY = 500;
 /** A history file larger than this is not read. */
 export const MAX_BYTES = 128 * 1024;
 
-/** The history file, or undefined when history is off. */
-export function historyFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+/**
+ * The folder for what khao keeps between runs (search history, reading state), or undefined when
+ * KHAO_STATE_DIR is `off`.
+ */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
 	const dir = env['KHAO_STATE_DIR'];
 	if (dir === 'off') return undefined;
-	if (dir) return path.join(dir, 'search-history');
+	if (dir) return dir;
 	const base = env['XDG_STATE_HOME'] || path.join(os.homedir(), '.local', 'state');
-	return path.join(base, 'khao', 'search-history');
+	return path.join(base, 'khao');
+}
+
+/** The history file, or undefined when history is off. */
+export function historyFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+	const dir = stateDir(env);
+	return dir === undefined ? undefined : path.join(dir, 'search-history');
 }
 
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;

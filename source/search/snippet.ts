@@ -147,7 +147,7 @@ export function fitSnippet(snippet: Snippet, width: number): Snippet {
 	// Columns [from, to) are shown: the match, then half of the room left on each side.
 	const room = budget - (b - a);
 	let from = Math.max(0, a - Math.floor(room / 2));
-	let to = Math.min(columns[columns.length - 1]!, from + budget);
+	const to = Math.min(columns[columns.length - 1]!, from + budget);
 	from = Math.max(0, to - budget);
 	// Back to offsets, on word boundaries inside [from, to] where one is near.
 	const offsetAt = (column: number, up: boolean) => {

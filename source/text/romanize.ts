@@ -21,7 +21,6 @@ const LEADING = 'เแโใไ';
 /** Vowel signs and marks written after (above, below) the consonant. */
 const AFTER = /[ะัาำิีึืุูๅ็]/;
 const TONE = /[่-๋]/g;
-const KARAN = '์';
 /** Second letters of initial clusters, and the first letters they follow. */
 const CLUSTER_FIRST = 'กขคตปพผบดทฟ';
 const CLUSTER_SECOND = 'รลว';

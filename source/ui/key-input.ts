@@ -5,6 +5,8 @@
 // dropped whole (an unknown key does nothing), and control strings (OSC, DCS…) that a paste or a
 // terminal reply can carry are dropped with their payload, as they are from article text. khao
 // does not turn on the kitty keyboard protocol, so its `CSI … u` keys never come and are dropped.
+// Mouse reports (SGR `CSI < b;x;y M/m`, and the old `CSI M bxy` of a terminal without SGR mode)
+// never reach Ink: they are taken out whole and handed to `onMouse`.
 import {StringDecoder} from 'node:string_decoder';
 import {unsafeLength} from '../text/sanitize.js';
 
@@ -33,7 +35,40 @@ function knownCsi(body: string): boolean {
 const isFinal = (c: number) => c >= 0x40 && c <= 0x7e;
 const isParamOrIntermediate = (c: number) => c >= 0x20 && c <= 0x3f;
 
-type Scan = {keep: boolean; end: number} | 'incomplete' | 'in-control-string';
+/** A mouse report: columns and rows count from 1, as the terminal sends them. */
+export interface MouseEvent {
+	kind: 'press' | 'release' | 'wheel' | 'drag';
+	/** 0 left, 1 middle, 2 right (press, release, drag); 'up' / 'down' for the wheel. */
+	button: number | 'up' | 'down';
+	x: number;
+	y: number;
+	shift: boolean;
+	meta: boolean;
+	ctrl: boolean;
+}
+
+/** The event a report's button code, column, row and final letter describe (undefined: not one khao reads). */
+export function mouseEvent(code: number, x: number, y: number, released: boolean): MouseEvent | undefined {
+	if (!(x >= 1 && y >= 1 && code >= 0 && code < 256)) return undefined;
+	const mods = {shift: (code & 4) !== 0, meta: (code & 8) !== 0, ctrl: (code & 16) !== 0};
+	const low = code & 3;
+	if (code & 64) {
+		// Wheel: 64 up, 65 down; 66/67 are sideways wheels, which khao does not use.
+		if (code & 128 || low > 1) return undefined;
+		return {kind: 'wheel', button: low === 0 ? 'up' : 'down', x, y, ...mods};
+	}
+	if (code & 128) return undefined; // buttons 8–11: not used
+	if (code & 32) return low === 3 ? undefined : {kind: 'drag', button: low, x, y, ...mods};
+	// The old encoding says "released" with button 3 and not which button.
+	if (low === 3) return {kind: 'release', button: 0, x, y, ...mods};
+	return {kind: released ? 'release' : 'press', button: low, x, y, ...mods};
+}
+
+const SGR_MOUSE = /^<(\d{1,4});(\d{1,5});(\d{1,5})([Mm])$/;
+/** `CSI M` and three characters: button + 32, column + 32, row + 32. */
+const X10_LENGTH = 3;
+
+type Scan = {keep: boolean; end: number; mouse?: MouseEvent} | 'incomplete' | 'in-control-string';
 
 /** Whether a control string that runs to the end of `s` has its terminator there (BEL or ST). */
 function controlStringEnded(s: string): boolean {
@@ -64,7 +99,20 @@ function scanEscape(s: string, i: number): Scan {
 		while (k < s.length && isParamOrIntermediate(s.charCodeAt(k))) k++;
 		if (k >= s.length) return 'incomplete';
 		if (!isFinal(s.charCodeAt(k))) return {keep: false, end: k}; // broken: drop what came so far
-		return {keep: knownCsi(s.slice(j + 1, k + 1)), end: k + 1};
+		const body = s.slice(j + 1, k + 1);
+		if (body === 'M') {
+			// Take the three characters by code point: a column past 95 may come as a non-ASCII one.
+			let end = k + 1;
+			for (let n = 0; n < X10_LENGTH; n++) {
+				if (end >= s.length) return 'incomplete';
+				end += s.codePointAt(end)! > 0xffff ? 2 : 1;
+			}
+			const [b, x, y] = [...s.slice(k + 1, end)].map((c) => c.codePointAt(0)! - 32) as [number, number, number];
+			return {keep: false, end, mouse: mouseEvent(b, x, y, false)};
+		}
+		const sgr = SGR_MOUSE.exec(body);
+		if (sgr) return {keep: false, end: k + 1, mouse: mouseEvent(Number(sgr[1]), Number(sgr[2]), Number(sgr[3]), sgr[4] === 'm')};
+		return {keep: knownCsi(body), end: k + 1};
 	}
 	if (kind === 'O') {
 		let k = j + 1;
@@ -97,6 +145,9 @@ export class KeyFilter {
 	private pending = '';
 	private inControlString = false;
 
+	/** `onMouse` gets each mouse report, in order, as the input holding it is pushed. */
+	constructor(private readonly onMouse?: (event: MouseEvent) => void) {}
+
 	push(chunk: string): string {
 		const s = this.pending + chunk;
 		this.pending = '';
@@ -124,6 +175,7 @@ export class KeyFilter {
 				break;
 			}
 			if (scan.keep) out += s.slice(e, scan.end);
+			if (scan.mouse) this.onMouse?.(scan.mouse);
 			i = Math.max(scan.end, e + 1);
 		}
 		return out;
@@ -148,9 +200,11 @@ export class KeyFilter {
  */
 export function filterKeyboard<T extends {read(size?: number): unknown; emit(event: string): boolean}>(
 	stream: T,
-	options: {onSuspend?: () => void} = {},
+	options: {onSuspend?: () => void; onMouse?: (event: MouseEvent) => void} = {},
 ): T {
-	const filter = new KeyFilter();
+	// Mouse events go out after the keys read with them have reached Ink: in the order they came.
+	const onMouse = options.onMouse;
+	const filter = new KeyFilter(onMouse && ((event) => setImmediate(() => onMouse(event))));
 	const decoder = new StringDecoder('utf8');
 	const read = stream.read.bind(stream);
 	let ready = '';

@@ -4,7 +4,6 @@
 import {stringWidth} from '../text/width.js';
 
 // SGR and other CSI sequences, and OSC sequences: Ink measures styled strings.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u009B[0-?]*[ -/]*[@-~]/g;
 
 export default function inkStringWidth(s: string): number {

@@ -4,7 +4,7 @@
 // the exit status says what happened). What cannot (V8 out of memory aborts, SIGKILL, SIGSEGV) is
 // left to a watchdog: a tiny shell that writes the restore sequence when khao dies without saying
 // goodbye. Ctrl+Z and SIGTSTP give the terminal back before stopping; `fg` takes it again and
-// redraws.
+// redraws. Mouse reports, when on, are part of what is taken and given back.
 import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,12 @@ import {stripUnsafe} from '../text/sanitize.js';
 // Autowrap off while khao draws: a character the terminal draws wider than khao counts (some emoji
 // sequences in tmux) then cuts the line short instead of wrapping it and scrolling the frame.
 const ENTER_ALT = '\u001B[?1049h\u001B[H\u001B[?7l';
-const LEAVE_ALT = '\u001B[?7h\u001B[?25h\u001B[?1049l';
+// Mouse reports off comes first in every restore, whether they were on or not: a shell that gets
+// them after khao is gone would print them as text at every click.
+const MOUSE_OFF = '\u001B[?1006l\u001B[?1000l';
+const LEAVE_ALT = MOUSE_OFF + '\u001B[?7h\u001B[?25h\u001B[?1049l';
+/** Button presses, releases and the wheel, reported in the SGR form (no column limit). */
+export const MOUSE_ON = '\u001B[?1000h\u001B[?1006h';
 const HIDE_CURSOR = '\u001B[?25l';
 
 /**
@@ -34,6 +39,7 @@ interface Session {
 	watchdog?: ChildProcess;
 	watchdogTimer?: NodeJS.Timeout;
 	suspended: boolean;
+	mouse: boolean;
 }
 
 let session: Session | undefined;
@@ -95,7 +101,7 @@ function resume(): void {
 	if (!session.suspended) return; // SIGCONT after SIGSTOP: the screen is still ours
 	session.suspended = false;
 	// Ink hid the cursor once, at its first frame; it does not know the terminal forgot.
-	write(ENTER_ALT + HIDE_CURSOR);
+	write(ENTER_ALT + HIDE_CURSOR + (session.mouse ? MOUSE_ON : ''));
 	setRaw(true);
 	session.repaint?.();
 }
@@ -121,9 +127,9 @@ function startWatchdog(): ChildProcess | undefined {
 }
 
 /** Switches to the alternate screen and makes sure every exit path switches back. */
-export function enterAlternateScreen(options: {keyboard?: NodeJS.ReadStream} = {}): void {
+export function enterAlternateScreen(options: {keyboard?: NodeJS.ReadStream; mouse?: boolean} = {}): void {
 	if (session) return;
-	const current: Session = {keyboard: options.keyboard, suspended: false};
+	const current: Session = {keyboard: options.keyboard, suspended: false, mouse: options.mouse === true};
 	session = current;
 	// Starting a process costs the UI thread ~10 ms (fork): after the first frame, not before it.
 	// Until then a crash is caught here; only a kill or an abort in those first moments is not.
@@ -131,7 +137,7 @@ export function enterAlternateScreen(options: {keyboard?: NodeJS.ReadStream} = {
 		if (session === current) current.watchdog = startWatchdog();
 	}, 0);
 	current.watchdogTimer.unref();
-	write(ENTER_ALT);
+	write(ENTER_ALT + (current.mouse ? MOUSE_ON : ''));
 	process.once('exit', leaveAlternateScreen);
 	// Ctrl+C before Ink has put the terminal in raw mode arrives as SIGINT.
 	for (const signal of ENDING_SIGNALS) process.once(signal, () => raise(signal));

@@ -54,9 +54,9 @@ export function clusterEdges(text: string): Set<number> {
 }
 
 export const NO_START = /^[\p{Mn}\u0E30\u0E32\u0E33\u0E45\u0E46\u0E2F)\]}”’»,.;:!?%…]/u;
-export const NO_END = /[เแโใไ(\[{“‘«]$/u;
+export const NO_END = /[เแโใไ([{“‘«]$/u;
 /** NO_END for one grapheme cluster: its base character (a mark on เ does not make it a consonant). */
-export const NO_END_CLUSTER = /^[เแโใไ(\[{“‘«]/u;
+export const NO_END_CLUSTER = /^[เแโใไ([{“‘«]/u;
 
 /**
  * Checks what must hold for every line of `text` wrapped at `width`: no line wider than asked,

@@ -4,7 +4,7 @@
 // the built CLI against a cache folder under a file or /proc, a FIFO and a link to /dev/zero.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -68,8 +68,8 @@ test('offsets: every clean range of the fold comes from a source slice that fold
 		fc.property(thaiish, fc.nat(), fc.nat(), (s, x, y) => {
 			const f = foldWithOffsets(s);
 			if (f.text.length === 0) return;
-			let a = x % f.text.length;
-			let b = a + 1 + (y % (f.text.length - a));
+			const a = x % f.text.length;
+			const b = a + 1 + (y % (f.text.length - a));
 			// Ranges that do not split a unit group (a reordered mark pair, ํ+า).
 			if (a > 0 && f.starts[a]! < f.ends[a - 1]!) return;
 			if (b < f.text.length && f.ends[b - 1]! > f.starts[b]!) return;

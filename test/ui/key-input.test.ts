@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {KeyFilter} from '../../source/ui/key-input.js';
+import {KeyFilter, type MouseEvent} from '../../source/ui/key-input.js';
 
 const through = (...chunks: string[]) => {
 	const f = new KeyFilter();
@@ -33,7 +33,7 @@ test('a sequence cut across reads is held until it ends; a lone ESC is the Escap
 });
 
 test('where the reads split the input never changes what comes out', () => {
-	const piece = fc.constantFrom('\u001B', '[', 'O', '1', ';', '5', '~', 'A', 'P', 'm', ']', '\u0007', 'ก', 'x', '\u001B[A', '\u001B[1;5P', '\u001B]0;t\u0007');
+	const piece = fc.constantFrom('\u001B', '[', 'O', '1', ';', '5', '~', 'A', 'P', 'm', 'M', '<', ']', '\u0007', 'ก', 'x', '\u001B[A', '\u001B[1;5P', '\u001B]0;t\u0007', '\u001B[<65;12;3M', '\u001B[M !!');
 	fc.assert(
 		fc.property(fc.array(piece, {maxLength: 30}), fc.array(fc.nat(), {maxLength: 5}), (pieces, cuts) => {
 			const s = pieces.join('');
@@ -50,4 +50,36 @@ test('where the reads split the input never changes what comes out', () => {
 			assert.equal(through(...chunks), through(s));
 		}),
 	);
+});
+
+const mice = (...chunks: string[]) => {
+	const events: MouseEvent[] = [];
+	const f = new KeyFilter((e) => events.push(e));
+	const keys = chunks.map((c) => f.push(c)).join('') + f.flush();
+	return {keys, events: events.map((e) => `${e.kind} ${e.button} ${e.x},${e.y}${e.ctrl ? ' ctrl' : ''}`)};
+};
+
+test('mouse reports (SGR and the old encoding) become events and never keys', () => {
+	assert.deepEqual(mice('\u001B[<64;10;5M\u001B[<65;10;6Mj\u001B[<0;3;4M\u001B[<0;3;4m\u001B[<32;7;8M\u001B[<17;1;1M'), {
+		keys: 'j',
+		events: ['wheel up 10,5', 'wheel down 10,6', 'press 0 3,4', 'release 0 3,4', 'drag 0 7,8', 'press 1 1,1 ctrl'],
+	});
+	// The old encoding: button, column and row as characters 32 + n; 3 is a release.
+	assert.deepEqual(mice('\u001B[M`*%\u001B[M#*%k'), {keys: 'k', events: ['wheel up 10,5', 'release 0 10,5']});
+	// A column past 95 comes as a character beyond ASCII (or U+FFFD from a raw byte): still not a key.
+	assert.deepEqual(mice('\u001B[M a\u00ff'), {keys: '', events: ['press 0 65,223']});
+	assert.deepEqual(mice('\u001B[M \ufffd!'), {keys: '', events: ['press 0 65501,1']});
+});
+
+test('a mouse report cut across reads is held until it ends; a cut-off one is dropped, not typed', () => {
+	assert.deepEqual(mice('\u001B[<6', '5;40;', '12Mq'), {keys: 'q', events: ['wheel down 40,12']});
+	assert.deepEqual(mice('\u001B[M', 'a', '(', '!x'), {keys: 'x', events: ['wheel down 8,1']});
+	assert.deepEqual(mice('\u001B[<65;40'), {keys: '', events: []});
+	assert.deepEqual(mice('\u001B[M!'), {keys: '', events: []});
+});
+
+test('malformed or unused mouse reports do nothing at all', () => {
+	for (const report of ['\u001B[<66;1;1M', '\u001B[<128;1;1M', '\u001B[<0;0;5M', '\u001B[<99999;1;1M', '\u001B[<0;1M', '\u001B[<;;M', '\u001B[<0;1;1;1M']) {
+		assert.deepEqual(mice(report), {keys: '', events: []}, JSON.stringify(report));
+	}
 });

@@ -11,7 +11,7 @@ import {gazetteer} from '../gazetteer.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type Candidate, type DetectionContext, GENERIC, ORG_STOP, PRIORITY, isThaiNameChar} from './context.js';
 import {FALSE_HEAD} from './head-name.js';
-import {triggerTrie} from './thai-triggers.js';
+import {triggerTrie} from './trigger-trie.js';
 
 const BRACKET = /\(([^()\n]{1,160})\)/g;
 const SEPARATOR = /\s*(?:หรือ|หรือที่เรียกว่า|หรือเรียกว่า|\bor\b|\baka\b|;|:|,)\s*/;

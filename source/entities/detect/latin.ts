@@ -10,7 +10,7 @@ import {
 } from '../lexicon.js';
 import type {EntityKind} from '../types.js';
 import {type DetectionContext, PRIORITY, isLatinLetter, isUpperLatin} from './context.js';
-import {triggerTrie} from './thai-triggers.js';
+import {triggerTrie} from './trigger-trie.js';
 
 const WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9'’&-]*/y;
 const ROMAN = /^[IVXLCDM]+$/;

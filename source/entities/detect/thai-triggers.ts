@@ -3,34 +3,12 @@
 // position the longest trigger that yields a name wins, and the scan resumes after that name.
 
 import {gazetteer, type PlaceName} from '../gazetteer.js';
-import {
-	FOREIGN_POSITIONS, HONORIFICS, NON_NAME_ABBREVIATIONS, ORG_HEADS, PLACE_HEADS, POSITIONS, RANKS, STANDALONE_ORGS, WEAK_ORG_HEADS,
-	WEAK_PLACE_HEADS, WEAK_POSITIONS,
-} from '../lexicon.js';
+import {FOREIGN_POSITIONS, NON_NAME_ABBREVIATIONS, ORG_HEADS, WEAK_ORG_HEADS, WEAK_PLACE_HEADS, WEAK_POSITIONS} from '../lexicon.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
-import {Trie} from '../trie.js';
 import {type DetectionContext, GENERIC, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
 import {FALSE_HEAD, readHeadName} from './head-name.js';
 import {readPersonName} from './person-name.js';
-
-type Trigger =
-	| {type: 'honorific' | 'position' | 'org' | 'standalone' | 'place'; word: string}
-	| {type: 'gazetteer'; word: string; place: PlaceName};
-
-let cachedTrie: Trie<Trigger> | undefined;
-
-export function triggerTrie(): Trie<Trigger> {
-	if (cachedTrie !== undefined) return cachedTrie;
-	const trie = new Trie<Trigger>();
-	for (const w of [...HONORIFICS, ...RANKS]) trie.add(w, {type: 'honorific', word: w});
-	for (const w of POSITIONS) trie.add(w, {type: 'position', word: w});
-	for (const w of ORG_HEADS) trie.add(w, {type: 'org', word: w});
-	for (const w of STANDALONE_ORGS) trie.add(w, {type: 'standalone', word: w});
-	for (const w of PLACE_HEADS) trie.add(w, {type: 'place', word: w});
-	for (const place of gazetteer().thai.values()) trie.add(place.name, {type: 'gazetteer', word: place.name, place});
-	cachedTrie = trie;
-	return trie;
-}
+import {type Trigger, triggerTrie} from './trigger-trie.js';
 
 /** Characters scanned between two looks at the step clock. */
 const CHECK_EVERY = 512;

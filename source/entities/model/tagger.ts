@@ -106,17 +106,35 @@ function bestBefore(s0: number, s1: number, s2: number, s3: number, s4: number, 
 	let best = s0 + tr[t]!;
 	let arg = 0;
 	let v = s1 + tr[7 + t]!;
-	if (v > best) (best = v), (arg = 1);
+	if (v > best) {
+		best = v;
+		arg = 1;
+	}
 	v = s2 + tr[14 + t]!;
-	if (v > best) (best = v), (arg = 2);
+	if (v > best) {
+		best = v;
+		arg = 2;
+	}
 	v = s3 + tr[21 + t]!;
-	if (v > best) (best = v), (arg = 3);
+	if (v > best) {
+		best = v;
+		arg = 3;
+	}
 	v = s4 + tr[28 + t]!;
-	if (v > best) (best = v), (arg = 4);
+	if (v > best) {
+		best = v;
+		arg = 4;
+	}
 	v = s5 + tr[35 + t]!;
-	if (v > best) (best = v), (arg = 5);
+	if (v > best) {
+		best = v;
+		arg = 5;
+	}
 	v = s6 + tr[42 + t]!;
-	if (v > best) (best = v), (arg = 6);
+	if (v > best) {
+		best = v;
+		arg = 6;
+	}
 	back[o + t] = arg;
 	return best;
 }
