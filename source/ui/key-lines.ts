@@ -39,7 +39,12 @@ export function keyLines(keyColumn = 26): string[] {
 const code = (keys: string) =>
 	keys
 		.split(' / ')
-		.map((group) => group.split(' ').map((k) => '`' + k + '`').join(' '))
+		.map((group) =>
+			group
+				.split(' ')
+				.map((k) => '`' + k + '`')
+				.join(' '),
+		)
 		.join(' / ');
 
 /** The README's Keys tables: one per section. */
