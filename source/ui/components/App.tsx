@@ -246,10 +246,13 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 				) : null}
 				{main}
 			</Box>
-			<StatusBar left={status} right="? help  q quit" width={size.columns} theme={theme} />
+			<StatusBar left={status} right={STATUS_HINTS} width={size.columns} theme={theme} />
 		</Box>
 	);
 }
+
+/** Hints at the right of the status bar; when space is short the first goes first. */
+const STATUS_HINTS = ['? help', 'q quit'];
 
 /** The longest of these that fits: the terminal may be very narrow. */
 function tooSmallMessage(size: Size): string {
