@@ -21,6 +21,8 @@ const OPTIONS = {
 	'text-width': {type: 'string'},
 	'entities-file': {type: 'string'},
 	cache: {type: 'boolean'},
+	state: {type: 'boolean'},
+	mouse: {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean'},
 } as const;
@@ -28,7 +30,7 @@ const OPTIONS = {
 type Name = keyof typeof OPTIONS;
 const isName = (name: string): name is Name => Object.hasOwn(OPTIONS, name);
 /** Booleans that may be turned off with --no-NAME (the others are off unless given). */
-const NEGATABLE = new Set<Name>(['cache']);
+const NEGATABLE = new Set<Name>(['cache', 'state', 'mouse']);
 
 /**
  * An option as the user typed it, safe to print and short enough for one line: controls and
@@ -82,6 +84,8 @@ export function parseArguments(argv: string[]): Parsed {
 		entities: values.get('entities') === true,
 		json: values.get('json') === true,
 		cache: values.get('cache') !== false,
+		state: values.get('state') !== false,
+		mouse: values.get('mouse') !== false,
 	};
 	const search = values.get('search');
 	if (typeof search === 'string') flags.search = search;

@@ -24,6 +24,10 @@ export interface Flags {
 	textWidth?: number;
 	entitiesFile?: string;
 	cache: boolean;
+	/** Remember the last article, places and bookmarks between runs (--no-state: not). */
+	state: boolean;
+	/** Mouse reports in the reader (--no-mouse: the terminal keeps its own selection). */
+	mouse: boolean;
 }
 
 export {EXIT} from './exit.js';
@@ -50,6 +54,8 @@ export function helpText(): string {
         --text-width N     the reader's longest text line (default 100; W in the reader: the pane's)
         --entities-file F  entity corrections (default: khao.entities.json in the corpus folder)
         --no-cache         do not read or write the search index cache
+        --no-state         do not remember the last article, places and bookmarks
+        --no-mouse         leave the mouse to the terminal (its own selection)
         --version          print the version
         --help             print this help
 
