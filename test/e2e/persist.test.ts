@@ -3,6 +3,7 @@
 // the pointer, and the mouse is given back with the terminal.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,20 @@ async function session(dir: string, stateDir: string, extra: string[] = []) {
 		}
 		throw new Error(`status never showed ${text}: ${JSON.stringify(plain(pty.output()).slice(-400))}`);
 	};
-	return {pty, exited, status};
+	/**
+	 * Waits until khao reads keys raw: input sent before that is echoed by the terminal itself (the
+	 * restored place is on the first frame, drawn before Ink turns echo off).
+	 */
+	const raw = async () => {
+		const tty = fs.readlinkSync(`/proc/${pty.commandPid()}/fd/0`);
+		for (let i = 0; i < 400; i++) {
+			const modes = spawnSync('stty', ['-F', tty, '-a'], {encoding: 'utf8'}).stdout;
+			if (/(^|\s)-echo(\s|$)/.test(modes)) return;
+			await new Promise((resolve) => setTimeout(resolve, 25));
+		}
+		throw new Error('khao never turned the terminal to raw keys');
+	};
+	return {pty, exited, status, raw};
 }
 
 test('quit at article 3, line 11; start again: article 3, line 11', {skip: !fs.existsSync(cli) && 'dist/cli.js is not built'}, async () => {
@@ -58,6 +72,7 @@ test('quit at article 3, line 11; start again: article 3, line 11', {skip: !fs.e
 	const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-persist-state-'));
 	const first = await session(dir, stateDir);
 	try {
+		await first.raw();
 		first.pty.send(']');
 		await first.status('2/5');
 		first.pty.send(']');
@@ -75,6 +90,7 @@ test('quit at article 3, line 11; start again: article 3, line 11', {skip: !fs.e
 	try {
 		await second.status('3/5');
 		await second.status('line 11/');
+		await second.raw();
 		// The wheel over the reader scrolls it (three lines a notch), over the sidebar it does not.
 		second.pty.send('\u001B[<65;70;10M');
 		await second.status('line 14/');
@@ -95,6 +111,7 @@ test('quit at article 3, line 11; start again: article 3, line 11', {skip: !fs.e
 	const third = await session(dir, stateDir, ['--no-state', '--no-mouse']);
 	try {
 		await third.status('1/5');
+		await third.raw();
 		third.pty.send('jjj');
 		await third.status('line 4/');
 		third.pty.send('q');
