@@ -100,6 +100,12 @@ function trimEnd(text: string, start: number, end: number): number {
 	return end;
 }
 
+/**
+ * More columns than this and pipe rows stay paragraphs: no screen shows them as a table, and every
+ * row is padded to the header's width (a 100,000-column header would make rows of that many cells).
+ */
+const MAX_COLUMNS = 64;
+
 /** Columns of a run of spaces and tabs (a tab to the next multiple of 4, as CommonMark counts). */
 function indentColumns(indent: string): number {
 	let column = 0;
@@ -240,7 +246,7 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 			// The paragraph's one line was the header row.
 			const align = alignments(text, start, end);
 			const header = row(openLine.start, openLine.end, align.length);
-			if (tableCells(text, openLine.start, openLine.end).length === align.length) {
+			if (tableCells(text, openLine.start, openLine.end).length === align.length && align.length <= MAX_COLUMNS) {
 				open.kind = 'table';
 				open.table = {rows: [header], align};
 				open.spans = header.flatMap((cell, i) => (i > 0 && cell.length > 0 ? [{synthetic: ' '}, ...cell] : cell));

@@ -191,3 +191,10 @@ test('front-matter date and source are shown under the title', () => {
 	// Without front matter, nothing synthetic is added: a date in the text is shown where it is.
 	assert.deepEqual(outline(parseMarkdown('# ห\n\n5 มี.ค. 2567\n\nเนื้อ', 'g.md')), ['title: ห', 'meta: 5 มี.ค. 2567', 'para: เนื้อ']);
 });
+
+test('a table of more columns than a screen shows stays paragraphs, in bounded work', () => {
+	const columns = 20_000;
+	const text = '|' + 'ก|'.repeat(columns) + '\n' + '|' + '--|'.repeat(columns) + '\n' + '|\n'.repeat(20_000);
+	const a = parseMarkdown(text, 'w.md');
+	assert.ok(!a.blocks.some((b) => b.kind === 'table'));
+});
