@@ -49,7 +49,7 @@ export function helpText(): string {
     -w, --width N          width for --print (default: the terminal's, 80 when not a terminal)
         --text-width N     the reader's longest text line (default 100; W in the reader: the pane's)
         --entities-file F  entity corrections (default: khao.entities.json in the corpus folder)
-        --no-cache         do not read or write the search index cache
+        --no-cache         do not read or write the index caches (search, entities)
         --version          print the version
         --help             print this help
 
@@ -122,15 +122,22 @@ async function runPlain(target: string | undefined, flags: Flags, defaultDir: st
 		return EXIT.unreadable;
 	}
 	const out = await plainOutput(articles, flags, target, defaultDir);
-	return print(out.endsWith('\n') ? out : out + '\n');
+	return typeof out === 'string' ? print(out.endsWith('\n') ? out : out + '\n') : print(out);
 }
 
-/** Prints `text` on stdout; the exit code says whether it all got there (a closed pipe is fine). */
-export async function print(text: string): Promise<number> {
-	const written = await writeOut(text);
-	if (written.ok || written.closed) return EXIT.ok;
-	process.stderr.write(`khao: ${written.message}\n`);
-	return EXIT.unreadable;
+/**
+ * Prints `text` on stdout (pieces in turn, each sent once the pipe took the last: output larger
+ * than memory never waits whole); the exit code says whether it all got there (a closed pipe is fine).
+ */
+export async function print(text: string | Iterable<string>): Promise<number> {
+	for (const piece of typeof text === 'string' ? [text] : text) {
+		const written = await writeOut(piece);
+		if (written.ok) continue;
+		if (written.closed) return EXIT.ok;
+		process.stderr.write(`khao: ${written.message}\n`);
+		return EXIT.unreadable;
+	}
+	return EXIT.ok;
 }
 
 async function plainOutput(
@@ -138,7 +145,7 @@ async function plainOutput(
 	flags: Flags,
 	target: string | undefined,
 	defaultDir: string,
-): Promise<string> {
+): Promise<string | Iterable<string>> {
 	const width = plainWidth(flags);
 	if (flags.list) return flags.json ? listJson(articles) : listText(articles);
 	if (flags.search !== undefined) {
@@ -147,7 +154,7 @@ async function plainOutput(
 	}
 	if (flags.entities) {
 		const {plainEntities} = await import('./plain-entities.js');
-		return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir});
+		return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir, cache: flags.cache});
 	}
 	return flags.json ? printJson(articles, width) : printText(articles, width);
 }
