@@ -18,6 +18,7 @@ const OPTIONS = {
 	entities: {type: 'boolean'},
 	json: {type: 'boolean'},
 	width: {type: 'string', short: 'w'},
+	'text-width': {type: 'string'},
 	'entities-file': {type: 'string'},
 	cache: {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
@@ -90,6 +91,11 @@ export function parseArguments(argv: string[]): Parsed {
 	if (typeof width === 'string') {
 		if (!/^\d{1,4}$/u.test(width.trim())) return {kind: 'usage', message: '--width takes a whole number from 8 to 1000'};
 		flags.width = Number(width.trim());
+	}
+	const textWidth = values.get('text-width');
+	if (typeof textWidth === 'string') {
+		if (!/^\d{1,4}$/u.test(textWidth.trim()) || Number(textWidth) < 20 || Number(textWidth) > 1000) return {kind: 'usage', message: '--text-width takes a whole number from 20 to 1000'};
+		flags.textWidth = Number(textWidth.trim());
 	}
 	return {kind: 'run', input, flags};
 }

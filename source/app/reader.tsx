@@ -37,7 +37,7 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
 	const indexer = new BackgroundIndexer(load, {corrections, search: flags.cache ? {} : {cacheDir: null}});
 	void indexer.start();
-	const instance = render(<App load={load} indexer={indexer} noColor={noColor} history={SearchHistory.open(historyFile())} />, {stdin: filterKeyboard(keyboard, {onSuspend: suspend}), exitOnCtrlC: true, patchConsole: true});
+	const instance = render(<App load={load} indexer={indexer} noColor={noColor} history={SearchHistory.open(historyFile())} textWidth={flags.textWidth} />, {stdin: filterKeyboard(keyboard, {onSuspend: suspend}), exitOnCtrlC: true, patchConsole: true});
 	onRepaint(() => repaintInk());
 	try {
 		await instance.waitUntilExit();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
-import {keyHelp} from '../ui/keymap.js';
+import {keyLines} from '../ui/key-lines.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {CorpusError, loadCorpus, openCorpus, type CorpusLoad} from '../corpus/index.js';
 import {EntityCorrectionsError} from '../entities/index.js';
@@ -22,6 +22,7 @@ export interface Flags {
 	entities: boolean;
 	json: boolean;
 	width?: number;
+	textWidth?: number;
 	entitiesFile?: string;
 	cache: boolean;
 }
@@ -29,7 +30,7 @@ export interface Flags {
 export {EXIT} from './exit.js';
 
 export function helpText(): string {
-	const keys = keyHelp.map((k) => `    ${k.keys.padEnd(22)} ${k.what}`).join('\n');
+	const keys = keyLines().map((line) => `    ${line}`).join('\n');
 	return `
   Read Thai articles in the terminal: wrapped at Thai word boundaries, searchable, with the
   people, organisations and places they mention linked across spellings and scripts.
@@ -47,8 +48,9 @@ export function helpText(): string {
         --entities         print the people, organisations and places, with their mentions
         --json             with --print, --list, --search or --entities: JSON output
     -w, --width N          width for --print (default: the terminal's, 80 when not a terminal)
+        --text-width N     the reader's longest text line (default 100; W in the reader: the pane's)
         --entities-file F  entity corrections (default: khao.entities.json in the corpus folder)
-        --no-cache         do not read or write the search index cache
+        --no-cache         do not read or write the index caches (search, entities)
         --version          print the version
         --help             print this help
 
@@ -121,7 +123,7 @@ async function runPlain(target: string | undefined, flags: Flags, defaultDir: st
 	for (const w of warnings) warn(w);
 	if (articles.length === 0) return noArticle(target ?? defaultDir);
 	const out = await plainOutput(articles, flags, target, defaultDir);
-	return print(out.endsWith('\n') ? out : out + '\n');
+	return typeof out === 'string' ? print(out.endsWith('\n') ? out : out + '\n') : print(out);
 }
 
 function noArticle(where: string): number {
@@ -148,12 +150,19 @@ async function streamPlain(load: CorpusLoad, flags: Flags, where: string): Promi
 	return EXIT.ok;
 }
 
-/** Prints `text` on stdout; the exit code says whether it all got there (a closed pipe is fine). */
-export async function print(text: string): Promise<number> {
-	const written = await writeOut(text);
-	if (written.ok || written.closed) return EXIT.ok;
-	process.stderr.write(`khao: ${written.message}\n`);
-	return EXIT.unreadable;
+/**
+ * Prints `text` on stdout (pieces in turn, each sent once the pipe took the last: output larger
+ * than memory never waits whole); the exit code says whether it all got there (a closed pipe is fine).
+ */
+export async function print(text: string | Iterable<string>): Promise<number> {
+	for (const piece of typeof text === 'string' ? [text] : text) {
+		const written = await writeOut(piece);
+		if (written.ok) continue;
+		if (written.closed) return EXIT.ok;
+		process.stderr.write(`khao: ${written.message}\n`);
+		return EXIT.unreadable;
+	}
+	return EXIT.ok;
 }
 
 async function plainOutput(
@@ -161,12 +170,12 @@ async function plainOutput(
 	flags: Flags,
 	target: string | undefined,
 	defaultDir: string,
-): Promise<string> {
+): Promise<string | Iterable<string>> {
 	const width = plainWidth(flags);
 	if (flags.search !== undefined) {
 		const {plainSearch} = await import('./plain-search.js');
 		return plainSearch(articles, flags.search, {json: flags.json, width, cache: flags.cache});
 	}
 	const {plainEntities} = await import('./plain-entities.js');
-	return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir});
+	return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir, cache: flags.cache});
 }

@@ -1,7 +1,7 @@
 import type {Article} from '../corpus/types.js';
 import {wrapArticle} from '../layout/wrap.js';
 import type {ArticleStream} from './stream.js';
-import {jsonArrayStream} from './stream.js';
+import {formatArticles, jsonArrayStream} from './stream.js';
 
 /** `--print`: every article wrapped to `width`, separated by a rule. Lines are already terminal-safe. */
 export function printTextStream(width: number): ArticleStream {
@@ -27,3 +27,9 @@ export function printRecord(article: Article, width: number) {
 		lines: wrapArticle(article, width).map((line) => ({text: line.text, start: line.start, end: line.end})),
 	};
 }
+
+/** `--print` of articles in memory, whole. */
+export const printText = (articles: readonly Article[], width: number): string => formatArticles(printTextStream(width), articles);
+
+/** `--print --json` of articles in memory, whole. */
+export const printJson = (articles: readonly Article[], width: number): string => formatArticles(printJsonStream(width), articles);

@@ -29,6 +29,12 @@ export function jsonArrayStream(before: string, record: (article: Article) => un
 	};
 }
 
+/** A listing of articles already in memory, whole (without the final line break the CLI adds). */
+export function formatArticles(format: ArticleStream, articles: readonly Article[]): string {
+	if (articles.length === 0) return '';
+	return format.head + articles.map((article, index) => format.item(article, index)).join('') + (format.tail ?? '');
+}
+
 /** Writes a piece of output; false when nobody takes more (the reader left, or writing failed). */
 export type Write = (text: string) => Promise<boolean>;
 

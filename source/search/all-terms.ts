@@ -8,10 +8,10 @@
 import {edgePenalty, KIND_BASE, kindRank, matchKind, WORDS_ANY_ORDER, WORDS_IN_ORDER} from './classify.js';
 import type {HitCollector, MatchKind} from './collector.js';
 import {tonesOf, type SegmentScope, type StageLimits} from './exact.js';
-import {tonesEqual} from './match.js';
+import {tonesEqual, type Tones} from './match.js';
 import {candidatePassages} from './postings.js';
 import type {Pattern} from './query.js';
-import {TITLE_SYNTHETIC, type Segment} from './segment.js';
+import {passageEnd, TITLE_SYNTHETIC, type Segment} from './segment.js';
 
 /** One word of the query and the spellings it is looked for by. */
 export interface TermSpellings {
@@ -39,7 +39,7 @@ interface Occurrence {
 }
 
 /** The passage of article `local` holding folded offset `at` (binary search over its passages). */
-function passageOf(segment: Segment, local: number, at: number): number {
+export function passageOf(segment: Segment, local: number, at: number): number {
 	let lo = segment.articlePassages[local]!;
 	let hi = segment.articlePassages[local + 1]! - 1;
 	while (lo < hi) {
@@ -56,24 +56,80 @@ function popcount(x: number): number {
 	return n;
 }
 
-/** The occurrences of every spelling of `term` in the article, up to OCCURRENCES_PER_TERM. */
-function occurrencesOf(segment: Segment, local: number, t: number, term: TermSpellings, out: Occurrence[]): boolean {
+/**
+ * One spelling of one term in one segment: the passages its matches can start in (from the
+ * postings; undefined when it has no trigrams, so it may be anywhere) and how far the articles
+ * visited so far have used them (articles are visited in order, so a cursor is enough).
+ */
+interface SpellingScan {
+	pattern: Pattern;
+	errors: number;
+	candidates: Int32Array | undefined;
+	cursor: number;
+}
+
+/** Adds the occurrence at `at` unless it cannot be the word meant; false when it cannot. */
+function addOccurrence(text: string, at: number, t: number, scan: SpellingScan, tones: Tones, passage: number, out: Occurrence[]): boolean {
+	const {pattern, errors} = scan;
+	const end = at + pattern.toneless.length;
+	let kind = matchKind(text, at, end, tonesEqual(tones, at, end, pattern));
+	// A near spelling inside a longer cluster is not the word that was meant.
+	if (errors > 0) {
+		if (kind === 'partial') return false;
+		kind = 'fuzzy';
+	}
+	out.push({term: t, start: at, end, kind, errors, passage});
+	return true;
+}
+
+/**
+ * Appends the occurrences of `scan`'s spelling in article `local` to `out`, in text order, each
+ * after the end of the one before, while `found` stays under OCCURRENCES_PER_TERM; returns the new
+ * `found`. With candidates only their passages are searched (a match starts only in a passage
+ * whose trigrams it holds): a rare word in a long article costs its few passages, not the article.
+ */
+function scanSpelling(segment: Segment, local: number, t: number, scan: SpellingScan, tones: Tones, out: Occurrence[], found: number): number {
 	const text = segment.folded[local]!;
+	const {pattern, candidates} = scan;
+	const length = pattern.toneless.length;
+	if (!candidates) {
+		for (let at = text.indexOf(pattern.toneless); at >= 0 && found < OCCURRENCES_PER_TERM; at = text.indexOf(pattern.toneless, at + length)) {
+			if (addOccurrence(text, at, t, scan, tones, passageOf(segment, local, at), out)) found++;
+		}
+		return found;
+	}
+	const first = segment.articlePassages[local]!;
+	const last = segment.articlePassages[local + 1]!;
+	let c = scan.cursor;
+	while (c < candidates.length && candidates[c]! < first) c++;
+	// Where the next match may start: after the end of the one before (matches do not overlap).
+	let from = 0;
+	for (; c < candidates.length && found < OCCURRENCES_PER_TERM; c++) {
+		const p = candidates[c]!;
+		if (p >= last) break;
+		const end = passageEnd(segment, p);
+		if (end <= from) continue;
+		const start = Math.max(from, segment.passageStart[p]!);
+		// A slice is a view in V8, not a copy: the passage and room for a match starting at its end.
+		const piece = text.slice(start, Math.min(text.length, end + length - 1));
+		for (let i = piece.indexOf(pattern.toneless); i >= 0 && found < OCCURRENCES_PER_TERM; i = piece.indexOf(pattern.toneless, i + length)) {
+			const at = start + i;
+			if (at >= end) break;
+			if (addOccurrence(text, at, t, scan, tones, p, out)) found++;
+			from = at + length;
+		}
+	}
+	scan.cursor = c;
+	return found;
+}
+
+/** The occurrences of every spelling of term `t` in the article, up to OCCURRENCES_PER_TERM. */
+function occurrencesOf(segment: Segment, local: number, t: number, scans: readonly SpellingScan[], out: Occurrence[]): boolean {
 	const tones = tonesOf(segment, local);
 	let found = 0;
-	for (const {pattern, errors} of term.spellings) {
-		const length = pattern.toneless.length;
-		if (length === 0) continue;
-		for (let at = text.indexOf(pattern.toneless); at >= 0 && found < OCCURRENCES_PER_TERM; at = text.indexOf(pattern.toneless, at + length)) {
-			let kind = matchKind(text, at, at + length, tonesEqual(tones, at, at + length, pattern));
-			// A near spelling inside a longer cluster is not the word that was meant.
-			if (errors > 0) {
-				if (kind === 'partial') continue;
-				kind = 'fuzzy';
-			}
-			out.push({term: t, start: at, end: at + length, kind, errors, passage: passageOf(segment, local, at)});
-			found++;
-		}
+	for (const scan of scans) {
+		if (scan.pattern.toneless.length === 0 || found >= OCCURRENCES_PER_TERM) continue;
+		found = scanSpelling(segment, local, t, scan, tones, out, found);
 	}
 	return found > 0;
 }
@@ -131,14 +187,19 @@ export function allTermsStage(scopes: readonly SegmentScope[], terms: readonly T
 		const mask = new Uint32Array(lastLocal - firstLocal + 1);
 		// Terms with a spelling too short for trigrams may be anywhere.
 		let anywhere = 0;
+		const scans: SpellingScan[][] = [];
 		for (let t = 0; t < n; t++) {
-			for (const {pattern} of terms[t]!.spellings) {
-				if (pattern.trigrams.length === 0) {
+			const termScans: SpellingScan[] = [];
+			scans.push(termScans);
+			for (const {pattern, errors} of terms[t]!.spellings) {
+				// Once the term may be anywhere its other spellings are searched in the whole article.
+				if ((anywhere & (1 << t)) !== 0 || pattern.trigrams.length === 0) {
 					anywhere |= 1 << t;
-					break;
+					termScans.push({pattern, errors, candidates: undefined, cursor: 0});
+					continue;
 				}
-				const candidates = candidatePassages(segment, pattern.trigrams);
-				if (!candidates) continue;
+				const candidates = candidatePassages(segment, pattern.trigrams) ?? new Int32Array(0);
+				termScans.push({pattern, errors, candidates, cursor: 0});
 				for (let i = 0; i < candidates.length; i++) {
 					const p = candidates[i]!;
 					if (p >= from && p < to) mask[segment.passageArticle[p]! - firstLocal]! |= 1 << t;
@@ -157,7 +218,7 @@ export function allTermsStage(scopes: readonly SegmentScope[], terms: readonly T
 			let present = 0;
 			for (let t = 0; t < n; t++) {
 				if (((bits | anywhere) & (1 << t)) === 0) continue;
-				if (occurrencesOf(segment, local, t, terms[t]!, occurrences)) present++;
+				if (occurrencesOf(segment, local, t, scans[t]!, occurrences)) present++;
 			}
 			if (present < need) continue;
 			occurrences.sort((a, b) => a.start - b.start || a.term - b.term);

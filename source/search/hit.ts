@@ -4,7 +4,8 @@
 import {foldWithOffsets} from '../text/fold.js';
 import type {RawHit} from './collector.js';
 import {tonesOf} from './exact.js';
-import {tonelessView, trailingTones} from './match.js';
+import {passageOf} from './all-terms.js';
+import {tonelessView, trailingTones, type TonelessView} from './match.js';
 import type {SearchIndex} from './search-index.js';
 import {TITLE_SYNTHETIC} from './segment.js';
 import {makeSnippet} from './snippet.js';
@@ -19,24 +20,28 @@ export function locateHit(index: SearchIndex, raw: RawHit): LocatedHit {
 	const title = (segment.passageFlags[passage]! & TITLE_SYNTHETIC) !== 0;
 	const source = title ? article.title : article.text;
 	const lastPassage = segment.articlePassages[local + 1]!;
-	const foldedStart = segment.passageStart[passage]!;
-	const sourceStart = segment.passageSource[passage]!;
-	const passageSourceEnd = title || passage + 1 >= lastPassage ? source.length : segment.passageSource[passage + 1]!;
-	// The matched ranges may run on into the following passages (never past a title).
-	let reach = raw.end;
-	for (const [, end] of raw.ranges) reach = Math.max(reach, end);
-	let q = passage;
-	while (!title && q + 1 < lastPassage && segment.passageStart[q + 1]! < reach) q++;
-	const sourceEnd = title || q + 1 >= lastPassage ? source.length : segment.passageSource[q + 1]!;
-	const view = tonelessView(foldWithOffsets(source, {from: sourceStart, to: sourceEnd, compact: true}));
+	const sourceEndOf = (p: number) => (title || p + 1 >= lastPassage ? source.length : segment.passageSource[p + 1]!);
 	const tones = tonesOf(segment, local);
-	const last = view.toFolded.length - 1;
+	// The words of a hit can stand thousands of characters apart: only the passages holding the ends
+	// of its ranges are folded again (each alone, as the index folded it), not all in between.
+	const views = new Map<number, TonelessView>();
+	const viewOf = (p: number): TonelessView => {
+		let view = views.get(p);
+		if (!view) views.set(p, (view = tonelessView(foldWithOffsets(source, {from: segment.passageSource[p]!, to: sourceEndOf(p), compact: true}))));
+		return view;
+	};
+	// The ranges start in the hit's passage or after it, and never run past a title.
+	const holding = (at: number): number => (title ? passage : passageOf(segment, local, Math.max(at, segment.passageStart[passage]!)));
 	const toSource = (from: number, to: number): [number, number] => {
-		// Article offsets → offsets in the view; the marks after the last unit belong to the match.
-		const a = Math.min(Math.max(from - foldedStart, 0), last);
-		const b = Math.min(Math.max(to - 1 - foldedStart, 0), last);
-		const endFolded = Math.min(view.toFolded[b]! + trailingTones(tones, to), view.folded.ends.length - 1);
-		return [view.folded.starts[view.toFolded[a]!]!, view.folded.ends[endFolded]!];
+		const p = holding(from);
+		const q = holding(to - 1);
+		const startView = viewOf(p);
+		const endView = viewOf(q);
+		// Article offsets → offsets in the passages' views; the marks after the last unit belong to the match.
+		const a = Math.min(Math.max(from - segment.passageStart[p]!, 0), startView.toFolded.length - 1);
+		const b = Math.min(Math.max(to - 1 - segment.passageStart[q]!, 0), endView.toFolded.length - 1);
+		const endFolded = Math.min(endView.toFolded[b]! + trailingTones(tones, to), endView.folded.ends.length - 1);
+		return [startView.folded.starts[startView.toFolded[a]!]!, endView.folded.ends[endFolded]!];
 	};
 	const [start, end] = toSource(raw.start, raw.end);
 	return {
@@ -48,8 +53,8 @@ export function locateHit(index: SearchIndex, raw: RawHit): LocatedHit {
 		ranges: raw.ranges.map(([from, to]) => toSource(from, to)),
 		kind: raw.kind,
 		score: raw.score,
-		passageStart: sourceStart,
-		passageEnd: passageSourceEnd,
+		passageStart: segment.passageSource[passage]!,
+		passageEnd: sourceEndOf(passage),
 		source,
 	};
 }

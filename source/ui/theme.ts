@@ -1,15 +1,18 @@
 import type {TextProps} from 'ink';
-import type {BlockKind} from '../corpus/types.js';
+import {STYLE, type BlockKind} from '../corpus/types.js';
 
 // Colours say what a thing is; under NO_COLOR the same distinctions are made with bold, underline
 // and inverse video, which the NO_COLOR convention leaves alone.
 
-export type Tag = 'match' | 'match-current' | 'person' | 'organization' | 'place' | 'other' | 'entity-focus';
+/** `entity-focus`: every mention of the focused entity; `entity-current`: the one the user is on. */
+export type Tag = 'match' | 'match-current' | 'person' | 'organization' | 'place' | 'other' | 'entity-focus' | 'entity-current';
 
 export interface Theme {
 	noColor: boolean;
 	block(kind: BlockKind): TextProps;
 	tag(tag: Tag): TextProps;
+	/** Inline Markdown styles (STYLE bits); under NO_COLOR bold, italic, underline and dim stay. */
+	inline(style: number): TextProps;
 	accent: TextProps;
 	dim: TextProps;
 	bar: TextProps;
@@ -17,7 +20,7 @@ export interface Theme {
 
 export function makeTheme(noColor: boolean): Theme {
 	const blockStyles: Record<BlockKind, TextProps> = noColor
-		? {title: {bold: true}, heading: {bold: true}, meta: {dimColor: true}, para: {}, quote: {italic: true}, item: {}, code: {}, rule: {dimColor: true}}
+		? {title: {bold: true}, heading: {bold: true}, meta: {dimColor: true}, para: {}, quote: {italic: true}, item: {}, code: {}, rule: {dimColor: true}, table: {}}
 		: {
 				title: {bold: true, color: 'cyanBright'},
 				heading: {bold: true, color: 'cyan'},
@@ -27,6 +30,7 @@ export function makeTheme(noColor: boolean): Theme {
 				item: {},
 				code: {color: 'yellow'},
 				rule: {color: 'gray'},
+				table: {},
 			};
 	const tagStyles: Record<Tag, TextProps> = noColor
 		? {
@@ -36,7 +40,8 @@ export function makeTheme(noColor: boolean): Theme {
 				organization: {underline: true},
 				place: {underline: true},
 				other: {underline: true},
-				'entity-focus': {bold: true, underline: true, inverse: true},
+				'entity-focus': {bold: true, underline: true},
+				'entity-current': {bold: true, underline: true, inverse: true},
 			}
 		: {
 				match: {backgroundColor: 'yellow', color: 'black'},
@@ -46,9 +51,27 @@ export function makeTheme(noColor: boolean): Theme {
 				place: {color: 'green'},
 				other: {color: 'blue'},
 				'entity-focus': {backgroundColor: 'blue', color: 'whiteBright', bold: true},
+				'entity-current': {backgroundColor: 'cyanBright', color: 'black', bold: true},
 			};
+	// Made once per combination of bits: a frame asks for the same few many times.
+	const inlineStyles = new Map<number, TextProps>();
+	const inline = (style: number): TextProps => {
+		let props = inlineStyles.get(style);
+		if (props) return props;
+		props = {
+			...(style & STYLE.bold ? {bold: true} : {}),
+			...(style & STYLE.italic ? {italic: true} : {}),
+			...(style & STYLE.strike ? {strikethrough: true} : {}),
+			...(style & STYLE.link ? {underline: true} : {}),
+			...(style & STYLE.code ? (noColor ? {inverse: true} : {color: 'yellow'}) : {}),
+			...(style & STYLE.url ? (noColor ? {dimColor: true} : {color: 'gray'}) : {}),
+		};
+		inlineStyles.set(style, props);
+		return props;
+	};
 	return {
 		noColor,
+		inline,
 		block: (kind) => blockStyles[kind],
 		tag: (tag) => tagStyles[tag],
 		accent: noColor ? {bold: true} : {color: 'cyan', bold: true},

@@ -150,6 +150,18 @@ test('several words must all match, in any order; the phrase ranks first, then w
 	for (const [from, to] of inOrder.ranges) assert.ok(['กรุงเทพ', 'ฝนตก'].includes(articles[2]!.text.slice(from, to)));
 });
 
+test('the words of a hit far apart map back onto the words, past passages that fold differently alone', () => {
+	// A paragraph that starts with an invisible control character and a space folds to a space of
+	// its own when folded alone (as the index folds passages), but joins the line break before it
+	// when a longer stretch is folded: offsets must be recovered passage by passage.
+	const text = `เกษตรกรเริ่มเก็บผลไม้ตั้งแต่ต้นเดือน\n\u0097 ฝนที่ตกหนักทำให้ถนนในหมู่บ้านเสียหาย\n${'ชาวบ้านช่วยกันซ่อมแซมถนนให้ใช้งานได้ \n'.repeat(3)}สหกรณ์รับซื้อทุเรียนในราคาที่ดีขึ้น`;
+	const articles = [article('a', text)];
+	const result = search(indexOf(articles), 'เกษตรกร ทุเรียน', SLOW_OK);
+	assert.equal(result.hits.length, 1);
+	const words = result.hits[0]!.ranges.map(([from, to]) => text.slice(from, to));
+	assert.deepEqual(words, ['เกษตรกร', 'ทุเรียน']);
+});
+
 test('scope limits the search to one article', () => {
 	const articles = [article('a', `${filler}คาซัคสถาน ${filler}`), article('b', `${filler}คาซัคสถาน ${filler}`)];
 	const index = indexOf(articles);

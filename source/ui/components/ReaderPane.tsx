@@ -22,7 +22,7 @@ interface Props {
 }
 
 /** Where highlights overlap, the first in this order wins (lineRuns takes the first that overlaps). */
-const PRIORITY: Record<Tag, number> = {'match-current': 0, match: 1, 'entity-focus': 2, person: 3, organization: 3, place: 3, other: 3};
+const PRIORITY: Record<Tag, number> = {'match-current': 0, match: 1, 'entity-current': 2, 'entity-focus': 3, person: 4, organization: 4, place: 4, other: 4};
 const byPriority = (a: Highlight, b: Highlight) => PRIORITY[a.tag] - PRIORITY[b.tag] || a.start - b.start;
 
 /** First highlight that may touch `offset` (highlights are sorted by start and short). */
@@ -55,12 +55,13 @@ export function ReaderPane({lines, top, height, width, highlights, theme}: Props
 				if (hl.end > line.start) ranges.push(hl);
 			}
 		}
+		// Highlights over inline styles: a match stays visible inside bold text or a link.
 		rows.push(
 			<Text key={top + i} {...style}>
-				{ranges.length === 0
+				{ranges.length === 0 && !line.styles
 					? line.text || ' '
 					: lineRuns(line, ranges.sort(byPriority)).map((run, r) => (
-							<Text key={r} {...(run.tag ? theme.tag(run.tag as Tag) : {})}>
+							<Text key={r} {...(run.style ? theme.inline(run.style) : {})} {...(run.tag ? theme.tag(run.tag as Tag) : {})}>
 								{run.text}
 							</Text>
 						))}

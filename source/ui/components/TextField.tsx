@@ -31,14 +31,3 @@ export function TextField({label, value, width, theme}: Props) {
 		</Text>
 	);
 }
-
-/** Applies one key to a text field's value: printable input appended, backspace removes a character. */
-export function editField(value: string, input: string, key: {backspace: boolean; delete: boolean; ctrl: boolean; meta: boolean}): string | undefined {
-	if (key.backspace || key.delete) return [...value].slice(0, -1).join('');
-	if (key.ctrl && input === 'u') return '';
-	if (key.ctrl && input === 'w') return value.replace(/\S+\s*$/u, '');
-	if (key.ctrl || key.meta || input === '') return undefined;
-	// Pasted or typed text: drop controls so that nothing unsafe ends up in the query.
-	const clean = input.replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
-	return clean ? value + clean : undefined;
-}

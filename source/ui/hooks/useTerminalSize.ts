@@ -1,10 +1,8 @@
 import {useEffect, useState} from 'react';
 import {useStdout} from 'ink';
+import type {Size} from '../state/env.js';
 
-export interface Size {
-	columns: number;
-	rows: number;
-}
+export type {Size};
 
 /** The terminal's size, following resizes (ink 6 has no useWindowSize). `fixed` is for tests. */
 export function useTerminalSize(fixed?: Size): Size {
