@@ -5,6 +5,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {keyLines} from '../ui/key-lines.js';
+import {optionLines, type Flags} from './flags.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {CorpusError, loadCorpus, openCorpus, type CorpusLoad} from '../corpus/index.js';
 import {EntityCorrectionsError} from '../entities/index.js';
@@ -15,22 +16,17 @@ import {streamArticles} from '../plain/stream.js';
 import {warn, writeOut} from './output.js';
 import {EXIT} from './exit.js';
 
-export interface Flags {
-	print: boolean;
-	list: boolean;
-	search?: string;
-	entities: boolean;
-	json: boolean;
-	width?: number;
-	textWidth?: number;
-	entitiesFile?: string;
-	cache: boolean;
-}
+export type {Flags};
 
 export {EXIT} from './exit.js';
 
 export function helpText(): string {
-	const keys = keyLines().map((line) => `    ${line}`).join('\n');
+	const options = optionLines()
+		.map((line) => `    ${line.replace(/\n/g, '\n    ')}`)
+		.join('\n');
+	const keys = keyLines()
+		.map((line) => (line ? `    ${line}` : ''))
+		.join('\n');
 	return `
   Read Thai articles in the terminal: wrapped at Thai word boundaries, searchable, with the
   people, organisations and places they mention linked across spellings and scripts.
@@ -42,17 +38,7 @@ export function helpText(): string {
   Without PATH, khao opens the articles that ship with it.
 
   Options
-    -p, --print            print the articles wrapped to the width instead of opening the reader
-    -l, --list             one line per article: id, date, title (tab-separated)
-    -s, --search QUERY     print the passages that match QUERY, best first
-        --entities         print the people, organisations and places, with their mentions
-        --json             with --print, --list, --search or --entities: JSON output
-    -w, --width N          width for --print (default: the terminal's, 80 when not a terminal)
-        --text-width N     the reader's longest text line (default 100; W in the reader: the pane's)
-        --entities-file F  entity corrections (default: khao.entities.json in the corpus folder)
-        --no-cache         do not read or write the index caches (search, entities)
-        --version          print the version
-        --help             print this help
+${options}
 
   When standard output is not a terminal, khao prints (as --print) instead of opening the reader.
   Standard input is read up to 1 GiB; KHAO_MAX_INPUT_SIZE (e.g. 2G) moves the bound.
