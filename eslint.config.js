@@ -13,7 +13,7 @@ const INK_AND_REACT = {
 };
 
 /** Layers that may not reach the terminal UI. */
-const PURE = ['corpus', 'text', 'layout', 'search', 'entities', 'plain'];
+const PURE = ['corpus', 'text', 'layout', 'search', 'entities', 'plain', 'workers'];
 
 export default tseslint.config(
 	{ignores: ['dist/', 'node_modules/', 'coverage/', 'source/entities/model/ner-weights.bin']},
