@@ -59,6 +59,15 @@ export function matchScore(kind: MatchKind, text: string, start: number, end: nu
 	return score + edgePenalty(text, start, end);
 }
 
+/**
+ * The best score any match of a pattern `length` long can have in a passage `size` long: a match
+ * that is not the whole passage (with one blank either side at most) cannot score below this.
+ */
+export function passageScoreBound(length: number, size: number, inTitle: boolean): number {
+	if (size <= length + 2) return KIND_BASE.exact;
+	return NOT_WHOLE + (inTitle ? 0 : NOT_TITLE);
+}
+
 /** What a match starting or ending inside a word costs (see the bands above). */
 export function edgePenalty(text: string, start: number, end: number): number {
 	let penalty = 0;

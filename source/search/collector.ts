@@ -85,8 +85,21 @@ export class HitCollector {
 		return score < worst.score || (score === worst.score && (ordinal < worst.ordinal || (ordinal === worst.ordinal && start < worst.start)));
 	}
 
-	/** Counts a hit for a passage without keeping it (it would not be kept anyway). */
-	count(segment: Segment, passage: number, kind: MatchKind): boolean {
+	/**
+	 * True when the heap is full and a hit ranked (score, ordinal, start) or worse would not be kept:
+	 * a stage can then count such hits without working out how good they are.
+	 */
+	cannotKeep(score: number, ordinal: number, start: number): boolean {
+		return this.heap.length > 0 && !this.wouldKeep(score, ordinal, start);
+	}
+
+	/**
+	 * Counts a hit for a passage without keeping it (it would not be kept anyway). `kind` undefined:
+	 * a hit counted without its kind because it could not be kept (cannotKeep): the kept hits are then
+	 * all better, so the per-kind counts, which steer the stages only while the heap is not full,
+	 * need not hold it.
+	 */
+	count(segment: Segment, passage: number, kind: MatchKind | undefined): boolean {
 		const marks = stampsOf(segment);
 		if (marks[passage] === this.stamp) return false;
 		const local = segment.passageArticle[passage]!;
@@ -96,7 +109,7 @@ export class HitCollector {
 		if (!hit) this.articles.set(segment, (hit = new Set()));
 		hit.add(local);
 		this.total++;
-		this.byKind[kind]++;
+		if (kind !== undefined) this.byKind[kind]++;
 		return true;
 	}
 

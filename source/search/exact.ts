@@ -3,7 +3,7 @@
 // on the tone-less text, jumping from match to match so that an article is scanned at most once
 // whatever the number of candidates in it. The tone marks kept aside then tell exact from
 // tone-insensitive matches.
-import {KIND_BASE, matchKind, matchScore} from './classify.js';
+import {KIND_BASE, matchKind, matchScore, passageScoreBound} from './classify.js';
 import type {HitCollector, MatchKind} from './collector.js';
 import {findMatch, tonesEqual, type Tones} from './match.js';
 import {candidatePassages} from './postings.js';
@@ -98,6 +98,17 @@ function visitPassage(segment: Segment, p: number, pattern: Pattern, collector: 
 	// A slice is a view in V8, not a copy; it keeps the unit after a match starting in p.
 	const base = alone ? start : 0;
 	const text = alone ? article.slice(start, Math.min(article.length, end + pattern.toneless.length + 1)) : article;
+	const ordinal = segment.ordinals[local]!;
+	// No match here could be kept (a common word, once the best are in): whether there is one is
+	// all that counts, not how good it is.
+	if (!near && collector.cannotKeep(passageScoreBound(pattern.toneless.length, end - start, isTitle(segment, p)), ordinal, start)) {
+		const at = findMatch(text, start - base, pattern);
+		const inside = at >= 0 && at < end - base;
+		if (inside) collector.count(segment, p, undefined);
+		if (alone) return p + 1;
+		next.at = inside ? findMatch(text, end, pattern) : at;
+		return next.at < 0 ? segment.articlePassages[local + 1]! : Math.max(p + 1, passageAt(segment, local, p, next.at));
+	}
 	const found = bestMatchIn(text, base, start - base, end - base, pattern, tonesOf(segment, local), isTitle(segment, p), next);
 	// Searching alone says nothing about the passages after p.
 	const following = alone ? p + 1 : next.at < 0 ? segment.articlePassages[local + 1]! : Math.max(p + 1, passageAt(segment, local, p, next.at));
@@ -108,7 +119,6 @@ function visitPassage(segment: Segment, p: number, pattern: Pattern, collector: 
 		found.score += KIND_BASE.fuzzy - KIND_BASE[found.kind] + NEAR_PER_ERROR * near.errors;
 		found.kind = 'fuzzy';
 	}
-	const ordinal = segment.ordinals[local]!;
 	const matchStart = found.start + base;
 	// Most hits of a common word never make the list: count them without building them.
 	if (!collector.wouldKeep(found.score, ordinal, matchStart)) collector.count(segment, p, found.kind);

@@ -51,29 +51,87 @@ export function intersectPostings(segment: Segment, k: number, ids: Int32Array, 
 
 let scratch = new Int32Array(1024);
 
+// Typing extends a query a letter at a time, and each pattern's keys extend the keys of the one
+// before (they are listed in order of first appearance): the candidates of the last patterns are
+// kept, and a longer pattern starts from those of its longest cached beginning, intersecting only
+// the lists of its new keys. Most keystrokes then decode no posting list at all.
+/** Candidate passage ids kept across queries (4 bytes each): a few MB. */
+const CACHE_BUDGET = 1 << 20;
+const cache = new Map<string, Int32Array>();
+let cached = 0;
+const segmentIds = new WeakMap<Segment, number>();
+let nextSegmentId = 0;
+
+/** The cache keys of `keys`' beginnings: [i] is that of the first i + 1 keys. */
+function cacheKeys(segment: Segment, keys: readonly number[]): string[] {
+	let id = segmentIds.get(segment);
+	if (id === undefined) segmentIds.set(segment, (id = nextSegmentId++));
+	const out: string[] = [];
+	let key = String(id);
+	for (const k of keys) out.push((key += `,${k}`));
+	return out;
+}
+
+function remember(key: string, candidates: Int32Array): void {
+	if (candidates.length > CACHE_BUDGET / 4) return;
+	cache.set(key, candidates);
+	cached += candidates.length;
+	for (const [oldest, list] of cache) {
+		if (cached <= CACHE_BUDGET) break;
+		cache.delete(oldest);
+		cached -= list.length;
+	}
+}
+
 /**
  * Passages of `segment` whose trigram sets hold every key in `keys` (an AND of the lists,
- * shortest first). Lists much longer than the running result are skipped: checking the
- * candidates against the text is then cheaper than decoding them. Returns a fresh array, or
- * undefined when some key has no postings (no passage can match).
+ * shortest first), or a few more: lists much longer than the running result are skipped, since
+ * checking the candidates against the text is then cheaper than decoding them. Returns an array
+ * the caller must not change, or undefined when some key has no postings (no passage can match).
  */
 export function candidatePassages(segment: Segment, keys: readonly number[]): Int32Array | undefined {
+	if (keys.length === 0) return undefined;
+	const prefixes = cacheKeys(segment, keys);
+	const key = prefixes[keys.length - 1]!;
+	const hit = cache.get(key);
+	if (hit) {
+		// Most recently used last.
+		cache.delete(key);
+		cache.set(key, hit);
+		return hit;
+	}
+	let start: Int32Array | undefined;
+	let known = keys.length - 1;
+	for (; known > 0; known--) {
+		start = cache.get(prefixes[known - 1]!);
+		if (start) break;
+	}
 	const found: number[] = [];
-	for (const key of keys) {
-		const k = keyIndex(segment, key);
+	for (let i = known; i < keys.length; i++) {
+		const k = keyIndex(segment, keys[i]!);
 		if (k < 0) return undefined;
 		found.push(k);
 	}
-	if (found.length === 0) return undefined;
 	found.sort((a, b) => segment.counts[a]! - segment.counts[b]!);
-	const first = found[0]!;
-	const size = segment.counts[first]!;
-	if (scratch.length < size) scratch = new Int32Array(Math.max(size, scratch.length * 2));
-	let n = decodePostings(segment, first, scratch);
-	for (let j = 1; j < found.length && n > 0; j++) {
+	let n: number;
+	let from = 0;
+	if (start) {
+		if (scratch.length < start.length) scratch = new Int32Array(Math.max(start.length, scratch.length * 2));
+		scratch.set(start);
+		n = start.length;
+	} else {
+		const first = found[0]!;
+		const size = segment.counts[first]!;
+		if (scratch.length < size) scratch = new Int32Array(Math.max(size, scratch.length * 2));
+		n = decodePostings(segment, first, scratch);
+		from = 1;
+	}
+	for (let j = from; j < found.length && n > 0; j++) {
 		const k = found[j]!;
 		if (segment.counts[k]! > n * 32) break;
 		n = intersectPostings(segment, k, scratch, n);
 	}
-	return scratch.slice(0, n);
+	const candidates = scratch.slice(0, n);
+	remember(key, candidates);
+	return candidates;
 }

@@ -59,3 +59,29 @@ test('passages are never cut between a Latin letter and a digit joined by a spac
 		for (const s of starts) assert.ok(!(padded.slice(s).startsWith('2.5') && padded.slice(0, s).endsWith('PM ')), `cut at ${s}`);
 	}
 });
+
+test('once the kept hits are full and better, a hit is counted without its kind', () => {
+	const index = indexOf([article('a', 'หนึ่ง\nสอง\nสาม\nสี่\n')]);
+	const segment = index.segments[0]!;
+	const collector = new HitCollector(1);
+	assert.equal(collector.cannotKeep(0.5, 0, 0), false, 'nothing kept yet');
+	collector.add({segment, passage: 0, local: 0, ordinal: 0, start: 0, end: 1, ranges: [[0, 1]], kind: 'exact', score: 0.1});
+	assert.equal(collector.cannotKeep(0.5, 0, 0), true);
+	assert.equal(collector.cannotKeep(0.05, 0, 0), false, 'a better one would be kept');
+	collector.count(segment, 1, undefined);
+	assert.equal(collector.total, 2);
+	assert.deepEqual(collector.byKind, {exact: 1, tone: 0, partial: 0, fuzzy: 0});
+});
+
+test('a common word: every passage is counted, and a late passage that is the word alone still ranks first', () => {
+	const word = 'สหกรณ์';
+	const body = (i: number) => `ข่าวที่ ${i} สมาชิก${word}ประชุมประจำปีเพื่อรับรองงบการเงิน และเลือกกรรมการชุดใหม่ตามข้อบังคับ`;
+	const articles = Array.from({length: 40}, (_, i) => article(`t${i}`, `${body(i)}\n${body(i + 100)}\n`, `${word}จังหวัดที่ ${i}`));
+	// Last in corpus order, with the word as a paragraph of its own: a whole passage, as good as a title.
+	articles.push(article('alone', `${body(999)}\n${word}\n`, 'ประกาศ'));
+	const result = search(indexOf(articles), word, {...SLOW_OK, limit: 5});
+	assert.equal(result.total, 40 * 3 + 2);
+	assert.equal(result.exhaustive, true);
+	assert.equal(result.hits[0]!.articleId, 'alone');
+	assert.equal(result.hits.length, 5);
+});
