@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import process from 'node:process';
-import {isMainThread} from 'node:worker_threads';
+import {isMainThread, workerData} from 'node:worker_threads';
 import {parseArguments} from './source/app/args.js';
 import {EXIT, helpText, print, runCli, usageError} from './source/app/run.js';
 import {stripUnsafe} from './source/text/sanitize.js';
@@ -13,8 +13,14 @@ import packageJson from './package.json' with {type: 'json'};
 declare const __khaoFetch: PropertyDescriptor | undefined;
 if (typeof __khaoFetch !== 'undefined' && __khaoFetch) Object.defineProperty(globalThis, 'fetch', __khaoFetch);
 
-// A worker thread started from this bundle builds an index (source/ui/index-worker.ts), nothing else.
-if (!isMainThread) {
+// A worker thread started from this bundle detects entities (source/entities/detect-workers.ts) or
+// builds an index (source/ui/index-worker.ts), nothing else.
+if (!isMainThread && (workerData as {job?: string} | null)?.job === 'detect') {
+	const {runDetectWorker} = await import('./source/entities/detect-workers.js');
+	runDetectWorker();
+	// It answers batches until the pool ends it; the command line below is not for it.
+	await new Promise<never>(() => {});
+} else if (!isMainThread) {
 	const {runIndexWorker} = await import('./source/ui/index-worker.js');
 	await runIndexWorker();
 	process.exit(0);

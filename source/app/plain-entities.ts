@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Article} from '../corpus/types.js';
 import {CORRECTIONS_FILE} from '../corpus/index.js';
-import {buildEntityIndex, correctionsWarnings, loadEntityCorrections, taggerWarning, type EntityCorrections} from '../entities/index.js';
-import {entitiesJson, entitiesTable} from '../plain/entities.js';
+import {EntityIndexBuilder, correctionsWarnings, loadEntityCorrections, taggerWarning, type EntityCorrections} from '../entities/index.js';
+import {entitiesJsonPieces, entitiesTable} from '../plain/entities.js';
+import {defaultCacheDir} from '../search/cache.js';
+import {detectCorpus} from '../entities/detect-corpus.js';
 import {warn} from './output.js';
 import {sanitizeInline} from '../text/sanitize.js';
 
@@ -23,17 +25,21 @@ export function findCorrections(explicit: string | undefined, root: string): Ent
 	return fs.existsSync(candidate) ? loadEntityCorrections(candidate) : undefined;
 }
 
-/** `--entities`: the same detection and linking as the reader. */
-export function plainEntities(
+/** `--entities`: the same detection and linking as the reader, detection cached per source file. */
+export async function plainEntities(
 	articles: Article[],
-	opts: {json: boolean; width: number; correctionsFile?: string; root: string},
-): string {
+	opts: {json: boolean; width: number; correctionsFile?: string; root: string; cache?: boolean},
+): Promise<string | Iterable<string>> {
 	const corrections = findCorrections(opts.correctionsFile, opts.root);
-	const index = buildEntityIndex(articles, corrections ? {corrections} : {});
+	const builder = new EntityIndexBuilder(corrections ? {corrections} : {});
+	const cacheDir = opts.cache === false ? undefined : defaultCacheDir();
+	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), onWarning: warn, awaitWrites: true});
+	for await (const batch of detected) builder.addDetected(batch);
+	const index = builder.snapshot();
 	// Corrections that matched nothing: said on stderr, the output stays clean.
 	for (const w of correctionsWarnings(corrections, index.warnings)) warn(w);
 	// A damaged NER weights file is no failure (rules alone), but the user hears of it.
 	const warning = taggerWarning();
 	if (warning !== undefined) process.stderr.write(`khao: warning: ${sanitizeInline(warning)}\n`);
-	return opts.json ? entitiesJson(index, articles) : entitiesTable(index, opts.width);
+	return opts.json ? entitiesJsonPieces(index, articles) : entitiesTable(index, opts.width);
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {keyLines} from '../ui/key-lines.js';
+import {optionLines, type Flags} from './flags.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {CorpusError, loadCorpus} from '../corpus/index.js';
 import {EntityCorrectionsError} from '../entities/index.js';
@@ -14,22 +15,17 @@ import {printJson, printText} from '../plain/print.js';
 import {warn, writeOut} from './output.js';
 import {EXIT} from './exit.js';
 
-export interface Flags {
-	print: boolean;
-	list: boolean;
-	search?: string;
-	entities: boolean;
-	json: boolean;
-	width?: number;
-	textWidth?: number;
-	entitiesFile?: string;
-	cache: boolean;
-}
+export type {Flags};
 
 export {EXIT} from './exit.js';
 
 export function helpText(): string {
-	const keys = keyLines().map((line) => `    ${line}`).join('\n');
+	const options = optionLines()
+		.map((line) => `    ${line.replace(/\n/g, '\n    ')}`)
+		.join('\n');
+	const keys = keyLines()
+		.map((line) => (line ? `    ${line}` : ''))
+		.join('\n');
 	return `
   Read Thai articles in the terminal: wrapped at Thai word boundaries, searchable, with the
   people, organisations and places they mention linked across spellings and scripts.
@@ -41,17 +37,7 @@ export function helpText(): string {
   Without PATH, khao opens the articles that ship with it.
 
   Options
-    -p, --print            print the articles wrapped to the width instead of opening the reader
-    -l, --list             one line per article: id, date, title (tab-separated)
-    -s, --search QUERY     print the passages that match QUERY, best first
-        --entities         print the people, organisations and places, with their mentions
-        --json             with --print, --list, --search or --entities: JSON output
-    -w, --width N          width for --print (default: the terminal's, 80 when not a terminal)
-        --text-width N     the reader's longest text line (default 100; W in the reader: the pane's)
-        --entities-file F  entity corrections (default: khao.entities.json in the corpus folder)
-        --no-cache         do not read or write the search index cache
-        --version          print the version
-        --help             print this help
+${options}
 
   When standard output is not a terminal, khao prints (as --print) instead of opening the reader.
   Standard input is read up to 1 GiB; KHAO_MAX_INPUT_SIZE (e.g. 2G) moves the bound.
@@ -122,15 +108,22 @@ async function runPlain(target: string | undefined, flags: Flags, defaultDir: st
 		return EXIT.unreadable;
 	}
 	const out = await plainOutput(articles, flags, target, defaultDir);
-	return print(out.endsWith('\n') ? out : out + '\n');
+	return typeof out === 'string' ? print(out.endsWith('\n') ? out : out + '\n') : print(out);
 }
 
-/** Prints `text` on stdout; the exit code says whether it all got there (a closed pipe is fine). */
-export async function print(text: string): Promise<number> {
-	const written = await writeOut(text);
-	if (written.ok || written.closed) return EXIT.ok;
-	process.stderr.write(`khao: ${written.message}\n`);
-	return EXIT.unreadable;
+/**
+ * Prints `text` on stdout (pieces in turn, each sent once the pipe took the last: output larger
+ * than memory never waits whole); the exit code says whether it all got there (a closed pipe is fine).
+ */
+export async function print(text: string | Iterable<string>): Promise<number> {
+	for (const piece of typeof text === 'string' ? [text] : text) {
+		const written = await writeOut(piece);
+		if (written.ok) continue;
+		if (written.closed) return EXIT.ok;
+		process.stderr.write(`khao: ${written.message}\n`);
+		return EXIT.unreadable;
+	}
+	return EXIT.ok;
 }
 
 async function plainOutput(
@@ -138,7 +131,7 @@ async function plainOutput(
 	flags: Flags,
 	target: string | undefined,
 	defaultDir: string,
-): Promise<string> {
+): Promise<string | Iterable<string>> {
 	const width = plainWidth(flags);
 	if (flags.list) return flags.json ? listJson(articles) : listText(articles);
 	if (flags.search !== undefined) {
@@ -147,7 +140,7 @@ async function plainOutput(
 	}
 	if (flags.entities) {
 		const {plainEntities} = await import('./plain-entities.js');
-		return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir});
+		return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir, cache: flags.cache});
 	}
 	return flags.json ? printJson(articles, width) : printText(articles, width);
 }

@@ -1,10 +1,35 @@
 // Inline Markdown shown cleanly: the markers (`**`, `_`, backticks, link brackets and targets,
 // HTML tags, backslashes of escapes) are left out of the spans, and everything else stays a range
 // of the original text, so that offsets found by search and entities point at real characters.
-// This is a forgiving subset of CommonMark: unmatched markers simply stay as text.
-import type {Span} from './types.js';
+// This is a forgiving subset of CommonMark: unmatched markers simply stay as text. What the
+// markers meant is kept as STYLE bits on the spans (bold, italic, code, strike, a link and its
+// target); a link's target is shown after its text (a synthetic space, then the URL as it stands
+// in the text), and character references (`&amp;`) are shown decoded, as synthetic text.
+import {STYLE, type Span} from './types.js';
+import {ENTITY, decodeEntity} from './html-entities.js';
+import {sanitizeInline} from '../text/sanitize.js';
 
 type Range = [start: number, end: number];
+
+/** Text between `from` and `to` shown with `style` (and, for a link, its target). */
+interface Mark {
+	from: number;
+	to: number;
+	style: number;
+	href?: string;
+}
+
+/** Synthetic text shown at a position of the source (before what is kept from there on). */
+interface Insert {
+	at: number;
+	text: string;
+	style: number;
+}
+
+export interface InlineOptions {
+	/** Show a link's target after its text (not in headings, which become titles). */
+	urls?: boolean;
+}
 
 interface Delimiter {
 	at: number;
@@ -72,9 +97,30 @@ function closingParen(text: string, open: number, end: number): number {
 	return -1;
 }
 
-/** The spans of `text[start, end)` with inline markup left out. */
-export function inlineSpans(text: string, start: number, end: number): Span[] {
+/** Where a link destination starting after `open` (its `(`) lies, without `<>`, spaces and title. */
+function destination(text: string, open: number, close: number): Range | undefined {
+	let from = open + 1;
+	while (from < close && /\s/.test(text[from]!)) from++;
+	if (text[from] === '<') {
+		const end = text.indexOf('>', from);
+		return end > from + 1 && end < close ? [from + 1, end] : undefined;
+	}
+	let to = from;
+	while (to < close - 1 && !/\s/.test(text[to]!)) to++;
+	return to > from ? [from, to] : undefined;
+}
+
+/** Emphasis of a run pair by its length: `*a*` italic, `**a**` bold, `***a***` both; `~~a~~` struck. */
+function emphasis(char: string, length: number): number {
+	if (char === '~') return STYLE.strike;
+	return length === 1 ? STYLE.italic : length === 2 ? STYLE.bold : STYLE.bold | STYLE.italic;
+}
+
+/** The spans of `text[start, end)` with inline markup left out, styled by what it meant. */
+export function inlineSpans(text: string, start: number, end: number, options: InlineOptions = {}): Span[] {
 	const drops: Range[] = [];
+	const marks: Mark[] = [];
+	const inserts: Insert[] = [];
 	// Code spans first: inside them nothing is markup. Link targets join them once found (they are
 	// dropped whole, and the scan must not look for markup inside a URL).
 	const protectedUntil = new Map<number, number>();
@@ -111,6 +157,7 @@ export function inlineSpans(text: string, start: number, end: number): Span[] {
 			innerEnd--;
 		}
 		drops.push([i, innerStart], [innerEnd, close + n]);
+		marks.push({from: innerStart, to: innerEnd, style: STYLE.code});
 		protectedUntil.set(i, close + n);
 		i = close + n - 1;
 	}
@@ -152,6 +199,7 @@ export function inlineSpans(text: string, start: number, end: number): Span[] {
 			const link = AUTOLINK.exec(text);
 			if (link && i + link[0].length <= end) {
 				drops.push([i, i + 1], [i + link[0].length - 1, i + link[0].length]);
+				marks.push({from: i + 1, to: i + link[0].length - 1, style: STYLE.link, href: sanitizeInline(link[1]!)});
 				i += link[0].length - 1;
 				continue;
 			}
@@ -177,7 +225,16 @@ export function inlineSpans(text: string, start: number, end: number): Span[] {
 			if (afterText > 0 && text[afterText] === '(' && hasParenAfter(afterText)) {
 				const afterTarget = closingParen(text, afterText, end);
 				if (afterTarget > 0) {
-					drops.push([i, open + 1], [afterText - 1, afterTarget]);
+					const target = destination(text, afterText, afterTarget);
+					const href = target && sanitizeInline(text.slice(target[0], target[1]));
+					const image = c === '!';
+					if (!image) marks.push({from: open + 1, to: afterText - 1, style: STYLE.link, ...(href ? {href} : {})});
+					// The target is shown after the text, unless it is the text already (or an image's).
+					if (target && !image && options.urls !== false && text.slice(open + 1, afterText - 1).trim() !== text.slice(target[0], target[1])) {
+						drops.push([i, open + 1], [afterText - 1, target[0]], [target[1], afterTarget]);
+						inserts.push({at: target[0], text: ' ', style: STYLE.url});
+						marks.push({from: target[0], to: target[1], style: STYLE.url});
+					} else drops.push([i, open + 1], [afterText - 1, afterTarget]);
 					protectedUntil.set(afterText - 1, afterTarget);
 					i = open;
 					continue;
@@ -186,11 +243,23 @@ export function inlineSpans(text: string, start: number, end: number): Span[] {
 			if (afterText > 0 && text[afterText] === '[') {
 				const afterLabel = brackets.get(afterText) ?? -1;
 				if (afterLabel > 0) {
+					if (c !== '!') marks.push({from: open + 1, to: afterText - 1, style: STYLE.link});
 					drops.push([i, open + 1], [afterText - 1, afterLabel]);
 					protectedUntil.set(afterText - 1, afterLabel);
 					i = open;
 					continue;
 				}
+			}
+			continue;
+		}
+		if (c === '&') {
+			ENTITY.lastIndex = i;
+			const reference = ENTITY.exec(text);
+			const decoded = reference && i + reference[0].length <= end ? decodeEntity(reference) : undefined;
+			if (decoded !== undefined) {
+				drops.push([i, i + reference![0].length]);
+				inserts.push({at: i, text: decoded, style: 0});
+				i += reference![0].length - 1;
 			}
 			continue;
 		}
@@ -223,6 +292,7 @@ export function inlineSpans(text: string, start: number, end: number): Span[] {
 				depth = opener.depth;
 				for (const stack of openers.values()) while (stack.length > 0 && stack[stack.length - 1]!.depth > depth) stack.pop();
 				drops.push([opener.d.at, opener.d.at + opener.d.length], [d.at, d.at + d.length]);
+				marks.push({from: opener.d.at + opener.d.length, to: d.at, style: emphasis(d.char, Math.min(opener.d.length, d.length))});
 				continue;
 			}
 		}
@@ -233,7 +303,68 @@ export function inlineSpans(text: string, start: number, end: number): Span[] {
 		}
 	}
 
-	return complement(drops, start, end);
+	const kept = complement(drops, start, end);
+	return marks.length === 0 && inserts.length === 0 ? kept : styled(kept, inserts, marks);
+}
+
+/**
+ * The kept spans with the inserts put in place and cut where a mark begins or ends, each piece
+ * carrying the bits of the marks over it: one sweep over the sorted marks, so a line of ten
+ * thousand pairs costs what its sort does.
+ */
+function styled(kept: Span[], inserts: Insert[], marks: Mark[]): Span[] {
+	const events: Array<{at: number; mark: Mark; open: boolean}> = [];
+	for (const mark of marks) if (mark.to > mark.from) events.push({at: mark.from, mark, open: true}, {at: mark.to, mark, open: false});
+	// At one position, marks close before others open.
+	events.sort((a, b) => a.at - b.at || Number(a.open) - Number(b.open));
+	inserts.sort((a, b) => a.at - b.at);
+	const counts = new Map<number, number>();
+	let style = 0;
+	let href: string | undefined;
+	let e = 0;
+	const apply = (to: number) => {
+		for (; e < events.length && events[e]!.at <= to; e++) {
+			const {mark, open} = events[e]!;
+			for (let bit = 1; bit <= mark.style; bit <<= 1) {
+				if (!(mark.style & bit)) continue;
+				const n = (counts.get(bit) ?? 0) + (open ? 1 : -1);
+				counts.set(bit, n);
+				style = n > 0 ? style | bit : style & ~bit;
+			}
+			if (mark.href !== undefined) href = open ? mark.href : undefined;
+		}
+	};
+	const out: Span[] = [];
+	const push = (span: Span) => {
+		if (style !== 0) span.style = style;
+		if (href !== undefined && style & STYLE.link) span.href = href;
+		out.push(span);
+	};
+	let next = 0;
+	const insertsUpTo = (at: number) => {
+		for (; next < inserts.length && inserts[next]!.at <= at; next++) {
+			const insert = inserts[next]!;
+			apply(insert.at);
+			const piece: Span = {synthetic: insert.text};
+			if (insert.style || style) piece.style = insert.style | style;
+			out.push(piece);
+		}
+	};
+	for (const span of kept) {
+		if (!('start' in span)) continue;
+		insertsUpTo(span.start);
+		let from = span.start;
+		apply(from);
+		while (e < events.length && events[e]!.at < span.end) {
+			const at = events[e]!.at;
+			if (at > from) push({start: from, end: at});
+			apply(at);
+			from = Math.max(from, at);
+		}
+		push({start: from, end: span.end});
+	}
+	insertsUpTo(Infinity);
+	return out;
 }
 
 /** The parts of [start, end) not covered by `drops`, as spans. */

@@ -1,7 +1,9 @@
 // Markdown, shown cleanly: front matter read and hidden, headings without their #s, list items
 // without their markers, quotes, fenced code, rules, and inline markup left out of the spans.
 // Blocks never hold a line break: a paragraph's lines are joined by a synthetic space, and fenced
-// code becomes one 'code' block per line (consecutive, so layout can keep them together).
+// code becomes one 'code' block per line (consecutive, so layout can keep them together). List
+// items keep their depth and (ordered) their number; a pipe table becomes one 'table' block with
+// its cells. Front-matter date and source, which the text does not show, become a 'meta' line.
 import type {Article, Block, Span} from './types.js';
 import {lineRanges} from './lines.js';
 import {inlineSpans} from './markdown-inline.js';
@@ -55,7 +57,7 @@ const FENCE = /^( {0,3})(`{3,}|~{3,})([^`]*)$/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const LIST_ITEM = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
+const LIST_ITEM = /^([ \t]*)([-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S+/;
 const TABLE_DELIMITER_CELL = /^:?-{2,}:?$/;
@@ -98,11 +100,59 @@ function trimEnd(text: string, start: number, end: number): number {
 	return end;
 }
 
+/** Columns of a run of spaces and tabs (a tab to the next multiple of 4, as CommonMark counts). */
+function indentColumns(indent: string): number {
+	let column = 0;
+	for (const c of indent) column = c === '\t' ? column + 4 - (column % 4) : column + 1;
+	return column;
+}
+
+/** A level of the lists open at a line: where its items' content starts, and the next number. */
+interface ListLevel {
+	content: number;
+	ordered: boolean;
+	next: number;
+}
+
+/** Where the cells of a table row lie: split at pipes that are not escaped, outer pipes dropped. */
+function tableCells(text: string, start: number, end: number): Array<[number, number]> {
+	let from = skipIndent(text, start, end);
+	let to = trimSpacesAndTabs(text, from, end);
+	if (text[from] === '|') from++;
+	if (to > from && text[to - 1] === '|' && text[to - 2] !== '\\') to--;
+	const cells: Array<[number, number]> = [];
+	let cell = from;
+	for (let i = from; i < to; i++) {
+		if (text[i] === '\\') i++;
+		else if (text[i] === '|') {
+			cells.push([cell, i]);
+			cell = i + 1;
+		}
+	}
+	cells.push([cell, to]);
+	return cells.map(([a, b]) => [skipIndent(text, a, b), trimSpacesAndTabs(text, a, b)]);
+}
+
+/** Column alignment from a delimiter row (`:--`, `:-:`, `--:`). */
+function alignments(text: string, start: number, end: number): Array<'left' | 'center' | 'right'> {
+	return tableCells(text, start, end).map(([a, b]) => {
+		const left = text[a] === ':';
+		const right = text[b - 1] === ':';
+		return left && right ? 'center' : right ? 'right' : 'left';
+	});
+}
+
 /** Markdown body → blocks. */
 export function markdownBlocks(text: string, from = 0): Block[] {
 	const blocks: Block[] = [];
 	// The block that a following plain line continues (paragraph, item or quote), if any.
 	let open: Block | undefined;
+	// The line a paragraph was started from, while it is one line (a table's header row).
+	let openLine: {start: number; end: number} | undefined;
+	// The table whose rows the next lines with a pipe add to.
+	let table: Block | undefined;
+	// The lists open at this line, outermost first.
+	let lists: ListLevel[] = [];
 	let fence: {char: string; length: number} | undefined;
 	let inComment = false;
 
@@ -117,7 +167,12 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 		blocks.push(block);
 		return block;
 	};
-	const inline = (start: number, end: number) => inlineSpans(text, start, trimEnd(text, start, end));
+	const inline = (start: number, end: number, urls = true) => inlineSpans(text, start, trimEnd(text, start, end), {urls});
+	const row = (start: number, end: number, columns: number): Span[][] => {
+		const cells = tableCells(text, start, end).map(([a, b]) => inline(a, b));
+		while (cells.length < columns) cells.push([]);
+		return cells.slice(0, columns);
+	};
 
 	for (const {start, end} of lineRanges(text, from)) {
 		const line = text.slice(start, end);
@@ -135,6 +190,15 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 		if (inComment) {
 			if (line.includes('-->')) inComment = false;
 			continue;
+		}
+		if (table) {
+			if (line.trim() !== '' && line.includes('|')) {
+				const cells = row(start, end, table.table!.align.length);
+				table.table!.rows.push(cells);
+				for (const cell of cells) if (cell.length > 0) table.spans.push({synthetic: ' '}, ...cell);
+				continue;
+			}
+			table = undefined;
 		}
 		if (line.trim() === '') {
 			open = undefined;
@@ -156,8 +220,9 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 			// A closing run of #s (`## Title ##`) is markup too.
 			const contentStart = start + heading[0].length;
 			const contentEnd = withoutClosingHashes(text, contentStart, trimEnd(text, start, end));
-			startBlock('heading', inline(contentStart, contentEnd));
+			startBlock('heading', inline(contentStart, contentEnd, false));
 			open = undefined;
+			lists = [];
 			continue;
 		}
 		if (open?.kind === 'para' && SETEXT_UNDERLINE.test(line)) {
@@ -168,7 +233,22 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 		if (RULE.test(line)) {
 			startBlock('rule', []);
 			open = undefined;
+			lists = [];
 			continue;
+		}
+		if (isTableDelimiterRow(line) && open?.kind === 'para' && openLine && text.slice(openLine.start, openLine.end).includes('|')) {
+			// The paragraph's one line was the header row.
+			const align = alignments(text, start, end);
+			const header = row(openLine.start, openLine.end, align.length);
+			if (tableCells(text, openLine.start, openLine.end).length === align.length) {
+				open.kind = 'table';
+				open.table = {rows: [header], align};
+				open.spans = header.flatMap((cell, i) => (i > 0 && cell.length > 0 ? [{synthetic: ' '}, ...cell] : cell));
+				table = open;
+				open = openLine = undefined;
+				lists = [];
+				continue;
+			}
 		}
 		if (REFERENCE_DEFINITION.test(line) || isTableDelimiterRow(line)) {
 			open = undefined;
@@ -187,12 +267,31 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 		}
 		const item = LIST_ITEM.exec(line);
 		if (item) {
+			// Nested when indented to the content of the item above; numbered on from the item
+			// before at the same level (`1.` `1.` `1.` reads 1, 2, 3, as Markdown renders it).
+			const indent = indentColumns(item[1]!);
+			let previous: ListLevel | undefined;
+			while (lists.length > 0 && indent < lists[lists.length - 1]!.content) previous = lists.pop();
+			const ordered = /\d/.test(item[2]!);
+			const number = ordered ? (previous?.ordered ? previous.next : Number(item[2]!.slice(0, -1))) : 0;
+			lists.push({content: indent + item[2]!.length + 1, ordered, next: number + 1});
 			open = startBlock('item', inline(start + item[0].length, end));
+			if (open) {
+				open.depth = lists.length - 1;
+				if (ordered) open.marker = `${number}${item[2]!.slice(-1)}`;
+			}
 			continue;
 		}
 		const spans = inline(skipIndent(text, start, end), end);
-		if (open) append(open, spans);
-		else open = startBlock('para', spans);
+		if (open) {
+			append(open, spans);
+			openLine = undefined;
+		} else {
+			// A paragraph indented into a list item stays in the list (for the numbering after it).
+			if (lists.length === 0 || indentColumns(line.slice(0, skipIndent(line, 0, line.length))) < lists[0]!.content) lists = [];
+			open = startBlock('para', spans);
+			openLine = {start, end};
+		}
 	}
 	return blocks;
 }
@@ -234,5 +333,11 @@ export function parseMarkdown(text: string, filePath: string): Article {
 	}
 	if (rawDate && !date) fields['date'] = rawDate;
 	if (Object.keys(fields).length > 0) article.fields = fields;
+	// The front matter is not shown: its date and source go under the title as one synthetic line.
+	const meta = [date?.text ?? '', known.source ?? ''].filter(Boolean).join(' · ');
+	if (meta !== '') {
+		const at = blocks.findIndex((block) => block.kind === 'title') + 1;
+		blocks.splice(at, 0, {kind: 'meta', spans: [{synthetic: meta}]});
+	}
 	return article;
 }

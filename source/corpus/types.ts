@@ -18,18 +18,34 @@ export interface ArticleDate {
 }
 
 /** How a run of the article is shown: layout styles each kind. */
-export type BlockKind = 'title' | 'meta' | 'heading' | 'para' | 'quote' | 'item' | 'code' | 'rule';
+export type BlockKind = 'title' | 'meta' | 'heading' | 'para' | 'quote' | 'item' | 'code' | 'rule' | 'table';
 
 /**
  * A displayed piece of an article. Its visible content is the concatenation of its spans: each
  * span either points into `Article.text` or is synthetic text (a bullet, a title from a JSON
  * field) with no offsets. Markup (Markdown `**`, `#`, link targets) is simply left out of the spans.
  */
-export type Span = {start: number; end: number} | {synthetic: string};
+export type Span = ({start: number; end: number} | {synthetic: string}) & SpanMarks;
+
+/** Inline styles, as bits of `SpanMarks.style` (Markdown emphasis, code and links). */
+export const STYLE = {bold: 1, italic: 2, code: 4, strike: 8, link: 16, url: 32} as const;
+
+export interface SpanMarks {
+	/** STYLE bits; absent for plain text. */
+	style?: number;
+	/** A link's target (as written, cleaned), on the spans of its text: for hyperlinks. */
+	href?: string;
+}
 
 export interface Block {
 	kind: BlockKind;
 	spans: Span[];
+	/** A list item's nesting (0 for a top-level item). */
+	depth?: number;
+	/** An ordered list item's number with its delimiter (`3.`, `3)`); a bullet when absent. */
+	marker?: string;
+	/** A table: its rows of cells (each cell's spans; the first row the header) and column alignment. */
+	table?: {rows: Span[][][]; align: Array<'left' | 'center' | 'right'>};
 }
 
 export interface Article {

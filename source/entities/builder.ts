@@ -21,6 +21,12 @@ import {type AliasKeys, aliasKeys} from './name-search.js';
 import {DEFAULT_STEP_MS, NO_PAUSE, StepClock, type Steps, runSteps} from './steps.js';
 import type {EntityKind} from './types.js';
 
+/** An article's id and its mentions as detection found them. */
+export interface DetectedArticle {
+	id: string;
+	mentions: DetectedMention[];
+}
+
 export interface EntityIndexOptions {
 	corrections?: EntityCorrections;
 }
@@ -92,19 +98,40 @@ export class EntityIndexBuilder {
 		);
 	}
 
+	/**
+	 * Links articles whose mentions were detected elsewhere (a worker, the detection cache), in the
+	 * order given: the same index as `add` on the same articles.
+	 */
+	addDetected(articles: readonly DetectedArticle[]): void {
+		runSteps(this.addDetectedSteps(articles, DEFAULT_STEP_MS, NO_PAUSE));
+	}
+
+	/** `addDetected` in steps of about `stepMs`, as `addSteps`. */
+	addDetectedSteps(articles: readonly DetectedArticle[], stepMs = DEFAULT_STEP_MS, clock: StepClock = new StepClock(stepMs)): Steps<void> {
+		return this.linkWith(articles, clock);
+	}
+
 	private *addWith(articles: readonly Article[], clock: StepClock): Steps<void> {
 		clock.restart();
 		for (const article of articles) {
 			if (this.seen.has(article.id)) continue;
 			const mentions = yield* detectMentionsSteps(article, clock);
+			yield* this.linkWith([{id: article.id, mentions}], clock, false);
+		}
+	}
+
+	private *linkWith(articles: readonly DetectedArticle[], clock: StepClock, restart = true): Steps<void> {
+		if (restart) clock.restart();
+		for (const {id, mentions} of articles) {
+			if (this.seen.has(id)) continue;
 			const keys: string[][] = [];
 			for (const m of mentions) {
 				keys.push(linkKeys(m));
 				if (clock.tick(4)) yield* clock.pause();
 			}
 			// Another batch may have added the same article while this one was paused.
-			if (this.seen.has(article.id)) continue;
-			this.commit(article.id, mentions, keys);
+			if (this.seen.has(id)) continue;
+			this.commit(id, mentions, keys);
 			if (clock.due()) yield* clock.pause();
 		}
 	}

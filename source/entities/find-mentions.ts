@@ -74,6 +74,7 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	}
 	if (clock.due()) yield* clock.pause();
 	cutToKnownNames(ctx, accepted, occupied);
+	dropUnsupported(accepted, occupied);
 	if (clock.due()) yield* clock.pause();
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
 	// A title the rules took off a name (YB Dato' Sri, พลเอก) is no name for the model either.
@@ -146,6 +147,16 @@ function cutToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied:
 			occupied.unmark(c.end, oldEnd);
 		}
 	}
+}
+
+/** Weak names that stayed unclosed (see markUnsupported) leave; their place is free again. */
+function dropUnsupported(accepted: Candidate[], occupied: Occupancy): void {
+	let w = 0;
+	for (const c of accepted) {
+		if (c.unsupported && !c.closed) occupied.unmark(c.start, c.end);
+		else accepted[w++] = c;
+	}
+	accepted.length = w;
 }
 
 /** Names made of one-syllable tokens (หวัง อี้, มุน แจ อิน) are Chinese, Vietnamese or Korean, not Thai. */

@@ -1,6 +1,9 @@
 // Known place names. Countries and world regions come from Intl.DisplayNames in Thai and English
 // (all ISO 3166 regions and the UN M.49 areas), which also pairs each Thai name with its English
-// one; Thailand's provinces and regions are listed here because ICU does not carry them.
+// one; Thailand's provinces and regions are listed here because ICU does not carry them, and its
+// districts come from a shipped list (thai-districts.ts, MIT), known only after a district's head word.
+
+import {THAI_DISTRICTS} from './thai-districts.js';
 
 export interface PlaceName {
 	/** The spelling as it is matched. */
@@ -55,6 +58,8 @@ export interface Gazetteer {
 	latin: Map<string, PlaceName>;
 	/** Names matched only after a head word. */
 	ambiguous: Set<string>;
+	/** Thailand's district names (without อำเภอ/เขต): apart from `thai`, known only after a district's head word. */
+	districts: Set<string>;
 	/** Alternation source for Thai names, longest first. */
 	thaiPattern: string;
 	latinPattern: string;
@@ -117,6 +122,7 @@ export function gazetteer(): Gazetteer {
 		thai,
 		latin,
 		ambiguous,
+		districts: new Set(THAI_DISTRICTS),
 		thaiPattern: [...thai.keys()].sort(byLength).map(escape).join('|'),
 		latinPattern: [...latin.keys()].sort(byLength).map(escape).join('|'),
 	};

@@ -59,7 +59,7 @@ function clipSpans(spans: readonly Span[], from: number, to: number, blockEnd: n
 		if (isSource(span)) {
 			const start = Math.max(span.start, from);
 			const end = Math.min(span.end, to);
-			if (end > start) out.push({start, end});
+			if (end > start) out.push({...span, start, end});
 		} else if (next[i] === Infinity ? to >= blockEnd : next[i]! >= from && next[i]! < to) out.push(span);
 	});
 	return out;
@@ -261,7 +261,8 @@ export class LazyWrap implements LineSource {
 		if (previous) parts.push({kind: previous.kind, spans: [{synthetic: 'x'}]});
 		for (let b = piece.firstBlock; b < piece.endBlock; b++) {
 			const block = blocks[b]!;
-			parts.push(piece.clip ? {kind: block.kind, spans: clipSpans(block.spans, piece.clip.from, piece.clip.to, piece.clip.blockEnd)} : block);
+			// A clipped table is shown as its text: its rows cannot be cut into pieces.
+			parts.push(piece.clip ? {kind: block.kind, ...(block.depth !== undefined ? {depth: block.depth} : {}), ...(block.marker ? {marker: block.marker} : {}), spans: clipSpans(block.spans, piece.clip.from, piece.clip.to, piece.clip.blockEnd)} : block);
 		}
 		const end = this.pieces[p + 1]?.start ?? this.article.text.length;
 		const names = this.names && rangesWithin(this.names, piece.start, end);

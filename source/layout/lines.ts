@@ -1,7 +1,7 @@
 // Questions the reader asks of wrapped lines: which line shows an article offset (to keep the
 // same text at the top after a resize, to jump to a match), and how to cut a line into runs to
 // highlight article ranges exactly at cluster granularity.
-import type {Line} from './types.js';
+import type {Line, StyleRun} from './types.js';
 
 /**
  * Index of the line that shows article offset `offset`: the last line starting at or before it
@@ -74,27 +74,52 @@ export interface TaggedRange {
 export interface Run {
 	text: string;
 	tag?: string;
+	/** STYLE bits (corpus/types.ts) of the text, and a link's target. */
+	style?: number;
+	href?: string;
 }
 
 /**
  * Cuts `line.text` into runs: each display unit (a grapheme cluster) takes the tag of the first
  * range that overlaps the article text it shows; the lead and synthetic units take none. Adjacent
- * units with the same tag are merged. A unit shows the article text from the previous unit's
+ * units with the same tag are merged; a run also ends where one of the line's style runs (bold,
+ * a link, …) begins or ends, and carries its style. A unit shows the article text from the previous unit's
  * source end (or line.start) to its own, so characters dropped from display (an escape sequence)
  * count with the unit after them.
  */
 export function lineRuns(line: Line, ranges: readonly TaggedRange[]): Run[] {
 	const runs: Run[] = [];
-	const push = (text: string, tag: string | undefined): void => {
-		if (text.length === 0) return;
+	const styles = line.styles ?? [];
+	let s = 0; // the first style run that may still reach the text being pushed
+	/** Pushes line.text[from, to) with `tag`, cut where the line's style runs begin and end. */
+	const push = (from: number, to: number, tag: string | undefined): void => {
+		while (from < to) {
+			while (s < styles.length && styles[s]!.to <= from) s++;
+			const run = styles[s];
+			const inside = run !== undefined && run.from <= from;
+			const until = Math.min(to, inside ? run.to : (run?.from ?? to));
+			add(line.text.slice(from, until), tag, inside ? run : undefined);
+			from = until;
+		}
+	};
+	const add = (text: string, tag: string | undefined, styled: StyleRun | undefined): void => {
 		const last = runs[runs.length - 1];
-		if (last && last.tag === tag) last.text += text;
-		else runs.push(tag === undefined ? {text} : {text, tag});
+		if (last && last.tag === tag && last.style === styled?.style && last.href === styled?.href) {
+			last.text += text;
+			return;
+		}
+		const run: Run = {text};
+		if (tag !== undefined) run.tag = tag;
+		if (styled) {
+			run.style = styled.style;
+			if (styled.href !== undefined) run.href = styled.href;
+		}
+		runs.push(run);
 	};
 	const relevant = ranges.filter(r => r.end > line.start && r.start < line.end && r.end > r.start);
-	push(line.text.slice(0, line.lead), undefined);
+	push(0, line.lead, undefined);
 	if (relevant.length === 0) {
-		push(line.text.slice(line.lead), undefined);
+		push(line.lead, line.text.length, undefined);
 		return runs;
 	}
 	const {textEnds, sourceEnds} = line.map;
@@ -113,10 +138,10 @@ export function lineRuns(line: Line, ranges: readonly TaggedRange[]): Run[] {
 			}
 			sourceFrom = sourceTo;
 		}
-		push(line.text.slice(textFrom, textTo), tag);
+		push(textFrom, textTo, tag);
 		textFrom = textTo;
 	}
-	push(line.text.slice(textFrom), undefined);
+	push(textFrom, line.text.length, undefined);
 	return runs;
 }
 

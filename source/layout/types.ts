@@ -35,4 +35,14 @@ export interface Line {
 	map: ClusterMap;
 	first: number;
 	count: number;
+	/** Inline styles of parts of `text` (absent when the line has none), in order, not overlapping. */
+	styles?: StyleRun[];
+}
+
+/** `text[from, to)` of a line shown with STYLE bits (corpus/types.ts), and a link's target. */
+export interface StyleRun {
+	from: number;
+	to: number;
+	style: number;
+	href?: string;
 }

@@ -9,13 +9,14 @@
 // (or, if every one is vetoed, at the last boundary that fits): never inside a cluster. A cluster
 // wider than the whole line (a CJK character at width 1) is shown as '…', so that no line is ever
 // wider than asked.
-import type {Article, Block, BlockKind} from '../corpus/types.js';
+import {STYLE, type Article, type Block, type BlockKind, type Span} from '../corpus/types.js';
 import {NO_END, NO_START, THAI_LETTER, props} from '../text/charProps.js';
 import {CleanBuilder, type CleanText, TAB_STOP, displayCluster} from '../text/clean.js';
 import {stringWidth} from '../text/width.js';
 import {BREAK, CLUSTER, FANCY, HELD, NEWLINE_UNIT, SPACE_UNIT, SYLLABLE, TAB_UNIT, WEAK, analyse, hold, isDigit, isHyphen} from './breaks.js';
 import {LONGEST_RANGE, rangesWithin} from './lines.js';
-import type {ClusterMap, Line} from './types.js';
+import type {ClusterMap, Line, StyleRun} from './types.js';
+import {drawTable} from './table.js';
 
 // The queries on wrapped lines live in lines.ts; re-exported so one import serves the reader.
 export {type Anchor, anchorOf, lineAt, lineOfAnchor, lineRuns, type Run, type TaggedRange} from './lines.js';
@@ -37,6 +38,36 @@ const LEADS: Partial<Record<BlockKind, Lead>> = {
 	quote: {first: '│ ', rest: '│ '},
 	item: {first: '• ', rest: '  '},
 };
+/** Bullets by depth, and how deep a list indents before it stops indenting further. */
+const BULLETS = ['•', '◦'];
+const MAX_DEPTH = 6;
+
+/** A list item's lead: indented by its depth, its number or a bullet, then a hanging indent. */
+function itemLead(block: Block): Lead {
+	const depth = Math.min(block.depth ?? 0, MAX_DEPTH);
+	const first = `${'  '.repeat(depth)}${block.marker ?? BULLETS[depth % BULLETS.length]} `;
+	return {first, rest: ' '.repeat(stringWidth(first))};
+}
+
+/** The STYLE bits of each unit of a cleaned block, and the link targets over ranges of it. */
+interface BlockStyles {
+	bits: Uint8Array;
+	hrefs: Array<{from: number; to: number; href: string}>;
+}
+
+/** The link target over unit `k` (targets are sorted and apart: found by bisection). */
+function hrefAt(hrefs: BlockStyles['hrefs'], k: number): string | undefined {
+	let low = 0;
+	let high = hrefs.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (hrefs[mid]!.to <= k) low = mid + 1;
+		else high = mid;
+	}
+	const h = hrefs[low];
+	return h && h.from <= k ? h.href : undefined;
+}
+
 /** Below this many columns left for text, leads are dropped: the text matters more. */
 const MIN_TEXT_WIDTH = 4;
 
@@ -122,7 +153,7 @@ class Layout {
 	}
 
 	/** Wraps one cleaned block; `spans` (sorted by start) are protected. */
-	block(clean: CleanText, kind: BlockKind, block: number, spans: readonly Protected[] = []): void {
+	block(clean: CleanText, kind: BlockKind, block: number, spans: readonly Protected[] = [], leadOf?: Lead, styles?: BlockStyles): void {
 		const s = clean.text;
 		const n = s.length;
 		if (n === 0) {
@@ -130,7 +161,7 @@ class Layout {
 			return;
 		}
 		const code = kind === 'code';
-		let lead = LEADS[kind] ?? NO_LEAD;
+		let lead = leadOf ?? LEADS[kind] ?? NO_LEAD;
 		if (this.width < Math.max(stringWidth(lead.first), stringWidth(lead.rest)) + MIN_TEXT_WIDTH) lead = NO_LEAD;
 		const {info, widths, costs} = analyse(s, code);
 		const sources = clean.sources;
@@ -138,9 +169,20 @@ class Layout {
 		const sourceAt = (k: number): number => (sources ? sources[k]! : base + k);
 		if (!code && spans.length > 0) protect(spans, n, sourceAt);
 
+		// The style runs of the line being emitted (only for blocks with styles).
+		let runs: StyleRun[] | undefined;
+		const styleUnit = (k: number, textFrom: number, textTo: number): void => {
+			const style = styles!.bits[k]!;
+			if (style === 0) return;
+			const href = style & STYLE.link ? hrefAt(styles!.hrefs, k) : undefined;
+			const last = runs![runs!.length - 1];
+			if (last && last.to === textFrom && last.style === style && last.href === href) last.to = textTo;
+			else runs!.push(href === undefined ? {from: textFrom, to: textTo, style} : {from: textFrom, to: textTo, style, href});
+		};
 		const emit = (from: number, to: number, leadText: string, overwide: boolean): void => {
 			const W = this.width - stringWidth(leadText);
 			const first = this.units.count;
+			runs = styles ? [] : undefined;
 			let start = -1;
 			let end = -1;
 			let text: string;
@@ -159,6 +201,7 @@ class Layout {
 						end = src + 1;
 					}
 					this.units.push(leadText.length + e - from, src < 0 ? -1 : src + 1);
+					if (runs) styleUnit(k, leadText.length + k - from, leadText.length + e - from);
 					k = e;
 				}
 			} else {
@@ -181,6 +224,7 @@ class Layout {
 						column += widths[k]!;
 					}
 					parts.push(piece);
+					if (runs) styleUnit(k, length, length + piece.length);
 					length += piece.length;
 					const src = sourceAt(e - 1);
 					if (src >= 0) {
@@ -202,6 +246,7 @@ class Layout {
 			this.lines.push({
 				text, width, start, end, kind, block, lead: leadText.length,
 				map: this.units.map, first, count: this.units.count - first,
+				...(runs && runs.length > 0 ? {styles: runs} : {}),
 			});
 		};
 
@@ -352,6 +397,22 @@ class Layout {
 		}
 	}
 
+	/** Adds lines drawn elsewhere (a table's), their units as (text end, source end) pairs. */
+	drawn(lines: ReturnType<typeof drawTable>, kind: BlockKind, block: number): void {
+		for (const line of lines) {
+			const first = this.units.count;
+			for (let u = 0; u < line.units.length; u += 2) this.units.push(line.units[u]!, line.units[u + 1]!);
+			const start = line.start ?? this.position;
+			const end = line.end ?? this.position;
+			this.position = Math.max(this.position, end);
+			this.lines.push({
+				text: line.text, width: line.width, start, end, kind, block, lead: 0,
+				map: this.units.map, first, count: this.units.count - first,
+				...(line.styles ? {styles: line.styles} : {}),
+			});
+		}
+	}
+
 	finish(): Line[] {
 		this.units.finish();
 		return this.lines;
@@ -411,13 +472,25 @@ function keepsTogether(a: BlockKind, b: BlockKind): boolean {
 	return a === b && (a === 'item' || a === 'meta' || a === 'code');
 }
 
-function cleanBlock(text: string, block: Block): CleanText {
+/** Spans cleaned into one string, with the styles of its units when any span has one (or `extra`). */
+function cleanSpans(text: string, spans: readonly Span[], extra = 0): {clean: CleanText; styles?: BlockStyles} {
 	const builder = new CleanBuilder();
-	for (const span of block.spans) {
+	let marks: Array<{from: number; to: number; style: number; href?: string}> | undefined;
+	for (const span of spans) {
+		const from = builder.size;
 		if ('synthetic' in span) builder.addSynthetic(span.synthetic);
 		else builder.addSource(text, Math.max(0, span.start), Math.min(text.length, span.end));
+		if (span.style || span.href !== undefined) (marks ??= []).push({from, to: builder.size, style: span.style ?? 0, ...(span.href !== undefined ? {href: span.href} : {})});
 	}
-	return builder.finish();
+	const clean = builder.finish();
+	if (!marks && !extra) return {clean};
+	const bits = new Uint8Array(clean.text.length).fill(extra);
+	const hrefs: BlockStyles['hrefs'] = [];
+	for (const mark of marks ?? []) {
+		bits.fill(mark.style | extra, mark.from, mark.to);
+		if (mark.href !== undefined) hrefs.push({from: mark.from, to: mark.to, href: mark.href});
+	}
+	return {clean, styles: {bits, hrefs}};
 }
 
 /**
@@ -435,7 +508,16 @@ export function wrapArticle(article: Article, width: number, protect?: readonly 
 		if (previous !== undefined && !keepsTogether(previous, block.kind)) layout.blank(previous, index - 1);
 		const firstSource = block.spans.find(span => !('synthetic' in span));
 		if (firstSource && !('synthetic' in firstSource)) layout.position = Math.max(layout.position, firstSource.start);
-		if (block.kind === 'rule') {
+		if (block.kind === 'table' && block.table) {
+			const wrapCell = (cellSpans: readonly Span[], cellWidth: number, style: number): Line[] => {
+				const cell = new Layout(columns(cellWidth));
+				cell.position = layout.position;
+				const {clean, styles} = cleanSpans(article.text, cellSpans, style);
+				cell.block(clean, 'table', index, [], NO_LEAD, styles);
+				return cell.finish();
+			};
+			layout.drawn(drawTable(block.table, layout.width, wrapCell), 'table', index);
+		} else if (block.kind === 'rule') {
 			layout.synthetic(RULE.repeat(layout.width), layout.width, 'rule', index);
 			// The rule stands for its markup (---): it covers that text, so offsets in it find the rule.
 			const rule = layout.lines[layout.lines.length - 1]!;
@@ -443,8 +525,8 @@ export function wrapArticle(article: Article, width: number, protect?: readonly 
 			if (last && !('synthetic' in last) && last.end > rule.start) rule.end = layout.position = last.end;
 		} else {
 			const blankAdded = layout.lines.length > before;
-			const clean = cleanBlock(article.text, block);
-			layout.block(clean, block.kind, index, spans.length > 0 ? spansOfBlock(spans, block) : []);
+			const {clean, styles} = cleanSpans(article.text, block.spans);
+			layout.block(clean, block.kind, index, spans.length > 0 ? spansOfBlock(spans, block) : [], block.kind === 'item' ? itemLead(block) : undefined, styles);
 			if (layout.lines.length === before + (blankAdded ? 1 : 0)) {
 				layout.lines.length = before; // nothing to show: no blank line for it either
 				return;

@@ -4,7 +4,7 @@
 
 import type {Article} from '../corpus/types.js';
 import type {EntityIndex} from '../entities/entity-index.js';
-import type {EntityKind} from '../entities/types.js';
+import type {Entity, EntityKind} from '../entities/types.js';
 import {clusterEnd} from '../text/graphemes.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {stringWidth} from '../text/width.js';
@@ -23,27 +23,48 @@ export interface EntitiesJson {
 /** The entities as plain data (for `--json` and tests). Only mentions of the given articles are listed. */
 export function entitiesData(index: EntityIndex, articles: readonly Article[]): EntitiesJson {
 	const wanted = new Set(articles.map(a => a.id));
+	return {entities: index.all().map(e => entityData(index, e, wanted))};
+}
+
+function entityData(index: EntityIndex, e: Entity, wanted: ReadonlySet<string>): EntitiesJson['entities'][number] {
 	return {
-		entities: index.all().map(e => ({
-			id: e.id,
-			name: e.name,
-			kind: e.kind,
-			aliases: [...e.aliases],
-			mentions: index
-				.mentionsOf(e.id)
-				.filter(m => wanted.has(m.articleId))
-				.map(m => {
-					const out: {article: string; text: string; start: number; end: number; title?: string} = {article: m.articleId, text: m.text, start: m.start, end: m.end};
-					if (m.title !== undefined) out.title = m.title;
-					return out;
-				}),
-		})),
+		id: e.id,
+		name: e.name,
+		kind: e.kind,
+		aliases: [...e.aliases],
+		mentions: index
+			.mentionsOf(e.id)
+			.filter(m => wanted.has(m.articleId))
+			.map(m => {
+				const out: {article: string; text: string; start: number; end: number; title?: string} = {article: m.articleId, text: m.text, start: m.start, end: m.end};
+				if (m.title !== undefined) out.title = m.title;
+				return out;
+			}),
 	};
 }
 
 /** `--entities --json`. */
 export function entitiesJson(index: EntityIndex, articles: readonly Article[]): string {
 	return safeJson(entitiesData(index, articles));
+}
+
+/**
+ * `--entities --json` an entity at a time, with the bytes of `safeJson` on the whole (indented two
+ * spaces a level), the last piece ending in a newline: a large corpus's output (hundreds of MB)
+ * never has to be one string.
+ */
+export function* entitiesJsonPieces(index: EntityIndex, articles: readonly Article[]): Generator<string> {
+	const entities = index.all();
+	if (entities.length === 0) {
+		yield safeJson({entities: []}) + '\n';
+		return;
+	}
+	const wanted = new Set(articles.map(a => a.id));
+	yield '{\n  "entities": [\n';
+	for (let e = 0; e < entities.length; e++) {
+		const json = safeJson(entityData(index, entities[e]!, wanted)).replace(/^/gm, '    ');
+		yield e < entities.length - 1 ? `${json},\n` : `${json}\n  ]\n}\n`;
+	}
 }
 
 const KIND_LABEL: Record<EntityKind, string> = {person: 'person', organization: 'organization', place: 'place', other: 'other'};

@@ -38,6 +38,11 @@ export class CleanBuilder {
 	private base = -1;
 	private identity = true; // every unit so far is at base + k
 
+	/** UTF-16 units appended so far (where the next piece will start in the cleaned text). */
+	get size(): number {
+		return this.length;
+	}
+
 	/** Appends the cleaned text[start, end). */
 	addSource(text: string, start: number, end: number): void {
 		let i = start;

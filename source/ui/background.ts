@@ -3,8 +3,11 @@
 import type {CorpusLoad} from '../corpus/index.js';
 import {indexCorpusSteps, writeCacheAsync, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
 import {correctionsWarnings, EntityIndexBuilder, type EntityIndex, type EntityCorrections} from '../entities/index.js';
-import type {CorpusWarning} from '../corpus/types.js';
 import {indexInWorker, type WorkerHandle} from './index-worker.js';
+import {DetectionQueue, INLINE_ARTICLES} from '../entities/detect-corpus.js';
+import {detectThreads} from '../entities/detect-workers.js';
+import {defaultCacheDir} from '../search/cache.js';
+import type {Article, CorpusWarning} from '../corpus/types.js';
 
 /** An article longer than this (UTF-16 units, ~750 KB of Thai) is one step of several hundred ms: index in workers. */
 export const WORKER_CHARS = 250_000;
@@ -43,6 +46,7 @@ export class BackgroundIndexer {
 	state: BackgroundState = {searchIndexed: 0, searchDone: false, entityArticles: 0, entitiesDone: false, total: 0};
 	private stopped = false;
 	private workers: WorkerHandle[] = [];
+	private detection?: DetectionQueue;
 	private readonly listeners = new Set<() => void>();
 
 	constructor(
@@ -57,6 +61,7 @@ export class BackgroundIndexer {
 
 	stop(): void {
 		this.stopped = true;
+		this.detection?.stop();
 		for (const worker of this.workers) worker.stop();
 	}
 
@@ -79,6 +84,9 @@ export class BackgroundIndexer {
 			...this.options.search,
 		});
 		const entities = new EntityIndexBuilder(this.options.corrections ? {corrections: this.options.corrections} : {});
+		// Detection (the costly part) runs in worker threads, or comes from its cache; this thread only
+		// links. A handful of articles is detected here in steps: a worker's start costs more.
+		let detected = articles.length >= INLINE_ARTICLES ? this.detectionQueue(articles) : undefined;
 		// Detection and snapshots run in steps of a few milliseconds, one step per look at the clock,
 		// so a slice ends at most one step after its time: a long article or a snapshot of 10,000
 		// articles (hundreds of milliseconds at once) never holds up a key.
@@ -115,7 +123,22 @@ export class BackgroundIndexer {
 					}
 				} else if (adding) {
 					if (adding.next().done) adding = undefined;
-				} else if (entityNext >= articles.length || sinceSnapshot >= snapshotEvery || (!this.state.entities && slices > 0)) {
+				} else if (entityNext >= articles.length || (!this.state.entities && slices > 0)) {
+					startSnapshot();
+				} else if (detected) {
+					const batch = detected.take();
+					// A snapshot while waiting for the workers, not between batches already here (from the
+					// cache they all are); each covers at least half again as many articles as the last.
+					if (batch === undefined && sinceSnapshot >= Math.max(snapshotEvery, snapshotArticles / 2)) startSnapshot();
+					// Detection stopped short (it cannot, short of a bug): the rest is detected here.
+					else if (batch === undefined && detected.drained) detected = undefined;
+					else if (batch === undefined) break;
+					else {
+						adding = entities.addDetectedSteps(batch, stepMs);
+						entityNext += batch.length;
+						sinceSnapshot += batch.length;
+					}
+				} else if (sinceSnapshot >= snapshotEvery) {
 					startSnapshot();
 				} else {
 					const batch = articles.slice(entityNext, entityNext + 8);
@@ -135,9 +158,31 @@ export class BackgroundIndexer {
 				}
 			}
 			if (changed) this.emit();
-			await new Promise((resolve) => setImmediate(resolve));
+			// With nothing else to do, wait for the workers rather than spin.
+			const idle = searchDone && !snapshotting && !adding && detected !== undefined && !detected.drained && entityNext < articles.length;
+			await (idle && detected ? detected.arrival() : new Promise((resolve) => setImmediate(resolve)));
 		}
 		this.emit();
+		// The detection cache is written after the index is ready; done once it is on disk.
+		await this.detection?.done;
+	}
+
+	/** Detection for the whole corpus, off this thread; a failure leaves the entities to this thread's steps. */
+	private detectionQueue(articles: readonly Article[]): DetectionQueue {
+		const search = this.options.search?.cacheDir;
+		const cacheDir = search === undefined ? defaultCacheDir() : (search ?? undefined);
+		const queue = new DetectionQueue(articles, {
+			...(cacheDir === undefined ? {} : {cacheDir}),
+			threads: detectThreads(),
+			background: true,
+			awaitWrites: true,
+			onWarning: (warning) => {
+				this.set({cacheWarning: this.state.cacheWarning ?? warning});
+				this.emit();
+			},
+		});
+		this.detection = queue;
+		return queue;
 	}
 
 	/** Both indexes at once, each in its own worker thread (the two cores), whole when they arrive. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import {describe, it} from 'node:test';
+import {describe, it, test} from 'node:test';
 import {buildEntityIndex} from '../../source/entities/builder.js';
 import {parseEntityCorrections} from '../../source/entities/corrections.js';
-import {entitiesJson, entitiesTable} from '../../source/plain/entities.js';
+import {entitiesJson, entitiesJsonPieces, entitiesTable} from '../../source/plain/entities.js';
 import {stringWidth} from '../../source/text/width.js';
 import {article, seedArticles} from '../entities/helpers.js';
 
@@ -65,4 +65,20 @@ describe('--entities table', () => {
 		assert.match(table, /สมชาย/);
 		assert.ok(!JSON.stringify(entitiesJson(index, [])).includes('\u001b'));
 	});
+});
+
+test('--entities --json piece by piece prints the bytes of the whole at once, with a newline', () => {
+	const seeds = seedArticles();
+	// A control character in a name must be escaped the same way in the pieces.
+	const corrections = parseEntityCorrections('{"rename": {"สมชาย ใจดี": "สมชาย\\u202e ใจดี"}}');
+	const withNames = [...seeds, article('x', 'นายสมชาย ใจดี กล่าว')];
+	for (const [index, articles] of [
+		[buildEntityIndex(seeds), seeds],
+		[buildEntityIndex(withNames, {corrections}), withNames],
+		[buildEntityIndex([]), []],
+	] as const) {
+		const pieces = [...entitiesJsonPieces(index, articles)];
+		assert.ok(pieces.length >= Math.min(2, index.all().length + 1));
+		assert.equal(pieces.join(''), entitiesJson(index, articles) + '\n');
+	}
 });

@@ -86,7 +86,7 @@ test('the paragraph at the top of the view, as drawn: markup out, bullets in, no
 	const lines = wrapArticle(article, 12);
 	const first = lines.findIndex((l) => l.text.includes('ย่อหน้า'));
 	const para = paragraphAt(article, lines, first + 1);
-	assert.equal(para, 'ย่อหน้าแรกมี ตัวหนา และ ลิงก์');
+	assert.equal(para, 'ย่อหน้าแรกมี ตัวหนา และ ลิงก์ https://example.com', 'a link is drawn with its URL after it');
 	const blank = lines.findIndex((l, i) => i > first && l.text.trim() === '');
 	assert.match(paragraphAt(article, lines, blank), /ข้อหนึ่ง$/, 'a blank line on top: the paragraph below it');
 	const withTab = makeArticle([['para', 'หนึ่ง\tสอง\u200b']]);

@@ -11,7 +11,6 @@ const PLACES = new Set(PLACE_ABBREVIATIONS);
 
 export function detectThaiAbbreviations(ctx: DetectionContext): void {
 	const text = ctx.text;
-	const trie = triggerTrie();
 	let resume = 0;
 	// Abbreviations end in a dot: find the dots, walk back over letters and dots, and take the
 	// earliest start that stands after a space or a known word (ของ|สปส.), not inside a word.
@@ -23,14 +22,15 @@ export function detectThaiAbbreviations(ctx: DetectionContext): void {
 		while (from > 0 && dot - from < 30 && /[ก-ฮ.]/.test(text[from - 1]!)) from--;
 		for (let s = from; s < dot; s++) {
 			if (!isThaiConsonant(text.charCodeAt(s))) continue;
+			// Right after a letter's dot is inside an abbreviation (พ.|ต.ต.), not the start of one.
+			if (s > 0 && text[s - 1] === '.') continue;
 			if (s > 0 && isThaiNameChar(text.charCodeAt(s - 1)) && KNOWN_BEFORE.endingAt(text, s) === 0) continue;
-			ABBREVIATION.lastIndex = s;
-			const m = ABBREVIATION.exec(text);
-			if (m === null || s + m[0].length <= dot) continue;
-			const abbr = m[0];
+			s = afterLongerWord(text, s, dot);
+			const abbr = abbreviationAt(text, s, dot);
+			if (abbr === undefined) continue;
 			const end = s + abbr.length;
 			resume = end;
-			if (NON_NAME_ABBREVIATIONS.has(abbr) || trie.get(abbr) !== undefined) break;
+			if (!isName(abbr) || laterStartIsNoName(text, s, dot)) break;
 			if (abbr.replace(/[^ก-ฮ]/g, '').length < 2) break;
 			// Digits before (3.5.) or a word glued after (ครม.ร่วม is fine: a dot ends it).
 			if (s > 0 && /[0-9]/.test(text[s - 1]!)) break;
@@ -41,6 +41,40 @@ export function detectThaiAbbreviations(ctx: DetectionContext): void {
 			break;
 		}
 	}
+}
+
+/**
+ * A known word that ends a letter or two later and takes those letters in (ขอ|ง… is ของ|…) is the
+ * word really written: the abbreviation starts after it.
+ */
+function afterLongerWord(text: string, s: number, dot: number): number {
+	for (let t = s + 1; t <= s + 2 && t < dot; t++) {
+		if (isThaiConsonant(text.charCodeAt(t)) && KNOWN_BEFORE.endingAt(text, t) > t - s && abbreviationAt(text, t, dot) !== undefined) return t;
+	}
+	return s;
+}
+
+function abbreviationAt(text: string, s: number, dot: number): string | undefined {
+	ABBREVIATION.lastIndex = s;
+	const m = ABBREVIATION.exec(text);
+	return m === null || s + m[0].length <= dot ? undefined : m[0];
+}
+
+const isName = (abbr: string): boolean => !NON_NAME_ABBREVIATIONS.has(abbr) && triggerTrie().get(abbr) === undefined;
+
+/**
+ * A word glued before a title or a date (อดีต|ส.ส., พบ|พล.อ., ระหว่าง|ก.พ.) can make an earlier
+ * start look like an abbreviation of its own (ตส.ส.): when a known word ends up to three letters
+ * later and a title, rank, date or unit starts there, that is what the text holds.
+ */
+function laterStartIsNoName(text: string, s: number, dot: number): boolean {
+	for (let t = s + 1; t <= s + 3 && t < dot; t++) {
+		// The letters before the later start must end a known word (อดีต, พบ), not begin the abbreviation (ก|กพ.).
+		if (!isThaiConsonant(text.charCodeAt(t)) || text[t - 1] === '.' || KNOWN_BEFORE.endingAt(text, t) < t - s) continue;
+		const later = abbreviationAt(text, t, dot);
+		if (later !== undefined && later.replace(/[^ก-ฮ]/g, '').length >= 2 && !isName(later)) return true;
+	}
+	return false;
 }
 
 function isThaiConsonant(code: number): boolean {

@@ -30,6 +30,8 @@ export interface Candidate {
 	closed?: boolean;
 	/** Number of space-separated tokens (person names). */
 	tokens?: number;
+	/** Neither a clear end nor the model's support: dropped unless cut back to a known name. */
+	unsupported?: boolean;
 	/** Kept only if it turns out to be a short form of a full name in the article. */
 	tentative?: boolean;
 	/** Another name this one is known to stand for (มหาดไทย after รมว. is กระทรวงมหาดไทย). */

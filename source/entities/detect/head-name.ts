@@ -7,6 +7,7 @@ import {COMMON_WORDS, FUNCTION_WORDS, POSITIONS, HONORIFICS, ORG_HEADS, PLACE_HE
 import {gazetteer} from '../gazetteer.js';
 import {type DetectionContext, GENERIC, HEAD_STOP_PREFIX, ORG_STOP, PERSON_STOP, VERB_SET, isCombining, isThaiLetter, isThaiNameChar, isUpperLatin} from './context.js';
 import {triggerTrie} from './trigger-trie.js';
+import {Trie} from '../trie.js';
 import {readLatinName} from './person-name.js';
 
 export interface HeadName {
@@ -33,6 +34,8 @@ export const FALSE_HEAD = /^(?:รัฐ(?:บาล|มนตรี|สภา|�
 const PLACE_HEAD_WORDS = new Set(PLACE_HEADS);
 const HEAD_WORDS = new Set([...PLACE_HEADS, ...ORG_HEADS]);
 const CLAUSE_VERBS = new Set(['ดำเนิน', 'ดำเนินการ', 'ติดตาม', 'ส่งข้อมูล', 'ครอบคลุม']);
+/** Heads of a Thai district's name only. */
+const DISTRICT_HEADS = new Set(['อำเภอ', 'อ.', 'กิ่งอำเภอ']);
 /** Heads naming the very place of their complement (จังหวัดเชียงใหม่ = เชียงใหม่; ท่าอากาศยานเชียงใหม่ is another place). */
 const SAME_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'ประเทศ', 'สาธารณรัฐ', 'ราชอาณาจักร', 'สหพันธรัฐ', 'รัฐ', 'มณฑล', 'แคว้น', 'นคร', 'เมือง']);
 
@@ -77,7 +80,16 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		if (known !== undefined) return {start: headStart, end: known.end, closed: known.end === runEnd, placeKey: SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? known.key : undefined, complementStart: p};
 		// After จังหวัด and a space only a known province is taken: every Thai province is in the
 		// gazetteer, and what else follows there is the next phrase (ทุกจังหวัด ขับเคลื่อน…).
-		if (p > headEnd && text.slice(headStart, headEnd) === 'จังหวัด') return undefined;
+		const head = text.slice(headStart, headEnd);
+		if (p > headEnd && head === 'จังหวัด') return undefined;
+		// Every district is in the gazetteer too: after อำเภอ or อ. anything else is no district
+		// (ตามอำเภอใจ, อำเภอครอบคลุม…; อ. before a person is อาจารย์), but for the district
+		// of a province's seat written short (อำเภอเมือง จังหวัด…).
+		const district = DISTRICT_HEADS.has(head) || head === 'เขต' ? longestDistrictAt(ctx, p, runEnd) : undefined;
+		if (district !== undefined) return {start: headStart, end: district, closed: district === runEnd, complementStart: p};
+		if (DISTRICT_HEADS.has(head)) {
+			return text.startsWith('เมือง', p) && ctx.words.isBoundary(p + 5) ? {start: headStart, end: p + 5, closed: p + 5 === runEnd, complementStart: p} : undefined;
+		}
 		// A verb right after a place head makes a clause (ทะเล|เข้าไป, คลอง|เชื่อม).
 		if (VERB_SET.has(first)) return undefined;
 	}
@@ -127,6 +139,24 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	const complement = text.slice(p, end);
 	const place = gaz.thai.get(complement);
 	return {start: headStart, end, closed, placeKey: isPlace && SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? place?.key : undefined, complementStart: p};
+}
+
+let districtTrie: Trie<true> | undefined;
+
+/** The end of the longest Thai district name starting at `pos` and ending on a word edge, within the run. */
+function longestDistrictAt(ctx: DetectionContext, pos: number, runEnd: number): number | undefined {
+	if (districtTrie === undefined) {
+		districtTrie = new Trie<true>();
+		for (const d of gazetteer().districts) districtTrie.add(d, true);
+	}
+	const matches = districtTrie.matchesAt(ctx.text, pos);
+	for (let m = matches.length - 1; m >= 0; m--) {
+		const end = matches[m]!.end;
+		if (end > runEnd) continue;
+		if (end < runEnd && isThaiNameChar(ctx.code(end)) && !ctx.words.isBoundary(end)) continue;
+		return end;
+	}
+	return undefined;
 }
 
 /** The longest gazetteer place starting at `pos` and ending on a word edge, within the run. */

@@ -3,9 +3,10 @@
 // miss, mostly Thai names with no title before them. A person span from the model may start with
 // a title (the training data tags them with the name): the title is cut off and kept, as the rules do.
 
+import {gazetteer} from '../gazetteer.js';
 import {HONORIFICS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, POSITIONS, RANKS} from '../lexicon.js';
 import type {StepClock, Steps} from '../steps.js';
-import {Trie} from '../trie.js';
+import {SuffixSet, Trie} from '../trie.js';
 import type {Occupancy} from '../detect/repeats.js';
 import type {EntityKind} from '../types.js';
 import {type Candidate, type DetectionContext, GENERIC, KNOWN_AFTER, PERSON_STOP, PRIORITY} from '../detect/context.js';
@@ -53,6 +54,14 @@ function priorityOver(text: string, rules: readonly Candidate[], longest: number
 }
 
 let titles: Trie<true> | undefined;
+let orgHeadsBefore: SuffixSet | undefined;
+
+/** An organisation head word ends right before `start`, or one space before it (บริษัท |…). */
+function afterOrgHead(text: string, start: number): boolean {
+	orgHeadsBefore ??= new SuffixSet(ORG_HEADS);
+	const at = text[start - 1] === ' ' ? start - 1 : start;
+	return at > 0 && orgHeadsBefore.endingAt(text, at) > 0;
+}
 let heads: Trie<true> | undefined;
 
 function trieOf(words: Iterable<string>): Trie<true> {
@@ -116,6 +125,16 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	return rest !== '' && !GENERIC.has(rest);
 }
 
+const DISTRICT_HEAD = /^(?:กิ่งอำเภอ|อำเภอ|อ\.) ?/;
+
+/** A name opened by อำเภอ or อ. is a place only with a district the gazetteer knows (อ. before a person is อาจารย์). */
+function knownDistrictIfAny(name: string): boolean {
+	const head = DISTRICT_HEAD.exec(name);
+	if (head === null) return true;
+	const first = name.slice(head[0].length).split(' ')[0]!;
+	return gazetteer().districts.has(first) || first.startsWith('เมือง');
+}
+
 /**
  * The model's mentions of `ctx.text`, a paragraph at a time. Those that widen rule names join the
  * rules' candidates at once; the others are returned, to fill only what the rules and the repeats
@@ -128,19 +147,22 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock): 
 	const text = ctx.text;
 	const rules = [...ctx.candidates].sort((a, b) => a.start - b.start);
 	const longest = rules.reduce((n, c) => Math.max(n, c.end - c.start), 0);
+	const seen = new SpanCover(text.length);
 	let from = 0;
 	while (from < text.length) {
 		let to = text.indexOf('\n', from);
 		if (to < 0) to = text.length;
 		if (to > from) {
 			for (const span of tagText(text.slice(from, to), model)) {
+				seen.add(from + span.start, from + span.end, span.kind);
 				const snapped = toWordEdges(ctx, from + span.start, from + span.end);
 				if (snapped === undefined) continue;
 				let start = snapped[0];
 				const end = snapped[1];
 				let title: string | undefined;
 				let titleStart: number | undefined;
-				if (span.kind === 'person') {
+				let kind = span.kind;
+				if (kind === 'person') {
 					const cut = titleEnd(text, start, end);
 					if (cut > start) {
 						// After a title the model's name must still end at a word's end and not begin with
@@ -149,18 +171,22 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock): 
 						title = text.slice(start, cut).trimEnd();
 						titleStart = start;
 						start = cut;
+					} else if (afterOrgHead(text, start)) {
+						// A name right after บริษัท, สมาคม… is the body's name, not a person's.
+						kind = 'organization';
 					}
 				}
 				if (!plausibleName(ctx, start, end)) continue;
-				const priority = priorityOver(text, rules, longest, start, end, span.kind);
+				if (kind === 'place' && !knownDistrictIfAny(text.slice(start, end))) continue;
+				const priority = priorityOver(text, rules, longest, start, end, kind);
 				const c: Candidate = {
 					start,
 					end,
-					kind: span.kind,
+					kind,
 					rule: 'model',
 					priority,
 					...(title === undefined ? {} : {title, titleStart}),
-					...(span.kind === 'person' ? {tokens: text.slice(start, end).split(/\s+/).length} : {}),
+					...(kind === 'person' ? {tokens: text.slice(start, end).split(/\s+/).length} : {}),
 				};
 				if (priority === CUT) continue;
 				if (priority > MODEL_PRIORITY) ctx.add(c);
@@ -170,7 +196,37 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock): 
 		from = to + 1;
 		if (clock.due()) yield* clock.pause();
 	}
+	markUnsupported(ctx, seen);
 	return rest;
+}
+
+const KIND_BIT: Record<EntityKind, number> = {person: 1, organization: 2, place: 4, other: 8};
+
+/** Which kinds the model saw at each character. */
+class SpanCover {
+	private readonly bits: Uint8Array;
+	constructor(length: number) {
+		this.bits = new Uint8Array(length);
+	}
+	add(start: number, end: number, kind: EntityKind): void {
+		const bit = KIND_BIT[kind];
+		for (let i = start; i < end; i++) this.bits[i]! |= bit;
+	}
+	/** The kinds seen anywhere in [start, end), as bits. */
+	kindsIn(start: number, end: number): number {
+		let k = 0;
+		for (let i = start; i < end; i++) k |= this.bits[i]!;
+		return k;
+	}
+}
+
+/**
+ * A head-word name run on into a clause with no clear end (ตำรวจ|จับกุมตัว…, a body's head and a
+ * verb) that the model does not see as a name either is weak: marked, and dropped after it had its
+ * chance to be cut back to a name written elsewhere (findMentions).
+ */
+function markUnsupported(ctx: DetectionContext, seen: SpanCover): void {
+	for (const c of ctx.candidates) if (c.rule === 'org-head' && !c.closed && seen.kindsIn(c.start, c.end) === 0) c.unsupported = true;
 }
 
 /** The candidates that fit where nothing was accepted yet and no title stands, each its own group (the last step). */

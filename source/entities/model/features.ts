@@ -1,7 +1,7 @@
 // Features of one unit for the tagger, as hashed bucket numbers: the unit and its neighbours (one to
 // three on each side, alone and as n-grams, which stand in for words), the shape of the context
 // (Thai, Latin, digit, space, punctuation), where a listed word starts or ends (titles, organisation
-// and place heads, gazetteer places, function words and verbs: the rules' lexicon),
+// and place heads, gazetteer places and Thai districts, function words and verbs: the rules' lexicon),
 // (the tag transitions are the tagger's own weights).
 
 import {gazetteer} from '../gazetteer.js';
@@ -34,6 +34,7 @@ function lexiconTrie(): FlagTrie {
 	add([...ORG_HEADS, ...STANDALONE_ORGS], LEX_ORG);
 	add(PLACE_HEADS, LEX_PLACE_HEAD);
 	add(gazetteer().thai.keys(), LEX_PLACE);
+	add(gazetteer().districts, LEX_PLACE);
 	add([...FUNCTION_WORDS, ...VERBS], LEX_FUNCTION);
 	add([...COMMON_WORDS, ...OTHER_HEADS], LEX_COMMON);
 	lexicon = trie;

@@ -83,7 +83,11 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 	// between keys, and a key is applied to what is there when it is applied.
 	const envRef = useRef(env);
 	envRef.current = env;
-	const [state, dispatch] = useReducer((s: State, a: Action) => reduce(s, a, envRef.current), undefined, () => ({...initialState, message: history?.problem ?? ''}));
+	const [state, dispatch] = useReducer(
+		(s: State, a: Action) => reduce(s, a, envRef.current),
+		undefined,
+		() => ({...initialState, message: history?.problem ?? ''}),
+	);
 
 	useInput((input, key) => {
 		// Keys typed quickly (or pasted, or repeated) can arrive as one chunk: each is one action.
@@ -92,31 +96,31 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 
 	useEffect(() => {
 		if (state.quit) exit();
-	}, [state.quit]);
+	}, [state.quit, exit]);
 
 	useEffect(() => {
 		if (state.remember === undefined) return;
 		const unsaved = history?.add(state.remember);
 		dispatch({type: 'remembered'});
 		if (unsaved) dispatch({type: 'message', text: unsaved});
-	}, [state.remember]);
+	}, [state.remember, history]);
 
 	// Search: results follow every key, computed after it so that typing stays quick; a query still
 	// waiting when the next key comes is dropped.
 	const panel = state.panel;
-	const searching = panel.kind === 'search' ? panel : undefined;
-	const also = searching ? namedBy(searching.query, searching.scope, env).also : undefined;
+	const query = panel.kind === 'search' ? panel.query : undefined;
+	const scope = panel.kind === 'search' ? panel.scope : 'corpus';
+	const also = query === undefined ? undefined : namedBy(query, scope, env).also;
+	const scopeId = scope === 'article' ? articles[state.current]?.id : undefined;
 	const searchIndex = env.searchIndex;
 	useEffect(() => {
-		if (!searching || !searchIndex) return;
-		const {query, scope} = searching;
-		const scoped = scope === 'article' && articles[state.current] ? {scope: articles[state.current]!.id} : {};
+		if (query === undefined || !searchIndex) return;
 		const timer = setTimeout(() => {
-			const result = query.trim() === '' ? undefined : search(searchIndex, query, {...scoped, alsoSpelled: also});
+			const result = query.trim() === '' ? undefined : search(searchIndex, query, {...(scopeId ? {scope: scopeId} : {}), alsoSpelled: also});
 			dispatch({type: 'searchResult', query, scope, result});
 		}, 0);
 		return () => clearTimeout(timer);
-	}, [searching?.query, searching?.scope, searchIndex, also]);
+	}, [query, scope, scopeId, searchIndex, also]);
 
 	const panes = panesOf(state, env);
 	const order = orderOf(state, env);
@@ -130,7 +134,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 	const entities = env.entities;
 	const active = state.active;
 	const focused = state.focused;
-	const matches = active && article ? matchesIn(article, active.query, active.also) : [];
+	const matches = useMemo(() => (active && article ? matchesIn(article, active.query, active.also) : []), [active, article]);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
 	const [shownFrom, shownTo] = visibleRange(lines, top, panes.bodyHeight);
 	const highlights: Highlight[] = useMemo(() => {
@@ -160,7 +164,10 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 		main = <WarningsPanel warnings={warnings} top={panel.top} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (panel.kind === 'search') {
 		const offered = offeredEntity(panel.query, panel.scope, env);
-		const rows: SearchRow[] = [...(offered ? [{type: 'entity', entity: offered} as const] : []), ...(panel.result?.hits ?? []).map((hit) => ({type: 'hit', hit}) as const)];
+		const rows: SearchRow[] = [
+			...(offered ? [{type: 'entity', entity: offered} as const] : []),
+			...(panel.result?.hits ?? []).map((hit) => ({type: 'hit', hit}) as const),
+		];
 		main = (
 			<SearchPanel
 				query={panel.query}
@@ -193,7 +200,13 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 	} else {
 		main = (
 			<Box width={panes.readerWidth} height={panes.bodyHeight} paddingLeft={1}>
-				<Text {...theme.dim}>{corpus.done ? (order.length === 0 && articles.length > 0 ? 'No article matches the filter (Esc clears it).' : 'No article to show. Press w to see what was skipped.') : 'Loading…'}</Text>
+				<Text {...theme.dim}>
+					{corpus.done
+						? order.length === 0 && articles.length > 0
+							? 'No article matches the filter (Esc clears it).'
+							: 'No article to show. Press w to see what was skipped.'
+						: 'Loading…'}
+				</Text>
 			</Box>
 		);
 	}
@@ -233,10 +246,13 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 				) : null}
 				{main}
 			</Box>
-			<StatusBar left={status} right="? help  q quit" width={size.columns} theme={theme} />
+			<StatusBar left={status} right={STATUS_HINTS} width={size.columns} theme={theme} />
 		</Box>
 	);
 }
+
+/** Hints at the right of the status bar; when space is short the first goes first. */
+const STATUS_HINTS = ['? help', 'q quit'];
 
 /** The longest of these that fits: the terminal may be very narrow. */
 function tooSmallMessage(size: Size): string {

@@ -55,12 +55,13 @@ export function ReaderPane({lines, top, height, width, highlights, theme}: Props
 				if (hl.end > line.start) ranges.push(hl);
 			}
 		}
+		// Highlights over inline styles: a match stays visible inside bold text or a link.
 		rows.push(
 			<Text key={top + i} {...style}>
-				{ranges.length === 0
+				{ranges.length === 0 && !line.styles
 					? line.text || ' '
 					: lineRuns(line, ranges.sort(byPriority)).map((run, r) => (
-							<Text key={r} {...(run.tag ? theme.tag(run.tag as Tag) : {})}>
+							<Text key={r} {...(run.style ? theme.inline(run.style) : {})} {...(run.tag ? theme.tag(run.tag as Tag) : {})}>
 								{run.text}
 							</Text>
 						))}

@@ -107,7 +107,14 @@ export const panesOf = (state: State, env: Env): Panes =>
 	paneSizes(env.size, state.sidebarShown, {maxTextWidth: env.maxTextWidth, fullWidth: state.fullWidth, articles: env.articles});
 
 const orderMemo = memoLast(
-	(articles: readonly Article[], _count: number, sort: SortOrder, entityFilter: string | undefined, entities: EntityIndex | undefined, title: string | undefined): number[] => {
+	(
+		articles: readonly Article[],
+		_count: number,
+		sort: SortOrder,
+		entityFilter: string | undefined,
+		entities: EntityIndex | undefined,
+		title: string | undefined,
+	): number[] => {
 		let list = sortOrder(articles, sort);
 		if (entityFilter && entities) {
 			const mentioning = new Set(entities.articlesOf(entityFilter));
@@ -191,9 +198,8 @@ export const matchingArticles = memoLast(
 );
 
 /** The active search's matches in one article. */
-export const matchesIn = memoLast(
-	(article: Article | undefined, query: string, also: readonly string[] | undefined): MatchRange[] =>
-		article ? matchesInArticle(article, query, {alsoSpelled: also}) : [],
+export const matchesIn = memoLast((article: Article | undefined, query: string, also: readonly string[] | undefined): MatchRange[] =>
+	article ? matchesInArticle(article, query, {alsoSpelled: also}) : [],
 );
 
 /** The entity panel's list. */

@@ -114,7 +114,12 @@ export function readerCommand(state: State, command: Exclude<ReaderCommand, 'cou
 		case 'cycleSort':
 			return follow({...state, sort: sortCycle[state.sort]}, env);
 		case 'filter':
-			return {...state, panel: {kind: 'filter'}, titleFilter: state.titleFilter ?? '', sidebarShown: state.sidebarShown === false || !ctx.sidebarByDefault ? true : state.sidebarShown};
+			return {
+				...state,
+				panel: {kind: 'filter'},
+				titleFilter: state.titleFilter ?? '',
+				sidebarShown: state.sidebarShown === false || !ctx.sidebarByDefault ? true : state.sidebarShown,
+			};
 		case 'search':
 			return openSearch(state, env);
 		case 'help':

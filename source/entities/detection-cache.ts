@@ -1,0 +1,186 @@
+// Detected mentions on disk, one cache file per source file, so that opening a corpus again skips
+// detection (the expensive part of the entity index) and a folder where one file changed detects
+// that file only. Linking, corrections and assembly are redone every time from the cached
+// mentions: they are cheap by comparison and depend on the whole corpus and the corrections file.
+//
+// A file is used only when everything matches: the layout, the detection fingerprint (code and
+// weights, detection-version.ts), the source file's size and stamp (device, inode, mtime and ctime
+// as the search cache keys them), and its articles' ids and text lengths in order. Then every
+// count and reference is validated (mention-codec.ts). Anything else — stale, truncated, corrupted,
+// foreign — means "detect again"; only a damaged file (not an old or stale one) is worth a warning.
+import crypto from 'node:crypto';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type {Article} from '../corpus/types.js';
+import {reasonOf} from '../corpus/errors.js';
+import {CacheProblem, readCacheBytes, writeAtomic} from '../search/cache-io.js';
+import type {FileStat} from '../search/search-index.js';
+import {detectionVersion} from './detection-version.js';
+import type {DetectedMention} from './find-mentions.js';
+import {COLUMNS, type ColumnName, type MentionColumns, decodeArticle, encodeMentions, validColumns} from './mention-codec.js';
+
+const MAGIC = 'KHAOENT1';
+/** Magic (8 bytes), header length (u32), CRC-32 of header and payload (u32); the JSON header follows. */
+const LEAD = 16;
+const FORMAT = 'khao-entities-1';
+
+interface Header {
+	format: string;
+	version: string;
+	file: {path: string; size: number; stamp: string};
+	ids: string[];
+	textLengths: number[];
+	columns: Record<ColumnName, [offset: number, length: number]>;
+	/** The string table: JSON, UTF-8, at this offset and length. */
+	strings: [offset: number, bytes: number];
+	payload: number;
+}
+
+/** The cache file of one source file. */
+export function detectionCacheFile(cacheDir: string, sourcePath: string): string {
+	const hash = crypto.createHash('sha256').update(`entities\0${path.resolve(sourcePath)}`).digest('hex').slice(0, 24);
+	return path.join(cacheDir, `entities-${hash}.ent`);
+}
+
+const align8 = (n: number): number => Math.ceil(n / 8) * 8;
+
+/** The file's bytes for these articles (all from `stat`'s file, in file order) and their mentions. */
+export function encodeDetectionCache(file: FileStat & {path: string}, articles: readonly Pick<Article, 'id' | 'text'>[], mentions: ReadonlyArray<readonly DetectedMention[]>): Uint8Array[] {
+	const c = encodeMentions(mentions);
+	const pieces: Uint8Array[] = [];
+	let offset = 0;
+	const push = (bytes: Uint8Array): number => {
+		const at = offset;
+		pieces.push(bytes);
+		offset += bytes.byteLength;
+		const pad = align8(offset) - offset;
+		if (pad > 0) {
+			pieces.push(new Uint8Array(pad));
+			offset += pad;
+		}
+		return at;
+	};
+	const columns = {} as Header['columns'];
+	for (const [name] of COLUMNS) {
+		const array = c[name];
+		columns[name] = [push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length];
+	}
+	const stringBytes = Buffer.from(JSON.stringify(c.strings), 'utf8');
+	const strings: Header['strings'] = [push(stringBytes), stringBytes.byteLength];
+	const header: Header = {
+		format: FORMAT,
+		version: detectionVersion(),
+		file: {path: file.path, size: file.size, stamp: file.stamp},
+		ids: articles.map(a => a.id),
+		textLengths: articles.map(a => a.text.length),
+		columns,
+		strings,
+		payload: offset,
+	};
+	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+	const crc = pieces.reduce((sum, piece) => zlib.crc32(piece, sum), zlib.crc32(headerBytes));
+	const lead = Buffer.alloc(align8(LEAD + headerBytes.byteLength));
+	lead.write(MAGIC, 0, 'latin1');
+	lead.writeUInt32LE(headerBytes.byteLength, 8);
+	lead.writeUInt32LE(crc, 12);
+	headerBytes.copy(lead, LEAD);
+	return [lead, ...pieces];
+}
+
+/** Writes the cache of one source file atomically; throws a CacheProblem. */
+export function writeDetectionCache(cacheFile: string, ...args: Parameters<typeof encodeDetectionCache>): void {
+	writeAtomic(cacheFile, encodeDetectionCache(...args));
+}
+
+/** Why a cache file was not used: absent, stale or old are expected; damaged and unreadable are told. */
+export type CacheMiss = {kind: 'absent' | 'stale' | 'other-version'} | {kind: 'damaged' | 'unreadable'; reason: string};
+
+/**
+ * The cached mentions of these articles (the current articles of `file`, in file order), or why
+ * there are none. Never throws.
+ */
+export function readDetectionCache(
+	cacheFile: string,
+	file: FileStat & {path: string},
+	articles: readonly Pick<Article, 'id' | 'text'>[],
+): {ok: true; mentions: DetectedMention[][]} | ({ok: false} & CacheMiss) {
+	let bytes: Buffer | undefined;
+	try {
+		bytes = readCacheBytes(cacheFile, 64 * 2 ** 20 + 4 * file.size + 256 * articles.length);
+	} catch (error) {
+		return {ok: false, kind: 'unreadable', reason: error instanceof CacheProblem ? error.message : reasonOf(error)};
+	}
+	if (bytes === undefined) return {ok: false, kind: 'absent'};
+	try {
+		const decoded = decode(bytes);
+		if (typeof decoded === 'string') return {ok: false, kind: 'damaged', reason: decoded};
+		const {header, columns} = decoded;
+		if (header.format !== FORMAT || header.version !== detectionVersion()) return {ok: false, kind: 'other-version'};
+		if (header.file.path !== file.path || header.file.size !== file.size || header.file.stamp !== file.stamp) return {ok: false, kind: 'stale'};
+		if (header.ids.length !== articles.length || header.textLengths.length !== articles.length) return {ok: false, kind: 'stale'};
+		for (let a = 0; a < articles.length; a++) {
+			if (header.ids[a] !== articles[a]!.id || header.textLengths[a] !== articles[a]!.text.length) return {ok: false, kind: 'stale'};
+		}
+		if (!validColumns(columns, header.textLengths)) return {ok: false, kind: 'damaged', reason: 'bad mentions'};
+		return {ok: true, mentions: articles.map((_, a) => decodeArticle(columns, a))};
+	} catch (error) {
+		return {ok: false, kind: 'damaged', reason: reasonOf(error)};
+	}
+}
+
+/** Header and columns after the whole-file checks, or what is wrong. */
+function decode(bytes: Buffer): {header: Header; columns: MentionColumns} | string {
+	if (bytes.byteLength < LEAD || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return bytes.byteLength === 0 ? 'empty' : 'not a khao entities cache';
+	const headerLength = bytes.readUInt32LE(8);
+	if (LEAD + headerLength > bytes.byteLength) return 'truncated';
+	const start = align8(LEAD + headerLength);
+	if (start > bytes.byteLength) return 'truncated';
+	const crc = zlib.crc32(bytes.subarray(start), zlib.crc32(bytes.subarray(LEAD, LEAD + headerLength)));
+	if (crc !== bytes.readUInt32LE(12)) return 'bad checksum';
+	const header = parseHeader(bytes.toString('utf8', LEAD, LEAD + headerLength));
+	if (header === undefined || start + header.payload !== bytes.byteLength) return 'bad layout';
+	// One aligned copy of the payload: views on it need offsets that are multiples of 4.
+	const payload = new Uint8Array(header.payload);
+	payload.set(bytes.subarray(start));
+	const columns = {} as Record<ColumnName, unknown>;
+	for (const [name, Type] of COLUMNS) {
+		const [offset, length] = header.columns[name];
+		if (offset % 8 !== 0 || offset + length * Type.BYTES_PER_ELEMENT > payload.byteLength) return 'bad layout';
+		columns[name] = new Type(payload.buffer, offset, length);
+	}
+	const [offset, length] = header.strings;
+	if (offset + length > payload.byteLength) return 'bad layout';
+	const strings: unknown = JSON.parse(Buffer.from(payload.buffer, offset, length).toString('utf8'));
+	if (!Array.isArray(strings) || !strings.every(s => typeof s === 'string')) return 'bad strings';
+	return {header, columns: {...(columns as Omit<MentionColumns, 'strings'>), strings: strings as string[]}};
+}
+
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && isCount(v[0]) && isCount(v[1]);
+
+function parseHeader(text: string): Header | undefined {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+	if (!isRecord(json) || !isRecord(json['file']) || !isRecord(json['columns'])) return undefined;
+	const file = json['file'];
+	const columns = json['columns'];
+	const ok =
+		typeof json['format'] === 'string' &&
+		typeof json['version'] === 'string' &&
+		typeof file['path'] === 'string' &&
+		isCount(file['size']) &&
+		typeof file['stamp'] === 'string' &&
+		Array.isArray(json['ids']) &&
+		json['ids'].every(id => typeof id === 'string') &&
+		Array.isArray(json['textLengths']) &&
+		json['textLengths'].every(isCount) &&
+		COLUMNS.every(([name]) => isPair(columns[name])) &&
+		isPair(json['strings']) &&
+		isCount(json['payload']);
+	return ok ? (json as unknown as Header) : undefined;
+}

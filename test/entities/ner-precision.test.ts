@@ -1,0 +1,55 @@
+// Precision of detection where the rules are weak alone: each case has a twin that must still be found.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {findMentions} from '../../source/entities/find-mentions.js';
+
+const orgs = (text: string): string[] => findMentions({text}).filter(m => m.kind === 'organization').map(m => m.text);
+
+describe('abbreviations glued to the word before', () => {
+	it('reads a title, rank or month after a glued word as what it is, not a body', () => {
+		assert.deepEqual(orgs('ที่ประชุมมีอดีตส.ส.หลายคนมาร่วมงาน'), []);
+		assert.deepEqual(orgs('คณะนักศึกษาเข้าพบพล.ต.สมบัติ ศรีสุข'), []);
+		assert.deepEqual(orgs('จะประกาศผลระหว่างมี.ค.-เม.ย. ปีหน้า'), []);
+		assert.deepEqual(orgs('มอบหมายให้ร.ต.ท.วีระ ดีงาม ดูแล'), []);
+		assert.deepEqual(orgs('นายสมศักดิ์ ใจงาม รองสว.สอบสวน ให้ข้อมูล'), []);
+	});
+
+	it('still finds a body abbreviation glued to a known word (twin)', () => {
+		assert.deepEqual(orgs('เจ้าหน้าที่ของสปสช.ลงพื้นที่'), ['สปสช.']);
+		assert.deepEqual(orgs('ร่วมมือกับธ.ก.ส.จัดงาน'), ['ธ.ก.ส.']);
+		assert.ok(orgs('ผู้แทน กกต. แถลงข่าว').includes('กกต.'));
+	});
+});
+
+describe('names the rules read weakly and the model does not see', () => {
+	it('drops a head word run on into a clause (ตำรวจ + verb), keeps a closed body name (twin)', () => {
+		assert.deepEqual(orgs('ตำรวจจับกุมตัวผู้ต้องหาได้แล้ว'), []);
+		assert.ok(orgs('ประชาชนร้องเรียนต่อ กรมการค้าภายใน เมื่อวานนี้').includes('กรมการค้าภายใน'));
+	});
+
+	it('makes a name right after บริษัท a body, not a person; a name after a verb stays a person (twin)', () => {
+		const kinds = (text: string, name: string): string[] => findMentions({text}).filter(m => m.text.includes(name)).map(m => m.kind);
+		assert.ok(!kinds('ร่วมมือกับ บริษัท วีระพงษ์ อินดัสทรี จำกัด', 'วีระพงษ์').includes('person'));
+		assert.ok(kinds('ผู้สื่อข่าวรายงานว่า วีระพงษ์ ศรีสุข ได้รับรางวัล', 'วีระพงษ์').includes('person'));
+	});
+});
+
+describe('districts from the shipped gazetteer', () => {
+	const places = (text: string): string[] => findMentions({text}).filter(m => m.kind === 'place').map(m => m.text);
+
+	it('takes a known district after อำเภอ or อ., and the seat district written short', () => {
+		assert.deepEqual(places('ชาวบ้านใน อำเภอปากเกร็ด จังหวัดนนทบุรี'), ['อำเภอปากเกร็ด', 'จังหวัดนนทบุรี']);
+		assert.deepEqual(places('ที่ อ.สัตหีบ จ.ชลบุรี'), ['อ.สัตหีบ', 'จ.ชลบุรี']);
+		assert.deepEqual(places('ที่อำเภอเมือง จังหวัดลำปาง'), ['อำเภอเมือง', 'จังหวัดลำปาง']);
+	});
+
+	it('takes nothing else after อำเภอ or อ. (twin): a phrase, a clause, a teacher', () => {
+		assert.deepEqual(places('ถูกจับกุมตามอำเภอใจ ซึ่งไม่เป็นธรรม'), []);
+		assert.deepEqual(places('ในอำเภอครอบคลุมพื้นที่ทั้งหมด'), []);
+		assert.deepEqual(places('ขณะที่ อ.สมชาย แนะนำให้อ่านหนังสือ'), []);
+	});
+
+	it('knows a district alone only after a head word: a bare district name that is a common word stays a word', () => {
+		assert.deepEqual(places('เขาลองทำอีกสองครั้ง'), []);
+	});
+});
