@@ -163,8 +163,9 @@ export class BackgroundIndexer {
 				} else if (detected) {
 					const batch = detected.take();
 					// A snapshot while waiting for the workers, not between batches already here (from the
-					// cache they all are); each covers at least half again as many articles as the last.
-					if (batch === undefined && sinceSnapshot >= Math.max(snapshotEvery, snapshotArticles / 2)) startSnapshot();
+					// cache they all are): the first soon, each later one after half again as many
+					// articles, so that all of them together cost a few times the last.
+					if (batch === undefined && sinceSnapshot >= Math.max(snapshotEvery / 8, snapshotArticles / 2)) startSnapshot();
 					// Detection stopped short (it cannot, short of a bug): the rest is detected here.
 					else if (batch === undefined && detected.drained) detected = undefined;
 					else if (batch === undefined) break;
