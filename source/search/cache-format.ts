@@ -9,6 +9,7 @@
 //
 // Every number of the header is checked against this packing before anything is read by it.
 import zlib from 'node:zlib';
+import {textLengthOf} from '../corpus/article-store.js';
 import type {Article} from '../corpus/types.js';
 import {blockTable, BLOCK_BYTES} from './cache-blocks.js';
 import {PASSAGE_MAX, PASSAGE_TARGET} from './passages.js';
@@ -219,16 +220,37 @@ function isPacked(header: Header): boolean {
 	return header.payload === at;
 }
 
-/** path \0 id → ordinals in corpus order (ids may repeat). */
-export function ordinalsByFileAndId(articles: readonly Article[]): Map<string, number[]> {
-	const map = new Map<string, number[]>();
-	for (let i = 0; i < articles.length; i++) {
-		const key = `${articles[i]!.path}\0${articles[i]!.id}`;
-		const list = map.get(key);
-		if (list) list.push(i);
-		else map.set(key, [i]);
+/**
+ * Finds a cached article's ordinal in today's corpus. A file's articles are where they were, one
+ * after another (its stamp is unchanged): the article right after the last one found is tried
+ * first, and a map of path and id to ordinals (ids may repeat) is built only when that guess fails.
+ */
+export class OrdinalFinder {
+	private map: Map<string, number[]> | undefined;
+	private next = 0;
+
+	constructor(private readonly articles: readonly Article[]) {}
+
+	/** The ordinal of an article of `path` with `id`: the next in order, else the `nth()` (0-based) of that id in corpus order. */
+	find(path: string, id: string, nth: () => number): number | undefined {
+		const guess = this.articles[this.next];
+		if (guess && guess.id === id && guess.path === path) return this.next++;
+		this.map ??= this.byFileAndId();
+		const ordinal = this.map.get(`${path}\0${id}`)?.[nth()];
+		if (ordinal !== undefined) this.next = ordinal + 1;
+		return ordinal;
 	}
-	return map;
+
+	private byFileAndId(): Map<string, number[]> {
+		const map = new Map<string, number[]>();
+		for (let i = 0; i < this.articles.length; i++) {
+			const key = `${this.articles[i]!.path}\0${this.articles[i]!.id}`;
+			const list = map.get(key);
+			if (list) list.push(i);
+			else map.set(key, [i]);
+		}
+		return map;
+	}
 }
 
 /**
@@ -242,7 +264,7 @@ export function currentOrdinals(
 	titleLengths: Int32Array,
 	articles: readonly Article[],
 	stats: ReadonlyMap<string, {size: number; stamp: string}>,
-	ordinalsOf: Map<string, number[]>,
+	finder: OrdinalFinder,
 ): Int32Array | 'stale' {
 	for (const file of entry.files) {
 		const stat = stats.get(file.path);
@@ -253,17 +275,16 @@ export function currentOrdinals(
 		throw new Damaged('bad layout');
 	}
 	const ordinals = new Int32Array(count);
-	const used = new Map<string, number>();
 	for (let local = 0; local < count; local++) {
 		const file = entry.files[entry.articleFiles[local]!];
 		if (!file) throw new Damaged('bad layout');
-		const key = `${file.path}\0${entry.ids[local]}`;
-		const nth = used.get(key) ?? 0;
-		used.set(key, nth + 1);
-		const ordinal = ordinalsOf.get(key)?.[nth];
+		const id = entry.ids[local]!;
+		// How many earlier articles of this segment share the id (only asked when the guess fails).
+		const nth = () => entry.ids.slice(0, local).filter((other, i) => other === id && entry.articleFiles[i] === entry.articleFiles[local]).length;
+		const ordinal = finder.find(file.path, id, nth);
 		if (ordinal === undefined) return 'stale';
 		const article = articles[ordinal]!;
-		if (article.title.length !== titleLengths[local] || (textLengths && article.text.length !== textLengths[local])) return 'stale';
+		if (article.title.length !== titleLengths[local] || (textLengths && textLengthOf(article) !== textLengths[local])) return 'stale';
 		ordinals[local] = ordinal;
 	}
 	return ordinals;

@@ -17,7 +17,7 @@ import zlib from 'node:zlib';
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {firstBadBlock} from './cache-blocks.js';
-import {ARRAYS, currentOrdinals, Damaged, encodeCache, layoutOf, LEAD, ordinalsByFileAndId, readHeader, readLead, type ArrayName, type Header, type SegmentHeader} from './cache-format.js';
+import {ARRAYS, currentOrdinals, Damaged, encodeCache, layoutOf, LEAD, OrdinalFinder, readHeader, readLead, type ArrayName, type Header, type SegmentHeader} from './cache-format.js';
 import {CacheProblem, readCacheBytes, writeAtomic, writeAtomicAsync} from './cache-io.js';
 import {validSegment} from './cache-validate.js';
 import {openDiskSegments} from './disk-segment.js';
@@ -134,7 +134,7 @@ export function* readCacheSteps(
 	articles: readonly Article[],
 	stats: ReadonlyMap<string, FileStat>,
 	warn?: CacheWarn,
-	ordinalsOf?: Map<string, number[]>,
+	finder?: OrdinalFinder,
 ): Generator<void, Segment[], void> {
 	try {
 		const stat = stats.get(source);
@@ -143,12 +143,12 @@ export function* readCacheSteps(
 		if (!bytes) return [];
 		const decoded = decodeCache(bytes);
 		if (!decoded) return [];
-		ordinalsOf ??= ordinalsByFileAndId(articles);
+		finder ??= new OrdinalFinder(articles);
 		const segments: Segment[] = [];
 		for (const entry of decoded.header.segments) {
 			// Keyed by its source file's path: a segment of another file in it is not this cache's.
 			if (entry.files.length !== 1 || entry.files[0]!.path !== source) throw new Damaged('another file\'s index');
-			const segment = restoreSegment(entry, decoded.store, decoded.payload, decoded.header.arraysEnd, articles, stats, ordinalsOf);
+			const segment = restoreSegment(entry, decoded.store, decoded.payload, decoded.header.arraysEnd, articles, stats, finder);
 			if (segment !== 'stale') segments.push(segment);
 			yield;
 		}
@@ -175,13 +175,13 @@ export function openOnDisk(
 	source: string,
 	articles: readonly Article[],
 	stats: ReadonlyMap<string, FileStat>,
-	ordinalsOf: Map<string, number[]>,
+	finder: OrdinalFinder,
 	warn?: CacheWarn,
 ): Segment[] {
 	const stat = stats.get(source);
 	if (!stat) return [];
 	try {
-		const segments = openDiskSegments(file, source, articles, stats, ordinalsOf, cacheBytesBound(stat.size, articles.length));
+		const segments = openDiskSegments(file, source, articles, stats, finder, cacheBytesBound(stat.size, articles.length));
 		return Array.isArray(segments) ? segments : [];
 	} catch (error) {
 		warnRead(warn, file, error);
@@ -216,7 +216,7 @@ function restoreSegment(
 	arraysEnd: number,
 	articles: readonly Article[],
 	stats: ReadonlyMap<string, FileStat>,
-	ordinalsOf: Map<string, number[]>,
+	finder: OrdinalFinder,
 ): Restored {
 	const view = <T>(name: ArrayName, Type: {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number}): T => {
 		const [offset, length] = entry.arrays[name];
@@ -224,7 +224,7 @@ function restoreSegment(
 		return new Type(store.buffer as ArrayBuffer, store.byteOffset + offset, length);
 	};
 	const arrays = Object.fromEntries(ARRAYS.map(([name, Type]) => [name, view(name, Type as never)])) as unknown as Pick<Segment, ArrayName>;
-	const ordinals = currentOrdinals(entry, arrays.textLengths, arrays.titleLengths, articles, stats, ordinalsOf);
+	const ordinals = currentOrdinals(entry, arrays.textLengths, arrays.titleLengths, articles, stats, finder);
 	if (ordinals === 'stale') return 'stale';
 	const folded = entry.strings.map(([offset, units, oneByte]) => {
 		const end = offset + (oneByte ? units : 2 * units);

@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 import type {Article} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {BadBlock, BlockReader, openCacheFile, readExactly} from './cache-blocks.js';
-import {ARRAYS, currentOrdinals, Damaged, layoutOf, LEAD, readHeader, readLead, type ArrayName, type SegmentHeader} from './cache-format.js';
+import {ARRAYS, currentOrdinals, Damaged, layoutOf, LEAD, readHeader, readLead, type ArrayName, type OrdinalFinder, type SegmentHeader} from './cache-format.js';
 import {validKeys, validPassages, validRun, validShapes, validTones} from './cache-validate.js';
 import type {FileStat} from './search-index.js';
 import type {Segment, SegmentFile} from './segment.js';
@@ -246,7 +246,7 @@ export function openDiskSegments(
 	source: string,
 	articles: readonly Article[],
 	stats: ReadonlyMap<string, FileStat>,
-	ordinalsOf: Map<string, number[]>,
+	finder: OrdinalFinder,
 	maxBytes: number,
 ): DiskSegment[] | 'stale' | undefined {
 	const opened = openCacheFile(file, maxBytes);
@@ -275,7 +275,7 @@ export function openDiskSegments(
 			if (entry.files.length !== 1 || entry.files[0]!.path !== source) throw new Damaged("another file's index");
 			const titleLengths = cache.array(entry, 'titleLengths');
 			const textLengths = cache.array(entry, 'textLengths');
-			const ordinals = currentOrdinals(entry, textLengths, titleLengths, articles, stats, ordinalsOf);
+			const ordinals = currentOrdinals(entry, textLengths, titleLengths, articles, stats, finder);
 			if (ordinals === 'stale') return 'stale';
 			segments.push(new DiskSegment(cache, entry, ordinals, titleLengths, textLengths));
 		}

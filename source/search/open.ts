@@ -4,7 +4,7 @@
 // what is indexed so far); `openSearchIndex` runs all steps at once (plain modes, tests).
 import type {Article} from '../corpus/types.js';
 import {cacheFileFor, defaultCacheDir, openOnDisk, readCacheSteps, statFiles, writeCache, type CacheWarn} from './cache.js';
-import {ordinalsByFileAndId} from './cache-format.js';
+import {OrdinalFinder} from './cache-format.js';
 import type {Segment} from './segment.js';
 import {SearchIndex, SearchIndexBuilder, type FileStat} from './search-index.js';
 
@@ -89,14 +89,14 @@ export function* openCachedSteps(articles: readonly Article[], options: OpenInde
 
 	let reused = 0;
 	const dirty = new Set<string>();
-	const ordinalsOf = files.length > 0 ? ordinalsByFileAndId(articles) : new Map<string, number[]>();
+	const finder = new OrdinalFinder(articles);
 	for (const source of files) {
 		const file = cacheFileFor(cacheDir!, source);
 		let cached: Segment[];
-		if (options.onDisk) cached = openOnDisk(file, source, articles, stats, ordinalsOf, warn);
+		if (options.onDisk) cached = openOnDisk(file, source, articles, stats, finder, warn);
 		else {
 			// A step per cached segment: each is checked whole before any is used (a few milliseconds each).
-			const reading = readCacheSteps(file, source, articles, stats, warn, ordinalsOf);
+			const reading = readCacheSteps(file, source, articles, stats, warn, finder);
 			let read = reading.next();
 			for (; !read.done; read = reading.next()) yield progress(index, reused, 'cache');
 			cached = read.value;

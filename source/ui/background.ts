@@ -9,6 +9,7 @@ import {indexCorpusSteps, openCachedSteps, writeCacheAsync, type FileStat, type 
 import {MAX_SEGMENT_ARTICLES} from '../search/segment.js';
 import {correctionsWarnings, EntityIndex, EntityIndexBuilder, type EntityCorrections} from '../entities/index.js';
 import type {Article, CorpusWarning} from '../corpus/types.js';
+import {locatorOf, textLengthOf} from '../corpus/article-store.js';
 import {WorkerPool} from '../workers/pool.js';
 import {searchJob, type IndexedArticle, type SearchBatch} from '../workers/search-job.js';
 import {entitiesJob} from '../workers/entities-job.js';
@@ -85,9 +86,9 @@ export class BackgroundIndexer {
 		const articles = this.load.articles;
 		if (this.stopped) return;
 		const workerChars = this.options.workerChars ?? WORKER_CHARS;
-		const huge = articles.some((a) => a.text.length > workerChars);
+		const huge = articles.some((a) => textLengthOf(a) > workerChars);
 		let chars = 0;
-		for (const article of articles) chars += article.text.length;
+		for (const article of articles) chars += textLengthOf(article);
 		this.set({total: articles.length});
 		if (huge) {
 			// An article too large for a slice: both indexes in the pool, entities whole.
@@ -306,9 +307,12 @@ export class BackgroundIndexer {
 	}
 }
 
-/** What a worker needs of an article to index it (its display blocks stay behind). */
-function indexedArticle({blocks: _, ...article}: Article): IndexedArticle {
-	return article;
+/** What a worker needs of an article to index it: its metadata and where its body is (not the body). */
+function indexedArticle(article: Article): IndexedArticle {
+	const {id, path, format, title} = article;
+	const locator = locatorOf(article);
+	// Indexing reads no blocks: a body in memory travels without them.
+	return {id, path, format, title, locator: locator.kind === 'memory' ? {...locator, blocks: []} : locator, textLength: textLengthOf(article)};
 }
 
 /**
@@ -323,7 +327,7 @@ export function searchBatches(articles: readonly Article[], index: SearchIndex, 
 		if (index.locate(ordinal)) continue;
 		const article = articles[ordinal]!;
 		const sameFile = batch && articles[batch.ordinals[0]!]!.path === article.path;
-		if (!batch || !sameFile || batch.ordinals.length >= segmentArticles || chars + article.text.length > BATCH_CHARS) {
+		if (!batch || !sameFile || batch.ordinals.length >= segmentArticles || chars + textLengthOf(article) > BATCH_CHARS) {
 			const stat = stats.get(article.path);
 			batch = {ordinals: [], articles: [], stats: stat ? [[article.path, stat]] : [], segmentArticles};
 			batches.push(batch);
@@ -331,7 +335,7 @@ export function searchBatches(articles: readonly Article[], index: SearchIndex, 
 		}
 		batch.ordinals.push(ordinal);
 		batch.articles.push(indexedArticle(article));
-		chars += article.text.length;
+		chars += textLengthOf(article);
 	}
 	return batches;
 }

@@ -4,7 +4,7 @@
 import {buildEntityIndex, type EntityCorrections} from '../entities/index.js';
 import type {EntityIndexData} from '../entities/entity-index.js';
 import {defineJob, registerJob} from './registry.js';
-import type {IndexedArticle} from './search-job.js';
+import {withBody, type IndexedArticle} from './search-job.js';
 
 export interface EntitiesInput {
 	articles: IndexedArticle[];
@@ -15,7 +15,7 @@ export const entitiesJob = defineJob<EntitiesInput, EntityIndexData>('entities')
 
 registerJob(entitiesJob, ({articles, corrections}) => {
 	const index = buildEntityIndex(
-		articles.map((a) => ({...a, blocks: []})),
+		articles.map(withBody),
 		corrections ? {corrections} : {},
 	);
 	const {nameSearch: _, ...data} = (index as unknown as {data: EntityIndexData}).data;

@@ -1,13 +1,28 @@
 // The search index's job: a batch of articles (of one file, in corpus order) becomes sealed
 // segments, their typed arrays moved back to the UI thread, which adds them to its index.
+import {readArticleBody, type ArticleLocator} from '../corpus/article-store.js';
 import type {Article} from '../corpus/types.js';
 import type {FileStat} from '../search/search-index.js';
 import {SearchIndexBuilder} from '../search/search-index.js';
 import type {Segment} from '../search/segment.js';
 import {buffersOf, defineJob, registerJob} from './registry.js';
 
-/** An article as the job needs it: what indexing reads (no display blocks). */
-export type IndexedArticle = Omit<Article, 'blocks'>;
+/**
+ * An article as a job receives it: its metadata and its locator, not its text (the worker reads the
+ * body itself, so half a gigabyte of text never crosses postMessage); text read for stdin or
+ * articles made in code travels in a 'memory' locator.
+ */
+export interface IndexedArticle extends Pick<Article, 'id' | 'path' | 'format' | 'title'> {
+	locator: ArticleLocator;
+	textLength: number;
+}
+
+/** The article with its body read from its locator (a body that changed since listing reads as the reader shows it). */
+export function withBody(article: IndexedArticle): Article {
+	const {locator, textLength, ...meta} = article;
+	const body = readArticleBody(locator, textLength);
+	return {...meta, text: body.text, blocks: []};
+}
 
 export interface SearchBatch {
 	/** Corpus ordinals of the articles, ascending. */
@@ -23,7 +38,7 @@ export const searchJob = defineJob<SearchBatch, Segment[]>('search');
 /** The segments of one batch, ordinals as in the corpus. */
 export function buildSearchBatch(batch: SearchBatch): Segment[] {
 	const builder = new SearchIndexBuilder({fileStats: new Map(batch.stats), ...(batch.segmentArticles ? {segmentArticles: batch.segmentArticles} : {})});
-	builder.add(batch.articles.map((a) => ({...a, blocks: []})));
+	builder.add(batch.articles.map(withBody));
 	const {segments} = builder.finish();
 	for (const segment of segments) for (let local = 0; local < segment.ordinals.length; local++) segment.ordinals[local] = batch.ordinals[segment.ordinals[local]!]!;
 	return segments;
