@@ -8,19 +8,34 @@ import {sanitizeInline} from '../text/sanitize.js';
 
 export type WriteResult = {ok: true} | {ok: false; closed: true} | {ok: false; closed: false; message: string};
 
+/** The writes of each stream still waiting for their callback, told of an 'error' event too. */
+const waiting = new WeakMap<NodeJS.WritableStream, Set<(error: unknown) => void>>();
+
 /** Writes all of `text` to `stream`, waiting for a slow pipe; says how it went instead of throwing. */
 export function writeOut(text: string, stream: NodeJS.WritableStream = process.stdout): Promise<WriteResult> {
+	let pending = waiting.get(stream);
+	if (!pending) {
+		const writes = new Set<(error: unknown) => void>();
+		pending = writes;
+		waiting.set(stream, writes);
+		// One listener for the life of the process (a streamed listing writes thousands of times): a
+		// late error on a stream no one listens to would crash.
+		stream.on('error', (error: unknown) => {
+			for (const settle of [...writes]) settle(error);
+		});
+	}
+	const writes = pending;
 	return new Promise((resolve) => {
 		let settled = false;
 		const settle = (error: unknown) => {
 			if (settled) return;
 			settled = true;
+			writes.delete(settle);
 			if (!error) resolve({ok: true});
 			else if ((error as NodeJS.ErrnoException).code === 'EPIPE') resolve({ok: false, closed: true});
 			else resolve({ok: false, closed: false, message: `cannot write the output: ${reasonOf(error)}`});
 		};
-		// Kept for the life of the process: a late error on a stream no one listens to would crash.
-		stream.on('error', settle);
+		writes.add(settle);
 		try {
 			stream.write(text, (error) => settle(error));
 		} catch (error) {

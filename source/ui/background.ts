@@ -1,5 +1,6 @@
 // Search and entity indexes are built after the first screen, in slices of a few milliseconds
 // between which the event loop runs, so keys are answered while 10,000 articles are indexed.
+import {textLengthOf} from '../corpus/article-store.js';
 import type {CorpusLoad} from '../corpus/index.js';
 import {indexCorpusSteps, writeCacheAsync, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
 import {correctionsWarnings, EntityIndexBuilder, type EntityIndex, type EntityCorrections} from '../entities/index.js';
@@ -69,7 +70,8 @@ export class BackgroundIndexer {
 		await this.load.finished;
 		const articles = this.load.articles;
 		const workerChars = this.options.workerChars ?? WORKER_CHARS;
-		if (!this.stopped && articles.some((a) => a.text.length > workerChars)) return this.startWorkers();
+		// By the length listed with each article: reading every body here would hold the UI thread for seconds.
+		if (!this.stopped && articles.some((a) => textLengthOf(a) > workerChars)) return this.startWorkers();
 		const sliceMs = this.options.sliceMs ?? 12;
 		const snapshotEvery = this.options.snapshotEvery ?? 2_000;
 		// The cache (about 90 MB for 10,000 articles) is written without blocking keys.

@@ -13,12 +13,12 @@ test('flags and PATH', () => {
 	assert.deepEqual(r, {
 		kind: 'run',
 		input: ['some/dir'],
-		flags: {print: true, list: false, entities: false, json: false, cache: false, width: 60, entitiesFile: 'names.json'},
+		flags: {print: true, list: false, entities: false, index: false, json: false, cache: false, width: 60, entitiesFile: 'names.json'},
 	});
 	const s = parseArguments(['-s', 'คำค้น', '--json', '-']);
 	assert.equal(s.kind === 'run' && s.flags.search, 'คำค้น');
 	assert.deepEqual(s.kind === 'run' && s.input, ['-']);
-	assert.deepEqual(parseArguments(['--', '-p']), {kind: 'run', input: ['-p'], flags: {print: false, list: false, entities: false, json: false, cache: true}});
+	assert.deepEqual(parseArguments(['--', '-p']), {kind: 'run', input: ['-p'], flags: {print: false, list: false, entities: false, index: false, json: false, cache: true}});
 });
 
 test('--help and --version win wherever they stand', () => {
