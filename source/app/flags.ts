@@ -28,6 +28,8 @@ export const FLAGS = [
 	{name: 'text-width', type: 'number', value: 'N', range: [20, 1000], help: "the reader's longest text line (default 100; W in the reader: the pane's width)"},
 	{name: 'entities-file', type: 'string', value: 'F', help: 'entity corrections (default: khao.entities.json in the corpus folder)'},
 	{name: 'cache', type: 'boolean', negatable: true, help: 'do not read or write the index caches (search, entities)'},
+	{name: 'state', type: 'boolean', negatable: true, help: 'do not remember the last article, places and bookmarks'},
+	{name: 'mouse', type: 'boolean', negatable: true, help: 'leave the mouse to the terminal (its own selection)'},
 	{name: 'version', type: 'boolean', action: 'version', help: 'print the version'},
 	{name: 'help', short: 'h', type: 'boolean', action: 'help', help: 'print this help'},
 ] as const satisfies readonly FlagDef[];

@@ -6,36 +6,29 @@ import {reasonOf} from '../corpus/errors.js';
 import type {CorpusWarning} from '../corpus/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 
-export type WriteResult = {ok: true} | {ok: false; closed: true} | {ok: false; closed: false; message: string};
+const guarded = new WeakSet<NodeJS.WritableStream>();
 
-/** The writes of each stream still waiting for their callback, told of an 'error' event too. */
-const waiting = new WeakMap<NodeJS.WritableStream, Set<(error: unknown) => void>>();
+export type WriteResult = {ok: true} | {ok: false; closed: true} | {ok: false; closed: false; message: string};
 
 /** Writes all of `text` to `stream`, waiting for a slow pipe; says how it went instead of throwing. */
 export function writeOut(text: string, stream: NodeJS.WritableStream = process.stdout): Promise<WriteResult> {
-	let pending = waiting.get(stream);
-	if (!pending) {
-		const writes = new Set<(error: unknown) => void>();
-		pending = writes;
-		waiting.set(stream, writes);
-		// One listener for the life of the process (a streamed listing writes thousands of times): a
-		// late error on a stream no one listens to would crash.
-		stream.on('error', (error: unknown) => {
-			for (const settle of [...writes]) settle(error);
-		});
+	// Kept for the life of the process: a late error on a stream no one listens to would crash.
+	if (!guarded.has(stream)) {
+		guarded.add(stream);
+		stream.on('error', () => {});
 	}
-	const writes = pending;
 	return new Promise((resolve) => {
 		let settled = false;
 		const settle = (error: unknown) => {
 			if (settled) return;
 			settled = true;
-			writes.delete(settle);
+			// Output written in many pieces must not pile up a listener per piece.
+			stream.off('error', settle);
 			if (!error) resolve({ok: true});
 			else if ((error as NodeJS.ErrnoException).code === 'EPIPE') resolve({ok: false, closed: true});
 			else resolve({ok: false, closed: false, message: `cannot write the output: ${reasonOf(error)}`});
 		};
-		writes.add(settle);
+		stream.on('error', settle);
 		try {
 			stream.write(text, (error) => settle(error));
 		} catch (error) {

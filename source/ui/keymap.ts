@@ -36,6 +36,11 @@ export type ReaderCommand =
 	| 'clear'
 	| 'warnings'
 	| 'help'
+	| 'bookmark'
+	| 'bookmarks'
+	| 'openLink'
+	| 'copyParagraph'
+	| 'copyLink'
 	| 'quit';
 
 export const readerKeys: KeyTable<ReaderCommand> = [
@@ -121,6 +126,10 @@ export const readerKeys: KeyTable<ReaderCommand> = [
 	},
 	{bind: [['entities', ['p']]], what: 'entity panel: people, organisations, places of this article (keys below)', section: 'Entities'},
 	{bind: [['entityFilter', ['F']]], what: 'sidebar: only articles that mention the focused entity (again: all)', section: 'Entities'},
+	{bind: [['bookmark', ['B']]], what: 'bookmark the place you are reading (again at the same place: remove it)', section: 'Bookmarks and links'},
+	{bind: [['bookmarks', ["'"]]], what: 'the bookmarks (keys below)', section: 'Bookmarks and links'},
+	{bind: [['openLink', ['O']]], what: "open the article's web address in the browser", section: 'Bookmarks and links'},
+	{bind: [['copyParagraph', ['y']], ['copyLink', ['Y']]], what: "copy the paragraph on top / the article's web address (OSC 52)", section: 'Bookmarks and links'},
 	{bind: [['clear', ['esc']]], what: 'close a panel; else end the search, then drop the focused entity, then the filters', section: 'Other'},
 	{bind: [['warnings', ['w']]], what: 'files that were skipped or had problems', section: 'Other'},
 	{bind: [['help', ['?']]], what: 'this help (j k space b g G scroll it)', section: 'Other'},
@@ -261,5 +270,16 @@ export const gotoKeys: KeyTable<GotoCommand> = [
 	{bind: [['close', ['esc']]], what: 'cancel', section: 'Go to (:)'},
 ];
 
+export type BookmarkCommand = 'choose' | 'next' | 'prev' | 'remove' | 'close' | 'bookmarks' | 'quit';
+
+/** The bookmarks panel ('). */
+export const bookmarkKeys: KeyTable<BookmarkCommand> = [
+	{bind: [['choose', ['enter']]], what: 'open the article at the bookmark', section: "Bookmarks (')"},
+	{bind: [['next', ['j', 'down', 'ctrl+n']], ['prev', ['k', 'up', 'ctrl+p']]], what: 'next / previous bookmark', section: "Bookmarks (')"},
+	{bind: [['remove', ['x']]], what: 'remove the bookmark', section: "Bookmarks (')"},
+	{bind: [['close', ['esc']]], what: "close (so does ' again); q quits", section: "Bookmarks (')"},
+	{bind: [['bookmarks', ["'"]], ['quit', ['q', 'ctrl+c']]], what: '', section: ''},
+];
+
 /** Every table, in the order help lists them; rows without a description are not listed. */
-export const allKeyTables: readonly KeyTable<string>[] = [readerKeys, searchKeys, entityKeys, filterKeys, gotoKeys, pagerKeys];
+export const allKeyTables: readonly KeyTable<string>[] = [readerKeys, searchKeys, entityKeys, filterKeys, gotoKeys, bookmarkKeys, pagerKeys];
