@@ -53,3 +53,16 @@ describe('districts from the shipped gazetteer', () => {
 		assert.deepEqual(places('เขาลองทำอีกสองครั้ง'), []);
 	});
 });
+
+describe('a province head before a listed word', () => {
+	const places = (text: string): string[] => findMentions({text}).filter(m => m.kind === 'place').map(m => m.text);
+
+	it('takes no place when a function word or a head word follows จังหวัด', () => {
+		assert.deepEqual(places('โดยให้ทุกจังหวัดใช้ข้อมูลเดียวกัน'), []);
+		assert.deepEqual(places('การประชุมเจ้าคณะจังหวัดคณะธรรมยุต'), []);
+	});
+
+	it('keeps a foreign province there (twin)', () => {
+		assert.deepEqual(places('เดินทางไปจังหวัดพระตะบอง ประเทศกัมพูชา'), ['จังหวัดพระตะบอง', 'ประเทศกัมพูชา']);
+	});
+});

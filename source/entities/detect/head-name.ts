@@ -82,6 +82,8 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		// gazetteer, and what else follows there is the next phrase (ทุกจังหวัด ขับเคลื่อน…).
 		const head = text.slice(headStart, headEnd);
 		if (p > headEnd && head === 'จังหวัด') return undefined;
+		// Nor is a listed word right after it (ทุกจังหวัด|ใช้…, เจ้าคณะจังหวัด|คณะ…): foreign provinces are names.
+		if ((head === 'จังหวัด' || head === 'จ.') && (HEAD_WORDS.has(first) || FUNCTION.has(first))) return undefined;
 		// Every district is in the gazetteer too: after อำเภอ or อ. anything else is no district
 		// (ตามอำเภอใจ, อำเภอครอบคลุม…; อ. before a person is อาจารย์), but for the district
 		// of a province's seat written short (อำเภอเมือง จังหวัด…).

@@ -4,7 +4,8 @@
 // function word). Latin names are capitalised words with particles.
 
 import {thaiPhoneticKey} from '../../text/phonetic.js';
-import {LATIN_PARTICLES, LATIN_STOP, ORG_HEADS, PLACE_HEADS} from '../lexicon.js';
+import {LATIN_PARTICLES, LATIN_STOP} from '../lexicon.js';
+import {triggerTrie} from './trigger-trie.js';
 import {gazetteer} from '../gazetteer.js';
 import {
 	CLAUSE_PREFIX, type DetectionContext, HARD_STOP, INNER_CUT, PERSON_STOP, GENERIC, STOP_PREFIX, isCombining, isLatinLetter, isThaiLetter,
@@ -156,11 +157,13 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 	return {start: p, end, tokens, latin: false, closed};
 }
 
-const HEADS = [...ORG_HEADS, ...PLACE_HEADS].filter(h => h.length >= 4 && !h.includes('.'));
-
 /** A body's or place's head opens the token (ผู้กำกับการ|สถานีตำรวจ…): the name of a body, not a person. */
 function startsWithHead(token: string): boolean {
-	return HEADS.some(h => token.startsWith(h) && token.length > h.length + 1);
+	// Heads of four letters or more, not abbreviations (จ., บจก.), with a complement after them.
+	for (const m of triggerTrie().matchesAt(token, 0)) {
+		if (m.end >= 4 && token.length > m.end + 1 && m.values.some(v => (v.type === 'org' || v.type === 'place') && !v.word.includes('.'))) return true;
+	}
+	return false;
 }
 
 function isCountry(key: string | undefined): boolean {

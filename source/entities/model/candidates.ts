@@ -4,7 +4,8 @@
 // a title (the training data tags them with the name): the title is cut off and kept, as the rules do.
 
 import {gazetteer} from '../gazetteer.js';
-import {HONORIFICS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, POSITIONS, RANKS} from '../lexicon.js';
+import {ORG_HEADS, OTHER_HEADS, PLACE_HEADS} from '../lexicon.js';
+import {triggerTrie} from '../detect/trigger-trie.js';
 import type {StepClock, Steps} from '../steps.js';
 import {SuffixSet, Trie} from '../trie.js';
 import type {Occupancy} from '../detect/repeats.js';
@@ -14,7 +15,7 @@ import {sharedTagger} from './load.js';
 import {tagText} from './tagger.js';
 
 /** Below every rule. */
-export const MODEL_PRIORITY = PRIORITY.repeat - 5;
+const MODEL_PRIORITY = PRIORITY.repeat - 5;
 /** Not a priority: the model's span served to cut a rule's name back, and is not a candidate. */
 const CUT = -1;
 /** Rules whose names the model may widen: word-list and gazetteer hits, not titles or definitions. */
@@ -53,7 +54,6 @@ function priorityOver(text: string, rules: readonly Candidate[], longest: number
 	return inside ? PRIORITY.definition - 1 : MODEL_PRIORITY;
 }
 
-let titles: Trie<true> | undefined;
 let orgHeadsBefore: SuffixSet | undefined;
 
 /** An organisation head word ends right before `start`, or one space before it (บริษัท |…). */
@@ -72,14 +72,14 @@ function trieOf(words: Iterable<string>): Trie<true> {
 
 /** The end of the (possibly stacked) titles at the start of [start, end), or `start` when none. */
 export function titleEnd(text: string, start: number, end: number): number {
-	titles ??= trieOf([...HONORIFICS, ...RANKS, ...POSITIONS]);
-	const trie = titles;
+	// The rules' trigger words already hold every title (honorifics, ranks, positions).
+	const trie = triggerTrie();
 	let pos = start;
 	for (;;) {
-		const matches = trie.matchesAt(text, pos);
-		const longest = matches.length === 0 ? undefined : matches[matches.length - 1]!;
-		if (longest === undefined || longest.end >= end) return pos;
-		pos = longest.end;
+		let longest = -1;
+		for (const m of trie.matchesAt(text, pos)) if (m.values.some(v => v.type === 'honorific' || v.type === 'position')) longest = m.end;
+		if (longest < 0 || longest >= end) return pos;
+		pos = longest;
 		while (pos < end && text[pos] === ' ') pos++;
 	}
 }
@@ -226,7 +226,9 @@ class SpanCover {
  * chance to be cut back to a name written elsewhere (findMentions).
  */
 function markUnsupported(ctx: DetectionContext, seen: SpanCover): void {
-	for (const c of ctx.candidates) if (c.rule === 'org-head' && !c.closed && seen.kindsIn(c.start, c.end) === 0) c.unsupported = true;
+	for (const c of ctx.candidates) {
+		if (c.rule === 'org-head' && !c.closed && seen.kindsIn(c.start, c.end) === 0) c.unsupported = true;
+	}
 }
 
 /** The candidates that fit where nothing was accepted yet and no title stands, each its own group (the last step). */

@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url';
 import type {TaggerWeights} from './tagger.js';
 import {decodeWeights} from './weights-file.js';
 
-export const WEIGHTS_FILE = 'ner-weights.bin';
+const WEIGHTS_FILE = 'ner-weights.bin';
 
 /** Where the file is: beside this module (source, tests) or in the package beside dist/cli.js. */
 function candidatePaths(): string[] {

@@ -3,19 +3,14 @@
 import type {EntityKind} from '../types.js';
 
 export const TAG_COUNT = 7;
-export const OUTSIDE = 0;
+const OUTSIDE = 0;
 /** B and I tags of each kind: B = 1 + 2k, I = 2 + 2k. */
-export const MODEL_KINDS: readonly EntityKind[] = ['person', 'organization', 'place'];
+const MODEL_KINDS: readonly EntityKind[] = ['person', 'organization', 'place'];
 
-export const beginTag = (kind: number): number => 1 + 2 * kind;
-export const insideTag = (kind: number): number => 2 + 2 * kind;
-export const kindOfTag = (tag: number): number => (tag - 1) >> 1;
-export const isInside = (tag: number): boolean => tag !== OUTSIDE && (tag & 1) === 0;
-
-/** An I tag may only follow the B or I tag of its kind. */
-export function allowed(prev: number, tag: number): boolean {
-	return !isInside(tag) || (prev !== OUTSIDE && kindOfTag(prev) === kindOfTag(tag));
-}
+const beginTag = (kind: number): number => 1 + 2 * kind;
+const insideTag = (kind: number): number => 2 + 2 * kind;
+const kindOfTag = (tag: number): number => (tag - 1) >> 1;
+const isInside = (tag: number): boolean => tag !== OUTSIDE && (tag & 1) === 0;
 
 export interface ModelSpan {
 	start: number;

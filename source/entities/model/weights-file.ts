@@ -10,7 +10,7 @@ import {type TaggerWeights, weightCount} from './tagger.js';
 const MAGIC = 'KHAONER1';
 const HEADER = 32;
 /** Raise when features change meaning: old weights are then refused instead of misread. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 function checksum(bytes: Uint8Array): number {
 	let h = 0x811c9dc5;
