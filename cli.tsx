@@ -14,16 +14,15 @@ declare const __khaoFetch: PropertyDescriptor | undefined;
 if (typeof __khaoFetch !== 'undefined' && __khaoFetch) Object.defineProperty(globalThis, 'fetch', __khaoFetch);
 
 // A worker thread started from this bundle detects entities (source/entities/detect-workers.ts) or
-// builds an index (source/ui/index-worker.ts), nothing else.
+// is a pool worker (source/workers/), nothing else.
 if (!isMainThread && (workerData as {job?: string} | null)?.job === 'detect') {
 	const {runDetectWorker} = await import('./source/entities/detect-workers.js');
 	runDetectWorker();
 	// It answers batches until the pool ends it; the command line below is not for it.
 	await new Promise<never>(() => {});
 } else if (!isMainThread) {
-	const {runIndexWorker} = await import('./source/ui/index-worker.js');
-	await runIndexWorker();
-	process.exit(0);
+	const {runPoolWorker} = await import('./source/workers/worker-main.js');
+	await runPoolWorker();
 }
 
 const parsed = parseArguments(process.argv.slice(2));

@@ -1,5 +1,6 @@
-// The benchmark corpus: ../shared/data/thaigov-2k.jsonl repeated five times (10,000 articles),
-// written once to the system's temp folder.
+// The benchmark corpora, built from ../shared/data/thaigov-2k.jsonl and written once to the system's
+// temp folder (never committed): repeated five times (10,000 articles, the same ids five times),
+// and for the scale benchmark repeated with distinct ids (10,000 and 60,000 articles).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,4 +20,30 @@ export function bigCorpus(times = 5): {path: string; bytes: number} {
 		fs.renameSync(tmp, target);
 	}
 	return {path: target, bytes};
+}
+
+/**
+ * thaigov-2k repeated `times` times, each copy's records with their own ids (`ID~k` for copy k > 0),
+ * so that every article is distinct to khao, as in a real archive. Only the id field changes.
+ */
+export function distinctCorpus(times: number): {path: string; bytes: number; articles: number} {
+	const lines = fs.readFileSync(thaigov2k, 'utf8').split('\n').filter((l) => l.trim() !== '');
+	const target = path.join(os.tmpdir(), `khao-bench-thaigov-distinct-x${times}.jsonl`);
+	const copy = (k: number) =>
+		lines
+			.map((line) => {
+				if (k === 0) return line;
+				const record = JSON.parse(line) as Record<string, unknown>;
+				record['id'] = `${String(record['id'] ?? 'line')}~${k}`;
+				return JSON.stringify(record);
+			})
+			.join('\n') + '\n';
+	if (!fs.existsSync(target)) {
+		const tmp = `${target}.${process.pid}.tmp`;
+		const fd = fs.openSync(tmp, 'w');
+		for (let k = 0; k < times; k++) fs.writeSync(fd, copy(k));
+		fs.closeSync(fd);
+		fs.renameSync(tmp, target);
+	}
+	return {path: target, bytes: fs.statSync(target).size, articles: lines.length * times};
 }

@@ -6,20 +6,28 @@ import {reasonOf} from '../corpus/errors.js';
 import type {CorpusWarning} from '../corpus/types.js';
 import {sanitizeInline} from '../text/sanitize.js';
 
+const guarded = new WeakSet<NodeJS.WritableStream>();
+
 export type WriteResult = {ok: true} | {ok: false; closed: true} | {ok: false; closed: false; message: string};
 
 /** Writes all of `text` to `stream`, waiting for a slow pipe; says how it went instead of throwing. */
 export function writeOut(text: string, stream: NodeJS.WritableStream = process.stdout): Promise<WriteResult> {
+	// Kept for the life of the process: a late error on a stream no one listens to would crash.
+	if (!guarded.has(stream)) {
+		guarded.add(stream);
+		stream.on('error', () => {});
+	}
 	return new Promise((resolve) => {
 		let settled = false;
 		const settle = (error: unknown) => {
 			if (settled) return;
 			settled = true;
+			// Output written in many pieces must not pile up a listener per piece.
+			stream.off('error', settle);
 			if (!error) resolve({ok: true});
 			else if ((error as NodeJS.ErrnoException).code === 'EPIPE') resolve({ok: false, closed: true});
 			else resolve({ok: false, closed: false, message: `cannot write the output: ${reasonOf(error)}`});
 		};
-		// Kept for the life of the process: a late error on a stream no one listens to would crash.
 		stream.on('error', settle);
 		try {
 			stream.write(text, (error) => settle(error));

@@ -31,7 +31,7 @@ export async function plainEntities(
 	opts: {json: boolean; width: number; correctionsFile?: string; root: string; cache?: boolean},
 ): Promise<string | Iterable<string>> {
 	const corrections = findCorrections(opts.correctionsFile, opts.root);
-	const builder = new EntityIndexBuilder(corrections ? {corrections} : {});
+	const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
 	const cacheDir = opts.cache === false ? undefined : defaultCacheDir();
 	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), onWarning: warn, awaitWrites: true});
 	for await (const batch of detected) builder.addDetected(batch);

@@ -1,7 +1,7 @@
 import type {Article} from '../corpus/types.js';
 import {buildEntityIndex} from '../entities/index.js';
 import {nameQuery, namedEntities, spellingsOf} from '../search/also-spelled.js';
-import {openSearchIndex, search} from '../search/index.js';
+import {DiskCacheDamaged, openSearchIndex, search, type SearchResult} from '../search/index.js';
 import {searchJson, searchText} from '../plain/search.js';
 import {warn} from './output.js';
 
@@ -19,14 +19,23 @@ export const NAME_LOOKUP_MAX_ARTICLES = 2_500;
  * its spellings in the others, and the entity is shown.
  */
 export function plainSearch(articles: Article[], query: string, opts: {json: boolean; width: number; cache: boolean}): string {
-	const index = openSearchIndex(articles, opts.cache ? {onCacheWarning: warn} : {cacheDir: null});
+	// The cache is searched where it lies: only the postings and texts this query needs are read.
+	const index = openSearchIndex(articles, opts.cache ? {onCacheWarning: warn, onDisk: true} : {cacheDir: null});
 	// Only a query that may name someone (a few words, no quoted phrase) pays for the entity index.
 	const nameText = nameQuery(query);
 	const nameLike = nameText !== undefined && nameText.split(' ').length <= NAME_WORDS;
 	const lookUp = nameLike && articles.length <= NAME_LOOKUP_MAX_ARTICLES;
 	const named = lookUp ? namedEntities(buildEntityIndex(articles), query) : [];
 	// No keystroke is waiting here: give the stages a generous budget.
-	const found = search(index, query, {budgetMs: 2_000, fuzzyBudgetMs: 2_000, alsoSpelled: spellingsOf(named)});
+	const searchOptions = {budgetMs: 2_000, fuzzyBudgetMs: 2_000, alsoSpelled: spellingsOf(named)};
+	let found: SearchResult;
+	try {
+		found = search(index, query, searchOptions);
+	} catch (error) {
+		if (!(error instanceof DiskCacheDamaged)) throw error;
+		// A damaged piece met halfway: the ordinary open checks the whole file, says so and rebuilds it.
+		found = search(openSearchIndex(articles, {onCacheWarning: warn}), query, searchOptions);
+	}
 	const skipped = nameLike && !lookUp ? [`names in other scripts not looked up (over ${NAME_LOOKUP_MAX_ARTICLES} articles; the reader's search does)`] : [];
 	const result = {...found, notes: [...found.notes, ...skipped]};
 	return opts.json ? searchJson(result, named[0]) : searchText(result, articles, opts.width, named[0]);

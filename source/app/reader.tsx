@@ -2,10 +2,15 @@ import React from 'react';
 import process from 'node:process';
 import {render} from 'ink';
 import {openCorpus} from '../corpus/index.js';
+import fs from 'node:fs';
 import {historyFile, SearchHistory} from '../search/history.js';
+import {ReadingState, sessionFile} from './session-state.js';
+import {SaveLater} from './save-later.js';
+import {hyperlinksOn} from '../ui/link.js';
+import type {Pointer} from '../ui/state/index.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {App} from '../ui/components/App.js';
-import {enterAlternateScreen, keyboardStream, leaveAlternateScreen, onRepaint, repaintInk, suspend} from '../ui/terminal.js';
+import {enterAlternateScreen, keyboardStream, leaveAlternateScreen, onLeave, onRepaint, repaintInk, suspend} from '../ui/terminal.js';
 import {BackgroundIndexer} from '../ui/background.js';
 import {filterKeyboard} from '../ui/key-input.js';
 import type {Flags} from './run.js';
@@ -33,11 +38,47 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 		process.stderr.write('khao: no terminal to read keys from; use --print to print the articles\n');
 		return EXIT.usage;
 	}
-	enterAlternateScreen({keyboard});
+	const reading = ReadingState.open(flags.state ? sessionFile() : undefined);
+	let unsaved: string | undefined;
+	const saver = new SaveLater(() => {
+		unsaved = reading.save();
+	});
+	const pointers = new Set<(pointer: Pointer) => void>();
+	const mouse = {
+		subscribe(listener: (pointer: Pointer) => void) {
+			pointers.add(listener);
+			return () => void pointers.delete(listener);
+		},
+	};
+	const writeTerminal = (sequence: string) => {
+		try {
+			fs.writeSync(process.stdout.fd, sequence);
+		} catch {
+			// The terminal is gone: nothing to copy to.
+		}
+	};
+	enterAlternateScreen({keyboard, mouse: flags.mouse});
+	// Saved on every way out, signals included (a closed terminal window is a SIGHUP).
+	onLeave(() => saver.flush());
 	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
 	const indexer = new BackgroundIndexer(load, {corrections, search: flags.cache ? {} : {cacheDir: null}});
 	void indexer.start();
-	const instance = render(<App load={load} indexer={indexer} noColor={noColor} history={SearchHistory.open(historyFile())} textWidth={flags.textWidth} />, {stdin: filterKeyboard(keyboard, {onSuspend: suspend}), exitOnCtrlC: true, patchConsole: true});
+	const stdin = filterKeyboard(keyboard, {onSuspend: suspend, onMouse: flags.mouse ? (event) => pointers.forEach((listener) => listener(event)) : undefined});
+	const instance = render(
+		<App
+			load={load}
+			indexer={indexer}
+			noColor={noColor}
+			history={SearchHistory.open(historyFile())}
+			textWidth={flags.textWidth}
+			reading={reading}
+			onReadingChange={() => saver.touch()}
+			mouse={flags.mouse ? mouse : undefined}
+			writeTerminal={writeTerminal}
+			hyperlinks={hyperlinksOn(process.env, Boolean(process.stdout.isTTY))}
+		/>,
+		{stdin, exitOnCtrlC: true, patchConsole: true},
+	);
 	onRepaint(() => repaintInk());
 	try {
 		await instance.waitUntilExit();
@@ -49,5 +90,6 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 	// Leave the warnings where the user can read them after the screen is restored.
 	for (const w of load.warnings) warn(w);
 	if (indexer.state.cacheWarning) warn(indexer.state.cacheWarning);
+	if (unsaved) process.stderr.write(`khao: ${sanitizeInline(unsaved)}\n`);
 	return EXIT.ok;
 }

@@ -5,31 +5,28 @@ import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {keyLines} from '../ui/key-lines.js';
+import {optionLines, type Flags} from './flags.js';
 import {sanitizeInline} from '../text/sanitize.js';
-import {CorpusError, loadCorpus} from '../corpus/index.js';
+import {CorpusError, loadCorpus, openCorpus, type CorpusLoad} from '../corpus/index.js';
 import {EntityCorrectionsError} from '../entities/index.js';
 import type {Article} from '../corpus/types.js';
-import {listJson, listText} from '../plain/list.js';
-import {printJson, printText} from '../plain/print.js';
+import {listJsonStream, listTextStream} from '../plain/list.js';
+import {printJsonStream, printTextStream} from '../plain/print.js';
+import {streamArticles} from '../plain/stream.js';
 import {warn, writeOut} from './output.js';
 import {EXIT} from './exit.js';
 
-export interface Flags {
-	print: boolean;
-	list: boolean;
-	search?: string;
-	entities: boolean;
-	json: boolean;
-	width?: number;
-	textWidth?: number;
-	entitiesFile?: string;
-	cache: boolean;
-}
+export type {Flags};
 
 export {EXIT} from './exit.js';
 
 export function helpText(): string {
-	const keys = keyLines().map((line) => `    ${line}`).join('\n');
+	const options = optionLines()
+		.map((line) => `    ${line.replace(/\n/g, '\n    ')}`)
+		.join('\n');
+	const keys = keyLines()
+		.map((line) => (line ? `    ${line}` : ''))
+		.join('\n');
 	return `
   Read Thai articles in the terminal: wrapped at Thai word boundaries, searchable, with the
   people, organisations and places they mention linked across spellings and scripts.
@@ -41,17 +38,7 @@ export function helpText(): string {
   Without PATH, khao opens the articles that ship with it.
 
   Options
-    -p, --print            print the articles wrapped to the width instead of opening the reader
-    -l, --list             one line per article: id, date, title (tab-separated)
-    -s, --search QUERY     print the passages that match QUERY, best first
-        --entities         print the people, organisations and places, with their mentions
-        --json             with --print, --list, --search or --entities: JSON output
-    -w, --width N          width for --print (default: the terminal's, 80 when not a terminal)
-        --text-width N     the reader's longest text line (default 100; W in the reader: the pane's)
-        --entities-file F  entity corrections (default: khao.entities.json in the corpus folder)
-        --no-cache         do not read or write the index caches (search, entities)
-        --version          print the version
-        --help             print this help
+${options}
 
   When standard output is not a terminal, khao prints (as --print) instead of opening the reader.
   Standard input is read up to 1 GiB; KHAO_MAX_INPUT_SIZE (e.g. 2G) moves the bound.
@@ -115,14 +102,38 @@ export async function runCli(input: string[], flags: Flags, moduleUrl: string): 
 }
 
 async function runPlain(target: string | undefined, flags: Flags, defaultDir: string): Promise<number> {
-	const {articles, warnings} = await loadCorpus(target, {defaultDir, stdin: target === '-' ? process.stdin : undefined});
+	const options = {defaultDir, stdin: target === '-' ? process.stdin : undefined};
+	if (flags.search === undefined && !flags.entities) return streamPlain(openCorpus(target, options), flags, target ?? defaultDir);
+	// Search and entities need every article before their first line (ranking, linking).
+	const {articles, warnings} = await loadCorpus(target, options);
 	for (const w of warnings) warn(w);
-	if (articles.length === 0) {
-		process.stderr.write(`khao: no article to show in ${sanitizeInline(target ?? defaultDir)}\n`);
-		return EXIT.unreadable;
-	}
+	if (articles.length === 0) return noArticle(target ?? defaultDir);
 	const out = await plainOutput(articles, flags, target, defaultDir);
 	return typeof out === 'string' ? print(out.endsWith('\n') ? out : out + '\n') : print(out);
+}
+
+function noArticle(where: string): number {
+	process.stderr.write(`khao: no article to show in ${sanitizeInline(where)}\n`);
+	return EXIT.unreadable;
+}
+
+/** --print and --list: written while the corpus is read; a closed pipe stops the reading too. */
+async function streamPlain(load: CorpusLoad, flags: Flags, where: string): Promise<number> {
+	const width = plainWidth(flags);
+	const format = flags.list ? (flags.json ? listJsonStream : listTextStream) : flags.json ? printJsonStream(width) : printTextStream(width);
+	let failure: string | undefined;
+	const write = async (text: string) => {
+		const written = await writeOut(text);
+		if (!written.ok && !written.closed) failure = written.message;
+		return written.ok;
+	};
+	const result = await streamArticles(load, format, write, warn);
+	if (failure !== undefined) {
+		process.stderr.write(`khao: ${failure}\n`);
+		return EXIT.unreadable;
+	}
+	if (result.written === 0 && !result.stopped) return noArticle(where);
+	return EXIT.ok;
 }
 
 /**
@@ -147,14 +158,10 @@ async function plainOutput(
 	defaultDir: string,
 ): Promise<string | Iterable<string>> {
 	const width = plainWidth(flags);
-	if (flags.list) return flags.json ? listJson(articles) : listText(articles);
 	if (flags.search !== undefined) {
 		const {plainSearch} = await import('./plain-search.js');
 		return plainSearch(articles, flags.search, {json: flags.json, width, cache: flags.cache});
 	}
-	if (flags.entities) {
-		const {plainEntities} = await import('./plain-entities.js');
-		return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir, cache: flags.cache});
-	}
-	return flags.json ? printJson(articles, width) : printText(articles, width);
+	const {plainEntities} = await import('./plain-entities.js');
+	return plainEntities(articles, {json: flags.json, width, correctionsFile: flags.entitiesFile, root: target ?? defaultDir, cache: flags.cache});
 }

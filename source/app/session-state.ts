@@ -107,7 +107,9 @@ function lastOf(v: unknown): LastArticle | undefined {
 
 /** A title as kept: one safe line, at most MAX_TITLE characters. */
 export function cleanTitle(title: string): string {
-	const line = sanitizeInline(title.slice(0, MAX_TITLE * 2)).replace(/\s+/g, ' ').trim();
+	const line = sanitizeInline(title.slice(0, MAX_TITLE * 2))
+		.replace(/\s+/g, ' ')
+		.trim();
 	return line.length > MAX_TITLE ? line.slice(0, MAX_TITLE - 1) + '…' : line;
 }
 
@@ -142,7 +144,13 @@ export function parseState(text: string): ReadResult {
 		return out;
 	};
 	const data: SessionData = {
-		articles: trimArticles(dedupeBy(pick(json['articles'], articleOf, MAX_ARTICLES), (a) => a.key, (a) => a.seen)),
+		articles: trimArticles(
+			dedupeBy(
+				pick(json['articles'], articleOf, MAX_ARTICLES),
+				(a) => a.key,
+				(a) => a.seen,
+			),
+		),
 		bookmarks: trimBookmarks(dedupeBy(pick(json['bookmarks'], bookmarkOf, MAX_BOOKMARKS), bookmarkId, (b) => b.added)),
 	};
 	if (json['last'] !== undefined) {
@@ -206,7 +214,13 @@ function trimBookmarks(list: Bookmark[]): Bookmark[] {
 export function mergeState(ours: SessionData, theirs: SessionData, removed: ReadonlySet<string> = new Set()): SessionData {
 	const last = !theirs.last || (ours.last && ours.last.at >= theirs.last.at) ? ours.last : theirs.last;
 	const merged: SessionData = {
-		articles: trimArticles(dedupeBy([...theirs.articles, ...ours.articles], (a) => a.key, (a) => a.seen)),
+		articles: trimArticles(
+			dedupeBy(
+				[...theirs.articles, ...ours.articles],
+				(a) => a.key,
+				(a) => a.seen,
+			),
+		),
 		bookmarks: trimBookmarks(dedupeBy([...theirs.bookmarks, ...ours.bookmarks], bookmarkId, (b) => b.added).filter((b) => !removed.has(bookmarkId(b)))),
 	};
 	if (last) merged.last = last;

@@ -11,6 +11,7 @@ import {jsonlFromBytes, streamJsonl} from './read-jsonl.js';
 import {bomOf, decodeBytes} from './decode.js';
 import {InputTooLarge, readAll, sniffFormat, sniffHead, stdinLimit} from './stdin.js';
 import {formatSize} from './size.js';
+import {StoredArticle} from './article-store.js';
 
 export interface CorpusLoad {
 	/** Grows while loading; in input order (files sorted by path, .jsonl records in file order). */
@@ -25,6 +26,8 @@ export interface CorpusLoad {
 	onUpdate(callback: () => void): () => void;
 	/** Adds warnings found later about the input (the corrections file's), for the same panel. */
 	addWarnings?(warnings: CorpusWarning[]): void;
+	/** Stops reading (at the next pause between chunks): nobody wants the rest. `finished` then resolves. */
+	stop?(): void;
 }
 
 export interface OpenOptions {
@@ -50,12 +53,16 @@ interface Sink {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Thrown from a pause once the load was stopped: it unwinds the reading, closing what is open. */
+class LoadStopped extends Error {}
+
 export function openCorpus(input: string | undefined, options: OpenOptions = {}): CorpusLoad {
 	const articles: Article[] = [];
 	const warnings: CorpusWarning[] = [];
 	const listeners = new Set<() => void>();
 	const readyArticles = options.readyArticles ?? READY_ARTICLES;
 	let done = false;
+	let stopped = false;
 	let readySettled = false;
 	let resolveReady!: () => void;
 	let rejectReady!: (error: unknown) => void;
@@ -89,7 +96,10 @@ export function openCorpus(input: string | undefined, options: OpenOptions = {})
 			if (articles.length >= readyArticles) settleReady();
 			if (batch.length > 0 || batchWarnings.length > 0) notify();
 		},
-		pause: nextTurn,
+		async pause() {
+			await nextTurn();
+			if (stopped) throw new LoadStopped();
+		},
 	};
 
 	const finished = load(input, options, sink).then(
@@ -100,6 +110,11 @@ export function openCorpus(input: string | undefined, options: OpenOptions = {})
 		},
 		(error: unknown) => {
 			done = true;
+			if (error instanceof LoadStopped) {
+				settleReady();
+				notify();
+				return;
+			}
 			settleReady(error);
 			notify();
 			throw error;
@@ -125,6 +140,9 @@ export function openCorpus(input: string | undefined, options: OpenOptions = {})
 		},
 		addWarnings(batch) {
 			sink.add([], batch);
+		},
+		stop() {
+			stopped = true;
 		},
 	};
 }
@@ -177,8 +195,7 @@ async function loadFile(filePath: string, sink: Sink): Promise<void> {
 			sink.add([], warnings);
 			return;
 		}
-		const bytes = await readFileBytes(filePath, kind);
-		const result = bytes instanceof Uint8Array ? articlesFromBytes(bytes, filePath, kind) : {articles: [], warnings: [bytes]};
+		const result = fileArticles(await readFileBytes(filePath, kind), filePath, kind);
 		sink.add(result.articles, result.warnings);
 	} catch (error) {
 		throw fileSystemError(filePath, error);
@@ -190,12 +207,20 @@ function fileSystemError(p: string, error: unknown): unknown {
 	return typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' ? new CorpusError(p, reasonOf(error)) : error;
 }
 
+/** A file's article, keeping only where its body is (the file, as it was when read). */
+function fileArticles(read: Awaited<ReturnType<typeof readFileBytes>>, filePath: string, kind: FileKind, open?: Buffer): FileResult {
+	if (!('bytes' in read)) return {articles: [], warnings: [read]};
+	const result = articlesFromBytes(read.bytes, filePath, kind);
+	const articles = result.articles.map(
+		(article) => new StoredArticle(article, {kind: 'file', path: filePath, fileKind: kind, format: article.format, stamp: read.stamp, ...(open ? {open} : {})}),
+	);
+	return {articles, warnings: result.warnings};
+}
+
 /** One file of a folder, whole; never rejects (a file that cannot be read is a warning). */
 async function readWhole(file: FoundFile): Promise<FileResult> {
 	try {
-		const bytes = await readFileBytes(file.path, file.kind, file.open);
-		if (!(bytes instanceof Uint8Array)) return {articles: [], warnings: [bytes]};
-		return articlesFromBytes(bytes, file.path, file.kind);
+		return fileArticles(await readFileBytes(file.path, file.kind, file.open), file.path, file.kind, file.open);
 	} catch (error) {
 		return {articles: [], warnings: [{kind: 'unreadable', path: file.path, message: reasonOf(error)}]};
 	}
@@ -225,6 +250,7 @@ async function loadFolder(root: string, sink: Sink): Promise<void> {
 				const warnings = await streamJsonl(file.path, {add: (batch) => sink.add(batch), pause: sink.pause}, file.open);
 				sink.add([], warnings);
 			} catch (error) {
+				if (error instanceof LoadStopped) throw error;
 				sink.add([], [{kind: 'unreadable', path: file.path, message: reasonOf(error)}]);
 			}
 		} else {

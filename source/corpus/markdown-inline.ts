@@ -29,6 +29,13 @@ interface Insert {
 export interface InlineOptions {
 	/** Show a link's target after its text (not in headings, which become titles). */
 	urls?: boolean;
+	/** Reference definitions (`[label]: url`) by normalised label, for `[text][label]` links. */
+	references?: ReadonlyMap<string, string>;
+}
+
+/** A reference label as CommonMark matches it: case and runs of white space do not matter. */
+export function normalizeLabel(label: string): string {
+	return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 interface Delimiter {
@@ -163,6 +170,16 @@ export function inlineSpans(text: string, start: number, end: number, options: I
 	}
 
 	const brackets = matchBrackets(text, start, end, protectedUntil);
+	// Labels are at most 999 characters (CommonMark): longer ones are not looked up, so a line of
+	// nested brackets costs no slice of the line per bracket.
+	const referenceOf = (from: number, to: number): string | undefined =>
+		options.references && options.references.size > 0 && to - from <= 999 ? options.references.get(normalizeLabel(text.slice(from, to))) : undefined;
+	/** Marks a reference link's text; its target (defined elsewhere) is shown after it as synthetic text. */
+	const referenceLink = (open: number, afterText: number, href: string | undefined, image: boolean) => {
+		if (image) return;
+		marks.push({from: open + 1, to: afterText - 1, style: STYLE.link, ...(href !== undefined ? {href} : {})});
+		if (href !== undefined && options.urls !== false && text.slice(open + 1, afterText - 1).trim() !== href) inserts.push({at: afterText - 1, text: ' ' + href, style: STYLE.url});
+	};
 	// The next ')' (cached): without one, no link destination can close, whatever the brackets.
 	let nextParen = -1;
 	const hasParenAfter = (at: number) => {
@@ -243,12 +260,21 @@ export function inlineSpans(text: string, start: number, end: number, options: I
 			if (afterText > 0 && text[afterText] === '[') {
 				const afterLabel = brackets.get(afterText) ?? -1;
 				if (afterLabel > 0) {
-					if (c !== '!') marks.push({from: open + 1, to: afterText - 1, style: STYLE.link});
+					// `[text][label]`, or `[label][]`: the target from the label's definition.
+					const href = afterLabel - afterText > 2 ? referenceOf(afterText + 1, afterLabel - 1) : referenceOf(open + 1, afterText - 1);
+					referenceLink(open, afterText, href, c === '!');
 					drops.push([i, open + 1], [afterText - 1, afterLabel]);
 					protectedUntil.set(afterText - 1, afterLabel);
 					i = open;
 					continue;
 				}
+			}
+			// `[label]` alone is a link only when the label is defined.
+			const href = afterText > 0 && c !== '!' ? referenceOf(open + 1, afterText - 1) : undefined;
+			if (href !== undefined) {
+				referenceLink(open, afterText, href, false);
+				drops.push([i, open + 1], [afterText - 1, afterText]);
+				i = open;
 			}
 			continue;
 		}

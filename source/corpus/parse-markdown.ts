@@ -6,7 +6,7 @@
 // its cells. Front-matter date and source, which the text does not show, become a 'meta' line.
 import type {Article, Block, Span} from './types.js';
 import {lineRanges} from './lines.js';
-import {inlineSpans} from './markdown-inline.js';
+import {inlineSpans, normalizeLabel} from './markdown-inline.js';
 import {recogniseMetadata, type Metadata} from './metadata.js';
 import {parseDate} from './date.js';
 import {chooseTitle, visibleText} from './parse-text.js';
@@ -60,6 +60,24 @@ const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const LIST_ITEM = /^([ \t]*)([-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S+/;
+const REFERENCE_PARTS = /^ {0,3}\[([^\]]{1,999})\]:[ \t]*<?([^\s<>]{1,2048})/;
+/** Definitions kept at most: a file of a million of them is no reason to hold them all. */
+const MAX_REFERENCES = 10_000;
+
+/** `[label]: url` lines (the first definition of a label wins), for reference links. */
+function referenceDefinitions(text: string, from: number): Map<string, string> {
+	const references = new Map<string, string>();
+	if (!text.includes(']:', from)) return references;
+	for (const {start, end} of lineRanges(text, from)) {
+		if (text.charCodeAt(skipIndent(text, start, end)) !== 0x5b) continue;
+		const match = REFERENCE_PARTS.exec(text.slice(start, Math.min(end, start + 4096)));
+		if (!match) continue;
+		const label = normalizeLabel(match[1]!);
+		if (!references.has(label)) references.set(label, sanitizeInline(match[2]!));
+		if (references.size >= MAX_REFERENCES) break;
+	}
+	return references;
+}
 const TABLE_DELIMITER_CELL = /^:?-{2,}:?$/;
 const QUOTED_MARKER = /^(?:#{1,6}[ \t]+|[-+*][ \t]+|\d{1,9}[.)][ \t]+)/;
 
@@ -99,6 +117,12 @@ function trimEnd(text: string, start: number, end: number): number {
 	while (end > start && /\s/.test(text[end - 1]!)) end--;
 	return end;
 }
+
+/**
+ * More columns than this and pipe rows stay paragraphs: no screen shows them as a table, and every
+ * row is padded to the header's width (a 100,000-column header would make rows of that many cells).
+ */
+const MAX_COLUMNS = 64;
 
 /** Columns of a run of spaces and tabs (a tab to the next multiple of 4, as CommonMark counts). */
 function indentColumns(indent: string): number {
@@ -167,7 +191,8 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 		blocks.push(block);
 		return block;
 	};
-	const inline = (start: number, end: number, urls = true) => inlineSpans(text, start, trimEnd(text, start, end), {urls});
+	const references = referenceDefinitions(text, from);
+	const inline = (start: number, end: number, urls = true) => inlineSpans(text, start, trimEnd(text, start, end), {urls, references});
 	const row = (start: number, end: number, columns: number): Span[][] => {
 		const cells = tableCells(text, start, end).map(([a, b]) => inline(a, b));
 		while (cells.length < columns) cells.push([]);
@@ -240,7 +265,7 @@ export function markdownBlocks(text: string, from = 0): Block[] {
 			// The paragraph's one line was the header row.
 			const align = alignments(text, start, end);
 			const header = row(openLine.start, openLine.end, align.length);
-			if (tableCells(text, openLine.start, openLine.end).length === align.length) {
+			if (tableCells(text, openLine.start, openLine.end).length === align.length && align.length <= MAX_COLUMNS) {
 				open.kind = 'table';
 				open.table = {rows: [header], align};
 				open.spans = header.flatMap((cell, i) => (i > 0 && cell.length > 0 ? [{synthetic: ' '}, ...cell] : cell));

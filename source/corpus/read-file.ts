@@ -13,6 +13,7 @@ import {parseMarkdown} from './parse-markdown.js';
 import {articleFromRecord, isBlankLine, LineProblems} from './parse-jsonl.js';
 import {lineRanges} from './lines.js';
 import {formatSize} from './size.js';
+import {stampOf, type FileStamp} from './stamp.js';
 
 export interface FileResult {
 	articles: Article[];
@@ -41,12 +42,16 @@ export async function openRegularFile(filePath: string | Buffer): Promise<FileHa
 	return `${specialKind(stats) ?? (stats.isDirectory() ? 'folder' : 'not a regular file')}, not read`;
 }
 
-/** Reads a file whole (after a sniff of its start when its kind is unknown); `open` is its path as bytes when `filePath` would not open it. */
-export async function readFileBytes(filePath: string, kind: FileKind, open: string | Buffer = filePath): Promise<Uint8Array | CorpusWarning> {
+/**
+ * Reads a file whole (after a sniff of its start when its kind is unknown), with the stamp of the
+ * version read; `open` is its path as bytes when `filePath` would not open it.
+ */
+export async function readFileBytes(filePath: string, kind: FileKind, open: string | Buffer = filePath): Promise<{bytes: Uint8Array; stamp: FileStamp} | CorpusWarning> {
 	const handle = await openRegularFile(open);
 	if (typeof handle === 'string') return {kind: 'skipped', path: filePath, message: handle};
 	try {
-		const {size} = await handle.stat();
+		const stats = await handle.stat();
+		const {size} = stats;
 		if (size > MAX_ARTICLE_BYTES) {
 			return {kind: 'skipped', path: filePath, message: `${formatSize(size)}: too large to hold as one article, not read (split it, or make it a .jsonl)`};
 		}
@@ -57,7 +62,7 @@ export async function readFileBytes(filePath: string, kind: FileKind, open: stri
 			const utf16 = (start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff);
 			if (!utf16 && start.includes(0)) return {kind: 'binary', path: filePath, message: 'binary file (NUL bytes)'};
 		}
-		return await handle.readFile();
+		return {bytes: await handle.readFile(), stamp: stampOf(stats)};
 	} finally {
 		await handle.close();
 	}

@@ -8,6 +8,8 @@ import type {Article, CorpusWarning} from './types.js';
 import {bomOf, decodeWithoutBom} from './decode.js';
 import {articleFromRecord, isBlankLine, LineProblems} from './parse-jsonl.js';
 import {articlesFromBytes, openRegularFile} from './read-file.js';
+import {StoredArticle} from './article-store.js';
+import {stampOf, type FileStamp} from './stamp.js';
 import {reasonOf} from './errors.js';
 import {formatSize} from './size.js';
 
@@ -31,6 +33,12 @@ export interface JsonlOptions {
 	maxLineBytes?: number;
 }
 
+/** The file the lines come from: given, articles keep only a locator (byte range) for their body. */
+interface LineSource {
+	stamp: FileStamp;
+	open?: Uint8Array;
+}
+
 
 /**
  * Splits .jsonl bytes, fed chunk by chunk, into lines and parses each: articles come back from
@@ -48,12 +56,22 @@ export class JsonlLines {
 	private carryBytes = 0;
 	/** The current line is past the limit: its bytes are dropped until its end. */
 	private overlong = false;
+	/** Byte offset in the input of the next byte fed, and of the current line's first byte. */
+	private position = 0;
+	private lineStart = 0;
 
 	constructor(
 		private readonly filePath: string,
 		options: JsonlOptions = {},
+		private readonly source?: LineSource,
 	) {
 		this.maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
+	}
+
+	/** Bytes of the input that are not fed (a BOM), so that line offsets stay the file's. */
+	skip(bytes: number): void {
+		this.position += bytes;
+		this.lineStart = this.position;
 	}
 
 	feed(chunk: Uint8Array): Article[] {
@@ -61,18 +79,20 @@ export class JsonlLines {
 		let at = 0;
 		for (let newline = chunk.indexOf(10, at); newline >= 0; newline = chunk.indexOf(10, at)) {
 			this.take(chunk.subarray(at, newline));
-			this.finishLine(batch);
+			this.finishLine(batch, this.position + newline);
 			at = newline + 1;
+			this.lineStart = this.position + at;
 		}
 		// The caller may reuse the chunk: the unfinished line must be copied out of it.
 		if (at < chunk.length) this.take(chunk.subarray(at), true);
+		this.position += chunk.length;
 		return batch;
 	}
 
 	/** The last line, when the input does not end with a line break. */
 	end(): Article[] {
 		const batch: Article[] = [];
-		if (this.carryBytes > 0 || this.overlong) this.finishLine(batch);
+		if (this.carryBytes > 0 || this.overlong) this.finishLine(batch, this.position);
 		return batch;
 	}
 
@@ -102,7 +122,8 @@ export class JsonlLines {
 		this.carryBytes += piece.length;
 	}
 
-	private finishLine(batch: Article[]): void {
+	/** `lineEnd`: the offset of the line's break (or of the input's end). */
+	private finishLine(batch: Article[], lineEnd: number): void {
 		this.lineNumber++;
 		if (this.overlong) {
 			this.overlong = false;
@@ -114,7 +135,7 @@ export class JsonlLines {
 		this.carry = [];
 		this.carryBytes = 0;
 		try {
-			this.parseLine(bytes, batch);
+			this.parseLine(bytes, batch, lineEnd);
 		} catch (error) {
 			// A line that cannot be held as text (ERR_STRING_TOO_LONG, out of memory for it) is one bad line.
 			this.sawContent = true;
@@ -122,7 +143,7 @@ export class JsonlLines {
 		}
 	}
 
-	private parseLine(bytes: Uint8Array, batch: Article[]): void {
+	private parseLine(bytes: Uint8Array, batch: Article[], lineEnd: number): void {
 		let end = bytes.length;
 		if (end > 0 && bytes[end - 1] === 13) end--;
 		if (end === 0) return;
@@ -131,8 +152,13 @@ export class JsonlLines {
 		this.sawContent = true;
 		if (decoded.invalidBytes) this.invalid.add(this.lineNumber, 'invalid UTF-8 bytes shown as U+FFFD');
 		const result = articleFromRecord(decoded.text, this.filePath, this.lineNumber, this.seenIds);
-		if ('article' in result) batch.push(result.article);
-		else this.problems.add(this.lineNumber, result.bad);
+		if (!('article' in result)) this.problems.add(this.lineNumber, result.bad);
+		else if (!this.source) batch.push(result.article);
+		else {
+			const {stamp, open} = this.source;
+			const locator = {kind: 'line', path: this.filePath, start: this.lineStart, end: lineEnd, line: this.lineNumber, stamp, ...(open ? {open} : {})} as const;
+			batch.push(new StoredArticle(result.article, locator));
+		}
 	}
 }
 
@@ -143,8 +169,8 @@ export class JsonlLines {
 export async function streamJsonl(filePath: string, sink: JsonlSink, open: string | Buffer = filePath, options: JsonlOptions = {}): Promise<CorpusWarning[]> {
 	const handle = await openRegularFile(open);
 	if (typeof handle === 'string') return [{kind: 'skipped', path: filePath, message: handle}];
-	const lines = new JsonlLines(filePath, options);
 	try {
+		const lines = new JsonlLines(filePath, options, {stamp: stampOf(await handle.stat()), ...(typeof open === 'string' ? {} : {open})});
 		const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
 		let first = true;
 		for (;;) {
@@ -161,16 +187,19 @@ export async function streamJsonl(filePath: string, sink: JsonlSink, open: strin
 					sink.add(result.articles);
 					return result.warnings;
 				}
-				if (bom === 'utf-8') chunk = chunk.subarray(3);
+				if (bom === 'utf-8') {
+					chunk = chunk.subarray(3);
+					lines.skip(3);
+				}
 			}
 			sink.add(lines.feed(chunk));
 			await sink.pause();
 		}
 		sink.add(lines.end());
+		return lines.warnings();
 	} finally {
 		await handle.close();
 	}
-	return lines.warnings();
 }
 
 /** .jsonl bytes already in memory (standard input), parsed a slice at a time like a file. */

@@ -68,7 +68,8 @@ export interface AssemblyInput {
 	warnings: string[];
 	/** The placed mentions of the previous snapshot, by mention number. */
 	previous: ReadonlyArray<LinkedMention | undefined>;
-	keysOf: (alias: string) => AliasKeys;
+	/** Search keys of an alias; without it the name search is left to the index's first lookup. */
+	keysOf?: (alias: string) => AliasKeys;
 }
 
 export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<{index: EntityIndex; linked: Array<LinkedMention | undefined>}> {
@@ -117,10 +118,13 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<{inde
 		if (clock.due()) yield* clock.pause();
 	}
 	// The name search too: built on the first search, it held that key up for hundreds of ms.
-	const nameSearch = new NameSearch();
-	for (let e = 0; e < drafts.length; e++) {
-		nameSearch.add(e, drafts[e]!.entity.aliases, keysOf);
-		if (clock.due()) yield* clock.pause();
+	let nameSearch: NameSearch | undefined;
+	if (keysOf !== undefined) {
+		nameSearch = new NameSearch();
+		for (let e = 0; e < drafts.length; e++) {
+			nameSearch.add(e, drafts[e]!.entity.aliases, keysOf);
+			if (clock.due()) yield* clock.pause();
+		}
 	}
 	const index = new EntityIndex({
 		articleIds: table.articleIds.slice(),
@@ -129,7 +133,7 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<{inde
 		mentionsByEntity,
 		articlesByEntity,
 		warnings,
-		nameSearch,
+		...(nameSearch === undefined ? {} : {nameSearch}),
 	});
 	return {index, linked: linkedOf};
 }

@@ -25,10 +25,17 @@ import type {EntityKind} from './types.js';
 export interface DetectedArticle {
 	id: string;
 	mentions: DetectedMention[];
+	/** Each mention's link keys, when worked out with it (else `linkKeys` here). */
+	keys?: readonly string[][];
 }
 
 export interface EntityIndexOptions {
 	corrections?: EntityCorrections;
+	/**
+	 * Build the name search with each snapshot (default), or on the first name looked up: a third of
+	 * a snapshot's work, which `--entities` never uses.
+	 */
+	nameSearch?: boolean;
 }
 
 export class EntityIndexBuilder {
@@ -122,12 +129,16 @@ export class EntityIndexBuilder {
 
 	private *linkWith(articles: readonly DetectedArticle[], clock: StepClock, restart = true): Steps<void> {
 		if (restart) clock.restart();
-		for (const {id, mentions} of articles) {
+		for (const {id, mentions, keys: known} of articles) {
 			if (this.seen.has(id)) continue;
-			const keys: string[][] = [];
-			for (const m of mentions) {
-				keys.push(linkKeys(m));
-				if (clock.tick(4)) yield* clock.pause();
+			let keys = known;
+			if (keys === undefined) {
+				const worked: string[][] = [];
+				for (const m of mentions) {
+					worked.push(linkKeys(m));
+					if (clock.tick(4)) yield* clock.pause();
+				}
+				keys = worked;
 			}
 			// Another batch may have added the same article while this one was paused.
 			if (this.seen.has(id)) continue;
@@ -172,7 +183,7 @@ export class EntityIndexBuilder {
 			({clusters, extraAliases, summaries} = result);
 		}
 		const index = yield* buildIndex(
-			{table: this.table, clusters, summaries, extraAliases, corrections, warnings, previous: this.previous.linked, keysOf: this.keysOf},
+			{table: this.table, clusters, summaries, extraAliases, corrections, warnings, previous: this.previous.linked, keysOf: this.options.nameSearch === false ? undefined : this.keysOf},
 			clock,
 		);
 		this.previous = new PreviousSnapshot(found, foundSummaries, index.linked);

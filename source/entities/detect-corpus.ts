@@ -10,8 +10,8 @@ import {statFiles} from '../search/cache.js';
 import type {DetectedArticle} from './builder.js';
 import {detectionCacheFile, encodeDetectionCache, readDetectionCache} from './detection-cache.js';
 import {DetectPool, detectThreads} from './detect-workers.js';
-import {type DetectedMention, detectMentions} from './find-mentions.js';
-import {articleCount, decodeArticle} from './mention-codec.js';
+import {detectMentions} from './find-mentions.js';
+import {type MentionColumns, articleCount, decodeArticle, decodeKeys, encodeMentions} from './mention-codec.js';
 
 export interface DetectCorpusOptions {
 	/** Where detection caches live; undefined: none read or written. */
@@ -51,68 +51,60 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 		warned = true;
 		options.onWarning?.({kind: 'skipped', path: 'entity cache', message: `${what}: ${why} (${file})`});
 	};
-	const known: Array<DetectedMention[] | undefined> = new Array(articles.length);
+	// Blocks of mentions by the ordinal of their first article: from the cache, or to come from workers.
+	const ready = new Map<number, MentionColumns>();
 	const files = options.cacheDir === undefined ? [] : cachedFiles(articles, options.cacheDir);
+	const cached = new Uint8Array(articles.length);
 	let fromCache = 0;
 	for (const file of files) {
 		const read = readDetectionCache(file.cacheFile, file.stat, file.ordinals.map(o => articles[o]!));
 		if (read.ok) {
-			file.ordinals.forEach((o, i) => (known[o] = read.mentions[i]));
+			for (const block of read.blocks) ready.set(file.ordinals[block.from]!, block.columns);
+			for (const o of file.ordinals) cached[o] = 1;
 			fromCache += file.ordinals.length;
 			file.fresh = false;
 		} else if (read.kind === 'damaged' || read.kind === 'unreadable') warn(read.kind === 'damaged' ? 'rebuilt' : 'not used', read.reason, file.cacheFile);
 	}
 	const pending: number[] = [];
-	for (let i = 0; i < articles.length; i++) if (known[i] === undefined) pending.push(i);
+	for (let i = 0; i < articles.length; i++) if (!cached[i]) pending.push(i);
 	const threads = options.threads ?? (pending.length < INLINE_ARTICLES ? 0 : detectThreads());
 	const pool = threads > 0 && pending.length > 0 ? new DetectPool(threads, options.background) : undefined;
 	// Every batch is queued at once: the pool hands them out in order, a worker at a time.
-	const batchOf = new Map<number, Promise<DetectedMention[][]>>();
-	if (pool !== undefined) {
-		for (const batch of batches(articles, pending)) {
-			const detected = pool.detect(batch.map(o => articles[o]!.text)).then(
-				columns => Array.from({length: articleCount(columns)}, (_, a) => decodeArticle(columns, a)),
-				// A worker that failed (out of memory, a crash) leaves its batch to this thread.
-				() => batch.map(o => detectMentions(articles[o]!)),
-			);
-			batchOf.set(batch[0]!, detected);
-		}
+	const coming = new Map<number, Promise<MentionColumns>>();
+	for (const batch of batches(articles, pending, pool === undefined ? 1 : BATCH_ARTICLES)) {
+		const here = (): MentionColumns => encodeMentions(batch.map(o => detectMentions(articles[o]!)));
+		// A worker that failed (out of memory, a crash) leaves its batch to this thread.
+		coming.set(batch[0]!, pool === undefined ? Promise.resolve().then(here) : pool.detect(batch.map(o => articles[o]!.text)).catch(here));
 	}
+	// A file detected afresh is written once all its blocks are in: no work per mention here.
 	const writes: Array<Promise<void>> = [];
-	const remaining = new Map(files.filter(f => f.fresh).map(f => [f, f.ordinals.length]));
 	const fileOf = new Map<number, CachedFile>();
-	for (const file of remaining.keys()) for (const o of file.ordinals) fileOf.set(o, file);
-	const finish = (o: number, mentions: DetectedMention[]): void => {
-		known[o] = mentions;
+	for (const file of files) if (file.fresh) for (const o of file.ordinals) fileOf.set(o, file);
+	const collect = (o: number, columns: MentionColumns): void => {
 		const file = fileOf.get(o);
 		if (file === undefined) return;
-		const left = remaining.get(file)! - 1;
-		remaining.set(file, left);
-		if (left > 0) return;
-		const bytes = encodeDetectionCache(file.stat, file.ordinals.map(x => articles[x]!), file.ordinals.map(x => known[x]!));
+		file.blocks.push(columns);
+		file.left -= articleCount(columns);
+		if (file.left > 0) return;
+		const bytes = encodeDetectionCache(file.stat, file.ordinals.map(x => articles[x]!), file.blocks);
+		file.blocks = [];
 		writes.push(writeAtomicAsync(file.cacheFile, bytes).catch(error => warn('not saved', reasonOf(error), file.cacheFile)));
 	};
 	try {
-		let done = 0;
 		for (let i = 0; i < articles.length; ) {
-			const out: DetectedArticle[] = [];
-			if (known[i] !== undefined) {
-				for (; i < articles.length && known[i] !== undefined && out.length < 4 * BATCH_ARTICLES; i++) out.push({id: articles[i]!.id, mentions: known[i]!});
-			} else {
-				const batch = batchOf.get(i);
-				const detected = batch !== undefined ? await batch : [detectMentions(articles[i]!)];
-				batchOf.delete(i);
-				for (const mentions of detected) {
-					finish(i, mentions);
-					out.push({id: articles[i]!.id, mentions});
-					i++;
-				}
+			let columns = ready.get(i);
+			ready.delete(i);
+			if (columns === undefined) {
+				columns = await coming.get(i)!;
+				coming.delete(i);
+				collect(i, columns);
 			}
-			done += out.length;
+			const out: DetectedArticle[] = [];
+			for (let a = 0; a < articleCount(columns); a++, i++) out.push({id: articles[i]!.id, mentions: decodeArticle(columns, a), keys: decodeKeys(columns, a)});
 			yield out;
 		}
 		if (options.awaitWrites) await Promise.all(writes);
-		return {done, fromCache, total: articles.length};
+		return {done: articles.length, fromCache, total: articles.length};
 	} finally {
 		pool?.close();
 	}
@@ -125,6 +117,9 @@ interface CachedFile {
 	ordinals: number[];
 	/** True until its cache is found valid: its detection is written once complete. */
 	fresh: boolean;
+	/** Blocks detected so far, and articles still to come. */
+	blocks: MentionColumns[];
+	left: number;
 }
 
 /** The source files behind the articles (stdin and unreadable files have no cache). */
@@ -136,21 +131,25 @@ function cachedFiles(articles: readonly Article[], cacheDir: string): CachedFile
 		if (stat === undefined) return;
 		let file = byPath.get(article.path);
 		if (file === undefined) {
-			file = {cacheFile: detectionCacheFile(cacheDir, article.path), stat: {path: article.path, ...stat}, ordinals: [], fresh: true};
+			file = {cacheFile: detectionCacheFile(cacheDir, article.path), stat: {path: article.path, ...stat}, ordinals: [], fresh: true, blocks: [], left: 0};
 			byPath.set(article.path, file);
 		}
 		file.ordinals.push(o);
+		file.left++;
 	});
 	return [...byPath.values()];
 }
 
-/** The pending articles in runs of consecutive ordinals, cut into batches of bounded text. */
-function* batches(articles: readonly Article[], pending: readonly number[]): Generator<number[]> {
+/**
+ * The pending articles in runs of consecutive ordinals of one file, cut into batches of bounded
+ * text: a batch is a block of its file's cache.
+ */
+function* batches(articles: readonly Article[], pending: readonly number[], most: number): Generator<number[]> {
 	let batch: number[] = [];
 	let chars = 0;
 	for (const o of pending) {
 		const last = batch[batch.length - 1];
-		if (batch.length > 0 && (last !== o - 1 || chars >= BATCH_CHARS || batch.length >= BATCH_ARTICLES)) {
+		if (last !== undefined && (last !== o - 1 || articles[last]!.path !== articles[o]!.path || chars >= BATCH_CHARS || batch.length >= most)) {
 			yield batch;
 			batch = [];
 			chars = 0;

@@ -3,6 +3,10 @@
 // that file only. Linking, corrections and assembly are redone every time from the cached
 // mentions: they are cheap by comparison and depend on the whole corpus and the corrections file.
 //
+// The file holds the mentions in blocks of consecutive articles, as the workers sent them back
+// (mention-codec.ts columns, each with its string table): writing is then no work per mention on
+// the reader's thread, and reading decodes a block at a time, between keys.
+//
 // A file is used only when everything matches: the layout, the detection fingerprint (code and
 // weights, detection-version.ts), the source file's size and stamp (device, inode, mtime and ctime
 // as the search cache keys them), and its articles' ids and text lengths in order. Then every
@@ -16,13 +20,12 @@ import {reasonOf} from '../corpus/errors.js';
 import {CacheProblem, readCacheBytes, writeAtomic} from '../search/cache-io.js';
 import type {FileStat} from '../search/search-index.js';
 import {detectionVersion} from './detection-version.js';
-import type {DetectedMention} from './find-mentions.js';
-import {COLUMNS, type ColumnName, type MentionColumns, decodeArticle, encodeMentions, validColumns} from './mention-codec.js';
+import {COLUMNS, type ColumnName, type MentionColumns, articleCount, validColumns} from './mention-codec.js';
 
 const MAGIC = 'KHAOENT1';
 /** Magic (8 bytes), header length (u32), CRC-32 of header and payload (u32); the JSON header follows. */
 const LEAD = 16;
-const FORMAT = 'khao-entities-1';
+const FORMAT = 'khao-entities-3';
 
 interface Header {
 	format: string;
@@ -30,10 +33,16 @@ interface Header {
 	file: {path: string; size: number; stamp: string};
 	ids: string[];
 	textLengths: number[];
+	blocks: BlockHeader[];
+	payload: number;
+}
+
+interface BlockHeader {
+	/** Consecutive articles of the file, from the end of the block before. */
+	articles: number;
 	columns: Record<ColumnName, [offset: number, length: number]>;
 	/** The string table: JSON, UTF-8, at this offset and length. */
 	strings: [offset: number, bytes: number];
-	payload: number;
 }
 
 /** The cache file of one source file. */
@@ -44,13 +53,14 @@ export function detectionCacheFile(cacheDir: string, sourcePath: string): string
 
 const align8 = (n: number): number => Math.ceil(n / 8) * 8;
 
-/** The file's bytes for these articles (all from `stat`'s file, in file order) and their mentions. */
-export function encodeDetectionCache(file: FileStat & {path: string}, articles: readonly Pick<Article, 'id' | 'text'>[], mentions: ReadonlyArray<readonly DetectedMention[]>): Uint8Array[] {
-	const c = encodeMentions(mentions);
+/** The file's bytes for these articles (all from `file`, in file order) and their mentions, in blocks. */
+export function encodeDetectionCache(file: FileStat & {path: string}, articles: readonly Pick<Article, 'id' | 'text'>[], blocks: readonly MentionColumns[]): Uint8Array[] {
 	const pieces: Uint8Array[] = [];
 	let offset = 0;
 	const push = (bytes: Uint8Array): number => {
 		const at = offset;
+		// Left out when empty: zlib.crc32 of an empty view on an empty buffer gives 0, not the sum so far.
+		if (bytes.byteLength === 0) return at;
 		pieces.push(bytes);
 		offset += bytes.byteLength;
 		const pad = align8(offset) - offset;
@@ -60,21 +70,22 @@ export function encodeDetectionCache(file: FileStat & {path: string}, articles: 
 		}
 		return at;
 	};
-	const columns = {} as Header['columns'];
-	for (const [name] of COLUMNS) {
-		const array = c[name];
-		columns[name] = [push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length];
-	}
-	const stringBytes = Buffer.from(JSON.stringify(c.strings), 'utf8');
-	const strings: Header['strings'] = [push(stringBytes), stringBytes.byteLength];
+	const blockHeaders = blocks.map((c): BlockHeader => {
+		const columns = {} as BlockHeader['columns'];
+		for (const [name] of COLUMNS) {
+			const array = c[name];
+			columns[name] = [push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length];
+		}
+		const stringBytes = Buffer.from(JSON.stringify(c.strings), 'utf8');
+		return {articles: articleCount(c), columns, strings: [push(stringBytes), stringBytes.byteLength]};
+	});
 	const header: Header = {
 		format: FORMAT,
 		version: detectionVersion(),
 		file: {path: file.path, size: file.size, stamp: file.stamp},
 		ids: articles.map(a => a.id),
 		textLengths: articles.map(a => a.text.length),
-		columns,
-		strings,
+		blocks: blockHeaders,
 		payload: offset,
 	};
 	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
@@ -95,15 +106,21 @@ export function writeDetectionCache(cacheFile: string, ...args: Parameters<typeo
 /** Why a cache file was not used: absent, stale or old are expected; damaged and unreadable are told. */
 export type CacheMiss = {kind: 'absent' | 'stale' | 'other-version'} | {kind: 'damaged' | 'unreadable'; reason: string};
 
+/** The mentions of some consecutive articles of a file: `from` is the first one's place in the file. */
+export interface CachedBlock {
+	from: number;
+	columns: MentionColumns;
+}
+
 /**
- * The cached mentions of these articles (the current articles of `file`, in file order), or why
- * there are none. Never throws.
+ * The cached mentions of these articles (the current articles of `file`, in file order), in
+ * blocks each checked whole (`validColumns`), or why there are none. Never throws.
  */
 export function readDetectionCache(
 	cacheFile: string,
 	file: FileStat & {path: string},
 	articles: readonly Pick<Article, 'id' | 'text'>[],
-): {ok: true; mentions: DetectedMention[][]} | ({ok: false} & CacheMiss) {
+): {ok: true; blocks: CachedBlock[]} | ({ok: false} & CacheMiss) {
 	let bytes: Buffer | undefined;
 	try {
 		bytes = readCacheBytes(cacheFile, 64 * 2 ** 20 + 4 * file.size + 256 * articles.length);
@@ -114,22 +131,30 @@ export function readDetectionCache(
 	try {
 		const decoded = decode(bytes);
 		if (typeof decoded === 'string') return {ok: false, kind: 'damaged', reason: decoded};
-		const {header, columns} = decoded;
+		const {header, blocks} = decoded;
 		if (header.format !== FORMAT || header.version !== detectionVersion()) return {ok: false, kind: 'other-version'};
 		if (header.file.path !== file.path || header.file.size !== file.size || header.file.stamp !== file.stamp) return {ok: false, kind: 'stale'};
 		if (header.ids.length !== articles.length || header.textLengths.length !== articles.length) return {ok: false, kind: 'stale'};
 		for (let a = 0; a < articles.length; a++) {
 			if (header.ids[a] !== articles[a]!.id || header.textLengths[a] !== articles[a]!.text.length) return {ok: false, kind: 'stale'};
 		}
-		if (!validColumns(columns, header.textLengths)) return {ok: false, kind: 'damaged', reason: 'bad mentions'};
-		return {ok: true, mentions: articles.map((_, a) => decodeArticle(columns, a))};
+		let from = 0;
+		const out: CachedBlock[] = [];
+		for (const columns of blocks) {
+			const count = articleCount(columns);
+			if (!validColumns(columns, header.textLengths.slice(from, from + count))) return {ok: false, kind: 'damaged', reason: 'bad mentions'};
+			out.push({from, columns});
+			from += count;
+		}
+		if (from !== articles.length) return {ok: false, kind: 'damaged', reason: 'bad layout'};
+		return {ok: true, blocks: out};
 	} catch (error) {
 		return {ok: false, kind: 'damaged', reason: reasonOf(error)};
 	}
 }
 
-/** Header and columns after the whole-file checks, or what is wrong. */
-function decode(bytes: Buffer): {header: Header; columns: MentionColumns} | string {
+/** Header and blocks after the whole-file checks, or what is wrong. */
+function decode(bytes: Buffer): {header: Header; blocks: MentionColumns[]} | string {
 	if (bytes.byteLength < LEAD || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return bytes.byteLength === 0 ? 'empty' : 'not a khao entities cache';
 	const headerLength = bytes.readUInt32LE(8);
 	if (LEAD + headerLength > bytes.byteLength) return 'truncated';
@@ -142,22 +167,32 @@ function decode(bytes: Buffer): {header: Header; columns: MentionColumns} | stri
 	// One aligned copy of the payload: views on it need offsets that are multiples of 4.
 	const payload = new Uint8Array(header.payload);
 	payload.set(bytes.subarray(start));
-	const columns = {} as Record<ColumnName, unknown>;
-	for (const [name, Type] of COLUMNS) {
-		const [offset, length] = header.columns[name];
-		if (offset % 8 !== 0 || offset + length * Type.BYTES_PER_ELEMENT > payload.byteLength) return 'bad layout';
-		columns[name] = new Type(payload.buffer, offset, length);
+	const blocks: MentionColumns[] = [];
+	for (const block of header.blocks) {
+		const columns = {} as Record<ColumnName, unknown>;
+		for (const [name, Type] of COLUMNS) {
+			const [offset, length] = block.columns[name];
+			if (offset % 8 !== 0 || offset + length * Type.BYTES_PER_ELEMENT > payload.byteLength) return 'bad layout';
+			columns[name] = new Type(payload.buffer, offset, length);
+		}
+		const [offset, length] = block.strings;
+		if (offset + length > payload.byteLength) return 'bad layout';
+		const strings: unknown = JSON.parse(Buffer.from(payload.buffer, offset, length).toString('utf8'));
+		if (!Array.isArray(strings) || !strings.every(s => typeof s === 'string')) return 'bad strings';
+		const decoded = {...(columns as Omit<MentionColumns, 'strings'>), strings: strings as string[]};
+		if (articleCount(decoded) !== block.articles) return 'bad layout';
+		blocks.push(decoded);
 	}
-	const [offset, length] = header.strings;
-	if (offset + length > payload.byteLength) return 'bad layout';
-	const strings: unknown = JSON.parse(Buffer.from(payload.buffer, offset, length).toString('utf8'));
-	if (!Array.isArray(strings) || !strings.every(s => typeof s === 'string')) return 'bad strings';
-	return {header, columns: {...(columns as Omit<MentionColumns, 'strings'>), strings: strings as string[]}};
+	return {header, blocks};
 }
 
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && isCount(v[0]) && isCount(v[1]);
+
+function isBlockHeader(v: unknown): v is BlockHeader {
+	return isRecord(v) && isCount(v['articles']) && isRecord(v['columns']) && COLUMNS.every(([name]) => isPair((v['columns'] as Record<string, unknown>)[name])) && isPair(v['strings']);
+}
 
 function parseHeader(text: string): Header | undefined {
 	let json: unknown;
@@ -166,9 +201,8 @@ function parseHeader(text: string): Header | undefined {
 	} catch {
 		return undefined;
 	}
-	if (!isRecord(json) || !isRecord(json['file']) || !isRecord(json['columns'])) return undefined;
+	if (!isRecord(json) || !isRecord(json['file']) || !Array.isArray(json['blocks'])) return undefined;
 	const file = json['file'];
-	const columns = json['columns'];
 	const ok =
 		typeof json['format'] === 'string' &&
 		typeof json['version'] === 'string' &&
@@ -179,8 +213,7 @@ function parseHeader(text: string): Header | undefined {
 		json['ids'].every(id => typeof id === 'string') &&
 		Array.isArray(json['textLengths']) &&
 		json['textLengths'].every(isCount) &&
-		COLUMNS.every(([name]) => isPair(columns[name])) &&
-		isPair(json['strings']) &&
+		json['blocks'].every(isBlockHeader) &&
 		isCount(json['payload']);
 	return ok ? (json as unknown as Header) : undefined;
 }

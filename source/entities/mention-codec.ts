@@ -1,12 +1,15 @@
 // Detected mentions of many articles in columns: typed arrays and one table of distinct strings,
 // instead of an object per mention. The detection cache stores this form and detection workers
-// send it back (a few transferable buffers clone far faster than 30 objects per article).
+// send it back (a few transferable buffers clone far faster than 30 objects per article). Each
+// mention's link keys (link-keys.ts) travel with it: they depend on the mention alone, and
+// working them out again was most of the cost of linking cached mentions.
 //
 // Decoding trusts nothing: `validColumns` checks every count, reference and offset against the
 // articles' text lengths before a mention is made of them, so a damaged or forged block can only
 // be rejected, never crash or place a mention outside its article.
 
 import type {DetectedMention} from './find-mentions.js';
+import {linkKeys} from './link-keys.js';
 import {ENTITY_KINDS} from './types.js';
 
 const SHORT = 1;
@@ -29,6 +32,10 @@ export const COLUMNS = [
 	['titleStart', Int32Array],
 	['kind', Uint8Array],
 	['flags', Uint8Array],
+	/** Per mention, its first key in `keys`; one more entry at the end. */
+	['firstKey', Int32Array],
+	/** The keys, as indices into the strings. */
+	['keys', Int32Array],
 ] as const;
 
 export type ColumnName = (typeof COLUMNS)[number][0];
@@ -41,9 +48,12 @@ export type MentionColumns = Record<Exclude<ColumnName, 'kind' | 'flags'>, Int32
 };
 
 /** Columns for the mentions of several articles, in order (one entry per article). */
-export function encodeMentions(perArticle: ReadonlyArray<readonly DetectedMention[]>): MentionColumns {
+export function encodeMentions(perArticle: ReadonlyArray<readonly DetectedMention[]>, knownKeys?: ReadonlyArray<readonly (readonly string[])[]>): MentionColumns {
 	let total = 0;
 	for (const ms of perArticle) total += ms.length;
+	const keysOf = knownKeys ?? perArticle.map(ms => ms.map(linkKeys));
+	let keyCount = 0;
+	for (const ks of keysOf) for (const k of ks) keyCount += k.length;
 	const strings: string[] = [];
 	const stringIndex = new Map<string, number>();
 	const ref = (s: string | undefined): number => {
@@ -56,11 +66,14 @@ export function encodeMentions(perArticle: ReadonlyArray<readonly DetectedMentio
 		}
 		return i;
 	};
-	const c = emptyColumns(perArticle.length, total);
+	const c = emptyColumns(perArticle.length, total, keyCount);
 	let g = 0;
+	let k = 0;
 	perArticle.forEach((ms, a) => {
 		c.firstMention[a] = g;
-		for (const m of ms) {
+		for (const [i, m] of ms.entries()) {
+			c.firstKey[g] = k;
+			for (const key of keysOf[a]![i]!) c.keys[k++] = ref(key);
 			c.start[g] = m.start;
 			c.end[g] = m.end;
 			c.text[g] = ref(m.text);
@@ -77,12 +90,14 @@ export function encodeMentions(perArticle: ReadonlyArray<readonly DetectedMentio
 		}
 	});
 	c.firstMention[perArticle.length] = g;
+	c.firstKey[g] = k;
 	return {...c, strings};
 }
 
-function emptyColumns(articles: number, mentions: number): Omit<MentionColumns, 'strings'> {
+function emptyColumns(articles: number, mentions: number, keys: number): Omit<MentionColumns, 'strings'> {
 	const out = {} as Record<ColumnName, unknown>;
-	for (const [name, Type] of COLUMNS) out[name] = new Type(name === 'firstMention' ? articles + 1 : mentions);
+	const lengths: Partial<Record<ColumnName, number>> = {firstMention: articles + 1, firstKey: mentions + 1, keys};
+	for (const [name, Type] of COLUMNS) out[name] = new Type(lengths[name] ?? mentions);
 	return out as Omit<MentionColumns, 'strings'>;
 }
 
@@ -111,6 +126,17 @@ export function decodeArticle(c: MentionColumns, a: number): DetectedMention[] {
 	return out;
 }
 
+/** The link keys of article `a`'s mentions, as `linkKeys` gives them. */
+export function decodeKeys(c: MentionColumns, a: number): string[][] {
+	const out: string[][] = [];
+	for (let g = c.firstMention[a]!; g < c.firstMention[a + 1]!; g++) {
+		const keys: string[] = [];
+		for (let k = c.firstKey[g]!; k < c.firstKey[g + 1]!; k++) keys.push(c.strings[c.keys[k]!]!);
+		out.push(keys);
+	}
+	return out;
+}
+
 /**
  * True when the columns can be decoded for articles of these text lengths: every mention inside
  * its article's text, in order of start, every reference in the string table, every field in its
@@ -120,10 +146,13 @@ export function validColumns(c: MentionColumns, textLengths: ArrayLike<number>):
 	const articles = textLengths.length;
 	if (c.firstMention.length !== articles + 1 || c.firstMention[0] !== 0) return false;
 	const total = c.start.length;
-	for (const [name] of COLUMNS) if (name !== 'firstMention' && c[name].length !== total) return false;
+	for (const [name] of COLUMNS) if (name !== 'firstMention' && name !== 'firstKey' && name !== 'keys' && c[name].length !== total) return false;
 	if (c.firstMention[articles] !== total) return false;
 	const strings = c.strings.length;
 	const isRef = (r: number): boolean => r >= 0 && r < strings;
+	if (c.firstKey.length !== total + 1 || c.firstKey[0] !== 0 || c.firstKey[total] !== c.keys.length) return false;
+	for (let g = 0; g < total; g++) if (c.firstKey[g + 1]! < c.firstKey[g]!) return false;
+	for (const key of c.keys) if (!isRef(key)) return false;
 	const isOptionalRef = (r: number): boolean => r === NONE || isRef(r);
 	for (let a = 0; a < articles; a++) {
 		const from = c.firstMention[a]!;

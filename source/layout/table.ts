@@ -48,6 +48,9 @@ function fitColumns(natural: readonly number[], room: number): number[] {
 /** A line's units and styles appended after `base` text units into `out`. */
 function copyLine(line: Line, base: number, out: DrawnLine): void {
 	const {textEnds, sourceEnds} = line.map;
+	// An empty unit that ends where the cell's text starts: a unit shows the text from the unit
+	// before it, which would otherwise be the cell to the left, and take its highlights.
+	if (line.end > line.start) out.units.push(base, line.start);
 	if (line.lead > 0) out.units.push(base + line.lead, -1);
 	for (let k = line.first; k < line.first + line.count; k++) out.units.push(base + textEnds[k]!, sourceEnds[k]!);
 	for (const run of line.styles ?? []) (out.styles ??= []).push({...run, from: run.from + base, to: run.to + base});

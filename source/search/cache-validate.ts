@@ -15,31 +15,39 @@ export function validSegment(seg: CachedArrays, count: number): boolean {
 	const passages = seg.passageStart.length;
 	if (
 		seg.folded.length !== count ||
-		seg.textLengths.length !== count ||
-		seg.titleLengths.length !== count ||
-		seg.articlePassages.length !== count + 1 ||
-		seg.articleTones.length !== count + 1 ||
-		seg.passageArticle.length !== passages ||
-		seg.passageSource.length !== passages ||
-		seg.passageFlags.length !== passages ||
 		seg.toneMark.length !== seg.tonePos.length ||
 		seg.counts.length !== seg.keys.length ||
 		seg.offsets.length !== seg.keys.length + 1 ||
-		// Passage → article is a Uint16, and so are passage ids in the builder's postings.
-		count > 0x10000 ||
-		passages > 0x10000
+		!validShapes(seg, count)
 	) {
 		return false;
 	}
-	return validArticles(seg, count) && validPostings(seg, passages);
+	const foldedLength = (a: number) => seg.folded[a]!.length;
+	return validPassages(seg, count, foldedLength) && validTones(seg, count, foldedLength) && validPostings(seg, passages);
 }
 
-/** Each article's passages and tone marks: in order, inside its folded text and its source. */
-function validArticles(seg: CachedArrays, count: number): boolean {
-	if (seg.articlePassages[0] !== 0 || seg.articleTones[0] !== 0) return false;
-	if (seg.articlePassages[count] !== seg.passageStart.length || seg.articleTones[count] !== seg.tonePos.length) return false;
+/** The per-article and per-passage arrays' lengths agree, within the Uint16 ids of a segment. */
+export function validShapes(seg: Pick<CachedArrays, 'textLengths' | 'titleLengths' | 'articlePassages' | 'articleTones' | 'passageArticle' | 'passageSource' | 'passageFlags' | 'passageStart'>, count: number): boolean {
+	const passages = seg.passageStart.length;
+	return (
+		seg.textLengths.length === count &&
+		seg.titleLengths.length === count &&
+		seg.articlePassages.length === count + 1 &&
+		seg.articleTones.length === count + 1 &&
+		seg.passageArticle.length === passages &&
+		seg.passageSource.length === passages &&
+		seg.passageFlags.length === passages &&
+		// Passage → article is a Uint16, and so are passage ids in the builder's postings.
+		count <= 0x10000 &&
+		passages <= 0x10000
+	);
+}
+
+/** Each article's passages: in order, inside its folded text (of `foldedLength(a)` units) and its source. */
+export function validPassages(seg: Pick<CachedArrays, 'textLengths' | 'titleLengths' | 'articlePassages' | 'passageArticle' | 'passageSource' | 'passageFlags' | 'passageStart'>, count: number, foldedLength: (a: number) => number): boolean {
+	if (seg.articlePassages[0] !== 0 || seg.articlePassages[count] !== seg.passageStart.length) return false;
 	for (let a = 0; a < count; a++) {
-		const folded = seg.folded[a]!.length;
+		const folded = foldedLength(a);
 		const textLength = seg.textLengths[a]!;
 		const titleLength = seg.titleLengths[a]!;
 		if (textLength < 0 || titleLength < 0) return false;
@@ -62,6 +70,16 @@ function validArticles(seg: CachedArrays, count: number): boolean {
 				source = at;
 			}
 		}
+	}
+	return true;
+}
+
+/** Each article's tone marks: in order, inside its folded text. */
+export function validTones(seg: Pick<CachedArrays, 'articleTones' | 'tonePos' | 'toneMark'>, count: number, foldedLength: (a: number) => number): boolean {
+	if (seg.toneMark.length !== seg.tonePos.length) return false;
+	if (seg.articleTones[0] !== 0 || seg.articleTones[count] !== seg.tonePos.length) return false;
+	for (let a = 0; a < count; a++) {
+		const folded = foldedLength(a);
 		const toneFrom = seg.articleTones[a]!;
 		const toneTo = seg.articleTones[a + 1]!;
 		if (toneTo < toneFrom) return false;
@@ -74,45 +92,50 @@ function validArticles(seg: CachedArrays, count: number): boolean {
 	return true;
 }
 
-/**
- * Keys sorted and in range; each key's postings a run of varints inside `postings`, in order,
- * decoding to exactly `counts[k]` ascending passage ids below `passages`.
- */
-function validPostings(seg: CachedArrays, passages: number): boolean {
-	const {keys, offsets, counts, postings} = seg;
-	if (offsets[0] !== 0 || offsets[keys.length] !== postings.length) return false;
+/** Keys sorted and in range. */
+export function validKeys(keys: Int32Array): boolean {
 	for (let k = 0; k < keys.length; k++) {
 		const key = keys[k]!;
 		if (key < 0 || key >= KEY_SPACE || (k > 0 && key <= keys[k - 1]!)) return false;
-		let at = offsets[k]!;
-		const end = offsets[k + 1]!;
-		if (end < at) return false;
-		let prev = -1;
-		let n = 0;
-		while (at < end) {
-			let b = postings[at++]!;
-			n++;
-			// Most deltas fit one byte.
-			if (b < 0x80) {
-				if (b === 0) return false;
-				prev += b;
-				continue;
-			}
-			let value = b & 0x7f;
-			let shift = 7;
-			while (b >= 0x80) {
-				// Passage ids are below 2^16: a delta needs three bytes at most.
-				if (at >= end || shift > 14) return false;
-				b = postings[at++]!;
-				value |= (b & 0x7f) << shift;
-				shift += 7;
-			}
-			if (value === 0) return false;
-			prev += value;
-		}
-		// Deltas of at least one: the ids ascend, and the last is the largest.
-		if (prev >= passages) return false;
-		if (n !== counts[k] || n === 0) return false;
 	}
 	return true;
+}
+
+/** Keys sorted and in range; each key's postings a valid run (validRun) inside `postings`, in order. */
+function validPostings(seg: CachedArrays, passages: number): boolean {
+	const {keys, offsets, counts, postings} = seg;
+	if (offsets[0] !== 0 || offsets[keys.length] !== postings.length || !validKeys(keys)) return false;
+	for (let k = 0; k < keys.length; k++) {
+		if (offsets[k + 1]! < offsets[k]! || !validRun(postings, offsets[k]!, offsets[k + 1]!, counts[k]!, passages)) return false;
+	}
+	return true;
+}
+
+/** postings[at, end) is a run of varints decoding to exactly `count` (> 0) ascending passage ids below `passages`. */
+export function validRun(postings: Uint8Array, at: number, end: number, count: number, passages: number): boolean {
+	let prev = -1;
+	let n = 0;
+	while (at < end) {
+		let b = postings[at++]!;
+		n++;
+		// Most deltas fit one byte.
+		if (b < 0x80) {
+			if (b === 0) return false;
+			prev += b;
+			continue;
+		}
+		let value = b & 0x7f;
+		let shift = 7;
+		while (b >= 0x80) {
+			// Passage ids are below 2^16: a delta needs three bytes at most.
+			if (at >= end || shift > 14) return false;
+			b = postings[at++]!;
+			value |= (b & 0x7f) << shift;
+			shift += 7;
+		}
+		if (value === 0) return false;
+		prev += value;
+	}
+	// Deltas of at least one: the ids ascend, and the last is the largest.
+	return prev < passages && n === count && n > 0;
 }

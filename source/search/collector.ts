@@ -44,7 +44,7 @@ function stampsOf(segment: Segment): Uint32Array {
 }
 
 /** Which articles a search may answer from (the query's filters and excluded words); undefined: all. */
-export type ArticleFilter = (ordinal: number) => boolean;
+export type ArticleFilter = (segment: Segment, local: number) => boolean;
 
 export class HitCollector {
 	total = 0;
@@ -65,7 +65,7 @@ export class HitCollector {
 
 	/** True when the article may give hits (the filters let it through). */
 	allows(segment: Segment, local: number): boolean {
-		return !this.filter || this.filter(segment.ordinals[local]!);
+		return !this.filter || this.filter(segment, local);
 	}
 
 	/** True when the article already has a hit. */

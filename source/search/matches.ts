@@ -4,13 +4,13 @@
 // returned (an article with exact matches of สี does not also step through its สี่), falling back
 // to the near spellings of a mistyped word: each occurrence once, with the span of the word there.
 import type {Article} from '../corpus/types.js';
-import {foldCompact, foldWithOffsets} from '../text/fold.js';
+import {foldWithOffsets} from '../text/fold.js';
 import {approximateIn, maxErrors} from './approximate.js';
 import {kindRank, matchKind} from './classify.js';
 import type {MatchKind} from './collector.js';
 import {findMatch, tonelessView, tonesEqual, viewSourceRange, type TonelessView} from './match.js';
 import {parseQuery} from './parse.js';
-import {preparePattern, type Pattern} from './query.js';
+import {patternOf, prepareTerms, type Pattern} from './query.js';
 
 /** Most steps of approximate matching spent on one word in one article (about a second). */
 const MAX_APPROXIMATE_STEPS = 200_000_000;
@@ -45,8 +45,7 @@ function bestKindOnly<T extends {kind: MatchKind}>(matches: T[]): T[] {
 
 /** The matches of `query` in `article.text`, in order (for several words: where they stand side by side, else every word). */
 export function matchesInArticle(article: Article, query: string, options: {alsoSpelled?: readonly string[]} = {}): MatchRange[] {
-	const parsed = parseQuery(query);
-	const terms = parsed.terms.map((t) => ({pattern: preparePattern(foldCompact(t.text).trim()), quoted: t.quoted})).filter((t) => t.pattern.toneless.trim() !== '');
+	const {terms, together: side} = prepareTerms(parseQuery(query));
 	if (terms.length === 0) return [];
 	const text = article.text;
 	const view = tonelessView(foldWithOffsets(text, {compact: true}));
@@ -54,8 +53,8 @@ export function matchesInArticle(article: Article, query: string, options: {also
 		const [start, end] = viewSourceRange(view, m.start, m.end);
 		return {start, end, kind: m.kind};
 	};
-	const also = (options.alsoSpelled ?? []).map((s) => preparePattern(foldCompact(s).trim())).filter((p) => p.toneless.trim() !== '');
-	const whole = terms.length === 1 ? terms[0]!.pattern : terms.every((t) => !t.quoted) ? preparePattern(terms.map((t) => t.pattern.folded).join(' ')) : undefined;
+	const also = (options.alsoSpelled ?? []).map(patternOf).filter((p): p is Pattern => p !== undefined);
+	const whole = terms.length === 1 ? terms[0]!.pattern : side;
 	const near = (pattern: Pattern, quoted: boolean): ViewMatch[] =>
 		// The programme costs text × pattern steps: a huge article is not searched approximately.
 		quoted || view.text.length * pattern.toneless.length > MAX_APPROXIMATE_STEPS

@@ -3,7 +3,9 @@
 // of the event loop (the reader opens at once; the search panel shows progress and answers from
 // what is indexed so far); `openSearchIndex` runs all steps at once (plain modes, tests).
 import type {Article} from '../corpus/types.js';
-import {cacheFileFor, defaultCacheDir, readCacheSteps, statFiles, writeCache, type CacheWarn} from './cache.js';
+import {cacheFileFor, defaultCacheDir, openOnDisk, readCacheSteps, statFiles, writeCache, type CacheWarn} from './cache.js';
+import {ordinalsByFileAndId} from './cache-format.js';
+import type {Segment} from './segment.js';
 import {SearchIndex, SearchIndexBuilder, type FileStat} from './search-index.js';
 
 export interface OpenIndexOptions {
@@ -17,6 +19,12 @@ export interface OpenIndexOptions {
 	segmentArticles?: number;
 	/** Writes the cache instead of the synchronous default (the reader passes writeCacheAsync). */
 	saveCache?: (file: string, segments: SearchIndex['segments'], articles: readonly Article[], warn: CacheWarn) => unknown;
+	/**
+	 * Search cached files where they lie (disk-segment.ts) instead of reading them into memory: for
+	 * a one-shot search, which then reads only what its query needs. A search may then throw
+	 * DiskCacheDamaged; open again without this to rebuild.
+	 */
+	onDisk?: boolean;
 	/** Told, at most once, why the cache could not be used or saved (the index is built all the same). */
 	onCacheWarning?: CacheWarn;
 }
@@ -46,7 +54,25 @@ function sourceFiles(articles: readonly Article[]): string[] {
 	return [...files];
 }
 
-export function* indexCorpusSteps(articles: readonly Article[], options: OpenIndexOptions = {}): Generator<IndexProgress, SearchIndex, void> {
+/** The index as the caches left it, and what building the rest and saving it need. */
+export interface CachedStart {
+	index: SearchIndex;
+	/** Articles whose index came from the cache. */
+	reused: number;
+	stats: ReadonlyMap<string, FileStat>;
+	/** Source files whose cache must be written again: something of theirs is (to be) indexed, or was dropped. */
+	dirty: Set<string>;
+	/** False when the cache is off (or nothing of the corpus can be cached). */
+	caching: boolean;
+	save: (saveCache?: OpenIndexOptions['saveCache']) => void;
+}
+
+/**
+ * The first part of opening: the index with every still valid cached segment, read a step per
+ * segment (or opened on disk). The caller indexes the articles not located yet, marks their files
+ * dirty, and calls `save`.
+ */
+export function* openCachedSteps(articles: readonly Article[], options: OpenIndexOptions = {}): Generator<IndexProgress, CachedStart, void> {
 	const index = new SearchIndex();
 	index.register(articles);
 	const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : (options.cacheDir ?? undefined);
@@ -62,14 +88,20 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 	yield progress(index, 0, 'cache');
 
 	let reused = 0;
-	/** Source files whose cache must be written again: something of theirs was indexed or dropped. */
 	const dirty = new Set<string>();
+	const ordinalsOf = files.length > 0 ? ordinalsByFileAndId(articles) : new Map<string, number[]>();
 	for (const source of files) {
-		// A step per cached segment: each is checked whole before any is used (a few milliseconds each).
-		const reading = readCacheSteps(cacheFileFor(cacheDir!, source), source, articles, stats, warn);
-		let read = reading.next();
-		for (; !read.done; read = reading.next()) yield progress(index, reused, 'cache');
-		for (const segment of read.value) {
+		const file = cacheFileFor(cacheDir!, source);
+		let cached: Segment[];
+		if (options.onDisk) cached = openOnDisk(file, source, articles, stats, ordinalsOf, warn);
+		else {
+			// A step per cached segment: each is checked whole before any is used (a few milliseconds each).
+			const reading = readCacheSteps(file, source, articles, stats, warn, ordinalsOf);
+			let read = reading.next();
+			for (; !read.done; read = reading.next()) yield progress(index, reused, 'cache');
+			cached = read.value;
+		}
+		for (const segment of cached) {
 			// A segment whose articles another reused segment already covers would be a duplicate.
 			if (Array.from(segment.ordinals).some((o) => index.locate(o))) {
 				dirty.add(source);
@@ -79,9 +111,21 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 			reused += segment.ordinals.length;
 		}
 	}
+	const save = (saveCache = options.saveCache ?? writeCache): void => {
+		for (const source of files) {
+			if (!dirty.has(source) || !stats.has(source)) continue;
+			const segments = index.segments.filter((segment) => segment.files[0]?.path === source);
+			saveCache(cacheFileFor(cacheDir!, source), segments, articles, warn);
+		}
+	};
 	if (files.length > 0) yield progress(index, reused, 'index');
+	return {index, reused, stats, dirty, caching: files.length > 0, save};
+}
 
-	const builder = new SearchIndexBuilder({fileStats: stats, segmentArticles: options.segmentArticles}, index);
+export function* indexCorpusSteps(articles: readonly Article[], options: OpenIndexOptions = {}): Generator<IndexProgress, SearchIndex, void> {
+	const start = yield* openCachedSteps(articles, options);
+	const {index, reused, dirty} = start;
+	const builder = new SearchIndexBuilder({fileStats: start.stats, segmentArticles: options.segmentArticles}, index);
 	const step = Math.max(1, options.stepArticles ?? 200);
 	let built = 0;
 	for (let ordinal = 0; ordinal < articles.length; ordinal++) {
@@ -91,14 +135,9 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 		if (++built % step === 0) yield progress(index, reused, 'index', built);
 	}
 	builder.finish();
-
-	const save = files.filter((source) => dirty.has(source) && stats.has(source));
-	if (save.length > 0) {
+	if (start.caching && dirty.size > 0) {
 		yield progress(index, reused, 'save');
-		for (const source of save) {
-			const segments = index.segments.filter((segment) => segment.files[0]?.path === source);
-			(options.saveCache ?? writeCache)(cacheFileFor(cacheDir!, source), segments, articles, warn);
-		}
+		start.save();
 	}
 	yield progress(index, reused, 'done');
 	return index;

@@ -1,7 +1,9 @@
-// A query prepared for matching: folded like the text (compact form), split like the index's text
-// into its tone-less form and the tone marks it carries, plus its trigram keys. Multi-word queries
-// also carry their words.
+// A query prepared for matching: each word or phrase folded like the text (compact form), split
+// like the index's text into its tone-less form and the tone marks it carries, plus its trigram
+// keys. The one home for this: search, the matches in an article, the excluded words and the title
+// filter all prepare what they look for here.
 import {foldCompact} from '../text/fold.js';
+import type {ParsedQuery} from './parse.js';
 import {isCompactTone, OVERLAP, queryTrigrams} from './trigrams.js';
 
 export interface Pattern {
@@ -16,15 +18,6 @@ export interface Pattern {
 	trigrams: number[];
 	/** Every trigram key (for fuzzy candidate counting). */
 	allTrigrams: number[];
-}
-
-export interface PreparedQuery {
-	/** As typed. */
-	text: string;
-	/** The whole query as one pattern (the phrase). */
-	phrase: Pattern;
-	/** The words, when there are several (all must match, in any order). */
-	terms: Pattern[];
 }
 
 export function preparePattern(folded: string): Pattern {
@@ -43,15 +36,26 @@ export function preparePattern(folded: string): Pattern {
 	return {folded, toneless, tonePos, toneMark, trigrams, allTrigrams: keys};
 }
 
-/** Prepares `text`; undefined when it folds to nothing (empty, or only spaces, invisible characters and tone marks). */
-export function prepareQuery(text: string): PreparedQuery | undefined {
-	const phrase = preparePattern(foldCompact(text).trim());
+/** `text` folded and prepared; undefined when it folds to nothing (empty, or only spaces, invisible characters and tone marks). */
+export function patternOf(text: string): Pattern | undefined {
+	const pattern = preparePattern(foldCompact(text).trim());
 	// Spaces next to dropped tone marks can leave the tone-less form with stray spaces.
-	if (phrase.toneless.trim() === '') return undefined;
-	const words = phrase.folded
-		.split(' ')
-		.map(preparePattern)
-		.filter((w) => w.toneless !== '');
-	const unique = [...new Map(words.map((w) => [w.folded, w])).values()];
-	return {text, phrase, terms: unique.length > 1 ? unique : []};
+	return pattern.toneless.trim() === '' ? undefined : pattern;
+}
+
+/** A parsed query's words and phrases prepared for matching (those that fold to nothing left out). */
+export interface PreparedTerms {
+	terms: {pattern: Pattern; quoted: boolean}[];
+	/** Several unquoted words side by side, as typed: the best place for them. */
+	together: Pattern | undefined;
+}
+
+export function prepareTerms(parsed: ParsedQuery): PreparedTerms {
+	const terms: PreparedTerms['terms'] = [];
+	for (const {text, quoted} of parsed.terms) {
+		const pattern = patternOf(text);
+		if (pattern) terms.push({pattern, quoted});
+	}
+	const together = terms.length > 1 && terms.every((t) => !t.quoted) ? preparePattern(terms.map((t) => t.pattern.folded).join(' ')) : undefined;
+	return {terms, together};
 }

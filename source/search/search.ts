@@ -5,7 +5,6 @@
 // within the time budget; when no article holds every word, fall back to the articles holding most
 // of them (and say so); then turn the best hits into results with offsets into the article and
 // snippets. Synchronous and bounded, so the UI can call it on every keystroke.
-import {foldCompact} from '../text/fold.js';
 import {swapLayout} from '../text/keyboard.js';
 import {allTermsStage, type TermSpellings} from './all-terms.js';
 import {kindRank, NOT_LITERAL} from './classify.js';
@@ -15,7 +14,7 @@ import {articleFilter} from './filters.js';
 import {FUZZY_MIN_LENGTH, fuzzyStage, nearSpellings} from './fuzzy.js';
 import {finishHit, locateHit} from './hit.js';
 import {parseQuery, type ParsedQuery} from './parse.js';
-import {preparePattern, type Pattern} from './query.js';
+import {patternOf, preparePattern, prepareTerms, type Pattern, type PreparedTerms} from './query.js';
 import type {SearchIndex} from './search-index.js';
 import type {SearchOptions, SearchResult} from './types.js';
 
@@ -44,20 +43,14 @@ function scopesOf(index: SearchIndex, scope: string | undefined): SegmentScope[]
 }
 
 /** A parsed query with its words prepared for matching. */
-interface Prepared {
+interface Prepared extends PreparedTerms {
 	text: string;
 	parsed: ParsedQuery;
-	terms: {pattern: Pattern; quoted: boolean}[];
-	/** Several unquoted words side by side, as typed: the best place for them. */
-	phrase: Pattern | undefined;
 }
 
-function prepare(text: string): Prepared | undefined {
+function prepare(text: string): Prepared {
 	const parsed = parseQuery(text);
-	const terms = parsed.terms.map((t) => ({pattern: preparePattern(foldCompact(t.text).trim()), quoted: t.quoted})).filter((t) => t.pattern.toneless.trim() !== '');
-	if (terms.length === 0) return undefined;
-	const phrase = terms.length > 1 && terms.every((t) => !t.quoted) ? preparePattern(terms.map((t) => t.pattern.folded).join(' ')) : undefined;
-	return {text, parsed, terms, phrase};
+	return {text, parsed, ...prepareTerms(parsed)};
 }
 
 interface Run {
@@ -75,7 +68,7 @@ function exactRun(scopes: SegmentScope[], query: Prepared, also: readonly Patter
 	let exhaustive = true;
 	if (query.terms.length === 1) exhaustive = phraseStage(scopes, query.terms[0]!.pattern, collector, limits);
 	else {
-		if (query.phrase) exhaustive = phraseStage(scopes, query.phrase, collector, limits);
+		if (query.together) exhaustive = phraseStage(scopes, query.together, collector, limits);
 		if (exhaustive) exhaustive = allTermsStage(scopes, asTyped(query), collector, limits);
 	}
 	for (const pattern of also) if (exhaustive) exhaustive = phraseStage(scopes, pattern, collector, limits);
@@ -116,23 +109,24 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 		totalArticles: index.articles.length,
 	};
 	const prepared = prepare(query);
-	if (!prepared) return {...empty, notes: parseQuery(query).notes, elapsedMs: performance.now() - started};
+	if (prepared.terms.length === 0) return {...empty, notes: prepared.parsed.notes, elapsedMs: performance.now() - started};
 	// One or two letters (or only such words) match nearly every passage.
 	if (prepared.terms.every((t) => t.pattern.toneless.length < 3)) limits.maxHits = Math.min(limits.maxHits, SHORT_QUERY_MAX_HITS);
 	const scopes = scopesOf(index, options.scope);
 	const {filters, excludes} = prepared.parsed;
-	const filter = articleFilter(index.articles, scopes, filters, excludes);
+	const filter = articleFilter(index.articles, filters, excludes);
 	const also = (options.alsoSpelled ?? [])
 		.slice(0, MAX_ALSO_SPELLED)
-		.map((s) => preparePattern(foldCompact(s).trim()))
-		.filter((p) => p.toneless.trim() !== '' && p.folded !== prepared.phrase?.folded && p.folded !== prepared.terms[0]!.pattern.folded);
+		.map(patternOf)
+		.filter((p): p is Pattern => p !== undefined && p.folded !== prepared.together?.folded && p.folded !== prepared.terms[0]!.pattern.folded);
 
 	let run = exactRun(scopes, prepared, also, limit, limits, filter);
 	let converted = false;
 	// The other layout, tried only when the query as typed found nothing exact, and used only when it
 	// does better: an exact or tone-insensitive match where the typed query had none.
 	const swapped = run.collector.byKind.exact === 0 && prepared.terms.every((t) => !t.quoted) ? swapLayout(query) : undefined;
-	const other = swapped === undefined ? undefined : prepare(swapped);
+	const swappedQuery = swapped === undefined ? undefined : prepare(swapped);
+	const other = swappedQuery && swappedQuery.terms.length > 0 ? swappedQuery : undefined;
 	if (other) {
 		const alternative = exactRun(scopes, other, [], limit, limits, filter);
 		const best = kindRank(alternative.collector.bestKind());

@@ -71,6 +71,11 @@ export interface Segment {
 	postings: Uint8Array;
 	/** The files whose articles the segment holds, with the stats they had; [] when not cacheable. */
 	files: SegmentFile[];
+	/**
+	 * A segment searched on disk (disk-segment.ts) reads a key's postings on first use: `keys` is
+	 * then only the dictionary, and this gives the key's index into offsets and counts.
+	 */
+	lookUpKey?(key: number): number;
 }
 
 export function passageCount(segment: Segment): number {
@@ -85,6 +90,7 @@ export function passageEnd(segment: Segment, p: number): number {
 
 /** Index of a trigram key in `segment.keys`, or -1. */
 export function keyIndex(segment: Segment, key: number): number {
+	if (segment.lookUpKey) return segment.lookUpKey(key);
 	const keys = segment.keys;
 	let lo = 0;
 	let hi = keys.length - 1;

@@ -1,4 +1,5 @@
-// The sidebar's filter: articles whose title matches as you type, fuzzy too. Titles are folded once
+// The sidebar's filter: articles whose title matches as you type, fuzzy too, read like a search
+// query (words in any order, "phrases", -excluded words, date: and cat:). Titles are folded once
 // (per article list); exact and tone-insensitive matches are found directly and rank first, then
 // fuse.js scores the titles sharing the most trigrams with the query, so that a 10,000-article
 // corpus filters in a few milliseconds.
@@ -9,7 +10,9 @@ import {MAX_APPROXIMATE_LENGTH} from './approximate.js';
 import {kindRank, matchKind} from './classify.js';
 import type {MatchKind} from './collector.js';
 import {findMatch, tonelessView, tonesEqual, viewSourceRange, type TonelessView} from './match.js';
-import {prepareQuery} from './query.js';
+import {fieldsAllow, foldedCategory} from './filters.js';
+import {parseQuery} from './parse.js';
+import {patternOf, prepareTerms, type Pattern} from './query.js';
 import {queryTrigrams} from './trigrams.js';
 
 export interface TitleMatch {
@@ -50,15 +53,22 @@ class TitleFilter {
 	}
 
 	filter(query: string): TitleMatch[] {
-		const prepared = prepareQuery(query);
-		if (!prepared) return this.articles.map((article, index) => ({article, index, kind: 'exact', score: 0, highlights: []}));
-		const patterns = prepared.terms.length > 1 ? prepared.terms : [prepared.phrase];
+		const parsed = parseQuery(query);
+		const {terms, together} = prepareTerms(parsed);
+		const excluded = parsed.excludes.map(patternOf).filter((p): p is Pattern => p !== undefined);
+		const category = foldedCategory(parsed.filters);
+		// Date and category filters and excluded words narrow the list even without words to match.
+		const allowed = (index: number) =>
+			fieldsAllow(this.articles[index]!, parsed.filters, category) && !excluded.some((p) => findMatch(this.folded[index]!.text, 0, p) >= 0);
+		if (terms.length === 0) {
+			return this.articles.flatMap((article, index) => (allowed(index) ? [{article, index, kind: 'exact' as const, score: 0, highlights: []}] : []));
+		}
 		const results: TitleMatch[] = [];
 		const matched = new Set<number>();
 		this.folded.forEach((title, index) => {
 			const highlights: [number, number][] = [];
 			let worst: MatchKind = 'exact';
-			for (const pattern of patterns) {
+			for (const {pattern} of terms) {
 				let best: {start: number; end: number; kind: MatchKind} | undefined;
 				const length = pattern.toneless.length;
 				for (let at = findMatch(title.text, 0, pattern); at >= 0; at = findMatch(title.text, at + 1, pattern)) {
@@ -70,10 +80,16 @@ class TitleFilter {
 				highlights.push(viewSourceRange(title, best.start, best.end));
 			}
 			matched.add(index);
+			if (!allowed(index)) return;
 			results.push({article: this.articles[index]!, index, kind: worst, score: kindRank(worst) * 0.2, highlights: highlights.sort((a, b) => a[0] - b[0])});
 		});
-		// fuse.js cuts a long pattern into 32-unit pieces and pays for each: a pasted paragraph is not looked for approximately.
-		if (prepared.phrase.toneless.length >= 4 && prepared.phrase.toneless.length <= MAX_APPROXIMATE_LENGTH) results.push(...this.fuzzy(prepared.phrase.toneless, prepared.phrase.allTrigrams, matched));
+		// Near spellings of the words as typed (a quoted phrase is matched as written only); fuse.js
+		// cuts a long pattern into 32-unit pieces and pays for each: a pasted paragraph is not looked
+		// for approximately.
+		const whole = terms.length === 1 && !terms[0]!.quoted ? terms[0]!.pattern : together;
+		if (whole && whole.toneless.length >= 4 && whole.toneless.length <= MAX_APPROXIMATE_LENGTH) {
+			results.push(...this.fuzzy(whole.toneless, whole.allTrigrams, matched).filter((m) => allowed(m.index)));
+		}
 		return results.sort((a, b) => a.score - b.score || a.index - b.index);
 	}
 

@@ -1,16 +1,27 @@
-// Search and entity indexes are built after the first screen, in slices of a few milliseconds
-// between which the event loop runs, so keys are answered while 10,000 articles are indexed.
+// Search and entity indexes are built after the first screen, so keys are answered while they are.
+// A corpus of some size has its search index built by the worker pool (source/workers/), both cores
+// busy, in batches of one file's articles that the UI thread only adds to its index; a small one is
+// built in slices of a few milliseconds between which the event loop runs (starting threads would
+// cost more). Entities are linked in such slices, or, for a corpus with an article too large for
+// a slice, whole in a pool worker.
 import type {CorpusLoad} from '../corpus/index.js';
-import {indexCorpusSteps, writeCacheAsync, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
-import {correctionsWarnings, EntityIndexBuilder, type EntityIndex, type EntityCorrections} from '../entities/index.js';
-import {indexInWorker, type WorkerHandle} from './index-worker.js';
+import {indexCorpusSteps, openCachedSteps, writeCacheAsync, type FileStat, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
+import {MAX_SEGMENT_ARTICLES} from '../search/segment.js';
+import {correctionsWarnings, EntityIndex, EntityIndexBuilder, type EntityCorrections} from '../entities/index.js';
+import type {Article, CorpusWarning} from '../corpus/types.js';
+import {WorkerPool} from '../workers/pool.js';
+import {searchJob, type IndexedArticle, type SearchBatch} from '../workers/search-job.js';
+import {entitiesJob} from '../workers/entities-job.js';
 import {DetectionQueue, INLINE_ARTICLES} from '../entities/detect-corpus.js';
 import {detectThreads} from '../entities/detect-workers.js';
 import {defaultCacheDir} from '../search/cache.js';
-import type {Article, CorpusWarning} from '../corpus/types.js';
 
 /** An article longer than this (UTF-16 units, ~750 KB of Thai) is one step of several hundred ms: index in workers. */
 export const WORKER_CHARS = 250_000;
+/** A corpus of more text than this (UTF-16 units, about 300 articles) has its search index built by the pool. */
+export const POOL_CHARS = 1_000_000;
+/** A batch sent to a worker holds at most this much text (or one longer article). */
+const BATCH_CHARS = 4_000_000;
 
 export interface BackgroundState {
 	search?: SearchIndex;
@@ -26,6 +37,8 @@ export interface BackgroundState {
 	inWorkers?: boolean;
 	/** Why the search cache was not used or saved (the index is built all the same). */
 	cacheWarning?: CorpusWarning;
+	/** Articles whose search index came from the cache (when built by the pool). */
+	searchFromCache?: number;
 }
 
 export interface BackgroundOptions {
@@ -37,6 +50,8 @@ export interface BackgroundOptions {
 	snapshotEvery?: number;
 	/** Articles longer than this send the whole build to worker threads (default WORKER_CHARS). */
 	workerChars?: number;
+	/** A corpus of more text than this has its search index built by the worker pool (default POOL_CHARS). */
+	poolChars?: number;
 	/** Heap limit of each worker, MB (tests make it small). */
 	workerHeapMb?: number;
 }
@@ -45,7 +60,7 @@ export interface BackgroundOptions {
 export class BackgroundIndexer {
 	state: BackgroundState = {searchIndexed: 0, searchDone: false, entityArticles: 0, entitiesDone: false, total: 0};
 	private stopped = false;
-	private workers: WorkerHandle[] = [];
+	private pool: WorkerPool | undefined;
 	private detection?: DetectionQueue;
 	private readonly listeners = new Set<() => void>();
 
@@ -62,27 +77,50 @@ export class BackgroundIndexer {
 	stop(): void {
 		this.stopped = true;
 		this.detection?.stop();
-		for (const worker of this.workers) worker.stop();
+		this.pool?.stop();
 	}
 
 	async start(): Promise<void> {
 		await this.load.finished;
 		const articles = this.load.articles;
+		if (this.stopped) return;
 		const workerChars = this.options.workerChars ?? WORKER_CHARS;
-		if (!this.stopped && articles.some((a) => a.text.length > workerChars)) return this.startWorkers();
-		const sliceMs = this.options.sliceMs ?? 12;
-		const snapshotEvery = this.options.snapshotEvery ?? 2_000;
-		// The cache (about 90 MB for 10,000 articles) is written without blocking keys.
+		const huge = articles.some((a) => a.text.length > workerChars);
+		let chars = 0;
+		for (const article of articles) chars += article.text.length;
+		this.set({total: articles.length});
+		if (huge) {
+			// An article too large for a slice: both indexes in the pool, entities whole.
+			this.set({inWorkers: true});
+			this.emit();
+			await Promise.all([this.searchInPool(articles), this.entitiesInPool(articles)]);
+		} else if (chars > (this.options.poolChars ?? POOL_CHARS)) {
+			await Promise.all([this.searchInPool(articles), this.inSlices(articles, false)]);
+		} else await this.inSlices(articles, true);
+		this.emit();
+		// The detection cache is written after the index is ready; done once it is on disk.
+		await this.detection?.done;
+	}
+
+	/** The cache's warnings reach the status bar (and `w`); the cache (about 90 MB for 10,000 articles) is written without blocking keys. */
+	private searchOptions(): OpenIndexOptions {
 		const onCacheWarning = (warning: CorpusWarning): void => {
 			this.set({cacheWarning: warning});
 			this.emit();
 		};
-		const steps = indexCorpusSteps(articles, {
+		return {
 			stepArticles: 10,
 			saveCache: (file, segments, list, warn) => void writeCacheAsync(file, segments, list, warn),
 			onCacheWarning,
 			...this.options.search,
-		});
+		};
+	}
+
+	/** Entities (and, with `search`, the search index) in slices of the UI thread's time. */
+	private async inSlices(articles: Article[], search: boolean): Promise<void> {
+		const sliceMs = this.options.sliceMs ?? 12;
+		const snapshotEvery = this.options.snapshotEvery ?? 2_000;
+		const steps = search ? indexCorpusSteps(articles, this.searchOptions()) : undefined;
 		const entities = new EntityIndexBuilder(this.options.corrections ? {corrections: this.options.corrections} : {});
 		// Detection (the costly part) runs in worker threads, or comes from its cache; this thread only
 		// links. A handful of articles is detected here in steps: a worker's start costs more.
@@ -94,7 +132,7 @@ export class BackgroundIndexer {
 		let adding: Generator<void, void, void> | undefined;
 		let snapshotting: Generator<void, EntityIndex, void> | undefined;
 		let snapshotArticles = 0;
-		let searchDone = false;
+		let searchDone = !steps;
 		let entityNext = 0;
 		let sinceSnapshot = 0;
 		let slices = 0;
@@ -103,7 +141,6 @@ export class BackgroundIndexer {
 			snapshotArticles = entityNext;
 			sinceSnapshot = 0;
 		};
-		this.set({total: articles.length});
 		while (!this.stopped && (!searchDone || !this.state.entitiesDone)) {
 			const until = performance.now() + sliceMs;
 			let changed = false;
@@ -116,9 +153,7 @@ export class BackgroundIndexer {
 						snapshotting = undefined;
 						this.set({entities: step.value, entityArticles: snapshotArticles, entitiesDone: snapshotArticles >= articles.length});
 						// The final index knows which corrections matched nothing: they join the warnings panel (w).
-						if (this.state.entitiesDone && step.value.warnings.length > 0) {
-							this.load.addWarnings?.(correctionsWarnings(this.options.corrections, step.value.warnings));
-						}
+						if (this.state.entitiesDone) this.entitiesWarnings(step.value);
 						changed = true;
 					}
 				} else if (adding) {
@@ -128,8 +163,9 @@ export class BackgroundIndexer {
 				} else if (detected) {
 					const batch = detected.take();
 					// A snapshot while waiting for the workers, not between batches already here (from the
-					// cache they all are); each covers at least half again as many articles as the last.
-					if (batch === undefined && sinceSnapshot >= Math.max(snapshotEvery, snapshotArticles / 2)) startSnapshot();
+					// cache they all are): the first soon, each later one after half again as many
+					// articles, so that all of them together cost a few times the last.
+					if (batch === undefined && sinceSnapshot >= Math.max(snapshotEvery / 8, snapshotArticles / 2)) startSnapshot();
 					// Detection stopped short (it cannot, short of a bug): the rest is detected here.
 					else if (batch === undefined && detected.drained) detected = undefined;
 					else if (batch === undefined) break;
@@ -148,7 +184,7 @@ export class BackgroundIndexer {
 				}
 			}
 			slices++;
-			if (!searchDone) {
+			if (!searchDone && steps) {
 				const step = steps.next();
 				const progress: IndexProgress = step.done ? {index: step.value, indexed: articles.length, processed: articles.length, total: articles.length, fromCache: 0, phase: 'done'} : step.value;
 				searchDone = Boolean(step.done) || progress.phase === 'done';
@@ -162,9 +198,6 @@ export class BackgroundIndexer {
 			const idle = searchDone && !snapshotting && !adding && detected !== undefined && !detected.drained && entityNext < articles.length;
 			await (idle && detected ? detected.arrival() : new Promise((resolve) => setImmediate(resolve)));
 		}
-		this.emit();
-		// The detection cache is written after the index is ready; done once it is on disk.
-		await this.detection?.done;
 	}
 
 	/** Detection for the whole corpus, off this thread; a failure leaves the entities to this thread's steps. */
@@ -185,36 +218,83 @@ export class BackgroundIndexer {
 		return queue;
 	}
 
-	/** Both indexes at once, each in its own worker thread (the two cores), whole when they arrive. */
-	private async startWorkers(): Promise<void> {
-		const articles = this.load.articles;
-		this.set({total: articles.length, inWorkers: true});
+	private entitiesWarnings(index: EntityIndex): void {
+		if (index.warnings.length > 0) this.load.addWarnings?.(correctionsWarnings(this.options.corrections, index.warnings));
+	}
+
+	private workers(): WorkerPool {
+		this.pool ??= new WorkerPool(this.options.workerHeapMb ? {heapMb: this.options.workerHeapMb} : {});
+		return this.pool;
+	}
+
+	/**
+	 * The search index: what the cache holds (read in steps between keys), the rest built by the
+	 * pool in batches of one file's articles, added in corpus order as they come back; then saved.
+	 */
+	private async searchInPool(articles: Article[]): Promise<void> {
+		const options = this.searchOptions();
+		const opening = openCachedSteps(articles, options);
+		let step = opening.next();
+		for (; !step.done && !this.stopped; step = opening.next()) await new Promise((resolve) => setImmediate(resolve));
+		if (step.done !== true) return;
+		const start = step.value;
+		const {index} = start;
+		this.set({search: index, searchIndexed: index.indexedArticles, searchFromCache: start.reused});
 		this.emit();
-		const heapMb = this.options.workerHeapMb;
-		const cacheDir = this.options.search?.cacheDir;
-		const onCacheWarning = (warning: CorpusWarning) => this.set({cacheWarning: warning});
-		const search = indexInWorker({job: 'search', articles, ...(cacheDir === undefined ? {} : {cacheDir})}, heapMb, onCacheWarning);
-		const entities = indexInWorker({job: 'entities', articles, ...(this.options.corrections ? {corrections: this.options.corrections} : {})}, heapMb);
-		this.workers = [search, entities];
-		const failed = (what: string) => (error: Error) => {
-			if (this.stopped) return;
-			this.set({problem: [this.state.problem, `${what} ${error.message}`].filter(Boolean).join('; ')});
-		};
-		await Promise.all([
-			search.done.then((index) => this.set({search: index as SearchIndex, searchIndexed: articles.length}), failed('search:')).finally(() => {
-				this.set({searchDone: true});
-				if (!this.stopped) this.emit();
-			}),
-			entities.done.then((index) => {
-				const entities = index as EntityIndex;
-				this.set({entities, entityArticles: articles.length});
-				// As in the time slices: corrections that matched nothing join the warnings panel (w).
-				if (entities.warnings.length > 0) this.load.addWarnings?.(correctionsWarnings(this.options.corrections, entities.warnings));
-			}, failed('entities:')).finally(() => {
-				this.set({entitiesDone: true});
-				if (!this.stopped) this.emit();
-			}),
-		]);
+		const batches = searchBatches(articles, index, start.stats, options.segmentArticles);
+		for (const batch of batches) for (const ordinal of batch.ordinals) start.dirty.add(articles[ordinal]!.path);
+		// Results come back in any order; they join the index in corpus order (ranking ties and the
+		// stages' hit limits see segments in that order).
+		const results: (SearchIndex['segments'] | undefined)[] = new Array(batches.length);
+		let next = 0;
+		const failures: string[] = [];
+		await Promise.all(
+			batches.map((batch, i) =>
+				this.workers()
+					.run(searchJob, batch)
+					.then(
+						(segments) => void (results[i] = segments),
+						(error: Error) => {
+							results[i] = [];
+							failures.push(error.message);
+						},
+					)
+					.then(() => {
+						if (this.stopped) return;
+						while (next < batches.length && results[next]) {
+							for (const segment of results[next]!) index.addSegment(segment);
+							results[next++] = undefined;
+						}
+						this.set({searchIndexed: index.indexedArticles});
+						this.emit();
+					}),
+			),
+		);
+		if (this.stopped) return;
+		if (failures.length > 0) this.problem(`search: ${failures[0]}`);
+		else if (start.caching && start.dirty.size > 0) start.save(options.saveCache);
+		this.set({search: index, searchIndexed: index.indexedArticles, searchDone: true});
+		this.emit();
+	}
+
+	/** The entity index, whole, in a pool worker (no percentage to show). */
+	private async entitiesInPool(articles: Article[]): Promise<void> {
+		const corrections = this.options.corrections;
+		try {
+			const data = await this.workers().run(entitiesJob, {articles: articles.map(indexedArticle), ...(corrections ? {corrections} : {})});
+			const entities = new EntityIndex(data);
+			this.set({entities, entityArticles: articles.length});
+			// As in the time slices: corrections that matched nothing join the warnings panel (w).
+			this.entitiesWarnings(entities);
+		} catch (error) {
+			if (!this.stopped) this.problem(`entities: ${(error as Error).message}`);
+		}
+		this.set({entitiesDone: true});
+		if (!this.stopped) this.emit();
+	}
+
+	private problem(message: string): void {
+		this.set({problem: [this.state.problem, message].filter(Boolean).join('; ')});
 	}
 
 	private set(patch: Partial<BackgroundState>): void {
@@ -224,4 +304,34 @@ export class BackgroundIndexer {
 	private emit(): void {
 		for (const l of this.listeners) l();
 	}
+}
+
+/** What a worker needs of an article to index it (its display blocks stay behind). */
+function indexedArticle({blocks: _, ...article}: Article): IndexedArticle {
+	return article;
+}
+
+/**
+ * The articles the index lacks, as batches of one file's consecutive articles: a segment's worth,
+ * and at most BATCH_CHARS of text unless one article alone is longer.
+ */
+export function searchBatches(articles: readonly Article[], index: SearchIndex, stats: ReadonlyMap<string, FileStat>, segmentArticles = MAX_SEGMENT_ARTICLES): SearchBatch[] {
+	const batches: SearchBatch[] = [];
+	let batch: SearchBatch | undefined;
+	let chars = 0;
+	for (let ordinal = 0; ordinal < articles.length; ordinal++) {
+		if (index.locate(ordinal)) continue;
+		const article = articles[ordinal]!;
+		const sameFile = batch && articles[batch.ordinals[0]!]!.path === article.path;
+		if (!batch || !sameFile || batch.ordinals.length >= segmentArticles || chars + article.text.length > BATCH_CHARS) {
+			const stat = stats.get(article.path);
+			batch = {ordinals: [], articles: [], stats: stat ? [[article.path, stat]] : [], segmentArticles};
+			batches.push(batch);
+			chars = 0;
+		}
+		batch.ordinals.push(ordinal);
+		batch.articles.push(indexedArticle(article));
+		chars += article.text.length;
+	}
+	return batches;
 }

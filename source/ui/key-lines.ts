@@ -26,12 +26,13 @@ export function describedRows(): DescribedRow[] {
 	return out;
 }
 
-/** One line per key row, the keys padded to a column, sections as headings. */
+/** One line per key row (long keys get a line of their own), sections as headings with a blank line before. */
 export function keyLines(keyColumn = 26): string[] {
 	const out: string[] = [];
 	for (const row of describedRows()) {
-		if (row.section) out.push(`${out.length > 0 ? '\n' : ''}${row.section}`);
-		out.push(row.keys.length < keyColumn ? `  ${row.keys.padEnd(keyColumn)}${row.what}` : `  ${row.keys}\n  ${' '.repeat(keyColumn)}${row.what}`);
+		if (row.section) out.push(...(out.length > 0 ? [''] : []), row.section);
+		if (row.keys.length < keyColumn) out.push(`  ${row.keys.padEnd(keyColumn)}${row.what}`);
+		else out.push(`  ${row.keys}`, `  ${' '.repeat(keyColumn)}${row.what}`);
 	}
 	return out;
 }
@@ -39,7 +40,12 @@ export function keyLines(keyColumn = 26): string[] {
 const code = (keys: string) =>
 	keys
 		.split(' / ')
-		.map((group) => group.split(' ').map((k) => '`' + k + '`').join(' '))
+		.map((group) =>
+			group
+				.split(' ')
+				.map((k) => '`' + k + '`')
+				.join(' '),
+		)
 		.join(' / ');
 
 /** The README's Keys tables: one per section. */

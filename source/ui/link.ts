@@ -9,17 +9,21 @@ const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'`]+/iu;
 /** Punctuation that ends a sentence around a URL more often than it ends the URL. */
 const TRAILING = /[.,;:!?'"»”’)\]}>]+$/u;
 
-/** The first http(s) URL of a source line (`ที่มา: https://…`, a bare `www.…`), safe to use. */
-export function urlIn(source: string | undefined): string | undefined {
+/** The first http(s) URL of a source line (`ที่มา: https://…`, a bare `www.…`): as written there, and safe to use. */
+export function linkIn(source: string | undefined): {text: string; url: string} | undefined {
 	const found = source === undefined ? undefined : URL_IN_TEXT.exec(source)?.[0];
 	if (!found) return undefined;
-	let url = found.replace(TRAILING, '');
+	let text = found.replace(TRAILING, '');
 	// A closing bracket that closes one opened inside the URL is the URL's (Wikipedia titles).
-	while (found.length > url.length && /[)\]]/.test(found[url.length]!) && count(url, '(') + count(url, '[') > count(url, ')') + count(url, ']')) {
-		url += found[url.length];
+	while (found.length > text.length && /[)\]]/.test(found[text.length]!) && count(text, '(') + count(text, '[') > count(text, ')') + count(text, ']')) {
+		text += found[text.length];
 	}
-	return safeUrl(/^www\./i.test(url) ? `https://${url}` : url);
+	const url = safeUrl(/^www\./i.test(text) ? `https://${text}` : text);
+	return url === undefined ? undefined : {text, url};
 }
+
+/** The URL alone. */
+export const urlIn = (source: string | undefined): string | undefined => linkIn(source)?.url;
 
 const count = (s: string, c: string) => s.split(c).length - 1;
 
@@ -53,17 +57,18 @@ export function browserCommands(url: string, env: NodeJS.ProcessEnv, platform: N
 	return commands;
 }
 
-export type Spawn = (command: string, args: string[], options: SpawnOptions) => {once(event: 'error' | 'spawn', listener: (error?: Error) => void): unknown; unref(): void};
+export type Spawn = (
+	command: string,
+	args: string[],
+	options: SpawnOptions,
+) => {once(event: 'error' | 'spawn', listener: (error?: Error) => void): unknown; unref(): void};
 
 /**
  * Opens `url` (checked again: http(s) only) with the first command that starts. Resolves with one
  * line for the status bar. The browser runs detached with no stdio: it neither draws over the
  * reader nor ends with it.
  */
-export async function openInBrowser(
-	url: string,
-	options: {env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; spawn?: Spawn} = {},
-): Promise<string> {
+export async function openInBrowser(url: string, options: {env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform; spawn?: Spawn} = {}): Promise<string> {
 	const safe = safeUrl(url);
 	if (safe === undefined) return 'not a web address khao opens (http or https only)';
 	const spawn = options.spawn ?? (nodeSpawn as unknown as Spawn);

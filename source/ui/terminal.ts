@@ -40,6 +40,8 @@ interface Session {
 	watchdogTimer?: NodeJS.Timeout;
 	suspended: boolean;
 	mouse: boolean;
+	/** Last words before the terminal is given back for good (saving the reading state). */
+	leaving?: () => void;
 }
 
 let session: Session | undefined;
@@ -70,6 +72,13 @@ function restore(): void {
 
 export function leaveAlternateScreen(): void {
 	if (!session) return;
+	const leaving = session.leaving;
+	session.leaving = undefined;
+	try {
+		leaving?.();
+	} catch {
+		// Saving is best effort: the terminal must be given back whatever happens.
+	}
 	if (!session.suspended) restore();
 	clearTimeout(session.watchdogTimer);
 	session.watchdog?.kill('SIGKILL');
@@ -148,6 +157,11 @@ export function enterAlternateScreen(options: {keyboard?: NodeJS.ReadStream; mou
 		process.stderr.write(`khao: internal error: ${stripUnsafe(error.stack ?? String(error))}\n`);
 		process.exit(70);
 	});
+}
+
+/** What to do once when the reader ends, however it ends (q, a signal, a crash): synchronous. */
+export function onLeave(leaving: () => void): void {
+	if (session) session.leaving = leaving;
 }
 
 /** What redraws the whole frame when the screen comes back after `fg`. */

@@ -33,3 +33,10 @@ test('error codes come in words, the code in brackets, never alone', () => {
 	assert.equal(reasonOf(Object.assign(new Error('something odd'), {code: 'EWEIRD'})), 'something odd (EWEIRD)');
 	assert.equal(reasonOf(Object.assign(new Error('EWEIRD'), {code: 'EWEIRD'})), 'EWEIRD', 'nothing better to say');
 });
+
+test('output written in many pieces keeps one error listener, not one a piece', async () => {
+	const fine = new Writable({write(_chunk, _e, callback) { callback(); }});
+	const before = fine.listenerCount('error');
+	for (let i = 0; i < 50; i++) assert.deepEqual(await writeOut(`piece ${i}\n`, fine), {ok: true});
+	assert.ok(fine.listenerCount('error') <= before + 1, `${fine.listenerCount('error')} listeners`);
+});

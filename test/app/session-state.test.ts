@@ -50,7 +50,11 @@ test('round trip: places, the last article and bookmarks come back; nothing is w
 	assert.equal(again.isRead(key(1)), true);
 	assert.equal(again.isRead(key(3)), false);
 	assert.deepEqual(again.last, {key: key(2), id: 'b.jsonl#7', at: 2000});
-	assert.deepEqual(again.bookmarks.map((b) => b.title), ['ชื่อเรื่อง หนึ่ง'], 'the title is one clean line, its escape sequence gone whole');
+	assert.deepEqual(
+		again.bookmarks.map((b) => b.title),
+		['ชื่อเรื่อง หนึ่ง'],
+		'the title is one clean line, its escape sequence gone whole',
+	);
 	assert.equal(again.toggleBookmark(key(1), {offset: 120, rank: -1}, 'x', 4000), 'removed');
 	again.save();
 	assert.deepEqual(ReadingState.open(file).bookmarks, []);
@@ -129,7 +133,10 @@ test('every field is checked: bad entries are skipped and counted, good ones kep
 		bookmarks: {not: 'a list'},
 	});
 	const read = parseState(text);
-	assert.deepEqual(read.data.articles.map((a) => a.key), [key(1)]);
+	assert.deepEqual(
+		read.data.articles.map((a) => a.key),
+		[key(1)],
+	);
 	assert.equal(read.data.last, undefined);
 	assert.equal(read.problem, 'reading state: 10 bad entries skipped');
 	assert.equal(read.writable, true);
@@ -165,14 +172,19 @@ test('merging: each article keeps its latest place; a bookmark removed here stay
 	const merged = mergeState(ours, theirs, new Set([`${key(2)}@0@-1`]));
 	assert.deepEqual(merged.last, theirs.last);
 	assert.deepEqual(Object.fromEntries(merged.articles.map((a) => [a.key, a.offset])), {[key(1)]: 9, [key(2)]: 7});
-	assert.deepEqual(merged.bookmarks.map((b) => b.key), [key(1)]);
+	assert.deepEqual(
+		merged.bookmarks.map((b) => b.key),
+		[key(1)],
+	);
 });
 
-test('two khao saving at once: the file is always whole and neither loses the other\'s articles', async () => {
+test("two khao saving at once: the file is always whole and neither loses the other's articles", async () => {
 	const file = tempFile();
 	const run = (prefix: string) =>
 		new Promise<number>((resolve) => {
-			const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'state-writer.ts'), file, prefix, '40'], {stdio: ['ignore', 'ignore', 'inherit']});
+			const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'state-writer.ts'), file, prefix, '40'], {
+				stdio: ['ignore', 'ignore', 'inherit'],
+			});
 			child.on('exit', (code) => resolve(code ?? -1));
 		});
 	const codes = await Promise.all([run('writer-a'), run('writer-b')]);
@@ -184,7 +196,7 @@ test('two khao saving at once: the file is always whole and neither loses the ot
 	assert.deepEqual(fs.readdirSync(path.dirname(file)), ['reading-state.json']);
 });
 
-test('an article\'s key follows its content, not its path', () => {
+test("an article's key follows its content, not its path", () => {
 	const article = (id: string, text: string): Article => ({id, path: id, format: 'txt', title: 'หัวข้อ', text, blocks: []});
 	assert.equal(articleKey(article('a/x.txt', 'เนื้อความ')), articleKey(article('b/y.txt', 'เนื้อความ')));
 	assert.notEqual(articleKey(article('a/x.txt', 'เนื้อความ')), articleKey(article('a/x.txt', 'เนื้อความอื่น')));
@@ -213,7 +225,13 @@ test('saving later: once the reader is still, at the latest after maxDelay, and 
 		}
 	};
 	let saves = 0;
-	const later = new SaveLater(() => saves++, 2_000, 10_000, timers, () => now);
+	const later = new SaveLater(
+		() => saves++,
+		2_000,
+		10_000,
+		timers,
+		() => now,
+	);
 	for (let t = 0; t < 1_500; t += 100) {
 		advance(t);
 		later.touch();

@@ -191,3 +191,20 @@ test('front-matter date and source are shown under the title', () => {
 	// Without front matter, nothing synthetic is added: a date in the text is shown where it is.
 	assert.deepEqual(outline(parseMarkdown('# ห\n\n5 มี.ค. 2567\n\nเนื้อ', 'g.md')), ['title: ห', 'meta: 5 มี.ค. 2567', 'para: เนื้อ']);
 });
+
+test('a table of more columns than a screen shows stays paragraphs, in bounded work', () => {
+	const columns = 20_000;
+	const text = '|' + 'ก|'.repeat(columns) + '\n' + '|' + '--|'.repeat(columns) + '\n' + '|\n'.repeat(20_000);
+	const a = parseMarkdown(text, 'w.md');
+	assert.ok(!a.blocks.some((b) => b.kind === 'table'));
+});
+
+test('reference links take their target from the definition, shown after the text', () => {
+	const text = 'อ่าน [รายงาน][r1] และ [สรุป] กับ [ไม่มี][zz] และ ![ภาพ][r1]\n\n[R1]: https://r.example/1\n[สรุป]: <https://r.example/2>\n';
+	const a = parseMarkdown(text, 'r.md');
+	const para = a.blocks[0]!;
+	assert.equal(visible(text, para), 'อ่าน รายงาน https://r.example/1 และ สรุป https://r.example/2 กับ ไม่มี และ ภาพ');
+	const links = para.spans.filter((s) => s.href);
+	assert.deepEqual(links.map((s) => s.href), ['https://r.example/1', 'https://r.example/2']);
+	assert.equal(a.blocks.length, 1, 'definitions are not shown');
+});

@@ -8,7 +8,8 @@ import {EntityIndexBuilder, buildEntityIndex} from '../../source/entities/builde
 import {INLINE_ARTICLES, detectCorpus, type DetectCorpusOptions} from '../../source/entities/detect-corpus.js';
 import {detectionCacheFile, encodeDetectionCache, readDetectionCache} from '../../source/entities/detection-cache.js';
 import {detectMentions} from '../../source/entities/find-mentions.js';
-import {decodeArticle, encodeMentions, validColumns} from '../../source/entities/mention-codec.js';
+import {decodeArticle, decodeKeys, encodeMentions, validColumns} from '../../source/entities/mention-codec.js';
+import {linkKeys} from '../../source/entities/link-keys.js';
 import {statFiles} from '../../source/search/cache.js';
 import {entitiesData} from '../../source/plain/entities.js';
 import {BackgroundIndexer} from '../../source/ui/background.js';
@@ -60,6 +61,14 @@ async function detectAll(articles: Article[], options: DetectCorpusOptions): Pro
 	}
 }
 
+/** What detection on this thread gives: each article's mentions and their link keys. */
+function fresh(articles: readonly Article[]): Array<{id: string; mentions: unknown; keys: string[][]}> {
+	return articles.map(a => {
+		const mentions = detectMentions(a);
+		return {id: a.id, mentions, keys: mentions.map(linkKeys)};
+	});
+}
+
 describe('mention columns', () => {
 	test('round-trip every field of every mention, optional fields only where set', () => {
 		const perArticle = TEXTS.map(text => detectMentions({text}));
@@ -67,6 +76,8 @@ describe('mention columns', () => {
 		const columns = encodeMentions(perArticle);
 		assert.ok(validColumns(columns, TEXTS.map(t => t.length)));
 		assert.deepEqual(TEXTS.map((_, a) => decodeArticle(columns, a)), perArticle);
+		assert.deepEqual(TEXTS.map((_, a) => decodeKeys(columns, a)), perArticle.map(ms => ms.map(linkKeys)));
+		assert.ok(columns.keys.length > 0);
 	});
 
 	test('reject a mention past its article, a reference outside the strings, a bad kind', () => {
@@ -78,6 +89,8 @@ describe('mention columns', () => {
 			(c: ReturnType<typeof encodeMentions>) => (c.kind[0] = 9),
 			(c: ReturnType<typeof encodeMentions>) => (c.firstMention[1] = c.start.length + 1),
 			(c: ReturnType<typeof encodeMentions>) => (c.title[c.title.findIndex(t => t >= 0)] = -1),
+			(c: ReturnType<typeof encodeMentions>) => (c.keys[0] = c.strings.length),
+			(c: ReturnType<typeof encodeMentions>) => (c.firstKey[1] = c.keys.length + 1),
 		];
 		for (const damage of damaged) {
 			const columns = encodeMentions(perArticle);
@@ -95,7 +108,7 @@ describe('the detection cache', () => {
 		const second = await detectAll(corpus.articles(), {cacheDir: corpus.cacheDir});
 		assert.equal(second.fromCache, TEXTS.length);
 		assert.deepEqual(second.mentions, first.mentions);
-		assert.deepEqual(first.mentions, corpus.articles().map(a => ({id: a.id, mentions: detectMentions(a)})));
+		assert.deepEqual(first.mentions, fresh(corpus.articles()));
 	});
 
 	test('a changed file is detected again, the unchanged one comes from the cache', async () => {
@@ -106,7 +119,7 @@ describe('the detection cache', () => {
 		fs.writeFileSync(corpus.files[1]!, text);
 		const again = await detectAll(corpus.articles(), {cacheDir: corpus.cacheDir});
 		assert.equal(again.fromCache, 2);
-		assert.deepEqual(again.mentions, corpus.articles().map(a => ({id: a.id, mentions: detectMentions(a)})));
+		assert.deepEqual(again.mentions, fresh(corpus.articles()));
 	});
 
 	test('a damaged, truncated or foreign cache file is rebuilt with one warning, never trusted', async () => {
@@ -130,7 +143,7 @@ describe('the detection cache', () => {
 			assert.equal(again.fromCache, 2, what);
 			assert.equal(warnings.length, 1, what);
 			assert.match(warnings[0]!.message, /^rebuilt: /, what);
-			assert.deepEqual(again.mentions, corpus.articles().map(a => ({id: a.id, mentions: detectMentions(a)})), what);
+			assert.deepEqual(again.mentions, fresh(corpus.articles()), what);
 			// Rewritten: the next run trusts it again.
 			assert.equal((await detectAll(corpus.articles(), {cacheDir: corpus.cacheDir})).fromCache, TEXTS.length, what);
 		}
@@ -144,7 +157,7 @@ describe('the detection cache', () => {
 		mentions[0]![0]!.end = articles[0]!.text.length + 100;
 		const file = path.join(corpus.cacheDir, 'forged.ent');
 		fs.mkdirSync(corpus.cacheDir, {recursive: true});
-		fs.writeFileSync(file, Buffer.concat(encodeDetectionCache(stat, articles, mentions)));
+		fs.writeFileSync(file, Buffer.concat(encodeDetectionCache(stat, articles, [encodeMentions(mentions)])));
 		const read = readDetectionCache(file, stat, articles);
 		assert.equal(read.ok, false);
 		assert.equal(!read.ok && read.kind, 'damaged');
@@ -156,7 +169,7 @@ describe('the detection cache', () => {
 		const stat = {path: corpus.files[0]!, ...statFiles(articles).get(corpus.files[0]!)!};
 		const file = path.join(corpus.cacheDir, 'x.ent');
 		fs.mkdirSync(corpus.cacheDir, {recursive: true});
-		fs.writeFileSync(file, Buffer.concat(encodeDetectionCache(stat, articles, articles.map(a => detectMentions(a)))));
+		fs.writeFileSync(file, Buffer.concat(encodeDetectionCache(stat, articles, [encodeMentions(articles.slice(0, 1).map(a => detectMentions(a))), encodeMentions(articles.slice(1).map(a => detectMentions(a)))])));
 		assert.equal(readDetectionCache(file, stat, articles).ok, true);
 		const longer = [{...articles[0]!, text: articles[0]!.text + 'ครับ'}, articles[1]!];
 		assert.deepEqual(readDetectionCache(file, stat, longer), {ok: false, kind: 'stale'});
@@ -168,7 +181,7 @@ describe('the detection cache', () => {
 		const corpus = makeCorpus();
 		const articles = corpus.articles();
 		const inWorkers = await detectAll(articles, {threads: 2});
-		assert.deepEqual(inWorkers.mentions, articles.map(a => ({id: a.id, mentions: detectMentions(a)})));
+		assert.deepEqual(inWorkers.mentions, fresh(articles));
 		const builder = new EntityIndexBuilder();
 		builder.addDetected(inWorkers.mentions as never);
 		assert.deepEqual(entitiesData(builder.snapshot(), articles), entitiesData(buildEntityIndex(articles), articles));
@@ -209,4 +222,13 @@ describe('the reader’s background indexing', () => {
 		}
 		assert.equal(fs.readdirSync(cacheDir).filter(f => f.startsWith('entities-')).length, 2, 'one detection cache per source file');
 	});
+});
+
+test('an index built without its name search finds the same names on the first lookup', () => {
+	const articles = TEXTS.map((text, i) => ({id: `t${i}`, path: `t${i}`, format: 'txt' as const, title: '', text, blocks: []}));
+	const withSearch = buildEntityIndex(articles);
+	const without = buildEntityIndex(articles, {nameSearch: false});
+	assert.deepEqual(entitiesData(without, articles), entitiesData(withSearch, articles));
+	for (const query of ['สมปอง', 'putin', 'GWP', 'หนองบัว']) assert.deepEqual(without.findByName(query), withSearch.findByName(query), query);
+	assert.ok(withSearch.findByName('putin').length > 0);
 });

@@ -101,3 +101,16 @@ test('a table too wide for even narrow columns becomes header: cell lines', () =
 	assert.ok(!text.some((t) => /[│┌└]/.test(t)));
 	assert.equal(lines.find((l) => l.text.startsWith('จำนวน: 3'))!.styles?.[0]?.style, STYLE.bold, 'the header name is bold');
 });
+
+test('a highlight in one cell stays in that cell', () => {
+	const a = parseMarkdown('| ก | ข |\n|---|---|\n| หนึ่งสองสามสี่ห้าหกเจ็ด | แปด |\n', 'h.md');
+	const lines = wrapArticle(a, 20).filter((l) => l.text.includes('แปด'));
+	assert.equal(lines.length, 1);
+	// The first cell wraps: its second line is not on the row's first line, nor is its highlight.
+	const row = lines[0]!;
+	const last = a.text.indexOf('เจ็ด');
+	const runs = lineRuns(row, [{start: last, end: last + 4, tag: 'match'}]);
+	assert.ok(!runs.some((r) => r.tag === 'match' && !r.text.includes('เจ็ด')), JSON.stringify(runs));
+	const eight = a.text.indexOf('แปด');
+	assert.deepEqual(lineRuns(row, [{start: eight, end: eight + 3, tag: 'match'}]).filter((r) => r.tag).map((r) => r.text), ['แปด']);
+});

@@ -76,26 +76,35 @@ function open(articles: Article[], opts: OpenIndexOptions): {index: SearchIndex;
 	}
 }
 
-/** A cache file taken apart: its JSON header and payload, and put together again with a valid CRC. */
+/** A cache file taken apart: its JSON header and payload, and put together again with valid CRCs. */
 interface Parts {
 	header: Record<string, unknown>;
 	payload: Buffer;
 }
 
+const BLOCK = 4096;
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
 function takeApart(bytes: Buffer): Parts {
 	const length = bytes.readUInt32LE(8);
-	const start = Math.ceil((16 + length) / 8) * 8;
-	return {header: JSON.parse(bytes.toString('utf8', 16, 16 + length)), payload: Buffer.from(bytes.subarray(start))};
+	const header = JSON.parse(bytes.toString('utf8', 16, 16 + length)) as Record<string, unknown>;
+	const tableBytes = Math.ceil((header['payload'] as number) / BLOCK) * 4;
+	const start = align8(16 + length) + align8(tableBytes);
+	return {header, payload: Buffer.from(bytes.subarray(start))};
 }
 
+/** Lead, header, block table and payload, every CRC made to match (as a forger would). */
 function forge({header, payload}: Parts): Buffer {
-	const json = Buffer.from(JSON.stringify(header));
-	const lead = Buffer.alloc(Math.ceil((16 + json.length) / 8) * 8);
-	lead.write('KHAOIDX2', 0, 'latin1');
+	const table = Buffer.alloc(align8(Math.ceil(payload.length / BLOCK) * 4));
+	const blocks = Math.ceil(payload.length / BLOCK);
+	for (let b = 0; b < blocks; b++) table.writeUInt32LE(zlib.crc32(payload.subarray(b * BLOCK, (b + 1) * BLOCK)), 4 * b);
+	const json = Buffer.from(JSON.stringify({...header, table: zlib.crc32(table.subarray(0, blocks * 4))}));
+	const lead = Buffer.alloc(align8(16 + json.length));
+	lead.write('KHAOIDX3', 0, 'latin1');
 	lead.writeUInt32LE(json.length, 8);
-	lead.writeUInt32LE(zlib.crc32(payload, zlib.crc32(json)), 12);
+	lead.writeUInt32LE(zlib.crc32(json), 12);
 	json.copy(lead, 16);
-	return Buffer.concat([lead, payload]);
+	return Buffer.concat([lead, table, payload]);
 }
 
 /** Paths to every number in the header (offsets, lengths, counts, sizes, flags). */
@@ -320,7 +329,7 @@ test('CLI: a FIFO or a link to /dev/zero in place of the cache file is not read;
 	for (const [what, make, message] of [
 		['FIFO', () => execFileSync('mkfifo', [file]), /search cache: not used: not a regular file \(/],
 		['link to /dev/zero', () => fs.symlinkSync('/dev/zero', file), /search cache: not used: a symbolic link, not followed/],
-		['damaged', () => fs.writeFileSync(file, 'KHAOIDX2 and then nothing useful at all'), /search cache: rebuilt: damaged \(truncated\)/],
+		['damaged', () => fs.writeFileSync(file, 'KHAOIDX3 and then nothing useful at all'), /search cache: rebuilt: damaged \(truncated\)/],
 	] as const) {
 		fs.rmSync(file);
 		make();

@@ -380,3 +380,12 @@ test('item 11: a file too large to be one article is reported without being read
 	assert.equal(alone.code, 1);
 	assert.match(alone.err, /too large to hold as one article/);
 });
+
+test('item 2: nested brackets with reference definitions present look up no long labels', () => {
+	const n = HOSTILE / 2;
+	const line = '['.repeat(n) + 'ก' + ']'.repeat(n);
+	const text = line + '\n\n[ก]: https://r.example/\n';
+	let article!: ReturnType<typeof parseMarkdown>;
+	assert.ok(timed(() => (article = parseMarkdown(text, 'n.md'))) < BOUND_MS);
+	assert.ok(article.blocks.length > 0);
+});

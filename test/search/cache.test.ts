@@ -278,7 +278,7 @@ test('a cache file that is a FIFO, a link to /dev/zero, a folder or absurdly lar
 		}, /not used: a symbolic link, not followed/],
 		['folder', () => fs.mkdirSync(file), /not used: not a regular file/],
 		['too large', () => {
-			fs.writeFileSync(file, 'KHAOIDX2');
+			fs.writeFileSync(file, 'KHAOIDX3');
 			fs.truncateSync(file, 2 ** 40);
 		}, /not used: too large for this corpus/],
 	];

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {matchesInArticle} from '../../source/search/matches.js';
 import {filterTitles} from '../../source/search/titles.js';
 import {article} from './helpers.js';
+import type {Article} from '../../source/corpus/types.js';
 
 test('matchesInArticle gives every match in text order, with exact offsets', () => {
 	const text = 'คาซัคสถาน อยู่ในเอเชียกลาง เมืองหลวงของคาซัค\u200bสถาน คือ อัสตานา คาซัคสถาน';
@@ -71,6 +72,26 @@ test('filterTitles: everything for an empty query, exact before fuzzy, highlight
 		filterTitles(articles, 'อากาศ').map((m) => m.article.id),
 		['4'],
 	);
+});
+
+test('filterTitles reads the query as search does: excluded words, date: and cat:, quoted phrases', () => {
+	const dated = (id: string, title: string, iso: string, category: string): Article => ({
+		...article(id, '', title),
+		date: {year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)), iso, text: iso},
+		fields: {category},
+	});
+	const articles = [
+		dated('1', 'ตลาดนัดชุมชนเปิดใหม่ริมคลอง', '2023-03-01', 'ข่าวภูมิภาค'),
+		dated('2', 'ตลาดน้ำริมคลองคึกคัก', '2024-05-02', 'ข่าวท่องเที่ยว'),
+		dated('3', 'ริมคลอง ตลาดน้ำ วันหยุด', '2024-06-03', 'ข่าวท่องเที่ยว'),
+	];
+	const ids = (query: string) => filterTitles(articles, query).map((m) => m.article.id);
+	assert.deepEqual(ids('ตลาด ริมคลอง'), ['1', '2', '3']);
+	assert.deepEqual(ids('ตลาด ริมคลอง -ชุมชน'), ['2', '3']);
+	assert.deepEqual(ids('ริมคลอง date:2024'), ['2', '3']);
+	assert.deepEqual(ids('ริมคลอง cat:ภูมิภาค'), ['1']);
+	assert.deepEqual(ids('"ตลาดน้ำริมคลอง"'), ['2']);
+	assert.deepEqual(ids('-ตลาดน้ำ'), ['1']);
 });
 
 test('filterTitles follows a growing article list', () => {

@@ -4,6 +4,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {approximateSpans, maxErrors} from '../../source/search/approximate.js';
+import {articleFilter} from '../../source/search/filters.js';
 import {matchesInArticle} from '../../source/search/matches.js';
 import {MAX_TERMS, parseDateBound, parseQuery} from '../../source/search/parse.js';
 import {search} from '../../source/search/search.js';
@@ -128,4 +129,27 @@ test('other spellings of the whole query (a name in another script) are looked f
 		matchesInArticle(articles[0]!, 'sorbin', {alsoSpelled: ['ซอร์บิน']}).map((m) => articles[0]!.text.slice(m.start, m.end)),
 		['ซอร์บิน'],
 	);
+});
+
+test('excluded words and filters are worked out only for the articles a search asks about', () => {
+	const index = indexOf(Array.from({length: 30}, (_, i) => article(`a${i}`, `ข่าวที่ ${i} ${filler}`)));
+	const segment = index.segments[0]!;
+	let reads = 0;
+	const folded = segment.folded;
+	segment.folded = new Proxy(folded, {
+		get(target, key, receiver) {
+			if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+			return Reflect.get(target, key, receiver) as unknown;
+		},
+	});
+	try {
+		const filter = articleFilter(index.articles, {}, ['ก'])!;
+		assert.equal(reads, 0);
+		assert.equal(filter(segment, 3), false);
+		assert.equal(filter(segment, 3), false);
+		assert.equal(reads, 1);
+		assert.equal(articleFilter(index.articles, {}, ['ฮฮฮฮ'])!(segment, 4), true);
+	} finally {
+		segment.folded = folded;
+	}
 });

@@ -19,7 +19,10 @@ test('the URL of a source line: the first http(s) address, without the sentence 
 		assert.equal(urlIn(bad), undefined, bad);
 		assert.equal(safeUrl(bad), undefined, bad);
 	}
-	assert.equal(articleUrl({id: 'a', path: 'a', format: 'jsonl', title: 't', text: '', blocks: [], source: 'http://example.com/ข่าว'}), 'http://example.com/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7');
+	assert.equal(
+		articleUrl({id: 'a', path: 'a', format: 'jsonl', title: 't', text: '', blocks: [], source: 'http://example.com/ข่าว'}),
+		'http://example.com/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7',
+	);
 });
 
 test('OSC 8: only a safe URL, nothing in it that could end the sequence; plain text otherwise', () => {
@@ -71,13 +74,25 @@ test('opening: the first command that starts wins; none: a clear message; a bad 
 				unref() {},
 			};
 		};
-	assert.equal(await openInBrowser('https://example.com/a', {env: {BROWSER: 'nobrowser'}, platform: 'linux', spawn: fakeSpawn(new Set(['xdg-open']))}), 'opened https://example.com/a');
-	assert.deepEqual(calls.map((c) => [c.command, ...c.args]), [['nobrowser', 'https://example.com/a'], ['xdg-open', 'https://example.com/a']]);
+	assert.equal(
+		await openInBrowser('https://example.com/a', {env: {BROWSER: 'nobrowser'}, platform: 'linux', spawn: fakeSpawn(new Set(['xdg-open']))}),
+		'opened https://example.com/a',
+	);
+	assert.deepEqual(
+		calls.map((c) => [c.command, ...c.args]),
+		[
+			['nobrowser', 'https://example.com/a'],
+			['xdg-open', 'https://example.com/a'],
+		],
+	);
 	assert.ok(calls.every((c) => c.detached === true && c.stdio === 'ignore'));
 	calls.length = 0;
 	assert.equal(await openInBrowser('https://example.com/a', {env: {}, platform: 'linux', spawn: fakeSpawn(new Set())}), 'no browser to open the link: set $BROWSER');
 	calls.length = 0;
-	assert.equal(await openInBrowser('file:///etc/passwd', {env: {}, platform: 'linux', spawn: fakeSpawn(new Set(['xdg-open']))}), 'not a web address khao opens (http or https only)');
+	assert.equal(
+		await openInBrowser('file:///etc/passwd', {env: {}, platform: 'linux', spawn: fakeSpawn(new Set(['xdg-open']))}),
+		'not a web address khao opens (http or https only)',
+	);
 	assert.equal(calls.length, 0);
 });
 

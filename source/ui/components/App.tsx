@@ -3,7 +3,7 @@ import {Box, Text, useApp, useInput} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
 import {search} from '../../search/index.js';
 import type {SearchHistory} from '../../search/history.js';
-import {rangesWithin} from '../../layout/lines.js';
+import {anchorOf, rangesWithin} from '../../layout/lines.js';
 import {
 	currentLines,
 	DEFAULT_TEXT_WIDTH,
@@ -19,8 +19,15 @@ import {
 	reduce,
 	type Action,
 	type Env,
+	type Pointer,
 	type State,
 } from '../state/index.js';
+import type {ReadingState} from '../../app/session-state.js';
+import {articleKey} from '../../app/article-key.js';
+import {lastArticle} from '../state/memory.js';
+import {linkIn, openInBrowser} from '../link.js';
+import {clipboardSequence} from '../../text/osc.js';
+import {BookmarksPanel, bookmarkRowsOf} from './BookmarksPanel.js';
 import {splitKeys} from '../keys/key-spec.js';
 import {useTerminalSize, type Size} from '../hooks/useTerminalSize.js';
 import {useCorpus} from '../hooks/useCorpus.js';
@@ -53,6 +60,16 @@ export interface AppProps {
 	history?: SearchHistory;
 	/** The reading width (--text-width): text lines at most this wide until W widens them. */
 	textWidth?: number;
+	/** What is remembered between runs (last article, places, bookmarks); absent: nothing. */
+	reading?: ReadingState;
+	/** Called when the reading state changed (the caller saves it a little later). */
+	onReadingChange?: () => void;
+	/** Mouse reports from the terminal; absent: no mouse. */
+	mouse?: {subscribe(listener: (pointer: Pointer) => void): () => void};
+	/** Writes a control sequence to the terminal (the clipboard's OSC 52); absent: no copying. */
+	writeTerminal?: (sequence: string) => void;
+	/** Whether the article's web address is drawn as an OSC 8 hyperlink. */
+	hyperlinks?: boolean;
 }
 
 /**
@@ -60,7 +77,19 @@ export interface AppProps {
  * the reducer's state (state/); the effects here only feed it what takes time (search results)
  * and do what it asks for (quit, save a query).
  */
-export function App({load, indexer, size: fixedSize, noColor = false, history, textWidth = DEFAULT_TEXT_WIDTH}: AppProps) {
+export function App({
+	load,
+	indexer,
+	size: fixedSize,
+	noColor = false,
+	history,
+	textWidth = DEFAULT_TEXT_WIDTH,
+	reading,
+	onReadingChange,
+	mouse,
+	writeTerminal,
+	hyperlinks = false,
+}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const corpus = useCorpus(load);
@@ -78,12 +107,71 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 		searchDone: Boolean(background?.searchDone),
 		history: history?.entries ?? [],
 		warningCount: warnings.length,
+		reading,
 	};
 	// The reducer reads the environment of the latest render: the corpus and the indexes grow
 	// between keys, and a key is applied to what is there when it is applied.
 	const envRef = useRef(env);
 	envRef.current = env;
-	const [state, dispatch] = useReducer((s: State, a: Action) => reduce(s, a, envRef.current), undefined, () => ({...initialState, message: history?.problem ?? ''}));
+	const [state, dispatch] = useReducer(
+		(s: State, a: Action) => reduce(s, a, envRef.current),
+		undefined,
+		(): State => {
+			// Where the last run left off, when that article is already loaded: the first frame shows it.
+			const start: State = {...initialState, message: [history?.problem, reading?.problem].filter(Boolean).join(' · ')};
+			const last = lastArticle(env, false);
+			return last ? reduce(start, {type: 'restore', ...last}, env) : start;
+		},
+	);
+
+	// The last run's article when it loads later (a long corpus), unless the user moved first.
+	useEffect(() => {
+		if (state.touched) return;
+		const last = lastArticle(env, corpus.done);
+		if (last) dispatch({type: 'restore', ...last});
+	}, [corpus.count, corpus.done]);
+
+	// Remember where the reader stands once the user has moved (or the last run's place was taken).
+	const article = articles[state.current];
+	const lines = currentLines(state, env);
+	useEffect(() => {
+		if (!reading || !article || !state.touched) return;
+		reading.visit(articleKey(article), article.id, anchorOf(lines, state.top));
+		onReadingChange?.();
+	}, [article, state.top, state.touched]);
+
+	useEffect(() => mouse?.subscribe((pointer) => dispatch({type: 'mouse', pointer})), [mouse]);
+
+	// What a key asked of the world: the clipboard, the browser, the bookmarks.
+	useEffect(() => {
+		const request = state.request;
+		if (!request) return;
+		const done = (message?: string) => dispatch({type: 'requestDone', message});
+		switch (request.kind) {
+			case 'copy': {
+				const sequence = clipboardSequence(request.text);
+				if (!writeTerminal) return done('copying needs a terminal');
+				if (!sequence) return done(`the ${request.what} is too long to copy`);
+				writeTerminal(sequence);
+				return done(`${request.what} copied (${[...request.text].length} characters)`);
+			}
+			case 'openLink':
+				done('opening…');
+				void openInBrowser(request.url).then((message) => dispatch({type: 'message', text: message}));
+				return;
+			case 'bookmark': {
+				const target = articles[request.article];
+				if (!reading || !target) return done();
+				const added = reading.toggleBookmark(articleKey(target), request.place, target.title) === 'added';
+				onReadingChange?.();
+				return done(added ? "bookmarked (' lists them)" : 'bookmark removed');
+			}
+			case 'unbookmark':
+				reading?.removeBookmark(request.bookmark);
+				onReadingChange?.();
+				return done('bookmark removed');
+		}
+	}, [state.request]);
 
 	useInput((input, key) => {
 		// Keys typed quickly (or pasted, or repeated) can arrive as one chunk: each is one action.
@@ -92,36 +180,34 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 
 	useEffect(() => {
 		if (state.quit) exit();
-	}, [state.quit]);
+	}, [state.quit, exit]);
 
 	useEffect(() => {
 		if (state.remember === undefined) return;
 		const unsaved = history?.add(state.remember);
 		dispatch({type: 'remembered'});
 		if (unsaved) dispatch({type: 'message', text: unsaved});
-	}, [state.remember]);
+	}, [state.remember, history]);
 
 	// Search: results follow every key, computed after it so that typing stays quick; a query still
 	// waiting when the next key comes is dropped.
 	const panel = state.panel;
-	const searching = panel.kind === 'search' ? panel : undefined;
-	const also = searching ? namedBy(searching.query, searching.scope, env).also : undefined;
+	const query = panel.kind === 'search' ? panel.query : undefined;
+	const scope = panel.kind === 'search' ? panel.scope : 'corpus';
+	const also = query === undefined ? undefined : namedBy(query, scope, env).also;
+	const scopeId = scope === 'article' ? articles[state.current]?.id : undefined;
 	const searchIndex = env.searchIndex;
 	useEffect(() => {
-		if (!searching || !searchIndex) return;
-		const {query, scope} = searching;
-		const scoped = scope === 'article' && articles[state.current] ? {scope: articles[state.current]!.id} : {};
+		if (query === undefined || !searchIndex) return;
 		const timer = setTimeout(() => {
-			const result = query.trim() === '' ? undefined : search(searchIndex, query, {...scoped, alsoSpelled: also});
+			const result = query.trim() === '' ? undefined : search(searchIndex, query, {...(scopeId ? {scope: scopeId} : {}), alsoSpelled: also});
 			dispatch({type: 'searchResult', query, scope, result});
 		}, 0);
 		return () => clearTimeout(timer);
-	}, [searching?.query, searching?.scope, searchIndex, also]);
+	}, [query, scope, scopeId, searchIndex, also]);
 
 	const panes = panesOf(state, env);
 	const order = orderOf(state, env);
-	const article = articles[state.current];
-	const lines = currentLines(state, env);
 	const top = useSteadyTop(article, lines, state.top, panes.bodyHeight);
 	if (top !== state.top) dispatch({type: 'settled', state, top});
 
@@ -130,7 +216,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 	const entities = env.entities;
 	const active = state.active;
 	const focused = state.focused;
-	const matches = active && article ? matchesIn(article, active.query, active.also) : [];
+	const matches = useMemo(() => (active && article ? matchesIn(article, active.query, active.also) : []), [active, article]);
 	const mentions = useMemo(() => (entities && article ? entities.mentionsIn(article.id) : []), [entities, article]);
 	const [shownFrom, shownTo] = visibleRange(lines, top, panes.bodyHeight);
 	const highlights: Highlight[] = useMemo(() => {
@@ -142,6 +228,9 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 		for (const m of rangesWithin(matches, shownFrom, shownTo)) list.push({start: m.start, end: m.end, tag: m.start === active?.at ? 'match-current' : 'match'});
 		return list.sort((a, b) => a.start - b.start || a.end - b.end);
 	}, [mentions, matches, focused?.id, focused?.at, active?.at, shownFrom, shownTo]);
+
+	// Read articles are dimmed in the sidebar; the one just left becomes read when another opens.
+	const isRead = useMemo(() => (reading ? (index: number) => reading.isRead(articleKey(articles[index]!)) : undefined), [reading, articles, state.current]);
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
 		return (
@@ -160,7 +249,10 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 		main = <WarningsPanel warnings={warnings} top={panel.top} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (panel.kind === 'search') {
 		const offered = offeredEntity(panel.query, panel.scope, env);
-		const rows: SearchRow[] = [...(offered ? [{type: 'entity', entity: offered} as const] : []), ...(panel.result?.hits ?? []).map((hit) => ({type: 'hit', hit}) as const)];
+		const rows: SearchRow[] = [
+			...(offered ? [{type: 'entity', entity: offered} as const] : []),
+			...(panel.result?.hits ?? []).map((hit) => ({type: 'hit', hit}) as const),
+		];
 		main = (
 			<SearchPanel
 				query={panel.query}
@@ -188,12 +280,30 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 				theme={theme}
 			/>
 		);
+	} else if (panel.kind === 'bookmarks') {
+		main = <BookmarksPanel rows={bookmarkRowsOf(reading, articles)} cursor={panel.selected} width={panes.readerWidth} height={panes.bodyHeight} theme={theme} />;
 	} else if (article) {
-		main = <ReaderPane lines={lines} top={top} height={panes.bodyHeight} width={panes.readerWidth} highlights={highlights} theme={theme} />;
+		main = (
+			<ReaderPane
+				lines={lines}
+				top={top}
+				height={panes.bodyHeight}
+				width={panes.readerWidth}
+				highlights={highlights}
+				theme={theme}
+				link={hyperlinks ? linkIn(article.source) : undefined}
+			/>
+		);
 	} else {
 		main = (
 			<Box width={panes.readerWidth} height={panes.bodyHeight} paddingLeft={1}>
-				<Text {...theme.dim}>{corpus.done ? (order.length === 0 && articles.length > 0 ? 'No article matches the filter (Esc clears it).' : 'No article to show. Press w to see what was skipped.') : 'Loading…'}</Text>
+				<Text {...theme.dim}>
+					{corpus.done
+						? order.length === 0 && articles.length > 0
+							? 'No article matches the filter (Esc clears it).'
+							: 'No article to show. Press w to see what was skipped.'
+						: 'Loading…'}
+				</Text>
 			</Box>
 		);
 	}
@@ -224,6 +334,7 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 								height={panes.bodyHeight - (editingFilter ? 1 : 0)}
 								header={`Articles ${order.length}${corpus.done ? '' : '…'}${filterLabel.length ? ' · ' + filterLabel.join(' · ') : ''}`}
 								theme={theme}
+								isRead={isRead}
 							/>
 						</Box>
 						<Box width={1} height={panes.bodyHeight} flexDirection="column">
@@ -233,10 +344,13 @@ export function App({load, indexer, size: fixedSize, noColor = false, history, t
 				) : null}
 				{main}
 			</Box>
-			<StatusBar left={status} right="? help  q quit" width={size.columns} theme={theme} />
+			<StatusBar left={status} right={STATUS_HINTS} width={size.columns} theme={theme} />
 		</Box>
 	);
 }
+
+/** Hints at the right of the status bar; when space is short the first goes first. */
+const STATUS_HINTS = ['? help', 'q quit'];
 
 /** The longest of these that fits: the terminal may be very narrow. */
 function tooSmallMessage(size: Size): string {

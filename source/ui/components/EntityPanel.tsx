@@ -24,6 +24,10 @@ export function EntityPanel({entities, cursor, scope, filter, building, width, h
 	const inner = Math.max(1, width - 2);
 	const listHeight = Math.max(1, height - 3);
 	const top = listWindow(entities.length, cursor, listHeight);
+	const shown = entities.slice(top, top + listHeight);
+	const mentionDigits = Math.max(1, ...shown.map((e) => String(e.mentionCount).length));
+	const articleDigits = Math.max(1, ...shown.map((e) => String(e.articleCount).length));
+	const countWidth = mentionDigits + articleDigits + 7;
 	const header = `${entities.length} entities in ${scope === 'article' ? 'this article' : 'the corpus'}${building ? ' (still reading the corpus…)' : ''} · Tab: ${scope === 'article' ? 'corpus' : 'this article'} · Enter: focus · Esc`;
 	return (
 		<Box flexDirection="column" width={width} height={height} paddingLeft={1}>
@@ -32,9 +36,11 @@ export function EntityPanel({entities, cursor, scope, filter, building, width, h
 				{fitWidth(header, inner)}
 			</Text>
 			<Text {...theme.dim}>{'─'.repeat(inner)}</Text>
-			{entities.slice(top, top + listHeight).map((e, i) => {
+			{shown.map((e, i) => {
 				const selected = top + i === cursor;
-				const counts = `${e.mentionCount}× ${e.articleCount} art.`;
+				// Numbers right-aligned in their columns, so that the counts read as a table (our own
+				// digits: not through fitWidth, whose sanitising would trim the padding).
+				const counts = `${String(e.mentionCount).padStart(mentionDigits)}× ${String(e.articleCount).padStart(articleDigits)} art.`;
 				const aliases = e.aliases.filter((a) => a !== e.name).join(', ');
 				const nameWidth = Math.min(30, Math.max(8, Math.floor(inner * 0.35)));
 				const lead = `${selected ? '›' : ' '} ${KIND_LABEL[e.kind] ?? e.kind}`.padEnd(9);
@@ -42,8 +48,8 @@ export function EntityPanel({entities, cursor, scope, filter, building, width, h
 					<Text key={e.id} wrap="truncate" {...(selected ? {inverse: true} : {})}>
 						<Text {...(selected ? {} : theme.tag(e.kind as Tag))}>{lead}</Text>
 						{fitWidth(e.name, nameWidth)}
-						<Text {...(selected ? {} : theme.dim)}>{' ' + fitWidth(counts, 14)}</Text>
-						{fitWidth(aliases, Math.max(0, inner - 9 - nameWidth - 15), false)}
+						<Text {...(selected ? {} : theme.dim)}>{' ' + counts.padEnd(countWidth + 1)}</Text>
+						{fitWidth(aliases, Math.max(0, inner - 9 - nameWidth - countWidth - 2), false)}
 					</Text>
 				);
 			})}

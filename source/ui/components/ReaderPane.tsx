@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import type {LineSource} from '../../layout/lazy.js';
 import {lineRuns} from '../../layout/wrap.js';
 import type {Tag, Theme} from '../theme.js';
+import {hyperlink} from '../../text/osc.js';
 
 export interface Highlight {
 	start: number;
@@ -19,6 +20,14 @@ interface Props {
 	/** Sorted by start; only those on visible lines are looked at. */
 	highlights: readonly Highlight[];
 	theme: Theme;
+	/** The article's web address where a metadata line shows it: drawn as an OSC 8 hyperlink. */
+	link?: {text: string; url: string};
+}
+
+/** A metadata line with the link's text in it, the text made a hyperlink (the rest as it is). */
+function linked(text: string, link: {text: string; url: string}): string {
+	const at = text.indexOf(link.text);
+	return at === -1 ? text : text.slice(0, at) + hyperlink(link.text, link.url) + text.slice(at + link.text.length);
 }
 
 /** Where highlights overlap, the first in this order wins (lineRuns takes the first that overlaps). */
@@ -41,7 +50,7 @@ function firstFrom(highlights: readonly Highlight[], offset: number): number {
  * Renders only the visible lines, as one Text node: Ink lays out and draws every node on every
  * frame, so one node with a line per row costs far less than a node per row.
  */
-export function ReaderPane({lines, top, height, width, highlights, theme}: Props) {
+export function ReaderPane({lines, top, height, width, highlights, theme, link}: Props) {
 	const visible = lines.slice(top, top + height);
 	const rows: React.ReactNode[] = [];
 	visible.forEach((line, i) => {
@@ -59,7 +68,7 @@ export function ReaderPane({lines, top, height, width, highlights, theme}: Props
 		rows.push(
 			<Text key={top + i} {...style}>
 				{ranges.length === 0 && !line.styles
-					? line.text || ' '
+					? (link && line.kind === 'meta' ? linked(line.text, link) : line.text) || ' '
 					: lineRuns(line, ranges.sort(byPriority)).map((run, r) => (
 							<Text key={r} {...(run.style ? theme.inline(run.style) : {})} {...(run.tag ? theme.tag(run.tag as Tag) : {})}>
 								{run.text}

@@ -15,10 +15,12 @@ interface Props {
 	height: number;
 	header: string;
 	theme: Theme;
+	/** Whether the article was read before (remembered between runs): its title is dimmed. */
+	isRead?: (index: number) => boolean;
 }
 
 /** A window of the article list as tall as the pane; the cursor and the open article are marked. */
-export function Sidebar({articles, order, cursor, top, current, focused, width, height, header, theme}: Props) {
+export function Sidebar({articles, order, cursor, top, current, focused, width, height, header, theme, isRead}: Props) {
 	const listHeight = Math.max(0, height - 1);
 	const rows = order.slice(top, top + listHeight);
 	const inner = width - 1;
@@ -38,7 +40,7 @@ export function Sidebar({articles, order, cursor, top, current, focused, width, 
 			<Text key={index} {...style}>
 				{i > 0 ? '\n' : ''}
 				<Text {...theme.accent}>{marker}</Text>
-				{title}
+				{!selected && index !== current && isRead?.(index) ? <Text {...theme.dim}>{title}</Text> : title}
 				{dateWidth > 0 ? <Text {...(selected && focused ? {} : theme.dim)}>{' ' + date}</Text> : null}
 			</Text>,
 		);

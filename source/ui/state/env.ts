@@ -8,6 +8,9 @@ import {stringWidth} from '../../text/width.js';
 import {rankEntities} from '../entity-filter.js';
 import {memoLast} from './memo.js';
 import type {SortOrder, State} from './types.js';
+import type {Place, ReadingState} from '../../app/session-state.js';
+import {articleKey} from '../../app/article-key.js';
+import {lineOfAnchor} from '../../layout/lines.js';
 
 // What the reducer reads besides the state: the corpus, the terminal, the indexes as far as they
 // are built. Everything the reader shows is derived from the state and this, here, by functions
@@ -33,6 +36,8 @@ export interface Env {
 	history: readonly string[];
 	/** Lines of the warnings panel. */
 	warningCount: number;
+	/** What is remembered between runs (places, bookmarks); the reducer only reads it. Absent: off. */
+	reading?: ReadingState;
 }
 
 /** Smallest terminal the reader draws in; below it a short message says so. */
@@ -107,7 +112,14 @@ export const panesOf = (state: State, env: Env): Panes =>
 	paneSizes(env.size, state.sidebarShown, {maxTextWidth: env.maxTextWidth, fullWidth: state.fullWidth, articles: env.articles});
 
 const orderMemo = memoLast(
-	(articles: readonly Article[], _count: number, sort: SortOrder, entityFilter: string | undefined, entities: EntityIndex | undefined, title: string | undefined): number[] => {
+	(
+		articles: readonly Article[],
+		_count: number,
+		sort: SortOrder,
+		entityFilter: string | undefined,
+		entities: EntityIndex | undefined,
+		title: string | undefined,
+	): number[] => {
 		let list = sortOrder(articles, sort);
 		if (entityFilter && entities) {
 			const mentioning = new Set(entities.articlesOf(entityFilter));
@@ -156,6 +168,19 @@ export function linesOf(article: Article | undefined, width: number, entities: E
 /** The open article's lines as the reader pane wraps them. */
 export const currentLines = (state: State, env: Env): LazyWrap => linesOf(env.articles[state.current], panesOf(state, env).textWidth, env.entities);
 
+/** The line of article `index` that shows `place`, at the width the reader wraps to now. */
+export function lineOfPlace(state: State, index: number, place: Place, env: Env): number {
+	const lines = linesOf(env.articles[index], panesOf(state, env).textWidth, env.entities);
+	return lineOfAnchor(lines, place, lines.lineAt(place.offset));
+}
+
+/** The line article `index` was left at, if it was read before. */
+export function placeLine(state: State, index: number, env: Env): number | undefined {
+	const article = env.articles[index];
+	const place = article && env.reading?.placeOf(articleKey(article));
+	return place ? lineOfPlace(state, index, place, env) : undefined;
+}
+
 /** Entities a search query names (asked once per query): the closest, whose every spelling is searched too. */
 const namedMemo = memoLast((entities: EntityIndex | undefined, text: string | undefined) => {
 	const candidates: Entity[] = entities && text !== undefined ? entities.findByName(text, CANDIDATES) : [];
@@ -191,9 +216,8 @@ export const matchingArticles = memoLast(
 );
 
 /** The active search's matches in one article. */
-export const matchesIn = memoLast(
-	(article: Article | undefined, query: string, also: readonly string[] | undefined): MatchRange[] =>
-		article ? matchesInArticle(article, query, {alsoSpelled: also}) : [],
+export const matchesIn = memoLast((article: Article | undefined, query: string, also: readonly string[] | undefined): MatchRange[] =>
+	article ? matchesInArticle(article, query, {alsoSpelled: also}) : [],
 );
 
 /** The entity panel's list. */

@@ -51,7 +51,11 @@ export function stepMention(state: State, direction: Direction, env: Env): State
 	if (!next) return said(state, `no ${direction === 1 ? 'later' : 'earlier'} mention`);
 	const was = focus.at !== undefined ? entities.positionOf(focus.id, article.id, focus.at) : undefined;
 	const wrapped = was && (direction === 1 ? next.ordinal < was.ordinal : next.ordinal > was.ordinal);
-	const moved: State = {...state, focused: {id: focus.id, at: next.start}, message: wrapped ? `wrapped to the ${direction === 1 ? 'first' : 'last'} mention` : state.message};
+	const moved: State = {
+		...state,
+		focused: {id: focus.id, at: next.start},
+		message: wrapped ? `wrapped to the ${direction === 1 ? 'first' : 'last'} mention` : state.message,
+	};
 	const index = next.articleId === article.id ? state.current : env.articles.findIndex((a) => a.id === next.articleId);
 	if (index === state.current && isVisible(lines, state.top, panesOf(state, env).bodyHeight, next.start)) return moved;
 	return goTo(moved, index, next.start, env);

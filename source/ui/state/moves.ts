@@ -1,5 +1,5 @@
 import {topFor} from '../navigation.js';
-import {currentLines, linesOf, orderOf, panesOf, SIDEBAR_MIN_COLUMNS, type Env} from './env.js';
+import {currentLines, linesOf, orderOf, panesOf, placeLine, SIDEBAR_MIN_COLUMNS, type Env} from './env.js';
 import type {State} from './types.js';
 
 // Moving the cursor and the view: the sidebar's cursor and window, the reader's top line, opening
@@ -16,6 +16,8 @@ export interface Context {
 	sideHeight: number;
 	/** Whether the sidebar shows when the user has not toggled it (wide enough terminal). */
 	sidebarByDefault: boolean;
+	/** The line article `index` was left at (remembered between runs); undefined: its top. */
+	placeOf?: (index: number) => number | undefined;
 }
 
 export function contextOf(state: State, env: Env): Context {
@@ -26,6 +28,7 @@ export function contextOf(state: State, env: Env): Context {
 		pageHeight: panes.bodyHeight,
 		sideHeight: panes.bodyHeight - 1,
 		sidebarByDefault: env.size.columns >= SIDEBAR_MIN_COLUMNS,
+		placeOf: env.reading ? (index) => placeLine(state, index, env) : undefined,
 	};
 }
 
@@ -54,12 +57,12 @@ export function scrollTo(state: State, line: number, ctx: Context): State {
 	return top === state.top ? state : {...state, top};
 }
 
-/** Opens the article at sidebar position `position` (at its top unless it is already open). */
+/** Opens the article at sidebar position `position` (where it was left, else at its top; as it is when already open). */
 export function openAt(state: State, position: number, ctx: Context): State {
 	const article = ctx.order[position];
 	if (article === undefined) return state;
 	const moved = withCursor(state, position, ctx);
-	return {...moved, current: article, top: article === state.current ? state.top : 0};
+	return {...moved, current: article, top: article === state.current ? state.top : (ctx.placeOf?.(article) ?? 0)};
 }
 
 /** Shows article `index` from line `top`, in the reader, with the panels closed. */

@@ -1,4 +1,9 @@
-import {entityKeys, filterKeys, gotoKeys, pagerKeys, readerKeys, searchKeys, type ReaderCommand} from '../keymap.js';
+import {bookmarkKeys, entityKeys, filterKeys, gotoKeys, pagerKeys, readerKeys, searchKeys, type ReaderCommand} from '../keymap.js';
+import {articleUrl} from '../link.js';
+import {paragraphAt} from '../clipboard.js';
+import {bookmarkKey, placeNow, restore} from './memory.js';
+import {pointerAction} from './pointer.js';
+import {currentLines} from './env.js';
 import {commandIn} from '../keys/key-spec.js';
 import type {Env} from './env.js';
 import {stepEntityOnScreen, stepMatch, stepMention} from './jumps.js';
@@ -16,7 +21,13 @@ const sortCycle: Record<SortOrder, SortOrder> = {file: 'newest', newest: 'oldest
 export function reduce(state: State, action: Action, env: Env): State {
 	switch (action.type) {
 		case 'key':
-			return state.quit ? state : reduceKey(state, action.input, action.key, env);
+			return state.quit ? state : touch(state, reduceKey(state, action.input, action.key, env));
+		case 'mouse':
+			return state.quit ? state : touch(state, pointerAction(state, action.pointer, env));
+		case 'restore':
+			return restore(state, action.article, action.place, env);
+		case 'requestDone':
+			return {...state, request: undefined, message: action.message ?? state.message};
 		case 'searchResult': {
 			const panel = state.panel;
 			if (panel.kind !== 'search' || panel.query !== action.query || panel.scope !== action.scope) return state;
@@ -34,9 +45,16 @@ export function reduce(state: State, action: Action, env: Env): State {
 	}
 }
 
+/** A key or a click that changed something: from now on the last run's place is not taken. */
+const touch = (before: State, after: State): State => (after === before || after.touched ? after : {...after, touched: true});
+
 function reduceKey(state: State, input: string, key: Parameters<typeof commandIn>[2], env: Env): State {
 	const panel = state.panel;
 	switch (panel.kind) {
+		case 'bookmarks': {
+			const command = commandIn(bookmarkKeys, input, key);
+			return command ? bookmarkKey(state, panel.selected, command, env) : state;
+		}
 		case 'search': {
 			const command = commandIn(searchKeys, input, key);
 			return command ? searchKey(state, panel, command, input, env) : state;
@@ -114,7 +132,12 @@ export function readerCommand(state: State, command: Exclude<ReaderCommand, 'cou
 		case 'cycleSort':
 			return follow({...state, sort: sortCycle[state.sort]}, env);
 		case 'filter':
-			return {...state, panel: {kind: 'filter'}, titleFilter: state.titleFilter ?? '', sidebarShown: state.sidebarShown === false || !ctx.sidebarByDefault ? true : state.sidebarShown};
+			return {
+				...state,
+				panel: {kind: 'filter'},
+				titleFilter: state.titleFilter ?? '',
+				sidebarShown: state.sidebarShown === false || !ctx.sidebarByDefault ? true : state.sidebarShown,
+			};
 		case 'search':
 			return openSearch(state, env);
 		case 'help':
@@ -142,6 +165,25 @@ export function readerCommand(state: State, command: Exclude<ReaderCommand, 'cou
 			if (state.focused) return {...state, focused: undefined};
 			if (state.entityFilter || state.titleFilter !== undefined) return follow({...state, entityFilter: undefined, titleFilter: undefined}, env);
 			return state;
+		case 'bookmark': {
+			const article = env.articles[state.current];
+			if (!env.reading || !article) return {...state, message: article ? 'bookmarks are off (--no-state or KHAO_STATE_DIR=off)' : 'no article'};
+			return {...state, request: {kind: 'bookmark', article: state.current, place: placeNow(state, env)}};
+		}
+		case 'bookmarks':
+			if (!env.reading) return {...state, message: 'bookmarks are off (--no-state or KHAO_STATE_DIR=off)'};
+			return {...state, panel: {kind: 'bookmarks', selected: 0}};
+		case 'openLink':
+		case 'copyLink': {
+			const url = articleUrl(env.articles[state.current]);
+			if (!url) return {...state, message: 'this article has no web address'};
+			return {...state, request: command === 'openLink' ? {kind: 'openLink', url} : {kind: 'copy', text: url, what: 'web address'}};
+		}
+		case 'copyParagraph': {
+			const article = env.articles[state.current];
+			const text = article ? paragraphAt(article, currentLines(state, env), state.top) : '';
+			return text === '' ? {...state, message: 'nothing to copy'} : {...state, request: {kind: 'copy', text, what: 'paragraph'}};
+		}
 		case 'quit':
 			return {...state, quit: true};
 	}

@@ -1,5 +1,6 @@
 import type {Key} from 'ink';
 import type {SearchResult} from '../../search/index.js';
+import type {Bookmark, Place} from '../../app/session-state.js';
 
 // Everything the reader remembers between keys, in one value: the reducer (reduce.ts) is the only
 // thing that makes a new one. What can be derived (the sidebar order, the wrapped lines, the pane
@@ -41,7 +42,25 @@ export type Panel =
 	/** Typing the sidebar's title filter (the query is `State.titleFilter`). */
 	| {kind: 'filter'}
 	/** Typing the number of the article to go to. */
-	| {kind: 'goto'; digits: string};
+	| {kind: 'goto'; digits: string}
+	/** The bookmarks (') */
+	| {kind: 'bookmarks'; selected: number};
+
+/** A mouse report the reader acts on (columns and rows count from 1). */
+export interface Pointer {
+	kind: 'press' | 'release' | 'wheel' | 'drag';
+	/** 0 left, 1 middle, 2 right; 'up' / 'down' for the wheel. */
+	button: number | 'up' | 'down';
+	x: number;
+	y: number;
+}
+
+/** Something a key asks of the world outside the reducer; the app does it, then says so (requestDone). */
+export type Request =
+	| {kind: 'copy'; text: string; what: string}
+	| {kind: 'openLink'; url: string}
+	| {kind: 'bookmark'; article: number; place: Place}
+	| {kind: 'unbookmark'; bookmark: Bookmark};
 
 /** A search the user went to with Enter: its matches are highlighted and n / N step through them. */
 export interface ActiveSearch {
@@ -88,6 +107,9 @@ export interface State {
 	quit: boolean;
 	/** A query to add to the search history (the app does it, then forgets it). */
 	remember?: string;
+	/** The user has moved (a key or the mouse changed something): the last run's place is no longer taken. */
+	touched: boolean;
+	request?: Request;
 }
 
 export type Action =
@@ -99,7 +121,13 @@ export type Action =
 	| {type: 'settled'; state: State; top: number}
 	/** Something the app did outside the reducer went wrong or right (saving the history). */
 	| {type: 'message'; text: string}
-	| {type: 'remembered'};
+	| {type: 'remembered'}
+	/** The wheel over a pane, a click on a sidebar row. */
+	| {type: 'mouse'; pointer: Pointer}
+	/** Where the last run left off: taken only while the user has not moved. */
+	| {type: 'restore'; article: number; place: Place}
+	/** The app did what `request` asked; `message` says how it went. */
+	| {type: 'requestDone'; message?: string};
 
 export const initialState: State = {
 	focus: 'reader',
@@ -114,4 +142,5 @@ export const initialState: State = {
 	count: '',
 	message: '',
 	quit: false,
+	touched: false,
 };

@@ -1,0 +1,16 @@
+// What identifies one version of a file: the size, the modification time and the inode. A file
+// whose stamp differs from the one taken when it was read is not the file that was read.
+
+export interface FileStamp {
+	size: number;
+	mtimeMs: number;
+	ino: number;
+}
+
+export function stampOf(stats: {size: number; mtimeMs: number; ino: number}): FileStamp {
+	return {size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino};
+}
+
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+	return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}

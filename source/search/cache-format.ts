@@ -1,0 +1,270 @@
+// The layout of a search cache file, shared by the writer, the whole-file reader (the reader keeps
+// the index in memory) and the on-disk reader (a one-shot --search reads only what its query needs):
+//
+//   lead     magic "KHAOIDX3", header length (u32), CRC-32 of the header (u32)
+//   header   JSON: format, source file, segments (ids, where each array and string lies), the CRC
+//            of the block table; 8-aligned
+//   table    CRC-32 of each 4 KB block of the payload (cache-blocks.ts); 8-aligned
+//   payload  every segment's typed arrays, then every segment's folded strings, each piece 8-aligned
+//
+// Every number of the header is checked against this packing before anything is read by it.
+import zlib from 'node:zlib';
+import type {Article} from '../corpus/types.js';
+import {blockTable, BLOCK_BYTES} from './cache-blocks.js';
+import {PASSAGE_MAX, PASSAGE_TARGET} from './passages.js';
+import type {Segment, SegmentFile} from './segment.js';
+import {KEY_BITS, OVERLAP} from './trigrams.js';
+
+/** Every khao cache file starts with this; the digit after it is the layout's version. */
+export const MAGIC_FAMILY = 'KHAOIDX';
+export const MAGIC = `${MAGIC_FAMILY}3`;
+/** Magic, header length (u32), CRC-32 of the header (u32); the JSON header follows. */
+export const LEAD = 16;
+/** Bump when the fold, passages, trigrams or this layout change; the settings below are checked too. */
+const FORMAT = `khao-search-11/${KEY_BITS}/${OVERLAP}/${PASSAGE_TARGET}/${PASSAGE_MAX}/${BLOCK_BYTES}`;
+
+// Typed arrays of a segment, in file order (ordinals are not stored: they are found again on reading).
+export const ARRAYS = [
+	['textLengths', Int32Array],
+	['titleLengths', Int32Array],
+	['articlePassages', Int32Array],
+	['articleTones', Int32Array],
+	['tonePos', Int32Array],
+	['passageStart', Int32Array],
+	['passageSource', Int32Array],
+	['keys', Int32Array],
+	['offsets', Uint32Array],
+	['counts', Uint32Array],
+	['passageArticle', Uint16Array],
+	['passageFlags', Uint8Array],
+	['toneMark', Uint8Array],
+	['postings', Uint8Array],
+] as const;
+
+export type ArrayName = (typeof ARRAYS)[number][0];
+export type ArrayType = (typeof ARRAYS)[number][1];
+
+export interface SegmentHeader {
+	files: SegmentFile[];
+	/** Per local article: index into files. */
+	articleFiles: number[];
+	ids: string[];
+	arrays: Record<ArrayName, [offset: number, length: number]>;
+	/**
+	 * Per local article: [offset, length in UTF-16 units, 1 if stored one byte a unit (latin1) else 0
+	 * (utf16le)]. Units, not bytes: a flipped flag then changes the packed layout and is caught.
+	 */
+	strings: [number, number, number][];
+}
+
+export interface Header {
+	format: string;
+	payload: number;
+	/** The typed arrays come first in the payload, then the strings from here on. */
+	arraysEnd: number;
+	/** CRC-32 of the block table. */
+	table: number;
+	segments: SegmentHeader[];
+}
+
+/** Arithmetic, not bitwise: offsets past 2 GiB must not wrap. */
+export function align8(n: number): number {
+	return Math.ceil(n / 8) * 8;
+}
+
+function isOneByte(s: string): boolean {
+	for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
+	return true;
+}
+
+/** The cache file's bytes: lead, header, block table and payload pieces (the cacheable segments). */
+export function encodeCache(segments: readonly Segment[], articles: readonly Article[]): Uint8Array[] {
+	const pieces: Uint8Array[] = [];
+	let offset = 0;
+	const push = (bytes: Uint8Array): number => {
+		const at = offset;
+		pieces.push(bytes);
+		offset += bytes.byteLength;
+		const pad = align8(offset) - offset;
+		if (pad > 0) {
+			pieces.push(new Uint8Array(pad));
+			offset += pad;
+		}
+		return at;
+	};
+	const headers: SegmentHeader[] = [];
+	const kept: Segment[] = [];
+	for (const segment of segments) {
+		if (segment.files.length === 0) continue;
+		const fileIndex = new Map(segment.files.map((f, i) => [f.path, i]));
+		const articleFiles = Array.from(segment.ordinals, (ordinal) => fileIndex.get(articles[ordinal]!.path) ?? -1);
+		if (articleFiles.includes(-1)) continue;
+		const arrays = {} as Record<ArrayName, [number, number]>;
+		for (const [name] of ARRAYS) {
+			const array = segment[name];
+			arrays[name] = [push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length];
+		}
+		headers.push({files: segment.files, articleFiles, ids: segment.ids, arrays, strings: []});
+		kept.push(segment);
+	}
+	const arraysEnd = offset;
+	kept.forEach((segment, i) => {
+		headers[i]!.strings = segment.folded.map((text) => {
+			const oneByte = isOneByte(text);
+			const bytes = Buffer.from(text, oneByte ? 'latin1' : 'utf16le');
+			return [push(bytes), text.length, oneByte ? 1 : 0];
+		});
+	});
+	const table = blockTable(pieces, offset);
+	const header: Header = {format: FORMAT, payload: offset, arraysEnd, table: zlib.crc32(table), segments: headers};
+	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+	const lead = Buffer.alloc(align8(LEAD + headerBytes.byteLength));
+	lead.write(MAGIC, 0, 'latin1');
+	lead.writeUInt32LE(headerBytes.byteLength, 8);
+	lead.writeUInt32LE(zlib.crc32(headerBytes), 12);
+	headerBytes.copy(lead, LEAD);
+	const tablePiece = Buffer.alloc(align8(table.byteLength));
+	Buffer.from(table.buffer, table.byteOffset, table.byteLength).copy(tablePiece);
+	return [lead, tablePiece, ...pieces];
+}
+
+/** Where the table and the payload start, for a header of this length and this payload size. */
+export function layoutOf(headerLength: number, payload: number): {tableStart: number; tableBytes: number; payloadStart: number; fileBytes: number} {
+	const tableStart = align8(LEAD + headerLength);
+	const tableBytes = Math.ceil(payload / BLOCK_BYTES) * 4;
+	const payloadStart = tableStart + align8(tableBytes);
+	return {tableStart, tableBytes, payloadStart, fileBytes: payloadStart + payload};
+}
+
+/** The cache file does not hold together (unlike one from another version or out of date, the user hears of it). */
+export class Damaged extends Error {}
+
+/**
+ * The header length from the lead (the file's first LEAD bytes, or fewer if it is shorter), or
+ * undefined for another version's file (replaced without a word). Throws Damaged for anything else.
+ */
+export function readLead(lead: Buffer, fileBytes: number): number | undefined {
+	if (fileBytes === 0) throw new Damaged('empty');
+	if (lead.toString('latin1', 0, MAGIC_FAMILY.length) !== MAGIC_FAMILY) throw new Damaged('not a khao cache file');
+	if (lead.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+	if (lead.byteLength < LEAD || fileBytes < LEAD) throw new Damaged('truncated');
+	const headerLength = lead.readUInt32LE(8);
+	if (LEAD + headerLength > fileBytes) throw new Damaged('truncated');
+	return headerLength;
+}
+
+/** The header from its bytes (its CRC checked), or undefined for another version's layout. */
+export function readHeader(lead: Buffer, headerBytes: Buffer, fileBytes: number): Header | undefined {
+	if (zlib.crc32(headerBytes) !== lead.readUInt32LE(12)) throw new Damaged('bad checksum');
+	const header = parseHeader(headerBytes.toString('utf8'));
+	if (header === 'other-version') return undefined;
+	if (!header || layoutOf(headerBytes.byteLength, header.payload).fileBytes !== fileBytes || !isPacked(header)) throw new Damaged('bad layout');
+	return header;
+}
+
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isListOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(item);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isPair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && isCount(v[0]) && isCount(v[1]);
+const isStringEntry = (v: unknown): v is [number, number, number] => Array.isArray(v) && v.length === 3 && isCount(v[0]) && isCount(v[1]) && (v[2] === 0 || v[2] === 1);
+const isSegmentFile = (v: unknown): v is SegmentFile => isRecord(v) && isString(v['path']) && isCount(v['size']) && isString(v['stamp']);
+
+function isSegmentHeader(v: unknown): v is SegmentHeader {
+	if (!isRecord(v) || !isRecord(v['arrays'])) return false;
+	const arrays = v['arrays'];
+	return (
+		isListOf(v['files'], isSegmentFile) &&
+		isListOf(v['articleFiles'], isCount) &&
+		isListOf(v['ids'], isString) &&
+		isListOf(v['strings'], isStringEntry) &&
+		ARRAYS.every(([name]) => isPair(arrays[name]))
+	);
+}
+
+/** The header, 'other-version' for another build's layout, undefined when it is not a header at all. */
+function parseHeader(text: string): Header | 'other-version' | undefined {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+	if (!isRecord(json)) return undefined;
+	if (json['format'] !== FORMAT) return isString(json['format']) ? 'other-version' : undefined;
+	if (!isCount(json['payload']) || !isCount(json['arraysEnd']) || !isCount(json['table']) || !isListOf(json['segments'], isSegmentHeader)) return undefined;
+	return json as unknown as Header;
+}
+
+/**
+ * The payload is packed in one order (encodeCache): every segment's arrays, then every segment's
+ * strings, each piece 8-aligned, nothing between them. Any other offset or total is damage.
+ */
+function isPacked(header: Header): boolean {
+	let at = 0;
+	for (const entry of header.segments) {
+		for (const [name, Type] of ARRAYS) {
+			const [offset, length] = entry.arrays[name];
+			if (offset !== at) return false;
+			at = align8(at + length * Type.BYTES_PER_ELEMENT);
+		}
+	}
+	if (header.arraysEnd !== at) return false;
+	for (const entry of header.segments) {
+		for (const [offset, units, oneByte] of entry.strings) {
+			if (offset !== at) return false;
+			at = align8(at + (oneByte ? units : 2 * units));
+		}
+	}
+	return header.payload === at;
+}
+
+/** path \0 id → ordinals in corpus order (ids may repeat). */
+export function ordinalsByFileAndId(articles: readonly Article[]): Map<string, number[]> {
+	const map = new Map<string, number[]>();
+	for (let i = 0; i < articles.length; i++) {
+		const key = `${articles[i]!.path}\0${articles[i]!.id}`;
+		const list = map.get(key);
+		if (list) list.push(i);
+		else map.set(key, [i]);
+	}
+	return map;
+}
+
+/**
+ * The ordinals in today's corpus of a cached segment's articles (the same articles, in the same
+ * order within their file), or 'stale' when its file or articles changed since. Throws Damaged
+ * when the entry does not hold together.
+ */
+export function currentOrdinals(
+	entry: SegmentHeader,
+	textLengths: Int32Array | undefined,
+	titleLengths: Int32Array,
+	articles: readonly Article[],
+	stats: ReadonlyMap<string, {size: number; stamp: string}>,
+	ordinalsOf: Map<string, number[]>,
+): Int32Array | 'stale' {
+	for (const file of entry.files) {
+		const stat = stats.get(file.path);
+		if (!stat || stat.size !== file.size || stat.stamp !== file.stamp) return 'stale';
+	}
+	const count = entry.ids.length;
+	if (entry.strings.length !== count || entry.articleFiles.length !== count || titleLengths.length !== count || (textLengths && textLengths.length !== count)) {
+		throw new Damaged('bad layout');
+	}
+	const ordinals = new Int32Array(count);
+	const used = new Map<string, number>();
+	for (let local = 0; local < count; local++) {
+		const file = entry.files[entry.articleFiles[local]!];
+		if (!file) throw new Damaged('bad layout');
+		const key = `${file.path}\0${entry.ids[local]}`;
+		const nth = used.get(key) ?? 0;
+		used.set(key, nth + 1);
+		const ordinal = ordinalsOf.get(key)?.[nth];
+		if (ordinal === undefined) return 'stale';
+		const article = articles[ordinal]!;
+		if (article.title.length !== titleLengths[local] || (textLengths && article.text.length !== textLengths[local])) return 'stale';
+		ordinals[local] = ordinal;
+	}
+	return ordinals;
+}

@@ -1,0 +1,266 @@
+// A cached segment searched where it lies: opening reads the header and the small per-article and
+// per-passage arrays; a query then reads, by positional reads of checked blocks (cache-blocks.ts),
+// only the postings of its own trigrams, the folded text of the articles it verifies, and the tone
+// marks of a segment it finds something in. A one-shot `--search` on a cached corpus so reads a few
+// megabytes of a cache that may hold hundreds.
+//
+// Each piece is validated as it arrives, with the rules the whole-file reader applies to all of it
+// (cache-validate.ts). A piece that fails its CRC or its checks throws DiskCacheDamaged in the
+// middle of a search: the caller then opens the index the ordinary way, which finds the damage,
+// says so once and rebuilds the file.
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import type {Article} from '../corpus/types.js';
+import {reasonOf} from '../corpus/errors.js';
+import {BadBlock, BlockReader, openCacheFile, readExactly} from './cache-blocks.js';
+import {ARRAYS, currentOrdinals, Damaged, layoutOf, LEAD, readHeader, readLead, type ArrayName, type SegmentHeader} from './cache-format.js';
+import {validKeys, validPassages, validRun, validShapes, validTones} from './cache-validate.js';
+import type {FileStat} from './search-index.js';
+import type {Segment, SegmentFile} from './segment.js';
+
+/** A piece of an on-disk cache read in the middle of a search did not hold together. */
+export class DiskCacheDamaged extends Error {
+	override readonly name = 'DiskCacheDamaged';
+	constructor(
+		readonly file: string,
+		reason: string,
+	) {
+		super(reason);
+	}
+}
+
+const TYPES = new Map<ArrayName, (typeof ARRAYS)[number][1]>(ARRAYS.map(([name, Type]) => [name, Type]));
+
+/** One cache file open for positional reads; its segments share the descriptor. */
+class CacheSource {
+	constructor(
+		readonly file: string,
+		readonly reader: BlockReader,
+	) {}
+
+	/** Array `name` of a segment, copied out of its checked blocks. */
+	array<T extends ArrayName>(entry: SegmentHeader, name: T): Segment[T] {
+		const Type = TYPES.get(name)!;
+		const [offset, length] = entry.arrays[name];
+		const bytes = this.read(offset, offset + length * Type.BYTES_PER_ELEMENT);
+		const out = new Type(length);
+		new Uint8Array(out.buffer).set(bytes);
+		return out as Segment[T];
+	}
+
+	/** Elements [from, to) of a segment's array `name` (not copied: read at once). */
+	elements(entry: SegmentHeader, name: 'offsets' | 'counts', from: number, to: number): Buffer {
+		const [offset] = entry.arrays[name];
+		return this.read(offset + 4 * from, offset + 4 * to);
+	}
+
+	read(from: number, to: number): Buffer {
+		try {
+			return this.reader.read(from, to);
+		} catch (error) {
+			throw new DiskCacheDamaged(this.file, error instanceof BadBlock ? error.message : `unreadable (${reasonOf(error)})`);
+		}
+	}
+}
+
+export class DiskSegment implements Segment {
+	readonly ordinals: Int32Array;
+	readonly ids: string[];
+	readonly files: SegmentFile[];
+	readonly textLengths: Int32Array;
+	readonly titleLengths: Int32Array;
+	readonly articlePassages: Int32Array;
+	readonly articleTones: Int32Array;
+	readonly passageArticle: Uint16Array;
+	readonly passageStart: Int32Array;
+	readonly passageSource: Int32Array;
+	readonly passageFlags: Uint8Array;
+	/** Articles' folded text, read on first use. */
+	readonly folded: string[];
+	// The postings of the keys looked up so far, in the order they were: local key k's passages are
+	// postings[offsets[k], offsets[k + 1]), counts[k] of them (the layout search code reads).
+	offsets = new Uint32Array(17);
+	counts = new Uint32Array(16);
+	postings = new Uint8Array(1024);
+	private loadedKeys = 0;
+	private readonly localKey = new Map<number, number>();
+	private allKeys: Int32Array | undefined;
+	private tones: {pos: Int32Array; mark: Uint8Array} | undefined;
+
+	constructor(
+		private readonly source: CacheSource,
+		private readonly entry: SegmentHeader,
+		ordinals: Int32Array,
+		titleLengths: Int32Array,
+		textLengths: Int32Array,
+	) {
+		this.ordinals = ordinals;
+		this.ids = entry.ids;
+		this.files = entry.files;
+		this.titleLengths = titleLengths;
+		this.textLengths = textLengths;
+		this.articlePassages = source.array(entry, 'articlePassages');
+		this.articleTones = source.array(entry, 'articleTones');
+		this.passageArticle = source.array(entry, 'passageArticle');
+		this.passageStart = source.array(entry, 'passageStart');
+		this.passageSource = source.array(entry, 'passageSource');
+		this.passageFlags = source.array(entry, 'passageFlags');
+		const count = ordinals.length;
+		if (!validShapes(this, count) || !validPassages(this, count, this.units)) throw new DiskCacheDamaged(source.file, 'bad layout');
+		const cache: (string | undefined)[] = new Array(count);
+		// Search code indexes folded[local] like an array: a proxy reads an article's text the first time.
+		this.folded = new Proxy(cache as string[], {
+			get: (target, prop, receiver) => {
+				if (typeof prop === 'string') {
+					const local = prop.length > 0 && prop.charCodeAt(0) <= 0x39 ? Number(prop) : NaN;
+					if (Number.isInteger(local) && local >= 0 && local < count) return (cache[local] ??= this.readFolded(local));
+				}
+				return Reflect.get(target, prop, receiver);
+			},
+		});
+	}
+
+	private readonly units = (local: number): number => this.entry.strings[local]![1];
+
+	private readFolded(local: number): string {
+		const [offset, units, oneByte] = this.entry.strings[local]!;
+		const bytes = this.source.read(offset, offset + (oneByte ? units : 2 * units));
+		return bytes.toString(oneByte ? 'latin1' : 'utf16le');
+	}
+
+	/** Every key of the segment, sorted (read on the first look-up, a few hundred KB). */
+	get keys(): Int32Array {
+		if (!this.allKeys) {
+			const keys = this.source.array(this.entry, 'keys');
+			if (!validKeys(keys) || this.entry.arrays.offsets[1] !== keys.length + 1 || this.entry.arrays.counts[1] !== keys.length) {
+				throw new DiskCacheDamaged(this.source.file, 'bad layout');
+			}
+			this.allKeys = keys;
+		}
+		return this.allKeys;
+	}
+
+	get tonePos(): Int32Array {
+		return this.loadTones().pos;
+	}
+
+	get toneMark(): Uint8Array {
+		return this.loadTones().mark;
+	}
+
+	private loadTones(): {pos: Int32Array; mark: Uint8Array} {
+		if (!this.tones) {
+			const tones = {pos: this.source.array(this.entry, 'tonePos'), mark: this.source.array(this.entry, 'toneMark')};
+			if (!validTones({articleTones: this.articleTones, tonePos: tones.pos, toneMark: tones.mark}, this.ordinals.length, this.units)) {
+				throw new DiskCacheDamaged(this.source.file, 'bad layout');
+			}
+			this.tones = tones;
+		}
+		return this.tones;
+	}
+
+	/** The local index of `key`'s postings (read from disk the first time), or -1 when no passage has it. */
+	lookUpKey(key: number): number {
+		const known = this.localKey.get(key);
+		if (known !== undefined) return known;
+		const keys = this.keys;
+		let lo = 0;
+		let hi = keys.length - 1;
+		let at = -1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >>> 1;
+			const k = keys[mid]!;
+			if (k < key) lo = mid + 1;
+			else if (k > key) hi = mid - 1;
+			else {
+				at = mid;
+				break;
+			}
+		}
+		const local = at < 0 ? -1 : this.readPostings(at);
+		this.localKey.set(key, local);
+		return local;
+	}
+
+	private readPostings(k: number): number {
+		const bounds = this.source.elements(this.entry, 'offsets', k, k + 2);
+		const from = bounds.readUInt32LE(0);
+		const to = bounds.readUInt32LE(4);
+		const count = this.source.elements(this.entry, 'counts', k, k + 1).readUInt32LE(0);
+		const [postingsAt, postingsLength] = this.entry.arrays.postings;
+		if (!(from <= to && to <= postingsLength)) throw new DiskCacheDamaged(this.source.file, 'bad layout');
+		const bytes = this.source.read(postingsAt + from, postingsAt + to);
+		if (!validRun(bytes, 0, bytes.byteLength, count, this.passageStart.length)) throw new DiskCacheDamaged(this.source.file, 'bad layout');
+		const local = this.loadedKeys++;
+		const start = this.offsets[local]!;
+		if (this.counts.length <= local) {
+			this.counts = grow(this.counts, local + 1);
+			this.offsets = grow(this.offsets, local + 2);
+		}
+		if (this.postings.length < start + bytes.byteLength) this.postings = grow(this.postings, start + bytes.byteLength);
+		this.postings.set(bytes, start);
+		this.counts[local] = count;
+		this.offsets[local + 1] = start + bytes.byteLength;
+		return local;
+	}
+}
+
+function grow<T extends Uint8Array | Uint32Array>(array: T, least: number): T {
+	const bigger = new (array.constructor as new (n: number) => T)(Math.max(least, array.length * 2));
+	bigger.set(array);
+	return bigger;
+}
+
+/**
+ * The segments of the cache file of `source`, opened for searching on disk; 'stale' when the file
+ * or its articles changed since it was written, undefined when there is none (or it is another
+ * version's). Throws a CacheProblem (the file cannot be opened) or Damaged.
+ */
+export function openDiskSegments(
+	file: string,
+	source: string,
+	articles: readonly Article[],
+	stats: ReadonlyMap<string, FileStat>,
+	ordinalsOf: Map<string, number[]>,
+	maxBytes: number,
+): DiskSegment[] | 'stale' | undefined {
+	const opened = openCacheFile(file, maxBytes);
+	if (!opened) return undefined;
+	const {fd, size} = opened;
+	let kept = false;
+	try {
+		const read = (position: number, length: number): Buffer => {
+			try {
+				return readExactly(fd, position, length);
+			} catch (error) {
+				throw new Damaged(error instanceof BadBlock ? error.message : reasonOf(error));
+			}
+		};
+		const lead = read(0, Math.min(LEAD, size));
+		const headerLength = readLead(lead, size);
+		if (headerLength === undefined) return undefined;
+		const header = readHeader(lead, read(LEAD, headerLength), size);
+		if (!header) return undefined;
+		const {tableStart, tableBytes, payloadStart} = layoutOf(headerLength, header.payload);
+		const table = read(tableStart, tableBytes);
+		if (zlib.crc32(table) !== header.table) throw new Damaged('bad checksum');
+		const cache = new CacheSource(file, new BlockReader(fd, payloadStart, header.payload, table));
+		const segments: DiskSegment[] = [];
+		for (const entry of header.segments) {
+			if (entry.files.length !== 1 || entry.files[0]!.path !== source) throw new Damaged("another file's index");
+			const titleLengths = cache.array(entry, 'titleLengths');
+			const textLengths = cache.array(entry, 'textLengths');
+			const ordinals = currentOrdinals(entry, textLengths, titleLengths, articles, stats, ordinalsOf);
+			if (ordinals === 'stale') return 'stale';
+			segments.push(new DiskSegment(cache, entry, ordinals, titleLengths, textLengths));
+		}
+		kept = segments.length > 0;
+		return segments;
+	} catch (error) {
+		if (error instanceof DiskCacheDamaged) throw new Damaged(error.message);
+		throw error;
+	} finally {
+		// The segments keep the descriptor for their reads; it closes with the process.
+		if (!kept) fs.closeSync(fd);
+	}
+}

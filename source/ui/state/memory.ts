@@ -1,0 +1,66 @@
+import {articleKey} from '../../app/article-key.js';
+import type {Place} from '../../app/session-state.js';
+import {anchorOf} from '../../layout/lines.js';
+import type {BookmarkCommand} from '../keymap.js';
+import {currentLines, lineOfPlace, type Env} from './env.js';
+import {clamp, show} from './moves.js';
+import type {State} from './types.js';
+
+// What the reader remembers between runs, as the reducer sees it: the place an article was left
+// at (a text anchor, turned into a line at today's width), the last run's article, the bookmarks
+// panel. The reading state itself is only read here; changes to it are requests the app carries out.
+
+/** Where the reader stands now, in terms that survive a re-wrap. */
+export const placeNow = (state: State, env: Env): Place => anchorOf(currentLines(state, env), state.top);
+
+/**
+ * The last run's article, if it is loaded: found by its id and checked by its content key, or,
+ * once the corpus is all there (`done`), by its content key alone (it was moved or renamed).
+ */
+export function lastArticle(env: Env, done: boolean): {article: number; place: Place} | undefined {
+	const last = env.reading?.last;
+	if (!last) return undefined;
+	let index = env.articles.findIndex((a) => a.id === last.id && articleKey(a) === last.key);
+	if (index === -1 && done) index = env.articles.findIndex((a) => articleKey(a) === last.key);
+	const place = env.reading!.placeOf(last.key);
+	return index === -1 || !place ? undefined : {article: index, place};
+}
+
+/** Shows the last run's article at its place, unless the user has moved since the start. */
+export function restore(state: State, index: number, place: Place, env: Env): State {
+	if (state.touched || !env.articles[index]) return state;
+	const top = lineOfPlace(state, index, place, env);
+	if (state.current === index && state.top === top) return state;
+	return {...show(state, index, top, env), panel: state.panel, focus: state.focus};
+}
+
+/** Index of the article with content key `key`, or -1 (not among those open). */
+export const indexOfKey = (env: Env, key: string): number => env.articles.findIndex((a) => articleKey(a) === key);
+
+/** A key of the bookmarks panel. */
+export function bookmarkKey(state: State, selected: number, command: BookmarkCommand, env: Env): State {
+	const bookmarks = env.reading?.bookmarks ?? [];
+	const select = (n: number): State => ({...state, panel: {kind: 'bookmarks', selected: clamp(n, 0, Math.max(0, bookmarks.length - 1))}});
+	switch (command) {
+		case 'next':
+			return select(selected + 1);
+		case 'prev':
+			return select(selected - 1);
+		case 'close':
+		case 'bookmarks':
+			return {...state, panel: {kind: 'none'}};
+		case 'quit':
+			return {...state, quit: true};
+		case 'remove': {
+			const bookmark = bookmarks[selected];
+			return bookmark ? {...state, request: {kind: 'unbookmark', bookmark}} : state;
+		}
+		case 'choose': {
+			const bookmark = bookmarks[selected];
+			if (!bookmark) return state;
+			const index = indexOfKey(env, bookmark.key);
+			if (index === -1) return {...state, message: 'that article is not among those open now'};
+			return show(state, index, lineOfPlace(state, index, bookmark, env), env);
+		}
+	}
+}

@@ -1,0 +1,23 @@
+// The entity index's job, whole: the corpus's articles in, the index's data out (without its name
+// search, rebuilt on the UI side on first use). Used when the corpus holds an article too large to
+// link in the reader's time slices.
+import {buildEntityIndex, type EntityCorrections} from '../entities/index.js';
+import type {EntityIndexData} from '../entities/entity-index.js';
+import {defineJob, registerJob} from './registry.js';
+import type {IndexedArticle} from './search-job.js';
+
+export interface EntitiesInput {
+	articles: IndexedArticle[];
+	corrections?: EntityCorrections;
+}
+
+export const entitiesJob = defineJob<EntitiesInput, EntityIndexData>('entities');
+
+registerJob(entitiesJob, ({articles, corrections}) => {
+	const index = buildEntityIndex(
+		articles.map((a) => ({...a, blocks: []})),
+		corrections ? {corrections} : {},
+	);
+	const {nameSearch: _, ...data} = (index as unknown as {data: EntityIndexData}).data;
+	return {output: data as EntityIndexData};
+});

@@ -1,0 +1,3 @@
+// Every job a pool worker can run: each module registers its own (registry.ts). One line a job.
+import './search-job.js';
+import './entities-job.js';

@@ -1,0 +1,134 @@
+// A small pool of worker threads for index building: one worker per core (capped), each running
+// one job at a time from a shared queue, so both cores of a laptop are busy while the UI thread
+// only merges results. A worker that fails (out of memory, a crash) fails the job it was running
+// with a one-line reason and is replaced for the jobs still queued: the reader keeps working.
+//
+// The bundle is one file, so a worker runs dist/cli.js itself, which hands a worker thread straight
+// to runPoolWorker (worker-main.ts); under tsx (tests) the worker registers tsx first.
+import os from 'node:os';
+import {Worker} from 'node:worker_threads';
+import type {Job} from './registry.js';
+
+/** Heap limit of a pool worker (MB): several times what a batch, or one 190 MB article, needs. */
+export const WORKER_HEAP_MB = 4096;
+/** Workers at most: index building is bounded by the memory bus beyond a few. */
+const MAX_WORKERS = 4;
+
+export interface PoolOptions {
+	/** Worker threads (default: the cores available, at most MAX_WORKERS). */
+	size?: number;
+	/** Heap limit of each worker, MB (tests make it small). */
+	heapMb?: number;
+}
+
+/** The message a worker gets, and the one it answers with. */
+export type PoolRequest = {id: number; job: string; input: unknown};
+export type PoolReply = {id: number; ok: true; output: unknown} | {id: number; ok: false; message: string};
+
+interface Task {
+	id: number;
+	job: string;
+	input: unknown;
+	transfer: ArrayBuffer[];
+	resolve: (output: unknown) => void;
+	reject: (error: Error) => void;
+}
+
+interface Slot {
+	worker: Worker;
+	task: Task | undefined;
+}
+
+export function defaultPoolSize(): number {
+	const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+	return Math.max(1, Math.min(MAX_WORKERS, cores));
+}
+
+export class WorkerPool {
+	private readonly queue: Task[] = [];
+	private readonly slots: Slot[] = [];
+	private readonly size: number;
+	private readonly heapMb: number;
+	private nextId = 0;
+	private stopped = false;
+
+	constructor(options: PoolOptions = {}) {
+		this.size = Math.max(1, options.size ?? defaultPoolSize());
+		this.heapMb = options.heapMb ?? WORKER_HEAP_MB;
+	}
+
+	/** Runs `job` on `input` in a worker; rejects with a one-line reason. `transfer` moves buffers instead of copying them. */
+	run<Input, Output>(job: Job<Input, Output>, input: Input, transfer: ArrayBuffer[] = []): Promise<Output> {
+		if (this.stopped) return Promise.reject(new Error('stopped'));
+		return new Promise<Output>((resolve, reject) => {
+			this.queue.push({id: this.nextId++, job: job.name, input, transfer, resolve: resolve as (output: unknown) => void, reject});
+			this.dispatch();
+		});
+	}
+
+	/** Ends every worker; jobs not finished are rejected. */
+	stop(): void {
+		this.stopped = true;
+		for (const task of this.queue.splice(0)) task.reject(new Error('stopped'));
+		for (const slot of this.slots.splice(0)) {
+			slot.task?.reject(new Error('stopped'));
+			void slot.worker.terminate();
+		}
+	}
+
+	private dispatch(): void {
+		while (this.queue.length > 0 && !this.stopped) {
+			let slot = this.slots.find((s) => !s.task);
+			if (!slot) {
+				if (this.slots.length >= this.size) return;
+				slot = this.start();
+			}
+			const task = this.queue.shift()!;
+			slot.task = task;
+			// A worker with a job keeps the process alive until it answers; an idle one does not.
+			slot.worker.ref();
+			slot.worker.postMessage({id: task.id, job: task.job, input: task.input} satisfies PoolRequest, task.transfer);
+		}
+	}
+
+	private start(): Slot {
+		const worker = startWorker(this.heapMb);
+		const slot: Slot = {worker, task: undefined};
+		this.slots.push(slot);
+		worker.on('message', (reply: PoolReply) => {
+			const task = slot.task;
+			if (!task || task.id !== reply.id) return;
+			slot.task = undefined;
+			worker.unref();
+			if (reply.ok) task.resolve(reply.output);
+			else task.reject(new Error(reply.message));
+			this.dispatch();
+		});
+		const fail = (error: Error) => {
+			const index = this.slots.indexOf(slot);
+			if (index < 0) return;
+			this.slots.splice(index, 1);
+			slot.task?.reject(error);
+			slot.task = undefined;
+			void worker.terminate();
+			// The jobs still queued get a new worker.
+			this.dispatch();
+		};
+		worker.once('error', (error: Error & {code?: string}) => {
+			fail(new Error(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory (over ${this.heapMb} MB)` : `failed: ${error.message.split('\n')[0]}`));
+		});
+		worker.once('exit', (code) => fail(new Error(`stopped (exit ${code})`)));
+		return slot;
+	}
+}
+
+function startWorker(heapMb: number): Worker {
+	const self = import.meta.url;
+	const options = {resourceLimits: {maxOldGenerationSizeMb: heapMb}};
+	if (!self.endsWith('.ts')) return new Worker(new URL(self), options);
+	const main = new URL('./worker-main.ts', self).href;
+	return new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(main)}); }).then((m) => m.runPoolWorker());`, {
+		...options,
+		eval: true,
+	});
+}

@@ -1,0 +1,48 @@
+// The worker thread's side of the pool: takes one job at a time, runs the registered function and
+// posts the output back (its buffers transferred). A job that throws answers with a one-line reason.
+import fs from 'node:fs';
+import os from 'node:os';
+import {parentPort} from 'node:worker_threads';
+import {reasonOf} from '../corpus/errors.js';
+import './jobs.js';
+import {jobFunction} from './registry.js';
+import type {PoolReply, PoolRequest} from './pool.js';
+
+export function runPoolWorker(): Promise<void> {
+	lowerPriority();
+	const port = parentPort!;
+	return new Promise(() => {
+		// Jobs are run one at a time, in the order they come (the pool sends one per worker).
+		let chain = Promise.resolve();
+		port.on('message', (request: PoolRequest) => {
+			chain = chain.then(async () => {
+				const run = jobFunction(request.job);
+				let reply: PoolReply;
+				let transfer: ArrayBuffer[] = [];
+				try {
+					if (!run) throw new Error(`no job named ${request.job}`);
+					const result = await run(request.input);
+					reply = {id: request.id, ok: true, output: result.output};
+					transfer = result.transfer ?? [];
+				} catch (error) {
+					reply = {id: request.id, ok: false, message: reasonOf(error).split('\n')[0]!};
+				}
+				port.postMessage(reply, transfer);
+			});
+		});
+	});
+}
+
+/**
+ * Gives this thread the lowest CPU priority, so that on a busy machine the reader's thread wins
+ * the cores and keys are answered at once. Linux names a thread by its own id (/proc/thread-self);
+ * elsewhere the worker keeps the normal priority.
+ */
+function lowerPriority(): void {
+	try {
+		const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+		if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) os.setPriority(tid, 19);
+	} catch {
+		// Not Linux, or not allowed: the worker runs at normal priority.
+	}
+}

@@ -1,0 +1,108 @@
+// The cache searched where it lies (disk-segment.ts): the same answers as the index in memory,
+// only a small part of the file read for a query, and damage met halfway through a search thrown
+// as DiskCacheDamaged (never a crash, never a wrong answer from bad bytes).
+import {after, test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type {Article} from '../../source/corpus/types.js';
+import {positionalReads} from '../../source/search/cache-blocks.js';
+import {cacheFileFor} from '../../source/search/cache.js';
+import {DiskCacheDamaged} from '../../source/search/disk-segment.js';
+import {openSearchIndex, type OpenIndexOptions} from '../../source/search/open.js';
+import {search} from '../../source/search/search.js';
+import type {SearchIndex} from '../../source/search/search-index.js';
+import {SLOW_OK} from './helpers.js';
+
+const roots: string[] = [];
+after(() => {
+	for (const root of roots) fs.rmSync(root, {recursive: true, force: true});
+});
+
+// Sentences written for this test; each article mixes them so that words recur across articles.
+const WORDS = ['ระบบชลประทาน', 'เกษตรกร', 'สหกรณ์', 'ตลาดกลาง', 'ราคาข้าวเปลือก', 'ฤดูแล้ง', 'อ่างเก็บน้ำ', 'กรมส่งเสริม', 'Rotterdam', 'logistics'];
+
+/** Two .jsonl files of `perFile` articles each; one rare word in a single article of the second. */
+function makeCorpus(perFile: number): {cacheDir: string; articles: Article[]} {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-disk-test-'));
+	roots.push(root);
+	const articles: Article[] = [];
+	for (const name of ['east', 'west']) {
+		const file = path.join(root, `${name}.jsonl`);
+		const lines: string[] = [];
+		for (let i = 0; i < perFile; i++) {
+			const parts = Array.from({length: 200}, (_, k) => `${WORDS[(i * 7 + k * 3) % WORDS.length]}${k % 5 === 0 ? ' ครั้งที่ ' + ((i + k) % 13) : ''}`);
+			if (name === 'west' && i === perFile - 3) parts.push('มะพร้าวน้ำหอมอินทรีย์');
+			const text = parts.join(' ');
+			const title = `${name} รายงาน ${i}`;
+			lines.push(JSON.stringify({id: `${name}-${i}`, title, body: text}));
+			articles.push({id: `${name}-${i}`, path: file, format: 'jsonl', title, text, blocks: []});
+		}
+		fs.writeFileSync(file, lines.join('\n') + '\n');
+	}
+	return {cacheDir: path.join(root, 'cache'), articles};
+}
+
+const QUERIES = ['มะพร้าวน้ำหอม', 'สหกรณ์', 'ราคาข้าว', 'อ่างเกบน้ำ', 'rotterdam logistics', 'ครั้งที่ 7', 'กรมส่งเสริม เกษตรกร', 'ชลประธาน'];
+
+function answers(index: SearchIndex): string[] {
+	return QUERIES.map((q) => JSON.stringify(search(index, q, {...SLOW_OK, limit: 100}).hits.map((h) => [h.articleId, h.field, h.start, h.end, h.kind, h.snippet])));
+}
+
+const options = (cacheDir: string, more: OpenIndexOptions = {}): OpenIndexOptions => ({cacheDir, segmentArticles: 16, ...more});
+
+test('searched on disk, the cache gives the same answers as the index in memory', () => {
+	const {cacheDir, articles} = makeCorpus(40);
+	const memory = answers(openSearchIndex(articles, options(cacheDir)));
+	const onDisk = openSearchIndex(articles, options(cacheDir, {onDisk: true}));
+	assert.equal(onDisk.indexedArticles, articles.length);
+	assert.deepEqual(answers(onDisk), memory);
+	assert.deepEqual(answers(openSearchIndex(articles, {cacheDir: null, segmentArticles: 16})), memory, 'and as without any cache');
+});
+
+test('a rare word searched on disk reads a small part of the cache', () => {
+	const {cacheDir, articles} = makeCorpus(200);
+	openSearchIndex(articles, options(cacheDir, {segmentArticles: 100}));
+	const bytes = [...new Set(articles.map((a) => a.path))].reduce((n, source) => n + fs.statSync(cacheFileFor(cacheDir, source)).size, 0);
+	const before = positionalReads.bytes;
+	const index = openSearchIndex(articles, options(cacheDir, {segmentArticles: 100, onDisk: true}));
+	const opened = positionalReads.bytes - before;
+	const hits = search(index, 'มะพร้าวน้ำหอมอินทรีย์', SLOW_OK).hits;
+	const read = positionalReads.bytes - before;
+	assert.deepEqual(hits.map((h) => h.articleId), ['west-197']);
+	assert.ok(opened < bytes / 5, `opening read ${opened} of ${bytes} bytes`);
+	assert.ok(read < bytes / 3, `opening and searching read ${read} of ${bytes} bytes`);
+});
+
+test('damage met in the middle of an on-disk search throws DiskCacheDamaged; the ordinary open rebuilds', () => {
+	const {cacheDir, articles} = makeCorpus(40);
+	const expected = answers(openSearchIndex(articles, options(cacheDir)));
+	const file = cacheFileFor(cacheDir, articles[articles.length - 1]!.path);
+	const good = fs.readFileSync(file);
+	// Forty bytes of the file's far half flipped in turn (the header and the small arrays read at
+	// opening stay good, so the damage is met by a search).
+	let thrown = 0;
+	let same = 0;
+	const step = Math.floor(good.length / 80) + 1;
+	for (let at = good.length - 1; at > good.length * 0.5; at -= step) {
+		const bytes = Buffer.from(good);
+		bytes[at]! ^= 0x41;
+		fs.writeFileSync(file, bytes);
+		const warnings: string[] = [];
+		const index = openSearchIndex(articles, options(cacheDir, {onDisk: true, saveCache: () => undefined, onCacheWarning: (w) => warnings.push(w.message)}));
+		try {
+			if (JSON.stringify(answers(index)) === JSON.stringify(expected)) same++;
+			else assert.fail(`flipped byte ${at}: other answers, not an error`);
+		} catch (error) {
+			if (!(error instanceof DiskCacheDamaged)) throw error;
+			thrown++;
+			const rebuilt: string[] = [];
+			const again = openSearchIndex(articles, options(cacheDir, {saveCache: () => undefined, onCacheWarning: (w) => rebuilt.push(w.message)}));
+			assert.deepEqual(answers(again), expected);
+			assert.equal(rebuilt.length, 1);
+			assert.match(rebuilt[0]!, /^rebuilt: damaged \(bad checksum\)/);
+		}
+	}
+	assert.ok(thrown > 5, `damage is found by the searches (${thrown} thrown, ${same} untouched by the queries)`);
+});

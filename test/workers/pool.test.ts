@@ -1,0 +1,111 @@
+// The worker pool: batches of articles indexed in worker threads give the index the UI thread
+// would build itself; a job that fails is one line and the others go on; the reader's indexer
+// reports progress by batch, writes the cache per file, and reads it back next time.
+import {after, test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type {Article} from '../../source/corpus/types.js';
+import {search} from '../../source/search/search.js';
+import {SearchIndex} from '../../source/search/search-index.js';
+import {BackgroundIndexer, searchBatches} from '../../source/ui/background.js';
+import {defaultPoolSize, WorkerPool} from '../../source/workers/pool.js';
+import {searchJob, type SearchBatch} from '../../source/workers/search-job.js';
+import {staticLoad} from '../ui/helpers.js';
+import {SLOW_OK} from '../search/helpers.js';
+
+const roots: string[] = [];
+after(() => {
+	for (const root of roots) fs.rmSync(root, {recursive: true, force: true});
+});
+
+const PHRASES = ['คณะกรรมการพิจารณางบประมาณ', 'โรงพยาบาลส่งเสริมสุขภาพตำบล', 'ถนนเลียบคลองชลประทาน', 'การประมงชายฝั่ง', 'Kuala Lumpur', 'ตลาดน้ำยามเย็น'];
+
+/** Three files of `perFile` articles (written to disk, so that their caches can be keyed). */
+function makeCorpus(perFile: number): {cacheDir: string; articles: Article[]} {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-pool-test-'));
+	roots.push(root);
+	const articles: Article[] = [];
+	for (const name of ['one', 'two', 'three']) {
+		const file = path.join(root, `${name}.jsonl`);
+		for (let i = 0; i < perFile; i++) {
+			const text = Array.from({length: 30}, (_, k) => `${PHRASES[(i + k * 5) % PHRASES.length]} ลำดับ ${name}${(i * k) % 17}`).join(' ');
+			articles.push({id: `${name}-${i}`, path: file, format: 'jsonl', title: `${name} ข่าว ${i}`, text, blocks: []});
+		}
+		fs.writeFileSync(file, articles.filter((a) => a.path === file).map((a) => JSON.stringify({id: a.id, title: a.title, body: a.text})).join('\n'));
+	}
+	return {cacheDir: path.join(root, 'cache'), articles};
+}
+
+const QUERIES = ['งบประมาณ', 'โรงพยาบาล', 'kuala lumpur', 'ชลประธาน', 'ลำดับ two5', 'ตลาดน้ำ ยามเย็น'];
+const hitsOf = (index: SearchIndex) => QUERIES.map((q) => search(index, q, {...SLOW_OK, limit: 60}).hits.map((h) => `${h.articleId}@${h.start}-${h.end}:${h.kind}`));
+
+test('the pool has one worker a core, at most four', () => {
+	const size = defaultPoolSize();
+	assert.ok(size >= 1 && size <= 4 && size <= os.availableParallelism(), String(size));
+});
+
+test('batches indexed by two workers give the same answers as the index built in one thread', {timeout: 120_000}, async () => {
+	const {articles} = makeCorpus(24);
+	const single = new SearchIndex();
+	const built = new BackgroundIndexer(staticLoad(articles), {search: {cacheDir: null, segmentArticles: 10}, poolChars: Infinity});
+	await built.start();
+	const pool = new WorkerPool({size: 2});
+	try {
+		const batches = searchBatches(articles, single, new Map(), 10);
+		// Batches never span files, and hold a segment's worth.
+		assert.ok(batches.every((b) => new Set(b.articles.map((a) => a.path)).size === 1 && b.ordinals.length <= 10));
+		assert.equal(batches.length, 9);
+		single.register(articles);
+		const results = await Promise.all(batches.map((batch) => pool.run(searchJob, batch)));
+		for (const segments of results) for (const segment of segments) single.addSegment(segment);
+		assert.equal(single.indexedArticles, articles.length);
+		assert.deepEqual(hitsOf(single), hitsOf(built.state.search!));
+	} finally {
+		pool.stop();
+	}
+});
+
+test('a job that fails rejects with one line; the pool goes on with the others', {timeout: 120_000}, async () => {
+	const {articles} = makeCorpus(4);
+	const pool = new WorkerPool({size: 1});
+	try {
+		const good = searchBatches(articles, new SearchIndex(), new Map());
+		const bad = {ordinals: [0], articles: null, stats: []} as unknown as SearchBatch;
+		const [failed, ok] = await Promise.allSettled([pool.run(searchJob, bad), pool.run(searchJob, good[0]!)]);
+		assert.equal(failed.status, 'rejected');
+		assert.doesNotMatch(String((failed as PromiseRejectedResult).reason.message), /\n/);
+		assert.equal(ok.status, 'fulfilled');
+		assert.equal((ok as PromiseFulfilledResult<unknown[]>).value.length, 1);
+	} finally {
+		pool.stop();
+	}
+});
+
+test('the reader indexes in the pool with progress by batch, saves a cache per file, and reads it back', {timeout: 120_000}, async () => {
+	const {cacheDir, articles} = makeCorpus(30);
+	const options = {search: {cacheDir, segmentArticles: 10, saveCache: undefined}, poolChars: 0};
+	const indexer = new BackgroundIndexer(staticLoad(articles), options);
+	const seen: number[] = [];
+	indexer.onUpdate(() => seen.push(indexer.state.searchIndexed));
+	await indexer.start();
+	const first = indexer.state;
+	assert.ok(first.searchDone && first.entitiesDone && !first.problem, JSON.stringify(first.problem));
+	assert.equal(first.search!.indexedArticles, articles.length);
+	const steps = [...new Set(seen)];
+	assert.ok(steps.length >= 5, `progress in batches: ${steps.join(', ')}`);
+	assert.deepEqual(steps, [...steps].sort((a, b) => a - b), 'progress only grows');
+	// The pool's index answers as the one built in slices.
+	const sliced = new BackgroundIndexer(staticLoad(articles), {search: {cacheDir: null, segmentArticles: 10}, poolChars: Infinity});
+	await sliced.start();
+	assert.deepEqual(hitsOf(first.search!), hitsOf(sliced.state.search!));
+	// One cache file a source file, written without blocking; the next opening reads them.
+	for (let i = 0; i < 100 && fs.readdirSync(cacheDir).filter((n) => n.endsWith('.idx')).length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+	assert.equal(fs.readdirSync(cacheDir).filter((n) => n.endsWith('.idx')).length, 3);
+	const again = new BackgroundIndexer(staticLoad(articles), options);
+	await again.start();
+	assert.equal(first.searchFromCache, 0);
+	assert.equal(again.state.searchFromCache, articles.length);
+	assert.deepEqual(hitsOf(again.state.search!), hitsOf(first.search!));
+});
