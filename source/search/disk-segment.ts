@@ -50,8 +50,15 @@ class CacheSource {
 
 	/** Elements [from, to) of a segment's array `name` (not copied: read at once). */
 	elements(entry: SegmentHeader, name: 'offsets' | 'counts', from: number, to: number): Buffer {
-		const [offset] = entry.arrays[name];
-		return this.read(offset + 4 * from, offset + 4 * to);
+		return this.slice(entry, name, from, to);
+	}
+
+	/** The bytes of elements [from, to) of a segment's array `name`, inside its bounds (else damage). */
+	slice(entry: SegmentHeader, name: ArrayName, from: number, to: number): Buffer {
+		const [offset, length] = entry.arrays[name];
+		if (!(from >= 0 && from <= to && to <= length)) throw new DiskCacheDamaged(this.file, 'bad layout');
+		const size = TYPES.get(name)!.BYTES_PER_ELEMENT;
+		return this.read(offset + size * from, offset + size * to);
 	}
 
 	read(from: number, to: number): Buffer {
@@ -86,6 +93,7 @@ export class DiskSegment implements Segment {
 	private readonly localKey = new Map<number, number>();
 	private allKeys: Int32Array | undefined;
 	private tones: {pos: Int32Array; mark: Uint8Array} | undefined;
+	private readonly articleToneCache = new Map<number, {pos: Int32Array; mark: Uint8Array; from: number; to: number}>();
 
 	constructor(
 		private readonly source: CacheSource,
@@ -146,6 +154,23 @@ export class DiskSegment implements Segment {
 
 	get toneMark(): Uint8Array {
 		return this.loadTones().mark;
+	}
+
+	/** One article's tone marks, read on first use (a few hundred bytes, not the segment's arrays). */
+	tonesOf(local: number): {pos: Int32Array; mark: Uint8Array; from: number; to: number} {
+		let tones = this.articleToneCache.get(local);
+		if (!tones) {
+			const from = this.articleTones[local]!;
+			const to = this.articleTones[local + 1]!;
+			const pos = new Int32Array(to - from);
+			new Uint8Array(pos.buffer).set(this.source.slice(this.entry, 'tonePos', from, to));
+			const mark = new Uint8Array(this.source.slice(this.entry, 'toneMark', from, to));
+			const one = {articleTones: Int32Array.of(0, to - from), tonePos: pos, toneMark: mark};
+			if (!validTones(one, 1, () => this.units(local))) throw new DiskCacheDamaged(this.source.file, 'bad layout');
+			tones = {pos, mark, from: 0, to: to - from};
+			this.articleToneCache.set(local, tones);
+		}
+		return tones;
 	}
 
 	private loadTones(): {pos: Int32Array; mark: Uint8Array} {

@@ -44,6 +44,7 @@ function passageAt(segment: Segment, local: number, p: number, at: number): numb
 }
 
 export function tonesOf(segment: Segment, local: number): Tones {
+	if (segment.tonesOf) return segment.tonesOf(local);
 	return {pos: segment.tonePos, mark: segment.toneMark, from: segment.articleTones[local]!, to: segment.articleTones[local + 1]!};
 }
 

@@ -76,6 +76,8 @@ export interface Segment {
 	 * then only the dictionary, and this gives the key's index into offsets and counts.
 	 */
 	lookUpKey?(key: number): number;
+	/** A segment searched on disk reads one article's tone marks on demand (not the segment's whole arrays). */
+	tonesOf?(local: number): {pos: Int32Array; mark: Uint8Array; from: number; to: number};
 }
 
 export function passageCount(segment: Segment): number {

@@ -5,6 +5,7 @@
 // cost more). Entities are linked in such slices, or, for a corpus with an article too large for
 // a slice, whole in a pool worker.
 import type {CorpusLoad} from '../corpus/index.js';
+import {textLengthOf} from '../corpus/article-store.js';
 import {indexCorpusSteps, openCachedSteps, writeCacheAsync, type FileStat, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
 import {MAX_SEGMENT_ARTICLES} from '../search/segment.js';
 import {correctionsWarnings, EntityIndex, EntityIndexBuilder, type EntityCorrections} from '../entities/index.js';
@@ -85,9 +86,10 @@ export class BackgroundIndexer {
 		const articles = this.load.articles;
 		if (this.stopped) return;
 		const workerChars = this.options.workerChars ?? WORKER_CHARS;
-		const huge = articles.some((a) => a.text.length > workerChars);
+		// By the lengths listed with the articles: reading every body here would hold the UI thread for seconds.
+		const huge = articles.some((a) => textLengthOf(a) > workerChars);
 		let chars = 0;
-		for (const article of articles) chars += article.text.length;
+		for (const article of articles) chars += textLengthOf(article);
 		this.set({total: articles.length});
 		if (huge) {
 			// An article too large for a slice: both indexes in the pool, entities whole.
