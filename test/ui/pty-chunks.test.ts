@@ -30,7 +30,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function screenAfter(dir: string, writes: string[]): Promise<string> {
 	const term = new Terminal({cols: 90, rows: 24, allowProposedApi: true});
 	const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-pty-cache-'));
-	const pty = runInPty([process.execPath, cli, dir], {columns: 90, rows: 24, env: {KHAO_CACHE_DIR: cache, NO_COLOR: '1'}});
+	// Each run starts afresh: the reading state would open the second run where the first left off.
+	const pty = runInPty([process.execPath, cli, dir], {columns: 90, rows: 24, env: {KHAO_CACHE_DIR: cache, KHAO_STATE_DIR: 'off', NO_COLOR: '1'}});
 	let fed = 0;
 	const screen = async () => {
 		const out = pty.output();
