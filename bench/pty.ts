@@ -23,7 +23,8 @@ export function runInPty(argv: string[], opts: {columns?: number; rows?: number;
 	const started = performance.now();
 	const child = spawn('script', ['-qfec', command, '/dev/null'], {
 		cwd: opts.cwd,
-		env: {...process.env, TERM: 'xterm-256color', ...opts.env},
+		// A run never reads or writes the user's reading state unless the caller names a state folder.
+		env: {...process.env, TERM: 'xterm-256color', KHAO_STATE_DIR: 'off', ...opts.env},
 		stdio: ['pipe', 'pipe', 'pipe'],
 	});
 	let out = '';

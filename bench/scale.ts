@@ -44,18 +44,18 @@ function freshCache(): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), 'khao-scale-cache-'));
 }
 
-/** A one-shot run: wall time and peak RSS (GNU time's %M), output thrown away. */
-function timed(argv: string[], cacheDir: string, timeoutMs = 1_800_000): {ms: number; rss: number; code: number | null} {
+/** A one-shot run: wall time, CPU time and peak RSS (GNU time's %U %S %M), output thrown away. */
+function timed(argv: string[], cacheDir: string, timeoutMs = 1_800_000): {ms: number; cpuMs: number; rss: number; code: number | null} {
 	const started = performance.now();
-	const r = spawnSync('/usr/bin/time', ['-f', 'KHAO-RSS %M', process.execPath, cli, ...argv], {
+	const r = spawnSync('/usr/bin/time', ['-f', 'KHAO-RSS %M %U %S', process.execPath, cli, ...argv], {
 		env: {...process.env, KHAO_CACHE_DIR: cacheDir},
 		stdio: ['ignore', 'ignore', 'pipe'],
 		timeout: timeoutMs,
 		maxBuffer: 64 * 1024 * 1024,
 	});
 	const ms = performance.now() - started;
-	const rss = /KHAO-RSS (\d+)/.exec(r.stderr?.toString() ?? '');
-	return {ms, rss: rss ? Number(rss[1]) * 1024 : NaN, code: r.status};
+	const rss = /KHAO-RSS (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr?.toString() ?? '');
+	return {ms, cpuMs: rss ? (Number(rss[2]) + Number(rss[3])) * 1000 : NaN, rss: rss ? Number(rss[1]) * 1024 : NaN, code: r.status};
 }
 
 /** Milliseconds until the first line of `argv` arrives through a pipe; khao is then ended. */
@@ -163,7 +163,7 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 
 	if (want('list')) {
 		const list = timed([file, '--list'], freshCache());
-		put('--list: time, peak RSS', {text: `${sec(list.ms).text}, ${mb(list.rss).text}`, number: list.rss});
+		put('--list: time, peak RSS', {text: `${sec(list.ms).text} (CPU ${sec(list.cpuMs).text}), ${mb(list.rss).text}`, number: list.rss});
 	}
 
 	const indexCache = freshCache();
@@ -171,13 +171,13 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 	if (want('index')) {
 		if (hasIndex) {
 			const index = timed(['--index', file], indexCache);
-			put('khao --index, cold: time, peak RSS', {text: `${sec(index.ms).text}, ${mb(index.rss).text}`, number: index.ms});
+			put('khao --index, cold: time, peak RSS', {text: `${sec(index.ms).text} (CPU ${sec(index.cpuMs).text}), ${mb(index.rss).text}`, number: index.ms});
 		} else put('khao --index, cold: time, peak RSS', {text: 'n/a (no --index yet)'});
 	}
 
 	if (want('search')) {
 		const cold = timed([file, '--search', QUERIES[0]!, '--json'], freshCache());
-		put('--search, cold: time, peak RSS', {text: `${sec(cold.ms).text}, ${mb(cold.rss).text}`, number: cold.rss});
+		put('--search, cold: time, peak RSS', {text: `${sec(cold.ms).text} (CPU ${sec(cold.cpuMs).text}), ${mb(cold.rss).text}`, number: cold.rss});
 		// With the cache: the one --index left, else the one a first search wrote.
 		const cache = hasIndex && want('index') ? indexCache : freshCache();
 		if (!(hasIndex && want('index'))) timed([file, '--search', QUERIES[0]!], cache);
@@ -193,11 +193,11 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 
 	if (want('entities')) {
 		const cold = timed([file, '--entities', '--json'], freshCache());
-		put('--entities --json, cold: time, peak RSS', {text: `${sec(cold.ms).text}, ${mb(cold.rss).text}`, number: cold.ms});
+		put('--entities --json, cold: time, peak RSS', {text: `${sec(cold.ms).text} (CPU ${sec(cold.cpuMs).text}), ${mb(cold.rss).text}`, number: cold.ms});
 		const cache = hasIndex && want('index') ? indexCache : freshCache();
 		if (!(hasIndex && want('index'))) timed([file, '--entities', '--json'], cache);
 		const warm = timed([file, '--entities', '--json'], cache);
-		put('--entities --json with the cache: time, peak RSS', {text: `${sec(warm.ms).text}, ${mb(warm.rss).text}`, number: warm.ms});
+		put('--entities --json with the cache: time, peak RSS', {text: `${sec(warm.ms).text} (CPU ${sec(warm.cpuMs).text}), ${mb(warm.rss).text}`, number: warm.ms});
 	}
 
 	if (want('reader')) {
@@ -232,6 +232,8 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 }
 
 if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first');
+// Wall times on a shared machine scale with its load: say what it was.
+console.error(`load average at start: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
 const results: Results = new Map();
 const seedTimes: number[] = [];
 for (let i = 0; i < Math.max(3, runs); i++) seedTimes.push(await firstScreen([], freshCache()));
@@ -239,6 +241,7 @@ const seeds = median(seedTimes);
 console.error(`first screen of the seed articles: ${Math.round(seeds)} ms`);
 for (const size of sizes) await benchSize(size, results, seeds);
 
+console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores\n`);
 const [small, large] = [sizes[0]!, sizes.at(-1)!];
 printTable(
 	[...results].map(([measure, bySize]) => {

@@ -22,6 +22,7 @@ export const FLAGS = [
 	{name: 'list', short: 'l', type: 'boolean', help: 'one line per article: id, date, title (tab-separated)'},
 	{name: 'search', short: 's', type: 'string', value: 'QUERY', help: 'print the passages that match QUERY, best first'},
 	{name: 'entities', type: 'boolean', help: 'print the people, organisations and places, with their mentions'},
+	{name: 'index', type: 'boolean', help: 'build the search and entity caches of PATH ahead of time, then say how big'},
 	{name: 'json', type: 'boolean', help: 'with --print, --list, --search or --entities: JSON output'},
 	{name: 'width', short: 'w', type: 'number', value: 'N', range: [8, 1000], help: "width for --print (default: the terminal's, 80 when not a terminal)"},
 	{name: 'text-width', type: 'number', value: 'N', range: [20, 1000], help: "the reader's longest text line (default 100; W in the reader: the pane's width)"},

@@ -79,14 +79,19 @@ export async function runCli(input: string[], flags: Flags, moduleUrl: string): 
 		return usageError('--width takes a whole number from 8 to 1000');
 	}
 	if (flags.search !== undefined && flags.search.trim() === '') return usageError('--search needs a query');
-	const modes = [flags.print, flags.list, flags.search !== undefined, flags.entities].filter(Boolean).length;
-	if (modes > 1) return usageError('choose one of --print, --list, --search, --entities');
+	const modes = [flags.print, flags.list, flags.search !== undefined, flags.entities, flags.index].filter(Boolean).length;
+	if (modes > 1) return usageError('choose one of --print, --list, --search, --entities, --index');
+	if (flags.index && (input[0] === '-' || !flags.cache || flags.json)) return usageError('--index caches files and folders: not with -, --no-cache or --json');
 	const target = input[0];
 	// Reading a terminal to its end would wait for Ctrl+D that nobody knows to type.
 	if (target === '-' && process.stdin.isTTY) return usageError('- reads articles from standard input, but nothing is piped in');
 	const defaultDir = defaultCorpusDir(moduleUrl);
 	const interactive = modes === 0 && !flags.json && Boolean(process.stdout.isTTY);
 	try {
+		if (flags.index) {
+			const {runIndex} = await import('./index-command.js');
+			return await runIndex(target, defaultDir);
+		}
 		if (interactive) {
 			const {runReader} = await import('./reader.js');
 			return await runReader(target, flags, defaultDir);

@@ -100,7 +100,6 @@ export class StoredArticle implements Article {
 		Object.defineProperties(this, BODY_ACCESSORS);
 	}
 
-
 	/** Why the body is not the one listed (the file changed or vanished), if it is not. */
 	get problem(): string | undefined {
 		return bodyOf(this).problem;
@@ -146,8 +145,10 @@ function bodyOf(article: StoredArticle): ArticleBody {
 		recent.set(article, cached);
 		return cached;
 	}
-	const body = readArticleBody(article.locator, article.textLength);
-	if (article.locator.kind === 'memory') return body;
+	const read = readArticleBody(article.locator, article.textLength);
+	if (article.locator.kind === 'memory') return read;
+	// The reader still shows which article it was: its title (from the listing) above the reason.
+	const body = read.problem === undefined ? read : {...read, blocks: [{kind: 'title' as const, spans: [{synthetic: article.title}]}, ...read.blocks]};
 	recent.set(article, body);
 	recentChars += body.text.length;
 	for (const [oldest, old] of recent) {
@@ -158,11 +159,12 @@ function bodyOf(article: StoredArticle): ArticleBody {
 	return body;
 }
 
-/** The cache's bounds (tests make them small); with no argument, the defaults. Empties the cache. */
+/** The cache's bounds (tests make them small); with no argument, the defaults. Empties the cache and zeroes the count of reads. */
 export function setBodyCacheLimits(next: BodyCacheLimits = DEFAULT_LIMITS): void {
 	limits = next;
 	recent.clear();
 	recentChars = 0;
+	reads = 0;
 }
 
 /** What the cache holds and how many bodies were read from disk so far (for tests and benchmarks). */

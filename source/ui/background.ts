@@ -86,6 +86,7 @@ export class BackgroundIndexer {
 		const articles = this.load.articles;
 		if (this.stopped) return;
 		const workerChars = this.options.workerChars ?? WORKER_CHARS;
+		// By the lengths listed with the articles: reading every body here would hold the UI thread for seconds.
 		const huge = articles.some((a) => textLengthOf(a) > workerChars);
 		let chars = 0;
 		for (const article of articles) chars += textLengthOf(article);

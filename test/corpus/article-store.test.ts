@@ -102,8 +102,10 @@ test('a file changed, rewritten or removed after listing: one clear line, never 
 	fs.utimesSync(file, new Date(), new Date(Date.now() + 5_000));
 	assert.equal(second!.text, '');
 	assert.match(second!.problem!, /news\.jsonl changed since khao listed it; open it again/);
-	assert.equal(second!.blocks.length, 1);
-	assert.deepEqual(second!.blocks[0], {kind: 'meta', spans: [{synthetic: second!.problem}]});
+	assert.deepEqual(second!.blocks, [
+		{kind: 'title', spans: [{synthetic: 'หัวข่าว'}]},
+		{kind: 'meta', spans: [{synthetic: second!.problem}]},
+	]);
 
 	fs.rmSync(txt);
 	assert.equal(note!.text, '');
@@ -119,8 +121,14 @@ test('the body cache holds at most its bounds, and reads only on a miss', async 
 	t.after(() => setBodyCacheLimits());
 
 	setBodyCacheLimits({bodies: 5, chars: 1_000_000});
+	// The listing knows every text's length: asking for it reads no body (the UI asks it of all).
+	const lengths = articles.map(textLengthOf);
+	assert.equal(bodyCacheStats().reads, 0);
 	const before = bodyCacheStats().reads;
-	for (const article of articles) assert.ok(article.text.startsWith('เนื้อหา'));
+	for (const [i, article] of articles.entries()) {
+		assert.ok(article.text.startsWith('เนื้อหา'));
+		assert.equal(article.text.length, lengths[i]);
+	}
 	assert.equal(bodyCacheStats().bodies, 5);
 	assert.equal(bodyCacheStats().reads - before, 50);
 	// The last five are cached: reading them again reads nothing.

@@ -149,6 +149,17 @@ describe('the detection cache', () => {
 		}
 	});
 
+	test('a cache folder that cannot be made gives one warning, and detection goes on', async () => {
+		const corpus = makeCorpus();
+		const blocker = path.join(tempRoot(), 'a-file');
+		fs.writeFileSync(blocker, 'not a folder');
+		const warnings: CorpusWarning[] = [];
+		const run = await detectAll(corpus.articles(), {cacheDir: path.join(blocker, 'cache'), onWarning: w => warnings.push(w)});
+		assert.equal(warnings.length, 1, JSON.stringify(warnings));
+		assert.match(warnings[0]!.message, /^not (used|saved): .*not a folder/);
+		assert.deepEqual(run.mentions, fresh(corpus.articles()));
+	});
+
 	test('a forged file with a valid checksum but a mention outside its article is rejected', () => {
 		const corpus = makeCorpus();
 		const articles = corpus.articles().filter(a => a.path === corpus.files[0]);

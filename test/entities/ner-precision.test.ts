@@ -66,3 +66,18 @@ describe('a province head before a listed word', () => {
 		assert.deepEqual(places('เดินทางไปจังหวัดพระตะบอง ประเทศกัมพูชา'), ['จังหวัดพระตะบอง', 'ประเทศกัมพูชา']);
 	});
 });
+
+describe('titles inside longer words', () => {
+	const people = (text: string): string[] => findMentions({text}).filter(m => m.kind === 'person').map(m => m.text);
+
+	it('reads no position inside a body\'s head word (คณะ|กรรมการ…) and no title glued to a place head (เกาะ|นาง…)', () => {
+		assert.deepEqual(people('ประชุมร่วมกับคณะกรรมการควบคุมโรคจังหวัด หน่วยงานอื่น และภาคเอกชน'), []);
+		assert.ok(!people('เดินทางไปเกาะนางงาม ชาวบ้านในพื้นที่ต้อนรับ').some(p => p.includes('ชาวบ้าน')));
+	});
+
+	it('keeps a position or title that stands on its own (twin), and a dotted rank after a glued word', () => {
+		assert.deepEqual(people('โดยมี กรรมการสมชาย ใจดี เป็นประธาน'), ['สมชาย ใจดี']);
+		assert.deepEqual(people('เดินทางไปพบนางสมศรี ใจงาม ที่บ้าน'), ['สมศรี ใจงาม']);
+		assert.deepEqual(people('ได้แต่งตั้งแทนพ.ต.ท.วีระ ดีงาม ที่ย้ายไป'), ['วีระ ดีงาม']);
+	});
+});

@@ -30,7 +30,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function screenAfter(dir: string, writes: string[]): Promise<string> {
 	const term = new Terminal({cols: 90, rows: 24, allowProposedApi: true});
 	const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-pty-cache-'));
-	const pty = runInPty([process.execPath, cli, dir], {columns: 90, rows: 24, env: {KHAO_CACHE_DIR: cache, NO_COLOR: '1'}});
+	// --no-state: each run starts at the first article, not where the run before it left.
+	const pty = runInPty([process.execPath, cli, '--no-state', dir], {columns: 90, rows: 24, env: {KHAO_CACHE_DIR: cache, KHAO_STATE_DIR: cache, NO_COLOR: '1'}});
 	let fed = 0;
 	const screen = async () => {
 		const out = pty.output();

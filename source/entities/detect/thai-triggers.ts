@@ -3,12 +3,13 @@
 // position the longest trigger that yields a name wins, and the scan resumes after that name.
 
 import {gazetteer, type PlaceName} from '../gazetteer.js';
-import {FOREIGN_POSITIONS, NON_NAME_ABBREVIATIONS, ORG_HEADS, WEAK_ORG_HEADS, WEAK_PLACE_HEADS, WEAK_POSITIONS} from '../lexicon.js';
+import {FOREIGN_POSITIONS, NON_NAME_ABBREVIATIONS, ORG_HEADS, PLACE_HEADS, WEAK_ORG_HEADS, WEAK_PLACE_HEADS, WEAK_POSITIONS} from '../lexicon.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type DetectionContext, GENERIC, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
 import {FALSE_HEAD, readHeadName} from './head-name.js';
 import {readPersonName} from './person-name.js';
 import {type Trigger, triggerTrie} from './trigger-trie.js';
+import {SuffixSet} from '../trie.js';
 
 /** Characters scanned between two looks at the step clock. */
 const CHECK_EVERY = 512;
@@ -16,6 +17,8 @@ const CHECK_EVERY = 512;
 /** Place heads after which the name may follow a space (จังหวัด เซินลา). */
 const SPACED_PLACE_HEADS = new Set(['จังหวัด', 'อำเภอ', 'ตำบล', 'มณฑล', 'แขวง']);
 const ORG_HEAD_SET = new Set(ORG_HEADS);
+/** Place heads a title may be glued to as part of the place's name. */
+const PLACE_HEADS_BEFORE = new SuffixSet(PLACE_HEADS.filter(h => !h.includes('.')));
 const ABBREVIATION_AT = /^(?:[ก-ฮ]{1,5}\.){1,4}/;
 /** A count before นาย (3 นาย, หลายนาย); a year (ปี 2564 นาย…) is no count. */
 const COUNT_BEFORE = /(?:หลาย|(?:^|[^0-9๐-๙])[0-9๐-๙]{1,3} ?|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)$/;
@@ -35,6 +38,8 @@ export function* detectThaiTriggersSteps(ctx: DetectionContext, clock: StepClock
 	const n = text.length;
 	let i = 0;
 	let nextCheck = CHECK_EVERY;
+	// The end of the longest trigger word read so far: a title inside it (คณะ|กรรมการ…) is no title.
+	let wordEnd = 0;
 	while (i < n) {
 		if (i >= nextCheck) {
 			nextCheck = i + CHECK_EVERY;
@@ -59,12 +64,16 @@ export function* detectThaiTriggersSteps(ctx: DetectionContext, clock: StepClock
 		const dotted = /\..*\./.test(text.slice(i, matches[matches.length - 1]!.end));
 		const knownBefore = !glued || dotted || KNOWN_BEFORE.endingAt(text, i) > 0;
 		let resumeAt = i + 1;
+		const insideWord = i < wordEnd;
+		// Only a word that may start here covers what follows (แท|นพ. is no word; พ.ต.ต. after it is a title).
+		if (knownBefore && !dotted) wordEnd = Math.max(wordEnd, matches[matches.length - 1]!.end);
 		outer: for (let m = matches.length - 1; m >= 0; m--) {
 			const match = matches[m]!;
 			for (const trigger of match.values) {
 				// A longer title or head that made nothing is not retried as a shorter one (คณะอนุกรรมการ ≠ คณะ + อนุกรรมการ).
 				if (m < matches.length - 1 && trigger.type !== 'gazetteer') continue;
 				if (!knownBefore && trigger.type !== 'gazetteer') continue;
+				if (insideWord && (trigger.type === 'honorific' || trigger.type === 'position')) continue;
 				const end = handle(ctx, trigger, i, match.end);
 				if (end !== undefined) {
 					resumeAt = Math.max(end, i + 1);
@@ -145,6 +154,8 @@ function personAfterTitle(ctx: DetectionContext, start: number, end: number, hon
 	// Glued to the word before, a title must follow a function word or verb (ว่านาย…, โดยนาง…);
 	// ขุนน้ำนางนอน is a place name, not นาง + name.
 	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && !text.slice(start, end).includes('.') && KNOWN_BEFORE.endingAt(text, start) === 0) return undefined;
+	// Glued to a place's head it names the place (เกาะนางยวน, ดอยนางนอน), not a person.
+	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && PLACE_HEADS_BEFORE.endingAt(text, start) > 0) return undefined;
 	// นาย after a number is a classifier ("สองนาย", "หลายนาย": so many officers), not a title.
 	if (text.startsWith('นาย', start) && end === start + 3 && COUNT_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return undefined;
 	// Chained titles (รศ.น.สพ.ดร.…, พล.ต.อ.หญิง): take them all as the title.
