@@ -118,7 +118,7 @@ export function eagerArticle(article: Article): Article {
 }
 
 /** The text's length, without reading a stored article's body. */
-export function textLengthOf(article: Article): number {
+export function textLengthOf(article: Pick<Article, 'text'>): number {
 	return article instanceof StoredArticle ? article.textLength : article.text.length;
 }
 

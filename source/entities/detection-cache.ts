@@ -21,6 +21,7 @@ import {CacheProblem, readCacheBytes, writeAtomic} from '../search/cache-io.js';
 import type {FileStat} from '../search/search-index.js';
 import {detectionVersion} from './detection-version.js';
 import {COLUMNS, type ColumnName, type MentionColumns, articleCount, validColumns} from './mention-codec.js';
+import {textLengthOf} from '../corpus/article-store.js';
 
 const MAGIC = 'KHAOENT1';
 /** Magic (8 bytes), header length (u32), CRC-32 of header and payload (u32); the JSON header follows. */
@@ -84,7 +85,7 @@ export function encodeDetectionCache(file: FileStat & {path: string}, articles: 
 		version: detectionVersion(),
 		file: {path: file.path, size: file.size, stamp: file.stamp},
 		ids: articles.map(a => a.id),
-		textLengths: articles.map(a => a.text.length),
+		textLengths: articles.map(a => textLengthOf(a)),
 		blocks: blockHeaders,
 		payload: offset,
 	};
@@ -136,7 +137,7 @@ export function readDetectionCache(
 		if (header.file.path !== file.path || header.file.size !== file.size || header.file.stamp !== file.stamp) return {ok: false, kind: 'stale'};
 		if (header.ids.length !== articles.length || header.textLengths.length !== articles.length) return {ok: false, kind: 'stale'};
 		for (let a = 0; a < articles.length; a++) {
-			if (header.ids[a] !== articles[a]!.id || header.textLengths[a] !== articles[a]!.text.length) return {ok: false, kind: 'stale'};
+			if (header.ids[a] !== articles[a]!.id || header.textLengths[a] !== textLengthOf(articles[a]!)) return {ok: false, kind: 'stale'};
 		}
 		let from = 0;
 		const out: CachedBlock[] = [];

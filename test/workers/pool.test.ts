@@ -94,7 +94,11 @@ test('the reader indexes in the pool with progress by batch, saves a cache per f
 	assert.ok(first.searchDone && first.entitiesDone && !first.problem, JSON.stringify(first.problem));
 	assert.equal(first.search!.indexedArticles, articles.length);
 	const steps = [...new Set(seen)];
-	assert.ok(steps.length >= 5, `progress in batches: ${steps.join(', ')}`);
+	// How many batches land between two updates depends on the machine's load: ask only that progress
+	// shows before the end, by whole batches, and ends at the total.
+	assert.ok(steps.some((n) => n > 0 && n < articles.length), `progress before the end: ${steps.join(', ')}`);
+	assert.ok(steps.every((n) => n % 10 === 0 || n === articles.length), `whole batches: ${steps.join(', ')}`);
+	assert.equal(steps.at(-1), articles.length);
 	assert.deepEqual(steps, [...steps].sort((a, b) => a - b), 'progress only grows');
 	// The pool's index answers as the one built in slices.
 	const sliced = new BackgroundIndexer(staticLoad(articles), {search: {cacheDir: null, segmentArticles: 10}, poolChars: Infinity});
