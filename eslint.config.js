@@ -27,7 +27,8 @@ export default tseslint.config(
 		settings: {
 			'import-x/extensions': ['.ts', '.tsx', '.js'],
 			'import-x/parsers': {'@typescript-eslint/parser': ['.ts', '.tsx']},
-			'import-x/resolver-next': [createNodeResolver({extensions: ['.ts', '.tsx', '.js'], extensionAlias: {'.js': ['.ts', '.tsx', '.js']}})]},
+			'import-x/resolver-next': [createNodeResolver({extensions: ['.ts', '.tsx', '.js'], extensionAlias: {'.js': ['.ts', '.tsx', '.js']}})],
+		},
 		rules: {
 			'react-hooks/rules-of-hooks': 'error',
 			'react-hooks/exhaustive-deps': 'warn',
@@ -54,10 +55,7 @@ export default tseslint.config(
 			'no-restricted-imports': [
 				'error',
 				{
-					patterns: [
-						INK_AND_REACT,
-						{group: ['../*', '!../text', '!../text/*', '../../*'], message: 'text/ imports nothing of ours but text/ (DESIGN.md).'},
-					],
+					patterns: [INK_AND_REACT, {group: ['../*', '!../text', '!../text/*', '../../*'], message: 'text/ imports nothing of ours but text/ (DESIGN.md).'}],
 				},
 			],
 		},

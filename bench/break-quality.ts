@@ -37,7 +37,7 @@ export function breakOffsets(lines: readonly Line[]): number[] {
 /** Breaks inside a Thai cluster of `text`. */
 export function syllableCuts(text: string, lines: readonly Line[]): number {
 	const starts = new Set<number>();
-	forEachThaiCluster(text, 0, text.length, at => starts.add(at)); // weak boundaries included
+	forEachThaiCluster(text, 0, text.length, (at) => starts.add(at)); // weak boundaries included
 	let cuts = 0;
 	for (const at of breakOffsets(lines)) if (!starts.has(at)) cuts++;
 	return cuts;
@@ -58,7 +58,7 @@ export function badStarts(lines: readonly Line[]): number {
 
 /** Breaks strictly inside a span that fits a third of the line. */
 export function nameCuts(text: string, lines: readonly Line[], names: readonly Protected[], width: number): number {
-	const fitting = names.filter(n => stringWidth(text.slice(n.start, n.end)) * 3 <= width);
+	const fitting = names.filter((n) => stringWidth(text.slice(n.start, n.end)) * 3 <= width);
 	let cuts = 0;
 	for (const at of breakOffsets(lines)) {
 		for (const n of fitting) if (at > n.start && at < n.end) cuts++;
@@ -68,15 +68,19 @@ export function nameCuts(text: string, lines: readonly Line[], names: readonly P
 
 /** wisesight's lines as text with the offsets people put word boundaries at. */
 export function humanSegmentation(file = WISESIGHT): Array<{text: string; boundaries: Set<number>}> {
-	return fs.readFileSync(file, 'utf8').split('\n').filter(l => l.trim() !== '').map(l => {
-		const boundaries = new Set<number>([0]);
-		let text = '';
-		for (const word of l.split('|')) {
-			text += word;
-			boundaries.add(text.length);
-		}
-		return {text, boundaries};
-	});
+	return fs
+		.readFileSync(file, 'utf8')
+		.split('\n')
+		.filter((l) => l.trim() !== '')
+		.map((l) => {
+			const boundaries = new Set<number>([0]);
+			let text = '';
+			for (const word of l.split('|')) {
+				text += word;
+				boundaries.add(text.length);
+			}
+			return {text, boundaries};
+		});
 }
 
 /** Columns used and offered by the lines that end at a break (not a paragraph's last line). */
@@ -115,16 +119,31 @@ export function humanCuts(samples: ReturnType<typeof humanSegmentation>, widths:
 
 /** Hand-written sentences with the names in them (not from any corpus). */
 export const WRITTEN: Array<{text: string; names: string[]}> = [
-	{text: 'เมื่อวานนี้นายสมศักดิ์ เกียรติวงศ์ไพบูลย์ เดินทางไปพบนางสาวพิมพ์ชนก ศรีสุวรรณรัตน์ ที่กรมส่งเสริมการเกษตรเพื่อหารือเรื่องราคาข้าวโพดและมันสำปะหลังในฤดูกาลนี้', names: ['สมศักดิ์ เกียรติวงศ์ไพบูลย์', 'พิมพ์ชนก ศรีสุวรรณรัตน์', 'กรมส่งเสริมการเกษตร']},
-	{text: 'ประธานาธิบดีเหงียน ซวน ฟุก พบกับนายกรัฐมนตรีอันโตนิโอ เฟอร์นันเดซ ณ กรุงฮานอย เพื่อลงนามความตกลงว่าด้วยการค้าเสรีระหว่างสองประเทศ', names: ['เหงียน ซวน ฟุก', 'อันโตนิโอ เฟอร์นันเดซ', 'กรุงฮานอย']},
-	{text: 'บริษัทไทยพัฒนาพลังงานสะอาดจำกัดรายงานว่าการติดเชื้อโควิด-19 ในจังหวัดนครศรีธรรมราชลดลงร้อยละ 15 เมื่อเทียบกับเดือนก่อน ขณะที่นายวีรยุทธ ทองประเสริฐ ผู้ว่าราชการจังหวัดกล่าวว่ายังต้องเฝ้าระวังต่อไป', names: ['ไทยพัฒนาพลังงานสะอาด', 'นครศรีธรรมราช', 'วีรยุทธ ทองประเสริฐ']},
-	{text: 'นางอรุณรัตน์ เปรมปรีดิ์ปัญญา รองผู้อำนวยการสำนักงานสถิติแห่งชาติ ชี้แจงว่าดัชนีราคาผู้บริโภคเดือนนี้เพิ่มขึ้นเล็กน้อยตามราคาน้ำมันเชื้อเพลิงและค่าไฟฟ้า', names: ['อรุณรัตน์ เปรมปรีดิ์ปัญญา', 'สำนักงานสถิติแห่งชาติ']},
-	{text: 'คณะผู้แทนจากมหาวิทยาลัยเชียงใหม่นำโดยศาสตราจารย์วลาดิเมียร์ โตกาเยฟ เข้าเยี่ยมชมโรงงานต้นแบบพลังงานแสงอาทิตย์ที่อำเภอแม่ริม ซึ่งผลิตไฟฟ้าได้ 2.5 เมกะวัตต์', names: ['มหาวิทยาลัยเชียงใหม่', 'วลาดิเมียร์ โตกาเยฟ', 'อำเภอแม่ริม']},
+	{
+		text: 'เมื่อวานนี้นายสมศักดิ์ เกียรติวงศ์ไพบูลย์ เดินทางไปพบนางสาวพิมพ์ชนก ศรีสุวรรณรัตน์ ที่กรมส่งเสริมการเกษตรเพื่อหารือเรื่องราคาข้าวโพดและมันสำปะหลังในฤดูกาลนี้',
+		names: ['สมศักดิ์ เกียรติวงศ์ไพบูลย์', 'พิมพ์ชนก ศรีสุวรรณรัตน์', 'กรมส่งเสริมการเกษตร'],
+	},
+	{
+		text: 'ประธานาธิบดีเหงียน ซวน ฟุก พบกับนายกรัฐมนตรีอันโตนิโอ เฟอร์นันเดซ ณ กรุงฮานอย เพื่อลงนามความตกลงว่าด้วยการค้าเสรีระหว่างสองประเทศ',
+		names: ['เหงียน ซวน ฟุก', 'อันโตนิโอ เฟอร์นันเดซ', 'กรุงฮานอย'],
+	},
+	{
+		text: 'บริษัทไทยพัฒนาพลังงานสะอาดจำกัดรายงานว่าการติดเชื้อโควิด-19 ในจังหวัดนครศรีธรรมราชลดลงร้อยละ 15 เมื่อเทียบกับเดือนก่อน ขณะที่นายวีรยุทธ ทองประเสริฐ ผู้ว่าราชการจังหวัดกล่าวว่ายังต้องเฝ้าระวังต่อไป',
+		names: ['ไทยพัฒนาพลังงานสะอาด', 'นครศรีธรรมราช', 'วีรยุทธ ทองประเสริฐ'],
+	},
+	{
+		text: 'นางอรุณรัตน์ เปรมปรีดิ์ปัญญา รองผู้อำนวยการสำนักงานสถิติแห่งชาติ ชี้แจงว่าดัชนีราคาผู้บริโภคเดือนนี้เพิ่มขึ้นเล็กน้อยตามราคาน้ำมันเชื้อเพลิงและค่าไฟฟ้า',
+		names: ['อรุณรัตน์ เปรมปรีดิ์ปัญญา', 'สำนักงานสถิติแห่งชาติ'],
+	},
+	{
+		text: 'คณะผู้แทนจากมหาวิทยาลัยเชียงใหม่นำโดยศาสตราจารย์วลาดิเมียร์ โตกาเยฟ เข้าเยี่ยมชมโรงงานต้นแบบพลังงานแสงอาทิตย์ที่อำเภอแม่ริม ซึ่งผลิตไฟฟ้าได้ 2.5 เมกะวัตต์',
+		names: ['มหาวิทยาลัยเชียงใหม่', 'วลาดิเมียร์ โตกาเยฟ', 'อำเภอแม่ริม'],
+	},
 ];
 
 /** Offsets of each name in a written sentence. */
 export function writtenNames(sample: {text: string; names: string[]}): Protected[] {
-	return sample.names.map(name => {
+	return sample.names.map((name) => {
 		const start = sample.text.indexOf(name);
 		if (start < 0) throw new Error(`name not in its sentence: ${name}`);
 		return {start, end: start + name.length};
@@ -150,14 +169,21 @@ export async function seedArticles(): Promise<{articles: Article[]; mentions: Ma
 	const articles = load.articles;
 	const index = buildEntityIndex(articles);
 	const mentions = new Map<Article, Protected[]>();
-	for (const a of articles) mentions.set(a, index.mentionsIn(a.id).map(m => ({start: m.start, end: m.end})));
+	for (const a of articles)
+		mentions.set(
+			a,
+			index.mentionsIn(a.id).map((m) => ({start: m.start, end: m.end})),
+		);
 	return {articles, mentions};
 }
 
 export async function benchBreakQuality(widths: readonly number[] = WIDTHS): Promise<QualityRow[]> {
 	const rows: QualityRow[] = [];
 	const {articles, mentions} = await seedArticles();
-	for (const [label, protect] of [['seed articles, names not passed', false], ['seed articles, names passed', true]] as const) {
+	for (const [label, protect] of [
+		['seed articles, names not passed', false],
+		['seed articles, names passed', true],
+	] as const) {
 		const row: QualityRow = {set: label, breaks: 0, nameCuts: 0, syllableCuts: 0, badStarts: 0};
 		let used = 0;
 		let offered = 0;
@@ -207,7 +233,9 @@ export async function benchBreakQuality(widths: readonly number[] = WIDTHS): Pro
 }
 
 export function printQualityTable(rows: readonly QualityRow[]): void {
-	console.log('| text (widths 20–80) | breaks | line fill | inside a name that fits | inside a syllable | lines starting -19 or with a lone mark | breaks cutting a human word |');
+	console.log(
+		'| text (widths 20–80) | breaks | line fill | inside a name that fits | inside a syllable | lines starting -19 or with a lone mark | breaks cutting a human word |',
+	);
 	console.log('|---|---:|---:|---:|---:|---:|---:|');
 	for (const r of rows) {
 		const share = r.humanCutShare === undefined ? '' : `${(r.humanCutShare * 100).toFixed(1)} %`;

@@ -27,7 +27,10 @@ export function bigCorpus(times = 5): {path: string; bytes: number} {
  * so that every article is distinct to khao, as in a real archive. Only the id field changes.
  */
 export function distinctCorpus(times: number): {path: string; bytes: number; articles: number} {
-	const lines = fs.readFileSync(thaigov2k, 'utf8').split('\n').filter((l) => l.trim() !== '');
+	const lines = fs
+		.readFileSync(thaigov2k, 'utf8')
+		.split('\n')
+		.filter((l) => l.trim() !== '');
 	const target = path.join(os.tmpdir(), `khao-bench-thaigov-distinct-x${times}.jsonl`);
 	const copy = (k: number) =>
 		lines

@@ -31,12 +31,12 @@ function isKnownPlace(alias: string): boolean {
 }
 
 function looksOrganisation(alias: string): boolean {
-	if (ORG_HEADS.some(h => alias.startsWith(h) && alias.length > h.length)) return true;
-	return alias.split(/\s+/).some(w => LATIN_ORG_HEADS.has(w));
+	if (ORG_HEADS.some((h) => alias.startsWith(h) && alias.length > h.length)) return true;
+	return alias.split(/\s+/).some((w) => LATIN_ORG_HEADS.has(w));
 }
 
 // 1. A country or province in the same entity as an organisation.
-const mixed = entities.filter(e => e.aliases.some(isKnownPlace) && e.aliases.some(a => !isKnownPlace(a) && looksOrganisation(a)));
+const mixed = entities.filter((e) => e.aliases.some(isKnownPlace) && e.aliases.some((a) => !isKnownPlace(a) && looksOrganisation(a)));
 
 // 2. Persons holding two different full names (two tokens or more, same script, no shared token).
 function tokensMatch(a: string, b: string): boolean {
@@ -48,7 +48,7 @@ function tokensMatch(a: string, b: string): boolean {
 	return false;
 }
 function differentFullNames(e: Entity): [string, string] | undefined {
-	const full = e.aliases.filter(a => a.trim().split(/\s+/).length >= 2);
+	const full = e.aliases.filter((a) => a.trim().split(/\s+/).length >= 2);
 	for (let i = 0; i < full.length; i++) {
 		for (let j = i + 1; j < full.length; j++) {
 			const a = full[i]!;
@@ -56,32 +56,118 @@ function differentFullNames(e: Entity): [string, string] | undefined {
 			if (hasThai(a) !== hasThai(b)) continue;
 			const ta = a.split(/\s+/);
 			const tb = b.split(/\s+/);
-			if (!ta.some(x => tb.some(y => tokensMatch(x, y)))) return [a, b];
+			if (!ta.some((x) => tb.some((y) => tokensMatch(x, y)))) return [a, b];
 		}
 	}
 	return undefined;
 }
-const twoNames = entities.filter(e => e.kind === 'person').flatMap(e => {
-	const pair = differentFullNames(e);
-	return pair === undefined ? [] : [{e, pair}];
-});
+const twoNames = entities
+	.filter((e) => e.kind === 'person')
+	.flatMap((e) => {
+		const pair = differentFullNames(e);
+		return pair === undefined ? [] : [{e, pair}];
+	});
 
 // 3. Aliases that are single common words: a Thai word of the rule lexicon, or a single
 // capitalised English word from a small list of everyday words (the junk seen: Logo, Rest...).
 const COMMON_LATIN = new Set([
-	...LATIN_STOP, 'Logo', 'Rest', 'Area', 'Quick', 'Win', 'Newsletter', 'Blockchain', 'Smart', 'Green', 'Digital', 'Data',
-	'Health', 'Care', 'Power', 'Energy', 'Service', 'Center', 'Centre', 'Group', 'Team', 'Project', 'Plan', 'Work', 'Life', 'World',
-	'Global', 'Local', 'National', 'Public', 'Private', 'Open', 'Start', 'Up', 'Big', 'Small', 'Good', 'Great', 'Happy', 'Safe',
-	'Food', 'Water', 'Land', 'City', 'Road', 'Park', 'Map', 'Hub', 'Zone', 'Check', 'Pass', 'Card', 'Pay', 'Fast', 'Track',
-	'Business', 'Market', 'Trade', 'Tourism', 'Travel', 'Culture', 'Sport', 'Sports', 'Education', 'Learning', 'Skill', 'Skills',
-	'Innovation', 'Technology', 'Economy', 'Economic', 'Development', 'Policy', 'Program', 'Programme', 'Forum', 'Award',
-	'E-newsletter', 'Newsletter', 'Application', 'App', 'Platform', 'System', 'Network', 'Model', 'Mission', 'Vision',
+	...LATIN_STOP,
+	'Logo',
+	'Rest',
+	'Area',
+	'Quick',
+	'Win',
+	'Newsletter',
+	'Blockchain',
+	'Smart',
+	'Green',
+	'Digital',
+	'Data',
+	'Health',
+	'Care',
+	'Power',
+	'Energy',
+	'Service',
+	'Center',
+	'Centre',
+	'Group',
+	'Team',
+	'Project',
+	'Plan',
+	'Work',
+	'Life',
+	'World',
+	'Global',
+	'Local',
+	'National',
+	'Public',
+	'Private',
+	'Open',
+	'Start',
+	'Up',
+	'Big',
+	'Small',
+	'Good',
+	'Great',
+	'Happy',
+	'Safe',
+	'Food',
+	'Water',
+	'Land',
+	'City',
+	'Road',
+	'Park',
+	'Map',
+	'Hub',
+	'Zone',
+	'Check',
+	'Pass',
+	'Card',
+	'Pay',
+	'Fast',
+	'Track',
+	'Business',
+	'Market',
+	'Trade',
+	'Tourism',
+	'Travel',
+	'Culture',
+	'Sport',
+	'Sports',
+	'Education',
+	'Learning',
+	'Skill',
+	'Skills',
+	'Innovation',
+	'Technology',
+	'Economy',
+	'Economic',
+	'Development',
+	'Policy',
+	'Program',
+	'Programme',
+	'Forum',
+	'Award',
+	'E-newsletter',
+	'Newsletter',
+	'Application',
+	'App',
+	'Platform',
+	'System',
+	'Network',
+	'Model',
+	'Mission',
+	'Vision',
 ]);
 const COMMON_THAI = new Set([...COMMON_WORDS, ...FUNCTION_WORDS, ...VERBS]);
 // A short form the entity's own full name explains is no junk: a ministry's short name
 // (มหาดไทย beside กระทรวงมหาดไทย) or a given name used alone (beside the full name it starts).
 function explained(e: Entity, alias: string): boolean {
-	return e.aliases.some(a => a !== alias && ((ORG_HEADS.some(h => a === h + alias || a === `${h}${alias}ฯ`)) || (e.kind === 'person' && a.startsWith(`${alias} `) && !COMMON_THAI.has(a.split(' ')[1]!))));
+	return e.aliases.some(
+		(a) =>
+			a !== alias &&
+			(ORG_HEADS.some((h) => a === h + alias || a === `${h}${alias}ฯ`) || (e.kind === 'person' && a.startsWith(`${alias} `) && !COMMON_THAI.has(a.split(' ')[1]!))),
+	);
 }
 const commonAliases: Array<{e: Entity; alias: string}> = [];
 for (const e of entities) {
@@ -110,9 +196,9 @@ const random = (): number => {
 	seed = (seed * 1103515245 + 12345) % 2147483648;
 	return seed / 2147483648;
 };
-const textOf = new Map(articles.map(a => [a.id, a.text]));
+const textOf = new Map(articles.map((a) => [a.id, a.text]));
 for (const kind of ['person', 'organization', 'place'] as const) {
-	const pool = entities.filter(e => e.kind === kind);
+	const pool = entities.filter((e) => e.kind === kind);
 	const picked = new Set<number>();
 	while (picked.size < Math.min(30, pool.length)) picked.add(Math.floor(random() * pool.length));
 	console.log(`\n## 4. random ${kind} (${picked.size} of ${pool.length})`);

@@ -83,12 +83,12 @@ export function runEntityBench(path = DEFAULT_PATH(), limit = Infinity): EntityB
 		{metric: 'snapshot (build index)', value: snapshotTime, unit: 'ms'},
 		{metric: 'articles per second incl. snapshot', value: articles.length / ((addTime + snapshotTime) / 1000), unit: '/s'},
 		{metric: `longest main-thread slice (${SLICE_MS} ms)`, value: longestSlice, unit: 'ms'},
-		{metric: 'slices over 20 ms', value: slices.filter(t => t > 20).length, unit: `of ${slices.length}`},
+		{metric: 'slices over 20 ms', value: slices.filter((t) => t > 20).length, unit: `of ${slices.length}`},
 	];
 }
 
 export function formatEntityBench(rows: EntityBenchRow[]): string {
-	return rows.map(r => `${r.metric.padEnd(36)} ${(Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(1)).padStart(12)} ${r.unit}`).join('\n');
+	return rows.map((r) => `${r.metric.padEnd(36)} ${(Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(1)).padStart(12)} ${r.unit}`).join('\n');
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -47,7 +47,7 @@ export function parseTaggedLine(line: string): {text: string; gold: Span[]} {
 			open.push({tag: name, start: text.length});
 			continue;
 		}
-		const i = open.map(o => o.tag).lastIndexOf(name);
+		const i = open.map((o) => o.tag).lastIndexOf(name);
 		if (i < 0) continue;
 		const [o] = open.splice(i, 1);
 		const kind = GOLD_KINDS[name];
@@ -66,9 +66,9 @@ function finder(mode: NerMode): (text: string) => Span[] {
 	if (mode === 'model') {
 		const model = sharedTagger();
 		if (model === null) throw new Error('the NER model did not load');
-		return text => tagText(text, model);
+		return (text) => tagText(text, model);
 	}
-	return text => findMentions({text});
+	return (text) => findMentions({text});
 }
 
 export function runNerBench(path = DEFAULT_PATH, mode: NerMode = 'combined'): NerRow[] {
@@ -81,21 +81,23 @@ export function runNerBench(path = DEFAULT_PATH, mode: NerMode = 'combined'): Ne
 }
 
 function scoreNer(path: string, find: (text: string) => Span[]): NerRow[] {
-	const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\n');
+	const lines = readFileSync(path, 'utf8')
+		.replace(/^\uFEFF/, '')
+		.split('\n');
 	const counts = new Map<EntityKind, {gold: number; found: number; truePositive: number; goldFound: number}>();
 	for (const k of KINDS) counts.set(k, {gold: 0, found: 0, truePositive: 0, goldFound: 0});
 	for (const line of lines) {
 		if (line.trim() === '') continue;
 		const {text, gold} = parseTaggedLine(line);
-		const found = find(text).filter(m => KINDS.includes(m.kind));
+		const found = find(text).filter((m) => KINDS.includes(m.kind));
 		for (const k of KINDS) {
 			const c = counts.get(k)!;
-			const g = gold.filter(s => s.kind === k);
-			const f = found.filter(s => s.kind === k);
+			const g = gold.filter((s) => s.kind === k);
+			const f = found.filter((s) => s.kind === k);
 			c.gold += g.length;
 			c.found += f.length;
-			c.truePositive += f.filter(s => g.some(t => overlaps(s, t))).length;
-			c.goldFound += g.filter(t => f.some(s => overlaps(s, t))).length;
+			c.truePositive += f.filter((s) => g.some((t) => overlaps(s, t))).length;
+			c.goldFound += g.filter((t) => f.some((s) => overlaps(s, t))).length;
 		}
 	}
 	const row = (kind: NerRow['kind'], gold: number, found: number, tp: number, gf: number): NerRow => {
@@ -104,11 +106,16 @@ function scoreNer(path: string, find: (text: string) => Span[]): NerRow[] {
 		const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 		return {kind, gold, found, precision, recall, f1};
 	};
-	const rows = KINDS.map(k => {
+	const rows = KINDS.map((k) => {
 		const c = counts.get(k)!;
 		return row(k, c.gold, c.found, c.truePositive, c.goldFound);
 	});
-	const total = [...counts.values()].reduce((a, c) => ({gold: a.gold + c.gold, found: a.found + c.found, truePositive: a.truePositive + c.truePositive, goldFound: a.goldFound + c.goldFound}));
+	const total = [...counts.values()].reduce((a, c) => ({
+		gold: a.gold + c.gold,
+		found: a.found + c.found,
+		truePositive: a.truePositive + c.truePositive,
+		goldFound: a.goldFound + c.goldFound,
+	}));
 	rows.push(row('all', total.gold, total.found, total.truePositive, total.goldFound));
 	return rows;
 }
@@ -116,7 +123,9 @@ function scoreNer(path: string, find: (text: string) => Span[]): NerRow[] {
 export function formatNerTable(rows: NerRow[]): string {
 	const lines = ['kind          gold  found  precision  recall     F1'];
 	for (const r of rows) {
-		lines.push(`${r.kind.padEnd(12)} ${String(r.gold).padStart(5)}  ${String(r.found).padStart(5)}      ${r.precision.toFixed(3)}   ${r.recall.toFixed(3)}  ${r.f1.toFixed(3)}`);
+		lines.push(
+			`${r.kind.padEnd(12)} ${String(r.gold).padStart(5)}  ${String(r.found).padStart(5)}      ${r.precision.toFixed(3)}   ${r.recall.toFixed(3)}  ${r.f1.toFixed(3)}`,
+		);
 	}
 	return lines.join('\n');
 }

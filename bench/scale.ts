@@ -188,7 +188,10 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 			times.push(r.ms);
 			rss.push(r.rss);
 		}
-		put(`--search with the cache: median of ${times.length} queries, peak RSS`, {text: `${sec(median(times)).text}, ${mb(Math.max(...rss)).text}`, number: median(times)});
+		put(`--search with the cache: median of ${times.length} queries, peak RSS`, {
+			text: `${sec(median(times)).text}, ${mb(Math.max(...rss)).text}`,
+			number: median(times),
+		});
 	}
 
 	if (want('entities')) {
@@ -208,12 +211,18 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 			await pty.waitFor('q quit', 120_000);
 			const started = performance.now();
 			const latencies = await typeWhileIndexing(pty);
-			put('reader: keystroke to screen while indexing, median / p95', {text: `${Math.round(median(latencies))} / ${Math.round(p95(latencies))} ms`, number: p95(latencies)});
+			put('reader: keystroke to screen while indexing, median / p95', {
+				text: `${Math.round(median(latencies))} / ${Math.round(p95(latencies))} ms`,
+				number: p95(latencies),
+			});
 			const done = await indexingDone(pty, 1_800_000);
 			const pid = pty.commandPid();
 			put('reader: indexing, cold (after the first screen)', done ? sec(performance.now() - started) : {text: 'not done in 30 min'});
 			await sleep(2000);
-			put('reader: RSS once indexed (peak while indexing)', {text: `${mb(procStatus(pid, 'VmRSS')).text} (${mb(procStatus(pid, 'VmHWM')).text})`, number: procStatus(pid, 'VmRSS')});
+			put('reader: RSS once indexed (peak while indexing)', {
+				text: `${mb(procStatus(pid, 'VmRSS')).text} (${mb(procStatus(pid, 'VmHWM')).text})`,
+				number: procStatus(pid, 'VmRSS'),
+			});
 		} finally {
 			await pty.stop();
 		}
@@ -233,7 +242,12 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 
 if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first');
 // Wall times on a shared machine scale with its load: say what it was.
-console.error(`load average at start: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+console.error(
+	`load average at start: ${os
+		.loadavg()
+		.map((x) => x.toFixed(1))
+		.join(' ')} on ${os.cpus().length} cores`,
+);
 const results: Results = new Map();
 const seedTimes: number[] = [];
 for (let i = 0; i < Math.max(3, runs); i++) seedTimes.push(await firstScreen([], freshCache()));
@@ -241,7 +255,12 @@ const seeds = median(seedTimes);
 console.error(`first screen of the seed articles: ${Math.round(seeds)} ms`);
 for (const size of sizes) await benchSize(size, results, seeds);
 
-console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores\n`);
+console.log(
+	`load average at the end: ${os
+		.loadavg()
+		.map((x) => x.toFixed(1))
+		.join(' ')} on ${os.cpus().length} cores\n`,
+);
 const [small, large] = [sizes[0]!, sizes.at(-1)!];
 printTable(
 	[...results].map(([measure, bySize]) => {

@@ -48,7 +48,9 @@ export async function benchScroll(steps = 60, rounds = 5) {
 	const article = [...articles].sort((a, b) => b.text.length - a.text.length)[0]!;
 	const load = {articles: [article], warnings: [], done: true, ready: Promise.resolve(), finished: Promise.resolve(), onUpdate: () => () => {}};
 	const panes = paneSizes(size, null);
-	const lines = wrapArticle(article, panes.textWidth).slice(0, size.rows - 2).map((l) => l.text);
+	const lines = wrapArticle(article, panes.textWidth)
+		.slice(0, size.rows - 2)
+		.map((l) => l.text);
 	const ours: number[] = [];
 	const base: number[] = [];
 	for (let r = 0; r < rounds; r++) {

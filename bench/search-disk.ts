@@ -15,7 +15,14 @@ const cpuMs = () => {
 };
 const rows: string[][] = [];
 const row = (what: string, started: number, cpuBefore: number, readBefore: number, extra = '') =>
-	rows.push([what, `${(performance.now() - started).toFixed(0)} ms`, `${(cpuMs() - cpuBefore).toFixed(0)} ms`, `${((positionalReads.bytes - readBefore) / 1e6).toFixed(1)} MB`, `${(process.memoryUsage.rss() / 1e6).toFixed(0)} MB`, extra]);
+	rows.push([
+		what,
+		`${(performance.now() - started).toFixed(0)} ms`,
+		`${(cpuMs() - cpuBefore).toFixed(0)} ms`,
+		`${((positionalReads.bytes - readBefore) / 1e6).toFixed(1)} MB`,
+		`${(process.memoryUsage.rss() / 1e6).toFixed(0)} MB`,
+		extra,
+	]);
 
 let t = performance.now();
 let c = cpuMs();

@@ -45,7 +45,11 @@ const index = builder.finish();
 const runs: Record<'old' | 'new', Search> = {old: older, new: search};
 for (const run of Object.values(runs)) for (const q of ['ทดสอบ', 'test', 'ข่าว', 'กรุงเทพมหานคน', 'ประเทศไท ย']) run(index, q, {limit: 20});
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+const median = (values: number[]) =>
+	quantile(
+		[...values].sort((a, b) => a - b),
+		0.5,
+	);
 const pressure = () => {
 	try {
 		return /avg10=([\d.]+)/.exec(fs.readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] ?? '?';
@@ -84,6 +88,8 @@ for (let r = 0; r < rounds; r++) {
 	console.log(`round ${r + 1} (${times.new.length} keystrokes, CPU pressure ${pressure()}%): ${line.join(' | ')}`);
 }
 const [om, op, nm, np] = [median(summary.old.median), median(summary.old.p95), median(summary.new.median), median(summary.new.p95)];
-console.log(`\n${wall ? 'wall' : 'CPU'} ms per keystroke, median of ${rounds} rounds: median ${om.toFixed(2)} → ${nm.toFixed(2)} (${(nm / om).toFixed(2)}×), p95 ${op.toFixed(2)} → ${np.toFixed(2)} (${(np / op).toFixed(2)}×)\n`);
+console.log(
+	`\n${wall ? 'wall' : 'CPU'} ms per keystroke, median of ${rounds} rounds: median ${om.toFixed(2)} → ${nm.toFixed(2)} (${(nm / om).toFixed(2)}×), p95 ${op.toFixed(2)} → ${np.toFixed(2)} (${(np / op).toFixed(2)}×)\n`,
+);
 const slowest = [...perPrefix.new].map(([prefix, list]) => [prefix, median(perPrefix.old.get(prefix)!), median(list)] as const).sort((a, b) => b[2] - a[2]);
 for (const [prefix, before, after] of slowest.slice(0, 10)) console.log(`${before.toFixed(2).padStart(8)} → ${after.toFixed(2).padStart(8)}  ${prefix}`);

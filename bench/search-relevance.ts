@@ -132,8 +132,20 @@ export function relevanceRows(scores: readonly QueryScore[]): Record<string, str
 			queries: `${kind} (${group.length})`,
 			'P@5': pct(mean((s) => s.p5)),
 			'R@50 articles': pct(mean((s) => s.r50)),
-			'occurrence recall': pct(sum((s) => s.found) / Math.max(1, sum((s) => s.occurrences))),
-			'span precision': pct(sum((s) => s.goodSpans) / Math.max(1, sum((s) => s.spans))),
+			'occurrence recall': pct(
+				sum((s) => s.found) /
+					Math.max(
+						1,
+						sum((s) => s.occurrences),
+					),
+			),
+			'span precision': pct(
+				sum((s) => s.goodSpans) /
+					Math.max(
+						1,
+						sum((s) => s.spans),
+					),
+			),
 			'median ms': times[Math.floor(times.length / 2)]!.toFixed(1),
 		};
 	});
@@ -146,7 +158,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
 		const scores = await runRelevanceBench();
 		if (process.argv.includes('--verbose')) {
 			for (const s of scores) {
-				console.log(`${s.kind.padEnd(15)} P@5 ${pct(s.p5).padStart(4)} R@50 ${pct(s.r50).padStart(4)} occ ${s.found}/${s.occurrences} spans ${s.goodSpans}/${s.spans} ${s.ms.toFixed(1)}ms  ${s.query}`);
+				console.log(
+					`${s.kind.padEnd(15)} P@5 ${pct(s.p5).padStart(4)} R@50 ${pct(s.r50).padStart(4)} occ ${s.found}/${s.occurrences} spans ${s.goodSpans}/${s.spans} ${s.ms.toFixed(1)}ms  ${s.query}`,
+				);
 			}
 		}
 		printTable(relevanceRows(scores));

@@ -358,9 +358,7 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
 const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(2) : n.toFixed(0));
 
 export function printSearchBench(report: SearchBenchReport): void {
-	console.log(
-		`\nSearch: ${report.articles} articles, ${(report.characters / 1e6).toFixed(1)} M characters, ${report.passages} passages\n`,
-	);
+	console.log(`\nSearch: ${report.articles} articles, ${(report.characters / 1e6).toFixed(1)} M characters, ${report.passages} passages\n`);
 	printTable([
 		{measure: 'index build', value: `${ms(report.buildMs)} ms (CPU ${ms(report.buildCpuMs)} ms)`, goal: '≤ 3000 ms'},
 		{measure: 'memory retained (heap + buffers)', value: `${report.retainedMB.toFixed(0)} MB`, goal: '≤ 150 MB'},

@@ -21,7 +21,9 @@ const DEFAULT_OUT = fileURLToPath(new URL('../source/entities/model/ner-weights.
 
 export function readTrainingTexts(path: string): TrainingText[] {
 	const texts: TrainingText[] = [];
-	for (const line of readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\n')) {
+	for (const line of readFileSync(path, 'utf8')
+		.replace(/^\uFEFF/, '')
+		.split('\n')) {
 		if (line.trim() === '') continue;
 		const {text, gold} = parseTaggedLine(line);
 		texts.push({text, spans: gold});
@@ -33,9 +35,9 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
 	const trainPath = process.argv[2] ?? DEFAULT_TRAIN;
 	const valPath = process.argv[3] ?? DEFAULT_VAL;
 	const outPath = process.argv[4] ?? DEFAULT_OUT;
-	const held = new Set(readTrainingTexts(valPath).map(t => t.text));
+	const held = new Set(readTrainingTexts(valPath).map((t) => t.text));
 	const all = readTrainingTexts(trainPath);
-	const texts = all.filter(t => !held.has(t.text));
+	const texts = all.filter((t) => !held.has(t.text));
 	console.log(`${all.length} training lines, ${all.length - texts.length} left out because val.txt holds them`);
 	const t = performance.now();
 	const model = trainTagger(texts, {

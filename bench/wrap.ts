@@ -78,13 +78,22 @@ function measure(name: string, texts: string[], bare: (texts: string[]) => numbe
 	const wrapMs = median(wrapTimes);
 	const segmenterMs = median(segTimes);
 	return {
-		name, mb, wrapMs, segmenterMs,
-		wrapMBps: mb / (wrapMs / 1000), segmenterMBps: mb / (segmenterMs / 1000), ratio: segmenterMs / wrapMs,
+		name,
+		mb,
+		wrapMs,
+		segmenterMs,
+		wrapMBps: mb / (wrapMs / 1000),
+		segmenterMBps: mb / (segmenterMs / 1000),
+		ratio: segmenterMs / wrapMs,
 	};
 }
 
 function seeds(): string[] {
-	return fs.readdirSync(SEEDS).filter(f => f.endsWith('.txt')).sort().map(f => fs.readFileSync(path.join(SEEDS, f), 'utf8'));
+	return fs
+		.readdirSync(SEEDS)
+		.filter((f) => f.endsWith('.txt'))
+		.sort()
+		.map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8'));
 }
 
 function thaigovBodies(count: number): string[] {
@@ -99,10 +108,12 @@ function thaigovBodies(count: number): string[] {
 
 /** About `bytes` of seed text as one line (line breaks made spaces), optionally without spaces at all. */
 function singleLine(bytes: number, spaces: boolean): string {
-	let unit = seeds().join(' ').replace(/\s+/g, spaces ? ' ' : '');
+	let unit = seeds()
+		.join(' ')
+		.replace(/\s+/g, spaces ? ' ' : '');
 	const unitBytes = Buffer.byteLength(unit);
 	unit = unit.repeat(Math.ceil(bytes / unitBytes));
-	return unit.slice(0, Math.round(unit.length * bytes / Buffer.byteLength(unit)));
+	return unit.slice(0, Math.round((unit.length * bytes) / Buffer.byteLength(unit)));
 }
 
 export async function benchWrap(): Promise<Row[]> {
@@ -118,11 +129,16 @@ export async function benchWrap(): Promise<Row[]> {
 /** Prints the rows as an aligned Markdown table. */
 export function printWrapTable(rows: Row[]): void {
 	const header = ['case', 'MB', 'wrap ms', 'segmenter ms', 'wrap MB/s', 'segmenter MB/s', 'ratio (goal >= 0.5)'];
-	const body = rows.map(r => [
-		r.name, r.mb.toFixed(2), r.wrapMs.toFixed(0), r.segmenterMs.toFixed(0), r.wrapMBps.toFixed(2),
-		r.segmenterMBps.toFixed(2), r.ratio.toFixed(2),
+	const body = rows.map((r) => [
+		r.name,
+		r.mb.toFixed(2),
+		r.wrapMs.toFixed(0),
+		r.segmenterMs.toFixed(0),
+		r.wrapMBps.toFixed(2),
+		r.segmenterMBps.toFixed(2),
+		r.ratio.toFixed(2),
 	]);
-	const widths = header.map((h, i) => Math.max(h.length, ...body.map(row => row[i]!.length)));
+	const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
 	const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
 	console.log(line(header));
 	console.log('|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 1) + '-' : '-'.repeat(w + 1) + ':')).join('|') + '|');

@@ -156,12 +156,7 @@ export async function print(text: string | Iterable<string>): Promise<number> {
 	return EXIT.ok;
 }
 
-async function plainOutput(
-	articles: Article[],
-	flags: Flags,
-	target: string | undefined,
-	defaultDir: string,
-): Promise<string | Iterable<string>> {
+async function plainOutput(articles: Article[], flags: Flags, target: string | undefined, defaultDir: string): Promise<string | Iterable<string>> {
 	const width = plainWidth(flags);
 	if (flags.search !== undefined) {
 		const {plainSearch} = await import('./plain-search.js');

@@ -19,20 +19,7 @@ const THAI_MONTHS: ReadonlyArray<readonly string[]> = [
 	['ธันวาคม', 'ธ.ค'],
 ];
 
-const ENGLISH_MONTHS = [
-	'january',
-	'february',
-	'march',
-	'april',
-	'may',
-	'june',
-	'july',
-	'august',
-	'september',
-	'october',
-	'november',
-	'december',
-];
+const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** Month number (1-12) of a Thai or English month name or abbreviation. */
 function monthOf(name: string): number | undefined {
@@ -49,9 +36,7 @@ function monthOf(name: string): number | undefined {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // An abbreviation may be written `ก.ค.`, `ก.ค`, `ก. ค.`; full names first so they win.
-const THAI_MONTH = THAI_MONTHS.flatMap((names) =>
-	names.map((n) => (n.includes('.') ? n.split('.').map(escape).join('\\.\\s?') + '\\.?' : n)),
-).join('|');
+const THAI_MONTH = THAI_MONTHS.flatMap((names) => names.map((n) => (n.includes('.') ? n.split('.').map(escape).join('\\.\\s?') + '\\.?' : n))).join('|');
 const ENGLISH_MONTH = `(?:${ENGLISH_MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?`;
 const ERA = '(?:พ\\.\\s?ศ\\.?|ค\\.\\s?ศ\\.?|B\\.?E\\.?|A\\.?D\\.?)';
 
@@ -95,8 +80,7 @@ const PATTERNS: Pattern[] = [
 	},
 ];
 
-const WEEKDAY_BEFORE =
-	/(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ?|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*(?:ที่\s*)?|วันที่\s*|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)$/iu;
+const WEEKDAY_BEFORE = /(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ?|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*(?:ที่\s*)?|วันที่\s*|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)$/iu;
 
 /** Thai digits → ASCII digits; one UTF-16 unit each way, so indices stay the same. */
 function asciiDigits(s: string): string {
@@ -166,8 +150,7 @@ export function parseDate(raw: string): ArticleDate | undefined {
 }
 
 // What may stand beside a date on a line that is only a date: labels, a time, punctuation.
-const DATE_LINE_REST =
-	/^(?:[\s\p{P}\p{S}]|date|published|posted|updated|on|at|วันที่|เมื่อ|เผยแพร่|ประกาศ|อัปเดต|อัพเดท|ปรับปรุง|เวลา|น\.|\d{1,2}[:.]\d{2}(?::\d{2})?|am|pm)*$/iu;
+const DATE_LINE_REST = /^(?:[\s\p{P}\p{S}]|date|published|posted|updated|on|at|วันที่|เมื่อ|เผยแพร่|ประกาศ|อัปเดต|อัพเดท|ปรับปรุง|เวลา|น\.|\d{1,2}[:.]\d{2}(?::\d{2})?|am|pm)*$/iu;
 
 /** Whether `line` holds a date and nothing else that would be worth reading as a paragraph. */
 export function isDateLine(line: string, found: FoundDate): boolean {

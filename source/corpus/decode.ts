@@ -5,10 +5,7 @@
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-874';
 
-export type Decoded =
-	| {kind: 'text'; text: string; encoding: Encoding; invalidBytes: boolean}
-	| {kind: 'binary'; reason: string}
-	| {kind: 'empty'; reason: string};
+export type Decoded = {kind: 'text'; text: string; encoding: Encoding; invalidBytes: boolean} | {kind: 'binary'; reason: string} | {kind: 'empty'; reason: string};
 
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true});
 const lenientUtf8 = new TextDecoder('utf-8', {ignoreBOM: true});

@@ -148,10 +148,7 @@ export function openCorpus(input: string | undefined, options: OpenOptions = {})
 }
 
 /** Everything at once, for the plain modes. Rejects with a CorpusError when PATH cannot be read. */
-export async function loadCorpus(
-	input: string | undefined,
-	options: OpenOptions = {},
-): Promise<{articles: Article[]; warnings: CorpusWarning[]}> {
+export async function loadCorpus(input: string | undefined, options: OpenOptions = {}): Promise<{articles: Article[]; warnings: CorpusWarning[]}> {
 	const corpus = openCorpus(input, options);
 	await corpus.finished;
 	return {articles: corpus.articles, warnings: corpus.warnings};

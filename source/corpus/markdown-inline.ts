@@ -178,7 +178,8 @@ export function inlineSpans(text: string, start: number, end: number, options: I
 	const referenceLink = (open: number, afterText: number, href: string | undefined, image: boolean) => {
 		if (image) return;
 		marks.push({from: open + 1, to: afterText - 1, style: STYLE.link, ...(href !== undefined ? {href} : {})});
-		if (href !== undefined && options.urls !== false && text.slice(open + 1, afterText - 1).trim() !== href) inserts.push({at: afterText - 1, text: ' ' + href, style: STYLE.url});
+		if (href !== undefined && options.urls !== false && text.slice(open + 1, afterText - 1).trim() !== href)
+			inserts.push({at: afterText - 1, text: ' ' + href, style: STYLE.url});
 	};
 	// The next ')' (cached): without one, no link destination can close, whatever the brackets.
 	let nextParen = -1;

@@ -86,7 +86,14 @@ export function articleFromRecord(line: string, filePath: string, lineNumber: nu
 	}
 	if (Object.keys(fields).length > 0) article.fields = fields;
 	// The record's metadata is not in its body: show it under the title as one synthetic line.
-	const meta = [typeof rawDate === 'string' ? sanitizeInline(rawDate) : '', ...Object.values(fields).filter((v) => v !== rawDate).map((v) => sanitizeInline(v)).filter((v) => v.length <= 80), article.source ?? '']
+	const meta = [
+		typeof rawDate === 'string' ? sanitizeInline(rawDate) : '',
+		...Object.values(fields)
+			.filter((v) => v !== rawDate)
+			.map((v) => sanitizeInline(v))
+			.filter((v) => v.length <= 80),
+		article.source ?? '',
+	]
 		.filter(Boolean)
 		.join(' · ');
 	if (meta) blocks.splice(title ? 1 : 0, 0, {kind: 'meta', spans: [{synthetic: meta}]});

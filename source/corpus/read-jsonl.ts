@@ -39,7 +39,6 @@ interface LineSource {
 	open?: Uint8Array;
 }
 
-
 /**
  * Splits .jsonl bytes, fed chunk by chunk, into lines and parses each: articles come back from
  * `feed` and `end`, problems are gathered for `warnings`. A chunk may be reused by the caller once

@@ -12,7 +12,11 @@ export function parseSize(text: string): number | undefined {
 
 /** A size for messages: `1 GiB`, `512 MiB`, `300 KiB`, `12 bytes`. */
 export function formatSize(bytes: number): string {
-	for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+	for (const [unit, size] of [
+		['GiB', 1024 ** 3],
+		['MiB', 1024 ** 2],
+		['KiB', 1024],
+	] as const) {
 		if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
 	}
 	return `${bytes} bytes`;

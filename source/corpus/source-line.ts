@@ -15,8 +15,7 @@ const MAX_NEXT_LINE_VALUE = 120;
 
 export type SourceLine =
 	/** A label with its value (possibly empty: the value may be on the next line when `colon`). */
-	| {kind: 'label'; value: string; colon: boolean}
-	| {kind: 'url'; value: string};
+	{kind: 'label'; value: string; colon: boolean} | {kind: 'url'; value: string};
 
 /** What a trimmed line is as a source line, or undefined when it is prose. */
 export function sourceLineOf(line: string): SourceLine | undefined {

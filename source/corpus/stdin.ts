@@ -78,7 +78,7 @@ function hasInlineLink(text: string): boolean {
 /** 'jsonl' when the input starts with a JSON object a line (a few broken lines allowed), 'md' when Markdown shows, else 'txt'. */
 export function sniffFormat(text: string): FileKind {
 	const firstLines: string[] = [];
-	for (let at = 0; at < text.length && firstLines.length < 10; ) {
+	for (let at = 0; at < text.length && firstLines.length < 10;) {
 		const newline = text.indexOf('\n', at);
 		const end = newline < 0 ? text.length : newline;
 		const line = text.slice(at, end).trim();

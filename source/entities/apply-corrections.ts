@@ -84,7 +84,7 @@ export function* applyClusterCorrections({table, clusters, summaries, correction
 		aliasNames.set(targets[0]!, [...(aliasNames.get(targets[0]!) ?? []), ...names]);
 	}
 	for (const group of corrections.merge) {
-		const all = group.flatMap(ref => resolveAll(ref, 'merge'));
+		const all = group.flatMap((ref) => resolveAll(ref, 'merge'));
 		for (const c of all) sets.union(c, all[0]!);
 	}
 	// Regroup by merged roots. A cluster merged with none keeps its summary.
@@ -127,7 +127,7 @@ export function* applyClusterCorrections({table, clusters, summaries, correction
 			if (clock.due()) yield* clock.pause();
 		}
 		if (moved.length === 0) {
-			warnings.push(`split: "${split.from}" has no mention written ${split.names.map(n => `"${n}"`).join(' or ')}`);
+			warnings.push(`split: "${split.from}" has no mention written ${split.names.map((n) => `"${n}"`).join(' or ')}`);
 			continue;
 		}
 		merged.push(moved);
@@ -136,7 +136,6 @@ export function* applyClusterCorrections({table, clusters, summaries, correction
 	}
 	return {clusters: merged, extraAliases, summaries: mergedSummaries};
 }
-
 
 /** Renames, kinds and hidden entities, by cluster index. */
 export interface EntityEdits {
@@ -158,6 +157,6 @@ export function* resolveEntityEdits({table, clusters, summaries, corrections, wa
 	};
 	each(corrections.rename, 'rename', (c, ref) => edits.renamed.set(c, corrections.rename[ref]!));
 	each(corrections.kind, 'kind', (c, ref) => edits.rekinded.set(c, corrections.kind[ref]!));
-	each(corrections.hide, 'hide', c => edits.hidden.add(c));
+	each(corrections.hide, 'hide', (c) => edits.hidden.add(c));
 	return edits;
 }

@@ -33,7 +33,7 @@ export class PreviousSnapshot {
 
 	/** The summaries still valid for clusters found now (undefined where a cluster grew or is new). */
 	summariesOf(clusters: readonly Cluster[]): Array<Summary | undefined> {
-		return clusters.map(cluster => {
+		return clusters.map((cluster) => {
 			const hit = this.byFirst.get(cluster[0]!);
 			return hit !== undefined && hit.length === cluster.length ? hit.summary : undefined;
 		});
@@ -43,7 +43,7 @@ export class PreviousSnapshot {
 /** A summary with more spellings from the corrections: they never outrank a spelling seen. */
 function withExtraAliases(base: Summary, extra: readonly string[]): Summary {
 	const aliases = [...base.aliases];
-	for (const name of extra) if (!aliases.some(a => a.name === name)) aliases.push({name, count: 0});
+	for (const name of extra) if (!aliases.some((a) => a.name === name)) aliases.push({name, count: 0});
 	return {...base, aliases, name: base.name !== '' ? base.name : canonicalName(aliases, base.kind)};
 }
 
@@ -128,7 +128,7 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<{inde
 	}
 	const index = new EntityIndex({
 		articleIds: table.articleIds.slice(),
-		entities: drafts.map(d => d.entity),
+		entities: drafts.map((d) => d.entity),
 		mentionsByArticle,
 		mentionsByEntity,
 		articlesByEntity,
@@ -154,7 +154,7 @@ function draftOf(table: MentionTable, cluster: Cluster, {base, extraAliases = []
 	const s = extra.length > 0 ? withExtraAliases(base, extra) : base;
 	const name = newName !== undefined ? displayName(newName) : s.name;
 	const kind = newKind ?? s.kind;
-	const aliases = [name, ...s.aliases.map(a => a.name).filter(a => a !== name)];
+	const aliases = [name, ...s.aliases.map((a) => a.name).filter((a) => a !== name)];
 	// Mentions arrive in corpus order unless a correction merged clusters: then sort them.
 	const ordered = ascending(cluster) ? cluster : Array.from(Int32Array.from(cluster).sort());
 	let articleCount = 0;
@@ -165,7 +165,12 @@ function draftOf(table: MentionTable, cluster: Cluster, {base, extraAliases = []
 		lastArticle = a;
 	}
 	const entity: Entity = {
-		id: uniqueId(s === base && kind === s.kind ? (base.idBase ??= idBase(kind, name, s.aliases, s.placeKey)) : idBase(kind, name, s.aliases, newName === undefined ? s.placeKey : undefined), used),
+		id: uniqueId(
+			s === base && kind === s.kind
+				? (base.idBase ??= idBase(kind, name, s.aliases, s.placeKey))
+				: idBase(kind, name, s.aliases, newName === undefined ? s.placeKey : undefined),
+			used,
+		),
 		name,
 		kind,
 		aliases,

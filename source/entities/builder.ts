@@ -183,7 +183,16 @@ export class EntityIndexBuilder {
 			({clusters, extraAliases, summaries} = result);
 		}
 		const index = yield* buildIndex(
-			{table: this.table, clusters, summaries, extraAliases, corrections, warnings, previous: this.previous.linked, keysOf: this.options.nameSearch === false ? undefined : this.keysOf},
+			{
+				table: this.table,
+				clusters,
+				summaries,
+				extraAliases,
+				corrections,
+				warnings,
+				previous: this.previous.linked,
+				keysOf: this.options.nameSearch === false ? undefined : this.keysOf,
+			},
 			clock,
 		);
 		this.previous = new PreviousSnapshot(found, foundSummaries, index.linked);

@@ -65,7 +65,8 @@ export function loadEntityCorrections(path: string): EntityCorrections {
 	const bytes = readCorrectionsBytes(path, label);
 	const decoded = decodeBytes(bytes);
 	if (decoded.kind !== 'text') throw new EntityCorrectionsError(`${label}: ${decoded.reason}, expected a JSON object`);
-	if (decoded.invalidBytes) throw new EntityCorrectionsError(`${label}: holds bytes that are not ${decoded.encoding.startsWith('utf-16') ? 'UTF-16' : 'UTF-8 or Thai (TIS-620)'}`);
+	if (decoded.invalidBytes)
+		throw new EntityCorrectionsError(`${label}: holds bytes that are not ${decoded.encoding.startsWith('utf-16') ? 'UTF-16' : 'UTF-8 or Thai (TIS-620)'}`);
 	return {...parseEntityCorrections(decoded.text, label), source: path};
 }
 
@@ -73,7 +74,8 @@ function readCorrectionsBytes(path: string, label: string): Buffer {
 	const read = readBoundedSync(path, MAX_CORRECTIONS_BYTES);
 	if (read.ok) return read.bytes;
 	if (read.problem === 'special') throw new EntityCorrectionsError(`${label}: is a ${read.kind}, not a file: not read`);
-	if (read.problem === 'too-large') throw new EntityCorrectionsError(`${label}: larger than ${formatSize(MAX_CORRECTIONS_BYTES)}, not read (a corrections file is a few kilobytes)`);
+	if (read.problem === 'too-large')
+		throw new EntityCorrectionsError(`${label}: larger than ${formatSize(MAX_CORRECTIONS_BYTES)}, not read (a corrections file is a few kilobytes)`);
 	throw new EntityCorrectionsError(`${label}: cannot be read (${reasonOf(read.error)})`);
 }
 
@@ -100,7 +102,8 @@ export function parseEntityCorrections(source: string, label = 'khao.entities.js
 		return (value as string).trim();
 	};
 	const list = (value: unknown, where: string, min: number): string[] => {
-		if (!Array.isArray(value) || value.length < min) fail(where, min === 0 ? 'expected a list of names' : `expected a list of at least ${min} name${min === 1 ? '' : 's'}`);
+		if (!Array.isArray(value) || value.length < min)
+			fail(where, min === 0 ? 'expected a list of names' : `expected a list of at least ${min} name${min === 1 ? '' : 's'}`);
 		return (value as unknown[]).map((v, i) => text(v, `${where}[${i}]`));
 	};
 	const record = (value: unknown, where: string): Record<string, unknown> => {

@@ -57,7 +57,11 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 	const cached = new Uint8Array(articles.length);
 	let fromCache = 0;
 	for (const file of files) {
-		const read = readDetectionCache(file.cacheFile, file.stat, file.ordinals.map(o => articles[o]!));
+		const read = readDetectionCache(
+			file.cacheFile,
+			file.stat,
+			file.ordinals.map((o) => articles[o]!),
+		);
 		if (read.ok) {
 			for (const block of read.blocks) ready.set(file.ordinals[block.from]!, block.columns);
 			for (const o of file.ordinals) cached[o] = 1;
@@ -72,9 +76,9 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 	// Every batch is queued at once: the pool hands them out in order, a worker at a time.
 	const coming = new Map<number, Promise<MentionColumns>>();
 	for (const batch of batches(articles, pending, pool === undefined ? 1 : BATCH_ARTICLES)) {
-		const here = (): MentionColumns => encodeMentions(batch.map(o => detectMentions(articles[o]!)));
+		const here = (): MentionColumns => encodeMentions(batch.map((o) => detectMentions(articles[o]!)));
 		// A worker that failed (out of memory, a crash) leaves its batch to this thread.
-		coming.set(batch[0]!, pool === undefined ? Promise.resolve().then(here) : pool.detect(batch.map(o => articles[o]!.text)).catch(here));
+		coming.set(batch[0]!, pool === undefined ? Promise.resolve().then(here) : pool.detect(batch.map((o) => articles[o]!.text)).catch(here));
 	}
 	// A file detected afresh is written once all its blocks are in: no work per mention here.
 	const writes: Array<Promise<void>> = [];
@@ -86,12 +90,16 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 		file.blocks.push(columns);
 		file.left -= articleCount(columns);
 		if (file.left > 0) return;
-		const bytes = encodeDetectionCache(file.stat, file.ordinals.map(x => articles[x]!), file.blocks);
+		const bytes = encodeDetectionCache(
+			file.stat,
+			file.ordinals.map((x) => articles[x]!),
+			file.blocks,
+		);
 		file.blocks = [];
-		writes.push(writeAtomicAsync(file.cacheFile, bytes).catch(error => warn('not saved', reasonOf(error), file.cacheFile)));
+		writes.push(writeAtomicAsync(file.cacheFile, bytes).catch((error) => warn('not saved', reasonOf(error), file.cacheFile)));
 	};
 	try {
-		for (let i = 0; i < articles.length; ) {
+		for (let i = 0; i < articles.length;) {
 			let columns = ready.get(i);
 			ready.delete(i);
 			if (columns === undefined) {
@@ -190,7 +198,7 @@ export class DetectionQueue {
 	/** Resolves when a batch arrives or detection ends. */
 	arrival(): Promise<void> {
 		if (this.ready.length > 0 || this.finished) return Promise.resolve();
-		return new Promise(resolve => (this.wake = resolve));
+		return new Promise((resolve) => (this.wake = resolve));
 	}
 
 	stop(): void {
@@ -208,7 +216,7 @@ export class DetectionQueue {
 				if (step.done) return step.value;
 				this.ready.push(step.value);
 				this.signal();
-				await new Promise(resolve => setImmediate(resolve));
+				await new Promise((resolve) => setImmediate(resolve));
 			}
 		} catch (error) {
 			this.failure = reasonOf(error);

@@ -44,8 +44,10 @@ export class DetectPool {
 		for (let i = 0; i < threads; i++) {
 			const worker = startWorker({job: DETECT_JOB, rulesOnly, background});
 			worker.on('message', (reply: Reply) => this.settle(worker, reply));
-			worker.on('error', (error: Error & {code?: string}) => this.fail(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory (over ${WORKER_HEAP_MB} MB)` : error.message.split('\n')[0]!));
-			worker.on('exit', code => this.fail(worker, `stopped (exit ${code})`));
+			worker.on('error', (error: Error & {code?: string}) =>
+				this.fail(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory (over ${WORKER_HEAP_MB} MB)` : error.message.split('\n')[0]!),
+			);
+			worker.on('exit', (code) => this.fail(worker, `stopped (exit ${code})`));
 			worker.unref();
 			this.workers.push(worker);
 			this.idle.push(worker);
@@ -110,7 +112,10 @@ function startWorker(workerData: WorkerSettings): Worker {
 	const self = import.meta.url;
 	const options = {workerData, resourceLimits: {maxOldGenerationSizeMb: WORKER_HEAP_MB}};
 	return self.endsWith('.ts')
-		? new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(self)}); }).then((m) => m.runDetectWorker());`, {...options, eval: true})
+		? new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(self)}); }).then((m) => m.runDetectWorker());`, {
+				...options,
+				eval: true,
+			})
 		: new Worker(new URL(self), options);
 }
 
@@ -122,7 +127,7 @@ export function runDetectWorker(): void {
 	parentPort!.on('message', ({batch, texts}: Request) => {
 		let reply: Reply;
 		try {
-			reply = {batch, columns: encodeMentions(texts.map(text => detectMentions({text})))};
+			reply = {batch, columns: encodeMentions(texts.map((text) => detectMentions({text})))};
 		} catch (error) {
 			reply = {batch, error: error instanceof Error ? error.message : String(error)};
 		}

@@ -48,14 +48,22 @@ interface BlockHeader {
 
 /** The cache file of one source file. */
 export function detectionCacheFile(cacheDir: string, sourcePath: string): string {
-	const hash = crypto.createHash('sha256').update(`entities\0${path.resolve(sourcePath)}`).digest('hex').slice(0, 24);
+	const hash = crypto
+		.createHash('sha256')
+		.update(`entities\0${path.resolve(sourcePath)}`)
+		.digest('hex')
+		.slice(0, 24);
 	return path.join(cacheDir, `entities-${hash}.ent`);
 }
 
 const align8 = (n: number): number => Math.ceil(n / 8) * 8;
 
 /** The file's bytes for these articles (all from `file`, in file order) and their mentions, in blocks. */
-export function encodeDetectionCache(file: FileStat & {path: string}, articles: readonly Pick<Article, 'id' | 'text'>[], blocks: readonly MentionColumns[]): Uint8Array[] {
+export function encodeDetectionCache(
+	file: FileStat & {path: string},
+	articles: readonly Pick<Article, 'id' | 'text'>[],
+	blocks: readonly MentionColumns[],
+): Uint8Array[] {
 	const pieces: Uint8Array[] = [];
 	let offset = 0;
 	const push = (bytes: Uint8Array): number => {
@@ -84,8 +92,8 @@ export function encodeDetectionCache(file: FileStat & {path: string}, articles: 
 		format: FORMAT,
 		version: detectionVersion(),
 		file: {path: file.path, size: file.size, stamp: file.stamp},
-		ids: articles.map(a => a.id),
-		textLengths: articles.map(a => textLengthOf(a)),
+		ids: articles.map((a) => a.id),
+		textLengths: articles.map((a) => textLengthOf(a)),
 		blocks: blockHeaders,
 		payload: offset,
 	};
@@ -179,7 +187,7 @@ function decode(bytes: Buffer): {header: Header; blocks: MentionColumns[]} | str
 		const [offset, length] = block.strings;
 		if (offset + length > payload.byteLength) return 'bad layout';
 		const strings: unknown = JSON.parse(Buffer.from(payload.buffer, offset, length).toString('utf8'));
-		if (!Array.isArray(strings) || !strings.every(s => typeof s === 'string')) return 'bad strings';
+		if (!Array.isArray(strings) || !strings.every((s) => typeof s === 'string')) return 'bad strings';
 		const decoded = {...(columns as Omit<MentionColumns, 'strings'>), strings: strings as string[]};
 		if (articleCount(decoded) !== block.articles) return 'bad layout';
 		blocks.push(decoded);
@@ -192,7 +200,13 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isPair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && isCount(v[0]) && isCount(v[1]);
 
 function isBlockHeader(v: unknown): v is BlockHeader {
-	return isRecord(v) && isCount(v['articles']) && isRecord(v['columns']) && COLUMNS.every(([name]) => isPair((v['columns'] as Record<string, unknown>)[name])) && isPair(v['strings']);
+	return (
+		isRecord(v) &&
+		isCount(v['articles']) &&
+		isRecord(v['columns']) &&
+		COLUMNS.every(([name]) => isPair((v['columns'] as Record<string, unknown>)[name])) &&
+		isPair(v['strings'])
+	);
 }
 
 function parseHeader(text: string): Header | undefined {
@@ -211,7 +225,7 @@ function parseHeader(text: string): Header | undefined {
 		isCount(file['size']) &&
 		typeof file['stamp'] === 'string' &&
 		Array.isArray(json['ids']) &&
-		json['ids'].every(id => typeof id === 'string') &&
+		json['ids'].every((id) => typeof id === 'string') &&
 		Array.isArray(json['textLengths']) &&
 		json['textLengths'].every(isCount) &&
 		json['blocks'].every(isBlockHeader) &&

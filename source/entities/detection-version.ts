@@ -26,8 +26,10 @@ function codeHash(): string {
 	// The bundle is one file; from source (tests, tsx) the code is the folders detection reads.
 	const code = self.endsWith('.js') ? [self] : sourceFiles([path.dirname(self), path.join(path.dirname(self), '..', 'text')]);
 	for (const file of code) hash.update(file.endsWith('.js') ? '' : path.basename(file)).update(readOrEmpty(file));
-	const weights = [new URL('./model/ner-weights.bin', import.meta.url), new URL('../source/entities/model/ner-weights.bin', import.meta.url)].map(u => fileURLToPath(u));
-	hash.update(readOrEmpty(weights.find(w => fs.existsSync(w)) ?? ''));
+	const weights = [new URL('./model/ner-weights.bin', import.meta.url), new URL('../source/entities/model/ner-weights.bin', import.meta.url)].map((u) =>
+		fileURLToPath(u),
+	);
+	hash.update(readOrEmpty(weights.find((w) => fs.existsSync(w)) ?? ''));
 	cached = hash.digest('hex').slice(0, 16);
 	return cached;
 }

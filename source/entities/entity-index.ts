@@ -34,14 +34,16 @@ export class EntityIndex {
 		this.search = data.nameSearch;
 		data.articleIds.forEach((id, i) => this.articleOrder.set(id, i));
 		data.entities.forEach((e, i) => this.entityIndex.set(e.id, i));
-		this.articlesByEntity = data.articlesByEntity ?? data.mentionsByEntity.map(ms => {
-			const orders: number[] = [];
-			for (const m of ms) {
-				const o = this.articleOrder.get(m.articleId)!;
-				if (orders[orders.length - 1] !== o) orders.push(o);
-			}
-			return orders;
-		});
+		this.articlesByEntity =
+			data.articlesByEntity ??
+			data.mentionsByEntity.map((ms) => {
+				const orders: number[] = [];
+				for (const m of ms) {
+					const o = this.articleOrder.get(m.articleId)!;
+					if (orders[orders.length - 1] !== o) orders.push(o);
+				}
+				return orders;
+			});
 	}
 
 	/** Every entity, most mentioned first. */
@@ -92,7 +94,7 @@ export class EntityIndex {
 	/** Ids of the articles mentioning an entity, in corpus order. */
 	articlesOf(entityId: string): string[] {
 		const i = this.entityIndex.get(entityId);
-		return i === undefined ? [] : this.articlesByEntity[i]!.map(o => this.data.articleIds[o]!);
+		return i === undefined ? [] : this.articlesByEntity[i]!.map((o) => this.data.articleIds[o]!);
 	}
 
 	/** The mention covering `offset` in an article (start ≤ offset < end). */
@@ -175,7 +177,7 @@ export class EntityIndex {
 	positionOf(entityId: string, articleId: string, start: number): MentionPosition | undefined {
 		const i = this.entityIndex.get(entityId);
 		if (i === undefined) return undefined;
-		const k = this.data.mentionsByEntity[i]!.findIndex(m => m.articleId === articleId && m.start === start);
+		const k = this.data.mentionsByEntity[i]!.findIndex((m) => m.articleId === articleId && m.start === start);
 		return k < 0 ? undefined : this.position(i, k);
 	}
 
@@ -198,7 +200,7 @@ export class EntityIndex {
 	/** Entities with a name matching the query in any spelling or script, best first. */
 	findByName(query: string, limit = 10): Entity[] {
 		this.search ??= new NameSearch(this.data.entities.map((e, entity) => ({entity, aliases: e.aliases})));
-		return this.search.find(query, e => this.data.entities[e]!.mentionCount, limit).map(e => this.data.entities[e]!);
+		return this.search.find(query, (e) => this.data.entities[e]!.mentionCount, limit).map((e) => this.data.entities[e]!);
 	}
 }
 

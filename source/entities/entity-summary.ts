@@ -41,7 +41,12 @@ export class KindVote {
 	winner(): EntityKind {
 		let best: EntityKind = 'other';
 		let bestScore = -1;
-		for (const [kind, score] of [['person', this.person], ['organization', this.organization], ['place', this.place], ['other', this.other]] as const) {
+		for (const [kind, score] of [
+			['person', this.person],
+			['organization', this.organization],
+			['place', this.place],
+			['other', this.other],
+		] as const) {
 			if (score > bestScore) {
 				best = kind;
 				bestScore = score;
@@ -122,7 +127,7 @@ export function idBase(kind: EntityKind, name: string, aliases: ReadonlyArray<{n
 	// A person's full Latin name is the same name in another script; a body's Latin "alias" from a
 	// bracket may be a programme or a translation, so bodies keep their Thai name.
 	const nameTokens = tokenCount(name);
-	const latin = kind !== 'person' ? undefined : aliases.find(a => !hasThai(a.name) && tokenCount(a.name) >= nameTokens && nameKey(a.name) !== '');
+	const latin = kind !== 'person' ? undefined : aliases.find((a) => !hasThai(a.name) && tokenCount(a.name) >= nameTokens && nameKey(a.name) !== '');
 	const slug = slugify(latin?.name ?? name);
 	return `${kind}:${slug === '' ? 'unnamed' : slug}`;
 }

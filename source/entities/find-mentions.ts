@@ -35,7 +35,7 @@ export interface DetectedMention extends Mention {
 
 /** The entity mentions of an article, sorted by start. */
 export function findMentions(article: Pick<Article, 'text'>): Mention[] {
-	return detectMentions(article).map(m => {
+	return detectMentions(article).map((m) => {
 		const out: Mention = {start: m.start, end: m.end, text: m.text, kind: m.kind, rule: m.rule};
 		if (m.title !== undefined) {
 			out.title = m.title;
@@ -79,7 +79,7 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
 	// A title the rules took off a name (YB Dato' Sri, พลเอก) is no name for the model either.
 	for (const c of [...accepted, ...repeats]) if (c.titleStart !== undefined) occupied.mark(c.titleStart, c.start);
-	const all = [...accepted.filter(c => !c.tentative || c.short), ...repeats, ...fillFree(ctx, modelNames, occupied)].sort((a, b) => a.start - b.start);
+	const all = [...accepted.filter((c) => !c.tentative || c.short), ...repeats, ...fillFree(ctx, modelNames, occupied)].sort((a, b) => a.start - b.start);
 
 	const out: DetectedMention[] = [];
 	for (const c of all) {
@@ -105,9 +105,7 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 
 /** Stronger rule first, then the longer name; a candidate overlapping an accepted one is dropped. */
 function resolveOverlaps(candidates: Candidate[], occupied: Occupancy): Candidate[] {
-	const order = candidates
-		.filter(c => c.end > c.start)
-		.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+	const order = candidates.filter((c) => c.end > c.start).sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
 	const accepted: Candidate[] = [];
 	for (const c of order) {
 		if (!occupied.free(c.start, c.end)) continue;
@@ -162,5 +160,5 @@ function dropUnsupported(accepted: Candidate[], occupied: Occupancy): void {
 /** Names made of one-syllable tokens (หวัง อี้, มุน แจ อิน) are Chinese, Vietnamese or Korean, not Thai. */
 function looksSinoVietnamese(name: string): boolean {
 	const tokens = name.split(' ');
-	return tokens.length >= 2 && tokens.every(t => thaiPhoneticKey(t).length <= 2);
+	return tokens.length >= 2 && tokens.every((t) => thaiPhoneticKey(t).length <= 2);
 }

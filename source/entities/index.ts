@@ -5,7 +5,5 @@ export {findMentions} from './find-mentions.js';
 export {taggerWarning} from './model/load.js';
 export {EntityIndexBuilder, buildEntityIndex, type EntityIndexOptions} from './builder.js';
 export {EntityIndex, type Direction} from './entity-index.js';
-export {
-	EntityCorrectionsError, correctionsWarnings, loadEntityCorrections, parseEntityCorrections, type EntityCorrections,
-} from './corrections.js';
+export {EntityCorrectionsError, correctionsWarnings, loadEntityCorrections, parseEntityCorrections, type EntityCorrections} from './corrections.js';
 export {matchesName} from './name-search.js';

@@ -46,11 +46,11 @@ const MAX_READINGS = 16;
 export function tokenwiseKeys(name: string): string[] {
 	let readings = [''];
 	for (const word of name.trim().split(/\s+/)) {
-		const keys = [...new Set(phoneticKeys(word.replace(/-/g, '')))].filter(k => k !== '');
+		const keys = [...new Set(phoneticKeys(word.replace(/-/g, '')))].filter((k) => k !== '');
 		if (keys.length === 0) return [];
 		const next: string[] = [];
 		for (const r of readings) for (const k of keys) if (next.length < MAX_READINGS) next.push(r === '' ? k : `${r}.${k}`);
 		readings = next;
 	}
-	return readings.filter(r => r.replace(/\./g, '').length >= 3);
+	return readings.filter((r) => r.replace(/\./g, '').length >= 3);
 }

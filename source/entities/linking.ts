@@ -72,7 +72,7 @@ export class Linker {
 		for (const [acronym, bareNode] of this.bareAcronym) {
 			const nodes = this.definedAcronym.get(acronym);
 			if (nodes === undefined) continue;
-			const roots = new Set(nodes.map(n => this.sets.find(n)));
+			const roots = new Set(nodes.map((n) => this.sets.find(n)));
 			if (roots.size !== 1) continue;
 			const into = clusterOfRoot[[...roots][0]!]!;
 			const from = clusterOfRoot[this.sets.find(bareNode)]!;
@@ -81,7 +81,7 @@ export class Linker {
 			found[from] = [];
 			merged.add(from);
 		}
-		return merged.size === 0 ? found : found.filter(c => c.length > 0);
+		return merged.size === 0 ? found : found.filter((c) => c.length > 0);
 	}
 
 	private clusterMentions(from: number, to: number, clusterOfRoot: Int32Array, clusters: Cluster[]): void {

@@ -51,7 +51,7 @@ export type MentionColumns = Record<Exclude<ColumnName, 'kind' | 'flags'>, Int32
 export function encodeMentions(perArticle: ReadonlyArray<readonly DetectedMention[]>, knownKeys?: ReadonlyArray<readonly (readonly string[])[]>): MentionColumns {
 	let total = 0;
 	for (const ms of perArticle) total += ms.length;
-	const keysOf = knownKeys ?? perArticle.map(ms => ms.map(linkKeys));
+	const keysOf = knownKeys ?? perArticle.map((ms) => ms.map(linkKeys));
 	let keyCount = 0;
 	for (const ks of keysOf) for (const k of ks) keyCount += k.length;
 	const strings: string[] = [];
@@ -110,7 +110,14 @@ export function articleCount(c: MentionColumns): number {
 export function decodeArticle(c: MentionColumns, a: number): DetectedMention[] {
 	const out: DetectedMention[] = [];
 	for (let g = c.firstMention[a]!; g < c.firstMention[a + 1]!; g++) {
-		const m: DetectedMention = {start: c.start[g]!, end: c.end[g]!, text: c.strings[c.text[g]!]!, kind: ENTITY_KINDS[c.kind[g]!]!, rule: c.strings[c.rule[g]!]!, group: c.group[g]!};
+		const m: DetectedMention = {
+			start: c.start[g]!,
+			end: c.end[g]!,
+			text: c.strings[c.text[g]!]!,
+			kind: ENTITY_KINDS[c.kind[g]!]!,
+			rule: c.strings[c.rule[g]!]!,
+			group: c.group[g]!,
+		};
 		// Optional fields only where detection set them: the output compares equal to a fresh run.
 		if (c.title[g] !== NONE) {
 			m.title = c.strings[c.title[g]!]!;

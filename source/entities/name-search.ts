@@ -35,7 +35,13 @@ function romanKeys(alias: string): RomanKeys {
 	let keys = romanCache.get(alias);
 	if (keys === undefined) {
 		const romanized = romanizeThai(alias);
-		keys = {roman: latinLooseKey(romanized), romanTokens: romanized.split(/\s+/).map(latinLooseKey).filter(k => k.length >= 4)};
+		keys = {
+			roman: latinLooseKey(romanized),
+			romanTokens: romanized
+				.split(/\s+/)
+				.map(latinLooseKey)
+				.filter((k) => k.length >= 4),
+		};
 		if (romanCache.size > 200_000) romanCache.clear();
 		romanCache.set(alias, keys);
 	}
@@ -45,7 +51,7 @@ function romanKeys(alias: string): RomanKeys {
 export function aliasKeys(alias: string): AliasKeys {
 	const key = nameKey(alias);
 	if (key === '') return {key, phonetic: [], tokenPhonetic: [], fine: []};
-	const phonetic = phoneticKeys(alias).filter(k => k.length >= 3);
+	const phonetic = phoneticKeys(alias).filter((k) => k.length >= 3);
 	const tokenPhonetic: string[] = [];
 	const fine: string[] = [];
 	for (const token of alias.split(/[\s-]+/)) {
@@ -99,11 +105,11 @@ function latinQueryKey(query: string): string {
 export function matchesName(aliases: readonly string[], query: string): boolean {
 	const lower = query.trim().toLowerCase();
 	if (lower === '') return true;
-	if (aliases.some(a => a.toLowerCase().includes(lower))) return true;
+	if (aliases.some((a) => a.toLowerCase().includes(lower))) return true;
 	const q = latinQueryKey(lower);
 	if (q.length < 4) return false;
 	const single = !/\s/.test(lower);
-	return aliases.some(a => hasThai(a) && romanScore(q, single, romanKeys(a)) > 0);
+	return aliases.some((a) => hasThai(a) && romanScore(q, single, romanKeys(a)) > 0);
 }
 
 export class NameSearch {
@@ -156,7 +162,7 @@ export class NameSearch {
 		const multiToken = query.trim().split(/\s+/).length >= 2;
 		// One Thai word is matched by the finer key below only: by the coarse key a Thai word of
 		// three consonants meets every name with the same skeleton (ทุเรียน = "Trial Run").
-		const qKeys = hasThai(query) && !multiToken ? [] : phoneticKeys(query).filter(k => k.length >= 3);
+		const qKeys = hasThai(query) && !multiToken ? [] : phoneticKeys(query).filter((k) => k.length >= 3);
 		for (const k of qKeys) {
 			for (const e of this.phonetic.get(k) ?? []) hit(e, multiToken ? 70 : 55);
 			if (!multiToken) for (const e of this.tokenPhonetic.get(k) ?? []) hit(e, 50);

@@ -98,4 +98,4 @@ const NAMES = `
 ไพรบึง ไพศาลี ไม้แก่น
 `;
 
-export const THAI_DISTRICTS: readonly string[] = NAMES.split(/\s+/).filter(n => n !== '');
+export const THAI_DISTRICTS: readonly string[] = NAMES.split(/\s+/).filter((n) => n !== '');

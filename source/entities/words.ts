@@ -85,7 +85,7 @@ export class WordBoundaries {
 	/** Word boundaries in (from, to], in order. */
 	boundsBetween(from: number, to: number): number[] {
 		const phrase = this.phraseAt(from);
-		return phrase.bounds.filter(b => b > from && b <= Math.min(to, phrase.end));
+		return phrase.bounds.filter((b) => b > from && b <= Math.min(to, phrase.end));
 	}
 }
 

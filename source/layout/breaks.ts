@@ -93,7 +93,7 @@ function classify(s: string, n: number): boolean {
 				if (q & COMPLEX) {
 					j = clusterEnd(s, i, n);
 					width = clusterWidth(s, i, j);
-							break;
+					break;
 				}
 				if (!(q & EXTEND)) break;
 				width += q & WIDTH;

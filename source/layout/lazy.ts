@@ -106,7 +106,7 @@ function cutPieces(article: Article, pieceChars: number): Piece[] {
 		if (long(b) && firstSource) {
 			// One long block: parts of it, each starting where a line may start.
 			const end = blocks[b]!.spans.findLast(isSource)!.end;
-			for (let from = firstSource.start; from < end; ) {
+			for (let from = firstSource.start; from < end;) {
 				const to = end - from > 2 * pieceChars ? cutNear(article.text, from + pieceChars, end) : end;
 				push({firstBlock: b, endBlock: b + 1, clip: {from, to, blockEnd: end}, afterBlock: b > 0 && from === firstSource.start, chars: to - from}, from);
 				from = to;
@@ -228,7 +228,7 @@ export class LazyWrap implements LineSource {
 			const anchored = () => Math.max(0, Math.min(this.firstLine[p]! + local, this.length - 1));
 			let changed = false;
 			this.number();
-			for (let i = Math.max(0, anchored() - margin); i < Math.min(this.length, anchored() + height + margin); ) {
+			for (let i = Math.max(0, anchored() - margin); i < Math.min(this.length, anchored() + height + margin);) {
 				const q = this.pieceOfLine(i);
 				if (!this.pieces[q]!.lines) {
 					this.wrap(q);
@@ -262,7 +262,16 @@ export class LazyWrap implements LineSource {
 		for (let b = piece.firstBlock; b < piece.endBlock; b++) {
 			const block = blocks[b]!;
 			// A clipped table is shown as its text: its rows cannot be cut into pieces.
-			parts.push(piece.clip ? {kind: block.kind, ...(block.depth !== undefined ? {depth: block.depth} : {}), ...(block.marker ? {marker: block.marker} : {}), spans: clipSpans(block.spans, piece.clip.from, piece.clip.to, piece.clip.blockEnd)} : block);
+			parts.push(
+				piece.clip
+					? {
+							kind: block.kind,
+							...(block.depth !== undefined ? {depth: block.depth} : {}),
+							...(block.marker ? {marker: block.marker} : {}),
+							spans: clipSpans(block.spans, piece.clip.from, piece.clip.to, piece.clip.blockEnd),
+						}
+					: block,
+			);
 		}
 		const end = this.pieces[p + 1]?.start ?? this.article.text.length;
 		const names = this.names && rangesWithin(this.names, piece.start, end);

@@ -116,7 +116,7 @@ export function lineRuns(line: Line, ranges: readonly TaggedRange[]): Run[] {
 		}
 		runs.push(run);
 	};
-	const relevant = ranges.filter(r => r.end > line.start && r.start < line.end && r.end > r.start);
+	const relevant = ranges.filter((r) => r.end > line.start && r.start < line.end && r.end > r.start);
 	push(0, line.lead, undefined);
 	if (relevant.length === 0) {
 		push(line.lead, line.text.length, undefined);

@@ -70,7 +70,11 @@ function addSynthetic(out: DrawnLine, s: string, width: number): void {
 
 function border(widths: readonly number[], left: string, middle: string, right: string): DrawnLine {
 	const line: DrawnLine = {text: '', width: 0, units: []};
-	addSynthetic(line, left + widths.map((w) => '─'.repeat(w + 2)).join(middle) + right, widths.reduce((a, w) => a + w + 3, 1));
+	addSynthetic(
+		line,
+		left + widths.map((w) => '─'.repeat(w + 2)).join(middle) + right,
+		widths.reduce((a, w) => a + w + 3, 1),
+	);
 	return line;
 }
 

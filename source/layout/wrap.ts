@@ -96,7 +96,7 @@ const LEVEL_WEIGHTS = [0, 0.5, 1, 1.5, 2, 3, 4, 4];
 
 function levelColumns(width: number): Uint8Array {
 	const third = Math.max(3, Math.min(24, Math.floor(width / 3)));
-	return Uint8Array.from(LEVEL_WEIGHTS, w => Math.min(255, 1 + Math.round(w * third)));
+	return Uint8Array.from(LEVEL_WEIGHTS, (w) => Math.min(255, 1 + Math.round(w * third)));
 }
 
 /** Collects the units of many lines into one ClusterMap. */
@@ -147,8 +147,16 @@ class Layout {
 		const first = this.units.count;
 		if (text.length > 0) this.units.push(text.length, -1);
 		this.lines.push({
-			text, width, start: this.position, end: this.position, kind, block, lead: text.length,
-			map: this.units.map, first, count: this.units.count - first,
+			text,
+			width,
+			start: this.position,
+			end: this.position,
+			kind,
+			block,
+			lead: text.length,
+			map: this.units.map,
+			first,
+			count: this.units.count - first,
 		});
 	}
 
@@ -244,8 +252,16 @@ class Layout {
 			}
 			this.position = Math.max(this.position, end);
 			this.lines.push({
-				text, width, start, end, kind, block, lead: leadText.length,
-				map: this.units.map, first, count: this.units.count - first,
+				text,
+				width,
+				start,
+				end,
+				kind,
+				block,
+				lead: leadText.length,
+				map: this.units.map,
+				first,
+				count: this.units.count - first,
 				...(runs && runs.length > 0 ? {styles: runs} : {}),
 			});
 		};
@@ -268,7 +284,8 @@ class Layout {
 		};
 		/** Does Thai typography forbid a line to start at k after `before` (or a line to start with -19)? */
 		const vetoed = (k: number, before: number): boolean =>
-			(props(s.charCodeAt(k)) & NO_START) !== 0 || (props(s.charCodeAt(before)) & NO_END) !== 0 ||
+			(props(s.charCodeAt(k)) & NO_START) !== 0 ||
+			(props(s.charCodeAt(before)) & NO_END) !== 0 ||
 			(isHyphen(s.charCodeAt(k)) && k + 1 < n && isDigit(s.charCodeAt(k + 1)));
 		/**
 		 * Where a line with no allowed break must end, in (from, i], the last of the first kind found:
@@ -406,8 +423,16 @@ class Layout {
 			const end = line.end ?? this.position;
 			this.position = Math.max(this.position, end);
 			this.lines.push({
-				text: line.text, width: line.width, start, end, kind, block, lead: 0,
-				map: this.units.map, first, count: this.units.count - first,
+				text: line.text,
+				width: line.width,
+				start,
+				end,
+				kind,
+				block,
+				lead: 0,
+				map: this.units.map,
+				first,
+				count: this.units.count - first,
 				...(line.styles ? {styles: line.styles} : {}),
 			});
 		}
@@ -444,7 +469,7 @@ function protect(spans: readonly Protected[], n: number, sourceAt: (k: number) =
  */
 function spansWithin(spans: readonly Protected[] | undefined, start: number, end: number): Protected[] {
 	if (!spans || spans.length === 0) return [];
-	return spans.filter(p => p.end > start && p.start < end && p.end - p.start > 1 && p.end - p.start <= LONGEST_RANGE).sort((a, b) => a.start - b.start);
+	return spans.filter((p) => p.end > start && p.start < end && p.end - p.start > 1 && p.end - p.start <= LONGEST_RANGE).sort((a, b) => a.start - b.start);
 }
 
 /** The spans overlapping a block's source text. */
@@ -480,7 +505,8 @@ function cleanSpans(text: string, spans: readonly Span[], extra = 0): {clean: Cl
 		const from = builder.size;
 		if ('synthetic' in span) builder.addSynthetic(span.synthetic);
 		else builder.addSource(text, Math.max(0, span.start), Math.min(text.length, span.end));
-		if (span.style || span.href !== undefined) (marks ??= []).push({from, to: builder.size, style: span.style ?? 0, ...(span.href !== undefined ? {href: span.href} : {})});
+		if (span.style || span.href !== undefined)
+			(marks ??= []).push({from, to: builder.size, style: span.style ?? 0, ...(span.href !== undefined ? {href: span.href} : {})});
 	}
 	const clean = builder.finish();
 	if (!marks && !extra) return {clean};
@@ -506,7 +532,7 @@ export function wrapArticle(article: Article, width: number, protect?: readonly 
 	article.blocks.forEach((block, index) => {
 		const before = layout.lines.length;
 		if (previous !== undefined && !keepsTogether(previous, block.kind)) layout.blank(previous, index - 1);
-		const firstSource = block.spans.find(span => !('synthetic' in span));
+		const firstSource = block.spans.find((span) => !('synthetic' in span));
 		if (firstSource && !('synthetic' in firstSource)) layout.position = Math.max(layout.position, firstSource.start);
 		if (block.kind === 'table' && block.table) {
 			const wrapCell = (cellSpans: readonly Span[], cellWidth: number, style: number): Line[] => {
@@ -521,7 +547,7 @@ export function wrapArticle(article: Article, width: number, protect?: readonly 
 			layout.synthetic(RULE.repeat(layout.width), layout.width, 'rule', index);
 			// The rule stands for its markup (---): it covers that text, so offsets in it find the rule.
 			const rule = layout.lines[layout.lines.length - 1]!;
-			const last = block.spans.findLast(span => !('synthetic' in span));
+			const last = block.spans.findLast((span) => !('synthetic' in span));
 			if (last && !('synthetic' in last) && last.end > rule.start) rule.end = layout.position = last.end;
 		} else {
 			const blankAdded = layout.lines.length > before;

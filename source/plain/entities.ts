@@ -22,8 +22,8 @@ export interface EntitiesJson {
 
 /** The entities as plain data (for `--json` and tests). Only mentions of the given articles are listed. */
 export function entitiesData(index: EntityIndex, articles: readonly Article[]): EntitiesJson {
-	const wanted = new Set(articles.map(a => a.id));
-	return {entities: index.all().map(e => entityData(index, e, wanted))};
+	const wanted = new Set(articles.map((a) => a.id));
+	return {entities: index.all().map((e) => entityData(index, e, wanted))};
 }
 
 function entityData(index: EntityIndex, e: Entity, wanted: ReadonlySet<string>): EntitiesJson['entities'][number] {
@@ -34,8 +34,8 @@ function entityData(index: EntityIndex, e: Entity, wanted: ReadonlySet<string>):
 		aliases: [...e.aliases],
 		mentions: index
 			.mentionsOf(e.id)
-			.filter(m => wanted.has(m.articleId))
-			.map(m => {
+			.filter((m) => wanted.has(m.articleId))
+			.map((m) => {
 				const out: {article: string; text: string; start: number; end: number; title?: string} = {article: m.articleId, text: m.text, start: m.start, end: m.end};
 				if (m.title !== undefined) out.title = m.title;
 				return out;
@@ -59,7 +59,7 @@ export function* entitiesJsonPieces(index: EntityIndex, articles: readonly Artic
 		yield safeJson({entities: []}) + '\n';
 		return;
 	}
-	const wanted = new Set(articles.map(a => a.id));
+	const wanted = new Set(articles.map((a) => a.id));
 	yield '{\n  "entities": [\n';
 	for (let e = 0; e < entities.length; e++) {
 		const json = safeJson(entityData(index, entities[e]!, wanted)).replace(/^/gm, '    ');
@@ -86,7 +86,7 @@ export function entitiesTable(index: EntityIndex, width: number): string {
 	};
 	const lines = [row('name', 'kind', 'mentions', 'articles', 'aliases')];
 	for (const e of index.all()) {
-		const others = e.aliases.filter(a => a !== e.name).map(a => sanitizeInline(a));
+		const others = e.aliases.filter((a) => a !== e.name).map((a) => sanitizeInline(a));
 		lines.push(row(sanitizeInline(e.name), KIND_LABEL[e.kind], String(e.mentionCount), String(e.articleCount), others.join(' · ')));
 	}
 	return lines.join('\n');

@@ -4,8 +4,7 @@
 const UNSAFE_IN_JSON = /[\u007F-\u009F\u2028\u2029\p{Cf}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 export function safeJson(value: unknown, indent = 2): string {
-	return JSON.stringify(value, null, indent).replace(
-		UNSAFE_IN_JSON,
-		(c) => Array.from({length: c.length}, (_, i) => '\\u' + c.charCodeAt(i).toString(16).padStart(4, '0')).join(''),
+	return JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, (c) =>
+		Array.from({length: c.length}, (_, i) => '\\u' + c.charCodeAt(i).toString(16).padStart(4, '0')).join(''),
 	);
 }

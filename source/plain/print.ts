@@ -8,7 +8,11 @@ export function printTextStream(width: number): ArticleStream {
 	const rule = '─'.repeat(Math.min(width, 60));
 	return {
 		head: '',
-		item: (article, index) => (index > 0 ? `\n\n${rule}\n\n` : '') + wrapArticle(article, width).map((line) => line.text.trimEnd()).join('\n'),
+		item: (article, index) =>
+			(index > 0 ? `\n\n${rule}\n\n` : '') +
+			wrapArticle(article, width)
+				.map((line) => line.text.trimEnd())
+				.join('\n'),
 	};
 }
 

@@ -176,7 +176,13 @@ function smallestWindow(occurrences: Occurrence[], present: number): Occurrence[
  * Collects, for each article holding at least `need` of the terms (not already hit), its best
  * stretch; returns false when stopped early by the limits.
  */
-export function allTermsStage(scopes: readonly SegmentScope[], terms: readonly TermSpellings[], collector: HitCollector, limits: StageLimits, need = terms.length): boolean {
+export function allTermsStage(
+	scopes: readonly SegmentScope[],
+	terms: readonly TermSpellings[],
+	collector: HitCollector,
+	limits: StageLimits,
+	need = terms.length,
+): boolean {
 	const n = terms.length;
 	if (n === 0 || n > 30) return true;
 	let checks = 0;
@@ -250,7 +256,13 @@ function collectWindow(segment: Segment, local: number, window: Occurrence[], mi
 	}
 	const gap = Math.max(0, window[window.length - 1]!.end - window[0]!.start - letters);
 	const score =
-		KIND_BASE[kind] + edges + PER_ERROR * errors + PROXIMITY * Math.min(1, gap / FAR) + (inTitle ? 0 : NOT_IN_TITLE) + (inOrder ? WORDS_IN_ORDER : WORDS_ANY_ORDER) + PER_MISSING * missing;
+		KIND_BASE[kind] +
+		edges +
+		PER_ERROR * errors +
+		PROXIMITY * Math.min(1, gap / FAR) +
+		(inTitle ? 0 : NOT_IN_TITLE) +
+		(inOrder ? WORDS_IN_ORDER : WORDS_ANY_ORDER) +
+		PER_MISSING * missing;
 	// A title that is not part of the text cannot share a hit with the text: the hit goes where the
 	// words in the text are, the title counting only for the rank.
 	const synthetic = (o: Occurrence) => (segment.passageFlags[o.passage]! & TITLE_SYNTHETIC) !== 0;

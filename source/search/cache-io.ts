@@ -136,7 +136,7 @@ export function writeAtomic(file: string, chunks: readonly Uint8Array[]): void {
 		const fd = fs.openSync(tmp, 'wx', 0o600);
 		try {
 			for (const chunk of chunks) {
-				for (let at = 0; at < chunk.byteLength; ) at += progressed(fs.writeSync(fd, chunk, at));
+				for (let at = 0; at < chunk.byteLength;) at += progressed(fs.writeSync(fd, chunk, at));
 			}
 			fs.fsyncSync(fd);
 		} finally {
@@ -158,7 +158,7 @@ export async function writeAtomicAsync(file: string, chunks: readonly Uint8Array
 		const handle = await fs.promises.open(tmp, 'wx', 0o600);
 		try {
 			for (const chunk of chunks) {
-				for (let at = 0; at < chunk.byteLength; ) at += progressed((await handle.write(chunk, at)).bytesWritten);
+				for (let at = 0; at < chunk.byteLength;) at += progressed((await handle.write(chunk, at)).bytesWritten);
 			}
 			await handle.sync();
 		} finally {

@@ -27,7 +27,10 @@ export function validSegment(seg: CachedArrays, count: number): boolean {
 }
 
 /** The per-article and per-passage arrays' lengths agree, within the Uint16 ids of a segment. */
-export function validShapes(seg: Pick<CachedArrays, 'textLengths' | 'titleLengths' | 'articlePassages' | 'articleTones' | 'passageArticle' | 'passageSource' | 'passageFlags' | 'passageStart'>, count: number): boolean {
+export function validShapes(
+	seg: Pick<CachedArrays, 'textLengths' | 'titleLengths' | 'articlePassages' | 'articleTones' | 'passageArticle' | 'passageSource' | 'passageFlags' | 'passageStart'>,
+	count: number,
+): boolean {
 	const passages = seg.passageStart.length;
 	return (
 		seg.textLengths.length === count &&
@@ -44,7 +47,11 @@ export function validShapes(seg: Pick<CachedArrays, 'textLengths' | 'titleLength
 }
 
 /** Each article's passages: in order, inside its folded text (of `foldedLength(a)` units) and its source. */
-export function validPassages(seg: Pick<CachedArrays, 'textLengths' | 'titleLengths' | 'articlePassages' | 'passageArticle' | 'passageSource' | 'passageFlags' | 'passageStart'>, count: number, foldedLength: (a: number) => number): boolean {
+export function validPassages(
+	seg: Pick<CachedArrays, 'textLengths' | 'titleLengths' | 'articlePassages' | 'passageArticle' | 'passageSource' | 'passageFlags' | 'passageStart'>,
+	count: number,
+	foldedLength: (a: number) => number,
+): boolean {
 	if (seg.articlePassages[0] !== 0 || seg.articlePassages[count] !== seg.passageStart.length) return false;
 	for (let a = 0; a < count; a++) {
 		const folded = foldedLength(a);

@@ -17,7 +17,20 @@ import zlib from 'node:zlib';
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {firstBadBlock} from './cache-blocks.js';
-import {ARRAYS, currentOrdinals, Damaged, encodeCache, layoutOf, LEAD, OrdinalFinder, readHeader, readLead, type ArrayName, type Header, type SegmentHeader} from './cache-format.js';
+import {
+	ARRAYS,
+	currentOrdinals,
+	Damaged,
+	encodeCache,
+	layoutOf,
+	LEAD,
+	OrdinalFinder,
+	readHeader,
+	readLead,
+	type ArrayName,
+	type Header,
+	type SegmentHeader,
+} from './cache-format.js';
 import {CacheProblem, readCacheBytes, writeAtomic, writeAtomicAsync} from './cache-io.js';
 import {validSegment} from './cache-validate.js';
 import {openDiskSegments} from './disk-segment.js';
@@ -42,7 +55,11 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
  * holds is in the cache, checked against the file's stat.)
  */
 export function cacheFileFor(cacheDir: string, sourcePath: string): string {
-	const hash = crypto.createHash('sha256').update(`file\0${path.resolve(sourcePath)}`).digest('hex').slice(0, 24);
+	const hash = crypto
+		.createHash('sha256')
+		.update(`file\0${path.resolve(sourcePath)}`)
+		.digest('hex')
+		.slice(0, 24);
 	return path.join(cacheDir, `search-${hash}.idx`);
 }
 
@@ -147,7 +164,7 @@ export function* readCacheSteps(
 		const segments: Segment[] = [];
 		for (const entry of decoded.header.segments) {
 			// Keyed by its source file's path: a segment of another file in it is not this cache's.
-			if (entry.files.length !== 1 || entry.files[0]!.path !== source) throw new Damaged('another file\'s index');
+			if (entry.files.length !== 1 || entry.files[0]!.path !== source) throw new Damaged("another file's index");
 			const segment = restoreSegment(entry, decoded.store, decoded.payload, decoded.header.arraysEnd, articles, stats, finder);
 			if (segment !== 'stale') segments.push(segment);
 			yield;

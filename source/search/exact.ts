@@ -61,7 +61,16 @@ interface PassageMatch {
  * the first match starting at or after `to` begins (-1: none in the rest of `text`), so the caller
  * can skip the passages in between without scanning them again.
  */
-function bestMatchIn(text: string, base: number, from: number, to: number, pattern: Pattern, tones: Tones, inTitle: boolean, next: {at: number}): PassageMatch | undefined {
+function bestMatchIn(
+	text: string,
+	base: number,
+	from: number,
+	to: number,
+	pattern: Pattern,
+	tones: Tones,
+	inTitle: boolean,
+	next: {at: number},
+): PassageMatch | undefined {
 	const length = pattern.toneless.length;
 	let start = findMatch(text, from, pattern);
 	let best: PassageMatch | undefined;

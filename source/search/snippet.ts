@@ -137,7 +137,13 @@ export function fitSnippet(snippet: Snippet, width: number): Snippet {
 	const ends = graphemeBoundaries(text);
 	const columns = [0];
 	for (let k = 1; k < ends.length; k++) columns.push(columns[k - 1]! + clusterWidth(text, ends[k - 1]!, ends[k]!));
-	const columnAt = (offset: number) => columns[Math.max(0, ends.findIndex((e) => e >= offset))]!;
+	const columnAt = (offset: number) =>
+		columns[
+			Math.max(
+				0,
+				ends.findIndex((e) => e >= offset),
+			)
+		]!;
 	const [focusStart, focusEnd] = highlights[0] ?? [0, 0];
 	const budget = Math.max(1, width - 2);
 	const a = columnAt(focusStart);
@@ -166,9 +172,7 @@ export function fitSnippet(snippet: Snippet, width: number): Snippet {
 	const tail = right < text.length && !text.endsWith(ELLIPSIS, right) ? ELLIPSIS : '';
 	return {
 		text: lead + text.slice(left, right) + tail,
-		highlights: highlights
-			.map(([s, e]): [number, number] => [Math.max(s, left) - left + lead.length, Math.min(e, right) - left + lead.length])
-			.filter(([s, e]) => e > s),
+		highlights: highlights.map(([s, e]): [number, number] => [Math.max(s, left) - left + lead.length, Math.min(e, right) - left + lead.length]).filter(([s, e]) => e > s),
 	};
 }
 

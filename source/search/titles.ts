@@ -97,7 +97,10 @@ class TitleFilter {
 		const postings = this.trigramPostings();
 		const shared = new Map<number, number>();
 		for (const key of keys) for (const i of postings.get(key) ?? []) if (!matched.has(i)) shared.set(i, (shared.get(i) ?? 0) + 1);
-		const candidates = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, FUZZY_CANDIDATES).map(([i]) => i);
+		const candidates = [...shared]
+			.sort((a, b) => b[1] - a[1] || a[0] - b[0])
+			.slice(0, FUZZY_CANDIDATES)
+			.map(([i]) => i);
 		if (candidates.length === 0) return [];
 		const fuse = new Fuse(
 			candidates.map((i) => this.folded[i]!.text),

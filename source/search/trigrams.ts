@@ -60,9 +60,7 @@ export function queryTrigrams(toneless: string): {keys: number[]; offsets: numbe
 	const offsets: number[] = [];
 	const seen = new Set<number>();
 	for (let i = 0; i + 2 < toneless.length; i++) {
-		const key = hashTrigram(
-			(unitClass(toneless.charCodeAt(i)) << 14) | (unitClass(toneless.charCodeAt(i + 1)) << 7) | unitClass(toneless.charCodeAt(i + 2)),
-		);
+		const key = hashTrigram((unitClass(toneless.charCodeAt(i)) << 14) | (unitClass(toneless.charCodeAt(i + 1)) << 7) | unitClass(toneless.charCodeAt(i + 2)));
 		if (seen.has(key)) continue;
 		seen.add(key);
 		keys.push(key);

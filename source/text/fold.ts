@@ -32,8 +32,8 @@ export const COMPACT_TONE_LAST = 0x0e4c - 0x0d60;
 export const COMPACT_THAI_SHIFT = 0x0d60;
 
 const WHITESPACE = new Set([
-	0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
-	0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+	0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f,
+	0x205f, 0x3000,
 ]);
 
 /** Zero-width and other invisible format characters (ZWSP, ZWNJ, ZWJ, bidi marks, word joiner, BOM, soft hyphen, variation selectors). */
@@ -167,16 +167,7 @@ function fastEntry(code: number, compact: boolean): number {
  * k came from `src[starts[k], ends[k])`; ends of a collapsed whitespace run cover the whole run.
  * Folding two pieces cut right after a whitespace run gives the same as folding them at once.
  */
-export function foldInto(
-	src: string,
-	from: number,
-	to: number,
-	out: Uint16Array,
-	at: number,
-	compact: boolean,
-	starts?: Int32Array,
-	ends?: Int32Array,
-): number {
+export function foldInto(src: string, from: number, to: number, out: Uint16Array, at: number, compact: boolean, starts?: Int32Array, ends?: Int32Array): number {
 	let o = at;
 	let prevSpace = false;
 	const mapped = starts !== undefined && ends !== undefined;

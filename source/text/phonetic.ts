@@ -109,7 +109,7 @@ function computeThaiPhoneticKey(name: string): string {
 			out.push(cls);
 		}
 	}
-	return collapse(out.filter(c => c !== ''));
+	return collapse(out.filter((c) => c !== ''));
 }
 
 function silence(out: string[], emittedAt: number[], at: number): void {
@@ -161,7 +161,7 @@ export function latinPhoneticKeys(name: string): string[] {
 		.replace(/đ/gi, 'd')
 		.toLowerCase()
 		.split(/[^a-z]+/)
-		.filter(w => w.length > 0);
+		.filter((w) => w.length > 0);
 	let keys: string[][] = [[]];
 	for (const word of words) {
 		const readings = latinWordReadings(word);
@@ -174,7 +174,7 @@ export function latinPhoneticKeys(name: string): string[] {
 		}
 		keys = next;
 	}
-	return [...new Set(keys.map(k => collapse(k)))];
+	return [...new Set(keys.map((k) => collapse(k)))];
 }
 
 /** Readings of one word: each a list of classes. Alternatives branch, capped. */
@@ -313,19 +313,48 @@ export function phoneticKeys(name: string): string[] {
 		const k = thaiPhoneticKey(name);
 		return k === '' ? [] : [k];
 	}
-	return latinPhoneticKeys(name).filter(k => k !== '');
+	return latinPhoneticKeys(name).filter((k) => k !== '');
 }
 
 const FINE_CONSONANT: Record<string, string> = {};
 for (const [letters, cls] of [
-	['กขฃคฅฆ', 'k'], ['ดฎ', 'd'], ['ตถทธฏฐฑฒ', 't'], ['บ', 'b'], ['ปผพภ', 'p'], ['ฝฟ', 'f'], ['จฉชฌ', 'c'], ['ซศษส', 's'],
-	['ม', 'm'], ['นณ', 'n'], ['ญย', 'y'], ['ง', 'g'], ['ลฬ', 'l'], ['ร', 'r'], ['ว', 'w'], ['หฮ', 'h'], ['อ', ''],
+	['กขฃคฅฆ', 'k'],
+	['ดฎ', 'd'],
+	['ตถทธฏฐฑฒ', 't'],
+	['บ', 'b'],
+	['ปผพภ', 'p'],
+	['ฝฟ', 'f'],
+	['จฉชฌ', 'c'],
+	['ซศษส', 's'],
+	['ม', 'm'],
+	['นณ', 'n'],
+	['ญย', 'y'],
+	['ง', 'g'],
+	['ลฬ', 'l'],
+	['ร', 'r'],
+	['ว', 'w'],
+	['หฮ', 'h'],
+	['อ', ''],
 ] as const) {
 	for (const ch of letters) FINE_CONSONANT[ch] = cls;
 }
 const FINE_VOWEL: Record<string, string> = {
-	'\u0E30': 'a', '\u0E31': 'a', '\u0E32': 'a', '\u0E33': 'am', '\u0E34': 'i', '\u0E35': 'i', '\u0E36': 'v', '\u0E37': 'v',
-	'\u0E38': 'u', '\u0E39': 'u', '\u0E40': 'e', '\u0E41': 'x', '\u0E42': 'o', '\u0E43': 'ai', '\u0E44': 'ai', '\u0E45': 'a',
+	'\u0E30': 'a',
+	'\u0E31': 'a',
+	'\u0E32': 'a',
+	'\u0E33': 'am',
+	'\u0E34': 'i',
+	'\u0E35': 'i',
+	'\u0E36': 'v',
+	'\u0E37': 'v',
+	'\u0E38': 'u',
+	'\u0E39': 'u',
+	'\u0E40': 'e',
+	'\u0E41': 'x',
+	'\u0E42': 'o',
+	'\u0E43': 'ai',
+	'\u0E44': 'ai',
+	'\u0E45': 'a',
 	'\u0E47': '',
 };
 

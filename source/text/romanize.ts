@@ -10,12 +10,51 @@
 
 /** RTGS initial and final values of each consonant (final '' : not written as a final). */
 const CONSONANTS: Record<string, [string, string]> = {
-	ก: ['k', 'k'], ข: ['kh', 'k'], ฃ: ['kh', 'k'], ค: ['kh', 'k'], ฅ: ['kh', 'k'], ฆ: ['kh', 'k'], ง: ['ng', 'ng'],
-	จ: ['ch', 't'], ฉ: ['ch', 't'], ช: ['ch', 't'], ซ: ['s', 't'], ฌ: ['ch', 't'], ญ: ['y', 'n'], ฎ: ['d', 't'], ฏ: ['t', 't'],
-	ฐ: ['th', 't'], ฑ: ['th', 't'], ฒ: ['th', 't'], ณ: ['n', 'n'], ด: ['d', 't'], ต: ['t', 't'], ถ: ['th', 't'], ท: ['th', 't'],
-	ธ: ['th', 't'], น: ['n', 'n'], บ: ['b', 'p'], ป: ['p', 'p'], ผ: ['ph', 'p'], ฝ: ['f', 'p'], พ: ['ph', 'p'], ฟ: ['f', 'p'],
-	ภ: ['ph', 'p'], ม: ['m', 'm'], ย: ['y', 'i'], ร: ['r', 'n'], ฤ: ['rue', ''], ล: ['l', 'n'], ว: ['w', 'o'], ศ: ['s', 't'],
-	ษ: ['s', 't'], ส: ['s', 't'], ห: ['h', ''], ฬ: ['l', 'n'], อ: ['', ''], ฮ: ['h', ''],
+	ก: ['k', 'k'],
+	ข: ['kh', 'k'],
+	ฃ: ['kh', 'k'],
+	ค: ['kh', 'k'],
+	ฅ: ['kh', 'k'],
+	ฆ: ['kh', 'k'],
+	ง: ['ng', 'ng'],
+	จ: ['ch', 't'],
+	ฉ: ['ch', 't'],
+	ช: ['ch', 't'],
+	ซ: ['s', 't'],
+	ฌ: ['ch', 't'],
+	ญ: ['y', 'n'],
+	ฎ: ['d', 't'],
+	ฏ: ['t', 't'],
+	ฐ: ['th', 't'],
+	ฑ: ['th', 't'],
+	ฒ: ['th', 't'],
+	ณ: ['n', 'n'],
+	ด: ['d', 't'],
+	ต: ['t', 't'],
+	ถ: ['th', 't'],
+	ท: ['th', 't'],
+	ธ: ['th', 't'],
+	น: ['n', 'n'],
+	บ: ['b', 'p'],
+	ป: ['p', 'p'],
+	ผ: ['ph', 'p'],
+	ฝ: ['f', 'p'],
+	พ: ['ph', 'p'],
+	ฟ: ['f', 'p'],
+	ภ: ['ph', 'p'],
+	ม: ['m', 'm'],
+	ย: ['y', 'i'],
+	ร: ['r', 'n'],
+	ฤ: ['rue', ''],
+	ล: ['l', 'n'],
+	ว: ['w', 'o'],
+	ศ: ['s', 't'],
+	ษ: ['s', 't'],
+	ส: ['s', 't'],
+	ห: ['h', ''],
+	ฬ: ['l', 'n'],
+	อ: ['', ''],
+	ฮ: ['h', ''],
 };
 const LEADING = 'เแโใไ';
 /** Vowel signs and marks written after (above, below) the consonant. */
@@ -38,7 +77,10 @@ const cache = new Map<string, string>();
 export function romanizeThai(text: string): string {
 	let out = cache.get(text);
 	if (out === undefined) {
-		out = text.split(/(\s+)/).map(part => (/[ก-๛]/.test(part) ? romanizeWord(part) : part.toLowerCase())).join('');
+		out = text
+			.split(/(\s+)/)
+			.map((part) => (/[ก-๛]/.test(part) ? romanizeWord(part) : part.toLowerCase()))
+			.join('');
 		if (cache.size > 50_000) cache.clear();
 		cache.set(text, out);
 	}
@@ -73,7 +115,7 @@ function romanizeWord(raw: string): string {
 }
 
 function strayVowel(c: string): string {
-	return ({'ะ': 'a', 'า': 'a', 'ิ': 'i', 'ี': 'i', 'ุ': 'u', 'ู': 'u', 'ำ': 'am'} as Record<string, string>)[c] ?? '';
+	return ({ะ: 'a', า: 'a', 'ิ': 'i', 'ี': 'i', 'ุ': 'u', 'ู': 'u', ำ: 'am'} as Record<string, string>)[c] ?? '';
 }
 
 /** One syllable from `i`: its romanisation and where the next begins. */
@@ -90,7 +132,15 @@ function readSyllable(s: string, start: number): {text: string; end: number} {
 	const next = s[i];
 	// A leading consonant: after a leading vowel, a consonant that makes no cluster with the sonorant
 	// after it reads with a (เฉลิม → cha|loem, เจริญ → cha|roen); the vowel belongs to the second.
-	if (lead !== '' && next !== undefined && isConsonant(next) && 'รลมนงย'.includes(next) && !isCluster(c, next) && AFTER.test(s[i + 1] ?? '') && !(next === 'ร' && SILENT_R_AFTER.includes(c) && c !== 'จ')) {
+	if (
+		lead !== '' &&
+		next !== undefined &&
+		isConsonant(next) &&
+		'รลมนงย'.includes(next) &&
+		!isCluster(c, next) &&
+		AFTER.test(s[i + 1] ?? '') &&
+		!(next === 'ร' && SILENT_R_AFTER.includes(c) && c !== 'จ')
+	) {
 		const rest = readSyllable(lead + s.slice(i), 0);
 		return {text: initial + 'a' + rest.text, end: i + rest.end - 1};
 	}
@@ -112,21 +162,37 @@ function readSyllable(s: string, start: number): {text: string; end: number} {
 	const after = s[i + 1];
 	const finalNext = (k: number): boolean => isConsonant(s[k]) && !opensSyllable(s, k);
 	let usedCarrier = false;
-	if (lead === 'เ' && signs === 'ี' && at === 'ย') { vowel = 'ia'; usedCarrier = true; }
-	else if (lead === 'เ' && signs === 'ื' && at === 'อ') { vowel = 'uea'; usedCarrier = true; }
-	else if (lead === 'เ' && signs === '' && at === 'อ') { vowel = 'oe'; usedCarrier = true; }
-	else if (lead === 'เ' && signs === 'า') vowel = 'ao';
+	if (lead === 'เ' && signs === 'ี' && at === 'ย') {
+		vowel = 'ia';
+		usedCarrier = true;
+	} else if (lead === 'เ' && signs === 'ื' && at === 'อ') {
+		vowel = 'uea';
+		usedCarrier = true;
+	} else if (lead === 'เ' && signs === '' && at === 'อ') {
+		vowel = 'oe';
+		usedCarrier = true;
+	} else if (lead === 'เ' && signs === 'า') vowel = 'ao';
 	else if (lead === 'เ' && signs === 'ิ') vowel = 'oe';
 	else if (lead === 'เ') vowel = 'e';
 	else if (lead === 'แ') vowel = 'ae';
 	else if (lead === 'โ') vowel = 'o';
 	else if (lead === 'ใ' || lead === 'ไ') vowel = 'ai';
-	else if (signs === 'ั' && at === 'ว') { vowel = 'ua'; usedCarrier = true; }
-	else if (signs === 'ั' && at === 'ย' && !finalNext(i + 1)) { vowel = 'ai'; usedCarrier = true; }
-	else if (signs === 'ื' && at === 'อ') { vowel = 'ue'; usedCarrier = true; }
-	else if (signs === '' && at === 'อ' && (after === undefined || finalNext(i + 1))) { vowel = 'o'; usedCarrier = true; }
-	else if (signs === '' && at === 'ว' && after !== undefined && finalNext(i + 1)) { vowel = 'ua'; usedCarrier = true; }
-	else if (signs === '' && at === 'ร' && after === 'ร') {
+	else if (signs === 'ั' && at === 'ว') {
+		vowel = 'ua';
+		usedCarrier = true;
+	} else if (signs === 'ั' && at === 'ย' && !finalNext(i + 1)) {
+		vowel = 'ai';
+		usedCarrier = true;
+	} else if (signs === 'ื' && at === 'อ') {
+		vowel = 'ue';
+		usedCarrier = true;
+	} else if (signs === '' && at === 'อ' && (after === undefined || finalNext(i + 1))) {
+		vowel = 'o';
+		usedCarrier = true;
+	} else if (signs === '' && at === 'ว' && after !== undefined && finalNext(i + 1)) {
+		vowel = 'ua';
+		usedCarrier = true;
+	} else if (signs === '' && at === 'ร' && after === 'ร') {
 		// รร: -an, or -a before a final (ธรรม → tham).
 		i += 2;
 		if (finalNext(i)) return {text: initial + 'a' + CONSONANTS[s[i]!]![1], end: i + 1};

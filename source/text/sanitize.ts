@@ -111,7 +111,9 @@ export function stripUnsafe(s: string): string {
 
 /** One line, safe for the terminal: unsafe characters removed, any whitespace run becomes one space. */
 export function sanitizeInline(s: string): string {
-	return stripUnsafe(s).replace(/[\s\u2028\u2029]+/g, ' ').trim();
+	return stripUnsafe(s)
+		.replace(/[\s\u2028\u2029]+/g, ' ')
+		.trim();
 }
 
 /** True when `s` holds anything `sanitizeInline` would remove (escape sequences, controls). */

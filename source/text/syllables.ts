@@ -101,8 +101,12 @@ export function thaiClusterEnd(s: string, i: number, end: number = s.length, onF
 	const first = codeAt(s, j++, end);
 	// A second onset consonant: before a vowel of its own (ปรา, เปลี่ยน), or between a leading vowel
 	// and a final (แปลง, โกรธ).
-	if (isThaiConsonant(codeAt(s, j, end)) && isClusterSecond(first, codeAt(s, j, end)) && codeAt(s, j + 1, end) !== THANTHAKHAT &&
-		(needsConsonant(codeAt(s, j + 1, end)) || (lead && isThaiConsonant(codeAt(s, j + 1, end)) && !needsConsonant(codeAt(s, j + 2, end))))) {
+	if (
+		isThaiConsonant(codeAt(s, j, end)) &&
+		isClusterSecond(first, codeAt(s, j, end)) &&
+		codeAt(s, j + 1, end) !== THANTHAKHAT &&
+		(needsConsonant(codeAt(s, j + 1, end)) || (lead && isThaiConsonant(codeAt(s, j + 1, end)) && !needsConsonant(codeAt(s, j + 2, end))))
+	) {
 		j++;
 	}
 	let vowel = lead !== 0;

@@ -90,8 +90,8 @@ function safeCut(text: string, a: number, b: number): number {
 	while (cut > a + 1) {
 		const c = text.charCodeAt(cut);
 		const before = text.charCodeAt(cut - 1);
-		const joins = (props(c) & EXTEND) !== 0 || (c >= 0xdc00 && c <= 0xdfff) || before === 0x200d ||
-			(c >= 0xfe00 && c <= 0xfe0f) || c === 0x20e3 || (c === 0x0a && before === 0x0d);
+		const joins =
+			(props(c) & EXTEND) !== 0 || (c >= 0xdc00 && c <= 0xdfff) || before === 0x200d || (c >= 0xfe00 && c <= 0xfe0f) || c === 0x20e3 || (c === 0x0a && before === 0x0d);
 		if (!joins) break;
 		cut--;
 	}

@@ -188,7 +188,9 @@ export class BackgroundIndexer {
 			slices++;
 			if (!searchDone && steps) {
 				const step = steps.next();
-				const progress: IndexProgress = step.done ? {index: step.value, indexed: articles.length, processed: articles.length, total: articles.length, fromCache: 0, phase: 'done'} : step.value;
+				const progress: IndexProgress = step.done
+					? {index: step.value, indexed: articles.length, processed: articles.length, total: articles.length, fromCache: 0, phase: 'done'}
+					: step.value;
 				searchDone = Boolean(step.done) || progress.phase === 'done';
 				if (searchDone || progress.indexed !== this.state.searchIndexed || !this.state.search) {
 					this.set({search: progress.index, searchIndexed: progress.indexed, searchDone});
@@ -320,7 +322,12 @@ function indexedArticle(article: Article): IndexedArticle {
  * The articles the index lacks, as batches of one file's consecutive articles: a segment's worth,
  * and at most BATCH_CHARS of text unless one article alone is longer.
  */
-export function searchBatches(articles: readonly Article[], index: SearchIndex, stats: ReadonlyMap<string, FileStat>, segmentArticles = MAX_SEGMENT_ARTICLES): SearchBatch[] {
+export function searchBatches(
+	articles: readonly Article[],
+	index: SearchIndex,
+	stats: ReadonlyMap<string, FileStat>,
+	segmentArticles = MAX_SEGMENT_ARTICLES,
+): SearchBatch[] {
 	const batches: SearchBatch[] = [];
 	let batch: SearchBatch | undefined;
 	let chars = 0;

@@ -60,7 +60,5 @@ export function rankEntities(list: readonly Entity[], filterText: string): Entit
 		const relevant = wanted === undefined || entity.kind === wanted;
 		ranked.push({entity, rank: (rank <= 1 ? rank : relevant ? 2 : 3) * 4 + rank});
 	}
-	return ranked
-		.sort((a, b) => a.rank - b.rank || b.entity.mentionCount - a.entity.mentionCount || a.entity.name.localeCompare(b.entity.name))
-		.map((r) => r.entity);
+	return ranked.sort((a, b) => a.rank - b.rank || b.entity.mentionCount - a.entity.mentionCount || a.entity.name.localeCompare(b.entity.name)).map((r) => r.entity);
 }

@@ -129,7 +129,14 @@ export const readerKeys: KeyTable<ReaderCommand> = [
 	{bind: [['bookmark', ['B']]], what: 'bookmark the place you are reading (again at the same place: remove it)', section: 'Bookmarks and links'},
 	{bind: [['bookmarks', ["'"]]], what: 'the bookmarks (keys below)', section: 'Bookmarks and links'},
 	{bind: [['openLink', ['O']]], what: "open the article's web address in the browser", section: 'Bookmarks and links'},
-	{bind: [['copyParagraph', ['y']], ['copyLink', ['Y']]], what: "copy the paragraph on top / the article's web address (OSC 52)", section: 'Bookmarks and links'},
+	{
+		bind: [
+			['copyParagraph', ['y']],
+			['copyLink', ['Y']],
+		],
+		what: "copy the paragraph on top / the article's web address (OSC 52)",
+		section: 'Bookmarks and links',
+	},
 	{bind: [['clear', ['esc']]], what: 'close a panel; else end the search, then drop the focused entity, then the filters', section: 'Other'},
 	{bind: [['warnings', ['w']]], what: 'files that were skipped or had problems', section: 'Other'},
 	{bind: [['help', ['?']]], what: 'this help (j k space b g G scroll it)', section: 'Other'},
@@ -275,10 +282,24 @@ export type BookmarkCommand = 'choose' | 'next' | 'prev' | 'remove' | 'close' | 
 /** The bookmarks panel ('). */
 export const bookmarkKeys: KeyTable<BookmarkCommand> = [
 	{bind: [['choose', ['enter']]], what: 'open the article at the bookmark', section: "Bookmarks (')"},
-	{bind: [['next', ['j', 'down', 'ctrl+n']], ['prev', ['k', 'up', 'ctrl+p']]], what: 'next / previous bookmark', section: "Bookmarks (')"},
+	{
+		bind: [
+			['next', ['j', 'down', 'ctrl+n']],
+			['prev', ['k', 'up', 'ctrl+p']],
+		],
+		what: 'next / previous bookmark',
+		section: "Bookmarks (')",
+	},
 	{bind: [['remove', ['x']]], what: 'remove the bookmark', section: "Bookmarks (')"},
 	{bind: [['close', ['esc']]], what: "close (so does ' again); q quits", section: "Bookmarks (')"},
-	{bind: [['bookmarks', ["'"]], ['quit', ['q', 'ctrl+c']]], what: '', section: ''},
+	{
+		bind: [
+			['bookmarks', ["'"]],
+			['quit', ['q', 'ctrl+c']],
+		],
+		what: '',
+		section: '',
+	},
 ];
 
 /** Every table, in the order help lists them; rows without a description are not listed. */

@@ -46,4 +46,3 @@ export function visibleRange(lines: LineSource, top: number, pageHeight: number)
 	if (!first || !last) return [0, 0];
 	return [first.start, Math.max(first.start, last.end)];
 }
-

@@ -28,9 +28,21 @@ const HIDE_CURSOR = '\u001B[?25l';
  * SIGABRT: that is how V8 dies (out of memory), where no listener runs; caught here it raced with
  * Ink's own exit hook and sometimes ended khao with status 0. The watchdog covers it.
  */
-const ENDING_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR2', 'SIGALRM', 'SIGVTALRM', 'SIGPROF', 'SIGXCPU', 'SIGXFSZ', 'SIGPWR', 'SIGSYS', 'SIGTRAP'].filter(
-	(name) => name in os.constants.signals,
-) as NodeJS.Signals[];
+const ENDING_SIGNALS = [
+	'SIGHUP',
+	'SIGINT',
+	'SIGQUIT',
+	'SIGTERM',
+	'SIGUSR2',
+	'SIGALRM',
+	'SIGVTALRM',
+	'SIGPROF',
+	'SIGXCPU',
+	'SIGXFSZ',
+	'SIGPWR',
+	'SIGSYS',
+	'SIGTRAP',
+].filter((name) => name in os.constants.signals) as NodeJS.Signals[];
 
 interface Session {
 	keyboard?: NodeJS.ReadStream;

@@ -14,10 +14,7 @@ export interface EntitiesInput {
 export const entitiesJob = defineJob<EntitiesInput, EntityIndexData>('entities');
 
 registerJob(entitiesJob, ({articles, corrections}) => {
-	const index = buildEntityIndex(
-		articles.map(withBody),
-		corrections ? {corrections} : {},
-	);
+	const index = buildEntityIndex(articles.map(withBody), corrections ? {corrections} : {});
 	const {nameSearch: _, ...data} = (index as unknown as {data: EntityIndexData}).data;
 	return {output: data as EntityIndexData};
 });

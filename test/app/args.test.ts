@@ -10,11 +10,19 @@ const usage = (...argv: string[]) => {
 
 test('flags and PATH', () => {
 	const r = parseArguments(['-p', 'some/dir', '-w', '60', '--no-cache', '--no-state', '--entities-file=names.json']);
-	assert.deepEqual(r, {kind: 'run', input: ['some/dir'], flags: {print: true, list: false, entities: false, index: false, json: false, cache: false, state: false, mouse: true, width: 60, entitiesFile: 'names.json'}});
+	assert.deepEqual(r, {
+		kind: 'run',
+		input: ['some/dir'],
+		flags: {print: true, list: false, entities: false, index: false, json: false, cache: false, state: false, mouse: true, width: 60, entitiesFile: 'names.json'},
+	});
 	const s = parseArguments(['-s', 'คำค้น', '--json', '-']);
 	assert.equal(s.kind === 'run' && s.flags.search, 'คำค้น');
 	assert.deepEqual(s.kind === 'run' && s.input, ['-']);
-	assert.deepEqual(parseArguments(['--', '-p']), {kind: 'run', input: ['-p'], flags: {print: false, list: false, entities: false, index: false, json: false, cache: true, state: true, mouse: true}});
+	assert.deepEqual(parseArguments(['--', '-p']), {
+		kind: 'run',
+		input: ['-p'],
+		flags: {print: false, list: false, entities: false, index: false, json: false, cache: true, state: true, mouse: true},
+	});
 	assert.equal((parseArguments(['--no-mouse']) as {flags: {mouse: boolean}}).flags.mouse, false);
 });
 

@@ -5,15 +5,7 @@ import path from 'node:path';
 import {loadCorpus} from '../../source/corpus/index.js';
 import {discoverFiles} from '../../source/corpus/discover.js';
 import {articlesFromBytes} from '../../source/corpus/read-file.js';
-import {
-	bodyCacheStats,
-	eagerArticle,
-	locatorOf,
-	readArticleBody,
-	setBodyCacheLimits,
-	StoredArticle,
-	textLengthOf,
-} from '../../source/corpus/article-store.js';
+import {bodyCacheStats, eagerArticle, locatorOf, readArticleBody, setBodyCacheLimits, StoredArticle, textLengthOf} from '../../source/corpus/article-store.js';
 import type {Article} from '../../source/corpus/types.js';
 import {encodeTis620, FIXTURES, tempDir, utf16le} from './helpers.js';
 
@@ -48,7 +40,15 @@ function writeMixedFolder(dir: string): void {
 	fs.writeFileSync(path.join(dir, 'legacy.txt'), encodeTis620(`ข่าวเก่า\n\n${para}\n\nวันที่ 3 มีนาคม 2565\n`));
 	fs.writeFileSync(path.join(dir, 'notes'), `บันทึกไม่มีนามสกุล\n${para}\n`);
 	fs.writeFileSync(path.join(dir, 'story.md'), `---\ntitle: เรื่องเล่า\ndate: 2024-02-01\n---\n# หัวข้อ\n\n**${para}** [ลิงก์](https://example.org)\n\n- ข้อหนึ่ง\n- ข้อสอง\n`);
-	const records = Array.from({length: 40}, (_, i) => JSON.stringify({id: i % 7 === 0 ? 'dup' : `r${i}`, title: i % 5 === 0 ? undefined : `เรื่องที่ ${i}`, date: '2024-05-0' + (1 + (i % 9)), body: `${para} ครั้งที่ ${i}\n\x1b[31mสี\x1b[0m ${'ต่อ'.repeat(i)}`, category: 'ทดสอบ'}));
+	const records = Array.from({length: 40}, (_, i) =>
+		JSON.stringify({
+			id: i % 7 === 0 ? 'dup' : `r${i}`,
+			title: i % 5 === 0 ? undefined : `เรื่องที่ ${i}`,
+			date: '2024-05-0' + (1 + (i % 9)),
+			body: `${para} ครั้งที่ ${i}\n\x1b[31mสี\x1b[0m ${'ต่อ'.repeat(i)}`,
+			category: 'ทดสอบ',
+		}),
+	);
 	// A BOM, CRLF line ends and a blank line: the byte ranges must still fall on the records.
 	fs.writeFileSync(path.join(dir, 'records.jsonl'), '\ufeff' + records.slice(0, 20).join('\r\n') + '\r\n\r\n' + records.slice(20).join('\n'));
 	fs.writeFileSync(path.join(dir, 'legacy.jsonl'), encodeTis620(`{"title": "ข่าวหนึ่ง", "body": "${'เนื้อหาภาษาไทย '.repeat(3)}"}\n{"body": "ไม่มีหัวเรื่อง แต่มีเนื้อหา"}\n`));

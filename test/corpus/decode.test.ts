@@ -35,9 +35,17 @@ test('TIS-620 / Windows-874 is recognised when strict UTF-8 fails', () => {
 });
 
 test('any Thai text survives a TIS-620 round trip', () => {
-	const thaiChar = fc.integer({min: 0x0e01, max: 0x0e5b}).filter((cp) => cp <= 0x0e3a || cp >= 0x0e3f).map((cp) => String.fromCodePoint(cp));
+	const thaiChar = fc
+		.integer({min: 0x0e01, max: 0x0e5b})
+		.filter((cp) => cp <= 0x0e3a || cp >= 0x0e3f)
+		.map((cp) => String.fromCodePoint(cp));
 	// Real text: every piece starts with a consonant, so marks follow Thai letters.
-	const syllable = fc.tuple(fc.integer({min: 0x0e01, max: 0x0e2e}).map((cp) => String.fromCodePoint(cp)), fc.array(thaiChar, {maxLength: 3})).map(([c, rest]) => c + rest.join(''));
+	const syllable = fc
+		.tuple(
+			fc.integer({min: 0x0e01, max: 0x0e2e}).map((cp) => String.fromCodePoint(cp)),
+			fc.array(thaiChar, {maxLength: 3}),
+		)
+		.map(([c, rest]) => c + rest.join(''));
 	// Starting with ก (0xA1, a lone UTF-8 continuation byte) makes sure strict UTF-8 fails.
 	const line = fc.array(fc.oneof(syllable, fc.constantFrom(' ', 'A', '1', '.', '\n')), {minLength: 1, maxLength: 60}).map((a) => 'ก' + a.join(''));
 	fc.assert(

@@ -29,7 +29,36 @@ function checkSpans(a: Article): void {
 }
 
 const piece = fc.oneof(
-	fc.constantFrom('ก', 'ข่', 'ที่', 'ำ', 'เ', ' ', '  ', '\n', '\r\n', '\r', '\t', 'a', 'Z', '.', ':', '#', '*', '_', '`', '[', ']', '(', ')', '>', '-', '<b>', '---', '```'),
+	fc.constantFrom(
+		'ก',
+		'ข่',
+		'ที่',
+		'ำ',
+		'เ',
+		' ',
+		'  ',
+		'\n',
+		'\r\n',
+		'\r',
+		'\t',
+		'a',
+		'Z',
+		'.',
+		':',
+		'#',
+		'*',
+		'_',
+		'`',
+		'[',
+		']',
+		'(',
+		')',
+		'>',
+		'-',
+		'<b>',
+		'---',
+		'```',
+	),
 	fc.constantFrom('\u001b[31m', '\u001b]0;x\u0007', '\u202E', '\u200B', '\u00A0', '4 ก.ค. 2567', 'ที่มา:', 'Source:', 'https://x.org/a', '๗ พ.ย.๖๕'),
 );
 const document = fc.array(piece, {maxLength: 80}).map((parts) => parts.join(''));
@@ -40,7 +69,10 @@ test('plain text: spans are in bounds and ordered; every non-blank line is shown
 			const a = parseText(text, 'p.txt');
 			checkSpans(a);
 			const shown = a.blocks.map((b) => b.spans.map((s) => ('start' in s ? text.slice(s.start, s.end) : '')).join(''));
-			const lines = text.split(/\r\n|\r|\n/).map((l) => l.replace(/^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g, '')).filter((l) => l !== '');
+			const lines = text
+				.split(/\r\n|\r|\n/)
+				.map((l) => l.replace(/^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g, ''))
+				.filter((l) => l !== '');
 			assert.deepEqual(shown, lines);
 		}),
 		{numRuns: 500},

@@ -36,7 +36,10 @@ test('a .jsonl with bad lines: good records kept, bad ones reported once with li
 	assert.equal(second!.source, 'Example');
 	assert.equal(second!.text, 'เนื้อหาข่าวสอง');
 	assert.ok(third!.title.endsWith('…') && third!.title.startsWith('ข่าวที่ไม่มีชื่อเรื่อง'), 'a title made from the body');
-	assert.ok(third!.blocks.every((b) => b.kind !== 'title'), 'no synthetic title block for a made title');
+	assert.ok(
+		third!.blocks.every((b) => b.kind !== 'title'),
+		'no synthetic title block for a made title',
+	);
 	assert.deepEqual(third!.blocks[0], {kind: 'meta', spans: [{synthetic: 'sometime'}]}, 'an unreadable date still shows');
 	assert.equal(third!.date, undefined);
 	assert.deepEqual(third!.fields, {date: 'sometime'}, 'an unreadable date is still shown as a field');
@@ -97,7 +100,10 @@ test('lines in TIS-620 and lines with invalid bytes inside a UTF-8 .jsonl', asyn
 		]),
 	);
 	const {articles, warnings} = await loadCorpus(file);
-	assert.deepEqual(articles.map((a) => a.text), ['ยูทีเอฟแปด', 'ภาษาไทยแบบเก่า', 'bad \uFFFD\uFFFDA']);
+	assert.deepEqual(
+		articles.map((a) => a.text),
+		['ยูทีเอฟแปด', 'ภาษาไทยแบบเก่า', 'bad \uFFFD\uFFFDA'],
+	);
 	assert.deepEqual(warnings, [{kind: 'invalid-bytes', path: `${file}:3`, message: 'line 3: invalid UTF-8 bytes shown as U+FFFD'}]);
 });
 
@@ -106,7 +112,10 @@ test('a UTF-16 .jsonl, and empty or blank .jsonl files', async (t) => {
 	t.after(cleanup);
 	const wide = path.join(dir, 'wide.jsonl');
 	fs.writeFileSync(wide, utf16le('{"title": "หนึ่ง", "body": "หนึ่ง"}\n{"body": "สอง"}\n'));
-	assert.deepEqual((await loadCorpus(wide)).articles.map((a) => a.text), ['หนึ่ง', 'สอง']);
+	assert.deepEqual(
+		(await loadCorpus(wide)).articles.map((a) => a.text),
+		['หนึ่ง', 'สอง'],
+	);
 	const empty = path.join(dir, 'empty.jsonl');
 	fs.writeFileSync(empty, '');
 	assert.deepEqual(await loadCorpus(empty), {articles: [], warnings: [{kind: 'empty', path: empty, message: 'empty file'}]});
@@ -158,7 +167,12 @@ test('a line longer than the line bound is one bad line: reported, skipped witho
 	assert.deepEqual(warnings, [{kind: 'bad-line', path: file, message: 'lines 2, 4: longer than 1 MiB, not read'}]);
 	// The same from bytes in memory (standard input).
 	const fromStdin: string[] = [];
-	const stdinWarnings = await jsonlFromBytes(fs.readFileSync(file), '-', {add: (batch) => fromStdin.push(...batch.map((a) => a.id)), pause: async () => {}}, {maxLineBytes: CHUNK_BYTES});
+	const stdinWarnings = await jsonlFromBytes(
+		fs.readFileSync(file),
+		'-',
+		{add: (batch) => fromStdin.push(...batch.map((a) => a.id)), pause: async () => {}},
+		{maxLineBytes: CHUNK_BYTES},
+	);
 	assert.deepEqual(fromStdin, ['-#a', '-#b']);
 	assert.equal(stdinWarnings[0]!.message, 'lines 2, 4: longer than 1 MiB, not read');
 });

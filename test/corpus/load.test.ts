@@ -123,7 +123,10 @@ test('encodings in a folder: TIS-620, UTF-16 LE/BE, BOM, invalid UTF-8 (named in
 	fs.writeFileSync(path.join(dir, '4-bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('มีบอม\nเนื้อหา')]));
 	fs.writeFileSync(path.join(dir, '5-bad.txt'), Buffer.concat([Buffer.from('เสีย'), Buffer.from([0xe0, 0x41]), Buffer.from('\nเนื้อหา')]));
 	const {articles, warnings} = await loadCorpus(dir);
-	assert.deepEqual(articles.map((a) => a.title), ['ข่าวเก่า', 'ยูทีเอฟสิบหก', 'บิ๊กเอนเดียน', 'มีบอม', 'เสีย\uFFFDA']);
+	assert.deepEqual(
+		articles.map((a) => a.title),
+		['ข่าวเก่า', 'ยูทีเอฟสิบหก', 'บิ๊กเอนเดียน', 'มีบอม', 'เสีย\uFFFDA'],
+	);
 	assert.equal(articles[0]!.text, 'ข่าวเก่า\r\nเนื้อหาภาษาไทย');
 	assert.equal(articles[3]!.text, 'มีบอม\nเนื้อหา', 'the BOM is not part of the text');
 	assert.deepEqual(warningsByName(warnings, dir), {'5-bad.txt': 'invalid-bytes: invalid UTF-8 bytes shown as U+FFFD'});
@@ -183,7 +186,10 @@ test('no PATH: the default folder; a single file PATH of any kind', async (t) =>
 	t.after(cleanup);
 	const file = path.join(dir, 'article.log');
 	fs.writeFileSync(file, 'บันทึก\nเนื้อหา');
-	assert.deepEqual((await loadCorpus(file)).articles.map((a) => a.title), ['บันทึก']);
+	assert.deepEqual(
+		(await loadCorpus(file)).articles.map((a) => a.title),
+		['บันทึก'],
+	);
 });
 
 test('ready resolves at once for a small corpus, and onUpdate can unsubscribe', async () => {
@@ -200,11 +206,20 @@ test('ready resolves at once for a small corpus, and onUpdate can unsubscribe', 
 test('stdin: plain text, Markdown and JSONL are told apart by content', async () => {
 	const stdin = (content: string | Buffer) => ({stdin: Readable.from([Buffer.from(content)])});
 	const text = await loadCorpus('-', stdin('หัวข้อ\r\nเนื้อหา 4 ก.ค. 2567\r\n'));
-	assert.deepEqual(text.articles.map((a) => [a.path, a.format, a.title, a.date?.iso]), [['-', 'stdin', 'หัวข้อ', '2024-07-04']]);
+	assert.deepEqual(
+		text.articles.map((a) => [a.path, a.format, a.title, a.date?.iso]),
+		[['-', 'stdin', 'หัวข้อ', '2024-07-04']],
+	);
 	const md = await loadCorpus('-', stdin('# หัวข้อ\n\n**เนื้อหา**\n'));
-	assert.deepEqual(md.articles.map((a) => [a.format, a.title]), [['md', 'หัวข้อ']]);
+	assert.deepEqual(
+		md.articles.map((a) => [a.format, a.title]),
+		[['md', 'หัวข้อ']],
+	);
 	const jsonl = await loadCorpus('-', stdin('{"body": "หนึ่ง", "id": "x"}\n{"body": "สอง"}\nbroken\n'));
-	assert.deepEqual(jsonl.articles.map((a) => a.id), ['-#x', '-#2']);
+	assert.deepEqual(
+		jsonl.articles.map((a) => a.id),
+		['-#x', '-#2'],
+	);
 	assert.deepEqual(jsonl.warnings, [{kind: 'bad-line', path: '-:3', message: 'line 3: invalid JSON'}]);
 	const tis = await loadCorpus('-', stdin(encodeTis620('ไทยเก่า\nเนื้อหา')));
 	assert.equal(tis.articles[0]!.title, 'ไทยเก่า');
@@ -222,7 +237,10 @@ test('the corrections file (khao.entities.json) is never read as an article', as
 	fs.mkdirSync(path.join(dir, 'sub'));
 	fs.writeFileSync(path.join(dir, 'sub', 'khao.entities.json'), '{"hide": []}\n');
 	const {articles, warnings} = await loadCorpus(dir);
-	assert.deepEqual(articles.map((a) => path.basename(a.path)), ['story.txt']);
+	assert.deepEqual(
+		articles.map((a) => path.basename(a.path)),
+		['story.txt'],
+	);
 	assert.deepEqual(warnings, []);
 });
 

@@ -88,7 +88,10 @@ test('inline markup: emphasis, code, links, images, autolinks, escapes, HTML', (
 
 test('a code line of only spaces is an empty code line, not an empty span', () => {
 	const a = parseMarkdown('```\n   \nx\n```\n', 'c.md');
-	assert.deepEqual(a.blocks.map((b) => b.kind), ['code', 'code']);
+	assert.deepEqual(
+		a.blocks.map((b) => b.kind),
+		['code', 'code'],
+	);
 	assert.deepEqual(a.blocks[0]!.spans, []);
 });
 
@@ -180,9 +183,15 @@ test('a pipe table becomes one table block with its cells and alignment', () => 
 		['มะม่วง | ดิบ', '3', ''],
 	]);
 	assert.equal(table.table.rows[1]![2]![0]!.style, STYLE.bold);
-	assert.deepEqual(outline(a).filter((line) => !line.startsWith('table')), ['title: ก่อน', 'para: หลัง']);
+	assert.deepEqual(
+		outline(a).filter((line) => !line.startsWith('table')),
+		['title: ก่อน', 'para: หลัง'],
+	);
 	// A delimiter row whose cell count differs from the header's is no table.
-	assert.equal(parseMarkdown('| a | b |\n|---|---|---|\n', 'u.md').blocks.some((b) => b.kind === 'table'), false);
+	assert.equal(
+		parseMarkdown('| a | b |\n|---|---|---|\n', 'u.md').blocks.some((b) => b.kind === 'table'),
+		false,
+	);
 });
 
 test('front-matter date and source are shown under the title', () => {
@@ -205,6 +214,9 @@ test('reference links take their target from the definition, shown after the tex
 	const para = a.blocks[0]!;
 	assert.equal(visible(text, para), 'อ่าน รายงาน https://r.example/1 และ สรุป https://r.example/2 กับ ไม่มี และ ภาพ');
 	const links = para.spans.filter((s) => s.href);
-	assert.deepEqual(links.map((s) => s.href), ['https://r.example/1', 'https://r.example/2']);
+	assert.deepEqual(
+		links.map((s) => s.href),
+		['https://r.example/1', 'https://r.example/2'],
+	);
 	assert.equal(a.blocks.length, 1, 'definitions are not shown');
 });

@@ -21,7 +21,10 @@ test('a short first line is the title; every other non-blank line is a paragraph
 
 test('a long first line stays a paragraph; the title is its opening words cut at a word boundary', () => {
 	const a = parseText(LONG + '\nต่อไป', 'x.txt');
-	assert.deepEqual(a.blocks.map((b) => b.kind), ['para', 'para']);
+	assert.deepEqual(
+		a.blocks.map((b) => b.kind),
+		['para', 'para'],
+	);
 	assert.ok(a.title.endsWith('…'));
 	const stem = a.title.slice(0, -1);
 	assert.ok(LONG.startsWith(stem), a.title);
@@ -58,7 +61,10 @@ test('a date near the top goes to Article.date; a date line on its own is a meta
 	assert.equal(a.date?.iso, '2022-11-07');
 	assert.equal(a.date?.text, '๗ พ.ย.๖๕');
 	assert.equal(a.source, 'Example Agency', 'a `Source:` label takes its value from the next line');
-	assert.deepEqual(a.blocks.map((b) => b.kind), ['title', 'meta', 'meta', 'meta', 'para', 'para', 'meta']);
+	assert.deepEqual(
+		a.blocks.map((b) => b.kind),
+		['title', 'meta', 'meta', 'meta', 'para', 'para', 'meta'],
+	);
 	const inline = parseText(LONG.slice(0, 40) + ' 4 ก.ค. 2567 ' + LONG, 'x.txt');
 	assert.equal(inline.date?.iso, '2024-07-04');
 	assert.equal(inline.blocks[0]!.kind, 'para', 'a paragraph holding a date is still a paragraph');
@@ -69,12 +75,18 @@ test('a date near the top goes to Article.date; a date line on its own is a meta
 test('source lines: `ที่มา: URL`, a bare URL line, and a lone label', () => {
 	const labelled = parseText('หัวข้อ\nเนื้อหา\nที่มา: https://example.org/a\nhttps://other.example/b', 'x.txt');
 	assert.equal(labelled.source, 'https://example.org/a');
-	assert.deepEqual(labelled.blocks.map((b) => b.kind), ['title', 'para', 'meta', 'meta']);
+	assert.deepEqual(
+		labelled.blocks.map((b) => b.kind),
+		['title', 'para', 'meta', 'meta'],
+	);
 	const bare = parseText('หัวข้อ\nเนื้อหา\n(https://example.org/c)', 'x.txt');
 	assert.equal(bare.source, 'https://example.org/c');
 	const lone = parseText('หัวข้อ\nเนื้อหา\nแหล่งที่มา\nการแสดงความคิดเห็น (0)', 'x.txt');
 	assert.equal(lone.source, undefined, 'a label without a colon does not take the next line');
-	assert.deepEqual(lone.blocks.map((b) => b.kind), ['title', 'para', 'meta', 'para']);
+	assert.deepEqual(
+		lone.blocks.map((b) => b.kind),
+		['title', 'para', 'meta', 'para'],
+	);
 	const prose = parseText('หัวข้อ\nที่มาของปัญหานี้คือการขาดแคลนน้ำ', 'x.txt');
 	assert.equal(prose.blocks[1]!.kind, 'para');
 	assert.equal(prose.source, undefined);

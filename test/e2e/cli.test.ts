@@ -23,10 +23,12 @@ function khao(args: string[], input?: string | Buffer) {
 }
 
 function tis620(s: string): Buffer {
-	return Buffer.from([...s].map((c) => {
-		const cp = c.codePointAt(0)!;
-		return cp >= 0x0e01 && cp <= 0x0e5b ? cp - 0x0e01 + 0xa1 : cp;
-	}));
+	return Buffer.from(
+		[...s].map((c) => {
+			const cp = c.codePointAt(0)!;
+			return cp >= 0x0e01 && cp <= 0x0e5b ? cp - 0x0e01 + 0xa1 : cp;
+		}),
+	);
 }
 
 before(() => {
@@ -36,7 +38,10 @@ before(() => {
 	fs.mkdirSync(path.join(dir, 'corpus', '.hidden'), {recursive: true});
 	fs.mkdirSync(path.join(dir, 'corpus', 'node_modules'), {recursive: true});
 	d('good.txt', 'ข่าวดีประจำวัน\n\nรัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือประชาชนในวันที่ 4 ก.ค. 2567\n');
-	d('hostile.txt', 'หัวข้อ\u001B]52;c;ZXZpbA==\u0007อันตราย\n\nข้อความ\u001B[2J\u001B]0;pwned\u001B\\ปกติ\u009B31m สีแดง\u202Eกลับด้าน\u2066 กระดิ่ง\u0007 ถอย\u0008 CR\rจบ\tแท็บ\n');
+	d(
+		'hostile.txt',
+		'หัวข้อ\u001B]52;c;ZXZpbA==\u0007อันตราย\n\nข้อความ\u001B[2J\u001B]0;pwned\u001B\\ปกติ\u009B31m สีแดง\u202Eกลับด้าน\u2066 กระดิ่ง\u0007 ถอย\u0008 CR\rจบ\tแท็บ\n',
+	);
 	d('empty.txt', '');
 	d('blank.txt', '  \n\t\n');
 	d('binary.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x00]));
@@ -78,7 +83,7 @@ test('a folder of nasty files: good ones shown, bad ones named on stderr, nothin
 	for (const line of r.out.split('\n')) assert.ok(stringWidth(line) <= 50, `line within width: ${line}`);
 });
 
-test('piped --print, --search and --entities give the article\'s own ำ, so grep finds it', () => {
+test("piped --print, --search and --entities give the article's own ำ, so grep finds it", () => {
 	const text = 'นายสมชาย ใจดี กล่าวว่าการประชุมครั้งนี้จำเป็นมาก\n\nรายงานประจำปีของกรมน้ำบาดาลจำเป็นต่อการวางแผน\n';
 	fs.writeFileSync(path.join(dir, 'am.txt'), text);
 	for (const args of [['--print', '--width', '30'], ['--print', '--json', '--width', '30'], ['--search', 'จำเป็น'], ['--entities']]) {

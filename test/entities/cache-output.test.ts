@@ -28,7 +28,10 @@ test('--entities --json on thaigov-2k: workers and cache give the output of one 
 			return typeof out === 'string' ? out : [...out].join('');
 		};
 		const cold = await output();
-		assert.ok(fs.readdirSync(cacheDir).some(f => f.endsWith('.ent')), 'the cold run wrote its cache');
+		assert.ok(
+			fs.readdirSync(cacheDir).some((f) => f.endsWith('.ent')),
+			'the cold run wrote its cache',
+		);
 		const warm = await output();
 		// What --entities --json printed before detection was cached: one JSON string and a newline.
 		const reference = entitiesJson(buildEntityIndex(articles), articles) + '\n';

@@ -8,13 +8,10 @@ import {EntityCorrectionsError, loadEntityCorrections, parseEntityCorrections} f
 import type {EntityIndex} from '../../source/entities/entity-index.js';
 import {article} from './helpers.js';
 
-const ARTICLES = [
-	article('a', 'นายสมชาย ใจดี กล่าว และนายวันชัย ทองดี ยืนยัน ณ จังหวัดเชียงราย'),
-	article('b', 'นายสมชาย ใจดี ลงพื้นที่ ส่วน Somchai Jaidee ไม่ได้มา กับ นายสมศักดิ์ ทองดี'),
-];
+const ARTICLES = [article('a', 'นายสมชาย ใจดี กล่าว และนายวันชัย ทองดี ยืนยัน ณ จังหวัดเชียงราย'), article('b', 'นายสมชาย ใจดี ลงพื้นที่ ส่วน Somchai Jaidee ไม่ได้มา กับ นายสมศักดิ์ ทองดี')];
 
 const build = (json: string): EntityIndex => buildEntityIndex(ARTICLES, {corrections: parseEntityCorrections(json)});
-const entityWith = (idx: EntityIndex, text: string) => idx.all().find(e => idx.mentionsOf(e.id).some(m => m.text === text));
+const entityWith = (idx: EntityIndex, text: string) => idx.all().find((e) => idx.mentionsOf(e.id).some((m) => m.text === text));
 
 describe('entity corrections', () => {
 	it('merge: entities named by any alias or id become one', () => {
@@ -25,7 +22,11 @@ describe('entity corrections', () => {
 		assert.equal(entityWith(idx, 'สมชาย ใจดี')?.id, e.id);
 		assert.equal(e.mentionCount, 3);
 		assert.equal(e.name, 'สมชาย ใจดี');
-		assert.deepEqual(idx.mentionsOf(e.id).map(m => m.articleId), ['a', 'b', 'b'], 'corpus order after a merge');
+		assert.deepEqual(
+			idx.mentionsOf(e.id).map((m) => m.articleId),
+			['a', 'b', 'b'],
+			'corpus order after a merge',
+		);
 		assert.deepEqual(idx.warnings, []);
 	});
 
@@ -55,7 +56,7 @@ describe('entity corrections', () => {
 		assert.equal(e.aliases[0], 'คุณสมชาย');
 		assert.equal(entityWith(idx, 'Somchai Jaidee')?.kind, 'person');
 		assert.equal(entityWith(idx, 'วันชัย ทองดี'), undefined);
-		assert.ok(idx.mentionsIn('a').every(m => m.text !== 'วันชัย ทองดี'));
+		assert.ok(idx.mentionsIn('a').every((m) => m.text !== 'วันชัย ทองดี'));
 	});
 
 	it('a reference to no entity is a warning, not an error', () => {
@@ -75,12 +76,15 @@ describe('entity corrections', () => {
 			['{merge: []}', /not valid JSON/],
 		];
 		for (const [json, message] of bad) {
-			assert.throws(() => parseEntityCorrections(json, 'khao.entities.json'), (error: unknown) => {
-				assert.ok(error instanceof EntityCorrectionsError, String(error));
-				assert.match(error.message, /^khao\.entities\.json: /);
-				assert.match(error.message, message);
-				return true;
-			});
+			assert.throws(
+				() => parseEntityCorrections(json, 'khao.entities.json'),
+				(error: unknown) => {
+					assert.ok(error instanceof EntityCorrectionsError, String(error));
+					assert.match(error.message, /^khao\.entities\.json: /);
+					assert.match(error.message, message);
+					return true;
+				},
+			);
 		}
 	});
 

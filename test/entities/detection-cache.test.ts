@@ -38,11 +38,11 @@ function tempRoot(): string {
 /** Two files of articles (one a line), as a folder corpus would give them. */
 function makeCorpus(): {cacheDir: string; files: string[]; articles: () => Article[]} {
 	const root = tempRoot();
-	const files = ['one.txt', 'two.txt'].map(name => path.join(root, name));
+	const files = ['one.txt', 'two.txt'].map((name) => path.join(root, name));
 	fs.writeFileSync(files[0]!, TEXTS.slice(0, 2).join('\n'));
 	fs.writeFileSync(files[1]!, TEXTS.slice(2).join('\n'));
 	const articles = (): Article[] =>
-		files.flatMap(file =>
+		files.flatMap((file) =>
 			fs
 				.readFileSync(file, 'utf8')
 				.split('\n')
@@ -63,7 +63,7 @@ async function detectAll(articles: Article[], options: DetectCorpusOptions): Pro
 
 /** What detection on this thread gives: each article's mentions and their link keys. */
 function fresh(articles: readonly Article[]): Array<{id: string; mentions: unknown; keys: string[][]}> {
-	return articles.map(a => {
+	return articles.map((a) => {
 		const mentions = detectMentions(a);
 		return {id: a.id, mentions, keys: mentions.map(linkKeys)};
 	});
@@ -71,24 +71,35 @@ function fresh(articles: readonly Article[]): Array<{id: string; mentions: unkno
 
 describe('mention columns', () => {
 	test('round-trip every field of every mention, optional fields only where set', () => {
-		const perArticle = TEXTS.map(text => detectMentions({text}));
-		assert.ok(perArticle.flat().some(m => m.title !== undefined) && perArticle.flat().some(m => m.placeKey !== undefined), 'the texts exercise optional fields');
+		const perArticle = TEXTS.map((text) => detectMentions({text}));
+		assert.ok(perArticle.flat().some((m) => m.title !== undefined) && perArticle.flat().some((m) => m.placeKey !== undefined), 'the texts exercise optional fields');
 		const columns = encodeMentions(perArticle);
-		assert.ok(validColumns(columns, TEXTS.map(t => t.length)));
-		assert.deepEqual(TEXTS.map((_, a) => decodeArticle(columns, a)), perArticle);
-		assert.deepEqual(TEXTS.map((_, a) => decodeKeys(columns, a)), perArticle.map(ms => ms.map(linkKeys)));
+		assert.ok(
+			validColumns(
+				columns,
+				TEXTS.map((t) => t.length),
+			),
+		);
+		assert.deepEqual(
+			TEXTS.map((_, a) => decodeArticle(columns, a)),
+			perArticle,
+		);
+		assert.deepEqual(
+			TEXTS.map((_, a) => decodeKeys(columns, a)),
+			perArticle.map((ms) => ms.map(linkKeys)),
+		);
 		assert.ok(columns.keys.length > 0);
 	});
 
 	test('reject a mention past its article, a reference outside the strings, a bad kind', () => {
-		const perArticle = TEXTS.map(text => detectMentions({text}));
-		const lengths = TEXTS.map(t => t.length);
+		const perArticle = TEXTS.map((text) => detectMentions({text}));
+		const lengths = TEXTS.map((t) => t.length);
 		const damaged = [
 			(c: ReturnType<typeof encodeMentions>) => (c.end[0] = lengths[0]! + 5),
 			(c: ReturnType<typeof encodeMentions>) => (c.text[1] = c.strings.length),
 			(c: ReturnType<typeof encodeMentions>) => (c.kind[0] = 9),
 			(c: ReturnType<typeof encodeMentions>) => (c.firstMention[1] = c.start.length + 1),
-			(c: ReturnType<typeof encodeMentions>) => (c.title[c.title.findIndex(t => t >= 0)] = -1),
+			(c: ReturnType<typeof encodeMentions>) => (c.title[c.title.findIndex((t) => t >= 0)] = -1),
 			(c: ReturnType<typeof encodeMentions>) => (c.keys[0] = c.strings.length),
 			(c: ReturnType<typeof encodeMentions>) => (c.firstKey[1] = c.keys.length + 1),
 		];
@@ -124,12 +135,15 @@ describe('the detection cache', () => {
 
 	test('a damaged, truncated or foreign cache file is rebuilt with one warning, never trusted', async () => {
 		const damages: Array<[string, (bytes: Buffer) => Buffer]> = [
-			['truncated', b => b.subarray(0, b.length - 9)],
-			['a flipped byte', b => {
-				const out = Buffer.from(b);
-				out[out.length - 20]! ^= 0xff;
-				return out;
-			}],
+			['truncated', (b) => b.subarray(0, b.length - 9)],
+			[
+				'a flipped byte',
+				(b) => {
+					const out = Buffer.from(b);
+					out[out.length - 20]! ^= 0xff;
+					return out;
+				},
+			],
 			['foreign', () => Buffer.from('KHAOIDX2 not ours at all')],
 			['empty', () => Buffer.alloc(0)],
 		];
@@ -139,7 +153,7 @@ describe('the detection cache', () => {
 			const file = detectionCacheFile(corpus.cacheDir, corpus.files[0]!);
 			fs.writeFileSync(file, damage(fs.readFileSync(file)));
 			const warnings: CorpusWarning[] = [];
-			const again = await detectAll(corpus.articles(), {cacheDir: corpus.cacheDir, onWarning: w => warnings.push(w)});
+			const again = await detectAll(corpus.articles(), {cacheDir: corpus.cacheDir, onWarning: (w) => warnings.push(w)});
 			assert.equal(again.fromCache, 2, what);
 			assert.equal(warnings.length, 1, what);
 			assert.match(warnings[0]!.message, /^rebuilt: /, what);
@@ -154,7 +168,7 @@ describe('the detection cache', () => {
 		const blocker = path.join(tempRoot(), 'a-file');
 		fs.writeFileSync(blocker, 'not a folder');
 		const warnings: CorpusWarning[] = [];
-		const run = await detectAll(corpus.articles(), {cacheDir: path.join(blocker, 'cache'), onWarning: w => warnings.push(w)});
+		const run = await detectAll(corpus.articles(), {cacheDir: path.join(blocker, 'cache'), onWarning: (w) => warnings.push(w)});
 		assert.equal(warnings.length, 1, JSON.stringify(warnings));
 		assert.match(warnings[0]!.message, /^not (used|saved): .*not a folder/);
 		assert.deepEqual(run.mentions, fresh(corpus.articles()));
@@ -162,9 +176,9 @@ describe('the detection cache', () => {
 
 	test('a forged file with a valid checksum but a mention outside its article is rejected', () => {
 		const corpus = makeCorpus();
-		const articles = corpus.articles().filter(a => a.path === corpus.files[0]);
+		const articles = corpus.articles().filter((a) => a.path === corpus.files[0]);
 		const stat = {path: corpus.files[0]!, ...statFiles(articles).get(corpus.files[0]!)!};
-		const mentions = articles.map(a => detectMentions(a));
+		const mentions = articles.map((a) => detectMentions(a));
 		mentions[0]![0]!.end = articles[0]!.text.length + 100;
 		const file = path.join(corpus.cacheDir, 'forged.ent');
 		fs.mkdirSync(corpus.cacheDir, {recursive: true});
@@ -176,11 +190,19 @@ describe('the detection cache', () => {
 
 	test('an article added to a file makes its cache stale (ids and lengths are checked)', async () => {
 		const corpus = makeCorpus();
-		const articles = corpus.articles().filter(a => a.path === corpus.files[0]);
+		const articles = corpus.articles().filter((a) => a.path === corpus.files[0]);
 		const stat = {path: corpus.files[0]!, ...statFiles(articles).get(corpus.files[0]!)!};
 		const file = path.join(corpus.cacheDir, 'x.ent');
 		fs.mkdirSync(corpus.cacheDir, {recursive: true});
-		fs.writeFileSync(file, Buffer.concat(encodeDetectionCache(stat, articles, [encodeMentions(articles.slice(0, 1).map(a => detectMentions(a))), encodeMentions(articles.slice(1).map(a => detectMentions(a)))])));
+		fs.writeFileSync(
+			file,
+			Buffer.concat(
+				encodeDetectionCache(stat, articles, [
+					encodeMentions(articles.slice(0, 1).map((a) => detectMentions(a))),
+					encodeMentions(articles.slice(1).map((a) => detectMentions(a))),
+				]),
+			),
+		);
 		assert.equal(readDetectionCache(file, stat, articles).ok, true);
 		const longer = [{...articles[0]!, text: articles[0]!.text + 'ครับ'}, articles[1]!];
 		assert.deepEqual(readDetectionCache(file, stat, longer), {ok: false, kind: 'stale'});
@@ -203,11 +225,11 @@ describe('the reader’s background indexing', () => {
 	/** Enough articles for detection to go to workers, over two files, each with a name or two. */
 	function manyArticles(): {cacheDir: string; articles: Article[]} {
 		const root = tempRoot();
-		const files = ['a.txt', 'b.txt'].map(name => path.join(root, name));
+		const files = ['a.txt', 'b.txt'].map((name) => path.join(root, name));
 		const lines = Array.from({length: INLINE_ARTICLES + 6}, (_, i) => `${TEXTS[i % TEXTS.length]} ฉบับที่ ${i}`);
 		fs.writeFileSync(files[0]!, lines.slice(0, 40).join('\n'));
 		fs.writeFileSync(files[1]!, lines.slice(40).join('\n'));
-		const articles = files.flatMap(file =>
+		const articles = files.flatMap((file) =>
 			fs
 				.readFileSync(file, 'utf8')
 				.split('\n')
@@ -219,7 +241,11 @@ describe('the reader’s background indexing', () => {
 	test('detects in workers, then from the cache, and links as detecting here would', async () => {
 		const {cacheDir, articles} = manyArticles();
 		const expected = entitiesData(buildEntityIndex(articles), articles);
-		const stamps = (): string[] => fs.readdirSync(cacheDir).filter(f => f.startsWith('entities-')).map(f => `${f} ${fs.statSync(path.join(cacheDir, f), {bigint: true}).mtimeNs}`);
+		const stamps = (): string[] =>
+			fs
+				.readdirSync(cacheDir)
+				.filter((f) => f.startsWith('entities-'))
+				.map((f) => `${f} ${fs.statSync(path.join(cacheDir, f), {bigint: true}).mtimeNs}`);
 		let written: string[] = [];
 		for (const run of ['cold', 'warm']) {
 			const indexer = new BackgroundIndexer(staticLoad(articles), {search: {cacheDir}, snapshotEvery: 10});
@@ -231,7 +257,7 @@ describe('the reader’s background indexing', () => {
 			if (run === 'warm') assert.deepEqual(stamps(), written);
 			written = stamps();
 		}
-		assert.equal(fs.readdirSync(cacheDir).filter(f => f.startsWith('entities-')).length, 2, 'one detection cache per source file');
+		assert.equal(fs.readdirSync(cacheDir).filter((f) => f.startsWith('entities-')).length, 2, 'one detection cache per source file');
 	});
 });
 

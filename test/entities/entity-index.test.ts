@@ -12,7 +12,7 @@ const ARTICLES = [
 ];
 
 function idOf(idx: EntityIndex, text: string): string {
-	const m = idx.articleIds.flatMap(a => [...idx.mentionsIn(a)]).find(x => x.text === text);
+	const m = idx.articleIds.flatMap((a) => [...idx.mentionsIn(a)]).find((x) => x.text === text);
 	assert.ok(m, `no mention ${text}`);
 	return m.entityId;
 }
@@ -23,9 +23,12 @@ describe('EntityIndex', () => {
 
 	it('lists mentions of an article sorted by start, each with its entity', () => {
 		const ms = idx.mentionsIn('one');
-		assert.deepEqual(ms.map(m => m.text), ['สเปน', 'เปโดร ซานเชซ', 'ญี่ปุ่น', 'ซานเชซ']);
+		assert.deepEqual(
+			ms.map((m) => m.text),
+			['สเปน', 'เปโดร ซานเชซ', 'ญี่ปุ่น', 'ซานเชซ'],
+		);
 		assert.ok(ms.every((m, i) => i === 0 || ms[i - 1]!.start < m.start));
-		assert.ok(ms.every(m => m.articleId === 'one' && idx.entity(m.entityId) !== undefined));
+		assert.ok(ms.every((m) => m.articleId === 'one' && idx.entity(m.entityId) !== undefined));
 		assert.equal(ms[1]!.title, 'นายกรัฐมนตรีสเปน');
 		assert.equal(ms[1]!.kind, 'person');
 		assert.equal(ms[0]!.kind, 'place');
@@ -34,7 +37,10 @@ describe('EntityIndex', () => {
 	});
 
 	it('gives entities of an article and of the corpus', () => {
-		assert.deepEqual(idx.entitiesIn('one').map(e => e.id), ['place:es', sanchez, 'place:jp']);
+		assert.deepEqual(
+			idx.entitiesIn('one').map((e) => e.id),
+			['place:es', sanchez, 'place:jp'],
+		);
 		const e = idx.entity(sanchez)!;
 		assert.equal(e.mentionCount, 4);
 		assert.equal(e.articleCount, 2);
@@ -47,7 +53,10 @@ describe('EntityIndex', () => {
 		const at = one.indexOf('ซานเชซกล่าว');
 		assert.equal(idx.mentionAt('one', at + 2)?.text, 'ซานเชซ');
 		assert.equal(idx.mentionAt('one', one.indexOf('ยินดี')), undefined);
-		assert.deepEqual(idx.mentionsBetween('one', one.indexOf('ซานเชซ'), one.indexOf('ญี่ปุ่น') + 1).map(m => m.text), ['เปโดร ซานเชซ', 'ญี่ปุ่น']);
+		assert.deepEqual(
+			idx.mentionsBetween('one', one.indexOf('ซานเชซ'), one.indexOf('ญี่ปุ่น') + 1).map((m) => m.text),
+			['เปโดร ซานเชซ', 'ญี่ปุ่น'],
+		);
 	});
 
 	it('jumps to the next mention, into the next article, and around', () => {
@@ -107,10 +116,9 @@ describe('EntityIndexBuilder', () => {
 	it('adding in batches gives the same index as adding at once', () => {
 		const seeds = seedArticles();
 		const whole = buildEntityIndex(seeds);
-		const shape = (idx: EntityIndex): string[] =>
-			idx.articleIds.flatMap(a => idx.mentionsIn(a).map(m => `${a}:${m.start}:${m.end}:${idx.entity(m.entityId)!.name}`));
+		const shape = (idx: EntityIndex): string[] => idx.articleIds.flatMap((a) => idx.mentionsIn(a).map((m) => `${a}:${m.start}:${m.end}:${idx.entity(m.entityId)!.name}`));
 		fc.assert(
-			fc.property(fc.array(fc.integer({min: 1, max: 5}), {minLength: 1, maxLength: 5}), sizes => {
+			fc.property(fc.array(fc.integer({min: 1, max: 5}), {minLength: 1, maxLength: 5}), (sizes) => {
 				const builder = new EntityIndexBuilder();
 				let i = 0;
 				for (const n of sizes) {
@@ -138,15 +146,29 @@ describe('EntityIndexBuilder', () => {
 });
 
 describe('findByName: a single Thai word is no phonetic match for a Latin name', () => {
-	it('does not offer a Latin name that shares the word\'s consonant skeleton', async () => {
+	it("does not offer a Latin name that shares the word's consonant skeleton", async () => {
 		const {NameSearch} = await import('../../source/entities/name-search.js');
 		const names = new NameSearch([
 			{entity: 0, aliases: ['Trial Run']},
 			{entity: 1, aliases: ['มาครง', 'Macron']},
 		]);
-		assert.deepEqual(names.find('ทุเรียน', () => 0), [], 'ทุเรียน (durian) is not "Trial Run"');
-		assert.deepEqual(names.find('มาคร็อง', () => 0), [1], 'a Thai spelling variant still matches by the finer key');
-		assert.deepEqual(names.find('macron', () => 0), [1]);
-		assert.deepEqual(names.find('trial run', () => 0), [0]);
+		assert.deepEqual(
+			names.find('ทุเรียน', () => 0),
+			[],
+			'ทุเรียน (durian) is not "Trial Run"',
+		);
+		assert.deepEqual(
+			names.find('มาคร็อง', () => 0),
+			[1],
+			'a Thai spelling variant still matches by the finer key',
+		);
+		assert.deepEqual(
+			names.find('macron', () => 0),
+			[1],
+		);
+		assert.deepEqual(
+			names.find('trial run', () => 0),
+			[0],
+		);
 	});
 });

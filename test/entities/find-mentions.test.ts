@@ -5,8 +5,11 @@ import {findMentions} from '../../source/entities/find-mentions.js';
 import type {Mention} from '../../source/entities/types.js';
 
 const find = (text: string): Mention[] => findMentions({text});
-const named = (text: string, name: string): Mention | undefined => find(text).find(m => m.text === name);
-const texts = (text: string, kind?: Mention['kind']): string[] => find(text).filter(m => kind === undefined || m.kind === kind).map(m => m.text);
+const named = (text: string, name: string): Mention | undefined => find(text).find((m) => m.text === name);
+const texts = (text: string, kind?: Mention['kind']): string[] =>
+	find(text)
+		.filter((m) => kind === undefined || m.kind === kind)
+		.map((m) => m.text);
 
 describe('people after titles and positions', () => {
 	it('takes given name and surname after an honorific, and keeps the title apart', () => {
@@ -63,7 +66,7 @@ describe('Latin names and acronyms', () => {
 	it('joins capitalised words with particles, and splits at "and the"', () => {
 		const text = 'the Asian Infrastructure Investment Bank and the Organisation for Economic Co-operation and Development met';
 		assert.deepEqual(texts(text), ['Asian Infrastructure Investment Bank', 'Organisation for Economic Co-operation and Development']);
-		assert.ok(find(text).every(m => m.kind === 'organization'));
+		assert.ok(find(text).every((m) => m.kind === 'organization'));
 	});
 
 	it('keeps hyphenated names whole', () => {
@@ -85,7 +88,7 @@ describe('definitions in brackets', () => {
 	it('links a Thai name, its Latin name and its acronym', () => {
 		const text = 'ทั้งนี้ องค์การอนามัยโลก (World Health Organization หรือ WHO) ระบุ';
 		assert.deepEqual(texts(text), ['องค์การอนามัยโลก', 'World Health Organization', 'WHO']);
-		assert.ok(find(text).every(m => m.kind === 'organization' && m.rule !== 'acronym'));
+		assert.ok(find(text).every((m) => m.kind === 'organization' && m.rule !== 'acronym'));
 	});
 
 	it('cuts the Thai side back to its head word', () => {
@@ -132,9 +135,32 @@ describe('offsets', () => {
 	});
 
 	it('every mention is its slice of the text, in order, without overlaps', () => {
-		const pieces = ['นาย', 'สมปอง ', 'รักชาติ', ' กล่าว', 'ประธานาธิบดี', 'จีน', 'และ', 'องค์การ', 'อนามัยโลก', ' (WHO)', 'Bank of ', 'Asia ', '\u200b', ' ', 'ได้', 'จังหวัด', 'เชียงราย', 'สี', 'น้ำเงิน', '.', '\n', 'พล.อ.'];
+		const pieces = [
+			'นาย',
+			'สมปอง ',
+			'รักชาติ',
+			' กล่าว',
+			'ประธานาธิบดี',
+			'จีน',
+			'และ',
+			'องค์การ',
+			'อนามัยโลก',
+			' (WHO)',
+			'Bank of ',
+			'Asia ',
+			'\u200b',
+			' ',
+			'ได้',
+			'จังหวัด',
+			'เชียงราย',
+			'สี',
+			'น้ำเงิน',
+			'.',
+			'\n',
+			'พล.อ.',
+		];
 		fc.assert(
-			fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 30}), parts => {
+			fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 30}), (parts) => {
 				const text = parts.join('');
 				const found = find(text);
 				let last = 0;
@@ -151,8 +177,7 @@ describe('offsets', () => {
 });
 
 describe('foreign names of three long tokens after a foreign title', () => {
-	const mentionsOf = (text: string) =>
-		findMentions({text}).map((m) => [m.text, m.kind]);
+	const mentionsOf = (text: string) => findMentions({text}).map((m) => [m.text, m.kind]);
 	it('takes the third token when the clause goes on after it', () => {
 		assert.deepEqual(mentionsOf('ประธานาธิบดีวิลเฮล์ม ฟอน ชตรัมเบิร์ก เดินทางถึงกรุงเวียนนา')[0], ['วิลเฮล์ม ฟอน ชตรัมเบิร์ก', 'person']);
 		assert.deepEqual(mentionsOf('ประธานาธิบดีวิลเฮล์ม ฟอน ชตรัมเบิร์ก')[0], ['วิลเฮล์ม ฟอน ชตรัมเบิร์ก', 'person']);

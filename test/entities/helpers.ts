@@ -11,7 +11,7 @@ const SEED_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
 /** The five seed articles, in file order. */
 export function seedArticles(): Article[] {
 	return readdirSync(SEED_DIR)
-		.filter(f => f.endsWith('.txt'))
+		.filter((f) => f.endsWith('.txt'))
 		.sort()
-		.map(f => article(`corpus/${f}`, readFileSync(SEED_DIR + f, 'utf8')));
+		.map((f) => article(`corpus/${f}`, readFileSync(SEED_DIR + f, 'utf8')));
 }

@@ -8,7 +8,11 @@ import {article} from './helpers.js';
 
 const index = (...texts: string[]): EntityIndex => buildEntityIndex(texts.map((t, i) => article(`a${i}`, t)));
 /** Ids of the entities with a mention written `name`. */
-const idsOf = (idx: EntityIndex, name: string): string[] => idx.all().filter(e => idx.mentionsOf(e.id).some(m => m.text === name)).map(e => e.id);
+const idsOf = (idx: EntityIndex, name: string): string[] =>
+	idx
+		.all()
+		.filter((e) => idx.mentionsOf(e.id).some((m) => m.text === name))
+		.map((e) => e.id);
 
 describe('acronyms join an expansion only as the corpus defines them', () => {
 	it('an acronym defined once joins its bare uses in other articles', () => {
@@ -34,7 +38,10 @@ describe('acronyms join an expansion only as the corpus defines them', () => {
 
 	it('an acronym after a position is the body, not a person', () => {
 		const idx = index('ผู้แทน UNHCR กล่าวว่า สถานการณ์ดีขึ้น');
-		assert.ok(idx.all().every(e => e.kind !== 'person'), JSON.stringify(idx.all()));
+		assert.ok(
+			idx.all().every((e) => e.kind !== 'person'),
+			JSON.stringify(idx.all()),
+		);
 	});
 });
 

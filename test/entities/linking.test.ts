@@ -9,8 +9,8 @@ const index = (...texts: string[]): EntityIndex => buildEntityIndex(texts.map((t
 
 /** The entity with a mention written exactly `name` (fails when there are several). */
 function entityOf(idx: EntityIndex, name: string): Entity | undefined {
-	const found = idx.all().filter(e => idx.mentionsOf(e.id).some(m => m.text === name));
-	assert.ok(found.length <= 1, `"${name}" is in ${found.length} entities: ${found.map(e => e.id).join(', ')}`);
+	const found = idx.all().filter((e) => idx.mentionsOf(e.id).some((m) => m.text === name));
+	assert.ok(found.length <= 1, `"${name}" is in ${found.length} entities: ${found.map((e) => e.id).join(', ')}`);
 	return found[0];
 }
 
@@ -32,22 +32,17 @@ describe('linking variants into one entity (articles written for the test)', () 
 	it('a surname later in the same article, with a verb after it', () => {
 		const idx = index('นายกรัฐมนตรีสเปน เปโดร ซานเชซ เดินทางถึง ซานเชซกล่าวว่า ยินดี ต่อมาซานเชซได้พบผู้นำ');
 		sameEntity(idx, 'เปโดร ซานเชซ', 'ซานเชซ');
-		assert.equal(idx.mentionsIn('a0').filter(m => m.text === 'ซานเชซ').length, 2);
+		assert.equal(idx.mentionsIn('a0').filter((m) => m.text === 'ซานเชซ').length, 2);
 	});
 
 	it('a Chinese family name (one syllable) after a title or before a verb', () => {
 		const idx = index('นายกรัฐมนตรีจีน นายหลี่ เฉียง กล่าว หลี่กล่าวว่า เศรษฐกิจดี และนายกรัฐมนตรีหลี่ยังระบุ');
 		sameEntity(idx, 'หลี่ เฉียง', 'หลี่');
-		assert.equal(idx.mentionsIn('a0').filter(m => m.text === 'หลี่').length, 2);
+		assert.equal(idx.mentionsIn('a0').filter((m) => m.text === 'หลี่').length, 2);
 	});
 
 	it('transliteration variants: tone marks, vowel signs, final letters, across articles', () => {
-		const idx = index(
-			'นายกรัฐมนตรีจีน นายหลี่ เฉียง กล่าว',
-			'นายกรัฐมนตรีจีน หลี เฉียง เดินทาง',
-			'นายกรัฐมนตรีสเปน เปโดร ซานเชซ เดินทางถึง',
-			'ประธานาธิบดีสเปน เปโดร ซานเชส เดินทาง',
-		);
+		const idx = index('นายกรัฐมนตรีจีน นายหลี่ เฉียง กล่าว', 'นายกรัฐมนตรีจีน หลี เฉียง เดินทาง', 'นายกรัฐมนตรีสเปน เปโดร ซานเชซ เดินทางถึง', 'ประธานาธิบดีสเปน เปโดร ซานเชส เดินทาง');
 		sameEntity(idx, 'หลี่ เฉียง', 'หลี เฉียง');
 		sameEntity(idx, 'เปโดร ซานเชซ', 'เปโดร ซานเชส');
 	});
@@ -94,7 +89,10 @@ describe('keeping different entities apart', () => {
 
 	it('a one-syllable family name that is a common word: only as a name', () => {
 		const idx = index('นายกรัฐมนตรีเวียดนาม นายดี วัน ฮุง เดินทางถึง ดีกล่าวว่า เศรษฐกิจดีขึ้นมาก สินค้าดีมีคุณภาพ');
-		const names = idx.mentionsIn('a0').filter(m => m.kind === 'person').map(m => m.text);
+		const names = idx
+			.mentionsIn('a0')
+			.filter((m) => m.kind === 'person')
+			.map((m) => m.text);
 		assert.deepEqual(names, ['ดี วัน ฮุง', 'ดี']);
 	});
 
@@ -112,14 +110,14 @@ describe('keeping different entities apart', () => {
 describe('the seed articles', () => {
 	const seeds = seedArticles();
 	const idx = buildEntityIndex(seeds);
-	const text = new Map(seeds.map(a => [a.id, a.text]));
+	const text = new Map(seeds.map((a) => [a.id, a.text]));
 
 	it('สี จิ้นผิง, นายสี จิ้นผิง and สี are one person', () => {
 		sameEntity(idx, 'สี จิ้นผิง', 'สี');
 		const e = entityOf(idx, 'สี จิ้นผิง')!;
 		assert.equal(e.name, 'สี จิ้นผิง');
-		assert.ok(idx.mentionsOf(e.id).some(m => m.title === 'นาย'));
-		assert.ok(idx.mentionsOf(e.id).some(m => m.title === 'ประธานาธิบดี'));
+		assert.ok(idx.mentionsOf(e.id).some((m) => m.title === 'นาย'));
+		assert.ok(idx.mentionsOf(e.id).some((m) => m.title === 'ประธานาธิบดี'));
 		assert.equal(e.articleCount, 2);
 	});
 

@@ -17,7 +17,7 @@ const SHIPPED = fileURLToPath(new URL('../../source/entities/model/ner-weights.b
 const spansOf = (text: string): string[] => {
 	const model = sharedTagger();
 	assert.ok(model, taggerWarning());
-	return tagText(text, model).map(s => `${s.kind}:${text.slice(s.start, s.end)}`);
+	return tagText(text, model).map((s) => `${s.kind}:${text.slice(s.start, s.end)}`);
 };
 
 describe('the shipped NER model', () => {
@@ -28,20 +28,13 @@ describe('the shipped NER model', () => {
 
 	it('finds people with no title before them, and the organisations and places beside them', () => {
 		assert.deepEqual(spansOf('สมศักดิ์ วงศ์ใหญ่ ให้สัมภาษณ์ว่าจะกลับบ้านในสัปดาห์หน้า'), ['person:สมศักดิ์ วงศ์ใหญ่']);
-		assert.deepEqual(spansOf('อนุชา ปัญญาดี และ สุดารัตน์ พรหมมา เข้าร่วมประชุมที่จังหวัดนครราชสีมา'), [
-			'person:อนุชา ปัญญาดี',
-			'person:สุดารัตน์ พรหมมา',
-			'place:จังหวัดนครราชสีมา',
-		]);
-		assert.deepEqual(spansOf('ผู้สื่อข่าวรายงานว่า วิไลวรรณ ทองคำ ได้รับรางวัลจากมหาวิทยาลัยเกษตรศาสตร์'), [
-			'person:วิไลวรรณ ทองคำ',
-			'organization:มหาวิทยาลัยเกษตรศาสตร์',
-		]);
+		assert.deepEqual(spansOf('อนุชา ปัญญาดี และ สุดารัตน์ พรหมมา เข้าร่วมประชุมที่จังหวัดนครราชสีมา'), ['person:อนุชา ปัญญาดี', 'person:สุดารัตน์ พรหมมา', 'place:จังหวัดนครราชสีมา']);
+		assert.deepEqual(spansOf('ผู้สื่อข่าวรายงานว่า วิไลวรรณ ทองคำ ได้รับรางวัลจากมหาวิทยาลัยเกษตรศาสตร์'), ['person:วิไลวรรณ ทองคำ', 'organization:มหาวิทยาลัยเกษตรศาสตร์']);
 	});
 
 	it('adds those names to the rules, and cuts a head-word name that ran on where the model ends it', () => {
 		const text = 'ชัยวัฒน์ แก้วมณี กล่าวว่า กระทรวงพาณิชย์ร่วมกับเอกชนจัดงาน';
-		const found = findMentions({text}).map(m => `${m.kind}:${m.text}`);
+		const found = findMentions({text}).map((m) => `${m.kind}:${m.text}`);
 		assert.ok(found.includes('person:ชัยวัฒน์ แก้วมณี'), found.join(', '));
 		assert.ok(found.includes('organization:กระทรวงพาณิชย์'), found.join(', '));
 	});
@@ -60,7 +53,7 @@ describe('the shipped NER model', () => {
 	});
 
 	it('takes no common noun after a title for a name', () => {
-		const found = findMentions({text: 'นายทหารหลายนาย นางพยาบาลสองคน ช่วยกันทำงาน'}).filter(m => m.kind === 'person');
+		const found = findMentions({text: 'นายทหารหลายนาย นางพยาบาลสองคน ช่วยกันทำงาน'}).filter((m) => m.kind === 'person');
 		assert.deepEqual(found, []);
 	});
 });
@@ -76,11 +69,14 @@ describe('a damaged weights file', () => {
 		['cut short', shipped.subarray(0, Math.floor(shipped.length / 2))],
 		['empty', new Uint8Array(0)],
 		['not gzip', Buffer.from('hello, not weights')],
-		['one byte changed', (() => {
-			const b = Buffer.from(shipped);
-			b[Math.floor(b.length / 2)]! ^= 0x55;
-			return b;
-		})()],
+		[
+			'one byte changed',
+			(() => {
+				const b = Buffer.from(shipped);
+				b[Math.floor(b.length / 2)]! ^= 0x55;
+				return b;
+			})(),
+		],
 	];
 	for (const [name, bytes] of cases) {
 		it(`is refused with a reason when ${name}, and detection falls back to the rules`, () => {
@@ -94,7 +90,10 @@ describe('a damaged weights file', () => {
 			assert.ok(warning !== undefined && /rules only/.test(warning) && !warning.includes('\n'), warning);
 			// The rules still work: a titled name is found.
 			const found = findMentions({text: 'เมื่อวานนี้ นายสมปอง รักชาติ กล่าวว่า การประชุมดี'});
-			assert.deepEqual(found.map(m => m.text), ['สมปอง รักชาติ']);
+			assert.deepEqual(
+				found.map((m) => m.text),
+				['สมปอง รักชาติ'],
+			);
 		});
 	}
 
@@ -107,7 +106,11 @@ describe('a damaged weights file', () => {
 		copyFileSync(cli, join(pkg, 'dist', 'cli.js'));
 		writeFileSync(join(pkg, 'source', 'entities', 'model', 'ner-weights.bin'), shipped.subarray(0, 1000));
 		writeFileSync(join(dir, 'a.txt'), 'เมื่อวานนี้ นายสมปอง รักชาติ กล่าวว่า การประชุมดี\n');
-		const r = spawnSync(process.execPath, [join(pkg, 'dist', 'cli.js'), '--entities', join(dir, 'a.txt')], {encoding: 'utf8', timeout: 60_000, env: {...process.env, NO_COLOR: '1', KHAO_CACHE_DIR: dir}});
+		const r = spawnSync(process.execPath, [join(pkg, 'dist', 'cli.js'), '--entities', join(dir, 'a.txt')], {
+			encoding: 'utf8',
+			timeout: 60_000,
+			env: {...process.env, NO_COLOR: '1', KHAO_CACHE_DIR: dir},
+		});
 		assert.equal(r.status, 0, r.stderr);
 		assert.match(r.stdout, /สมปอง รักชาติ/);
 		const lines = r.stderr.trim().split('\n');
@@ -128,9 +131,15 @@ describe('training', () => {
 		'บริษัทสยามพัฒนา จำกัด แจ้งว่า มานพ ใจงาม ลาออกแล้ว',
 		'วิชัย ดีมาก เดินทางไปเชียงราย เมื่อวาน',
 		'มานพ ใจงาม ทำงานที่บริษัทสยามพัฒนา จำกัด มานาน',
-	].map(text => {
+	].map((text) => {
 		const spans: Array<{start: number; end: number; kind: 'person' | 'organization' | 'place'}> = [];
-		for (const [name, kind] of [['วิชัย ดีมาก', 'person'], ['มานพ ใจงาม', 'person'], ['บริษัทสยามพัฒนา จำกัด', 'organization'], ['ขอนแก่น', 'place'], ['เชียงราย', 'place']] as const) {
+		for (const [name, kind] of [
+			['วิชัย ดีมาก', 'person'],
+			['มานพ ใจงาม', 'person'],
+			['บริษัทสยามพัฒนา จำกัด', 'organization'],
+			['ขอนแก่น', 'place'],
+			['เชียงราย', 'place'],
+		] as const) {
 			const at = text.indexOf(name);
 			if (at >= 0) spans.push({start: at, end: at + name.length, kind});
 		}
@@ -147,7 +156,7 @@ describe('training', () => {
 		const model = trainTagger(texts, {bits: 12, epochs: 10, seed: 7});
 		const text = texts[1]!.text;
 		assert.deepEqual(
-			tagText(text, model).map(s => `${s.kind}:${text.slice(s.start, s.end)}`),
+			tagText(text, model).map((s) => `${s.kind}:${text.slice(s.start, s.end)}`),
 			['organization:บริษัทสยามพัฒนา จำกัด', 'person:มานพ ใจงาม'],
 		);
 	});
@@ -157,7 +166,7 @@ describe('Thai NER 1.5 val (needs ../shared/data)', () => {
 	const VAL = fileURLToPath(new URL('../../../shared/data/thainer-1.5/val.txt', import.meta.url));
 	it('scores at least F1 0.82 with the rules', {skip: existsSync(VAL) ? false : 'no ../shared/data/thainer-1.5/val.txt here'}, async () => {
 		const {runNerBench} = await import('../../bench/ner.js');
-		const all = runNerBench(VAL).find(r => r.kind === 'all')!;
+		const all = runNerBench(VAL).find((r) => r.kind === 'all')!;
 		assert.ok(all.f1 >= 0.82, `F1 ${all.f1.toFixed(3)}`);
 	});
 });

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {findMentions} from '../../source/entities/find-mentions.js';
 
-const orgs = (text: string): string[] => findMentions({text}).filter(m => m.kind === 'organization').map(m => m.text);
+const orgs = (text: string): string[] =>
+	findMentions({text})
+		.filter((m) => m.kind === 'organization')
+		.map((m) => m.text);
 
 describe('abbreviations glued to the word before', () => {
 	it('reads a title, rank or month after a glued word as what it is, not a body', () => {
@@ -28,14 +31,20 @@ describe('names the rules read weakly and the model does not see', () => {
 	});
 
 	it('makes a name right after บริษัท a body, not a person; a name after a verb stays a person (twin)', () => {
-		const kinds = (text: string, name: string): string[] => findMentions({text}).filter(m => m.text.includes(name)).map(m => m.kind);
+		const kinds = (text: string, name: string): string[] =>
+			findMentions({text})
+				.filter((m) => m.text.includes(name))
+				.map((m) => m.kind);
 		assert.ok(!kinds('ร่วมมือกับ บริษัท วีระพงษ์ อินดัสทรี จำกัด', 'วีระพงษ์').includes('person'));
 		assert.ok(kinds('ผู้สื่อข่าวรายงานว่า วีระพงษ์ ศรีสุข ได้รับรางวัล', 'วีระพงษ์').includes('person'));
 	});
 });
 
 describe('districts from the shipped gazetteer', () => {
-	const places = (text: string): string[] => findMentions({text}).filter(m => m.kind === 'place').map(m => m.text);
+	const places = (text: string): string[] =>
+		findMentions({text})
+			.filter((m) => m.kind === 'place')
+			.map((m) => m.text);
 
 	it('takes a known district after อำเภอ or อ., and the seat district written short', () => {
 		assert.deepEqual(places('ชาวบ้านใน อำเภอปากเกร็ด จังหวัดนนทบุรี'), ['อำเภอปากเกร็ด', 'จังหวัดนนทบุรี']);
@@ -55,7 +64,10 @@ describe('districts from the shipped gazetteer', () => {
 });
 
 describe('a province head before a listed word', () => {
-	const places = (text: string): string[] => findMentions({text}).filter(m => m.kind === 'place').map(m => m.text);
+	const places = (text: string): string[] =>
+		findMentions({text})
+			.filter((m) => m.kind === 'place')
+			.map((m) => m.text);
 
 	it('takes no place when a function word or a head word follows จังหวัด', () => {
 		assert.deepEqual(places('โดยให้ทุกจังหวัดใช้ข้อมูลเดียวกัน'), []);
@@ -68,11 +80,14 @@ describe('a province head before a listed word', () => {
 });
 
 describe('titles inside longer words', () => {
-	const people = (text: string): string[] => findMentions({text}).filter(m => m.kind === 'person').map(m => m.text);
+	const people = (text: string): string[] =>
+		findMentions({text})
+			.filter((m) => m.kind === 'person')
+			.map((m) => m.text);
 
-	it('reads no position inside a body\'s head word (คณะ|กรรมการ…) and no title glued to a place head (เกาะ|นาง…)', () => {
+	it("reads no position inside a body's head word (คณะ|กรรมการ…) and no title glued to a place head (เกาะ|นาง…)", () => {
 		assert.deepEqual(people('ประชุมร่วมกับคณะกรรมการควบคุมโรคจังหวัด หน่วยงานอื่น และภาคเอกชน'), []);
-		assert.ok(!people('เดินทางไปเกาะนางงาม ชาวบ้านในพื้นที่ต้อนรับ').some(p => p.includes('ชาวบ้าน')));
+		assert.ok(!people('เดินทางไปเกาะนางงาม ชาวบ้านในพื้นที่ต้อนรับ').some((p) => p.includes('ชาวบ้าน')));
 	});
 
 	it('keeps a position or title that stands on its own (twin), and a dotted rank after a glued word', () => {

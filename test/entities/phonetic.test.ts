@@ -3,7 +3,7 @@ import {describe, it} from 'node:test';
 import fc from 'fast-check';
 import {latinPhoneticKeys, phoneticKeys, thaiFineKey, thaiPhoneticKey} from '../../source/text/phonetic.js';
 
-const shareKey = (a: string, b: string): boolean => phoneticKeys(a).some(k => phoneticKeys(b).includes(k));
+const shareKey = (a: string, b: string): boolean => phoneticKeys(a).some((k) => phoneticKeys(b).includes(k));
 
 describe('phonetic keys', () => {
 	it('put the Thai and Latin spellings of the seed names together', () => {
@@ -60,7 +60,7 @@ describe('phonetic keys', () => {
 	it('a Thai key is made of class letters only and ignores tone marks anywhere', () => {
 		const thai = fc.string({unit: fc.constantFrom(...'กขคงจชซญดตทนบปพฟมยรลวสหอฮะัาำิีึืุู็เแโใไ่้๊๋์ -'.split('')), maxLength: 20});
 		fc.assert(
-			fc.property(thai, s => {
+			fc.property(thai, (s) => {
 				const key = thaiPhoneticKey(s);
 				assert.match(key, /^[KTPFSMNGLH]*$/);
 				assert.equal(thaiPhoneticKey(s.replace(/[่้๊๋]/g, '')), key);

@@ -6,7 +6,10 @@ import {findMentions} from '../../source/entities/find-mentions.js';
 import type {Mention} from '../../source/entities/types.js';
 
 const find = (text: string): Mention[] => findMentions({text});
-const texts = (text: string, kind?: Mention['kind']): string[] => find(text).filter(m => kind === undefined || m.kind === kind).map(m => m.text);
+const texts = (text: string, kind?: Mention['kind']): string[] =>
+	find(text)
+		.filter((m) => kind === undefined || m.kind === kind)
+		.map((m) => m.text);
 
 describe('Latin junk is not a name', () => {
 	it('a capitalised word opening a lowercase phrase is no mention', () => {

@@ -47,7 +47,7 @@ describe('a Latin spelling finds the Thai entity', () => {
 		article('a', 'นายประยงค์ ทองประเสริฐ กล่าวว่า โครงการเดินหน้า และนายสมศักดิ์ ใจดี ร่วมประชุม ที่เชียงราย'),
 		article('b', 'นางสาวเพ็ญศรี วงศ์สวัสดิ์ เดินทางไปประเทศญี่ปุ่น'),
 	]);
-	const names = (q: string): string[] => idx.findByName(q).map(e => e.name);
+	const names = (q: string): string[] => idx.findByName(q).map((e) => e.name);
 
 	it('in search, RTGS and common spellings, given name or full name', () => {
 		assert.equal(names('prayong')[0], 'ประยงค์ ทองประเสริฐ');

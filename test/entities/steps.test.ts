@@ -20,11 +20,13 @@ function corpus(limit = 150): Article[] {
 	if (!existsSync(THAIGOV)) {
 		// Without the shared data, the seeds' paragraphs stand in as many small articles, so the
 		// tests below still have more articles than the slices they take.
-		const paragraphs = articles.flatMap(a => a.text.split(/\n+/).filter(p => p.trim().length > 80));
+		const paragraphs = articles.flatMap((a) => a.text.split(/\n+/).filter((p) => p.trim().length > 80));
 		paragraphs.slice(0, limit).forEach((p, i) => articles.push(article(`para#${i + 1}`, p)));
 		return articles;
 	}
-	const lines = readFileSync(THAIGOV, 'utf8').split('\n').filter(l => l.trim() !== '');
+	const lines = readFileSync(THAIGOV, 'utf8')
+		.split('\n')
+		.filter((l) => l.trim() !== '');
 	lines.slice(0, limit).forEach((line, i) => {
 		const record = JSON.parse(line) as {body?: string};
 		articles.push(article(`thaigov#${i + 1}`, record.body ?? ''));
@@ -38,8 +40,8 @@ function shape(idx: EntityIndex): unknown {
 		entities: idx.all(),
 		warnings: idx.warnings,
 		articleIds: idx.articleIds,
-		byArticle: idx.articleIds.map(a => idx.mentionsIn(a)),
-		byEntity: idx.all().map(e => ({mentions: idx.mentionsOf(e.id), articles: idx.articlesOf(e.id)})),
+		byArticle: idx.articleIds.map((a) => idx.mentionsIn(a)),
+		byEntity: idx.all().map((e) => ({mentions: idx.mentionsOf(e.id), articles: idx.articlesOf(e.id)})),
 	};
 }
 
@@ -68,14 +70,19 @@ describe('entity index in steps', () => {
 		const plain = new EntityIndexBuilder();
 		plain.add(CORPUS);
 		const top = plain.snapshot().all();
-		const corrections = parseEntityCorrections(JSON.stringify({
-			merge: [[top[1]!.id, top[2]!.name], ['no such entity', top[4]!.id]],
-			split: [{from: top[1]!.name, names: [top[2]!.aliases.at(-1)], name: 'Split Off'}],
-			rename: {[top[5]!.id]: 'Renamed'},
-			aliases: {[top[6]!.name]: [top[7]!.name, 'Another Spelling']},
-			kind: {[top[8]!.id]: 'other'},
-			hide: [top[9]!.id],
-		}));
+		const corrections = parseEntityCorrections(
+			JSON.stringify({
+				merge: [
+					[top[1]!.id, top[2]!.name],
+					['no such entity', top[4]!.id],
+				],
+				split: [{from: top[1]!.name, names: [top[2]!.aliases.at(-1)], name: 'Split Off'}],
+				rename: {[top[5]!.id]: 'Renamed'},
+				aliases: {[top[6]!.name]: [top[7]!.name, 'Another Spelling']},
+				kind: {[top[8]!.id]: 'other'},
+				hide: [top[9]!.id],
+			}),
+		);
 		const builder = new EntityIndexBuilder({corrections});
 		builder.add(CORPUS);
 		const {value, steps} = drain(builder.snapshotSteps(0));
@@ -83,7 +90,7 @@ describe('entity index in steps', () => {
 		assert.deepEqual(shape(value), shape(builder.snapshot()));
 		assert.deepEqual(value.warnings, ['merge: no entity "no such entity"']);
 		assert.equal(value.entity(top[9]!.id), undefined, 'hidden');
-		assert.ok(value.all().some(e => e.name === 'Renamed'));
+		assert.ok(value.all().some((e) => e.name === 'Renamed'));
 	});
 
 	it('snapshots taken along the way (which later ones reuse) leave the last one as a fresh build', () => {
@@ -148,7 +155,7 @@ describe('occurrencesOfAll', () => {
 
 	it('finds every start of every needle, overlapping ones too, like indexOf', () => {
 		const letters = fc.constantFrom('ก', 'า', 'ส', 'ี', ' ', 'a', 'b');
-		const str = (max: number) => fc.array(letters, {minLength: 1, maxLength: max}).map(a => a.join(''));
+		const str = (max: number) => fc.array(letters, {minLength: 1, maxLength: max}).map((a) => a.join(''));
 		fc.assert(
 			fc.property(str(60), fc.array(str(4), {maxLength: 6}), (text, needles) => {
 				const found = occurrencesOfAll(text, needles);
@@ -162,7 +169,7 @@ describe('occurrencesOfAll', () => {
 describe('sortSteps', () => {
 	it('orders like Array.prototype.sort, stable, in steps', () => {
 		fc.assert(
-			fc.property(fc.array(fc.record({key: fc.integer({min: 0, max: 5}), n: fc.nat()}), {maxLength: 300}), items => {
+			fc.property(fc.array(fc.record({key: fc.integer({min: 0, max: 5}), n: fc.nat()}), {maxLength: 300}), (items) => {
 				const compare = (a: {key: number}, b: {key: number}): number => a.key - b.key;
 				assert.deepEqual(drain(sortSteps(items, compare, new StepClock(0, undefined, 1))).value, [...items].sort(compare));
 			}),

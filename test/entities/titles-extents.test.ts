@@ -6,12 +6,18 @@ import {findMentions} from '../../source/entities/find-mentions.js';
 import type {Mention} from '../../source/entities/types.js';
 
 const find = (text: string): Mention[] => findMentions({text});
-const people = (text: string): Array<[string, string | undefined]> => find(text).filter(m => m.kind === 'person').map(m => [m.text, m.title]);
+const people = (text: string): Array<[string, string | undefined]> =>
+	find(text)
+		.filter((m) => m.kind === 'person')
+		.map((m) => [m.text, m.title]);
 
 describe('stacked titles, Thai and Latin', () => {
 	it('a rank after a position is part of the title, glued or spaced', () => {
 		assert.deepEqual(people('เมื่อวาน นายกรัฐมนตรี พลเอกสมหมาย ทองคำ กล่าวว่า ดี'), [['สมหมาย ทองคำ', 'นายกรัฐมนตรี พลเอก']]);
-		assert.deepEqual(people('ที่ประชุมคณะรัฐมนตรี พลเอก สมหมาย ทองคำ เป็นประธาน').map(p => p[0]), ['สมหมาย ทองคำ']);
+		assert.deepEqual(
+			people('ที่ประชุมคณะรัฐมนตรี พลเอก สมหมาย ทองคำ เป็นประธาน').map((p) => p[0]),
+			['สมหมาย ทองคำ'],
+		);
 		// Twin: a position without a rank keeps its name as before.
 		assert.deepEqual(people('นายกรัฐมนตรี สมหมาย ทองคำ กล่าวว่า ดี'), [['สมหมาย ทองคำ', 'นายกรัฐมนตรี']]);
 	});
@@ -30,7 +36,10 @@ describe('stacked titles, Thai and Latin', () => {
 		assert.deepEqual(people("YB Dato' Sri Haji Kamal Ariffin กล่าว"), [['Kamal Ariffin', "YB Dato' Sri Haji"]]);
 		assert.deepEqual(people('Tan Sri Rahim Osman กล่าว'), [['Rahim Osman', 'Tan Sri']]);
 		// Twin: Sri and The without a title are part of a name or nothing.
-		assert.deepEqual(find('ประเทศ Sri Lanka ส่งออก').map(m => m.text), ['Sri Lanka']);
+		assert.deepEqual(
+			find('ประเทศ Sri Lanka ส่งออก').map((m) => m.text),
+			['Sri Lanka'],
+		);
 	});
 });
 
@@ -38,14 +47,20 @@ describe('names end where the name ends', () => {
 	it('a surname after a double space belongs to the name', () => {
 		assert.deepEqual(people('โดยนายสมหมาย  ทองคำ กล่าวว่า'), [['สมหมาย  ทองคำ', 'นาย']]);
 		// Twin: a verb after a double space does not.
-		assert.deepEqual(people('โดยนายสมหมาย  กล่าวว่า ดี').map(p => p[0]), ['สมหมาย']);
+		assert.deepEqual(
+			people('โดยนายสมหมาย  กล่าวว่า ดี').map((p) => p[0]),
+			['สมหมาย'],
+		);
 	});
 
 	it('a clause after a title with a country is no name', () => {
 		assert.deepEqual(people('ผู้นำเปรูในการประชุมครั้งนี้ได้กล่าว'), []);
 		assert.deepEqual(people('นายกรัฐมนตรีเนปาลในฐานะประธาน'), []);
 		// Twin: a name there is still a name.
-		assert.deepEqual(people('ผู้นำเปรู โฮเซ่ มาร์ติเนซ กล่าว').map(p => p[0]), ['โฮเซ่ มาร์ติเนซ']);
+		assert.deepEqual(
+			people('ผู้นำเปรู โฮเซ่ มาร์ติเนซ กล่าว').map((p) => p[0]),
+			['โฮเซ่ มาร์ติเนซ'],
+		);
 	});
 
 	it('a country right after a title is not a person', () => {
@@ -58,10 +73,21 @@ describe('names end where the name ends', () => {
 	});
 
 	it('a head word with a common word or a clause verb is no place', () => {
-		assert.deepEqual(find('ถนนหนทางร่มรื่น').filter(m => m.kind === 'place'), []);
-		assert.deepEqual(find('อำเภอครอบคลุมพื้นที่').filter(m => m.kind === 'place'), []);
+		assert.deepEqual(
+			find('ถนนหนทางร่มรื่น').filter((m) => m.kind === 'place'),
+			[],
+		);
+		assert.deepEqual(
+			find('อำเภอครอบคลุมพื้นที่').filter((m) => m.kind === 'place'),
+			[],
+		);
 		// Twin: a named district is a place.
-		assert.deepEqual(find('ชาวอำเภอบ้านไร่ ร่วมงาน').filter(m => m.kind === 'place').map(m => m.text), ['อำเภอบ้านไร่']);
+		assert.deepEqual(
+			find('ชาวอำเภอบ้านไร่ ร่วมงาน')
+				.filter((m) => m.kind === 'place')
+				.map((m) => m.text),
+			['อำเภอบ้านไร่'],
+		);
 	});
 });
 
@@ -80,6 +106,9 @@ describe('common words and names after a title', () => {
 	it('a body after a position is the body, not a person', () => {
 		assert.deepEqual(people('ผู้กำกับการสถานีตำรวจ หน่วยงานที่เกี่ยวข้อง'), []);
 		// Twin: a person after the same position.
-		assert.deepEqual(people('ผู้กำกับการ พันตำรวจเอกวินัย ทองดี กล่าว').map(p => p[0]), ['วินัย ทองดี']);
+		assert.deepEqual(
+			people('ผู้กำกับการ พันตำรวจเอกวินัย ทองดี กล่าว').map((p) => p[0]),
+			['วินัย ทองดี'],
+		);
 	});
 });

@@ -50,8 +50,12 @@ test('pieces wrapped out of order (long blocks cut too) give the lines of an in-
 	lazy.settle(lazy.length, 10, 0);
 	lazy.at(Math.floor(lazy.length / 2));
 	const lines = lazy.all();
-	assert.deepEqual(lines.map((l) => [l.text, l.kind, l.block]), inOrder.map((l) => [l.text, l.kind, l.block]));
-	for (let i = 1; i < lines.length; i++) assert.ok(lines[i]!.start >= lines[i - 1]!.end || lines[i]!.start === lines[i]!.end, `line ${i} starts before the one above ends`);
+	assert.deepEqual(
+		lines.map((l) => [l.text, l.kind, l.block]),
+		inOrder.map((l) => [l.text, l.kind, l.block]),
+	);
+	for (let i = 1; i < lines.length; i++)
+		assert.ok(lines[i]!.start >= lines[i - 1]!.end || lines[i]!.start === lines[i]!.end, `line ${i} starts before the one above ends`);
 });
 
 test('a long paragraph with line breaks is cut at them: same lines as the whole wrap', () => {
@@ -67,7 +71,11 @@ test('one long paragraph without line breaks: every line is valid and nothing bu
 	for (const width of [9, 40]) {
 		const lazy = new LazyWrap(article, width, 300);
 		const lines = lazy.all();
-		checkLines(article.text, lines.filter((l) => l.kind !== 'title'), width);
+		checkLines(
+			article.text,
+			lines.filter((l) => l.kind !== 'title'),
+			width,
+		);
 	}
 });
 

@@ -72,9 +72,15 @@ test('a table is drawn with borders, aligned columns and wrapped cells, never wi
 	const widths = new Set(wide.map((l) => independentWidth(l.text)));
 	assert.equal(widths.size, 1, 'every row as wide as the borders');
 	assert.ok(wide[0]!.text.startsWith('┌') && wide.at(-1)!.text.startsWith('└'));
-	assert.ok(wide.some((l) => /^│ ส้มเขียวหวาน │ +12 │/.test(l.text)), 'numbers right-aligned');
+	assert.ok(
+		wide.some((l) => /^│ ส้มเขียวหวาน │ +12 │/.test(l.text)),
+		'numbers right-aligned',
+	);
 	// The header is bold; a cell's text is found at its article offset (search and entities).
-	assert.deepEqual(wide[1]!.styles?.map((r) => r.style), [STYLE.bold, STYLE.bold, STYLE.bold]);
+	assert.deepEqual(
+		wide[1]!.styles?.map((r) => r.style),
+		[STYLE.bold, STYLE.bold, STYLE.bold],
+	);
 	const all = wrapArticle(a, 100);
 	assert.ok(all[lineAt(all, a.text.indexOf('มะม่วง'))]!.text.includes('มะม่วง'));
 	// At every width: no line too wide, and a grid shows every character of the cells once.
@@ -96,7 +102,10 @@ test('a table too wide for even narrow columns becomes header: cell lines', () =
 	const a = parseMarkdown(TABLE, 'n.md');
 	const lines = wrapArticle(a, 14).filter((l) => l.kind === 'table');
 	const text = lines.map((l) => l.text);
-	assert.ok(text.some((t) => t.startsWith('ชื่อ: ส้ม')), text.join('\n'));
+	assert.ok(
+		text.some((t) => t.startsWith('ชื่อ: ส้ม')),
+		text.join('\n'),
+	);
 	assert.ok(text.includes('จำนวน: 3'), text.join('\n'));
 	assert.ok(!text.some((t) => /[│┌└]/.test(t)));
 	assert.equal(lines.find((l) => l.text.startsWith('จำนวน: 3'))!.styles?.[0]?.style, STYLE.bold, 'the header name is bold');
@@ -112,5 +121,10 @@ test('a highlight in one cell stays in that cell', () => {
 	const runs = lineRuns(row, [{start: last, end: last + 4, tag: 'match'}]);
 	assert.ok(!runs.some((r) => r.tag === 'match' && !r.text.includes('เจ็ด')), JSON.stringify(runs));
 	const eight = a.text.indexOf('แปด');
-	assert.deepEqual(lineRuns(row, [{start: eight, end: eight + 3, tag: 'match'}]).filter((r) => r.tag).map((r) => r.text), ['แปด']);
+	assert.deepEqual(
+		lineRuns(row, [{start: eight, end: eight + 3, tag: 'match'}])
+			.filter((r) => r.tag)
+			.map((r) => r.text),
+		['แปด'],
+	);
 });

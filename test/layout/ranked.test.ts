@@ -18,7 +18,7 @@ function breaks(lines: readonly Line[]): number[] {
 
 function clusterStarts(text: string): Set<number> {
 	const starts = new Set<number>();
-	forEachThaiCluster(text, 0, text.length, at => starts.add(at));
+	forEachThaiCluster(text, 0, text.length, (at) => starts.add(at));
 	return starts;
 }
 
@@ -26,7 +26,7 @@ const NAMES_TEXT = 'เมื่อวานนายเหงียน ซว�
 const NAMES = ['เหงียน ซวน ฟุก', 'วลาดิเมียร์ โตกาเยฟ', 'กรมประมง', 'วราวุธ ศรีประเสริฐกุล'];
 
 function spans(text: string, names: string[]): Protected[] {
-	return names.map(name => {
+	return names.map((name) => {
 		const start = text.indexOf(name);
 		assert.ok(start >= 0, name);
 		return {start, end: start + name.length};
@@ -58,12 +58,16 @@ describe('ranked breaks', () => {
 	});
 
 	it('takes protected names through wrapArticle, block by block', () => {
-		const a = makeArticle([['title', 'ข่าวการประชุม'], ['para', NAMES_TEXT]]);
+		const a = makeArticle([
+			['title', 'ข่าวการประชุม'],
+			['para', NAMES_TEXT],
+		]);
 		const offset = a.text.indexOf(NAMES_TEXT);
-		const protect = spans(NAMES_TEXT, NAMES).map(p => ({start: p.start + offset, end: p.end + offset}));
+		const protect = spans(NAMES_TEXT, NAMES).map((p) => ({start: p.start + offset, end: p.end + offset}));
 		for (let width = 16; width <= 60; width += 4) {
 			for (const at of breaks(wrapArticle(a, width, protect))) {
-				for (const name of protect.filter(p => stringWidth(a.text.slice(p.start, p.end)) <= width)) assert.ok(!(at > name.start && at < name.end), `${a.text.slice(name.start, at)}|${a.text.slice(at, name.end)} at ${width}`);
+				for (const name of protect.filter((p) => stringWidth(a.text.slice(p.start, p.end)) <= width))
+					assert.ok(!(at > name.start && at < name.end), `${a.text.slice(name.start, at)}|${a.text.slice(at, name.end)} at ${width}`);
 			}
 		}
 	});
@@ -91,7 +95,7 @@ describe('ranked breaks', () => {
 		for (let width = 10; width <= 40; width++) {
 			const lines = wrapText(text, 0, text.length, width);
 			checkLines(text, lines, width);
-			assert.ok(!breaks(lines).includes(cut), `รับผิด|ชอบ at ${width}: ${lines.map(l => l.text).join('|')}`);
+			assert.ok(!breaks(lines).includes(cut), `รับผิด|ชอบ at ${width}: ${lines.map((l) => l.text).join('|')}`);
 		}
 	});
 
@@ -110,16 +114,19 @@ describe('the lazy wrap', () => {
 	it('protects the names it is given, piece by piece, as wrapArticle does', async () => {
 		const {LazyWrap} = await import('../../source/layout/lazy.js');
 		const paragraphs = Array.from({length: 12}, () => NAMES_TEXT);
-		const a = makeArticle(paragraphs.map(p => ['para', p] as ['para', string]));
+		const a = makeArticle(paragraphs.map((p) => ['para', p] as ['para', string]));
 		const protect: Protected[] = [];
 		for (let at = a.text.indexOf(NAMES_TEXT); at >= 0; at = a.text.indexOf(NAMES_TEXT, at + 1)) {
 			for (const p of spans(NAMES_TEXT, NAMES)) protect.push({start: p.start + at, end: p.end + at});
 		}
 		for (const width of [18, 33]) {
 			const lazy = new LazyWrap(a, width, 256, protect).all();
-			assert.deepEqual(lazy.map(l => [l.text, l.start]), wrapArticle(a, width, protect).map(l => [l.text, l.start]));
+			assert.deepEqual(
+				lazy.map((l) => [l.text, l.start]),
+				wrapArticle(a, width, protect).map((l) => [l.text, l.start]),
+			);
 			for (const at of breaks(lazy)) {
-				for (const name of protect.filter(p => stringWidth(a.text.slice(p.start, p.end)) <= width)) assert.ok(!(at > name.start && at < name.end), `${width}`);
+				for (const name of protect.filter((p) => stringWidth(a.text.slice(p.start, p.end)) <= width)) assert.ok(!(at > name.start && at < name.end), `${width}`);
 			}
 		}
 	});

@@ -7,7 +7,7 @@ import {NO_END, NO_START, checkLines, contentOf, makeArticle} from './helpers.js
 const wrap = (text: string, width: number): string[] => {
 	const lines = wrapText(text, 0, text.length, width);
 	checkLines(text, lines, width);
-	return lines.map(l => l.text);
+	return lines.map((l) => l.text);
 };
 
 /** Sentences whose every line start and end must respect the Thai rules at any sane width. */
@@ -50,20 +50,31 @@ describe('wrapText: Thai line-break rules', () => {
 	it('keeps dotted abbreviations and numbers whole', () => {
 		const lines = wrap('ในปีพ.ศ.2567มีการประชุม เวลา 8.30 น. ราคา 1,234.56 บาท ช่วง 15-16 ก.ค.', 10);
 		const all = lines.join('|');
-		for (const whole of ['พ.ศ.2567', '8.30', '1,234.56', '15-16', 'ก.ค.']) assert.ok(lines.some(l => l.includes(whole)), `${whole} split: ${all}`);
-		assert.ok(!lines.some(l => l.startsWith('.') || l.startsWith('น.') && l.length === 1), all);
+		for (const whole of ['พ.ศ.2567', '8.30', '1,234.56', '15-16', 'ก.ค.'])
+			assert.ok(
+				lines.some((l) => l.includes(whole)),
+				`${whole} split: ${all}`,
+			);
+		assert.ok(!lines.some((l) => l.startsWith('.') || (l.startsWith('น.') && l.length === 1)), all);
 	});
 
 	it('never breaks at a no-break space', () => {
 		const lines = wrap('ราคา 100\u00A0บาทถ้วน', 9);
-		assert.ok(lines.some(l => l.includes('100\u00A0บาท')), lines.join('|'));
+		assert.ok(
+			lines.some((l) => l.includes('100\u00A0บาท')),
+			lines.join('|'),
+		);
 	});
 
 	it('keeps Latin words and URLs whole when they fit', () => {
 		const text = 'ดูรายละเอียดที่ https://www.example.org/news/2024 หรือ Shanghai Cooperation Organisation';
 		const lines = wrap(text, 34);
 		assert.ok(lines.includes('https://www.example.org/news/2024'), lines.join('|'));
-		for (const word of ['Shanghai', 'Cooperation', 'Organisation']) assert.ok(lines.some(l => l.includes(word)), lines.join('|'));
+		for (const word of ['Shanghai', 'Cooperation', 'Organisation'])
+			assert.ok(
+				lines.some((l) => l.includes(word)),
+				lines.join('|'),
+			);
 	});
 
 	it('cuts a word wider than the line between clusters only', () => {
@@ -77,7 +88,14 @@ describe('wrapText: Thai line-break rules', () => {
 
 	it('drops spaces at breaks but keeps offsets exact', () => {
 		const lines = wrapText('aaa   bbb ccc', 0, 13, 3);
-		assert.deepEqual(lines.map(l => [l.text, l.start, l.end]), [['aaa', 0, 3], ['bbb', 6, 9], ['ccc', 10, 13]]);
+		assert.deepEqual(
+			lines.map((l) => [l.text, l.start, l.end]),
+			[
+				['aaa', 0, 3],
+				['bbb', 6, 9],
+				['ccc', 10, 13],
+			],
+		);
 	});
 
 	it('keeps hard line breaks (LF, CRLF, CR, U+2028) and blank lines in a paragraph', () => {
@@ -119,14 +137,29 @@ describe('wrapText: tiny widths', () => {
 	});
 
 	it('treats a width below 1, fractional or not a number as the nearest usable one', () => {
-		assert.deepEqual(wrapText('ab', 0, 2, 0).map(l => l.text), ['a', 'b']);
-		assert.deepEqual(wrapText('ab', 0, 2, Number.NaN).map(l => l.text), ['a', 'b']);
-		assert.deepEqual(wrapText('abc', 0, 3, 2.9).map(l => l.text), ['ab', 'c']);
+		assert.deepEqual(
+			wrapText('ab', 0, 2, 0).map((l) => l.text),
+			['a', 'b'],
+		);
+		assert.deepEqual(
+			wrapText('ab', 0, 2, Number.NaN).map((l) => l.text),
+			['a', 'b'],
+		);
+		assert.deepEqual(
+			wrapText('abc', 0, 3, 2.9).map((l) => l.text),
+			['ab', 'c'],
+		);
 	});
 
 	it('shows a wide cluster at width 1 as a placeholder that still maps to it', () => {
 		const lines = wrapText('中x', 0, 2, 1);
-		assert.deepEqual(lines.map(l => [l.text, l.start, l.end, l.width]), [[OVERWIDE, 0, 1, 1], ['x', 1, 2, 1]]);
+		assert.deepEqual(
+			lines.map((l) => [l.text, l.start, l.end, l.width]),
+			[
+				[OVERWIDE, 0, 1, 1],
+				['x', 1, 2, 1],
+			],
+		);
 	});
 });
 
@@ -149,43 +182,63 @@ describe('wrapArticle', () => {
 
 	it('separates blocks by a blank line, but not list items', () => {
 		const lines = wrapArticle(article, 80);
-		assert.deepEqual(lines.map(l => [l.kind, l.block, l.text === '']), [
-			['title', 0, false], ['title', 0, true],
-			['meta', 1, false], ['meta', 1, true],
-			['para', 2, false], ['para', 2, true],
-			['quote', 3, false], ['quote', 3, true],
-			['item', 4, false], ['item', 5, false], ['item', 5, true],
-			['code', 6, false], ['code', 6, true],
-			['rule', 7, false], ['rule', 7, true],
-			['para', 8, false],
-		]);
+		assert.deepEqual(
+			lines.map((l) => [l.kind, l.block, l.text === '']),
+			[
+				['title', 0, false],
+				['title', 0, true],
+				['meta', 1, false],
+				['meta', 1, true],
+				['para', 2, false],
+				['para', 2, true],
+				['quote', 3, false],
+				['quote', 3, true],
+				['item', 4, false],
+				['item', 5, false],
+				['item', 5, true],
+				['code', 6, false],
+				['code', 6, true],
+				['rule', 7, false],
+				['rule', 7, true],
+				['para', 8, false],
+			],
+		);
 	});
 
 	it('puts a quote bar on every quote line and a hanging indent under a bullet', () => {
 		const lines = wrapArticle(article, 16);
-		const quote = lines.filter(l => l.kind === 'quote' && l.text !== '');
+		const quote = lines.filter((l) => l.kind === 'quote' && l.text !== '');
 		assert.ok(quote.length > 1);
 		for (const l of quote) assert.ok(l.text.startsWith('│ ') && l.lead === 2, l.text);
-		const item = lines.filter(l => l.block === 4 && l.text !== '');
+		const item = lines.filter((l) => l.block === 4 && l.text !== '');
 		assert.ok(item.length > 1);
 		assert.ok(item[0]!.text.startsWith('• '));
 		for (const l of item.slice(1)) assert.ok(l.text.startsWith('  ') && l.lead === 2, l.text);
 	});
 
 	it('breaks code at clusters, keeping its spaces', () => {
-		const code = wrapArticle(article, 10).filter(l => l.kind === 'code' && l.text !== '');
+		const code = wrapArticle(article, 10).filter((l) => l.kind === 'code' && l.text !== '');
 		// The tab at column 8 of a 10-column line reaches the line's end, not the next stop.
-		assert.equal(code.map(l => l.text).join(''), 'const  x  = "ก่ำ";  // a comment that is long');
+		assert.equal(code.map((l) => l.text).join(''), 'const  x  = "ก่ำ";  // a comment that is long');
 		for (const l of code) assert.ok(l.width <= 10);
 	});
 
 	it('keeps the lines of a code block together, empty ones included', () => {
-		const a = makeArticle([['para', 'ก่อน'], ['code', 'if (x) {'], ['code', ''], ['code', '  y();'], ['para', 'หลัง']]);
-		assert.deepEqual(wrapArticle(a, 40).map(l => l.text), ['ก่อน', '', 'if (x) {', '', '  y();', '', 'หลัง']);
+		const a = makeArticle([
+			['para', 'ก่อน'],
+			['code', 'if (x) {'],
+			['code', ''],
+			['code', '  y();'],
+			['para', 'หลัง'],
+		]);
+		assert.deepEqual(
+			wrapArticle(a, 40).map((l) => l.text),
+			['ก่อน', '', 'if (x) {', '', '  y();', '', 'หลัง'],
+		);
 	});
 
 	it('draws a rule across the width', () => {
-		const rule = wrapArticle(article, 30).find(l => l.kind === 'rule')!;
+		const rule = wrapArticle(article, 30).find((l) => l.kind === 'rule')!;
 		assert.equal(rule.text, '─'.repeat(30));
 		assert.equal(rule.width, 30);
 	});

@@ -29,5 +29,11 @@ test('text/ imports nothing of ours but text/', async () => {
 	assert.deepEqual(await rulesBroken("import type {Article} from '../corpus/types.js';\nexport type A = Article;\n", 'source/text/probe.ts'), ['no-restricted-imports']);
 	assert.deepEqual(await rulesBroken("import {stringWidth} from './width.js';\nexport const w = stringWidth;\n", 'source/text/probe.ts'), []);
 	// layout/ may use text/ and the corpus types.
-	assert.deepEqual(await rulesBroken("import type {Article} from '../corpus/types.js';\nimport {stringWidth} from '../text/width.js';\nexport const w: [typeof stringWidth, Article?] = [stringWidth];\n", 'source/layout/probe.ts'), []);
+	assert.deepEqual(
+		await rulesBroken(
+			"import type {Article} from '../corpus/types.js';\nimport {stringWidth} from '../text/width.js';\nexport const w: [typeof stringWidth, Article?] = [stringWidth];\n",
+			'source/layout/probe.ts',
+		),
+		[],
+	);
 });

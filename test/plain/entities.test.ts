@@ -19,17 +19,20 @@ describe('--entities --json', () => {
 			assert.equal(typeof e.id, 'string');
 			assert.equal(typeof e.name, 'string');
 			assert.ok(['person', 'organization', 'place', 'other'].includes(e.kind as string));
-			assert.ok(Array.isArray(e.aliases) && (e.aliases as unknown[]).every(a => typeof a === 'string'));
+			assert.ok(Array.isArray(e.aliases) && (e.aliases as unknown[]).every((a) => typeof a === 'string'));
 			for (const m of e.mentions as Array<Record<string, unknown>>) {
 				const keys = Object.keys(m);
-				assert.deepEqual(keys.filter(k => k !== 'title'), ['article', 'text', 'start', 'end']);
+				assert.deepEqual(
+					keys.filter((k) => k !== 'title'),
+					['article', 'text', 'start', 'end'],
+				);
 				if ('title' in m) assert.equal(typeof m.title, 'string');
 			}
 		}
 	});
 
 	it('each mention is the name exactly as it stands in its article, without the title', () => {
-		const texts = new Map(seeds.map(a => [a.id, a.text]));
+		const texts = new Map(seeds.map((a) => [a.id, a.text]));
 		let titled = 0;
 		for (const e of data.entities) {
 			for (const m of e.mentions as Array<{article: string; text: string; start: number; end: number; title?: string}>) {
@@ -41,8 +44,8 @@ describe('--entities --json', () => {
 			}
 		}
 		assert.ok(titled > 0);
-		const xi = data.entities.find(e => e.name === 'สี จิ้นผิง') as {mentions: Array<{text: string; title?: string}>};
-		assert.ok(xi.mentions.some(m => m.text === 'สี จิ้นผิง' && m.title === 'นาย'));
+		const xi = data.entities.find((e) => e.name === 'สี จิ้นผิง') as {mentions: Array<{text: string; title?: string}>};
+		assert.ok(xi.mentions.some((m) => m.text === 'สี จิ้นผิง' && m.title === 'นาย'));
 	});
 });
 
@@ -52,14 +55,16 @@ describe('--entities table', () => {
 		const table = entitiesTable(index, 80).split('\n');
 		assert.match(table[0]!, /^name\s+kind\s+mentions\s+articles\s+aliases$/);
 		assert.equal(table.length, index.all().length + 1);
-		const xi = table.find(l => l.startsWith('สี จิ้นผิง'))!;
+		const xi = table.find((l) => l.startsWith('สี จิ้นผิง'))!;
 		assert.match(xi, /person\s+19\s+2\s+สี/);
 		for (const line of table) assert.ok(stringWidth(line) <= 80, `${stringWidth(line)}: ${line}`);
 		for (const line of entitiesTable(index, 30).split('\n')) assert.ok(stringWidth(line) <= 30, line);
 	});
 
 	it('cleans what it prints', () => {
-		const index = buildEntityIndex([article('x', 'นายสมชาย ใจดี กล่าว')], {corrections: parseEntityCorrections('{"rename": {"สมชาย ใจดี": "\\u001b]52;c;ZXZpbA==\\u0007สมชาย\\u001b[31m"}}')});
+		const index = buildEntityIndex([article('x', 'นายสมชาย ใจดี กล่าว')], {
+			corrections: parseEntityCorrections('{"rename": {"สมชาย ใจดี": "\\u001b]52;c;ZXZpbA==\\u0007สมชาย\\u001b[31m"}}'),
+		});
 		const table = entitiesTable(index, 80);
 		assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(table), JSON.stringify(table));
 		assert.match(table, /สมชาย/);

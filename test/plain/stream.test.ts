@@ -32,7 +32,12 @@ function writeBig(file: string, count: number): void {
 async function streamed(root: string, format: ArticleStream): Promise<{out: string; warnings: CorpusWarning[]}> {
 	let out = '';
 	const warnings: CorpusWarning[] = [];
-	await streamArticles(openCorpus(root), format, async (text) => ((out += text), true), (w) => warnings.push(w));
+	await streamArticles(
+		openCorpus(root),
+		format,
+		async (text) => ((out += text), true),
+		(w) => warnings.push(w),
+	);
 	return {out, warnings};
 }
 
@@ -47,7 +52,14 @@ test('streamed listings are byte for byte the whole corpus formatted at once', a
 	const expected = {
 		list: articles.map((a) => [sanitizeInline(a.id), a.date?.iso ?? '-', sanitizeInline(a.title)].join('\t')).join('\n') + '\n',
 		listJson: safeJson(articles.map(listRecord)) + '\n',
-		print: articles.map((a) => wrapArticle(a, width).map((l) => l.text.trimEnd()).join('\n')).join(`\n\n${rule}\n\n`) + '\n',
+		print:
+			articles
+				.map((a) =>
+					wrapArticle(a, width)
+						.map((l) => l.text.trimEnd())
+						.join('\n'),
+				)
+				.join(`\n\n${rule}\n\n`) + '\n',
 		printJson: safeJson({width, articles: articles.map((a) => printRecord(a, width))}) + '\n',
 	};
 	const list = await streamed(dir, listTextStream);
@@ -73,30 +85,39 @@ test('output nobody reads any more stops the reading: a few chunks of a big .jso
 	writeBig(file, count);
 	const load = openCorpus(file);
 	let writes = 0;
-	const result = await streamArticles(load, listTextStream, async () => ++writes < 2, () => {});
+	const result = await streamArticles(
+		load,
+		listTextStream,
+		async () => ++writes < 2,
+		() => {},
+	);
 	assert.ok(result.stopped);
 	await load.finished;
 	assert.ok(load.articles.length < count / 4, `read ${load.articles.length} of ${count} articles after the output closed`);
 });
 
-test('`khao --list | head -1` on a big file: the first line, then khao ends at once and quietly', {skip: fs.existsSync(CLI) ? false : 'dist/cli.js not built'}, async (t) => {
-	const dir = tempDir(t);
-	const file = path.join(dir, 'big.jsonl');
-	writeBig(file, 20_000); // about 40 MB: reading it all takes seconds
-	const child = spawn(process.execPath, [CLI, file, '--list'], {stdio: ['ignore', 'pipe', 'pipe']});
-	let err = '';
-	child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-	const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
-	child.stdout.destroy();
-	const code = await new Promise<number | null>((resolve, reject) => {
-		// Generous: a stuck khao would read on for the whole file, or hang forever.
-		const timer = setTimeout(() => reject(new Error('khao did not end after its output closed')), 60_000);
-		child.once('exit', (c) => {
-			clearTimeout(timer);
-			resolve(c);
+test(
+	'`khao --list | head -1` on a big file: the first line, then khao ends at once and quietly',
+	{skip: fs.existsSync(CLI) ? false : 'dist/cli.js not built'},
+	async (t) => {
+		const dir = tempDir(t);
+		const file = path.join(dir, 'big.jsonl');
+		writeBig(file, 20_000); // about 40 MB: reading it all takes seconds
+		const child = spawn(process.execPath, [CLI, file, '--list'], {stdio: ['ignore', 'pipe', 'pipe']});
+		let err = '';
+		child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+		const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+		child.stdout.destroy();
+		const code = await new Promise<number | null>((resolve, reject) => {
+			// Generous: a stuck khao would read on for the whole file, or hang forever.
+			const timer = setTimeout(() => reject(new Error('khao did not end after its output closed')), 60_000);
+			child.once('exit', (c) => {
+				clearTimeout(timer);
+				resolve(c);
+			});
 		});
-	});
-	assert.match(first, /^.+big\.jsonl#n0\t2024-03-01\tข่าวลำดับที่ 0\n/);
-	assert.equal(code, 0);
-	assert.equal(err, '');
-});
+		assert.match(first, /^.+big\.jsonl#n0\t2024-03-01\tข่าวลำดับที่ 0\n/);
+		assert.equal(code, 0);
+		assert.equal(err, '');
+	},
+);

@@ -75,13 +75,22 @@ test('a 16 MB article: G goes to the end, and a resize is drawn, at once', () =>
 		await pty.waitFor('100%', 4_000);
 		// The resize is drawn when the line count (the new wrap's) shows.
 		const from = pty.output().length;
-		const count = () => [...pty.output().slice(from).matchAll(/line \d+\/~?(\d+)/g)].map((m) => m[1]);
+		const count = () =>
+			[
+				...pty
+					.output()
+					.slice(from)
+					.matchAll(/line \d+\/~?(\d+)/g),
+			].map((m) => m[1]);
 		const before = [...pty.output().matchAll(/line \d+\/~?(\d+)/g)].at(-1)?.[1];
 		const tty = fs.readlinkSync(`/proc/${pty.commandPid()}/fd/0`);
 		execFileSync('stty', ['-F', tty, 'cols', '70', 'rows', '25']);
 		const started = performance.now();
 		while (!count().some((c) => c !== before) && performance.now() - started < 4_000) await new Promise((resolve) => setTimeout(resolve, 20));
-		assert.ok(count().some((c) => c !== before), `the resize was drawn within 4 s (line count ${before} → ${count().at(-1)})`);
+		assert.ok(
+			count().some((c) => c !== before),
+			`the resize was drawn within 4 s (line count ${before} → ${count().at(-1)})`,
+		);
 		assert.ok((await quitAfter(pty, 'q', 3_000)) < 3_000, 'q took effect');
 	}));
 

@@ -213,7 +213,11 @@ test('fuzzed cache files never crash or hang; damaged ones are rebuilt and answe
 	// are self-consistent, a tone mark for another or a passage flag, and give other answers: only the
 	// CRC stands against those, as it does against a forged text.)
 	const segments = parts.header['segments'] as {arrays: Record<string, [number, number]>}[];
-	const targets = segments.flatMap((segment) => Object.entries(segment.arrays).filter(([, [, length]]) => length > 0).map(([name, [offset, length]]) => ({name, offset, length})));
+	const targets = segments.flatMap((segment) =>
+		Object.entries(segment.arrays)
+			.filter(([, [, length]]) => length > 0)
+			.map(([name, [offset, length]]) => ({name, offset, length})),
+	);
 	fc.assert(
 		fc.property(fc.nat(targets.length - 1), fc.nat(), fc.nat(7), (t, element, pick) => {
 			const {name, offset, length} = targets[t]!;
@@ -316,7 +320,11 @@ test('CLI: KHAO_CACHE_DIR under a regular file, or named with escapes, searches 
 
 test('CLI: KHAO_CACHE_DIR under /proc ends at once with one warning', {skip: fs.existsSync('/proc/self') ? false : 'no /proc here'}, () => {
 	const corpus = cliCorpus();
-	assertSearched(searchWith(corpus, '/proc/khao-no-such/cache'), /^khao: skipped: search cache: not saved: cannot create its folder: .* \(\/proc\/khao-no-such\)$/, '/proc');
+	assertSearched(
+		searchWith(corpus, '/proc/khao-no-such/cache'),
+		/^khao: skipped: search cache: not saved: cannot create its folder: .* \(\/proc\/khao-no-such\)$/,
+		'/proc',
+	);
 	assertSearched(searchWith(corpus, '/proc/self/khao-cache'), /^khao: skipped: search cache: not saved: cannot create its folder/, '/proc/self');
 });
 

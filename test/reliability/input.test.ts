@@ -80,7 +80,7 @@ test('item 2: a line of spaces (and a near-table row) is not a quadratic table-d
 	assert.ok(timed(() => (article = parseMarkdown(text, 't.md'))) < BOUND_MS);
 	// The real delimiter row is markup (not shown); the near-miss row is text.
 	const shown = article.blocks.map((b) => b.spans.map((s) => ('start' in s ? article.text.slice(s.start, s.end) : s.synthetic)).join(''));
-	assert.ok(!shown.some((s) => s.includes(":--:")));
+	assert.ok(!shown.some((s) => s.includes(':--:')));
 	assert.ok(shown.some((s) => s.includes('--|--')));
 });
 
@@ -105,7 +105,12 @@ test('item 2: a line full of `<!--` openers finds comment ends without reading a
 	const text = '<!--'.repeat(HOSTILE) + ' <!-- note --> after';
 	let spans!: ReturnType<typeof inlineSpans>;
 	assert.ok(timed(() => (spans = inlineSpans(text, 0, text.length))) < BOUND_MS);
-	assert.ok(spans.map((x) => ('start' in x ? text.slice(x.start, x.end) : '')).join('').endsWith(' after'));
+	assert.ok(
+		spans
+			.map((x) => ('start' in x ? text.slice(x.start, x.end) : ''))
+			.join('')
+			.endsWith(' after'),
+	);
 });
 
 test('item 2: link destinations followed by long runs of spaces', () => {
@@ -113,7 +118,12 @@ test('item 2: link destinations followed by long runs of spaces', () => {
 	let spans!: ReturnType<typeof inlineSpans>;
 	assert.ok(timed(() => (spans = inlineSpans(text, 0, text.length))) < BOUND_MS);
 	// The link's text, then its target shown after it (a synthetic space, then the URL).
-	assert.ok(spans.map((x) => ('start' in x ? text.slice(x.start, x.end) : x.synthetic)).join('').endsWith(' ข /u'));
+	assert.ok(
+		spans
+			.map((x) => ('start' in x ? text.slice(x.start, x.end) : x.synthetic))
+			.join('')
+			.endsWith(' ข /u'),
+	);
 });
 
 test('item 2: a .jsonl date field of a megabyte is looked at only where a date can be', () => {
@@ -273,7 +283,13 @@ test('item 3: a .jsonl on standard input is parsed line by line (never decoded a
 	const lines = Array.from({length: 3}, (_, i) => JSON.stringify({id: `n${i}`, title: `Record ${i}`, body: 'Body text.'}));
 	const r = khao(['-', '--list'], {input: [lines[0], '{broken', lines[1], lines[2]].join('\n') + '\n'});
 	assert.equal(r.code, 0, r.err);
-	assert.deepEqual(r.out.trim().split('\n').map((l) => l.split('\t')[2]), ['Record 0', 'Record 1', 'Record 2']);
+	assert.deepEqual(
+		r.out
+			.trim()
+			.split('\n')
+			.map((l) => l.split('\t')[2]),
+		['Record 0', 'Record 1', 'Record 2'],
+	);
 	assert.match(r.err, /-:2: line 2: invalid JSON/);
 });
 
@@ -289,7 +305,10 @@ test('item 4: a khao.entities.json that is a FIFO or a link to /dev/zero is refu
 	spawnSync('mkfifo', [path.join(fifo, 'khao.entities.json')]);
 	const zero = correctionsCorpus('corrections-zero');
 	fs.symlinkSync('/dev/zero', path.join(zero, 'khao.entities.json'));
-	for (const [folder, what] of [[fifo, 'FIFO \\(named pipe\\)'], [zero, 'character device']] as const) {
+	for (const [folder, what] of [
+		[fifo, 'FIFO \\(named pipe\\)'],
+		[zero, 'character device'],
+	] as const) {
 		const r = khao([folder, '--entities'], {timeout: 20_000});
 		assert.equal(r.signal, null, 'no hang');
 		assert.equal(r.code, 1);
@@ -338,10 +357,12 @@ test('item 15: a TIS-620 or UTF-16 corrections file is decoded like a corpus fil
 	const name = 'สมศักดิ์ รักไทย';
 	assert.ok(before.out.includes(name), 'the name is an entity without corrections');
 	const json = JSON.stringify({hide: [name]});
-	const tis = Buffer.from([...json].map((c) => {
-		const cp = c.codePointAt(0)!;
-		return cp >= 0x0e01 && cp <= 0x0e5b ? cp - 0x0e01 + 0xa1 : cp;
-	}));
+	const tis = Buffer.from(
+		[...json].map((c) => {
+			const cp = c.codePointAt(0)!;
+			return cp >= 0x0e01 && cp <= 0x0e5b ? cp - 0x0e01 + 0xa1 : cp;
+		}),
+	);
 	const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
 	for (const bytes of [tis, utf16]) {
 		fs.writeFileSync(path.join(folder, 'khao.entities.json'), bytes);

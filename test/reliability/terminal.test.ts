@@ -133,7 +133,10 @@ for (const [what, args, message] of usageCases) {
 }
 
 test('--help wins over a PATH and over a bad flag', () => {
-	for (const args of [['--help', corpus], [corpus, '--bogus', '--help']]) {
+	for (const args of [
+		['--help', corpus],
+		[corpus, '--bogus', '--help'],
+	]) {
 		const r = khao(args);
 		assert.equal(r.code, 0);
 		assert.match(r.out, /Usage/);
@@ -154,7 +157,11 @@ test('a write error is one line and exit 1; a closed pipe is quiet', () => {
 		fs.closeSync(full);
 	}
 	// `true` reads nothing and goes: khao meets EPIPE and stops without a word.
-	const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" --print "${corpus}" | true; echo "status \${PIPESTATUS[0]}"`], {encoding: 'utf8', timeout: 30_000, env: {...process.env, KHAO_CACHE_DIR: cacheDir()}});
+	const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" --print "${corpus}" | true; echo "status \${PIPESTATUS[0]}"`], {
+		encoding: 'utf8',
+		timeout: 30_000,
+		env: {...process.env, KHAO_CACHE_DIR: cacheDir()},
+	});
 	assert.match(r.stdout, /status 0/);
 	assert.equal(r.stderr, '');
 });
@@ -177,9 +184,7 @@ function restoredAfterLastEnter(output: string): boolean {
  * continues it as a shell would.
  */
 async function startReader(options: {jobs?: boolean} = {}) {
-	const script = options.jobs
-		? 'set -m; "$@"; s=$?; if [ $s = 148 ]; then sleep 1; fg; s=$?; fi; sleep 0.3; exit $s'
-		: '"$@"; s=$?; sleep 0.3; exit $s';
+	const script = options.jobs ? 'set -m; "$@"; s=$?; if [ $s = 148 ]; then sleep 1; fg; s=$?; fi; sleep 0.3; exit $s' : '"$@"; s=$?; sleep 0.3; exit $s';
 	const pty = runInPty(['bash', '-c', script, 'khao', process.execPath, cli, corpus], {columns: 90, rows: 24, env: {KHAO_CACHE_DIR: cacheDir(), NO_COLOR: '1'}});
 	await pty.waitFor('q quit', 20_000);
 	// Bounded: a reader that does not end fails the test instead of hanging it.
@@ -218,7 +223,7 @@ async function waitForWatchdog(pid: number): Promise<void> {
 /** Waits until `text` is on screen, escape sequences (colours, cursor moves) aside. */
 async function waitForText(pty: ReturnType<typeof runInPty>, text: string, timeoutMs = 10_000): Promise<void> {
 	const plain = () => pty.output().replace(/\u001B\[[\d;?]*[A-Za-z]/g, '');
-	for (const deadline = Date.now() + timeoutMs; !plain().includes(text); ) {
+	for (const deadline = Date.now() + timeoutMs; !plain().includes(text);) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${text}: ${JSON.stringify(plain().slice(-300))}`);
 		await new Promise((resolve) => setTimeout(resolve, 25));
 	}

@@ -17,7 +17,10 @@ test('a Latin query names the Thai spelling with the same consonants and vowels,
 	const wrong = entity('place:x', ['ทิลลิน'], 50);
 	const right = entity('person:talen', ['ทาเลน', 'นายทาเลน'], 2);
 	const named = namedEntities(finder([wrong, right]), 'talen');
-	assert.deepEqual(named.map((e) => e.id), ['person:talen']);
+	assert.deepEqual(
+		named.map((e) => e.id),
+		['person:talen'],
+	);
 	assert.deepEqual(spellingsOf(named), ['ทาเลน', 'นายทาเลน']);
 });
 
@@ -34,12 +37,18 @@ test('one name in two scripts can be two entities: both are kept, the closest fi
 
 test('an acronym never stands for a name with vowels, and filters are no part of the name', () => {
 	assert.deepEqual(namedEntities(finder([entity('org:tln', ['ทลน.'])]), 'talen'), []);
-	assert.deepEqual(namedEntities(finder([entity('person:talen', ['ทาเลน'])]), 'talen date:2024').map((e) => e.id), ['person:talen']);
+	assert.deepEqual(
+		namedEntities(finder([entity('person:talen', ['ทาเลน'])]), 'talen date:2024').map((e) => e.id),
+		['person:talen'],
+	);
 	assert.deepEqual(namedEntities(undefined, 'talen'), []);
 });
 
 test('a Latin spelling meets a Thai name by its loose romanisation, where the consonant keys differ', () => {
 	const person = entity('person:phaisan-rakdi', ['ไพศาล รักดี', 'ไพศาล']);
-	assert.deepEqual(namedEntities(finder([person]), 'phaisan').map((e) => e.id), ['person:phaisan-rakdi']);
+	assert.deepEqual(
+		namedEntities(finder([person]), 'phaisan').map((e) => e.id),
+		['person:phaisan-rakdi'],
+	);
 	assert.deepEqual(namedEntities(finder([person]), 'phaisun kong'), []);
 });

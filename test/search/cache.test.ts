@@ -205,8 +205,15 @@ test('a file rewritten with its old size and mtime (cp -p, touch -r) is indexed 
 	assert.equal(now.mtimeNs, then.mtimeNs, 'same size and mtime as before: only ctime tells');
 	const again = runAll(corpus.articles(), options(corpus.cacheDir));
 	assert.equal(again.last.fromCache, 8, 'a.txt and c.txt reused, b.txt indexed again');
-	assert.deepEqual(search(again.index, 'x9', SLOW_OK).hits.map((h) => h.articleId), [`${b}#3`]);
-	assert.deepEqual(search(again.index, 'b2', SLOW_OK).hits.filter((h) => h.field === 'text'), [], 'the old text is gone (the title "b 2" still matches)');
+	assert.deepEqual(
+		search(again.index, 'x9', SLOW_OK).hits.map((h) => h.articleId),
+		[`${b}#3`],
+	);
+	assert.deepEqual(
+		search(again.index, 'b2', SLOW_OK).hits.filter((h) => h.field === 'text'),
+		[],
+		'the old text is gone (the title "b 2" still matches)',
+	);
 });
 
 test('a file replaced by another of the same size and times (another inode) is indexed again', () => {
@@ -219,7 +226,10 @@ test('a file replaced by another of the same size and times (another inode) is i
 	fs.renameSync(swap, c);
 	const again = runAll(corpus.articles(), options(corpus.cacheDir));
 	assert.equal(again.last.fromCache, 8);
-	assert.deepEqual(search(again.index, 'y7', SLOW_OK).hits.map((h) => h.articleId), [`${c}#2`]);
+	assert.deepEqual(
+		search(again.index, 'y7', SLOW_OK).hits.map((h) => h.articleId),
+		[`${c}#2`],
+	);
 });
 
 test('the checksum covers the header: two ids swapped in it are caught, not served', () => {
@@ -260,7 +270,10 @@ test('two .jsonl files of one folder keep a cache each', () => {
 	// Both files at once (the folder): each file's cache serves, nothing is written again.
 	const before = fs.readdirSync(cacheDir).map((name) => fs.statSync(path.join(cacheDir, name)).mtimeMs);
 	assert.equal(runAll([...first, ...second], options(cacheDir)).last.fromCache, 6);
-	assert.deepEqual(fs.readdirSync(cacheDir).map((name) => fs.statSync(path.join(cacheDir, name)).mtimeMs), before);
+	assert.deepEqual(
+		fs.readdirSync(cacheDir).map((name) => fs.statSync(path.join(cacheDir, name)).mtimeMs),
+		before,
+	);
 	assert.equal(runAll(first, options(cacheDir)).last.fromCache, 3);
 	assert.equal(fs.readdirSync(cacheDir).length, 2);
 });
@@ -272,15 +285,23 @@ test('a cache file that is a FIFO, a link to /dev/zero, a folder or absurdly lar
 	const cases: [string, () => void, RegExp][] = [
 		['FIFO', () => execFileSync('mkfifo', [file]), /not used: not a regular file/],
 		['link to /dev/zero', () => fs.symlinkSync('/dev/zero', file), /not used: a symbolic link, not followed/],
-		['link to a good cache', () => {
-			fs.copyFileSync(path.join(corpus.cacheDir, 'good'), path.join(corpus.cacheDir, 'elsewhere'));
-			fs.symlinkSync(path.join(corpus.cacheDir, 'elsewhere'), file);
-		}, /not used: a symbolic link, not followed/],
+		[
+			'link to a good cache',
+			() => {
+				fs.copyFileSync(path.join(corpus.cacheDir, 'good'), path.join(corpus.cacheDir, 'elsewhere'));
+				fs.symlinkSync(path.join(corpus.cacheDir, 'elsewhere'), file);
+			},
+			/not used: a symbolic link, not followed/,
+		],
 		['folder', () => fs.mkdirSync(file), /not used: not a regular file/],
-		['too large', () => {
-			fs.writeFileSync(file, 'KHAOIDX3');
-			fs.truncateSync(file, 2 ** 40);
-		}, /not used: too large for this corpus/],
+		[
+			'too large',
+			() => {
+				fs.writeFileSync(file, 'KHAOIDX3');
+				fs.truncateSync(file, 2 ** 40);
+			},
+			/not used: too large for this corpus/,
+		],
 	];
 	fs.renameSync(file, path.join(corpus.cacheDir, 'good'));
 	for (const [what, make, message] of cases) {

@@ -70,7 +70,10 @@ test('a rare word searched on disk reads a small part of the cache', () => {
 	const opened = positionalReads.bytes - before;
 	const hits = search(index, 'มะพร้าวน้ำหอมอินทรีย์', SLOW_OK).hits;
 	const read = positionalReads.bytes - before;
-	assert.deepEqual(hits.map((h) => h.articleId), ['west-197']);
+	assert.deepEqual(
+		hits.map((h) => h.articleId),
+		['west-197'],
+	);
 	assert.ok(opened < bytes / 5, `opening read ${opened} of ${bytes} bytes`);
 	assert.ok(read < bytes / 3, `opening and searching read ${read} of ${bytes} bytes`);
 });

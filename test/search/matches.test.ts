@@ -48,12 +48,7 @@ test('matchesInArticle: several words give every word when the phrase is not the
 });
 
 test('filterTitles: everything for an empty query, exact before fuzzy, highlights into the title', () => {
-	const articles = [
-		article('1', '', 'ข่าวเศรษฐกิจ'),
-		article('2', '', 'การค้ากับคาซักสถาน'),
-		article('3', '', 'นายกฯ เยือนคาซัคสถาน'),
-		article('4', '', 'พยากรณ์อากาศ'),
-	];
+	const articles = [article('1', '', 'ข่าวเศรษฐกิจ'), article('2', '', 'การค้ากับคาซักสถาน'), article('3', '', 'นายกฯ เยือนคาซัคสถาน'), article('4', '', 'พยากรณ์อากาศ')];
 	assert.deepEqual(
 		filterTitles(articles, '').map((m) => m.article.id),
 		['1', '2', '3', '4'],

@@ -8,7 +8,10 @@ import {article, indexOf, SLOW_OK} from './helpers.js';
 const filler = 'ข่าวประจำวันเกี่ยวกับการประชุมของหน่วยงานต่าง ๆ ในภูมิภาค และการติดตามผลการดำเนินงานตามแผนงานที่วางไว้ ';
 
 function corpus() {
-	const a = {...article('news.jsonl#7', `${filler}ผู้แทนจากคาซัคสถานเข้าร่วม ${filler}`, 'ข่าวต่างประเทศ'), date: {year: 2024, month: 5, day: 1, iso: '2024-05-01', text: '1 พ.ค. 67'}};
+	const a = {
+		...article('news.jsonl#7', `${filler}ผู้แทนจากคาซัคสถานเข้าร่วม ${filler}`, 'ข่าวต่างประเทศ'),
+		date: {year: 2024, month: 5, day: 1, iso: '2024-05-01', text: '1 พ.ค. 67'},
+	};
 	const b = article('news.jsonl#8', filler, 'คาซัคสถานวันนี้');
 	return [a, b];
 }

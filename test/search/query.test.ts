@@ -30,7 +30,10 @@ test('parseQuery: words, quoted phrases, excluded words and filters', () => {
 	assert.deepEqual(parsed.filters, {since: '2023-01-01', until: '2023-06-30', category: 'ด้านเศรษฐกิจ'});
 	assert.deepEqual(parsed.notes, []);
 	// A code written with a space stays one word; a minus before a digit is no exclusion.
-	assert.deepEqual(parseQuery('pm 2.5 -5').terms.map((t) => t.text), ['pm 2.5', '-5']);
+	assert.deepEqual(
+		parseQuery('pm 2.5 -5').terms.map((t) => t.text),
+		['pm 2.5', '-5'],
+	);
 	assert.match(parseQuery('date:เมื่อวาน ข่าว').notes[0]!, /date filter not understood/);
 	assert.equal(parseDateBound('2024-02', true), '2024-02-29');
 	assert.equal(parseDateBound('2567', false), '2024-01-01');
@@ -80,7 +83,10 @@ test('no article with every word: the best partial matches, said so', () => {
 	const articles = [article('two', `${filler}ส้มโอ ตลาดน้ำ`), article('one', `${filler}ส้มโอ`), article('none', filler)];
 	const result = search(indexOf(articles), 'ส้มโอ ตลาดน้ำ มะพร้าวน้ำหอม', SLOW_OK);
 	assert.equal(result.partial, true);
-	assert.deepEqual(result.hits.map((h) => h.articleId), ['two', 'one']);
+	assert.deepEqual(
+		result.hits.map((h) => h.articleId),
+		['two', 'one'],
+	);
 	assert.equal(search(indexOf(articles), 'ส้มโอ ตลาดน้ำ', SLOW_OK).partial, false);
 });
 

@@ -36,10 +36,7 @@ test('an exact match is found with offsets that slice the article text', () => {
 });
 
 test('a typo still finds the word, and an exact match always ranks above a fuzzy one', () => {
-	const articles = [
-		article('typo-in-text', filler + 'การค้ากับคาซักสถานเพิ่มขึ้น ' + filler),
-		article('right', filler + 'การค้ากับคาซัคสถานเพิ่มขึ้น ' + filler),
-	];
+	const articles = [article('typo-in-text', filler + 'การค้ากับคาซักสถานเพิ่มขึ้น ' + filler), article('right', filler + 'การค้ากับคาซัคสถานเพิ่มขึ้น ' + filler)];
 	const index = indexOf(articles);
 	const typo = search(index, 'คาซักสถาน', SLOW_OK);
 	assert.deepEqual(ids(typo), ['typo-in-text', 'right']);
@@ -52,10 +49,7 @@ test('a typo still finds the word, and an exact match always ranks above a fuzzy
 });
 
 test('a query without tone marks finds the toned text, ranked below an exact match', () => {
-	const articles = [
-		article('toned', filler + 'ประธานาธิบดี สี จิ้นผิง กล่าวว่า ' + filler),
-		article('untoned', filler + 'ประธานาธิบดี สี จินผิง กล่าวว่า ' + filler),
-	];
+	const articles = [article('toned', filler + 'ประธานาธิบดี สี จิ้นผิง กล่าวว่า ' + filler), article('untoned', filler + 'ประธานาธิบดี สี จินผิง กล่าวว่า ' + filler)];
 	const index = indexOf(articles);
 	const plain = search(index, 'สี จินผิง', SLOW_OK);
 	assert.deepEqual(ids(plain), ['untoned', 'toned']);
@@ -281,7 +275,10 @@ test('every passage of a long article that holds the word is a hit', () => {
 	const both = search(index, 'กล่าวถึง คาซัคสถาน', {...SLOW_OK, limit: 100});
 	assert.deepEqual(ids(both), ['long']);
 	assert.equal(matched(articles, both.hits[0]!), 'กล่าวถึง');
-	assert.deepEqual(both.hits[0]!.ranges.map(([s, e]) => articles[0]!.text.slice(s, e)), ['กล่าวถึง', 'คาซัคสถาน']);
+	assert.deepEqual(
+		both.hits[0]!.ranges.map(([s, e]) => articles[0]!.text.slice(s, e)),
+		['กล่าวถึง', 'คาซัคสถาน'],
+	);
 });
 
 // Property: whatever the text around it (zero-width characters, doubled spaces, decomposed ำ, Thai
@@ -302,7 +299,11 @@ test('offsets are exact: the matched slice folds to the query', () => {
 				for (const [from, to] of hit.ranges) {
 					const slice = foldForSearch(articles[0]!.text.slice(from, to));
 					if (hit.kind === 'exact') assert.ok(wanted.includes(slice), `${slice} for ${query}`);
-					else assert.ok(wanted.some((w) => removeThaiTones(slice).startsWith(removeThaiTones(w))), `${slice} for ${query}`);
+					else
+						assert.ok(
+							wanted.some((w) => removeThaiTones(slice).startsWith(removeThaiTones(w))),
+							`${slice} for ${query}`,
+						);
 				}
 				assert.deepEqual([hit.start, hit.end], hit.ranges[0]);
 			}

@@ -46,16 +46,51 @@ describe('cleanText', () => {
 
 	it('agrees with stripUnsafe (one rule for the whole program)', () => {
 		const pieces = [
-			'a', 'ก', 'ำ', '่', ' ', '\t', '\n', '\r', '\r\n', '\u2028', '\u2029', ESC, `${ESC}[`, `${ESC}]`, '\u0007',
-			'\\', '1', ';', 'm', '\u009B', '\u009D', '\u009C', '\u0085', '\u202E', '\u2066', '\u200B', '\uFEFF',
-			'\uD800', '\uDC00', '😀', '\u{E0041}', '\u0000', '\u007F', 'P', '中',
+			'a',
+			'ก',
+			'ำ',
+			'่',
+			' ',
+			'\t',
+			'\n',
+			'\r',
+			'\r\n',
+			'\u2028',
+			'\u2029',
+			ESC,
+			`${ESC}[`,
+			`${ESC}]`,
+			'\u0007',
+			'\\',
+			'1',
+			';',
+			'm',
+			'\u009B',
+			'\u009D',
+			'\u009C',
+			'\u0085',
+			'\u202E',
+			'\u2066',
+			'\u200B',
+			'\uFEFF',
+			'\uD800',
+			'\uDC00',
+			'😀',
+			'\u{E0041}',
+			'\u0000',
+			'\u007F',
+			'P',
+			'中',
 		];
-		fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), parts => {
-			const s = parts.join('');
-			// Line breaks are made '\n' as they are met, so a CR and an LF apart stay two breaks.
-			const expected = stripUnsafe(s.replace(/\r\n|\r|\u2028|\u2029/g, '\n'));
-			assert.equal(cleanText(s).text, expected, JSON.stringify(s));
-		}), {numRuns: 3000});
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), (parts) => {
+				const s = parts.join('');
+				// Line breaks are made '\n' as they are met, so a CR and an LF apart stay two breaks.
+				const expected = stripUnsafe(s.replace(/\r\n|\r|\u2028|\u2029/g, '\n'));
+				assert.equal(cleanText(s).text, expected, JSON.stringify(s));
+			}),
+			{numRuns: 3000},
+		);
 	});
 });
 
@@ -70,7 +105,11 @@ describe('displayUnits', () => {
 
 	it('turns CR, CRLF, U+2028 and U+2029 into line breaks', () => {
 		assert.equal(cleanForDisplay('a\r\nb\rc\u2028d\u2029e'), 'a\nb\nc\nd\ne');
-		assert.deepEqual(units('a\r\nb'), [['a', 1], ['\n', 2], ['b', 4]]);
+		assert.deepEqual(units('a\r\nb'), [
+			['a', 1],
+			['\n', 2],
+			['b', 4],
+		]);
 	});
 
 	it('keeps SARA AM as written, one unit with its cluster', () => {
@@ -85,12 +124,20 @@ describe('displayUnits', () => {
 
 	it('keeps a Thai word whole around a dropped escape sequence, offsets exact', () => {
 		const text = `ข่${ESC}[31mาว`;
-		assert.deepEqual(units(text), [['ข่', 2], ['า', 8], ['ว', 9]]);
+		assert.deepEqual(units(text), [
+			['ข่', 2],
+			['า', 8],
+			['ว', 9],
+		]);
 		assert.equal(cleanForDisplay('ก\u200B\u0E48'), 'ก\u0E48'); // the mark finds its consonant again
 	});
 
 	it('replaces lone surrogates and keeps pairs', () => {
-		assert.deepEqual(units('\uD800x😀'), [['\uFFFD', 1], ['x', 2], ['😀', 4]]);
+		assert.deepEqual(units('\uD800x😀'), [
+			['\uFFFD', 1],
+			['x', 2],
+			['😀', 4],
+		]);
 	});
 
 	it('drops every unsafe kind from display', () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import {clusterEnd, graphemeBoundaries, graphemes} from '../../source/text/graphemes.js';
 
 const intl = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-const intlGraphemes = (s: string): string[] => [...intl.segment(s)].map(x => x.segment);
+const intlGraphemes = (s: string): string[] => [...intl.segment(s)].map((x) => x.segment);
 
 describe('graphemes', () => {
 	it('keeps Thai marks and SARA AM with their consonant, leading vowels apart', () => {
@@ -31,10 +31,13 @@ describe('graphemes', () => {
 
 	it('agrees with Intl.Segmenter on random mixed strings', () => {
 		const alphabet = [...'aZ 1.\t\n\rกขเำ่้ิัะา中한😀👍🏽\u200D\u200C\uFE0F\u20E3#🇹🇭🇯\u0301\u0E4Dकाि्ষ\u09CDক\u0600ｱﾞ©\u1100\u1161\u11A8\uAC00\uD800'];
-		fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), {maxLength: 40}), chars => {
-			const s = chars.join('');
-			assert.deepEqual(graphemes(s), intlGraphemes(s), JSON.stringify(s));
-		}), {numRuns: 3000});
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...alphabet), {maxLength: 40}), (chars) => {
+				const s = chars.join('');
+				assert.deepEqual(graphemes(s), intlGraphemes(s), JSON.stringify(s));
+			}),
+			{numRuns: 3000},
+		);
 	});
 
 	it('stays linear and right on a long string of complex clusters', () => {

@@ -32,17 +32,20 @@ describe('Thai clusters', () => {
 
 	it('come in order and never start with a mark', () => {
 		const alphabet = [...'กขคงจนมยรลวสหอเแโใไะาำิีึืุู่้๊๋็์ัๆฯ a1.'];
-		fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), {maxLength: 30}), chars => {
-			const s = chars.join('');
-			const starts: number[] = [];
-			forEachThaiCluster(s, 0, s.length, (at, weak) => {
-				if (!weak) starts.push(at);
-			});
-			for (let k = 1; k < starts.length; k++) assert.ok(starts[k]! > starts[k - 1]!, 'in order');
-			for (const at of starts) {
-				if (at === 0) continue;
-				assert.ok(!/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0E33]/u.test(s[at]!), `${JSON.stringify(s)} at ${at}`);
-			}
-		}), {numRuns: 2000});
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...alphabet), {maxLength: 30}), (chars) => {
+				const s = chars.join('');
+				const starts: number[] = [];
+				forEachThaiCluster(s, 0, s.length, (at, weak) => {
+					if (!weak) starts.push(at);
+				});
+				for (let k = 1; k < starts.length; k++) assert.ok(starts[k]! > starts[k - 1]!, 'in order');
+				for (const at of starts) {
+					if (at === 0) continue;
+					assert.ok(!/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0E33]/u.test(s[at]!), `${JSON.stringify(s)} at ${at}`);
+				}
+			}),
+			{numRuns: 2000},
+		);
 	});
 });

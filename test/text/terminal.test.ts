@@ -11,7 +11,7 @@ const {Terminal} = xterm;
 
 async function cursorColumn(term: InstanceType<typeof Terminal>, s: string): Promise<number> {
 	term.reset();
-	await new Promise<void>(resolve => term.write(s, resolve));
+	await new Promise<void>((resolve) => term.write(s, resolve));
 	return term.buffer.active.cursorX;
 }
 

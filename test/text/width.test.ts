@@ -63,12 +63,15 @@ describe('stringWidth', () => {
 	it('agrees with clusterWidth summed over clusters', () => {
 		const seg = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 		const alphabet = [...'aZ 1.กขคเแโำ่้ิีุัะา中한😀👍🏽\u200D\uFE0F\u20E3#🇹🇭\u0301\u0E4Dकाि्ｱＡ'];
-		fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), {maxLength: 30}), chars => {
-			const s = chars.join('');
-			let sum = 0;
-			for (const {segment} of seg.segment(s)) sum += clusterWidth(segment);
-			assert.equal(stringWidth(s), sum, JSON.stringify(s));
-		}), {numRuns: 2000});
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...alphabet), {maxLength: 30}), (chars) => {
+				const s = chars.join('');
+				let sum = 0;
+				for (const {segment} of seg.segment(s)) sum += clusterWidth(segment);
+				assert.equal(stringWidth(s), sum, JSON.stringify(s));
+			}),
+			{numRuns: 2000},
+		);
 	});
 });
 

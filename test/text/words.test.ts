@@ -6,15 +6,18 @@ import {fileURLToPath} from 'node:url';
 import {forEachWordSegment, wordSegmenter, wordSegments, words} from '../../source/text/words.js';
 
 const corpusDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'corpus');
-const corpus = fs.readdirSync(corpusDir).filter(f => f.endsWith('.txt')).sort()
-	.map(f => fs.readFileSync(path.join(corpusDir, f), 'utf8'));
+const corpus = fs
+	.readdirSync(corpusDir)
+	.filter((f) => f.endsWith('.txt'))
+	.sort()
+	.map((f) => fs.readFileSync(path.join(corpusDir, f), 'utf8'));
 
-const texts = (s: string, start?: number, end?: number): string[] => wordSegments(s, start, end).map(w => w.text);
+const texts = (s: string, start?: number, end?: number): string[] => wordSegments(s, start, end).map((w) => w.text);
 
 function boundaries(text: string, whole: boolean): number[] {
 	const out: number[] = [];
 	if (whole) for (const s of wordSegmenter().segment(text)) out.push(s.index);
-	else forEachWordSegment(text, 0, text.length, start => out.push(start));
+	else forEachWordSegment(text, 0, text.length, (start) => out.push(start));
 	return out;
 }
 
@@ -22,7 +25,10 @@ describe('wordSegments', () => {
 	it('segments Thai with offsets into the text', () => {
 		const text = 'ฉันกินข้าว กับเพื่อน';
 		const segs = wordSegments(text);
-		assert.deepEqual(segs.map(s => s.text), ['ฉัน', 'กิน', 'ข้าว', ' ', 'กับ', 'เพื่อน']);
+		assert.deepEqual(
+			segs.map((s) => s.text),
+			['ฉัน', 'กิน', 'ข้าว', ' ', 'กับ', 'เพื่อน'],
+		);
 		for (const s of segs) assert.equal(text.slice(s.start, s.end), s.text);
 		assert.equal(segs[3]!.wordLike, false);
 		assert.equal(segs[0]!.wordLike, true);
@@ -31,7 +37,13 @@ describe('wordSegments', () => {
 	it('works on a sub-range, offsets still into the whole string', () => {
 		const text = 'xxxx กินข้าว yyyy';
 		const segs = wordSegments(text, 5, 12);
-		assert.deepEqual(segs.map(s => [s.text, s.start, s.end]), [['กิน', 5, 8], ['ข้าว', 8, 12]]);
+		assert.deepEqual(
+			segs.map((s) => [s.text, s.start, s.end]),
+			[
+				['กิน', 5, 8],
+				['ข้าว', 8, 12],
+			],
+		);
 	});
 
 	it('keeps a trailing ฯ on its word (the segmenter alone cuts นา|ยกฯ)', () => {
@@ -42,7 +54,10 @@ describe('wordSegments', () => {
 	});
 
 	it('words() returns only word-like segments', () => {
-		assert.deepEqual(words('แมว, หมา (2 ตัว)').map(w => w.text), ['แมว', 'หมา', '2', 'ตัว']);
+		assert.deepEqual(
+			words('แมว, หมา (2 ตัว)').map((w) => w.text),
+			['แมว', 'หมา', '2', 'ตัว'],
+		);
 	});
 
 	it('matches whole-paragraph segmentation exactly on spaced text', () => {

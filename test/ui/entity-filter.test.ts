@@ -17,7 +17,7 @@ const list = [
 	entity('น่านฟ้า', 'other', 30),
 ];
 
-test('names starting with the filter come before names merely holding it; the head word\'s kind first', () => {
+test("names starting with the filter come before names merely holding it; the head word's kind first", () => {
 	assert.deepEqual(
 		rankEntities(list, 'กระทรวง').map((e) => e.name),
 		['กระทรวงพาณิชย์', 'กระทรวงการท่องเที่ยวและกีฬา', 'ศูนย์ข้อมูลกระทรวง', 'สมชาย กระทรวงดี'],
@@ -27,14 +27,23 @@ test('names starting with the filter come before names merely holding it; the he
 });
 
 test('a name that is the filter comes first, whatever the mentions', () => {
-	assert.deepEqual(rankEntities(list, 'น่าน').map((e) => e.name), ['จังหวัดน่าน', 'น่านฟ้า']);
+	assert.deepEqual(
+		rankEntities(list, 'น่าน').map((e) => e.name),
+		['จังหวัดน่าน', 'น่านฟ้า'],
+	);
 });
 
 test('no filter: by kind, then mentions', () => {
-	assert.deepEqual(rankEntities(list, '').map((e) => e.kind), ['person', 'organization', 'organization', 'organization', 'place', 'other']);
+	assert.deepEqual(
+		rankEntities(list, '').map((e) => e.kind),
+		['person', 'organization', 'organization', 'organization', 'place', 'other'],
+	);
 });
 
 test('a Latin filter also finds the Thai names it spells, after the names that hold it', () => {
 	const people = [entity('ไพศาล รักดี', 'person', 2), entity('Phaisan Co', 'organization', 1)];
-	assert.deepEqual(rankEntities(people, 'phaisan').map((e) => e.name), ['Phaisan Co', 'ไพศาล รักดี']);
+	assert.deepEqual(
+		rankEntities(people, 'phaisan').map((e) => e.name),
+		['Phaisan Co', 'ไพศาล รักดี'],
+	);
 });

@@ -9,13 +9,47 @@ const through = (...chunks: string[]) => {
 };
 
 test('keys Ink names pass unchanged, with or without modifiers', () => {
-	for (const key of ['\u001B[A', '\u001B[1;5B', '\u001BOC', '\u001B[5~', '\u001B[6;2~', '\u001B[3~', '\u001B[Z', '\u001B[H', '\u001B[F', '\u001B[[A', '\u001BOa', '\u001B\u001B[D', '\u001Bj', '\u001B', '\r', '\t', '\u007F', '\u0003', 'q', 'ก่']) {
+	for (const key of [
+		'\u001B[A',
+		'\u001B[1;5B',
+		'\u001BOC',
+		'\u001B[5~',
+		'\u001B[6;2~',
+		'\u001B[3~',
+		'\u001B[Z',
+		'\u001B[H',
+		'\u001B[F',
+		'\u001B[[A',
+		'\u001BOa',
+		'\u001B\u001B[D',
+		'\u001Bj',
+		'\u001B',
+		'\r',
+		'\t',
+		'\u007F',
+		'\u0003',
+		'q',
+		'ก่',
+	]) {
 		assert.equal(through(key), key, JSON.stringify(key));
 	}
 });
 
 test('keys Ink has no name for are dropped whole', () => {
-	for (const key of ['\u001B[1;5P', '\u001B[29;5~', '\u001B[32~', '\u001B[25;2~', '\u001B[31m', '\u001B[?1;2c', '\u001B[12;40R', '\u001B[I', '\u001BO5P', '\u001BOz', '\u001B\u001B[1;5P', '\u001B[200~']) {
+	for (const key of [
+		'\u001B[1;5P',
+		'\u001B[29;5~',
+		'\u001B[32~',
+		'\u001B[25;2~',
+		'\u001B[31m',
+		'\u001B[?1;2c',
+		'\u001B[12;40R',
+		'\u001B[I',
+		'\u001BO5P',
+		'\u001BOz',
+		'\u001B\u001B[1;5P',
+		'\u001B[200~',
+	]) {
 		assert.equal(through(key), '', JSON.stringify(key));
 	}
 });
@@ -33,7 +67,29 @@ test('a sequence cut across reads is held until it ends; a lone ESC is the Escap
 });
 
 test('where the reads split the input never changes what comes out', () => {
-	const piece = fc.constantFrom('\u001B', '[', 'O', '1', ';', '5', '~', 'A', 'P', 'm', 'M', '<', ']', '\u0007', 'ก', 'x', '\u001B[A', '\u001B[1;5P', '\u001B]0;t\u0007', '\u001B[<65;12;3M', '\u001B[M !!');
+	const piece = fc.constantFrom(
+		'\u001B',
+		'[',
+		'O',
+		'1',
+		';',
+		'5',
+		'~',
+		'A',
+		'P',
+		'm',
+		'M',
+		'<',
+		']',
+		'\u0007',
+		'ก',
+		'x',
+		'\u001B[A',
+		'\u001B[1;5P',
+		'\u001B]0;t\u0007',
+		'\u001B[<65;12;3M',
+		'\u001B[M !!',
+	);
 	fc.assert(
 		fc.property(fc.array(piece, {maxLength: 30}), fc.array(fc.nat(), {maxLength: 5}), (pieces, cuts) => {
 			const s = pieces.join('');

@@ -99,7 +99,11 @@ test('o orders the sidebar by date', async () => {
 	const app = await renderApp(staticLoad(articles));
 	await app.press('o');
 	// The sidebar column only: the reader shows the open article's title too.
-	const f = app.frame().split('\n').map((l) => l.split('│')[0]).join('\n');
+	const f = app
+		.frame()
+		.split('\n')
+		.map((l) => l.split('│')[0])
+		.join('\n');
 	assert.ok(f.includes('newest first'));
 	assert.ok(f.indexOf('บทความที่สอง') < f.indexOf('บทความแรก'), 'newest (2024) above 2023');
 	assert.ok(f.indexOf('บทความแรก') < f.indexOf('บทความที่สาม'), '2023 above 2022');

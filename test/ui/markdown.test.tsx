@@ -8,16 +8,7 @@ import {wrapArticle} from '../../source/layout/wrap.js';
 import {ReaderPane} from '../../source/ui/components/ReaderPane.js';
 import {makeTheme} from '../../source/ui/theme.js';
 
-const SOURCE = [
-	'# หัวเรื่อง',
-	'',
-	'ข่าว **สำคัญ** และ *เน้น* กับ [ที่มา](https://s.example/x)',
-	'',
-	'| เมือง | ฝน |',
-	'|---|--:|',
-	'| เชียงใหม่ | 12 |',
-	'',
-].join('\n');
+const SOURCE = ['# หัวเรื่อง', '', 'ข่าว **สำคัญ** และ *เน้น* กับ [ที่มา](https://s.example/x)', '', '| เมือง | ฝน |', '|---|--:|', '| เชียงใหม่ | 12 |', ''].join('\n');
 
 async function frame(noColor: boolean): Promise<string> {
 	// Ink colours through chalk, which turns itself off when output is not a terminal.

@@ -14,7 +14,11 @@ test('the reader keeps the names the entity index found on one line', async () =
 		const app = await renderApp(load, {columns, rows: 16}, true, indexer);
 		await app.waitFor(/ทูน่า/);
 		const rows = app.frame().split('\n');
-		for (const name of whole) assert.ok(rows.some(row => row.includes(name)), `${name} cut at ${columns} columns:\n${app.frame()}`);
+		for (const name of whole)
+			assert.ok(
+				rows.some((row) => row.includes(name)),
+				`${name} cut at ${columns} columns:\n${app.frame()}`,
+			);
 		app.unmount();
 	}
 });

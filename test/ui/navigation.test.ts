@@ -10,14 +10,18 @@ test('rangesWithin finds exactly the sorted short ranges that overlap a window',
 	let state = 7;
 	const random = (n: number) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8) % n;
 	const ranges: {start: number; end: number}[] = [];
-	for (let at = 0; ranges.length < 5_000; ) {
+	for (let at = 0; ranges.length < 5_000;) {
 		at += random(40);
 		ranges.push({start: at, end: at + 1 + random(30)});
 	}
 	for (let k = 0; k < 300; k++) {
 		const from = random(110_000);
 		const to = from + random(3_000);
-		assert.deepEqual(rangesWithin(ranges, from, to), ranges.filter((r) => r.start < to && r.end > from), `[${from}, ${to})`);
+		assert.deepEqual(
+			rangesWithin(ranges, from, to),
+			ranges.filter((r) => r.start < to && r.end > from),
+			`[${from}, ${to})`,
+		);
 	}
 	assert.deepEqual(rangesWithin([], 0, 10), []);
 });

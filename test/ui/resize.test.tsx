@@ -33,7 +33,7 @@ test('an anchor on a synthetic line finds the same line after a re-wrap', () => 
 	};
 	assert.equal(move(wide, 0, narrow), 0, 'the title stays at the top');
 	assert.equal(move(narrow, 0, wide), 0);
-	const firstText = wide.findIndex(l => l.start < l.end);
+	const firstText = wide.findIndex((l) => l.start < l.end);
 	assert.equal(narrow[move(wide, firstText, narrow)]!.start, wide[firstText]!.start, 'text anchors still find their text');
 });
 

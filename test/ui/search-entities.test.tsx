@@ -4,12 +4,17 @@ import {KEYS, builtIndexer, makeArticle, renderApp, staticLoad} from './helpers.
 
 // Names nobody wrote into the rules: an invented president and real places.
 const articles = [
-	makeArticle('a.txt', 'ข่าวการเยือน', [
-		'ประธานาธิบดีอาร์มันโด กาเบรรา เดินทางถึงกรุงเวียนนา เมื่อวันจันทร์ เพื่อหารือเรื่องการค้ากับประเทศออสเตรีย',
-		'กาเบรรา กล่าวว่า ความร่วมมือด้านพลังงานจะช่วยให้เศรษฐกิจเติบโต',
-		'ข้อความอื่นที่ไม่เกี่ยวข้อง '.repeat(20),
-		'ต่อมา กาเบรรา ได้เข้าพบนายกรัฐมนตรีของออสเตรีย',
-	], '2024-02-01'),
+	makeArticle(
+		'a.txt',
+		'ข่าวการเยือน',
+		[
+			'ประธานาธิบดีอาร์มันโด กาเบรรา เดินทางถึงกรุงเวียนนา เมื่อวันจันทร์ เพื่อหารือเรื่องการค้ากับประเทศออสเตรีย',
+			'กาเบรรา กล่าวว่า ความร่วมมือด้านพลังงานจะช่วยให้เศรษฐกิจเติบโต',
+			'ข้อความอื่นที่ไม่เกี่ยวข้อง '.repeat(20),
+			'ต่อมา กาเบรรา ได้เข้าพบนายกรัฐมนตรีของออสเตรีย',
+		],
+		'2024-02-01',
+	),
 	makeArticle('b.txt', 'ข่าวเศรษฐกิจ', ['ตลาดหุ้นปรับตัวขึ้นเล็กน้อยในวันนี้ ไม่มีข่าวเรื่องพลังงาน'], '2024-02-02'),
 	makeArticle('c.txt', 'ข่าวพลังงาน', ['ประธานาธิบดีอาร์มันโด กาเบรรา ประกาศนโยบายพลังงานฉบับใหม่'], '2024-02-03'),
 ];
@@ -41,7 +46,11 @@ test('↑↓ and Ctrl+N/Ctrl+P choose; Enter opens at the match; n/N step throug
 	const app = await setup();
 	await app.press('/', ...'พลังงาน');
 	await app.waitFor(/passages? ·/);
-	const choiceRow = () => app.frame().split('\n').findIndex((l) => l.includes('› '));
+	const choiceRow = () =>
+		app
+			.frame()
+			.split('\n')
+			.findIndex((l) => l.includes('› '));
 	const firstChoice = choiceRow();
 	await app.press(KEYS.down);
 	assert.equal(choiceRow(), firstChoice + 2, '↓ moves the choice one result (two rows) down');

@@ -33,7 +33,13 @@ function makeCorpus(perFile: number): {cacheDir: string; articles: Article[]} {
 			const text = Array.from({length: 30}, (_, k) => `${PHRASES[(i + k * 5) % PHRASES.length]} ลำดับ ${name}${(i * k) % 17}`).join(' ');
 			articles.push({id: `${name}-${i}`, path: file, format: 'jsonl', title: `${name} ข่าว ${i}`, text, blocks: []});
 		}
-		fs.writeFileSync(file, articles.filter((a) => a.path === file).map((a) => JSON.stringify({id: a.id, title: a.title, body: a.text})).join('\n'));
+		fs.writeFileSync(
+			file,
+			articles
+				.filter((a) => a.path === file)
+				.map((a) => JSON.stringify({id: a.id, title: a.title, body: a.text}))
+				.join('\n'),
+		);
 	}
 	return {cacheDir: path.join(root, 'cache'), articles};
 }
@@ -96,10 +102,20 @@ test('the reader indexes in the pool with progress by batch, saves a cache per f
 	const steps = [...new Set(seen)];
 	// How many batches land between two updates depends on the machine's load: ask only that progress
 	// shows before the end, by whole batches, and ends at the total.
-	assert.ok(steps.some((n) => n > 0 && n < articles.length), `progress before the end: ${steps.join(', ')}`);
-	assert.ok(steps.every((n) => n % 10 === 0 || n === articles.length), `whole batches: ${steps.join(', ')}`);
+	assert.ok(
+		steps.some((n) => n > 0 && n < articles.length),
+		`progress before the end: ${steps.join(', ')}`,
+	);
+	assert.ok(
+		steps.every((n) => n % 10 === 0 || n === articles.length),
+		`whole batches: ${steps.join(', ')}`,
+	);
 	assert.equal(steps.at(-1), articles.length);
-	assert.deepEqual(steps, [...steps].sort((a, b) => a - b), 'progress only grows');
+	assert.deepEqual(
+		steps,
+		[...steps].sort((a, b) => a - b),
+		'progress only grows',
+	);
 	// The pool's index answers as the one built in slices.
 	const sliced = new BackgroundIndexer(staticLoad(articles), {search: {cacheDir: null, segmentArticles: 10}, poolChars: Infinity});
 	await sliced.start();

@@ -47,11 +47,11 @@ export function* detectDefinitionsSteps(ctx: DetectionContext, clock: StepClock)
 		let leftEnd = open;
 		while (leftEnd > 0 && text[leftEnd - 1] === ' ') leftEnd--;
 		// (รมว.พม.) abbreviates a title with its ministry: it defines a position, not a name.
-		if (parts.some(p => p.type === 'thai-abbreviation' && TITLE_ABBREVIATION.test(p.text))) continue;
-		const latin = parts.find(p => p.type === 'latin');
+		if (parts.some((p) => p.type === 'thai-abbreviation' && TITLE_ABBREVIATION.test(p.text))) continue;
+		const latin = parts.find((p) => p.type === 'latin');
 		let left = findLeft(ctx, leftEnd, latin);
 		// An abbreviation starts with its name's first letter (คณะรัฐมนตรี (ครม.), not การประชุม… (ครม.)).
-		const abbreviation = parts.find(p => p.type === 'thai-abbreviation');
+		const abbreviation = parts.find((p) => p.type === 'thai-abbreviation');
 		if (left !== undefined && abbreviation !== undefined && latin === undefined && !sameInitial(text, left.start, abbreviation.text)) left = undefined;
 		// A Latin name of another kind is no definition of the left side (กระทรวง… (… Partnership Initiative)).
 		const latinHeadKind = latin !== undefined ? latinKind(latin.text) : undefined;
@@ -60,11 +60,11 @@ export function* detectDefinitionsSteps(ctx: DetectionContext, clock: StepClock)
 		if (kind === undefined && latin !== undefined) kind = latinKind(latin.text);
 		if (kind === undefined && left?.headKind !== undefined) kind = left.headKind;
 		// Bare acronyms with nothing to define them are common (units, codes): only keep a definition.
-		if (left === undefined && parts.every(p => p.type !== 'latin')) continue;
-		kind ??= parts.some(p => p.type !== 'latin') ? 'organization' : 'other';
+		if (left === undefined && parts.every((p) => p.type !== 'latin')) continue;
+		kind ??= parts.some((p) => p.type !== 'latin') ? 'organization' : 'other';
 		if (kind === 'person') continue;
 		// A place on one side only is a qualifier, not a definition: บริษัท X (Thailand), ในไทย (… : JFCCT).
-		const placeParts = parts.filter(p => p.type === 'latin' && gazetteer().latin.has(p.text)).length;
+		const placeParts = parts.filter((p) => p.type === 'latin' && gazetteer().latin.has(p.text)).length;
 		const leftIsPlace = left?.existing?.placeKey !== undefined || left?.kind === 'place';
 		if (placeParts > 0 && !leftIsPlace) continue;
 		if (leftIsPlace && placeParts === 0 && left?.existing?.placeKey !== undefined) continue;
@@ -103,7 +103,13 @@ function splitParts(text: string, innerStart: number, inner: string): Part[] {
 			continue;
 		} else if (LATIN_NAME.test(trimmed) && trimmed.length >= 3 && /[a-z]/.test(trimmed) && !LATIN_COMMON_WORDS.has(trimmed) && !LATIN_STOP.has(trimmed)) {
 			parts.push({start, end, text: trimmed, type: 'latin'});
-		} else if (THAI_ABBREVIATION.test(trimmed) && !NON_NAME_ABBREVIATIONS.has(trimmed) && trimmed.replace(/[^ก-ฮ]/g, '').length >= 2 && trimmed.length <= 10 && (trimmed.includes('.') || trimmed.length <= 6)) {
+		} else if (
+			THAI_ABBREVIATION.test(trimmed) &&
+			!NON_NAME_ABBREVIATIONS.has(trimmed) &&
+			trimmed.replace(/[^ก-ฮ]/g, '').length >= 2 &&
+			trimmed.length <= 10 &&
+			(trimmed.includes('.') || trimmed.length <= 6)
+		) {
 			parts.push({start, end, text: trimmed, type: 'thai-abbreviation'});
 		}
 	}
@@ -134,7 +140,7 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 	if (latin !== undefined && isThaiNameChar(text.charCodeAt(leftEnd - 1))) {
 		const aligned = alignTransliteration(ctx, leftEnd, latin.text);
 		if (aligned !== undefined) {
-			const existing = ctx.candidates.find(c => c.start === aligned && c.end === leftEnd);
+			const existing = ctx.candidates.find((c) => c.start === aligned && c.end === leftEnd);
 			return {start: aligned, existing, kind: existing?.kind};
 		}
 	}
@@ -151,23 +157,34 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 	// or a name found there that was cut short (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (พม.)).
 	const phrase = ctx.words.phraseAt(leftEnd);
 	const trie = triggerTrie();
-	for (const pass of ['head', 'other'] as const) for (const b of phrase.bounds) {
-		if (b >= leftEnd) break;
-		// Only the longest word starting here counts (รัฐมนตรี is a position, not the head รัฐ).
-		const all = trie.matchesAt(text, b).filter(mt => mt.end <= leftEnd);
-		const longest = all[all.length - 1];
-		const heads = longest !== undefined && longest.values.some(v => v.type === 'org' || v.type === 'standalone' || v.type === 'place') && !FALSE_HEAD.test(text.slice(b, leftEnd)) ? [longest] : [];
-		const otherHead = pass === 'other' ? OTHER_HEADS.find(h => text.startsWith(h, b) && b + h.length < leftEnd) : undefined;
-		if (heads.length === 0 && otherHead === undefined) continue;
-		const headEnd = heads.length > 0 ? heads[heads.length - 1]!.end : b + otherHead!.length;
-		// A head needs a name after it (ข้ามประเทศ (Cross-Border …) defines no ประเทศ).
-		if (headEnd >= leftEnd || !runsUnbroken(ctx, headEnd, leftEnd)) continue;
-		const first = ctx.words.wordAt(headEnd) || text.slice(headEnd, leftEnd);
-		if (GENERIC.has(first) || ORG_STOP.has(first)) continue;
-		const existing = ctx.candidates.find(c => c.start === b && c.kind !== 'person');
-		const headKind: EntityKind = heads.length > 0 ? (heads[heads.length - 1]!.values.some(v => v.type === 'place') ? 'place' : 'organization') : OTHER_HEAD_SET.has(otherHead!) ? 'other' : 'organization';
-		return {start: b, existing, headKind, kind: existing?.kind};
-	}
+	for (const pass of ['head', 'other'] as const)
+		for (const b of phrase.bounds) {
+			if (b >= leftEnd) break;
+			// Only the longest word starting here counts (รัฐมนตรี is a position, not the head รัฐ).
+			const all = trie.matchesAt(text, b).filter((mt) => mt.end <= leftEnd);
+			const longest = all[all.length - 1];
+			const heads =
+				longest !== undefined && longest.values.some((v) => v.type === 'org' || v.type === 'standalone' || v.type === 'place') && !FALSE_HEAD.test(text.slice(b, leftEnd))
+					? [longest]
+					: [];
+			const otherHead = pass === 'other' ? OTHER_HEADS.find((h) => text.startsWith(h, b) && b + h.length < leftEnd) : undefined;
+			if (heads.length === 0 && otherHead === undefined) continue;
+			const headEnd = heads.length > 0 ? heads[heads.length - 1]!.end : b + otherHead!.length;
+			// A head needs a name after it (ข้ามประเทศ (Cross-Border …) defines no ประเทศ).
+			if (headEnd >= leftEnd || !runsUnbroken(ctx, headEnd, leftEnd)) continue;
+			const first = ctx.words.wordAt(headEnd) || text.slice(headEnd, leftEnd);
+			if (GENERIC.has(first) || ORG_STOP.has(first)) continue;
+			const existing = ctx.candidates.find((c) => c.start === b && c.kind !== 'person');
+			const headKind: EntityKind =
+				heads.length > 0
+					? heads[heads.length - 1]!.values.some((v) => v.type === 'place')
+						? 'place'
+						: 'organization'
+					: OTHER_HEAD_SET.has(otherHead!)
+						? 'other'
+						: 'organization';
+			return {start: b, existing, headKind, kind: existing?.kind};
+		}
 	return undefined;
 }
 
@@ -213,7 +230,6 @@ function alignTransliteration(ctx: DetectionContext, end: number, latin: string)
 	}
 	return best;
 }
-
 
 const TITLE_ABBREVIATION = /^(?:รมว|รมช|รมต|ผอ|ผบ|ผกก|ผบก|ผวจ|ปลัด|อธ|รอง)\./;
 

@@ -70,14 +70,21 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	// "สถาบันการเงิน", "ศูนย์การค้า": a weak head with a verbal noun is a kind of thing, not a name.
 	if (weak && /^(?:การ|ความ)/.test(first)) return undefined;
 	// "เขตเมือง": a head followed by another bare head word.
-	if (weak && (first === text.slice(p, runEnd)) && PLACE_HEAD_WORDS.has(first)) return undefined;
+	if (weak && first === text.slice(p, runEnd) && PLACE_HEAD_WORDS.has(first)) return undefined;
 	if ((weak || p > headEnd) && (COMMON.has(first) || COMMON.has(text.slice(p, runEnd)))) return undefined;
 	// After a space the complement must look like a name, not the next phrase (จังหวัด รองประธาน…).
 	if (p > headEnd && PERSON_STOP.has(first)) return undefined;
 	// A known place right after a place head is the whole complement (ประเทศญี่ปุ่นได้…, รัฐบาลอินโดนีเซีย…).
 	if (isPlace) {
 		const known = longestPlaceAt(ctx, p, runEnd);
-		if (known !== undefined) return {start: headStart, end: known.end, closed: known.end === runEnd, placeKey: SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? known.key : undefined, complementStart: p};
+		if (known !== undefined)
+			return {
+				start: headStart,
+				end: known.end,
+				closed: known.end === runEnd,
+				placeKey: SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? known.key : undefined,
+				complementStart: p,
+			};
 		// After จังหวัด and a space only a known province is taken: every Thai province is in the
 		// gazetteer, and what else follows there is the next phrase (ทุกจังหวัด ขับเคลื่อน…).
 		const head = text.slice(headStart, headEnd);
@@ -167,7 +174,7 @@ function longestPlaceAt(ctx: DetectionContext, pos: number, runEnd: number): {en
 	for (let m = matches.length - 1; m >= 0; m--) {
 		const match = matches[m]!;
 		if (match.end > runEnd) continue;
-		const place = match.values.find(v => v.type === 'gazetteer');
+		const place = match.values.find((v) => v.type === 'gazetteer');
 		if (place === undefined || place.type !== 'gazetteer') continue;
 		if (match.end < runEnd && isThaiNameChar(ctx.code(match.end)) && !ctx.words.isBoundary(match.end)) continue;
 		return {end: match.end, key: place.place.key};

@@ -5,8 +5,16 @@
 
 import {gazetteer} from '../gazetteer.js';
 import {
-	ACRONYM_STOP, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PARTICLES, LATIN_PLACE_HEADS, LATIN_POSTNOMINALS, LATIN_STACKED_TITLES,
-	LATIN_STOP, LATIN_TITLES,
+	ACRONYM_STOP,
+	LATIN_COMMON_WORDS,
+	LATIN_ORG_HEADS,
+	LATIN_OTHER_HEADS,
+	LATIN_PARTICLES,
+	LATIN_PLACE_HEADS,
+	LATIN_POSTNOMINALS,
+	LATIN_STACKED_TITLES,
+	LATIN_STOP,
+	LATIN_TITLES,
 } from '../lexicon.js';
 import type {EntityKind} from '../types.js';
 import {type DetectionContext, PRIORITY, isLatinLetter, isUpperLatin} from './context.js';
@@ -14,7 +22,7 @@ import {triggerTrie} from './trigger-trie.js';
 
 const WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9'’&-]*/y;
 const ROMAN = /^[IVXLCDM]+$/;
-const TITLE_SET = new Set(LATIN_TITLES.map(t => titleKey(t)));
+const TITLE_SET = new Set(LATIN_TITLES.map((t) => titleKey(t)));
 /** Initials with dots (H.E., J.R.): one word. */
 const INITIALS = /(?:[A-Z]\.){2,}/y;
 
@@ -117,7 +125,7 @@ function classify(ctx: DetectionContext, all: Word[]): void {
 	}
 	// A stack must hold a real title: "The Sri…" alone is none.
 	const tanSri = titleWords >= 2 && titleKey(words[0]!.text) === 'tan';
-	if (titleWords > 0 && !tanSri && !words.slice(0, titleWords).some(w => TITLE_SET.has(titleKey(w.text)))) titleWords = 0;
+	if (titleWords > 0 && !tanSri && !words.slice(0, titleWords).some((w) => TITLE_SET.has(titleKey(w.text)))) titleWords = 0;
 	let title: Word | undefined;
 	if (titleWords > 0) {
 		const first = words[0]!;
@@ -133,14 +141,14 @@ function classify(ctx: DetectionContext, all: Word[]): void {
 	if (words.length === 0) return;
 	const start = words[0]!.start;
 	const end = words[words.length - 1]!.end;
-	const caps = words.filter(w => isAcronym(w.text));
+	const caps = words.filter((w) => isAcronym(w.text));
 	// Shouting (three or more all-caps words) is not a name.
 	if (caps.length >= 3 && caps.length === words.length) return;
 	const name = text.slice(start, end);
 	const gaz = gazetteer().latin.get(name);
 	// "Japan and Thailand" is two places.
 	if (gaz === undefined) {
-		const and = words.findIndex(w => w.text === 'and' || w.text === '&');
+		const and = words.findIndex((w) => w.text === 'and' || w.text === '&');
 		if (and > 0 && gazetteer().latin.has(text.slice(start, words[and - 1]!.end))) {
 			classify(ctx, words.slice(0, and));
 			classify(ctx, words.slice(and + 1));
@@ -155,7 +163,7 @@ function classify(ctx: DetectionContext, all: Word[]): void {
 			ctx.add({start, end, kind: gaz?.kind ?? 'other', rule: 'acronym', priority: PRIORITY.acronym, placeKey: gaz?.key, closed: true});
 			return;
 		}
-		if (w.length < 2 || /^[A-Z][a-z]?$/.test(w) && w.length < 3 || ACRONYM_STOP.has(w)) return;
+		if (w.length < 2 || (/^[A-Z][a-z]?$/.test(w) && w.length < 3) || ACRONYM_STOP.has(w)) return;
 		if (gaz !== undefined && gazetteer().ambiguous.has(name)) return;
 		// A capitalised word opening an English sentence or phrase (Smart card, Work from home) is no
 		// name unless it is a known place; nor is an everyday word standing alone (Logo).
@@ -192,5 +200,7 @@ function nextIsLowercaseWord(text: string, pos: number): boolean {
 function followedByPosition(ctx: DetectionContext, end: number): boolean {
 	const text = ctx.text;
 	const p = text[end] === ' ' ? end + 1 : end;
-	return triggerTrie().matchesAt(text, p).some(m => m.values.some(v => v.type === 'position' || v.type === 'honorific'));
+	return triggerTrie()
+		.matchesAt(text, p)
+		.some((m) => m.values.some((v) => v.type === 'position' || v.type === 'honorific'));
 }

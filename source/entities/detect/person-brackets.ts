@@ -23,13 +23,13 @@ export function detectPersonBrackets(ctx: DetectionContext): void {
 		let leftEnd = m.index;
 		while (leftEnd > 0 && text[leftEnd - 1] === ' ') leftEnd--;
 		if (text.charCodeAt(leftEnd - 1) === 0x0e2f) leftEnd--;
-		const left = ctx.candidates.find(c => c.end === leftEnd && (c.kind === 'person' || c.kind === 'other'));
+		const left = ctx.candidates.find((c) => c.end === leftEnd && (c.kind === 'person' || c.kind === 'other'));
 		if (left === undefined) continue;
 		if (left.kind === 'person' && isLatinPersonName(inner)) {
 			join(ctx, left, innerStart, innerEnd);
 		} else if (left.kind === 'person' || isLatinPersonName(text.slice(left.start, left.end))) {
 			// Latin (Thai): the Thai side carries its title, or sounds like the Latin name.
-			const titled = ctx.candidates.find(c => c.kind === 'person' && c.start >= innerStart && c.end === innerEnd);
+			const titled = ctx.candidates.find((c) => c.kind === 'person' && c.start >= innerStart && c.end === innerEnd);
 			if (titled !== undefined) join(ctx, left, titled.start, titled.end);
 			else if (THAI_NAME.test(inner) && soundsAlike(text.slice(left.start, left.end), inner) && !PERSON_STOP.has(ctx.firstWord(innerStart, innerEnd))) {
 				join(ctx, left, innerStart, innerEnd);
@@ -40,7 +40,7 @@ export function detectPersonBrackets(ctx: DetectionContext): void {
 
 function isLatinPersonName(name: string): boolean {
 	if (!LATIN_PERSON.test(name) || gazetteer().latin.has(name)) return false;
-	return !name.split(' ').some(w => LATIN_ORG_HEADS.has(w) || LATIN_PLACE_HEADS.has(w) || LATIN_OTHER_HEADS.has(w));
+	return !name.split(' ').some((w) => LATIN_ORG_HEADS.has(w) || LATIN_PLACE_HEADS.has(w) || LATIN_OTHER_HEADS.has(w));
 }
 
 /** Every word of the Latin name sounds like the Thai word in its place. */
@@ -60,7 +60,7 @@ function join(ctx: DetectionContext, left: Candidate, start: number, end: number
 	left.kind = 'person';
 	left.priority = Math.max(left.priority, PRIORITY.person);
 	const latin = /[A-Za-z]/.test(ctx.text.slice(start, end));
-	const existing = ctx.candidates.find(c => c.start === start && c.end === end);
+	const existing = ctx.candidates.find((c) => c.start === start && c.end === end);
 	if (existing !== undefined) {
 		existing.kind = 'person';
 		existing.group = group;
@@ -68,5 +68,15 @@ function join(ctx: DetectionContext, left: Candidate, start: number, end: number
 		existing.foreign ||= latin || left.foreign;
 		return;
 	}
-	ctx.add({start, end, kind: 'person', rule: 'person-bracket', priority: PRIORITY.person, group, closed: true, foreign: latin || left.foreign, tokens: ctx.text.slice(start, end).split(/\s+/).length});
+	ctx.add({
+		start,
+		end,
+		kind: 'person',
+		rule: 'person-bracket',
+		priority: PRIORITY.person,
+		group,
+		closed: true,
+		foreign: latin || left.foreign,
+		tokens: ctx.text.slice(start, end).split(/\s+/).length,
+	});
 }

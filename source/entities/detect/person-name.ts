@@ -8,7 +8,16 @@ import {LATIN_PARTICLES, LATIN_STOP} from '../lexicon.js';
 import {triggerTrie} from './trigger-trie.js';
 import {gazetteer} from '../gazetteer.js';
 import {
-	CLAUSE_PREFIX, type DetectionContext, HARD_STOP, INNER_CUT, PERSON_STOP, GENERIC, STOP_PREFIX, isCombining, isLatinLetter, isThaiLetter,
+	CLAUSE_PREFIX,
+	type DetectionContext,
+	HARD_STOP,
+	INNER_CUT,
+	PERSON_STOP,
+	GENERIC,
+	STOP_PREFIX,
+	isCombining,
+	isLatinLetter,
+	isThaiLetter,
 	isUpperLatin,
 } from './context.js';
 
@@ -23,9 +32,52 @@ export interface NameExtent {
 
 /** Words that follow นาย/นาง as a common noun (นายทหาร "officer", นางพยาบาล "nurse"), not a name. */
 const NOT_AFTER_HONORIFIC = new Set([
-	'ทหาร', 'ตำรวจ', 'จ้าง', 'ทุน', 'หน้า', 'ช่าง', 'ด่าน', 'ท่า', 'ประกัน', 'งาน', 'พราน', 'ฮ้อย', 'พล', 'ร้อย', 'สิบ',
-	'เรือ', 'ธนาคาร', 'สถานี', 'ห้าง', 'แบบ', 'งาม', 'พยาบาล', 'ฟ้า', 'เอก', 'ร้าย', 'ไม้', 'บำเรอ', 'สนม', 'กำนัล', 'ใน',
-	'กอง', 'ประตู', 'อากร', 'ทะเบียน', 'หมวด', 'ตรวจ', 'เวร', 'ท้าย', 'ก', 'กฯ', 'ตัว', 'ทาส', 'บ่อน', 'หน้าที่', 'แม่', 'ชี',
+	'ทหาร',
+	'ตำรวจ',
+	'จ้าง',
+	'ทุน',
+	'หน้า',
+	'ช่าง',
+	'ด่าน',
+	'ท่า',
+	'ประกัน',
+	'งาน',
+	'พราน',
+	'ฮ้อย',
+	'พล',
+	'ร้อย',
+	'สิบ',
+	'เรือ',
+	'ธนาคาร',
+	'สถานี',
+	'ห้าง',
+	'แบบ',
+	'งาม',
+	'พยาบาล',
+	'ฟ้า',
+	'เอก',
+	'ร้าย',
+	'ไม้',
+	'บำเรอ',
+	'สนม',
+	'กำนัล',
+	'ใน',
+	'กอง',
+	'ประตู',
+	'อากร',
+	'ทะเบียน',
+	'หมวด',
+	'ตรวจ',
+	'เวร',
+	'ท้าย',
+	'ก',
+	'กฯ',
+	'ตัว',
+	'ทาส',
+	'บ่อน',
+	'หน้าที่',
+	'แม่',
+	'ชี',
 ]);
 
 /** Letters of a Latin name word (with inner hyphens and apostrophes: Jean-Luc, O'Neil). */
@@ -161,7 +213,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 function startsWithHead(token: string): boolean {
 	// Heads of four letters or more, not abbreviations (จ., บจก.), with a complement after them.
 	for (const m of triggerTrie().matchesAt(token, 0)) {
-		if (m.end >= 4 && token.length > m.end + 1 && m.values.some(v => (v.type === 'org' || v.type === 'place') && !v.word.includes('.'))) return true;
+		if (m.end >= 4 && token.length > m.end + 1 && m.values.some((v) => (v.type === 'org' || v.type === 'place') && !v.word.includes('.'))) return true;
 	}
 	return false;
 }

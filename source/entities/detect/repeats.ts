@@ -52,7 +52,6 @@ function isEdge(ctx: DetectionContext, pos: number, side: 'start' | 'end', segme
 	return segmenter && ctx.words.isBoundary(pos);
 }
 
-
 /** A clear left edge: text start, a space or punctuation, a joining word, or a title. */
 function leftContext(ctx: DetectionContext, start: number): boolean {
 	if (start === 0) return true;
@@ -84,14 +83,23 @@ function hardRight(text: string, end: number): boolean {
 }
 
 const CLASS_LETTERS: Record<string, string> = {
-	K: 'กขฃคฅฆ', T: 'ดตถทธฎฏฐฑฒ', P: 'บปผพภ', F: 'ฝฟว', S: 'ซศษสจฉชฌ', M: 'มำ', N: 'นณญ', G: 'ง', L: 'ลรฬฤฦ', H: 'หฮ',
+	K: 'กขฃคฅฆ',
+	T: 'ดตถทธฎฏฐฑฒ',
+	P: 'บปผพภ',
+	F: 'ฝฟว',
+	S: 'ซศษสจฉชฌ',
+	M: 'มำ',
+	N: 'นณญ',
+	G: 'ง',
+	L: 'ลรฬฤฦ',
+	H: 'หฮ',
 };
 /** Letters and marks a key skips: vowels, tone marks, อ ย ว ห, and a consonant silenced by ์. */
 const FILL = '(?:[ะ-ฺเ-ไ็-๎อยวหญ]|[ก-ฮ][ิุ]?์)*';
 
 /** A pattern for spellings of a Thai name with the same phonetic key (มาครง, มาคร็อง, มาครอง). */
 function variantPattern(key: string): RegExp {
-	const parts = [...key].map(c => `[${CLASS_LETTERS[c] ?? ''}]`);
+	const parts = [...key].map((c) => `[${CLASS_LETTERS[c] ?? ''}]`);
 	return new RegExp(`[เ-ไ]?${parts.join(FILL)}`, 'g');
 }
 
@@ -141,27 +149,39 @@ export function* detectRepeatsSteps(ctx: DetectionContext, accepted: Candidate[]
 		found.push(c);
 		occupied.mark(c.start, c.end);
 	};
-	const personStarts = new Set(accepted.filter(c => c.kind === 'person').map(c => c.start));
+	const personStarts = new Set(accepted.filter((c) => c.kind === 'person').map((c) => c.start));
 
 	// 1. Whole names again (persons with a full name, definitions, Latin names, named places).
 	const names = new Map<string, Candidate | null>();
 	for (const c of accepted) {
 		const s = text.slice(c.start, c.end);
-		const wholeName =
-			(c.kind === 'person' && (c.tokens ?? 1) >= 2) ||
-			(c.kind !== 'person' && c.end - c.start >= 3 && c.rule === 'definition');
+		const wholeName = (c.kind === 'person' && (c.tokens ?? 1) >= 2) || (c.kind !== 'person' && c.end - c.start >= 3 && c.rule === 'definition');
 		if (!wholeName) continue;
 		const prev = names.get(s);
 		names.set(s, prev === undefined || prev?.group === c.group ? c : null);
 	}
-	const nameAt = occurrencesOfAll(text, [...names].filter(([, source]) => source !== null).map(([s]) => s));
+	const nameAt = occurrencesOfAll(
+		text,
+		[...names].filter(([, source]) => source !== null).map(([s]) => s),
+	);
 	for (const [s, source] of names) {
 		if (source === null) continue;
 		for (const at of nameAt.get(s) ?? []) {
 			if (clock.tick(OCCURRENCE_WORK)) yield* clock.pause();
 			const end = at + s.length;
 			if (!occupied.free(at, end) || !isEdge(ctx, at, 'start') || !isEdge(ctx, end, 'end')) continue;
-			add({start: at, end, kind: source.kind, rule: 'repeat', priority: PRIORITY.repeat, group: source.group, foreign: source.foreign, placeKey: source.placeKey, closed: true, tokens: source.tokens});
+			add({
+				start: at,
+				end,
+				kind: source.kind,
+				rule: 'repeat',
+				priority: PRIORITY.repeat,
+				group: source.group,
+				foreign: source.foreign,
+				placeKey: source.placeKey,
+				closed: true,
+				tokens: source.tokens,
+			});
 			if (source.kind === 'person') personStarts.add(at);
 		}
 	}
@@ -180,7 +200,7 @@ export function* detectRepeatsSteps(ctx: DetectionContext, accepted: Candidate[]
 		}
 		shortForms.set(s, {text: s, group: c.group!, foreign: c.foreign === true, latin, keyLength, kind: c.kind});
 	};
-	const fullNames = accepted.filter(c => c.kind === 'person' && (c.tokens ?? 1) >= 2);
+	const fullNames = accepted.filter((c) => c.kind === 'person' && (c.tokens ?? 1) >= 2);
 	for (const c of fullNames) {
 		const tokens = text.slice(c.start, c.end).split(' ');
 		offer(tokens[tokens.length - 1]!, c);
@@ -203,7 +223,10 @@ export function* detectRepeatsSteps(ctx: DetectionContext, accepted: Candidate[]
 		c.group = sf.group;
 		c.short = true;
 	}
-	const shortAt = occurrencesOfAll(text, [...shortForms.values()].flatMap(sf => (sf === null ? [] : [sf.text])));
+	const shortAt = occurrencesOfAll(
+		text,
+		[...shortForms.values()].flatMap((sf) => (sf === null ? [] : [sf.text])),
+	);
 	for (const sf of shortForms.values()) {
 		if (sf === null) continue;
 		for (const at of shortAt.get(sf.text) ?? []) {
@@ -259,4 +282,3 @@ function shortFormContext(ctx: DetectionContext, sf: ShortForm, at: number, end:
 	// A Thai given name or surname standing alone between spaces.
 	return sf.keyLength >= 3 && hardRight(ctx.text, end) && !sf.latin;
 }
-

@@ -18,7 +18,7 @@ const CHECK_EVERY = 512;
 const SPACED_PLACE_HEADS = new Set(['จังหวัด', 'อำเภอ', 'ตำบล', 'มณฑล', 'แขวง']);
 const ORG_HEAD_SET = new Set(ORG_HEADS);
 /** Place heads a title may be glued to as part of the place's name. */
-const PLACE_HEADS_BEFORE = new SuffixSet(PLACE_HEADS.filter(h => !h.includes('.')));
+const PLACE_HEADS_BEFORE = new SuffixSet(PLACE_HEADS.filter((h) => !h.includes('.')));
 const ABBREVIATION_AT = /^(?:[ก-ฮ]{1,5}\.){1,4}/;
 /** A count before นาย (3 นาย, หลายนาย); a year (ปี 2564 นาย…) is no count. */
 const COUNT_BEFORE = /(?:หลาย|(?:^|[^0-9๐-๙])[0-9๐-๙]{1,3} ?|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)$/;
@@ -146,7 +146,9 @@ function gazetteerName(ctx: DetectionContext, place: PlaceName, word: string, st
 /** A gazetteer place starts at `pos` (or after one space). */
 function placeFollows(ctx: DetectionContext, pos: number): boolean {
 	const p = ctx.text[pos] === ' ' ? pos + 1 : pos;
-	return triggerTrie().matchesAt(ctx.text, p).some(m => m.values.some(v => v.type === 'gazetteer'));
+	return triggerTrie()
+		.matchesAt(ctx.text, p)
+		.some((m) => m.values.some((v) => v.type === 'gazetteer'));
 }
 
 function personAfterTitle(ctx: DetectionContext, start: number, end: number, honorific: boolean, foreign: boolean): number | undefined {
@@ -168,10 +170,11 @@ function personAfterTitle(ctx: DetectionContext, start: number, end: number, hon
 		}
 		// "ผศ. ดร.…", "ดาโต๊ะ ศรี ฮัจญี …": a space may separate stacked titles.
 		const at = text[titleEnd] === ' ' ? titleEnd + 1 : titleEnd;
-		const more = trie.matchesAt(text, at).filter(m => m.values.some(v => v.type === 'honorific'));
+		const more = trie.matchesAt(text, at).filter((m) => m.values.some((v) => v.type === 'honorific'));
 		const last = more[more.length - 1];
 		// A title read through a space must end where a word ends (นาย นายก… is no stack).
-		if (last === undefined || (at > titleEnd && isThaiNameChar(text.charCodeAt(last.end)) && !text.slice(at, last.end).includes('.') && !ctx.words.isBoundary(last.end))) break;
+		if (last === undefined || (at > titleEnd && isThaiNameChar(text.charCodeAt(last.end)) && !text.slice(at, last.end).includes('.') && !ctx.words.isBoundary(last.end)))
+			break;
 		titleEnd = last.end;
 	}
 	const name = readPersonName(ctx, titleEnd, honorific, true, foreign);
@@ -209,7 +212,7 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 		}
 		if (text.startsWith('และ', p) || text.startsWith(' และ', p)) {
 			const q = p + (text[p] === ' ' ? 4 : 3);
-			const pos = trie.matchesAt(text, q).filter(m => m.values.some(v => v.type === 'position'));
+			const pos = trie.matchesAt(text, q).filter((m) => m.values.some((v) => v.type === 'position'));
 			const last = pos[pos.length - 1];
 			if (last !== undefined) {
 				if (FOREIGN_POSITIONS.has(text.slice(q, last.end))) foreign = true;
@@ -234,7 +237,7 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 			const ministry = readHeadName(ctx, p, p, false, false);
 			if (ministry !== undefined && !ministry.latinOnly) {
 				// ปลัดกระทรวง|อุตสาหกรรม names กระทรวงอุตสาหกรรม: the head inside the title belongs to the name.
-				const head = ORG_HEADS.find(h => ministerial[0].endsWith(h));
+				const head = ORG_HEADS.find((h) => ministerial[0].endsWith(h));
 				const orgStart = head !== undefined ? p - head.length : ministry.start;
 				const linkAlias = head === undefined && /^รม/.test(ministerial[0]) ? `กระทรวง${text.slice(ministry.start, ministry.end)}` : undefined;
 				ctx.add({start: orgStart, end: ministry.end, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: ministry.closed, linkAlias});
@@ -256,11 +259,22 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 					break;
 				}
 				if (v.type === 'org' || v.type === 'standalone' || v.type === 'place') {
-					const name = v.type === 'standalone' ? {start: q, end: match.end, closed: true, placeKey: undefined, latinOnly: false} : readHeadName(ctx, q, match.end, ORG_HEAD_SET.has(v.word) && WEAK_ORG_HEADS.has(v.word), false, v.type === 'place');
+					const name =
+						v.type === 'standalone'
+							? {start: q, end: match.end, closed: true, placeKey: undefined, latinOnly: false}
+							: readHeadName(ctx, q, match.end, ORG_HEAD_SET.has(v.word) && WEAK_ORG_HEADS.has(v.word), false, v.type === 'place');
 					if (name !== undefined && v.type === 'place' && v.word === 'ประเทศ' && name.placeKey === undefined) continue;
 					if (name === undefined || name.latinOnly) continue;
 					const kind = v.type === 'place' ? 'place' : 'organization';
-					ctx.add({start: name.start, end: name.end, kind, rule: kind === 'place' ? 'place-head' : 'org-head', priority: kind === 'place' ? PRIORITY.place : PRIORITY.org, placeKey: name.placeKey, closed: name.closed});
+					ctx.add({
+						start: name.start,
+						end: name.end,
+						kind,
+						rule: kind === 'place' ? 'place-head' : 'org-head',
+						priority: kind === 'place' ? PRIORITY.place : PRIORITY.org,
+						placeKey: name.placeKey,
+						closed: name.closed,
+					});
 					if (name.placeKey !== undefined && name.placeKey !== 'TH') foreign = true;
 					q = name.end;
 					advanced = true;
@@ -275,7 +289,10 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 	if (start > 0 && text[start - 1] === ' ' && !WEAK_POSITIONS.has(word)) nameBeforePosition(ctx, start, foreign);
 	// A rank or honorific after the position (นายกรัฐมนตรี พลเอก…): the name follows it, as after a title.
 	const rankAt = text[p] === ' ' ? p + 1 : p;
-	const rank = trie.matchesAt(text, rankAt).filter(m => m.values.some(v => v.type === 'honorific')).pop();
+	const rank = trie
+		.matchesAt(text, rankAt)
+		.filter((m) => m.values.some((v) => v.type === 'honorific'))
+		.pop();
 	if (rank !== undefined && (!isThaiNameChar(text.charCodeAt(rank.end)) || text.slice(rankAt, rank.end).includes('.') || ctx.words.isBoundary(rank.end))) {
 		const before = ctx.candidates.length;
 		const end = personAfterTitle(ctx, rankAt, rank.end, true, foreign || FOREIGN_POSITIONS.has(text.slice(rankAt, rank.end)));
@@ -337,14 +354,14 @@ function nameBeforePosition(ctx: DetectionContext, positionStart: number, foreig
 			break;
 		}
 		const token = text.slice(s, e);
-		const words = [s, ...ctx.innerBounds(s, e)].map(b => ctx.words.wordAt(b));
-		if (words.some(w => PERSON_STOP.has(w) || GENERIC.has(w)) || gaz.thai.has(token) || token.length > 16) {
+		const words = [s, ...ctx.innerBounds(s, e)].map((b) => ctx.words.wordAt(b));
+		if (words.some((w) => PERSON_STOP.has(w) || GENERIC.has(w)) || gaz.thai.has(token) || token.length > 16) {
 			edge = true;
 			break;
 		}
 		tokens.unshift([s, e]);
 		if (s === 0 || text[s - 1] !== ' ') {
-			edge = s === 0 || !isThaiNameChar(text.charCodeAt(s - 1)) && text[s - 1] !== '.';
+			edge = s === 0 || (!isThaiNameChar(text.charCodeAt(s - 1)) && text[s - 1] !== '.');
 			break;
 		}
 		e = s - 1;
@@ -358,7 +375,9 @@ function nameBeforePosition(ctx: DetectionContext, positionStart: number, foreig
 /** A known place or an abbreviation starts at `pos`: what may follow a position after one space. */
 function complementAt(ctx: DetectionContext, pos: number): boolean {
 	if (ABBREVIATION_AT.test(ctx.text.slice(pos, pos + 24))) return true;
-	return triggerTrie().matchesAt(ctx.text, pos).some(m => m.values.some(v => v.type === 'gazetteer'));
+	return triggerTrie()
+		.matchesAt(ctx.text, pos)
+		.some((m) => m.values.some((v) => v.type === 'gazetteer'));
 }
 
 /** A verb or function word right after (one space allowed). */

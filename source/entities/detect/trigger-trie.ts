@@ -6,9 +6,7 @@ import {gazetteer, type PlaceName} from '../gazetteer.js';
 import {HONORIFICS, ORG_HEADS, PLACE_HEADS, POSITIONS, RANKS, STANDALONE_ORGS} from '../lexicon.js';
 import {Trie} from '../trie.js';
 
-export type Trigger =
-	| {type: 'honorific' | 'position' | 'org' | 'standalone' | 'place'; word: string}
-	| {type: 'gazetteer'; word: string; place: PlaceName};
+export type Trigger = {type: 'honorific' | 'position' | 'org' | 'standalone' | 'place'; word: string} | {type: 'gazetteer'; word: string; place: PlaceName};
 
 let cachedTrie: Trie<Trigger> | undefined;
 

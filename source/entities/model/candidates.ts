@@ -77,7 +77,7 @@ export function titleEnd(text: string, start: number, end: number): number {
 	let pos = start;
 	for (;;) {
 		let longest = -1;
-		for (const m of trie.matchesAt(text, pos)) if (m.values.some(v => v.type === 'honorific' || v.type === 'position')) longest = m.end;
+		for (const m of trie.matchesAt(text, pos)) if (m.values.some((v) => v.type === 'honorific' || v.type === 'position')) longest = m.end;
 		if (longest < 0 || longest >= end) return pos;
 		pos = longest;
 		while (pos < end && text[pos] === ' ') pos++;
@@ -99,7 +99,7 @@ function toWordEdges(ctx: DetectionContext, start: number, end: number): [number
 	if (!words.isBoundary(end)) {
 		// The phrase (run without spaces) holding the end: its word boundaries before the end.
 		const phraseStart = Math.max(start, ctx.text.lastIndexOf(' ', end - 1) + 1);
-		const before = words.boundsBetween(phraseStart, end).filter(b => b < end);
+		const before = words.boundsBetween(phraseStart, end).filter((b) => b < end);
 		end = before.length > 0 ? before[before.length - 1]! : phraseStart;
 		while (end > start && ctx.text[end - 1] === ' ') end--;
 	}

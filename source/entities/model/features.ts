@@ -5,10 +5,7 @@
 // (the tag transitions are the tagger's own weights).
 
 import {gazetteer} from '../gazetteer.js';
-import {
-	COMMON_WORDS, FUNCTION_WORDS, HONORIFICS, LATIN_TITLES, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, POSITIONS, RANKS,
-	STANDALONE_ORGS, VERBS,
-} from '../lexicon.js';
+import {COMMON_WORDS, FUNCTION_WORDS, HONORIFICS, LATIN_TITLES, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, POSITIONS, RANKS, STANDALONE_ORGS, VERBS} from '../lexicon.js';
 import {FlagTrie} from './flag-trie.js';
 import type {Units} from './units.js';
 
@@ -45,15 +42,15 @@ function lexiconTrie(): FlagTrie {
 function lexiconFlags(text: string, units: Units): {starts: Uint8Array; ends: Uint8Array} {
 	const trie = lexiconTrie();
 	const n = units.count;
-	const starts = scratch.starts = grow(scratch.starts, n + 1);
-	const ends = scratch.ends = grow(scratch.ends, n + 1);
+	const starts = (scratch.starts = grow(scratch.starts, n + 1));
+	const ends = (scratch.ends = grow(scratch.ends, n + 1));
 	starts.fill(0, 0, n + 1);
 	ends.fill(0, 0, n + 1);
 	const us = units.starts;
 	for (let i = 0; i < n; i++) {
 		let node = 0;
 		let j = i + 1;
-		for (let p = us[i]!; p < text.length; ) {
+		for (let p = us[i]!; p < text.length;) {
 			const code = FlagTrie.code(text.charCodeAt(p));
 			if (code < 0) break;
 			node = trie.child(node, code);
@@ -110,7 +107,13 @@ export function staticFeatures(text: string, units: Units, bits: number): Int32A
 	c.set(units.classes, 3);
 	for (let i = 0; i < n; i++) {
 		const p = i + 3;
-		const u0 = h[p]!, um1 = h[p - 1]!, up1 = h[p + 1]!, um2 = h[p - 2]!, up2 = h[p + 2]!, um3 = h[p - 3]!, up3 = h[p + 3]!;
+		const u0 = h[p]!,
+			um1 = h[p - 1]!,
+			up1 = h[p + 1]!,
+			um2 = h[p - 2]!,
+			up2 = h[p + 2]!,
+			um3 = h[p - 3]!,
+			up3 = h[p + 3]!;
 		const shape = c[p - 2]! | (c[p - 1]! << 3) | (c[p]! << 6) | (c[p + 1]! << 9) | (c[p + 2]! << 12);
 		const lex = lexStart[i]! | (lexEnd[i]! << 8) | (lexStart[i + 1]! << 16);
 		const o = i * NS;

@@ -25,7 +25,7 @@ export class FlagTrie {
 	}
 
 	private slot(key: number): number {
-		let s = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+		let s = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
 		while (this.keys[s] !== EMPTY && this.keys[s] !== key) s = (s + 1) & this.mask;
 		return s;
 	}
@@ -33,7 +33,7 @@ export class FlagTrie {
 	/** The node reached from `node` by `code`, or -1. */
 	child(node: number, code: number): number {
 		const key = node * 256 + code;
-		let s = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+		let s = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
 		for (;;) {
 			const k = this.keys[s]!;
 			if (k === key) return this.children[s]!;

@@ -11,7 +11,7 @@ const WEIGHTS_FILE = 'ner-weights.bin';
 
 /** Where the file is: beside this module (source, tests) or in the package beside dist/cli.js. */
 function candidatePaths(): string[] {
-	return [new URL(`./${WEIGHTS_FILE}`, import.meta.url), new URL(`../source/entities/model/${WEIGHTS_FILE}`, import.meta.url)].map(u => fileURLToPath(u));
+	return [new URL(`./${WEIGHTS_FILE}`, import.meta.url), new URL(`../source/entities/model/${WEIGHTS_FILE}`, import.meta.url)].map((u) => fileURLToPath(u));
 }
 
 export type LoadResult = {ok: true; model: TaggerWeights} | {ok: false; reason: string};

@@ -54,9 +54,21 @@ function viterbi(features: Int32Array, n: number, model: TaggerWeights, tags: Ui
 	if (backScratch.length < n * 7) backScratch = new Uint8Array(Math.max(n * 7, backScratch.length * 2));
 	const back = backScratch;
 	// Scores of the best sequence ending in each tag at the unit before.
-	let s0 = 0, s1 = 0, s2 = -Infinity, s3 = 0, s4 = -Infinity, s5 = 0, s6 = -Infinity;
+	let s0 = 0,
+		s1 = 0,
+		s2 = -Infinity,
+		s3 = 0,
+		s4 = -Infinity,
+		s5 = 0,
+		s6 = -Infinity;
 	for (let i = 0; i < n; i++) {
-		let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
+		let e0 = 0,
+			e1 = 0,
+			e2 = 0,
+			e3 = 0,
+			e4 = 0,
+			e5 = 0,
+			e6 = 0;
 		for (let f = i * NS, end = f + NS; f < end; f++) {
 			const b = features[f]! * 7;
 			e0 += w[b]!;
@@ -102,7 +114,19 @@ function viterbi(features: Int32Array, n: number, model: TaggerWeights, tags: Ui
 }
 
 /** The best score of reaching tag `t` from any tag before; its origin goes into `back`. */
-function bestBefore(s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number, tr: Float32Array | Int16Array, t: number, back: Uint8Array, o: number): number {
+function bestBefore(
+	s0: number,
+	s1: number,
+	s2: number,
+	s3: number,
+	s4: number,
+	s5: number,
+	s6: number,
+	tr: Float32Array | Int16Array,
+	t: number,
+	back: Uint8Array,
+	o: number,
+): number {
 	let best = s0 + tr[t]!;
 	let arg = 0;
 	let v = s1 + tr[7 + t]!;

@@ -50,7 +50,7 @@ export function trainTagger(texts: readonly TrainingText[], options: TrainOption
 	};
 	const transitions = (1 << options.bits) * NT;
 	const startAt = transitions + NT * NT;
-	const gold = texts.map(t => {
+	const gold = texts.map((t) => {
 		const units = splitUnits(t.text);
 		return spansToTags(t.spans, units.starts, units.count);
 	});

@@ -49,7 +49,8 @@ export function decodeWeights(file: Uint8Array): TaggerWeights {
 	}
 	if (raw.length < HEADER || raw.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a khao NER weights file');
 	const bits = raw.readUInt32LE(8);
-	if (raw.readUInt32LE(12) !== TAG_COUNT || raw.readUInt32LE(16) !== STATIC_FEATURES * 256 + FEATURE_VERSION) throw new Error('weights for another version of the tagger');
+	if (raw.readUInt32LE(12) !== TAG_COUNT || raw.readUInt32LE(16) !== STATIC_FEATURES * 256 + FEATURE_VERSION)
+		throw new Error('weights for another version of the tagger');
 	if (bits < 4 || bits > 24) throw new Error(`bad bucket count 2^${bits}`);
 	const count = raw.readUInt32LE(24);
 	if (count !== weightCount(bits) || raw.length !== HEADER + count * 2) throw new Error('weights file has the wrong size');

@@ -77,15 +77,16 @@ export function SearchPanel({query, scope, rows, cursor, result, articles, progr
 				{fitWidth(status.join(' · ') || 'type to search · Tab: this article / all · ↑↓ choose · Enter open · Esc close', inner)}
 			</Text>
 			<Text {...theme.dim}>{'─'.repeat(inner)}</Text>
-			{shown.length === 0 && query.trim() !== '' && result ? (
-				<Text {...theme.dim}>{fitWidth('no match', inner)}</Text>
-			) : null}
+			{shown.length === 0 && query.trim() !== '' && result ? <Text {...theme.dim}>{fitWidth('no match', inner)}</Text> : null}
 			{shown.map((row, i) => {
 				const selected = top + i === cursor;
 				const mark = selected ? '› ' : '  ';
 				if (row.type === 'entity') {
 					const e = row.entity;
-					const aliases = e.aliases.filter((a) => a !== e.name).slice(0, 4).join(', ');
+					const aliases = e.aliases
+						.filter((a) => a !== e.name)
+						.slice(0, 4)
+						.join(', ');
 					return (
 						<Box key={'e' + e.id} flexDirection="column">
 							<Text wrap="truncate" {...(selected ? {inverse: true} : {})}>

@@ -15,8 +15,7 @@ interface Props {
 /** What was skipped and why: nothing is dropped without the user being able to see it. */
 export function WarningsPanel({warnings, top, width: paneWidth, height, theme}: Props) {
 	const width = Math.max(1, paneWidth - 1);
-	const title =
-		warnings.length === 0 ? 'Nothing was skipped. (w or Esc closes)' : `${warnings.length} file problem(s) (w or Esc closes, j/k scroll)`;
+	const title = warnings.length === 0 ? 'Nothing was skipped. (w or Esc closes)' : `${warnings.length} file problem(s) (w or Esc closes, j/k scroll)`;
 	const rows = warnings.slice(top, top + height - 1);
 	return (
 		<Box flexDirection="column" width={paneWidth} height={height} paddingLeft={1}>

@@ -5,12 +5,7 @@ import {useEffect, useState} from 'react';
  * built), re-read at most every `ms` while it changes and at once when it is done, so that work
  * on 10,000 articles does not redraw the screen thousands of times.
  */
-export function useThrottledSnapshot<T>(
-	subscribe: ((listener: () => void) => () => void) | undefined,
-	read: () => T,
-	isDone: () => boolean,
-	ms: number,
-): T {
+export function useThrottledSnapshot<T>(subscribe: ((listener: () => void) => () => void) | undefined, read: () => T, isDone: () => boolean, ms: number): T {
 	const [state, setState] = useState(read);
 	useEffect(() => {
 		if (!subscribe) return;
