@@ -10,14 +10,17 @@ import {anchorOf, lineOfAnchor, type Anchor} from '../../layout/wrap.js';
  * frame, which is the render's business, not the reader's state; the reducer hears the result.
  */
 export function useSteadyTop(article: Article | undefined, lines: LazyWrap, top: number, height: number): number {
-	const shown = useRef<{article: Article | undefined; lines: LazyWrap; anchor: Anchor}>({article, lines, anchor: {offset: 0, rank: 0}});
+	const shown = useRef<{article: Article | undefined; lines: LazyWrap; anchor: Anchor; top: number}>({article, lines, anchor: {offset: 0, rank: 0}, top});
 	let steady = top;
 	if (shown.current.lines !== lines && shown.current.article === article && shown.current.lines.length > 0) {
-		const anchor = shown.current.anchor;
+		// Keys that moved the view since the last frame counted lines of the old wrap: their top is
+		// read there, so a re-wrap landing in the same frame (the names found) does not undo them.
+		const moved = top !== shown.current.top;
+		const anchor = moved ? anchorOf(shown.current.lines, Math.max(0, Math.min(top, shown.current.lines.length - 1))) : shown.current.anchor;
 		steady = lineOfAnchor(lines, anchor, lines.lineAt(anchor.offset));
 	}
 	steady = lines.settle(steady, height);
 	steady = Math.max(0, Math.min(steady, lines.length - height));
-	shown.current = {article, lines, anchor: anchorOf(lines, steady)};
+	shown.current = {article, lines, anchor: anchorOf(lines, steady), top: steady};
 	return steady;
 }
