@@ -5,12 +5,12 @@
 // Both sides live here: `DetectPool` (the calling thread) and `runDetectWorker` (the worker). The
 // bundle is one file, so a worker runs dist/cli.js itself, which sends a worker whose job is
 // 'detect' here; under tsx (tests) the worker registers tsx first.
-import fs from 'node:fs';
-import os from 'node:os';
 import {Worker, parentPort, workerData} from 'node:worker_threads';
 import {detectMentions} from './find-mentions.js';
 import {type MentionColumns, COLUMNS, encodeMentions} from './mention-codec.js';
 import {setTaggerEnabled, sharedTagger} from './model/load.js';
+import {lowerPriority} from '../workers/priority.js';
+import {defaultPoolSize} from '../workers/pool.js';
 
 /** Marks a worker of this pool (cli.tsx looks at it). */
 export const DETECT_JOB = 'detect';
@@ -21,9 +21,9 @@ type Reply = {batch: number; columns: MentionColumns} | {batch: number; error: s
 /** Heap limit of a detection worker (MB): detection keeps nothing between batches. */
 const WORKER_HEAP_MB = 1024;
 
-/** Threads to use: the cores, at most 4 (beyond that the reader and the disk are the limit). */
+/** Threads to use: as many as the shared pool's (the cores, at most 4). */
 export function detectThreads(): number {
-	return Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+	return defaultPoolSize();
 }
 
 export class DetectPool {
@@ -134,14 +134,4 @@ export function runDetectWorker(): void {
 		const transfer = 'columns' in reply ? COLUMNS.map(([name]) => reply.columns[name].buffer as ArrayBuffer) : [];
 		parentPort!.postMessage(reply, transfer);
 	});
-}
-
-/** The lowest CPU priority for this thread. Linux names a thread by its own id (/proc/thread-self). */
-function lowerPriority(): void {
-	try {
-		const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
-		if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) os.setPriority(tid, 19);
-	} catch {
-		// Not Linux, or not allowed: the worker runs at normal priority.
-	}
 }

@@ -1,11 +1,10 @@
 // The worker thread's side of the pool: takes one job at a time, runs the registered function and
 // posts the output back (its buffers transferred). A job that throws answers with a one-line reason.
-import fs from 'node:fs';
-import os from 'node:os';
 import {parentPort} from 'node:worker_threads';
 import {reasonOf} from '../corpus/errors.js';
 import './jobs.js';
 import {jobFunction} from './registry.js';
+import {lowerPriority} from './priority.js';
 import type {PoolReply, PoolRequest} from './pool.js';
 
 export function runPoolWorker(): Promise<void> {
@@ -31,18 +30,4 @@ export function runPoolWorker(): Promise<void> {
 			});
 		});
 	});
-}
-
-/**
- * Gives this thread the lowest CPU priority, so that on a busy machine the reader's thread wins
- * the cores and keys are answered at once. Linux names a thread by its own id (/proc/thread-self);
- * elsewhere the worker keeps the normal priority.
- */
-function lowerPriority(): void {
-	try {
-		const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
-		if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) os.setPriority(tid, 19);
-	} catch {
-		// Not Linux, or not allowed: the worker runs at normal priority.
-	}
 }
