@@ -18,6 +18,7 @@ import zlib from 'node:zlib';
 import type {Article} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {CacheProblem, readCacheBytes, writeAtomic} from '../search/cache-io.js';
+import {AlignedPieces, align8} from '../search/cache-format.js';
 import type {FileStat} from '../search/search-index.js';
 import {detectionVersion} from './detection-version.js';
 import {COLUMNS, type ColumnName, type MentionColumns, articleCount, validColumns} from './mention-codec.js';
@@ -56,8 +57,6 @@ export function detectionCacheFile(cacheDir: string, sourcePath: string): string
 	return path.join(cacheDir, `entities-${hash}.ent`);
 }
 
-const align8 = (n: number): number => Math.ceil(n / 8) * 8;
-
 /** The file's bytes for these articles (all from `file`, in file order) and their mentions, in blocks. */
 export function encodeDetectionCache(
 	file: FileStat & {path: string},
@@ -65,20 +64,8 @@ export function encodeDetectionCache(
 	blocks: readonly MentionColumns[],
 ): Uint8Array[] {
 	const pieces: Uint8Array[] = [];
-	let offset = 0;
-	const push = (bytes: Uint8Array): number => {
-		const at = offset;
-		// Left out when empty: zlib.crc32 of an empty view on an empty buffer gives 0, not the sum so far.
-		if (bytes.byteLength === 0) return at;
-		pieces.push(bytes);
-		offset += bytes.byteLength;
-		const pad = align8(offset) - offset;
-		if (pad > 0) {
-			pieces.push(new Uint8Array(pad));
-			offset += pad;
-		}
-		return at;
-	};
+	const payload = new AlignedPieces(pieces);
+	const push = (bytes: Uint8Array): number => payload.push(bytes);
 	const blockHeaders = blocks.map((c): BlockHeader => {
 		const columns = {} as BlockHeader['columns'];
 		for (const [name] of COLUMNS) {
@@ -95,7 +82,7 @@ export function encodeDetectionCache(
 		ids: articles.map((a) => a.id),
 		textLengths: articles.map((a) => textLengthOf(a)),
 		blocks: blockHeaders,
-		payload: offset,
+		payload: payload.offset,
 	};
 	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
 	const crc = pieces.reduce((sum, piece) => zlib.crc32(piece, sum), zlib.crc32(headerBytes));

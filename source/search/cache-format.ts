@@ -73,6 +73,28 @@ export function align8(n: number): number {
 	return Math.ceil(n / 8) * 8;
 }
 
+/** A payload written as pieces, each starting at a multiple of 8 bytes (typed-array views need it). */
+export class AlignedPieces {
+	offset = 0;
+	constructor(readonly pieces: Uint8Array[]) {}
+
+	/** Appends `bytes` (padded to 8) and returns where they start. */
+	push(bytes: Uint8Array): number {
+		const at = this.offset;
+		// Left out when empty: zlib.crc32 of an empty view on an empty buffer gives 0, not the sum so
+		// far, and an empty piece adds no byte (the offset is already aligned).
+		if (bytes.byteLength === 0) return at;
+		this.pieces.push(bytes);
+		this.offset += bytes.byteLength;
+		const pad = align8(this.offset) - this.offset;
+		if (pad > 0) {
+			this.pieces.push(new Uint8Array(pad));
+			this.offset += pad;
+		}
+		return at;
+	}
+}
+
 function isOneByte(s: string): boolean {
 	for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
 	return true;
@@ -81,18 +103,8 @@ function isOneByte(s: string): boolean {
 /** The cache file's bytes: lead, header, block table and payload pieces (the cacheable segments). */
 export function encodeCache(segments: readonly Segment[], articles: readonly Article[]): Uint8Array[] {
 	const pieces: Uint8Array[] = [];
-	let offset = 0;
-	const push = (bytes: Uint8Array): number => {
-		const at = offset;
-		pieces.push(bytes);
-		offset += bytes.byteLength;
-		const pad = align8(offset) - offset;
-		if (pad > 0) {
-			pieces.push(new Uint8Array(pad));
-			offset += pad;
-		}
-		return at;
-	};
+	const payload = new AlignedPieces(pieces);
+	const push = (bytes: Uint8Array): number => payload.push(bytes);
 	const headers: SegmentHeader[] = [];
 	const kept: Segment[] = [];
 	for (const segment of segments) {
@@ -108,7 +120,7 @@ export function encodeCache(segments: readonly Segment[], articles: readonly Art
 		headers.push({files: segment.files, articleFiles, ids: segment.ids, arrays, strings: []});
 		kept.push(segment);
 	}
-	const arraysEnd = offset;
+	const arraysEnd = payload.offset;
 	kept.forEach((segment, i) => {
 		headers[i]!.strings = segment.folded.map((text) => {
 			const oneByte = isOneByte(text);
@@ -116,8 +128,8 @@ export function encodeCache(segments: readonly Segment[], articles: readonly Art
 			return [push(bytes), text.length, oneByte ? 1 : 0];
 		});
 	});
-	const table = blockTable(pieces, offset);
-	const header: Header = {format: FORMAT, payload: offset, arraysEnd, table: zlib.crc32(table), segments: headers};
+	const table = blockTable(pieces, payload.offset);
+	const header: Header = {format: FORMAT, payload: payload.offset, arraysEnd, table: zlib.crc32(table), segments: headers};
 	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
 	const lead = Buffer.alloc(align8(LEAD + headerBytes.byteLength));
 	lead.write(MAGIC, 0, 'latin1');
