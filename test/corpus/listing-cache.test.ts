@@ -272,3 +272,16 @@ test('a listing from another khao or for another version of the file is replaced
 		assert.deepEqual(fs.readFileSync(cacheFile), good);
 	}
 });
+
+test('the first article of a big .jsonl comes after a small first read, not a whole 1 MB chunk', async () => {
+	const file = path.join(dir, 'first-read.jsonl');
+	writeCorpus(file, corpusLines(10000, 6));
+	assert.ok(fs.statSync(file).size > 2 * 1024 * 1024, 'bigger than two chunks');
+	const before = jsonlReads.bytes;
+	const load = openCorpus(file, {readyArticles: 1});
+	await load.ready;
+	const read = jsonlReads.bytes - before;
+	load.stop?.();
+	await load.finished;
+	assert.ok(read > 0 && read <= 64 * 1024, `${read} bytes read before the first article`);
+});
