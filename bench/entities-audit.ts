@@ -1,9 +1,10 @@
 // Entity audit over real articles: the failures a reader notices, listed for a person to read.
 // Prints (1) entities whose aliases mix a country or province with an organisation, (2) persons
-// whose aliases hold two different full names, (3) aliases that are single common words, and
-// (2b) persons whose full names fall apart into names that do not sound alike, in either script
-// (the cross-script phonetic key joining different people: a Latin name and an unrelated Thai one),
-// and (4) 30 random entities of each kind (fixed seed) with an example sentence each.
+// whose aliases hold two different full names, (2b) persons whose full names fall apart into
+// names that do not sound alike, in any script (the cross-script phonetic key joining different
+// people), (2c) persons whose full names share a word but not all (two people of one surname),
+// (3) aliases that are single common words, and (4) 30 random entities of each kind (fixed seed)
+// with an example sentence each.
 // Run: node --import tsx bench/entities-audit.ts [path[,path…]] [limit]
 import {existsSync, readFileSync} from 'node:fs';
 import {parseTaggedLine} from './ner.js';
@@ -81,6 +82,29 @@ const twoNames = entities
 	.filter((e) => e.kind === 'person')
 	.flatMap((e) => {
 		const pair = differentFullNames(e);
+		return pair === undefined ? [] : [{e, pair}];
+	});
+
+// 2c. Persons holding two full names of one script that share a word but not every word
+// (สมชาย ใจดี and สมชาย ใจงาม, Li Qiang and Li Peng): two people of one given name or surname.
+function partlySame(e: Entity): [string, string] | undefined {
+	const full = e.aliases.filter((a) => a.trim().split(/\s+/).length >= 2);
+	for (let i = 0; i < full.length; i++) {
+		for (let j = i + 1; j < full.length; j++) {
+			const [a, b] = [full[i]!, full[j]!];
+			if (hasThai(a) !== hasThai(b)) continue;
+			const ta = a.split(/\s+/);
+			const tb = b.split(/\s+/);
+			const shared = ta.filter((x) => tb.some((y) => tokensMatch(x, y))).length;
+			if (shared > 0 && shared < Math.min(ta.length, tb.length)) return [a, b];
+		}
+	}
+	return undefined;
+}
+const partly = entities
+	.filter((e) => e.kind === 'person')
+	.flatMap((e) => {
+		const pair = partlySame(e);
 		return pair === undefined ? [] : [{e, pair}];
 	});
 
@@ -239,6 +263,8 @@ console.log(`\n## 2. persons with two different full names: ${twoNames.length}`)
 for (const {e, pair} of twoNames) console.log(`  ${pair[0]} ≠ ${pair[1]}  — ${show(e)}`);
 console.log(`\n## 2b. persons whose full names do not sound alike (any script): ${apart.length}`);
 for (const {e, groups} of apart) console.log(`  ${groups.map((g) => g.join(' / ')).join('  ≠  ')}  — ${show(e)}`);
+console.log(`\n## 2c. persons whose full names share a word but not all (one script): ${partly.length}`);
+for (const {e, pair} of partly) console.log(`  ${pair[0]} ~ ${pair[1]}  — ${show(e)}`);
 console.log(`\n## 3. aliases that are single common words: ${commonAliases.length}`);
 for (const {e, alias} of commonAliases) console.log(`  "${alias}" — ${show(e)}`);
 
