@@ -78,12 +78,16 @@ function differentFullNames(e: Entity): [string, string] | undefined {
 	}
 	return undefined;
 }
-const twoNames = entities
-	.filter((e) => e.kind === 'person')
-	.flatMap((e) => {
-		const pair = differentFullNames(e);
-		return pair === undefined ? [] : [{e, pair}];
-	});
+/** The persons for which `find` finds something, with what it found. */
+function personsWith<T>(find: (e: Entity) => T | undefined): Array<{e: Entity; found: T}> {
+	return entities
+		.filter((e) => e.kind === 'person')
+		.flatMap((e) => {
+			const found = find(e);
+			return found === undefined ? [] : [{e, found}];
+		});
+}
+const twoNames = personsWith(differentFullNames);
 
 // 2c. Persons holding two full names of one script that share a word but not every word
 // (สมชาย ใจดี and สมชาย ใจงาม, Li Qiang and Li Peng): two people of one given name or surname.
@@ -101,12 +105,7 @@ function partlySame(e: Entity): [string, string] | undefined {
 	}
 	return undefined;
 }
-const partly = entities
-	.filter((e) => e.kind === 'person')
-	.flatMap((e) => {
-		const pair = partlySame(e);
-		return pair === undefined ? [] : [{e, pair}];
-	});
+const partly = personsWith(partlySame);
 
 // 2b. Persons whose full names (two tokens or more, any script) make two groups or more that
 // share no token and no word-by-word phonetic key: different people joined, across scripts or not.
@@ -135,12 +134,10 @@ function soundGroups(e: Entity): string[][] {
 	full.forEach((a, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), a]));
 	return [...groups.values()];
 }
-const apart = entities
-	.filter((e) => e.kind === 'person')
-	.flatMap((e) => {
-		const groups = soundGroups(e);
-		return groups.length >= 2 ? [{e, groups}] : [];
-	});
+const apart = personsWith((e) => {
+	const groups = soundGroups(e);
+	return groups.length >= 2 ? groups : undefined;
+});
 
 // 3. Aliases that are single common words: a Thai word of the rule lexicon, or a single
 // capitalised English word from a small list of everyday words (the junk seen: Logo, Rest...).
@@ -260,11 +257,11 @@ console.log(`${articles.length} articles, ${entities.length} entities`);
 console.log(`\n## 1. country/province mixed with an organisation: ${mixed.length}`);
 for (const e of mixed) console.log(`  ${show(e)}`);
 console.log(`\n## 2. persons with two different full names: ${twoNames.length}`);
-for (const {e, pair} of twoNames) console.log(`  ${pair[0]} ≠ ${pair[1]}  — ${show(e)}`);
+for (const {e, found: pair} of twoNames) console.log(`  ${pair[0]} ≠ ${pair[1]}  — ${show(e)}`);
 console.log(`\n## 2b. persons whose full names do not sound alike (any script): ${apart.length}`);
-for (const {e, groups} of apart) console.log(`  ${groups.map((g) => g.join(' / ')).join('  ≠  ')}  — ${show(e)}`);
+for (const {e, found: groups} of apart) console.log(`  ${groups.map((g) => g.join(' / ')).join('  ≠  ')}  — ${show(e)}`);
 console.log(`\n## 2c. persons whose full names share a word but not all (one script): ${partly.length}`);
-for (const {e, pair} of partly) console.log(`  ${pair[0]} ~ ${pair[1]}  — ${show(e)}`);
+for (const {e, found: pair} of partly) console.log(`  ${pair[0]} ~ ${pair[1]}  — ${show(e)}`);
 console.log(`\n## 3. aliases that are single common words: ${commonAliases.length}`);
 for (const {e, alias} of commonAliases) console.log(`  "${alias}" — ${show(e)}`);
 
