@@ -26,6 +26,7 @@ import type {ReadingState} from '../../app/session-state.js';
 import {articleKey} from '../../app/article-key.js';
 import {lastArticle} from '../state/memory.js';
 import {linkIn, openInBrowser} from '../link.js';
+import {urlsOf} from '../body-links.js';
 import {clipboardSequence} from '../../text/osc.js';
 import {BookmarksPanel, bookmarkRowsOf} from './BookmarksPanel.js';
 import {splitKeys} from '../keys/key-spec.js';
@@ -291,7 +292,7 @@ export function App({
 				width={panes.readerWidth}
 				highlights={highlights}
 				theme={theme}
-				link={hyperlinks ? linkIn(article.source) : undefined}
+				hyperlinks={hyperlinks ? {link: linkIn(article.source), urls: urlsOf(article)} : undefined}
 			/>
 		);
 	} else {
