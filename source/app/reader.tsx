@@ -14,6 +14,7 @@ import {enterAlternateScreen, keyboardStream, leaveAlternateScreen, onLeave, onR
 import {BackgroundIndexer} from '../ui/background.js';
 import {filterKeyboard} from '../ui/key-input.js';
 import type {Flags} from './run.js';
+import {listingCacheOf} from './listing-options.js';
 import {EXIT} from './exit.js';
 import {warn} from './output.js';
 import {findCorrections} from './plain-entities.js';
@@ -22,7 +23,7 @@ import {findCorrections} from './plain-entities.js';
 export async function runReader(target: string | undefined, flags: Flags, defaultDir: string): Promise<number> {
 	// A bad corrections file is reported before anything else happens.
 	const corrections = findCorrections(flags.entitiesFile, target === undefined || target === '-' ? defaultDir : target);
-	const load = openCorpus(target, {defaultDir, stdin: target === '-' ? process.stdin : undefined});
+	const load = openCorpus(target, {defaultDir, stdin: target === '-' ? process.stdin : undefined, ...listingCacheOf(flags)});
 	// Errors about PATH itself are reported before the screen changes.
 	await load.ready;
 	if (load.articles.length === 0) {
