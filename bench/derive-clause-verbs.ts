@@ -13,7 +13,7 @@
 import {writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {ORG_HEADS, PLACE_HEADS, VERBS} from '../source/entities/lexicon.js';
-import {readTrainingTexts} from './train-ner.js';
+import {readTrainingTexts} from './thainer.js';
 
 const DEFAULT_TRAIN = fileURLToPath(new URL('../../shared/data/thainer-1.5/train.txt', import.meta.url));
 const DEFAULT_VAL = fileURLToPath(new URL('../../shared/data/thainer-1.5/val.txt', import.meta.url));

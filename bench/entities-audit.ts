@@ -5,9 +5,12 @@
 // people), (2c) persons whose full names share a word but not all (two people of one surname),
 // (3) aliases that are single common words, and (4) 30 random entities of each kind (fixed seed)
 // with an example sentence each.
-// Run: node --import tsx bench/entities-audit.ts [path[,path…]] [limit]
+// Run: node --import tsx bench/entities-audit.ts [path[,path…]] [limit] [--seed N[,N…]] [--random N]
+// (--seed picks other random samples, one after another from one index; --random how many of
+// each kind are printed.)
 import {existsSync, readFileSync} from 'node:fs';
-import {parseTaggedLine} from './ner.js';
+import {parseArgs} from 'node:util';
+import {parseTaggedLine} from './thainer.js';
 import {loadJsonlArticles} from './entities.js';
 import {thaigov2k} from './data.js';
 import {buildEntityIndex} from '../source/entities/builder.js';
@@ -18,11 +21,21 @@ import {nameKey} from '../source/entities/normalize.js';
 import type {Entity} from '../source/entities/types.js';
 import {hasThai, thaiFineKey} from '../source/text/phonetic.js';
 
+const {values, positionals} = parseArgs({
+	allowPositionals: true,
+	options: {seed: {type: 'string', default: '20240607'}, random: {type: 'string', default: '30'}},
+});
 // Several files may be given, comma-separated: a .jsonl of articles, or a Thai NER 1.5 .txt whose
 // lines become articles with their tags taken out (more distinct names than repeating thaigov-2k,
 // whose copies hold no name the first one lacks).
-const paths = (process.argv[2] ?? thaigov2k).split(',');
-const limit = Number(process.argv[3] ?? Infinity);
+const paths = (positionals[0] ?? thaigov2k).split(',');
+const limit = Number(positionals[1] ?? Infinity);
+const sampleSize = Number(values.random);
+const seeds = values.seed.split(',').map(Number);
+if (seeds.some((s) => !Number.isSafeInteger(s) || s < 0) || !Number.isSafeInteger(sampleSize) || sampleSize < 0) {
+	console.error('khao audit: --seed and --random take whole numbers ≥ 0');
+	process.exit(2);
+}
 const absent = paths.find((p) => !existsSync(p));
 if (absent !== undefined) {
 	console.log(`skip: ${absent} is absent`);
@@ -266,26 +279,30 @@ console.log(`\n## 3. aliases that are single common words: ${commonAliases.lengt
 for (const {e, alias} of commonAliases) console.log(`  "${alias}" — ${show(e)}`);
 
 // 4. Random entities of each kind, from a fixed seed, with the context of one mention.
-let seed = 20240607;
-const random = (): number => {
-	seed = (seed * 1103515245 + 12345) % 2147483648;
-	return seed / 2147483648;
-};
 const textOf = new Map(articles.map((a) => [a.id, a.text]));
-for (const kind of ['person', 'organization', 'place'] as const) {
-	const pool = entities.filter((e) => e.kind === kind);
-	const picked = new Set<number>();
-	while (picked.size < Math.min(30, pool.length)) picked.add(Math.floor(random() * pool.length));
-	console.log(`\n## 4. random ${kind} (${picked.size} of ${pool.length})`);
-	let n = 0;
-	for (const i of picked) {
-		const e = pool[i]!;
-		const m = index.mentionsOf(e.id)[0];
-		let context = '';
-		if (m !== undefined) {
-			const text = textOf.get(m.articleId) ?? '';
-			context = `${text.slice(Math.max(0, m.start - 25), m.start)}[${text.slice(m.start, m.end)}]${text.slice(m.end, m.end + 25)}`.replace(/\s+/g, ' ');
+for (const first of seeds) {
+	let seed = first;
+	const random = (): number => {
+		seed = (seed * 1103515245 + 12345) % 2147483648;
+		return seed / 2147483648;
+	};
+	for (const kind of ['person', 'organization', 'place'] as const) {
+		const pool = entities.filter((e) => e.kind === kind);
+		const picked = new Set<number>();
+		while (picked.size < Math.min(sampleSize, pool.length)) picked.add(Math.floor(random() * pool.length));
+		console.log(`\n## 4. seed ${first}: random ${kind} (${picked.size} of ${pool.length})`);
+		let n = 0;
+		for (const i of picked) {
+			const e = pool[i]!;
+			const m = index.mentionsOf(e.id)[0];
+			let context = '';
+			if (m !== undefined) {
+				const text = textOf.get(m.articleId) ?? '';
+				context = `${text.slice(Math.max(0, m.start - 25), m.start)}[${text.slice(m.start, m.end)}]${text.slice(m.end, m.end + 25)}`.replace(/\s+/g, ' ');
+			}
+			// The rule that found the mention shown (and its title) says where a junk name comes from.
+			const how = m === undefined ? '' : ` {${m.rule}${m.title !== undefined ? `: ${m.title}` : ''}}`;
+			console.log(`  ${String(++n).padStart(2)}. ${show(e)}${how}\n      ${context}`);
 		}
-		console.log(`  ${String(++n).padStart(2)}. ${show(e)}\n      ${context}`);
 	}
 }

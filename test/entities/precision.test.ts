@@ -5,7 +5,7 @@ import {describe, it} from 'node:test';
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {clauseVerbs, countAfterHeads} from '../../bench/derive-clause-verbs.js';
-import {readTrainingTexts} from '../../bench/train-ner.js';
+import {readTrainingTexts} from '../../bench/thainer.js';
 import {CLAUSE_VERBS} from '../../source/entities/detect/clause-verbs.js';
 import {findMentions} from '../../source/entities/find-mentions.js';
 import type {Mention} from '../../source/entities/types.js';
