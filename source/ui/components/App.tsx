@@ -1,7 +1,7 @@
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
-import {search} from '../../search/index.js';
+import {searchSafely} from '../search-safely.js';
 import type {SearchHistory} from '../../search/history.js';
 import {anchorOf, rangesWithin} from '../../layout/lines.js';
 import {
@@ -202,7 +202,7 @@ export function App({
 	useEffect(() => {
 		if (query === undefined || !searchIndex) return;
 		const timer = setTimeout(() => {
-			const result = query.trim() === '' ? undefined : search(searchIndex, query, {...(scopeId ? {scope: scopeId} : {}), alsoSpelled: also});
+			const result = query.trim() === '' ? undefined : searchSafely(searchIndex, query, {...(scopeId ? {scope: scopeId} : {}), alsoSpelled: also});
 			dispatch({type: 'searchResult', query, scope, result});
 		}, 0);
 		return () => clearTimeout(timer);
