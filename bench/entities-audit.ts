@@ -10,7 +10,7 @@
 // each kind are printed.)
 import {existsSync, readFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
-import {parseTaggedLine} from './ner.js';
+import {parseTaggedLine} from './thainer.js';
 import {loadJsonlArticles} from './entities.js';
 import {thaigov2k} from './data.js';
 import {buildEntityIndex} from '../source/entities/builder.js';
