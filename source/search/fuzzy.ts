@@ -32,39 +32,90 @@ interface Candidate {
 let counts = new Uint8Array(65_536);
 let ids = new Int32Array(65_536);
 
+/** The passages of a scope sharing enough trigrams with a word, and how many each shares. */
+interface Shared {
+	passages: Int32Array;
+	shared: Uint8Array;
+}
+
+// What the postings say for a word does not change while it is typed on or a word after it is: the
+// shared counts of the last words looked up are kept per segment (most recently used last), so the
+// next keystroke decodes no posting list for them.
+const SHARED_KEPT = 16;
+let sharedKept = new WeakMap<Segment, Map<string, Shared>>();
+/** How many times the shared counts were worked out from the postings (not taken from those kept). */
+export let sharedCounted = 0;
+
+/** Forgets the kept shared counts (the next lookups decode the postings again). */
+export function forgetSharedPassages(): void {
+	sharedKept = new WeakMap();
+}
+
+/** The passages of [from, to) of `segment` sharing enough of `keys` (the trigrams of a word `length` long). */
+function sharedPassages(segment: Segment, from: number, to: number, keys: readonly number[], length: number): Shared {
+	let kept = sharedKept.get(segment);
+	if (!kept) sharedKept.set(segment, (kept = new Map()));
+	const name = `${from} ${to} ${length} ${keys.join(',')}`;
+	const known = kept.get(name);
+	if (known) {
+		kept.delete(name);
+		kept.set(name, known);
+		return known;
+	}
+	const found = sharedIn(segment, from, to, keys, length);
+	sharedCounted++;
+	if (kept.size >= SHARED_KEPT) kept.delete(kept.keys().next().value!);
+	kept.set(name, found);
+	return found;
+}
+
+function sharedIn(segment: Segment, from: number, to: number, keys: readonly number[], length: number): Shared {
+	const none = {passages: new Int32Array(0), shared: new Uint8Array(0)};
+	const passages = segment.passageStart.length;
+	if (counts.length < passages) counts = new Uint8Array(passages);
+	const found = keys.map((key) => keyIndex(segment, key)).filter((k) => k >= 0);
+	found.sort((a, b) => segment.counts[a]! - segment.counts[b]!);
+	// Skip the very common (counting them is the cost), but never in a small segment, and never
+	// the three rarest.
+	const common = Math.max(passages * COMMON_SHARE, 2_000);
+	const used = found.filter((k, i) => i < 3 || segment.counts[k]! <= common);
+	if (used.length === 0) return none;
+	const touched: number[] = [];
+	for (const k of used) {
+		const size = segment.counts[k]!;
+		if (ids.length < size) ids = new Int32Array(size);
+		const n = decodePostings(segment, k, ids);
+		for (let i = 0; i < n; i++) {
+			const p = ids[i]!;
+			if (p < from || p >= to) continue;
+			if (counts[p] === 0) touched.push(p);
+			if (counts[p]! < 255) counts[p]!++;
+		}
+	}
+	// A typo breaks up to three trigrams; allow about one typo in five characters.
+	const errors = Math.max(1, Math.floor(length / 5));
+	const minShared = Math.max(1, used.length - 3 * errors);
+	const out = {passages: new Int32Array(touched.length), shared: new Uint8Array(touched.length)};
+	let n = 0;
+	for (const p of touched) {
+		const shared = counts[p]!;
+		counts[p] = 0;
+		if (shared < minShared) continue;
+		out.passages[n] = p;
+		out.shared[n++] = shared;
+	}
+	return {passages: out.passages.slice(0, n), shared: out.shared.slice(0, n)};
+}
+
 /** Passages sharing the most of `keys` (the trigrams of a query `length` long), best first. */
 function fuzzyCandidates(scopes: readonly SegmentScope[], keys: readonly number[], length: number, collector: HitCollector, max: number): Candidate[] {
 	const all: Candidate[] = [];
 	for (const {segment, from, to} of scopes) {
-		const passages = segment.passageStart.length;
-		if (counts.length < passages) counts = new Uint8Array(passages);
-		const found = keys.map((key) => keyIndex(segment, key)).filter((k) => k >= 0);
-		found.sort((a, b) => segment.counts[a]! - segment.counts[b]!);
-		// Skip the very common (counting them is the cost), but never in a small segment, and never
-		// the three rarest.
-		const common = Math.max(passages * COMMON_SHARE, 2_000);
-		const used = found.filter((k, i) => i < 3 || segment.counts[k]! <= common);
-		if (used.length === 0) continue;
-		const touched: number[] = [];
-		for (const k of used) {
-			const size = segment.counts[k]!;
-			if (ids.length < size) ids = new Int32Array(size);
-			const n = decodePostings(segment, k, ids);
-			for (let i = 0; i < n; i++) {
-				const p = ids[i]!;
-				if (p < from || p >= to) continue;
-				if (counts[p] === 0) touched.push(p);
-				if (counts[p]! < 255) counts[p]!++;
-			}
-		}
-		// A typo breaks up to three trigrams; allow about one typo in five characters.
-		const errors = Math.max(1, Math.floor(length / 5));
-		const minShared = Math.max(1, used.length - 3 * errors);
-		for (const p of touched) {
-			const shared = counts[p]!;
-			counts[p] = 0;
-			if (shared < minShared || collector.has(segment, p)) continue;
-			all.push({segment, passage: p, shared, ordinal: segment.ordinals[segment.passageArticle[p]!]!});
+		const {passages, shared} = sharedPassages(segment, from, to, keys, length);
+		for (let i = 0; i < passages.length; i++) {
+			const p = passages[i]!;
+			if (collector.has(segment, p)) continue;
+			all.push({segment, passage: p, shared: shared[i]!, ordinal: segment.ordinals[segment.passageArticle[p]!]!});
 		}
 	}
 	all.sort((a, b) => b.shared - a.shared || a.ordinal - b.ordinal || a.passage - b.passage);

@@ -1,11 +1,11 @@
 // From a raw hit (tone-less folded offsets in a segment) to a result: the match and its passage as
 // offsets into the article, found by folding the passage's source again with an offset map
 // (passages fold independently, so this reproduces the stored text exactly), and the snippet.
-import {foldWithOffsets} from '../text/fold.js';
+import {foldWithOffsets, type FoldedWithOffsets} from '../text/fold.js';
 import type {RawHit} from './collector.js';
 import {tonesOf} from './exact.js';
 import {passageOf} from './all-terms.js';
-import {tonelessView, trailingTones, type TonelessView} from './match.js';
+import {tonelessUnits, trailingTones} from './match.js';
 import type {SearchIndex} from './search-index.js';
 import {TITLE_SYNTHETIC} from './segment.js';
 import {makeSnippet} from './snippet.js';
@@ -24,10 +24,14 @@ export function locateHit(index: SearchIndex, raw: RawHit): LocatedHit {
 	const tones = tonesOf(segment, local);
 	// The words of a hit can stand thousands of characters apart: only the passages holding the ends
 	// of its ranges are folded again (each alone, as the index folded it), not all in between.
-	const views = new Map<number, TonelessView>();
-	const viewOf = (p: number): TonelessView => {
+	// Only where each tone-less unit stands in the fold is needed (the tone marks are the segment's).
+	const views = new Map<number, {folded: FoldedWithOffsets; toFolded: Int32Array}>();
+	const viewOf = (p: number): {folded: FoldedWithOffsets; toFolded: Int32Array} => {
 		let view = views.get(p);
-		if (!view) views.set(p, (view = tonelessView(foldWithOffsets(source, {from: segment.passageSource[p]!, to: sourceEndOf(p), compact: true}))));
+		if (!view) {
+			const folded = foldWithOffsets(source, {from: segment.passageSource[p]!, to: sourceEndOf(p), compact: true});
+			views.set(p, (view = {folded, toFolded: tonelessUnits(folded.text)}));
+		}
 		return view;
 	};
 	// The ranges start in the hit's passage or after it, and never run past a title.

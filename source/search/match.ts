@@ -59,9 +59,16 @@ export interface TonelessView {
 	toFolded: Int32Array;
 }
 
+/** Each tone-less unit's index in a compact fold (the fold without its tone marks). */
+export function tonelessUnits(folded: string): Int32Array {
+	const toFolded = new Int32Array(folded.length);
+	let t = 0;
+	for (let i = 0; i < folded.length; i++) if (!isCompactTone(folded.charCodeAt(i))) toFolded[t++] = i;
+	return toFolded.subarray(0, t);
+}
+
 export function tonelessView(folded: FoldedWithOffsets): TonelessView {
 	const n = folded.text.length;
-	const toFolded = new Int32Array(n);
 	const pos: number[] = [];
 	const mark: number[] = [];
 	let text = '';
@@ -74,7 +81,7 @@ export function tonelessView(folded: FoldedWithOffsets): TonelessView {
 			mark.push(unit);
 		} else {
 			parts.push(folded.text[i]!);
-			toFolded[t++] = i;
+			t++;
 			if (parts.length === 4096) {
 				text += parts.join('');
 				parts = [];
@@ -82,7 +89,7 @@ export function tonelessView(folded: FoldedWithOffsets): TonelessView {
 		}
 	}
 	text += parts.join('');
-	return {text, tones: {pos: Int32Array.from(pos), mark: Int32Array.from(mark), from: 0, to: pos.length}, folded, toFolded: toFolded.subarray(0, t)};
+	return {text, tones: {pos: Int32Array.from(pos), mark: Int32Array.from(mark), from: 0, to: pos.length}, folded, toFolded: tonelessUnits(folded.text)};
 }
 
 /** Source range of the tone-less match [start, end) of a view: from its first unit's source to its last unit's (and trailing marks') end. */

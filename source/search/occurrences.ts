@@ -9,7 +9,7 @@
 import {kindRank, matchKind} from './classify.js';
 import {tonesOf} from './exact.js';
 import {tonesEqual, type Tones} from './match.js';
-import {candidatePassages} from './postings.js';
+import {candidatePassages, segmentId} from './postings.js';
 import type {Pattern} from './query.js';
 import {passageEnd, type Segment} from './segment.js';
 
@@ -166,17 +166,13 @@ function firstAtLeast(values: Int32Array, hi: number, value: number): number {
 const memo = new Map<string, SpellingOccurrences>();
 /** The bytes of what is in the memo (entries add their growth while kept). */
 let memoBytes = 0;
-const segmentIds = new WeakMap<Segment, number>();
-let nextSegmentId = 0;
 
 /**
  * The occurrences of `pattern` (a near spelling `errors` edits from the word typed) in `segment`,
  * as found so far. `anywhere`: searched in whole articles, not from its candidate passages.
  */
 export function spellingOccurrences(segment: Segment, pattern: Pattern, errors: number, anywhere: boolean): SpellingOccurrences {
-	let id = segmentIds.get(segment);
-	if (id === undefined) segmentIds.set(segment, (id = nextSegmentId++));
-	const key = `${id} ${errors} ${anywhere ? 1 : 0} ${pattern.folded}`;
+	const key = `${segmentId(segment)} ${errors} ${anywhere ? 1 : 0} ${pattern.folded}`;
 	let found = memo.get(key);
 	if (found) {
 		memo.delete(key);

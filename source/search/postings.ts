@@ -62,12 +62,17 @@ let cached = 0;
 const segmentIds = new WeakMap<Segment, number>();
 let nextSegmentId = 0;
 
-/** The cache keys of `keys`' beginnings: [i] is that of the first i + 1 keys. */
-function cacheKeys(segment: Segment, keys: readonly number[]): string[] {
+/** A number for the segment, for keys of what is kept about it across queries. */
+export function segmentId(segment: Segment): number {
 	let id = segmentIds.get(segment);
 	if (id === undefined) segmentIds.set(segment, (id = nextSegmentId++));
+	return id;
+}
+
+/** The cache keys of `keys`' beginnings: [i] is that of the first i + 1 keys. */
+function cacheKeys(segment: Segment, keys: readonly number[]): string[] {
 	const out: string[] = [];
-	let key = String(id);
+	let key = String(segmentId(segment));
 	for (const k of keys) out.push((key += `,${k}`));
 	return out;
 }

@@ -1,6 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {matchesInArticle} from '../../source/search/matches.js';
+import {tonelessUnits, tonelessView} from '../../source/search/match.js';
+import {foldWithOffsets} from '../../source/text/fold.js';
 import {filterTitles} from '../../source/search/titles.js';
 import {article} from './helpers.js';
 import type {Article} from '../../source/corpus/types.js';
@@ -94,4 +96,12 @@ test('filterTitles follows a growing article list', () => {
 	assert.equal(filterTitles(articles, 'ข่าว').length, 1);
 	articles.push(article('2', '', 'ข่าวที่สอง'));
 	assert.equal(filterTitles(articles, 'ข่าว').length, 2);
+});
+
+test('tonelessUnits gives where each tone-less unit stands in a compact fold, as tonelessView does', () => {
+	for (const text of ['น้ำท่วมหนัก', 'แม่ค้า ก๋วยเตี๋ยว', 'abc', '', '่้']) {
+		const folded = foldWithOffsets(text, {compact: true});
+		assert.deepEqual(Array.from(tonelessUnits(folded.text)), Array.from(tonelessView(folded).toFolded), text);
+	}
+	assert.deepEqual(Array.from(tonelessUnits(foldWithOffsets('ก่า', {compact: true}).text)), [0, 2]);
 });

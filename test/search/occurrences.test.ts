@@ -1,7 +1,9 @@
 // Where each word occurs is searched once per article and kept across keystrokes: typing a second
-// word does not search the articles again for the first, and what is kept never changes an answer.
+// word does not search the articles again for the first, a mistyped word's posting lists are read
+// once for its near spellings, and what is kept never changes an answer.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {forgetSharedPassages, sharedCounted} from '../../source/search/fuzzy.js';
 import {forgetOccurrences, spellingOccurrences} from '../../source/search/occurrences.js';
 import {patternOf} from '../../source/search/query.js';
 import {search} from '../../source/search/search.js';
@@ -45,4 +47,27 @@ test('answers are the same whether the occurrences were kept from other queries 
 	const answer = (r: ReturnType<typeof search>) => JSON.stringify({...r, elapsedMs: 0});
 	queries.forEach((query, i) => assert.equal(answer(kept[i]!), answer(fresh[i]!), query));
 	assert.ok(fresh.every((r) => r.total > 0));
+});
+
+test('a mistyped word looked up again on the next keystroke reads no posting list again, and finds the same', () => {
+	const index = indexOf(ARTICLES);
+	const queries = ['ตลาดนำ เรือพา', 'ตลาดนำ เรือพาย', 'ตลาดนำ ผลไม', 'ขนมหวาร'];
+	const fresh = queries.map((query) => {
+		forgetSharedPassages();
+		forgetOccurrences();
+		return search(index, query, SLOW_OK);
+	});
+	forgetSharedPassages();
+	search(index, 'ตลาดนำ เรือพา', SLOW_OK);
+	const counted = sharedCounted;
+	assert.ok(counted > 0);
+	search(index, 'ตลาดนำ เรือพา', SLOW_OK);
+	assert.equal(sharedCounted, counted, 'the same query again counts nothing again');
+	const kept = queries.map((query) => search(index, query, SLOW_OK));
+	const answer = (r: ReturnType<typeof search>) => JSON.stringify({...r, elapsedMs: 0});
+	queries.forEach((query, i) => assert.equal(answer(kept[i]!), answer(fresh[i]!), query));
+	assert.ok(
+		fresh.some((r) => r.hits.some((h) => h.kind === 'fuzzy')),
+		'near spellings were looked for',
+	);
 });
