@@ -1,17 +1,19 @@
 // Keystroke latency of this code against an older checkout, in one process on one index: every
 // prefix of every bench query is searched by both, in alternating order, for several rounds, so
 // that a busy machine slows both alike. Reports per round and the median of rounds (CPU time of
-// the process per keystroke by default, wall time with --wall), and the slowest prefixes.
+// the process per keystroke by default, wall time with --wall), and the slowest prefixes. Both
+// answers to every prefix are compared (hits, their order, kinds, scores, offsets and snippets,
+// the total and notes): a speed-up must not change what is found; a difference is listed, and
+// one where either side ran out of time (not exhaustive) is told apart, as it depends on the load.
 // Run: git worktree add /tmp/khao-old <commit>; ln -s "$PWD/node_modules" /tmp/khao-old/;
-//      node --import tsx bench/search-keystrokes-ab.ts --base /tmp/khao-old [--rounds 5] [--wall]
+//      node --import tsx bench/search-keystrokes-ab.ts --base /tmp/khao-old [--rounds 5] [--wall] [--query Q …]
 import fs from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import type {Article} from '../source/corpus/types.js';
 import {search} from '../source/search/search.js';
 import {SearchIndexBuilder} from '../source/search/search-index.js';
 import {bigCorpus} from './data.js';
-import {BENCH_QUERIES} from './search.js';
+import {BENCH_QUERIES, loadArticles} from './search.js';
 
 type Search = typeof search;
 
@@ -26,18 +28,14 @@ if (!base) {
 	process.exit(2);
 }
 const rounds = Number(option('--rounds') ?? 5);
+// --query Q (repeatable): only these bench queries (every prefix of each), to look at a few closely.
+const chosen = args.flatMap((a, i) => (a === '--query' && args[i + 1] !== undefined ? [args[i + 1]!] : []));
+const queries = chosen.length > 0 ? chosen.map((query) => ({query})) : BENCH_QUERIES;
 const wall = args.includes('--wall');
 const older = ((await import(pathToFileURL(path.resolve(base, 'source/search/search.ts')).href)) as {search: Search}).search;
 
 const file = bigCorpus().path;
-const articles: Article[] = [];
-fs.readFileSync(file, 'utf8')
-	.split('\n')
-	.forEach((line, i) => {
-		if (line.trim() === '') return;
-		const record = JSON.parse(line) as {title?: string; body?: string};
-		articles.push({id: `${file}#${i + 1}`, path: file, format: 'jsonl', title: record.title ?? '', text: record.body ?? '', blocks: []});
-	});
+const articles = loadArticles(file);
 const builder = new SearchIndexBuilder();
 for (let i = 0; i < articles.length; i += 200) builder.add(articles.slice(i, i + 200));
 const index = builder.finish();
@@ -58,24 +56,34 @@ const pressure = () => {
 	}
 };
 
+/** What a person sees of an answer (elapsedMs aside). */
+const answerOf = (result: ReturnType<Search>) => JSON.stringify({...result, elapsedMs: 0});
+const differ = new Map<string, {timed: boolean}>();
+
 const perPrefix = {old: new Map<string, number[]>(), new: new Map<string, number[]>()};
 const summary = {old: {median: [] as number[], p95: [] as number[]}, new: {median: [] as number[], p95: [] as number[]}};
 for (let r = 0; r < rounds; r++) {
 	const times = {old: [] as number[], new: [] as number[]};
-	for (const {query} of BENCH_QUERIES) {
+	for (const {query} of queries) {
 		const units = Array.from(query);
 		for (let k = 1; k <= units.length; k++) {
 			const prefix = units.slice(0, k).join('');
+			const answers: Partial<Record<'old' | 'new', ReturnType<Search>>> = {};
 			for (const name of (r + k) % 2 === 0 ? (['old', 'new'] as const) : (['new', 'old'] as const)) {
 				const t = performance.now();
 				const c = process.cpuUsage();
-				runs[name](index, prefix, {limit: 20});
+				answers[name] = runs[name](index, prefix, {limit: 20});
 				const used = process.cpuUsage(c);
 				const ms = wall ? performance.now() - t : (used.user + used.system) / 1000;
 				times[name].push(ms);
 				const list = perPrefix[name].get(prefix) ?? [];
 				list.push(ms);
 				perPrefix[name].set(prefix, list);
+			}
+			const [a, b] = [answers.old!, answers.new!];
+			if (answerOf(a) !== answerOf(b)) {
+				const timed = !a.exhaustive || !b.exhaustive;
+				differ.set(prefix, {timed: (differ.get(prefix)?.timed ?? true) && timed});
 			}
 		}
 	}
@@ -93,3 +101,7 @@ console.log(
 );
 const slowest = [...perPrefix.new].map(([prefix, list]) => [prefix, median(perPrefix.old.get(prefix)!), median(list)] as const).sort((a, b) => b[2] - a[2]);
 for (const [prefix, before, after] of slowest.slice(0, 10)) console.log(`${before.toFixed(2).padStart(8)} → ${after.toFixed(2).padStart(8)}  ${prefix}`);
+const real = [...differ].filter(([, d]) => !d.timed);
+console.log(
+	`\nanswers: ${differ.size === 0 ? 'identical for every prefix' : `${real.length} prefixes differ with both sides exhaustive${real.length ? `: ${real.map(([p]) => p).join(' | ')}` : ''}; ${differ.size - real.length} differ only where one side ran out of time`}`,
+);

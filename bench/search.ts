@@ -135,7 +135,7 @@ function quantile(sorted: number[], q: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-function loadArticles(file: string, limit: number): Article[] {
+export function loadArticles(file: string, limit = Infinity): Article[] {
 	const lines = fs.readFileSync(file, 'utf8').split('\n');
 	const articles: Article[] = [];
 	for (let i = 0; i < lines.length && articles.length < limit; i++) {

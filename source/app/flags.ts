@@ -27,7 +27,7 @@ export const FLAGS = [
 	{name: 'width', short: 'w', type: 'number', value: 'N', range: [8, 1000], help: "width for --print (default: the terminal's, 80 when not a terminal)"},
 	{name: 'text-width', type: 'number', value: 'N', range: [20, 1000], help: "the reader's longest text line (default 100; W in the reader: the pane's width)"},
 	{name: 'entities-file', type: 'string', value: 'F', help: 'entity corrections (default: khao.entities.json in the corpus folder)'},
-	{name: 'cache', type: 'boolean', negatable: true, help: 'do not read or write the index caches (search, entities)'},
+	{name: 'cache', type: 'boolean', negatable: true, help: 'do not read or write the caches (listings, search, entities)'},
 	{name: 'state', type: 'boolean', negatable: true, help: 'do not remember the last article, places and bookmarks'},
 	{name: 'mouse', type: 'boolean', negatable: true, help: 'leave the mouse to the terminal (its own selection)'},
 	{name: 'version', type: 'boolean', action: 'version', help: 'print the version'},

@@ -100,7 +100,7 @@ export async function runIndex(target: string | undefined, defaultDir: string): 
 	try {
 		if (tty) process.stderr.write(`reading ${sanitizeInline(where)}…`);
 		line = 'reading';
-		const {articles, warnings} = await loadCorpus(target, {defaultDir});
+		const {articles, warnings} = await loadCorpus(target, {defaultDir, listingCache: {dir: cacheDir}});
 		clear();
 		for (const w of warnings) warn(w);
 		if (articles.length === 0) {

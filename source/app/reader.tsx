@@ -14,6 +14,7 @@ import {enterAlternateScreen, keyboardStream, leaveAlternateScreen, onLeave, onR
 import {BackgroundIndexer} from '../ui/background.js';
 import {filterKeyboard} from '../ui/key-input.js';
 import type {Flags} from './run.js';
+import {listingCacheOf} from './listing-options.js';
 import {EXIT} from './exit.js';
 import {warn} from './output.js';
 import {findCorrections} from './plain-entities.js';
@@ -22,7 +23,7 @@ import {findCorrections} from './plain-entities.js';
 export async function runReader(target: string | undefined, flags: Flags, defaultDir: string): Promise<number> {
 	// A bad corrections file is reported before anything else happens.
 	const corrections = findCorrections(flags.entitiesFile, target === undefined || target === '-' ? defaultDir : target);
-	const load = openCorpus(target, {defaultDir, stdin: target === '-' ? process.stdin : undefined});
+	const load = openCorpus(target, {defaultDir, stdin: target === '-' ? process.stdin : undefined, ...listingCacheOf(flags)});
 	// Errors about PATH itself are reported before the screen changes.
 	await load.ready;
 	if (load.articles.length === 0) {
@@ -40,8 +41,18 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 	}
 	const reading = ReadingState.open(flags.state ? sessionFile() : undefined);
 	let unsaved: string | undefined;
-	const saver = new SaveLater(() => {
+	// A pause in the reading saves in the background (the keys are not held up); quitting saves at
+	// once, taking over a background save still under way. The last save's problem is reported.
+	let quitting = false;
+	const saveNow = () => {
+		quitting = true;
 		unsaved = reading.save();
+	};
+	const saver = new SaveLater((urgent) => {
+		if (urgent) return saveNow();
+		void reading.saveInBackground().then((problem) => {
+			if (!quitting) unsaved = problem;
+		});
 	});
 	const pointers = new Set<(pointer: Pointer) => void>();
 	const mouse = {
@@ -59,7 +70,11 @@ export async function runReader(target: string | undefined, flags: Flags, defaul
 	};
 	enterAlternateScreen({keyboard, mouse: flags.mouse});
 	// Saved on every way out, signals included (a closed terminal window is a SIGHUP).
-	onLeave(() => saver.flush());
+	// A background save still writing is taken over: its file would come too late.
+	onLeave(() => {
+		saver.flush();
+		if (reading.dirty) saveNow();
+	});
 	const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
 	const indexer = new BackgroundIndexer(load, {corrections, search: flags.cache ? {} : {cacheDir: null}});
 	void indexer.start();

@@ -8,13 +8,14 @@ import {keyLines} from '../ui/key-lines.js';
 import {optionLines, type Flags} from './flags.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {CorpusError, loadCorpus, openCorpus, type CorpusLoad} from '../corpus/index.js';
-import {EntityCorrectionsError} from '../entities/index.js';
+import {EntityCorrectionsError} from '../entities/corrections.js';
 import type {Article} from '../corpus/types.js';
 import {listJsonStream, listTextStream} from '../plain/list.js';
 import {printJsonStream, printTextStream} from '../plain/print.js';
 import {streamArticles} from '../plain/stream.js';
 import {warn, writeOut} from './output.js';
 import {EXIT} from './exit.js';
+import {listingCacheOf} from './listing-options.js';
 
 export type {Flags};
 
@@ -107,7 +108,7 @@ export async function runCli(input: string[], flags: Flags, moduleUrl: string): 
 }
 
 async function runPlain(target: string | undefined, flags: Flags, defaultDir: string): Promise<number> {
-	const options = {defaultDir, stdin: target === '-' ? process.stdin : undefined};
+	const options = {defaultDir, stdin: target === '-' ? process.stdin : undefined, ...listingCacheOf(flags)};
 	if (flags.search === undefined && !flags.entities) return streamPlain(openCorpus(target, options), flags, target ?? defaultDir);
 	// Search and entities need every article before their first line (ranking, linking).
 	const {articles, warnings} = await loadCorpus(target, options);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import {reasonOf} from '../corpus/errors.js';
 import {readBoundedSync} from '../corpus/read-bounded.js';
 import {formatSize} from '../corpus/size.js';
-import {ensureDir, writeAtomic} from '../search/cache-io.js';
+import {ensureDir, writeAtomic, writeAtomicAsync} from '../search/cache-io.js';
 import {stateDir} from '../search/history.js';
 import {sanitizeInline} from '../text/sanitize.js';
 
@@ -235,25 +235,41 @@ const LOCK_WAIT_MS = 10;
 const LOCK_STALE_MS = 10_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-/** Takes `file`.lock (O_EXCL); false when it stays taken. Synchronous: it runs on quit too. */
-function lock(file: string): boolean {
+/** One try at `file`.lock (O_EXCL): taken, or held by another (a leftover is cleared for the next try), or not possible. */
+function tryLock(file: string): 'taken' | 'busy' | 'failed' {
 	const lockFile = file + '.lock';
-	for (let i = 0; i < LOCK_TRIES; i++) {
+	try {
+		fs.writeFileSync(lockFile, String(process.pid), {flag: 'wx', mode: 0o600});
+		return 'taken';
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return 'failed';
+	}
+	if (lockIsStale(lockFile)) {
 		try {
-			fs.writeFileSync(lockFile, String(process.pid), {flag: 'wx', mode: 0o600});
-			return true;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+			fs.unlinkSync(lockFile);
+		} catch {
+			// Another khao took it away first.
 		}
-		if (lockIsStale(lockFile)) {
-			try {
-				fs.unlinkSync(lockFile);
-			} catch {
-				// Another khao took it away first.
-			}
-			continue;
-		}
+	}
+	return 'busy';
+}
+
+/** Takes `file`.lock; false when it stays taken. Synchronous (it waits blocking): it runs on quit too. */
+function lock(file: string): boolean {
+	for (let i = 0; i < LOCK_TRIES; i++) {
+		const tried = tryLock(file);
+		if (tried !== 'busy') return tried === 'taken';
 		Atomics.wait(sleeper, 0, 0, LOCK_WAIT_MS);
+	}
+	return false;
+}
+
+/** The same, waiting without blocking the keys. */
+async function lockAsync(file: string): Promise<boolean> {
+	for (let i = 0; i < LOCK_TRIES; i++) {
+		const tried = tryLock(file);
+		if (tried !== 'busy') return tried === 'taken';
+		await new Promise((resolve) => setTimeout(resolve, LOCK_WAIT_MS));
 	}
 	return false;
 }
@@ -279,22 +295,63 @@ function unlock(file: string): void {
 	}
 }
 
+/** The state file as this khao last wrote or read it: while it is still so, nobody else has saved since. */
+export interface FileSeen {
+	mtimeMs: number;
+	size: number;
+	ino: number;
+}
+
+function seenOf(file: string): FileSeen | undefined {
+	try {
+		const stat = fs.statSync(file);
+		return {mtimeMs: stat.mtimeMs, size: stat.size, ino: stat.ino};
+	} catch {
+		return undefined;
+	}
+}
+
+const unchangedSince = (file: string, seen: FileSeen | undefined): boolean => {
+	const now = seen && seenOf(file);
+	return now !== undefined && now.mtimeMs === seen!.mtimeMs && now.size === seen!.size && now.ino === seen!.ino;
+};
+
+const notSaved = (error: unknown) => `reading state not saved (${error instanceof Error ? sanitizeInline(error.message) : reasonOf(error)})`;
+
+/**
+ * `data` merged with what the file holds now, ready to write; a message when it must not be
+ * written. The file is read (and parsed, the costly part) only when it changed since `seen`.
+ */
+function mergeWithFile(file: string, data: SessionData, removed: ReadonlySet<string> | undefined, seen: FileSeen | undefined): {merged: SessionData} | {problem: string} {
+	if (unchangedSince(file, seen)) return {merged: mergeState(data, empty(), removed)};
+	const now = readState(file);
+	if (!now.writable) return {problem: 'reading state not saved: the file there is not khao’s'};
+	return {merged: mergeState(data, now.data, removed)};
+}
+
+export interface SaveResult {
+	data: SessionData;
+	problem?: string;
+	/** The file as written. */
+	seen?: FileSeen;
+}
+
 /**
  * Saves `data` merged with what the file holds now; returns the merged data, or a message when it
- * could not be saved. A file that is not ours is not replaced.
+ * could not be saved. A file that is not ours is not replaced. `held`: the caller holds the lock
+ * already (it is given back all the same).
  */
-export function saveState(file: string, data: SessionData, removed?: ReadonlySet<string>): {data: SessionData; problem?: string} {
-	let locked = false;
+export function saveState(file: string, data: SessionData, removed?: ReadonlySet<string>, options: {seen?: FileSeen; held?: boolean} = {}): SaveResult {
+	let locked = Boolean(options.held);
 	try {
 		ensureDir(path.dirname(file));
-		locked = lock(file);
-		const now = readState(file);
-		if (!now.writable) return {data, problem: 'reading state not saved: the file there is not khao’s'};
-		const merged = mergeState(data, now.data, removed);
-		writeAtomic(file, [Buffer.from(serializeState(merged))]);
-		return {data: merged};
+		locked ||= lock(file);
+		const ready = mergeWithFile(file, data, removed, options.seen);
+		if ('problem' in ready) return {data, problem: ready.problem};
+		writeAtomic(file, [Buffer.from(serializeState(ready.merged))]);
+		return {data: ready.merged, seen: seenOf(file)};
 	} catch (error) {
-		return {data, problem: `reading state not saved (${error instanceof Error ? sanitizeInline(error.message) : reasonOf(error)})`};
+		return {data, problem: notSaved(error)};
 	} finally {
 		if (locked) unlock(file);
 	}
@@ -308,6 +365,14 @@ export class ReadingState {
 	private places = new Map<string, ArticleMemory>();
 	private removed = new Set<string>();
 	private changed = false;
+	/** Counts changes: a save that ends knows whether something changed while it was writing. */
+	private generation = 0;
+	/** The state file as last written or read here (undefined: read it before merging). */
+	private seen: FileSeen | undefined;
+	/** The background save under way, which holds the lock (a save on quit takes it over). */
+	private writing: {owner: object} | undefined;
+	/** Something changed while a background save was writing: save again when it ends. */
+	private again = false;
 
 	private constructor(
 		private readonly file: string | undefined,
@@ -322,8 +387,12 @@ export class ReadingState {
 	/** The state in `file`; undefined: nothing is read or saved (--no-state). */
 	static open(file: string | undefined): ReadingState {
 		if (file === undefined) return new ReadingState(undefined, {data: empty(), writable: false}, undefined);
+		const seen = seenOf(file);
 		const read = readState(file);
-		return new ReadingState(read.writable ? file : undefined, read, read.problem);
+		const state = new ReadingState(read.writable ? file : undefined, read, read.problem);
+		// What was read is in memory: until the file changes, a save need not read it again.
+		if (seen && unchangedSince(file, seen)) state.seen = seen;
+		return state;
 	}
 
 	private index(): void {
@@ -343,6 +412,11 @@ export class ReadingState {
 		return this.places.has(key);
 	}
 
+	/** How many articles are read (it grows when one is opened for the first time). */
+	get readCount(): number {
+		return this.places.size;
+	}
+
 	/** Whether something changed since the last save. */
 	get dirty(): boolean {
 		return this.changed;
@@ -356,7 +430,7 @@ export class ReadingState {
 		const memory: ArticleMemory = {key, offset: place.offset, rank: place.rank, seen: now};
 		this.places.set(key, memory);
 		this.data = {...this.data, last: {key, id: id.length > MAX_ID ? '' : id, at: now}, articles: [...this.places.values()]};
-		this.changed = true;
+		this.touch();
 	}
 
 	get bookmarks(): readonly Bookmark[] {
@@ -367,7 +441,7 @@ export class ReadingState {
 	toggleBookmark(key: string, place: Place, title: string, now = Date.now()): 'added' | 'removed' {
 		const bookmark: Bookmark = {key, offset: place.offset, rank: place.rank, title: cleanTitle(title), added: now};
 		const id = bookmarkId(bookmark);
-		this.changed = true;
+		this.touch();
 		if (this.data.bookmarks.some((b) => bookmarkId(b) === id)) {
 			this.removed.add(id);
 			this.data = {...this.data, bookmarks: this.data.bookmarks.filter((b) => bookmarkId(b) !== id)};
@@ -382,17 +456,75 @@ export class ReadingState {
 		const id = bookmarkId(bookmark);
 		this.removed.add(id);
 		this.data = {...this.data, bookmarks: this.data.bookmarks.filter((b) => bookmarkId(b) !== id)};
-		this.changed = true;
+		this.touch();
 	}
 
-	/** Writes the state (merged with what another khao saved meanwhile); a message when it failed. */
+	private touch(): void {
+		this.changed = true;
+		this.generation++;
+	}
+
+	/**
+	 * Writes the state (merged with what another khao saved meanwhile) now, blocking: on quit. A
+	 * background save under way is taken over (its lock with it; its file is never put in place).
+	 */
 	save(): string | undefined {
 		if (!this.changed || this.file === undefined) return undefined;
-		const saved = saveState(this.file, this.data, this.removed);
-		if (saved.problem) return saved.problem;
-		this.data = saved.data;
+		const held = this.writing !== undefined;
+		this.writing = undefined;
+		const generation = this.generation;
+		return this.saved(saveState(this.file, this.data, this.removed, {seen: this.seen, held}), generation);
+	}
+
+	/**
+	 * Writes the state without holding up the keys: the file is read again only when another khao
+	 * changed it, and the writing and syncing happen off the event loop. Resolves with a message
+	 * when it failed. Changes made meanwhile are kept, and saved by another save after this one.
+	 */
+	async saveInBackground(): Promise<string | undefined> {
+		const file = this.file;
+		if (!this.changed || file === undefined) return undefined;
+		if (this.writing) {
+			this.again = true;
+			return undefined;
+		}
+		const writing = {owner: {}};
+		this.writing = writing;
+		const ours = () => this.writing === writing;
+		let locked = false;
+		try {
+			ensureDir(path.dirname(file));
+			locked = await lockAsync(file);
+			if (!ours()) return undefined;
+			const generation = this.generation;
+			const ready = mergeWithFile(file, this.data, this.removed, this.seen);
+			if ('problem' in ready) return ready.problem;
+			let put = false;
+			await writeAtomicAsync(file, [Buffer.from(serializeState(ready.merged))], () => (put = ours()));
+			if (!put) return undefined;
+			return this.saved({data: ready.merged, seen: seenOf(file)}, generation);
+		} catch (error) {
+			return ours() ? notSaved(error) : undefined;
+		} finally {
+			if (ours()) {
+				this.writing = undefined;
+				if (locked) unlock(file);
+				if (this.again) {
+					this.again = false;
+					void this.saveInBackground();
+				}
+			}
+		}
+	}
+
+	/** After a save of the state as it was at `generation`: what is on disk now, and what changed since. */
+	private saved(result: SaveResult, generation: number): string | undefined {
+		if (result.problem) return result.problem;
+		this.seen = result.seen;
+		// Changes made while writing stay on top of what was written, and still need a save.
+		this.data = generation === this.generation ? result.data : mergeState(this.data, result.data, this.removed);
+		this.changed = generation !== this.generation;
 		this.index();
-		this.changed = false;
 		return undefined;
 	}
 }

@@ -71,6 +71,9 @@ const BODY_ACCESSORS: PropertyDescriptorMap = {
 	},
 };
 
+/** What an article is without its body: what the sidebar and listings show (the listing cache keeps it). */
+export type ArticleMeta = Omit<Article, 'text' | 'blocks'>;
+
 /** An article whose body stays on disk until asked for. Its metadata is its own copy. */
 export class StoredArticle implements Article {
 	readonly id: string;
@@ -87,15 +90,22 @@ export class StoredArticle implements Article {
 	declare readonly text: string;
 	declare readonly blocks: Block[];
 
-	constructor(article: Article, locator: ArticleLocator) {
-		this.id = detach(article.id);
+	/**
+	 * From a parsed article (its strings copied, see `detach`), or from its metadata and its text's
+	 * length (a listing read back: its strings and objects are its own already, and kept as they are).
+	 */
+	constructor(article: ArticleMeta & ({text: string} | {textLength: number}), locator: ArticleLocator) {
+		const own = 'textLength' in article;
+		this.id = own ? article.id : detach(article.id);
 		this.path = article.path;
 		this.format = article.format;
-		this.title = detach(article.title);
-		if (article.date) (this as {date?: ArticleDate}).date = detachDate(article.date);
-		if (article.source !== undefined) (this as {source?: string}).source = detach(article.source);
-		if (article.fields) (this as {fields?: Record<string, string>}).fields = Object.fromEntries(Object.entries(article.fields).map(([k, v]) => [k, detach(v)]));
-		this.textLength = article.text.length;
+		this.title = own ? article.title : detach(article.title);
+		if (article.date) (this as {date?: ArticleDate}).date = own ? article.date : detachDate(article.date);
+		if (article.source !== undefined) (this as {source?: string}).source = own ? article.source : detach(article.source);
+		if (article.fields) {
+			(this as {fields?: Record<string, string>}).fields = own ? article.fields : Object.fromEntries(Object.entries(article.fields).map(([k, v]) => [k, detach(v)]));
+		}
+		this.textLength = own ? article.textLength : article.text.length;
 		this.locator = locator;
 		Object.defineProperties(this, BODY_ACCESSORS);
 	}

@@ -7,7 +7,8 @@ import type {Article, CorpusWarning} from './types.js';
 import {CorpusError, reasonOf} from './errors.js';
 import {discoverFiles, kindOfName, specialKind, type FileKind, type FoundFile} from './discover.js';
 import {articlesFromBytes, articlesFromDecoded, readFileBytes, type FileResult} from './read-file.js';
-import {jsonlFromBytes, streamJsonl} from './read-jsonl.js';
+import {jsonlFromBytes, streamJsonl, type JsonlOptions} from './read-jsonl.js';
+import type {ListingCacheOptions} from './listing-cache.js';
 import {bomOf, decodeBytes} from './decode.js';
 import {InputTooLarge, readAll, sniffFormat, sniffHead, stdinLimit} from './stdin.js';
 import {formatSize} from './size.js';
@@ -39,6 +40,8 @@ export interface OpenOptions {
 	maxStdinBytes?: number;
 	/** Articles needed before `ready` resolves (default READY_ARTICLES). */
 	readyArticles?: number;
+	/** Where big .jsonl files' listings are cached (listing-cache.ts); none when absent. */
+	listingCache?: ListingCacheOptions;
 }
 
 /** More than a screenful of sidebar: enough to draw the first screen. */
@@ -167,8 +170,9 @@ async function load(input: string | undefined, options: OpenOptions, sink: Sink)
 	}
 	const special = specialKind(stats);
 	if (special) throw new CorpusError(target, `is a ${special}, not opened (use - to read standard input)`);
-	if (stats.isDirectory()) return loadFolder(target, sink);
-	return loadFile(target, sink);
+	const jsonl = options.listingCache ? {listing: options.listingCache} : {};
+	if (stats.isDirectory()) return loadFolder(target, sink, jsonl);
+	return loadFile(target, sink, jsonl);
 }
 
 async function isSymlink(p: string): Promise<boolean> {
@@ -180,7 +184,7 @@ async function isSymlink(p: string): Promise<boolean> {
 }
 
 /** PATH is one file: errors reading it are fatal. */
-async function loadFile(filePath: string, sink: Sink): Promise<void> {
+async function loadFile(filePath: string, sink: Sink, jsonl: JsonlOptions): Promise<void> {
 	const kind = kindOfName(filePath);
 	if (kind === undefined) {
 		sink.add([], [{kind: 'binary', path: filePath, message: 'not a text format, not read'}]);
@@ -188,7 +192,7 @@ async function loadFile(filePath: string, sink: Sink): Promise<void> {
 	}
 	try {
 		if (kind === 'jsonl') {
-			const warnings = await streamJsonl(filePath, {add: (batch) => sink.add(batch), pause: sink.pause});
+			const warnings = await streamJsonl(filePath, {add: (batch) => sink.add(batch), pause: sink.pause}, filePath, jsonl);
 			sink.add([], warnings);
 			return;
 		}
@@ -223,7 +227,7 @@ async function readWhole(file: FoundFile): Promise<FileResult> {
 	}
 }
 
-async function loadFolder(root: string, sink: Sink): Promise<void> {
+async function loadFolder(root: string, sink: Sink, jsonl: JsonlOptions): Promise<void> {
 	let found;
 	try {
 		found = await discoverFiles(root);
@@ -244,7 +248,7 @@ async function loadFolder(root: string, sink: Sink): Promise<void> {
 		const file = files[i]!;
 		if (file.kind === 'jsonl') {
 			try {
-				const warnings = await streamJsonl(file.path, {add: (batch) => sink.add(batch), pause: sink.pause}, file.open);
+				const warnings = await streamJsonl(file.path, {add: (batch) => sink.add(batch), pause: sink.pause}, file.open, jsonl);
 				sink.add([], warnings);
 			} catch (error) {
 				if (error instanceof LoadStopped) throw error;

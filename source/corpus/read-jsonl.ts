@@ -9,11 +9,15 @@ import {bomOf, decodeWithoutBom} from './decode.js';
 import {articleFromRecord, isBlankLine, LineProblems} from './parse-jsonl.js';
 import {articlesFromBytes, openRegularFile} from './read-file.js';
 import {StoredArticle} from './article-store.js';
-import {stampOf, type FileStamp} from './stamp.js';
+import {stampOf, versionKey, type FileStamp} from './stamp.js';
+import {LISTING_MIN_BYTES, listingCacheFile, replayListing, writeListing, type ListedFile, type ListingCacheOptions} from './listing-cache.js';
+import type {FileHandle} from 'node:fs/promises';
 import {reasonOf} from './errors.js';
 import {formatSize} from './size.js';
 
 export const CHUNK_BYTES = 1 << 20;
+/** The first read: a few articles, enough for the first line of a listing or the first screen. */
+const FIRST_READ_BYTES = 64 * 1024;
 /**
  * Longest .jsonl line read (256 MiB). V8 cannot hold a string of more than 2^29 − 24 UTF-16 units
  * (about 512 M), and a line is decoded and then parsed into a body as long again: past this, a
@@ -31,6 +35,8 @@ export interface JsonlSink {
 export interface JsonlOptions {
 	/** Lines longer than this (in bytes) are reported and skipped (default MAX_LINE_BYTES). */
 	maxLineBytes?: number;
+	/** Where big files' listings are cached (none when absent). */
+	listing?: ListingCacheOptions;
 }
 
 /** The file the lines come from: given, articles keep only a locator (byte range) for their body. */
@@ -164,41 +170,89 @@ export class JsonlLines {
 /**
  * Streams `filePath` into `sink`; returns the file's warnings. Open and read errors are thrown.
  * `open` is the path as bytes when `filePath` (a name that is not UTF-8, decoded) would not open.
+ * With `options.listing`, a big file's listing is taken from the listing cache when it is there and
+ * matches the file as it is now (listing-cache.ts), and saved after the file was read whole.
  */
 export async function streamJsonl(filePath: string, sink: JsonlSink, open: string | Buffer = filePath, options: JsonlOptions = {}): Promise<CorpusWarning[]> {
 	const handle = await openRegularFile(open);
 	if (typeof handle === 'string') return [{kind: 'skipped', path: filePath, message: handle}];
 	try {
-		const lines = new JsonlLines(filePath, options, {stamp: stampOf(await handle.stat()), ...(typeof open === 'string' ? {} : {open})});
-		const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-		let first = true;
-		for (;;) {
-			const {bytesRead} = await handle.read(buffer, 0, CHUNK_BYTES, null);
-			if (bytesRead === 0) break;
-			let chunk = buffer.subarray(0, bytesRead);
-			if (first) {
-				first = false;
-				const bom = bomOf(chunk);
-				if (bom === 'utf-16le' || bom === 'utf-16be') {
-					// Rare enough to read whole: UTF-16 cannot be split on the byte '\n'.
-					const rest = await handle.readFile();
-					const result = articlesFromBytes(Buffer.concat([chunk, rest]), filePath, 'jsonl');
-					sink.add(result.articles);
-					return result.warnings;
-				}
-				if (bom === 'utf-8') {
-					chunk = chunk.subarray(3);
-					lines.skip(3);
-				}
-			}
-			sink.add(lines.feed(chunk));
-			await sink.pause();
+		const source: LineSource = {stamp: stampOf(await handle.stat()), ...(typeof open === 'string' ? {} : {open})};
+		const cache = options.listing && source.stamp.size >= (options.listing.minBytes ?? LISTING_MIN_BYTES) ? options.listing.dir : undefined;
+		if (cache === undefined) return await readLines(handle, filePath, sink, options, source);
+		const cacheFile = listingCacheFile(cache, filePath);
+		const file: ListedFile = {path: filePath, version: versionKey(await handle.stat({bigint: true})), ...source};
+		const replay = await replayListing(cacheFile, file, source.stamp.size, sink);
+		if (replay.done) return replay.warnings;
+		const listed: StoredArticle[] = [];
+		const warnings = await readLines(handle, filePath, sink, options, source, {skip: replay.delivered, listed});
+		const extra = replay.warning ? [replay.warning] : [];
+		// Saved only when the file did not change while it was read (the listing is of one version).
+		if (versionKey(await handle.stat({bigint: true})) === file.version) {
+			const problem = await writeListing(cacheFile, file, listed, warnings);
+			if (problem) extra.push(problem);
 		}
-		sink.add(lines.end());
-		return lines.warnings();
+		return [...warnings, ...extra];
 	} finally {
 		await handle.close();
 	}
+}
+
+/** Bytes read from .jsonl files since the process started (tests and benchmarks read it: a listed file reads none). */
+export const jsonlReads = {bytes: 0};
+
+/** What a read gives the listing cache: the first `skip` articles are not passed on (the listing gave them); `listed` gets every article. */
+interface ListingRead {
+	skip: number;
+	listed: StoredArticle[];
+}
+
+async function readLines(
+	handle: FileHandle,
+	filePath: string,
+	sink: JsonlSink,
+	options: JsonlOptions,
+	source: LineSource,
+	listing?: ListingRead,
+): Promise<CorpusWarning[]> {
+	const lines = new JsonlLines(filePath, options, source);
+	let skip = listing?.skip ?? 0;
+	const add = (batch: Article[]) => {
+		if (listing) for (const article of batch) listing.listed.push(article as StoredArticle);
+		const drop = Math.min(skip, batch.length);
+		skip -= drop;
+		sink.add(drop === 0 ? batch : batch.slice(drop));
+	};
+	// The first read is small: the first article is out before a whole chunk is parsed.
+	const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+	let first = true;
+	for (;;) {
+		const {bytesRead} = await handle.read(buffer, 0, first ? FIRST_READ_BYTES : CHUNK_BYTES, null);
+		if (bytesRead === 0) break;
+		jsonlReads.bytes += bytesRead;
+		let chunk = buffer.subarray(0, bytesRead);
+		if (first) {
+			first = false;
+			const bom = bomOf(chunk);
+			if (bom === 'utf-16le' || bom === 'utf-16be') {
+				// Rare enough to read whole: UTF-16 cannot be split on the byte '\n'. Not listed (no line locators).
+				const rest = await handle.readFile();
+				const result = articlesFromBytes(Buffer.concat([chunk, rest]), filePath, 'jsonl');
+				if (listing) listing.listed.length = 0;
+				listing = undefined;
+				add(result.articles);
+				return result.warnings;
+			}
+			if (bom === 'utf-8') {
+				chunk = chunk.subarray(3);
+				lines.skip(3);
+			}
+		}
+		add(lines.feed(chunk));
+		await sink.pause();
+	}
+	add(lines.end());
+	return lines.warnings();
 }
 
 /** .jsonl bytes already in memory (standard input), parsed a slice at a time like a file. */

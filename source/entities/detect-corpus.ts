@@ -5,6 +5,7 @@
 // its cache file written.
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
+import {textLengthOf} from '../corpus/article-store.js';
 import {writeAtomicAsync} from '../search/cache-io.js';
 import {statFiles} from '../search/cache.js';
 import type {DetectedArticle} from './builder.js';
@@ -78,7 +79,7 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 	for (const batch of batches(articles, pending, pool === undefined ? 1 : BATCH_ARTICLES)) {
 		const here = (): MentionColumns => encodeMentions(batch.map((o) => detectMentions(articles[o]!)));
 		// A worker that failed (out of memory, a crash) leaves its batch to this thread.
-		coming.set(batch[0]!, pool === undefined ? Promise.resolve().then(here) : pool.detect(batch.map((o) => articles[o]!.text)).catch(here));
+		coming.set(batch[0]!, pool === undefined ? Promise.resolve().then(here) : pool.detect(() => batch.map((o) => articles[o]!.text)).catch(here));
 	}
 	// A file detected afresh is written once all its blocks are in: no work per mention here.
 	const writes: Array<Promise<void>> = [];
@@ -163,7 +164,7 @@ function* batches(articles: readonly Article[], pending: readonly number[], most
 			chars = 0;
 		}
 		batch.push(o);
-		chars += articles[o]!.text.length;
+		chars += textLengthOf(articles[o]!);
 	}
 	if (batch.length > 0) yield batch;
 }

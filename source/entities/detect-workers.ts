@@ -29,7 +29,7 @@ export function detectThreads(): number {
 export class DetectPool {
 	private readonly workers: Worker[] = [];
 	private readonly idle: Worker[] = [];
-	private readonly queue: Array<{request: Request; resolve: (c: MentionColumns) => void; reject: (e: Error) => void}> = [];
+	private readonly queue: Array<{batch: number; texts: () => string[]; resolve: (c: MentionColumns) => void; reject: (e: Error) => void}> = [];
 	private readonly running = new Map<Worker, {resolve: (c: MentionColumns) => void; reject: (e: Error) => void}>();
 	private next = 0;
 	private closed = false;
@@ -54,11 +54,15 @@ export class DetectPool {
 		}
 	}
 
-	/** The mentions of these texts, as columns (one article per text). */
-	detect(texts: string[]): Promise<MentionColumns> {
+	/**
+	 * The mentions of these texts, as columns (one article per text). The texts are asked for when a
+	 * worker takes the batch, not now: a whole corpus is queued at once, and its bodies read up front
+	 * were the reader's largest cost in memory (every pending article's text on the heap at once).
+	 */
+	detect(texts: () => string[]): Promise<MentionColumns> {
 		if (this.closed) return Promise.reject(new Error('detection stopped'));
 		return new Promise((resolve, reject) => {
-			this.queue.push({request: {batch: this.next++, texts}, resolve, reject});
+			this.queue.push({batch: this.next++, texts, resolve, reject});
 			this.pump();
 		});
 	}
@@ -73,9 +77,17 @@ export class DetectPool {
 		while (this.idle.length > 0 && this.queue.length > 0) {
 			const worker = this.idle.pop()!;
 			const job = this.queue.shift()!;
+			let texts: string[];
+			try {
+				texts = job.texts();
+			} catch (error) {
+				this.idle.push(worker);
+				job.reject(error instanceof Error ? error : new Error(String(error)));
+				continue;
+			}
 			this.running.set(worker, job);
 			worker.ref();
-			worker.postMessage(job.request);
+			worker.postMessage({batch: job.batch, texts} satisfies Request);
 		}
 	}
 

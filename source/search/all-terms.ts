@@ -3,23 +3,21 @@
 // by how exact the words are, how close together they stand (the smallest stretch of text holding
 // them all) and whether one is in the title. One hit per article, on that stretch. With `need`
 // below the number of words it finds the best partial matches (articles holding `need` of them).
-// Candidates come from the trigram postings of each spelling; each is verified with indexOf on the
-// article's tone-less text.
-import {edgePenalty, KIND_BASE, kindRank, matchKind, WORDS_ANY_ORDER, WORDS_IN_ORDER} from './classify.js';
+// Where each spelling occurs in an article comes from occurrences.ts (searched once, kept across
+// stages and keystrokes).
+import {edgePenalty, KIND_BASE, WORDS_ANY_ORDER, WORDS_IN_ORDER} from './classify.js';
 import type {HitCollector, MatchKind} from './collector.js';
 import {tonesOf, type SegmentScope, type StageLimits} from './exact.js';
-import {tonesEqual, type Tones} from './match.js';
-import {candidatePassages} from './postings.js';
+import type {Tones} from './match.js';
+import {kindAt, OCCURRENCES_PER_TERM, spellingOccurrences, UNKNOWN_KIND, type SpellingOccurrences} from './occurrences.js';
 import type {Pattern} from './query.js';
-import {passageEnd, TITLE_SYNTHETIC, type Segment} from './segment.js';
+import {TITLE_SYNTHETIC, type Segment} from './segment.js';
 
 /** One word of the query and the spellings it is looked for by. */
 export interface TermSpellings {
 	spellings: {pattern: Pattern; errors: number}[];
 }
 
-/** Occurrences of one word looked at per article (a common word can be there hundreds of times). */
-const OCCURRENCES_PER_TERM = 16;
 /** A gap between the words of this many folded units or more costs the whole proximity penalty. */
 const FAR = 600;
 const PROXIMITY = 0.12;
@@ -29,14 +27,52 @@ const PER_ERROR = 0.05;
 /** Each missing word (partial matches) costs this much. */
 const PER_MISSING = 0.1;
 
-interface Occurrence {
-	term: number;
-	start: number;
-	end: number;
-	kind: MatchKind;
-	errors: number;
-	passage: number;
+/**
+ * The occurrences found in the article at hand, as parallel arrays reused from article to article
+ * (a common word gives tens of thousands a keystroke: objects for them cost more than the search).
+ * `kind` is the rank of the match kind (see KINDS).
+ */
+class Occurrences {
+	n = 0;
+	term = new Int32Array(64);
+	start = new Int32Array(64);
+	end = new Int32Array(64);
+	kind = new Uint8Array(64);
+	errors = new Int32Array(64);
+	passage = new Int32Array(64);
+	/** The spelling each is of (to work out its kind when needed). */
+	readonly pattern: Pattern[] = [];
+
+	push(term: number, start: number, end: number, kind: number, errors: number, passage: number, pattern: Pattern): void {
+		if (this.n === this.term.length) this.grow();
+		const i = this.n++;
+		this.pattern[i] = pattern;
+		this.term[i] = term;
+		this.start[i] = start;
+		this.end[i] = end;
+		this.kind[i] = kind;
+		this.errors[i] = errors;
+		this.passage[i] = passage;
+	}
+
+	private grow(): void {
+		const size = this.term.length * 2;
+		const wider = <T extends Int32Array | Uint8Array>(a: T): T => {
+			const b = new (a.constructor as new (n: number) => T)(size);
+			b.set(a);
+			return b;
+		};
+		this.term = wider(this.term);
+		this.start = wider(this.start);
+		this.end = wider(this.end);
+		this.kind = wider(this.kind);
+		this.errors = wider(this.errors);
+		this.passage = wider(this.passage);
+	}
 }
+
+/** Match kinds by rank (kindRank). */
+const KINDS: readonly MatchKind[] = ['exact', 'tone', 'partial', 'fuzzy'];
 
 /** The passage of article `local` holding folded offset `at` (binary search over its passages). */
 export function passageOf(segment: Segment, local: number, at: number): number {
@@ -57,119 +93,100 @@ function popcount(x: number): number {
 }
 
 /**
- * One spelling of one term in one segment: the passages its matches can start in (from the
- * postings; undefined when it has no trigrams, so it may be anywhere) and how far the articles
- * visited so far have used them (articles are visited in order, so a cursor is enough).
+ * Appends the occurrences of every spelling of term `t` in the article to `out`, up to
+ * OCCURRENCES_PER_TERM in all (each spelling's in text order, the spellings one after another).
  */
-interface SpellingScan {
-	pattern: Pattern;
-	errors: number;
-	candidates: Int32Array | undefined;
-	cursor: number;
-}
-
-/** Adds the occurrence at `at` unless it cannot be the word meant; false when it cannot. */
-function addOccurrence(text: string, at: number, t: number, scan: SpellingScan, tones: Tones, passage: number, out: Occurrence[]): boolean {
-	const {pattern, errors} = scan;
-	const end = at + pattern.toneless.length;
-	let kind = matchKind(text, at, end, tonesEqual(tones, at, end, pattern));
-	// A near spelling inside a longer cluster is not the word that was meant.
-	if (errors > 0) {
-		if (kind === 'partial') return false;
-		kind = 'fuzzy';
-	}
-	out.push({term: t, start: at, end, kind, errors, passage});
-	return true;
-}
-
-/**
- * Appends the occurrences of `scan`'s spelling in article `local` to `out`, in text order, each
- * after the end of the one before, while `found` stays under OCCURRENCES_PER_TERM; returns the new
- * `found`. With candidates only their passages are searched (a match starts only in a passage
- * whose trigrams it holds): a rare word in a long article costs its few passages, not the article.
- */
-function scanSpelling(segment: Segment, local: number, t: number, scan: SpellingScan, tones: Tones, out: Occurrence[], found: number): number {
-	const text = segment.folded[local]!;
-	const {pattern, candidates} = scan;
-	const length = pattern.toneless.length;
-	if (!candidates) {
-		for (let at = text.indexOf(pattern.toneless); at >= 0 && found < OCCURRENCES_PER_TERM; at = text.indexOf(pattern.toneless, at + length)) {
-			if (addOccurrence(text, at, t, scan, tones, passageOf(segment, local, at), out)) found++;
-		}
-		return found;
-	}
-	const first = segment.articlePassages[local]!;
-	const last = segment.articlePassages[local + 1]!;
-	let c = scan.cursor;
-	while (c < candidates.length && candidates[c]! < first) c++;
-	// Where the next match may start: after the end of the one before (matches do not overlap).
-	let from = 0;
-	for (; c < candidates.length && found < OCCURRENCES_PER_TERM; c++) {
-		const p = candidates[c]!;
-		if (p >= last) break;
-		const end = passageEnd(segment, p);
-		if (end <= from) continue;
-		const start = Math.max(from, segment.passageStart[p]!);
-		// A slice is a view in V8, not a copy: the passage and room for a match starting at its end.
-		const piece = text.slice(start, Math.min(text.length, end + length - 1));
-		for (let i = piece.indexOf(pattern.toneless); i >= 0 && found < OCCURRENCES_PER_TERM; i = piece.indexOf(pattern.toneless, i + length)) {
-			const at = start + i;
-			if (at >= end) break;
-			if (addOccurrence(text, at, t, scan, tones, p, out)) found++;
-			from = at + length;
-		}
-	}
-	scan.cursor = c;
-	return found;
-}
-
-/** The occurrences of every spelling of term `t` in the article, up to OCCURRENCES_PER_TERM. */
-function occurrencesOf(segment: Segment, local: number, t: number, scans: readonly SpellingScan[], out: Occurrence[]): boolean {
-	const tones = tonesOf(segment, local);
+function occurrencesOf(local: number, t: number, spellings: readonly SpellingOccurrences[], out: Occurrences): boolean {
 	let found = 0;
-	for (const scan of scans) {
-		if (scan.pattern.toneless.length === 0 || found >= OCCURRENCES_PER_TERM) continue;
-		found = scanSpelling(segment, local, t, scan, tones, out, found);
+	for (const spelling of spellings) {
+		if (found >= OCCURRENCES_PER_TERM) break;
+		const count = Math.min(spelling.in(local), OCCURRENCES_PER_TERM - found);
+		const length = spelling.pattern.toneless.length;
+		for (let i = spelling.first[local]!, end = i + count; i < end; i++) {
+			const at = spelling.start[i]!;
+			out.push(t, at, at + length, spelling.kind[i]!, spelling.errors, spelling.passage[i]!, spelling.pattern);
+		}
+		found += count;
 	}
 	return found > 0;
 }
 
-/** The smallest stretch of `occurrences` (sorted by start) holding every term in `present`. */
-function smallestWindow(occurrences: Occurrence[], present: number): Occurrence[] {
-	const counts = new Map<number, number>();
+/** Terms are at most this many (allTermsStage), occurrences at most OCCURRENCES_PER_TERM each: a sort key holds both and the index. */
+const MAX_TERMS = 30;
+const TERM_SLOTS = 32;
+const INDEX_SLOTS = 512;
+
+const sortKeys = new Float64Array(INDEX_SLOTS);
+
+/**
+ * `out` receives the indices of `occ`'s occurrences ordered by start, then term, then the order
+ * they were found in. One numeric sort of keys packing all three (no comparator calls).
+ */
+function sortOccurrences(occ: Occurrences, out: Int32Array): void {
+	const n = occ.n;
+	const keys = sortKeys.subarray(0, n);
+	for (let i = 0; i < n; i++) keys[i] = (occ.start[i]! * TERM_SLOTS + occ.term[i]!) * INDEX_SLOTS + i;
+	keys.sort();
+	for (let i = 0; i < n; i++) out[i] = keys[i]! % INDEX_SLOTS;
+}
+
+const termCounts = new Int32Array(TERM_SLOTS);
+const chosenOf = new Int32Array(TERM_SLOTS);
+
+/**
+ * The smallest stretch of the occurrences (`order`: indices by start) holding every term in
+ * `present`, one occurrence per term (the best kind among those in the stretch, worked out here
+ * from `text` and `tones`), by start, as indices into `window`; returns how many (0: none).
+ */
+function smallestWindow(occ: Occurrences, order: Int32Array, present: number, window: Int32Array, segment: Segment, local: number): number {
+	const n = occ.n;
+	termCounts.fill(0);
 	let covered = 0;
-	let best: [number, number] | undefined;
+	let bestLeft = -1;
+	let bestRight = -1;
 	let bestSpan = Infinity;
 	let left = 0;
-	for (let right = 0; right < occurrences.length; right++) {
-		const r = occurrences[right]!;
-		const c = counts.get(r.term) ?? 0;
-		if (c === 0) covered++;
-		counts.set(r.term, c + 1);
+	for (let right = 0; right < n; right++) {
+		const r = order[right]!;
+		if (termCounts[occ.term[r]!]!++ === 0) covered++;
 		while (covered === present) {
-			const l = occurrences[left]!;
+			const l = order[left]!;
 			let end = 0;
-			for (let k = left; k <= right; k++) end = Math.max(end, occurrences[k]!.end);
-			const span = end - l.start;
+			for (let k = left; k <= right; k++) end = Math.max(end, occ.end[order[k]!]!);
+			const span = end - occ.start[l]!;
 			if (span < bestSpan) {
 				bestSpan = span;
-				best = [left, right];
+				bestLeft = left;
+				bestRight = right;
 			}
-			const lc = counts.get(l.term)! - 1;
-			counts.set(l.term, lc);
-			if (lc === 0) covered--;
+			if (--termCounts[occ.term[l]!]! === 0) covered--;
 			left++;
 		}
 	}
-	if (!best) return [];
-	// One occurrence per term: the best kind among those in the stretch.
-	const chosen = new Map<number, Occurrence>();
-	for (let k = best[0]; k <= best[1]; k++) {
-		const o = occurrences[k]!;
-		const had = chosen.get(o.term);
-		if (!had || kindRank(o.kind) < kindRank(had.kind)) chosen.set(o.term, o);
+	if (bestLeft < 0) return 0;
+	// One occurrence per term: the best kind among those in the stretch (the first of equals), the
+	// terms in the order they first appear there, then stably by start.
+	chosenOf.fill(-1);
+	let m = 0;
+	const text = segment.folded[local]!;
+	let tones: Tones | undefined;
+	for (let k = bestLeft; k <= bestRight; k++) {
+		const o = order[k]!;
+		if (occ.kind[o] === UNKNOWN_KIND) occ.kind[o] = kindAt(text, occ.start[o]!, occ.pattern[o]!, (tones ??= tonesOf(segment, local)));
+		const t = occ.term[o]!;
+		const had = chosenOf[t]!;
+		if (had < 0) {
+			chosenOf[t] = m;
+			window[m++] = o;
+		} else if (occ.kind[o]! < occ.kind[window[had]!]!) window[had] = o;
 	}
-	return [...chosen.values()].sort((a, b) => a.start - b.start);
+	for (let i = 1; i < m; i++) {
+		const o = window[i]!;
+		let j = i - 1;
+		for (; j >= 0 && occ.start[window[j]!]! > occ.start[o]!; j--) window[j + 1] = window[j]!;
+		window[j + 1] = o;
+	}
+	return m;
 }
 
 /**
@@ -184,8 +201,11 @@ export function allTermsStage(
 	need = terms.length,
 ): boolean {
 	const n = terms.length;
-	if (n === 0 || n > 30) return true;
+	if (n === 0 || n > MAX_TERMS) return true;
 	let checks = 0;
+	const occ = new Occurrences();
+	let order = new Int32Array(64);
+	const window = new Int32Array(TERM_SLOTS);
 	for (const {segment, from, to} of scopes) {
 		if (to <= from) continue;
 		const firstLocal = segment.passageArticle[from]!;
@@ -193,70 +213,77 @@ export function allTermsStage(
 		const mask = new Uint32Array(lastLocal - firstLocal + 1);
 		// Terms with a spelling too short for trigrams may be anywhere.
 		let anywhere = 0;
-		const scans: SpellingScan[][] = [];
+		const spellings: SpellingOccurrences[][] = [];
 		for (let t = 0; t < n; t++) {
-			const termScans: SpellingScan[] = [];
-			scans.push(termScans);
+			const termSpellings: SpellingOccurrences[] = [];
+			spellings.push(termSpellings);
 			for (const {pattern, errors} of terms[t]!.spellings) {
 				// Once the term may be anywhere its other spellings are searched in the whole article.
-				if ((anywhere & (1 << t)) !== 0 || pattern.trigrams.length === 0) {
-					anywhere |= 1 << t;
-					termScans.push({pattern, errors, candidates: undefined, cursor: 0});
-					continue;
-				}
-				const candidates = candidatePassages(segment, pattern.trigrams) ?? new Int32Array(0);
-				termScans.push({pattern, errors, candidates, cursor: 0});
-				for (let i = 0; i < candidates.length; i++) {
-					const p = candidates[i]!;
-					if (p >= from && p < to) mask[segment.passageArticle[p]! - firstLocal]! |= 1 << t;
+				if (pattern.trigrams.length === 0) anywhere |= 1 << t;
+				if (pattern.toneless.length === 0) continue;
+				const found = spellingOccurrences(segment, pattern, errors, (anywhere & (1 << t)) !== 0);
+				termSpellings.push(found);
+				const candidates = found.candidates;
+				if (candidates) {
+					for (let i = 0; i < candidates.length; i++) {
+						const p = candidates[i]!;
+						if (p >= from && p < to) mask[segment.passageArticle[p]! - firstLocal]! |= 1 << t;
+					}
 				}
 			}
 		}
 		// Words of one or two letters alone would match nearly every article.
 		if (anywhere === (2 ** n - 1) >>> 0) continue;
-		const occurrences: Occurrence[] = [];
 		for (let local = firstLocal; local <= lastLocal; local++) {
 			const bits = mask[local - firstLocal]!;
 			if (bits === 0 || popcount((bits | anywhere) >>> 0) < need) continue;
 			if (collector.hasArticle(segment, local) || !collector.allows(segment, local)) continue;
 			if ((++checks & 15) === 0 && performance.now() > limits.deadline) return false;
-			occurrences.length = 0;
+			occ.n = 0;
 			let present = 0;
 			for (let t = 0; t < n; t++) {
 				if (((bits | anywhere) & (1 << t)) === 0) continue;
-				if (occurrencesOf(segment, local, t, scans[t]!, occurrences)) present++;
+				if (occurrencesOf(local, t, spellings[t]!, occ)) present++;
 			}
 			if (present < need) continue;
-			occurrences.sort((a, b) => a.start - b.start || a.term - b.term);
-			const window = smallestWindow(occurrences, present);
-			if (window.length === 0) continue;
-			collectWindow(segment, local, window, n - present, collector);
+			if (order.length < occ.n) order = new Int32Array(occ.term.length);
+			sortOccurrences(occ, order);
+			const size = smallestWindow(occ, order, present, window, segment, local);
+			if (size === 0) continue;
+			collectWindow(segment, local, occ, window, size, n - present, collector);
 			if (collector.total >= limits.maxHits) return false;
 		}
 	}
 	return true;
 }
 
-function collectWindow(segment: Segment, local: number, window: Occurrence[], missing: number, collector: HitCollector): void {
-	let kind: MatchKind = 'exact';
+function isSynthetic(segment: Segment, passage: number): boolean {
+	return (segment.passageFlags[passage]! & TITLE_SYNTHETIC) !== 0;
+}
+
+function collectWindow(segment: Segment, local: number, occ: Occurrences, window: Int32Array, size: number, missing: number, collector: HitCollector): void {
+	let kind = 0;
 	let errors = 0;
 	let letters = 0;
 	let inTitle = false;
 	let inOrder = true;
 	let edges = 0;
+	let body = 0;
 	const text = segment.folded[local]!;
-	for (let i = 0; i < window.length; i++) {
+	for (let i = 0; i < size; i++) {
 		const o = window[i]!;
-		edges = Math.max(edges, edgePenalty(text, o.start, o.end));
-		if (kindRank(o.kind) > kindRank(kind)) kind = o.kind;
-		errors = Math.max(errors, o.errors);
-		letters += o.end - o.start;
-		if (segment.passageFlags[o.passage] !== 0) inTitle = true;
-		if (i > 0 && o.term < window[i - 1]!.term) inOrder = false;
+		edges = Math.max(edges, edgePenalty(text, occ.start[o]!, occ.end[o]!));
+		kind = Math.max(kind, occ.kind[o]!);
+		errors = Math.max(errors, occ.errors[o]!);
+		letters += occ.end[o]! - occ.start[o]!;
+		if (segment.passageFlags[occ.passage[o]!] !== 0) inTitle = true;
+		if (i > 0 && occ.term[o]! < occ.term[window[i - 1]!]!) inOrder = false;
+		if (!isSynthetic(segment, occ.passage[o]!)) body++;
 	}
-	const gap = Math.max(0, window[window.length - 1]!.end - window[0]!.start - letters);
+	const first = window[0]!;
+	const gap = Math.max(0, occ.end[window[size - 1]!]! - occ.start[first]! - letters);
 	const score =
-		KIND_BASE[kind] +
+		KIND_BASE[KINDS[kind]!] +
 		edges +
 		PER_ERROR * errors +
 		PROXIMITY * Math.min(1, gap / FAR) +
@@ -265,15 +292,19 @@ function collectWindow(segment: Segment, local: number, window: Occurrence[], mi
 		PER_MISSING * missing;
 	// A title that is not part of the text cannot share a hit with the text: the hit goes where the
 	// words in the text are, the title counting only for the rank.
-	const synthetic = (o: Occurrence) => (segment.passageFlags[o.passage]! & TITLE_SYNTHETIC) !== 0;
-	const body = window.filter((o) => !synthetic(o));
-	const shown = body.length > 0 ? body : window;
-	const passage = shown[0]!.passage;
+	let shownFirst = first;
+	if (body > 0) for (let i = 0; i < size && isSynthetic(segment, occ.passage[(shownFirst = window[i]!)]!); i++);
+	const passage = occ.passage[shownFirst]!;
 	const ordinal = segment.ordinals[local]!;
-	const start = shown[0]!.start;
+	const start = occ.start[shownFirst]!;
 	if (!collector.wouldKeep(score, ordinal, start)) {
-		collector.count(segment, passage, kind);
+		collector.count(segment, passage, KINDS[kind]);
 		return;
+	}
+	const ranges: [number, number][] = [];
+	for (let i = 0; i < size; i++) {
+		const o = window[i]!;
+		if (body === 0 || !isSynthetic(segment, occ.passage[o]!)) ranges.push([occ.start[o]!, occ.end[o]!]);
 	}
 	collector.add({
 		segment,
@@ -281,9 +312,9 @@ function collectWindow(segment: Segment, local: number, window: Occurrence[], mi
 		local,
 		ordinal,
 		start,
-		end: shown[0]!.end,
-		ranges: shown.map((o): [number, number] => [o.start, o.end]),
-		kind,
+		end: occ.end[shownFirst]!,
+		ranges,
+		kind: KINDS[kind]!,
 		score: Math.min(score, 1),
 	});
 }

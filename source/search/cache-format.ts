@@ -130,12 +130,7 @@ export function encodeCache(segments: readonly Segment[], articles: readonly Art
 	});
 	const table = blockTable(pieces, payload.offset);
 	const header: Header = {format: FORMAT, payload: payload.offset, arraysEnd, table: zlib.crc32(table), segments: headers};
-	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-	const lead = Buffer.alloc(align8(LEAD + headerBytes.byteLength));
-	lead.write(MAGIC, 0, 'latin1');
-	lead.writeUInt32LE(headerBytes.byteLength, 8);
-	lead.writeUInt32LE(zlib.crc32(headerBytes), 12);
-	headerBytes.copy(lead, LEAD);
+	const lead = leadWith(MAGIC, header);
 	const tablePiece = Buffer.alloc(align8(table.byteLength));
 	Buffer.from(table.buffer, table.byteOffset, table.byteLength).copy(tablePiece);
 	return [lead, tablePiece, ...pieces];
@@ -195,8 +190,22 @@ function isSegmentHeader(v: unknown): v is SegmentHeader {
 	);
 }
 
-/** The header, 'other-version' for another build's layout, undefined when it is not a header at all. */
-function parseHeader(text: string): Header | 'other-version' | undefined {
+/**
+ * A cache file's lead and JSON header, padded to 8 bytes: the magic (8 bytes), the header's length
+ * (u32) and its CRC-32 (u32), then the header.
+ */
+export function leadWith(magic: string, header: unknown): Buffer {
+	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+	const lead = Buffer.alloc(align8(LEAD + headerBytes.byteLength));
+	lead.write(magic, 0, 'latin1');
+	lead.writeUInt32LE(headerBytes.byteLength, 8);
+	lead.writeUInt32LE(zlib.crc32(headerBytes), 12);
+	headerBytes.copy(lead, LEAD);
+	return lead;
+}
+
+/** A header's JSON object when it is of `format`, 'other-version' when it names another, undefined when it is not a header at all. */
+export function headerObject(text: string, format: string): Record<string, unknown> | 'other-version' | undefined {
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
@@ -204,7 +213,14 @@ function parseHeader(text: string): Header | 'other-version' | undefined {
 		return undefined;
 	}
 	if (!isRecord(json)) return undefined;
-	if (json['format'] !== FORMAT) return isString(json['format']) ? 'other-version' : undefined;
+	if (json['format'] !== format) return isString(json['format']) ? 'other-version' : undefined;
+	return json;
+}
+
+/** The header, 'other-version' for another build's layout, undefined when it is not a header at all. */
+function parseHeader(text: string): Header | 'other-version' | undefined {
+	const json = headerObject(text, FORMAT);
+	if (json === undefined || json === 'other-version') return json;
 	if (!isCount(json['payload']) || !isCount(json['arraysEnd']) || !isCount(json['table']) || !isListOf(json['segments'], isSegmentHeader)) return undefined;
 	return json as unknown as Header;
 }

@@ -149,8 +149,11 @@ export function writeAtomic(file: string, chunks: readonly Uint8Array[]): void {
 	}
 }
 
-/** The same, with the writing (about 90 MB for 10,000 articles) off the event loop. */
-export async function writeAtomicAsync(file: string, chunks: readonly Uint8Array[]): Promise<void> {
+/**
+ * The same, with the writing (about 90 MB for 10,000 articles) off the event loop. `keep` is asked
+ * just before the rename: false drops the written file (a newer write took over meanwhile).
+ */
+export async function writeAtomicAsync(file: string, chunks: readonly Uint8Array[], keep: () => boolean = () => true): Promise<void> {
 	ensureDir(path.dirname(file));
 	removeStaleTemps(file);
 	const tmp = tempFileFor(file);
@@ -164,7 +167,12 @@ export async function writeAtomicAsync(file: string, chunks: readonly Uint8Array
 		} finally {
 			await handle.close();
 		}
-		await fs.promises.rename(tmp, file);
+		if (!keep()) {
+			discard(tmp);
+			return;
+		}
+		// Renamed at once after the question, with nothing in between that could let a newer write in.
+		fs.renameSync(tmp, file);
 	} catch (error) {
 		discard(tmp);
 		throw new CacheProblem(file, `cannot write it: ${reasonOf(error)}`);

@@ -249,3 +249,59 @@ test('saving later: once the reader is still, at the latest after maxDelay, and 
 	later.flush();
 	assert.equal(saves, 3, 'nothing waiting, nothing saved');
 });
+
+test('a background save lets the reader go on: changes made meanwhile are kept and saved, one save at a time', async () => {
+	const file = tempFile();
+	const state = ReadingState.open(file);
+	state.visit(key(1), 'a.txt', {offset: 10, rank: -1}, 1000);
+	const writing = state.saveInBackground();
+	// The save is under way (its writing waits for the disk): the reader goes on meanwhile.
+	state.visit(key(2), 'b.txt', {offset: 20, rank: -1}, 2000);
+	assert.equal(await state.saveInBackground(), undefined, 'a second save asked for while one writes waits for it');
+	assert.equal(await writing, undefined);
+	assert.equal(ReadingState.open(file).isRead(key(1)), true);
+	// The save asked for meanwhile follows by itself (or the first one took the change along).
+	for (let i = 0; i < 200 && state.dirty; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+	assert.equal(state.dirty, false);
+	assert.equal(ReadingState.open(file).isRead(key(2)), true);
+	assert.equal(fs.existsSync(file + '.lock'), false, 'the lock is given back');
+});
+
+test('quitting during a background save takes it over: the newest state is on disk, never the older write', async () => {
+	const file = tempFile();
+	const state = ReadingState.open(file);
+	state.visit(key(1), 'a.txt', {offset: 10, rank: -1}, 1000);
+	const writing = state.saveInBackground();
+	state.visit(key(1), 'a.txt', {offset: 99, rank: -1}, 2000);
+	assert.equal(state.save(), undefined, 'the lock held by the background save is taken over, not waited for');
+	assert.equal(await writing, undefined);
+	assert.deepEqual(ReadingState.open(file).placeOf(key(1)), {offset: 99, rank: -1});
+	assert.equal(fs.existsSync(file + '.lock'), false);
+	assert.deepEqual(
+		fs.readdirSync(path.dirname(file)).filter((name) => name.endsWith('.tmp')),
+		[],
+		'the older write was dropped, not left behind',
+	);
+});
+
+test('a background save merges what another khao saved meanwhile, and reads the file only then', async () => {
+	const file = tempFile();
+	const ours = ReadingState.open(file);
+	const theirs = ReadingState.open(file);
+	ours.visit(key(1), 'a.txt', {offset: 1, rank: -1}, 1000);
+	assert.equal(await ours.saveInBackground(), undefined);
+	theirs.visit(key(2), 'b.txt', {offset: 2, rank: -1}, 2000);
+	assert.equal(theirs.save(), undefined);
+	ours.visit(key(3), 'c.txt', {offset: 3, rank: -1}, 3000);
+	assert.equal(await ours.saveInBackground(), undefined);
+	const both = ReadingState.open(file);
+	assert.deepEqual(
+		[1, 2, 3].map((n) => both.isRead(key(n))),
+		[true, true, true],
+	);
+	// The file is not khao's any more: a background save leaves it alone and says so.
+	fs.writeFileSync(file, '{"someone": "else"}');
+	ours.visit(key(4), 'd.txt', {offset: 4, rank: -1}, 4000);
+	assert.match((await ours.saveInBackground()) ?? '', /not khao’s/);
+	assert.equal(fs.readFileSync(file, 'utf8'), '{"someone": "else"}');
+});

@@ -154,3 +154,21 @@ test('the web address on a metadata line is an OSC 8 link when hyperlinks are on
 	assert.ok(!off.frame().includes('\u001b]8'));
 	off.instance.unmount();
 });
+
+test('a bookmark of an article not open now: its kept title, marked missing, said what it is, and x removes it', async () => {
+	const reading = ReadingState.open(stateFile());
+	reading.toggleBookmark('article-not-here-01', {offset: 5, rank: -1}, 'บทความที่ย้ายไปแล้ว', 1);
+	const ui = start(corpus(), reading);
+	await ui.waitFor(/1\/3/);
+	await ui.press("'");
+	await ui.waitFor(/missing: its article is not among those open now/);
+	assert.match(ui.frame(), /บทความที่ย้ายไปแล้ว\s+missing/);
+	assert.doesNotMatch(ui.frame(), /gone/);
+	await ui.press('\r');
+	await ui.waitFor(/missing: that article is not among those open now \(x removes/);
+	// The panel stays open on it.
+	await ui.press('x');
+	await ui.waitFor(/No bookmarks yet/);
+	assert.equal(reading.bookmarks.length, 0);
+	ui.instance.unmount();
+});

@@ -37,8 +37,13 @@ export function bookmarkRowsOf(reading: ReadingState | undefined, articles: read
 export function BookmarksPanel({rows, cursor, width: paneWidth, height, theme}: Props) {
 	const width = Math.max(1, paneWidth - 2);
 	const {top: first, visible: listHeight} = bookmarkListLayout(rows.length, cursor, height);
+	// On a bookmark whose article is not open now, the title line says what that row is.
 	const title =
-		rows.length === 0 ? "No bookmarks yet: B marks the place you are reading. (' or Esc closes)" : `${rows.length} bookmark(s): Enter opens, x removes, ' or Esc closes`;
+		rows.length === 0
+			? "No bookmarks yet: B marks the place you are reading. (' or Esc closes)"
+			: rows[cursor]?.here === false
+				? 'missing: its article is not among those open now (the title is as it was kept) · x removes it'
+				: `${rows.length} bookmark(s): Enter opens, x removes, ' or Esc closes`;
 	return (
 		<Box flexDirection="column" width={paneWidth} height={height} paddingLeft={1}>
 			<Text {...theme.accent} wrap="truncate">
@@ -46,10 +51,10 @@ export function BookmarksPanel({rows, cursor, width: paneWidth, height, theme}: 
 			</Text>
 			{rows.slice(first, first + listHeight).map((row, i) => {
 				const selected = first + i === cursor;
-				const where = row.here ? `${String(row.percent).padStart(3)}%` : 'gone';
+				const where = row.here ? `${String(row.percent).padStart(7)}%` : 'missing ';
 				return (
 					<Text key={first + i} wrap="truncate" {...(selected ? {inverse: true} : row.here ? {} : theme.dim)}>
-						{(selected ? '› ' : '  ') + fitWidth(row.title, Math.max(1, width - 8)) + ' ' + where}
+						{(selected ? '› ' : '  ') + fitWidth(row.title, Math.max(1, width - 12)) + ' ' + where}
 					</Text>
 				);
 			})}

@@ -59,7 +59,7 @@ export function bookmarkKey(state: State, selected: number, command: BookmarkCom
 			const bookmark = bookmarks[selected];
 			if (!bookmark) return state;
 			const index = indexOfKey(env, bookmark.key);
-			if (index === -1) return {...state, message: 'that article is not among those open now'};
+			if (index === -1) return {...state, message: 'missing: that article is not among those open now (x removes the bookmark)'};
 			return show(state, index, lineOfPlace(state, index, bookmark, env), env);
 		}
 	}

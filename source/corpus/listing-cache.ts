@@ -1,0 +1,451 @@
+// The listing of a .jsonl file on disk: what the sidebar, the plain listings and the indexes need of
+// each article (id, title, date, source, fields, the text's length and the byte range of its line),
+// so that opening a 565 MB archive again lists its 60,000 articles from a few megabytes without
+// reading or parsing a byte of the articles. One file per source file, so two archives of one
+// folder both stay cached and a folder where one file changed lists that file again alone.
+//
+// Layout: a lead (magic, header length, CRC-32 of the header), a JSON header (format, the code's
+// fingerprint, the source file as given and its version key, its warnings, and where each block of
+// articles lies), then the blocks. A block is a column of numbers per article (a Float64Array: text
+// length, line range and number, and indices into the block's tables) and the tables as UTF-16
+// JSON: its strings, dates and field sets, each once (a day's articles share a date, a section's
+// their fields). Reading one is one positional read, one CRC and one JSON.parse of mostly strings;
+// blocks are read one at a time, so the first screen waits for the first, small one.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type {ArticleDate, CorpusWarning, WarningKind} from './types.js';
+import {StoredArticle, type ArticleMeta} from './article-store.js';
+import {hashCode} from './code-fingerprint.js';
+import {reasonOf} from './errors.js';
+import type {FileStamp} from './stamp.js';
+import {isLoneSurrogate, unsafeLength} from '../text/sanitize.js';
+import {CacheProblem, writeAtomicAsync} from '../search/cache-io.js';
+import {openCacheFile, readExactly} from '../search/cache-blocks.js';
+import {AlignedPieces, align8, headerObject, leadWith} from '../search/cache-format.js';
+
+const MAGIC = 'KHAOLST1';
+/** Magic (8 bytes), header length (u32), CRC-32 of the header (u32); the JSON header follows. */
+const LEAD = 16;
+const FORMAT = 'khao-listing-1';
+/** Articles per block, and in the first block: what the first screen waits for (one screenful and more). */
+export const LISTING_BLOCK = 1000;
+const FIRST_BLOCK = 100;
+
+/** The listing cache's folder, and the smallest source file worth one (a small file is read faster than its listing). */
+export interface ListingCacheOptions {
+	dir: string;
+	minBytes?: number;
+}
+
+/** Below this a .jsonl file is parsed in a few chunks: no listing file is made for it. */
+export const LISTING_MIN_BYTES = 4 * 1024 * 1024;
+
+/** The source file as it is now: its name as given (ids and warnings hold it) and its version. */
+export interface ListedFile {
+	path: string;
+	/** versionKey of the file (stamp.ts). */
+	version: string;
+	/** The stamp articles' locators carry, and the path's bytes when the name is not UTF-8. */
+	stamp: FileStamp;
+	open?: Uint8Array;
+}
+
+interface Header {
+	format: string;
+	code: string;
+	path: string;
+	version: string;
+	warnings: CorpusWarning[];
+	/** Per block: [offset in the payload, articles, bytes of its tables (after the numbers), CRC-32 of numbers and tables]. */
+	blocks: [number, number, number, number][];
+	payload: number;
+}
+
+/** Numbers per article in a block's column. */
+const NUMBERS = 9;
+/** Their order: the text's length, the line's bytes [start, end) and number, then indices into the tables (-1: none). */
+const [TEXT_LENGTH, START, END, LINE, ID, TITLE, SOURCE, DATE, FIELDS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+
+/** A block's tables: strings (ids after `path#`, titles, sources), dates [year, month, day, iso, text], field sets. */
+type Tables = [string[], [number, number, number, string, string][], Record<string, string>[]];
+
+let fingerprint: string | undefined;
+
+/** The code that parses .jsonl and makes titles and dates (corpus/ and text/), hashed once per process. */
+function codeVersion(): string {
+	if (fingerprint !== undefined) return fingerprint;
+	const hash = crypto.createHash('sha256');
+	hashCode(hash, import.meta.url, ['.', '../text']);
+	fingerprint = hash.digest('hex').slice(0, 16);
+	return fingerprint;
+}
+
+/** The listing file of one source file, keyed by its resolved path. */
+export function listingCacheFile(cacheDir: string, sourcePath: string): string {
+	const hash = crypto
+		.createHash('sha256')
+		.update(`listing\0${path.resolve(sourcePath)}`)
+		.digest('hex')
+		.slice(0, 24);
+	return path.join(cacheDir, `listing-${hash}.lst`);
+}
+
+/** One line for the user about the listing cache: what happened and why, then the file. */
+function listingWarning(what: string, why: string, file: string): CorpusWarning {
+	return {kind: 'skipped', path: 'listing cache', message: `${what}: ${why} (${file})`};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** Indices of values put once into a table. */
+class Table<T> {
+	readonly values: T[] = [];
+	private readonly index = new Map<string, number>();
+	put(value: T, key: string): number {
+		let at = this.index.get(key);
+		if (at === undefined) {
+			at = this.values.push(value) - 1;
+			this.index.set(key, at);
+		}
+		return at;
+	}
+}
+
+/** A block's bytes (numbers, then tables), or undefined when an article cannot be listed as it would be read back. */
+function encodeBlock(articles: readonly StoredArticle[], prefix: string): {numbers: Uint8Array; tables: Uint8Array} | undefined {
+	const numbers = new Float64Array(articles.length * NUMBERS);
+	const strings = new Table<string>();
+	const dates = new Table<Tables[1][number]>();
+	const fields = new Table<Record<string, string>>();
+	for (let a = 0; a < articles.length; a++) {
+		const article = articles[a]!;
+		const {locator, date, source} = article;
+		if (locator.kind !== 'line' || !article.id.startsWith(prefix) || !isClean(article.title) || (source !== undefined && !isClean(source))) return undefined;
+		if (date && !validDate([date.year, date.month, date.day, date.iso, date.text])) return undefined;
+		const at = a * NUMBERS;
+		numbers[at + TEXT_LENGTH] = article.textLength;
+		numbers[at + START] = locator.start;
+		numbers[at + END] = locator.end;
+		numbers[at + LINE] = locator.line;
+		numbers[at + ID] = strings.put(article.id.slice(prefix.length), article.id);
+		numbers[at + TITLE] = strings.put(article.title, article.title);
+		numbers[at + SOURCE] = source === undefined ? -1 : strings.put(source, source);
+		numbers[at + DATE] = date ? dates.put([date.year, date.month, date.day, date.iso, date.text], `${date.iso}\0${date.text}`) : -1;
+		numbers[at + FIELDS] = article.fields ? fields.put(article.fields, JSON.stringify(article.fields)) : -1;
+	}
+	const tables: Tables = [strings.values, dates.values, fields.values];
+	// UTF-16: read back with a copy, where UTF-8 (Thai is 3 bytes a character, 2 here) must be decoded.
+	return {numbers: new Uint8Array(numbers.buffer), tables: Buffer.from(JSON.stringify(tables), 'utf16le')};
+}
+
+/**
+ * The listing file's bytes for these articles (every article of the file, in order) and the file's
+ * warnings; undefined when an article cannot be listed as it would be read back (then nothing is cached).
+ */
+export function encodeListing(file: ListedFile, articles: readonly StoredArticle[], warnings: readonly CorpusWarning[]): Uint8Array[] | undefined {
+	const prefix = `${file.path}#`;
+	const pieces: Uint8Array[] = [];
+	const payload = new AlignedPieces(pieces);
+	const blocks: Header['blocks'] = [];
+	for (let from = 0; from < articles.length; from += from === 0 ? FIRST_BLOCK : LISTING_BLOCK) {
+		const count = Math.min(articles.length - from, from === 0 ? FIRST_BLOCK : LISTING_BLOCK);
+		const block = encodeBlock(articles.slice(from, from + count), prefix);
+		if (!block) return undefined;
+		const at = payload.push(block.numbers);
+		payload.push(block.tables);
+		// The CRC covers the block's every byte, its padding too: no byte of the file goes unchecked.
+		const crc = pieces.slice(pieces.indexOf(block.numbers)).reduce((sum, piece) => zlib.crc32(piece, sum), 0);
+		blocks.push([at, count, block.tables.byteLength, crc]);
+	}
+	const header: Header = {format: FORMAT, code: codeVersion(), path: file.path, version: file.version, warnings: [...warnings], blocks, payload: payload.offset};
+	return [leadWith(MAGIC, header), ...pieces];
+}
+
+/** Writes the listing atomically; a warning for the user when it cannot be, undefined when done (or not worth it). */
+export async function writeListing(
+	cacheFile: string,
+	file: ListedFile,
+	articles: readonly StoredArticle[],
+	warnings: readonly CorpusWarning[],
+): Promise<CorpusWarning | undefined> {
+	const chunks = encodeListing(file, articles, warnings);
+	if (!chunks) return undefined;
+	try {
+		await writeAtomicAsync(cacheFile, chunks);
+		return undefined;
+	} catch (error) {
+		const problem = error instanceof CacheProblem ? error : new CacheProblem(cacheFile, reasonOf(error));
+		return listingWarning('not saved', problem.message, problem.path);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Why a listing is not used: absent, stale or another khao's are expected; damaged ones are told. */
+export type ListingMiss = {kind: 'absent' | 'stale' | 'other-version'} | {kind: 'damaged'; warning: CorpusWarning};
+
+/** A listing whose header passed the checks: its blocks are read, checked and decoded one at a time. */
+export interface OpenListing {
+	warnings: CorpusWarning[];
+	blocks: number;
+	/** The articles of block `b` (in order), or a warning when the block does not hold together (the listing is then not to be used). */
+	block(b: number): StoredArticle[] | CorpusWarning;
+	close(): void;
+}
+
+/** The most bytes an honest listing of a file of this size could take. */
+const listingBytesBound = (sourceBytes: number) => 16 * 2 ** 20 + 4 * sourceBytes;
+
+/** The listing of `file` as it is now, or why there is none. Never throws. */
+export function openListing(cacheFile: string, file: ListedFile, sourceBytes: number): OpenListing | ListingMiss {
+	let opened: {fd: number; size: number} | undefined;
+	try {
+		opened = openCacheFile(cacheFile, listingBytesBound(sourceBytes));
+	} catch (error) {
+		const problem = error instanceof CacheProblem ? error : new CacheProblem(cacheFile, reasonOf(error));
+		return {kind: 'damaged', warning: listingWarning('not used', problem.message, problem.path)};
+	}
+	if (opened === undefined) return {kind: 'absent'};
+	const {fd, size} = opened;
+	const close = () => fs.closeSync(fd);
+	const damagedWarning = (why: string) => listingWarning('rebuilt', `damaged (${why})`, cacheFile);
+	/** Bytes [at, at + length) of the cache file, or a warning when it is shorter or cannot be read. */
+	const read = (at: number, length: number): Buffer | CorpusWarning => {
+		if (at + length > size) return damagedWarning('truncated');
+		try {
+			return readExactly(fd, at, length);
+		} catch (error) {
+			return damagedWarning(reasonOf(error));
+		}
+	};
+	const header = readHeader(read, size, damagedWarning, file);
+	if (typeof header === 'string' || !('blocks' in header)) {
+		close();
+		return typeof header === 'string' ? {kind: header} : {kind: 'damaged', warning: header};
+	}
+	const prefix = `${file.path}#`;
+	let lastEnd = -1;
+	let lastLine = 0;
+	return {
+		warnings: header.warnings,
+		blocks: header.blocks.length,
+		close,
+		block(b) {
+			const [offset, count, tableBytes, crc] = header.blocks[b]!;
+			const numberBytes = count * NUMBERS * 8;
+			const bytes = read(header.start + offset, align8(numberBytes) + align8(tableBytes));
+			if (!Buffer.isBuffer(bytes)) return bytes;
+			if (zlib.crc32(bytes) !== crc) return damagedWarning('bad checksum');
+			let tables: unknown;
+			try {
+				tables = JSON.parse(bytes.toString('utf16le', align8(numberBytes), align8(numberBytes) + tableBytes));
+			} catch (error) {
+				return damagedWarning(reasonOf(error));
+			}
+			// A typed array needs an aligned start: a small read may come from Node's shared pool.
+			const aligned = bytes.byteOffset % 8 === 0 ? bytes : Uint8Array.prototype.slice.call(bytes, 0, numberBytes);
+			const numbers = new Float64Array(aligned.buffer, aligned.byteOffset, count * NUMBERS);
+			if (!validTables(tables)) return damagedWarning('bad tables');
+			// Articles of one date or one section share the object (articles' metadata is never changed).
+			const dates = tables[1].map(([year, month, day, iso, text]): ArticleDate => ({year, month, day, iso, text}));
+			const articles: StoredArticle[] = [];
+			for (let a = 0; a < count; a++) {
+				const at = a * NUMBERS;
+				// Lines in file order, inside the file: a record that points elsewhere is not one of this file's.
+				if (!validNumbers(numbers, at, tables) || numbers[at + START]! <= lastEnd || numbers[at + END]! > sourceBytes || numbers[at + LINE]! <= lastLine) {
+					return damagedWarning('bad record');
+				}
+				lastEnd = numbers[at + END]!;
+				lastLine = numbers[at + LINE]!;
+				articles.push(articleOf(numbers, at, tables[0], dates, tables[2], prefix, file));
+			}
+			return articles;
+		},
+	};
+}
+
+/** The header (its CRC checked, every field's type too) and where the payload starts, or why it cannot be used. */
+function readHeader(
+	read: (at: number, length: number) => Buffer | CorpusWarning,
+	size: number,
+	damaged: (why: string) => CorpusWarning,
+	file: ListedFile,
+): (Header & {start: number}) | CorpusWarning | 'other-version' | 'stale' {
+	if (size < LEAD) return damaged(size === 0 ? 'empty' : 'truncated');
+	const lead = read(0, LEAD);
+	if (!Buffer.isBuffer(lead)) return lead;
+	if (lead.toString('latin1', 0, MAGIC.length) !== MAGIC) return damaged('not a khao listing');
+	const headerBytes = read(LEAD, lead.readUInt32LE(8));
+	if (!Buffer.isBuffer(headerBytes)) return headerBytes;
+	if (zlib.crc32(headerBytes) !== lead.readUInt32LE(12)) return damaged('bad checksum');
+	const header = parseHeader(headerBytes.toString('utf8'));
+	if (header === undefined) return damaged('bad header');
+	// Another khao's file may be laid out otherwise: it is replaced without a word, as a stale one is.
+	if (header === 'other-version' || header.code !== codeVersion()) return 'other-version';
+	if (header.path !== file.path || header.version !== file.version) return 'stale';
+	const start = align8(LEAD + headerBytes.byteLength);
+	// The blocks are packed one after the other, as the writer puts them; the file ends with the last.
+	let at = 0;
+	for (const [offset, count, tableBytes] of header.blocks) {
+		if (offset !== at || count === 0 || tableBytes === 0) return damaged('bad layout');
+		at = offset + align8(count * NUMBERS * 8) + align8(tableBytes);
+	}
+	if (at !== header.payload || start + header.payload !== size) return damaged(start + header.payload < size ? 'bad layout' : 'truncated');
+	return {...header, start};
+}
+
+function articleOf(
+	numbers: Float64Array,
+	at: number,
+	strings: string[],
+	dates: ArticleDate[],
+	fields: Record<string, string>[],
+	prefix: string,
+	file: ListedFile,
+): StoredArticle {
+	const meta: ArticleMeta = {id: prefix + strings[numbers[at + ID]!]!, path: file.path, format: 'jsonl', title: strings[numbers[at + TITLE]!]!};
+	const date = dates[numbers[at + DATE]!];
+	if (date) meta.date = date;
+	if (numbers[at + SOURCE]! >= 0) meta.source = strings[numbers[at + SOURCE]!]!;
+	if (numbers[at + FIELDS]! >= 0) meta.fields = fields[numbers[at + FIELDS]!]!;
+	const locator = {
+		kind: 'line',
+		path: file.path,
+		start: numbers[at + START]!,
+		end: numbers[at + END]!,
+		line: numbers[at + LINE]!,
+		stamp: file.stamp,
+		...(file.open ? {open: file.open} : {}),
+	} as const;
+	return new StoredArticle({...meta, textLength: numbers[at + TEXT_LENGTH]!}, locator);
+}
+
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const WARNING_KINDS = new Set<WarningKind>(['binary', 'empty', 'invalid-bytes', 'bad-line', 'unreadable', 'skipped', 'corrections']);
+/** Nothing but printable ASCII and Thai: clean without a closer look. */
+const PLAIN = /^[\x20-\x7e\u0e00-\u0e7f]*$/;
+
+/** One line with nothing unsafe in it, as sanitizeInline leaves strings. */
+function isClean(s: string): boolean {
+	if (PLAIN.test(s)) return true;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if ((c >= 0x20 && c < 0x7f) || (c >= 0x0e00 && c < 0x0e80)) continue;
+		if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || unsafeLength(s, i) > 0 || isLoneSurrogate(s, i)) return false;
+	}
+	return true;
+}
+
+function validDate(v: unknown): v is Tables[1][number] {
+	if (!Array.isArray(v) || v.length !== 5) return false;
+	const [year, month, day, iso, text] = v as unknown[];
+	return (
+		isCount(year) &&
+		isCount(month) &&
+		month >= 1 &&
+		month <= 12 &&
+		isCount(day) &&
+		day >= 1 &&
+		day <= 31 &&
+		isString(iso) &&
+		/^\d{4}-\d{2}-\d{2}$/.test(iso) &&
+		isString(text) &&
+		isClean(text)
+	);
+}
+
+/** The tables as the writer makes them (which strings are shown as they are is checked per article). */
+function validTables(v: unknown): v is Tables {
+	if (!Array.isArray(v) || v.length !== 3) return false;
+	const [strings, dates, fields] = v as unknown[];
+	return (
+		Array.isArray(strings) &&
+		strings.every(isString) &&
+		Array.isArray(dates) &&
+		dates.every(validDate) &&
+		Array.isArray(fields) &&
+		fields.every((f) => isRecord(f) && Object.values(f).every(isString))
+	);
+}
+
+/** An index into a table of `length`, or -1 when `optional`. */
+const isIndex = (n: number, length: number, optional: boolean) => Number.isInteger(n) && n < length && (n >= 0 || (optional && n === -1));
+
+/** An article's numbers: counts, indices into the tables, and the strings shown as they are clean. */
+function validNumbers(numbers: Float64Array, at: number, [strings, dates, fields]: Tables): boolean {
+	const start = numbers[at + START]!;
+	const end = numbers[at + END]!;
+	if (!isCount(numbers[at + TEXT_LENGTH]) || !isCount(start) || !isCount(end) || start >= end || !isCount(numbers[at + LINE])) return false;
+	const title = numbers[at + TITLE]!;
+	const source = numbers[at + SOURCE]!;
+	return (
+		isIndex(numbers[at + ID]!, strings.length, false) &&
+		isIndex(title, strings.length, false) &&
+		isClean(strings[title]!) &&
+		isIndex(source, strings.length, true) &&
+		(source === -1 || isClean(strings[source]!)) &&
+		isIndex(numbers[at + DATE]!, dates.length, true) &&
+		isIndex(numbers[at + FIELDS]!, fields.length, true)
+	);
+}
+
+const isWarning = (v: unknown): v is CorpusWarning => isRecord(v) && WARNING_KINDS.has(v['kind'] as WarningKind) && isString(v['path']) && isString(v['message']);
+const isBlock = (v: unknown): v is Header['blocks'][number] => Array.isArray(v) && v.length === 4 && v.every(isCount) && (v[3] as number) <= 0xffffffff;
+
+/** The header, 'other-version' for another format's, undefined when it is not a header at all. */
+function parseHeader(text: string): Header | 'other-version' | undefined {
+	const json = headerObject(text, FORMAT);
+	if (json === undefined || json === 'other-version') return json;
+	const {format, code, path: file, version, warnings, blocks, payload} = json;
+	const ok =
+		isString(format) &&
+		isString(code) &&
+		isString(file) &&
+		isString(version) &&
+		Array.isArray(warnings) &&
+		warnings.every(isWarning) &&
+		Array.isArray(blocks) &&
+		blocks.every(isBlock) &&
+		isCount(payload);
+	return ok ? (json as unknown as Header) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Replaying a listing into a load
+
+/** Where the articles go, as for a .jsonl file read (read-jsonl.ts JsonlSink). */
+interface ListingSink {
+	add(articles: StoredArticle[]): void;
+	pause(): Promise<void>;
+}
+
+export type Replay = {done: true; warnings: CorpusWarning[]} | {done: false; delivered: number; warning?: CorpusWarning};
+
+/**
+ * Gives `sink` the cached articles of `file`, a block at a time with a pause after each. Not done
+ * when there is no usable listing: the file must then be read, its first `delivered` articles
+ * (given already from blocks that held together) left out; `warning` says why, when the user should hear it.
+ */
+export async function replayListing(cacheFile: string, file: ListedFile, sourceBytes: number, sink: ListingSink): Promise<Replay> {
+	const listing = openListing(cacheFile, file, sourceBytes);
+	if (!('block' in listing)) return {done: false, delivered: 0, ...(listing.kind === 'damaged' ? {warning: listing.warning} : {})};
+	let delivered = 0;
+	try {
+		for (let b = 0; b < listing.blocks; b++) {
+			const articles = listing.block(b);
+			if (!Array.isArray(articles)) return {done: false, delivered, warning: articles};
+			sink.add(articles);
+			delivered += articles.length;
+			await sink.pause();
+		}
+	} finally {
+		listing.close();
+	}
+	return {done: true, warnings: listing.warnings};
+}

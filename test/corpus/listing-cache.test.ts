@@ -1,0 +1,287 @@
+// The listing cache (listing-cache.ts): a .jsonl file opened again is listed from the cache without
+// reading its articles, exactly as it was listed from the file; a file that changed is read again
+// (alone, in a folder); a cache file that is truncated, flipped, forged (valid CRCs) or from
+// another khao is never trusted and never crashes: the listing is then the file's own.
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import fc from 'fast-check';
+import {openCorpus, loadCorpus} from '../../source/corpus/load.js';
+import {jsonlReads} from '../../source/corpus/read-jsonl.js';
+import {listingCacheFile} from '../../source/corpus/listing-cache.js';
+import {StoredArticle} from '../../source/corpus/article-store.js';
+import type {Article, CorpusWarning} from '../../source/corpus/types.js';
+import {tempDir} from './helpers.js';
+
+let dir = '';
+let cleanup = () => {};
+before(() => {
+	({dir, cleanup} = tempDir());
+});
+after(() => cleanup());
+
+const WORDS = ['สภาเกษตรกร', 'ประชุมหารือ', 'ราคายางพารา', 'ฤดูฝน', 'the river port', 'โครงการชลประทาน', 'ตลาดนัดชุมชน', 'ครูอาสา'];
+
+/** `count` records of our own making: titles, dates in both calendars, fields, a title-less one, a repeated id, a bad line. */
+function corpusLines(count: number, seed = 0): string[] {
+	const lines: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const w = (k: number) => WORDS[(i * 7 + k + seed) % WORDS.length]!;
+		const record: Record<string, unknown> = {id: i % 97 === 5 ? 'same' : `n${seed}-${i}`, body: `${w(1)} ${w(2)} ${'ข้อความ '.repeat(1 + (i % 9))}\n\n${w(3)} ${i}`};
+		if (i % 11 !== 3) record['title'] = `${w(0)} ${w(4)} ${i}`;
+		if (i % 5 !== 0) record['date'] = i % 2 ? `${1 + (i % 28)} มีนาคม 256${i % 10}` : `2021-0${1 + (i % 9)}-1${i % 10}`;
+		if (i % 3 === 0) record['category'] = w(5);
+		if (i % 4 === 1) record['url'] = `https://example.org/news/${i}`;
+		lines.push(JSON.stringify(record));
+		if (i === 40) lines.push('{"body": unterminated');
+	}
+	return lines;
+}
+
+function writeCorpus(file: string, lines: string[]): void {
+	fs.writeFileSync(file, lines.join('\n') + '\n');
+}
+
+/** What a listing is: every article's metadata and locator, and the warnings. */
+function listingOf(load: {articles: Article[]; warnings: CorpusWarning[]}) {
+	return {
+		articles: load.articles.map((a) => {
+			const {id, path: p, format, title, date, source, fields} = a;
+			return {id, path: p, format, title, date, source, fields, length: (a as StoredArticle).textLength, locator: (a as StoredArticle).locator};
+		}),
+		warnings: load.warnings,
+	};
+}
+
+async function listed(input: string, cacheDir: string) {
+	const before = jsonlReads.bytes;
+	const load = await loadCorpus(input, {listingCache: {dir: cacheDir, minBytes: 0}});
+	return {...listingOf(load), read: jsonlReads.bytes - before};
+}
+
+test('a .jsonl file opened again is listed from the cache, exactly as from the file, without reading it', async () => {
+	const file = path.join(dir, 'plain.jsonl');
+	writeCorpus(file, corpusLines(2600));
+	const cache = path.join(dir, 'cache-plain');
+	const fresh = listingOf(await loadCorpus(file));
+	const first = await listed(file, cache);
+	assert.ok(fs.existsSync(listingCacheFile(cache, file)), 'the listing is saved');
+	const again = await listed(file, cache);
+	assert.equal(first.read, fs.statSync(file).size);
+	assert.equal(again.read, 0, 'no byte of the file is read');
+	assert.deepEqual(again.articles, fresh.articles);
+	assert.deepEqual(again.warnings, fresh.warnings);
+	assert.ok(
+		again.warnings.some((w) => w.kind === 'bad-line'),
+		"the file's warnings come back with its listing",
+	);
+	// A body is read through the listed locator as through the parsed one.
+	const stored = (await loadCorpus(file, {listingCache: {dir: cache, minBytes: 0}})).articles;
+	const parsed = (await loadCorpus(file)).articles;
+	for (const i of [0, 3, 1234, 2599]) assert.equal(stored[i]!.text, parsed[i]!.text);
+});
+
+test('small files are not listed (below minBytes), and none are without a cache folder', async () => {
+	const file = path.join(dir, 'small.jsonl');
+	writeCorpus(file, corpusLines(30));
+	const cache = path.join(dir, 'cache-small');
+	await loadCorpus(file, {listingCache: {dir: cache, minBytes: 1 << 20}});
+	assert.equal(fs.existsSync(listingCacheFile(cache, file)), false);
+});
+
+test('the first articles arrive from the first block: ready does not wait for the whole listing', async () => {
+	const file = path.join(dir, 'ready.jsonl');
+	writeCorpus(file, corpusLines(3000, 1));
+	const cache = path.join(dir, 'cache-ready');
+	await loadCorpus(file, {listingCache: {dir: cache, minBytes: 0}});
+	const load = openCorpus(file, {listingCache: {dir: cache, minBytes: 0}});
+	await load.ready;
+	assert.ok(load.articles.length >= 50 && load.articles.length <= 200, `ready after ${load.articles.length} articles`);
+	load.stop?.();
+	await load.finished;
+	assert.ok(load.articles.length < 3000, 'stopping ends the replay too');
+});
+
+test('a file that changed is listed again; in a folder, only that file is read', async () => {
+	const folder = path.join(dir, 'folder');
+	fs.mkdirSync(folder);
+	const a = path.join(folder, 'a.jsonl');
+	const b = path.join(folder, 'b.jsonl');
+	writeCorpus(a, corpusLines(500, 2));
+	writeCorpus(b, corpusLines(700, 3));
+	const cache = path.join(dir, 'cache-folder');
+	await listed(folder, cache);
+	assert.equal((await listed(folder, cache)).read, 0);
+	// b grows by one record, then is rewritten at the same size (a changed byte): read again each time.
+	fs.appendFileSync(b, JSON.stringify({id: 'late', title: 'ข่าวล่าสุด', body: 'เนื้อข่าวที่เพิ่มเข้ามาทีหลัง'}) + '\n');
+	const grown = await listed(folder, cache);
+	assert.equal(grown.read, fs.statSync(b).size, 'only the changed file is read');
+	assert.deepEqual(grown.articles, listingOf(await loadCorpus(folder)).articles);
+	assert.ok(grown.articles.some((x) => x.title === 'ข่าวล่าสุด'));
+	const bytes = fs.readFileSync(b);
+	const at = bytes.indexOf('ข่าวล่าสุด') + 2;
+	bytes[at] = bytes[at]! ^ 1;
+	const {mtime} = fs.statSync(b);
+	fs.writeFileSync(b, bytes);
+	fs.utimesSync(b, mtime, mtime);
+	const rewritten = await listed(folder, cache);
+	assert.equal(rewritten.read, fs.statSync(b).size);
+	assert.deepEqual(rewritten.articles, listingOf(await loadCorpus(folder)).articles);
+	assert.equal((await listed(folder, cache)).read, 0);
+});
+
+// ---- Damaged listings ---------------------------------------------------------------------------
+
+/** The blocks of a listing file with every CRC made right again after `mutate` changed their tables: a forgery. */
+function reseal(bytes: Buffer, mutate: (tables: unknown[], numbers: Float64Array, block: number) => void): Buffer {
+	const headerLength = bytes.readUInt32LE(8);
+	const header = JSON.parse(bytes.toString('utf8', 16, 16 + headerLength)) as {blocks: [number, number, number, number][]; payload: number};
+	const start = Math.ceil((16 + headerLength) / 8) * 8;
+	const pieces: Buffer[] = [];
+	let at = 0;
+	header.blocks = header.blocks.map(([offset, count, tableBytes], b) => {
+		const numberBytes = count * 9 * 8;
+		const numbers = new Float64Array(Uint8Array.prototype.slice.call(bytes, start + offset, start + offset + numberBytes).buffer);
+		const tables = JSON.parse(
+			bytes.toString('utf16le', start + offset + Math.ceil(numberBytes / 8) * 8, start + offset + Math.ceil(numberBytes / 8) * 8 + tableBytes),
+		) as unknown[];
+		mutate(tables, numbers, b);
+		const numberPiece = Buffer.from(numbers.buffer);
+		const tablePiece = Buffer.from(JSON.stringify(tables), 'utf16le');
+		const pad = (n: number) => Buffer.alloc(Math.ceil(n / 8) * 8 - n);
+		pieces.push(numberPiece, pad(numberPiece.length), tablePiece, pad(tablePiece.length));
+		const whole = Buffer.concat(pieces.slice(-4));
+		const block: [number, number, number, number] = [at, count, tablePiece.length, zlib.crc32(whole)];
+		at += Math.ceil(numberPiece.length / 8) * 8 + Math.ceil(tablePiece.length / 8) * 8;
+		return block;
+	});
+	header.payload = at;
+	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+	const lead = Buffer.alloc(Math.ceil((16 + headerBytes.length) / 8) * 8);
+	bytes.copy(lead, 0, 0, 8);
+	lead.writeUInt32LE(headerBytes.length, 8);
+	lead.writeUInt32LE(zlib.crc32(headerBytes), 12);
+	headerBytes.copy(lead, 16);
+	return Buffer.concat([lead, ...pieces]);
+}
+
+test("truncated, flipped and forged listings are never trusted: the listing is the file's own (seeded fuzz)", {timeout: 300_000}, async () => {
+	const file = path.join(dir, 'fuzz.jsonl');
+	writeCorpus(file, corpusLines(1300, 4));
+	const cache = path.join(dir, 'cache-fuzz');
+	const expected = listingOf(await loadCorpus(file));
+	await listed(file, cache);
+	const cacheFile = listingCacheFile(cache, file);
+	const good = fs.readFileSync(cacheFile);
+	assert.deepEqual((await listed(file, cache)).articles, expected.articles, 'the good file is used');
+	const tally = {cases: 0, warned: 0};
+	/** `plausible`: a forgery whose values all hold together (a wrong length, say) may be used as it is: it cannot be told from the truth without reading the file. */
+	const attempt = async (bytes: Buffer, plausible = false) => {
+		fs.writeFileSync(cacheFile, bytes);
+		const got = await listed(file, cache);
+		const cacheWarnings = got.warnings.filter((w) => w.path === 'listing cache');
+		if (plausible && cacheWarnings.length === 0) {
+			assert.equal(got.articles.length, expected.articles.length);
+			fs.writeFileSync(cacheFile, good);
+			tally.cases++;
+			return;
+		}
+		assert.deepEqual(got.articles, expected.articles);
+		assert.deepEqual(
+			got.warnings.filter((w) => w.path !== 'listing cache'),
+			expected.warnings,
+		);
+		assert.ok(cacheWarnings.length <= 1, 'one warning at most');
+		for (const w of cacheWarnings) assert.match(w.message, /^rebuilt: damaged \(.+\) \(/);
+		if (!bytes.equals(good)) assert.ok(got.read > 0 || cacheWarnings.length === 0, 'a damaged listing is not replayed whole');
+		// The rebuilt listing is good again.
+		assert.deepEqual(fs.readFileSync(cacheFile), good);
+		tally.cases++;
+		tally.warned += cacheWarnings.length;
+	};
+	await fc.assert(
+		fc.asyncProperty(fc.integer({min: 0, max: good.length - 1}), (length) => attempt(good.subarray(0, length))),
+		{seed: 1010, numRuns: 60},
+	);
+	await fc.assert(
+		fc.asyncProperty(fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({min: 1, max: 255})), {minLength: 1, maxLength: 3}), async (flips) => {
+			const bad = Buffer.from(good);
+			for (const [at, x] of flips) bad[at] = bad[at]! ^ x;
+			await attempt(bad);
+		}),
+		{seed: 2020, numRuns: 80},
+	);
+	// Forgeries with right CRCs: numbers out of range or order, strings with escapes, tables of the wrong shape.
+	const WEIRD = [-1, 0.5, 2 ** 53, NaN, Infinity, -Infinity, 1e9, 7];
+	await fc.assert(
+		fc.asyncProperty(fc.nat(8), fc.nat(), fc.constantFrom(...WEIRD), fc.nat(1), async (column, row, value, block) => {
+			const before = tally.warned;
+			// Another length, a line number, a string, or no source, date or fields: possible values.
+			const plausible = value === 7 || (value === 1e9 && (column === 0 || column === 3)) || (value === -1 && column >= 6);
+			await attempt(
+				reseal(good, (_tables, numbers, b) => {
+					if (b !== block) return;
+					numbers[(row % (numbers.length / 9)) * 9 + column] = value;
+				}),
+				plausible,
+			);
+			if (!plausible) assert.equal(tally.warned, before + 1, 'an impossible number is seen');
+		}),
+		{seed: 3030, numRuns: 80},
+	);
+	const forgeries: [string, (tables: unknown[]) => void][] = [
+		['an escape sequence in a title', (t) => ((t[0] as string[])[1] = '\u001b]52;c;aGk=\u0007title')],
+		['a line break in a string', (t) => ((t[0] as string[])[1] = 'two\nlines')],
+		['a number where a string was', (t) => ((t[0] as unknown[])[0] = 5)],
+		['a month 13', (t) => ((t[1] as unknown[][])[0] = [2021, 13, 1, '2021-13-01', 'x'])],
+		['a field that is not a string', (t) => ((t[2] as unknown[])[0] = {category: 1})],
+		['tables of another shape', (t) => t.pop()],
+	];
+	for (const [what, forge] of forgeries) {
+		await attempt(reseal(good, (tables, _n, b) => b === 0 && forge(tables)));
+		assert.ok(tally.warned > 0, what);
+	}
+	console.log(`# listing fuzz: ${JSON.stringify(tally)}`);
+});
+
+test('a listing from another khao or for another version of the file is replaced without a word', async () => {
+	const file = path.join(dir, 'version.jsonl');
+	writeCorpus(file, corpusLines(300, 5));
+	const cache = path.join(dir, 'cache-version');
+	await listed(file, cache);
+	const cacheFile = listingCacheFile(cache, file);
+	const good = fs.readFileSync(cacheFile);
+	const headerLength = good.readUInt32LE(8);
+	const header = JSON.parse(good.toString('utf8', 16, 16 + headerLength)) as Record<string, unknown>;
+	for (const change of [{code: 'another-build'}, {format: 'khao-listing-0', blocks: 'laid out otherwise'}, {version: '1:2:3:4:5'}]) {
+		const headerBytes = Buffer.from(JSON.stringify({...header, ...change}), 'utf8');
+		const lead = Buffer.alloc(16);
+		good.copy(lead, 0, 0, 8);
+		lead.writeUInt32LE(headerBytes.length, 8);
+		lead.writeUInt32LE(zlib.crc32(headerBytes), 12);
+		fs.writeFileSync(cacheFile, Buffer.concat([lead, headerBytes]));
+		const got = await listed(file, cache);
+		assert.deepEqual(
+			got.warnings.filter((w) => w.path === 'listing cache'),
+			[],
+			JSON.stringify(change),
+		);
+		assert.equal(got.read, fs.statSync(file).size);
+		assert.deepEqual(fs.readFileSync(cacheFile), good);
+	}
+});
+
+test('the first article of a big .jsonl comes after a small first read, not a whole 1 MB chunk', async () => {
+	const file = path.join(dir, 'first-read.jsonl');
+	writeCorpus(file, corpusLines(10000, 6));
+	assert.ok(fs.statSync(file).size > 2 * 1024 * 1024, 'bigger than two chunks');
+	const before = jsonlReads.bytes;
+	const load = openCorpus(file, {readyArticles: 1});
+	await load.ready;
+	const read = jsonlReads.bytes - before;
+	load.stop?.();
+	await load.finished;
+	assert.ok(read > 0 && read <= 64 * 1024, `${read} bytes read before the first article`);
+});
