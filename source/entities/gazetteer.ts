@@ -1,9 +1,11 @@
 // Known place names. Countries and world regions come from Intl.DisplayNames in Thai and English
 // (all ISO 3166 regions and the UN M.49 areas), which also pairs each Thai name with its English
 // one; Thailand's provinces and regions are listed here because ICU does not carry them, and its
-// districts come from a shipped list (thai-districts.ts, MIT), known only after a district's head word.
+// districts come from a shipped list (thai-districts.ts, MIT), known only after a district's head word;
+// world cities come from ICU's time zone names (world-cities-data.ts, made by bench/build-world-cities.ts).
 
 import {THAI_DISTRICTS} from './thai-districts.js';
+import {WORLD_CITIES} from './world-cities-data.js';
 
 export interface PlaceName {
 	/** The spelling as it is matched. */
@@ -266,6 +268,16 @@ export function gazetteer(): Gazetteer {
 		for (const n of [...names(en, code), ...names(enShort, code)]) if (n.length > 2) addLatin(n, code, 'organization');
 	}
 	for (const p of PROVINCES) addThai(p, p);
+	// World cities: known after a city's head in Thai (เมือง|นคร|กรุง + name: many are people's names
+	// too, ดาร์วิน, เดวิส), by their Latin name anywhere; one key links both scripts.
+	for (const pair of WORLD_CITIES.split('|')) {
+		const [thaiName, latinName] = pair.split('=');
+		if (thaiName === undefined || latinName === undefined) continue;
+		const key = `city:${latinName}`;
+		addThai(thaiName, key);
+		ambiguous.add(thaiName);
+		addLatin(latinName, key);
+	}
 	for (const [n, key] of THAI_ALTERNATES) addThai(n, key, key === 'ASEAN' ? 'organization' : 'place');
 	for (const [n, key] of LATIN_ALTERNATES) addLatin(n, key, key === 'ASEAN' ? 'organization' : 'place');
 	for (const n of AMBIGUOUS_THAI) ambiguous.add(n);

@@ -44,6 +44,20 @@ describe('after a position, a phrase is no name', () => {
 		assert.deepEqual(ofKind('นายอำเภอ สมปอง ใจเย็น กล่าวเปิดงาน', 'person'), ['สมปอง ใจเย็น']);
 	});
 
+	it('a foreign province glued after ผู้ว่าราชการจังหวัด is the office’s place', () => {
+		const text = 'นายโยชิดะ เค็นจิ ผู้ว่าราชการจังหวัดวากายามะ ประเทศญี่ปุ่น และคณะ';
+		assert.deepEqual(ofKind(text, 'person'), ['โยชิดะ เค็นจิ']);
+		assert.ok(ofKind(text, 'place').includes('จังหวัดวากายามะ'));
+		// Twin: the person after the office and its place.
+		assert.deepEqual(ofKind('ผู้ว่าราชการจังหวัดวากายามะ นายโยชิดะ เค็นจิ และคณะ', 'person'), ['โยชิดะ เค็นจิ']);
+	});
+
+	it('a position right after a position is no name', () => {
+		assert.deepEqual(ofKind('ได้ต้อนรับประธานาธิบดีแห่งอินเดีย นายกรัฐมนตรีอินเดีย และประชาชน', 'person'), []);
+		// Twin: the president's name there.
+		assert.deepEqual(ofKind('ได้ต้อนรับประธานาธิบดีแห่งอินเดีย ราม นาถ โกวินท์ และประชาชน', 'person'), ['ราม นาถ โกวินท์']);
+	});
+
 	it('a name ends before a position that opens the next token', () => {
 		assert.deepEqual(ofKind('โดยมี พระครูสุนทรธรรมโชติ รองเจ้าคณะอำเภอ เป็นประธาน', 'person'), ['สุนทรธรรมโชติ']);
 		assert.deepEqual(ofKind('โดยมี พระครูสุนทรธรรมโชติ เจ้าอาวาสวัดป่าแดง เป็นประธาน', 'person'), ['สุนทรธรรมโชติ']);
@@ -99,6 +113,14 @@ describe("a body's name ends where the sentence goes on", () => {
 	});
 });
 
+describe('a Latin definition names a body only with a body’s word', () => {
+	it('a system defined with its acronym is no body', () => {
+		assert.deepEqual(ofKind('ใช้ระบบแสดงตนอัตโนมัติ (Automatic Identification System : AIS) ในเรือประมง', 'organization'), []);
+		// Twin: a bank defined the same way is one.
+		assert.deepEqual(ofKind('ธนาคารพัฒนาเอเชีย (Asian Development Bank : ADB) ให้กู้', 'organization'), ['ธนาคารพัฒนาเอเชีย', 'Asian Development Bank', 'ADB']);
+	});
+});
+
 describe("the tagger's names need the rules' evidence too", () => {
 	const at = (text: string, name: string): [DetectionContext, number, number] => {
 		const start = text.indexOf(name);
@@ -118,6 +140,23 @@ describe("the tagger's names need the rules' evidence too", () => {
 		assert.equal(modelNameHasEvidence(ctx, s + 1, e, 'organization', false), false);
 		// Twin: the whole word.
 		assert.equal(modelNameHasEvidence(ctx, s, e, 'organization', false), true);
+	});
+
+	it('a name cut off its body’s head, or with an open bracket, is a piece', () => {
+		const [ctx, s, e] = at('โครงการจัดตั้งคณะแพทยศาสตร์ มหาวิทยาลัยนครราชสีมา', 'แพทยศาสตร์');
+		assert.equal(modelNameHasEvidence(ctx, s, e, 'organization', false), false);
+		// Twin: the name with its head.
+		assert.equal(modelNameHasEvidence(ctx, s - 3, e, 'organization', false), true);
+		const [ctx2, s2, e2] = at('ศูนย์มานุษยวิทยา (องค์การมหาชน) หอภาพยนตร์', 'องค์การมหาชน)');
+		assert.equal(modelNameHasEvidence(ctx2, s2, e2, 'organization', false), false);
+		// Twin: the bracket closed inside the name.
+		assert.equal(modelNameHasEvidence(ctx2, s2 - 1, e2, 'organization', false), true);
+	});
+
+	it("a person's name holding a body's head is a body's", () => {
+		const [ctx, s, e] = at('ขอบคุณ สมศรี ทองมา บริษัท อาหารดี จำกัด', 'สมศรี ทองมา บริษัท อาหารดี');
+		assert.equal(modelNameHasEvidence(ctx, s, e, 'person', false), false);
+		assert.equal(modelNameHasEvidence(ctx, s, s + 'สมศรี ทองมา'.length, 'person', false), true);
 	});
 
 	it('no name opens with a function word', () => {

@@ -61,7 +61,9 @@ export function* detectDefinitionsSteps(ctx: DetectionContext, clock: StepClock)
 		if (kind === undefined && left?.headKind !== undefined) kind = left.headKind;
 		// Bare acronyms with nothing to define them are common (units, codes): only keep a definition.
 		if (left === undefined && parts.every((p) => p.type !== 'latin')) continue;
-		kind ??= parts.some((p) => p.type !== 'latin') ? 'organization' : 'other';
+		// An acronym defined alone is mostly a body's (ครม., กสทช.); a Latin name with no body's word in
+		// it (Automatic Identification System: AIS, Grant Fund) names a thing, not a body.
+		kind ??= parts.some((p) => p.type !== 'latin') && latin === undefined ? 'organization' : 'other';
 		if (kind === 'person') continue;
 		// A place on one side only is a qualifier, not a definition: บริษัท X (Thailand), ในไทย (… : JFCCT).
 		const placeParts = parts.filter((p) => p.type === 'latin' && gazetteer().latin.has(p.text)).length;

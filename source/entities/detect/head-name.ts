@@ -44,7 +44,7 @@ const CLAUSE_VERBS = new Set([...DERIVED_CLAUSE_VERBS, 'ดำเนิน', '�
 /** Heads of a Thai district's name only. */
 const DISTRICT_HEADS = new Set(['อำเภอ', 'อ.', 'กิ่งอำเภอ']);
 /** Heads naming the very place of their complement (จังหวัดเชียงใหม่ = เชียงใหม่; ท่าอากาศยานเชียงใหม่ is another place). */
-const SAME_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'ประเทศ', 'สาธารณรัฐ', 'ราชอาณาจักร', 'สหพันธรัฐ', 'รัฐ', 'มณฑล', 'แคว้น', 'นคร', 'เมือง']);
+const SAME_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'ประเทศ', 'สาธารณรัฐ', 'ราชอาณาจักร', 'สหพันธรัฐ', 'รัฐ', 'มณฑล', 'แคว้น', 'นคร', 'เมือง', 'กรุง']);
 
 /**
  * Reads the name opened by the head at [headStart, headEnd). `weak`: the head is also a common
@@ -181,7 +181,7 @@ export function commonAfterPlaceHead(ctx: DetectionContext, head: string, comple
 let districtTrie: Trie<true> | undefined;
 
 /** The end of the longest Thai district name starting at `pos` and ending on a word edge, within the run. */
-export function longestDistrictAt(ctx: DetectionContext, pos: number, runEnd: number): number | undefined {
+function longestDistrictAt(ctx: DetectionContext, pos: number, runEnd: number): number | undefined {
 	if (districtTrie === undefined) {
 		districtTrie = new Trie<true>();
 		for (const d of gazetteer().districts) districtTrie.add(d, true);

@@ -4,16 +4,19 @@
 //   meet known words where the name is glued to the text (ของ|X, X|กล่าว, or a word the
 //   data shows as common): glued to an unknown piece (ดอนนาง|X, X|สูต) it is a piece of a longer
 //   word or name. A title before the name is evidence enough on its left.
-// - A person's name does not open with a common word (a list of goods, a verb phrase), nor with a
-//   body's head (มูลนิธิ…: a body); a place opened by a province's or city's head names one.
+// - A person's name does not open with a common word (a list of goods, a verb phrase), nor hold a
+//   body's or place's head (มูลนิธิ…, … รีสอร์ท); a place opened by a province's or city's head names
+//   one; a body's or place's name is not glued after a body's head (กอง|X) and closes its brackets.
 import {isCommonWord} from '../common-words.js';
-import {FUNCTION_WORDS} from '../lexicon.js';
+import {FUNCTION_WORDS, ORG_HEADS} from '../lexicon.js';
+import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
 import {commonAfterPlaceHead} from './head-name.js';
 import {triggerTrie} from './trigger-trie.js';
 import type {EntityKind} from '../types.js';
 
 const FUNCTION = new Set(FUNCTION_WORDS);
+const ORG_HEADS_BEFORE = new SuffixSet(ORG_HEADS.filter((h) => !h.includes('.')));
 
 export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: number, kind: EntityKind, titled: boolean): boolean {
 	const text = ctx.text;
@@ -30,8 +33,22 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 		if (titled) return true;
 		const first = ctx.firstWord(start, ctx.thaiRunEnd(start));
 		if (first.length >= 3 && isCommonWord(first)) return false;
-		return !heads.some((m) => m.values.some((v) => v.type === 'org' && m.end < end));
+		if (heads.some((m) => m.values.some((v) => v.type === 'org' && m.end < end))) return false;
+		// A later token opened by a body's or place's head (… โรงแรม X, … บีช รีสอร์ท): a body or a place.
+		for (let sp = text.indexOf(' ', start); sp >= 0 && sp < end; sp = text.indexOf(' ', sp + 1)) {
+			if (
+				triggerTrie()
+					.matchesAt(text, sp + 1)
+					.some((m) => m.values.some((v) => v.type === 'org' || v.type === 'place'))
+			)
+				return false;
+		}
+		return true;
 	}
+	// A body's or place's name the tagger cut off its head (กอง|X, คณะ|X): the head's rule reads it whole.
+	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && ORG_HEADS_BEFORE.endingAt(text, start) > 0) return false;
+	// A bracket the name does not close (X), (องค์การมหาชน)…) is a piece of the sentence around it.
+	if (!balanced(text.slice(start, end))) return false;
 	if (kind === 'place') {
 		for (const m of heads) {
 			for (const v of m.values) if (v.type === 'place' && m.end < end && commonAfterPlaceHead(ctx, v.word, text[m.end] === ' ' ? m.end + 1 : m.end)) return false;
@@ -58,4 +75,14 @@ function insideWord(text: string, pos: number): boolean {
 		}
 	}
 	return false;
+}
+
+/** Every bracket opened in the name is closed in it, and none closed that it did not open. */
+function balanced(name: string): boolean {
+	let depth = 0;
+	for (const ch of name) {
+		if (ch === '(') depth++;
+		else if (ch === ')' && --depth < 0) return false;
+	}
+	return depth === 0;
 }

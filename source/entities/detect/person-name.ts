@@ -170,7 +170,8 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// syllable: Chinese and Vietnamese names are made of syllables that are Thai words (สี, หวัง).
 		// Surnames are often words (ทองคำ): only the first token is checked.
 		const phrase = !afterHonorific && tokens === 0 && (foreign ? !isShortToken(whole) && isCommonWord(whole) : first.length >= 3 && isCommonWord(first));
-		if ((!middle && !misSplit && stopped) || phrase || CLAUSE_PREFIX.test(whole) || startsWithHead(whole) || (tokens > 0 && startsWithTitle(whole))) break;
+		if ((!middle && !misSplit && stopped) || phrase || CLAUSE_PREFIX.test(whole) || startsWithHead(whole) || ((tokens > 0 || !afterHonorific) && startsWithTitle(whole)))
+			break;
 		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first)) return undefined;
 		if (tokens > 0 && (gaz.thai.has(whole) || gaz.thai.has(first))) break;
 		// A country right after a title qualifies it (นางสาวไทย, พระมหากษัตริย์ไทย): no name. Provinces

@@ -6,7 +6,7 @@ import {gazetteer, type PlaceName} from '../gazetteer.js';
 import {FOREIGN_POSITIONS, NON_NAME_ABBREVIATIONS, ORG_HEADS, PLACE_HEADS, WEAK_ORG_HEADS, WEAK_PLACE_HEADS, WEAK_POSITIONS} from '../lexicon.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type DetectionContext, GENERIC, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
-import {FALSE_HEAD, longestDistrictAt, readHeadName} from './head-name.js';
+import {FALSE_HEAD, readHeadName} from './head-name.js';
 import {readPersonName} from './person-name.js';
 import {type Trigger, triggerTrie} from './trigger-trie.js';
 import {SuffixSet} from '../trie.js';
@@ -236,12 +236,14 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 			complement = true;
 			continue;
 		}
-		// A district after a district's office (นายอำเภอ|X, ปลัดอำเภอ|X) is the office's place, not a name.
-		if (!complement && text.slice(start, p).endsWith('อำเภอ')) {
-			const district = longestDistrictAt(ctx, q, ctx.thaiRunEnd(q));
-			if (district !== undefined) {
-				ctx.add({start: q - (q === p ? 5 : 0), end: district, kind: 'place', rule: 'place-head', priority: PRIORITY.place, closed: true});
-				p = district;
+		// A place glued after the office that names it (นายอำเภอ|X, ผู้ว่าราชการจังหวัด|X) is the office's
+		// place, read as after its head word (a listed district, a province or a foreign one), not a name.
+		const officeHead = !complement && q === p ? /(?:อำเภอ|จังหวัด)$/.exec(text.slice(start, p))?.[0] : undefined;
+		if (officeHead !== undefined) {
+			const place = readHeadName(ctx, p - officeHead.length, p, false, false, true);
+			if (place !== undefined && !place.latinOnly) {
+				ctx.add({start: place.start, end: place.end, kind: 'place', rule: 'place-head', priority: PRIORITY.place, placeKey: place.placeKey, closed: place.closed});
+				p = place.end;
 				complement = true;
 				continue;
 			}
