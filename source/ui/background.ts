@@ -9,12 +9,11 @@ import {indexCorpusSteps, openCachedSteps, writeCacheAsync, type FileStat, type 
 import {MAX_SEGMENT_ARTICLES} from '../search/segment.js';
 import {correctionsWarnings, EntityIndex, EntityIndexBuilder, type EntityCorrections} from '../entities/index.js';
 import type {Article, CorpusWarning} from '../corpus/types.js';
-import {locatorOf, textLengthOf} from '../corpus/article-store.js';
+import {textLengthOf} from '../corpus/article-store.js';
 import {WorkerPool} from '../workers/pool.js';
-import {searchJob, type IndexedArticle, type SearchBatch} from '../workers/search-job.js';
+import {indexedArticle, searchJob, type SearchBatch} from '../workers/search-job.js';
 import {entitiesJob} from '../workers/entities-job.js';
 import {DetectionQueue, INLINE_ARTICLES} from '../entities/detect-corpus.js';
-import {detectThreads} from '../entities/detect-workers.js';
 import {defaultCacheDir} from '../search/cache.js';
 import {openLinkedCache, type LinkedCache} from '../entities/linked-cache.js';
 
@@ -221,8 +220,7 @@ export class BackgroundIndexer {
 		const cacheDir = this.cacheDir();
 		const queue = new DetectionQueue(articles, {
 			...(cacheDir === undefined ? {} : {cacheDir}),
-			threads: detectThreads(),
-			background: true,
+			pool: this.workers(),
 			awaitWrites: true,
 			onWarning: (warning) => this.cacheWarning(warning),
 		});
@@ -334,14 +332,6 @@ export class BackgroundIndexer {
 	private emit(): void {
 		for (const l of this.listeners) l();
 	}
-}
-
-/** What a worker needs of an article to index it: its metadata and where its body is (not the body). */
-function indexedArticle(article: Article): IndexedArticle {
-	const {id, path, format, title} = article;
-	const locator = locatorOf(article);
-	// Indexing reads no blocks: a body in memory travels without them.
-	return {id, path, format, title, locator: locator.kind === 'memory' ? {...locator, blocks: []} : locator, textLength: textLengthOf(article)};
 }
 
 /**

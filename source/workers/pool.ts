@@ -19,6 +19,16 @@ export interface PoolOptions {
 	size?: number;
 	/** Heap limit of each worker, MB (tests make it small). */
 	heapMb?: number;
+	/**
+	 * Workers at the lowest CPU priority (default), so that the reader's thread wins the cores and
+	 * keys are answered at once; the plain modes, with no keys to answer, run theirs at full speed.
+	 */
+	background?: boolean;
+}
+
+/** What a worker is started with. */
+export interface PoolWorkerData {
+	background: boolean;
 }
 
 /** The message a worker gets, and the one it answers with. */
@@ -49,12 +59,14 @@ export class WorkerPool {
 	private readonly slots: Slot[] = [];
 	private readonly size: number;
 	private readonly heapMb: number;
+	private readonly background: boolean;
 	private nextId = 0;
 	private stopped = false;
 
 	constructor(options: PoolOptions = {}) {
 		this.size = Math.max(1, options.size ?? defaultPoolSize());
 		this.heapMb = options.heapMb ?? WORKER_HEAP_MB;
+		this.background = options.background ?? true;
 	}
 
 	/** Runs `job` on `input` in a worker; rejects with a one-line reason. `transfer` moves buffers instead of copying them. */
@@ -92,7 +104,7 @@ export class WorkerPool {
 	}
 
 	private start(): Slot {
-		const worker = startWorker(this.heapMb);
+		const worker = startWorker(this.heapMb, {background: this.background});
 		const slot: Slot = {worker, task: undefined};
 		this.slots.push(slot);
 		worker.on('message', (reply: PoolReply) => {
@@ -122,9 +134,9 @@ export class WorkerPool {
 	}
 }
 
-function startWorker(heapMb: number): Worker {
+function startWorker(heapMb: number, workerData: PoolWorkerData): Worker {
 	const self = import.meta.url;
-	const options = {resourceLimits: {maxOldGenerationSizeMb: heapMb}};
+	const options = {resourceLimits: {maxOldGenerationSizeMb: heapMb}, workerData};
 	if (!self.endsWith('.ts')) return new Worker(new URL(self), options);
 	const main = new URL('./worker-main.ts', self).href;
 	return new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(main)}); }).then((m) => m.runPoolWorker());`, {
