@@ -12,16 +12,12 @@ import {findMentions} from '../source/entities/find-mentions.js';
 import {setTaggerEnabled, sharedTagger} from '../source/entities/model/load.js';
 import {tagText} from '../source/entities/model/tagger.js';
 import type {EntityKind} from '../source/entities/types.js';
+import {type Span, parseTaggedLine} from './thainer.js';
+
+export {type Span, parseTaggedLine} from './thainer.js';
 
 const DEFAULT_PATH = fileURLToPath(new URL('../../shared/data/thainer-1.5/val.txt', import.meta.url));
-const GOLD_KINDS: Record<string, EntityKind> = {PERSON: 'person', ORGANIZATION: 'organization', LOCATION: 'place'};
 const KINDS: EntityKind[] = ['person', 'organization', 'place'];
-
-export interface Span {
-	start: number;
-	end: number;
-	kind: EntityKind;
-}
 
 export interface NerRow {
 	kind: EntityKind | 'all';
@@ -30,31 +26,6 @@ export interface NerRow {
 	precision: number;
 	recall: number;
 	f1: number;
-}
-
-/** One tagged line → its plain text and gold spans of the three kinds. */
-export function parseTaggedLine(line: string): {text: string; gold: Span[]} {
-	const gold: Span[] = [];
-	let text = '';
-	const open: Array<{tag: string; start: number}> = [];
-	const tag = /\[(\/?)([A-Z_]+)\]/g;
-	let last = 0;
-	for (let m = tag.exec(line); m !== null; m = tag.exec(line)) {
-		text += line.slice(last, m.index);
-		last = m.index + m[0].length;
-		const name = m[2]!;
-		if (m[1] === '') {
-			open.push({tag: name, start: text.length});
-			continue;
-		}
-		const i = open.map((o) => o.tag).lastIndexOf(name);
-		if (i < 0) continue;
-		const [o] = open.splice(i, 1);
-		const kind = GOLD_KINDS[name];
-		if (kind !== undefined && text.length > o!.start) gold.push({start: o!.start, end: text.length, kind});
-	}
-	text += line.slice(last);
-	return {text, gold};
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;

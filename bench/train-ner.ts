@@ -5,11 +5,11 @@
 // val score would only measure memory: F1 0.91 against 0.7-0.8 on text not seen).
 // Run: npm run train-ner   (node --import tsx bench/train-ner.ts [train.txt] [val.txt] [out])
 
-import {readFileSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {trainTagger, type TrainingText} from '../source/entities/model/train.js';
+import {trainTagger} from '../source/entities/model/train.js';
 import {encodeWeights} from '../source/entities/model/weights-file.js';
-import {parseTaggedLine} from './ner.js';
+import {readTrainingTexts} from './thainer.js';
 
 export const TRAIN_BITS = 16;
 export const TRAIN_EPOCHS = 6;
@@ -18,18 +18,6 @@ export const TRAIN_SEED = 20261202;
 const DEFAULT_TRAIN = fileURLToPath(new URL('../../shared/data/thainer-1.5/train.txt', import.meta.url));
 const DEFAULT_VAL = fileURLToPath(new URL('../../shared/data/thainer-1.5/val.txt', import.meta.url));
 const DEFAULT_OUT = fileURLToPath(new URL('../source/entities/model/ner-weights.bin', import.meta.url));
-
-export function readTrainingTexts(path: string): TrainingText[] {
-	const texts: TrainingText[] = [];
-	for (const line of readFileSync(path, 'utf8')
-		.replace(/^\uFEFF/, '')
-		.split('\n')) {
-		if (line.trim() === '') continue;
-		const {text, gold} = parseTaggedLine(line);
-		texts.push({text, spans: gold});
-	}
-	return texts;
-}
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
 	const trainPath = process.argv[2] ?? DEFAULT_TRAIN;

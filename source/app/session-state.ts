@@ -343,6 +343,11 @@ export class ReadingState {
 		return this.places.has(key);
 	}
 
+	/** How many articles are read (it grows when one is opened for the first time). */
+	get readCount(): number {
+		return this.places.size;
+	}
+
 	/** Whether something changed since the last save. */
 	get dirty(): boolean {
 		return this.changed;

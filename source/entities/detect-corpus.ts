@@ -5,6 +5,7 @@
 // its cache file written.
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
+import {textLengthOf} from '../corpus/article-store.js';
 import {writeAtomicAsync} from '../search/cache-io.js';
 import {statFiles} from '../search/cache.js';
 import type {DetectedArticle} from './builder.js';
@@ -177,7 +178,7 @@ function* batches(articles: readonly Article[], pending: readonly number[], most
 			chars = 0;
 		}
 		batch.push(o);
-		chars += articles[o]!.text.length;
+		chars += textLengthOf(articles[o]!);
 	}
 	if (batch.length > 0) yield batch;
 }

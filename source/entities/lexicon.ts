@@ -279,6 +279,11 @@ export const POSITIONS = [
 	'ประธานศาลฎีกา',
 	'ผู้ตรวจการแผ่นดิน',
 	'เจ้ากรม',
+	// Offices of the Buddhist order: a monk's name is written before or after them.
+	'เจ้าคณะ',
+	'รองเจ้าคณะ',
+	'เจ้าอาวาส',
+	'รองเจ้าอาวาส',
 	'ราชเลขาธิการ',
 	'ผู้อำนวยการใหญ่',
 	'ซีอีโอ',

@@ -70,9 +70,14 @@ function romanTolerance(length: number): number {
 	return Math.floor(length / 6);
 }
 
-/** How well a Latin query's loose key matches a romanised whole Thai name (0: not at all). */
+/**
+ * How well a Latin query's loose key matches a romanised whole Thai name (0: not at all). Edits
+ * never reach the first letter (a loose key keeps it): the name search looks only among names of
+ * the query's first letter, and the panel's filter (matchesName) skips the others as cheaply.
+ */
 function wholeScore(q: string, roman: string): number {
 	if (roman === q) return 75;
+	if (roman.charCodeAt(0) !== q.charCodeAt(0)) return 0;
 	const tolerance = romanTolerance(Math.max(q.length, roman.length));
 	if (tolerance > 0 && Math.abs(roman.length - q.length) <= tolerance && editDistance(q, roman) <= tolerance) return 62;
 	if (q.length >= 5 && roman.startsWith(q)) return 58;
@@ -82,6 +87,7 @@ function wholeScore(q: string, roman: string): number {
 /** The same for one word of a Thai name (a one-word query: a given name or a surname). */
 function tokenScore(q: string, token: string): number {
 	if (token === q) return 57;
+	if (token.charCodeAt(0) !== q.charCodeAt(0)) return 0;
 	const tolerance = romanTolerance(Math.max(q.length, token.length));
 	return tolerance > 0 && Math.abs(token.length - q.length) <= tolerance && editDistance(q, token) <= tolerance ? 52 : 0;
 }

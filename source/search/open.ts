@@ -64,7 +64,8 @@ export interface CachedStart {
 	dirty: Set<string>;
 	/** False when the cache is off (or nothing of the corpus can be cached). */
 	caching: boolean;
-	save: (saveCache?: OpenIndexOptions['saveCache']) => void;
+	/** Writes the dirty files' caches; resolves with what each `saveCache` gave (writeCacheAsync: whether it was written). */
+	save: (saveCache?: OpenIndexOptions['saveCache']) => Promise<unknown[]>;
 }
 
 /**
@@ -111,12 +112,14 @@ export function* openCachedSteps(articles: readonly Article[], options: OpenInde
 			reused += segment.ordinals.length;
 		}
 	}
-	const save = (saveCache = options.saveCache ?? writeCache): void => {
+	const save = (saveCache = options.saveCache ?? writeCache): Promise<unknown[]> => {
+		const saved: unknown[] = [];
 		for (const source of files) {
 			if (!dirty.has(source) || !stats.has(source)) continue;
 			const segments = index.segments.filter((segment) => segment.files[0]?.path === source);
-			saveCache(cacheFileFor(cacheDir!, source), segments, articles, warn);
+			saved.push(saveCache(cacheFileFor(cacheDir!, source), segments, articles, warn));
 		}
+		return Promise.all(saved);
 	};
 	if (files.length > 0) yield progress(index, reused, 'index');
 	return {index, reused, stats, dirty, caching: files.length > 0, save};
@@ -137,7 +140,7 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 	builder.finish();
 	if (start.caching && dirty.size > 0) {
 		yield progress(index, reused, 'save');
-		start.save();
+		void start.save();
 	}
 	yield progress(index, reused, 'done');
 	return index;

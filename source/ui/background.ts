@@ -21,6 +21,13 @@ import {openLinkedCache, type LinkedCache} from '../entities/linked-cache.js';
 export const WORKER_CHARS = 250_000;
 /** A corpus of more text than this (UTF-16 units, about 300 articles) has its search index built by the pool. */
 export const POOL_CHARS = 1_000_000;
+/**
+ * A corpus of more text than this (UTF-16 units, about 20,000 news articles) is searched where its
+ * cache lies (disk-segment.ts), as `--search` does, instead of holding its index in memory (about
+ * 2.8 bytes a character: 93 MB for 10,000 articles, 560 MB for 60,000). Below it a keystroke's
+ * search reads nothing from disk.
+ */
+export const DISK_CHARS = 64_000_000;
 /** A batch sent to a worker holds at most this much text (or one longer article). */
 const BATCH_CHARS = 4_000_000;
 
@@ -55,6 +62,8 @@ export interface BackgroundOptions {
 	poolChars?: number;
 	/** Heap limit of each worker, MB (tests make it small). */
 	workerHeapMb?: number;
+	/** A corpus of more text than this has its search index on disk once cached (default DISK_CHARS). */
+	diskChars?: number;
 }
 
 /** Runs both builds to the end; `onUpdate` after each slice that changed what the UI can use. */
@@ -62,6 +71,8 @@ export class BackgroundIndexer {
 	state: BackgroundState = {searchIndexed: 0, searchDone: false, entityArticles: 0, entitiesDone: false, total: 0};
 	private stopped = false;
 	private pool: WorkerPool | undefined;
+	/** The corpus's text, UTF-16 units (by the listed lengths). */
+	private chars = 0;
 	private detection?: DetectionQueue;
 	private linked?: LinkedCache;
 	private saving?: Promise<void>;
@@ -92,6 +103,7 @@ export class BackgroundIndexer {
 		const huge = articles.some((a) => textLengthOf(a) > workerChars);
 		let chars = 0;
 		for (const article of articles) chars += textLengthOf(article);
+		this.chars = chars;
 		this.set({total: articles.length});
 		// An unchanged corpus has its linked entities on disk: read whole, nothing detected or linked.
 		this.linked = openLinkedCache(this.cacheDir(), articles, this.options.corrections, (warning) => this.cacheWarning(warning));
@@ -123,7 +135,7 @@ export class BackgroundIndexer {
 		};
 		return {
 			stepArticles: 10,
-			saveCache: (file, segments, list, warn) => void writeCacheAsync(file, segments, list, warn),
+			saveCache: (file, segments, list, warn) => writeCacheAsync(file, segments, list, warn),
 			onCacheWarning,
 			...this.options.search,
 		};
@@ -260,7 +272,8 @@ export class BackgroundIndexer {
 	 * pool in batches of one file's articles, added in corpus order as they come back; then saved.
 	 */
 	private async searchInPool(articles: Article[]): Promise<void> {
-		const options = this.searchOptions();
+		const onDisk = this.chars > (this.options.diskChars ?? DISK_CHARS);
+		const options = {...this.searchOptions(), ...(onDisk ? {onDisk} : {})};
 		const opening = openCachedSteps(articles, options);
 		let step = opening.next();
 		for (; !step.done && !this.stopped; step = opening.next()) await new Promise((resolve) => setImmediate(resolve));
@@ -299,9 +312,27 @@ export class BackgroundIndexer {
 			),
 		);
 		if (this.stopped) return;
+		let saved: Promise<unknown[]> | undefined;
 		if (failures.length > 0) this.problem(`search: ${failures[0]}`);
-		else if (start.caching && start.dirty.size > 0) start.save(options.saveCache);
+		else if (start.caching && start.dirty.size > 0) saved = start.save(options.saveCache);
 		this.set({search: index, searchIndexed: index.indexedArticles, searchDone: true});
+		this.emit();
+		if (onDisk && saved) await this.searchOnDisk(articles, options, saved);
+	}
+
+	/**
+	 * A large corpus's index, once its cache files are written, is opened again where they lie (as
+	 * the next launch opens it): the segments built in memory are let go. If a file could not be
+	 * written or changed meanwhile, the index in memory stays.
+	 */
+	private async searchOnDisk(articles: Article[], options: OpenIndexOptions, saved: Promise<unknown[]>): Promise<void> {
+		const written = await saved;
+		if (this.stopped || written.some((ok) => ok === false)) return;
+		const opening = openCachedSteps(articles, {...options, onDisk: true});
+		let step = opening.next();
+		for (; !step.done && !this.stopped; step = opening.next()) await new Promise((resolve) => setImmediate(resolve));
+		if (step.done !== true || !step.value.index.complete) return;
+		this.set({search: step.value.index});
 		this.emit();
 	}
 

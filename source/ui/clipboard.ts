@@ -13,14 +13,19 @@ export function blockText(article: Article, index: number): string {
 	return block ? cleanText(visibleText(article.text, block)).text.trim() : '';
 }
 
-/** The paragraph the line at `top` belongs to (the next one when that line is blank or a rule). */
-export function paragraphAt(article: Article, lines: LineList, top: number): string {
+/** The block of the paragraph the line at `top` belongs to (the next one when that line is blank or a rule), or -1. */
+export function blockAt(article: Article, lines: LineList, top: number): number {
 	for (let i = top; i < Math.min(lines.length, top + 200); i++) {
 		const line = lines.at(i);
 		if (!line) break;
 		if (line.kind === 'rule' || line.text.trim() === '') continue;
-		const text = blockText(article, line.block);
-		if (text !== '') return text;
+		if (blockText(article, line.block) !== '') return line.block;
 	}
-	return '';
+	return -1;
+}
+
+/** The paragraph the line at `top` belongs to, as shown. */
+export function paragraphAt(article: Article, lines: LineList, top: number): string {
+	const block = blockAt(article, lines, top);
+	return block === -1 ? '' : blockText(article, block);
 }

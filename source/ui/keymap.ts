@@ -128,13 +128,17 @@ export const readerKeys: KeyTable<ReaderCommand> = [
 	{bind: [['entityFilter', ['F']]], what: 'sidebar: only articles that mention the focused entity (again: all)', section: 'Entities'},
 	{bind: [['bookmark', ['B']]], what: 'bookmark the place you are reading (again at the same place: remove it)', section: 'Bookmarks and links'},
 	{bind: [['bookmarks', ["'"]]], what: 'the bookmarks (keys below)', section: 'Bookmarks and links'},
-	{bind: [['openLink', ['O']]], what: "open the article's web address in the browser", section: 'Bookmarks and links'},
+	{
+		bind: [['openLink', ['O']]],
+		what: "open the first link of the paragraph on top (a count: the Nth), else the article's web address, in the browser",
+		section: 'Bookmarks and links',
+	},
 	{
 		bind: [
 			['copyParagraph', ['y']],
 			['copyLink', ['Y']],
 		],
-		what: "copy the paragraph on top / the article's web address (OSC 52)",
+		what: 'copy the paragraph on top / the address O would open (OSC 52)',
 		section: 'Bookmarks and links',
 	},
 	{bind: [['clear', ['esc']]], what: 'close a panel; else end the search, then drop the focused entity, then the filters', section: 'Other'},

@@ -5,14 +5,20 @@ import {spawn as nodeSpawn, type SpawnOptions} from 'node:child_process';
 import type {Article} from '../corpus/types.js';
 import {safeUrl} from '../text/osc.js';
 
-const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'`]+/iu;
+const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'`]+/giu;
 /** Punctuation that ends a sentence around a URL more often than it ends the URL. */
 const TRAILING = /[.,;:!?'"»”’)\]}>]+$/u;
 
-/** The first http(s) URL of a source line (`ที่มา: https://…`, a bare `www.…`): as written there, and safe to use. */
-export function linkIn(source: string | undefined): {text: string; url: string} | undefined {
-	const found = source === undefined ? undefined : URL_IN_TEXT.exec(source)?.[0];
-	if (!found) return undefined;
+/** A web address written in a text: where it is (UTF-16 offsets) and the safe URL it stands for. */
+export interface UrlInText {
+	start: number;
+	end: number;
+	text: string;
+	url: string;
+}
+
+/** `found` (a run matched by URL_IN_TEXT) without the sentence's punctuation after it, and its safe URL. */
+function addressOf(found: string): {text: string; url: string} | undefined {
 	let text = found.replace(TRAILING, '');
 	// A closing bracket that closes one opened inside the URL is the URL's (Wikipedia titles).
 	while (found.length > text.length && /[)\]]/.test(found[text.length]!) && count(text, '(') + count(text, '[') > count(text, ')') + count(text, ']')) {
@@ -20,6 +26,23 @@ export function linkIn(source: string | undefined): {text: string; url: string} 
 	}
 	const url = safeUrl(/^www\./i.test(text) ? `https://${text}` : text);
 	return url === undefined ? undefined : {text, url};
+}
+
+/** Every http(s) or `www.` address written in `text` (at most `max`), in order. */
+export function urlsInText(text: string, max = 10_000): UrlInText[] {
+	const found: UrlInText[] = [];
+	for (const match of text.matchAll(URL_IN_TEXT)) {
+		const address = addressOf(match[0]);
+		if (address) found.push({start: match.index, end: match.index + address.text.length, ...address});
+		if (found.length >= max) break;
+	}
+	return found;
+}
+
+/** The first http(s) URL of a source line (`ที่มา: https://…`, a bare `www.…`): as written there, and safe to use. */
+export function linkIn(source: string | undefined): {text: string; url: string} | undefined {
+	const first = source === undefined ? undefined : urlsInText(source, 1)[0];
+	return first && {text: first.text, url: first.url};
 }
 
 /** The URL alone. */

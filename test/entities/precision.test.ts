@@ -2,9 +2,16 @@
 // still does. Sentences written for the test.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {clauseVerbs, countAfterHeads} from '../../bench/derive-clause-verbs.js';
+import {readTrainingTexts} from '../../bench/thainer.js';
+import {CLAUSE_VERBS} from '../../source/entities/detect/clause-verbs.js';
 import {findMentions} from '../../source/entities/find-mentions.js';
 import type {Mention} from '../../source/entities/types.js';
 
+const TRAIN = fileURLToPath(new URL('../../../shared/data/thainer-1.5/train.txt', import.meta.url));
+const VAL = fileURLToPath(new URL('../../../shared/data/thainer-1.5/val.txt', import.meta.url));
 const find = (text: string): Mention[] => findMentions({text});
 const texts = (text: string, kind?: Mention['kind']): string[] =>
 	find(text)
@@ -45,6 +52,19 @@ describe('places and organisations end where the name ends', () => {
 		assert.deepEqual(texts('จึงมอบหมายให้ทุกกระทรวงดำเนินการตามแผน', 'organization'), []);
 		// Twin: a verb that opens a name (ส่งเสริม) keeps the name.
 		assert.ok(texts('โดยกรมส่งเสริมสหกรณ์จัดอบรม', 'organization').includes('กรมส่งเสริมสหกรณ์'));
+	});
+
+	it('clause verbs learned from labelled data (clause-verbs.ts) end a head word too', () => {
+		assert.deepEqual(texts('ต่อมาตำรวจแจ้งข้อหาบุกรุกป่าสงวนแก่ผู้ต้องหา', 'organization'), []);
+		assert.deepEqual(texts('โดยเครือข่ายรับสมัครอาสาสมัครทั่วประเทศ', 'organization'), []);
+		// Twin: a head with a name after it is still a body.
+		assert.deepEqual(texts('ต่อมา สมาคมธนาคารไทย แจ้งว่า', 'organization'), ['สมาคมธนาคารไทย']);
+	});
+
+	it('the shipped clause verbs are what bench/derive-clause-verbs.ts derives from Thai NER 1.5', {skip: !existsSync(TRAIN) && 'no ../shared/data'}, () => {
+		const held = new Set(readTrainingTexts(VAL).map((t) => t.text));
+		const derived = clauseVerbs(countAfterHeads(readTrainingTexts(TRAIN).filter((t) => !held.has(t.text))));
+		assert.deepEqual([...CLAUSE_VERBS], derived);
 	});
 });
 

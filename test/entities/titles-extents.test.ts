@@ -2,8 +2,10 @@
 // (issue 7, items 3 and 4). Sentences and names written for the test; each case has a twin.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {buildEntityIndex} from '../../source/entities/builder.js';
 import {findMentions} from '../../source/entities/find-mentions.js';
 import type {Mention} from '../../source/entities/types.js';
+import {article} from './helpers.js';
 
 const find = (text: string): Mention[] => findMentions({text});
 const people = (text: string): Array<[string, string | undefined]> =>
@@ -39,6 +41,32 @@ describe('stacked titles, Thai and Latin', () => {
 		assert.deepEqual(
 			find('ประเทศ Sri Lanka ส่งออก').map((m) => m.text),
 			['Sri Lanka'],
+		);
+	});
+});
+
+describe('a Latin name in brackets after the Thai one keeps its titles apart', () => {
+	it('titles before the Latin name, spaced or glued by their dot, are no part of it; both spellings are one person', () => {
+		const text = 'นายกรัฐมนตรีพบกับ นายเฟรดริก ลุนด์เบิร์ก (H.E. Mr. Fredrik Lundberg) และ นางมาริสา คอลลินส์ (Mrs.Marisa Collins) ที่ทำเนียบ';
+		assert.deepEqual(people(text), [
+			['เฟรดริก ลุนด์เบิร์ก', 'นาย'],
+			['Fredrik Lundberg', 'H.E. Mr.'],
+			['มาริสา คอลลินส์', 'นาง'],
+			['Marisa Collins', 'Mrs.'],
+		]);
+		const idx = buildEntityIndex([article('a', text)]);
+		assert.deepEqual(idx.findByName('Fredrik Lundberg')[0]?.aliases.sort(), ['Fredrik Lundberg', 'เฟรดริก ลุนด์เบิร์ก'].sort());
+		assert.deepEqual(idx.findByName('Marisa Collins')[0]?.aliases.sort(), ['Marisa Collins', 'มาริสา คอลลินส์'].sort());
+	});
+
+	it('twins: a bracket with no title keeps the whole name; a dotted initial is no title', () => {
+		assert.deepEqual(people('นายเฟรดริก ลุนด์เบิร์ก (Fredrik Lundberg) กล่าว'), [
+			['เฟรดริก ลุนด์เบิร์ก', 'นาย'],
+			['Fredrik Lundberg', undefined],
+		]);
+		assert.deepEqual(
+			people('นายเจมส์ ทอร์ป (J.Thorpe Miller) กล่าว').map((p) => p[0]),
+			['เจมส์ ทอร์ป', 'J.Thorpe Miller'],
 		);
 	});
 });

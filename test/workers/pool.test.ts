@@ -17,6 +17,8 @@ import {detectMentions} from '../../source/entities/find-mentions.js';
 import {decodeArticle} from '../../source/entities/mention-codec.js';
 import {sharedTagger} from '../../source/entities/model/load.js';
 import {staticLoad} from '../ui/helpers.js';
+import {DiskSegment} from '../../source/search/disk-segment.js';
+import {searchSafely} from '../../source/ui/search-safely.js';
 import {SLOW_OK} from '../search/helpers.js';
 
 const roots: string[] = [];
@@ -153,4 +155,49 @@ test('entity detection is a job of the same pool: its mentions are those detecte
 	} finally {
 		pool.stop();
 	}
+});
+
+test('an idle worker is ended (its heap given back), and the next job starts another', {timeout: 120_000}, async () => {
+	const {articles} = makeCorpus(4);
+	const pool = new WorkerPool({size: 2, idleMs: 20});
+	try {
+		const batches = searchBatches(articles, new SearchIndex(), new Map());
+		await Promise.all(batches.map((batch) => pool.run(searchJob, batch)));
+		assert.ok(pool.threads >= 1);
+		// Generous: the workers end 20 ms after their last job; this waits up to 30 s for it.
+		for (let waited = 0; pool.threads > 0 && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+		assert.equal(pool.threads, 0, 'idle workers still alive');
+		const again = await pool.run(searchJob, batches[0]!);
+		assert.equal(again.length, 1);
+	} finally {
+		pool.stop();
+	}
+});
+
+test('a corpus over the disk threshold is searched where its cache lies once written, and a damaged cache is one note, not a crash', {timeout: 120_000}, async () => {
+	const {cacheDir, articles} = makeCorpus(30);
+	const inMemory = new BackgroundIndexer(staticLoad(articles), {search: {cacheDir: null, segmentArticles: 10}, poolChars: 0});
+	await inMemory.start();
+	const options = {search: {cacheDir, segmentArticles: 10}, poolChars: 0, diskChars: 0};
+	for (const run of ['cold', 'warm']) {
+		const indexer = new BackgroundIndexer(staticLoad(articles), options);
+		await indexer.start();
+		const index = indexer.state.search!;
+		assert.ok(indexer.state.searchDone && index.complete, run);
+		// Built in memory (cold) or not at all (warm): either way, what stays is the cache on disk.
+		assert.ok(
+			index.segments.every((segment) => segment instanceof DiskSegment),
+			`${run}: ${index.segments.filter((s) => !(s instanceof DiskSegment)).length} segments in memory`,
+		);
+		assert.deepEqual(hitsOf(index), hitsOf(inMemory.state.search!), run);
+	}
+	const warm = new BackgroundIndexer(staticLoad(articles), options);
+	await warm.start();
+	for (const name of fs.readdirSync(cacheDir).filter((n) => n.endsWith('.idx'))) {
+		const file = path.join(cacheDir, name);
+		fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
+	}
+	const result = searchSafely(warm.state.search!, QUERIES[0]!, SLOW_OK);
+	assert.equal(result.hits.length, 0);
+	assert.match(result.notes.join('\n'), /search cache .* changed on disk .*open khao again/);
 });

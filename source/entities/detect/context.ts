@@ -84,6 +84,8 @@ export const HARD_STOP = setOf(VERBS, HONORIFICS, RANKS, POSITIONS, [
 	'เพื่อ',
 	'ให้',
 	'ไม่',
+	'มิ',
+	'มิได้',
 	'ก็',
 	'ยัง',
 	'แล้ว',
@@ -290,9 +292,11 @@ export const INNER_CUT = new Set([
 	'ด้วย',
 	'ณ',
 	'เกี่ยว',
+	// A modal after a name (นายX|ควรหยุด…) starts the predicate.
+	'ควร',
 ]);
-/** A first word starting with one of these particles is no name (ก็ได้, ได้รับ, ที่นี่). */
-export const STOP_PREFIX = /^(?:ก็|ได้|ที่|และ|จะ|ซึ่ง|ว่า|ให้|ไม่|กับ|ของ|แต่|หรือ|โดย|เพื่อ|เมื่อ|ต่อ|จาก|แห่ง)/;
+/** A first word starting with one of these particles is no name (ก็ได้, ได้รับ, ที่นี่, ในเรื่อง). */
+export const STOP_PREFIX = /^(?:ก็|ได้|ที่|และ|จะ|ซึ่ง|ว่า|ให้|ไม่|กับ|ของ|แต่|หรือ|โดย|เพื่อ|เมื่อ|ต่อ|จาก|แห่ง|ใน)/;
 /** Phrases that open a clause right after a title (ผู้นำX|ในการ…, นายกรัฐมนตรีX|ในฐานะ…): never a name. */
 export const CLAUSE_PREFIX = /^ใน(?:การ|ฐานะ|ช่วง|ระหว่าง|วัน|ปี|ขณะ|ที่|นาม|โอกาส)/;
 /** The same for the complement of a head word, which may open with แห่ง (ธนาคารแห่งประเทศไทย). */

@@ -5,12 +5,14 @@
 
 import {latinPhoneticKeys, thaiPhoneticKey} from '../../text/phonetic.js';
 import {gazetteer} from '../gazetteer.js';
-import {LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS} from '../lexicon.js';
+import {LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, LATIN_TITLES} from '../lexicon.js';
 import {type Candidate, type DetectionContext, PERSON_STOP, PRIORITY} from './context.js';
 
 const BRACKET = /\(([^()\n]{3,80})\)/g;
 /** Two to five capitalised words, with the particles of Arabic, Malay and European names between. */
 const LATIN_PERSON = /^[A-Z][A-Za-z'’.-]+(?: (?:[A-Z][A-Za-z'’.-]*|bin|binti|bint|van|von|de|del|la|le|da|di|al|el|dos))+$/;
+/** Latin titles as a glued title is looked up (lower case, no dot). */
+const TITLE_SET = new Set(LATIN_TITLES.map((t) => t.toLowerCase().replace(/[.'’]+$/, '')));
 const THAI_NAME = /^[ก-๎]+(?:[ -][ก-๎]+){0,3}$/;
 
 export function detectPersonBrackets(ctx: DetectionContext): void {
@@ -26,7 +28,8 @@ export function detectPersonBrackets(ctx: DetectionContext): void {
 		const left = ctx.candidates.find((c) => c.end === leftEnd && (c.kind === 'person' || c.kind === 'other'));
 		if (left === undefined) continue;
 		if (left.kind === 'person' && isLatinPersonName(inner)) {
-			join(ctx, left, innerStart, innerEnd);
+			const name = latinNameInside(ctx, innerStart, innerEnd);
+			join(ctx, left, name.start, name.end, name.title);
 		} else if (left.kind === 'person' || isLatinPersonName(text.slice(left.start, left.end))) {
 			// Latin (Thai): the Thai side carries its title, or sounds like the Latin name.
 			const titled = ctx.candidates.find((c) => c.kind === 'person' && c.start >= innerStart && c.end === innerEnd);
@@ -36,6 +39,19 @@ export function detectPersonBrackets(ctx: DetectionContext): void {
 			}
 		}
 	}
+}
+
+/**
+ * The name in a bracket that may open with Latin titles (H.E. Mr. …, Prof. …, Mr.Name) and close
+ * with honours (… MP): the Latin rule's titled name there, which keeps its title apart, or the
+ * bracket without one title glued to the name by its dot; else the whole bracket.
+ */
+function latinNameInside(ctx: DetectionContext, start: number, end: number): {start: number; end: number; title?: string} {
+	const titled = ctx.candidates.find((c) => c.kind === 'person' && c.titleStart === start && c.start > start && c.end <= end);
+	if (titled !== undefined) return {start: titled.start, end: titled.end};
+	const glued = /^([A-Za-z]+)\.(?=[A-Z])/.exec(ctx.text.slice(start, end));
+	if (glued !== null && TITLE_SET.has(glued[1]!.toLowerCase())) return {start: start + glued[0].length, end, title: glued[0]};
+	return {start, end};
 }
 
 function isLatinPersonName(name: string): boolean {
@@ -55,7 +71,7 @@ function soundsAlike(latin: string, thai: string): boolean {
 }
 
 /** The name at [start, end) and `left` are one person, in one group. */
-function join(ctx: DetectionContext, left: Candidate, start: number, end: number): void {
+function join(ctx: DetectionContext, left: Candidate, start: number, end: number, title?: string): void {
 	const group = left.group ?? (left.group = ctx.newGroup());
 	left.kind = 'person';
 	left.priority = Math.max(left.priority, PRIORITY.person);
@@ -78,5 +94,6 @@ function join(ctx: DetectionContext, left: Candidate, start: number, end: number
 		closed: true,
 		foreign: latin || left.foreign,
 		tokens: ctx.text.slice(start, end).split(/\s+/).length,
+		...(title === undefined ? {} : {title, titleStart: start - title.length}),
 	});
 }

@@ -4,9 +4,10 @@
 // function word). Latin names are capitalised words with particles.
 
 import {thaiPhoneticKey} from '../../text/phonetic.js';
-import {LATIN_PARTICLES, LATIN_STOP} from '../lexicon.js';
+import {LATIN_PARTICLES, LATIN_STOP, LATIN_TITLES, WEAK_POSITIONS} from '../lexicon.js';
 import {triggerTrie} from './trigger-trie.js';
 import {gazetteer} from '../gazetteer.js';
+import {isCommonWord} from '../common-words.js';
 import {
 	CLAUSE_PREFIX,
 	type DetectionContext,
@@ -80,6 +81,8 @@ const NOT_AFTER_HONORIFIC = new Set([
 	'ชี',
 ]);
 
+const LATIN_TITLE_SET = new Set(LATIN_TITLES);
+
 /** Letters of a Latin name word (with inner hyphens and apostrophes: Jean-Luc, O'Neil). */
 const LATIN_WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*\.?/y;
 
@@ -114,8 +117,8 @@ export function readLatinName(ctx: DetectionContext, pos: number): NameExtent | 
 		i = next + 1;
 	}
 	end = lastCapitalEnd;
-	// A lone everyday word (To, Live) is no name.
-	if (end <= pos || (words === 1 && LATIN_STOP.has(text.slice(pos, end)))) return undefined;
+	// A lone everyday word (To, Live) is no name, nor a lone title (Mr. before the name it announces).
+	if (end <= pos || (words === 1 && (LATIN_STOP.has(text.slice(pos, end)) || LATIN_TITLE_SET.has(text.slice(pos, end))))) return undefined;
 	return {start: pos, end, tokens: text.slice(pos, end).split(' ').length, latin: true, closed: true};
 }
 
@@ -161,7 +164,13 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		const stopped = foreign
 			? STOP_PREFIX.test(first) || stops.has(whole) || (stops.has(first) && first.length >= 3) || (GENERIC.has(whole) && tokens > 0)
 			: stops.has(first) || STOP_PREFIX.test(first) || (GENERIC.has(first) && tokens > 0) || ((tokens > 0 || !afterHonorific) && PERSON_STOP.has(whole));
-		if ((!middle && !misSplit && stopped) || CLAUSE_PREFIX.test(whole) || startsWithHead(whole)) break;
+		// After a position (not นาย…) a name is only likely: a word the data shows as common and never
+		// as a name opens the next phrase (นายกรัฐมนตรี|พิจารณา…, รมช. คลัง), not a name. A foreign name's
+		// first token is checked whole (its first syllable may be a word: มา|ครง), and not when it is one
+		// syllable: Chinese and Vietnamese names are made of syllables that are Thai words (สี, หวัง).
+		// Surnames are often words (ทองคำ): only the first token is checked.
+		const phrase = !afterHonorific && tokens === 0 && (foreign ? !isShortToken(whole) && isCommonWord(whole) : first.length >= 3 && isCommonWord(first));
+		if ((!middle && !misSplit && stopped) || phrase || CLAUSE_PREFIX.test(whole) || startsWithHead(whole) || (tokens > 0 && startsWithTitle(whole))) break;
 		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first)) return undefined;
 		if (tokens > 0 && (gaz.thai.has(whole) || gaz.thai.has(first))) break;
 		// A country right after a title qualifies it (นางสาวไทย, พระมหากษัตริย์ไทย): no name. Provinces
@@ -207,6 +216,18 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 	// A lone token over 24 characters is a clause the word lists missed, not a name.
 	if (end - p > 40 || (tokens === 1 && end - p > 24)) return undefined;
 	return {start: p, end, tokens, latin: false, closed};
+}
+
+/**
+ * A position opens a later token (พระครูX รองเจ้าคณะอำเภอ…, ดร.X Y ผู้ว่าราชการ…): the name ended
+ * before it. A deputy's รอง or ผู้ช่วย before the position counts with it. Generic positions are
+ * left out: surnames begin with them (ประธาน|วงศ์).
+ */
+function startsWithTitle(token: string): boolean {
+	const at = /^(?:รอง|ผู้ช่วย)/.exec(token)?.[0].length ?? 0;
+	return triggerTrie()
+		.matchesAt(token, at)
+		.some((m) => m.end >= at + 3 && m.values.some((v) => v.type === 'position' && !WEAK_POSITIONS.has(v.word)));
 }
 
 /** A body's or place's head opens the token (ผู้กำกับการ|สถานีตำรวจ…): the name of a body, not a person. */

@@ -6,7 +6,7 @@ import {gazetteer, type PlaceName} from '../gazetteer.js';
 import {FOREIGN_POSITIONS, NON_NAME_ABBREVIATIONS, ORG_HEADS, PLACE_HEADS, WEAK_ORG_HEADS, WEAK_PLACE_HEADS, WEAK_POSITIONS} from '../lexicon.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type DetectionContext, GENERIC, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
-import {FALSE_HEAD, readHeadName} from './head-name.js';
+import {FALSE_HEAD, longestDistrictAt, readHeadName} from './head-name.js';
 import {readPersonName} from './person-name.js';
 import {type Trigger, triggerTrie} from './trigger-trie.js';
 import {SuffixSet} from '../trie.js';
@@ -19,6 +19,8 @@ const SPACED_PLACE_HEADS = new Set(['จังหวัด', 'อำเภอ', 
 const ORG_HEAD_SET = new Set(ORG_HEADS);
 /** Place heads a title may be glued to as part of the place's name. */
 const PLACE_HEADS_BEFORE = new SuffixSet(PLACE_HEADS.filter((h) => !h.includes('.')));
+/** Body heads a position may be glued to as part of the body's name. */
+const ORG_HEADS_BEFORE = new SuffixSet(ORG_HEADS.filter((h) => !h.includes('.')));
 const ABBREVIATION_AT = /^(?:[ก-ฮ]{1,5}\.){1,4}/;
 /** A count before นาย (3 นาย, หลายนาย); a year (ปี 2564 นาย…) is no count. */
 const COUNT_BEFORE = /(?:หลาย|(?:^|[^0-9๐-๙])[0-9๐-๙]{1,3} ?|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)$/;
@@ -201,6 +203,9 @@ function personAfterTitle(ctx: DetectionContext, start: number, end: number, hon
  */
 function personAfterPosition(ctx: DetectionContext, word: string, start: number, end: number): number | undefined {
 	const text = ctx.text;
+	// Glued to a body's head the position names the body (คณะ|รัฐมนตรี is the cabinet, สำนัก|นายกรัฐมนตรี
+	// an office): what follows is what the body does, not a person.
+	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && ORG_HEADS_BEFORE.endingAt(text, start) > 0) return undefined;
 	const trie = triggerTrie();
 	let p = end;
 	let foreign = FOREIGN_POSITIONS.has(word);
@@ -230,6 +235,16 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 			p = q + abbr[0].length;
 			complement = true;
 			continue;
+		}
+		// A district after a district's office (นายอำเภอ|X, ปลัดอำเภอ|X) is the office's place, not a name.
+		if (!complement && text.slice(start, p).endsWith('อำเภอ')) {
+			const district = longestDistrictAt(ctx, q, ctx.thaiRunEnd(q));
+			if (district !== undefined) {
+				ctx.add({start: q - (q === p ? 5 : 0), end: district, kind: 'place', rule: 'place-head', priority: PRIORITY.place, closed: true});
+				p = district;
+				complement = true;
+				continue;
+			}
 		}
 		// A ministry by its short name after a minister's title (รมว.สาธารณสุข, ปลัดกระทรวงมหาดไทย).
 		const ministerial = MINISTERIAL.exec(text.slice(start, p));

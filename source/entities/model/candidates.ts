@@ -11,6 +11,7 @@ import {SuffixSet, Trie} from '../trie.js';
 import type {Occupancy} from '../detect/repeats.js';
 import type {EntityKind} from '../types.js';
 import {type Candidate, type DetectionContext, GENERIC, KNOWN_AFTER, PERSON_STOP, PRIORITY} from '../detect/context.js';
+import {modelNameHasEvidence} from '../detect/model-evidence.js';
 import {sharedTagger} from './load.js';
 import {tagText} from './tagger.js';
 
@@ -176,7 +177,7 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock): 
 						kind = 'organization';
 					}
 				}
-				if (!plausibleName(ctx, start, end)) continue;
+				if (!plausibleName(ctx, start, end) || !modelNameHasEvidence(ctx, titleStart ?? start, end, kind, title !== undefined)) continue;
 				if (kind === 'place' && !knownDistrictIfAny(text.slice(start, end))) continue;
 				const priority = priorityOver(text, rules, longest, start, end, kind);
 				const c: Candidate = {

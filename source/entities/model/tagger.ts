@@ -37,55 +37,107 @@ export function decode(text: string, model: TaggerWeights): Decoded {
 	return {units, tags, features};
 }
 
-/** Back pointers, reused from one text to the next. */
+/** Back pointers and emission scores, reused from one text to the next. */
 let backScratch = new Uint8Array(0);
+let emitScratch = new Float64Array(0);
+
+/**
+ * The shipped 16-bit weights two tags to a 32-bit word (tags 0|1, 2|3, 4|5, 6|none), built once
+ * per weights array: four reads per feature instead of seven, each tag's weight read back exactly
+ * by shifts. Only for the shipped weights, which never change (the trainer's floats do).
+ */
+const pairTables = new WeakMap<Int16Array, Int32Array>();
+
+function pairTable(w: Int16Array, buckets: number): Int32Array {
+	let pairs = pairTables.get(w);
+	if (pairs !== undefined) return pairs;
+	pairs = new Int32Array(buckets * 4);
+	for (let b = 0; b < buckets; b++) {
+		const from = b * 7;
+		const to = b * 4;
+		pairs[to] = (w[from]! & 0xffff) | (w[from + 1]! << 16);
+		pairs[to + 1] = (w[from + 2]! & 0xffff) | (w[from + 3]! << 16);
+		pairs[to + 2] = (w[from + 4]! & 0xffff) | (w[from + 5]! << 16);
+		pairs[to + 3] = w[from + 6]! & 0xffff;
+	}
+	pairTables.set(w, pairs);
+	return pairs;
+}
+
+/**
+ * Each unit's score for each tag, the sum of its features' weights, into `out` (7 per unit). The
+ * sums are exact either way (integers, or floats added in the same order), so the tags never
+ * depend on which way they were read.
+ */
+function emissions(features: Int32Array, n: number, model: TaggerWeights, out: Float64Array): void {
+	const NS = STATIC_FEATURES;
+	const w = model.weights;
+	if (w instanceof Int16Array) {
+		const pairs = pairTable(w, 1 << model.bits);
+		for (let i = 0, f = 0, o = 0; i < n; i++, o += 7) {
+			let e0 = 0,
+				e1 = 0,
+				e2 = 0,
+				e3 = 0,
+				e4 = 0,
+				e5 = 0,
+				e6 = 0;
+			for (const end = f + NS; f < end; f++) {
+				const b = features[f]! << 2;
+				const x = pairs[b]!,
+					y = pairs[b + 1]!,
+					z = pairs[b + 2]!;
+				e0 += (x << 16) >> 16;
+				e1 += x >> 16;
+				e2 += (y << 16) >> 16;
+				e3 += y >> 16;
+				e4 += (z << 16) >> 16;
+				e5 += z >> 16;
+				e6 += (pairs[b + 3]! << 16) >> 16;
+			}
+			out[o] = e0;
+			out[o + 1] = e1;
+			out[o + 2] = e2;
+			out[o + 3] = e3;
+			out[o + 4] = e4;
+			out[o + 5] = e5;
+			out[o + 6] = e6;
+		}
+		return;
+	}
+	// The trainer's floats, which change at every step: read as they are (training time only).
+	out.fill(0, 0, n * 7);
+	for (let i = 0, f = 0, o = 0; i < n; i++, o += 7) {
+		for (const end = f + NS; f < end; f++) {
+			const b = features[f]! * 7;
+			for (let t = 0; t < 7; t++) out[o + t]! += w[b + t]!;
+		}
+	}
+}
 
 /**
  * The best tag sequence for `n` units with these features, into `tags`. Written out for the seven
  * tags (O, then B and I of each kind): this loop is most of the model's time on every article.
  */
 function viterbi(features: Int32Array, n: number, model: TaggerWeights, tags: Uint8Array): void {
-	// Imported bindings are getters under tsx: hot loops read local copies.
-	const NS = STATIC_FEATURES;
 	const w = model.weights;
 	const at = (1 << model.bits) * 7;
 	const tr = w.subarray(at, at + 49);
 	const first = w.subarray(at + 49, at + 56);
 	if (backScratch.length < n * 7) backScratch = new Uint8Array(Math.max(n * 7, backScratch.length * 2));
+	if (emitScratch.length < n * 7) emitScratch = new Float64Array(Math.max(n * 7, emitScratch.length * 2));
 	const back = backScratch;
+	const e = emitScratch;
+	emissions(features, n, model, e);
 	// Scores of the best sequence ending in each tag at the unit before.
-	let s0 = 0,
-		s1 = 0,
+	let s0 = e[0]! + first[0]!,
+		s1 = e[1]! + first[1]!,
 		s2 = -Infinity,
-		s3 = 0,
+		s3 = e[3]! + first[3]!,
 		s4 = -Infinity,
-		s5 = 0,
+		s5 = e[5]! + first[5]!,
 		s6 = -Infinity;
-	for (let i = 0; i < n; i++) {
-		let e0 = 0,
-			e1 = 0,
-			e2 = 0,
-			e3 = 0,
-			e4 = 0,
-			e5 = 0,
-			e6 = 0;
-		for (let f = i * NS, end = f + NS; f < end; f++) {
-			const b = features[f]! * 7;
-			e0 += w[b]!;
-			e1 += w[b + 1]!;
-			e2 += w[b + 2]!;
-			e3 += w[b + 3]!;
-			e4 += w[b + 4]!;
-			e5 += w[b + 5]!;
-			e6 += w[b + 6]!;
-		}
-		if (i === 0) {
-			s0 = e0 + first[0]!;
-			s1 = e1 + first[1]!;
-			s3 = e3 + first[3]!;
-			s5 = e5 + first[5]!;
-			continue;
-		}
+	for (let i = 1; i < n; i++) {
 		const o = i * 7;
 		// O and the B tags may follow any tag.
 		const n0 = bestBefore(s0, s1, s2, s3, s4, s5, s6, tr, 0, back, o);
@@ -96,13 +148,13 @@ function viterbi(features: Int32Array, n: number, model: TaggerWeights, tags: Ui
 		const n2 = bestOfTwo(s1, s2, tr[1 * 7 + 2]!, tr[2 * 7 + 2]!, 1, back, o + 2);
 		const n4 = bestOfTwo(s3, s4, tr[3 * 7 + 4]!, tr[4 * 7 + 4]!, 3, back, o + 4);
 		const n6 = bestOfTwo(s5, s6, tr[5 * 7 + 6]!, tr[6 * 7 + 6]!, 5, back, o + 6);
-		s0 = n0 + e0;
-		s1 = n1 + e1;
-		s2 = n2 + e2;
-		s3 = n3 + e3;
-		s4 = n4 + e4;
-		s5 = n5 + e5;
-		s6 = n6 + e6;
+		s0 = n0 + e[o]!;
+		s1 = n1 + e[o + 1]!;
+		s2 = n2 + e[o + 2]!;
+		s3 = n3 + e[o + 3]!;
+		s4 = n4 + e[o + 4]!;
+		s5 = n5 + e[o + 5]!;
+		s6 = n6 + e[o + 6]!;
 	}
 	const last = [s0, s1, s2, s3, s4, s5, s6];
 	let tag = 0;

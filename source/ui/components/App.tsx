@@ -1,7 +1,7 @@
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
-import {search} from '../../search/index.js';
+import {searchSafely} from '../search-safely.js';
 import type {SearchHistory} from '../../search/history.js';
 import {anchorOf, rangesWithin} from '../../layout/lines.js';
 import {
@@ -26,6 +26,7 @@ import type {ReadingState} from '../../app/session-state.js';
 import {articleKey} from '../../app/article-key.js';
 import {lastArticle} from '../state/memory.js';
 import {linkIn, openInBrowser} from '../link.js';
+import {urlsOf} from '../body-links.js';
 import {clipboardSequence} from '../../text/osc.js';
 import {BookmarksPanel, bookmarkRowsOf} from './BookmarksPanel.js';
 import {splitKeys} from '../keys/key-spec.js';
@@ -124,28 +125,29 @@ export function App({
 		},
 	);
 
-	// The last run's article when it loads later (a long corpus), unless the user moved first.
+	// The last run's article when it loads later (a long corpus), unless the user moved first (the
+	// reducer ignores a restore then). Asked again each time more of the corpus is there.
+	const touched = state.touched;
+	const corpusCount = corpus.count;
+	const corpusDone = corpus.done;
 	useEffect(() => {
-		if (state.touched) return;
-		const last = lastArticle(env, corpus.done);
+		if (touched || corpusCount === 0) return;
+		const last = lastArticle(envRef.current, corpusDone);
 		if (last) dispatch({type: 'restore', ...last});
-	}, [corpus.count, corpus.done]);
+	}, [touched, corpusCount, corpusDone]);
 
-	// Remember where the reader stands once the user has moved (or the last run's place was taken).
 	const article = articles[state.current];
 	const lines = currentLines(state, env);
-	useEffect(() => {
-		if (!reading || !article || !state.touched) return;
-		reading.visit(articleKey(article), article.id, anchorOf(lines, state.top));
-		onReadingChange?.();
-	}, [article, state.top, state.touched]);
 
 	useEffect(() => mouse?.subscribe((pointer) => dispatch({type: 'mouse', pointer})), [mouse]);
 
 	// What a key asked of the world: the clipboard, the browser, the bookmarks.
+	// Each request is carried out once, whatever else changes before the reducer hears it is done.
+	const handled = useRef<State['request']>(undefined);
 	useEffect(() => {
 		const request = state.request;
-		if (!request) return;
+		if (!request || handled.current === request) return;
+		handled.current = request;
 		const done = (message?: string) => dispatch({type: 'requestDone', message});
 		switch (request.kind) {
 			case 'copy': {
@@ -171,7 +173,7 @@ export function App({
 				onReadingChange?.();
 				return done('bookmark removed');
 		}
-	}, [state.request]);
+	}, [state.request, writeTerminal, articles, reading, onReadingChange]);
 
 	useInput((input, key) => {
 		// Keys typed quickly (or pasted, or repeated) can arrive as one chunk: each is one action.
@@ -200,7 +202,7 @@ export function App({
 	useEffect(() => {
 		if (query === undefined || !searchIndex) return;
 		const timer = setTimeout(() => {
-			const result = query.trim() === '' ? undefined : search(searchIndex, query, {...(scopeId ? {scope: scopeId} : {}), alsoSpelled: also});
+			const result = query.trim() === '' ? undefined : searchSafely(searchIndex, query, {...(scopeId ? {scope: scopeId} : {}), alsoSpelled: also});
 			dispatch({type: 'searchResult', query, scope, result});
 		}, 0);
 		return () => clearTimeout(timer);
@@ -210,6 +212,14 @@ export function App({
 	const order = orderOf(state, env);
 	const top = useSteadyTop(article, lines, state.top, panes.bodyHeight);
 	if (top !== state.top) dispatch({type: 'settled', state, top});
+
+	// Remember where the reader stands (the text on top as drawn) once the user has moved, or the
+	// last run's place was taken. A re-wrap alone gives the same place: nothing changes then.
+	useEffect(() => {
+		if (!reading || !article || !touched) return;
+		reading.visit(articleKey(article), article.id, anchorOf(lines, top));
+		onReadingChange?.();
+	}, [reading, onReadingChange, article, lines, top, touched]);
 
 	// Highlights on screen, weakest first: entity kinds, the focused entity (its current mention
 	// apart), search matches, the current match.
@@ -229,8 +239,13 @@ export function App({
 		return list.sort((a, b) => a.start - b.start || a.end - b.end);
 	}, [mentions, matches, focused?.id, focused?.at, active?.at, shownFrom, shownTo]);
 
-	// Read articles are dimmed in the sidebar; the one just left becomes read when another opens.
-	const isRead = useMemo(() => (reading ? (index: number) => reading.isRead(articleKey(articles[index]!)) : undefined), [reading, articles, state.current]);
+	// Read articles are dimmed in the sidebar. The reading state changes in place: its count of read
+	// articles says when the marks are to be asked again (an article opened for the first time).
+	const readCount = reading?.readCount;
+	const isRead = useMemo(
+		() => (reading && readCount !== undefined ? (index: number) => reading.isRead(articleKey(articles[index]!)) : undefined),
+		[reading, readCount, articles],
+	);
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
 		return (
@@ -291,7 +306,7 @@ export function App({
 				width={panes.readerWidth}
 				highlights={highlights}
 				theme={theme}
-				link={hyperlinks ? linkIn(article.source) : undefined}
+				hyperlinks={hyperlinks ? {link: linkIn(article.source), urls: urlsOf(article)} : undefined}
 			/>
 		);
 	} else {

@@ -1,6 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {fitWidth} from '../fit.js';
+import {bookmarkListLayout} from '../panel-lists.js';
 import type {Theme} from '../theme.js';
 import type {Article} from '../../corpus/types.js';
 import type {ReadingState} from '../../app/session-state.js';
@@ -35,9 +36,7 @@ export function bookmarkRowsOf(reading: ReadingState | undefined, articles: read
 /** The bookmarks, newest last; the cursor's row is chosen with Enter. Render only. */
 export function BookmarksPanel({rows, cursor, width: paneWidth, height, theme}: Props) {
 	const width = Math.max(1, paneWidth - 2);
-	const listHeight = Math.max(1, height - 1);
-	const top = Math.max(0, Math.min(cursor - listHeight + 1, rows.length - listHeight));
-	const first = Math.max(0, Math.min(top, cursor));
+	const {top: first, visible: listHeight} = bookmarkListLayout(rows.length, cursor, height);
 	const title =
 		rows.length === 0 ? "No bookmarks yet: B marks the place you are reading. (' or Esc closes)" : `${rows.length} bookmark(s): Enter opens, x removes, ' or Esc closes`;
 	return (

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {Entity} from '../../entities/index.js';
 import {fitWidth} from '../fit.js';
 import type {Tag, Theme} from '../theme.js';
-import {listWindow} from './SearchPanel.js';
+import {entityListLayout} from '../panel-lists.js';
 import {TextField} from './TextField.js';
 
 interface Props {
@@ -22,9 +22,8 @@ const KIND_LABEL: Record<string, string> = {person: 'person', organization: 'org
 /** The entities of this article or of the corpus, by kind, with every spelling and counts. */
 export function EntityPanel({entities, cursor, scope, filter, building, width, height, theme}: Props) {
 	const inner = Math.max(1, width - 2);
-	const listHeight = Math.max(1, height - 3);
-	const top = listWindow(entities.length, cursor, listHeight);
-	const shown = entities.slice(top, top + listHeight);
+	const {top, visible} = entityListLayout(entities.length, cursor, height);
+	const shown = entities.slice(top, top + visible);
 	const mentionDigits = Math.max(1, ...shown.map((e) => String(e.mentionCount).length));
 	const articleDigits = Math.max(1, ...shown.map((e) => String(e.articleCount).length));
 	const countWidth = mentionDigits + articleDigits + 7;

@@ -4,6 +4,8 @@ import type {LineSource} from '../../layout/lazy.js';
 import {lineRuns} from '../../layout/wrap.js';
 import type {Tag, Theme} from '../theme.js';
 import {hyperlink} from '../../text/osc.js';
+import type {UrlInText} from '../link.js';
+import {withWrittenLinks} from '../body-links.js';
 
 export interface Highlight {
 	start: number;
@@ -20,8 +22,13 @@ interface Props {
 	/** Sorted by start; only those on visible lines are looked at. */
 	highlights: readonly Highlight[];
 	theme: Theme;
-	/** The article's web address where a metadata line shows it: drawn as an OSC 8 hyperlink. */
-	link?: {text: string; url: string};
+	/** Links are drawn as OSC 8 hyperlinks (the terminal is likely to show them): */
+	hyperlinks?: {
+		/** the article's web address where a metadata line shows it, */
+		link?: {text: string; url: string};
+		/** the addresses written in the text (Markdown links carry their own target). */
+		urls: readonly UrlInText[];
+	};
 }
 
 /** A metadata line with the link's text in it, the text made a hyperlink (the rest as it is). */
@@ -50,10 +57,12 @@ function firstFrom(highlights: readonly Highlight[], offset: number): number {
  * Renders only the visible lines, as one Text node: Ink lays out and draws every node on every
  * frame, so one node with a line per row costs far less than a node per row.
  */
-export function ReaderPane({lines, top, height, width, highlights, theme, link}: Props) {
+export function ReaderPane({lines, top, height, width, highlights, theme, hyperlinks}: Props) {
 	const visible = lines.slice(top, top + height);
 	const rows: React.ReactNode[] = [];
-	visible.forEach((line, i) => {
+	const link = hyperlinks?.link;
+	visible.forEach((shown, i) => {
+		const line = hyperlinks ? withWrittenLinks(shown, hyperlinks.urls) : shown;
 		if (i > 0) rows.push('\n');
 		const style = theme.block(line.kind);
 		const ranges: Highlight[] = [];
@@ -71,7 +80,7 @@ export function ReaderPane({lines, top, height, width, highlights, theme, link}:
 					? (link && line.kind === 'meta' ? linked(line.text, link) : line.text) || ' '
 					: lineRuns(line, ranges.sort(byPriority)).map((run, r) => (
 							<Text key={r} {...(run.style ? theme.inline(run.style) : {})} {...(run.tag ? theme.tag(run.tag as Tag) : {})}>
-								{run.text}
+								{hyperlinks && run.href !== undefined ? hyperlink(run.text, run.href) : run.text}
 							</Text>
 						))}
 			</Text>,

@@ -7,6 +7,7 @@ import type {Entity} from '../../entities/index.js';
 import {fitRuns, fitWidth, type StyledRun} from '../fit.js';
 import type {Theme} from '../theme.js';
 import {TextField} from './TextField.js';
+import {searchListLayout} from '../panel-lists.js';
 
 export type SearchRow = {type: 'entity'; entity: Entity} | {type: 'hit'; hit: Hit};
 
@@ -22,14 +23,6 @@ interface Props {
 	width: number;
 	height: number;
 	theme: Theme;
-}
-
-const ROW_HEIGHT = 2;
-
-/** Windows a list so the cursor stays visible, the cursor kept away from the edges when possible. */
-export function listWindow(count: number, cursor: number, visible: number): number {
-	if (count <= visible) return 0;
-	return Math.max(0, Math.min(count - visible, cursor - Math.floor(visible / 2)));
 }
 
 /** A snippet with its highlights (widened to clusters by search), cut to the width. */
@@ -67,9 +60,8 @@ export function SearchPanel({query, scope, rows, cursor, result, articles, progr
 		status.push(...result.notes);
 	}
 	if (progress && progress.indexed < progress.total) status.push(`indexed ${progress.indexed}/${progress.total}`);
-	const listHeight = Math.max(1, Math.floor((height - 3) / ROW_HEIGHT));
-	const top = listWindow(rows.length, cursor, listHeight);
-	const shown = rows.slice(top, top + listHeight);
+	const {top, visible} = searchListLayout(rows.length, cursor, height);
+	const shown = rows.slice(top, top + visible);
 	return (
 		<Box flexDirection="column" width={width} height={height} paddingLeft={1}>
 			<TextField label={scope === 'corpus' ? 'search: ' : 'search this article: '} value={query} width={inner} theme={theme} />

@@ -1,4 +1,4 @@
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 
 /**
  * A snapshot of something that changes in the background (the corpus loading, the indexes being
@@ -7,8 +7,12 @@ import {useEffect, useState} from 'react';
  */
 export function useThrottledSnapshot<T>(subscribe: ((listener: () => void) => () => void) | undefined, read: () => T, isDone: () => boolean, ms: number): T {
 	const [state, setState] = useState(read);
+	// The latest readers, without subscribing again when a caller passes new functions each render.
+	const readers = useRef({read, isDone});
+	readers.current = {read, isDone};
 	useEffect(() => {
 		if (!subscribe) return;
+		const {read, isDone} = {read: () => readers.current.read(), isDone: () => readers.current.isDone()};
 		let timer: NodeJS.Timeout | undefined;
 		const flush = () => {
 			timer = undefined;
@@ -25,6 +29,6 @@ export function useThrottledSnapshot<T>(subscribe: ((listener: () => void) => ()
 			unsubscribe();
 			if (timer) clearTimeout(timer);
 		};
-	}, [subscribe]);
+	}, [subscribe, ms]);
 	return state;
 }

@@ -1,7 +1,8 @@
 import type {Article} from '../../corpus/types.js';
 import type {Protected} from '../../layout/wrap.js';
 import {LazyWrap} from '../../layout/lazy.js';
-import {filterTitles, matchesInArticle, search, type MatchRange, type SearchIndex} from '../../search/index.js';
+import {filterTitles, matchesInArticle, type MatchRange, type SearchIndex} from '../../search/index.js';
+import {searchSafely} from '../search-safely.js';
 import {CANDIDATES, closeEntities, nameQuery, spellingsOf} from '../../search/also-spelled.js';
 import type {Entity, EntityIndex} from '../../entities/index.js';
 import {stringWidth} from '../../text/width.js';
@@ -209,7 +210,7 @@ const MATCHING_ARTICLES_MAX = 2_000;
 export const matchingArticles = memoLast(
 	(index: SearchIndex | undefined, done: boolean, query: string, also: readonly string[] | undefined): ReadonlySet<number> | undefined => {
 		if (!index || !done) return undefined;
-		const result = search(index, query, {limit: MATCHING_ARTICLES_MAX, maxHits: MATCHING_ARTICLES_MAX, budgetMs: 250, alsoSpelled: also});
+		const result = searchSafely(index, query, {limit: MATCHING_ARTICLES_MAX, maxHits: MATCHING_ARTICLES_MAX, budgetMs: 250, alsoSpelled: also});
 		return result.exhaustive ? new Set(result.hits.map((hit) => hit.ordinal)) : undefined;
 	},
 	2,

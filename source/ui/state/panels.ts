@@ -147,14 +147,20 @@ function pagerSize(state: State, env: Env): {lines: number; height: number} {
 	return {lines: env.warningCount, height: panes.bodyHeight - 1};
 }
 
-export function pagerKey(state: State, top: number, command: PagerCommand, env: Env): State {
+/** The help or warnings screen scrolled to line `to` (kept within its lines). */
+export function scrollPager(state: State, to: number, env: Env): State {
 	const panel = state.panel;
 	if (panel.kind !== 'help' && panel.kind !== 'warnings') return state;
 	const {lines, height} = pagerSize(state, env);
-	const scroll = (to: number): State => {
-		const next = clamp(to, 0, Math.max(0, lines - height));
-		return next === top ? state : {...state, panel: {kind: panel.kind, top: next}};
-	};
+	const next = clamp(to, 0, Math.max(0, lines - height));
+	return next === panel.top ? state : {...state, panel: {kind: panel.kind, top: next}};
+}
+
+export function pagerKey(state: State, top: number, command: PagerCommand, env: Env): State {
+	const panel = state.panel;
+	if (panel.kind !== 'help' && panel.kind !== 'warnings') return state;
+	const {height} = pagerSize(state, env);
+	const scroll = (to: number): State => scrollPager(state, to, env);
 	const page = Math.max(1, height - 1);
 	switch (command) {
 		case 'down':
@@ -172,7 +178,7 @@ export function pagerKey(state: State, top: number, command: PagerCommand, env: 
 		case 'home':
 			return scroll(0);
 		case 'end':
-			return scroll(lines);
+			return scroll(Number.MAX_SAFE_INTEGER);
 		case 'close':
 			return {...state, panel: {kind: 'none'}};
 		case 'help':

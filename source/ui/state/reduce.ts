@@ -1,6 +1,7 @@
 import {bookmarkKeys, entityKeys, filterKeys, gotoKeys, pagerKeys, readerKeys, searchKeys, type ReaderCommand} from '../keymap.js';
 import {articleUrl} from '../link.js';
-import {paragraphAt} from '../clipboard.js';
+import {blockAt, paragraphAt} from '../clipboard.js';
+import {linksOfBlock} from '../body-links.js';
 import {bookmarkKey, placeNow, restore} from './memory.js';
 import {pointerAction} from './pointer.js';
 import {currentLines} from './env.js';
@@ -175,8 +176,16 @@ export function readerCommand(state: State, command: Exclude<ReaderCommand, 'cou
 			return {...state, panel: {kind: 'bookmarks', selected: 0}};
 		case 'openLink':
 		case 'copyLink': {
-			const url = articleUrl(env.articles[state.current]);
-			if (!url) return {...state, message: 'this article has no web address'};
+			// The paragraph on top's links first (a count picks the Nth), else the article's address.
+			const article = env.articles[state.current];
+			const links = article ? linksOfBlock(article, blockAt(article, currentLines(state, env), state.top)) : [];
+			if (count !== undefined && count > links.length)
+				return {
+					...state,
+					message: links.length === 0 ? 'the paragraph on top has no link' : `the paragraph on top has ${links.length} link${links.length === 1 ? '' : 's'}`,
+				};
+			const url = links[(count ?? 1) - 1] ?? articleUrl(article);
+			if (!url) return {...state, message: 'no web address: no link in the paragraph on top, none for the article'};
 			return {...state, request: command === 'openLink' ? {kind: 'openLink', url} : {kind: 'copy', text: url, what: 'web address'}};
 		}
 		case 'copyParagraph': {

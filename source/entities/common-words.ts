@@ -1,0 +1,27 @@
+// Thai words that are common and practically never a name, learned from data (see
+// bench/build-common-words.ts): the evidence that a word after a position, a province or city
+// head, or in one of the tagger's names is the next phrase, not a name (รัฐมนตรี|อนุมัติ…,
+// จังหวัด|แรก, เมือง|เกษตรกรรม). Given names that are also words (ประกอบ, สมชาย) are not in it.
+import {COMMON_WORD_LIST, ORG_WORD_LIST, PLACE_WORD_LIST} from './common-words-data.js';
+
+let words: Set<string> | undefined;
+let placeWords: Set<string> | undefined;
+let orgWords: Set<string> | undefined;
+
+/** A listed common word (a whole Intl.Segmenter word). */
+export function isCommonWord(word: string): boolean {
+	words ??= new Set(COMMON_WORD_LIST.split(' '));
+	return words.has(word);
+}
+
+/** A common word that is also seen in places' names (พัทยา, ยุโรป): a place head may open it. */
+export function isPlaceWord(word: string): boolean {
+	placeWords ??= new Set(PLACE_WORD_LIST.split(' '));
+	return placeWords.has(word);
+}
+
+/** A common word that is also seen in bodies' names (พลังงาน, ส่งเสริม): a body's name may hold it. */
+export function isOrgWord(word: string): boolean {
+	orgWords ??= new Set(ORG_WORD_LIST.split(' '));
+	return orgWords.has(word);
+}
