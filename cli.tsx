@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import process from 'node:process';
-import {isMainThread, workerData} from 'node:worker_threads';
+import {isMainThread} from 'node:worker_threads';
 import {parseArguments} from './source/app/args.js';
 import {EXIT, helpText, print, runCli, usageError} from './source/app/run.js';
 import {stripUnsafe} from './source/text/sanitize.js';
@@ -13,14 +13,8 @@ import packageJson from './package.json' with {type: 'json'};
 declare const __khaoFetch: PropertyDescriptor | undefined;
 if (typeof __khaoFetch !== 'undefined' && __khaoFetch) Object.defineProperty(globalThis, 'fetch', __khaoFetch);
 
-// A worker thread started from this bundle detects entities (source/entities/detect-workers.ts) or
-// is a pool worker (source/workers/), nothing else.
-if (!isMainThread && (workerData as {job?: string} | null)?.job === 'detect') {
-	const {runDetectWorker} = await import('./source/entities/detect-workers.js');
-	runDetectWorker();
-	// It answers batches until the pool ends it; the command line below is not for it.
-	await new Promise<never>(() => {});
-} else if (!isMainThread) {
+// A worker thread started from this bundle is a pool worker (source/workers/), nothing else.
+if (!isMainThread) {
 	const {runPoolWorker} = await import('./source/workers/worker-main.js');
 	await runPoolWorker();
 }

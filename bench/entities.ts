@@ -18,7 +18,7 @@ import {fileURLToPath} from 'node:url';
 import type {Article} from '../source/corpus/types.js';
 import {EntityIndexBuilder} from '../source/entities/builder.js';
 import {detectCorpus} from '../source/entities/detect-corpus.js';
-import {detectThreads} from '../source/entities/detect-workers.js';
+import {defaultPoolSize} from '../source/workers/pool.js';
 import type {Steps} from '../source/entities/steps.js';
 
 const DEFAULT_PATH = () => bigCorpus().path;
@@ -130,7 +130,7 @@ export async function runColdEntityBench(path = DEFAULT_PATH(), limit = Infinity
 		load: `load average ${loadBefore} before, ${loadAverage()} after, on ${os.cpus().length} cores`,
 		rows: [
 			{metric: 'articles', value: articles.length, unit: ''},
-			{metric: 'detection threads', value: detectThreads(), unit: ''},
+			{metric: 'detection threads', value: defaultPoolSize(), unit: ''},
 			{metric: 'mentions', value: index.all().reduce((n, e) => n + e.mentionCount, 0), unit: ''},
 			{metric: 'entities', value: index.all().length, unit: ''},
 			{metric: 'first batch linked after', value: firstBatch, unit: 'ms'},

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Article} from '../corpus/types.js';
 import {CORRECTIONS_FILE} from '../corpus/index.js';
-import {EntityIndexBuilder, correctionsWarnings, loadEntityCorrections, taggerWarning, type EntityCorrections} from '../entities/index.js';
+import {EntityIndex, EntityIndexBuilder, correctionsWarnings, loadEntityCorrections, taggerWarning, type EntityCorrections} from '../entities/index.js';
 import {entitiesJsonPieces, entitiesTable} from '../plain/entities.js';
 import {defaultCacheDir} from '../search/cache.js';
 import {detectCorpus} from '../entities/detect-corpus.js';
+import {openLinkedCache} from '../entities/linked-cache.js';
 import {warn} from './output.js';
 import {sanitizeInline} from '../text/sanitize.js';
 
@@ -25,17 +26,24 @@ export function findCorrections(explicit: string | undefined, root: string): Ent
 	return fs.existsSync(candidate) ? loadEntityCorrections(candidate) : undefined;
 }
 
-/** `--entities`: the same detection and linking as the reader, detection cached per source file. */
+/** `--entities`: the same detection and linking as the reader; the linked result cached per corpus, detection per source file. */
 export async function plainEntities(
 	articles: Article[],
 	opts: {json: boolean; width: number; correctionsFile?: string; root: string; cache?: boolean},
 ): Promise<string | Iterable<string>> {
 	const corrections = findCorrections(opts.correctionsFile, opts.root);
-	const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
 	const cacheDir = opts.cache === false ? undefined : defaultCacheDir();
-	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), onWarning: warn, awaitWrites: true});
-	for await (const batch of detected) builder.addDetected(batch);
-	const index = builder.snapshot();
+	// The linked result of an unchanged corpus is read whole; else detection (cached per file) and linking.
+	const cache = openLinkedCache(cacheDir, articles, corrections, warn);
+	let index: EntityIndex;
+	if (cache.data !== undefined) index = new EntityIndex(cache.data);
+	else {
+		const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
+		const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), onWarning: warn, awaitWrites: true});
+		for await (const batch of detected) builder.addDetected(batch);
+		index = builder.snapshot();
+		await cache.save(index.data);
+	}
 	// Corrections that matched nothing: said on stderr, the output stays clean.
 	for (const w of correctionsWarnings(corrections, index.warnings)) warn(w);
 	// A damaged NER weights file is no failure (rules alone), but the user hears of it.

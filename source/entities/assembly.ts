@@ -10,21 +10,18 @@ import {CHUNK, type Cluster, type MentionTable, type Summary, summarize} from '.
 import {type AliasKeys, NameSearch} from './name-search.js';
 import {displayName} from './normalize.js';
 import {type StepClock, type Steps, sortSteps} from './steps.js';
-import type {Entity, EntityKind, LinkedMention} from './types.js';
+import type {Entity, EntityKind} from './types.js';
+import {LinkedMentionsWriter} from './linked-mentions.js';
 
 /**
  * What the last snapshot worked out that the next one can reuse. Mentions never leave a cluster,
  * so a cluster with the same first mention and as many mentions as before has the same mentions,
- * and its summary stands; a placed mention whose entity kept its id and kind is the same again.
+ * and its summary stands.
  */
 export class PreviousSnapshot {
 	private readonly byFirst = new Map<number, {length: number; summary: Summary}>();
 
-	constructor(
-		clusters: readonly Cluster[] = [],
-		summaries: ReadonlyArray<Summary | undefined> = [],
-		readonly linked: ReadonlyArray<LinkedMention | undefined> = [],
-	) {
+	constructor(clusters: readonly Cluster[] = [], summaries: ReadonlyArray<Summary | undefined> = []) {
 		clusters.forEach((cluster, c) => {
 			const summary = summaries[c];
 			if (summary !== undefined) this.byFirst.set(cluster[0]!, {length: cluster.length, summary});
@@ -66,14 +63,12 @@ export interface AssemblyInput {
 	extraAliases: ReadonlyMap<number, readonly string[]>;
 	corrections?: EntityCorrections;
 	warnings: string[];
-	/** The placed mentions of the previous snapshot, by mention number. */
-	previous: ReadonlyArray<LinkedMention | undefined>;
 	/** Search keys of an alias; without it the name search is left to the index's first lookup. */
 	keysOf?: (alias: string) => AliasKeys;
 }
 
-export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<{index: EntityIndex; linked: Array<LinkedMention | undefined>}> {
-	const {table, clusters, summaries, extraAliases, corrections, warnings, previous, keysOf} = input;
+export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<EntityIndex> {
+	const {table, clusters, summaries, extraAliases, corrections, warnings, keysOf} = input;
 	const {renamed, rekinded, hidden} =
 		corrections !== undefined
 			? yield* resolveEntityEdits({table, clusters, summaries, corrections, warnings}, clock)
@@ -97,26 +92,21 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<{inde
 		const bucket = byCount.get(count)!;
 		for (const d of bucket.length > 1 ? yield* sortSteps(bucket, byName, clock) : bucket) drafts.push(d);
 	}
-	// Mentions placed in the index, by entity and, through their numbers, by article.
-	const linkedOf = new Array<LinkedMention | undefined>(table.mentions.length).fill(undefined);
-	const mentionsByEntity: LinkedMention[][] = [];
-	const articlesByEntity: number[][] = [];
-	for (const draft of drafts) {
-		const list: LinkedMention[] = [];
-		const articles: number[] = [];
-		for (let i = 0; i < draft.cluster.length; i += CHUNK) {
-			linkMentions(table, draft, i, Math.min(i + CHUNK, draft.cluster.length), {list, articles, previous, linkedOf});
+	// Each mention's entity (-1: hidden), then the columns in corpus order, grouped by entity.
+	const entityOf = new Int32Array(table.mentions.length).fill(-1);
+	for (let e = 0; e < drafts.length; e++) {
+		const cluster = drafts[e]!.cluster;
+		for (let i = 0; i < cluster.length; i += CHUNK) {
+			for (let j = i; j < Math.min(i + CHUNK, cluster.length); j++) entityOf[cluster[j]!] = e;
 			if (clock.due()) yield* clock.pause();
 		}
-		mentionsByEntity.push(list);
-		articlesByEntity.push(articles);
 	}
-	// Mention numbers run in article order and by start within an article: no sorting needed.
-	const mentionsByArticle: LinkedMention[][] = [];
+	const writer = new LinkedMentionsWriter(table.mentions.length, table.articleIds.length);
 	for (let a = 0; a < table.articleIds.length; a += CHUNK / 8) {
-		listByArticle(table, linkedOf, a, Math.min(a + CHUNK / 8, table.articleIds.length), mentionsByArticle);
+		placeMentions(table, entityOf, a, Math.min(a + CHUNK / 8, table.articleIds.length), writer);
 		if (clock.due()) yield* clock.pause();
 	}
+	writer.startArticle(table.articleIds.length);
 	// The name search too: built on the first search, it held that key up for hundreds of ms.
 	let nameSearch: NameSearch | undefined;
 	if (keysOf !== undefined) {
@@ -129,13 +119,11 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<{inde
 	const index = new EntityIndex({
 		articleIds: table.articleIds.slice(),
 		entities: drafts.map((d) => d.entity),
-		mentionsByArticle,
-		mentionsByEntity,
-		articlesByEntity,
+		mentions: writer.finish(drafts.length),
 		warnings,
 		...(nameSearch === undefined ? {} : {nameSearch}),
 	});
-	return {index, linked: linkedOf};
+	return index;
 }
 
 /** The entity of one cluster, with the corrections that name it. */
@@ -180,55 +168,16 @@ function draftOf(table: MentionTable, cluster: Cluster, {base, extraAliases = []
 	return {entity, cluster: ordered};
 }
 
-/** Places the mentions `from`–`to` of an entity's cluster in the index. */
-interface Placement {
-	/** The entity's mentions and article numbers, filled in. */
-	list: LinkedMention[];
-	articles: number[];
-	previous: ReadonlyArray<LinkedMention | undefined>;
-	/** Every mention's placement, by mention number, filled in. */
-	linkedOf: Array<LinkedMention | undefined>;
-}
-
-function linkMentions(table: MentionTable, {entity, cluster}: Draft, from: number, to: number, {list, articles, previous, linkedOf}: Placement): void {
-	for (let i = from; i < to; i++) {
-		const g = cluster[i]!;
-		const article = table.mentionArticle[g]!;
-		if (articles[articles.length - 1] !== article) articles.push(article);
-		const before = previous[g];
-		if (before !== undefined && before.entityId === entity.id && before.kind === entity.kind) {
-			list.push(before);
-			linkedOf[g] = before;
-			continue;
-		}
-		const mention = table.mentions[g]!;
-		const linked: LinkedMention = {
-			start: mention.start,
-			end: mention.end,
-			text: mention.text,
-			kind: entity.kind,
-			rule: mention.rule,
-			articleId: table.articleIds[article]!,
-			entityId: entity.id,
-		};
-		if (mention.title !== undefined) {
-			linked.title = mention.title;
-			linked.titleStart = mention.titleStart;
-		}
-		list.push(linked);
-		linkedOf[g] = linked;
-	}
-}
-
-/** The placed mentions of articles `from`–`to`, in order (hidden entities' mentions left out). */
-function listByArticle(table: MentionTable, linkedOf: ReadonlyArray<LinkedMention | undefined>, from: number, to: number, out: LinkedMention[][]): void {
+/** The mentions of articles `from`–`to` that belong to an entity shown (hidden ones left out), in order. */
+function placeMentions(table: MentionTable, entityOf: Int32Array, from: number, to: number, writer: LinkedMentionsWriter): void {
 	for (let a = from; a < to; a++) {
-		const list: LinkedMention[] = [];
+		writer.startArticle(a);
 		for (let g = table.firstMention[a]!; g < table.firstMention[a + 1]!; g++) {
-			const linked = linkedOf[g];
-			if (linked !== undefined) list.push(linked);
+			const e = entityOf[g]!;
+			if (e < 0) continue;
+			const m = table.mentions[g]!;
+			writer.add(a, m.start, m.end, e, m.text, m.rule, m.title, m.titleStart);
 		}
-		out.push(list);
 	}
 }
 

@@ -190,13 +190,12 @@ export class EntityIndexBuilder {
 				extraAliases,
 				corrections,
 				warnings,
-				previous: this.previous.linked,
 				keysOf: this.options.nameSearch === false ? undefined : this.keysOf,
 			},
 			clock,
 		);
-		this.previous = new PreviousSnapshot(found, foundSummaries, index.linked);
-		return index.index;
+		this.previous = new PreviousSnapshot(found, foundSummaries);
+		return index;
 	}
 }
 

@@ -10,18 +10,23 @@ import {writeAtomicAsync} from '../search/cache-io.js';
 import {statFiles} from '../search/cache.js';
 import type {DetectedArticle} from './builder.js';
 import {detectionCacheFile, encodeDetectionCache, readDetectionCache} from './detection-cache.js';
-import {DetectPool, detectThreads} from './detect-workers.js';
 import {detectMentions} from './find-mentions.js';
 import {type MentionColumns, articleCount, decodeArticle, decodeKeys, encodeMentions} from './mention-codec.js';
+import {sharedTagger} from './model/load.js';
+import {WorkerPool, defaultPoolSize} from '../workers/pool.js';
+import {detectJob} from '../workers/detect-job.js';
+import {indexedArticle} from '../workers/search-job.js';
 
 export interface DetectCorpusOptions {
 	/** Where detection caches live; undefined: none read or written. */
 	cacheDir?: string;
 	/** Worker threads; 0 detects on this thread. Default: one per core, none for a few articles. */
 	threads?: number;
+	/** The pool to detect in (the reader's, shared with the search index, stopped by its owner); else one is started here and stopped at the end. */
+	pool?: WorkerPool;
 	/** Problems with the cache (damaged, not writable), each said once. */
 	onWarning?: (warning: CorpusWarning) => void;
-	/** Workers at the lowest CPU priority (the reader: its keys come first). */
+	/** Workers of a pool started here at the lowest CPU priority (the reader's pool always is: its keys come first). */
 	background?: boolean;
 	/** Waits for cache files to be written before finishing (plain mode exits right after). */
 	awaitWrites?: boolean;
@@ -72,14 +77,22 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 	}
 	const pending: number[] = [];
 	for (let i = 0; i < articles.length; i++) if (!cached[i]) pending.push(i);
-	const threads = options.threads ?? (pending.length < INLINE_ARTICLES ? 0 : detectThreads());
-	const pool = threads > 0 && pending.length > 0 ? new DetectPool(threads, options.background) : undefined;
+	const threads = options.threads ?? (pending.length < INLINE_ARTICLES ? 0 : defaultPoolSize());
+	const inWorkers = threads > 0 && pending.length > 0;
+	const own = inWorkers && options.pool === undefined ? new WorkerPool({size: threads, background: options.background ?? false}) : undefined;
+	const pool = inWorkers ? (options.pool ?? own) : undefined;
+	// A worker detects as this thread would: with the model, or by the rules alone.
+	const rulesOnly = sharedTagger() === null;
+	let stopped = false;
 	// Every batch is queued at once: the pool hands them out in order, a worker at a time.
 	const coming = new Map<number, Promise<MentionColumns>>();
 	for (const batch of batches(articles, pending, pool === undefined ? 1 : BATCH_ARTICLES)) {
 		const here = (): MentionColumns => encodeMentions(batch.map((o) => detectMentions(articles[o]!)));
-		// A worker that failed (out of memory, a crash) leaves its batch to this thread.
-		coming.set(batch[0]!, pool === undefined ? Promise.resolve().then(here) : pool.detect(() => batch.map((o) => articles[o]!.text)).catch(here));
+		// A worker that failed (out of memory, a crash) leaves its batch to this thread; once stopped
+		// (the reader quit), nothing is detected any more.
+		const inPool = (p: WorkerPool): Promise<MentionColumns> =>
+			p.run(detectJob, {articles: batch.map((o) => indexedArticle(articles[o]!)), rulesOnly}).catch(() => (stopped ? encodeMentions([]) : here()));
+		coming.set(batch[0]!, pool === undefined ? Promise.resolve().then(here) : inPool(pool));
 	}
 	// A file detected afresh is written once all its blocks are in: no work per mention here.
 	const writes: Array<Promise<void>> = [];
@@ -115,7 +128,8 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 		if (options.awaitWrites) await Promise.all(writes);
 		return {done: articles.length, fromCache, total: articles.length};
 	} finally {
-		pool?.close();
+		stopped = true;
+		own?.stop();
 	}
 }
 

@@ -14,19 +14,17 @@
 // foreign — means "detect again"; only a damaged file (not an old or stale one) is worth a warning.
 import crypto from 'node:crypto';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type {Article} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {CacheProblem, readCacheBytes, writeAtomic} from '../search/cache-io.js';
-import {AlignedPieces, align8} from '../search/cache-format.js';
+import {AlignedPieces} from '../search/cache-format.js';
+import {isCount, isPair, isRecord, openSealed, sealFile} from './sealed-file.js';
 import type {FileStat} from '../search/search-index.js';
 import {detectionVersion} from './detection-version.js';
 import {COLUMNS, type ColumnName, type MentionColumns, articleCount, validColumns} from './mention-codec.js';
 import {textLengthOf} from '../corpus/article-store.js';
 
 const MAGIC = 'KHAOENT1';
-/** Magic (8 bytes), header length (u32), CRC-32 of header and payload (u32); the JSON header follows. */
-const LEAD = 16;
 const FORMAT = 'khao-entities-3';
 
 interface Header {
@@ -84,14 +82,7 @@ export function encodeDetectionCache(
 		blocks: blockHeaders,
 		payload: payload.offset,
 	};
-	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-	const crc = pieces.reduce((sum, piece) => zlib.crc32(piece, sum), zlib.crc32(headerBytes));
-	const lead = Buffer.alloc(align8(LEAD + headerBytes.byteLength));
-	lead.write(MAGIC, 0, 'latin1');
-	lead.writeUInt32LE(headerBytes.byteLength, 8);
-	lead.writeUInt32LE(crc, 12);
-	headerBytes.copy(lead, LEAD);
-	return [lead, ...pieces];
+	return sealFile(MAGIC, header, pieces);
 }
 
 /** Writes the cache of one source file atomically; throws a CacheProblem. */
@@ -151,18 +142,11 @@ export function readDetectionCache(
 
 /** Header and blocks after the whole-file checks, or what is wrong. */
 function decode(bytes: Buffer): {header: Header; blocks: MentionColumns[]} | string {
-	if (bytes.byteLength < LEAD || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return bytes.byteLength === 0 ? 'empty' : 'not a khao entities cache';
-	const headerLength = bytes.readUInt32LE(8);
-	if (LEAD + headerLength > bytes.byteLength) return 'truncated';
-	const start = align8(LEAD + headerLength);
-	if (start > bytes.byteLength) return 'truncated';
-	const crc = zlib.crc32(bytes.subarray(start), zlib.crc32(bytes.subarray(LEAD, LEAD + headerLength)));
-	if (crc !== bytes.readUInt32LE(12)) return 'bad checksum';
-	const header = parseHeader(bytes.toString('utf8', LEAD, LEAD + headerLength));
-	if (header === undefined || start + header.payload !== bytes.byteLength) return 'bad layout';
-	// One aligned copy of the payload: views on it need offsets that are multiples of 4.
-	const payload = new Uint8Array(header.payload);
-	payload.set(bytes.subarray(start));
+	const sealed = openSealed(bytes, MAGIC, 'entities cache');
+	if (typeof sealed === 'string') return sealed;
+	const header = parseHeader(sealed.header);
+	if (header === undefined || header.payload !== sealed.payload.byteLength) return 'bad layout';
+	const payload = sealed.payload;
 	const blocks: MentionColumns[] = [];
 	for (const block of header.blocks) {
 		const columns = {} as Record<ColumnName, unknown>;
@@ -182,10 +166,6 @@ function decode(bytes: Buffer): {header: Header; blocks: MentionColumns[]} | str
 	return {header, blocks};
 }
 
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isPair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && isCount(v[0]) && isCount(v[1]);
-
 function isBlockHeader(v: unknown): v is BlockHeader {
 	return (
 		isRecord(v) &&
@@ -196,13 +176,7 @@ function isBlockHeader(v: unknown): v is BlockHeader {
 	);
 }
 
-function parseHeader(text: string): Header | undefined {
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		return undefined;
-	}
+function parseHeader(json: unknown): Header | undefined {
 	if (!isRecord(json) || !isRecord(json['file']) || !Array.isArray(json['blocks'])) return undefined;
 	const file = json['file'];
 	const ok =

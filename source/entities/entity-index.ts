@@ -1,7 +1,12 @@
 // The linked entities of a corpus, shaped for the reader: mentions of an article sorted by offset
 // (highlighting, "which mention is under the cursor"), mentions of an entity in corpus order
 // (jumping to the next one, into the next article), and lookup by name for search.
+//
+// Mentions are kept as columns (linked-mentions.ts), not as an object each: two million mentions
+// of a 60,000-article archive are then a few typed arrays, which the linked-result cache writes and
+// reads as they are. The objects the UI reads (LinkedMention) are made for the few it asks for.
 
+import {type LinkedMentions, NONE} from './linked-mentions.js';
 import {NameSearch} from './name-search.js';
 import type {Entity, LinkedMention, MentionPosition} from './types.js';
 
@@ -11,12 +16,7 @@ export interface EntityIndexData {
 	/** Article ids in corpus order. */
 	articleIds: string[];
 	entities: Entity[];
-	/** Per article (corpus order), its mentions sorted by start. */
-	mentionsByArticle: LinkedMention[][];
-	/** Per entity (same order as `entities`), its mentions in corpus order. */
-	mentionsByEntity: LinkedMention[][];
-	/** Per entity, the article orders it occurs in, ascending (worked out from the mentions if absent). */
-	articlesByEntity?: number[][];
+	mentions: LinkedMentions;
 	/** Correction references that matched no entity. */
 	warnings: string[];
 	/** The name search over `entities`, when built beforehand (else built on the first search). */
@@ -26,24 +26,16 @@ export interface EntityIndexData {
 export class EntityIndex {
 	private readonly articleOrder = new Map<string, number>();
 	private readonly entityIndex = new Map<string, number>();
-	/** Per entity, the article orders it occurs in, ascending. */
-	private readonly articlesByEntity: number[][];
+	private readonly m: LinkedMentions;
 	private search?: NameSearch;
+	/** The last article's mentions as objects: the reader asks for the open article's again and again. */
+	private recent?: {order: number; list: LinkedMention[]};
 
-	constructor(private readonly data: EntityIndexData) {
+	constructor(readonly data: EntityIndexData) {
+		this.m = data.mentions;
 		this.search = data.nameSearch;
 		data.articleIds.forEach((id, i) => this.articleOrder.set(id, i));
 		data.entities.forEach((e, i) => this.entityIndex.set(e.id, i));
-		this.articlesByEntity =
-			data.articlesByEntity ??
-			data.mentionsByEntity.map((ms) => {
-				const orders: number[] = [];
-				for (const m of ms) {
-					const o = this.articleOrder.get(m.articleId)!;
-					if (orders[orders.length - 1] !== o) orders.push(o);
-				}
-				return orders;
-			});
 	}
 
 	/** Every entity, most mentioned first. */
@@ -66,21 +58,38 @@ export class EntityIndex {
 		return this.data.articleIds;
 	}
 
+	/** The name search, if built (the reader builds it between keys after a cached index is read). */
+	get hasNameSearch(): boolean {
+		return this.search !== undefined;
+	}
+
+	/** Sets the name search built elsewhere (in steps, off the first lookup's path). */
+	setNameSearch(search: NameSearch): void {
+		this.search ??= search;
+	}
+
 	/** Mentions of an article, sorted by start ([] for an unknown article). */
 	mentionsIn(articleId: string): readonly LinkedMention[] {
 		const o = this.articleOrder.get(articleId);
-		return o === undefined ? [] : this.data.mentionsByArticle[o]!;
+		if (o === undefined) return [];
+		if (this.recent?.order === o) return this.recent.list;
+		const list: LinkedMention[] = [];
+		for (let g = this.m.articleFirst[o]!; g < this.m.articleFirst[o + 1]!; g++) list.push(this.mention(g));
+		this.recent = {order: o, list};
+		return list;
 	}
 
 	/** Entities of an article, in the order of their first mention. */
 	entitiesIn(articleId: string): Entity[] {
-		const seen = new Set<string>();
+		const o = this.articleOrder.get(articleId);
+		if (o === undefined) return [];
+		const seen = new Set<number>();
 		const out: Entity[] = [];
-		for (const m of this.mentionsIn(articleId)) {
-			if (seen.has(m.entityId)) continue;
-			seen.add(m.entityId);
-			const e = this.entity(m.entityId);
-			if (e !== undefined) out.push(e);
+		for (let g = this.m.articleFirst[o]!; g < this.m.articleFirst[o + 1]!; g++) {
+			const e = this.m.entity[g]!;
+			if (seen.has(e)) continue;
+			seen.add(e);
+			out.push(this.data.entities[e]!);
 		}
 		return out;
 	}
@@ -88,42 +97,62 @@ export class EntityIndex {
 	/** Mentions of an entity in corpus order. */
 	mentionsOf(entityId: string): readonly LinkedMention[] {
 		const i = this.entityIndex.get(entityId);
-		return i === undefined ? [] : this.data.mentionsByEntity[i]!;
+		if (i === undefined) return [];
+		const out: LinkedMention[] = [];
+		for (let k = this.m.entityFirst[i]!; k < this.m.entityFirst[i + 1]!; k++) out.push(this.mention(this.m.byEntity[k]!));
+		return out;
+	}
+
+	/** The first mention of an entity in corpus order. */
+	firstMentionOf(entityId: string): LinkedMention | undefined {
+		const i = this.entityIndex.get(entityId);
+		if (i === undefined || this.m.entityFirst[i] === this.m.entityFirst[i + 1]) return undefined;
+		return this.mention(this.m.byEntity[this.m.entityFirst[i]!]!);
 	}
 
 	/** Ids of the articles mentioning an entity, in corpus order. */
 	articlesOf(entityId: string): string[] {
 		const i = this.entityIndex.get(entityId);
-		return i === undefined ? [] : this.articlesByEntity[i]!.map((o) => this.data.articleIds[o]!);
+		if (i === undefined) return [];
+		const out: string[] = [];
+		let last = -1;
+		for (let k = this.m.entityFirst[i]!; k < this.m.entityFirst[i + 1]!; k++) {
+			const a = this.m.article[this.m.byEntity[k]!]!;
+			if (a !== last) out.push(this.data.articleIds[a]!);
+			last = a;
+		}
+		return out;
 	}
 
 	/** The mention covering `offset` in an article (start ≤ offset < end). */
 	mentionAt(articleId: string, offset: number): LinkedMention | undefined {
-		const ms = this.mentionsIn(articleId);
-		let lo = 0;
-		let hi = ms.length - 1;
+		const o = this.articleOrder.get(articleId);
+		if (o === undefined) return undefined;
+		let lo = this.m.articleFirst[o]!;
+		let hi = this.m.articleFirst[o + 1]! - 1;
 		while (lo <= hi) {
 			const mid = (lo + hi) >> 1;
-			const m = ms[mid]!;
-			if (offset < m.start) hi = mid - 1;
-			else if (offset >= m.end) lo = mid + 1;
-			else return m;
+			if (offset < this.m.start[mid]!) hi = mid - 1;
+			else if (offset >= this.m.end[mid]!) lo = mid + 1;
+			else return this.mention(mid);
 		}
 		return undefined;
 	}
 
 	/** Mentions of an article overlapping [start, end) (the visible part of a page). */
 	mentionsBetween(articleId: string, start: number, end: number): LinkedMention[] {
-		const ms = this.mentionsIn(articleId);
-		let lo = 0;
-		let hi = ms.length;
+		const o = this.articleOrder.get(articleId);
+		if (o === undefined) return [];
+		const last = this.m.articleFirst[o + 1]!;
+		let lo = this.m.articleFirst[o]!;
+		let hi = last;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			if (ms[mid]!.end <= start) lo = mid + 1;
+			if (this.m.end[mid]! <= start) lo = mid + 1;
 			else hi = mid;
 		}
 		const out: LinkedMention[] = [];
-		for (let i = lo; i < ms.length && ms[i]!.start < end; i++) out.push(ms[i]!);
+		for (let g = lo; g < last && this.m.start[g]! < end; g++) out.push(this.mention(g));
 		return out;
 	}
 
@@ -135,39 +164,40 @@ export class EntityIndex {
 	nextMention(entityId: string, articleId: string, offset: number, direction: Direction = 'next', options: {wrap?: boolean} = {}): MentionPosition | undefined {
 		const i = this.entityIndex.get(entityId);
 		if (i === undefined) return undefined;
-		const ms = this.data.mentionsByEntity[i]!;
-		if (ms.length === 0) return undefined;
+		const from = this.m.entityFirst[i]!;
+		const to = this.m.entityFirst[i + 1]!;
+		if (from === to) return undefined;
 		const wrap = options.wrap ?? true;
 		const here = this.articleOrder.get(articleId);
-		const order = (m: LinkedMention): number => this.articleOrder.get(m.articleId)!;
+		const {article, start, byEntity} = this.m;
 		// First mention strictly after (here, offset) in corpus order.
-		let lo = 0;
-		let hi = ms.length;
-		const after = (m: LinkedMention): boolean => {
+		const after = (g: number): boolean => {
 			if (here === undefined) return direction === 'next';
-			const o = order(m);
-			return o > here || (o === here && m.start > offset);
+			const o = article[g]!;
+			return o > here || (o === here && start[g]! > offset);
 		};
+		let lo = from;
+		let hi = to;
 		while (lo < hi) {
 			const mid = (lo + hi) >> 1;
-			if (after(ms[mid]!)) hi = mid;
+			if (after(byEntity[mid]!)) hi = mid;
 			else lo = mid + 1;
 		}
 		let k: number;
 		if (direction === 'next') {
 			k = lo;
-			if (k >= ms.length) {
+			if (k >= to) {
 				if (!wrap) return undefined;
-				k = 0;
+				k = from;
 			}
 		} else {
 			// Last mention strictly before (here, offset).
 			k = lo - 1;
-			while (k >= 0 && here !== undefined && order(ms[k]!) === here && ms[k]!.start >= offset) k--;
-			if (here === undefined) k = ms.length - 1;
-			if (k < 0) {
+			while (k >= from && here !== undefined && article[byEntity[k]!] === here && start[byEntity[k]!]! >= offset) k--;
+			if (here === undefined) k = to - 1;
+			if (k < from) {
 				if (!wrap) return undefined;
-				k = ms.length - 1;
+				k = to - 1;
 			}
 		}
 		return this.position(i, k);
@@ -176,24 +206,40 @@ export class EntityIndex {
 	/** Where a given mention stands among its entity's mentions ("mention 3 of 19 · article 2 of 2"). */
 	positionOf(entityId: string, articleId: string, start: number): MentionPosition | undefined {
 		const i = this.entityIndex.get(entityId);
-		if (i === undefined) return undefined;
-		const k = this.data.mentionsByEntity[i]!.findIndex((m) => m.articleId === articleId && m.start === start);
-		return k < 0 ? undefined : this.position(i, k);
+		const o = this.articleOrder.get(articleId);
+		if (i === undefined || o === undefined) return undefined;
+		for (let k = this.m.entityFirst[i]!; k < this.m.entityFirst[i + 1]!; k++) {
+			const g = this.m.byEntity[k]!;
+			if (this.m.article[g] === o && this.m.start[g] === start) return this.position(i, k);
+		}
+		return undefined;
 	}
 
+	/** Position of the k-th entry of `byEntity` (a mention of entity `entity`). */
 	private position(entity: number, k: number): MentionPosition {
-		const ms = this.data.mentionsByEntity[entity]!;
-		const m = ms[k]!;
-		const articles = this.articlesByEntity[entity]!;
-		const o = this.articleOrder.get(m.articleId)!;
+		const {article, byEntity, entityFirst} = this.m;
+		const from = entityFirst[entity]!;
+		const to = entityFirst[entity + 1]!;
+		const g = byEntity[k]!;
+		// Articles before and including this mention's, and in all: counted, not stored (a jump is rare).
+		let articleOrdinal = 0;
+		let articleTotal = 0;
+		let last = -1;
+		for (let j = from; j < to; j++) {
+			const a = article[byEntity[j]!]!;
+			if (a === last) continue;
+			last = a;
+			articleTotal++;
+			if (j <= k) articleOrdinal++;
+		}
 		return {
-			articleId: m.articleId,
-			start: m.start,
-			end: m.end,
-			ordinal: k + 1,
-			total: ms.length,
-			articleOrdinal: lowerBound(articles, o) + 1,
-			articleTotal: articles.length,
+			articleId: this.data.articleIds[article[g]!]!,
+			start: this.m.start[g]!,
+			end: this.m.end[g]!,
+			ordinal: k - from + 1,
+			total: to - from,
+			articleOrdinal,
+			articleTotal,
 		};
 	}
 
@@ -202,15 +248,25 @@ export class EntityIndex {
 		this.search ??= new NameSearch(this.data.entities.map((e, entity) => ({entity, aliases: e.aliases})));
 		return this.search.find(query, (e) => this.data.entities[e]!.mentionCount, limit).map((e) => this.data.entities[e]!);
 	}
-}
 
-function lowerBound(a: readonly number[], x: number): number {
-	let lo = 0;
-	let hi = a.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (a[mid]! < x) lo = mid + 1;
-		else hi = mid;
+	/** Mention number `g` as the object the UI reads. */
+	private mention(g: number): LinkedMention {
+		const {strings} = this.m;
+		const entity = this.data.entities[this.m.entity[g]!]!;
+		const out: LinkedMention = {
+			start: this.m.start[g]!,
+			end: this.m.end[g]!,
+			text: strings[this.m.text[g]!]!,
+			kind: entity.kind,
+			rule: strings[this.m.rule[g]!]!,
+			articleId: this.data.articleIds[this.m.article[g]!]!,
+			entityId: entity.id,
+		};
+		const title = this.m.title[g]!;
+		if (title !== NONE) {
+			out.title = strings[title]!;
+			out.titleStart = this.m.titleStart[g]!;
+		}
+		return out;
 	}
-	return lo;
 }

@@ -9,13 +9,13 @@ import {indexCorpusSteps, openCachedSteps, writeCacheAsync, type FileStat, type 
 import {MAX_SEGMENT_ARTICLES} from '../search/segment.js';
 import {correctionsWarnings, EntityIndex, EntityIndexBuilder, type EntityCorrections} from '../entities/index.js';
 import type {Article, CorpusWarning} from '../corpus/types.js';
-import {locatorOf, textLengthOf} from '../corpus/article-store.js';
+import {textLengthOf} from '../corpus/article-store.js';
 import {WorkerPool} from '../workers/pool.js';
-import {searchJob, type IndexedArticle, type SearchBatch} from '../workers/search-job.js';
+import {indexedArticle, searchJob, type SearchBatch} from '../workers/search-job.js';
 import {entitiesJob} from '../workers/entities-job.js';
 import {DetectionQueue, INLINE_ARTICLES} from '../entities/detect-corpus.js';
-import {detectThreads} from '../entities/detect-workers.js';
 import {defaultCacheDir} from '../search/cache.js';
+import {openLinkedCache, type LinkedCache} from '../entities/linked-cache.js';
 
 /** An article longer than this (UTF-16 units, ~750 KB of Thai) is one step of several hundred ms: index in workers. */
 export const WORKER_CHARS = 250_000;
@@ -74,6 +74,8 @@ export class BackgroundIndexer {
 	/** The corpus's text, UTF-16 units (by the listed lengths). */
 	private chars = 0;
 	private detection?: DetectionQueue;
+	private linked?: LinkedCache;
+	private saving?: Promise<void>;
 	private readonly listeners = new Set<() => void>();
 
 	constructor(
@@ -103,17 +105,26 @@ export class BackgroundIndexer {
 		for (const article of articles) chars += textLengthOf(article);
 		this.chars = chars;
 		this.set({total: articles.length});
+		// An unchanged corpus has its linked entities on disk: read whole, nothing detected or linked.
+		this.linked = openLinkedCache(this.cacheDir(), articles, this.options.corrections, (warning) => this.cacheWarning(warning));
+		if (this.linked.data !== undefined) {
+			const entities = new EntityIndex(this.linked.data);
+			this.set({entities, entityArticles: articles.length, entitiesDone: true});
+			this.entitiesWarnings(entities);
+			this.emit();
+		}
 		if (huge) {
 			// An article too large for a slice: both indexes in the pool, entities whole.
 			this.set({inWorkers: true});
 			this.emit();
-			await Promise.all([this.searchInPool(articles), this.entitiesInPool(articles)]);
+			await Promise.all([this.searchInPool(articles), this.state.entitiesDone ? undefined : this.entitiesInPool(articles)]);
 		} else if (chars > (this.options.poolChars ?? POOL_CHARS)) {
 			await Promise.all([this.searchInPool(articles), this.inSlices(articles, false)]);
 		} else await this.inSlices(articles, true);
 		this.emit();
-		// The detection cache is written after the index is ready; done once it is on disk.
+		// The caches are written after the index is ready; done once they are on disk.
 		await this.detection?.done;
+		await this.saving;
 	}
 
 	/** The cache's warnings reach the status bar (and `w`); the cache (about 90 MB for 10,000 articles) is written without blocking keys. */
@@ -138,7 +149,7 @@ export class BackgroundIndexer {
 		const entities = new EntityIndexBuilder(this.options.corrections ? {corrections: this.options.corrections} : {});
 		// Detection (the costly part) runs in worker threads, or comes from its cache; this thread only
 		// links. A handful of articles is detected here in steps: a worker's start costs more.
-		let detected = articles.length >= INLINE_ARTICLES ? this.detectionQueue(articles) : undefined;
+		let detected = !this.state.entitiesDone && articles.length >= INLINE_ARTICLES ? this.detectionQueue(articles) : undefined;
 		// Detection and snapshots run in steps of a few milliseconds, one step per look at the clock,
 		// so a slice ends at most one step after its time: a long article or a snapshot of 10,000
 		// articles (hundreds of milliseconds at once) never holds up a key.
@@ -167,7 +178,7 @@ export class BackgroundIndexer {
 						snapshotting = undefined;
 						this.set({entities: step.value, entityArticles: snapshotArticles, entitiesDone: snapshotArticles >= articles.length});
 						// The final index knows which corrections matched nothing: they join the warnings panel (w).
-						if (this.state.entitiesDone) this.entitiesWarnings(step.value);
+						if (this.state.entitiesDone) this.entitiesDone(step.value);
 						changed = true;
 					}
 				} else if (adding) {
@@ -218,20 +229,33 @@ export class BackgroundIndexer {
 
 	/** Detection for the whole corpus, off this thread; a failure leaves the entities to this thread's steps. */
 	private detectionQueue(articles: readonly Article[]): DetectionQueue {
-		const search = this.options.search?.cacheDir;
-		const cacheDir = search === undefined ? defaultCacheDir() : (search ?? undefined);
+		const cacheDir = this.cacheDir();
 		const queue = new DetectionQueue(articles, {
 			...(cacheDir === undefined ? {} : {cacheDir}),
-			threads: detectThreads(),
-			background: true,
+			pool: this.workers(),
 			awaitWrites: true,
-			onWarning: (warning) => {
-				this.set({cacheWarning: this.state.cacheWarning ?? warning});
-				this.emit();
-			},
+			onWarning: (warning) => this.cacheWarning(warning),
 		});
 		this.detection = queue;
 		return queue;
+	}
+
+	/** The entity caches' folder: the search cache's (null there: none). */
+	private cacheDir(): string | undefined {
+		const search = this.options.search?.cacheDir;
+		return search === undefined ? defaultCacheDir() : (search ?? undefined);
+	}
+
+	/** The first cache problem reaches the status bar (and `w`). */
+	private cacheWarning(warning: CorpusWarning): void {
+		this.set({cacheWarning: this.state.cacheWarning ?? warning});
+		this.emit();
+	}
+
+	/** The whole corpus is linked: its warnings are shown and the result is cached. */
+	private entitiesDone(index: EntityIndex): void {
+		this.entitiesWarnings(index);
+		if (!this.stopped) this.saving = this.linked?.save(index.data);
 	}
 
 	private entitiesWarnings(index: EntityIndex): void {
@@ -320,7 +344,7 @@ export class BackgroundIndexer {
 			const entities = new EntityIndex(data);
 			this.set({entities, entityArticles: articles.length});
 			// As in the time slices: corrections that matched nothing join the warnings panel (w).
-			this.entitiesWarnings(entities);
+			this.entitiesDone(entities);
 		} catch (error) {
 			if (!this.stopped) this.problem(`entities: ${(error as Error).message}`);
 		}
@@ -339,14 +363,6 @@ export class BackgroundIndexer {
 	private emit(): void {
 		for (const l of this.listeners) l();
 	}
-}
-
-/** What a worker needs of an article to index it: its metadata and where its body is (not the body). */
-function indexedArticle(article: Article): IndexedArticle {
-	const {id, path, format, title} = article;
-	const locator = locatorOf(article);
-	// Indexing reads no blocks: a body in memory travels without them.
-	return {id, path, format, title, locator: locator.kind === 'memory' ? {...locator, blocks: []} : locator, textLength: textLengthOf(article)};
 }
 
 /**

@@ -3,7 +3,7 @@
 // link in the reader's time slices.
 import {buildEntityIndex, type EntityCorrections} from '../entities/index.js';
 import type {EntityIndexData} from '../entities/entity-index.js';
-import {defineJob, registerJob} from './registry.js';
+import {buffersOf, defineJob, registerJob} from './registry.js';
 import {withBody, type IndexedArticle} from './search-job.js';
 
 export interface EntitiesInput {
@@ -15,6 +15,7 @@ export const entitiesJob = defineJob<EntitiesInput, EntityIndexData>('entities')
 
 registerJob(entitiesJob, ({articles, corrections}) => {
 	const index = buildEntityIndex(articles.map(withBody), corrections ? {corrections} : {});
-	const {nameSearch: _, ...data} = (index as unknown as {data: EntityIndexData}).data;
-	return {output: data as EntityIndexData};
+	const {nameSearch: _, ...data} = index.data;
+	// The mention columns are moved, not copied.
+	return {output: data, transfer: buffersOf(Object.values(data.mentions))};
 });

@@ -25,8 +25,18 @@ export interface PoolOptions {
 	size?: number;
 	/** Heap limit of each worker, MB (tests make it small). */
 	heapMb?: number;
+	/**
+	 * Workers at the lowest CPU priority (default), so that the reader's thread wins the cores and
+	 * keys are answered at once; the plain modes, with no keys to answer, run theirs at full speed.
+	 */
+	background?: boolean;
 	/** An idle worker is ended after this many ms (default IDLE_MS); the next job starts a new one. */
 	idleMs?: number;
+}
+
+/** What a worker is started with. */
+export interface PoolWorkerData {
+	background: boolean;
 }
 
 /** The message a worker gets, and the one it answers with. */
@@ -59,6 +69,7 @@ export class WorkerPool {
 	private readonly slots: Slot[] = [];
 	private readonly size: number;
 	private readonly heapMb: number;
+	private readonly background: boolean;
 	private readonly idleMs: number;
 	private nextId = 0;
 	private stopped = false;
@@ -66,6 +77,7 @@ export class WorkerPool {
 	constructor(options: PoolOptions = {}) {
 		this.size = Math.max(1, options.size ?? defaultPoolSize());
 		this.heapMb = options.heapMb ?? WORKER_HEAP_MB;
+		this.background = options.background ?? true;
 		this.idleMs = options.idleMs ?? IDLE_MS;
 	}
 
@@ -112,7 +124,7 @@ export class WorkerPool {
 	}
 
 	private start(): Slot {
-		const worker = startWorker(this.heapMb);
+		const worker = startWorker(this.heapMb, {background: this.background});
 		const slot: Slot = {worker, task: undefined};
 		this.slots.push(slot);
 		worker.on('message', (reply: PoolReply) => {
@@ -151,9 +163,9 @@ export class WorkerPool {
 	}
 }
 
-function startWorker(heapMb: number): Worker {
+function startWorker(heapMb: number, workerData: PoolWorkerData): Worker {
 	const self = import.meta.url;
-	const options = {resourceLimits: {maxOldGenerationSizeMb: heapMb}};
+	const options = {resourceLimits: {maxOldGenerationSizeMb: heapMb}, workerData};
 	if (!self.endsWith('.ts')) return new Worker(new URL(self), options);
 	const main = new URL('./worker-main.ts', self).href;
 	return new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(main)}); }).then((m) => m.runPoolWorker());`, {

@@ -1,6 +1,6 @@
 // The search index's job: a batch of articles (of one file, in corpus order) becomes sealed
 // segments, their typed arrays moved back to the UI thread, which adds them to its index.
-import {readArticleBody, type ArticleLocator} from '../corpus/article-store.js';
+import {locatorOf, readArticleBody, textLengthOf, type ArticleLocator} from '../corpus/article-store.js';
 import type {Article} from '../corpus/types.js';
 import type {FileStat} from '../search/search-index.js';
 import {SearchIndexBuilder} from '../search/search-index.js';
@@ -22,6 +22,14 @@ export function withBody(article: IndexedArticle): Article {
 	const {locator, textLength, ...meta} = article;
 	const body = readArticleBody(locator, textLength);
 	return {...meta, text: body.text, blocks: []};
+}
+
+/** What a worker needs of an article to index it: its metadata and where its body is (not the body). */
+export function indexedArticle(article: Article): IndexedArticle {
+	const {id, path, format, title} = article;
+	const locator = locatorOf(article);
+	// Indexing reads no blocks: a body in memory travels without them.
+	return {id, path, format, title, locator: locator.kind === 'memory' ? {...locator, blocks: []} : locator, textLength: textLengthOf(article)};
 }
 
 export interface SearchBatch {

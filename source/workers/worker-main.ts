@@ -1,14 +1,14 @@
 // The worker thread's side of the pool: takes one job at a time, runs the registered function and
 // posts the output back (its buffers transferred). A job that throws answers with a one-line reason.
-import {parentPort} from 'node:worker_threads';
+import {parentPort, workerData} from 'node:worker_threads';
 import {reasonOf} from '../corpus/errors.js';
 import './jobs.js';
 import {jobFunction} from './registry.js';
 import {lowerPriority} from './priority.js';
-import type {PoolReply, PoolRequest} from './pool.js';
+import type {PoolReply, PoolRequest, PoolWorkerData} from './pool.js';
 
 export function runPoolWorker(): Promise<void> {
-	lowerPriority();
+	if ((workerData as PoolWorkerData | undefined)?.background !== false) lowerPriority();
 	const port = parentPort!;
 	return new Promise(() => {
 		// Jobs are run one at a time, in the order they come (the pool sends one per worker).

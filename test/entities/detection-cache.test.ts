@@ -14,6 +14,7 @@ import {statFiles} from '../../source/search/cache.js';
 import {entitiesData} from '../../source/plain/entities.js';
 import {BackgroundIndexer} from '../../source/ui/background.js';
 import {staticLoad} from '../ui/helpers.js';
+import {twoFileCorpus} from './helpers.js';
 
 // Sentences written for these tests: titles, a bracketed definition with its acronym, a Latin
 // name, a country, repeats and short forms, so that every optional field of a mention occurs.
@@ -37,18 +38,7 @@ function tempRoot(): string {
 
 /** Two files of articles (one a line), as a folder corpus would give them. */
 function makeCorpus(): {cacheDir: string; files: string[]; articles: () => Article[]} {
-	const root = tempRoot();
-	const files = ['one.txt', 'two.txt'].map((name) => path.join(root, name));
-	fs.writeFileSync(files[0]!, TEXTS.slice(0, 2).join('\n'));
-	fs.writeFileSync(files[1]!, TEXTS.slice(2).join('\n'));
-	const articles = (): Article[] =>
-		files.flatMap((file) =>
-			fs
-				.readFileSync(file, 'utf8')
-				.split('\n')
-				.map((text, i): Article => ({id: `${file}#${i + 1}`, path: file, format: 'txt', title: `${i}`, text, blocks: []})),
-		);
-	return {cacheDir: path.join(root, 'cache'), files, articles};
+	return twoFileCorpus(tempRoot(), TEXTS);
 }
 
 async function detectAll(articles: Article[], options: DetectCorpusOptions): Promise<{mentions: unknown[]; fromCache: number}> {
@@ -244,7 +234,7 @@ describe('the reader’s background indexing', () => {
 		const stamps = (): string[] =>
 			fs
 				.readdirSync(cacheDir)
-				.filter((f) => f.startsWith('entities-'))
+				.filter((f) => f.endsWith('.ent'))
 				.map((f) => `${f} ${fs.statSync(path.join(cacheDir, f), {bigint: true}).mtimeNs}`);
 		let written: string[] = [];
 		for (const run of ['cold', 'warm']) {
@@ -257,7 +247,8 @@ describe('the reader’s background indexing', () => {
 			if (run === 'warm') assert.deepEqual(stamps(), written);
 			written = stamps();
 		}
-		assert.equal(fs.readdirSync(cacheDir).filter((f) => f.startsWith('entities-')).length, 2, 'one detection cache per source file');
+		assert.equal(fs.readdirSync(cacheDir).filter((f) => f.endsWith('.ent')).length, 2, 'one detection cache per source file');
+		assert.equal(fs.readdirSync(cacheDir).filter((f) => f.endsWith('.lnk')).length, 1, 'one linked result for the corpus');
 	});
 });
 

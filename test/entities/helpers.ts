@@ -1,4 +1,5 @@
-import {readFileSync, readdirSync} from 'node:fs';
+import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Article} from '../../source/corpus/types.js';
 
@@ -14,4 +15,21 @@ export function seedArticles(): Article[] {
 		.filter((f) => f.endsWith('.txt'))
 		.sort()
 		.map((f) => article(`corpus/${f}`, readFileSync(SEED_DIR + f, 'utf8')));
+}
+
+/**
+ * A corpus of two files in `root` (the first `split` texts in one, the rest in the other), one
+ * article a line, read again from disk by `articles()`, and a cache folder beside them.
+ */
+export function twoFileCorpus(root: string, texts: readonly string[], split = 2): {root: string; cacheDir: string; files: string[]; articles: () => Article[]} {
+	const files = ['one.txt', 'two.txt'].map((name) => path.join(root, name));
+	writeFileSync(files[0]!, texts.slice(0, split).join('\n'));
+	writeFileSync(files[1]!, texts.slice(split).join('\n'));
+	const articles = (): Article[] =>
+		files.flatMap((file) =>
+			readFileSync(file, 'utf8')
+				.split('\n')
+				.map((text, i): Article => ({id: `${file}#${i + 1}`, path: file, format: 'txt', title: `${i}`, text, blocks: []})),
+		);
+	return {root, cacheDir: path.join(root, 'cache'), files, articles};
 }

@@ -11,7 +11,11 @@ import {search} from '../../source/search/search.js';
 import {SearchIndex} from '../../source/search/search-index.js';
 import {BackgroundIndexer, searchBatches} from '../../source/ui/background.js';
 import {defaultPoolSize, WorkerPool} from '../../source/workers/pool.js';
-import {searchJob, type SearchBatch} from '../../source/workers/search-job.js';
+import {indexedArticle, searchJob, type SearchBatch} from '../../source/workers/search-job.js';
+import {detectJob} from '../../source/workers/detect-job.js';
+import {detectMentions} from '../../source/entities/find-mentions.js';
+import {decodeArticle} from '../../source/entities/mention-codec.js';
+import {sharedTagger} from '../../source/entities/model/load.js';
 import {staticLoad} from '../ui/helpers.js';
 import {DiskSegment} from '../../source/search/disk-segment.js';
 import {searchSafely} from '../../source/ui/search-safely.js';
@@ -130,6 +134,27 @@ test('the reader indexes in the pool with progress by batch, saves a cache per f
 	assert.equal(first.searchFromCache, 0);
 	assert.equal(again.state.searchFromCache, articles.length);
 	assert.deepEqual(hitsOf(again.state.search!), hitsOf(first.search!));
+});
+
+test('entity detection is a job of the same pool: its mentions are those detected on this thread', {timeout: 120_000}, async () => {
+	const articles: Article[] = [
+		{id: 'a', path: 'a', format: 'txt', title: 'a', text: 'นายสมปอง รักษ์ดี เดินทางไปประเทศญี่ปุ่น พร้อมกับนายสมปองและคณะ', blocks: []},
+		{id: 'b', path: 'b', format: 'txt', title: 'b', text: 'องค์การบริหารส่วนตำบลหนองบัว (อบต.หนองบัว) ร่วมกับ Global Water Partnership (GWP)', blocks: []},
+	];
+	const pool = new WorkerPool({size: 1, background: false});
+	try {
+		const columns = await pool.run(detectJob, {articles: articles.map(indexedArticle), rulesOnly: sharedTagger() === null});
+		const expected = articles.map((a) => detectMentions(a));
+		assert.ok(expected.flat().length >= 4, 'the texts have names');
+		assert.deepEqual(
+			articles.map((_, i) => decodeArticle(columns, i)),
+			expected,
+		);
+		// The search index's jobs run in the same workers.
+		assert.equal((await pool.run(searchJob, {ordinals: [0], articles: [indexedArticle(articles[0]!)], stats: []})).length, 1);
+	} finally {
+		pool.stop();
+	}
 });
 
 test('an idle worker is ended (its heap given back), and the next job starts another', {timeout: 120_000}, async () => {

@@ -81,7 +81,7 @@ export function focusEntity(state: State, entity: Entity, env: Env): State {
 	if (!env.entities) return closed;
 	const article = env.articles[state.current];
 	const inHere = article ? env.entities.mentionsIn(article.id).find((m) => m.entityId === entity.id) : undefined;
-	const first = inHere ?? env.entities.mentionsOf(entity.id)[0];
+	const first = inHere ?? env.entities.firstMentionOf(entity.id);
 	if (!first) return {...closed, focused: {id: entity.id}};
 	const index = env.articles.findIndex((a) => a.id === first.articleId);
 	return goTo({...closed, focused: {id: entity.id, at: first.start}}, index === -1 ? state.current : index, first.start, env);
