@@ -13,7 +13,6 @@
 // blocks are read one at a time, so the first screen waits for the first, small one.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import zlib from 'node:zlib';
 import type {ArticleDate, CorpusWarning, WarningKind} from './types.js';
 import {StoredArticle, type ArticleMeta} from './article-store.js';
@@ -21,7 +20,7 @@ import {hashCode} from './code-fingerprint.js';
 import {reasonOf} from './errors.js';
 import type {FileStamp} from './stamp.js';
 import {isLoneSurrogate, unsafeLength} from '../text/sanitize.js';
-import {CacheProblem, writeAtomicAsync} from '../search/cache-io.js';
+import {CacheProblem, perFileCacheName, writeAtomicAsync} from '../search/cache-io.js';
 import {openCacheFile, readExactly} from '../search/cache-blocks.js';
 import {AlignedPieces, align8, headerObject, leadWith} from '../search/cache-format.js';
 
@@ -84,12 +83,7 @@ function codeVersion(): string {
 
 /** The listing file of one source file, keyed by its resolved path. */
 export function listingCacheFile(cacheDir: string, sourcePath: string): string {
-	const hash = crypto
-		.createHash('sha256')
-		.update(`listing\0${path.resolve(sourcePath)}`)
-		.digest('hex')
-		.slice(0, 24);
-	return path.join(cacheDir, `listing-${hash}.lst`);
+	return perFileCacheName(cacheDir, sourcePath, {tag: 'listing', prefix: 'listing', ext: 'lst'});
 }
 
 /** One line for the user about the listing cache: what happened and why, then the file. */

@@ -12,11 +12,9 @@
 // as the search cache keys them), and its articles' ids and text lengths in order. Then every
 // count and reference is validated (mention-codec.ts). Anything else — stale, truncated, corrupted,
 // foreign — means "detect again"; only a damaged file (not an old or stale one) is worth a warning.
-import crypto from 'node:crypto';
-import path from 'node:path';
 import type {Article} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
-import {CacheProblem, readCacheBytes, writeAtomic} from '../search/cache-io.js';
+import {CacheProblem, perFileCacheName, readCacheBytes, writeAtomic} from '../search/cache-io.js';
 import {AlignedPieces} from '../search/cache-format.js';
 import {isCount, isPair, isRecord, openSealed, sealFile} from './sealed-file.js';
 import type {FileStat} from '../search/search-index.js';
@@ -47,12 +45,7 @@ interface BlockHeader {
 
 /** The cache file of one source file. */
 export function detectionCacheFile(cacheDir: string, sourcePath: string): string {
-	const hash = crypto
-		.createHash('sha256')
-		.update(`entities\0${path.resolve(sourcePath)}`)
-		.digest('hex')
-		.slice(0, 24);
-	return path.join(cacheDir, `entities-${hash}.ent`);
+	return perFileCacheName(cacheDir, sourcePath, {tag: 'entities', prefix: 'entities', ext: 'ent'});
 }
 
 /** The file's bytes for these articles (all from `file`, in file order) and their mentions, in blocks. */

@@ -26,6 +26,19 @@ export class CacheProblem extends Error {
  * Creates `dir` and its missing parents, one level at a time (Node's recursive mkdir loops for ever
  * where mkdir fails with ENOENT, as under /proc). Throws a CacheProblem naming the level that failed.
  */
+/**
+ * The cache file of one source file: `<prefix>-<hash>.<ext>`, the hash of the cache's kind (`tag`)
+ * and the file's resolved path, so each kind of cache keeps one file per source file.
+ */
+export function perFileCacheName(cacheDir: string, sourcePath: string, kind: {tag: string; prefix: string; ext: string}): string {
+	const hash = crypto
+		.createHash('sha256')
+		.update(`${kind.tag}\0${path.resolve(sourcePath)}`)
+		.digest('hex')
+		.slice(0, 24);
+	return path.join(cacheDir, `${kind.prefix}-${hash}.${kind.ext}`);
+}
+
 export function ensureDir(dir: string): void {
 	const missing: string[] = [];
 	for (let at = path.resolve(dir); ; at = path.dirname(at)) {

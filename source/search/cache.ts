@@ -9,7 +9,6 @@
 // and every block of the payload (cache-format.ts, cache-blocks.ts), and every offset, length and
 // count in it is validated before use (cache-validate.ts). Anything wrong means "no cache" (the index is built afresh) and one warning
 // through `warn`; a cache from another version is replaced silently.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +30,7 @@ import {
 	type Header,
 	type SegmentHeader,
 } from './cache-format.js';
-import {CacheProblem, readCacheBytes, writeAtomic, writeAtomicAsync} from './cache-io.js';
+import {CacheProblem, perFileCacheName, readCacheBytes, writeAtomic, writeAtomicAsync} from './cache-io.js';
 import {validSegment} from './cache-validate.js';
 import {openDiskSegments} from './disk-segment.js';
 import type {FileStat} from './search-index.js';
@@ -55,12 +54,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
  * holds is in the cache, checked against the file's stat.)
  */
 export function cacheFileFor(cacheDir: string, sourcePath: string): string {
-	const hash = crypto
-		.createHash('sha256')
-		.update(`file\0${path.resolve(sourcePath)}`)
-		.digest('hex')
-		.slice(0, 24);
-	return path.join(cacheDir, `search-${hash}.idx`);
+	return perFileCacheName(cacheDir, sourcePath, {tag: 'file', prefix: 'search', ext: 'idx'});
 }
 
 /** Size and stamp of each article's file (skipping stdin and files that cannot be read). */
