@@ -26,21 +26,19 @@ export function entitiesData(index: EntityIndex, articles: readonly Article[]): 
 	return {entities: index.all().map((e) => entityData(index, e, wanted))};
 }
 
-function entityData(index: EntityIndex, e: Entity, wanted: ReadonlySet<string>): EntitiesJson['entities'][number] {
-	return {
-		id: e.id,
-		name: e.name,
-		kind: e.kind,
-		aliases: [...e.aliases],
-		mentions: index
-			.mentionsOf(e.id)
-			.filter((m) => wanted.has(m.articleId))
-			.map((m) => {
-				const out: {article: string; text: string; start: number; end: number; title?: string} = {article: m.articleId, text: m.text, start: m.start, end: m.end};
-				if (m.title !== undefined) out.title = m.title;
-				return out;
-			}),
-	};
+function entityData(index: EntityIndex, e: Entity, wanted: ReadonlySet<string>, from = 0, to = Infinity): EntitiesJson['entities'][number] {
+	return {id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases], mentions: mentionsData(index, e, wanted, from, to)};
+}
+
+function mentionsData(index: EntityIndex, e: Entity, wanted: ReadonlySet<string>, from: number, to: number): EntitiesJson['entities'][number]['mentions'] {
+	return index
+		.mentionsOf(e.id, from, to)
+		.filter((m) => wanted.has(m.articleId))
+		.map((m) => {
+			const out: {article: string; text: string; start: number; end: number; title?: string} = {article: m.articleId, text: m.text, start: m.start, end: m.end};
+			if (m.title !== undefined) out.title = m.title;
+			return out;
+		});
 }
 
 /** `--entities --json`. */
@@ -48,22 +46,44 @@ export function entitiesJson(index: EntityIndex, articles: readonly Article[]): 
 	return safeJson(entitiesData(index, articles));
 }
 
+/** Mentions made into objects and JSON at once by `entitiesJsonPieces`, at most. */
+export const MENTIONS_PER_PIECE = 512;
+
 /**
  * `--entities --json` an entity at a time, with the bytes of `safeJson` on the whole (indented two
  * spaces a level), the last piece ending in a newline: a large corpus's output (hundreds of MB)
- * never has to be one string.
+ * never has to be one string. A big entity (a province: tens of thousands of mentions at 60,000
+ * articles) comes a slice of `perPiece` mentions at a time: made all at once, its objects and
+ * strings outlived V8's young generation, and printing 60,000 articles took 400 MB of heap.
  */
-export function* entitiesJsonPieces(index: EntityIndex, articles: readonly Article[]): Generator<string> {
+export function* entitiesJsonPieces(index: EntityIndex, articles: readonly Article[], perPiece = MENTIONS_PER_PIECE): Generator<string> {
 	const entities = index.all();
 	if (entities.length === 0) {
 		yield safeJson({entities: []}) + '\n';
 		return;
 	}
 	const wanted = new Set(articles.map((a) => a.id));
+	const indent = (json: string, spaces: string): string => json.replace(/^/gm, spaces);
 	yield '{\n  "entities": [\n';
 	for (let e = 0; e < entities.length; e++) {
-		const json = safeJson(entityData(index, entities[e]!, wanted)).replace(/^/gm, '    ');
-		yield e < entities.length - 1 ? `${json},\n` : `${json}\n  ]\n}\n`;
+		const entity = entities[e]!;
+		const end = e < entities.length - 1 ? ',\n' : '\n  ]\n}\n';
+		if (entity.mentionCount <= perPiece) {
+			yield indent(safeJson(entityData(index, entity, wanted)), '    ') + end;
+			continue;
+		}
+		// The entity without its mentions ends in `"mentions": []` and its closing brace: cut there.
+		const head = indent(safeJson(entityData(index, entity, wanted, 0, 0)), '    ');
+		yield head.slice(0, head.lastIndexOf('[]'));
+		let first = true;
+		for (let from = 0; from < entity.mentionCount; from += perPiece) {
+			const part = mentionsData(index, entity, wanted, from, from + perPiece).map((m) => indent(safeJson(m), '        '));
+			if (part.length === 0) continue;
+			yield (first ? '[\n' : ',\n') + part.join(',\n');
+			first = false;
+		}
+		// No mention of the wanted articles: the empty list as JSON.stringify writes it.
+		yield (first ? '[]\n    }' : '\n      ]\n    }') + end;
 	}
 }
 

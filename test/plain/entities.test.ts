@@ -81,9 +81,17 @@ test('--entities --json piece by piece prints the bytes of the whole at once, wi
 		[buildEntityIndex(seeds), seeds],
 		[buildEntityIndex(withNames, {corrections}), withNames],
 		[buildEntityIndex([]), []],
+		// Mentions of some articles only: an entity may have none of them.
+		[buildEntityIndex(withNames, {corrections}), withNames.slice(1, 3)],
 	] as const) {
 		const pieces = [...entitiesJsonPieces(index, articles)];
 		assert.ok(pieces.length >= Math.min(2, index.all().length + 1));
 		assert.equal(pieces.join(''), entitiesJson(index, articles) + '\n');
+		// An entity's mentions in pieces of one, two or three: the same bytes.
+		for (const perPiece of [1, 2, 3]) {
+			const small = [...entitiesJsonPieces(index, articles, perPiece)];
+			assert.equal(small.join(''), entitiesJson(index, articles) + '\n');
+			for (const piece of small) assert.ok((piece.match(/"article":/g) ?? []).length <= perPiece, piece);
+		}
 	}
 });
