@@ -21,7 +21,6 @@ import {forEachWordSegment} from '../source/text/words.js';
 import {thaigov2k, sharedData} from './data.js';
 import {readTrainingTexts} from './thainer.js';
 import {gazetteer} from '../source/entities/gazetteer.js';
-import {WORLD_CITIES} from '../source/entities/world-cities-data.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'source', 'entities', 'common-words-data.ts');
@@ -91,7 +90,7 @@ for (const line of fs.readFileSync(thaigov2k, 'utf8').split('\n')) {
 const gaz = gazetteer();
 // Names that are also everyday words (เลย, the province; a district's name, known only after its
 // head word) are left to the other two tests.
-const placeNames = new Set([...gaz.thai.keys(), ...WORLD_CITIES.split('|').map((pair) => pair.split('=')[0]!)].filter((name) => !gaz.ambiguous.has(name)));
+const placeNames = new Set([...gaz.thai.keys()].filter((name) => !gaz.ambiguous.has(name)));
 const share = (map: Map<string, number>, word: string): number => (map.get(word) ?? 0) / Math.max(1, nerTotal.get(word) ?? 0);
 const isName = (word: string): boolean => placeNames.has(word) || share(nerInName, word) >= 0.5;
 const listed = [...total]

@@ -51,30 +51,17 @@ function detachDate(date: ArticleDate): ArticleDate {
 	return {...date, iso: detach(date.iso), text: detach(date.text)};
 }
 
-/**
- * `text` and `blocks` are own, enumerable accessors rather than class getters, so that code which
- * copies an article (`{...article, blocks}`) copies its body too, as it did when articles were plain
- * objects. The getters are shared: every instance keeps one hidden class, and no memory per article.
- */
-const BODY_ACCESSORS: PropertyDescriptorMap = {
-	text: {
-		get(this: StoredArticle) {
-			return bodyOf(this).text;
-		},
-		enumerable: true,
-	},
-	blocks: {
-		get(this: StoredArticle) {
-			return bodyOf(this).blocks;
-		},
-		enumerable: true,
-	},
-};
-
 /** What an article is without its body: what the sidebar and listings show (the listing cache keeps it). */
 export type ArticleMeta = Omit<Article, 'text' | 'blocks'>;
 
-/** An article whose body stays on disk until asked for. Its metadata is its own copy. */
+/**
+ * An article whose body stays on disk until asked for. Its metadata is its own copy.
+ *
+ * `text`, `blocks` and `problem` are getters on the prototype: an instance is its metadata's fields
+ * and a locator, nothing per instance beyond them (60,000 are made when an archive is listed again,
+ * so the cost of each counts). A copy made by spreading (`{...article}`) therefore has no body:
+ * code that copies an article to change a field names the body it wants (`text: article.text`).
+ */
 export class StoredArticle implements Article {
 	readonly id: string;
 	readonly path: string;
@@ -86,28 +73,39 @@ export class StoredArticle implements Article {
 	/** The text's length in UTF-16 units, known without reading it. */
 	readonly textLength: number;
 	readonly locator: ArticleLocator;
-	/** Read from the body (see BODY_ACCESSORS). */
-	declare readonly text: string;
-	declare readonly blocks: Block[];
 
 	/**
-	 * From a parsed article (its strings copied, see `detach`), or from its metadata and its text's
-	 * length (a listing read back: its strings and objects are its own already, and kept as they are).
+	 * From metadata that is the article's own already (a listing read back: kept as it is) and its
+	 * text's length. A parsed article goes through `StoredArticle.of`, which copies its strings.
 	 */
-	constructor(article: ArticleMeta & ({text: string} | {textLength: number}), locator: ArticleLocator) {
-		const own = 'textLength' in article;
-		this.id = own ? article.id : detach(article.id);
-		this.path = article.path;
-		this.format = article.format;
-		this.title = own ? article.title : detach(article.title);
-		if (article.date) (this as {date?: ArticleDate}).date = own ? article.date : detachDate(article.date);
-		if (article.source !== undefined) (this as {source?: string}).source = own ? article.source : detach(article.source);
-		if (article.fields) {
-			(this as {fields?: Record<string, string>}).fields = own ? article.fields : Object.fromEntries(Object.entries(article.fields).map(([k, v]) => [k, detach(v)]));
-		}
-		this.textLength = own ? article.textLength : article.text.length;
+	constructor(meta: ArticleMeta, textLength: number, locator: ArticleLocator) {
+		this.id = meta.id;
+		this.path = meta.path;
+		this.format = meta.format;
+		this.title = meta.title;
+		if (meta.date) (this as {date?: ArticleDate}).date = meta.date;
+		if (meta.source !== undefined) (this as {source?: string}).source = meta.source;
+		if (meta.fields) (this as {fields?: Record<string, string>}).fields = meta.fields;
+		this.textLength = textLength;
 		this.locator = locator;
-		Object.defineProperties(this, BODY_ACCESSORS);
+	}
+
+	/** From a parsed article: its strings copied (see `detach`), so that none holds the parsed text alive. */
+	static of(article: Article, locator: ArticleLocator): StoredArticle {
+		const meta: ArticleMeta = {id: detach(article.id), path: article.path, format: article.format, title: detach(article.title)};
+		if (article.date) meta.date = detachDate(article.date);
+		if (article.source !== undefined) meta.source = detach(article.source);
+		if (article.fields) meta.fields = Object.fromEntries(Object.entries(article.fields).map(([k, v]) => [k, detach(v)]));
+		return new StoredArticle(meta, article.text.length, locator);
+	}
+
+	/** The body's text (read through the cache of recent bodies). */
+	get text(): string {
+		return bodyOf(this).text;
+	}
+
+	get blocks(): Block[] {
+		return bodyOf(this).blocks;
 	}
 
 	/** Why the body is not the one listed (the file changed or vanished), if it is not. */

@@ -15,7 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type {ArticleDate, CorpusWarning, WarningKind} from './types.js';
-import {StoredArticle, type ArticleMeta} from './article-store.js';
+import {StoredArticle, type ArticleLocator, type ArticleMeta} from './article-store.js';
 import {hashCode} from './code-fingerprint.js';
 import {reasonOf} from './errors.js';
 import type {FileStamp} from './stamp.js';
@@ -306,16 +306,12 @@ function articleOf(
 	if (date) meta.date = date;
 	if (numbers[at + SOURCE]! >= 0) meta.source = strings[numbers[at + SOURCE]!]!;
 	if (numbers[at + FIELDS]! >= 0) meta.fields = fields[numbers[at + FIELDS]!]!;
-	const locator = {
-		kind: 'line',
-		path: file.path,
-		start: numbers[at + START]!,
-		end: numbers[at + END]!,
-		line: numbers[at + LINE]!,
-		stamp: file.stamp,
-		...(file.open ? {open: file.open} : {}),
-	} as const;
-	return new StoredArticle({...meta, textLength: numbers[at + TEXT_LENGTH]!}, locator);
+	const [start, end, line] = [numbers[at + START]!, numbers[at + END]!, numbers[at + LINE]!];
+	// One shape for every locator of the file (no spread): made 60,000 times when an archive is listed again.
+	const locator: ArticleLocator = file.open
+		? {kind: 'line', path: file.path, open: file.open, start, end, line, stamp: file.stamp}
+		: {kind: 'line', path: file.path, start, end, line, stamp: file.stamp};
+	return new StoredArticle(meta, numbers[at + TEXT_LENGTH]!, locator);
 }
 
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;

@@ -212,8 +212,8 @@ function fileSystemError(p: string, error: unknown): unknown {
 function fileArticles(read: Awaited<ReturnType<typeof readFileBytes>>, filePath: string, kind: FileKind, open?: Buffer): FileResult {
 	if (!('bytes' in read)) return {articles: [], warnings: [read]};
 	const result = articlesFromBytes(read.bytes, filePath, kind);
-	const articles = result.articles.map(
-		(article) => new StoredArticle(article, {kind: 'file', path: filePath, fileKind: kind, format: article.format, stamp: read.stamp, ...(open ? {open} : {})}),
+	const articles = result.articles.map((article) =>
+		StoredArticle.of(article, {kind: 'file', path: filePath, fileKind: kind, format: article.format, stamp: read.stamp, ...(open ? {open} : {})}),
 	);
 	return {articles, warnings: result.warnings};
 }

@@ -162,7 +162,7 @@ export class JsonlLines {
 		else {
 			const {stamp, open} = this.source;
 			const locator = {kind: 'line', path: this.filePath, start: this.lineStart, end: lineEnd, line: this.lineNumber, stamp, ...(open ? {open} : {})} as const;
-			batch.push(new StoredArticle(result.article, locator));
+			batch.push(StoredArticle.of(result.article, locator));
 		}
 	}
 }

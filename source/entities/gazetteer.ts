@@ -2,10 +2,11 @@
 // (all ISO 3166 regions and the UN M.49 areas), which also pairs each Thai name with its English
 // one; Thailand's provinces and regions are listed here because ICU does not carry them, and its
 // districts come from a shipped list (thai-districts.ts, MIT), known only after a district's head word;
-// world cities come from ICU's time zone names (world-cities-data.ts, made by bench/build-world-cities.ts).
+// world cities come from GeoNames (CC BY 4.0) and ICU's time zone names (world-cities-data.ts, made by
+// bench/build-world-cities.ts).
 
 import {THAI_DISTRICTS} from './thai-districts.js';
-import {WORLD_CITIES} from './world-cities-data.js';
+import {PROVINCE_LATIN, WORLD_CITIES} from './world-cities-data.js';
 
 export interface PlaceName {
 	/** The spelling as it is matched. */
@@ -223,9 +224,41 @@ export interface Gazetteer {
 }
 
 let cached: Gazetteer | undefined;
+let latinByKey: Map<string, string[]> | undefined;
+
+/** A place's head before a known name (กรุงโตเกียว, จังหวัดขอนแก่น): the name is the place. */
+const PLACE_HEAD = /^(?:กรุง|นคร|เมือง|จังหวัด|จ\.|ประเทศ) ?/u;
+
+/**
+ * The Latin names of the place a Thai name stands for (กรุงโตเกียว → Tokyo, ขอนแก่น → Khon Kaen),
+ * so that a Latin query finds a place written only in Thai; none for a name the gazetteer does not know.
+ */
+export function placeLatinNames(thaiName: string): readonly string[] {
+	const g = gazetteer();
+	const place = g.thai.get(thaiName) ?? g.thai.get(thaiName.replace(PLACE_HEAD, ''));
+	if (place === undefined || place.kind !== 'place') return [];
+	if (latinByKey === undefined) {
+		latinByKey = new Map();
+		for (const p of g.latin.values()) {
+			const list = latinByKey.get(p.key);
+			if (list === undefined) latinByKey.set(p.key, [p.name]);
+			else list.push(p.name);
+		}
+	}
+	return latinByKey.get(place.key) ?? [];
+}
 
 export function gazetteer(): Gazetteer {
-	if (cached !== undefined) return cached;
+	cached ??= buildGazetteer(true);
+	return cached;
+}
+
+/** Countries, regions and Thailand's provinces only: what bench/build-world-cities.ts adds cities to. */
+export function gazetteerWithoutCities(): Gazetteer {
+	return buildGazetteer(false);
+}
+
+function buildGazetteer(withCities: boolean): Gazetteer {
 	const thai = new Map<string, PlaceName>();
 	const latin = new Map<string, PlaceName>();
 	const ambiguous = new Set<string>();
@@ -268,15 +301,28 @@ export function gazetteer(): Gazetteer {
 		for (const n of [...names(en, code), ...names(enShort, code)]) if (n.length > 2) addLatin(n, code, 'organization');
 	}
 	for (const p of PROVINCES) addThai(p, p);
-	// World cities: known after a city's head in Thai (เมือง|นคร|กรุง + name: many are people's names
-	// too, ดาร์วิน, เดวิส), by their Latin name anywhere; one key links both scripts.
-	for (const pair of WORLD_CITIES.split('|')) {
-		const [thaiName, latinName] = pair.split('=');
-		if (thaiName === undefined || latinName === undefined) continue;
-		const key = `city:${latinName}`;
-		addThai(thaiName, key);
-		ambiguous.add(thaiName);
-		addLatin(latinName, key);
+	// World cities (world-cities-data.ts, from GeoNames and ICU): one key links both scripts; a name
+	// marked "~" is also a word or a person's name (ดาร์วิน, Reading), known only after a city's head.
+	for (const row of withCities ? WORLD_CITIES.split('|') : []) {
+		const [thaiNames, latinNames] = row.split('=');
+		if (thaiNames === undefined || latinNames === undefined) continue;
+		const latinList = latinNames.split(',');
+		const key = `city:${latinList[0]!.replace(/^~/, '')}`;
+		for (const [names, add] of [
+			[thaiNames.split(','), addThai],
+			[latinList, addLatin],
+		] as const) {
+			for (const marked of names) {
+				const name = marked.replace(/^~/, '');
+				add(name, key);
+				if (marked !== name) ambiguous.add(name);
+			}
+		}
+	}
+	// Thai cities that are provinces' seats lend the province their Latin names (Udon Thani).
+	for (const row of withCities ? PROVINCE_LATIN.split('|') : []) {
+		const [province, latinNames] = row.split('=');
+		if (province !== undefined && latinNames !== undefined && thai.has(province)) for (const n of latinNames.split(',')) addLatin(n, province);
 	}
 	for (const [n, key] of THAI_ALTERNATES) addThai(n, key, key === 'ASEAN' ? 'organization' : 'place');
 	for (const [n, key] of LATIN_ALTERNATES) addLatin(n, key, key === 'ASEAN' ? 'organization' : 'place');
@@ -285,7 +331,7 @@ export function gazetteer(): Gazetteer {
 	for (const n of AMBIGUOUS_LATIN) ambiguous.add(n);
 	const byLength = (a: string, b: string): number => b.length - a.length;
 	const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	cached = {
+	return {
 		thai,
 		latin,
 		ambiguous,
@@ -293,5 +339,4 @@ export function gazetteer(): Gazetteer {
 		thaiPattern: [...thai.keys()].sort(byLength).map(escape).join('|'),
 		latinPattern: [...latin.keys()].sort(byLength).map(escape).join('|'),
 	};
-	return cached;
 }

@@ -6,6 +6,7 @@
 
 import {editDistance, hasThai, phoneticKeys, thaiFineKey} from '../text/phonetic.js';
 import {latinLooseKey, romanizeThai} from '../text/romanize.js';
+import {placeLatinNames} from './gazetteer.js';
 import {nameKey} from './normalize.js';
 
 /** What a name search keeps of one alias (the same for every snapshot: worth keeping). */
@@ -113,6 +114,7 @@ export function matchesName(aliases: readonly string[], query: string): boolean 
 	if (lower === '') return true;
 	if (aliases.some((a) => a.toLowerCase().includes(lower))) return true;
 	const q = latinQueryKey(lower);
+	if (q !== '' && aliases.some((a) => hasThai(a) && placeLatinNames(a).some((n) => n.toLowerCase().includes(lower)))) return true;
 	if (q.length < 4) return false;
 	const single = !/\s/.test(lower);
 	return aliases.some((a) => hasThai(a) && romanScore(q, single, romanKeys(a)) > 0);
@@ -138,7 +140,9 @@ export class NameSearch {
 
 	/** Makes an entity findable by its aliases (`keysOf` may remember keys between searches). */
 	add(entity: number, aliases: readonly string[], keysOf: (alias: string) => AliasKeys = aliasKeys): void {
-		for (const alias of aliases) {
+		// A place written only in Thai is found by its Latin names too (tokyo → กรุงโตเกียว).
+		const placeNames = aliases.flatMap((a) => (hasThai(a) ? placeLatinNames(a) : []));
+		for (const alias of placeNames.length === 0 ? aliases : [...aliases, ...placeNames]) {
 			const keys = keysOf(alias);
 			if (keys.key === '') continue;
 			addTo(this.exact, keys.key, entity);

@@ -275,7 +275,7 @@ export class LazyWrap implements LineSource {
 		}
 		const end = this.pieces[p + 1]?.start ?? this.article.text.length;
 		const names = this.names && rangesWithin(this.names, piece.start, end);
-		const wrapped = wrapArticle({...this.article, blocks: parts}, this.width, names);
+		const wrapped = wrapArticle({...this.article, text: this.article.text, blocks: parts}, this.width, names);
 		const shift = piece.firstBlock - (previous ? 1 : 0);
 		// Offsets continue from the piece before: a blank or synthetic line sits where the text reached.
 		const before = p > 0 ? this.pieces[p - 1]!.lines : undefined;

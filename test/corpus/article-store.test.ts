@@ -141,3 +141,13 @@ test('the body cache holds at most its bounds, and reads only on a miss', async 
 	assert.ok(bodyCacheStats().chars <= articles.at(-1)!.text.length);
 	assert.equal(bodyCacheStats().bodies, 1);
 });
+
+test('a stored article holds its metadata and locator only: the body is behind getters on the prototype, read when asked for', () => {
+	const locator = {kind: 'memory' as const, text: 'เนื้อความของข่าวทดสอบ', blocks: [{kind: 'para' as const, spans: [{start: 0, end: 21}]}]};
+	const article = new StoredArticle({id: 'x#1', path: 'x', format: 'jsonl', title: 'หัวเรื่อง'}, locator.text.length, locator);
+	assert.deepEqual(Object.keys(article).sort(), ['format', 'id', 'locator', 'path', 'textLength', 'title']);
+	for (const name of ['text', 'blocks', 'problem']) assert.equal(Object.getOwnPropertyDescriptor(article, name), undefined, name);
+	assert.equal(article.text, locator.text);
+	assert.equal(article.blocks, locator.blocks);
+	assert.equal(textLengthOf(article), locator.text.length);
+});

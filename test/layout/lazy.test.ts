@@ -7,6 +7,7 @@ import {parseMarkdown} from '../../source/corpus/parse-markdown.js';
 import {parseText} from '../../source/corpus/parse-text.js';
 import {checkLines, makeArticle} from './helpers.js';
 import {bigThaiText} from '../reliability/big-text.js';
+import {StoredArticle} from '../../source/corpus/article-store.js';
 
 const shape = (l: Line) => ({text: l.text, width: l.width, start: l.start, end: l.end, kind: l.kind, block: l.block, lead: l.lead});
 
@@ -131,4 +132,16 @@ test('names no line may break inside are handed to each piece: the same lines as
 		const lazy = new LazyWrap(article, width, 600, names);
 		assert.deepEqual(lazy.all().map(shape), wrapArticle(article, width, names).map(shape), `width ${width}`);
 	}
+});
+
+test('an article whose body is read on demand (StoredArticle) wraps in pieces exactly as the same article in memory', () => {
+	const article = parseMarkdown(markdown, 'a.md');
+	// Its body only through the prototype's getters, as a listed article's: a copy by spreading has none.
+	const stored = new StoredArticle({id: article.id, path: article.path, format: article.format, title: article.title}, article.text.length, {
+		kind: 'memory',
+		text: article.text,
+		blocks: article.blocks,
+	});
+	const lazy = new LazyWrap(stored, 30, 400);
+	assert.deepEqual(lazy.all().map(shape), wrapArticle(article, 30).map(shape));
 });

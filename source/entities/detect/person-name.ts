@@ -173,7 +173,9 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		if ((!middle && !misSplit && stopped) || phrase || CLAUSE_PREFIX.test(whole) || startsWithHead(whole) || ((tokens > 0 || !afterHonorific) && startsWithTitle(whole)))
 			break;
 		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first)) return undefined;
-		if (tokens > 0 && (gaz.thai.has(whole) || gaz.thai.has(first))) break;
+		// A known place ends the name (นายสมชาย เชียงใหม่…); a place that is also a name (เดลี) may be a surname.
+		const place = (w: string): boolean => gaz.thai.has(w) && !gaz.ambiguous.has(w);
+		if (tokens > 0 && (place(whole) || place(first))) break;
 		// A country right after a title qualifies it (นางสาวไทย, พระมหากษัตริย์ไทย): no name. Provinces
 		// are left alone: many are given names too.
 		if (tokens === 0 && !gaz.ambiguous.has(first) && !gaz.ambiguous.has(whole) && isCountry(gaz.thai.get(whole)?.key ?? gaz.thai.get(first)?.key)) return undefined;

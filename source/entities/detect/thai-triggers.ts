@@ -269,6 +269,8 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 			const match = matches[m]!;
 			for (const v of match.values) {
 				if (v.type === 'gazetteer') {
+					// A place's name ends where a word ends: รัฐมนตรี|ปรากฏ holds no ปราก (Prague).
+					if (isThaiNameChar(text.charCodeAt(match.end)) && !ctx.words.isBoundary(match.end)) continue;
 					ctx.add({start: q, end: match.end, kind: v.place.kind, rule: 'gazetteer', priority: PRIORITY.gazetteer, placeKey: v.place.key, closed: true});
 					if (v.place.key !== 'TH' && v.place.kind === 'place' && /^[A-Z]{2}$|^\d{3}$/.test(v.place.key)) foreign = true;
 					q = match.end;

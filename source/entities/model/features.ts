@@ -30,7 +30,12 @@ function lexiconTrie(): FlagTrie {
 	add([...HONORIFICS, ...RANKS, ...POSITIONS, ...LATIN_TITLES], LEX_TITLE);
 	add([...ORG_HEADS, ...STANDALONE_ORGS], LEX_ORG);
 	add(PLACE_HEADS, LEX_PLACE_HEAD);
-	add(gazetteer().thai.keys(), LEX_PLACE);
+	// A city's name known only after a head (ดาร์วิน, เดลี: people's names too) is no place evidence alone.
+	const gaz = gazetteer();
+	add(
+		[...gaz.thai.values()].filter((p) => !(p.key.startsWith('city:') && gaz.ambiguous.has(p.name))).map((p) => p.name),
+		LEX_PLACE,
+	);
 	add(gazetteer().districts, LEX_PLACE);
 	add([...FUNCTION_WORDS, ...VERBS], LEX_FUNCTION);
 	add([...COMMON_WORDS, ...OTHER_HEADS], LEX_COMMON);
@@ -39,7 +44,7 @@ function lexiconTrie(): FlagTrie {
 }
 
 /** For each unit, the lexicon flags of listed words that start there and that end right before it. */
-function lexiconFlags(text: string, units: Units): {starts: Uint8Array; ends: Uint8Array} {
+export function lexiconFlags(text: string, units: Units): {starts: Uint8Array; ends: Uint8Array} {
 	const trie = lexiconTrie();
 	const n = units.count;
 	const starts = (scratch.starts = grow(scratch.starts, n + 1));
