@@ -93,7 +93,7 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 		for (const d of bucket.length > 1 ? yield* sortSteps(bucket, byName, clock) : bucket) drafts.push(d);
 	}
 	// Each mention's entity (-1: hidden), then the columns in corpus order, grouped by entity.
-	const entityOf = new Int32Array(table.mentions.length).fill(-1);
+	const entityOf = new Int32Array(table.mentionText.length).fill(-1);
 	for (let e = 0; e < drafts.length; e++) {
 		const cluster = drafts[e]!.cluster;
 		for (let i = 0; i < cluster.length; i += CHUNK) {
@@ -101,7 +101,7 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 			if (clock.due()) yield* clock.pause();
 		}
 	}
-	const writer = new LinkedMentionsWriter(table.mentions.length, table.articleIds.length);
+	const writer = new LinkedMentionsWriter(table.mentionText.length, table.articleIds.length);
 	for (let a = 0; a < table.articleIds.length; a += CHUNK / 8) {
 		placeMentions(table, entityOf, a, Math.min(a + CHUNK / 8, table.articleIds.length), writer);
 		if (clock.due()) yield* clock.pause();
@@ -175,8 +175,17 @@ function placeMentions(table: MentionTable, entityOf: Int32Array, from: number, 
 		for (let g = table.firstMention[a]!; g < table.firstMention[a + 1]!; g++) {
 			const e = entityOf[g]!;
 			if (e < 0) continue;
-			const m = table.mentions[g]!;
-			writer.add(a, m.start, m.end, e, m.text, m.rule, m.title, m.titleStart);
+			const title = table.mentionTitle[g];
+			writer.add(
+				a,
+				table.mentionStart[g]!,
+				table.mentionEnd[g]!,
+				e,
+				table.mentionText[g]!,
+				table.mentionRule[g]!,
+				title,
+				title === undefined ? undefined : table.mentionTitleStart[g],
+			);
 		}
 	}
 }

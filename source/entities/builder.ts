@@ -42,8 +42,12 @@ export class EntityIndexBuilder {
 	private readonly table = {
 		articleIds: [] as string[],
 		firstMention: [0],
-		mentions: [] as DetectedMention[],
 		mentionArticle: [] as number[],
+		mentionStart: [] as number[],
+		mentionEnd: [] as number[],
+		mentionRule: [] as string[],
+		mentionTitle: [] as Array<string | undefined>,
+		mentionTitleStart: [] as number[],
 		mentionText: [] as string[],
 		mentionKind: [] as EntityKind[],
 		mentionWeight: [] as number[],
@@ -52,10 +56,17 @@ export class EntityIndexBuilder {
 	private readonly linker = new Linker();
 	private readonly seen = new Set<string>();
 	/**
-	 * One string per distinct mention text: a snapshot counts spellings in maps, and equal texts
-	 * that are one object compare at once (distinct slices of articles compare letter by letter).
+	 * One string per distinct mention text (and rule, title): a snapshot counts spellings in maps,
+	 * and equal texts that are one object compare at once (distinct slices of articles compare
+	 * letter by letter); each batch from a worker or the cache brings its own copies.
 	 */
 	private readonly texts = new Map<string, string>();
+	private readonly intern = (s: string): string => {
+		const known = this.texts.get(s);
+		if (known !== undefined) return known;
+		this.texts.set(s, s);
+		return s;
+	};
 	/** Counts added articles, so a snapshot in steps notices articles added under it. */
 	private version = 0;
 	private previous = new PreviousSnapshot();
@@ -154,19 +165,21 @@ export class EntityIndexBuilder {
 		const table = this.table;
 		const article = table.articleIds.length;
 		this.linker.addArticle(mentions, keys);
+		// The mention objects are let go: only the columns are kept.
 		for (const m of mentions) {
-			const text = this.texts.get(m.text);
-			if (text === undefined) this.texts.set(m.text, m.text);
-			else m.text = text;
-			table.mentions.push(m);
 			table.mentionArticle.push(article);
-			table.mentionText.push(m.text);
+			table.mentionStart.push(m.start);
+			table.mentionEnd.push(m.end);
+			table.mentionRule.push(this.intern(m.rule));
+			table.mentionTitle.push(m.title === undefined ? undefined : this.intern(m.title));
+			table.mentionTitleStart.push(m.titleStart ?? -1);
+			table.mentionText.push(this.intern(m.text));
 			table.mentionKind.push(m.kind);
 			table.mentionWeight.push(kindWeight(m));
 			table.mentionPlaceKey.push(m.placeKey);
 		}
 		table.articleIds.push(id);
-		table.firstMention.push(table.mentions.length);
+		table.firstMention.push(table.mentionText.length);
 	}
 
 	private *snapshotWith(clock: StepClock): Steps<EntityIndex> {

@@ -6,10 +6,9 @@
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {textLengthOf} from '../corpus/article-store.js';
-import {writeAtomicAsync} from '../search/cache-io.js';
 import {statFiles} from '../search/cache.js';
 import type {DetectedArticle} from './builder.js';
-import {detectionCacheFile, encodeDetectionCache, readDetectionCache} from './detection-cache.js';
+import {DetectionCacheWriter, detectionCacheFile, readDetectionCache} from './detection-cache.js';
 import {detectMentions} from './find-mentions.js';
 import {type MentionColumns, articleCount, decodeArticle, decodeKeys, encodeMentions} from './mention-codec.js';
 import {sharedTagger} from './model/load.js';
@@ -94,23 +93,35 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 			p.run(detectJob, {articles: batch.map((o) => indexedArticle(articles[o]!)), rulesOnly}).catch(() => (stopped ? encodeMentions([]) : here()));
 		coming.set(batch[0]!, pool === undefined ? Promise.resolve().then(here) : inPool(pool));
 	}
-	// A file detected afresh is written once all its blocks are in: no work per mention here.
+	// A file detected afresh is written a block at a time as its blocks come (no work per mention
+	// here, and no block held for it), and put in place once all of them are in.
 	const writes: Array<Promise<void>> = [];
 	const fileOf = new Map<number, CachedFile>();
 	for (const file of files) if (file.fresh) for (const o of file.ordinals) fileOf.set(o, file);
 	const collect = (o: number, columns: MentionColumns): void => {
 		const file = fileOf.get(o);
-		if (file === undefined) return;
-		file.blocks.push(columns);
+		if (file === undefined || !file.fresh) return;
+		try {
+			file.writer ??= new DetectionCacheWriter(file.cacheFile);
+		} catch (error) {
+			// The folder is unusable: said once, and this file is not written.
+			file.fresh = false;
+			warn('not saved', reasonOf(error), file.cacheFile);
+			return;
+		}
+		file.writer.add(columns);
 		file.left -= articleCount(columns);
 		if (file.left > 0) return;
-		const bytes = encodeDetectionCache(
-			file.stat,
-			file.ordinals.map((x) => articles[x]!),
-			file.blocks,
+		const writer = file.writer;
+		file.writer = undefined;
+		writes.push(
+			writer
+				.finish(
+					file.stat,
+					file.ordinals.map((x) => articles[x]!),
+				)
+				.catch((error) => warn('not saved', reasonOf(error), file.cacheFile)),
 		);
-		file.blocks = [];
-		writes.push(writeAtomicAsync(file.cacheFile, bytes).catch((error) => warn('not saved', reasonOf(error), file.cacheFile)));
 	};
 	try {
 		for (let i = 0; i < articles.length;) {
@@ -130,6 +141,8 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 	} finally {
 		stopped = true;
 		own?.stop();
+		// Files left halfway (the reader quit, or detection failed) are not put in place.
+		for (const file of files) void file.writer?.abort();
 	}
 }
 
@@ -138,10 +151,10 @@ interface CachedFile {
 	stat: {path: string; size: number; stamp: string};
 	/** The file's articles, in corpus order. */
 	ordinals: number[];
-	/** True until its cache is found valid: its detection is written once complete. */
+	/** True until its cache is found valid (or cannot be written): its detection is written as it comes. */
 	fresh: boolean;
-	/** Blocks detected so far, and articles still to come. */
-	blocks: MentionColumns[];
+	/** Its cache file being written, once its first block is in; articles still to come. */
+	writer?: DetectionCacheWriter;
 	left: number;
 }
 
@@ -154,7 +167,7 @@ function cachedFiles(articles: readonly Article[], cacheDir: string): CachedFile
 		if (stat === undefined) return;
 		let file = byPath.get(article.path);
 		if (file === undefined) {
-			file = {cacheFile: detectionCacheFile(cacheDir, article.path), stat: {path: article.path, ...stat}, ordinals: [], fresh: true, blocks: [], left: 0};
+			file = {cacheFile: detectionCacheFile(cacheDir, article.path), stat: {path: article.path, ...stat}, ordinals: [], fresh: true, left: 0};
 			byPath.set(article.path, file);
 		}
 		file.ordinals.push(o);
@@ -184,14 +197,23 @@ function* batches(articles: readonly Article[], pending: readonly number[], most
 }
 
 /**
- * `detectCorpus` as a queue the reader polls between keys: batches pile up as they arrive (each
+ * Decoded batches the queue holds at most: from the cache every batch is there at once, and 60,000
+ * articles' mentions as objects (two million) took over 1 GB while the reader linked them a few
+ * milliseconds at a time; kept as columns until wanted they take a tenth of it.
+ */
+export const QUEUED_BATCHES = 8;
+
+/**
+ * `detectCorpus` as a queue the reader polls between keys: batches wait as they arrive (each
  * after a turn of the event loop, so keys are answered between them), and `take` hands them on.
+ * At most QUEUED_BATCHES wait decoded: the rest stays as columns in `detectCorpus` until taken.
  */
 export class DetectionQueue {
 	private readonly ready: DetectedArticle[][] = [];
 	private finished = false;
 	private stopped = false;
 	private wake?: () => void;
+	private room?: () => void;
 	/** Why detection ended early (the caller detects the rest itself), if it did. */
 	failure?: string;
 	readonly done: Promise<DetectProgress | undefined>;
@@ -205,9 +227,16 @@ export class DetectionQueue {
 		return this.finished && this.ready.length === 0;
 	}
 
+	/** Decoded batches waiting to be taken. */
+	get waiting(): number {
+		return this.ready.length;
+	}
+
 	/** The next batch, if one has arrived. */
 	take(): DetectedArticle[] | undefined {
-		return this.ready.shift();
+		const batch = this.ready.shift();
+		this.makeRoom();
+		return batch;
 	}
 
 	/** Resolves when a batch arrives or detection ends. */
@@ -218,6 +247,7 @@ export class DetectionQueue {
 
 	stop(): void {
 		this.stopped = true;
+		this.makeRoom();
 	}
 
 	private async run(steps: AsyncGenerator<DetectedArticle[], DetectProgress>): Promise<DetectProgress | undefined> {
@@ -226,6 +256,10 @@ export class DetectionQueue {
 				if (this.stopped) {
 					await steps.return({done: 0, fromCache: 0, total: 0});
 					return undefined;
+				}
+				if (this.ready.length >= QUEUED_BATCHES) {
+					await new Promise<void>((resolve) => (this.room = resolve));
+					continue;
 				}
 				const step = await steps.next();
 				if (step.done) return step.value;
@@ -240,6 +274,12 @@ export class DetectionQueue {
 			this.finished = true;
 			this.signal();
 		}
+	}
+
+	private makeRoom(): void {
+		const room = this.room;
+		this.room = undefined;
+		room?.();
 	}
 
 	private signal(): void {

@@ -16,13 +16,15 @@ import type {Article} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {CacheProblem, perFileCacheName, readCacheBytes, writeAtomic} from '../search/cache-io.js';
 import {AlignedPieces} from '../search/cache-format.js';
-import {isCount, isPair, isRecord, openSealed, sealFile} from './sealed-file.js';
+import {OLD_LAYOUT, SealedFileWriter, isCount, isPair, isRecord, openSealed, sealFile} from './sealed-file.js';
 import type {FileStat} from '../search/search-index.js';
 import {detectionVersion} from './detection-version.js';
 import {COLUMNS, type ColumnName, type MentionColumns, articleCount, validColumns} from './mention-codec.js';
 import {textLengthOf} from '../corpus/article-store.js';
 
-const MAGIC = 'KHAOENT1';
+const MAGIC = 'KHAOENT2';
+/** The layout before the header moved to the end (sealed-file.ts): rebuilt without a warning. */
+const PREVIOUS_MAGIC = 'KHAOENT1';
 const FORMAT = 'khao-entities-3';
 
 interface Header {
@@ -48,6 +50,29 @@ export function detectionCacheFile(cacheDir: string, sourcePath: string): string
 	return perFileCacheName(cacheDir, sourcePath, {tag: 'entities', prefix: 'entities', ext: 'ent'});
 }
 
+/** One block's columns and string table, pushed to the payload; where they went. */
+function pushBlock(c: MentionColumns, push: (bytes: Uint8Array) => number): BlockHeader {
+	const columns = {} as BlockHeader['columns'];
+	for (const [name] of COLUMNS) {
+		const array = c[name];
+		columns[name] = [push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length];
+	}
+	const stringBytes = Buffer.from(JSON.stringify(c.strings), 'utf8');
+	return {articles: articleCount(c), columns, strings: [push(stringBytes), stringBytes.byteLength]};
+}
+
+function headerOf(file: FileStat & {path: string}, articles: readonly Pick<Article, 'id' | 'text'>[], blocks: BlockHeader[], payload: number): Header {
+	return {
+		format: FORMAT,
+		version: detectionVersion(),
+		file: {path: file.path, size: file.size, stamp: file.stamp},
+		ids: articles.map((a) => a.id),
+		textLengths: articles.map((a) => textLengthOf(a)),
+		blocks,
+		payload,
+	};
+}
+
 /** The file's bytes for these articles (all from `file`, in file order) and their mentions, in blocks. */
 export function encodeDetectionCache(
 	file: FileStat & {path: string},
@@ -56,26 +81,37 @@ export function encodeDetectionCache(
 ): Uint8Array[] {
 	const pieces: Uint8Array[] = [];
 	const payload = new AlignedPieces(pieces);
-	const push = (bytes: Uint8Array): number => payload.push(bytes);
-	const blockHeaders = blocks.map((c): BlockHeader => {
-		const columns = {} as BlockHeader['columns'];
-		for (const [name] of COLUMNS) {
-			const array = c[name];
-			columns[name] = [push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length];
-		}
-		const stringBytes = Buffer.from(JSON.stringify(c.strings), 'utf8');
-		return {articles: articleCount(c), columns, strings: [push(stringBytes), stringBytes.byteLength]};
-	});
-	const header: Header = {
-		format: FORMAT,
-		version: detectionVersion(),
-		file: {path: file.path, size: file.size, stamp: file.stamp},
-		ids: articles.map((a) => a.id),
-		textLengths: articles.map((a) => textLengthOf(a)),
-		blocks: blockHeaders,
-		payload: payload.offset,
-	};
-	return sealFile(MAGIC, header, pieces);
+	const blockHeaders = blocks.map((c) => pushBlock(c, (bytes) => payload.push(bytes)));
+	return sealFile(MAGIC, headerOf(file, articles, blockHeaders, payload.offset), pieces);
+}
+
+/**
+ * The cache file of one source file written a block at a time, as detection hands the blocks on:
+ * the same bytes as `encodeDetectionCache`, but a block is on disk, not in memory, once added.
+ * Throws a CacheProblem when the folder is unusable; `finish` throws one when writing failed.
+ */
+export class DetectionCacheWriter {
+	private readonly sealed: SealedFileWriter;
+	private readonly blocks: BlockHeader[] = [];
+
+	constructor(cacheFile: string) {
+		this.sealed = new SealedFileWriter(MAGIC, cacheFile);
+	}
+
+	/** The next block of the file's articles. */
+	add(columns: MentionColumns): void {
+		this.blocks.push(pushBlock(columns, (bytes) => this.sealed.push(bytes)));
+	}
+
+	/** Puts the file in place once every block is added: `articles` are all the file's, in order. */
+	finish(file: FileStat & {path: string}, articles: readonly Pick<Article, 'id' | 'text'>[]): Promise<void> {
+		return this.sealed.finish(headerOf(file, articles, this.blocks, this.sealed.payloadBytes));
+	}
+
+	/** Drops what was written (detection stopped before the file was done). */
+	abort(): Promise<void> {
+		return this.sealed.abort();
+	}
 }
 
 /** Writes the cache of one source file atomically; throws a CacheProblem. */
@@ -110,6 +146,7 @@ export function readDetectionCache(
 	if (bytes === undefined) return {ok: false, kind: 'absent'};
 	try {
 		const decoded = decode(bytes);
+		if (decoded === OLD_LAYOUT) return {ok: false, kind: 'other-version'};
 		if (typeof decoded === 'string') return {ok: false, kind: 'damaged', reason: decoded};
 		const {header, blocks} = decoded;
 		if (header.format !== FORMAT || header.version !== detectionVersion()) return {ok: false, kind: 'other-version'};
@@ -135,7 +172,7 @@ export function readDetectionCache(
 
 /** Header and blocks after the whole-file checks, or what is wrong. */
 function decode(bytes: Buffer): {header: Header; blocks: MentionColumns[]} | string {
-	const sealed = openSealed(bytes, MAGIC, 'entities cache');
+	const sealed = openSealed(bytes, MAGIC, 'entities cache', PREVIOUS_MAGIC);
 	if (typeof sealed === 'string') return sealed;
 	const header = parseHeader(sealed.header);
 	if (header === undefined || header.payload !== sealed.payload.byteLength) return 'bad layout';
@@ -146,11 +183,11 @@ function decode(bytes: Buffer): {header: Header; blocks: MentionColumns[]} | str
 		for (const [name, Type] of COLUMNS) {
 			const [offset, length] = block.columns[name];
 			if (offset % 8 !== 0 || offset + length * Type.BYTES_PER_ELEMENT > payload.byteLength) return 'bad layout';
-			columns[name] = new Type(payload.buffer, offset, length);
+			columns[name] = new Type(payload.buffer, payload.byteOffset + offset, length);
 		}
 		const [offset, length] = block.strings;
 		if (offset + length > payload.byteLength) return 'bad layout';
-		const strings: unknown = JSON.parse(Buffer.from(payload.buffer, offset, length).toString('utf8'));
+		const strings: unknown = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset + offset, length).toString('utf8'));
 		if (!Array.isArray(strings) || !strings.every((s) => typeof s === 'string')) return 'bad strings';
 		const decoded = {...(columns as Omit<MentionColumns, 'strings'>), strings: strings as string[]};
 		if (articleCount(decoded) !== block.articles) return 'bad layout';

@@ -9,9 +9,9 @@
 // per-file detection caches, then everything is linked again): linking depends on the whole
 // corpus, so no part of an old result is reused.
 //
-// Layout: magic "KHAOLNK1", header length (u32), CRC-32 of header and payload (u32), the JSON
-// header, then the payload (8-aligned pieces: the articles' corpus ordinals, the columns, the
-// string table as JSON). After the CRC, every number is checked against the articles
+// Layout (sealed-file.ts): magic "KHAOLNK2", header length (u32), CRC-32 of payload and header
+// (u32), the payload (8-aligned pieces: the articles' corpus ordinals, the columns, the string
+// table as JSON), then the JSON header. After the CRC, every number is checked against the articles
 // (validLinkedMentions) before anything reads it: a stale, truncated, corrupt, forged or foreign
 // file is rebuilt, never trusted.
 import crypto from 'node:crypto';
@@ -20,7 +20,7 @@ import {textLengthOf} from '../corpus/article-store.js';
 import {reasonOf} from '../corpus/errors.js';
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {AlignedPieces} from '../search/cache-format.js';
-import {isCount, isPair, isRecord, openSealed, sealFile} from './sealed-file.js';
+import {OLD_LAYOUT, isCount, isPair, isRecord, openSealed, sealFile} from './sealed-file.js';
 import {CacheProblem, readCacheBytes, writeAtomicAsync} from '../search/cache-io.js';
 import {statFiles} from '../search/cache.js';
 import type {EntityCorrections} from './corrections.js';
@@ -29,7 +29,9 @@ import type {EntityIndexData} from './entity-index.js';
 import {LINKED_COLUMNS, type LinkedColumn, type LinkedMentions, validLinkedMentions} from './linked-mentions.js';
 import {ENTITY_KINDS, type Entity} from './types.js';
 
-const MAGIC = 'KHAOLNK1';
+const MAGIC = 'KHAOLNK2';
+/** The layout before the header moved to the end (sealed-file.ts): rebuilt without a warning. */
+const PREVIOUS_MAGIC = 'KHAOLNK1';
 const FORMAT = 'khao-linked-1';
 
 interface Header {
@@ -119,7 +121,8 @@ export function readLinkedCache(file: string, key: string, articles: readonly Ar
 
 function decode(bytes: Buffer, key: string, articles: readonly Article[]): {ok: true; data: EntityIndexData} | ({ok: false} & LinkedMiss) {
 	const damaged = (reason: string) => ({ok: false as const, kind: 'damaged' as const, reason});
-	const sealed = openSealed(bytes, MAGIC, 'linked-entities cache');
+	const sealed = openSealed(bytes, MAGIC, 'linked-entities cache', PREVIOUS_MAGIC);
+	if (sealed === OLD_LAYOUT) return {ok: false, kind: 'stale'};
 	if (typeof sealed === 'string') return damaged(sealed);
 	const header = parseHeader(sealed.header);
 	if (header === undefined) return damaged('bad header');
@@ -128,7 +131,7 @@ function decode(bytes: Buffer, key: string, articles: readonly Article[]): {ok: 
 	const payload = sealed.payload;
 	if (header.payload !== payload.byteLength) return damaged('bad layout');
 	const view = ([offset, length]: [number, number]): Int32Array | undefined =>
-		offset % 8 === 0 && offset + 4 * length <= payload.byteLength ? new Int32Array(payload.buffer, offset, length) : undefined;
+		offset % 8 === 0 && offset + 4 * length <= payload.byteLength ? new Int32Array(payload.buffer, payload.byteOffset + offset, length) : undefined;
 	const ordinals = view(header.ordinals);
 	if (ordinals === undefined) return damaged('bad layout');
 	const columns = {} as Record<LinkedColumn, Int32Array>;
@@ -139,7 +142,7 @@ function decode(bytes: Buffer, key: string, articles: readonly Article[]): {ok: 
 	}
 	const [offset, length] = header.strings;
 	if (offset + length > payload.byteLength) return damaged('bad layout');
-	const strings: unknown = JSON.parse(Buffer.from(payload.buffer, offset, length).toString('utf8'));
+	const strings: unknown = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset + offset, length).toString('utf8'));
 	if (!Array.isArray(strings) || !strings.every((s) => typeof s === 'string')) return damaged('bad strings');
 	// The indexed articles: a subsequence of today's, in order.
 	const textLengths = new Int32Array(ordinals.length);

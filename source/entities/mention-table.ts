@@ -3,21 +3,26 @@
 // assembly turns clusters into entities.
 
 import {KindVote, aliasesFromCounts, canonicalName} from './entity-summary.js';
-import type {DetectedMention} from './find-mentions.js';
 import type {EntityKind} from './types.js';
 
 /**
  * Every mention added so far, in corpus order (by article, then by start): a mention is named by
- * its place here, so clusters are lists of numbers rather than objects. What a snapshot reads of
- * every mention is also kept in columns of its own: mentions come in many shapes (optional
- * fields), and reading one field of 300,000 of them was a large part of a snapshot.
+ * its place here, so clusters are lists of numbers rather than objects. Only what linking and
+ * assembly read of a mention is kept, in columns: mentions come in many shapes (optional fields),
+ * reading one field of 300,000 of them was a large part of a snapshot, and two million detected
+ * mention objects (a 60,000-article corpus) held most of the heap while linking.
  */
 export interface MentionTable {
 	readonly articleIds: readonly string[];
 	/** Per article, its first mention's number; one more entry at the end. */
 	readonly firstMention: readonly number[];
-	readonly mentions: readonly DetectedMention[];
 	readonly mentionArticle: readonly number[];
+	/** Offsets in the article, the rule that found it, its title and where that starts (-1: none). */
+	readonly mentionStart: readonly number[];
+	readonly mentionEnd: readonly number[];
+	readonly mentionRule: readonly string[];
+	readonly mentionTitle: ReadonlyArray<string | undefined>;
+	readonly mentionTitleStart: readonly number[];
 	/** The text as written, one string object per distinct text. */
 	readonly mentionText: readonly string[];
 	readonly mentionKind: readonly EntityKind[];

@@ -167,27 +167,94 @@ export function writeAtomic(file: string, chunks: readonly Uint8Array[]): void {
  * just before the rename: false drops the written file (a newer write took over meanwhile).
  */
 export async function writeAtomicAsync(file: string, chunks: readonly Uint8Array[], keep: () => boolean = () => true): Promise<void> {
-	ensureDir(path.dirname(file));
-	removeStaleTemps(file);
-	const tmp = tempFileFor(file);
-	try {
-		const handle = await fs.promises.open(tmp, 'wx', 0o600);
-		try {
-			for (const chunk of chunks) {
-				for (let at = 0; at < chunk.byteLength;) at += progressed((await handle.write(chunk, at)).bytesWritten);
+	const out = new AtomicFileWriter(file);
+	for (const chunk of chunks) out.append(chunk);
+	await out.commit(keep);
+}
+
+/**
+ * `writeAtomicAsync` a piece at a time, as the data comes: a cache of hundreds of MB (the
+ * detections of 60,000 articles) never has to be whole in memory. Writes run in order off the
+ * event loop; a chunk is let go once written. The first failure is kept and thrown by `commit`
+ * (a CacheProblem), which also removes the temporary file. Throws a CacheProblem at once when the
+ * folder is unusable.
+ */
+export class AtomicFileWriter {
+	private readonly tmp: string;
+	private readonly handle: Promise<fs.promises.FileHandle>;
+	private queue: Promise<void>;
+	private failure: unknown;
+	private length = 0;
+
+	constructor(readonly file: string) {
+		ensureDir(path.dirname(file));
+		removeStaleTemps(file);
+		this.tmp = tempFileFor(file);
+		this.handle = fs.promises.open(this.tmp, 'wx', 0o600);
+		this.queue = this.handle.then(
+			() => {},
+			(error: unknown) => {
+				this.failure ??= error;
+			},
+		);
+	}
+
+	/** Bytes appended so far. */
+	get size(): number {
+		return this.length;
+	}
+
+	/** Appends `chunk` (not to be changed until written). */
+	append(chunk: Uint8Array): void {
+		this.writeAt(this.length, chunk);
+		this.length += chunk.byteLength;
+	}
+
+	/** Writes `chunk` at `position` (inside what was appended: a header filled in at the end). */
+	writeAt(position: number, chunk: Uint8Array): void {
+		this.queue = this.queue.then(async () => {
+			if (this.failure !== undefined) return;
+			try {
+				const handle = await this.handle;
+				for (let at = 0; at < chunk.byteLength;) at += progressed((await handle.write(chunk, at, chunk.byteLength - at, position + at)).bytesWritten);
+			} catch (error) {
+				this.failure ??= error;
 			}
-			await handle.sync();
-		} finally {
-			await handle.close();
+		});
+	}
+
+	/** Syncs and renames the file into place (unless `keep` says no); throws a CacheProblem. */
+	async commit(keep: () => boolean = () => true): Promise<void> {
+		await this.queue;
+		try {
+			if (this.failure !== undefined) throw this.failure;
+			const handle = await this.handle;
+			try {
+				await handle.sync();
+			} finally {
+				await handle.close();
+			}
+			if (!keep()) {
+				discard(this.tmp);
+				return;
+			}
+			// Renamed at once after the question, with nothing in between that could let a newer write in.
+			fs.renameSync(this.tmp, this.file);
+		} catch (error) {
+			discard(this.tmp);
+			throw new CacheProblem(this.file, `cannot write it: ${reasonOf(error)}`);
 		}
-		if (!keep()) {
-			discard(tmp);
-			return;
+	}
+
+	/** Gives up: nothing is renamed and the temporary file is removed. Never throws. */
+	async abort(): Promise<void> {
+		this.failure ??= new Error('abandoned');
+		await this.queue;
+		try {
+			await (await this.handle).close();
+		} catch {
+			// Never opened, or closed already.
 		}
-		// Renamed at once after the question, with nothing in between that could let a newer write in.
-		fs.renameSync(tmp, file);
-	} catch (error) {
-		discard(tmp);
-		throw new CacheProblem(file, `cannot write it: ${reasonOf(error)}`);
+		discard(this.tmp);
 	}
 }

@@ -5,9 +5,16 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {isCommonWord} from '../../source/entities/common-words.js';
 import {DetectionContext} from '../../source/entities/detect/context.js';
+import {commonAfterPlaceHead} from '../../source/entities/detect/head-name.js';
 import {modelNameHasEvidence} from '../../source/entities/detect/model-evidence.js';
 import {findMentions} from '../../source/entities/find-mentions.js';
 import type {EntityKind} from '../../source/entities/types.js';
+
+/** A context over `text` and the span of `name`'s first occurrence in it. */
+const at = (text: string, name: string): [DetectionContext, number, number] => {
+	const start = text.indexOf(name);
+	return [new DetectionContext(text), start, start + name.length];
+};
 
 const ofKind = (text: string, kind: EntityKind): string[] =>
 	findMentions({text})
@@ -122,11 +129,6 @@ describe('a Latin definition names a body only with a body’s word', () => {
 });
 
 describe("the tagger's names need the rules' evidence too", () => {
-	const at = (text: string, name: string): [DetectionContext, number, number] => {
-		const start = text.indexOf(name);
-		return [new DetectionContext(text), start, start + name.length];
-	};
-
 	it('a name glued to an unknown piece is a piece of a longer word', () => {
 		const [ctx, s, e] = at('บ้านเรือนในตำบลดอนแพรวหงส์ทองเสียหาย', 'หงส์ทอง');
 		assert.equal(modelNameHasEvidence(ctx, s, e, 'person', false), false);
@@ -172,5 +174,103 @@ describe("the tagger's names need the rules' evidence too", () => {
 		const [ctx2, s2, e2] = at('สินค้าที่ขายดี ได้แก่ อัญมณี รองเท้า และกระเป๋า', 'อัญมณี');
 		// Twin: the same span as a title's name is left to the title's rules.
 		assert.equal(modelNameHasEvidence(ctx2, s2, e2, 'person', true), true);
+	});
+});
+
+describe('roads and canals are named, not described (issue 7)', () => {
+	const wayAt = (text: string, head: string): boolean => {
+		const ctx = new DetectionContext(text);
+		return commonAfterPlaceHead(ctx, head, text.indexOf(head) + head.length);
+	};
+
+	it('an everyday word after ถนน or คลอง, glued to the sentence, is no name', () => {
+		assert.deepEqual(ofKind('พบว่าถนนกีดขวางทางน้ำ หลายจุด', 'place'), []);
+		assert.equal(wayAt('ปรับปรุงคลองระบายน้ำหลาก ให้ไหลดี', 'คลอง'), true);
+		// Twins: a name after the same heads stays.
+		assert.deepEqual(ofKind('ผู้ชุมนุมเดินไปตามถนนรัตนโกสินทร์สมโภช เมื่อเช้า', 'place'), ['ถนนรัตนโกสินทร์สมโภช']);
+		assert.equal(wayAt('ล่องเรือในคลองบางกอกน้อย ช่วงเย็น', 'คลอง'), false);
+	});
+
+	it('a road named by a number, or by one word standing alone, keeps its name', () => {
+		assert.equal(wayAt('ร้านอยู่ที่ถนนประชาร่วมใจ 2 ใกล้ตลาด', 'ถนน'), false);
+		assert.equal(wayAt('รถติดที่ถนนกำหนดที่ 4 ตลอดวัน', 'ถนน'), false);
+		assert.equal(wayAt('ผู้ชุมนุมอยู่ที่ถนนกำหนด แล้ว', 'ถนน'), false);
+		// Twin: the same word glued to the sentence going on.
+		assert.equal(wayAt('ให้ถนนกำหนดเส้นทางใหม่ แล้ว', 'ถนน'), true);
+	});
+
+	it('a way’s classifier (สาย, เส้น) is read past: an everyday word after it names nothing', () => {
+		assert.deepEqual(ofKind('ยกระดับเป็นถนนสายสำคัญ ของจังหวัด', 'place'), []);
+		assert.equal(wayAt('ซึ่งถนนสายนี้เป็นถนนเส้นเดียว', 'ถนน'), true);
+		// Twin: a name after the classifier stays.
+		assert.deepEqual(ofKind('เดินทางตามถนนสายเอเชีย ขาเข้า', 'place'), ['ถนนสายเอเชีย']);
+	});
+});
+
+describe('a body’s head with one everyday word (issue 7)', () => {
+	it('is a clause or a kind of body, not a name', () => {
+		assert.deepEqual(ofKind('เมื่อระบบธนาคารขัดข้อง ลูกค้าไม่พอใจ', 'organization'), []);
+		assert.deepEqual(ofKind('นักเรียนย้ายไปเรียนโรงเรียนปกติ ทั่วประเทศ', 'organization'), []);
+		// Twins: a place after the head, a committee named by its subject.
+		assert.deepEqual(ofKind('ผู้ป่วยถูกส่งไปโรงพยาบาลบางใหญ่ ทันที', 'organization'), ['โรงพยาบาลบางใหญ่']);
+		assert.deepEqual(ofKind('เรื่องนี้ส่งให้คณะกรรมการจริยธรรม พิจารณา', 'organization'), ['คณะกรรมการจริยธรรม']);
+	});
+});
+
+describe('the tagger’s bodies and places read as names (issue 7)', () => {
+	it('no name ends on a joining word', () => {
+		const [ctx, s, e] = at('ร่วมมือกับศูนย์วิจัยและ ผู้แทนชุมชน', 'ศูนย์วิจัยและ');
+		assert.equal(modelNameHasEvidence(ctx, s, e, 'organization', false), false);
+		// Twins: the name without it; การ ending a word the segmenter does not know is no joiner.
+		assert.equal(modelNameHasEvidence(ctx, s, e - 'และ'.length, 'organization', false), true);
+		assert.deepEqual(ofKind('ประธานมูลนิธิวิสุทธาธิการ และคณะ', 'organization'), ['มูลนิธิวิสุทธาธิการ']);
+	});
+
+	it('one everyday word is no body; a head with a where-phrase is none either', () => {
+		const [ctx, s, e] = at('ทุกเช้าฝึกนั่งสมาธิ ที่บ้าน', 'สมาธิ');
+		assert.equal(modelNameHasEvidence(ctx, s, e, 'organization', false), false);
+		const [ctx2, s2, e2] = at('ผู้แทนสำนักงานในเกาหลี เข้าร่วม', 'สำนักงานในเกาหลี');
+		assert.equal(modelNameHasEvidence(ctx2, s2, e2, 'organization', false), false);
+		// Twins: a body's name after the same head, an abbreviation.
+		const [ctx3, s3, e3] = at('ผู้แทนสำนักงานส่งเสริมการค้า เข้าร่วม', 'สำนักงานส่งเสริมการค้า');
+		assert.equal(modelNameHasEvidence(ctx3, s3, e3, 'organization', false), true);
+		const [ctx4, s4, e4] = at('ผู้แทน กกต. เข้าร่วม', 'กกต.');
+		assert.equal(modelNameHasEvidence(ctx4, s4, e4, 'organization', false), true);
+	});
+
+	it('a language, a country’s market or a direction is no place', () => {
+		const cases: Array<[string, string]> = [
+			['นักเรียนเรียนภาษาสเปน ทุกวัน', 'ภาษาสเปน'],
+			['นักเรียนเรียนภาษาสเปน ทุกวัน', 'สเปน'],
+			['ส่งออกไปตลาดแคนาดา มากขึ้น', 'ตลาดแคนาดา'],
+			['ลมพัดมาจากทิศตะวันตก ตลอดคืน', 'ตะวันตก'],
+		];
+		for (const [text, name] of cases) {
+			const [ctx, s, e] = at(text, name);
+			assert.equal(modelNameHasEvidence(ctx, s, e, 'place', false), false, name);
+		}
+		// Twins: the country itself, a market named for its place, a region named by its direction.
+		for (const [text, name] of [
+			['ส่งออกไปแคนาดา มากขึ้น', 'แคนาดา'],
+			['เดินเที่ยวตลาดบางกอกน้อย ช่วงเย็น', 'ตลาดบางกอกน้อย'],
+			['ฝนตกหนักในภาคตะวันตก ตลอดคืน', 'ภาคตะวันตก'],
+		] as const) {
+			const [ctx, s, e] = at(text, name);
+			assert.equal(modelNameHasEvidence(ctx, s, e, 'place', false), true, name);
+		}
+	});
+});
+
+describe('offices in a list and a lone joiner are no names (issue 7)', () => {
+	it('one everyday word after a title is the next office, not a name', () => {
+		assert.deepEqual(ofKind('นายอำเภอ กำนัน ผู้ใหญ่บ้าน ร่วมกัน', 'person'), []);
+		// Twin: a name after the same kind of title.
+		assert.deepEqual(ofKind('ปลัดอำเภอ สมหมาย ใจดี ร่วมกัน', 'person'), ['สมหมาย ใจดี']);
+	});
+
+	it('a head with only a joiner after it names nothing', () => {
+		assert.deepEqual(ofKind('ผู้แทนกระทรวงการ ต่างประเทศ เข้าร่วม', 'organization'), []);
+		// Twin: the head with its name.
+		assert.deepEqual(ofKind('ผู้แทนกระทรวงการต่างประเทศ เข้าร่วม', 'organization'), ['กระทรวงการต่างประเทศ']);
 	});
 });

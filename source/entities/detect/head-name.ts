@@ -29,7 +29,7 @@ const PERSONISH = new Set([...POSITIONS, ...HONORIFICS, ...RANKS]);
 /** Inside a body's name a position may appear (สำนักนายกรัฐมนตรี); an honorific starts a person. */
 const TITLE_CUT = new Set([...HONORIFICS, ...RANKS]);
 /** Words a name may not end with: they only join what follows. */
-const TRAILING_JOINERS = new Set(['แห่ง', 'และ', 'ของ', 'เพื่อ', 'ด้าน', 'ว่าด้วย', 'ประจำ', 'การ', 'ความ', 'ผู้', 'ใน']);
+const TRAILING_JOINERS = new Set(['แห่ง', 'และ', 'หรือ', 'ของ', 'กับ', 'เพื่อ', 'ด้าน', 'ว่าด้วย', 'ประจำ', 'การ', 'ความ', 'ผู้', 'ใน']);
 const MAX_WORDS = 10;
 /** Words that begin with a head word but are not names (รัฐบาล, รัฐมนตรี, เขตแดน). */
 export const FALSE_HEAD = /^(?:รัฐ(?:บาล|มนตรี|สภา|ธรรมนูญ|วิสาหกิจ|ประหาร|ศาสตร์|กิจ|ประศาสน|สวัสดิการ)|เขต(?:แดน|อำนาจ)|เมืองหลวง|ประเทศชาติ|ตลาดหลักทรัพย์|เกาะติด)/;
@@ -41,6 +41,8 @@ const HEAD_WORDS = new Set([...PLACE_HEADS, ...ORG_HEADS]);
  * followed by ดำเนิน, ดำเนินการ, ส่งข้อมูล or ครอบคลุม, and ติดตาม once: too few to tell).
  */
 const CLAUSE_VERBS = new Set([...DERIVED_CLAUSE_VERBS, 'ดำเนิน', 'ดำเนินการ', 'ติดตาม', 'ส่งข้อมูล', 'ครอบคลุม']);
+/** Bodies' heads whose names are their subject or place, everyday words (see readHeadName). */
+const SUBJECT_NAMED = /^(?:คณะ|ศาล)|(?:ตำบล|จังหวัด|เมือง|นคร)$/;
 /** Heads of a Thai district's name only. */
 const DISTRICT_HEADS = new Set(['อำเภอ', 'อ.', 'กิ่งอำเภอ']);
 /** Heads naming the very place of their complement (จังหวัดเชียงใหม่ = เชียงใหม่; ท่าอากาศยานเชียงใหม่ is another place). */
@@ -79,8 +81,15 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	// "เขตเมือง": a head followed by another bare head word.
 	if (weak && first === text.slice(p, runEnd) && PLACE_HEAD_WORDS.has(first)) return undefined;
 	if ((weak || p > headEnd) && (COMMON.has(first) || COMMON.has(text.slice(p, runEnd)))) return undefined;
-	// A weak head with one everyday word (องค์กร|อิสระ, เครือข่าย|สุขภาพ) is a kind of body, not a name.
-	if (weak && !isPlace && first === text.slice(p, runEnd) && isCommonWord(first)) return undefined;
+	// A weak head with one everyday word (องค์กร|อิสระ, เครือข่าย|สุขภาพ) is a kind of body, not a name;
+	// any body's head with one everyday word never seen in a body's name is a clause or a kind
+	// (ธนาคาร|ขัดข้อง, โรงเรียน|ปกติ), not a name: unless the word is a place (โรงพยาบาล|บางใหญ่),
+	// or the head is one of those named by their subject or their sub-district, which are everyday
+	// words (คณะกรรมการ|จริยธรรม, ศาล|อุทธรณ์, องค์การบริหารส่วนตำบล|ชัยมงคล).
+	if (!isPlace && first === text.slice(p, runEnd) && isCommonWord(first)) {
+		const head = text.slice(headStart, headEnd);
+		if (weak || (!isOrgWord(first) && !gaz.districts.has(first) && !gaz.thai.has(first) && !SUBJECT_NAMED.test(head))) return undefined;
+	}
 	// After a space the complement must look like a name, not the next phrase (จังหวัด รองประธาน…).
 	if (p > headEnd && PERSON_STOP.has(first)) return undefined;
 	// A known place right after a place head is the whole complement (ประเทศญี่ปุ่นได้…, รัฐบาลอินโดนีเซีย…).
@@ -151,31 +160,77 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	}
 	// Trim joiners left dangling at the end (…แห่ง before a cut).
 	for (;;) {
-		const before = ctx.words.wordBefore(end);
-		if (before === '' || !TRAILING_JOINERS.has(before) || end - before.length <= p) break;
+		const before = trailingJoiner(ctx, p, end);
+		if (before === undefined) break;
 		end -= before.length;
 		closed = false;
 	}
-	if (end <= p) return undefined;
+	// A joiner alone is no complement (กระทรวง|การ before a space).
+	if (end <= p || TRAILING_JOINERS.has(text.slice(p, end))) return undefined;
 	const complement = text.slice(p, end);
 	const place = gaz.thai.get(complement);
 	return {start: headStart, end, closed, placeKey: isPlace && SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? place?.key : undefined, complementStart: p};
 }
 
-/** Heads of provinces, cities, regions and zones: their names are proper names, not everyday words. */
-const PROPER_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'เมือง', 'นคร', 'กรุง', 'เขต', 'ภูมิภาค', 'มณฑล', 'แคว้น']);
+/**
+ * The joining word that ends [from, end) and leaves a name before it (…และ, …แห่ง, …การ), if
+ * any. การ and ความ join only after a word (สำนัก|การ, เศรษฐกิจ|การ): after a piece of an unknown
+ * word they end it (เกษตราธิ|การ is one word the segmenter does not know).
+ */
+export function trailingJoiner(ctx: DetectionContext, from: number, end: number): string | undefined {
+	const word = ctx.words.wordBefore(end);
+	if (word === '' || !TRAILING_JOINERS.has(word) || end - word.length <= from) return undefined;
+	if (word === 'การ' || word === 'ความ') {
+		const prev = ctx.words.wordBefore(end - word.length);
+		if (!isCommonWord(prev) && !HEAD_WORDS.has(prev) && !FUNCTION.has(prev) && !COMMON.has(prev)) return undefined;
+	}
+	return word;
+}
 
 /**
- * After a province's, city's or region's head, a word the data shows as common and never inside a
- * place's name is the phrase going on (จังหวัด|แรก, เมือง|เกษตรกรรม, เขต|ทะเลชายฝั่ง), not a place:
- * unless a province, district or other known place starts there.
+ * Heads of provinces, cities, regions and zones, and of roads and canals: their names are proper
+ * names, not everyday words. (Not ตำบล: sub-districts are named with everyday words, ตำบลบ้านใหม่.)
+ */
+const PROPER_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'เมือง', 'นคร', 'กรุง', 'เขต', 'ภูมิภาค', 'มณฑล', 'แคว้น', 'ถนน', 'ถ.', 'คลอง']);
+/** Heads of ways, whose first word may be a classifier (ถนนสาย…, คลองสาย…) before the name. */
+const WAY_HEADS = new Set(['ถนน', 'ถ.', 'คลอง', 'ซอย']);
+/** Classifiers and descriptions of a way that name none (ถนนสาย 12, ถนนเส้น…, คลองสาย…). */
+const WAY_CLASSIFIERS = new Set(['สาย', 'เส้น', 'เลข', 'หมายเลข']);
+
+/**
+ * After a province's, city's, region's, road's or canal's head, a word the data shows as common
+ * and never inside a place's name is the phrase going on (จังหวัด|แรก, เมือง|เกษตรกรรม,
+ * เขต|ทะเลชายฝั่ง, ถนน|ช่วงเทศกาล, คลอง|ระบายน้ำ), not a place: unless a province, district or
+ * other known place starts there, or a number follows the word (ถนนพระราม 2). A way's classifier
+ * (ถนนสาย…) is read past: what follows it must be a name or a number.
  */
 export function commonAfterPlaceHead(ctx: DetectionContext, head: string, complementStart: number): boolean {
-	if (!PROPER_PLACE_HEADS.has(head)) return false;
+	if (!PROPER_PLACE_HEADS.has(head) && !WAY_HEADS.has(head)) return false;
 	const runEnd = ctx.thaiRunEnd(complementStart);
-	const first = ctx.firstWord(complementStart, runEnd);
+	let first = ctx.firstWord(complementStart, runEnd);
+	const way = WAY_HEADS.has(head);
+	if (way && WAY_CLASSIFIERS.has(first)) {
+		// ถนนสาย 304 is named by its number, which is not read into the name: no name is taken.
+		const after = complementStart + first.length;
+		if (after >= runEnd) return true;
+		complementStart = after;
+		first = ctx.firstWord(complementStart, runEnd);
+		// After the classifier any everyday word describes the way (ถนนสาย|สำคัญ, สาย|นี้).
+		if (FUNCTION.has(first) || isCommonWord(first)) return true;
+	} else if (!PROPER_PLACE_HEADS.has(head)) return false;
 	if (!isCommonWord(first) || isPlaceWord(first)) return false;
+	// A way named by a number (ถนนพระราม 2), or by one word standing alone (ถนนราชดำเนิน กรุงเทพฯ),
+	// has a name; one glued to the sentence going on (ถนน|ช่วงเทศกาล…, คลอง|ระบายน้ำ…) has none.
+	if (way && (numberAt(ctx.text, complementStart + first.length) || complementStart + first.length === runEnd)) return false;
 	return longestPlaceAt(ctx, complementStart, runEnd) === undefined && longestDistrictAt(ctx, complementStart, runEnd) === undefined;
+}
+
+/** A number starts at `pos`, after one space or ที่ at most (พระราม 2, พระรามที่ 6). */
+function numberAt(text: string, pos: number): boolean {
+	let at = text[pos] === ' ' ? pos + 1 : pos;
+	if (text.startsWith('ที่', at)) at += 3;
+	if (text[at] === ' ') at++;
+	return /[0-9๐-๙]/.test(text[at] ?? '');
 }
 
 let districtTrie: Trie<true> | undefined;

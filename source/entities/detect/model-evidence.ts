@@ -7,11 +7,12 @@
 // - A person's name does not open with a common word (a list of goods, a verb phrase), nor hold a
 //   body's or place's head (มูลนิธิ…, … รีสอร์ท); a place opened by a province's or city's head names
 //   one; a body's or place's name is not glued after a body's head (กอง|X) and closes its brackets.
-import {isCommonWord} from '../common-words.js';
-import {FUNCTION_WORDS, ORG_HEADS} from '../lexicon.js';
+import {isCommonWord, isOrgWord} from '../common-words.js';
+import {gazetteer} from '../gazetteer.js';
+import {FUNCTION_WORDS, ORG_HEADS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
-import {commonAfterPlaceHead} from './head-name.js';
+import {commonAfterPlaceHead, trailingJoiner} from './head-name.js';
 import {triggerTrie} from './trigger-trie.js';
 import type {EntityKind} from '../types.js';
 
@@ -49,10 +50,69 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && ORG_HEADS_BEFORE.endingAt(text, start) > 0) return false;
 	// A bracket the name does not close (X), (องค์การมหาชน)…) is a piece of the sentence around it.
 	if (!balanced(text.slice(start, end))) return false;
+	if (!nameLikeBodyOrPlace(ctx, start, end, kind, heads)) return false;
 	if (kind === 'place') {
 		for (const m of heads) {
 			for (const v of m.values) if (v.type === 'place' && m.end < end && commonAfterPlaceHead(ctx, v.word, text[m.end] === ' ' ? m.end + 1 : m.end)) return false;
 		}
+	}
+	return true;
+}
+
+/** Words that open a where-phrase, not a name, after a head (สำนักงาน|ในญี่ปุ่น, ศูนย์|ทั่วประเทศ). */
+const LOCATIVES = new Set(['ใน', 'ณ', 'ที่', 'จาก', 'ทั่ว', 'ทุก', 'ต่าง', 'นอก', 'ระหว่าง']);
+/** A language, a people or a nationality named after a place is no place (ภาษาเกาหลี, ชาวลาว). */
+const OF_A_PEOPLE = /^(?:ภาษา|ชาว|สัญชาติ|เชื้อสาย)/;
+/** Goods, markets and food named after a country are no place (ตลาดแคนาดา, สินค้าญี่ปุ่น). */
+const OF_A_COUNTRY = /^(?:ตลาด|สินค้า|อาหาร|ทุน|แรงงาน|นักท่องเที่ยว)/;
+/** Glued before a place, a language or nationality (ภาษา|เกาหลี); not ชาว: the people of a place name it (ชาว|ลพบุรี). */
+const OF_A_PEOPLE_BEFORE = /(?:ภาษา|สัญชาติ|เชื้อสาย)$/;
+/** A compass point alone is a direction, not a place (ฝั่งตะวันออก; ภาคตะวันตก is one). */
+const DIRECTION = /^(?:ทิศ|ฝั่ง|ทาง|ด้าน)?(?:ตะวันออก|ตะวันตก|เหนือ|ใต้)(?:เฉียง(?:เหนือ|ใต้))?$/;
+/** A gazetteer key of a country or a world region (ISO 3166 code, UN M.49 area). */
+const COUNTRY_KEY = /^(?:[A-Z]{2}|\d{3})$/;
+
+/**
+ * A body's or place's name from the tagger must read as one, as the head rules' names do: it does
+ * not end on a joining word, is not one everyday word alone (สะเดา, แพลตฟอร์มฯ), nor a head with a
+ * where-phrase (สำนักงานในไทย) or, after a weak head, one everyday word (สถาบัน|ศาสนา); a place is
+ * not a language or people (ภาษา…, ชาว…), a market or goods of a country (ตลาดยุโรป), nor a direction.
+ */
+function nameLikeBodyOrPlace(
+	ctx: DetectionContext,
+	start: number,
+	end: number,
+	kind: EntityKind,
+	heads: ReturnType<ReturnType<typeof triggerTrie>['matchesAt']>,
+): boolean {
+	const text = ctx.text;
+	const name = text.slice(start, end).replace(/ฯ$/, '');
+	// No name ends on a joining word (สำนักกรรมการและ|…, มหานครแห่ง|…).
+	if (trailingJoiner(ctx, start, end) !== undefined) return false;
+	const words = ctx.innerBounds(start, end);
+	// (Not for places: villages and districts are named with everyday words, หนองบัว.)
+	if (kind === 'organization' && words.length === 0 && !name.includes('.') && isCommonWord(name) && !isOrgWord(name)) return false;
+	const head = heads.filter((m) => m.end < end && m.values.some((v) => v.type === 'org' || v.type === 'place')).at(-1);
+	if (head !== undefined) {
+		const from = text[head.end] === ' ' ? head.end + 1 : head.end;
+		const runEnd = ctx.thaiRunEnd(from);
+		const first = ctx.firstWord(from, Math.min(runEnd, end));
+		const org = head.values.find((v) => v.type === 'org');
+		// (ต.ในเมือง is a sub-district: only a body's head is checked.)
+		if (org !== undefined && LOCATIVES.has(first)) return false;
+		// A body's word (แพทยศาสตร์ in คณะแพทยศาสตร์) names a faculty or council, and ฯ shortens a
+		// longer name (สำนักงบฯ): both kept.
+		if (org !== undefined && WEAK_ORG_HEADS.has(org.word) && first === text.slice(from, end) && !first.endsWith('ฯ') && isCommonWord(first) && !isOrgWord(first))
+			return false;
+	}
+	if (kind === 'place') {
+		if (OF_A_PEOPLE.test(name) || DIRECTION.test(name)) return false;
+		// The same glued before the name (ภาษา|เกาหลี): the tagger left the noun out.
+		const before = text.slice(Math.max(0, start - 14), start);
+		if (OF_A_PEOPLE_BEFORE.test(before)) return false;
+		// (The country alone after them, อาหาร|ไทย, is the country: Thai NER tags it so.)
+		const goods = OF_A_COUNTRY.exec(name);
+		if (goods !== null && COUNTRY_KEY.test(gazetteer().thai.get(name.slice(goods[0].length).trim())?.key ?? '')) return false;
 	}
 	return true;
 }

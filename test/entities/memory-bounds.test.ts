@@ -1,0 +1,139 @@
+// What the entity index holds while it is built (issue 10: a cold run on 60,000 articles peaked
+// at 1.8 GB): counted, never timed. The builder keeps columns, not the detected mention objects;
+// the reader's detection queue keeps a few decoded batches, not the whole corpus's; a detection
+// cache file is written block by block with the bytes of the whole-file encoder.
+import {after, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import zlib from 'node:zlib';
+import type {Article} from '../../source/corpus/types.js';
+import {EntityIndexBuilder, type DetectedArticle} from '../../source/entities/builder.js';
+import {DetectionQueue, QUEUED_BATCHES, detectCorpus} from '../../source/entities/detect-corpus.js';
+import {DetectionCacheWriter, encodeDetectionCache, readDetectionCache} from '../../source/entities/detection-cache.js';
+import {detectMentions} from '../../source/entities/find-mentions.js';
+import {encodeMentions} from '../../source/entities/mention-codec.js';
+import {sealFile} from '../../source/entities/sealed-file.js';
+import {statFiles} from '../../source/search/cache.js';
+import {twoFileCorpus} from './helpers.js';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+// Sentences written for these tests, each with a few names.
+const TEXTS = [
+	'นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงพาณิชย์ เดินทางไปประเทศเวียดนาม',
+	'กรมอุตุนิยมวิทยา (ทอ.) แจ้งว่า จังหวัดเชียงราย และประเทศลาว มีฝนตกหนัก',
+	'นางสาวมาลี ศรีสุข ผู้อำนวยการ Asian Rice Council (ARC) พบกับนายสมชาย',
+];
+
+const roots: string[] = [];
+after(() => {
+	for (const root of roots) fs.rmSync(root, {recursive: true, force: true});
+});
+
+function corpusOf(count: number): ReturnType<typeof twoFileCorpus> {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-entity-memory-test-'));
+	roots.push(root);
+	const texts = Array.from({length: count}, (_, i) => `${TEXTS[i % TEXTS.length]!} ฉบับที่ ${i}`);
+	return twoFileCorpus(root, texts, count);
+}
+
+const turns = async (n: number): Promise<void> => {
+	for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+describe('memory of the entity index while it is built', () => {
+	test('the builder lets the detected mention objects go once linked', async () => {
+		const articles = corpusOf(6).articles().slice(0, 6);
+		const builder = new EntityIndexBuilder({nameSearch: false});
+		const refs: Array<WeakRef<object>> = [];
+		(() => {
+			const detected: DetectedArticle[] = articles.map((a) => ({id: a.id, mentions: detectMentions(a)}));
+			for (const d of detected) for (const m of d.mentions) refs.push(new WeakRef(m));
+			builder.addDetected(detected);
+		})();
+		assert.ok(refs.length >= 6, 'the sentences have names');
+		// A WeakRef holds its target until the end of the turn that made it.
+		await turns(1);
+		gc();
+		const alive = refs.filter((r) => r.deref() !== undefined).length;
+		assert.equal(alive, 0, `${alive} of ${refs.length} mention objects still held by the builder`);
+		// And the index is whole.
+		const index = builder.snapshot();
+		assert.ok(index.all().some((e) => e.name.includes('สมชาย')));
+	});
+
+	test('the detection queue holds a few decoded batches, however many the cache has', async () => {
+		const corpus = corpusOf(40);
+		const articles = corpus.articles().filter((a) => a.text.length > 0);
+		// On this thread a batch is one article: the cache file gets 40 blocks.
+		for await (const batch of detectCorpus(articles, {threads: 0, cacheDir: corpus.cacheDir, awaitWrites: true})) assert.equal(batch.length, 1);
+		const queue = new DetectionQueue(articles, {threads: 0, cacheDir: corpus.cacheDir});
+		// Far more turns than 40 batches need to arrive; nobody takes any.
+		await turns(400);
+		assert.equal(queue.waiting, QUEUED_BATCHES);
+		// Taken, all of them come, in order.
+		const ids: string[] = [];
+		while (!queue.drained) {
+			const batch = queue.take();
+			if (batch === undefined) await queue.arrival();
+			else for (const a of batch) ids.push(a.id);
+			assert.ok(queue.waiting <= QUEUED_BATCHES);
+		}
+		assert.deepEqual(
+			ids,
+			articles.map((a) => a.id),
+		);
+		assert.equal((await queue.done)?.fromCache, articles.length);
+	});
+
+	test('a cache file written block by block has the bytes of the whole-file encoder', async () => {
+		const corpus = corpusOf(9);
+		const articles = corpus.articles().filter((a) => a.path === corpus.files[0]);
+		const stat = {path: corpus.files[0]!, ...statFiles(articles).get(corpus.files[0]!)!};
+		const blocks = [articles.slice(0, 4), articles.slice(4, 5), articles.slice(5)].map((part) => encodeMentions(part.map((a) => detectMentions(a))));
+		const file = path.join(corpus.cacheDir, 'streamed.ent');
+		const writer = new DetectionCacheWriter(file);
+		for (const block of blocks) writer.add(block);
+		await writer.finish(stat, articles);
+		assert.deepEqual(fs.readFileSync(file), Buffer.concat(encodeDetectionCache(stat, articles, blocks)));
+		const read = readDetectionCache(file, stat, articles);
+		assert.equal(read.ok && read.blocks.length, 3);
+		// Abandoned halfway, nothing is left behind.
+		const other = path.join(corpus.cacheDir, 'abandoned.ent');
+		const halfway = new DetectionCacheWriter(other);
+		halfway.add(blocks[0]!);
+		await halfway.abort();
+		assert.deepEqual(
+			fs.readdirSync(corpus.cacheDir).filter((name) => name.startsWith('abandoned')),
+			[],
+		);
+	});
+
+	test('a whole file of the layout before (header first) is stale, not damaged; a damaged one is damaged', () => {
+		const corpus = corpusOf(3);
+		const articles: Article[] = corpus.articles();
+		const stat = {path: corpus.files[0]!, ...statFiles(articles).get(corpus.files[0]!)!};
+		// The earlier layout, written as it was: lead, header, zero padding to 8, payload.
+		const [lead, ...rest] = sealFile('KHAOENT2', {format: 'old'}, [new Uint8Array(8).fill(7)]);
+		const header = rest[rest.length - 1]!;
+		const payload = Buffer.concat(rest.slice(0, -1));
+		const padded = Buffer.alloc(Math.ceil((16 + header.byteLength) / 8) * 8 - 16);
+		header.forEach((b, i) => (padded[i] = b));
+		const old = Buffer.concat([lead!, padded, payload]);
+		old.write('KHAOENT1', 0, 'latin1');
+		old.writeUInt32LE(zlib.crc32(payload, zlib.crc32(header)), 12);
+		const file = path.join(corpus.cacheDir, 'old.ent');
+		fs.mkdirSync(corpus.cacheDir, {recursive: true});
+		fs.writeFileSync(file, old);
+		assert.deepEqual(readDetectionCache(file, stat, articles), {ok: false, kind: 'other-version'});
+		old[old.length - 1]! ^= 1;
+		fs.writeFileSync(file, old);
+		const damaged = readDetectionCache(file, stat, articles);
+		assert.equal(!damaged.ok && damaged.kind, 'damaged');
+	});
+});
