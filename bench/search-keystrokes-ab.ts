@@ -5,8 +5,9 @@
 // answers to every prefix are compared (hits, their order, kinds, scores, offsets and snippets,
 // the total and notes): a speed-up must not change what is found; a difference is listed, and
 // one where either side ran out of time (not exhaustive) is told apart, as it depends on the load.
+// --unlimited searches without the time budgets, so that answers can be compared whatever the load.
 // Run: git worktree add /tmp/khao-old <commit>; ln -s "$PWD/node_modules" /tmp/khao-old/;
-//      node --import tsx bench/search-keystrokes-ab.ts --base /tmp/khao-old [--rounds 5] [--wall] [--query Q …]
+//      node --import tsx bench/search-keystrokes-ab.ts --base /tmp/khao-old [--rounds 5] [--wall] [--unlimited] [--query Q …]
 import fs from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -32,6 +33,7 @@ const rounds = Number(option('--rounds') ?? 5);
 const chosen = args.flatMap((a, i) => (a === '--query' && args[i + 1] !== undefined ? [args[i + 1]!] : []));
 const queries = chosen.length > 0 ? chosen.map((query) => ({query})) : BENCH_QUERIES;
 const wall = args.includes('--wall');
+const options = args.includes('--unlimited') ? {limit: 20, budgetMs: 1e9, fuzzyBudgetMs: 1e9} : {limit: 20};
 const older = ((await import(pathToFileURL(path.resolve(base, 'source/search/search.ts')).href)) as {search: Search}).search;
 
 const file = bigCorpus().path;
@@ -72,7 +74,7 @@ for (let r = 0; r < rounds; r++) {
 			for (const name of (r + k) % 2 === 0 ? (['old', 'new'] as const) : (['new', 'old'] as const)) {
 				const t = performance.now();
 				const c = process.cpuUsage();
-				answers[name] = runs[name](index, prefix, {limit: 20});
+				answers[name] = runs[name](index, prefix, options);
 				const used = process.cpuUsage(c);
 				const ms = wall ? performance.now() - t : (used.user + used.system) / 1000;
 				times[name].push(ms);

@@ -94,14 +94,12 @@ export class EntityIndex {
 		return out;
 	}
 
-	/** Mentions of an entity in corpus order; `from`–`to` of them only, when given (a big entity a slice at a time). */
-	mentionsOf(entityId: string, from = 0, to = Infinity): readonly LinkedMention[] {
+	/** Mentions of an entity in corpus order. */
+	mentionsOf(entityId: string): readonly LinkedMention[] {
 		const i = this.entityIndex.get(entityId);
 		if (i === undefined) return [];
 		const out: LinkedMention[] = [];
-		const first = this.m.entityFirst[i]!;
-		const last = Math.min(this.m.entityFirst[i + 1]!, first + to);
-		for (let k = first + Math.max(0, from); k < last; k++) out.push(this.mention(this.m.byEntity[k]!));
+		for (let k = this.m.entityFirst[i]!; k < this.m.entityFirst[i + 1]!; k++) out.push(this.mention(this.m.byEntity[k]!));
 		return out;
 	}
 

@@ -3,21 +3,13 @@
 // exactly (case, spacing, hyphens, dots, ฯ and Latin accents ignored). Thai letters, vowels and
 // tone marks are never folded here: สี and สี่ are different words.
 
+import {boundedMemo} from '../text/memo.js';
+
 /** Zero-width and soft-hyphen characters that hide inside Thai words (รัฐมนตรี\u200bว่าการ). */
 export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
-const displayCache = new Map<string, string>();
-
-export function displayName(s: string): string {
-	let name = displayCache.get(s);
-	if (name === undefined) {
-		name = computeDisplayName(s);
-		// Names repeat across a corpus; a bounded cache keeps snapshots cheap and memory flat.
-		if (displayCache.size > 100_000) displayCache.clear();
-		displayCache.set(s, name);
-	}
-	return name;
-}
+/** Names repeat across a corpus; a bounded memo keeps snapshots and linking cheap and memory flat. */
+export const displayName: (s: string) => string = boundedMemo((s) => computeDisplayName(s), 100_000);
 
 function computeDisplayName(s: string): string {
 	return s
@@ -28,7 +20,9 @@ function computeDisplayName(s: string): string {
 		.trim();
 }
 
-export function nameKey(s: string): string {
+export const nameKey: (s: string) => string = boundedMemo((s) => computeNameKey(s), 100_000);
+
+function computeNameKey(s: string): string {
 	return displayName(s)
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')

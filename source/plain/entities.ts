@@ -8,7 +8,8 @@ import type {Entity, EntityKind} from '../entities/types.js';
 import {clusterEnd} from '../text/graphemes.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {stringWidth} from '../text/width.js';
-import {safeJson} from './json.js';
+import {NONE} from '../entities/linked-mentions.js';
+import {jsonString, safeJson} from './json.js';
 
 export interface EntitiesJson {
 	entities: Array<{
@@ -26,19 +27,21 @@ export function entitiesData(index: EntityIndex, articles: readonly Article[]): 
 	return {entities: index.all().map((e) => entityData(index, e, wanted))};
 }
 
-function entityData(index: EntityIndex, e: Entity, wanted: ReadonlySet<string>, from = 0, to = Infinity): EntitiesJson['entities'][number] {
-	return {id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases], mentions: mentionsData(index, e, wanted, from, to)};
-}
-
-function mentionsData(index: EntityIndex, e: Entity, wanted: ReadonlySet<string>, from: number, to: number): EntitiesJson['entities'][number]['mentions'] {
-	return index
-		.mentionsOf(e.id, from, to)
-		.filter((m) => wanted.has(m.articleId))
-		.map((m) => {
-			const out: {article: string; text: string; start: number; end: number; title?: string} = {article: m.articleId, text: m.text, start: m.start, end: m.end};
-			if (m.title !== undefined) out.title = m.title;
-			return out;
-		});
+function entityData(index: EntityIndex, e: Entity, wanted: ReadonlySet<string>): EntitiesJson['entities'][number] {
+	return {
+		id: e.id,
+		name: e.name,
+		kind: e.kind,
+		aliases: [...e.aliases],
+		mentions: index
+			.mentionsOf(e.id)
+			.filter((m) => wanted.has(m.articleId))
+			.map((m) => {
+				const out: {article: string; text: string; start: number; end: number; title?: string} = {article: m.articleId, text: m.text, start: m.start, end: m.end};
+				if (m.title !== undefined) out.title = m.title;
+				return out;
+			}),
+	};
 }
 
 /** `--entities --json`. */
@@ -46,45 +49,61 @@ export function entitiesJson(index: EntityIndex, articles: readonly Article[]): 
 	return safeJson(entitiesData(index, articles));
 }
 
-/** Mentions made into objects and JSON at once by `entitiesJsonPieces`, at most. */
-export const MENTIONS_PER_PIECE = 512;
+/** Output is handed over in pieces of about this many characters: few writes, none of them huge. */
+const PIECE_CHARS = 1 << 20;
 
 /**
- * `--entities --json` an entity at a time, with the bytes of `safeJson` on the whole (indented two
- * spaces a level), the last piece ending in a newline: a large corpus's output (hundreds of MB)
- * never has to be one string. A big entity (a province: tens of thousands of mentions at 60,000
- * articles) comes a slice of `perPiece` mentions at a time: made all at once, its objects and
- * strings outlived V8's young generation, and printing 60,000 articles took 400 MB of heap.
+ * `--entities --json` in pieces of about `pieceChars` (a megabyte), with the bytes of `safeJson` on the whole
+ * (indented two spaces a level), the last piece ending in a newline: a large corpus's output
+ * (hundreds of MB) never has to be one string. Written by hand from the index's mention columns:
+ * no object per mention, and each article id and mention string escaped once, not once per use
+ * (two million mentions of 60,000 articles share a few hundred thousand strings).
  */
-export function* entitiesJsonPieces(index: EntityIndex, articles: readonly Article[], perPiece = MENTIONS_PER_PIECE): Generator<string> {
+export function* entitiesJsonPieces(index: EntityIndex, articles: readonly Article[], pieceChars = PIECE_CHARS): Generator<string> {
 	const entities = index.all();
 	if (entities.length === 0) {
 		yield safeJson({entities: []}) + '\n';
 		return;
 	}
 	const wanted = new Set(articles.map((a) => a.id));
-	const indent = (json: string, spaces: string): string => json.replace(/^/gm, spaces);
-	yield '{\n  "entities": [\n';
+	const m = index.data.mentions;
+	// An article's id as JSON, or undefined for an article not asked for (its mentions are left out).
+	const articleJson = index.data.articleIds.map((id) => (wanted.has(id) ? jsonString(id) : undefined));
+	const stringJson: Array<string | undefined> = [];
+	const str = (i: number): string => (stringJson[i] ??= jsonString(m.strings[i]!));
+	// Which mentions are an entity's: as `mentionsOf` finds them (by id; the last of a repeated id).
+	const order = new Map<string, number>();
+	entities.forEach((e, i) => order.set(e.id, i));
+	let out = '{\n  "entities": [\n';
 	for (let e = 0; e < entities.length; e++) {
 		const entity = entities[e]!;
-		const end = e < entities.length - 1 ? ',\n' : '\n  ]\n}\n';
-		if (entity.mentionCount <= perPiece) {
-			yield indent(safeJson(entityData(index, entity, wanted)), '    ') + end;
-			continue;
+		out += `    {\n      "id": ${jsonString(entity.id)},\n      "name": ${jsonString(entity.name)},\n      "kind": ${jsonString(entity.kind)},\n      "aliases": `;
+		out += entity.aliases.length === 0 ? '[]' : `[\n${entity.aliases.map((a) => `        ${jsonString(a)}`).join(',\n')}\n      ]`;
+		out += ',\n      "mentions": ';
+		const i = order.get(entity.id)!;
+		let listed = 0;
+		for (let k = m.entityFirst[i]!; k < m.entityFirst[i + 1]!; k++) {
+			const g = m.byEntity[k]!;
+			const article = articleJson[m.article[g]!];
+			if (article === undefined) continue;
+			out += listed++ === 0 ? '[\n' : ',\n';
+			out += `        {\n          "article": ${article},\n          "text": ${str(m.text[g]!)},\n          "start": ${m.start[g]!},\n          "end": ${m.end[g]!}`;
+			const title = m.title[g]!;
+			if (title !== NONE) out += `,\n          "title": ${str(title)}`;
+			out += '\n        }';
+			if (out.length >= pieceChars) {
+				yield out;
+				out = '';
+			}
 		}
-		// The entity without its mentions ends in `"mentions": []` and its closing brace: cut there.
-		const head = indent(safeJson(entityData(index, entity, wanted, 0, 0)), '    ');
-		yield head.slice(0, head.lastIndexOf('[]'));
-		let first = true;
-		for (let from = 0; from < entity.mentionCount; from += perPiece) {
-			const part = mentionsData(index, entity, wanted, from, from + perPiece).map((m) => indent(safeJson(m), '        '));
-			if (part.length === 0) continue;
-			yield (first ? '[\n' : ',\n') + part.join(',\n');
-			first = false;
+		out += listed === 0 ? '[]' : '\n      ]';
+		out += e < entities.length - 1 ? '\n    },\n' : '\n    }\n  ]\n}\n';
+		if (out.length >= pieceChars) {
+			yield out;
+			out = '';
 		}
-		// No mention of the wanted articles: the empty list as JSON.stringify writes it.
-		yield (first ? '[]\n    }' : '\n      ]\n    }') + end;
 	}
+	if (out !== '') yield out;
 }
 
 const KIND_LABEL: Record<EntityKind, string> = {person: 'person', organization: 'organization', place: 'place', other: 'other'};

@@ -190,8 +190,25 @@ function smallestWindow(occ: Occurrences, order: Int32Array, present: number, wi
 }
 
 /**
+ * True when the article holds every term (each in its one spelling): through what is kept for a
+ * term with trigrams, by one look at the text for a short one.
+ */
+function holdsAll(segment: Segment, local: number, spellings: readonly SpellingOccurrences[][], n: number): number {
+	for (let t = 0; t < n; t++) {
+		const spelling = spellings[t]![0];
+		if (!spelling) return -1;
+		if (spelling.candidates) {
+			if (spelling.in(local) === 0) return -1;
+		} else if (segment.folded[local]!.indexOf(spelling.pattern.toneless) < 0) return -1;
+	}
+	return segment.articlePassages[local]!;
+}
+
+/**
  * Collects, for each article holding at least `need` of the terms (not already hit), its best
- * stretch; returns false when stopped early by the limits.
+ * stretch; returns false when stopped early by the limits. After `ranked` articles have been
+ * ranked (a word still being typed, one or two letters, is in nearly every article), the others
+ * holding every word are only counted, and the stage says it stopped early.
  */
 export function allTermsStage(
 	scopes: readonly SegmentScope[],
@@ -199,10 +216,13 @@ export function allTermsStage(
 	collector: HitCollector,
 	limits: StageLimits,
 	need = terms.length,
+	ranked = Infinity,
 ): boolean {
 	const n = terms.length;
 	if (n === 0 || n > MAX_TERMS) return true;
 	let checks = 0;
+	let rankedSoFar = 0;
+	let counted = false;
 	const occ = new Occurrences();
 	let order = new Int32Array(64);
 	const window = new Int32Array(TERM_SLOTS);
@@ -239,6 +259,13 @@ export function allTermsStage(
 			if (bits === 0 || popcount((bits | anywhere) >>> 0) < need) continue;
 			if (collector.hasArticle(segment, local) || !collector.allows(segment, local)) continue;
 			if ((++checks & 15) === 0 && performance.now() > limits.deadline) return false;
+			if (rankedSoFar >= ranked && need === n && terms.every((term) => term.spellings.length === 1)) {
+				// Counted, not ranked: its first passage stands for it.
+				const passage = holdsAll(segment, local, spellings, n);
+				if (passage >= 0 && collector.count(segment, passage, undefined)) counted = true;
+				if (collector.total >= limits.maxHits) return false;
+				continue;
+			}
 			occ.n = 0;
 			let present = 0;
 			for (let t = 0; t < n; t++) {
@@ -251,10 +278,11 @@ export function allTermsStage(
 			const size = smallestWindow(occ, order, present, window, segment, local);
 			if (size === 0) continue;
 			collectWindow(segment, local, occ, window, size, n - present, collector);
+			rankedSoFar++;
 			if (collector.total >= limits.maxHits) return false;
 		}
 	}
-	return true;
+	return !counted;
 }
 
 function isSynthetic(segment: Segment, passage: number): boolean {

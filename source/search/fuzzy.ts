@@ -107,17 +107,33 @@ function sharedIn(segment: Segment, from: number, to: number, keys: readonly num
 	return {passages: out.passages.slice(0, n), shared: out.shared.slice(0, n)};
 }
 
-/** Passages sharing the most of `keys` (the trigrams of a query `length` long), best first. */
+const histogram = new Int32Array(256);
+
+/**
+ * Passages sharing the most of `keys` (the trigrams of a query `length` long), best first: most
+ * shared, then corpus order. A common word shares trigrams with thousands of passages: the count
+ * that makes the cut is found from a histogram of the shared counts, and only the passages at or
+ * above it are looked at further (the same `max` as sorting them all, without an object for each).
+ */
 function fuzzyCandidates(scopes: readonly SegmentScope[], keys: readonly number[], length: number, collector: HitCollector, max: number): Candidate[] {
+	const found = scopes.map(({segment, from, to}) => sharedPassages(segment, from, to, keys, length));
+	histogram.fill(0);
+	found.forEach(({passages, shared}, s) => {
+		const {segment} = scopes[s]!;
+		for (let i = 0; i < passages.length; i++) if (!collector.has(segment, passages[i]!)) histogram[shared[i]!]!++;
+	});
+	// The least shared count still in: every passage sharing more is in, some sharing exactly it.
+	let cut = 255;
+	for (let above = 0; cut > 0 && above + histogram[cut]! < max; cut--) above += histogram[cut]!;
 	const all: Candidate[] = [];
-	for (const {segment, from, to} of scopes) {
-		const {passages, shared} = sharedPassages(segment, from, to, keys, length);
+	found.forEach(({passages, shared}, s) => {
+		const {segment} = scopes[s]!;
 		for (let i = 0; i < passages.length; i++) {
 			const p = passages[i]!;
-			if (collector.has(segment, p)) continue;
+			if (shared[i]! < cut || collector.has(segment, p)) continue;
 			all.push({segment, passage: p, shared: shared[i]!, ordinal: segment.ordinals[segment.passageArticle[p]!]!});
 		}
-	}
+	});
 	all.sort((a, b) => b.shared - a.shared || a.ordinal - b.ordinal || a.passage - b.passage);
 	return all.length > max ? all.slice(0, max) : all;
 }
@@ -126,6 +142,55 @@ function fuzzyCandidates(scopes: readonly SegmentScope[], keys: readonly number[
 export interface Spelling {
 	toneless: string;
 	errors: number;
+}
+
+/** A near spelling found in one passage. */
+interface Found {
+	spelling: string;
+	errors: number;
+}
+
+// What one passage holds near a word does not change: a word already complete (the first of
+// several, while the next is typed) is looked for in the same candidate passages on every
+// keystroke, so what each gave is kept for the last passages looked at in each segment (most
+// recently used last; with the segment, so that an index let go takes them along).
+const SPELLINGS_KEPT = 256;
+let spellingsKept = new WeakMap<Segment, Map<string, Found[]>>();
+
+/** How many times a passage was searched for a word's near spellings (not taken from those kept). */
+export let passagesSearched = 0;
+
+/** Forgets the near spellings kept per passage. */
+export function forgetPassageSpellings(): void {
+	spellingsKept = new WeakMap();
+}
+
+/** The spellings within `k` edits of `word` (not itself) starting in passage `passage`, in text order. */
+function spellingsIn(segment: Segment, passage: number, word: string, k: number): Found[] {
+	let kept = spellingsKept.get(segment);
+	if (!kept) spellingsKept.set(segment, (kept = new Map()));
+	const name = `${passage} ${word}`;
+	const known = kept.get(name);
+	if (known) {
+		kept.delete(name);
+		kept.set(name, known);
+		return known;
+	}
+	passagesSearched++;
+	const text = segment.folded[segment.passageArticle[passage]!]!;
+	const start = segment.passageStart[passage]!;
+	const end = passageEnd(segment, passage);
+	// The passage and enough of what follows for a word that starts in it.
+	const to = Math.min(text.length, end + word.length + k + 4);
+	const out: Found[] = [];
+	for (const span of approximateSpans(text, start, to, word, k)) {
+		if (span.start >= end || span.errors === 0) continue;
+		const spelling = text.slice(span.start, span.end);
+		if (spelling !== word) out.push({spelling, errors: span.errors});
+	}
+	if (kept.size >= SPELLINGS_KEPT) kept.delete(kept.keys().next().value!);
+	kept.set(name, out);
+	return out;
 }
 
 /**
@@ -141,20 +206,12 @@ export function nearSpellings(scopes: readonly SegmentScope[], pattern: Pattern,
 	for (let b = 0; b < candidates.length; b++) {
 		if (b >= BATCH && b % BATCH === 0 && performance.now() > limits.deadline) break;
 		const {segment, passage} = candidates[b]!;
-		const text = segment.folded[segment.passageArticle[passage]!]!;
-		const start = segment.passageStart[passage]!;
-		const end = passageEnd(segment, passage);
-		// The passage and enough of what follows for a word that starts in it.
-		const to = Math.min(text.length, end + length + k + 4);
-		for (const span of approximateSpans(text, start, to, pattern.toneless, k)) {
-			if (span.start >= end || span.errors === 0) continue;
-			const spelling = text.slice(span.start, span.end);
-			if (spelling === pattern.toneless) continue;
+		for (const {spelling, errors} of spellingsIn(segment, passage, pattern.toneless, k)) {
 			const had = found.get(spelling);
 			if (had) {
 				had.count++;
-				had.errors = Math.min(had.errors, span.errors);
-			} else found.set(spelling, {errors: span.errors, count: 1});
+				had.errors = Math.min(had.errors, errors);
+			} else found.set(spelling, {errors, count: 1});
 		}
 	}
 	return [...found]

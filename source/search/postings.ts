@@ -77,6 +77,12 @@ function cacheKeys(segment: Segment, keys: readonly number[]): string[] {
 	return out;
 }
 
+/** Forgets the kept candidates (the next lookups decode the postings again). */
+export function forgetCandidates(): void {
+	cache.clear();
+	cached = 0;
+}
+
 function remember(key: string, candidates: Int32Array): void {
 	if (candidates.length > CACHE_BUDGET / 4) return;
 	cache.set(key, candidates);

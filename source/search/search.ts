@@ -11,9 +11,11 @@ import {kindRank, NOT_LITERAL} from './classify.js';
 import {HitCollector, type ArticleFilter} from './collector.js';
 import {phraseStage, type SegmentScope, type StageLimits} from './exact.js';
 import {articleFilter} from './filters.js';
-import {FUZZY_MIN_LENGTH, fuzzyStage, nearSpellings} from './fuzzy.js';
+import {forgetPassageSpellings, forgetSharedPassages, FUZZY_MIN_LENGTH, fuzzyStage, nearSpellings} from './fuzzy.js';
 import {finishHit, locateHit} from './hit.js';
+import {forgetOccurrences} from './occurrences.js';
 import {parseQuery, type ParsedQuery} from './parse.js';
+import {forgetCandidates} from './postings.js';
 import {patternOf, preparePattern, prepareTerms, type Pattern, type PreparedTerms} from './query.js';
 import type {SearchIndex} from './search-index.js';
 import type {SearchOptions, SearchResult} from './types.js';
@@ -31,6 +33,20 @@ const FINAL_POOL = 20;
 const FUZZY_WHEN_FEWER_THAN = 10;
 /** Other spellings of the whole query (names in another script) looked for. */
 const MAX_ALSO_SPELLED = 8;
+/**
+ * Articles ranked (per hit kept) when the last of several words has one or two letters: a word
+ * still being typed, in nearly every article holding the others. Past them the articles holding
+ * every word are counted, not ranked; the next letter gives the word trigrams and the full answer.
+ */
+const RANKED_PER_HIT_WHILE_TYPING = 10;
+
+/** Forgets everything kept across queries (candidates, occurrences, near-spelling counts): the next query starts cold. */
+export function forgetKept(): void {
+	forgetCandidates();
+	forgetOccurrences();
+	forgetSharedPassages();
+	forgetPassageSpellings();
+}
 
 /** The segments (or one article's passages) a search covers. */
 function scopesOf(index: SearchIndex, scope: string | undefined): SegmentScope[] {
@@ -69,7 +85,10 @@ function exactRun(scopes: SegmentScope[], query: Prepared, also: readonly Patter
 	if (query.terms.length === 1) exhaustive = phraseStage(scopes, query.terms[0]!.pattern, collector, limits);
 	else {
 		if (query.together) exhaustive = phraseStage(scopes, query.together, collector, limits);
-		if (exhaustive) exhaustive = allTermsStage(scopes, asTyped(query), collector, limits);
+		const last = query.terms[query.terms.length - 1]!;
+		const typing = !last.quoted && last.pattern.trigrams.length === 0;
+		if (exhaustive)
+			exhaustive = allTermsStage(scopes, asTyped(query), collector, limits, query.terms.length, typing ? RANKED_PER_HIT_WHILE_TYPING * collector.limit : Infinity);
 	}
 	for (const pattern of also) if (exhaustive) exhaustive = phraseStage(scopes, pattern, collector, limits);
 	return {query, collector, exhaustive};

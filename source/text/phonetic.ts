@@ -7,6 +7,8 @@
 // L (l r), H (h). A Latin spelling can be read several ways (Vietnamese tr = จ, final nh = ง;
 // x = ส or กซ; ph = ฟ or พ), so it yields a small set of keys; a Thai spelling yields one.
 
+import {boundedMemo} from './memo.js';
+
 const THAI_CLASS: Record<string, string> = {};
 function assign(letters: string, cls: string): void {
 	for (const ch of letters) THAI_CLASS[ch] = cls;
@@ -22,12 +24,6 @@ assign('ง', 'G');
 assign('ลรฬฤฦ', 'L');
 assign('ฮ', 'H');
 
-const THAI_CONSONANT = /[ก-ฮ]/;
-/** Vowel signs written after or above/below a consonant (not leading vowels). */
-const THAI_VOWEL_AFTER = /[ะ-ฺๅ็]/;
-const THAI_LEADING_VOWEL = /[เ-ไ]/;
-/** Low sonorants: a ห written before one of them only marks the tone and is not pronounced. */
-const SONORANT = /[งญนมยรลว]/;
 const THANTHAKHAT = '\u0E4C'; // ์ : the letter it sits on is silent
 
 /** True when the string holds Thai letters. */
@@ -40,76 +36,129 @@ export function isLatinName(s: string): boolean {
 	return !hasThai(s) && /\p{Script=Latin}/u.test(s);
 }
 
-const thaiKeyCache = new Map<string, string>();
-
 /** The phonetic key of a Thai spelling (spaces and hyphens ignored). */
-export function thaiPhoneticKey(name: string): string {
-	let key = thaiKeyCache.get(name);
-	if (key === undefined) {
-		key = computeThaiPhoneticKey(name);
-		// Names repeat a lot; a bounded cache keeps memory flat on large corpora.
-		if (thaiKeyCache.size > 50_000) thaiKeyCache.clear();
-		thaiKeyCache.set(name, key);
+export const thaiPhoneticKey: (name: string) => string = boundedMemo((name) => computeThaiPhoneticKey(name), 50_000);
+
+// The key is computed for every name and for many spans around brackets, so the letters are read by
+// their code (a regular expression per letter cost most of detection's phonetic time).
+const THAI_CLASS_BY_CODE: Array<string | undefined> = [];
+for (const [ch, cls] of Object.entries(THAI_CLASS)) THAI_CLASS_BY_CODE[ch.charCodeAt(0) - 0x0e00] = cls;
+const HO = 0x0e2b;
+const O_ANG = 0x0e2d;
+const YO_YAK = 0x0e22;
+const YO_YING = 0x0e0d;
+const WO_WAEN = 0x0e27;
+const RO_RUA = 0x0e23;
+const SARA_AM = 0x0e33;
+const THANTHAKHAT_CODE = 0x0e4c;
+
+const isThaiConsonantCode = (c: number): boolean => c >= 0x0e01 && c <= 0x0e2e;
+/** ่ ้ ๊ ๋ */
+const isToneCode = (c: number): boolean => c >= 0x0e48 && c <= 0x0e4b;
+/** Vowel signs written after or above/below a consonant (not leading vowels): ะ–ฺ, ๅ, ็. */
+const isVowelAfterCode = (c: number): boolean => (c >= 0x0e30 && c <= 0x0e3a) || c === 0x0e45 || c === 0x0e47;
+const isLeadingVowelCode = (c: number): boolean => c >= 0x0e40 && c <= 0x0e44;
+/** Low sonorants (ง ญ น ม ย ร ล ว): a ห written before one of them only marks the tone and is not pronounced. */
+const isSonorantCode = (c: number): boolean =>
+	c === 0x0e07 || c === 0x0e0d || c === 0x0e19 || c === 0x0e21 || c === 0x0e22 || c === 0x0e23 || c === 0x0e25 || c === 0x0e27;
+/** What /[\s-]/ matches in one code unit. */
+function isSpaceOrHyphenCode(c: number): boolean {
+	return (
+		c === 0x2d ||
+		c === 0x20 ||
+		(c >= 0x09 && c <= 0x0d) ||
+		c === 0xa0 ||
+		c === 0x1680 ||
+		(c >= 0x2000 && c <= 0x200a) ||
+		c === 0x2028 ||
+		c === 0x2029 ||
+		c === 0x202f ||
+		c === 0x205f ||
+		c === 0x3000 ||
+		c === 0xfeff
+	);
+}
+
+/**
+ * True when NFC leaves the string as it is: Latin-1, Latin Extended and Thai letters only (none of
+ * them composes), and no Thai marks out of canonical order (a tone mark before ุ ู ฺ, or ุ ู before ฺ,
+ * which NFC reorders). Normalising costs more than the key itself; most names pass this test.
+ */
+function isNfcThai(s: string): boolean {
+	let prevClass = 0;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c >= 0x300 && (c < 0x0e00 || c > 0x0e7f)) return false;
+		const cls = c === 0x0e3a ? 9 : c === 0x0e38 || c === 0x0e39 ? 103 : c >= 0x0e48 && c <= 0x0e4b ? 107 : 0;
+		if (cls !== 0 && prevClass > cls) return false;
+		prevClass = cls;
 	}
-	return key;
+	return true;
+}
+
+/** thaiPhoneticKey without the cache: for spans keyed once (the suffixes before a bracket). */
+export function thaiPhoneticKeyUncached(name: string): string {
+	return computeThaiPhoneticKey(name);
 }
 
 function computeThaiPhoneticKey(name: string): string {
 	// Normalise ํา (nikhahit + sara aa, a typing variant) to ำ.
-	const s = name.normalize('NFC').replace(/\u0E4D\u0E32/g, '\u0E33');
+	let s = isNfcThai(name) ? name : name.normalize('NFC');
+	if (s.includes('\u0E4D')) s = s.replace(/\u0E4D\u0E32/g, '\u0E33');
+	const n = s.length;
 	const out: string[] = [];
 	/** Index into `out` of the class emitted for each source position (-1 when none). */
 	const emittedAt: number[] = [];
-	for (let i = 0; i < s.length; i++) {
-		const ch = s[i]!;
+	for (let i = 0; i < n; i++) {
+		const c = s.charCodeAt(i);
 		emittedAt[i] = -1;
-		if (ch === THANTHAKHAT) {
+		if (c === THANTHAKHAT_CODE) {
 			// Silence the consonant under the mark (skipping ิ ุ written on it), and the ท/ต/ด/ธ
 			// written right before a silenced ร (จันทร์).
 			let j = i - 1;
-			while (j >= 0 && /[ิุ่-๋]/.test(s[j]!)) j--;
-			if (j >= 0 && THAI_CONSONANT.test(s[j]!)) {
+			while (j >= 0 && (s.charCodeAt(j) === 0x0e34 || s.charCodeAt(j) === 0x0e38 || isToneCode(s.charCodeAt(j)))) j--;
+			if (j >= 0 && isThaiConsonantCode(s.charCodeAt(j))) {
 				silence(out, emittedAt, j);
-				if (s[j] === 'ร' && j > 0 && /[ทตดธ]/.test(s[j - 1]!)) silence(out, emittedAt, j - 1);
+				const before = j > 0 ? s.charCodeAt(j - 1) : 0;
+				if (s.charCodeAt(j) === RO_RUA && (before === 0x0e17 || before === 0x0e15 || before === 0x0e14 || before === 0x0e18)) silence(out, emittedAt, j - 1);
 			}
 			continue;
 		}
-		if (ch === '\u0E33') {
+		if (c === SARA_AM) {
 			// ำ is "am": it carries an m.
 			emittedAt[i] = out.length;
 			out.push('M');
 			continue;
 		}
-		if (!THAI_CONSONANT.test(ch)) continue;
+		if (!isThaiConsonantCode(c)) continue;
 		let cls: string | undefined;
-		if (ch === 'ห') {
-			cls = silentHo(s, i) ? undefined : 'H';
-		} else if (ch === 'อ' || ch === 'ย') {
+		if (c === HO) {
+			cls = silentHoAt(s, i) ? undefined : 'H';
+		} else if (c === O_ANG || c === YO_YAK) {
 			cls = undefined;
-		} else if (ch === 'ญ') {
+		} else if (c === YO_YING) {
 			// Initial ญ is a y-glide, final ญ an n.
 			cls = isSyllableFinal(s, i) ? 'N' : undefined;
-		} else if (ch === 'ว') {
+		} else if (c === WO_WAEN) {
 			// ว is a consonant (v/w) when it opens a syllable, a vowel part in ัว, -าว, เ-ว. Tone
 			// marks around it are looked through, so the key does not depend on them.
 			let pi = i - 1;
-			while (pi >= 0 && /[่-๋]/.test(s[pi]!)) pi--;
+			while (pi >= 0 && isToneCode(s.charCodeAt(pi))) pi--;
 			let ni = i + 1;
-			while (ni < s.length && /[่-๋]/.test(s[ni]!)) ni++;
-			const before = pi >= 0 ? s[pi]! : '';
-			const after = s[ni] ?? '';
-			const opens = before === '' || /[\s-]/.test(before) || THAI_LEADING_VOWEL.test(before) || THAI_VOWEL_AFTER.test(after);
-			const vowelPart = /[ัาเ็]/.test(before);
+			while (ni < n && isToneCode(s.charCodeAt(ni))) ni++;
+			const opens = pi < 0 || isSpaceOrHyphenCode(s.charCodeAt(pi)) || isLeadingVowelCode(s.charCodeAt(pi)) || (ni < n && isVowelAfterCode(s.charCodeAt(ni)));
+			const before = pi >= 0 ? s.charCodeAt(pi) : 0;
+			const vowelPart = before === 0x0e31 || before === 0x0e32 || before === 0x0e40 || before === 0x0e47;
 			cls = opens && !vowelPart ? 'F' : undefined;
 		} else {
-			cls = THAI_CLASS[ch];
+			cls = THAI_CLASS_BY_CODE[c - 0x0e00];
 		}
 		if (cls !== undefined) {
 			emittedAt[i] = out.length;
 			out.push(cls);
 		}
 	}
-	return collapse(out.filter((c) => c !== ''));
+	return collapse(out);
 }
 
 function silence(out: string[], emittedAt: number[], at: number): void {
@@ -121,29 +170,39 @@ function silence(out: string[], emittedAt: number[], at: number): void {
  * ห written before a low sonorant that opens a syllable (หนู, หมอ, เหงา, หวัง) only marks the tone;
  * before a final (หง, ห่ม) it is the h of its own syllable.
  */
-function silentHo(s: string, i: number): boolean {
+function silentHoAt(s: string, i: number): boolean {
 	// Tone marks are skipped: the letters around them decide (หน้า), so keys ignore tones.
 	let k = i + 1;
-	while (/[่-๋]/.test(s[k] ?? '')) k++;
-	if (!SONORANT.test(s[k] ?? '')) return false;
+	while (k < s.length && isToneCode(s.charCodeAt(k))) k++;
+	if (k >= s.length || !isSonorantCode(s.charCodeAt(k))) return false;
 	let j = k + 1;
-	while (/[่-๋]/.test(s[j] ?? '')) j++;
-	return /[ะ-ฺ็อวย]/.test(s[j] ?? '');
+	while (j < s.length && isToneCode(s.charCodeAt(j))) j++;
+	if (j >= s.length) return false;
+	const c = s.charCodeAt(j);
+	// ะ–ฺ, ็, อ, ว, ย
+	return (c >= 0x0e30 && c <= 0x0e3a) || c === 0x0e47 || c === O_ANG || c === WO_WAEN || c === YO_YAK;
 }
 
 /** A consonant closes its syllable when no vowel sign follows it and the next letter starts a new one. */
 function isSyllableFinal(s: string, i: number): boolean {
 	let j = i + 1;
-	while (j < s.length && /[่-๋]/.test(s[j]!)) j++;
-	const next = s[j];
-	if (next === undefined || /[\s-]/.test(next)) return true;
-	return !THAI_VOWEL_AFTER.test(next);
+	while (j < s.length && isToneCode(s.charCodeAt(j))) j++;
+	if (j >= s.length) return true;
+	const next = s.charCodeAt(j);
+	if (isSpaceOrHyphenCode(next)) return true;
+	return !isVowelAfterCode(next);
 }
 
 /** Adjacent equal classes are one (ฮัสซัน = Hassan = HSN). */
 function collapse(classes: string[]): string {
 	let key = '';
-	for (const c of classes) if (key[key.length - 1] !== c) key += c;
+	let last = '';
+	for (const c of classes) {
+		// A silenced letter ('') is skipped: the letters around it still collapse.
+		if (c === '' || c === last) continue;
+		key += c;
+		last = c;
+	}
 	return key;
 }
 
@@ -154,7 +213,9 @@ const MAX_KEYS = 16;
  * The phonetic keys of a Latin spelling: every reading of its ambiguous letters, at most 16.
  * Non-rhotic: an r before a consonant or at a word's end is dropped (Martin → มาร์ติน, ร์ silent).
  */
-export function latinPhoneticKeys(name: string): string[] {
+export const latinPhoneticKeys: (name: string) => readonly string[] = boundedMemo((name) => computeLatinPhoneticKeys(name), 50_000);
+
+function computeLatinPhoneticKeys(name: string): readonly string[] {
 	const words = name
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
@@ -371,7 +432,7 @@ export function thaiFineKey(name: string): string {
 		const next = s[i + 1];
 		// A letter under ์ (and a vowel on it) is silent.
 		if (next === THANTHAKHAT || (s[i + 2] === THANTHAKHAT && /[ิุ]/.test(next ?? ''))) continue;
-		if (ch === 'ห' && silentHo(s, i)) continue;
+		if (ch === 'ห' && silentHoAt(s, i)) continue;
 		const c = FINE_CONSONANT[ch];
 		if (c !== undefined) {
 			out += c;

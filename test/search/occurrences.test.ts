@@ -3,10 +3,10 @@
 // once for its near spellings, and what is kept never changes an answer.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {forgetSharedPassages, sharedCounted} from '../../source/search/fuzzy.js';
+import {forgetSharedPassages, passagesSearched, sharedCounted} from '../../source/search/fuzzy.js';
 import {forgetOccurrences, spellingOccurrences} from '../../source/search/occurrences.js';
 import {patternOf} from '../../source/search/query.js';
-import {search} from '../../source/search/search.js';
+import {forgetKept, search} from '../../source/search/search.js';
 import {article, indexOf, SLOW_OK} from './helpers.js';
 
 const ARTICLES = [
@@ -70,4 +70,30 @@ test('a mistyped word looked up again on the next keystroke reads no posting lis
 		fresh.some((r) => r.hits.some((h) => h.kind === 'fuzzy')),
 		'near spellings were looked for',
 	);
+});
+
+test('a complete mistyped word is not searched for again in the same passages while the next word is typed', () => {
+	const index = indexOf(ARTICLES);
+	const typed = ['ตลาดนำ เรือพ', 'ตลาดนำ เรือพา', 'ตลาดนำ เรือพาย'];
+	const fresh = typed.map((query) => {
+		forgetKept();
+		return search(index, query, SLOW_OK);
+	});
+	forgetKept();
+	const start = passagesSearched;
+	search(index, 'ตลาดนำ', SLOW_OK);
+	const alone = passagesSearched;
+	assert.ok(alone > start, "the word's near spellings were looked for");
+	search(index, 'ตลาดนำ', SLOW_OK);
+	assert.equal(passagesSearched, alone, 'the same word again searches no passage again');
+	forgetKept();
+	search(index, 'ตลาดนำ เรือพ', SLOW_OK);
+	const both = passagesSearched - alone;
+	search(index, 'ตลาดนำ เรือพา', SLOW_OK);
+	const next = passagesSearched - alone - both;
+	assert.ok(next > 0 && next < both, `the next keystroke searches the second word's passages only (${next} of ${both})`);
+	const kept = typed.map((query) => search(index, query, SLOW_OK));
+	const answer = (r: ReturnType<typeof search>) => JSON.stringify({...r, elapsedMs: 0});
+	typed.forEach((query, i) => assert.equal(answer(kept[i]!), answer(fresh[i]!), query));
+	assert.ok(fresh.some((r) => r.hits.some((h) => h.kind === 'fuzzy')));
 });

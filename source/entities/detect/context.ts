@@ -373,9 +373,8 @@ export class DetectionContext {
 
 	/** The first word of the text starting at `pos` (whether or not `pos` is a segment start). */
 	firstWord(pos: number, limit: number): string {
-		const bounds = this.words.boundsBetween(pos, limit);
-		const end = bounds.length > 0 ? bounds[0]! : limit;
-		return this.text.slice(pos, end);
+		const first = this.words.firstBoundAfter(pos, limit);
+		return this.text.slice(pos, first >= 0 ? first : limit);
 	}
 
 	/** Word-start positions in (from, to). */

@@ -4,7 +4,7 @@
 // transliteration, to the words whose phonetic key is the Latin name's
 // (`อีสเทิร์น อีโคโนมิก คอริดอร์ (Eastern Economic Corridor)`).
 
-import {latinPhoneticKeys, thaiPhoneticKey, editDistance} from '../../text/phonetic.js';
+import {latinPhoneticKeys, thaiPhoneticKeyUncached, editDistance} from '../../text/phonetic.js';
 import {ACRONYM_STOP, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_STOP, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, NON_NAME_ABBREVIATIONS, OTHER_HEADS} from '../lexicon.js';
 import type {EntityKind} from '../types.js';
 import {gazetteer} from '../gazetteer.js';
@@ -220,8 +220,13 @@ function alignTransliteration(ctx: DetectionContext, end: number, latin: string)
 	}
 	let best: number | undefined;
 	let bestDistance = Infinity;
+	// A key has at most one class per consonant (or ำ, ํ): spans too short for the shortest Latin key
+	// (less one edit) cannot match, and the spans only get shorter in this order.
+	const shortest = Math.min(...keys.map((k) => k.length));
 	for (const s of starts.sort((a, b) => a - b)) {
-		const key = thaiPhoneticKey(text.slice(s, end));
+		if (keyLetters(text, s, end) < shortest - 1) break;
+		// Each span is keyed once: the shared cache would only fill with them.
+		const key = thaiPhoneticKeyUncached(text.slice(s, end));
 		for (const k of keys) {
 			const d = key === k ? 0 : k.length >= 6 && Math.abs(key.length - k.length) <= 1 ? editDistance(key, k) : Infinity;
 			if (d < bestDistance && d <= 1) {
@@ -231,6 +236,16 @@ function alignTransliteration(ctx: DetectionContext, end: number, latin: string)
 		}
 	}
 	return best;
+}
+
+/** Letters of text[start, end) that may give a class of a Thai phonetic key: consonants, ำ and ํ. */
+function keyLetters(text: string, start: number, end: number): number {
+	let n = 0;
+	for (let i = start; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if ((c >= 0x0e01 && c <= 0x0e2e) || c === 0x0e33 || c === 0x0e4d) n++;
+	}
+	return n;
 }
 
 const TITLE_ABBREVIATION = /^(?:รมว|รมช|รมต|ผอ|ผบ|ผกก|ผบก|ผวจ|ปลัด|อธ|รอง)\./;

@@ -44,7 +44,7 @@ function lexiconTrie(): FlagTrie {
 }
 
 /** For each unit, the lexicon flags of listed words that start there and that end right before it. */
-function lexiconFlags(text: string, units: Units): {starts: Uint8Array; ends: Uint8Array} {
+export function lexiconFlags(text: string, units: Units): {starts: Uint8Array; ends: Uint8Array} {
 	const trie = lexiconTrie();
 	const n = units.count;
 	const starts = (scratch.starts = grow(scratch.starts, n + 1));

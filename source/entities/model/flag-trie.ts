@@ -1,9 +1,10 @@
-// Listed words matched at every unit of every article, so the walk must be cheap: transitions live
-// in one open-addressing table of integers (the shared Trie keeps a Map per node, and returns
-// arrays of matches: fine for the rules, several times slower in this loop). Thai letters and
-// ASCII are enough for the word lists; any other character ends a walk.
-
-const EMPTY = -1;
+// Listed words matched at every unit of every article, so the walk must be cheap and small: the
+// words go in first, then the trie is frozen into flat arrays (the shared Trie keeps a Map per
+// node, and returns arrays of matches: fine for the rules, several times slower in this loop).
+// The root's children are one dense table (every walk starts there, at every unit); a deeper node
+// has few children, kept side by side and scanned. The whole trie is ~100 KB, so it stays in the
+// cache beside the tagger's weights (an open-addressing table of 64 K slots, 512 KB, pushed them
+// out). Thai letters and ASCII are enough for the word lists; any other character ends a walk.
 
 function codeOf(c: number): number {
 	if (c >= 0x0e00 && c < 0x0e80) return c - 0x0e00;
@@ -11,54 +12,74 @@ function codeOf(c: number): number {
 	return -1;
 }
 
-export class FlagTrie {
-	private keys: Int32Array;
-	private children: Int32Array;
-	private flags: number[] = [0];
-	private mask: number;
-	private used = 0;
+const ALPHABET = 256;
 
-	constructor(capacityBits = 16) {
-		this.keys = new Int32Array(1 << capacityBits).fill(EMPTY);
-		this.children = new Int32Array(1 << capacityBits);
-		this.mask = (1 << capacityBits) - 1;
+export class FlagTrie {
+	/** While words are added: each node's children by code. */
+	private building: Array<Map<number, number>> | undefined = [new Map()];
+	private nodeFlags: number[] = [0];
+	/** Frozen: the root's child for each code (-1: none). */
+	private root = new Int32Array(0);
+	/** Frozen: node k's children are edges edgeStart[k] … edgeStart[k + 1] - 1. */
+	private edgeStart = new Int32Array(0);
+	private edgeCode = new Uint8Array(0);
+	private edgeChild = new Int32Array(0);
+	private flags = new Uint8Array(0);
+
+	/** Adds `word` with `flag` (1–128; flags of one word OR together); words with other characters are skipped. */
+	add(word: string, flag: number): void {
+		const nodes = this.building;
+		if (nodes === undefined) throw new Error('FlagTrie is frozen: words go in before the first walk');
+		for (let i = 0; i < word.length; i++) if (codeOf(word.charCodeAt(i)) < 0) return;
+		let node = 0;
+		for (let i = 0; i < word.length; i++) {
+			const code = codeOf(word.charCodeAt(i));
+			let next = nodes[node]!.get(code);
+			if (next === undefined) {
+				next = nodes.length;
+				nodes.push(new Map());
+				this.nodeFlags.push(0);
+				nodes[node]!.set(code, next);
+			}
+			node = next;
+		}
+		this.nodeFlags[node]! |= flag;
 	}
 
-	private slot(key: number): number {
-		let s = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
-		while (this.keys[s] !== EMPTY && this.keys[s] !== key) s = (s + 1) & this.mask;
-		return s;
+	/** Lays the trie out flat; called by the first walk. */
+	private freeze(): void {
+		const nodes = this.building!;
+		this.building = undefined;
+		this.root = new Int32Array(ALPHABET).fill(-1);
+		for (const [code, child] of nodes[0]!) this.root[code] = child;
+		this.edgeStart = new Int32Array(nodes.length + 1);
+		let edges = 0;
+		for (let k = 0; k < nodes.length; k++) {
+			this.edgeStart[k] = edges;
+			if (k > 0) edges += nodes[k]!.size;
+		}
+		this.edgeStart[nodes.length] = edges;
+		this.edgeCode = new Uint8Array(edges);
+		this.edgeChild = new Int32Array(edges);
+		for (let k = 1; k < nodes.length; k++) {
+			let e = this.edgeStart[k]!;
+			for (const [code, child] of nodes[k]!) {
+				this.edgeCode[e] = code;
+				this.edgeChild[e++] = child;
+			}
+		}
+		this.flags = Uint8Array.from(this.nodeFlags);
 	}
 
 	/** The node reached from `node` by `code`, or -1. */
 	child(node: number, code: number): number {
-		const key = node * 256 + code;
-		let s = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
-		for (;;) {
-			const k = this.keys[s]!;
-			if (k === key) return this.children[s]!;
-			if (k === EMPTY) return -1;
-			s = (s + 1) & this.mask;
+		if (node === 0) {
+			if (this.building !== undefined) this.freeze();
+			return this.root[code]!;
 		}
-	}
-
-	/** Adds `word` with `flag` (flags of one word OR together); words with other characters are skipped. */
-	add(word: string, flag: number): void {
-		let node = 0;
-		for (let i = 0; i < word.length; i++) {
-			const code = codeOf(word.charCodeAt(i));
-			if (code < 0) return;
-			const key = node * 256 + code;
-			const s = this.slot(key);
-			if (this.keys[s] === EMPTY) {
-				if (++this.used * 2 > this.mask) throw new Error('FlagTrie is full');
-				this.keys[s] = key;
-				this.children[s] = this.flags.length;
-				this.flags.push(0);
-			}
-			node = this.children[s]!;
-		}
-		this.flags[node]! |= flag;
+		const end = this.edgeStart[node + 1]!;
+		for (let e = this.edgeStart[node]!; e < end; e++) if (this.edgeCode[e] === code) return this.edgeChild[e]!;
+		return -1;
 	}
 
 	/** The flags of the words ending at `node` (0 when none). */
