@@ -60,7 +60,8 @@ export function statusPieces({state, env, order, lines, top, matches, corpus, ba
 	}
 	if (state.message) status.push(state.message);
 	if (!corpus.done) status.push(`loading… ${corpus.count}`);
-	else if (background && (!background.searchDone || !background.entitiesDone) && background.total > 0) {
+	// Also before the indexer has counted the corpus (total 0): no frame between loading and indexing looks ready.
+	else if (background && (!background.searchDone || !background.entitiesDone)) {
 		const done = Math.min(background.searchIndexed, background.entityArticles);
 		// Progress counts whole articles: with one (or the first of a few) there is no 0% to show.
 		status.push(background.inWorkers || done === 0 ? 'indexing…' : `indexing ${Math.round((done / background.total) * 100)}%`);

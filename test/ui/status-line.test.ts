@@ -1,0 +1,31 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {statusPieces} from '../../source/ui/status-line.js';
+import {initialState} from '../../source/ui/state/index.js';
+import {LazyWrap} from '../../source/layout/lazy.js';
+import type {BackgroundState} from '../../source/ui/background.js';
+import {makeArticle} from './helpers.js';
+import {envOf} from './reducer-helpers.js';
+
+const article = makeArticle('a.txt', 'เรื่องทดลอง', ['ย่อหน้าแรกของเรื่อง']);
+const status = (corpus: {count: number; done: boolean}, background: BackgroundState) =>
+	statusPieces({
+		state: initialState,
+		env: envOf([article]),
+		order: [0],
+		lines: new LazyWrap(article, 60),
+		top: 0,
+		matches: [],
+		corpus: {...corpus, warnings: 0},
+		background,
+		showTitle: false,
+	}).join(' · ');
+
+test('from the first screen to both indexes ready the status bar says loading, then indexing, with no ready-looking frame between', () => {
+	const counting: BackgroundState = {searchIndexed: 0, searchDone: false, entityArticles: 0, entitiesDone: false, total: 0};
+	assert.match(status({count: 1, done: false}, counting), /loading… 1/);
+	// Loading is over and the indexer has not counted the corpus yet: still not ready.
+	assert.match(status({count: 1, done: true}, counting), /indexing…/);
+	assert.match(status({count: 1, done: true}, {...counting, total: 1, searchDone: true}), /indexing…/);
+	assert.doesNotMatch(status({count: 1, done: true}, {...counting, total: 1, searchDone: true, entitiesDone: true}), /indexing|loading/);
+});
