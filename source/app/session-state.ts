@@ -54,6 +54,11 @@ export interface LastArticle {
 	/** The article's id then (a hint to find it without hashing every article). */
 	id: string;
 	at: number;
+	/**
+	 * Its text's length (UTF-16 units), known without reading a body: when the id no longer finds it,
+	 * only articles of this length are hashed, not every body of an archive (absent in older files).
+	 */
+	length?: number;
 }
 
 export interface SessionData {
@@ -102,7 +107,7 @@ function bookmarkOf(v: unknown): Bookmark | undefined {
 
 function lastOf(v: unknown): LastArticle | undefined {
 	if (!isRecord(v) || !isKey(v['key']) || !isTime(v['at']) || typeof v['id'] !== 'string' || v['id'].length > MAX_ID) return undefined;
-	return {key: v['key'], id: v['id'], at: v['at']};
+	return {key: v['key'], id: v['id'], at: v['at'], ...(isTime(v['length']) ? {length: v['length']} : {})};
 }
 
 /** A title as kept: one safe line, at most MAX_TITLE characters. */
@@ -422,14 +427,15 @@ export class ReadingState {
 		return this.changed;
 	}
 
-	/** The reader shows article `key` (id `id`) at `place`. */
-	visit(key: string, id: string, place: Place, now = Date.now()): void {
+	/** The reader shows article `key` (id `id`, text of `length` UTF-16 units) at `place`. */
+	visit(key: string, id: string, place: Place, now = Date.now(), length?: number): void {
 		const had = this.places.get(key);
 		const last = this.data.last;
-		if (had && had.offset === place.offset && had.rank === place.rank && last?.key === key && last.id === id) return;
+		if (had && had.offset === place.offset && had.rank === place.rank && last?.key === key && last.id === id && last.length === length) return;
 		const memory: ArticleMemory = {key, offset: place.offset, rank: place.rank, seen: now};
 		this.places.set(key, memory);
-		this.data = {...this.data, last: {key, id: id.length > MAX_ID ? '' : id, at: now}, articles: [...this.places.values()]};
+		const newLast: LastArticle = {key, id: id.length > MAX_ID ? '' : id, at: now, ...(length === undefined ? {} : {length})};
+		this.data = {...this.data, last: newLast, articles: [...this.places.values()]};
 		this.touch();
 	}
 

@@ -227,7 +227,7 @@ let cached: Gazetteer | undefined;
 let latinByKey: Map<string, string[]> | undefined;
 
 /** A place's head before a known name (กรุงโตเกียว, จังหวัดขอนแก่น): the name is the place. */
-const PLACE_HEAD = /^(?:กรุง|นคร|เมือง|จังหวัด|จ\.|ประเทศ) ?/u;
+const PLACE_HEAD = /^(?:กรุง|นคร|เมือง|จังหวัด|จ\.|ประเทศ) ?/;
 
 /**
  * The Latin names of the place a Thai name stands for (กรุงโตเกียว → Tokyo, ขอนแก่น → Khon Kaen),
@@ -235,7 +235,7 @@ const PLACE_HEAD = /^(?:กรุง|นคร|เมือง|จังหว�
  */
 export function placeLatinNames(thaiName: string): readonly string[] {
 	const g = gazetteer();
-	const place = g.thai.get(thaiName) ?? g.thai.get(thaiName.replace(PLACE_HEAD, ''));
+	const place = g.thai.get(thaiName) ?? (PLACE_HEAD.test(thaiName) ? g.thai.get(thaiName.replace(PLACE_HEAD, '')) : undefined);
 	if (place === undefined || place.kind !== 'place') return [];
 	if (latinByKey === undefined) {
 		latinByKey = new Map();

@@ -260,3 +260,17 @@ describe('the tagger’s bodies and places read as names (issue 7)', () => {
 		}
 	});
 });
+
+describe('offices in a list and a lone joiner are no names (issue 7)', () => {
+	it('one everyday word after a title is the next office, not a name', () => {
+		assert.deepEqual(ofKind('นายอำเภอ กำนัน ผู้ใหญ่บ้าน ร่วมกัน', 'person'), []);
+		// Twin: a name after the same kind of title.
+		assert.deepEqual(ofKind('ปลัดอำเภอ สมหมาย ใจดี ร่วมกัน', 'person'), ['สมหมาย ใจดี']);
+	});
+
+	it('a head with only a joiner after it names nothing', () => {
+		assert.deepEqual(ofKind('ผู้แทนกระทรวงการ ต่างประเทศ เข้าร่วม', 'organization'), []);
+		// Twin: the head with its name.
+		assert.deepEqual(ofKind('ผู้แทนกระทรวงการต่างประเทศ เข้าร่วม', 'organization'), ['กระทรวงการต่างประเทศ']);
+	});
+});

@@ -165,7 +165,8 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		end -= before.length;
 		closed = false;
 	}
-	if (end <= p) return undefined;
+	// A joiner alone is no complement (กระทรวง|การ before a space).
+	if (end <= p || TRAILING_JOINERS.has(text.slice(p, end))) return undefined;
 	const complement = text.slice(p, end);
 	const place = gaz.thai.get(complement);
 	return {start: headStart, end, closed, placeKey: isPlace && SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? place?.key : undefined, complementStart: p};

@@ -3,6 +3,7 @@
 // miss, mostly Thai names with no title before them. A person span from the model may start with
 // a title (the training data tags them with the name): the title is cut off and kept, as the rules do.
 
+import {isCommonWord} from '../common-words.js';
 import {gazetteer} from '../gazetteer.js';
 import {ORG_HEADS, OTHER_HEADS, PLACE_HEADS} from '../lexicon.js';
 import {triggerTrie} from '../detect/trigger-trie.js';
@@ -167,8 +168,9 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock): 
 					const cut = titleEnd(text, start, end);
 					if (cut > start) {
 						// After a title the model's name must still end at a word's end and not begin with
-						// a common word: นายทหาร, นางพยาบาล are no names.
-						if (PERSON_STOP.has(ctx.words.wordAt(cut)) || !ctx.words.isBoundary(end)) continue;
+						// a common word: นายทหาร, นางพยาบาล are no names; nor is it one everyday word, the
+						// next office in a list (นายอำเภอ กำนัน ผู้ใหญ่บ้าน).
+						if (PERSON_STOP.has(ctx.words.wordAt(cut)) || !ctx.words.isBoundary(end) || isCommonWord(text.slice(cut, end))) continue;
 						title = text.slice(start, cut).trimEnd();
 						titleStart = start;
 						start = cut;

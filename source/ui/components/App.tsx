@@ -1,6 +1,7 @@
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {CorpusLoad} from '../../corpus/index.js';
+import {textLengthOf} from '../../corpus/article-store.js';
 import {searchSafely} from '../search-safely.js';
 import type {SearchHistory} from '../../search/history.js';
 import {anchorOf, rangesWithin} from '../../layout/lines.js';
@@ -217,7 +218,7 @@ export function App({
 	// last run's place was taken. A re-wrap alone gives the same place: nothing changes then.
 	useEffect(() => {
 		if (!reading || !article || !touched) return;
-		reading.visit(articleKey(article), article.id, anchorOf(lines, top));
+		reading.visit(articleKey(article), article.id, anchorOf(lines, top), Date.now(), textLengthOf(article));
 		onReadingChange?.();
 	}, [reading, onReadingChange, article, lines, top, touched]);
 

@@ -1,5 +1,6 @@
 import {articleKey} from '../../app/article-key.js';
-import type {Place} from '../../app/session-state.js';
+import {cleanTitle, type Bookmark, type Place} from '../../app/session-state.js';
+import {textLengthOf} from '../../corpus/article-store.js';
 import {anchorOf} from '../../layout/lines.js';
 import type {BookmarkCommand} from '../keymap.js';
 import {currentLines, lineOfPlace, type Env} from './env.js';
@@ -21,7 +22,9 @@ export function lastArticle(env: Env, done: boolean): {article: number; place: P
 	const last = env.reading?.last;
 	if (!last) return undefined;
 	let index = env.articles.findIndex((a) => a.id === last.id && articleKey(a) === last.key);
-	if (index === -1 && done) index = env.articles.findIndex((a) => articleKey(a) === last.key);
+	// A key is a hash of the body: only articles of the remembered length are read (an archive's
+	// every body would hold the keys for minutes when the last article is in another corpus).
+	if (index === -1 && done) index = env.articles.findIndex((a) => (last.length === undefined || textLengthOf(a) === last.length) && articleKey(a) === last.key);
 	const place = env.reading!.placeOf(last.key);
 	return index === -1 || !place ? undefined : {article: index, place};
 }
@@ -34,8 +37,11 @@ export function restore(state: State, index: number, place: Place, env: Env): St
 	return {...show(state, index, top, env), panel: state.panel, focus: state.focus};
 }
 
-/** Index of the article with content key `key`, or -1 (not among those open). */
-export const indexOfKey = (env: Env, key: string): number => env.articles.findIndex((a) => articleKey(a) === key);
+/**
+ * Index of the bookmarked article, or -1 (not among those open). Its key is a hash of the body:
+ * only articles whose title is the one kept with the bookmark are read.
+ */
+const indexOfBookmark = (env: Env, bookmark: Bookmark): number => env.articles.findIndex((a) => cleanTitle(a.title) === bookmark.title && articleKey(a) === bookmark.key);
 
 /** A key of the bookmarks panel. */
 export function bookmarkKey(state: State, selected: number, command: BookmarkCommand, env: Env): State {
@@ -58,7 +64,7 @@ export function bookmarkKey(state: State, selected: number, command: BookmarkCom
 		case 'choose': {
 			const bookmark = bookmarks[selected];
 			if (!bookmark) return state;
-			const index = indexOfKey(env, bookmark.key);
+			const index = indexOfBookmark(env, bookmark);
 			if (index === -1) return {...state, message: 'missing: that article is not among those open now (x removes the bookmark)'};
 			return show(state, index, lineOfPlace(state, index, bookmark, env), env);
 		}
