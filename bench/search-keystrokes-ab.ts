@@ -105,5 +105,5 @@ const slowest = [...perPrefix.new].map(([prefix, list]) => [prefix, median(perPr
 for (const [prefix, before, after] of slowest.slice(0, 10)) console.log(`${before.toFixed(2).padStart(8)} → ${after.toFixed(2).padStart(8)}  ${prefix}`);
 const real = [...differ].filter(([, d]) => !d.timed);
 console.log(
-	`\nanswers: ${differ.size === 0 ? 'identical for every prefix' : `${real.length} prefixes differ with both sides exhaustive${real.length ? `: ${real.map(([p]) => p).join(' | ')}` : ''}; ${differ.size - real.length} differ only where one side ran out of time`}`,
+	`\nanswers: ${differ.size === 0 ? 'identical for every prefix' : `${real.length} prefixes differ with both sides exhaustive${real.length ? `: ${real.map(([p]) => p).join(' | ')}` : ''}; ${differ.size - real.length} differ only where one side ran out of time or stopped early${differ.size - real.length <= 20 ? `: ${[...differ].flatMap(([p, d]) => (d.timed ? [p] : [])).join(' | ')}` : ''}`}`,
 );
