@@ -36,7 +36,7 @@ const file = fs
 	.map((f) => path.join(cacheDir, f))[0];
 if (!file) throw new Error(`no linked cache in ${cacheDir}`);
 // The key is the bundle's that wrote it: taken from the file (this is a measurement, not a reader).
-const sealed = openSealed(readCacheBytes(file, 2 ** 31)!, 'KHAOLNK1', 'linked cache');
+const sealed = openSealed(readCacheBytes(file, 2 ** 31)!, 'KHAOLNK2', 'linked cache');
 if (typeof sealed === 'string') throw new Error(sealed);
 const key = (sealed.header as {key: string}).key;
 

@@ -7,6 +7,13 @@
 // Peak RSS comes from /usr/bin/time (%M) for one-shot modes and from /proc (VmHWM/VmRSS) for the
 // reader in a pty. "cold": an empty cache folder; "warm": the cache that the cold run (or
 // `khao --index`) left. Numbers are medians of the runs.
+//
+// Wall times follow the machine's load: each one-shot row also gives its CPU time (user + sys,
+// which a loaded machine inflates far less), the load average is printed per size, and the end
+// says how long the whole run took. A full run (10,000 and 60,000 articles, 3 runs of each timing)
+// takes roughly 40-60 minutes on the idle 2-core machine, most of it the cold 60,000-article runs
+// (`--index`, `--entities`, `--search` and the reader's indexing, minutes each); a loaded machine
+// takes several times that. `--quick` on 10,000 articles alone: about 5 minutes idle.
 import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,9 +47,17 @@ const mb = (bytes: number) => ({text: `${Math.round(bytes / 1e6)} MB`, number: b
 const sec = (ms: number) => ({text: ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${(ms / 1000).toFixed(2)} s`, number: ms});
 const msv = (ms: number) => ({text: `${Math.round(ms)} ms`, number: ms});
 
+/** Cache folders made by this run: removed at its end (at 60,000 articles each holds up to a GB). */
+const made: string[] = [];
 function freshCache(): string {
-	return fs.mkdtempSync(path.join(os.tmpdir(), 'khao-scale-cache-'));
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-scale-cache-'));
+	made.push(dir);
+	return dir;
 }
+process.on('exit', () => {
+	for (const dir of made) fs.rmSync(dir, {recursive: true, force: true});
+});
+process.on('SIGINT', () => process.exit(130));
 
 /** A one-shot run: wall time, CPU time and peak RSS (GNU time's %U %S %M), output thrown away. */
 function timed(argv: string[], cacheDir: string, timeoutMs = 1_800_000): {ms: number; cpuMs: number; rss: number; code: number | null} {
@@ -88,16 +103,65 @@ function procStatus(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until the status bar has said "indexing" and then drew a frame without it. */
-async function indexingDone(pty: PtyRun, timeoutMs: number): Promise<boolean> {
+/** The status bar as a person reads it in the latest frame, and when (ms since the run began) it changed. */
+interface StatusWatch {
+	/** Each change of the status bar: its text (escapes removed) and when it was first seen. */
+	changes: {at: number; text: string}[];
+	/** The performance.now() that `at` counts from. */
+	origin: number;
+	stop(): void;
+}
+
+/**
+ * Follows the reader's status bar (the line ending in "q quit": Ink redraws the whole screen each
+ * frame) every 20 ms. `started` is the performance.now() the pty's times count from.
+ */
+function watchStatus(pty: PtyRun, started: number): StatusWatch {
+	const changes: StatusWatch['changes'] = [];
+	let seen = 0;
+	const timer = setInterval(() => {
+		const out = pty.output();
+		if (out.length === seen) return;
+		const end = out.lastIndexOf('q quit');
+		seen = out.length;
+		if (end === -1) return;
+		// ESC [ … and ESC ] … BEL sequences removed; the status bar is the text since the last line break.
+		const line = out
+			.slice(Math.max(0, end - 4000), end)
+			.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g, '')
+			.split(/\r?\n/)
+			.pop()!;
+		if (changes.at(-1)?.text !== line) changes.push({at: performance.now() - started, text: line});
+	}, 20);
+	return {changes, origin: started, stop: () => clearInterval(timer)};
+}
+
+const busy = (status: string) => status.includes('loading…') || status.includes('indexing');
+
+/**
+ * When (ms since the run began) the status bar last stopped saying "loading…" or "indexing": the
+ * first frame from which on it says neither, once it said "indexing" after loading, or once it has
+ * said neither for `quietMs` (an index read from the cache may be ready before any frame says
+ * "indexing"; the frame between the end of loading and the start of indexing says neither for a
+ * moment, which is why one quiet frame is not enough). Undefined after `timeoutMs`.
+ */
+async function indexingDone(watch: StatusWatch, timeoutMs: number, quietMs = 3000): Promise<number | undefined> {
 	const start = performance.now();
 	while (performance.now() - start < timeoutMs) {
-		const tail = pty.output().slice(-6000);
-		const last = tail.lastIndexOf('q quit');
-		if (last !== -1 && !tail.slice(Math.max(0, last - 800), last).includes('indexing')) return true;
-		await sleep(100);
+		const {changes} = watch;
+		const n = changes.length;
+		if (n > 0 && !busy(changes[n - 1]!.text)) {
+			// The first of the quiet frames at the end (changes of other parts of the bar count too).
+			let first = n - 1;
+			while (first > 0 && !busy(changes[first - 1]!.text)) first--;
+			let loaded = first - 1;
+			while (loaded >= 0 && !changes[loaded]!.text.includes('loading…')) loaded--;
+			const indexed = changes.slice(loaded + 1, first).some((c) => c.text.includes('indexing'));
+			if (indexed || performance.now() - watch.origin - changes[first]!.at >= quietMs) return changes[first]!.at;
+		}
+		await sleep(50);
 	}
-	return false;
+	return undefined;
 }
 
 async function firstScreen(argv: string[], cacheDir: string): Promise<number> {
@@ -142,6 +206,23 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 		console.error(`  ${articles}: ${measure}: ${value.text}`);
 	};
 	const file = corpus.path;
+	// The largest peak RSS of the one-shot modes and the reader, and which it was.
+	let peak = {rss: 0, mode: ''};
+	const peakOf = (mode: string, rss: number) => {
+		if (rss > peak.rss) peak = {rss, mode};
+	};
+	const load = () => os.loadavg()[0]!.toFixed(1);
+	const loadAtStart = load();
+	/** A one-shot run of khao on this corpus, its peak RSS counted; a failed run is said, not timed silently. */
+	const run = (argv: string[], cache: string) => {
+		const r = timed(argv, cache);
+		const mode = argv.filter((a) => a.startsWith('--')).join(' ');
+		peakOf(mode, r.rss);
+		if (r.code !== 0) console.error(`  ! khao ${argv.join(' ')} exited with ${r.code}`);
+		return r;
+	};
+	/** Wall time, CPU time and peak RSS of a run, and its exit code when it failed. */
+	const shot = (r: ReturnType<typeof timed>) => `${sec(r.ms).text} (CPU ${sec(r.cpuMs).text}), ${mb(r.rss).text}${r.code === 0 ? '' : ` (exit ${r.code})`}`;
 	console.error(`${articles} articles: ${file} (${Math.round(corpus.bytes / 1e6)} MB)`);
 
 	if (want('first')) {
@@ -164,32 +245,32 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 	if (want('list')) {
 		// The first run reads the file and saves its listing; the second lists from the listing cache.
 		const cache = freshCache();
-		const list = timed([file, '--list'], cache);
-		put('--list: time, peak RSS', {text: `${sec(list.ms).text} (CPU ${sec(list.cpuMs).text}), ${mb(list.rss).text}`, number: list.rss});
-		const again = timed([file, '--list'], cache);
-		put('--list with the listing cache: time, peak RSS', {text: `${sec(again.ms).text} (CPU ${sec(again.cpuMs).text}), ${mb(again.rss).text}`, number: again.cpuMs});
+		const list = run([file, '--list'], cache);
+		put('--list: time, peak RSS', {text: shot(list), number: list.cpuMs});
+		const again = run([file, '--list'], cache);
+		put('--list with the listing cache: time, peak RSS', {text: shot(again), number: again.cpuMs});
 	}
 
 	const indexCache = freshCache();
 	const hasIndex = spawnSync(process.execPath, [cli, '--help'], {encoding: 'utf8'}).stdout.includes('--index');
 	if (want('index')) {
 		if (hasIndex) {
-			const index = timed(['--index', file], indexCache);
-			put('khao --index, cold: time, peak RSS', {text: `${sec(index.ms).text} (CPU ${sec(index.cpuMs).text}), ${mb(index.rss).text}`, number: index.ms});
+			const index = run(['--index', file], indexCache);
+			put('khao --index, cold: time, peak RSS', {text: shot(index), number: index.cpuMs});
 		} else put('khao --index, cold: time, peak RSS', {text: 'n/a (no --index yet)'});
 	}
 
 	if (want('search')) {
-		const cold = timed([file, '--search', QUERIES[0]!, '--json'], freshCache());
-		put('--search, cold: time, peak RSS', {text: `${sec(cold.ms).text} (CPU ${sec(cold.cpuMs).text}), ${mb(cold.rss).text}`, number: cold.rss});
+		const cold = run([file, '--search', QUERIES[0]!, '--json'], freshCache());
+		put('--search, cold: time, peak RSS', {text: shot(cold), number: cold.cpuMs});
 		// With the cache: the one --index left, else the one a first search wrote.
 		const cache = hasIndex && want('index') ? indexCache : freshCache();
-		if (!(hasIndex && want('index'))) timed([file, '--search', QUERIES[0]!], cache);
+		if (!(hasIndex && want('index'))) run([file, '--search', QUERIES[0]!], cache);
 		const times: number[] = [];
 		const cpu: number[] = [];
 		const rss: number[] = [];
 		for (const q of quick ? QUERIES.slice(0, 2) : QUERIES) {
-			const r = timed([file, '--search', q, '--json'], cache);
+			const r = run([file, '--search', q, '--json'], cache);
 			times.push(r.ms);
 			cpu.push(r.cpuMs);
 			rss.push(r.rss);
@@ -197,54 +278,69 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 		// CPU too: on a loaded machine the wall time is mostly waiting for a core.
 		put(`--search with the cache: median of ${times.length} queries, peak RSS`, {
 			text: `${sec(median(times)).text} (CPU ${sec(median(cpu)).text}), ${mb(Math.max(...rss)).text}`,
-			number: median(times),
+			number: median(cpu),
 		});
 	}
 
 	if (want('entities')) {
-		const cold = timed([file, '--entities', '--json'], freshCache());
-		put('--entities --json, cold: time, peak RSS', {text: `${sec(cold.ms).text} (CPU ${sec(cold.cpuMs).text}), ${mb(cold.rss).text}`, number: cold.ms});
+		const cold = run([file, '--entities', '--json'], freshCache());
+		put('--entities --json, cold: time, peak RSS', {text: shot(cold), number: cold.cpuMs});
 		const cache = hasIndex && want('index') ? indexCache : freshCache();
-		if (!(hasIndex && want('index'))) timed([file, '--entities', '--json'], cache);
-		const warm = timed([file, '--entities', '--json'], cache);
-		put('--entities --json with the cache: time, peak RSS', {text: `${sec(warm.ms).text} (CPU ${sec(warm.cpuMs).text}), ${mb(warm.rss).text}`, number: warm.ms});
+		if (!(hasIndex && want('index'))) run([file, '--entities', '--json'], cache);
+		const warm = run([file, '--entities', '--json'], cache);
+		put('--entities --json with the cache: time, peak RSS', {text: shot(warm), number: warm.cpuMs});
 	}
 
 	if (want('reader')) {
 		// Cold: typing in the search panel while the indexes are built, then the memory once built.
 		const cache = freshCache();
+		const origin = performance.now();
 		const pty = runInPty(['node', cli, file], {cwd: root, env: {KHAO_CACHE_DIR: cache}});
+		const watch = watchStatus(pty, origin);
 		try {
-			await pty.waitFor('q quit', 120_000);
-			const started = performance.now();
+			const shown = await pty.waitFor('q quit', 120_000);
+			// The keys go in once the status bar says "indexing" (not while the file is still read).
+			await pty.waitFor('indexing', 600_000);
+			const typedFrom = performance.now() - origin;
 			const latencies = await typeWhileIndexing(pty);
+			const typedUntil = performance.now() - origin;
+			const quietBefore = watch.changes.find((c) => c.at > typedFrom && c.at <= typedUntil && !busy(c.text));
 			put('reader: keystroke to screen while indexing, median / p95', {
-				text: `${Math.round(median(latencies))} / ${Math.round(p95(latencies))} ms`,
+				text: `${Math.round(median(latencies))} / ${Math.round(p95(latencies))} ms${quietBefore ? ' (indexing ended while typing)' : ''}`,
 				number: p95(latencies),
 			});
-			const done = await indexingDone(pty, 1_800_000);
+			const done = await indexingDone(watch, 1_800_000);
 			const pid = pty.commandPid();
-			put('reader: indexing, cold (after the first screen)', done ? sec(performance.now() - started) : {text: 'not done in 30 min'});
-			await sleep(2000);
+			put('reader: indexing, cold (first screen to "indexing" gone)', done !== undefined ? sec(done - shown) : {text: 'not done in 30 min'});
+			// The caches are written after the last batch: give them time before the second run.
+			await sleep(3000);
 			put('reader: RSS once indexed (peak while indexing)', {
 				text: `${mb(procStatus(pid, 'VmRSS')).text} (${mb(procStatus(pid, 'VmHWM')).text})`,
 				number: procStatus(pid, 'VmRSS'),
 			});
+			peakOf('reader, cold', procStatus(pid, 'VmHWM'));
 		} finally {
+			watch.stop();
 			await pty.stop();
 		}
-		// Opened again with what the first run cached.
+		// Opened again with what the first run cached: both clocks count from the spawn.
+		const againOrigin = performance.now();
 		const again = runInPty(['node', cli, file], {cwd: root, env: {KHAO_CACHE_DIR: cache}});
+		const againWatch = watchStatus(again, againOrigin);
 		try {
 			const shown = await again.waitFor('q quit', 120_000);
-			const done = await indexingDone(again, 600_000);
-			const ready = performance.now();
-			put('reader opened again: all indexes ready after the first screen', done ? sec(ready - shown - (performance.now() - ready)) : {text: 'not done in 10 min'});
-			put('reader opened again: peak RSS', mb(procStatus(again.commandPid(), 'VmHWM')));
+			const done = await indexingDone(againWatch, 600_000);
+			put('reader opened again: all indexes ready after the first screen', done !== undefined ? sec(done - shown) : {text: 'not done in 10 min'});
+			const reopened = procStatus(again.commandPid(), 'VmHWM');
+			put('reader opened again: peak RSS', mb(reopened));
+			peakOf('reader, opened again', reopened);
 		} finally {
+			againWatch.stop();
 			await again.stop();
 		}
 	}
+	if (peak.rss > 0) put('peak RSS of any mode measured (which)', {text: `${mb(peak.rss).text} (${peak.mode})`, number: peak.rss});
+	put('load average (1 min) at the start / end of this size', {text: `${loadAtStart} / ${load()} on ${os.cpus().length} cores`});
 }
 
 if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first');
@@ -255,6 +351,7 @@ console.error(
 		.map((x) => x.toFixed(1))
 		.join(' ')} on ${os.cpus().length} cores`,
 );
+const benchStart = performance.now();
 const results: Results = new Map();
 const seedTimes: number[] = [];
 for (let i = 0; i < Math.max(3, runs); i++) seedTimes.push(await firstScreen([], freshCache()));
@@ -262,6 +359,7 @@ const seeds = median(seedTimes);
 console.error(`first screen of the seed articles: ${Math.round(seeds)} ms`);
 for (const size of sizes) await benchSize(size, results, seeds);
 
+console.log(`whole run: ${((performance.now() - benchStart) / 60_000).toFixed(1)} min`);
 console.log(
 	`load average at the end: ${os
 		.loadavg()
@@ -276,7 +374,7 @@ printTable(
 		if (sizes.length > 1) {
 			const a = bySize.get(small)?.number;
 			const b = bySize.get(large)?.number;
-			row['growth'] = a && b ? `${(b / a).toFixed(1)}×` : '';
+			row['growth (CPU for timings)'] = a && b ? `${(b / a).toFixed(1)}×` : '';
 		}
 		return row;
 	}),

@@ -76,14 +76,24 @@ test('--entities --json piece by piece prints the bytes of the whole at once, wi
 	const seeds = seedArticles();
 	// A control character in a name must be escaped the same way in the pieces.
 	const corrections = parseEntityCorrections('{"rename": {"สมชาย ใจดี": "สมชาย\\u202e ใจดี"}}');
-	const withNames = [...seeds, article('x', 'นายสมชาย ใจดี กล่าว')];
-	for (const [index, articles] of [
+	const withNames = [...seeds, article('x', 'นายสมชาย ใจดี กล่าว'), article('y\u0085', 'ดร.สมชาย ใจดี และนางสาวมาลี ศรีสุข ไปกรุงเทพมหานคร')];
+	const index = buildEntityIndex(withNames, {corrections});
+	for (const [built, articles] of [
 		[buildEntityIndex(seeds), seeds],
-		[buildEntityIndex(withNames, {corrections}), withNames],
+		[index, withNames],
+		// Only the mentions of the articles asked for are listed.
+		[index, withNames.slice(1, -1)],
+		[index, []],
 		[buildEntityIndex([]), []],
 	] as const) {
-		const pieces = [...entitiesJsonPieces(index, articles)];
-		assert.ok(pieces.length >= Math.min(2, index.all().length + 1));
-		assert.equal(pieces.join(''), entitiesJson(index, articles) + '\n');
+		const whole = entitiesJson(built, articles) + '\n';
+		for (const size of [1, 200, 1 << 20]) {
+			const pieces = [...entitiesJsonPieces(built, articles, size)];
+			assert.equal(pieces.join(''), whole);
+			// Small pieces are many: the output is handed over while it is made.
+			if (size === 1) assert.ok(pieces.length >= Math.min(2, built.all().length + 1));
+		}
 	}
+	assert.ok(entitiesJson(index, withNames).includes('\\u202e'));
+	assert.ok(entitiesJson(index, withNames).includes('"title"'));
 });

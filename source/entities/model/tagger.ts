@@ -3,6 +3,7 @@
 // best-scoring tag sequence over the whole text; its runs of B, I… become spans.
 
 import {STATIC_FEATURES, staticFeatures} from './features.js';
+import {KERNEL_STRIDE, kernelEmissions} from './kernel.js';
 import {type ModelSpan, TAG_COUNT, tagsToSpans} from './tags.js';
 import {splitUnits, type Units} from './units.js';
 
@@ -22,20 +23,35 @@ export const weightCount = (bits: number): number => (1 << bits) * TAG_COUNT + T
 export interface Decoded {
 	units: Units;
 	tags: Uint8Array;
-	/** The hashed features of each unit (STATIC_FEATURES per unit), for the trainer; valid until the next decode. */
+	/**
+	 * The hashed features of each unit (STATIC_FEATURES per unit), for the trainer; valid until the
+	 * next decode. Empty when the WebAssembly kernel summed the weights (the shipped ones).
+	 */
 	features: Int32Array;
 }
+
+const NO_FEATURES = new Int32Array(0);
 
 /** Viterbi decoding of `text`. */
 export function decode(text: string, model: TaggerWeights): Decoded {
 	const units = splitUnits(text);
 	const n = units.count;
-	const features = staticFeatures(text, units, model.bits);
 	const tags = new Uint8Array(n);
-	if (n === 0) return {units, tags, features};
-	viterbi(features, n, model, tags);
+	if (n === 0) return {units, tags, features: NO_FEATURES};
+	const summed = kernelEmissions(text, units, model.weights, model.bits);
+	if (summed !== null) {
+		viterbi(summed, n, model, tags);
+		return {units, tags, features: NO_FEATURES};
+	}
+	const features = staticFeatures(text, units, model.bits);
+	if (emitScratch.length < n * STRIDE) emitScratch = new Float64Array(Math.max(n * STRIDE, emitScratch.length * 2));
+	emissions(features, n, model, emitScratch);
+	viterbi(emitScratch, n, model, tags);
 	return {units, tags, features};
 }
+
+/** Emission scores per unit: the seven tags, and an unused eighth as the kernel writes them. */
+const STRIDE = KERNEL_STRIDE;
 
 /** Back pointers and emission scores, reused from one text to the next. */
 let backScratch = new Uint8Array(0);
@@ -65,16 +81,16 @@ function pairTable(w: Int16Array, buckets: number): Int32Array {
 }
 
 /**
- * Each unit's score for each tag, the sum of its features' weights, into `out` (7 per unit). The
- * sums are exact either way (integers, or floats added in the same order), so the tags never
- * depend on which way they were read.
+ * Each unit's score for each tag, the sum of its features' weights, into `out` (STRIDE per unit):
+ * the trainer's way, and the shipped weights' where WebAssembly is missing. The sums are exact
+ * every way (integers, or floats added in the same order), so the tags never depend on the way.
  */
 function emissions(features: Int32Array, n: number, model: TaggerWeights, out: Float64Array): void {
 	const NS = STATIC_FEATURES;
 	const w = model.weights;
 	if (w instanceof Int16Array) {
 		const pairs = pairTable(w, 1 << model.bits);
-		for (let i = 0, f = 0, o = 0; i < n; i++, o += 7) {
+		for (let i = 0, f = 0, o = 0; i < n; i++, o += STRIDE) {
 			let e0 = 0,
 				e1 = 0,
 				e2 = 0,
@@ -106,8 +122,8 @@ function emissions(features: Int32Array, n: number, model: TaggerWeights, out: F
 		return;
 	}
 	// The trainer's floats, which change at every step: read as they are (training time only).
-	out.fill(0, 0, n * 7);
-	for (let i = 0, f = 0, o = 0; i < n; i++, o += 7) {
+	out.fill(0, 0, n * STRIDE);
+	for (let i = 0, f = 0, o = 0; i < n; i++, o += STRIDE) {
 		for (const end = f + NS; f < end; f++) {
 			const b = features[f]! * 7;
 			for (let t = 0; t < 7; t++) out[o + t]! += w[b + t]!;
@@ -116,19 +132,16 @@ function emissions(features: Int32Array, n: number, model: TaggerWeights, out: F
 }
 
 /**
- * The best tag sequence for `n` units with these features, into `tags`. Written out for the seven
- * tags (O, then B and I of each kind): this loop is most of the model's time on every article.
+ * The best tag sequence for `n` units with these emission scores (STRIDE per unit), into `tags`.
+ * Written out for the seven tags (O, then B and I of each kind).
  */
-function viterbi(features: Int32Array, n: number, model: TaggerWeights, tags: Uint8Array): void {
+function viterbi(e: Int32Array | Float64Array, n: number, model: TaggerWeights, tags: Uint8Array): void {
 	const w = model.weights;
 	const at = (1 << model.bits) * 7;
 	const tr = w.subarray(at, at + 49);
 	const first = w.subarray(at + 49, at + 56);
 	if (backScratch.length < n * 7) backScratch = new Uint8Array(Math.max(n * 7, backScratch.length * 2));
-	if (emitScratch.length < n * 7) emitScratch = new Float64Array(Math.max(n * 7, emitScratch.length * 2));
 	const back = backScratch;
-	const e = emitScratch;
-	emissions(features, n, model, e);
 	// Scores of the best sequence ending in each tag at the unit before.
 	let s0 = e[0]! + first[0]!,
 		s1 = e[1]! + first[1]!,
@@ -139,6 +152,7 @@ function viterbi(features: Int32Array, n: number, model: TaggerWeights, tags: Ui
 		s6 = -Infinity;
 	for (let i = 1; i < n; i++) {
 		const o = i * 7;
+		const q = i * STRIDE;
 		// O and the B tags may follow any tag.
 		const n0 = bestBefore(s0, s1, s2, s3, s4, s5, s6, tr, 0, back, o);
 		const n1 = bestBefore(s0, s1, s2, s3, s4, s5, s6, tr, 1, back, o);
@@ -148,13 +162,13 @@ function viterbi(features: Int32Array, n: number, model: TaggerWeights, tags: Ui
 		const n2 = bestOfTwo(s1, s2, tr[1 * 7 + 2]!, tr[2 * 7 + 2]!, 1, back, o + 2);
 		const n4 = bestOfTwo(s3, s4, tr[3 * 7 + 4]!, tr[4 * 7 + 4]!, 3, back, o + 4);
 		const n6 = bestOfTwo(s5, s6, tr[5 * 7 + 6]!, tr[6 * 7 + 6]!, 5, back, o + 6);
-		s0 = n0 + e[o]!;
-		s1 = n1 + e[o + 1]!;
-		s2 = n2 + e[o + 2]!;
-		s3 = n3 + e[o + 3]!;
-		s4 = n4 + e[o + 4]!;
-		s5 = n5 + e[o + 5]!;
-		s6 = n6 + e[o + 6]!;
+		s0 = n0 + e[q]!;
+		s1 = n1 + e[q + 1]!;
+		s2 = n2 + e[q + 2]!;
+		s3 = n3 + e[q + 3]!;
+		s4 = n4 + e[q + 4]!;
+		s5 = n5 + e[q + 5]!;
+		s6 = n6 + e[q + 6]!;
 	}
 	const last = [s0, s1, s2, s3, s4, s5, s6];
 	let tag = 0;
