@@ -10,6 +10,7 @@ import {gazetteer} from '../../source/entities/gazetteer.js';
 import type {Article} from '../../source/corpus/types.js';
 import {WORLD_CITIES} from '../../source/entities/world-cities-data.js';
 import {NameSearch, matchesName} from '../../source/entities/name-search.js';
+import {closeEntities} from '../../source/search/also-spelled.js';
 
 const articles = (...texts: string[]): Article[] => texts.map((text, i) => ({id: `a${i}`, path: 'p', format: 'txt', title: '', text, blocks: []}));
 const places = (text: string): string[] =>
@@ -135,5 +136,17 @@ describe('world cities from GeoNames', () => {
 		assert.ok(!names.find('london', () => 0).includes(0));
 		assert.ok(!matchesName(['กรุงโตเกียว'], 'london'));
 		assert.ok(!matchesName(['โตเกียวกล้วยหอม'], 'tokyo'));
+	});
+
+	it('search offers a place written only in Thai for its Latin name, before a body that merely contains it', () => {
+		const place = {id: 'place:a', name: 'กรุงโตเกียว', kind: 'place', aliases: ['กรุงโตเกียว'], mentionCount: 2};
+		const body = {id: 'org:b', name: 'Lifestyle Week Tokyo Expo', kind: 'organisation', aliases: ['Lifestyle Week Tokyo Expo'], mentionCount: 1};
+		assert.deepEqual(
+			closeEntities('tokyo', [body, place]).map((e) => e.id),
+			['place:a', 'org:b'],
+		);
+		// Twin: another city's Latin name is not close to it, and a body spelled in Thai gets no Latin name.
+		assert.deepEqual(closeEntities('london', [place]), []);
+		assert.deepEqual(closeEntities('tokyo', [{...place, id: 'org:c', kind: 'organisation'}]), []);
 	});
 });
