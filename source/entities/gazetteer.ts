@@ -5,6 +5,7 @@
 // world cities come from GeoNames (CC BY 4.0) and ICU's time zone names (world-cities-data.ts, made by
 // bench/build-world-cities.ts).
 
+import {hasThai} from '../text/phonetic.js';
 import {THAI_DISTRICTS} from './thai-districts.js';
 import {PROVINCE_LATIN, WORLD_CITIES} from './world-cities-data.js';
 
@@ -246,6 +247,12 @@ export function placeLatinNames(thaiName: string): readonly string[] {
 		}
 	}
 	return latinByKey.get(place.key) ?? [];
+}
+
+/** `aliases` and, for those that name a place written in Thai, the place's Latin names. */
+export function withPlaceLatinNames(aliases: readonly string[]): readonly string[] {
+	const latin = aliases.flatMap((a) => (hasThai(a) ? placeLatinNames(a) : []));
+	return latin.length === 0 ? aliases : [...aliases, ...latin];
 }
 
 export function gazetteer(): Gazetteer {

@@ -6,7 +6,7 @@
 
 import {editDistance, hasThai, phoneticKeys, thaiFineKey} from '../text/phonetic.js';
 import {latinLooseKey, romanizeThai} from '../text/romanize.js';
-import {placeLatinNames} from './gazetteer.js';
+import {placeLatinNames, withPlaceLatinNames} from './gazetteer.js';
 import {nameKey} from './normalize.js';
 
 /** What a name search keeps of one alias (the same for every snapshot: worth keeping). */
@@ -141,8 +141,7 @@ export class NameSearch {
 	/** Makes an entity findable by its aliases (`keysOf` may remember keys between searches). */
 	add(entity: number, aliases: readonly string[], keysOf: (alias: string) => AliasKeys = aliasKeys): void {
 		// A place written only in Thai is found by its Latin names too (tokyo → กรุงโตเกียว).
-		const placeNames = aliases.flatMap((a) => (hasThai(a) ? placeLatinNames(a) : []));
-		for (const alias of placeNames.length === 0 ? aliases : [...aliases, ...placeNames]) {
+		for (const alias of withPlaceLatinNames(aliases)) {
 			const keys = keysOf(alias);
 			if (keys.key === '') continue;
 			addTo(this.exact, keys.key, entity);

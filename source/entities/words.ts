@@ -4,6 +4,8 @@
 // once. Boundaries tell where a name may start or end; the words themselves are only compared to
 // word lists (stop words, verbs), never used as name units: unknown names come out as syllables.
 
+import {boundedMemo} from '../text/memo.js';
+
 const segmenter = new Intl.Segmenter('th', {granularity: 'word'});
 const MAX_PHRASE = 240;
 
@@ -12,20 +14,17 @@ const MAX_PHRASE = 240;
  * each segmenter call costs several microseconds before it reads a letter. Bounded in count and in
  * phrase length, so memory stays flat on large corpora.
  */
-const offsetsCache = new Map<string, readonly number[]>();
 const CACHED_PHRASE = 64;
-const CACHED_PHRASES = 20_000;
+const cachedOffsets = boundedMemo(computeOffsets, 20_000);
 
 /** Where Intl.Segmenter's words start inside `phrase`, after its first (ascending, > 0). */
 function segmentOffsets(phrase: string): readonly number[] {
-	const cached = offsetsCache.get(phrase);
-	if (cached !== undefined) return cached;
+	return phrase.length <= CACHED_PHRASE ? cachedOffsets(phrase) : computeOffsets(phrase);
+}
+
+function computeOffsets(phrase: string): readonly number[] {
 	const offsets: number[] = [];
 	for (const s of segmenter.segment(phrase)) if (s.index > 0) offsets.push(s.index);
-	if (phrase.length <= CACHED_PHRASE) {
-		if (offsetsCache.size >= CACHED_PHRASES) offsetsCache.clear();
-		offsetsCache.set(phrase, offsets);
-	}
 	return offsets;
 }
 

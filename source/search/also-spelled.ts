@@ -4,8 +4,8 @@
 // key is shared by unrelated names (biden, button and ปัตตานี are all P-T-N): every word of the
 // query must meet a word of one of the entity's names spelled the same (or as its start), or with
 // the same consonant key and the same first vowel. Only a structural type of the entity index is
-// used here, so search does not depend on the entities module.
-import {placeLatinNames} from '../entities/gazetteer.js';
+// used here, and of the entities module only the gazetteer (a place's Latin names).
+import {withPlaceLatinNames} from '../entities/gazetteer.js';
 import {foldForSearch} from '../text/fold.js';
 import {editDistance, hasThai, phoneticKeys} from '../text/phonetic.js';
 import {latinLooseKey, romanizeThai} from '../text/romanize.js';
@@ -144,15 +144,8 @@ export function nameQuery(query: string): string | undefined {
 	return [...text].length < 2 || words(text).length === 0 ? undefined : text;
 }
 
-/**
- * An entity's names as the corpus wrote them, and for a place written only in Thai the Latin names
- * the gazetteer gives it (`tokyo` names กรุงโตเกียว, as the entity panel's filter already finds).
- */
-function namesOf(entity: NamedEntity): readonly string[] {
-	if (entity.kind !== 'place') return entity.aliases;
-	const latin = entity.aliases.flatMap((alias) => (hasThai(alias) ? placeLatinNames(alias) : []));
-	return latin.length === 0 ? entity.aliases : [...entity.aliases, ...latin];
-}
+/** An entity's names, and a Thai-written place's gazetteer Latin names (`tokyo` names กรุงโตเกียว). */
+const namesOf = (entity: NamedEntity): readonly string[] => (entity.kind === 'place' ? withPlaceLatinNames(entity.aliases) : entity.aliases);
 
 /** Of the `candidates` findByName gave for `text` (a nameQuery), those it names closely, closest first. */
 export function closeEntities<E extends NamedEntity>(text: string, candidates: readonly E[]): E[] {

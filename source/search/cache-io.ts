@@ -23,10 +23,6 @@ export class CacheProblem extends Error {
 }
 
 /**
- * Creates `dir` and its missing parents, one level at a time (Node's recursive mkdir loops for ever
- * where mkdir fails with ENOENT, as under /proc). Throws a CacheProblem naming the level that failed.
- */
-/**
  * The cache file of one source file: `<prefix>-<hash>.<ext>`, the hash of the cache's kind (`tag`)
  * and the file's resolved path, so each kind of cache keeps one file per source file.
  */
@@ -39,6 +35,10 @@ export function perFileCacheName(cacheDir: string, sourcePath: string, kind: {ta
 	return path.join(cacheDir, `${kind.prefix}-${hash}.${kind.ext}`);
 }
 
+/**
+ * Creates `dir` and its missing parents, one level at a time (Node's recursive mkdir loops for ever
+ * where mkdir fails with ENOENT, as under /proc). Throws a CacheProblem naming the level that failed.
+ */
 export function ensureDir(dir: string): void {
 	const missing: string[] = [];
 	for (let at = path.resolve(dir); ; at = path.dirname(at)) {

@@ -11,6 +11,7 @@ import {ReadingState} from '../../source/app/session-state.js';
 import {StoredArticle} from '../../source/corpus/article-store.js';
 import type {Article} from '../../source/corpus/types.js';
 import {lastArticle} from '../../source/ui/state/memory.js';
+import {bookmarkRowsOf} from '../../source/ui/components/BookmarksPanel.js';
 import {envOf, press} from './reducer-helpers.js';
 
 /** Articles whose every body read is counted (a stored article's body is behind prototype getters). */
@@ -64,4 +65,19 @@ test('choosing a bookmark reads only the bodies of articles with its title', () 
 	assert.equal(opened.current, 120);
 	// The article shown is read to be drawn; of the rest, only those titled as the bookmark.
 	assert.ok(reads() - before <= 3, `${reads() - before} bodies read`);
+});
+
+test('listing the bookmarks reads only the bodies of articles with their titles, and agrees with choosing', () => {
+	const {articles, reads} = countedCorpus(300);
+	const reading = ReadingState.open(stateFile());
+	const target = articles[77]!;
+	reading.toggleBookmark(articleKey(target), {offset: 5, rank: -1}, target.title, 1000);
+	reading.toggleBookmark('B'.repeat(22), {offset: 0, rank: -1}, 'เรื่องที่ไม่มีแล้ว', 1001);
+	const before = reads();
+	const rows = bookmarkRowsOf(reading, articles);
+	assert.deepEqual(
+		rows.map((r) => r.here),
+		reading.bookmarks.map((b) => b.key === articleKey(target)),
+	);
+	assert.ok(reads() - before <= 1, `${reads() - before} bodies read`);
 });

@@ -5,7 +5,8 @@ import {bookmarkListLayout} from '../panel-lists.js';
 import type {Theme} from '../theme.js';
 import type {Article} from '../../corpus/types.js';
 import type {ReadingState} from '../../app/session-state.js';
-import {articleKey} from '../../app/article-key.js';
+import {textLengthOf} from '../../corpus/article-store.js';
+import {indexOfBookmark} from '../state/memory.js';
 
 export interface BookmarkRow {
 	title: string;
@@ -26,10 +27,9 @@ interface Props {
 /** The bookmarks as the panel lists them: where each is, and whether its article is open now. */
 export function bookmarkRowsOf(reading: ReadingState | undefined, articles: readonly Article[]): BookmarkRow[] {
 	if (!reading) return [];
-	const byKey = new Map(articles.map((a) => [articleKey(a), a]));
 	return reading.bookmarks.map((b) => {
-		const article = byKey.get(b.key);
-		return {title: b.title, here: article !== undefined, percent: article ? Math.round((100 * b.offset) / Math.max(1, article.text.length)) : 0};
+		const article = articles[indexOfBookmark(articles, b)];
+		return {title: b.title, here: article !== undefined, percent: article ? Math.round((100 * b.offset) / Math.max(1, textLengthOf(article))) : 0};
 	});
 }
 

@@ -1,6 +1,7 @@
 import {articleKey} from '../../app/article-key.js';
 import {cleanTitle, type Bookmark, type Place} from '../../app/session-state.js';
 import {textLengthOf} from '../../corpus/article-store.js';
+import type {Article} from '../../corpus/types.js';
 import {anchorOf} from '../../layout/lines.js';
 import type {BookmarkCommand} from '../keymap.js';
 import {currentLines, lineOfPlace, type Env} from './env.js';
@@ -37,11 +38,28 @@ export function restore(state: State, index: number, place: Place, env: Env): St
 	return {...show(state, index, top, env), panel: state.panel, focus: state.focus};
 }
 
+/** The articles by title as bookmarks keep it (cleanTitle), per list of articles. */
+const byTitle = new WeakMap<readonly Article[], Map<string, number[]>>();
+
 /**
  * Index of the bookmarked article, or -1 (not among those open). Its key is a hash of the body:
- * only articles whose title is the one kept with the bookmark are read.
+ * only articles whose title is the one kept with the bookmark are read, not every body of an
+ * archive. Used both to list the bookmarks and to open one, so the two always agree.
  */
-const indexOfBookmark = (env: Env, bookmark: Bookmark): number => env.articles.findIndex((a) => cleanTitle(a.title) === bookmark.title && articleKey(a) === bookmark.key);
+export function indexOfBookmark(articles: readonly Article[], bookmark: Pick<Bookmark, 'key' | 'title'>): number {
+	let titles = byTitle.get(articles);
+	if (titles === undefined) {
+		titles = new Map();
+		articles.forEach((a, i) => {
+			const title = cleanTitle(a.title);
+			const list = titles!.get(title);
+			if (list === undefined) titles!.set(title, [i]);
+			else list.push(i);
+		});
+		byTitle.set(articles, titles);
+	}
+	return titles.get(bookmark.title)?.find((i) => articleKey(articles[i]!) === bookmark.key) ?? -1;
+}
 
 /** A key of the bookmarks panel. */
 export function bookmarkKey(state: State, selected: number, command: BookmarkCommand, env: Env): State {
@@ -64,7 +82,7 @@ export function bookmarkKey(state: State, selected: number, command: BookmarkCom
 		case 'choose': {
 			const bookmark = bookmarks[selected];
 			if (!bookmark) return state;
-			const index = indexOfBookmark(env, bookmark);
+			const index = indexOfBookmark(env.articles, bookmark);
 			if (index === -1) return {...state, message: 'missing: that article is not among those open now (x removes the bookmark)'};
 			return show(state, index, lineOfPlace(state, index, bookmark, env), env);
 		}
