@@ -136,6 +136,11 @@ export class DiskSegment implements Segment {
 		return bytes.toString(oneByte ? 'latin1' : 'utf16le');
 	}
 
+	/** Closes the cache file (shared by the file's segments: all of them are done with it). */
+	close(): void {
+		this.source.reader.close();
+	}
+
 	/** Every key of the segment, sorted (read on the first look-up, a few hundred KB). */
 	get keys(): Int32Array {
 		if (!this.allKeys) {
