@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 import fc from 'fast-check';
 import {openCorpus, loadCorpus} from '../../source/corpus/load.js';
 import {jsonlReads} from '../../source/corpus/read-jsonl.js';
-import {listingCacheFile} from '../../source/corpus/listing-cache.js';
+import {listingCacheFile, writeListing} from '../../source/corpus/listing-cache.js';
 import {StoredArticle} from '../../source/corpus/article-store.js';
 import type {Article, CorpusWarning} from '../../source/corpus/types.js';
 import {tempDir} from './helpers.js';
@@ -284,4 +284,39 @@ test('the first article of a big .jsonl comes after a small first read, not a wh
 	load.stop?.();
 	await load.finished;
 	assert.ok(read > 0 && read <= 64 * 1024, `${read} bytes read before the first article`);
+});
+
+test('saving the listing of a big file is encoded a block per turn of the event loop: the reader answers keys between', async () => {
+	const file = path.join(dir, 'steps.jsonl');
+	writeCorpus(file, corpusLines(5_000, 3));
+	const cacheDir = path.join(dir, 'steps-cache');
+	const load = await loadCorpus(file, {listingCache: {dir: cacheDir, minBytes: 0}});
+	const articles = load.articles.filter((a): a is StoredArticle => a instanceof StoredArticle);
+	assert.equal(articles.length, load.articles.length);
+	const listed = {path: file, version: {size: fs.statSync(file).size, mtimeMs: 0, ino: 0}} as unknown as Parameters<typeof writeListing>[1];
+	// Each block's bytes are checksummed as it is encoded: the checksums done within one turn of
+	// the event loop are the blocks encoded in it (a block is a few pieces).
+	let inThisTurn = 0;
+	let most = 0;
+	let all = 0;
+	let counting = true;
+	const turn = (): void => {
+		inThisTurn = 0;
+		if (counting) setImmediate(turn);
+	};
+	const crc32 = zlib.crc32;
+	zlib.crc32 = ((data: Parameters<typeof zlib.crc32>[0], value?: number) => {
+		most = Math.max(most, ++inThisTurn);
+		all++;
+		return crc32(data, value);
+	}) as typeof zlib.crc32;
+	try {
+		setImmediate(turn);
+		await writeListing(path.join(cacheDir, 'steps-again.lst'), listed, articles, []);
+	} finally {
+		counting = false;
+		zlib.crc32 = crc32;
+	}
+	assert.ok(all >= 2 * Math.floor(articles.length / 1_000), `every block checksummed (${all})`);
+	assert.ok(most <= 4, `at most one block's pieces in a turn (${most} of ${all})`);
 });

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type {Article} from '../../source/corpus/types.js';
 import {EntityIndex, entityIndexSteps, type EntityIndexData} from '../../source/entities/entity-index.js';
-import {encodeLinkedCache, readLinkedCache, readLinkedCacheSteps} from '../../source/entities/linked-cache.js';
+import {encodeLinkedCache, linkedCacheFile, readLinkedCache, readLinkedCacheSteps} from '../../source/entities/linked-cache.js';
 import {LinkedMentionsWriter, NONE} from '../../source/entities/linked-mentions.js';
 import {StepClock, type Steps} from '../../source/entities/steps.js';
 import type {Entity} from '../../source/entities/types.js';
@@ -129,4 +129,22 @@ test('an index, and its name search, are made from cached data in many steps, an
 		atOnce.findByName('n0042').map((e) => e.id),
 	);
 	assert.equal(index.findByName('n0042')[0]?.id, 'e42');
+});
+
+test("the cache file's name resolves each distinct path once, not once per article", () => {
+	const articles = Array.from({length: 10_000}, (_, i) => ({path: i < 6_000 ? 'first.jsonl' : 'second.jsonl'}));
+	const resolve = path.resolve;
+	let calls = 0;
+	path.resolve = ((...parts: string[]) => {
+		calls++;
+		return resolve(...parts);
+	}) as typeof path.resolve;
+	let name: string;
+	try {
+		name = linkedCacheFile('/cache', articles);
+	} finally {
+		path.resolve = resolve;
+	}
+	assert.ok(calls <= 2, `${calls} paths resolved`);
+	assert.equal(name, linkedCacheFile('/cache', [{path: resolve('second.jsonl')}, {path: 'first.jsonl'}]), 'the same name for the same files');
 });
