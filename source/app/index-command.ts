@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import process from 'node:process';
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {loadCorpus} from '../corpus/index.js';
-import {indexCorpusSteps} from '../search/index.js';
+import {buildSearchCaches} from '../search/build-cache.js';
 import {cacheFileFor, defaultCacheDir} from '../search/cache.js';
 import {detectCorpus} from '../entities/detect-corpus.js';
 import {detectionCacheFile} from '../entities/detection-cache.js';
@@ -20,17 +20,13 @@ type Progress = (done: number, total: number) => void;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The search index of every file, written to the cache (sdisk: the on-disk index goes here). */
+/** The search index of every file, written to the cache a segment at a time (none of it kept here). */
 async function cacheSearch(articles: readonly Article[], cacheDir: string, onProgress: Progress, onWarning: (w: CorpusWarning) => void): Promise<void> {
-	for (const step of iterate(indexCorpusSteps(articles, {cacheDir, onCacheWarning: onWarning}))) {
+	for (const step of buildSearchCaches(articles, {cacheDir, onCacheWarning: onWarning})) {
 		onProgress(step.processed, step.total);
 		// The entity workers' batches are handed out between steps.
 		await nextTurn();
 	}
-}
-
-function* iterate<T>(steps: Generator<T, unknown, void>): Generator<T> {
-	for (let step = steps.next(); !step.done; step = steps.next()) yield step.value;
 }
 
 /** The entity detections of every file, written to the cache (edisk: the entity index goes here). */

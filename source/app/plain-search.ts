@@ -1,6 +1,5 @@
 import type {Article} from '../corpus/types.js';
-import {buildEntityIndex, EntityIndex} from '../entities/index.js';
-import {openLinkedCache} from '../entities/linked-cache.js';
+import type {EntityIndex} from '../entities/index.js';
 import {defaultCacheDir} from '../search/cache.js';
 import {nameQuery, namedEntities, spellingsOf} from '../search/also-spelled.js';
 import {DiskCacheDamaged, openSearchIndex, search, type SearchResult} from '../search/index.js';
@@ -22,8 +21,10 @@ export const NAME_LOOKUP_MAX_ARTICLES = 2_500;
 export const NAME_LOOKUP_CACHED_MAX_ARTICLES = 20_000;
 
 /** The entity index to look a name up in: the cached one when valid, else built for a small corpus. */
-function entityIndexFor(articles: Article[], cache: boolean): EntityIndex | undefined {
+async function entityIndexFor(articles: Article[], cache: boolean): Promise<EntityIndex | undefined> {
 	if (articles.length > NAME_LOOKUP_CACHED_MAX_ARTICLES) return undefined;
+	// Loaded only here: over the limit above, starting the entity modules was a tenth of a cached `--search`'s own work.
+	const [{buildEntityIndex, EntityIndex}, {openLinkedCache}] = await Promise.all([import('../entities/index.js'), import('../entities/linked-cache.js')]);
 	const cacheDir = cache ? defaultCacheDir() : undefined;
 	// Without corrections: the key of an index linked with a corrections file differs, so it is not read.
 	// Quietly: an unusable cache folder is said once, by the search cache; a damaged entity cache is
@@ -38,13 +39,13 @@ function entityIndexFor(articles: Article[], cache: boolean): EntityIndex | unde
  * is also looked up among the entities (as the panel offers them): a name in any script reaches
  * its spellings in the others, and the entity is shown.
  */
-export function plainSearch(articles: Article[], query: string, opts: {json: boolean; width: number; cache: boolean}): string {
+export async function plainSearch(articles: Article[], query: string, opts: {json: boolean; width: number; cache: boolean}): Promise<string> {
 	// The cache is searched where it lies: only the postings and texts this query needs are read.
 	const index = openSearchIndex(articles, opts.cache ? {onCacheWarning: warn, onDisk: true} : {cacheDir: null});
 	// Only a query that may name someone (a few words, no quoted phrase) pays for the entity index.
 	const nameText = nameQuery(query);
 	const nameLike = nameText !== undefined && nameText.split(' ').length <= NAME_WORDS;
-	const entities = nameLike ? entityIndexFor(articles, opts.cache) : undefined;
+	const entities = nameLike ? await entityIndexFor(articles, opts.cache) : undefined;
 	const named = entities === undefined ? [] : namedEntities(entities, query);
 	// No keystroke is waiting here: give the stages a generous budget.
 	const searchOptions = {budgetMs: 2_000, fuzzyBudgetMs: 2_000, alsoSpelled: spellingsOf(named)};

@@ -7,10 +7,12 @@
 // Layout: a lead (magic, header length, CRC-32 of the header), a JSON header (format, the code's
 // fingerprint, the source file as given and its version key, its warnings, and where each block of
 // articles lies), then the blocks. A block is a column of numbers per article (a Float64Array: text
-// length, line range and number, and indices into the block's tables) and the tables as UTF-16
-// JSON: its strings, dates and field sets, each once (a day's articles share a date, a section's
-// their fields). Reading one is one positional read, one CRC and one JSON.parse of mostly strings;
-// blocks are read one at a time, so the first screen waits for the first, small one.
+// length, line range and number, and indices into the block's strings and tables), its strings
+// (ids after `path#`, titles, sources, each once) as one run of UTF-16 with the end of each in a
+// Uint32Array, and the tables as UTF-16 JSON: its dates and field sets, each once (a day's articles
+// share a date, a section's their fields). Reading one is one positional read, one CRC, one copy of
+// the strings' run (each string is then a slice of it: JSON.parse of 60,000 titles cost 150 ms) and
+// a small JSON.parse; blocks are read one at a time, so the first screen waits for the first, small one.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
@@ -27,7 +29,7 @@ import {AlignedPieces, align8, headerObject, leadWith} from '../search/cache-for
 const MAGIC = 'KHAOLST1';
 /** Magic (8 bytes), header length (u32), CRC-32 of the header (u32); the JSON header follows. */
 const LEAD = 16;
-const FORMAT = 'khao-listing-1';
+const FORMAT = 'khao-listing-2';
 /** Articles per block, and in the first block: what the first screen waits for (one screenful and more). */
 export const LISTING_BLOCK = 1000;
 const FIRST_BLOCK = 100;
@@ -57,8 +59,8 @@ interface Header {
 	path: string;
 	version: string;
 	warnings: CorpusWarning[];
-	/** Per block: [offset in the payload, articles, bytes of its tables (after the numbers), CRC-32 of numbers and tables]. */
-	blocks: [number, number, number, number][];
+	/** Per block: [offset in the payload, articles, strings, UTF-16 units of the strings' run, bytes of its tables, CRC-32 of the whole block]. */
+	blocks: Block[];
 	payload: number;
 }
 
@@ -67,8 +69,18 @@ const NUMBERS = 9;
 /** Their order: the text's length, the line's bytes [start, end) and number, then indices into the tables (-1: none). */
 const [TEXT_LENGTH, START, END, LINE, ID, TITLE, SOURCE, DATE, FIELDS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 
-/** A block's tables: strings (ids after `path#`, titles, sources), dates [year, month, day, iso, text], field sets. */
-type Tables = [string[], [number, number, number, string, string][], Record<string, string>[]];
+type Block = [offset: number, count: number, strings: number, units: number, tableBytes: number, crc: number];
+
+/** A block's tables: dates [year, month, day, iso, text] and field sets. */
+type Tables = [[number, number, number, string, string][], Record<string, string>[]];
+
+/** Bytes of a block's parts, each 8-aligned: numbers, string ends, the strings' run, tables. */
+function blockParts(count: number, strings: number, units: number, tableBytes: number): {ends: number; run: number; tables: number; bytes: number} {
+	const ends = align8(count * NUMBERS * 8);
+	const run = ends + align8(strings * 4);
+	const tables = run + align8(units * 2);
+	return {ends, run, tables, bytes: tables + align8(tableBytes)};
+}
 
 let fingerprint: string | undefined;
 
@@ -108,11 +120,11 @@ class Table<T> {
 	}
 }
 
-/** A block's bytes (numbers, then tables), or undefined when an article cannot be listed as it would be read back. */
-function encodeBlock(articles: readonly StoredArticle[], prefix: string): {numbers: Uint8Array; tables: Uint8Array} | undefined {
+/** A block's pieces (numbers, string ends, the strings' run, tables), or undefined when an article cannot be listed as it would be read back. */
+function encodeBlock(articles: readonly StoredArticle[], prefix: string): {pieces: Uint8Array[]; strings: number; units: number; tableBytes: number} | undefined {
 	const numbers = new Float64Array(articles.length * NUMBERS);
 	const strings = new Table<string>();
-	const dates = new Table<Tables[1][number]>();
+	const dates = new Table<Tables[0][number]>();
 	const fields = new Table<Record<string, string>>();
 	for (let a = 0; a < articles.length; a++) {
 		const article = articles[a]!;
@@ -130,9 +142,13 @@ function encodeBlock(articles: readonly StoredArticle[], prefix: string): {numbe
 		numbers[at + DATE] = date ? dates.put([date.year, date.month, date.day, date.iso, date.text], `${date.iso}\0${date.text}`) : -1;
 		numbers[at + FIELDS] = article.fields ? fields.put(article.fields, JSON.stringify(article.fields)) : -1;
 	}
-	const tables: Tables = [strings.values, dates.values, fields.values];
+	const ends = new Uint32Array(strings.values.length);
+	let units = 0;
+	strings.values.forEach((value, i) => (ends[i] = units += value.length));
 	// UTF-16: read back with a copy, where UTF-8 (Thai is 3 bytes a character, 2 here) must be decoded.
-	return {numbers: new Uint8Array(numbers.buffer), tables: Buffer.from(JSON.stringify(tables), 'utf16le')};
+	const run = Buffer.from(strings.values.join(''), 'utf16le');
+	const tables = Buffer.from(JSON.stringify([dates.values, fields.values] satisfies Tables), 'utf16le');
+	return {pieces: [new Uint8Array(numbers.buffer), new Uint8Array(ends.buffer), run, tables], strings: ends.length, units, tableBytes: tables.byteLength};
 }
 
 /**
@@ -164,11 +180,13 @@ export function* encodeListingSteps(
 		const count = Math.min(articles.length - from, from === 0 ? FIRST_BLOCK : LISTING_BLOCK);
 		const block = encodeBlock(articles.slice(from, from + count), prefix);
 		if (!block) return undefined;
-		const at = payload.push(block.numbers);
-		payload.push(block.tables);
+		const first = pieces.length;
+		const at = payload.offset;
+		// Each part 8-aligned, an empty one taking no byte (blockParts counts them so).
+		for (const piece of block.pieces) payload.push(piece);
 		// The CRC covers the block's every byte, its padding too: no byte of the file goes unchecked.
-		const crc = pieces.slice(pieces.indexOf(block.numbers)).reduce((sum, piece) => zlib.crc32(piece, sum), 0);
-		blocks.push([at, count, block.tables.byteLength, crc]);
+		const crc = pieces.slice(first).reduce((sum, piece) => zlib.crc32(piece, sum), 0);
+		blocks.push([at, count, block.strings, block.units, block.tableBytes, crc]);
 		yield;
 	}
 	const header: Header = {format: FORMAT, code: codeVersion(), path: file.path, version: file.version, warnings: [...warnings], blocks, payload: payload.offset};
@@ -249,33 +267,36 @@ export function openListing(cacheFile: string, file: ListedFile, sourceBytes: nu
 		blocks: header.blocks.length,
 		close,
 		block(b) {
-			const [offset, count, tableBytes, crc] = header.blocks[b]!;
-			const numberBytes = count * NUMBERS * 8;
-			const bytes = read(header.start + offset, align8(numberBytes) + align8(tableBytes));
+			const [offset, count, stringCount, units, tableBytes, crc] = header.blocks[b]!;
+			const parts = blockParts(count, stringCount, units, tableBytes);
+			const bytes = read(header.start + offset, parts.bytes);
 			if (!Buffer.isBuffer(bytes)) return bytes;
 			if (zlib.crc32(bytes) !== crc) return damagedWarning('bad checksum');
 			let tables: unknown;
 			try {
-				tables = JSON.parse(bytes.toString('utf16le', align8(numberBytes), align8(numberBytes) + tableBytes));
+				tables = JSON.parse(bytes.toString('utf16le', parts.tables, parts.tables + tableBytes));
 			} catch (error) {
 				return damagedWarning(reasonOf(error));
 			}
 			// A typed array needs an aligned start: a small read may come from Node's shared pool.
-			const aligned = bytes.byteOffset % 8 === 0 ? bytes : Uint8Array.prototype.slice.call(bytes, 0, numberBytes);
+			const aligned = bytes.byteOffset % 8 === 0 ? bytes : Uint8Array.prototype.slice.call(bytes, 0, parts.run);
 			const numbers = new Float64Array(aligned.buffer, aligned.byteOffset, count * NUMBERS);
+			const ends = new Uint32Array(aligned.buffer, aligned.byteOffset + parts.ends, stringCount);
 			if (!validTables(tables)) return damagedWarning('bad tables');
+			const strings = stringsOf(bytes.toString('utf16le', parts.run, parts.run + 2 * units), ends);
+			if (!strings) return damagedWarning('bad strings');
 			// Articles of one date or one section share the object (articles' metadata is never changed).
-			const dates = tables[1].map(([year, month, day, iso, text]): ArticleDate => ({year, month, day, iso, text}));
+			const dates = tables[0].map(([year, month, day, iso, text]): ArticleDate => ({year, month, day, iso, text}));
 			const articles: StoredArticle[] = [];
 			for (let a = 0; a < count; a++) {
 				const at = a * NUMBERS;
 				// Lines in file order, inside the file: a record that points elsewhere is not one of this file's.
-				if (!validNumbers(numbers, at, tables) || numbers[at + START]! <= lastEnd || numbers[at + END]! > sourceBytes || numbers[at + LINE]! <= lastLine) {
+				if (!validNumbers(numbers, at, strings, tables) || numbers[at + START]! <= lastEnd || numbers[at + END]! > sourceBytes || numbers[at + LINE]! <= lastLine) {
 					return damagedWarning('bad record');
 				}
 				lastEnd = numbers[at + END]!;
 				lastLine = numbers[at + LINE]!;
-				articles.push(articleOf(numbers, at, tables[0], dates, tables[2], prefix, file));
+				articles.push(articleOf(numbers, at, strings.values, dates, tables[1], prefix, file));
 			}
 			return articles;
 		},
@@ -304,9 +325,9 @@ function readHeader(
 	const start = align8(LEAD + headerBytes.byteLength);
 	// The blocks are packed one after the other, as the writer puts them; the file ends with the last.
 	let at = 0;
-	for (const [offset, count, tableBytes] of header.blocks) {
+	for (const [offset, count, strings, units, tableBytes] of header.blocks) {
 		if (offset !== at || count === 0 || tableBytes === 0) return damaged('bad layout');
-		at = offset + align8(count * NUMBERS * 8) + align8(tableBytes);
+		at = offset + blockParts(count, strings, units, tableBytes).bytes;
 	}
 	if (at !== header.payload || start + header.payload !== size) return damaged(start + header.payload < size ? 'bad layout' : 'truncated');
 	return {...header, start};
@@ -340,6 +361,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const WARNING_KINDS = new Set<WarningKind>(['binary', 'empty', 'invalid-bytes', 'bad-line', 'unreadable', 'skipped', 'corrections']);
 /** Nothing but printable ASCII and Thai: clean without a closer look. */
 const PLAIN = /^[\x20-\x7e\u0e00-\u0e7f]*$/;
+/**
+ * Anything but printable ASCII, Thai, no-break space and the dashes, quotes and ellipsis of
+ * U+2010–U+2027 (none a control or format character): the run of a block's strings is scanned for
+ * it once, and only the strings holding one get isClean's closer look.
+ */
+const NOT_PLAIN = /[^\x20-\x7e\u00a0\u0e00-\u0e7f\u2010-\u2027]/g;
 
 /** One line with nothing unsafe in it, as sanitizeInline leaves strings. */
 function isClean(s: string): boolean {
@@ -352,7 +379,7 @@ function isClean(s: string): boolean {
 	return true;
 }
 
-function validDate(v: unknown): v is Tables[1][number] {
+function validDate(v: unknown): v is Tables[0][number] {
 	if (!Array.isArray(v) || v.length !== 5) return false;
 	const [year, month, day, iso, text] = v as unknown[];
 	return (
@@ -372,41 +399,74 @@ function validDate(v: unknown): v is Tables[1][number] {
 
 /** The tables as the writer makes them (which strings are shown as they are is checked per article). */
 function validTables(v: unknown): v is Tables {
-	if (!Array.isArray(v) || v.length !== 3) return false;
-	const [strings, dates, fields] = v as unknown[];
-	return (
-		Array.isArray(strings) &&
-		strings.every(isString) &&
-		Array.isArray(dates) &&
-		dates.every(validDate) &&
-		Array.isArray(fields) &&
-		fields.every((f) => isRecord(f) && Object.values(f).every(isString))
-	);
+	if (!Array.isArray(v) || v.length !== 2) return false;
+	const [dates, fields] = v as unknown[];
+	return Array.isArray(dates) && dates.every(validDate) && Array.isArray(fields) && fields.every((f) => isRecord(f) && Object.values(f).every(isString));
+}
+
+/** A block's strings: slices of their run (no copy each), and which of them hold more than printable ASCII and Thai. */
+interface BlockStrings {
+	values: string[];
+	/** Indices of the strings that need isClean's closer look; the rest are clean. */
+	odd: Set<number>;
+}
+
+/** The strings of a run cut at `ends` (ascending, the last at the run's end), or undefined when the ends do not fit the run. */
+function stringsOf(run: string, ends: Uint32Array): BlockStrings | undefined {
+	if (ends.length === 0 ? run.length !== 0 : ends[ends.length - 1] !== run.length) return undefined;
+	const values: string[] = new Array(ends.length);
+	let from = 0;
+	for (let i = 0; i < ends.length; i++) {
+		const to = ends[i]!;
+		if (to < from) return undefined;
+		values[i] = run.slice(from, to);
+		from = to;
+	}
+	// One scan of the run for anything but printable ASCII and Thai, instead of a test of each string:
+	// the strings holding such a character are the only ones that can be unclean.
+	const odd = new Set<number>();
+	for (const match of run.matchAll(NOT_PLAIN)) {
+		let lo = 0;
+		let hi = ends.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (ends[mid]! <= match.index) lo = mid + 1;
+			else hi = mid;
+		}
+		odd.add(lo);
+	}
+	return {values, odd};
 }
 
 /** An index into a table of `length`, or -1 when `optional`. */
 const isIndex = (n: number, length: number, optional: boolean) => Number.isInteger(n) && n < length && (n >= 0 || (optional && n === -1));
 
-/** An article's numbers: counts, indices into the tables, and the strings shown as they are clean. */
-function validNumbers(numbers: Float64Array, at: number, [strings, dates, fields]: Tables): boolean {
+/** String `i` of a block is one line with nothing unsafe in it. */
+function cleanString(strings: BlockStrings, i: number): boolean {
+	return !strings.odd.has(i) || isClean(strings.values[i]!);
+}
+
+/** An article's numbers: counts, indices into the strings and tables, and the strings shown as they are clean. */
+function validNumbers(numbers: Float64Array, at: number, strings: BlockStrings, [dates, fields]: Tables): boolean {
 	const start = numbers[at + START]!;
 	const end = numbers[at + END]!;
 	if (!isCount(numbers[at + TEXT_LENGTH]) || !isCount(start) || !isCount(end) || start >= end || !isCount(numbers[at + LINE])) return false;
+	const count = strings.values.length;
 	const title = numbers[at + TITLE]!;
 	const source = numbers[at + SOURCE]!;
 	return (
-		isIndex(numbers[at + ID]!, strings.length, false) &&
-		isIndex(title, strings.length, false) &&
-		isClean(strings[title]!) &&
-		isIndex(source, strings.length, true) &&
-		(source === -1 || isClean(strings[source]!)) &&
+		isIndex(numbers[at + ID]!, count, false) &&
+		isIndex(title, count, false) &&
+		cleanString(strings, title) &&
+		isIndex(source, count, true) &&
+		(source === -1 || cleanString(strings, source)) &&
 		isIndex(numbers[at + DATE]!, dates.length, true) &&
 		isIndex(numbers[at + FIELDS]!, fields.length, true)
 	);
 }
 
 const isWarning = (v: unknown): v is CorpusWarning => isRecord(v) && WARNING_KINDS.has(v['kind'] as WarningKind) && isString(v['path']) && isString(v['message']);
-const isBlock = (v: unknown): v is Header['blocks'][number] => Array.isArray(v) && v.length === 4 && v.every(isCount) && (v[3] as number) <= 0xffffffff;
+const isBlock = (v: unknown): v is Block => Array.isArray(v) && v.length === 6 && v.every(isCount) && (v[5] as number) <= 0xffffffff;
 
 /** The header, 'other-version' for another format's, undefined when it is not a header at all. */
 function parseHeader(text: string): Header | 'other-version' | undefined {

@@ -11,29 +11,43 @@ import {CacheProblem} from './cache-io.js';
 /** Bytes per checked block: about one page, so a small read costs one page and one CRC of it. */
 export const BLOCK_BYTES = 4096;
 
-/** The CRC of each BLOCK_BYTES block of the payload pieces, in order, as a table of u32 (little-endian). */
-export function blockTable(pieces: readonly Uint8Array[], payloadBytes: number): Uint8Array {
-	const blocks = Math.ceil(payloadBytes / BLOCK_BYTES);
-	const table = Buffer.alloc(blocks * 4);
-	let block = 0;
-	let filled = 0;
-	let crc = 0;
-	for (const piece of pieces) {
+/**
+ * The CRC of each BLOCK_BYTES block of a payload given a piece at a time, in order (the pieces may
+ * come from memory or from a file read back in chunks), as a table of u32 (little-endian).
+ */
+export class BlockTableBuilder {
+	private readonly crcs: number[] = [];
+	private filled = 0;
+	private crc = 0;
+
+	add(piece: Uint8Array): void {
 		let at = 0;
 		while (at < piece.byteLength) {
-			const take = Math.min(BLOCK_BYTES - filled, piece.byteLength - at);
-			crc = zlib.crc32(piece.subarray(at, at + take), crc);
-			filled += take;
+			const take = Math.min(BLOCK_BYTES - this.filled, piece.byteLength - at);
+			this.crc = zlib.crc32(piece.subarray(at, at + take), this.crc);
+			this.filled += take;
 			at += take;
-			if (filled === BLOCK_BYTES) {
-				table.writeUInt32LE(crc, 4 * block++);
-				filled = 0;
-				crc = 0;
+			if (this.filled === BLOCK_BYTES) {
+				this.crcs.push(this.crc);
+				this.filled = 0;
+				this.crc = 0;
 			}
 		}
 	}
-	if (filled > 0) table.writeUInt32LE(crc, 4 * block++);
-	return table;
+
+	finish(): Uint8Array {
+		if (this.filled > 0) this.crcs.push(this.crc);
+		const table = Buffer.alloc(this.crcs.length * 4);
+		this.crcs.forEach((crc, block) => table.writeUInt32LE(crc, 4 * block));
+		return table;
+	}
+}
+
+/** The CRC of each BLOCK_BYTES block of the payload pieces, in order, as a table of u32 (little-endian). */
+export function blockTable(pieces: readonly Uint8Array[]): Uint8Array {
+	const builder = new BlockTableBuilder();
+	for (const piece of pieces) builder.add(piece);
+	return builder.finish();
 }
 
 /** The payload (all of it in memory) checked against its table; the number of the first bad block, or -1. */

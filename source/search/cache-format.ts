@@ -84,14 +84,19 @@ export class AlignedPieces {
 		// Left out when empty: zlib.crc32 of an empty view on an empty buffer gives 0, not the sum so
 		// far, and an empty piece adds no byte (the offset is already aligned).
 		if (bytes.byteLength === 0) return at;
-		this.pieces.push(bytes);
+		this.emit(bytes);
 		this.offset += bytes.byteLength;
 		const pad = align8(this.offset) - this.offset;
 		if (pad > 0) {
-			this.pieces.push(new Uint8Array(pad));
+			this.emit(new Uint8Array(pad));
 			this.offset += pad;
 		}
 		return at;
+	}
+
+	/** Where a piece goes: kept in `pieces` here; a subclass writes it out instead (cache-writer.ts). */
+	protected emit(bytes: Uint8Array): void {
+		this.pieces.push(bytes);
 	}
 }
 
@@ -100,40 +105,55 @@ function isOneByte(s: string): boolean {
 	return true;
 }
 
+/**
+ * Appends a segment's typed arrays to `payload` and returns its header (strings still to come), or
+ * undefined when the segment cannot be cached (no file, or an article of another file).
+ */
+export function pushSegmentArrays(segment: Segment, articles: readonly Article[], payload: AlignedPieces): SegmentHeader | undefined {
+	if (segment.files.length === 0) return undefined;
+	const fileIndex = new Map(segment.files.map((f, i) => [f.path, i]));
+	const articleFiles = Array.from(segment.ordinals, (ordinal) => fileIndex.get(articles[ordinal]!.path) ?? -1);
+	if (articleFiles.includes(-1)) return undefined;
+	const arrays = {} as Record<ArrayName, [number, number]>;
+	for (const [name] of ARRAYS) {
+		const array = segment[name];
+		arrays[name] = [payload.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length];
+	}
+	return {files: segment.files, articleFiles, ids: segment.ids, arrays, strings: []};
+}
+
+/** Appends a segment's folded strings to `payload`; their entries, offsets counted from `base`. */
+export function pushSegmentStrings(segment: Segment, payload: AlignedPieces, base = 0): SegmentHeader['strings'] {
+	return segment.folded.map((text) => {
+		const oneByte = isOneByte(text);
+		const bytes = Buffer.from(text, oneByte ? 'latin1' : 'utf16le');
+		return [base + payload.push(bytes), text.length, oneByte ? 1 : 0];
+	});
+}
+
+/** The file's lead (with the header) and its block table, padded: what comes before the payload. */
+export function cacheFront(headers: SegmentHeader[], arraysEnd: number, payloadBytes: number, table: Uint8Array): [Buffer, Buffer] {
+	const header: Header = {format: FORMAT, payload: payloadBytes, arraysEnd, table: zlib.crc32(table), segments: headers};
+	const tablePiece = Buffer.alloc(align8(table.byteLength));
+	Buffer.from(table.buffer, table.byteOffset, table.byteLength).copy(tablePiece);
+	return [leadWith(MAGIC, header), tablePiece];
+}
+
 /** The cache file's bytes: lead, header, block table and payload pieces (the cacheable segments). */
 export function encodeCache(segments: readonly Segment[], articles: readonly Article[]): Uint8Array[] {
 	const pieces: Uint8Array[] = [];
 	const payload = new AlignedPieces(pieces);
-	const push = (bytes: Uint8Array): number => payload.push(bytes);
 	const headers: SegmentHeader[] = [];
 	const kept: Segment[] = [];
 	for (const segment of segments) {
-		if (segment.files.length === 0) continue;
-		const fileIndex = new Map(segment.files.map((f, i) => [f.path, i]));
-		const articleFiles = Array.from(segment.ordinals, (ordinal) => fileIndex.get(articles[ordinal]!.path) ?? -1);
-		if (articleFiles.includes(-1)) continue;
-		const arrays = {} as Record<ArrayName, [number, number]>;
-		for (const [name] of ARRAYS) {
-			const array = segment[name];
-			arrays[name] = [push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length];
-		}
-		headers.push({files: segment.files, articleFiles, ids: segment.ids, arrays, strings: []});
+		const header = pushSegmentArrays(segment, articles, payload);
+		if (!header) continue;
+		headers.push(header);
 		kept.push(segment);
 	}
 	const arraysEnd = payload.offset;
-	kept.forEach((segment, i) => {
-		headers[i]!.strings = segment.folded.map((text) => {
-			const oneByte = isOneByte(text);
-			const bytes = Buffer.from(text, oneByte ? 'latin1' : 'utf16le');
-			return [push(bytes), text.length, oneByte ? 1 : 0];
-		});
-	});
-	const table = blockTable(pieces, payload.offset);
-	const header: Header = {format: FORMAT, payload: payload.offset, arraysEnd, table: zlib.crc32(table), segments: headers};
-	const lead = leadWith(MAGIC, header);
-	const tablePiece = Buffer.alloc(align8(table.byteLength));
-	Buffer.from(table.buffer, table.byteOffset, table.byteLength).copy(tablePiece);
-	return [lead, tablePiece, ...pieces];
+	kept.forEach((segment, i) => (headers[i]!.strings = pushSegmentStrings(segment, payload)));
+	return [...cacheFront(headers, arraysEnd, payload.offset, blockTable(pieces)), ...pieces];
 }
 
 /** Where the table and the payload start, for a header of this length and this payload size. */
@@ -259,10 +279,16 @@ export class OrdinalFinder {
 
 	constructor(private readonly articles: readonly Article[]) {}
 
+	/** The ordinal of an article of `path` with `id` when it is the next in order (the usual case: no closure made for `find`). */
+	guess(path: string, id: string): number | undefined {
+		const guess = this.articles[this.next];
+		return guess && guess.id === id && guess.path === path ? this.next++ : undefined;
+	}
+
 	/** The ordinal of an article of `path` with `id`: the next in order, else the `nth()` (0-based) of that id in corpus order. */
 	find(path: string, id: string, nth: () => number): number | undefined {
-		const guess = this.articles[this.next];
-		if (guess && guess.id === id && guess.path === path) return this.next++;
+		const guessed = this.guess(path, id);
+		if (guessed !== undefined) return guessed;
 		this.map ??= this.byFileAndId();
 		const ordinal = this.map.get(`${path}\0${id}`)?.[nth()];
 		if (ordinal !== undefined) this.next = ordinal + 1;
@@ -307,9 +333,11 @@ export function currentOrdinals(
 		const file = entry.files[entry.articleFiles[local]!];
 		if (!file) throw new Damaged('bad layout');
 		const id = entry.ids[local]!;
-		// How many earlier articles of this segment share the id (only asked when the guess fails).
-		const nth = () => entry.ids.slice(0, local).filter((other, i) => other === id && entry.articleFiles[i] === entry.articleFiles[local]).length;
-		const ordinal = finder.find(file.path, id, nth);
+		// How many earlier articles of this segment share the id: asked only when the guess fails (a
+		// closure made for each of 60,000 articles cost more than the rest of the loop).
+		const ordinal =
+			finder.guess(file.path, id) ??
+			finder.find(file.path, id, () => entry.ids.slice(0, local).filter((other, i) => other === id && entry.articleFiles[i] === entry.articleFiles[local]).length);
 		if (ordinal === undefined) return 'stale';
 		const article = articles[ordinal]!;
 		if (article.title.length !== titleLengths[local] || (textLengths && textLengthOf(article) !== textLengths[local])) return 'stale';

@@ -140,8 +140,9 @@ function progressed(written: number): number {
 /**
  * Writes `chunks` to `file` atomically: a new temporary file (O_EXCL: never through a planted
  * link), synced, then renamed over the old one, so a crash halfway leaves the old cache or none.
+ * Each chunk is written before the next is asked for: a generator may hand out one buffer reused.
  */
-export function writeAtomic(file: string, chunks: readonly Uint8Array[]): void {
+export function writeAtomic(file: string, chunks: Iterable<Uint8Array>): void {
 	ensureDir(path.dirname(file));
 	removeStaleTemps(file);
 	const tmp = tempFileFor(file);
@@ -256,5 +257,75 @@ export class AtomicFileWriter {
 			// Never opened, or closed already.
 		}
 		discard(this.tmp);
+	}
+}
+
+/**
+ * A private scratch file beside `file` for bytes on their way into it (a cache written a piece at a
+ * time and put together at the end): created exclusively, unlinked at once (it goes with the
+ * process, whatever happens), else removed by `close` or, if the process died, by the next writer
+ * of `file` (the name is one of its temporary files). Throws a CacheProblem.
+ */
+export class ScratchFile {
+	private fd: number | undefined;
+	private linked: string | undefined;
+	/** Bytes written so far. */
+	size = 0;
+
+	constructor(readonly file: string) {
+		ensureDir(path.dirname(file));
+		removeStaleTemps(file);
+		const tmp = tempFileFor(file);
+		try {
+			this.fd = fs.openSync(tmp, 'wx+', 0o600);
+		} catch (error) {
+			throw new CacheProblem(file, `cannot write it: ${reasonOf(error)}`);
+		}
+		this.linked = tmp;
+		try {
+			fs.unlinkSync(tmp);
+			this.linked = undefined;
+		} catch {
+			// A system that cannot unlink an open file: removed on close.
+		}
+	}
+
+	append(bytes: Uint8Array): void {
+		try {
+			for (let at = 0; at < bytes.byteLength;) at += progressed(fs.writeSync(this.fd!, bytes, at, bytes.byteLength - at, this.size + at));
+		} catch (error) {
+			throw new CacheProblem(this.file, `cannot write it: ${reasonOf(error)}`);
+		}
+		this.size += bytes.byteLength;
+	}
+
+	/** What was written, in order, a chunk at a time through one reused buffer (each valid until the next). */
+	*chunks(chunkBytes = 1 << 20): Generator<Uint8Array> {
+		const buffer = Buffer.allocUnsafe(Math.min(chunkBytes, Math.max(1, this.size)));
+		for (let at = 0; at < this.size;) {
+			let n: number;
+			try {
+				n = fs.readSync(this.fd!, buffer, 0, Math.min(buffer.byteLength, this.size - at), at);
+			} catch (error) {
+				throw new CacheProblem(this.file, `cannot write it: ${reasonOf(error)}`);
+			}
+			if (n === 0) throw new CacheProblem(this.file, 'cannot write it: its scratch file was cut short');
+			yield buffer.subarray(0, n);
+			at += n;
+		}
+	}
+
+	/** Lets the file go (and removes it if it could not be unlinked at once). Never throws. */
+	close(): void {
+		if (this.fd !== undefined) {
+			try {
+				fs.closeSync(this.fd);
+			} catch {
+				// Closed already.
+			}
+			this.fd = undefined;
+		}
+		if (this.linked !== undefined) discard(this.linked);
+		this.linked = undefined;
 	}
 }

@@ -104,11 +104,13 @@ export async function writeCacheAsync(file: string, segments: readonly Segment[]
 	}
 }
 
-function warnProblem(warn: CacheWarn | undefined, what: string, problem: CacheProblem): void {
+/** Tells the user, through `warn`, what happened to a cache file and why. */
+export function warnProblem(warn: CacheWarn | undefined, what: string, problem: CacheProblem): void {
 	warn?.(cacheWarning(what, problem.message, problem.path));
 }
 
-function asProblem(file: string, error: unknown): CacheProblem {
+/** Any failure of a cache file as a CacheProblem naming it. */
+export function asProblem(file: string, error: unknown): CacheProblem {
 	return error instanceof CacheProblem ? error : new CacheProblem(file, reasonOf(error));
 }
 

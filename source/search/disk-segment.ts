@@ -12,11 +12,12 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type {Article} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
-import {BadBlock, BlockReader, openCacheFile, readExactly} from './cache-blocks.js';
+import {BadBlock, BLOCK_BYTES, BlockReader, openCacheFile, readExactly} from './cache-blocks.js';
 import {ARRAYS, currentOrdinals, Damaged, layoutOf, LEAD, readHeader, readLead, type ArrayName, type OrdinalFinder, type SegmentHeader} from './cache-format.js';
 import {validKeys, validPassages, validRun, validShapes, validTones} from './cache-validate.js';
+import {KEY_SPACE} from './trigrams.js';
 import type {FileStat} from './search-index.js';
-import type {Segment, SegmentFile} from './segment.js';
+import {sortedIndexOf, type Segment, type SegmentFile} from './segment.js';
 
 /** A piece of an on-disk cache read in the middle of a search did not hold together. */
 export class DiskCacheDamaged extends Error {
@@ -92,6 +93,7 @@ export class DiskSegment implements Segment {
 	private loadedKeys = 0;
 	private readonly localKey = new Map<number, number>();
 	private allKeys: Int32Array | undefined;
+	private readonly keyChunks = new Map<number, {from: number; keys: Int32Array}>();
 	private tones: {pos: Int32Array; mark: Uint8Array} | undefined;
 	private readonly articleToneCache = new Map<number, {pos: Int32Array; mark: Uint8Array; from: number; to: number}>();
 
@@ -134,6 +136,11 @@ export class DiskSegment implements Segment {
 		const [offset, units, oneByte] = this.entry.strings[local]!;
 		const bytes = this.source.read(offset, offset + (oneByte ? units : 2 * units));
 		return bytes.toString(oneByte ? 'latin1' : 'utf16le');
+	}
+
+	/** Closes the cache file (shared by the file's segments: all of them are done with it). */
+	close(): void {
+		this.source.reader.close();
 	}
 
 	/** Every key of the segment, sorted (read on the first look-up, a few hundred KB). */
@@ -188,23 +195,61 @@ export class DiskSegment implements Segment {
 	lookUpKey(key: number): number {
 		const known = this.localKey.get(key);
 		if (known !== undefined) return known;
-		const keys = this.keys;
-		let lo = 0;
-		let hi = keys.length - 1;
-		let at = -1;
-		while (lo <= hi) {
-			const mid = (lo + hi) >>> 1;
-			const k = keys[mid]!;
-			if (k < key) lo = mid + 1;
-			else if (k > key) hi = mid - 1;
-			else {
-				at = mid;
-				break;
-			}
-		}
+		const at = this.allKeys ? sortedIndexOf(this.allKeys, key) : this.findKey(key);
 		const local = at < 0 ? -1 : this.readPostings(at);
 		this.localKey.set(key, local);
 		return local;
+	}
+
+	/**
+	 * Where `key` is in the segment's sorted keys, or -1, reading the keys a 4 KB block at a time
+	 * (each block kept): keys are hashes spread evenly over the key space, so the block a key's place
+	 * in that space points to is nearly always the one holding it, and a query's few keys read a few
+	 * of a segment's 30 or so blocks instead of all of them (the whole keys array of every segment
+	 * was most of what a cached `--search` read). Each block is checked as the whole array would be
+	 * (sorted, in range); every step leaves out at least one block, so a forged file cannot loop.
+	 */
+	private findKey(key: number): number {
+		const [offset, count] = this.entry.arrays.keys;
+		if (this.entry.arrays.offsets[1] !== count + 1 || this.entry.arrays.counts[1] !== count) throw new DiskCacheDamaged(this.source.file, 'bad layout');
+		if (count === 0) return -1;
+		const firstBlock = Math.floor(offset / BLOCK_BYTES);
+		let lo = 0;
+		let hi = Math.ceil((offset + 4 * count) / BLOCK_BYTES) - 1 - firstBlock;
+		// Key values known to lie below chunk lo and above chunk hi.
+		let below = -1;
+		let above = KEY_SPACE;
+		while (lo <= hi) {
+			const guess = lo + Math.min(hi - lo, Math.floor(((key - below) / (above - below)) * (hi - lo + 1)));
+			const {from, keys} = this.keyChunk(firstBlock + guess, offset, count);
+			if (key < keys[0]!) {
+				hi = guess - 1;
+				above = keys[0]!;
+			} else if (key > keys[keys.length - 1]!) {
+				lo = guess + 1;
+				below = keys[keys.length - 1]!;
+			} else {
+				const at = sortedIndexOf(keys, key);
+				return at < 0 ? -1 : from + at;
+			}
+		}
+		return -1;
+	}
+
+	/** The keys in payload block `block` (the keys array starts at byte `offset`, `count` of them), and the index of the first. */
+	private keyChunk(block: number, offset: number, count: number): {from: number; keys: Int32Array} {
+		let chunk = this.keyChunks.get(block);
+		if (!chunk) {
+			const from = Math.max(0, (block * BLOCK_BYTES - offset) / 4);
+			const to = Math.min(count, ((block + 1) * BLOCK_BYTES - offset) / 4);
+			const bytes = this.source.slice(this.entry, 'keys', from, to);
+			const keys = new Int32Array(to - from);
+			new Uint8Array(keys.buffer).set(bytes);
+			if (keys.length === 0 || !validKeys(keys)) throw new DiskCacheDamaged(this.source.file, 'bad layout');
+			chunk = {from, keys};
+			this.keyChunks.set(block, chunk);
+		}
+		return chunk;
 	}
 
 	private readPostings(k: number): number {

@@ -3,7 +3,9 @@
 // of the event loop (the reader opens at once; the search panel shows progress and answers from
 // what is indexed so far); `openSearchIndex` runs all steps at once (plain modes, tests).
 import type {Article} from '../corpus/types.js';
+import {buildSearchCaches} from './build-cache.js';
 import {cacheFileFor, defaultCacheDir, openOnDisk, readCacheSteps, statFiles, writeCache, type CacheWarn} from './cache.js';
+import {DiskSegment} from './disk-segment.js';
 import {OrdinalFinder} from './cache-format.js';
 import type {Segment} from './segment.js';
 import {SearchIndex, SearchIndexBuilder, type FileStat} from './search-index.js';
@@ -54,6 +56,11 @@ function sourceFiles(articles: readonly Article[]): string[] {
 	return [...files];
 }
 
+/** The cache folder the options ask for; undefined when caching is off. */
+function cacheDirOf(options: OpenIndexOptions): string | undefined {
+	return options.cacheDir === undefined ? defaultCacheDir() : (options.cacheDir ?? undefined);
+}
+
 /** The index as the caches left it, and what building the rest and saving it need. */
 export interface CachedStart {
 	index: SearchIndex;
@@ -76,7 +83,7 @@ export interface CachedStart {
 export function* openCachedSteps(articles: readonly Article[], options: OpenIndexOptions = {}): Generator<IndexProgress, CachedStart, void> {
 	const index = new SearchIndex();
 	index.register(articles);
-	const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : (options.cacheDir ?? undefined);
+	const cacheDir = cacheDirOf(options);
 	const files = cacheDir === undefined ? [] : sourceFiles(articles);
 	const stats = options.fileStats ?? (files.length > 0 ? statFiles(articles) : new Map<string, FileStat>());
 	// One cache problem is enough to hear of: a file that cannot be read usually cannot be written either.
@@ -126,7 +133,9 @@ export function* openCachedSteps(articles: readonly Article[], options: OpenInde
 }
 
 export function* indexCorpusSteps(articles: readonly Article[], options: OpenIndexOptions = {}): Generator<IndexProgress, SearchIndex, void> {
-	const start = yield* openCachedSteps(articles, options);
+	options = {...options, onCacheWarning: once(options.onCacheWarning)};
+	let start = yield* openCachedSteps(articles, options);
+	if (options.onDisk) start = yield* cacheOnDiskFirst(articles, options, start);
 	const {index, reused, dirty} = start;
 	const builder = new SearchIndexBuilder({fileStats: start.stats, segmentArticles: options.segmentArticles}, index);
 	const step = Math.max(1, options.stepArticles ?? 200);
@@ -144,6 +153,45 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 	}
 	yield progress(index, reused, 'done');
 	return index;
+}
+
+/** The first warning only: one cache problem is enough to hear of. */
+function once(warn: CacheWarn | undefined): CacheWarn {
+	let warned = false;
+	return (warning) => {
+		if (warned) return;
+		warned = true;
+		warn?.(warning);
+	};
+}
+
+/**
+ * For a search on disk: the files without a valid cache get one first, built a segment at a time
+ * (build-cache.ts: an archive's whole index is never in memory), and are opened on disk like the
+ * rest. What still has no cache after that (stdin, a folder that cannot be written) is indexed
+ * in memory by the caller.
+ */
+function* cacheOnDiskFirst(articles: readonly Article[], options: OpenIndexOptions, start: CachedStart): Generator<IndexProgress, CachedStart, void> {
+	const cacheDir = cacheDirOf(options);
+	if (cacheDir === undefined || !start.caching) return start;
+	const missing = new Set<string>();
+	for (let ordinal = 0; ordinal < articles.length; ordinal++) {
+		const path = articles[ordinal]!.path;
+		if (!start.index.locate(ordinal) && start.stats.has(path)) missing.add(path);
+	}
+	if (missing.size === 0) return start;
+	const building = buildSearchCaches(articles, {
+		cacheDir,
+		fileStats: start.stats,
+		only: missing,
+		...(options.stepArticles ? {stepArticles: options.stepArticles} : {}),
+		...(options.segmentArticles ? {segmentArticles: options.segmentArticles} : {}),
+		...(options.onCacheWarning ? {onCacheWarning: options.onCacheWarning} : {}),
+	});
+	for (const step of building) yield {...progress(start.index, start.reused, 'index'), processed: step.processed};
+	// The first opening's files are opened again with the new ones: let its descriptors go.
+	for (const segment of start.index.segments) if (segment instanceof DiskSegment) segment.close();
+	return yield* openCachedSteps(articles, {...options, fileStats: start.stats});
 }
 
 /** The whole index at once (cache used and refreshed as in `indexCorpusSteps`). */

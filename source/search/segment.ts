@@ -93,7 +93,11 @@ export function passageEnd(segment: Segment, p: number): number {
 /** Index of a trigram key in `segment.keys`, or -1. */
 export function keyIndex(segment: Segment, key: number): number {
 	if (segment.lookUpKey) return segment.lookUpKey(key);
-	const keys = segment.keys;
+	return sortedIndexOf(segment.keys, key);
+}
+
+/** Index of `key` in the ascending `keys`, or -1. */
+export function sortedIndexOf(keys: Int32Array, key: number): number {
 	let lo = 0;
 	let hi = keys.length - 1;
 	while (lo <= hi) {

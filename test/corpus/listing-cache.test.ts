@@ -134,27 +134,48 @@ test('a file that changed is listed again; in a folder, only that file is read',
 
 // ---- Damaged listings ---------------------------------------------------------------------------
 
-/** The blocks of a listing file with every CRC made right again after `mutate` changed their tables: a forgery. */
-function reseal(bytes: Buffer, mutate: (tables: unknown[], numbers: Float64Array, block: number) => void): Buffer {
+/**
+ * The blocks of a listing file with every CRC made right again after `mutate` changed their tables
+ * (given as [strings, dates, fields]) or numbers: a forgery. `ends` may change the strings' ends as written.
+ */
+function reseal(bytes: Buffer, mutate: (tables: unknown[], numbers: Float64Array, block: number) => void, ends?: (ends: Uint32Array, block: number) => void): Buffer {
 	const headerLength = bytes.readUInt32LE(8);
-	const header = JSON.parse(bytes.toString('utf8', 16, 16 + headerLength)) as {blocks: [number, number, number, number][]; payload: number};
+	const header = JSON.parse(bytes.toString('utf8', 16, 16 + headerLength)) as {blocks: number[][]; payload: number};
 	const start = Math.ceil((16 + headerLength) / 8) * 8;
+	const align = (n: number) => Math.ceil(n / 8) * 8;
 	const pieces: Buffer[] = [];
 	let at = 0;
-	header.blocks = header.blocks.map(([offset, count, tableBytes], b) => {
-		const numberBytes = count * 9 * 8;
-		const numbers = new Float64Array(Uint8Array.prototype.slice.call(bytes, start + offset, start + offset + numberBytes).buffer);
-		const tables = JSON.parse(
-			bytes.toString('utf16le', start + offset + Math.ceil(numberBytes / 8) * 8, start + offset + Math.ceil(numberBytes / 8) * 8 + tableBytes),
-		) as unknown[];
+	header.blocks = header.blocks.map(([offset, count, stringCount, units, tableBytes], b) => {
+		let from = start + offset!;
+		const take = (n: number) => {
+			// A copy of its own (Buffer.from would share Node's pool, and .buffer would be the pool's).
+			const piece = Uint8Array.prototype.slice.call(bytes, from, from + n) as Buffer;
+			from += align(n);
+			return piece;
+		};
+		const numbers = new Float64Array(take(count! * 9 * 8).buffer);
+		const written = new Uint32Array(take(stringCount! * 4).buffer);
+		const run = take(units! * 2).toString('utf16le');
+		const [dates, fields] = JSON.parse(take(tableBytes!).toString('utf16le')) as unknown[];
+		const strings = Array.from(written, (end, i) => run.slice(i === 0 ? 0 : written[i - 1], end));
+		const tables = [strings, dates, fields];
 		mutate(tables, numbers, b);
-		const numberPiece = Buffer.from(numbers.buffer);
-		const tablePiece = Buffer.from(JSON.stringify(tables), 'utf16le');
-		const pad = (n: number) => Buffer.alloc(Math.ceil(n / 8) * 8 - n);
-		pieces.push(numberPiece, pad(numberPiece.length), tablePiece, pad(tablePiece.length));
-		const whole = Buffer.concat(pieces.slice(-4));
-		const block: [number, number, number, number] = [at, count, tablePiece.length, zlib.crc32(whole)];
-		at += Math.ceil(numberPiece.length / 8) * 8 + Math.ceil(tablePiece.length / 8) * 8;
+		const values = (tables[0] as unknown[]).map(String);
+		const newEnds = new Uint32Array(values.length);
+		let total = 0;
+		values.forEach((v, i) => (newEnds[i] = total += v.length));
+		ends?.(newEnds, b);
+		const parts = [
+			Buffer.from(numbers.buffer),
+			Buffer.from(newEnds.buffer),
+			Buffer.from(values.join(''), 'utf16le'),
+			Buffer.from(JSON.stringify(tables.slice(1)), 'utf16le'),
+		];
+		const padded = parts.flatMap((part) => (part.length === 0 ? [] : [part, Buffer.alloc(align(part.length) - part.length)]));
+		pieces.push(...padded);
+		const whole = Buffer.concat(padded);
+		const block = [at, count!, values.length, total, parts[3]!.length, zlib.crc32(whole)];
+		at += whole.length;
 		return block;
 	});
 	header.payload = at;
@@ -234,14 +255,31 @@ test("truncated, flipped and forged listings are never trusted: the listing is t
 	const forgeries: [string, (tables: unknown[]) => void][] = [
 		['an escape sequence in a title', (t) => ((t[0] as string[])[1] = '\u001b]52;c;aGk=\u0007title')],
 		['a line break in a string', (t) => ((t[0] as string[])[1] = 'two\nlines')],
-		['a number where a string was', (t) => ((t[0] as unknown[])[0] = 5)],
+		['a C1 control in a title', (t) => ((t[0] as string[])[1] = 'news\u009b31m')],
 		['a month 13', (t) => ((t[1] as unknown[][])[0] = [2021, 13, 1, '2021-13-01', 'x'])],
 		['a field that is not a string', (t) => ((t[2] as unknown[])[0] = {category: 1})],
 		['tables of another shape', (t) => t.pop()],
 	];
 	for (const [what, forge] of forgeries) {
+		const before = tally.warned;
 		await attempt(reseal(good, (tables, _n, b) => b === 0 && forge(tables)));
-		assert.ok(tally.warned > 0, what);
+		assert.equal(tally.warned, before + 1, what);
+	}
+	// Strings' ends that do not cut their run: out of order, or past its end.
+	const cuts: [string, (ends: Uint32Array) => void][] = [
+		['ends out of order', (e) => ([e[0], e[1]] = [e[1]!, e[0]!])],
+		['an end past the run', (e) => (e[e.length - 1] = e[e.length - 1]! + 1)],
+	];
+	for (const [what, cut] of cuts) {
+		const before = tally.warned;
+		await attempt(
+			reseal(
+				good,
+				() => {},
+				(e, b) => b === 0 && cut(e),
+			),
+		);
+		assert.equal(tally.warned, before + 1, what);
 	}
 	console.log(`# listing fuzz: ${JSON.stringify(tally)}`);
 });
@@ -318,5 +356,6 @@ test('saving the listing of a big file is encoded a block per turn of the event 
 		zlib.crc32 = crc32;
 	}
 	assert.ok(all >= 2 * Math.floor(articles.length / 1_000), `every block checksummed (${all})`);
-	assert.ok(most <= 4, `at most one block's pieces in a turn (${most} of ${all})`);
+	// A block is four parts (numbers, string ends, the strings, the tables), each maybe padded: 8 pieces at most.
+	assert.ok(most <= 8, `at most one block's pieces in a turn (${most} of ${all})`);
 });

@@ -109,3 +109,56 @@ test('damage met in the middle of an on-disk search throws DiskCacheDamaged; the
 	}
 	assert.ok(thrown > 5, `damage is found by the searches (${thrown} thrown, ${same} untouched by the queries)`);
 });
+
+/** A corpus whose segments hold thousands of distinct trigram keys (many 4 KB chunks of keys each): made-up syllables. */
+function manyKeysCorpus(): {cacheDir: string; articles: Article[]; words: string[]} {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-disk-keys-'));
+	roots.push(root);
+	const letters = 'กขคงจฉชซญดตถทธนบปผพฟภมยรลวศสหอฮabcdefghijklmnopqrstuvwxyz';
+	let seed = 7;
+	const next = (n: number) => {
+		seed = (seed * 1103515245 + 12345) % 2 ** 31;
+		return (seed >>> 8) % n;
+	};
+	const word = () => Array.from({length: 5 + next(4)}, () => letters[next(letters.length)]!).join('');
+	const file = path.join(root, 'many.jsonl');
+	const articles: Article[] = [];
+	const words: string[] = [];
+	const lines: string[] = [];
+	for (let i = 0; i < 120; i++) {
+		const parts = Array.from({length: 150}, word);
+		if (i % 10 === 3) words.push(parts[i % 150]!, parts[(i * 7) % 150]!);
+		const text = parts.join(' ');
+		lines.push(JSON.stringify({id: `k${i}`, title: `เรื่องที่ ${i}`, body: text}));
+		articles.push({id: `k${i}`, path: file, format: 'jsonl', title: `เรื่องที่ ${i}`, text, blocks: []});
+	}
+	fs.writeFileSync(file, lines.join('\n') + '\n');
+	return {cacheDir: path.join(root, 'cache'), articles, words};
+}
+
+test("a word looked up on disk reads a few chunks of a segment's keys, with the answers of the whole keys", () => {
+	const {cacheDir, articles, words} = manyKeysCorpus();
+	const queries = [...words, 'ไม่มีคำนี้เลยแน่นอน', words[0]!.slice(0, 4), `${words[1]} ${words[2]}`];
+	const answersOf = (index: SearchIndex) =>
+		queries.map((q) => JSON.stringify(search(index, q, {...SLOW_OK, limit: 100}).hits.map((h) => [h.articleId, h.start, h.end, h.kind])));
+	const memory = openSearchIndex(articles, {cacheDir, segmentArticles: 120});
+	const expected = answersOf(memory);
+	const keys = memory.segments.reduce((n, segment) => n + segment.keys.byteLength, 0);
+	assert.ok(
+		memory.segments.every((segment) => segment.keys.length > 4 * 1024),
+		`several chunks of keys per segment: ${memory.segments.map((s) => s.keys.length)}`,
+	);
+	/** Bytes a search for one word reads on a fresh on-disk index, after `first` ran on it. */
+	const readFor = (first: (index: SearchIndex) => void) => {
+		const index = openSearchIndex(articles, {cacheDir, segmentArticles: 120, onDisk: true});
+		first(index);
+		const before = positionalReads.bytes;
+		search(index, words[0]!, SLOW_OK);
+		return {index, read: positionalReads.bytes - before};
+	};
+	// Read with its keys looked up chunk by chunk, and with every segment's keys read whole first.
+	const {index: onDisk, read} = readFor(() => {});
+	const {read: rest} = readFor((index) => index.segments.forEach((segment) => segment.keys));
+	assert.ok(read - rest < keys / 2, `the word's keys took ${read - rest} bytes; the segments' keys are ${keys}`);
+	assert.deepEqual(answersOf(onDisk), expected);
+});

@@ -27,17 +27,18 @@ test('--search on a corpus too big to link reads the cached entity index', async
 	const saved = process.env['KHAO_CACHE_DIR'];
 	process.env['KHAO_CACHE_DIR'] = path.join(dir, 'cache');
 	try {
-		const search = (): {entity?: {name: string}; notes?: string[]; total: number} => JSON.parse(plainSearch(articles, 'warakorn', {json: true, width: 80, cache: true}));
-		const before = search();
+		const search = async (): Promise<{entity?: {name: string}; notes?: string[]; total: number}> =>
+			JSON.parse(await plainSearch(articles, 'warakorn', {json: true, width: 80, cache: true}));
+		const before = await search();
 		assert.equal(before.entity, undefined);
 		assert.match((before.notes ?? []).join(' '), /not looked up/);
 		const out = await plainEntities(articles, {json: true, width: 80, root: file});
 		assert.ok((typeof out === 'string' ? out : [...out].join('')).includes('วรากร'));
-		const after = search();
+		const after = await search();
 		assert.equal(after.entity?.name, 'วรากร ศรีสุขวัฒน์');
 		assert.equal(after.notes, undefined);
 		// Caching off: nothing is read, and the note says why.
-		const off = JSON.parse(plainSearch(articles, 'warakorn', {json: true, width: 80, cache: false})) as {entity?: unknown; notes?: string[]};
+		const off = JSON.parse(await plainSearch(articles, 'warakorn', {json: true, width: 80, cache: false})) as {entity?: unknown; notes?: string[]};
 		assert.equal(off.entity, undefined);
 		assert.match((off.notes ?? []).join(' '), /not looked up/);
 	} finally {

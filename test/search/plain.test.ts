@@ -66,8 +66,8 @@ test('searchJson and searchText offer the entity the query names', () => {
 test('--search on a large corpus does not build the entity index, and says so', async () => {
 	const {plainSearch, NAME_LOOKUP_MAX_ARTICLES} = await import('../../source/app/plain-search.js');
 	const many = Array.from({length: NAME_LOOKUP_MAX_ARTICLES + 1}, (_, i) => article(`m${i}`, `ข่าวสั้นฉบับที่ ${i} เรื่องส้มโอ`));
-	const json = JSON.parse(plainSearch(many, 'ส้มโอ', {json: true, width: 80, cache: false}));
+	const json = JSON.parse(await plainSearch(many, 'ส้มโอ', {json: true, width: 80, cache: false}));
 	assert.match(json.notes.join(' '), /not looked up/);
-	const few = JSON.parse(plainSearch(many.slice(0, 3), 'ส้มโอ', {json: true, width: 80, cache: false}));
+	const few = JSON.parse(await plainSearch(many.slice(0, 3), 'ส้มโอ', {json: true, width: 80, cache: false}));
 	assert.equal(few.notes, undefined);
 });
