@@ -42,6 +42,8 @@ const MAGIC = 'KHAOLNK3';
 /** The layout before the entities left the header: a whole file of it is rebuilt without a warning. */
 const PREVIOUS_MAGIC = 'KHAOLNK2';
 const FORMAT = 'khao-linked-2';
+/** How the header of a PREVIOUS_MAGIC file begins (its format was the first field written). */
+const PREVIOUS_HEADER = '{"format":"khao-linked-1",';
 /** Magic (8 bytes), header length (u32), CRC-32 of payload and header (u32): sealed-file.ts's lead. */
 const LEAD = 16;
 /** Entities, and strings, per JSON piece: each piece is parsed and checked in one step of a few ms. */
@@ -247,7 +249,11 @@ function* readSealed(fd: number, size: number, clock: StepClock): Steps<{header:
 	const headerBytes = Buffer.alloc(headerLength);
 	readInto(fd, headerBytes, 0, headerLength, end);
 	if (zlib.crc32(headerBytes, crc) !== lead.readUInt32LE(12)) throw new Damaged('bad checksum');
-	if (magic === PREVIOUS_MAGIC) return 'stale';
+	// The checksum does not cover the magic: an earlier file is told by its header's own format too.
+	if (magic === PREVIOUS_MAGIC) {
+		if (headerBytes.toString('utf8', 0, PREVIOUS_HEADER.length) === PREVIOUS_HEADER) return 'stale';
+		throw new Damaged('not a khao linked-entities cache');
+	}
 	try {
 		return {header: JSON.parse(headerBytes.toString('utf8')) as unknown, payload};
 	} catch {

@@ -13,6 +13,7 @@ import {EntityIndex, entityIndexSteps, type EntityIndexData} from '../../source/
 import {encodeLinkedCache, linkedCacheFile, readLinkedCache, readLinkedCacheSteps} from '../../source/entities/linked-cache.js';
 import {LinkedMentionsWriter, NONE} from '../../source/entities/linked-mentions.js';
 import {StepClock, type Steps} from '../../source/entities/steps.js';
+import {sealFile} from '../../source/entities/sealed-file.js';
 import type {Entity} from '../../source/entities/types.js';
 
 const ARTICLES = 3_000;
@@ -147,4 +148,18 @@ test("the cache file's name resolves each distinct path once, not once per artic
 	}
 	assert.ok(calls <= 2, `${calls} paths resolved`);
 	assert.equal(name, linkedCacheFile('/cache', [{path: resolve('second.jsonl')}, {path: 'first.jsonl'}]), 'the same name for the same files');
+});
+
+test("a file of the previous layout is stale; this layout's with its magic changed to that one is damaged (the checksum does not cover the magic)", () => {
+	const {data, articles} = madeUp();
+	const file = path.join(dir, 'layouts.lnk');
+	const good = Buffer.concat(encodeLinkedCache('key', data, articles));
+	const previousMagic = Buffer.from(good);
+	previousMagic[7]! ^= 1;
+	assert.equal(previousMagic.toString('latin1', 0, 8), 'KHAOLNK2');
+	fs.writeFileSync(file, previousMagic);
+	const read = readLinkedCache(file, 'key', articles);
+	assert.equal(read.ok ? 'ok' : read.kind, 'damaged');
+	fs.writeFileSync(file, Buffer.concat(sealFile('KHAOLNK2', {format: 'khao-linked-1', key: 'key', entities: data.entities}, [new Uint8Array(8)])));
+	assert.deepEqual(readLinkedCache(file, 'key', articles), {ok: false, kind: 'stale'});
 });
