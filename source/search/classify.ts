@@ -68,11 +68,29 @@ export function passageScoreBound(length: number, size: number, inTitle: boolean
 	return NOT_WHOLE + (inTitle ? 0 : NOT_TITLE);
 }
 
+/**
+ * An edge between two Latin letters or digits is inside a word for certain (Latin script spaces
+ * its words), where two Thai letters may or may not meet at a word boundary: `putin` inside
+ * "computing" is a worse match than ปูติน in running Thai text. Small, so that the worst exact
+ * score (every penalty, several words in any order) stays below the tone band.
+ */
+const SPLITS_LATIN_WORD = 0.004;
+
+function isLatinWordUnit(unit: number): boolean {
+	return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x61 && unit <= 0x7a);
+}
+
 /** What a match starting or ending inside a word costs (see the bands above). */
 export function edgePenalty(text: string, start: number, end: number): number {
 	let penalty = 0;
-	if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) penalty += NOT_WORD_START;
-	if (end < text.length && isWordUnit(text.charCodeAt(end))) penalty += NOT_WORD_END;
+	if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) {
+		penalty += NOT_WORD_START;
+		if (isLatinWordUnit(text.charCodeAt(start - 1)) && isLatinWordUnit(text.charCodeAt(start))) penalty += SPLITS_LATIN_WORD;
+	}
+	if (end < text.length && isWordUnit(text.charCodeAt(end))) {
+		penalty += NOT_WORD_END;
+		if (end > start && isLatinWordUnit(text.charCodeAt(end)) && isLatinWordUnit(text.charCodeAt(end - 1))) penalty += SPLITS_LATIN_WORD;
+	}
 	return penalty;
 }
 

@@ -176,13 +176,18 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 	}
 	// With the text at hand: a match spelled as typed (case aside) ranks above one that matched only
 	// once folded. Only the best hits get this look, so it orders them; it never brings in others.
-	const typed = run.query.parsed.terms
-		.map((t) => t.text.trim())
-		.join(' ')
-		.toLowerCase();
+	// An entity's other spelling (`options.alsoSpelled`) is a spelling asked for too: its mentions,
+	// written as it is written, are not "matched only once folded".
+	const typed = new Set([
+		run.query.parsed.terms
+			.map((t) => t.text.trim())
+			.join(' ')
+			.toLowerCase(),
+		...(options.alsoSpelled ?? []).slice(0, MAX_ALSO_SPELLED).map((s) => s.trim().toLowerCase()),
+	]);
 	const located = run.collector.best().map((raw) => {
 		const hit = locateHit(index, raw);
-		if (hit.ranges.length === 1 && hit.kind === 'exact' && hit.source.slice(hit.start, hit.end).toLowerCase() !== typed) hit.score += NOT_LITERAL;
+		if (hit.ranges.length === 1 && hit.kind === 'exact' && !typed.has(hit.source.slice(hit.start, hit.end).toLowerCase())) hit.score += NOT_LITERAL;
 		return hit;
 	});
 	located.sort((a, b) => a.score - b.score || a.ordinal - b.ordinal || a.start - b.start);

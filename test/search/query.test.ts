@@ -137,6 +137,23 @@ test('other spellings of the whole query (a name in another script) are looked f
 	);
 });
 
+test('a name in another script ranks above the query found inside a longer Latin word', () => {
+	// `sorbin` inside "Absorbing" is a match of the letters, not of the name; the entity's Thai
+	// spelling is the name itself, matched as spelled, so it is not a "matched only once folded" hit.
+	const articles = [article('inside', `${filler}Absorbing Materials Lab`), article('thai', `${filler}นายซอร์บินกล่าวว่า`), article('other', filler)];
+	const result = search(indexOf(articles), 'sorbin', {...SLOW_OK, alsoSpelled: ['ซอร์บิน']});
+	assert.deepEqual(
+		result.hits.map((h) => h.articleId),
+		['thai', 'inside'],
+	);
+	// Its twin: the Latin name written as a word still comes first, as typed.
+	const named = [...articles, article('latin', `${filler}Mr Sorbin said`)];
+	assert.deepEqual(
+		search(indexOf(named), 'sorbin', {...SLOW_OK, alsoSpelled: ['ซอร์บิน']}).hits.map((h) => h.articleId),
+		['latin', 'thai', 'inside'],
+	);
+});
+
 test('excluded words and filters are worked out only for the articles a search asks about', () => {
 	const index = indexOf(Array.from({length: 30}, (_, i) => article(`a${i}`, `ข่าวที่ ${i} ${filler}`)));
 	const segment = index.segments[0]!;
