@@ -9,9 +9,11 @@ import {findMentions} from '../../source/entities/find-mentions.js';
 import {DetectionContext} from '../../source/entities/detect/context.js';
 import {plausibleName} from '../../source/entities/model/candidates.js';
 import {loadWeightsFile, sharedTagger, taggerWarning, useWeightsFile} from '../../source/entities/model/load.js';
-import {tagText} from '../../source/entities/model/tagger.js';
+import {kernelEmissions, setKernelEnabled} from '../../source/entities/model/kernel.js';
+import {decode, tagText} from '../../source/entities/model/tagger.js';
 import {trainTagger, type TrainingText} from '../../source/entities/model/train.js';
-import {encodeWeights} from '../../source/entities/model/weights-file.js';
+import {splitUnits} from '../../source/entities/model/units.js';
+import {decodeWeights, encodeWeights} from '../../source/entities/model/weights-file.js';
 
 const SHIPPED = fileURLToPath(new URL('../../source/entities/model/ner-weights.bin', import.meta.url));
 const spansOf = (text: string): string[] => {
@@ -152,6 +154,29 @@ describe('training', () => {
 		assert.ok(a.equals(b));
 	});
 
+	it('keeps every bucket weight in 8 bits, so the kernel reads them, and tags as the JavaScript way', () => {
+		const model = decodeWeights(encodeWeights(trainTagger(texts, {bits: 10, epochs: 5, seed: 7})));
+		const buckets = model.weights.subarray(0, (1 << 10) * 7);
+		assert.ok(Math.max(...buckets.map(Math.abs)) === 127);
+		for (const {text} of texts) {
+			assert.ok(kernelEmissions(text, splitUnits(text), model.weights, model.bits) !== null);
+			const fast = [...decode(text, model).tags];
+			setKernelEnabled(false);
+			assert.deepEqual([...decode(text, model).tags], fast);
+			setKernelEnabled(true);
+		}
+	});
+
+	it('leaves weights wider than 8 bits to the JavaScript way', () => {
+		const model = decodeWeights(encodeWeights(trainTagger(texts, {bits: 10, epochs: 5, seed: 7})));
+		// Three times every weight: the same best tags, but no longer 8-bit.
+		const wide = {bits: model.bits, weights: model.weights.map((w) => w * 3)};
+		for (const {text} of texts) {
+			assert.equal(kernelEmissions(text, splitUnits(text), wide.weights, wide.bits), null);
+			assert.deepEqual([...decode(text, wide).tags], [...decode(text, model).tags]);
+		}
+	});
+
 	it('learns its training texts', () => {
 		const model = trainTagger(texts, {bits: 12, epochs: 10, seed: 7});
 		const text = texts[1]!.text;
@@ -164,9 +189,10 @@ describe('training', () => {
 
 describe('Thai NER 1.5 val (needs ../shared/data)', () => {
 	const VAL = fileURLToPath(new URL('../../../shared/data/thainer-1.5/val.txt', import.meta.url));
-	it('scores at least F1 0.82 with the rules', {skip: existsSync(VAL) ? false : 'no ../shared/data/thainer-1.5/val.txt here'}, async () => {
+	it('meets the goals with the rules: precision 0.88, recall 0.78, F1 0.82', {skip: existsSync(VAL) ? false : 'no ../shared/data/thainer-1.5/val.txt here'}, async () => {
 		const {runNerBench} = await import('../../bench/ner.js');
 		const all = runNerBench(VAL).find((r) => r.kind === 'all')!;
-		assert.ok(all.f1 >= 0.82, `F1 ${all.f1.toFixed(3)}`);
+		const scores = `P/R/F1 ${all.precision.toFixed(3)} / ${all.recall.toFixed(3)} / ${all.f1.toFixed(3)}`;
+		assert.ok(all.precision >= 0.88 && all.recall >= 0.78 && all.f1 >= 0.82, scores);
 	});
 });

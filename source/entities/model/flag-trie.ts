@@ -1,8 +1,9 @@
 // Listed words matched at every unit of every article, so the walk must be cheap and small: the
 // words go in first, then the trie is frozen into flat arrays (the shared Trie keeps a Map per
 // node, and returns arrays of matches: fine for the rules, several times slower in this loop).
-// The root's children are one dense table (every walk starts there, at every unit); a deeper node
-// has few children, kept side by side and scanned. The whole trie is ~100 KB, so it stays in the
+// The root's children are one dense table (every walk starts there, at every unit), and so are
+// those of a node with many (the first letters' nodes: scanned, they cost five reads a step); a
+// node with few keeps them side by side, scanned. The whole trie is ~160 KB, so it stays in the
 // cache beside the tagger's weights (an open-addressing table of 64 K slots, 512 KB, pushed them
 // out). Thai letters and ASCII are enough for the word lists; any other character ends a walk.
 
@@ -13,6 +14,8 @@ function codeOf(c: number): number {
 }
 
 const ALPHABET = 256;
+/** A node with this many children or more gets a dense table of them. */
+const DENSE_CHILDREN = 8;
 
 export class FlagTrie {
 	/** While words are added: each node's children by code. */
@@ -24,6 +27,9 @@ export class FlagTrie {
 	private edgeStart = new Int32Array(0);
 	private edgeCode = new Uint8Array(0);
 	private edgeChild = new Int32Array(0);
+	/** Frozen: node k's dense table is dense[denseRow[k] * ALPHABET …] (-1: it has none). */
+	private denseRow = new Int32Array(0);
+	private dense = new Int32Array(0);
 	private flags = new Uint8Array(0);
 
 	/** Adds `word` with `flag` (1–128; flags of one word OR together); words with other characters are skipped. */
@@ -68,6 +74,13 @@ export class FlagTrie {
 				this.edgeChild[e++] = child;
 			}
 		}
+		this.denseRow = new Int32Array(nodes.length).fill(-1);
+		const many = nodes.flatMap((children, k) => (k > 0 && children.size >= DENSE_CHILDREN ? [k] : []));
+		this.dense = new Int32Array(many.length * ALPHABET).fill(-1);
+		many.forEach((k, row) => {
+			this.denseRow[k] = row;
+			for (const [code, child] of nodes[k]!) this.dense[row * ALPHABET + code] = child;
+		});
 		this.flags = Uint8Array.from(this.nodeFlags);
 	}
 
@@ -77,6 +90,8 @@ export class FlagTrie {
 			if (this.building !== undefined) this.freeze();
 			return this.root[code]!;
 		}
+		const row = this.denseRow[node]!;
+		if (row >= 0) return this.dense[row * ALPHABET + code]!;
 		const end = this.edgeStart[node + 1]!;
 		for (let e = this.edgeStart[node]!; e < end; e++) if (this.edgeCode[e] === code) return this.edgeChild[e]!;
 		return -1;

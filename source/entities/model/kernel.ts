@@ -1,7 +1,8 @@
 // The tagger's emissions computed by the WebAssembly kernel (kernel.wat, built into kernel-binary.ts):
 // the same integer sums as the JavaScript way in tagger.ts, about three times sooner. WebAssembly
 // is part of Node itself (no native add-on, nothing to compile at install). Where it cannot run
-// (no SIMD, the module refused, memory refused) the tagger keeps the JavaScript way: the same tags.
+// (no SIMD, the module refused, memory refused, weights wider than 8 bits) the tagger keeps the
+// JavaScript way: the same tags.
 
 import {lexiconFlags} from './features.js';
 import {KERNEL_WASM} from './kernel-binary.js';
@@ -51,6 +52,12 @@ function kernelModule(): object | null {
 	return compiled;
 }
 
+/** The kernel reads 8-bit bucket weights (the shipped file's); wider ones take the JavaScript way. */
+function bucketsFitEightBits(w: Int16Array, buckets: number): boolean {
+	for (let i = 0; i < buckets * 7; i++) if (w[i]! < -128 || w[i]! > 127) return false;
+	return true;
+}
+
 /** One instance per weights array (the rows are copied into its memory once). */
 const instances = new WeakMap<Int16Array, Instance | null>();
 let enabled = true;
@@ -64,10 +71,11 @@ function instanceFor(w: Float32Array | Int16Array, bits: number): Instance | nul
 	if (module !== null && wasm !== undefined) {
 		try {
 			const buckets = 1 << bits;
-			const inputs = buckets * 16;
+			if (!bucketsFitEightBits(w, buckets)) throw new Error('weights wider than the kernel reads');
+			const inputs = buckets * 8;
 			const memory = new wasm.Memory({initial: Math.ceil(inputs / PAGE) + 1});
-			// Each bucket's seven weights in a row of eight 16-bit lanes.
-			const rows = new Int16Array(memory.buffer, 0, buckets * 8);
+			// Each bucket's seven weights in a row of eight 8-bit lanes.
+			const rows = new Int8Array(memory.buffer, 0, buckets * 8);
 			for (let b = 0; b < buckets; b++) rows.set(w.subarray(b * 7, b * 7 + 7), b * 8);
 			const exports = new wasm.Instance(module, {env: {memory, table: 0}}).exports as Pick<Instance, 'emit'>;
 			instance = {memory, emit: exports.emit, inputs, shift: 32 - bits};

@@ -133,7 +133,9 @@ function emissions(features: Int32Array, n: number, model: TaggerWeights, out: F
 
 /**
  * The best tag sequence for `n` units with these emission scores (STRIDE per unit), into `tags`.
- * Written out for the seven tags (O, then B and I of each kind).
+ * Written out for the seven tags (O, then B and I of each kind), the transition weights read once
+ * into locals: a call per tag and unit with the table read again each time was a quarter of the
+ * tagger's time. Ties go to the lower tag, as they always did.
  */
 function viterbi(e: Int32Array | Float64Array, n: number, model: TaggerWeights, tags: Uint8Array): void {
 	const w = model.weights;
@@ -142,6 +144,14 @@ function viterbi(e: Int32Array | Float64Array, n: number, model: TaggerWeights, 
 	const first = w.subarray(at + 49, at + 56);
 	if (backScratch.length < n * 7) backScratch = new Uint8Array(Math.max(n * 7, backScratch.length * 2));
 	const back = backScratch;
+	// Transitions from tag a to tag b, for the tags that O and the B tags come from (any tag).
+	const [t00, t01, , t03, , t05] = [tr[0]!, tr[1]!, 0, tr[3]!, 0, tr[5]!];
+	const [t10, t11, t12, t13, , t15] = [tr[7]!, tr[8]!, tr[9]!, tr[10]!, 0, tr[12]!];
+	const [t20, t21, t22, t23, , t25] = [tr[14]!, tr[15]!, tr[16]!, tr[17]!, 0, tr[19]!];
+	const [t30, t31, , t33, t34, t35] = [tr[21]!, tr[22]!, 0, tr[24]!, tr[25]!, tr[26]!];
+	const [t40, t41, , t43, t44, t45] = [tr[28]!, tr[29]!, 0, tr[31]!, tr[32]!, tr[33]!];
+	const [t50, t51, , t53, , t55, t56] = [tr[35]!, tr[36]!, 0, tr[38]!, 0, tr[40]!, tr[41]!];
+	const [t60, t61, , t63, , t65, t66] = [tr[42]!, tr[43]!, 0, tr[45]!, 0, tr[47]!, tr[48]!];
 	// Scores of the best sequence ending in each tag at the unit before.
 	let s0 = e[0]! + first[0]!,
 		s1 = e[1]! + first[1]!,
@@ -153,22 +163,157 @@ function viterbi(e: Int32Array | Float64Array, n: number, model: TaggerWeights, 
 	for (let i = 1; i < n; i++) {
 		const o = i * 7;
 		const q = i * STRIDE;
-		// O and the B tags may follow any tag.
-		const n0 = bestBefore(s0, s1, s2, s3, s4, s5, s6, tr, 0, back, o);
-		const n1 = bestBefore(s0, s1, s2, s3, s4, s5, s6, tr, 1, back, o);
-		const n3 = bestBefore(s0, s1, s2, s3, s4, s5, s6, tr, 3, back, o);
-		const n5 = bestBefore(s0, s1, s2, s3, s4, s5, s6, tr, 5, back, o);
-		// An I tag only continues the B or I of its kind.
-		const n2 = bestOfTwo(s1, s2, tr[1 * 7 + 2]!, tr[2 * 7 + 2]!, 1, back, o + 2);
-		const n4 = bestOfTwo(s3, s4, tr[3 * 7 + 4]!, tr[4 * 7 + 4]!, 3, back, o + 4);
-		const n6 = bestOfTwo(s5, s6, tr[5 * 7 + 6]!, tr[6 * 7 + 6]!, 5, back, o + 6);
-		s0 = n0 + e[q]!;
-		s1 = n1 + e[q + 1]!;
-		s2 = n2 + e[q + 2]!;
-		s3 = n3 + e[q + 3]!;
-		s4 = n4 + e[q + 4]!;
-		s5 = n5 + e[q + 5]!;
-		s6 = n6 + e[q + 6]!;
+		// O and the B tags may follow any tag: the best of the seven, the first on a tie.
+		let b0 = s0 + t00,
+			a0 = 0,
+			b1 = s0 + t01,
+			a1 = 0,
+			b3 = s0 + t03,
+			a3 = 0,
+			b5 = s0 + t05,
+			a5 = 0;
+		let v: number;
+		v = s1 + t10;
+		if (v > b0) {
+			b0 = v;
+			a0 = 1;
+		}
+		v = s2 + t20;
+		if (v > b0) {
+			b0 = v;
+			a0 = 2;
+		}
+		v = s3 + t30;
+		if (v > b0) {
+			b0 = v;
+			a0 = 3;
+		}
+		v = s4 + t40;
+		if (v > b0) {
+			b0 = v;
+			a0 = 4;
+		}
+		v = s5 + t50;
+		if (v > b0) {
+			b0 = v;
+			a0 = 5;
+		}
+		v = s6 + t60;
+		if (v > b0) {
+			b0 = v;
+			a0 = 6;
+		}
+		v = s1 + t11;
+		if (v > b1) {
+			b1 = v;
+			a1 = 1;
+		}
+		v = s2 + t21;
+		if (v > b1) {
+			b1 = v;
+			a1 = 2;
+		}
+		v = s3 + t31;
+		if (v > b1) {
+			b1 = v;
+			a1 = 3;
+		}
+		v = s4 + t41;
+		if (v > b1) {
+			b1 = v;
+			a1 = 4;
+		}
+		v = s5 + t51;
+		if (v > b1) {
+			b1 = v;
+			a1 = 5;
+		}
+		v = s6 + t61;
+		if (v > b1) {
+			b1 = v;
+			a1 = 6;
+		}
+		v = s1 + t13;
+		if (v > b3) {
+			b3 = v;
+			a3 = 1;
+		}
+		v = s2 + t23;
+		if (v > b3) {
+			b3 = v;
+			a3 = 2;
+		}
+		v = s3 + t33;
+		if (v > b3) {
+			b3 = v;
+			a3 = 3;
+		}
+		v = s4 + t43;
+		if (v > b3) {
+			b3 = v;
+			a3 = 4;
+		}
+		v = s5 + t53;
+		if (v > b3) {
+			b3 = v;
+			a3 = 5;
+		}
+		v = s6 + t63;
+		if (v > b3) {
+			b3 = v;
+			a3 = 6;
+		}
+		v = s1 + t15;
+		if (v > b5) {
+			b5 = v;
+			a5 = 1;
+		}
+		v = s2 + t25;
+		if (v > b5) {
+			b5 = v;
+			a5 = 2;
+		}
+		v = s3 + t35;
+		if (v > b5) {
+			b5 = v;
+			a5 = 3;
+		}
+		v = s4 + t45;
+		if (v > b5) {
+			b5 = v;
+			a5 = 4;
+		}
+		v = s5 + t55;
+		if (v > b5) {
+			b5 = v;
+			a5 = 5;
+		}
+		v = s6 + t65;
+		if (v > b5) {
+			b5 = v;
+			a5 = 6;
+		}
+		// An I tag only continues the B or I of its kind (the B on a tie).
+		const i2b = s1 + t12,
+			i2i = s2 + t22,
+			i4b = s3 + t34,
+			i4i = s4 + t44,
+			i6b = s5 + t56,
+			i6i = s6 + t66;
+		back[o] = a0;
+		back[o + 1] = a1;
+		back[o + 2] = i2b >= i2i ? 1 : 2;
+		back[o + 3] = a3;
+		back[o + 4] = i4b >= i4i ? 3 : 4;
+		back[o + 5] = a5;
+		back[o + 6] = i6b >= i6i ? 5 : 6;
+		s0 = b0 + e[q]!;
+		s1 = b1 + e[q + 1]!;
+		s2 = (i2b >= i2i ? i2b : i2i) + e[q + 2]!;
+		s3 = b3 + e[q + 3]!;
+		s4 = (i4b >= i4i ? i4b : i4i) + e[q + 4]!;
+		s5 = b5 + e[q + 5]!;
+		s6 = (i6b >= i6i ? i6b : i6i) + e[q + 6]!;
 	}
 	const last = [s0, s1, s2, s3, s4, s5, s6];
 	let tag = 0;
@@ -177,63 +322,6 @@ function viterbi(e: Int32Array | Float64Array, n: number, model: TaggerWeights, 
 		tags[i] = tag;
 		if (i > 0) tag = back[i * 7 + tag]!;
 	}
-}
-
-/** The best score of reaching tag `t` from any tag before; its origin goes into `back`. */
-function bestBefore(
-	s0: number,
-	s1: number,
-	s2: number,
-	s3: number,
-	s4: number,
-	s5: number,
-	s6: number,
-	tr: Float32Array | Int16Array,
-	t: number,
-	back: Uint8Array,
-	o: number,
-): number {
-	let best = s0 + tr[t]!;
-	let arg = 0;
-	let v = s1 + tr[7 + t]!;
-	if (v > best) {
-		best = v;
-		arg = 1;
-	}
-	v = s2 + tr[14 + t]!;
-	if (v > best) {
-		best = v;
-		arg = 2;
-	}
-	v = s3 + tr[21 + t]!;
-	if (v > best) {
-		best = v;
-		arg = 3;
-	}
-	v = s4 + tr[28 + t]!;
-	if (v > best) {
-		best = v;
-		arg = 4;
-	}
-	v = s5 + tr[35 + t]!;
-	if (v > best) {
-		best = v;
-		arg = 5;
-	}
-	v = s6 + tr[42 + t]!;
-	if (v > best) {
-		best = v;
-		arg = 6;
-	}
-	back[o + t] = arg;
-	return best;
-}
-
-function bestOfTwo(sb: number, si: number, fromB: number, fromI: number, b: number, back: Uint8Array, at: number): number {
-	const vb = sb + fromB;
-	const vi = si + fromI;
-	back[at] = vb >= vi ? b : b + 1;
-	return vb >= vi ? vb : vi;
 }
 
 /** The person, organisation and place spans the model finds in `text`. */

@@ -1,5 +1,6 @@
 // The shipped weights file: a small header (magic, sizes, feature-set version, scale, checksum) and
-// the weights quantised to 16-bit integers, gzip-compressed (most buckets are zero). Decoding checks
+// the weights quantised to integers (8-bit values for the buckets, 16-bit for the transitions), kept
+// as 16-bit integers and gzip-compressed (most buckets are zero). Decoding checks
 // everything and throws a one-line reason, so a damaged or stale file never tags with nonsense.
 
 import {gunzipSync, gzipSync} from 'node:zlib';
@@ -18,14 +19,21 @@ function checksum(bytes: Uint8Array): number {
 	return h >>> 0;
 }
 
+/**
+ * The weights as the file keeps them: each bucket's weights on a scale of -127…127 (the tagger's
+ * WebAssembly kernel reads them as bytes: half the memory to wait on, see kernel.wat), the tag
+ * transitions and start weights on the same scale in 16 bits. The trainer's floats go in, or the
+ * weights of an older file (16-bit) to be narrowed the same way; the scale is the size of one step
+ * in the units given.
+ */
 export function encodeWeights(model: TaggerWeights): Buffer {
 	const w = model.weights;
-	if (w instanceof Int16Array) throw new Error('weights are already quantised');
+	const buckets = (1 << model.bits) * TAG_COUNT;
 	let max = 0;
-	for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]!));
-	const scale = max === 0 ? 1 : max / 32767;
+	for (let i = 0; i < buckets; i++) max = Math.max(max, Math.abs(w[i]!));
+	const scale = max === 0 ? 1 : max / 127;
 	const q = new Int16Array(w.length);
-	for (let i = 0; i < w.length; i++) q[i] = Math.round(w[i]! / scale);
+	for (let i = 0; i < w.length; i++) q[i] = Math.max(-32767, Math.min(32767, Math.round(w[i]! / scale)));
 	const payload = new Uint8Array(q.buffer);
 	const raw = Buffer.alloc(HEADER + payload.length);
 	raw.write(MAGIC, 0, 'latin1');
