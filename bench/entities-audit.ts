@@ -14,6 +14,7 @@ import {parseTaggedLine} from './thainer.js';
 import {loadJsonlArticles} from './entities.js';
 import {thaigov2k} from './data.js';
 import {buildEntityIndex} from '../source/entities/builder.js';
+import {unlistedReason} from '../source/entities/evidence.js';
 import {gazetteer} from '../source/entities/gazetteer.js';
 import {COMMON_WORDS, FUNCTION_WORDS, ORG_HEADS, LATIN_ORG_HEADS, LATIN_STOP, VERBS} from '../source/entities/lexicon.js';
 import {tokenwiseKeys} from '../source/entities/link-keys.js';
@@ -23,7 +24,7 @@ import {hasThai, thaiFineKey} from '../source/text/phonetic.js';
 
 const {values, positionals} = parseArgs({
 	allowPositionals: true,
-	options: {seed: {type: 'string', default: '20240607'}, random: {type: 'string', default: '30'}},
+	options: {seed: {type: 'string', default: '20240607'}, random: {type: 'string', default: '30'}, unlisted: {type: 'boolean', default: false}},
 });
 // Several files may be given, comma-separated: a .jsonl of articles, or a Thai NER 1.5 .txt whose
 // lines become articles with their tags taken out (more distinct names than repeating thaigov-2k,
@@ -50,8 +51,15 @@ const articles = paths.flatMap((path) =>
 				.filter((a) => a.text.trim() !== '')
 		: loadJsonlArticles(path, limit),
 );
-const index = buildEntityIndex(articles);
-const entities = index.all();
+// Every entity, those below the evidence bar too (evidence.ts): section 5 reads them; the lists and
+// the random samples read what a user is shown.
+const index = buildEntityIndex(articles, {everyEntity: true});
+const unlisted = new Map<Entity, string>();
+for (const e of index.all()) {
+	const reason = unlistedReason({name: e.name, kind: e.kind, mentions: index.mentionsOf(e.id).map((m) => ({rule: m.rule, title: m.title, article: m.articleId}))});
+	if (reason !== undefined) unlisted.set(e, reason);
+}
+const entities = index.all().filter((e) => !unlisted.has(e));
 const gaz = gazetteer();
 
 /** A place the gazetteer knows (a country, region or Thai province), written exactly so. */
@@ -277,6 +285,39 @@ console.log(`\n## 2c. persons whose full names share a word but not all (one scr
 for (const {e, found: pair} of partly) console.log(`  ${pair[0]} ~ ${pair[1]}  — ${show(e)}`);
 console.log(`\n## 3. aliases that are single common words: ${commonAliases.length}`);
 for (const {e, alias} of commonAliases) console.log(`  "${alias}" — ${show(e)}`);
+
+// 5. Entities below the evidence bar, by kind and reason (every one with --unlisted), and what the
+// bar does to the hand-labelled sample in bench/fixtures (labelled before the bar came in).
+const byReason = new Map<string, Entity[]>();
+for (const [e, reason] of unlisted) {
+	const key = `${e.kind} ${reason}`;
+	byReason.set(key, [...(byReason.get(key) ?? []), e]);
+}
+console.log(`\n## 5. entities below the evidence bar (not listed): ${unlisted.size} of ${index.all().length}`);
+for (const [key, list] of [...byReason].sort()) {
+	console.log(`  ${key}: ${list.length}`);
+	if (values.unlisted) for (const e of list) console.log(`    ${e.name} (${e.mentionCount}×, ${e.articleCount}a)`);
+}
+const labelsPath = new URL('fixtures/entities-junk-labels.tsv', import.meta.url);
+if (existsSync(labelsPath) && paths.length === 1 && paths[0] === thaigov2k) {
+	const unlistedIds = new Map([...unlisted].map(([e, reason]) => [e.id, reason]));
+	const listedIds = new Set(entities.map((e) => e.id));
+	const count = new Map<string, number>();
+	const lost: string[] = [];
+	for (const line of readFileSync(labelsPath, 'utf8').split('\n')) {
+		const [kind, label, id] = line.split('\t');
+		if (line.startsWith('#') || id === undefined) continue;
+		// Gone: below the bar, or no longer found at all (the id of a name whose extent changed may move).
+		const gone = unlistedIds.get(id) ?? (listedIds.has(id) ? undefined : 'not found');
+		const key = `${kind} ${label} ${gone === undefined ? 'kept' : 'gone'}`;
+		count.set(key, (count.get(key) ?? 0) + 1);
+		if (label === 'name' && gone !== undefined) lost.push(`name lost: ${id} (${gone})`);
+		if (label === 'junk' && gone === undefined) lost.push(`junk kept: ${id}`);
+	}
+	console.log('  labelled sample (kind, label, kept or gone):');
+	for (const [key, n] of [...count].sort()) console.log(`    ${key}: ${n}`);
+	for (const line of lost) console.log(`    ${line}`);
+}
 
 // 4. Random entities of each kind, from a fixed seed, with the context of one mention.
 const textOf = new Map(articles.map((a) => [a.id, a.text]));

@@ -6,6 +6,7 @@ import type {EntityCorrections} from './corrections.js';
 import {resolveEntityEdits} from './apply-corrections.js';
 import {EntityIndex} from './entity-index.js';
 import {canonicalName, idBase, uniqueId} from './entity-summary.js';
+import {clusterUnlistedReason} from './evidence.js';
 import {CHUNK, type Cluster, type MentionTable, type Summary, summarize} from './mention-table.js';
 import {type AliasKeys, NameSearch} from './name-search.js';
 import {displayName} from './normalize.js';
@@ -65,10 +66,12 @@ export interface AssemblyInput {
 	warnings: string[];
 	/** Search keys of an alias; without it the name search is left to the index's first lookup. */
 	keysOf?: (alias: string) => AliasKeys;
+	/** List entities below the evidence bar too (the audit reads them); a user's correction always lists one. */
+	everyEntity?: boolean;
 }
 
 export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<EntityIndex> {
-	const {table, clusters, summaries, extraAliases, corrections, warnings, keysOf} = input;
+	const {table, clusters, summaries, extraAliases, corrections, warnings, keysOf, everyEntity = false} = input;
 	const {renamed, rekinded, hidden} =
 		corrections !== undefined
 			? yield* resolveEntityEdits({table, clusters, summaries, corrections, warnings}, clock)
@@ -80,6 +83,9 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 		const cluster = clusters[c]!;
 		if (cluster.length === 0 || hidden.has(c)) continue;
 		const summary = (summaries[c] ??= summarize(table, cluster));
+		const corrected = renamed.has(c) || rekinded.has(c) || extraAliases.has(c);
+		// A summary is reused only while its cluster is unchanged, and the reason with it.
+		if (!everyEntity && !corrected && (summary.unlisted ??= clusterUnlistedReason(table, cluster, summary) ?? false) !== false) continue;
 		const draft = draftOf(table, cluster, {base: summary, extraAliases: extraAliases.get(c), newName: renamed.get(c), newKind: rekinded.get(c), used});
 		const bucket = byCount.get(draft.entity.mentionCount);
 		if (bucket === undefined) byCount.set(draft.entity.mentionCount, [draft]);

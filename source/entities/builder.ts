@@ -36,6 +36,8 @@ export interface EntityIndexOptions {
 	 * a snapshot's work, which `--entities` never uses.
 	 */
 	nameSearch?: boolean;
+	/** List the entities below the evidence bar too (evidence.ts): for the audit, which reads them. */
+	everyEntity?: boolean;
 }
 
 export class EntityIndexBuilder {
@@ -204,6 +206,7 @@ export class EntityIndexBuilder {
 				corrections,
 				warnings,
 				keysOf: this.options.nameSearch === false ? undefined : this.keysOf,
+				everyEntity: this.options.everyEntity,
 			},
 			clock,
 		);

@@ -47,6 +47,8 @@ export interface Summary {
 	placeKey?: string;
 	/** idBase of the above, once worked out. */
 	idBase?: string;
+	/** Why the entity is not listed (evidence.ts), or false; once worked out. */
+	unlisted?: string | false;
 }
 
 /** Name, kind and spellings of a cluster, from its mentions (in cluster order). */

@@ -188,18 +188,18 @@ export function trailingJoiner(ctx: DetectionContext, from: number, end: number)
 }
 
 /**
- * Heads of provinces, cities, regions and zones, and of roads and canals: their names are proper
+ * Heads of provinces, cities, regions, zones and states, and of roads and canals: their names are proper
  * names, not everyday words. (Not ตำบล: sub-districts are named with everyday words, ตำบลบ้านใหม่.)
  */
-const PROPER_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'เมือง', 'นคร', 'กรุง', 'เขต', 'ภูมิภาค', 'มณฑล', 'แคว้น', 'ถนน', 'ถ.', 'คลอง']);
+const PROPER_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'เมือง', 'นคร', 'กรุง', 'เขต', 'ภูมิภาค', 'มณฑล', 'แคว้น', 'รัฐ', 'ถนน', 'ถ.', 'คลอง']);
 /** Heads of ways, whose first word may be a classifier (ถนนสาย…, คลองสาย…) before the name. */
 const WAY_HEADS = new Set(['ถนน', 'ถ.', 'คลอง', 'ซอย']);
 /** Classifiers and descriptions of a way that name none (ถนนสาย 12, ถนนเส้น…, คลองสาย…). */
 const WAY_CLASSIFIERS = new Set(['สาย', 'เส้น', 'เลข', 'หมายเลข']);
 
 /**
- * After a province's, city's, region's, road's or canal's head, a word the data shows as common
- * and never inside a place's name is the phrase going on (จังหวัด|แรก, เมือง|เกษตรกรรม,
+ * After a province's, city's, region's, state's, road's or canal's head, a word the data shows as common
+ * and never inside a place's name is the phrase going on (จังหวัด|แรก, เมือง|เกษตรกรรม, รัฐ|ช่วย,
  * เขต|ทะเลชายฝั่ง, ถนน|ช่วงเทศกาล, คลอง|ระบายน้ำ), not a place: unless a province, district or
  * other known place starts there, or a number follows the word (ถนนพระราม 2). A way's classifier
  * (ถนนสาย…) is read past: what follows it must be a name or a number.

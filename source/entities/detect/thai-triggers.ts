@@ -2,8 +2,9 @@
 // person, head words open an organisation or place name, gazetteer entries are places. At each
 // position the longest trigger that yields a name wins, and the scan resumes after that name.
 
+import {isCommonWord} from '../common-words.js';
 import {gazetteer, type PlaceName} from '../gazetteer.js';
-import {FOREIGN_POSITIONS, NON_NAME_ABBREVIATIONS, ORG_HEADS, PLACE_HEADS, WEAK_ORG_HEADS, WEAK_PLACE_HEADS, WEAK_POSITIONS} from '../lexicon.js';
+import {FOREIGN_POSITIONS, GENERIC_COMPLEMENTS, NON_NAME_ABBREVIATIONS, ORG_HEADS, PLACE_HEADS, WEAK_ORG_HEADS, WEAK_PLACE_HEADS, WEAK_POSITIONS} from '../lexicon.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type DetectionContext, GENERIC, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
 import {FALSE_HEAD, readHeadName} from './head-name.js';
@@ -135,6 +136,8 @@ function handle(ctx: DetectionContext, trigger: Trigger, start: number, end: num
 			const weak = WEAK_PLACE_HEADS.has(trigger.word);
 			// การเมือง (politics), ทางเมือง: no city.
 			if (trigger.word === 'เมือง' && /(?:การ|ทาง|นัก)$/.test(text.slice(Math.max(0, start - 3), start))) return undefined;
+			// ภาค|รัฐ is the public sector: a head glued after a word it makes a generic word with names nothing.
+			if (endsGenericCompound(text, start, end)) return undefined;
 			const name = readHeadName(ctx, start, end, weak, SPACED_PLACE_HEADS.has(trigger.word), true);
 			if (name === undefined) return undefined;
 			// ประเทศ names only known countries (ประเทศญี่ปุ่น, not ประเทศเพื่อนบ้าน).
@@ -193,6 +196,13 @@ function personAfterTitle(ctx: DetectionContext, start: number, end: number, hon
 		if (last === undefined || (at > titleEnd && isThaiNameChar(text.charCodeAt(last.end)) && !text.slice(at, last.end).includes('.') && !ctx.words.isBoundary(last.end)))
 			break;
 		titleEnd = last.end;
+	}
+	// A royal noun used as a title (พระมหากษัตริย์, เจ้าชาย) is as often the noun of a sentence going
+	// on (…และพระมหากษัตริย์ อาทิ…, …กษัตริย์ มีนโยบาย…): an everyday or stop word after it starts no name.
+	if (NOUN_TITLE.test(text.slice(start, titleEnd))) {
+		const at = text[titleEnd] === ' ' ? titleEnd + 1 : titleEnd;
+		const first = ctx.firstWord(at, ctx.thaiRunEnd(at));
+		if (isCommonWord(first) || PERSON_STOP.has(first)) return undefined;
 	}
 	const name = readPersonName(ctx, titleEnd, honorific, true, foreign);
 	if (name === undefined) return undefined;
@@ -422,4 +432,16 @@ function verbAfter(ctx: DetectionContext, end: number): boolean {
 	if (!isThaiNameChar(text.charCodeAt(p))) return /[\s,.)"”]/.test(text[p]!);
 	const w = ctx.firstWord(p, ctx.thaiRunEnd(p));
 	return VERB_SET.has(w) || GLUE_OK.has(w);
+}
+
+/** Titles that are also nouns of a sentence: a king, a prince, a queen. */
+const NOUN_TITLE = /(?:กษัตริย์|เจ้าชาย|เจ้าหญิง|สมเด็จพระราชินี)$/;
+
+/** Generic words that end with a place head (ภาครัฐ, the public sector). */
+const GENERIC_PLACE_COMPOUNDS = GENERIC_COMPLEMENTS.filter((w) => PLACE_HEADS.some((h) => w.endsWith(h) && w.length > h.length));
+
+/** The head at [start, end) closes a generic word glued before it (ภาค|รัฐ…). */
+function endsGenericCompound(text: string, start: number, end: number): boolean {
+	const head = text.slice(start, end);
+	return GENERIC_PLACE_COMPOUNDS.some((w) => w.endsWith(head) && text.startsWith(w, end - w.length));
 }

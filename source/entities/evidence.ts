@@ -1,0 +1,143 @@
+// The evidence bar an entity must clear to be listed. Detection reads one sentence at a time and
+// the learned tagger proposes names nobody announced; most of what a reader takes for junk (a list
+// of goods read as a person, the tail of a longer name, an everyday word read as a place) is an
+// entity whose only evidence is the tagger's word, with no title, no head word and no second
+// article to back it. Judged here, on the whole entity, and not on one mention: detection (and so
+// Thai NER's val score) is unchanged, and a name the tagger finds again elsewhere, or that a rule
+// finds once, is kept whole.
+import {isCommonWord} from './common-words.js';
+import {triggerTrie} from './detect/trigger-trie.js';
+import {gazetteer} from './gazetteer.js';
+import {ORG_HEADS} from './lexicon.js';
+import type {Cluster, MentionTable, Summary} from './mention-table.js';
+import type {EntityKind} from './types.js';
+import {words} from '../text/words.js';
+
+/** What the bar reads of one mention. */
+export interface MentionEvidence {
+	rule: string;
+	title?: string;
+	/** Anything that tells articles apart (a number, an id). */
+	article: number | string;
+}
+
+export interface EntityEvidence {
+	name: string;
+	kind: EntityKind;
+	mentions: readonly MentionEvidence[];
+}
+
+/** The tagger's word alone: every mention found by the model, none after a title. */
+export function taggerOnly(mentions: readonly MentionEvidence[]): boolean {
+	return mentions.every((m) => m.rule === 'model' && m.title === undefined);
+}
+
+/**
+ * Why an entity is not listed (a short reason, for the audit), or undefined when it is. Only
+ * entities the tagger alone found are judged; each reason is a shape no name of its kind has:
+ * - a mark no name holds (a quote, a leading number: `จังหวัด”`, `9.ท่าเรือ`);
+ * - a person of more than two words with no title anywhere: Thai names are a given name and a
+ *   surname, so three or more words found by the tagger alone are a list (`ถ่านหิน ทองแดง ทองคำ`);
+ * - a person, in one article, with an everyday word as a whole word of the name (`กวี ศิลป์`);
+ * - a body or place with no head word, not a place the gazetteer or the district list knows, seen
+ *   in one article only: without a head the name is the tagger's guess on one sentence
+ *   (`โบราณศรีเทพ` cut from `เมืองโบราณศรีเทพ`, `ลุ่มวิจัย`, `สีทอง`);
+ * - a body or place joining two names (`X และ Y`, `X แก่ Y`, two place heads glued: `ตำบลXอำเภอY`).
+ */
+export function unlistedReason({name, kind, mentions}: EntityEvidence): string | undefined {
+	if (kind === 'other' || mentions.length === 0) return undefined;
+	if (kind !== 'person') {
+		const shape = bodyOrPlaceShape(name, kind);
+		if (shape !== undefined) return shape;
+	}
+	if (!taggerOnly(mentions)) return undefined;
+	if (ODD_MARK.test(name.replace(/[:;,]$/, '')) || /^[0-9๐-๙]/.test(name)) return 'mark';
+	const oneArticle = mentions.every((m) => m.article === mentions[0]!.article);
+	const tokens = name.split(/\s+/).filter((t) => t !== '');
+	if (kind === 'person') {
+		// A surname may be an everyday word (ทองคำ), a given name seldom is (the list leaves those out).
+		if (tokens.length > 2 && tokens.some((t) => isCommonWord(t))) return 'person-list';
+		if (tokens.length === 2 && oneArticle && isCommonWord(tokens[0]!)) return 'person-common-word';
+		return undefined;
+	}
+	const heads = placeOrOrgHeads(name);
+	if (!heads.some((h) => h.at === 0)) {
+		// A known place, a place opened by a place's noun, an abbreviation (the rules' own shape) stand alone.
+		if (knownPlace(name) || (kind === 'place' && PLACE_WORDS.test(name)) || name.includes('.')) return undefined;
+		if (JOINERS.some((j) => innerWord(name, j))) return 'joined';
+		if (oneArticle) return 'no-head';
+		return undefined;
+	}
+	// A smaller unit's name glued to a larger unit's (ตำบลX|อำเภอY, อำเภอX|จังหวัดY): two places.
+	if (kind === 'place' && heads.some((h) => h.at > 0 && LARGER_UNIT.test(name.slice(h.at)) && SMALLER_UNIT.test(name))) return 'joined';
+	return undefined;
+}
+
+/**
+ * Shapes no body's or place's name has, whoever found it: it does not end on a function word
+ * (คณะอนุกรรมการภายใต้), nor join two bodies (กระทรวงX และสำนักงานY, a bare head and another
+ * body: กระทรวง สำนักงานปลัดกระทรวง); ศูนย์กลาง|X is a hub a country means to be, not a body.
+ */
+function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
+	const segments = words(name);
+	const starts = new Set(segments.map((w) => w.start));
+	if (TRAILING.some((w) => name.length > w.length && name.endsWith(w) && starts.has(name.length - w.length))) return 'ends-on-function-word';
+	if (kind !== 'organization') return undefined;
+	if (name.startsWith('ศูนย์กลาง')) return 'role';
+	for (let i = 1; i + 1 < segments.length; i++) {
+		const w = segments[i]!;
+		if (name.slice(w.start, w.end) === 'และ' && STRONG_BODY_HEAD.test(name.slice(segments[i + 1]!.start))) return 'joined';
+	}
+	const [first, second] = name.split(/\s+/);
+	if (second !== undefined && ORG_HEAD_WORDS.has(first!) && ORG_HEADS.some((h) => second.startsWith(h))) return 'joined';
+	return undefined;
+}
+
+/** Words that join a name to what follows it and never end one (คณะอนุกรรมการภายใต้…, …ของ). */
+const TRAILING = ['ภายใต้', 'ของ', 'ใน', 'ที่', 'จาก', 'กับ', 'และ', 'หรือ', 'แก่', 'โดย', 'ตาม', 'สำหรับ', 'เพื่อ', 'ถึง', 'ด้วย', 'ซึ่ง', 'ว่า', 'ระหว่าง'];
+const ORG_HEAD_WORDS = new Set(ORG_HEADS);
+/** Heads that open a body of their own, never the rest of one name (…และกรม…, …และบริษัท…). */
+const STRONG_BODY_HEAD = /^(?:กระทรวง|กรม|สำนักงาน|บริษัท|มหาวิทยาลัย|ธนาคาร|โรงพยาบาล|องค์การ)/;
+
+/** The heads of Thailand's administrative units, smaller and larger. */
+const SMALLER_UNIT = /^(?:ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต)/;
+const LARGER_UNIT = /^(?:อำเภอ|อ\.|เขต|จังหวัด|จ\.)/;
+/** Marks no name holds: quotes, brackets other than round ones, sentence punctuation. */
+const ODD_MARK = /["“”‘’«»!?;:,[\]{}<>|*#@%^=+~/\\]/;
+/**
+ * Nouns that open a place's proper name besides the head words the rules read (บ้าน|X a village,
+ * วัด|X a temple, สถานี|X a station…): the tagger's place opened by one is a name, not a guess.
+ */
+const PLACE_WORDS = /^(?:บ้าน|วัด|สถานี|สะพาน|อาคาร|ภาค|หนอง|ห้วย|ท่าเรือ|ตลาด|หาด|น้ำตก|ถ้ำ|ภู|ลำ|แม่|วัง|ต\.|ทวีป|ทุ่ง|โรงแรม|อนุสาวรีย์|พิพิธภัณฑ์|ศาลา|ค่าย|ด่าน|เขื่อน|ป่า|สวน|แหลม|ปาก|ท่า)/;
+/** Words that join two names into a list or a phrase (X และ Y, ส่งมอบ X แก่ Y). */
+const JOINERS = ['และ', 'แก่', 'กับ', 'หรือ'];
+
+/** `word` is a whole word inside `name` (not at its start). */
+function innerWord(name: string, word: string): boolean {
+	return words(name).some((w) => w.start > 0 && name.slice(w.start, w.end) === word);
+}
+
+/** Where body and place heads start words of the name (กรม…, ตำบล… อำเภอ…). */
+function placeOrOrgHeads(name: string): Array<{at: number}> {
+	const found: Array<{at: number}> = [];
+	for (const {start: at} of words(name)) {
+		const head = triggerTrie()
+			.matchesAt(name, at)
+			.some((m) => m.values.some((v) => v.type === 'org' || v.type === 'place' || v.type === 'standalone'));
+		if (head) found.push({at});
+	}
+	return found;
+}
+
+function knownPlace(name: string): boolean {
+	const gaz = gazetteer();
+	return gaz.thai.has(name) || gaz.latin.has(name) || gaz.districts.has(name);
+}
+
+/** `unlistedReason` of a cluster of the mention table. */
+export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, summary: Summary): string | undefined {
+	// Most entities are people named after a title: nothing below applies to them.
+	if (summary.kind === 'person' && !cluster.every((g) => table.mentionRule[g] === 'model' && table.mentionTitle[g] === undefined)) return undefined;
+	const mentions = cluster.map((g) => ({rule: table.mentionRule[g]!, title: table.mentionTitle[g], article: table.mentionArticle[g]!}));
+	return unlistedReason({name: summary.name, kind: summary.kind, mentions});
+}

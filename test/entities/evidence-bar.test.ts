@@ -1,0 +1,134 @@
+// The evidence bar (issue 7, junk entities): an entity the tagger alone found, with a shape no name
+// of its kind has, is not listed; nor is a body or place of a shape no name has, whoever found it.
+// Names and sentences written for the test; every rule has its must-keep twin.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {unlistedReason, type MentionEvidence} from '../../source/entities/evidence.js';
+import {findMentions} from '../../source/entities/find-mentions.js';
+import {buildEntityIndex} from '../../source/entities/builder.js';
+import type {EntityKind} from '../../source/entities/types.js';
+
+/** `n` mentions found by the tagger with no title, in `articles` articles. */
+const tagger = (n: number, articles = 1): MentionEvidence[] => Array.from({length: n}, (_, i) => ({rule: 'model', article: i % articles}));
+const reason = (name: string, kind: EntityKind, mentions: MentionEvidence[]): string | undefined => unlistedReason({name, kind, mentions});
+
+describe('entities the tagger alone found', () => {
+	it('a mark no name holds, or a leading number', () => {
+		assert.equal(reason('อำเภอ”', 'place', tagger(1)), 'mark');
+		assert.equal(reason('7.ท่าเทียบเรือ', 'place', tagger(1)), 'mark');
+		// Twin: a trailing colon is the extent's fault, not the name's; a dotted abbreviation is a name.
+		assert.equal(reason('สภาวิศวกรแห่งชาติ:', 'organization', tagger(1)), undefined);
+		assert.equal(reason('สพฐ.', 'organization', tagger(1)), undefined);
+	});
+
+	it('a person of three words or more with an everyday word in it is a list', () => {
+		assert.equal(reason('ข้าวโพด มันสำปะหลัง อ้อย', 'person', tagger(1)), 'person-list');
+		// Twins: a nickname before a full name, a foreign name of three words.
+		assert.equal(reason('แพร วรรณวิภา ศรีสุขใส', 'person', tagger(1)), undefined);
+		assert.equal(reason('มาร์กาเร็ต แอนน์ ฟอสเตอร์', 'person', tagger(1)), undefined);
+	});
+
+	it('a person whose given name is an everyday word, seen once, is a phrase', () => {
+		assert.equal(reason('อนุมัติ สุขสวัสดิ์', 'person', tagger(1)), 'person-common-word');
+		// Twins: a surname that is a word (ทองคำ); the same seen in two articles.
+		assert.equal(reason('วารุณี ทองคำ', 'person', tagger(1)), undefined);
+		assert.equal(reason('อนุมัติ สุขสวัสดิ์', 'person', tagger(2, 2)), undefined);
+	});
+
+	it('a body or place without a head word, seen in one article, is a guess', () => {
+		assert.equal(reason('พาณิชย์สากลทันสมัย', 'organization', tagger(2)), 'no-head');
+		assert.equal(reason('โบราณบางพลับ', 'place', tagger(1)), 'no-head');
+		// Twins: a head word, a village's or temple's noun, a known district or province, an
+		// abbreviation, or a second article.
+		assert.equal(reason('สมาคมพาณิชย์สากลทันสมัย', 'organization', tagger(1)), undefined);
+		assert.equal(reason('บ้านหนองตะเคียน', 'place', tagger(1)), undefined);
+		assert.equal(reason('วัดโพธิ์งาม', 'place', tagger(1)), undefined);
+		assert.equal(reason('ลำลูกกา', 'place', tagger(1)), undefined);
+		assert.equal(reason('พาณิชย์สากลทันสมัย', 'organization', tagger(3, 2)), undefined);
+	});
+
+	it('two names joined by a word, or a smaller unit glued to a larger one, are two', () => {
+		assert.equal(reason('อาเซียนและสหภาพแอฟริกา', 'organization', tagger(3, 3)), 'joined');
+		assert.equal(reason('ตำบลหนองบัวอำเภอเมืองลำพูน', 'place', tagger(1)), 'joined');
+		// Twins: one sub-district; a district of the seat (อำเภอเมือง… is one name).
+		assert.equal(reason('ตำบลหนองบัว', 'place', tagger(1)), undefined);
+		assert.equal(reason('อำเภอเมืองลำพูน', 'place', tagger(1)), undefined);
+	});
+
+	it('a rule or a title is evidence: the same names are listed', () => {
+		const byRule: MentionEvidence[] = [{rule: 'place-head', article: 0}];
+		assert.equal(reason('โบราณบางพลับ', 'place', byRule), undefined);
+		assert.equal(reason('ข้าวโพด มันสำปะหลัง อ้อย', 'person', [{rule: 'model', title: 'นาย', article: 0}]), undefined);
+	});
+});
+
+describe('shapes no body or place has, whoever found it', () => {
+	const byRule: MentionEvidence[] = [{rule: 'org-head', article: 0}];
+	it('a name ending on a joining word', () => {
+		assert.equal(reason('คณะทำงานภายใต้', 'organization', byRule), 'ends-on-function-word');
+		// Twin: ใน inside a longer word (ภายใน) ends a name.
+		assert.equal(reason('กรมการค้าภายใน', 'organization', byRule), undefined);
+	});
+
+	it('two bodies joined by และ, or a bare head before another body', () => {
+		assert.equal(reason('กรมป่าไม้และกรมประมง', 'organization', byRule), 'joined');
+		assert.equal(reason('กระทรวง สำนักงานเลขานุการกรม', 'organization', byRule), 'joined');
+		// Twins: และ inside one name; a company's name opened by a place's word.
+		assert.equal(reason('กระทรวงเกษตรและสหกรณ์', 'organization', byRule), undefined);
+		assert.equal(reason('บริษัท ท่าอากาศยานภูมิภาค จำกัด', 'organization', byRule), undefined);
+	});
+
+	it('a hub a country means to be is no body', () => {
+		assert.equal(reason('ศูนย์กลางการค้าผลไม้ของภูมิภาค', 'organization', byRule), 'role');
+		// Twin: a centre is a body (ศูนย์…).
+		assert.equal(reason('ศูนย์วิจัยผลไม้เขตร้อน', 'organization', byRule), undefined);
+	});
+});
+
+describe('the index lists what clears the bar', () => {
+	it('two bodies joined are not an entity; a body alone is', () => {
+		const text = 'โดยกรมป่าไม้และกรมประมง ลงพื้นที่ตรวจสอบ';
+		// Detection reads the two as one name (the head rule lets และ go on): the index does not list it.
+		assert.ok(findMentions({text}).some((m) => m.text === 'กรมป่าไม้และกรมประมง'));
+		const article = (id: string, body: string) => ({id, path: `${id}.txt`, format: 'txt' as const, title: '', text: body, blocks: []});
+		assert.deepEqual(
+			buildEntityIndex([article('a', text)])
+				.all()
+				.map((e) => e.name),
+			[],
+		);
+		// Twin: one body.
+		assert.deepEqual(
+			buildEntityIndex([article('b', 'โดยกรมประมง ลงพื้นที่ตรวจสอบ')])
+				.all()
+				.map((e) => e.name),
+			['กรมประมง'],
+		);
+	});
+});
+
+describe('detection: generic words and royal nouns', () => {
+	const places = (text: string): string[] =>
+		findMentions({text})
+			.filter((m) => m.kind === 'place')
+			.map((m) => m.text);
+	const people = (text: string): string[] =>
+		findMentions({text})
+			.filter((m) => m.kind === 'person')
+			.map((m) => m.text);
+
+	it('ภาค|รัฐ is the public sector and รัฐ|everyday word a phrase, not a state', () => {
+		assert.deepEqual(places('งบลงทุนภาครัฐด้านการศึกษาเพิ่มขึ้น'), []);
+		assert.deepEqual(places('ผู้ประกอบการขอให้รัฐช่วยลดภาษี'), []);
+		// Twins: a state's name.
+		assert.deepEqual(places('ผู้ว่าการรัฐโอไฮโอกล่าว'), ['รัฐโอไฮโอ']);
+		assert.deepEqual(places('คณะเดินทางไปรัฐฉานเมื่อวาน'), ['รัฐฉาน']);
+	});
+
+	it('after a royal noun an everyday word opens no name', () => {
+		assert.deepEqual(people('ชาติ ศาสนา และพระมหากษัตริย์ อาทิ การแสดงพื้นบ้าน'), []);
+		assert.deepEqual(people('ทรัพย์สินของกษัตริย์ มีการจัดการอย่างดี'), []);
+		// Twin: a king's name after the same title.
+		assert.ok(people('เมื่อวานพระมหากษัตริย์โอลาฟ เสด็จถึง').some((n) => n.startsWith('โอลาฟ')));
+	});
+});
