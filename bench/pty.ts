@@ -2,6 +2,9 @@
 // when a person starts it, and lets a benchmark wait for what appears on the screen.
 import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
 
 export interface PtyRun {
 	child: ChildProcess;
@@ -103,4 +106,63 @@ export function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
 	const m = s.length >> 1;
 	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** A pause of the UI thread's event loop: when (ms since the preload ran), how long, and the thread's CPU time in it. */
+export interface UiStep {
+	at: number;
+	wallMs: number;
+	cpuMs: number;
+}
+
+// Runs in the measured process (node --import): a 2 ms timer on the main thread only (not in the
+// workers), and each gap between its ticks longer than KHAO_STEPS_MIN_MS written out with the main
+// thread's own CPU time across it (/proc's schedstat, in ns), which a loaded machine inflates far
+// less than the wall time.
+const STEPS_PRELOAD = `
+import fs from 'node:fs';
+import {isMainThread} from 'node:worker_threads';
+if (isMainThread && process.env.KHAO_STEPS_LOG) {
+	const fd = fs.openSync(process.env.KHAO_STEPS_LOG, 'a');
+	const min = Number(process.env.KHAO_STEPS_MIN_MS || 20);
+	const stat = '/proc/self/task/' + process.pid + '/schedstat';
+	const cpu = () => Number(fs.readFileSync(stat, 'latin1').split(' ')[0]) / 1e6;
+	const t0 = performance.now();
+	let last = t0;
+	let lastCpu = cpu();
+	setInterval(() => {
+		const now = performance.now();
+		const c = cpu();
+		if (now - last > min) fs.writeSync(fd, JSON.stringify({at: last - t0, wallMs: now - last, cpuMs: c - lastCpu}) + '\\n');
+		last = now;
+		lastCpu = c;
+	}, 2).unref();
+}
+`;
+
+/**
+ * The UI thread's long steps in a process started with `args` before its script (e.g.
+ * `['node', ...ui.args, cli]`) and `env` in its environment: `steps()` reads what it logged so far.
+ */
+export function uiSteps(minMs = 20): {args: string[]; env: NodeJS.ProcessEnv; steps(): UiStep[]} {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-ui-steps-'));
+	const preload = path.join(dir, 'preload.mjs');
+	const log = path.join(dir, 'steps.jsonl');
+	fs.writeFileSync(preload, STEPS_PRELOAD);
+	process.on('exit', () => fs.rmSync(dir, {recursive: true, force: true}));
+	return {
+		args: ['--import', pathToFileURL(preload).href],
+		env: {KHAO_STEPS_LOG: log, KHAO_STEPS_MIN_MS: String(minMs)},
+		steps: () => {
+			try {
+				return fs
+					.readFileSync(log, 'utf8')
+					.split('\n')
+					.filter(Boolean)
+					.map((line) => JSON.parse(line) as UiStep);
+			} catch {
+				return [];
+			}
+		},
+	};
 }

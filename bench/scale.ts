@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {distinctCorpus} from './data.js';
-import {median, runInPty, type PtyRun} from './pty.js';
+import {median, runInPty, uiSteps, type PtyRun, type UiStep} from './pty.js';
 import {printTable} from './table.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,6 +134,15 @@ function watchStatus(pty: PtyRun, started: number): StatusWatch {
 		if (changes.at(-1)?.text !== line) changes.push({at: performance.now() - started, text: line});
 	}, 20);
 	return {changes, origin: started, stop: () => clearInterval(timer)};
+}
+
+/** The longest of the UI thread's steps after `from` ms (CPU ms; its wall ms) and how many held it over 50 ms of CPU. */
+function longestSteps(steps: UiStep[], from: number): Value {
+	const after = steps.filter((s) => s.at >= from);
+	if (after.length === 0) return {text: 'none over 20 ms', number: 0};
+	const longest = after.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a));
+	const over = after.filter((s) => s.cpuMs > 50).length;
+	return {text: `${Math.round(longest.cpuMs)} ms CPU (${Math.round(longest.wallMs)} ms wall); ${over} over 50 ms CPU`, number: longest.cpuMs};
 }
 
 const busy = (status: string) => status.includes('loading…') || status.includes('indexing');
@@ -295,7 +304,9 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 		// Cold: typing in the search panel while the indexes are built, then the memory once built.
 		const cache = freshCache();
 		const origin = performance.now();
-		const pty = runInPty(['node', cli, file], {cwd: root, env: {KHAO_CACHE_DIR: cache}});
+		// The UI thread's steps, logged by a preload (pty.ts): a key waits for the step under way.
+		const ui = uiSteps();
+		const pty = runInPty(['node', ...ui.args, cli, file], {cwd: root, env: {KHAO_CACHE_DIR: cache, ...ui.env}});
 		const watch = watchStatus(pty, origin);
 		try {
 			const shown = await pty.waitFor('q quit', 120_000);
@@ -312,6 +323,7 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 			const done = await indexingDone(watch, 1_800_000);
 			const pid = pty.commandPid();
 			put('reader: indexing, cold (first screen to "indexing" gone)', done !== undefined ? sec(done - shown) : {text: 'not done in 30 min'});
+			put('reader, cold: longest UI-thread step after the first screen', longestSteps(ui.steps(), shown));
 			// The caches are written after the last batch: give them time before the second run.
 			await sleep(3000);
 			put('reader: RSS once indexed (peak while indexing)', {
@@ -325,12 +337,14 @@ async function benchSize(articles: number, results: Results, seeds: number): Pro
 		}
 		// Opened again with what the first run cached: both clocks count from the spawn.
 		const againOrigin = performance.now();
-		const again = runInPty(['node', cli, file], {cwd: root, env: {KHAO_CACHE_DIR: cache}});
+		const uiAgain = uiSteps();
+		const again = runInPty(['node', ...uiAgain.args, cli, file], {cwd: root, env: {KHAO_CACHE_DIR: cache, ...uiAgain.env}});
 		const againWatch = watchStatus(again, againOrigin);
 		try {
 			const shown = await again.waitFor('q quit', 120_000);
 			const done = await indexingDone(againWatch, 600_000);
 			put('reader opened again: all indexes ready after the first screen', done !== undefined ? sec(done - shown) : {text: 'not done in 10 min'});
+			put('reader opened again: longest UI-thread step after the first screen', longestSteps(uiAgain.steps(), shown));
 			const reopened = procStatus(again.commandPid(), 'VmHWM');
 			put('reader opened again: peak RSS', mb(reopened));
 			peakOf('reader, opened again', reopened);

@@ -8,6 +8,7 @@
 
 import {type LinkedMentions, NONE} from './linked-mentions.js';
 import {NameSearch} from './name-search.js';
+import type {StepClock, Steps} from './steps.js';
 import type {Entity, LinkedMention, MentionPosition} from './types.js';
 
 export type Direction = 'next' | 'previous';
@@ -23,19 +24,58 @@ export interface EntityIndexData {
 	nameSearch?: NameSearch;
 }
 
+/** An index's article and entity numbers by id. */
+interface IndexOrders {
+	articles: Map<string, number>;
+	entities: Map<string, number>;
+}
+
+/**
+ * The index of `data` made in steps of `clock`: the maps of a 60,000-article archive's ids
+ * (hundreds of thousands of entities) take longer than a key may wait. Then its name search,
+ * when `nameSearch` says so (else built on the first search, which at that size takes as long).
+ */
+export function* entityIndexSteps(data: EntityIndexData, clock: StepClock, options: {nameSearch?: boolean} = {}): Steps<EntityIndex> {
+	const orders: IndexOrders = {articles: new Map(), entities: new Map()};
+	for (let i = 0; i < data.articleIds.length; i++) {
+		orders.articles.set(data.articleIds[i]!, i);
+		if (clock.tick()) yield* clock.pause();
+	}
+	for (let i = 0; i < data.entities.length; i++) {
+		orders.entities.set(data.entities[i]!.id, i);
+		if (clock.tick()) yield* clock.pause();
+	}
+	if (options.nameSearch && data.nameSearch === undefined) {
+		const search = new NameSearch();
+		for (let e = 0; e < data.entities.length; e++) {
+			search.add(e, data.entities[e]!.aliases);
+			if (clock.tick(16)) yield* clock.pause();
+		}
+		data = {...data, nameSearch: search};
+	}
+	return new EntityIndex(data, orders);
+}
+
 export class EntityIndex {
-	private readonly articleOrder = new Map<string, number>();
-	private readonly entityIndex = new Map<string, number>();
+	private readonly articleOrder: Map<string, number>;
+	private readonly entityIndex: Map<string, number>;
 	private readonly m: LinkedMentions;
 	private search?: NameSearch;
 	/** The last article's mentions as objects: the reader asks for the open article's again and again. */
 	private recent?: {order: number; list: LinkedMention[]};
 
-	constructor(readonly data: EntityIndexData) {
+	/** `orders` (the maps from ids to numbers) when made beforehand, in steps (`entityIndexSteps`). */
+	constructor(
+		readonly data: EntityIndexData,
+		orders?: IndexOrders,
+	) {
 		this.m = data.mentions;
 		this.search = data.nameSearch;
-		data.articleIds.forEach((id, i) => this.articleOrder.set(id, i));
-		data.entities.forEach((e, i) => this.entityIndex.set(e.id, i));
+		if (orders) ({articles: this.articleOrder, entities: this.entityIndex} = orders);
+		else {
+			this.articleOrder = new Map(data.articleIds.map((id, i) => [id, i]));
+			this.entityIndex = new Map(data.entities.map((e, i) => [e.id, i]));
+		}
 	}
 
 	/** Every entity, most mentioned first. */

@@ -4,6 +4,8 @@
 // Assembly fills them, the linked-result cache stores them as they are, and `validLinkedMentions`
 // checks a stored set before anything reads it.
 
+import {NO_PAUSE, runSteps, type StepClock, type Steps} from './steps.js';
+
 /** Absent title (and its start). */
 export const NONE = -1;
 
@@ -125,6 +127,11 @@ function groupByEntity(entity: Int32Array, entities: number): {byEntity: Int32Ar
  * and in order, byEntity the grouping that `entity` says. Linear in the number of mentions.
  */
 export function validLinkedMentions(m: LinkedMentions, textLengths: ArrayLike<number>, entities: number): boolean {
+	return runSteps(validLinkedMentionsSteps(m, textLengths, entities, NO_PAUSE));
+}
+
+/** `validLinkedMentions` in steps of `clock` (two million mentions take a while). */
+export function* validLinkedMentionsSteps(m: LinkedMentions, textLengths: ArrayLike<number>, entities: number, clock: StepClock): Steps<boolean> {
 	const n = m.article.length;
 	for (const name of ['start', 'end', 'entity', 'text', 'rule', 'title', 'titleStart', 'byEntity'] as const) if (m[name].length !== n) return false;
 	const articles = textLengths.length;
@@ -149,10 +156,22 @@ export function validLinkedMentions(m: LinkedMentions, textLengths: ArrayLike<nu
 			const titleStart = m.titleStart[g]!;
 			if (title === NONE ? titleStart !== NONE : !isRef(title) || titleStart < 0 || titleStart + m.strings[title]!.length > length) return false;
 		}
+		if (clock.tick(1 + to - from)) yield* clock.pause();
 	}
-	// byEntity must be exactly the counting sort of `entity`.
-	const {byEntity, entityFirst} = groupByEntity(m.entity, entities);
-	for (let e = 0; e <= entities; e++) if (entityFirst[e] !== m.entityFirst[e]) return false;
-	for (let k = 0; k < n; k++) if (byEntity[k] !== m.byEntity[k]) return false;
+	// byEntity must be exactly the counting sort of `entity`: each entity's mentions, ascending.
+	// (Every mention's entity is in range, checked above; entityFirst ascending with the right ends
+	// and each group ascending and of its entity make byEntity a permutation equal to the sort.)
+	for (let e = 0; e < entities; e++) {
+		const from = m.entityFirst[e]!;
+		const to = m.entityFirst[e + 1]!;
+		if (to < from) return false;
+		let last = -1;
+		for (let k = from; k < to; k++) {
+			const g = m.byEntity[k]!;
+			if (g <= last || g >= n || m.entity[g] !== e) return false;
+			last = g;
+		}
+		if (clock.tick(1 + to - from)) yield* clock.pause();
+	}
 	return true;
 }

@@ -41,8 +41,16 @@ export interface Phrase {
 
 export class WordBoundaries {
 	private readonly phrases = new Map<number, Phrase>();
-	/** Most questions are about the phrase asked about last: no scanning for it. */
+	/**
+	 * Most questions are about the phrase asked about last, or the one before it (a title's phrase
+	 * and the name's after a space take turns): no scanning for them. The one before is only kept
+	 * when it is a whole run (or a fixed piece of one) found from its start: inside a run longer than
+	 * the backward look (4,000 characters) the phrase found depends on the position asked about.
+	 */
 	private last: Phrase | undefined;
+	private before: Phrase | undefined;
+	/** Phrases whose start was found at a space or the text's start, not at the backward look's limit. */
+	private readonly whole = new WeakSet<Phrase>();
 
 	constructor(readonly text: string) {}
 
@@ -50,7 +58,14 @@ export class WordBoundaries {
 	phraseAt(pos: number): Phrase {
 		const last = this.last;
 		if (last !== undefined && pos > last.start && pos < last.end) return last;
+		const before = this.before;
+		if (before !== undefined && pos > before.start && pos < before.end) {
+			this.before = last !== undefined && this.whole.has(last) ? last : undefined;
+			this.last = before;
+			return before;
+		}
 		const phrase = this.findPhrase(pos);
+		if (phrase !== last) this.before = last !== undefined && this.whole.has(last) ? last : undefined;
 		this.last = phrase;
 		return phrase;
 	}
@@ -67,6 +82,7 @@ export class WordBoundaries {
 		while (end < ceil && !isSpace(text.charCodeAt(end))) end++;
 		const cached = this.phrases.get(start);
 		if (cached !== undefined && cached.end === end) return cached;
+		const whole = runStart === 0 || isSpace(text.charCodeAt(runStart - 1));
 		const bounds = [start];
 		if (end > start) {
 			for (const offset of segmentOffsets(text.slice(start, end))) bounds.push(start + offset);
@@ -74,6 +90,7 @@ export class WordBoundaries {
 		}
 		const phrase = {start, end, bounds};
 		this.phrases.set(start, phrase);
+		if (whole) this.whole.add(phrase);
 		return phrase;
 	}
 

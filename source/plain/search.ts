@@ -7,6 +7,7 @@ import {clusterEnd} from '../text/graphemes.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {clusterWidth, stringWidth} from '../text/width.js';
 import {safeJson} from './json.js';
+import {counted} from '../text/count.js';
 
 /** `s` cut to at most `width` terminal columns at a cluster boundary, with … when cut. */
 function fit(shown: string, width: number): string {
@@ -37,7 +38,7 @@ export function searchText(result: SearchResult, articles: readonly Article[], w
 	if (result.partial) lines.push(fit('no article holds every word: best partial matches', width));
 	for (const note of result.notes) lines.push(fit(sanitizeInline(note), width));
 	if (entity) {
-		const mentions = `${entity.mentionCount} ${entity.mentionCount === 1 ? 'mention' : 'mentions'}`;
+		const mentions = counted(entity.mentionCount, 'mention');
 		lines.push(fit(`entity: ${sanitizeInline(entity.name)} (${entity.kind}, ${mentions}; ${sanitizeInline(entity.id)})`, width));
 	}
 	const number = String(result.hits.length).length;

@@ -3,6 +3,7 @@ import type {LineSource} from '../layout/lazy.js';
 import type {BackgroundState} from './background.js';
 import {maxTop, type Env, type State} from './state/index.js';
 import {fitWidth} from './fit.js';
+import {counted} from '../text/count.js';
 
 // What the status bar says, left to right (later pieces are cut first when space runs out).
 
@@ -43,7 +44,7 @@ export function statusPieces({state, env, order, lines, top, matches, corpus, ba
 			matches.length === 0
 				? `no match of ${active.query} here`
 				: i === -1
-					? `${matches.length} match${matches.length === 1 ? '' : 'es'} here (n: next)`
+					? `${counted(matches.length, 'match', 'matches')} here (n: next)`
 					: `match ${i + 1} of ${matches.length}`,
 		);
 	}
@@ -55,7 +56,7 @@ export function statusPieces({state, env, order, lines, top, matches, corpus, ba
 			status.push(
 				position
 					? `${entity.name} · mention ${position.ordinal} of ${position.total} · article ${position.articleOrdinal} of ${position.articleTotal}`
-					: `${entity.name} · ${entity.mentionCount} mentions in ${entity.articleCount} articles`,
+					: `${entity.name} · ${counted(entity.mentionCount, 'mention')} in ${counted(entity.articleCount, 'article')}`,
 			);
 	}
 	if (state.message) status.push(state.message);

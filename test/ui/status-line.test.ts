@@ -29,3 +29,20 @@ test('from the first screen to both indexes ready the status bar says loading, t
 	assert.match(status({count: 1, done: true}, {...counting, total: 1, searchDone: true}), /indexing…/);
 	assert.doesNotMatch(status({count: 1, done: true}, {...counting, total: 1, searchDone: true, entitiesDone: true}), /indexing|loading/);
 });
+
+test('a focused entity seen once reads "1 mention in 1 article"', () => {
+	const env = envOf([article]);
+	const entity = {id: 'person:x', name: 'นายทดลอง', kind: 'person', mentionCount: 1, articleCount: 1};
+	const line = statusPieces({
+		state: {...initialState, focused: {id: 'person:x'}},
+		env: {...env, entities: {entity: () => entity, positionOf: () => undefined}} as unknown as typeof env,
+		order: [0],
+		lines: new LazyWrap(article, 60),
+		top: 0,
+		matches: [],
+		corpus: {count: 1, done: true, warnings: 0},
+		background: {searchIndexed: 1, searchDone: true, entityArticles: 1, entitiesDone: true, total: 1},
+		showTitle: false,
+	}).join(' · ');
+	assert.match(line, /นายทดลอง · 1 mention in 1 article(?!s)/);
+});

@@ -64,7 +64,7 @@ export function* detectThaiTriggersSteps(ctx: DetectionContext, clock: StepClock
 		// (พล.อ.อ.) are distinctive enough to start anywhere (อาทิพล.อ.อ.…); gazetteer names check
 		// their own glue.
 		const glued = i > 0 && isThaiNameChar(text.charCodeAt(i - 1));
-		const dotted = /\..*\./.test(text.slice(i, matches[matches.length - 1]!.end));
+		const dotted = twoDots(text, i, matches[matches.length - 1]!.end);
 		const knownBefore = !glued || dotted || KNOWN_BEFORE.endingAt(text, i) > 0;
 		let resumeAt = i + 1;
 		const insideWord = i < wordEnd;
@@ -86,6 +86,21 @@ export function* detectThaiTriggersSteps(ctx: DetectionContext, clock: StepClock
 		}
 		i = resumeAt;
 	}
+}
+
+/**
+ * Two dots on one line in text[start, end) (/\..*\./ on the slice, without the slice and the
+ * regular expression: this runs at every trigger match of every article).
+ */
+function twoDots(text: string, start: number, end: number): boolean {
+	let dots = 0;
+	for (let k = start; k < end; k++) {
+		const c = text.charCodeAt(k);
+		if (c === 0x2e) {
+			if (++dots === 2) return true;
+		} else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) dots = 0;
+	}
+	return false;
 }
 
 /** Tries one trigger; returns where the scan resumes, or undefined when it made nothing. */

@@ -8,6 +8,7 @@ import {fitRuns, fitWidth, type StyledRun} from '../fit.js';
 import type {Theme} from '../theme.js';
 import {TextField} from './TextField.js';
 import {searchListLayout} from '../panel-lists.js';
+import {counted} from '../../text/count.js';
 
 export type SearchRow = {type: 'entity'; entity: Entity} | {type: 'hit'; hit: Hit};
 
@@ -53,7 +54,7 @@ export function SearchPanel({query, scope, rows, cursor, result, articles, progr
 	const inner = Math.max(1, width - 2);
 	const status: string[] = [];
 	if (result && query.trim() !== '') {
-		status.push(`${result.total}${result.exhaustive ? '' : '+'} passage${result.total === 1 ? '' : 's'}`);
+		status.push(`${result.exhaustive ? counted(result.total, 'passage') : `${result.total}+ passages`}`);
 		status.push(`${result.elapsedMs < 10 ? result.elapsedMs.toFixed(1) : Math.round(result.elapsedMs)} ms`);
 		if (result.layoutConverted) status.push(`showing results for ${result.effectiveQuery}`);
 		if (result.partial) status.push('no article holds every word: best partial matches');
@@ -82,7 +83,7 @@ export function SearchPanel({query, scope, rows, cursor, result, articles, progr
 					return (
 						<Box key={'e' + e.id} flexDirection="column">
 							<Text wrap="truncate" {...(selected ? {inverse: true} : {})}>
-								{fitWidth(`${mark}◆ ${e.name} (${e.kind}, ${e.mentionCount} mentions in ${e.articleCount} articles)`, inner)}
+								{fitWidth(`${mark}◆ ${e.name} (${e.kind}, ${counted(e.mentionCount, 'mention')} in ${counted(e.articleCount, 'article')})`, inner)}
 							</Text>
 							<Text wrap="truncate" {...theme.dim}>
 								{fitWidth(`    ${aliases || 'entity: Enter focuses it and jumps to its first mention'}`, inner)}

@@ -11,6 +11,7 @@ import {stepEntityOnScreen, stepMatch, stepMention} from './jumps.js';
 import {clamp, contextOf, follow, maxTop, openAt, scrollReader, scrollTo, withCursor, type Context} from './moves.js';
 import {entityKey, filterKey, gotoKey, openSearch, pagerKey, searchKey} from './panels.js';
 import type {Action, State, SortOrder} from './types.js';
+import {counted} from '../../text/count.js';
 
 // The reader's state machine. Every key is one action, applied to the state the key before it
 // left, whatever chunk of input it came in: the reducer finds the key's meaning in the table of
@@ -182,7 +183,7 @@ export function readerCommand(state: State, command: Exclude<ReaderCommand, 'cou
 			if (count !== undefined && count > links.length)
 				return {
 					...state,
-					message: links.length === 0 ? 'the paragraph on top has no link' : `the paragraph on top has ${links.length} link${links.length === 1 ? '' : 's'}`,
+					message: links.length === 0 ? 'the paragraph on top has no link' : `the paragraph on top has ${counted(links.length, 'link')}`,
 				};
 			const url = links[(count ?? 1) - 1] ?? articleUrl(article);
 			if (!url) return {...state, message: 'no web address: no link in the paragraph on top, none for the article'};
