@@ -8,7 +8,7 @@
 import {isCommonWord} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer} from './gazetteer.js';
-import {ORG_HEADS} from './lexicon.js';
+import {LATIN_ORG_HEADS, ORG_HEADS} from './lexicon.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
 import {words} from '../text/words.js';
@@ -33,21 +33,22 @@ export function taggerOnly(mentions: readonly MentionEvidence[]): boolean {
 }
 
 /**
- * Why an entity is not listed (a short reason, for the audit), or undefined when it is. Only
- * entities the tagger alone found are judged; each reason is a shape no name of its kind has:
+ * Why an entity is not listed (a short reason, for the audit), or undefined when it is. A body or
+ * place of a shape no name has is never listed (bodyOrPlaceShape, latinThing); the rest judges
+ * only entities the tagger alone found, by shapes no name of their kind has:
  * - a mark no name holds (a quote, a leading number: `จังหวัด”`, `9.ท่าเรือ`);
- * - a person of more than two words with no title anywhere: Thai names are a given name and a
- *   surname, so three or more words found by the tagger alone are a list (`ถ่านหิน ทองแดง ทองคำ`);
- * - a person, in one article, with an everyday word as a whole word of the name (`กวี ศิลป์`);
- * - a body or place with no head word, not a place the gazetteer or the district list knows, seen
- *   in one article only: without a head the name is the tagger's guess on one sentence
- *   (`โบราณศรีเทพ` cut from `เมืองโบราณศรีเทพ`, `ลุ่มวิจัย`, `สีทอง`);
- * - a body or place joining two names (`X และ Y`, `X แก่ Y`, two place heads glued: `ตำบลXอำเภอY`).
+ * - a person of three words or more with an everyday word in it: Thai names are a given name and
+ *   a surname, so such words found by the tagger alone are a list (`ถ่านหิน ทองแดง ทองคำ`);
+ * - a person seen in one article whose given name is an everyday word (`อนุมัติ X`);
+ * - a body or place with no head word, not a place the gazetteer or the district list knows, nor
+ *   a place's noun or an abbreviation, seen in one article only: the tagger's guess on one sentence
+ *   (`โบราณศรีเทพ` cut from `เมืองโบราณศรีเทพ`, `ลุ่มวิจัย`);
+ * - a body or place joining two names (`X และ Y`, `X แก่ Y`, two units glued: `ตำบลXอำเภอY`).
  */
 export function unlistedReason({name, kind, mentions}: EntityEvidence): string | undefined {
 	if (kind === 'other' || mentions.length === 0) return undefined;
 	if (kind !== 'person') {
-		const shape = bodyOrPlaceShape(name, kind);
+		const shape = bodyOrPlaceShape(name, kind) ?? latinThing(name, kind, mentions);
 		if (shape !== undefined) return shape;
 	}
 	if (!taggerOnly(mentions)) return undefined;
@@ -79,17 +80,30 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
  * body: กระทรวง สำนักงานปลัดกระทรวง); ศูนย์กลาง|X is a hub a country means to be, not a body.
  */
 function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
-	const segments = words(name);
+	// Segmenting every name cost a first snapshot about a fifth more: only names that hold a
+	// joining word where it matters are segmented.
+	const opening = TRAILING.some((w) => name.startsWith(w)) || name.startsWith('แห่ง');
+	const closing = TRAILING.some((w) => name.length > w.length && name.endsWith(w));
+	const inner = name.includes(kind === 'place' ? 'ประจำ' : 'และ');
+	const segments = opening || closing || inner ? words(name) : [];
 	const starts = new Set(segments.map((w) => w.start));
-	if (TRAILING.some((w) => name.length > w.length && name.endsWith(w) && starts.has(name.length - w.length))) return 'ends-on-function-word';
-	if (kind !== 'organization') return undefined;
+	const first = segments[0] === undefined ? '' : name.slice(segments[0].start, segments[0].end);
+	if (TRAILING.includes(first) || first === 'แห่ง') return 'piece';
+	if (closing && TRAILING.some((w) => name.length > w.length && name.endsWith(w) && starts.has(name.length - w.length))) return 'ends-on-function-word';
+	if (kind === 'place') {
+		// …ประจำประเทศไทย: the tail of an embassy's or office's name, not a place.
+		if (segments.some((w) => w.start > 0 && name.slice(w.start, w.end) === 'ประจำ')) return 'piece';
+		// ประเทศ names a known country (ประเทศส่วนใหญ่…, ประเทศตลาดเกิดใหม่ are kinds of country).
+		if (name.startsWith('ประเทศ') && !knownPlaceAt(name, 'ประเทศ'.length)) return 'generic';
+		return undefined;
+	}
 	if (name.startsWith('ศูนย์กลาง')) return 'role';
 	for (let i = 1; i + 1 < segments.length; i++) {
 		const w = segments[i]!;
 		if (name.slice(w.start, w.end) === 'และ' && STRONG_BODY_HEAD.test(name.slice(segments[i + 1]!.start))) return 'joined';
 	}
-	const [first, second] = name.split(/\s+/);
-	if (second !== undefined && ORG_HEAD_WORDS.has(first!) && ORG_HEADS.some((h) => second.startsWith(h))) return 'joined';
+	const [token, second] = name.split(/\s+/);
+	if (second !== undefined && ORG_HEAD_WORDS.has(token!) && ORG_HEADS.some((h) => second.startsWith(h))) return 'joined';
 	return undefined;
 }
 
@@ -98,6 +112,42 @@ const TRAILING = ['ภายใต้', 'ของ', 'ใน', 'ที่', 'จ
 const ORG_HEAD_WORDS = new Set(ORG_HEADS);
 /** Heads that open a body of their own, never the rest of one name (…และกรม…, …และบริษัท…). */
 const STRONG_BODY_HEAD = /^(?:กระทรวง|กรม|สำนักงาน|บริษัท|มหาวิทยาลัย|ธนาคาร|โรงพยาบาล|องค์การ)/;
+
+/**
+ * A Latin name that only brackets and definitions give (`X (Port Community System)`), with no
+ * body's or place's word in it, names a thing, an idea or a programme: a body's Latin name says
+ * what it is (Office, Council, Department…); an acronym alone is left to the rules. A Latin name
+ * opened by a position (Director General of …) is a post, not a body.
+ */
+function latinThing(name: string, kind: EntityKind, mentions: readonly MentionEvidence[]): string | undefined {
+	if (/[\u0E00-\u0E7F]/.test(name) || !/[a-z]/.test(name)) return undefined;
+	const latinWords = name.split(/[\s-]+/).filter((w) => w !== '');
+	if (LATIN_POSITION.has(latinWords[0]!)) return 'position';
+	// (A Latin place alone is mostly a city the gazetteer lacks: Brisbane.)
+	if (kind !== 'organization' || !mentions.every((m) => LATIN_BRACKET_RULES.has(m.rule))) return undefined;
+	if (latinWords.some((w) => LATIN_ORG_HEADS.has(w) || LATIN_ORG_HEADS.has(w.replace(/s$/, '')))) return undefined;
+	return 'latin-thing';
+}
+
+/** The rules that read a Latin name from a bracket or a definition, not from a title or a head. */
+const LATIN_BRACKET_RULES = new Set(['latin', 'definition', 'acronym']);
+/** Posts that open a Latin phrase naming a person's office, not a body. */
+const LATIN_POSITION = new Set([
+	'Director',
+	'Director-General',
+	'Minister',
+	'Secretary',
+	'Secretary-General',
+	'Chairman',
+	'Chairperson',
+	'President',
+	'Vice',
+	'Deputy',
+	'Governor',
+	'Ambassador',
+	'Head',
+	'Chief',
+]);
 
 /** The heads of Thailand's administrative units, smaller and larger. */
 const SMALLER_UNIT = /^(?:ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต)/;
@@ -127,6 +177,13 @@ function placeOrOrgHeads(name: string): Array<{at: number}> {
 		if (head) found.push({at});
 	}
 	return found;
+}
+
+/** A gazetteer place starts at `at` in the name (ประเทศ|ญี่ปุ่น…). */
+function knownPlaceAt(name: string, at: number): boolean {
+	return triggerTrie()
+		.matchesAt(name, at)
+		.some((m) => m.values.some((v) => v.type === 'gazetteer'));
 }
 
 function knownPlace(name: string): boolean {

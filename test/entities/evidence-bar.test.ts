@@ -85,6 +85,33 @@ describe('shapes no body or place has, whoever found it', () => {
 	});
 });
 
+describe('pieces, kinds and Latin things', () => {
+	const byRule: MentionEvidence[] = [{rule: 'org-head', article: 0}];
+	const bracket = (n: number, articles = 1): MentionEvidence[] => Array.from({length: n}, (_, i) => ({rule: 'definition', article: i % articles}));
+	it('a name opened by a joining word is the tail of another', () => {
+		assert.equal(reason('แห่งประเทศไทย', 'organization', tagger(5, 4)), 'piece');
+		assert.equal(reason('สาธารณรัฐโปแลนด์ประจำประเทศไทย', 'place', [{rule: 'place-head', article: 0}]), 'piece');
+		// Twins: แห่ง inside a name; the republic alone.
+		assert.equal(reason('สภาวิจัยแห่งประเทศไทย', 'organization', byRule), undefined);
+		assert.equal(reason('สาธารณรัฐโปแลนด์', 'place', [{rule: 'place-head', article: 0}]), undefined);
+	});
+
+	it('ประเทศ with no country after it is a kind of country', () => {
+		assert.equal(reason('ประเทศรายได้ปานกลาง', 'place', bracket(1)), 'generic');
+		// Twin: a country, and a part of one.
+		assert.equal(reason('ประเทศโปแลนด์ตอนใต้', 'place', bracket(1)), undefined);
+	});
+
+	it('a Latin name from brackets alone, with no body word, is a thing; a post is no body', () => {
+		assert.equal(reason('Rapid Screening Kit', 'organization', bracket(3, 2)), 'latin-thing');
+		assert.equal(reason('Director of Fisheries Department', 'organization', bracket(1)), 'position');
+		// Twins: a body's word; a name a head rule read (บริษัท X); a Latin place.
+		assert.equal(reason('Regional Fisheries Council', 'organization', bracket(1)), undefined);
+		assert.equal(reason('Rapid Screening Kit', 'organization', byRule), undefined);
+		assert.equal(reason('Toowoomba', 'place', bracket(1)), undefined);
+	});
+});
+
 describe('the index lists what clears the bar', () => {
 	it('two bodies joined are not an entity; a body alone is', () => {
 		const text = 'โดยกรมป่าไม้และกรมประมง ลงพื้นที่ตรวจสอบ';
