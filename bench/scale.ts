@@ -145,7 +145,7 @@ function longestSteps(steps: UiStep[], from: number): Value {
 	return {text: `${Math.round(longest.cpuMs)} ms CPU (${Math.round(longest.wallMs)} ms wall); ${over} over 50 ms CPU`, number: longest.cpuMs};
 }
 
-const busy = (status: string) => status.includes('loading…') || status.includes('indexing');
+const busy = (status: string) => status.includes('loading…') || status.includes('indexing') || status.includes('saving the search index');
 
 /**
  * When (ms since the run began) the status bar last stopped saying "loading…" or "indexing": the

@@ -42,6 +42,8 @@ export interface IndexProgress {
 	/** Articles whose index came from the cache. */
 	fromCache: number;
 	phase: 'cache' | 'index' | 'save' | 'done';
+	/** With `done`: the cache files being written, settled once they are on disk (or not saved). */
+	saved?: Promise<unknown[]>;
 }
 
 function progress(index: SearchIndex, fromCache: number, phase: IndexProgress['phase'], built = 0): IndexProgress {
@@ -147,11 +149,12 @@ export function* indexCorpusSteps(articles: readonly Article[], options: OpenInd
 		if (++built % step === 0) yield progress(index, reused, 'index', built);
 	}
 	builder.finish();
+	let saved: Promise<unknown[]> | undefined;
 	if (start.caching && dirty.size > 0) {
 		yield progress(index, reused, 'save');
-		void start.save();
+		saved = start.save();
 	}
-	yield progress(index, reused, 'done');
+	yield saved ? {...progress(index, reused, 'done'), saved} : progress(index, reused, 'done');
 	return index;
 }
 

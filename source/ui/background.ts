@@ -47,6 +47,11 @@ export interface BackgroundState {
 	inWorkers?: boolean;
 	/** Why the search cache was not used or saved (the index is built all the same). */
 	cacheWarning?: CorpusWarning;
+	/**
+	 * The search cache is being written (hundreds of MB for an archive): the index is usable, but
+	 * quitting now loses the file and the next launch builds the index again, so the bar says so.
+	 */
+	saving?: boolean;
 	/** Articles whose search index came from the cache (when built by the pool). */
 	searchFromCache?: number;
 }
@@ -221,6 +226,7 @@ export class BackgroundIndexer {
 					? {index: step.value, indexed: articles.length, processed: articles.length, total: articles.length, fromCache: 0, phase: 'done'}
 					: step.value;
 				searchDone = Boolean(step.done) || progress.phase === 'done';
+				if (progress.saved) this.whileSaving(progress.saved);
 				if (searchDone || progress.indexed !== this.state.searchIndexed || !this.state.search) {
 					this.set({search: progress.index, searchIndexed: progress.indexed, searchDone});
 					changed = true;
@@ -317,10 +323,23 @@ export class BackgroundIndexer {
 		if (this.stopped) return;
 		let saved: Promise<unknown[]> | undefined;
 		if (failures.length > 0) this.problem(`search: ${failures[0]}`);
-		else if (start.caching && start.dirty.size > 0) saved = start.save(options.saveCache);
+		else if (start.caching && start.dirty.size > 0) saved = this.whileSaving(start.save(options.saveCache));
 		this.set({search: index, searchIndexed: index.indexedArticles, searchDone: true});
 		this.emit();
 		if (onDisk && saved) await this.searchOnDisk(articles, options, saved);
+	}
+
+	/** The status bar says "saving" until the search cache's files are written (or given up on). */
+	private whileSaving<T>(saved: Promise<T>): Promise<T> {
+		this.set({saving: true});
+		this.emit();
+		const done = (): void => {
+			if (this.stopped) return;
+			this.set({saving: false});
+			this.emit();
+		};
+		saved.then(done, done);
+		return saved;
 	}
 
 	/**

@@ -66,7 +66,7 @@ export function statusPieces({state, env, order, lines, top, matches, corpus, ba
 		const done = Math.min(background.searchIndexed, background.entityArticles);
 		// Progress counts whole articles: with one (or the first of a few) there is no 0% to show.
 		status.push(background.inWorkers || done === 0 ? 'indexing…' : `indexing ${Math.round((done / background.total) * 100)}%`);
-	}
+	} else if (background?.saving) status.push('saving the search index…');
 	if (background?.problem) status.push(background.problem);
 	const warningCount = corpus.warnings + (background?.cacheWarning ? 1 : 0);
 	if (warningCount > 0) status.push(`${warningCount} skipped (w)`);

@@ -206,3 +206,30 @@ test('the reader opened again reads its entities from the linked result, detecti
 	assert.deepEqual(everything(warm.state.entities!, articles), expected);
 	assert.equal(fs.readdirSync(corpus.cacheDir).filter((f) => f.endsWith('.ent')).length, 0, 'nothing was detected');
 });
+
+test('the reader says it is saving the search index until the cache file is written, and then stops saying it', async () => {
+	const corpus = makeCorpus();
+	fs.writeFileSync(corpus.files[0]!, TEXTS.join('\n'));
+	const articles = corpus.articles();
+	let release: (ok: boolean) => void = () => undefined;
+	const written = new Promise<boolean>((resolve) => (release = resolve));
+	let saves = 0;
+	const indexer = new BackgroundIndexer(staticLoad(articles), {
+		search: {
+			cacheDir: corpus.cacheDir,
+			saveCache: () => {
+				saves++;
+				return written;
+			},
+		},
+	});
+	await indexer.start();
+	assert.ok(saves > 0, 'the search cache was saved');
+	assert.ok(indexer.state.searchDone && indexer.state.entitiesDone);
+	assert.equal(indexer.state.saving, true, 'still writing');
+	release(true);
+	await written;
+	await new Promise((resolve) => setImmediate(resolve));
+	assert.equal(indexer.state.saving, false);
+	indexer.stop();
+});

@@ -46,3 +46,9 @@ test('a focused entity seen once reads "1 mention in 1 article"', () => {
 	}).join(' · ');
 	assert.match(line, /นายทดลอง · 1 mention in 1 article(?!s)/);
 });
+
+test('while the search cache is written after indexing the bar says so: quitting then loses it', () => {
+	const ready: BackgroundState = {searchIndexed: 1, searchDone: true, entityArticles: 1, entitiesDone: true, total: 1};
+	assert.match(status({count: 1, done: true}, {...ready, saving: true}), /saving the search index…/);
+	assert.doesNotMatch(status({count: 1, done: true}, {...ready, saving: false}), /saving|indexing|loading/);
+});
