@@ -70,8 +70,9 @@ export function passageScoreBound(length: number, size: number, inTitle: boolean
 
 /**
  * An edge between two Latin letters or digits is inside a word for certain (Latin script spaces
- * its words), where two Thai letters may or may not meet at a word boundary: `putin` inside
- * "computing" is a worse match than ปูติน in running Thai text. Small, so that the worst exact
+ * its words), where two Thai letters may or may not meet at a word boundary: a Latin name found
+ * inside a longer Latin word is a worse match than its Thai spelling in running Thai text (the
+ * test uses `sorbin` in "Absorbing" and ซอร์บิน). Small, so that the worst exact
  * score (every penalty, several words in any order) stays below the tone band.
  */
 const SPLITS_LATIN_WORD = 0.004;
