@@ -8,7 +8,9 @@ import {OrdinalFinder} from './cache-format.js';
 import {SearchCacheWriter} from './cache-writer.js';
 import {DiskSegment} from './disk-segment.js';
 import type {FileStat} from './search-index.js';
-import {releaseBuildMemory, SegmentBuilder, type Segment} from './segment.js';
+import {MAX_SEGMENT_ARTICLES, releaseBuildMemory, SegmentBuilder, type Segment} from './segment.js';
+import {BatchCutter} from './batches.js';
+import {textLengthOf} from '../corpus/article-store.js';
 
 export interface BuildCacheOptions {
 	cacheDir: string;
@@ -20,6 +22,8 @@ export interface BuildCacheOptions {
 	stepArticles?: number;
 	/** Articles per segment; small values are for tests. */
 	segmentArticles?: number;
+	/** Text of a batch (batches.ts; default BATCH_CHARS): a segment is sealed where a batch ends, as the reader's workers do. */
+	batchChars?: number;
 	/** Told, at most once, why a cache could not be used or written. */
 	onCacheWarning?: CacheWarn;
 	/** Each segment as it is sealed, before it is written and let go (tests watch that none is kept). */
@@ -103,7 +107,12 @@ export function* buildSearchCaches(articles: readonly Article[], options: BuildC
 				options.onSealed?.(segment);
 				writer!.add(segment, articles);
 			};
+			const cutter = new BatchCutter(options.segmentArticles ?? MAX_SEGMENT_ARTICLES, options.batchChars);
 			for (const ordinal of ordinals) {
+				if (cutter.next(textLengthOf(articles[ordinal]!)) && open && open.articleCount > 0) {
+					seal(open);
+					open = undefined;
+				}
 				open ??= new SegmentBuilder(options.segmentArticles);
 				open.add(articles[ordinal]!, ordinal);
 				if (open.full) {

@@ -18,6 +18,7 @@ import {
 import {CacheStream} from '../search/cache-stream.js';
 import {DiskSegment} from '../search/disk-segment.js';
 import {MAX_SEGMENT_ARTICLES} from '../search/segment.js';
+import {BATCH_CHARS, BatchCutter} from '../search/batches.js';
 import {correctionsWarnings, EntityIndex, EntityIndexBuilder, type EntityCorrections} from '../entities/index.js';
 import {entityIndexSteps} from '../entities/entity-index.js';
 import {StepClock} from '../entities/steps.js';
@@ -41,8 +42,6 @@ export const POOL_CHARS = 1_000_000;
  * search reads nothing from disk.
  */
 export const DISK_CHARS = 64_000_000;
-/** A batch sent to a worker holds at most this much text (or one longer article). */
-const BATCH_CHARS = 4_000_000;
 
 export interface BackgroundState {
 	search?: SearchIndex;
@@ -82,6 +81,8 @@ export interface BackgroundOptions {
 	workerHeapMb?: number;
 	/** A corpus of more text than this has its search index on disk once cached (default DISK_CHARS). */
 	diskChars?: number;
+	/** Text of a worker's batch (default BATCH_CHARS; small values are for tests). */
+	batchChars?: number;
 }
 
 /** Runs both builds to the end; `onUpdate` after each slice that changed what the UI can use. */
@@ -308,7 +309,7 @@ export class BackgroundIndexer {
 		const {index} = start;
 		this.set({search: index, searchIndexed: index.indexedArticles, searchFromCache: start.reused});
 		this.emit();
-		const batches = searchBatches(articles, index, start.stats, options.segmentArticles);
+		const batches = searchBatches(articles, index, start.stats, options.segmentArticles, this.options.batchChars);
 		for (const batch of batches) for (const ordinal of batch.ordinals) start.dirty.add(articles[ordinal]!.path);
 		const cacheDir = this.cacheDir();
 		const warn = (warning: CorpusWarning): void => this.cacheWarning(warning);
@@ -343,7 +344,9 @@ export class BackgroundIndexer {
 		else if (stream && start.dirty.size > 0) saved = this.whileSaving(this.saveStreamed(stream, start, options));
 		this.set({search: index, searchIndexed: index.indexedArticles, searchDone: true});
 		this.emit();
+		// Done once the files are on disk (start() says so to its caller).
 		if (onDisk && saved) await this.searchOnDisk(articles, options, saved, stream!);
+		else await saved;
 	}
 
 	/** The streamed cache files put in place, then any other dirty file's written whole (one whose segments all came from its cache); true when all were written. */
@@ -432,30 +435,29 @@ function nextTurn(): Promise<void> {
 
 /**
  * The articles the index lacks, as batches of one file's consecutive articles: a segment's worth,
- * and at most BATCH_CHARS of text unless one article alone is longer.
+ * and at most `batchChars` of text unless one article alone is longer (search/batches.ts).
  */
 export function searchBatches(
 	articles: readonly Article[],
 	index: SearchIndex,
 	stats: ReadonlyMap<string, FileStat>,
 	segmentArticles = MAX_SEGMENT_ARTICLES,
+	batchChars = BATCH_CHARS,
 ): SearchBatch[] {
 	const batches: SearchBatch[] = [];
 	let batch: SearchBatch | undefined;
-	let chars = 0;
+	let cutter = new BatchCutter(segmentArticles, batchChars);
 	for (let ordinal = 0; ordinal < articles.length; ordinal++) {
 		if (index.locate(ordinal)) continue;
 		const article = articles[ordinal]!;
-		const sameFile = batch && articles[batch.ordinals[0]!]!.path === article.path;
-		if (!batch || !sameFile || batch.ordinals.length >= segmentArticles || chars + textLengthOf(article) > BATCH_CHARS) {
+		if (batch && articles[batch.ordinals[0]!]!.path !== article.path) cutter = new BatchCutter(segmentArticles, batchChars);
+		if (cutter.next(textLengthOf(article))) {
 			const stat = stats.get(article.path);
 			batch = {ordinals: [], articles: [], stats: stat ? [[article.path, stat]] : [], segmentArticles};
 			batches.push(batch);
-			chars = 0;
 		}
-		batch.ordinals.push(ordinal);
-		batch.articles.push(indexedArticle(article));
-		chars += textLengthOf(article);
+		batch!.ordinals.push(ordinal);
+		batch!.articles.push(indexedArticle(article));
 	}
 	return batches;
 }

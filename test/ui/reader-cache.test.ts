@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type {Article} from '../../source/corpus/types.js';
 import {buildSearchCaches} from '../../source/search/build-cache.js';
 import {cacheFileFor, statFiles} from '../../source/search/cache.js';
@@ -64,28 +66,36 @@ function makeCorpus(perFile: number): {root: string; cacheDir: string; files: st
 }
 
 /** What `khao --index` writes for these articles into `cacheDir`. */
-function indexAhead(articles: Article[], cacheDir: string, segmentArticles: number): void {
-	const steps = buildSearchCaches(articles, {cacheDir, segmentArticles});
+function indexAhead(articles: Article[], cacheDir: string, segmentArticles: number, batchChars?: number): void {
+	const steps = buildSearchCaches(articles, {cacheDir, segmentArticles, ...(batchChars ? {batchChars} : {})});
 	while (!steps.next().done);
 }
 
 const QUERIES = ['สหกรณ์', 'harbour street', 'เรือข้ามฟาก', 'รายงานที่ 7', 'แปลงผัก ปลอดสาร'];
 const hitsOf = (index: SearchIndex) => QUERIES.map((q) => search(index, q, {...SLOW_OK, limit: 80}).hits.map((h) => `${h.articleId}@${h.start}-${h.end}:${h.kind}`));
 
-const readerOptions = (cacheDir: string, diskChars: number): BackgroundOptions => ({search: {cacheDir, segmentArticles: 7}, poolChars: 0, diskChars});
+const readerOptions = (cacheDir: string, diskChars: number, batchChars?: number): BackgroundOptions => ({
+	search: {cacheDir, segmentArticles: 7},
+	poolChars: 0,
+	diskChars,
+	...(batchChars ? {batchChars} : {}),
+});
 
-for (const [where, diskChars] of [
-	['searched on disk', 0],
-	['held in memory', Infinity],
+for (const [where, diskChars, batchChars] of [
+	['searched on disk', 0, undefined],
+	['held in memory', Infinity, undefined],
+	['searched on disk, batches cut by their text', 0, 1500],
 ] as const) {
 	test(`the reader's search cache (index ${where}) is byte for byte what --index writes`, {timeout: 120_000}, async () => {
 		const corpus = makeCorpus(40);
 		const articles = corpus.articles();
-		const indexer = new BackgroundIndexer(staticLoad(articles), readerOptions(corpus.cacheDir, diskChars));
+		// Seven articles (a segment's worth) are more text than a batch holds: the text cuts them.
+		if (batchChars) assert.ok(articles.every((a) => a.text.length * 7 > batchChars));
+		const indexer = new BackgroundIndexer(staticLoad(articles), readerOptions(corpus.cacheDir, diskChars, batchChars));
 		await indexer.start();
 		assert.ok(indexer.state.searchDone && !indexer.state.problem && !indexer.state.cacheWarning, JSON.stringify(indexer.state.cacheWarning));
 		const ahead = path.join(corpus.root, 'ahead');
-		indexAhead(articles, ahead, 7);
+		indexAhead(articles, ahead, 7, batchChars);
 		for (const file of corpus.files) {
 			const reader = fs.readFileSync(cacheFileFor(corpus.cacheDir, file));
 			assert.ok(reader.equals(fs.readFileSync(cacheFileFor(ahead, file))), `${path.basename(file)}: ${reader.byteLength} bytes differ`);
@@ -192,3 +202,27 @@ test(
 		again.stop();
 	},
 );
+
+test('once a large corpus is searched on disk, the segments built in memory are let go', {timeout: 120_000}, async () => {
+	v8.setFlagsFromString('--expose-gc');
+	const gc = vm.runInNewContext('gc') as () => void;
+	const corpus = makeCorpus(40);
+	const indexer = new BackgroundIndexer(staticLoad(corpus.articles()), readerOptions(corpus.cacheDir, 0));
+	const built = new Set<object>();
+	const refs: WeakRef<object>[] = [];
+	indexer.onUpdate(() => {
+		for (const segment of indexer.state.search?.segments ?? []) {
+			if (segment instanceof DiskSegment || built.has(segment)) continue;
+			built.add(segment);
+			refs.push(new WeakRef(segment));
+		}
+	});
+	await indexer.start();
+	built.clear();
+	assert.ok(refs.length >= 10, `${refs.length} segments seen`);
+	// A WeakRef's target is kept until the current job ends: look after a turn of the event loop.
+	await new Promise((resolve) => setImmediate(resolve));
+	gc();
+	assert.equal(refs.filter((ref) => ref.deref() !== undefined).length, 0, 'segments built in memory still alive');
+	indexer.stop();
+});
