@@ -1,10 +1,11 @@
 // One source file's search cache written a segment at a time, as the index is built: each sealed
 // segment's arrays and folded strings go straight to two scratch files beside the cache, and only
-// its header entry (ids and offsets, a few dozen bytes an article) stays in memory. At the end the
+// its header entry (its file, count and array offsets) and the articles' running digest stay in memory. At the end the
 // block table is summed over the scratch files and the file is put together in the layout
 // `encodeCache` gives (byte for byte the same), then renamed into place. So `khao --index` and a
 // cold one-shot search hold one segment at a time, not the whole index of an archive (1.9 GB at
 // 60,000 articles when the index was built whole and then encoded).
+import {ArticlesDigest} from '../corpus/articles-digest.js';
 import type {Article} from '../corpus/types.js';
 import {BlockTableBuilder} from './cache-blocks.js';
 import {AlignedPieces, cacheFront, pushSegmentArrays, pushSegmentStrings, type SegmentHeader} from './cache-format.js';
@@ -26,6 +27,7 @@ export class SearchCacheWriter {
 	private readonly arrays: SpilledPieces;
 	private readonly strings: SpilledPieces;
 	private readonly headers: SegmentHeader[] = [];
+	private readonly digest = new ArticlesDigest();
 
 	/** Throws a CacheProblem when the cache folder cannot take the scratch files. */
 	constructor(readonly file: string) {
@@ -50,9 +52,9 @@ export class SearchCacheWriter {
 
 	/** Writes a sealed segment out; the caller may let it go. Throws a CacheProblem. */
 	add(segment: Segment, articles: readonly Article[]): void {
-		const header = pushSegmentArrays(segment, articles, this.arrays);
+		const header = pushSegmentArrays(segment, articles, this.arrays, this.digest);
 		if (!header) return;
-		header.strings = pushSegmentStrings(segment, this.strings);
+		pushSegmentStrings(segment, this.strings);
 		this.headers.push(header);
 	}
 
@@ -60,7 +62,6 @@ export class SearchCacheWriter {
 	finish(): void {
 		try {
 			const arraysEnd = this.arrays.offset;
-			for (const header of this.headers) for (const entry of header.strings) entry[0] += arraysEnd;
 			const table = new BlockTableBuilder();
 			for (const chunk of this.payload()) table.add(chunk);
 			writeAtomic(this.file, this.bytes(arraysEnd, table.finish()));
@@ -76,7 +77,7 @@ export class SearchCacheWriter {
 	}
 
 	private *bytes(arraysEnd: number, table: Uint8Array): Generator<Uint8Array> {
-		yield* cacheFront(this.headers, arraysEnd, this.spilledBytes, table);
+		yield* cacheFront(this.headers, this.digest.finish(), arraysEnd, this.spilledBytes, table);
 		yield* this.payload();
 	}
 
