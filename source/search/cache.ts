@@ -28,6 +28,7 @@ import {
 	readLead,
 	StringPlaces,
 	type FileArrayName,
+	type FileArticles,
 	type Header,
 	type SegmentHeader,
 } from './cache-format.js';
@@ -63,16 +64,23 @@ export function statFiles(articles: readonly Article[]): Map<string, FileStat> {
 	const stats = new Map<string, FileStat>();
 	for (const article of articles) {
 		if (article.path === '-' || stats.has(article.path)) continue;
-		try {
-			const stat = fs.statSync(article.path, {bigint: true});
-			// Which file (device and inode) and which version of it: ctime changes with every write,
-			// even one that puts back the old size and mtime.
-			stats.set(article.path, {size: Number(stat.size), stamp: `${stat.dev}:${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`});
-		} catch {
-			// Not cacheable; indexed all the same.
-		}
+		const stat = statFile(article.path);
+		// A file that cannot be stat'ed is not cacheable; indexed all the same.
+		if (stat) stats.set(article.path, stat);
 	}
 	return stats;
+}
+
+/** Size and stamp of one file, or undefined when it cannot be read. */
+export function statFile(file: string): FileStat | undefined {
+	try {
+		const stat = fs.statSync(file, {bigint: true});
+		// Which file (device and inode) and which version of it: ctime changes with every write,
+		// even one that puts back the old size and mtime.
+		return {size: Number(stat.size), stamp: `${stat.dev}:${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`};
+	} catch {
+		return undefined;
+	}
 }
 
 /** Reports a cache problem to the user (once: the caller keeps only the first). */
@@ -203,6 +211,23 @@ export function openOnDisk(
 	} catch (error) {
 		warnRead(warn, file, error);
 		return [];
+	}
+}
+
+/**
+ * The cache of one source file opened on disk for `current`, its articles as its listing gives them
+ * (a one-shot search on a listed file: no article is made to match the cache against). Undefined
+ * when it cannot be used as it is (absent, stale, another version's, damaged, unreadable): the
+ * ordinary opening then says why, when the user should hear it, and rebuilds it.
+ */
+export function openListedOnDisk(file: string, source: string, current: FileArticles): Segment[] | undefined {
+	const stat = statFile(source);
+	if (!stat) return undefined;
+	try {
+		const segments = openDiskSegments(file, source, new Map([[source, stat]]), current, cacheBytesBound(stat.size, current.count));
+		return Array.isArray(segments) && segments.length > 0 ? segments : undefined;
+	} catch {
+		return undefined;
 	}
 }
 
