@@ -147,9 +147,16 @@ export function pushSegmentArrays(segment: Segment, articles: readonly Article[]
 	return {files: segment.files, count: segment.ordinals.length, arrays};
 }
 
-/** Appends a segment's folded strings to `payload` (where each lies follows from the string arrays). */
-export function pushSegmentStrings(segment: Segment, payload: AlignedPieces): void {
-	for (const text of segment.folded) payload.push(Buffer.from(text, isOneByte(text) ? 'latin1' : 'utf16le'));
+/**
+ * Appends a segment's folded strings to `payload` (in the file, where each lies follows from the
+ * string arrays); where each went in `payload`, its bytes and whether it is one byte a unit.
+ */
+export function pushSegmentStrings(segment: Segment, payload: AlignedPieces): [offset: number, bytes: number, oneByte: boolean][] {
+	return segment.folded.map((text) => {
+		const oneByte = isOneByte(text);
+		const bytes = Buffer.from(text, oneByte ? 'latin1' : 'utf16le');
+		return [payload.push(bytes), bytes.byteLength, oneByte];
+	});
 }
 
 /** The file's lead (with the header) and its block table, padded: what comes before the payload. */
