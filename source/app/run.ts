@@ -91,7 +91,7 @@ export async function runCli(input: string[], flags: Flags, moduleUrl: string): 
 	try {
 		if (flags.index) {
 			const {runIndex} = await import('./index-command.js');
-			return await runIndex(target, defaultDir);
+			return await runIndex(target, defaultDir, flags.entitiesFile);
 		}
 		if (interactive) {
 			const {runReader} = await import('./reader.js');
