@@ -298,8 +298,11 @@ for (const [key, list] of [...byReason].sort()) {
 	console.log(`  ${key}: ${list.length}`);
 	if (values.unlisted) for (const e of list) console.log(`    ${e.name} (${e.mentionCount}×, ${e.articleCount}a)`);
 }
-const labelsPath = new URL('fixtures/entities-junk-labels.tsv', import.meta.url);
-if (existsSync(labelsPath) && paths.length === 1 && paths[0] === thaigov2k) {
+// Each labelled sample was read before a round of changes (the first before the evidence bar, the
+// second before the junk4 round): what the bar and the rules now drop of each, junk and names.
+for (const file of ['entities-junk-labels.tsv', 'entities-junk-labels-2.tsv']) {
+	const labelsPath = new URL(`fixtures/${file}`, import.meta.url);
+	if (!existsSync(labelsPath) || paths.length !== 1 || paths[0] !== thaigov2k) continue;
 	const unlistedIds = new Map([...unlisted].map(([e, reason]) => [e.id, reason]));
 	const listedIds = new Set(entities.map((e) => e.id));
 	const count = new Map<string, number>();
@@ -314,7 +317,7 @@ if (existsSync(labelsPath) && paths.length === 1 && paths[0] === thaigov2k) {
 		if (label === 'name' && gone !== undefined) lost.push(`name lost: ${id} (${gone})`);
 		if (label === 'junk' && gone === undefined) lost.push(`junk kept: ${id}`);
 	}
-	console.log('  labelled sample (kind, label, kept or gone):');
+	console.log(`  labelled sample ${file} (kind, label, kept or gone):`);
 	for (const [key, n] of [...count].sort()) console.log(`    ${key}: ${n}`);
 	for (const line of lost) console.log(`    ${line}`);
 }

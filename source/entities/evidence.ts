@@ -5,10 +5,10 @@
 // article to back it. Judged here, on the whole entity, and not on one mention: detection (and so
 // Thai NER's val score) is unchanged, and a name the tagger finds again elsewhere, or that a rule
 // finds once, is kept whole.
-import {isCommonWord} from './common-words.js';
+import {isCommonWord, isOrgWord, isPlaceWord} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer} from './gazetteer.js';
-import {LATIN_ORG_HEADS, ORG_HEADS} from './lexicon.js';
+import {FUNCTION_WORDS, LATIN_ORG_HEADS, LATIN_PLACE_HEADS, ORG_HEADS, PLACE_HEADS} from './lexicon.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
 import {words} from '../text/words.js';
@@ -48,9 +48,11 @@ export function taggerOnly(mentions: readonly MentionEvidence[]): boolean {
 export function unlistedReason({name, kind, mentions}: EntityEvidence): string | undefined {
 	if (kind === 'other' || mentions.length === 0) return undefined;
 	if (kind !== 'person') {
-		const shape = bodyOrPlaceShape(name, kind) ?? latinThing(name, kind, mentions);
+		const shape = bodyOrPlaceShape(name, kind) ?? latinThing(name, kind, mentions) ?? everydayWord(name, mentions) ?? placeHeadPhrase(name, kind);
 		if (shape !== undefined) return shape;
 	}
+	if (kind === 'person' && latinOnly(mentions) && latinPlaceOrPost(name)) return 'latin-phrase';
+	if (kind === 'organization' && postThenGivenName(name, mentions)) return 'person-after-post';
 	if (!taggerOnly(mentions)) return undefined;
 	if (ODD_MARK.test(name.replace(/[:;,]$/, '')) || /^[0-9๐-๙]/.test(name)) return 'mark';
 	const oneArticle = mentions.every((m) => m.article === mentions[0]!.article);
@@ -59,6 +61,9 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		// A surname may be an everyday word (ทองคำ), a given name seldom is (the list leaves those out).
 		if (tokens.length > 2 && tokens.some((t) => isCommonWord(t))) return 'person-list';
 		if (tokens.length === 2 && oneArticle && isCommonWord(tokens[0]!)) return 'person-common-word';
+		// One word, no surname, no title, one article: the tagger's guess on a word of one sentence
+		// (ยกย่อง|สรรเสริญ, ยา|เวชภัณฑ์). A kin or religious prefix says a person is named (น้องX, พระX).
+		if (tokens.length === 1 && oneArticle && !PERSON_PREFIX.test(name) && !ROYAL_PREFIX.test(name)) return 'person-one-word';
 		return undefined;
 	}
 	const heads = placeOrOrgHeads(name);
@@ -106,6 +111,114 @@ function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
 	if (second !== undefined && ORG_HEAD_WORDS.has(token!) && ORG_HEADS.some((h) => second.startsWith(h))) return 'joined';
 	return undefined;
 }
+
+/**
+ * A person whose every mention is a Latin phrase read without a title (`an [Inflection Point]`,
+ * `at [Central World]`): two capitalised words name a person only with a title, a position or the
+ * Thai name they stand beside (those bring other mentions with them).
+ */
+function latinOnly(mentions: readonly MentionEvidence[]): boolean {
+	return mentions.every((m) => m.rule === 'latin' && m.title === undefined);
+}
+
+/**
+ * Such a phrase holding a body's or place's word or a post (Park, Hotel, Director) names a place,
+ * a body or an office; without one it is left listed, since a foreign person's name seen once with
+ * no title looks the same (David Malpass).
+ */
+function latinPlaceOrPost(name: string): boolean {
+	return name.split(/[\s-]+/).some((w) => {
+		const word = w.length > 1 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w;
+		return LATIN_ORG_HEADS.has(word) || LATIN_PLACE_HEADS.has(word) || LATIN_POSITION.has(word);
+	});
+}
+
+/** Prefixes that open a person's name without a surname: kin, nicknames, monks (น้องX, คุณX, พระX). */
+/**
+ * A body read from a post's short form and one word (รมว.|คลัง is the finance minister), where the
+ * word is no everyday word nor a word of bodies' names: a person's given name after the post
+ * (รมช.|สมหญิง), not a ministry. A head word or an abbreviation in the name keeps it.
+ */
+function postThenGivenName(name: string, mentions: readonly MentionEvidence[]): boolean {
+	if (!mentions.every((m) => m.rule === 'org-head') || !/^[\u0E01-\u0E4E]+$/.test(name)) return false;
+	if (placeOrOrgHeads(name).length > 0 || isCommonWord(name) || isOrgWord(name) || isPlaceWord(name) || knownPlace(name)) return false;
+	// A given name is a word or two (พิมพ์|ภัทรา); a short form of a body runs longer (ตรวจ|เงิน|แผ่นดิน).
+	return words(name).length <= 2;
+}
+
+/** Royal and noble styles: a king's or prince's name is one word (สมเด็จพระX, หลวงX), left to the styles' rules. */
+const ROYAL_PREFIX = /^(?:สมเด็จ|มหา|หลวง|เจ้า|กรม)/;
+const PERSON_PREFIX = /^(?:น้อง|คุณ|พระ|พี่|ป้า|ลุง|ท่าน|หม่อม|ครู|เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.)/;
+
+/**
+ * A body or place named by one everyday word or a bare head word (สะพาน, ท่าเรือ, สำนัก กอง, มค.):
+ * a word of the sentence, not a name, whoever found it, unless the gazetteer or the district list
+ * knows it (ตาก, เลย are provinces and words) or an abbreviation or a definition gave it.
+ */
+function everydayWord(name: string, mentions: readonly MentionEvidence[]): string | undefined {
+	if (mentions.some((m) => m.rule === 'abbreviation' || m.rule === 'definition' || m.rule === 'acronym')) return undefined;
+	const bare = name.replace(/[ฯ.]+$/, '');
+	if (knownPlace(bare) || knownPlace(name)) return undefined;
+	const parts = bare.split(/\s+/).filter((t) => t !== '');
+	// Every space-separated part a head word alone (สำนัก กอง), or the whole one everyday word.
+	// (A head that is a body's whole name, รัฐสภา, stands alone; the same head with ฯ is "the said …".)
+	const headOnly = parts.length > 1 || name.endsWith('ฯ');
+	if (headOnly && parts.length > 0 && parts.every((t) => ORG_HEAD_WORDS.has(t) || PLACE_HEAD_WORDS.has(t))) return 'everyday-word';
+	if (BARE_PLACE_NOUNS.has(bare)) return 'everyday-word';
+	// One everyday word; a word the corpus also sees in bodies' or places' names (วุฒิสภา, อาเซียน,
+	// ตะวันออกกลาง) and an abbreviation (อปท.) may be a name on their own.
+	if (name.includes('.') || isOrgWord(bare) || isPlaceWord(bare) || ORG_HEAD_WORDS.has(bare) || PLACE_HEAD_WORDS.has(bare)) return undefined;
+	const segments = words(bare);
+	if (segments.length === 1 && segments[0]!.start === 0 && segments[0]!.end === bare.length && isCommonWord(bare)) return 'everyday-word';
+	return undefined;
+}
+const PLACE_HEAD_WORDS = new Set(PLACE_HEADS.filter((h) => !h.endsWith('.')));
+
+/**
+ * A place head followed only by everyday words that no place's name holds (ทะเล|ที่สุด,
+ * ท่าอากาศยาน|แบบ, ตำบล|ละ): a phrase about a kind of place, not a name. A word seen in places'
+ * names (ตำบล|หิน|ตั้ง), a known place or district (อำเภอ|วารินชำราบ) keep it; so does a road's or
+ * lane's head, whose names are often a king's or a word (ซอย|พระราม 6).
+ */
+function placeHeadPhrase(name: string, kind: EntityKind): string | undefined {
+	if (kind !== 'place') return undefined;
+	const head = PLACE_PHRASE_HEADS.find((h) => name.startsWith(h));
+	if (head === undefined) return undefined;
+	const rest = name.slice(head.length);
+	const tail = rest.trim();
+	if (tail === '' || knownPlace(tail) || /[^\u0E01-\u0E4E]/.test(tail)) return undefined;
+	const parts = words(tail).map((w) => tail.slice(w.start, w.end));
+	if (parts.length === 0 || !parts.every((w) => isCommonWord(w) && !isPlaceWord(w))) return undefined;
+	// Small places (ตำบล|ศรีสุข, เกาะ|ไก่, คลอง|หลอด) are often named by an everyday word: only a
+	// function word (ตำบล|ละ) or a space between head and word (ตำบล กำนัน, a list) tells there.
+	if (NAMED_BY_WORDS.has(head) && rest === tail && !FUNCTION_WORD_SET.has(parts[0]!)) return undefined;
+	return 'place-phrase';
+}
+/** Longest first, so that หมู่บ้าน is read before a shorter head could be. */
+const PLACE_PHRASE_HEADS = PLACE_HEADS.filter((h) => !['ถนน', 'ซอย', 'ถ.'].includes(h) && !h.endsWith('.')).sort((a, b) => b.length - a.length);
+/** Heads whose places are named by everyday words as often as not (sub-districts, canals, islands, hills, estates, airports). */
+const NAMED_BY_WORDS = new Set([
+	'ตำบล',
+	'คลอง',
+	'เกาะ',
+	'หมู่เกาะ',
+	'ดอย',
+	'บึง',
+	'อ่าว',
+	'แม่น้ำ',
+	'อำเภอ',
+	'กิ่งอำเภอ',
+	'จังหวัด',
+	'นคร',
+	'กรุง',
+	'เมือง',
+	'นิคมอุตสาหกรรม',
+	'สนามบิน',
+	'ท่าอากาศยาน',
+	'แขวง',
+	'เขต',
+]);
+const FUNCTION_WORD_SET = new Set([...FUNCTION_WORDS, 'ละ', 'กว่า', 'ประมาณ', 'แบบ', 'ที่สุด', 'เข้าไป', 'ช่วย', 'ถัด', 'อีก', 'เฉพาะ', 'ตั้งแต่']);
 
 /** Words that join a name to what follows it and never end one (คณะอนุกรรมการภายใต้…, …ของ). */
 const TRAILING = ['ภายใต้', 'ของ', 'ใน', 'ที่', 'จาก', 'กับ', 'และ', 'หรือ', 'แก่', 'โดย', 'ตาม', 'สำหรับ', 'เพื่อ', 'ถึง', 'ด้วย', 'ซึ่ง', 'ว่า', 'ระหว่าง'];
@@ -158,7 +271,43 @@ const ODD_MARK = /["“”‘’«»!?;:,[\]{}<>|*#@%^=+~/\\]/;
  * Nouns that open a place's proper name besides the head words the rules read (บ้าน|X a village,
  * วัด|X a temple, สถานี|X a station…): the tagger's place opened by one is a name, not a guess.
  */
-const PLACE_WORDS = /^(?:บ้าน|วัด|สถานี|สะพาน|อาคาร|ภาค|หนอง|ห้วย|ท่าเรือ|ตลาด|หาด|น้ำตก|ถ้ำ|ภู|ลำ|แม่|วัง|ต\.|ทวีป|ทุ่ง|โรงแรม|อนุสาวรีย์|พิพิธภัณฑ์|ศาลา|ค่าย|ด่าน|เขื่อน|ป่า|สวน|แหลม|ปาก|ท่า)/;
+const PLACE_NOUNS = [
+	'บ้าน',
+	'วัด',
+	'สถานี',
+	'สะพาน',
+	'อาคาร',
+	'ภาค',
+	'หนอง',
+	'ห้วย',
+	'ท่าเรือ',
+	'ตลาด',
+	'หาด',
+	'น้ำตก',
+	'ถ้ำ',
+	'ภู',
+	'ลำ',
+	'แม่',
+	'วัง',
+	'ต.',
+	'ทวีป',
+	'ทุ่ง',
+	'โรงแรม',
+	'อนุสาวรีย์',
+	'พิพิธภัณฑ์',
+	'ศาลา',
+	'ค่าย',
+	'ด่าน',
+	'เขื่อน',
+	'ป่า',
+	'สวน',
+	'แหลม',
+	'ปาก',
+	'ท่า',
+];
+const PLACE_WORDS = new RegExp(`^(?:${PLACE_NOUNS.map((w) => w.replace('.', '\\.')).join('|')})`);
+/** A place's noun or head alone names no place (สะพาน, ท่าเรือ, ตำบล). */
+const BARE_PLACE_NOUNS = new Set(PLACE_NOUNS.filter((w) => !w.endsWith('.')));
 /** Words that join two names into a list or a phrase (X และ Y, ส่งมอบ X แก่ Y). */
 const JOINERS = ['และ', 'แก่', 'กับ', 'หรือ'];
 
@@ -194,7 +343,8 @@ function knownPlace(name: string): boolean {
 /** `unlistedReason` of a cluster of the mention table. */
 export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, summary: Summary): string | undefined {
 	// Most entities are people named after a title: nothing below applies to them.
-	if (summary.kind === 'person' && !cluster.every((g) => table.mentionRule[g] === 'model' && table.mentionTitle[g] === undefined)) return undefined;
+	if (summary.kind === 'person' && !cluster.every((g) => (table.mentionRule[g] === 'model' || table.mentionRule[g] === 'latin') && table.mentionTitle[g] === undefined))
+		return undefined;
 	const mentions = cluster.map((g) => ({rule: table.mentionRule[g]!, title: table.mentionTitle[g], article: table.mentionArticle[g]!}));
 	return unlistedReason({name: summary.name, kind: summary.kind, mentions});
 }

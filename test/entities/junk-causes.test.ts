@@ -1,0 +1,68 @@
+// Junk entities by cause (issue 7, the junk4 round, read off a second hand-labelled sample): each
+// cause on names and phrases written for the test, each with its must-keep twin.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {unlistedReason, type MentionEvidence} from '../../source/entities/evidence.js';
+import type {EntityKind} from '../../source/entities/types.js';
+
+const found = (rule: string, n = 1, articles = 1, title?: string): MentionEvidence[] =>
+	Array.from({length: n}, (_, i) => ({rule, article: i % articles, ...(title === undefined ? {} : {title})}));
+const reason = (name: string, kind: EntityKind, mentions: MentionEvidence[]): string | undefined => unlistedReason({name, kind, mentions});
+
+describe('junk entities by cause', () => {
+	it('a body or place named by one everyday word or a bare head word is a word of the sentence', () => {
+		assert.equal(reason('สะพาน', 'place', found('model', 5, 4)), 'everyday-word');
+		assert.equal(reason('ทุ่มเท', 'place', found('model')), 'everyday-word');
+		assert.equal(reason('เขต ตำบล', 'place', found('model')), 'everyday-word');
+		assert.equal(reason('กระทรวงฯ', 'organization', found('org-head', 2, 2)), 'everyday-word');
+		// Twins: a province that is also a word, a district, a body's whole name that is a head
+		// word, an abbreviation, a body's head with its name.
+		assert.equal(reason('ตาก', 'place', found('model')), undefined);
+		assert.equal(reason('จตุจักร', 'place', found('model')), undefined);
+		assert.equal(reason('รัฐสภา', 'organization', found('org-head', 3, 3)), undefined);
+		assert.equal(reason('สพฐ.', 'organization', found('model')), undefined);
+		assert.equal(reason('สำนักงบประมาณ', 'organization', found('org-head')), undefined);
+	});
+
+	it('a place head before everyday words no place holds is a phrase about a kind of place', () => {
+		assert.equal(reason('ทะเลสวยงาม', 'place', found('place-head')), 'place-phrase');
+		assert.equal(reason('หมู่บ้านตัวอย่าง', 'place', found('place-head', 3, 2)), 'place-phrase');
+		assert.equal(reason('ตำบลละ', 'place', found('place-head')), 'place-phrase');
+		assert.equal(reason('ตำบล เกษตรกร', 'place', found('place-head')), 'place-phrase');
+		// Twins: a sub-district, canal or island named by a word, a known district, a road, a sea's name.
+		assert.equal(reason('ตำบลมั่นคง', 'place', found('place-head')), undefined);
+		assert.equal(reason('คลองยาง', 'place', found('place-head')), undefined);
+		assert.equal(reason('อำเภอจตุจักร', 'place', found('place-head')), undefined);
+		assert.equal(reason('ซอยพระราม', 'place', found('place-head')), undefined);
+		assert.equal(reason('ทะเลอันดามัน', 'place', found('place-head')), undefined);
+	});
+
+	it('a body read from a post and a given name is the person after the post', () => {
+		assert.equal(reason('วิไลพร', 'organization', found('org-head', 4, 3)), 'person-after-post');
+		// Twins: a ministry's short form after the post, a longer short form, a word, a name the model found.
+		assert.equal(reason('พาณิชย์', 'organization', found('org-head', 4, 3)), undefined);
+		assert.equal(reason('ตรวจเงินแผ่นดิน', 'organization', found('org-head')), undefined);
+		assert.equal(reason('วิไลพร', 'organization', found('model', 4, 3)), undefined);
+	});
+
+	it('a person of one word the tagger alone found in one article is a guess', () => {
+		assert.equal(reason('สรรเสริญ', 'person', found('model')), 'person-one-word');
+		assert.equal(reason('ชมทิวทัศน์', 'person', found('model')), 'person-one-word');
+		// Twins: a kin or monk's prefix, a royal style, a title, a second article, a surname with it.
+		assert.equal(reason('น้องพิมพ์ดาว', 'person', found('model')), undefined);
+		assert.equal(reason('พระมหาสุริยา', 'person', found('model')), undefined);
+		assert.equal(reason('สมเด็จพระรามาธิบดี', 'person', found('model')), undefined);
+		assert.equal(reason('พิมพ์ดาว', 'person', found('model', 1, 1, 'นางสาว')), undefined);
+		assert.equal(reason('พิมพ์ดาว', 'person', found('model', 2, 2)), undefined);
+		assert.equal(reason('พิมพ์ดาว ใจสว่าง', 'person', found('model')), undefined);
+	});
+
+	it("a Latin phrase read as a person with a place's, body's or post's word is no person", () => {
+		assert.equal(reason('Riverside Park Lyon', 'person', found('latin')), 'latin-phrase');
+		assert.equal(reason('Festival Director', 'person', found('latin')), 'latin-phrase');
+		assert.equal(reason('HARBOUR PARK', 'person', found('latin')), 'latin-phrase');
+		// Twins: a foreign name seen once with no title; the same words after a title.
+		assert.equal(reason('Maren Holloway', 'person', found('latin')), undefined);
+		assert.equal(reason('Festival Director', 'person', found('latin', 1, 1, 'Mr.')), undefined);
+	});
+});
