@@ -224,6 +224,11 @@ export class AtomicFileWriter {
 		});
 	}
 
+	/** Settles once every chunk appended so far is written (or has failed): a caller appending much waits on it, so chunks do not pile up in memory. */
+	async flushed(): Promise<void> {
+		await this.queue;
+	}
+
 	/** Syncs and renames the file into place (unless `keep` says no); throws a CacheProblem. */
 	async commit(keep: () => boolean = () => true): Promise<void> {
 		await this.queue;
@@ -313,6 +318,23 @@ export class ScratchFile {
 			yield buffer.subarray(0, n);
 			at += n;
 		}
+	}
+
+	/** Bytes [from, to) of what was written (a segment's text read back while its cache is being written). Throws a CacheProblem. */
+	read(from: number, to: number): Buffer {
+		if (this.fd === undefined || !(from >= 0 && from <= to && to <= this.size)) throw new CacheProblem(this.file, 'its scratch file is closed or cut short');
+		const buffer = Buffer.allocUnsafe(to - from);
+		for (let at = 0; at < buffer.byteLength;) {
+			let n: number;
+			try {
+				n = fs.readSync(this.fd, buffer, at, buffer.byteLength - at, from + at);
+			} catch (error) {
+				throw new CacheProblem(this.file, `cannot read its scratch file: ${reasonOf(error)}`);
+			}
+			if (n === 0) throw new CacheProblem(this.file, 'its scratch file was cut short');
+			at += n;
+		}
+		return buffer;
 	}
 
 	/** Lets the file go (and removes it if it could not be unlinked at once). Never throws. */

@@ -5,10 +5,18 @@
 // `encodeCache` gives (byte for byte the same), then renamed into place. So `khao --index` and a
 // cold one-shot search hold one segment at a time, not the whole index of an archive (1.9 GB at
 // 60,000 articles when the index was built whole and then encoded).
+//
+// The reader writes its cache the same way as the pool's segments arrive, and keeps each segment
+// with its folded text read back from the scratch file (`spill`): the text is most of an index's
+// memory (two bytes a character of the corpus). It puts the file together in steps between keys
+// (`finishAsync`), and lets the scratch files go once the index is opened on disk instead.
 import type {Article} from '../corpus/types.js';
+import {reasonOf} from '../corpus/errors.js';
 import {BlockTableBuilder} from './cache-blocks.js';
 import {AlignedPieces, cacheFront, pushSegmentArrays, pushSegmentStrings, type SegmentHeader} from './cache-format.js';
-import {ScratchFile, writeAtomic} from './cache-io.js';
+import {AtomicFileWriter, CacheProblem, ScratchFile, writeAtomic} from './cache-io.js';
+import {DiskCacheDamaged} from './disk-segment.js';
+import {lazyTexts} from './lazy-texts.js';
 import type {Segment} from './segment.js';
 
 /** Aligned pieces written to a scratch file as they come instead of kept. */
@@ -56,32 +64,99 @@ export class SearchCacheWriter {
 		this.headers.push(header);
 	}
 
+	/**
+	 * Writes a sealed segment out, as `add`, and returns it with its folded text read from the
+	 * scratch file when a search needs it instead of held; undefined when the segment cannot be
+	 * cached (keep it as it is). The scratch files must then stay open (no `abort`) while the
+	 * returned segment is searched. Throws a CacheProblem.
+	 */
+	spill(segment: Segment, articles: readonly Article[]): Segment | undefined {
+		const before = this.headers.length;
+		this.add(segment, articles);
+		if (this.headers.length === before) return undefined;
+		// Copied: `finish` moves the header's offsets past the arrays.
+		const strings = this.headers.at(-1)!.strings.map(([offset, units, oneByte]) => [offset, units, oneByte] as const);
+		const scratch = this.strings.scratch;
+		const folded = lazyTexts(strings.length, (local) => {
+			const [offset, units, oneByte] = strings[local]!;
+			try {
+				return scratch.read(offset, offset + (oneByte ? units : 2 * units)).toString(oneByte ? 'latin1' : 'utf16le');
+			} catch (error) {
+				// A search reports it as a damaged cache (one note), never a crash.
+				throw new DiskCacheDamaged(this.file, reasonOf(error));
+			}
+		});
+		return {...segment, folded};
+	}
+
 	/** Puts the cache file together and in place, atomically; the scratch files are let go. Throws a CacheProblem. */
 	finish(): void {
 		try {
-			const arraysEnd = this.arrays.offset;
-			for (const header of this.headers) for (const entry of header.strings) entry[0] += arraysEnd;
-			const table = new BlockTableBuilder();
-			for (const chunk of this.payload()) table.add(chunk);
-			writeAtomic(this.file, this.bytes(arraysEnd, table.finish()));
+			const arraysEnd = this.placeStrings();
+			const table = this.tableSteps();
+			let step = table.next();
+			while (!step.done) step = table.next();
+			writeAtomic(this.file, this.bytes(arraysEnd, step.value));
 		} finally {
 			this.abort();
 		}
 	}
 
-	/** Gives up: the scratch files are let go, nothing is written. Never throws. */
+	/**
+	 * The same a chunk (`chunkBytes`, 1 MB) at a time: `pause` is awaited after each chunk summed,
+	 * and the file is written off the event loop a chunk at a time, so no step holds the thread
+	 * long whatever the cache's size. The scratch files stay open (segments from `spill` read
+	 * them): `abort` lets them go. Throws a CacheProblem.
+	 */
+	async finishAsync(pause: () => Promise<void>, chunkBytes = 1 << 20): Promise<void> {
+		const arraysEnd = this.placeStrings();
+		const table = this.tableSteps(chunkBytes);
+		let step = table.next();
+		for (; !step.done; step = table.next()) await pause();
+		const out = new AtomicFileWriter(this.file);
+		try {
+			for (const chunk of this.bytes(arraysEnd, step.value, chunkBytes)) {
+				// Copied: the scratch file's chunks share one buffer.
+				out.append(Buffer.from(chunk));
+				await out.flushed();
+			}
+			await out.commit();
+		} catch (error) {
+			await out.abort();
+			throw error instanceof CacheProblem ? error : new CacheProblem(this.file, `cannot write it: ${reasonOf(error)}`);
+		}
+	}
+
+	/** Gives up (or is done): the scratch files are let go, nothing more is written. Never throws. */
 	abort(): void {
 		this.arrays.scratch.close();
 		this.strings.scratch.close();
 	}
 
-	private *bytes(arraysEnd: number, table: Uint8Array): Generator<Uint8Array> {
-		yield* cacheFront(this.headers, arraysEnd, this.spilledBytes, table);
-		yield* this.payload();
+	/** The strings follow the arrays in the file: their offsets are moved past them (once). */
+	private placeStrings(): number {
+		const arraysEnd = this.arrays.offset;
+		for (const header of this.headers) for (const entry of header.strings) entry[0] += arraysEnd;
+		return arraysEnd;
 	}
 
-	private *payload(): Generator<Uint8Array> {
-		yield* this.arrays.scratch.chunks();
-		yield* this.strings.scratch.chunks();
+	/** The block table, summed a chunk of the payload per step. */
+	private *tableSteps(chunkBytes?: number): Generator<void, Uint8Array, void> {
+		const table = new BlockTableBuilder();
+		for (const chunk of this.payload(chunkBytes)) {
+			table.add(chunk);
+			yield;
+		}
+		return table.finish();
+	}
+
+	private *bytes(arraysEnd: number, table: Uint8Array, chunkBytes?: number): Generator<Uint8Array> {
+		yield* cacheFront(this.headers, arraysEnd, this.spilledBytes, table);
+		yield* this.payload(chunkBytes);
+	}
+
+	private *payload(chunkBytes?: number): Generator<Uint8Array> {
+		yield* this.arrays.scratch.chunks(chunkBytes);
+		yield* this.strings.scratch.chunks(chunkBytes);
 	}
 }

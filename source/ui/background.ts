@@ -5,7 +5,18 @@
 // cost more). Entities are linked in such slices, or, for a corpus with an article too large for
 // a slice, whole in a pool worker.
 import type {CorpusLoad} from '../corpus/index.js';
-import {indexCorpusSteps, openCachedSteps, writeCacheAsync, type FileStat, type IndexProgress, type OpenIndexOptions, type SearchIndex} from '../search/index.js';
+import {
+	indexCorpusSteps,
+	openCachedSteps,
+	writeCacheAsync,
+	type CachedStart,
+	type FileStat,
+	type IndexProgress,
+	type OpenIndexOptions,
+	type SearchIndex,
+} from '../search/index.js';
+import {CacheStream} from '../search/cache-stream.js';
+import {DiskSegment} from '../search/disk-segment.js';
 import {MAX_SEGMENT_ARTICLES} from '../search/segment.js';
 import {correctionsWarnings, EntityIndex, EntityIndexBuilder, type EntityCorrections} from '../entities/index.js';
 import {entityIndexSteps} from '../entities/entity-index.js';
@@ -83,6 +94,8 @@ export class BackgroundIndexer {
 	private detection?: DetectionQueue;
 	private linked?: LinkedCache;
 	private saving?: Promise<void>;
+	/** The search cache being written as the pool's segments arrive (its scratch files are let go on stop). */
+	private stream?: CacheStream;
 	private readonly listeners = new Set<() => void>();
 
 	constructor(
@@ -99,6 +112,7 @@ export class BackgroundIndexer {
 		this.stopped = true;
 		this.detection?.stop();
 		this.pool?.stop();
+		this.stream?.close();
 	}
 
 	async start(): Promise<void> {
@@ -281,7 +295,10 @@ export class BackgroundIndexer {
 
 	/**
 	 * The search index: what the cache holds (read in steps between keys), the rest built by the
-	 * pool in batches of one file's articles, added in corpus order as they come back; then saved.
+	 * pool in batches of one file's articles, added in corpus order a segment per turn of the event
+	 * loop as they come back. Each segment is written to its file's cache as it joins (cache-stream.ts),
+	 * so the cache is never encoded whole; a large corpus keeps only the segments' arrays, their
+	 * text read back from the cache's scratch files, and is searched on disk once the files are in place.
 	 */
 	private async searchInPool(articles: Article[]): Promise<void> {
 		const onDisk = this.chars > (this.options.diskChars ?? DISK_CHARS);
@@ -293,40 +310,51 @@ export class BackgroundIndexer {
 		this.emit();
 		const batches = searchBatches(articles, index, start.stats, options.segmentArticles);
 		for (const batch of batches) for (const ordinal of batch.ordinals) start.dirty.add(articles[ordinal]!.path);
-		// Results come back in any order; they join the index in corpus order (ranking ties and the
-		// stages' hit limits see segments in that order).
-		const results: (SearchIndex['segments'] | undefined)[] = new Array(batches.length);
-		let next = 0;
+		const cacheDir = this.cacheDir();
+		const warn = (warning: CorpusWarning): void => this.cacheWarning(warning);
+		const stream = start.caching && cacheDir !== undefined ? new CacheStream({cacheDir, articles, index, dirty: start.dirty, spill: onDisk, warn}) : undefined;
+		this.stream = stream;
 		const failures: string[] = [];
-		await Promise.all(
-			batches.map((batch, i) =>
-				this.workers()
-					.run(searchJob, batch)
-					.then(
-						(segments) => void (results[i] = segments),
-						(error: Error) => {
-							results[i] = [];
-							failures.push(error.message);
-						},
-					)
-					.then(() => {
-						if (this.stopped) return;
-						while (next < batches.length && results[next]) {
-							for (const segment of results[next]!) index.addSegment(segment);
-							results[next++] = undefined;
-						}
-						this.set({searchIndexed: index.indexedArticles});
-						this.emit();
-					}),
-			),
+		// Every batch is queued at once (the pool runs two at a time); results join in corpus order
+		// (ranking ties and the stages' hit limits see segments in that order) and are let go as they do.
+		const results: (Promise<SearchIndex['segments']> | undefined)[] = batches.map((batch) =>
+			this.workers()
+				.run(searchJob, batch)
+				.catch((error: Error) => {
+					failures.push(error.message);
+					return [];
+				}),
 		);
+		for (let i = 0; i < results.length; i++) {
+			const segments = await results[i]!;
+			results[i] = undefined;
+			for (const segment of segments) {
+				if (this.stopped) return;
+				index.addSegment(stream ? stream.add(segment) : segment);
+				await nextTurn();
+			}
+			if (this.stopped) return;
+			this.set({searchIndexed: index.indexedArticles});
+			this.emit();
+		}
 		if (this.stopped) return;
-		let saved: Promise<unknown[]> | undefined;
+		let saved: Promise<boolean> | undefined;
 		if (failures.length > 0) this.problem(`search: ${failures[0]}`);
-		else if (start.caching && start.dirty.size > 0) saved = this.whileSaving(start.save(options.saveCache));
+		else if (stream && start.dirty.size > 0) saved = this.whileSaving(this.saveStreamed(stream, start, options));
 		this.set({search: index, searchIndexed: index.indexedArticles, searchDone: true});
 		this.emit();
-		if (onDisk && saved) await this.searchOnDisk(articles, options, saved);
+		if (onDisk && saved) await this.searchOnDisk(articles, options, saved, stream!);
+	}
+
+	/** The streamed cache files put in place, then any other dirty file's written whole (one whose segments all came from its cache); true when all were written. */
+	private async saveStreamed(stream: CacheStream, start: CachedStart, options: OpenIndexOptions): Promise<boolean> {
+		const streamed = await stream.finish(nextTurn);
+		const save = options.saveCache ?? writeCacheAsync;
+		// A file searched on disk holds only what was looked up of its segments: its cache stays as it is.
+		const rest = await start.save((file, segments, list, warn) =>
+			stream.handles(file) || segments.some((segment) => segment instanceof DiskSegment) ? true : save(file, segments, list, warn),
+		);
+		return streamed && rest.every((ok) => ok !== false);
 	}
 
 	/** The status bar says "saving" until the search cache's files are written (or given up on). */
@@ -344,16 +372,19 @@ export class BackgroundIndexer {
 
 	/**
 	 * A large corpus's index, once its cache files are written, is opened again where they lie (as
-	 * the next launch opens it): the segments built in memory are let go. If a file could not be
-	 * written or changed meanwhile, the index in memory stays.
+	 * the next launch opens it): the segments built in memory, and the scratch files their text is
+	 * read from, are let go. If a file could not be written or changed meanwhile, the index in
+	 * memory stays (and its scratch files with it).
 	 */
-	private async searchOnDisk(articles: Article[], options: OpenIndexOptions, saved: Promise<unknown[]>): Promise<void> {
+	private async searchOnDisk(articles: Article[], options: OpenIndexOptions, saved: Promise<boolean>, stream: CacheStream): Promise<void> {
 		const written = await saved;
-		if (this.stopped || written.some((ok) => ok === false)) return;
+		if (this.stopped || !written) return;
 		const opened = await this.betweenKeys(openCachedSteps(articles, {...options, onDisk: true}));
 		if (opened === undefined || !opened.index.complete) return;
 		this.set({search: opened.index});
 		this.emit();
+		stream.close();
+		this.stream = undefined;
 	}
 
 	/** The entity index, whole, in a pool worker (no percentage to show). */
@@ -392,6 +423,11 @@ export class BackgroundIndexer {
 	private emit(): void {
 		for (const l of this.listeners) l();
 	}
+}
+
+/** One turn of the event loop: keys are answered before the next step. */
+function nextTurn(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
