@@ -42,7 +42,7 @@ const HEAD_WORDS = new Set([...PLACE_HEADS, ...ORG_HEADS]);
  */
 const CLAUSE_VERBS = new Set([...DERIVED_CLAUSE_VERBS, 'ดำเนิน', 'ดำเนินการ', 'ติดตาม', 'ส่งข้อมูล', 'ครอบคลุม']);
 /** Bodies' heads whose names are their subject or place, everyday words (see readHeadName). */
-const SUBJECT_NAMED = /^(?:คณะ|ศาล)|(?:ตำบล|จังหวัด|เมือง|นคร)$/;
+export const SUBJECT_NAMED = /^(?:คณะ|ศาล)|(?:ตำบล|จังหวัด|เมือง|นคร)$/;
 /** Heads of a Thai district's name only. */
 const DISTRICT_HEADS = new Set(['อำเภอ', 'อ.', 'กิ่งอำเภอ']);
 /** Heads naming the very place of their complement (จังหวัดเชียงใหม่ = เชียงใหม่; ท่าอากาศยานเชียงใหม่ is another place). */

@@ -12,7 +12,7 @@ import {gazetteer} from '../gazetteer.js';
 import {FUNCTION_WORDS, ORG_HEADS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
-import {commonAfterPlaceHead, trailingJoiner} from './head-name.js';
+import {commonAfterPlaceHead, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
 import {triggerTrie} from './trigger-trie.js';
 import type {EntityKind} from '../types.js';
 
@@ -100,9 +100,17 @@ function nameLikeBodyOrPlace(
 		const org = head.values.find((v) => v.type === 'org');
 		// (ต.ในเมือง is a sub-district: only a body's head is checked.)
 		if (org !== undefined && LOCATIVES.has(first)) return false;
-		// A body's word (แพทยศาสตร์ in คณะแพทยศาสตร์) names a faculty or council, and ฯ shortens a
-		// longer name (สำนักงบฯ): both kept.
-		if (org !== undefined && WEAK_ORG_HEADS.has(org.word) && first === text.slice(from, end) && !first.endsWith('ฯ') && isCommonWord(first) && !isOrgWord(first))
+		// A body's word names a faculty or court (แพทยศาสตร์ in คณะแพทยศาสตร์: heads named by their
+		// subject, as the head rules read them), not a network or centre (เครือข่าย|สุขภาพ); ฯ shortens
+		// a longer name (สำนักงบฯ): kept.
+		if (
+			org !== undefined &&
+			WEAK_ORG_HEADS.has(org.word) &&
+			first === text.slice(from, end) &&
+			!first.endsWith('ฯ') &&
+			isCommonWord(first) &&
+			(!isOrgWord(first) || !SUBJECT_NAMED.test(org.word))
+		)
 			return false;
 	}
 	if (kind === 'place') {

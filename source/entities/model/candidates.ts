@@ -5,7 +5,7 @@
 
 import {isCommonWord} from '../common-words.js';
 import {gazetteer} from '../gazetteer.js';
-import {ORG_HEADS, OTHER_HEADS, PLACE_HEADS} from '../lexicon.js';
+import {LATIN_COMMON_WORDS, LATIN_STOP, ORG_HEADS, OTHER_HEADS, PLACE_HEADS} from '../lexicon.js';
 import {triggerTrie} from '../detect/trigger-trie.js';
 import type {StepClock, Steps} from '../steps.js';
 import {SuffixSet, Trie} from '../trie.js';
@@ -111,7 +111,7 @@ function toWordEdges(ctx: DetectionContext, start: number, end: number): [number
 /**
  * What the rules would never take as a name, whoever proposes it: a piece of a word (the model's
  * units are smaller than words), a listed common word or title alone, a head word with nothing
- * but a generic complement (กระทรวง, องค์การระหว่างประเทศ).
+ * but a generic complement (กระทรวง, องค์การระหว่างประเทศ), a name that stops on a Latin function word.
  */
 export function plausibleName(ctx: DetectionContext, start: number, end: number): boolean {
 	// Two characters are a piece of an abbreviation (ส.), not a name the rules missed.
@@ -120,6 +120,10 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	// Latin-script names are the rules' (capitals, titles, acronyms): the model learned Thai news.
 	if (!/[\u0E01-\u0E2E]/.test(name)) return false;
 	if (PERSON_STOP.has(name) || GENERIC.has(name)) return false;
+	// Ending on a Latin function or everyday word (ชมรม To…), it stops inside a Latin phrase: the
+	// rules read Latin names whole.
+	const last = /[A-Za-z]+$/.exec(name)?.[0];
+	if (last !== undefined && (LATIN_STOP.has(last) || LATIN_COMMON_WORDS.has(last))) return false;
 	heads ??= trieOf([...ORG_HEADS, ...PLACE_HEADS, ...OTHER_HEADS]);
 	const head = heads.matchesAt(name, 0).at(-1);
 	if (head === undefined) return true;

@@ -21,11 +21,13 @@ const LEX_COMMON = 32;
 
 let lexicon: FlagTrie | undefined;
 
-function lexiconTrie(): FlagTrie {
-	if (lexicon !== undefined) return lexicon;
-	const trie = new FlagTrie();
+/**
+ * Every listed word the features read, with its flag (a word listed twice gets both). One list for
+ * the trie and for the fingerprint that the weights file records (weights are trained on it).
+ */
+export function forEachLexiconWord(visit: (word: string, flag: number) => void): void {
 	const add = (words: Iterable<string>, flag: number): void => {
-		for (const w of words) if (w.length >= 2) trie.add(w, flag);
+		for (const w of words) if (w.length >= 2) visit(w, flag);
 	};
 	add([...HONORIFICS, ...RANKS, ...POSITIONS, ...LATIN_TITLES], LEX_TITLE);
 	add([...ORG_HEADS, ...STANDALONE_ORGS], LEX_ORG);
@@ -36,9 +38,15 @@ function lexiconTrie(): FlagTrie {
 		[...gaz.thai.values()].filter((p) => !(p.key.startsWith('city:') && gaz.ambiguous.has(p.name))).map((p) => p.name),
 		LEX_PLACE,
 	);
-	add(gazetteer().districts, LEX_PLACE);
+	add(gaz.districts, LEX_PLACE);
 	add([...FUNCTION_WORDS, ...VERBS], LEX_FUNCTION);
 	add([...COMMON_WORDS, ...OTHER_HEADS], LEX_COMMON);
+}
+
+function lexiconTrie(): FlagTrie {
+	if (lexicon !== undefined) return lexicon;
+	const trie = new FlagTrie();
+	forEachLexiconWord((word, flag) => trie.add(word, flag));
 	lexicon = trie;
 	return trie;
 }
@@ -46,6 +54,7 @@ function lexiconTrie(): FlagTrie {
 /** For each unit, the lexicon flags of listed words that start there and that end right before it. */
 export function lexiconFlags(text: string, units: Units): {starts: Uint8Array; ends: Uint8Array} {
 	const trie = lexiconTrie();
+	const walk = trie.walk();
 	const n = units.count;
 	const starts = (scratch.starts = grow(scratch.starts, n + 1));
 	const ends = (scratch.ends = grow(scratch.ends, n + 1));
@@ -56,9 +65,7 @@ export function lexiconFlags(text: string, units: Units): {starts: Uint8Array; e
 		let node = 0;
 		let j = i + 1;
 		for (let p = us[i]!; p < text.length;) {
-			const code = FlagTrie.code(text.charCodeAt(p));
-			if (code < 0) break;
-			node = trie.child(node, code);
+			node = walk.child(node, text.charCodeAt(p));
 			if (node < 0) break;
 			p++;
 			const flags = trie.flagsAt(node);

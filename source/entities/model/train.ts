@@ -10,6 +10,12 @@ import {spansToTags, TAG_COUNT} from './tags.js';
 import {decode, type TaggerWeights, weightCount} from './tagger.js';
 import {splitUnits} from './units.js';
 
+/**
+ * Raise when training changes what it makes of the same data and settings (the weights file records
+ * it: build-record.ts). 1: the first trainer; 2: the 8-bit narrowing and the build record in the file.
+ */
+export const TRAINER_VERSION = 2;
+
 export interface TrainingText {
 	text: string;
 	spans: ReadonlyArray<{start: number; end: number; kind: EntityKind}>;
@@ -19,8 +25,11 @@ export interface TrainOptions {
 	bits: number;
 	epochs: number;
 	seed: number;
-	/** Called after each epoch (progress for the training script). */
-	onEpoch?: (epoch: number, mistakes: number, units: number) => void;
+	/**
+	 * Called after each epoch (progress for the training script); `averaged` gives the weights as
+	 * they would be if training stopped here (choosing the number of epochs on val).
+	 */
+	onEpoch?: (epoch: number, mistakes: number, units: number, averaged: () => TaggerWeights) => void;
 }
 
 /** A small seeded generator (mulberry32): training must not depend on Math.random. */
@@ -39,8 +48,8 @@ export function trainTagger(texts: readonly TrainingText[], options: TrainOption
 	const NT = TAG_COUNT;
 	const NS = STATIC_FEATURES;
 	const size = weightCount(options.bits);
-	const model: TaggerWeights = {bits: options.bits, weights: new Float32Array(size)};
-	const w = model.weights;
+	const w = new Float32Array(size);
+	const model: TaggerWeights = {bits: options.bits, weights: w};
 	// Sum of step × change, for the average without touching every weight at every step.
 	const timed = new Float64Array(size);
 	let step = 1;
@@ -87,9 +96,14 @@ export function trainTagger(texts: readonly TrainingText[], options: TrainOption
 			}
 			step++;
 		}
-		options.onEpoch?.(epoch, mistakes, units);
+		options.onEpoch?.(epoch, mistakes, units, () => average(w, timed, step, options.bits));
 	}
-	const averaged = new Float32Array(size);
-	for (let i = 0; i < size; i++) averaged[i] = w[i]! - timed[i]! / step;
-	return {bits: options.bits, weights: averaged};
+	return average(w, timed, step, options.bits);
+}
+
+/** The averaged perceptron's weights: each weight's mean over all steps so far. */
+function average(w: Float32Array, timed: Float64Array, step: number, bits: number): TaggerWeights {
+	const averaged = new Float32Array(w.length);
+	for (let i = 0; i < w.length; i++) averaged[i] = w[i]! - timed[i]! / step;
+	return {bits, weights: averaged};
 }
