@@ -7,7 +7,8 @@
 // `--cold`: the issue's speed goal as the product meets it: no cache, detection in the worker
 // threads that `--entities` and the reader start (detectCorpus: one per core), linking on this
 // thread as the batches arrive, then one snapshot. The machine is shared, so it reports articles per
-// wall second and per CPU second (all threads of the process) with the load average around the run.
+// wall second and per CPU second (all threads of the process) with the load average around the run,
+// and each thread's CPU up to the last batch: the workers', this thread's and V8's helper threads'.
 // Run: node --import tsx bench/entities.ts [--cold] [path] [limit]
 import {bigCorpus} from './data.js';
 
@@ -20,6 +21,7 @@ import {EntityIndexBuilder} from '../source/entities/builder.js';
 import {detectCorpus} from '../source/entities/detect-corpus.js';
 import {defaultPoolSize} from '../source/workers/pool.js';
 import type {Steps} from '../source/entities/steps.js';
+import {ThreadCpuSampler} from './thread-cpu.js';
 
 const DEFAULT_PATH = () => bigCorpus().path;
 const BATCH = 100;
@@ -110,6 +112,8 @@ export async function runColdEntityBench(path = DEFAULT_PATH(), limit = Infinity
 	const elu = perf.eventLoopUtilization();
 	const start = performance.now();
 	const cpuStart = process.cpuUsage();
+	// Each thread's CPU, sampled while the workers live (they end with the pool).
+	const threads = new ThreadCpuSampler();
 	let linking = 0;
 	let firstBatch = 0;
 	for await (const batch of detectCorpus(articles)) {
@@ -117,9 +121,11 @@ export async function runColdEntityBench(path = DEFAULT_PATH(), limit = Infinity
 		if (firstBatch === 0) firstBatch = t - start;
 		builder.addDetected(batch);
 		linking += performance.now() - t;
+		threads.sample();
 	}
 	const detectedAt = performance.now();
 	const cpuDetected = process.cpuUsage(cpuStart);
+	const byThread = threads.totals();
 	const index = builder.snapshot();
 	const end = performance.now();
 	const cpu = process.cpuUsage(cpuStart);
@@ -143,6 +149,11 @@ export async function runColdEntityBench(path = DEFAULT_PATH(), limit = Infinity
 			{metric: 'articles per second incl. snapshot', value: articles.length / ((end - start) / 1000), unit: '/s'},
 			{metric: 'articles per CPU second incl. snapshot', value: articles.length / seconds(cpu), unit: '/s'},
 			{metric: 'this thread busy', value: 100 * busy.utilization, unit: '%'},
+			// Linux only (zero elsewhere): up to the last batch linked.
+			...byThread.started.slice(0, defaultPoolSize()).map((cpu, k) => ({metric: `CPU of started thread ${k + 1} (a worker)`, value: cpu, unit: 's'})),
+			{metric: 'CPU of other started threads', value: byThread.started.slice(defaultPoolSize()).reduce((a, b) => a + b, 0), unit: 's'},
+			{metric: 'CPU of this thread', value: byThread.main, unit: 's'},
+			{metric: "CPU of V8's helper threads", value: byThread.helpers, unit: 's'},
 		],
 	};
 }

@@ -1,5 +1,6 @@
 // `khao --index PATH`: build every cache ahead of time (the search index and the entity detections
-// of each file), so that the reader and the one-shot modes find them ready. On a terminal a progress
+// of each file, then the entities linked across the corpus), so that the reader and the one-shot
+// modes find them ready. On a terminal a progress
 // line is redrawn in place (and cleared on Ctrl+C); otherwise a plain line says each tenth done.
 // Then what was built, how big it is on disk and how long it took.
 import fs from 'node:fs';
@@ -10,6 +11,10 @@ import {buildSearchCaches} from '../search/build-cache.js';
 import {cacheFileFor, defaultCacheDir} from '../search/cache.js';
 import {detectCorpus} from '../entities/detect-corpus.js';
 import {detectionCacheFile} from '../entities/detection-cache.js';
+import {EntityCorrectionsError} from '../entities/corrections.js';
+import {linkCorpus} from '../entities/link-corpus.js';
+import {linkedCacheFile} from '../entities/linked-cache.js';
+import {findCorrections} from './plain-entities.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {formatSize} from '../corpus/size.js';
 import {EXIT} from './exit.js';
@@ -43,7 +48,8 @@ interface Job {
 	done: number;
 	total: number;
 	ms: number;
-	files: (cacheDir: string, source: string) => string;
+	/** Its cache files, for the size said at the end. */
+	files: () => string[];
 }
 
 const BAR = 16;
@@ -68,7 +74,31 @@ function bytesOf(files: string[]): number {
 	return total;
 }
 
-export async function runIndex(target: string | undefined, defaultDir: string): Promise<number> {
+/**
+ * The entities linked across the corpus, from the detections just cached, written to the linked
+ * cache. Linking begins once the search index is built and let go: the two at once held both.
+ */
+async function cacheLinks(
+	articles: readonly Article[],
+	cacheDir: string,
+	correctionsFile: string | undefined,
+	root: string,
+	onProgress: Progress,
+	onWarning: (w: CorpusWarning) => void,
+): Promise<void> {
+	let corrections;
+	try {
+		corrections = findCorrections(correctionsFile, root);
+	} catch (error) {
+		if (!(error instanceof EntityCorrectionsError)) throw error;
+		// The linked result depends on the corrections: without a readable file there is nothing to cache.
+		onWarning({kind: 'skipped', path: 'entity links', message: `not cached: ${error.message}`});
+		return;
+	}
+	await linkCorpus(articles, {cacheDir, ...(corrections ? {corrections} : {}), onWarning, onProgress});
+}
+
+export async function runIndex(target: string | undefined, defaultDir: string, correctionsFile?: string): Promise<number> {
 	const where = target ?? defaultDir;
 	const cacheDir = defaultCacheDir();
 	if (cacheDir === undefined) {
@@ -104,9 +134,11 @@ export async function runIndex(target: string | undefined, defaultDir: string): 
 			return EXIT.unreadable;
 		}
 		const readMs = performance.now() - started;
+		const sources = [...new Set(articles.map((a) => a.path))];
 		const jobs: Job[] = [
-			{name: 'search', done: 0, total: articles.length, ms: 0, files: cacheFileFor},
-			{name: 'entities', done: 0, total: articles.length, ms: 0, files: detectionCacheFile},
+			{name: 'search', done: 0, total: articles.length, ms: 0, files: () => sources.map((s) => cacheFileFor(cacheDir, s))},
+			{name: 'entities', done: 0, total: articles.length, ms: 0, files: () => sources.map((s) => detectionCacheFile(cacheDir, s))},
+			{name: 'links', done: 0, total: articles.length, ms: 0, files: () => [linkedCacheFile(cacheDir, articles)]},
 		];
 		const shownTenths = jobs.map(() => -1);
 		let drawn = 0;
@@ -136,10 +168,10 @@ export async function runIndex(target: string | undefined, defaultDir: string): 
 		};
 		// Both at once: entity detection runs in worker threads while the search index is built here.
 		await Promise.all([cacheSearch(articles, cacheDir, track(jobs[0]!), say), cacheEntities(articles, cacheDir, track(jobs[1]!), say)]);
+		await cacheLinks(articles, cacheDir, correctionsFile, where, track(jobs[2]!), say);
 		clear();
-		const sources = [...new Set(articles.map((a) => a.path))];
 		const rows = jobs.map((job) => {
-			const size = bytesOf(sources.map((s) => job.files(cacheDir, s)));
+			const size = bytesOf(job.files());
 			return `  ${job.name.padEnd(9)} ${formatSize(size).padStart(9)}  ${seconds(job.ms)}`;
 		});
 		const files = `${sources.length.toLocaleString('en')} ${sources.length === 1 ? 'file' : 'files'}`;

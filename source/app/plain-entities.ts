@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Article} from '../corpus/types.js';
 import {CORRECTIONS_FILE} from '../corpus/index.js';
-import {EntityIndex, EntityIndexBuilder, correctionsWarnings, loadEntityCorrections, taggerWarning, type EntityCorrections} from '../entities/index.js';
+import {correctionsWarnings, loadEntityCorrections, taggerWarning, type EntityCorrections} from '../entities/index.js';
 import {entitiesJsonPieces, entitiesTable} from '../plain/entities.js';
 import {defaultCacheDir} from '../search/cache.js';
-import {detectCorpus} from '../entities/detect-corpus.js';
-import {openLinkedCache} from '../entities/linked-cache.js';
+import {linkCorpus} from '../entities/link-corpus.js';
 import {warn} from './output.js';
 import {sanitizeInline} from '../text/sanitize.js';
 
@@ -34,16 +33,7 @@ export async function plainEntities(
 	const corrections = findCorrections(opts.correctionsFile, opts.root);
 	const cacheDir = opts.cache === false ? undefined : defaultCacheDir();
 	// The linked result of an unchanged corpus is read whole; else detection (cached per file) and linking.
-	const cache = openLinkedCache(cacheDir, articles, corrections, warn);
-	let index: EntityIndex;
-	if (cache.data !== undefined) index = new EntityIndex(cache.data);
-	else {
-		const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
-		const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), onWarning: warn, awaitWrites: true});
-		for await (const batch of detected) builder.addDetected(batch);
-		index = builder.snapshot();
-		await cache.save(index.data);
-	}
+	const {index} = await linkCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), ...(corrections ? {corrections} : {}), onWarning: warn});
 	// Corrections that matched nothing: said on stderr, the output stays clean.
 	for (const w of correctionsWarnings(corrections, index.warnings)) warn(w);
 	// A damaged NER weights file is no failure (rules alone), but the user hears of it.

@@ -91,7 +91,7 @@ export async function runCli(input: string[], flags: Flags, moduleUrl: string): 
 	try {
 		if (flags.index) {
 			const {runIndex} = await import('./index-command.js');
-			return await runIndex(target, defaultDir);
+			return await runIndex(target, defaultDir, flags.entitiesFile);
 		}
 		if (interactive) {
 			const {runReader} = await import('./reader.js');
@@ -110,6 +110,15 @@ export async function runCli(input: string[], flags: Flags, moduleUrl: string): 
 async function runPlain(target: string | undefined, flags: Flags, defaultDir: string): Promise<number> {
 	const options = {defaultDir, stdin: target === '-' ? process.stdin : undefined, ...listingCacheOf(flags)};
 	if (flags.search === undefined && !flags.entities) return streamPlain(openCorpus(target, options), flags, target ?? defaultDir);
+	if (flags.search !== undefined && target !== undefined && target !== '-') {
+		// One big .jsonl file with current caches: searched without loading its articles.
+		const {plainSearchListed} = await import('./plain-search.js');
+		const listed = plainSearchListed(target, flags.search, {json: flags.json, width: plainWidth(flags), cache: flags.cache});
+		if (listed) {
+			for (const w of listed.warnings) warn(w);
+			return print(listed.out.endsWith('\n') ? listed.out : listed.out + '\n');
+		}
+	}
 	// Search and entities need every article before their first line (ranking, linking).
 	const {articles, warnings} = await loadCorpus(target, options);
 	for (const w of warnings) warn(w);

@@ -13,11 +13,16 @@
 // share a date, a section's their fields). Reading one is one positional read, one CRC, one copy of
 // the strings' run (each string is then a slice of it: JSON.parse of 60,000 titles cost 150 ms) and
 // a small JSON.parse; blocks are read one at a time, so the first screen waits for the first, small one.
+// The header also keeps the digest of the articles (articles-digest.ts), which a cached search
+// compares with the search cache's; `openListedArticles` lists the file lazily, a block decoded
+// only when one of its articles is asked for (a search asks for its hits' only).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type {ArticleDate, CorpusWarning, WarningKind} from './types.js';
 import {StoredArticle, type ArticleLocator, type ArticleMeta} from './article-store.js';
+import {ArticlesDigest} from './articles-digest.js';
+import type {Article} from './types.js';
 import {hashCode} from './code-fingerprint.js';
 import {reasonOf} from './errors.js';
 import type {FileStamp} from './stamp.js';
@@ -29,7 +34,7 @@ import {AlignedPieces, align8, headerObject, leadWith} from '../search/cache-for
 const MAGIC = 'KHAOLST1';
 /** Magic (8 bytes), header length (u32), CRC-32 of the header (u32); the JSON header follows. */
 const LEAD = 16;
-const FORMAT = 'khao-listing-2';
+const FORMAT = 'khao-listing-3';
 /** Articles per block, and in the first block: what the first screen waits for (one screenful and more). */
 export const LISTING_BLOCK = 1000;
 const FIRST_BLOCK = 100;
@@ -62,6 +67,8 @@ interface Header {
 	/** Per block: [offset in the payload, articles, strings, UTF-16 units of the strings' run, bytes of its tables, CRC-32 of the whole block]. */
 	blocks: Block[];
 	payload: number;
+	/** ArticlesDigest of every article of the file, in order. */
+	articles: string;
 }
 
 /** Numbers per article in a block's column. */
@@ -176,6 +183,8 @@ export function* encodeListingSteps(
 	const pieces: Uint8Array[] = [];
 	const payload = new AlignedPieces(pieces);
 	const blocks: Header['blocks'] = [];
+	const digest = new ArticlesDigest();
+	for (const article of articles) digest.add(article.id, article.title.length, article.textLength);
 	for (let from = 0; from < articles.length; from += from === 0 ? FIRST_BLOCK : LISTING_BLOCK) {
 		const count = Math.min(articles.length - from, from === 0 ? FIRST_BLOCK : LISTING_BLOCK);
 		const block = encodeBlock(articles.slice(from, from + count), prefix);
@@ -189,7 +198,16 @@ export function* encodeListingSteps(
 		blocks.push([at, count, block.strings, block.units, block.tableBytes, crc]);
 		yield;
 	}
-	const header: Header = {format: FORMAT, code: codeVersion(), path: file.path, version: file.version, warnings: [...warnings], blocks, payload: payload.offset};
+	const header: Header = {
+		format: FORMAT,
+		code: codeVersion(),
+		path: file.path,
+		version: file.version,
+		warnings: [...warnings],
+		blocks,
+		payload: payload.offset,
+		articles: digest.finish(),
+	};
 	return [leadWith(MAGIC, header), ...pieces];
 }
 
@@ -224,9 +242,24 @@ export type ListingMiss = {kind: 'absent' | 'stale' | 'other-version'} | {kind: 
 export interface OpenListing {
 	warnings: CorpusWarning[];
 	blocks: number;
-	/** The articles of block `b` (in order), or a warning when the block does not hold together (the listing is then not to be used). */
+	/** Articles per block, in order. */
+	counts: number[];
+	/** The digest of the file's articles (ArticlesDigest). */
+	digest: string;
+	/**
+	 * The articles of block `b` (in order), or a warning when the block does not hold together (the
+	 * listing is then not to be used). Blocks asked for in order are also checked to follow each other in the file.
+	 */
 	block(b: number): StoredArticle[] | CorpusWarning;
+	/** Block `b` checked and decoded, its articles made one at a time (`article(a)`), or a warning. */
+	columns(b: number): BlockColumns | CorpusWarning;
 	close(): void;
+}
+
+/** A checked block: its `count` articles, each made when asked for. */
+export interface BlockColumns {
+	count: number;
+	article(a: number): StoredArticle;
 }
 
 /** The most bytes an honest listing of a file of this size could take. */
@@ -262,45 +295,134 @@ export function openListing(cacheFile: string, file: ListedFile, sourceBytes: nu
 	const prefix = `${file.path}#`;
 	let lastEnd = -1;
 	let lastLine = 0;
+	/** Block `b` read, checked and decoded into columns; its records must follow `after` (a line's end and number) in the file. */
+	const columns = (b: number, after: {end: number; line: number}): (BlockColumns & {last: {end: number; line: number}}) | CorpusWarning => {
+		const [offset, count, stringCount, units, tableBytes, crc] = header.blocks[b]!;
+		const parts = blockParts(count, stringCount, units, tableBytes);
+		const bytes = read(header.start + offset, parts.bytes);
+		if (!Buffer.isBuffer(bytes)) return bytes;
+		if (zlib.crc32(bytes) !== crc) return damagedWarning('bad checksum');
+		let tables: unknown;
+		try {
+			tables = JSON.parse(bytes.toString('utf16le', parts.tables, parts.tables + tableBytes));
+		} catch (error) {
+			return damagedWarning(reasonOf(error));
+		}
+		// A typed array needs an aligned start: a small read may come from Node's shared pool.
+		const aligned = bytes.byteOffset % 8 === 0 ? bytes : Uint8Array.prototype.slice.call(bytes, 0, parts.run);
+		const numbers = new Float64Array(aligned.buffer, aligned.byteOffset, count * NUMBERS);
+		const ends = new Uint32Array(aligned.buffer, aligned.byteOffset + parts.ends, stringCount);
+		if (!validTables(tables)) return damagedWarning('bad tables');
+		const strings = stringsOf(bytes.toString('utf16le', parts.run, parts.run + 2 * units), ends);
+		if (!strings) return damagedWarning('bad strings');
+		// Articles of one date or one section share the object (articles' metadata is never changed).
+		const dates = tables[0].map(([year, month, day, iso, text]): ArticleDate => ({year, month, day, iso, text}));
+		let {end, line} = after;
+		for (let a = 0; a < count; a++) {
+			const at = a * NUMBERS;
+			// Lines in file order, inside the file: a record that points elsewhere is not one of this file's.
+			if (!validNumbers(numbers, at, strings, tables) || numbers[at + START]! <= end || numbers[at + END]! > sourceBytes || numbers[at + LINE]! <= line) {
+				return damagedWarning('bad record');
+			}
+			end = numbers[at + END]!;
+			line = numbers[at + LINE]!;
+		}
+		return {count, last: {end, line}, article: (a) => articleOf(numbers, a * NUMBERS, strings.values, dates, tables[1], prefix, file)};
+	};
 	return {
 		warnings: header.warnings,
 		blocks: header.blocks.length,
+		counts: header.blocks.map((block) => block[1]),
+		digest: header.articles,
 		close,
+		columns: (b) => columns(b, {end: -1, line: 0}),
 		block(b) {
-			const [offset, count, stringCount, units, tableBytes, crc] = header.blocks[b]!;
-			const parts = blockParts(count, stringCount, units, tableBytes);
-			const bytes = read(header.start + offset, parts.bytes);
-			if (!Buffer.isBuffer(bytes)) return bytes;
-			if (zlib.crc32(bytes) !== crc) return damagedWarning('bad checksum');
-			let tables: unknown;
-			try {
-				tables = JSON.parse(bytes.toString('utf16le', parts.tables, parts.tables + tableBytes));
-			} catch (error) {
-				return damagedWarning(reasonOf(error));
-			}
-			// A typed array needs an aligned start: a small read may come from Node's shared pool.
-			const aligned = bytes.byteOffset % 8 === 0 ? bytes : Uint8Array.prototype.slice.call(bytes, 0, parts.run);
-			const numbers = new Float64Array(aligned.buffer, aligned.byteOffset, count * NUMBERS);
-			const ends = new Uint32Array(aligned.buffer, aligned.byteOffset + parts.ends, stringCount);
-			if (!validTables(tables)) return damagedWarning('bad tables');
-			const strings = stringsOf(bytes.toString('utf16le', parts.run, parts.run + 2 * units), ends);
-			if (!strings) return damagedWarning('bad strings');
-			// Articles of one date or one section share the object (articles' metadata is never changed).
-			const dates = tables[0].map(([year, month, day, iso, text]): ArticleDate => ({year, month, day, iso, text}));
-			const articles: StoredArticle[] = [];
-			for (let a = 0; a < count; a++) {
-				const at = a * NUMBERS;
-				// Lines in file order, inside the file: a record that points elsewhere is not one of this file's.
-				if (!validNumbers(numbers, at, strings, tables) || numbers[at + START]! <= lastEnd || numbers[at + END]! > sourceBytes || numbers[at + LINE]! <= lastLine) {
-					return damagedWarning('bad record');
-				}
-				lastEnd = numbers[at + END]!;
-				lastLine = numbers[at + LINE]!;
-				articles.push(articleOf(numbers, at, strings.values, dates, tables[1], prefix, file));
-			}
-			return articles;
+			const decoded = columns(b, {end: lastEnd, line: lastLine});
+			if (!('article' in decoded)) return decoded;
+			({end: lastEnd, line: lastLine} = decoded.last);
+			return Array.from({length: decoded.count}, (_, a) => decoded.article(a));
 		},
 	};
+}
+
+/** A block of a lazily listed file did not hold together: list the file the ordinary way, which says so and lists it again. */
+export class ListingDamaged extends Error {
+	override readonly name = 'ListingDamaged';
+}
+
+/** A file listed lazily from its listing (see openListedArticles). */
+export interface ListedArticles {
+	/**
+	 * Every article of the file, in order. An article is made the first time it is asked for (the
+	 * same object after that), its block read and checked then: asking may throw ListingDamaged.
+	 */
+	articles: Article[];
+	warnings: CorpusWarning[];
+	/** The digest of the file's articles (ArticlesDigest), from the listing's checked header. */
+	digest: string;
+	/** Blocks read and decoded so far. */
+	blocksRead(): number;
+	close(): void;
+}
+
+/** `prop` as an array index below `length`, else undefined. */
+function indexOf(prop: string | symbol, length: number): number | undefined {
+	if (typeof prop !== 'string' || prop.length === 0 || prop.charCodeAt(0) > 0x39) return undefined;
+	const n = Number(prop);
+	return Number.isInteger(n) && n >= 0 && n < length && String(n) === prop ? n : undefined;
+}
+
+/**
+ * The file's articles from its listing without making them all: for a one-shot search, which needs
+ * the count, the digest and its hits' articles, where making 60,000 articles (and collecting them)
+ * was a third of the run. Undefined when there is no usable listing (absent, stale, another
+ * version's, or a header that does not hold together): the file is then read the ordinary way.
+ */
+export function openListedArticles(cacheFile: string, file: ListedFile, sourceBytes: number): ListedArticles | undefined {
+	const listing = openListing(cacheFile, file, sourceBytes);
+	if (!('block' in listing)) return undefined;
+	// The first ordinal of each block.
+	const starts: number[] = [];
+	let total = 0;
+	for (const count of listing.counts) {
+		starts.push(total);
+		total += count;
+	}
+	const decoded = new Map<number, BlockColumns>();
+	const made = new Map<number, StoredArticle>();
+	const blockOf = (ordinal: number): number => {
+		let lo = 0;
+		let hi = starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >>> 1;
+			if (starts[mid]! <= ordinal) lo = mid;
+			else hi = mid - 1;
+		}
+		return lo;
+	};
+	const articleAt = (ordinal: number): StoredArticle => {
+		let article = made.get(ordinal);
+		if (article) return article;
+		const b = blockOf(ordinal);
+		let columns = decoded.get(b);
+		if (!columns) {
+			const got = listing.columns(b);
+			if (!('article' in got)) throw new ListingDamaged(got.message);
+			decoded.set(b, (columns = got));
+		}
+		article = columns.article(ordinal - starts[b]!);
+		made.set(ordinal, article);
+		return article;
+	};
+	// Search code reads articles[ordinal] like an array's: a proxy makes the article then.
+	const articles = new Proxy(new Array<Article>(total), {
+		get: (target, prop, receiver) => {
+			const i = indexOf(prop, total);
+			return i === undefined ? Reflect.get(target, prop, receiver) : articleAt(i);
+		},
+		has: (target, prop) => indexOf(prop, total) !== undefined || Reflect.has(target, prop),
+	});
+	return {articles, warnings: listing.warnings, digest: listing.digest, blocksRead: () => decoded.size, close: listing.close};
 }
 
 /** The header (its CRC checked, every field's type too) and where the payload starts, or why it cannot be used. */
@@ -482,7 +604,8 @@ function parseHeader(text: string): Header | 'other-version' | undefined {
 		warnings.every(isWarning) &&
 		Array.isArray(blocks) &&
 		blocks.every(isBlock) &&
-		isCount(payload);
+		isCount(payload) &&
+		isString(json['articles']);
 	return ok ? (json as unknown as Header) : undefined;
 }
 

@@ -8,7 +8,7 @@ import {reasonOf} from '../corpus/errors.js';
 import {textLengthOf} from '../corpus/article-store.js';
 import {statFiles} from '../search/cache.js';
 import type {DetectedArticle} from './builder.js';
-import {DetectionCacheWriter, detectionCacheFile, readDetectionCache} from './detection-cache.js';
+import {type CachedBlock, DetectionCacheWriter, detectionCacheFile, readDetectionCache} from './detection-cache.js';
 import {detectMentions} from './find-mentions.js';
 import {type MentionColumns, articleCount, decodeArticle, decodeKeys, encodeMentions} from './mention-codec.js';
 import {sharedTagger} from './model/load.js';
@@ -56,8 +56,8 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 		warned = true;
 		options.onWarning?.({kind: 'skipped', path: 'entity cache', message: `${what}: ${why} (${file})`});
 	};
-	// Blocks of mentions by the ordinal of their first article: from the cache, or to come from workers.
-	const ready = new Map<number, MentionColumns>();
+	// Blocks of mentions by the ordinal of their first article: in the cache (read when wanted), or to come from workers.
+	const ready = new Map<number, CachedBlock>();
 	const files = options.cacheDir === undefined ? [] : cachedFiles(articles, options.cacheDir);
 	const cached = new Uint8Array(articles.length);
 	let fromCache = 0;
@@ -68,7 +68,7 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 			file.ordinals.map((o) => articles[o]!),
 		);
 		if (read.ok) {
-			for (const block of read.blocks) ready.set(file.ordinals[block.from]!, block.columns);
+			for (const block of read.blocks) ready.set(file.ordinals[block.from]!, block);
 			for (const o of file.ordinals) cached[o] = 1;
 			fromCache += file.ordinals.length;
 			file.fresh = false;
@@ -123,10 +123,21 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 				.catch((error) => warn('not saved', reasonOf(error), file.cacheFile)),
 		);
 	};
+	// A cache file changed under us since it was checked: said once, and its block detected here.
+	const loadOrDetect = (block: CachedBlock, first: number): MentionColumns => {
+		try {
+			return block.load();
+		} catch (error) {
+			warn('detected again', reasonOf(error), 'entity cache');
+			const ordinals = Array.from({length: block.count}, (_, k) => first + k);
+			return encodeMentions(ordinals.map((o) => detectMentions(articles[o]!)));
+		}
+	};
 	try {
 		for (let i = 0; i < articles.length;) {
-			let columns = ready.get(i);
+			const block = ready.get(i);
 			ready.delete(i);
+			let columns = block === undefined ? undefined : loadOrDetect(block, i);
 			if (columns === undefined) {
 				columns = await coming.get(i)!;
 				coming.delete(i);

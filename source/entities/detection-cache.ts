@@ -12,11 +12,16 @@
 // as the search cache keys them), and its articles' ids and text lengths in order. Then every
 // count and reference is validated (mention-codec.ts). Anything else — stale, truncated, corrupted,
 // foreign — means "detect again"; only a damaged file (not an old or stale one) is worth a warning.
+//
+// Once checked, the file is let go: each block is read again from it (a positional read) when it
+// is wanted. At 60,000 articles the file is 175 MB, and its string tables parsed all at once were
+// another 100 MB of heap, held while the whole corpus was linked.
+import fs from 'node:fs';
 import type {Article} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {CacheProblem, perFileCacheName, readCacheBytes, writeAtomic} from '../search/cache-io.js';
 import {AlignedPieces} from '../search/cache-format.js';
-import {OLD_LAYOUT, SealedFileWriter, isCount, isPair, isRecord, openSealed, sealFile} from './sealed-file.js';
+import {LEAD, OLD_LAYOUT, SealedFileWriter, isCount, isPair, isRecord, openSealed, sealFile} from './sealed-file.js';
 import type {FileStat} from '../search/search-index.js';
 import {detectionVersion} from './detection-version.js';
 import {COLUMNS, type ColumnName, type MentionColumns, articleCount, validColumns} from './mention-codec.js';
@@ -125,7 +130,10 @@ export type CacheMiss = {kind: 'absent' | 'stale' | 'other-version'} | {kind: 'd
 /** The mentions of some consecutive articles of a file: `from` is the first one's place in the file. */
 export interface CachedBlock {
 	from: number;
-	columns: MentionColumns;
+	/** How many articles. */
+	count: number;
+	/** Its columns, read from the file again and checked again; throws when the file changed since. */
+	load(): MentionColumns;
 }
 
 /**
@@ -138,17 +146,23 @@ export function readDetectionCache(
 	articles: readonly Pick<Article, 'id' | 'text'>[],
 ): {ok: true; blocks: CachedBlock[]} | ({ok: false} & CacheMiss) {
 	let bytes: Buffer | undefined;
+	let before: fs.Stats | undefined;
 	try {
+		before = statOrUndefined(cacheFile);
 		bytes = readCacheBytes(cacheFile, 64 * 2 ** 20 + 4 * file.size + 256 * articles.length);
 	} catch (error) {
 		return {ok: false, kind: 'unreadable', reason: error instanceof CacheProblem ? error.message : reasonOf(error)};
 	}
 	if (bytes === undefined) return {ok: false, kind: 'absent'};
+	// Replaced while it was read: the blocks read again later would not be these.
+	const read = statOrUndefined(cacheFile);
+	if (before === undefined || read === undefined || !sameFile(before, read) || read.size !== bytes.byteLength) return {ok: false, kind: 'stale'};
 	try {
-		const decoded = decode(bytes);
-		if (decoded === OLD_LAYOUT) return {ok: false, kind: 'other-version'};
-		if (typeof decoded === 'string') return {ok: false, kind: 'damaged', reason: decoded};
-		const {header, blocks} = decoded;
+		const sealed = openSealed(bytes, MAGIC, 'entities cache', PREVIOUS_MAGIC);
+		if (sealed === OLD_LAYOUT) return {ok: false, kind: 'other-version'};
+		if (typeof sealed === 'string') return {ok: false, kind: 'damaged', reason: sealed};
+		const header = parseHeader(sealed.header);
+		if (header === undefined || header.payload !== sealed.payload.byteLength) return {ok: false, kind: 'damaged', reason: 'bad layout'};
 		if (header.format !== FORMAT || header.version !== detectionVersion()) return {ok: false, kind: 'other-version'};
 		if (header.file.path !== file.path || header.file.size !== file.size || header.file.stamp !== file.stamp) return {ok: false, kind: 'stale'};
 		if (header.ids.length !== articles.length || header.textLengths.length !== articles.length) return {ok: false, kind: 'stale'};
@@ -157,11 +171,13 @@ export function readDetectionCache(
 		}
 		let from = 0;
 		const out: CachedBlock[] = [];
-		for (const columns of blocks) {
-			const count = articleCount(columns);
-			if (!validColumns(columns, header.textLengths.slice(from, from + count))) return {ok: false, kind: 'damaged', reason: 'bad mentions'};
-			out.push({from, columns});
-			from += count;
+		for (const block of header.blocks) {
+			// Checked whole now (one block's strings at a time), read again when wanted.
+			const lengths = header.textLengths.slice(from, from + block.articles);
+			const problem = checkedBlock(sealed.payload, 0, block, lengths);
+			if (typeof problem === 'string') return {ok: false, kind: 'damaged', reason: problem};
+			out.push({from, count: block.articles, load: () => loadBlock(cacheFile, read, block, lengths)});
+			from += block.articles;
 		}
 		if (from !== articles.length) return {ok: false, kind: 'damaged', reason: 'bad layout'};
 		return {ok: true, blocks: out};
@@ -170,30 +186,67 @@ export function readDetectionCache(
 	}
 }
 
-/** Header and blocks after the whole-file checks, or what is wrong. */
-function decode(bytes: Buffer): {header: Header; blocks: MentionColumns[]} | string {
-	const sealed = openSealed(bytes, MAGIC, 'entities cache', PREVIOUS_MAGIC);
-	if (typeof sealed === 'string') return sealed;
-	const header = parseHeader(sealed.header);
-	if (header === undefined || header.payload !== sealed.payload.byteLength) return 'bad layout';
-	const payload = sealed.payload;
-	const blocks: MentionColumns[] = [];
-	for (const block of header.blocks) {
-		const columns = {} as Record<ColumnName, unknown>;
-		for (const [name, Type] of COLUMNS) {
-			const [offset, length] = block.columns[name];
-			if (offset % 8 !== 0 || offset + length * Type.BYTES_PER_ELEMENT > payload.byteLength) return 'bad layout';
-			columns[name] = new Type(payload.buffer, payload.byteOffset + offset, length);
-		}
-		const [offset, length] = block.strings;
-		if (offset + length > payload.byteLength) return 'bad layout';
-		const strings: unknown = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset + offset, length).toString('utf8'));
-		if (!Array.isArray(strings) || !strings.every((s) => typeof s === 'string')) return 'bad strings';
-		const decoded = {...(columns as Omit<MentionColumns, 'strings'>), strings: strings as string[]};
-		if (articleCount(decoded) !== block.articles) return 'bad layout';
-		blocks.push(decoded);
+function statOrUndefined(file: string): fs.Stats | undefined {
+	try {
+		return fs.lstatSync(file);
+	} catch {
+		return undefined;
 	}
-	return {header, blocks};
+}
+
+const sameFile = (a: fs.Stats, b: fs.Stats): boolean => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+
+/** Where a block's bytes lie in the payload: from its first column (8-aligned) to the end of its last piece. */
+function blockSpan(block: BlockHeader): [start: number, end: number] {
+	let start = block.strings[0];
+	let end = block.strings[0] + block.strings[1];
+	for (const [name, Type] of COLUMNS) {
+		const [offset, length] = block.columns[name];
+		start = Math.min(start, offset);
+		end = Math.max(end, offset + length * Type.BYTES_PER_ELEMENT);
+	}
+	return [start - (start % 8), end];
+}
+
+/** One block read again from the file (still the one checked), decoded and checked again. */
+function loadBlock(cacheFile: string, checked: fs.Stats, block: BlockHeader, textLengths: readonly number[]): MentionColumns {
+	const [start, end] = blockSpan(block);
+	const bytes = new Uint8Array(end - start);
+	const fd = fs.openSync(cacheFile, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
+	try {
+		if (!sameFile(fs.fstatSync(fd), checked)) throw new Error(`${cacheFile} changed while it was read`);
+		for (let done = 0; done < bytes.byteLength;) {
+			const n = fs.readSync(fd, bytes, done, bytes.byteLength - done, LEAD + start + done);
+			if (n === 0) throw new Error(`${cacheFile} truncated while it was read`);
+			done += n;
+		}
+	} finally {
+		fs.closeSync(fd);
+	}
+	const columns = checkedBlock(bytes, start, block, textLengths);
+	if (typeof columns === 'string') throw new Error(`${cacheFile}: ${columns}`);
+	return columns;
+}
+
+/**
+ * A block's columns (views of `bytes`, which hold the payload from offset `base`) and its string
+ * table, checked against its articles' text lengths; or what is wrong.
+ */
+function checkedBlock(bytes: Uint8Array<ArrayBuffer>, base: number, block: BlockHeader, textLengths: readonly number[]): MentionColumns | string {
+	const columns = {} as Record<ColumnName, unknown>;
+	for (const [name, Type] of COLUMNS) {
+		const [offset, length] = block.columns[name];
+		if (offset % 8 !== 0 || offset < base || offset - base + length * Type.BYTES_PER_ELEMENT > bytes.byteLength) return 'bad layout';
+		columns[name] = new Type(bytes.buffer, bytes.byteOffset + offset - base, length);
+	}
+	const [offset, length] = block.strings;
+	if (offset < base || offset - base + length > bytes.byteLength) return 'bad layout';
+	const strings: unknown = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + offset - base, length).toString('utf8'));
+	if (!Array.isArray(strings) || !strings.every((s) => typeof s === 'string')) return 'bad strings';
+	const decoded = {...(columns as Omit<MentionColumns, 'strings'>), strings: strings as string[]};
+	if (articleCount(decoded) !== block.articles || textLengths.length !== block.articles) return 'bad layout';
+	if (!validColumns(decoded, textLengths)) return 'bad mentions';
+	return decoded;
 }
 
 function isBlockHeader(v: unknown): v is BlockHeader {

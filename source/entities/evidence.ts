@@ -8,7 +8,7 @@
 import {isCommonWord, isOrgWord, isPlaceWord} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer} from './gazetteer.js';
-import {FUNCTION_WORDS, LATIN_ORG_HEADS, LATIN_PLACE_HEADS, ORG_HEADS, PLACE_HEADS} from './lexicon.js';
+import {COMMON_WORDS, LATIN_ORG_HEADS, LATIN_PLACE_HEADS, ORG_HEADS, PLACE_HEADS} from './lexicon.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
 import {words} from '../text/words.js';
@@ -60,6 +60,9 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 	if (kind === 'person') {
 		// A surname may be an everyday word (ทองคำ), a given name seldom is (the list leaves those out).
 		if (tokens.length > 2 && tokens.some((t) => isCommonWord(t))) return 'person-list';
+		// A name carries its kin word or honorific once (คุณX Y); two are two people or kin words (คุณปู่ คุณย่า).
+		if (tokens.filter((t) => LIST_PREFIX.test(t)).length >= 2) return 'person-list';
+		if (titleOnly(name)) return 'title-only';
 		if (tokens.length === 2 && oneArticle && isCommonWord(tokens[0]!)) return 'person-common-word';
 		// One word, no surname, no title, one article: the tagger's guess on a word of one sentence
 		// (ยกย่อง|สรรเสริญ, ยา|เวชภัณฑ์). A kin or religious prefix says a person is named (น้องX, พระX).
@@ -146,6 +149,28 @@ function postThenGivenName(name: string, mentions: readonly MentionEvidence[]): 
 	return words(name).length <= 2;
 }
 
+/** Kin words and honorifics that open a person's name once. */
+const LIST_PREFIX = /^(?:คุณ|น้อง|พี่|ป้า|ลุง|ครู|ท่าน)/;
+
+/** The whole name is words of a style (สมเด็จ|พระ) or honorifics: a style with no name in it. */
+function titleOnly(name: string): boolean {
+	const parts = words(name);
+	return (
+		parts.length > 0 &&
+		parts.every(({start, end}) => {
+			const word = name.slice(start, end);
+			return (
+				STYLE_WORDS.has(word) ||
+				triggerTrie()
+					.matchesAt(name, start)
+					.some((m) => m.end === end && m.values.some((v) => v.type === 'honorific'))
+			);
+		})
+	);
+}
+/** The rules' everyday words, among them the words royal and monks' styles are made of (สมเด็จ, พระ, องค์). */
+const STYLE_WORDS = new Set(COMMON_WORDS);
+
 /** Royal and noble styles: a king's or prince's name is one word (สมเด็จพระX, หลวงX), left to the styles' rules. */
 const ROYAL_PREFIX = /^(?:สมเด็จ|มหา|หลวง|เจ้า|กรม)/;
 const PERSON_PREFIX = /^(?:น้อง|คุณ|พระ|พี่|ป้า|ลุง|ท่าน|หม่อม|ครู|เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.)/;
@@ -158,16 +183,20 @@ const PERSON_PREFIX = /^(?:น้อง|คุณ|พระ|พี่|ป้า|
 function everydayWord(name: string, mentions: readonly MentionEvidence[]): string | undefined {
 	if (mentions.some((m) => m.rule === 'abbreviation' || m.rule === 'definition' || m.rule === 'acronym')) return undefined;
 	const bare = name.replace(/[ฯ.]+$/, '');
+	// A town or district named like a place's noun (ท่าเรือ) is that place only after its head word;
+	// a country or province of the gazetteer stands alone.
+	if (BARE_PLACE_NOUNS.has(bare) && !(gazetteer().thai.get(bare)?.key.startsWith('city:') === false)) return 'everyday-word';
 	if (knownPlace(bare) || knownPlace(name)) return undefined;
 	const parts = bare.split(/\s+/).filter((t) => t !== '');
 	// Every space-separated part a head word alone (สำนัก กอง), or the whole one everyday word.
 	// (A head that is a body's whole name, รัฐสภา, stands alone; the same head with ฯ is "the said …".)
 	const headOnly = parts.length > 1 || name.endsWith('ฯ');
 	if (headOnly && parts.length > 0 && parts.every((t) => ORG_HEAD_WORDS.has(t) || PLACE_HEAD_WORDS.has(t))) return 'everyday-word';
-	if (BARE_PLACE_NOUNS.has(bare)) return 'everyday-word';
 	// One everyday word; a word the corpus also sees in bodies' or places' names (วุฒิสภา, อาเซียน,
 	// ตะวันออกกลาง) and an abbreviation (อปท.) may be a name on their own.
-	if (name.includes('.') || isOrgWord(bare) || isPlaceWord(bare) || ORG_HEAD_WORDS.has(bare) || PLACE_HEAD_WORDS.has(bare)) return undefined;
+	// A direction with more after it is a region's name (ตะวันออกกลาง, the Middle East).
+	if (name.includes('.') || /^ตะวัน(?:ออก|ตก)./.test(bare) || isOrgWord(bare) || isPlaceWord(bare) || ORG_HEAD_WORDS.has(bare) || PLACE_HEAD_WORDS.has(bare))
+		return undefined;
 	const segments = words(bare);
 	if (segments.length === 1 && segments[0]!.start === 0 && segments[0]!.end === bare.length && isCommonWord(bare)) return 'everyday-word';
 	return undefined;
@@ -181,17 +210,24 @@ const PLACE_HEAD_WORDS = new Set(PLACE_HEADS.filter((h) => !h.endsWith('.')));
  * lane's head, whose names are often a king's or a word (ซอย|พระราม 6).
  */
 function placeHeadPhrase(name: string, kind: EntityKind): string | undefined {
-	if (kind !== 'place') return undefined;
+	if (kind !== 'place' || knownPlace(name)) return undefined;
 	const head = PLACE_PHRASE_HEADS.find((h) => name.startsWith(h));
 	if (head === undefined) return undefined;
 	const rest = name.slice(head.length);
 	const tail = rest.trim();
 	if (tail === '' || knownPlace(tail) || /[^\u0E01-\u0E4E]/.test(tail)) return undefined;
 	const parts = words(tail).map((w) => tail.slice(w.start, w.end));
-	if (parts.length === 0 || !parts.every((w) => isCommonWord(w) && !isPlaceWord(w))) return undefined;
+	if (parts.length === 0) return undefined;
+	// A function word right after the head (ตำบล|ละ, เมือง|แห่ง…) opens a phrase, not a name; a
+	// state's head may take แห่ง in its full name (สาธารณรัฐแห่ง…).
+	if (PHRASE_OPENERS.has(parts[0]!) && !STATE_HEADS.has(head)) return 'place-phrase';
+	// Provinces and districts are all known (the gazetteer, the district list): after their heads
+	// everyday words name none, even words seen in places' names (จังหวัด|ท่องเที่ยว).
+	const admin = ADMIN_HEADS.has(head);
+	if (!parts.every((w) => isCommonWord(w) && !((!admin || REGION_WORDS.has(w)) && isPlaceWord(w)))) return undefined;
 	// Small places (ตำบล|ศรีสุข, เกาะ|ไก่, คลอง|หลอด) are often named by an everyday word: only a
-	// function word (ตำบล|ละ) or a space between head and word (ตำบล กำนัน, a list) tells there.
-	if (NAMED_BY_WORDS.has(head) && rest === tail && !FUNCTION_WORD_SET.has(parts[0]!)) return undefined;
+	// space between head and word (ตำบล กำนัน, a list) tells there.
+	if (NAMED_BY_WORDS.has(head) && rest === tail) return undefined;
 	return 'place-phrase';
 }
 /** Longest first, so that หมู่บ้าน is read before a shorter head could be. */
@@ -206,9 +242,6 @@ const NAMED_BY_WORDS = new Set([
 	'บึง',
 	'อ่าว',
 	'แม่น้ำ',
-	'อำเภอ',
-	'กิ่งอำเภอ',
-	'จังหวัด',
 	'นคร',
 	'กรุง',
 	'เมือง',
@@ -218,13 +251,47 @@ const NAMED_BY_WORDS = new Set([
 	'แขวง',
 	'เขต',
 ]);
-const FUNCTION_WORD_SET = new Set([...FUNCTION_WORDS, 'ละ', 'กว่า', 'ประมาณ', 'แบบ', 'ที่สุด', 'เข้าไป', 'ช่วย', 'ถัด', 'อีก', 'เฉพาะ', 'ตั้งแต่']);
+/** Thailand's provinces and districts: every one is known. */
+const ADMIN_HEADS = new Set(['จังหวัด', 'อำเภอ', 'กิ่งอำเภอ']);
+/** Heads of a state's full name, which may go on with แห่ง (สาธารณรัฐแห่งสหภาพ…). */
+const STATE_HEADS = new Set(['สาธารณรัฐ', 'ราชอาณาจักร', 'สหพันธรัฐ', 'รัฐ', 'ประเทศ']);
+/** Words that go on a phrase and never open a place's name (many function words do: บาง, เขา, น้อย). */
+const PHRASE_OPENERS = new Set([
+	'แห่ง',
+	'ละ',
+	'กว่า',
+	'ประมาณ',
+	'แบบ',
+	'ที่สุด',
+	'เข้าไป',
+	'ช่วย',
+	'ถัด',
+	'อีก',
+	'เฉพาะ',
+	'ตั้งแต่',
+	'ที่',
+	'ใน',
+	'และ',
+	'หรือ',
+	'ของ',
+	'จาก',
+	'ได้',
+	'จะ',
+	'เป็น',
+	'ให้',
+	'มี',
+	'ซึ่ง',
+	'โดย',
+	'เพื่อ',
+]);
+/** Words of a region (the provinces of the south, of the border): a region's phrase is a place. */
+const REGION_WORDS = new Set(['ภาค', 'ใต้', 'เหนือ', 'ตะวันออก', 'ตะวันตก', 'กลาง', 'ชายแดน', 'ปริมณฑล']);
 
 /** Words that join a name to what follows it and never end one (คณะอนุกรรมการภายใต้…, …ของ). */
 const TRAILING = ['ภายใต้', 'ของ', 'ใน', 'ที่', 'จาก', 'กับ', 'และ', 'หรือ', 'แก่', 'โดย', 'ตาม', 'สำหรับ', 'เพื่อ', 'ถึง', 'ด้วย', 'ซึ่ง', 'ว่า', 'ระหว่าง'];
 const ORG_HEAD_WORDS = new Set(ORG_HEADS);
 /** Heads that open a body of their own, never the rest of one name (…และกรม…, …และบริษัท…). */
-const STRONG_BODY_HEAD = /^(?:กระทรวง|กรม|สำนักงาน|บริษัท|มหาวิทยาลัย|ธนาคาร|โรงพยาบาล|องค์การ)/;
+const STRONG_BODY_HEAD = /^(?:กระทรวง|กรม|สำนักงาน|บริษัท|มหาวิทยาลัย|ธนาคาร|โรงพยาบาล|องค์การ|สมาคม|มูลนิธิ|สถาบัน|สภา|คณะกรรมการ)/;
 
 /**
  * A Latin name that only brackets and definitions give (`X (Port Community System)`), with no

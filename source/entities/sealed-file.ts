@@ -9,7 +9,7 @@ import {AlignedPieces, align8} from '../search/cache-format.js';
 import {AtomicFileWriter} from '../search/cache-io.js';
 
 /** Magic (8 bytes), header length (u32), CRC-32 of payload and header (u32). */
-const LEAD = 16;
+export const LEAD = 16;
 
 /** What `openSealed` says of a whole file of this cache's earlier layout: stale, not damaged. */
 export const OLD_LAYOUT = 'old layout';

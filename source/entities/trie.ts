@@ -1,16 +1,9 @@
 // A character trie for finding many literal trigger words (titles, head words, place names) in one
 // pass over an article: a regular expression with hundreds of Thai alternatives tries each one at
-// every position, the trie follows one path.
-//
-// The trigger scan walks it at every Thai letter of every article, so the walk must be cheap: words
-// go in as a Map per node, and the first lookup freezes the trie into flat arrays (a Map lookup per
-// character was over half of the scan's own time). The root's children are one dense table over Thai
-// letters and ASCII (every walk starts there); a deeper node has few children (one for 3 of 4 nodes
-// of the trigger trie), kept side by side and scanned.
+// every position, the trie follows one path. Its walk is flat-trie.ts's (frozen on the first lookup,
+// again after words are added); the values of the words ending at each node are kept here.
 
-interface BuildNode {
-	next: Map<number, number>;
-}
+import {type FlatTrie, TrieBuilder} from './flat-trie.js';
 
 export interface TrieMatch<V> {
 	end: number;
@@ -19,108 +12,41 @@ export interface TrieMatch<V> {
 
 const NO_MATCHES: ReadonlyArray<TrieMatch<unknown>> = Object.freeze([]);
 const NONE = -1;
-/** Dense root slots: U+0E00–U+0E7F, then U+0000–U+007F. */
-const ROOT_SLOTS = 256;
-/** Nodes with more children than this get a dense table of their Thai children. */
-const DENSE_FROM = 4;
-
-function rootSlot(c: number): number {
-	if (c >= 0x0e00 && c < 0x0e80) return c - 0x0e00;
-	if (c < 0x80) return 128 + c;
-	return NONE;
-}
+/** Nodes with this many children or more get a dense table (the trigger trie's first letters' nodes). */
+const DENSE_FROM = 5;
 
 export class Trie<V> {
-	/** While words are added: each node's children by character code. */
-	private building: BuildNode[] = [{next: new Map()}];
+	private readonly building = new TrieBuilder();
 	private nodeValues: Array<V[] | undefined> = [undefined];
-	private frozen = false;
-	/** Frozen: the root's child for each dense slot (-1: none), and for other characters. */
-	private rootDense = new Int32Array(0);
-	private rootOther = new Map<number, number>();
-	/** Frozen: node k's children are edges edgeStart[k] … edgeStart[k + 1] - 1. */
-	private edgeStart = new Int32Array(0);
-	private edgeCode = new Uint16Array(0);
-	private edgeChild = new Int32Array(0);
-	/** Frozen: for a node with many children, where its dense table of Thai children starts in `denseChild` (-1: none). */
-	private denseAt = new Int32Array(0);
-	private denseChild = new Int32Array(0);
+	/** The flat layout, undefined while words are being added. */
+	private flat: FlatTrie | undefined;
 	/** Frozen: 1 where a word ends at the node (a byte read; most nodes a walk passes end none). */
 	private ends = new Uint8Array(0);
 
 	add(word: string, value: V): void {
-		const nodes = this.building;
-		this.frozen = false;
-		let node = 0;
-		for (let i = 0; i < word.length; i++) {
-			const c = word.charCodeAt(i);
-			let child = nodes[node]!.next.get(c);
-			if (child === undefined) {
-				child = nodes.length;
-				nodes.push({next: new Map()});
-				this.nodeValues.push(undefined);
-				nodes[node]!.next.set(c, child);
-			}
-			node = child;
-		}
+		this.flat = undefined;
+		const node = this.building.insert(word);
+		while (this.nodeValues.length < this.building.nodes) this.nodeValues.push(undefined);
 		(this.nodeValues[node] ??= []).push(value);
 	}
 
-	/** Lays the trie out flat (again, if words were added since). */
-	private freeze(): void {
-		const nodes = this.building;
-		this.rootDense = new Int32Array(ROOT_SLOTS).fill(NONE);
-		this.rootOther = new Map();
-		for (const [c, child] of nodes[0]!.next) {
-			const slot = rootSlot(c);
-			if (slot === NONE) this.rootOther.set(c, child);
-			else this.rootDense[slot] = child;
+	/** The flat layout (laid out again if words were added since). */
+	private walk(): FlatTrie {
+		if (this.flat === undefined) {
+			this.flat = this.building.freeze(DENSE_FROM);
+			this.ends = Uint8Array.from(this.nodeValues, (v) => (v === undefined ? 0 : 1));
 		}
-		this.edgeStart = new Int32Array(nodes.length + 1);
-		let edges = 0;
-		for (let k = 0; k < nodes.length; k++) {
-			this.edgeStart[k] = edges;
-			if (k > 0) edges += nodes[k]!.next.size;
-		}
-		this.edgeStart[nodes.length] = edges;
-		this.edgeCode = new Uint16Array(edges);
-		this.edgeChild = new Int32Array(edges);
-		for (let k = 1; k < nodes.length; k++) {
-			let e = this.edgeStart[k]!;
-			for (const [c, child] of nodes[k]!.next) {
-				this.edgeCode[e] = c;
-				this.edgeChild[e++] = child;
-			}
-		}
-		// Nodes near the root have tens of children (every letter that can follow ป, ก…): scanning
-		// them cost more than the rest of the walk, so they get a dense table of Thai letters too.
-		this.denseAt = new Int32Array(nodes.length).fill(NONE);
-		let tables = 0;
-		for (let k = 1; k < nodes.length; k++) if (nodes[k]!.next.size > DENSE_FROM) this.denseAt[k] = 128 * tables++;
-		this.denseChild = new Int32Array(128 * tables).fill(NONE);
-		for (let k = 1; k < nodes.length; k++) {
-			const at = this.denseAt[k]!;
-			if (at === NONE) continue;
-			for (const [c, child] of nodes[k]!.next) if (c >= 0x0e00 && c < 0x0e80) this.denseChild[at + c - 0x0e00] = child;
-		}
-		this.ends = Uint8Array.from(this.nodeValues, (v) => (v === undefined ? 0 : 1));
-		this.frozen = true;
+		return this.flat;
 	}
 
 	/** The node reached from the root by character `c`, or -1. */
 	private first(c: number): number {
-		if (!this.frozen) this.freeze();
-		const slot = rootSlot(c);
-		return slot === NONE ? (this.rootOther.get(c) ?? NONE) : this.rootDense[slot]!;
+		return this.walk().child(0, c);
 	}
 
-	/** The node reached from `node` (not the root) by character `c`, or -1. */
+	/** The node reached from `node` (not the root) by character `c`, or -1; after `first`. */
 	private child(node: number, c: number): number {
-		const dense = this.denseAt[node]!;
-		if (dense !== NONE && c >= 0x0e00 && c < 0x0e80) return this.denseChild[dense + c - 0x0e00]!;
-		const end = this.edgeStart[node + 1]!;
-		for (let e = this.edgeStart[node]!; e < end; e++) if (this.edgeCode[e] === c) return this.edgeChild[e]!;
-		return NONE;
+		return this.flat!.child(node, c);
 	}
 
 	/** Every word of the trie that starts at `pos`, shortest first. */

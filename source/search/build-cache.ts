@@ -4,7 +4,7 @@
 // segment and the headers, whatever the corpus's size; searching opens the files afterwards.
 import type {Article} from '../corpus/types.js';
 import {asProblem, cacheFileFor, openOnDisk, statFiles, warnProblem, type CacheWarn} from './cache.js';
-import {OrdinalFinder} from './cache-format.js';
+import {CorpusFiles} from './cache-format.js';
 import {SearchCacheWriter} from './cache-writer.js';
 import {DiskSegment} from './disk-segment.js';
 import type {FileStat} from './search-index.js';
@@ -55,7 +55,7 @@ function cachedWhole(
 	stats: ReadonlyMap<string, FileStat>,
 	warn: CacheWarn,
 ): boolean {
-	const segments = openOnDisk(file, source, articles, stats, new OrdinalFinder(articles), warn);
+	const segments = openOnDisk(file, source, articles, stats, new CorpusFiles(articles), warn);
 	const covered = new Set<number>();
 	for (const segment of segments) for (const ordinal of segment.ordinals) covered.add(ordinal);
 	// The file's segments share one descriptor.

@@ -1,15 +1,18 @@
 // The layout of a search cache file, shared by the writer, the whole-file reader (the reader keeps
 // the index in memory) and the on-disk reader (a one-shot --search reads only what its query needs):
 //
-//   lead     magic "KHAOIDX3", header length (u32), CRC-32 of the header (u32)
-//   header   JSON: format, source file, segments (ids, where each array and string lies), the CRC
-//            of the block table; 8-aligned
+//   lead     magic "KHAOIDX4", header length (u32), CRC-32 of the header (u32)
+//   header   JSON: format, the digest of the articles indexed (articles-digest.ts), segments (their
+//            file, article count and where each array lies), the CRC of the block table; 8-aligned
 //   table    CRC-32 of each 4 KB block of the payload (cache-blocks.ts); 8-aligned
 //   payload  every segment's typed arrays, then every segment's folded strings, each piece 8-aligned
 //
-// Every number of the header is checked against this packing before anything is read by it.
+// Every number of the header is checked against this packing before anything is read by it. The
+// header holds no per-article entry (no ids, no string offsets): it stays a few KB at any size, and a
+// folded string's place is found from the segments' `stringUnits` and `stringOneByte` arrays.
 import zlib from 'node:zlib';
 import {textLengthOf} from '../corpus/article-store.js';
+import {ArticlesDigest} from '../corpus/articles-digest.js';
 import type {Article} from '../corpus/types.js';
 import {blockTable, BLOCK_BYTES} from './cache-blocks.js';
 import {PASSAGE_MAX, PASSAGE_TARGET} from './passages.js';
@@ -18,11 +21,11 @@ import {KEY_BITS, OVERLAP} from './trigrams.js';
 
 /** Every khao cache file starts with this; the digit after it is the layout's version. */
 export const MAGIC_FAMILY = 'KHAOIDX';
-export const MAGIC = `${MAGIC_FAMILY}3`;
+export const MAGIC = `${MAGIC_FAMILY}4`;
 /** Magic, header length (u32), CRC-32 of the header (u32); the JSON header follows. */
 export const LEAD = 16;
 /** Bump when the fold, passages, trigrams or this layout change; the settings below are checked too. */
-const FORMAT = `khao-search-11/${KEY_BITS}/${OVERLAP}/${PASSAGE_TARGET}/${PASSAGE_MAX}/${BLOCK_BYTES}`;
+const FORMAT = `khao-search-12/${KEY_BITS}/${OVERLAP}/${PASSAGE_TARGET}/${PASSAGE_MAX}/${BLOCK_BYTES}`;
 
 // Typed arrays of a segment, in file order (ordinals are not stored: they are found again on reading).
 export const ARRAYS = [
@@ -42,20 +45,30 @@ export const ARRAYS = [
 	['postings', Uint8Array],
 ] as const;
 
+/**
+ * After a segment's arrays, where its folded strings are: per local article, the length in UTF-16
+ * units and 1 if stored one byte a unit (latin1) else 0 (utf16le). The strings are packed in order
+ * after every segment's arrays, so these give each one's offset. Units, not bytes: a flipped flag
+ * then changes the packed layout and is caught.
+ */
+export const STRING_ARRAYS = [
+	['stringUnits', Int32Array],
+	['stringOneByte', Uint8Array],
+] as const;
+
+/** Every array of a segment in the file, in file order. */
+const FILE_ARRAYS = [...ARRAYS, ...STRING_ARRAYS] as const;
+
 export type ArrayName = (typeof ARRAYS)[number][0];
+export type FileArrayName = (typeof FILE_ARRAYS)[number][0];
 export type ArrayType = (typeof ARRAYS)[number][1];
 
 export interface SegmentHeader {
+	/** The one source file whose articles the segment holds. */
 	files: SegmentFile[];
-	/** Per local article: index into files. */
-	articleFiles: number[];
-	ids: string[];
-	arrays: Record<ArrayName, [offset: number, length: number]>;
-	/**
-	 * Per local article: [offset, length in UTF-16 units, 1 if stored one byte a unit (latin1) else 0
-	 * (utf16le)]. Units, not bytes: a flipped flag then changes the packed layout and is caught.
-	 */
-	strings: [number, number, number][];
+	/** Its articles: the next `count` of the file's, in order. */
+	count: number;
+	arrays: Record<FileArrayName, [offset: number, length: number]>;
 }
 
 export interface Header {
@@ -65,6 +78,8 @@ export interface Header {
 	arraysEnd: number;
 	/** CRC-32 of the block table. */
 	table: number;
+	/** ArticlesDigest of the segments' articles, in order: the cache is of these articles only. */
+	articles: string;
 	segments: SegmentHeader[];
 }
 
@@ -106,34 +121,47 @@ function isOneByte(s: string): boolean {
 }
 
 /**
- * Appends a segment's typed arrays to `payload` and returns its header (strings still to come), or
- * undefined when the segment cannot be cached (no file, or an article of another file).
+ * Appends a segment's typed arrays to `payload`, adds its articles to `digest`, and returns its
+ * header, or undefined when the segment cannot be cached (not one file's, or an article of another file).
  */
-export function pushSegmentArrays(segment: Segment, articles: readonly Article[], payload: AlignedPieces): SegmentHeader | undefined {
-	if (segment.files.length === 0) return undefined;
-	const fileIndex = new Map(segment.files.map((f, i) => [f.path, i]));
-	const articleFiles = Array.from(segment.ordinals, (ordinal) => fileIndex.get(articles[ordinal]!.path) ?? -1);
-	if (articleFiles.includes(-1)) return undefined;
-	const arrays = {} as Record<ArrayName, [number, number]>;
-	for (const [name] of ARRAYS) {
-		const array = segment[name];
-		arrays[name] = [payload.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length];
+export function pushSegmentArrays(segment: Segment, articles: readonly Article[], payload: AlignedPieces, digest: ArticlesDigest): SegmentHeader | undefined {
+	if (segment.files.length !== 1) return undefined;
+	const path = segment.files[0]!.path;
+	if (Array.from(segment.ordinals).some((ordinal) => articles[ordinal]!.path !== path)) return undefined;
+	const arrays = {} as Record<FileArrayName, [number, number]>;
+	const push = (name: FileArrayName, array: ArrayBufferView & {length: number}) =>
+		(arrays[name] = [payload.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), array.length]);
+	for (const [name] of ARRAYS) push(name, segment[name]);
+	push(
+		'stringUnits',
+		Int32Array.from(segment.folded, (text) => text.length),
+	);
+	push(
+		'stringOneByte',
+		Uint8Array.from(segment.folded, (text) => (isOneByte(text) ? 1 : 0)),
+	);
+	for (const ordinal of segment.ordinals) {
+		const article = articles[ordinal]!;
+		digest.add(article.id, article.title.length, textLengthOf(article));
 	}
-	return {files: segment.files, articleFiles, ids: segment.ids, arrays, strings: []};
+	return {files: segment.files, count: segment.ordinals.length, arrays};
 }
 
-/** Appends a segment's folded strings to `payload`; their entries, offsets counted from `base`. */
-export function pushSegmentStrings(segment: Segment, payload: AlignedPieces, base = 0): SegmentHeader['strings'] {
+/**
+ * Appends a segment's folded strings to `payload` (in the file, where each lies follows from the
+ * string arrays); where each went in `payload`, its bytes and whether it is one byte a unit.
+ */
+export function pushSegmentStrings(segment: Segment, payload: AlignedPieces): [offset: number, bytes: number, oneByte: boolean][] {
 	return segment.folded.map((text) => {
 		const oneByte = isOneByte(text);
 		const bytes = Buffer.from(text, oneByte ? 'latin1' : 'utf16le');
-		return [base + payload.push(bytes), text.length, oneByte ? 1 : 0];
+		return [payload.push(bytes), bytes.byteLength, oneByte];
 	});
 }
 
 /** The file's lead (with the header) and its block table, padded: what comes before the payload. */
-export function cacheFront(headers: SegmentHeader[], arraysEnd: number, payloadBytes: number, table: Uint8Array): [Buffer, Buffer] {
-	const header: Header = {format: FORMAT, payload: payloadBytes, arraysEnd, table: zlib.crc32(table), segments: headers};
+export function cacheFront(headers: SegmentHeader[], digest: string, arraysEnd: number, payloadBytes: number, table: Uint8Array): [Buffer, Buffer] {
+	const header: Header = {format: FORMAT, payload: payloadBytes, arraysEnd, table: zlib.crc32(table), articles: digest, segments: headers};
 	const tablePiece = Buffer.alloc(align8(table.byteLength));
 	Buffer.from(table.buffer, table.byteOffset, table.byteLength).copy(tablePiece);
 	return [leadWith(MAGIC, header), tablePiece];
@@ -145,15 +173,16 @@ export function encodeCache(segments: readonly Segment[], articles: readonly Art
 	const payload = new AlignedPieces(pieces);
 	const headers: SegmentHeader[] = [];
 	const kept: Segment[] = [];
+	const digest = new ArticlesDigest();
 	for (const segment of segments) {
-		const header = pushSegmentArrays(segment, articles, payload);
+		const header = pushSegmentArrays(segment, articles, payload, digest);
 		if (!header) continue;
 		headers.push(header);
 		kept.push(segment);
 	}
 	const arraysEnd = payload.offset;
-	kept.forEach((segment, i) => (headers[i]!.strings = pushSegmentStrings(segment, payload)));
-	return [...cacheFront(headers, arraysEnd, payload.offset, blockTable(pieces)), ...pieces];
+	for (const segment of kept) pushSegmentStrings(segment, payload);
+	return [...cacheFront(headers, digest.finish(), arraysEnd, payload.offset, blockTable(pieces)), ...pieces];
 }
 
 /** Where the table and the payload start, for a header of this length and this payload size. */
@@ -195,19 +224,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isListOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(item);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isPair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && isCount(v[0]) && isCount(v[1]);
-const isStringEntry = (v: unknown): v is [number, number, number] => Array.isArray(v) && v.length === 3 && isCount(v[0]) && isCount(v[1]) && (v[2] === 0 || v[2] === 1);
 const isSegmentFile = (v: unknown): v is SegmentFile => isRecord(v) && isString(v['path']) && isCount(v['size']) && isString(v['stamp']);
 
 function isSegmentHeader(v: unknown): v is SegmentHeader {
 	if (!isRecord(v) || !isRecord(v['arrays'])) return false;
 	const arrays = v['arrays'];
-	return (
-		isListOf(v['files'], isSegmentFile) &&
-		isListOf(v['articleFiles'], isCount) &&
-		isListOf(v['ids'], isString) &&
-		isListOf(v['strings'], isStringEntry) &&
-		ARRAYS.every(([name]) => isPair(arrays[name]))
-	);
+	return isListOf(v['files'], isSegmentFile) && v['files'].length === 1 && isCount(v['count']) && FILE_ARRAYS.every(([name]) => isPair(arrays[name]));
 }
 
 /**
@@ -241,107 +263,124 @@ export function headerObject(text: string, format: string): Record<string, unkno
 function parseHeader(text: string): Header | 'other-version' | undefined {
 	const json = headerObject(text, FORMAT);
 	if (json === undefined || json === 'other-version') return json;
-	if (!isCount(json['payload']) || !isCount(json['arraysEnd']) || !isCount(json['table']) || !isListOf(json['segments'], isSegmentHeader)) return undefined;
+	if (
+		!isCount(json['payload']) ||
+		!isCount(json['arraysEnd']) ||
+		!isCount(json['table']) ||
+		!isString(json['articles']) ||
+		!isListOf(json['segments'], isSegmentHeader)
+	) {
+		return undefined;
+	}
 	return json as unknown as Header;
 }
 
 /**
  * The payload is packed in one order (encodeCache): every segment's arrays, then every segment's
- * strings, each piece 8-aligned, nothing between them. Any other offset or total is damage.
+ * strings, each piece 8-aligned, nothing between them. Any other offset is damage; the strings'
+ * total is checked when their arrays are read (StringPlaces).
  */
 function isPacked(header: Header): boolean {
 	let at = 0;
 	for (const entry of header.segments) {
-		for (const [name, Type] of ARRAYS) {
+		for (const [name, Type] of FILE_ARRAYS) {
 			const [offset, length] = entry.arrays[name];
 			if (offset !== at) return false;
 			at = align8(at + length * Type.BYTES_PER_ELEMENT);
 		}
+		if (entry.arrays.stringUnits[1] !== entry.count || entry.arrays.stringOneByte[1] !== entry.count) return false;
 	}
-	if (header.arraysEnd !== at) return false;
-	for (const entry of header.segments) {
-		for (const [offset, units, oneByte] of entry.strings) {
-			if (offset !== at) return false;
-			at = align8(at + (oneByte ? units : 2 * units));
-		}
-	}
-	return header.payload === at;
+	return header.arraysEnd === at && at <= header.payload;
 }
 
 /**
- * Finds a cached article's ordinal in today's corpus. A file's articles are where they were, one
- * after another (its stamp is unchanged): the article right after the last one found is tried
- * first, and a map of path and id to ordinals (ids may repeat) is built only when that guess fails.
+ * Where each segment's folded strings lie, from its string arrays read in segment order: the
+ * strings are packed one after another from `arraysEnd`. Throws Damaged when a flag is not 0 or 1
+ * or, once the last segment is placed, the strings do not end where the payload does.
  */
-export class OrdinalFinder {
-	private map: Map<string, number[]> | undefined;
-	private next = 0;
+export class StringPlaces {
+	private at: number;
+
+	constructor(private readonly header: Header) {
+		this.at = header.arraysEnd;
+	}
+
+	/** The next segment's string offsets (bytes into the payload) and byte lengths. */
+	next(units: Int32Array, oneByte: Uint8Array): {offsets: Float64Array; bytes: Float64Array} {
+		const offsets = new Float64Array(units.length);
+		const bytes = new Float64Array(units.length);
+		for (let i = 0; i < units.length; i++) {
+			const flag = oneByte[i]!;
+			if (units[i]! < 0 || (flag !== 0 && flag !== 1)) throw new Damaged('bad layout');
+			offsets[i] = this.at;
+			bytes[i] = flag ? units[i]! : 2 * units[i]!;
+			this.at = align8(this.at + bytes[i]!);
+		}
+		if (this.at > this.header.payload) throw new Damaged('bad layout');
+		return {offsets, bytes};
+	}
+
+	/** Every segment placed: the strings must end with the payload. */
+	finish(): void {
+		if (this.at !== this.header.payload) throw new Damaged('bad layout');
+	}
+}
+
+/** A source file's articles in today's corpus: how many, where each is, and their digest (made when first asked). */
+export interface FileArticles {
+	count: number;
+	/** The corpus ordinal of the file's `i`-th article. */
+	ordinal(i: number): number;
+	digest(): string;
+}
+
+/** Each source file's articles among `articles`, grouped in one pass on the first question. */
+export class CorpusFiles {
+	private byPath: Map<string, number[]> | undefined;
 
 	constructor(private readonly articles: readonly Article[]) {}
 
-	/** The ordinal of an article of `path` with `id` when it is the next in order (the usual case: no closure made for `find`). */
-	guess(path: string, id: string): number | undefined {
-		const guess = this.articles[this.next];
-		return guess && guess.id === id && guess.path === path ? this.next++ : undefined;
-	}
-
-	/** The ordinal of an article of `path` with `id`: the next in order, else the `nth()` (0-based) of that id in corpus order. */
-	find(path: string, id: string, nth: () => number): number | undefined {
-		const guessed = this.guess(path, id);
-		if (guessed !== undefined) return guessed;
-		this.map ??= this.byFileAndId();
-		const ordinal = this.map.get(`${path}\0${id}`)?.[nth()];
-		if (ordinal !== undefined) this.next = ordinal + 1;
-		return ordinal;
-	}
-
-	private byFileAndId(): Map<string, number[]> {
-		const map = new Map<string, number[]>();
-		for (let i = 0; i < this.articles.length; i++) {
-			const key = `${this.articles[i]!.path}\0${this.articles[i]!.id}`;
-			const list = map.get(key);
-			if (list) list.push(i);
-			else map.set(key, [i]);
+	of(path: string): FileArticles {
+		if (!this.byPath) {
+			this.byPath = new Map();
+			for (let i = 0; i < this.articles.length; i++) {
+				const file = this.articles[i]!.path;
+				const list = this.byPath.get(file);
+				if (list) list.push(i);
+				else this.byPath.set(file, [i]);
+			}
 		}
-		return map;
+		const ordinals = this.byPath.get(path) ?? [];
+		let digest: string | undefined;
+		return {
+			count: ordinals.length,
+			ordinal: (i) => ordinals[i]!,
+			digest: () => (digest ??= digestOf(this.articles, ordinals)),
+		};
 	}
 }
 
+function digestOf(articles: readonly Article[], ordinals: readonly number[]): string {
+	const digest = new ArticlesDigest();
+	for (const o of ordinals) digest.add(articles[o]!.id, articles[o]!.title.length, textLengthOf(articles[o]!));
+	return digest.finish();
+}
+
 /**
- * The ordinals in today's corpus of a cached segment's articles (the same articles, in the same
- * order within their file), or 'stale' when its file or articles changed since. Throws Damaged
- * when the entry does not hold together.
+ * The ordinals in today's corpus of each cached segment's articles, or 'stale' when the file
+ * changed since, or its articles are not the ones cached (their digest differs: another id, title
+ * or text length, one more or fewer). The segments hold the file's articles in order, each the next
+ * `count` of them.
  */
-export function currentOrdinals(
-	entry: SegmentHeader,
-	textLengths: Int32Array | undefined,
-	titleLengths: Int32Array,
-	articles: readonly Article[],
-	stats: ReadonlyMap<string, {size: number; stamp: string}>,
-	finder: OrdinalFinder,
-): Int32Array | 'stale' {
-	for (const file of entry.files) {
-		const stat = stats.get(file.path);
-		if (!stat || stat.size !== file.size || stat.stamp !== file.stamp) return 'stale';
+export function cachedOrdinals(header: Header, stats: ReadonlyMap<string, {size: number; stamp: string}>, file: FileArticles): Int32Array[] | 'stale' {
+	let total = 0;
+	for (const entry of header.segments) {
+		const {path, size, stamp} = entry.files[0]!;
+		const stat = stats.get(path);
+		if (!stat || stat.size !== size || stat.stamp !== stamp) return 'stale';
+		total += entry.count;
 	}
-	const count = entry.ids.length;
-	if (entry.strings.length !== count || entry.articleFiles.length !== count || titleLengths.length !== count || (textLengths && textLengths.length !== count)) {
-		throw new Damaged('bad layout');
-	}
-	const ordinals = new Int32Array(count);
-	for (let local = 0; local < count; local++) {
-		const file = entry.files[entry.articleFiles[local]!];
-		if (!file) throw new Damaged('bad layout');
-		const id = entry.ids[local]!;
-		// How many earlier articles of this segment share the id: asked only when the guess fails (a
-		// closure made for each of 60,000 articles cost more than the rest of the loop).
-		const ordinal =
-			finder.guess(file.path, id) ??
-			finder.find(file.path, id, () => entry.ids.slice(0, local).filter((other, i) => other === id && entry.articleFiles[i] === entry.articleFiles[local]).length);
-		if (ordinal === undefined) return 'stale';
-		const article = articles[ordinal]!;
-		if (article.title.length !== titleLengths[local] || (textLengths && textLengthOf(article) !== textLengths[local])) return 'stale';
-		ordinals[local] = ordinal;
-	}
-	return ordinals;
+	if (total !== file.count || header.articles !== file.digest()) return 'stale';
+	let next = 0;
+	return header.segments.map((entry) => Int32Array.from({length: entry.count}, () => file.ordinal(next++)));
 }

@@ -1,6 +1,6 @@
 // One source file's search cache written a segment at a time, as the index is built: each sealed
 // segment's arrays and folded strings go straight to two scratch files beside the cache, and only
-// its header entry (ids and offsets, a few dozen bytes an article) stays in memory. At the end the
+// its header entry (its file, count and array offsets) and the articles' running digest stay in memory. At the end the
 // block table is summed over the scratch files and the file is put together in the layout
 // `encodeCache` gives (byte for byte the same), then renamed into place. So `khao --index` and a
 // cold one-shot search hold one segment at a time, not the whole index of an archive (1.9 GB at
@@ -10,6 +10,7 @@
 // with its folded text read back from the scratch file (`spill`): the text is most of an index's
 // memory (two bytes a character of the corpus). It puts the file together in steps between keys
 // (`finishAsync`), and lets the scratch files go once the index is opened on disk instead.
+import {ArticlesDigest} from '../corpus/articles-digest.js';
 import type {Article} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {BlockTableBuilder} from './cache-blocks.js';
@@ -34,6 +35,7 @@ export class SearchCacheWriter {
 	private readonly arrays: SpilledPieces;
 	private readonly strings: SpilledPieces;
 	private readonly headers: SegmentHeader[] = [];
+	private readonly digest = new ArticlesDigest();
 
 	/** Throws a CacheProblem when the cache folder cannot take the scratch files. */
 	constructor(readonly file: string) {
@@ -58,10 +60,16 @@ export class SearchCacheWriter {
 
 	/** Writes a sealed segment out; the caller may let it go. Throws a CacheProblem. */
 	add(segment: Segment, articles: readonly Article[]): void {
-		const header = pushSegmentArrays(segment, articles, this.arrays);
-		if (!header) return;
-		header.strings = pushSegmentStrings(segment, this.strings);
+		this.write(segment, articles);
+	}
+
+	/** `add`, giving where each folded string went in the strings' scratch file; undefined when the segment cannot be cached. */
+	private write(segment: Segment, articles: readonly Article[]): [offset: number, bytes: number, oneByte: boolean][] | undefined {
+		const header = pushSegmentArrays(segment, articles, this.arrays, this.digest);
+		if (!header) return undefined;
+		const strings = pushSegmentStrings(segment, this.strings);
 		this.headers.push(header);
+		return strings;
 	}
 
 	/**
@@ -71,16 +79,13 @@ export class SearchCacheWriter {
 	 * returned segment is searched. Throws a CacheProblem.
 	 */
 	spill(segment: Segment, articles: readonly Article[]): Segment | undefined {
-		const before = this.headers.length;
-		this.add(segment, articles);
-		if (this.headers.length === before) return undefined;
-		// Copied: `finish` moves the header's offsets past the arrays.
-		const strings = this.headers.at(-1)!.strings.map(([offset, units, oneByte]) => [offset, units, oneByte] as const);
+		const strings = this.write(segment, articles);
+		if (!strings) return undefined;
 		const scratch = this.strings.scratch;
 		const folded = lazyTexts(strings.length, (local) => {
-			const [offset, units, oneByte] = strings[local]!;
+			const [offset, bytes, oneByte] = strings[local]!;
 			try {
-				return scratch.read(offset, offset + (oneByte ? units : 2 * units)).toString(oneByte ? 'latin1' : 'utf16le');
+				return scratch.read(offset, offset + bytes).toString(oneByte ? 'latin1' : 'utf16le');
 			} catch (error) {
 				// A search reports it as a damaged cache (one note), never a crash.
 				throw new DiskCacheDamaged(this.file, reasonOf(error));
@@ -92,7 +97,7 @@ export class SearchCacheWriter {
 	/** Puts the cache file together and in place, atomically; the scratch files are let go. Throws a CacheProblem. */
 	finish(): void {
 		try {
-			const arraysEnd = this.placeStrings();
+			const arraysEnd = this.arrays.offset;
 			const table = this.tableSteps();
 			let step = table.next();
 			while (!step.done) step = table.next();
@@ -109,7 +114,7 @@ export class SearchCacheWriter {
 	 * them): `abort` lets them go. Throws a CacheProblem.
 	 */
 	async finishAsync(pause: () => Promise<void>, chunkBytes = 1 << 20): Promise<void> {
-		const arraysEnd = this.placeStrings();
+		const arraysEnd = this.arrays.offset;
 		const table = this.tableSteps(chunkBytes);
 		let step = table.next();
 		for (; !step.done; step = table.next()) await pause();
@@ -133,13 +138,6 @@ export class SearchCacheWriter {
 		this.strings.scratch.close();
 	}
 
-	/** The strings follow the arrays in the file: their offsets are moved past them (once). */
-	private placeStrings(): number {
-		const arraysEnd = this.arrays.offset;
-		for (const header of this.headers) for (const entry of header.strings) entry[0] += arraysEnd;
-		return arraysEnd;
-	}
-
 	/** The block table, summed a chunk of the payload per step. */
 	private *tableSteps(chunkBytes?: number): Generator<void, Uint8Array, void> {
 		const table = new BlockTableBuilder();
@@ -151,7 +149,7 @@ export class SearchCacheWriter {
 	}
 
 	private *bytes(arraysEnd: number, table: Uint8Array, chunkBytes?: number): Generator<Uint8Array> {
-		yield* cacheFront(this.headers, arraysEnd, this.spilledBytes, table);
+		yield* cacheFront(this.headers, this.digest.finish(), arraysEnd, this.spilledBytes, table);
 		yield* this.payload(chunkBytes);
 	}
 

@@ -2,7 +2,7 @@
 // source file holds that file's sealed segments; each segment names that file with its size and a
 // stamp (device, inode, mtime and ctime to the nanosecond, so `cp -p` or `touch -r` over a file
 // still changes it), and is reused only while the file is unchanged and its articles are still
-// the same (id, text and title lengths, in order).
+// the same (id, text and title lengths, in order: their digest, articles-digest.ts).
 //
 // Safety: the file is written atomically (cache-io.ts). Reading trusts nothing: the file is opened
 // like a corpus file (regular files only, never blocking, size-checked), CRC-32s cover the header
@@ -18,15 +18,17 @@ import {reasonOf} from '../corpus/errors.js';
 import {firstBadBlock} from './cache-blocks.js';
 import {
 	ARRAYS,
-	currentOrdinals,
+	cachedOrdinals,
+	CorpusFiles,
 	Damaged,
 	encodeCache,
 	layoutOf,
 	LEAD,
-	OrdinalFinder,
 	readHeader,
 	readLead,
-	type ArrayName,
+	StringPlaces,
+	type FileArrayName,
+	type FileArticles,
 	type Header,
 	type SegmentHeader,
 } from './cache-format.js';
@@ -62,16 +64,23 @@ export function statFiles(articles: readonly Article[]): Map<string, FileStat> {
 	const stats = new Map<string, FileStat>();
 	for (const article of articles) {
 		if (article.path === '-' || stats.has(article.path)) continue;
-		try {
-			const stat = fs.statSync(article.path, {bigint: true});
-			// Which file (device and inode) and which version of it: ctime changes with every write,
-			// even one that puts back the old size and mtime.
-			stats.set(article.path, {size: Number(stat.size), stamp: `${stat.dev}:${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`});
-		} catch {
-			// Not cacheable; indexed all the same.
-		}
+		const stat = statFile(article.path);
+		// A file that cannot be stat'ed is not cacheable; indexed all the same.
+		if (stat) stats.set(article.path, stat);
 	}
 	return stats;
+}
+
+/** Size and stamp of one file, or undefined when it cannot be read. */
+export function statFile(file: string): FileStat | undefined {
+	try {
+		const stat = fs.statSync(file, {bigint: true});
+		// Which file (device and inode) and which version of it: ctime changes with every write,
+		// even one that puts back the old size and mtime.
+		return {size: Number(stat.size), stamp: `${stat.dev}:${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`};
+	} catch {
+		return undefined;
+	}
 }
 
 /** Reports a cache problem to the user (once: the caller keeps only the first). */
@@ -147,7 +156,7 @@ export function* readCacheSteps(
 	articles: readonly Article[],
 	stats: ReadonlyMap<string, FileStat>,
 	warn?: CacheWarn,
-	finder?: OrdinalFinder,
+	files?: CorpusFiles,
 ): Generator<void, Segment[], void> {
 	try {
 		const stat = stats.get(source);
@@ -156,15 +165,18 @@ export function* readCacheSteps(
 		if (!bytes) return [];
 		const decoded = decodeCache(bytes);
 		if (!decoded) return [];
-		finder ??= new OrdinalFinder(articles);
+		const {header} = decoded;
+		// Keyed by its source file's path: a segment of another file in it is not this cache's.
+		if (header.segments.some((entry) => entry.files[0]!.path !== source)) throw new Damaged("another file's index");
+		const ordinals = cachedOrdinals(header, stats, (files ?? new CorpusFiles(articles)).of(source));
+		if (ordinals === 'stale') return [];
+		const places = new StringPlaces(header);
 		const segments: Segment[] = [];
-		for (const entry of decoded.header.segments) {
-			// Keyed by its source file's path: a segment of another file in it is not this cache's.
-			if (entry.files.length !== 1 || entry.files[0]!.path !== source) throw new Damaged("another file's index");
-			const segment = restoreSegment(entry, decoded.store, decoded.payload, decoded.header.arraysEnd, articles, stats, finder);
-			if (segment !== 'stale') segments.push(segment);
+		for (const [i, entry] of header.segments.entries()) {
+			segments.push(restoreSegment(entry, decoded.store, decoded.payload, ordinals[i]!, places));
 			yield;
 		}
+		places.finish();
 		return segments;
 	} catch (error) {
 		warnRead(warn, file, error);
@@ -188,17 +200,34 @@ export function openOnDisk(
 	source: string,
 	articles: readonly Article[],
 	stats: ReadonlyMap<string, FileStat>,
-	finder: OrdinalFinder,
+	files: CorpusFiles,
 	warn?: CacheWarn,
 ): Segment[] {
 	const stat = stats.get(source);
 	if (!stat) return [];
 	try {
-		const segments = openDiskSegments(file, source, articles, stats, finder, cacheBytesBound(stat.size, articles.length));
+		const segments = openDiskSegments(file, source, stats, files.of(source), cacheBytesBound(stat.size, articles.length));
 		return Array.isArray(segments) ? segments : [];
 	} catch (error) {
 		warnRead(warn, file, error);
 		return [];
+	}
+}
+
+/**
+ * The cache of one source file opened on disk for `current`, its articles as its listing gives them
+ * (a one-shot search on a listed file: no article is made to match the cache against). Undefined
+ * when it cannot be used as it is (absent, stale, another version's, damaged, unreadable): the
+ * ordinary opening then says why, when the user should hear it, and rebuilds it.
+ */
+export function openListedOnDisk(file: string, source: string, current: FileArticles): Segment[] | undefined {
+	const stat = statFile(source);
+	if (!stat) return undefined;
+	try {
+		const segments = openDiskSegments(file, source, new Map([[source, stat]]), current, cacheBytesBound(stat.size, current.count));
+		return Array.isArray(segments) && segments.length > 0 ? segments : undefined;
+	} catch {
+		return undefined;
 	}
 }
 
@@ -219,32 +248,18 @@ function decodeCache(bytes: Buffer): {header: Header; payload: Buffer; store: Ui
 	return {header, payload, store};
 }
 
-type Restored = Segment | 'stale';
-
-/** A cached segment, or 'stale' when its files or articles changed since; throws Damaged when it does not hold together. */
-function restoreSegment(
-	entry: SegmentHeader,
-	store: Uint8Array,
-	payload: Buffer,
-	arraysEnd: number,
-	articles: readonly Article[],
-	stats: ReadonlyMap<string, FileStat>,
-	finder: OrdinalFinder,
-): Restored {
-	const view = <T>(name: ArrayName, Type: {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number}): T => {
+/** A cached segment whose articles are `ordinals` today; throws Damaged when it does not hold together. */
+function restoreSegment(entry: SegmentHeader, store: Uint8Array, payload: Buffer, ordinals: Int32Array, places: StringPlaces): Segment {
+	const view = <T>(name: FileArrayName, Type: {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number}): T => {
 		const [offset, length] = entry.arrays[name];
 		if (offset % Type.BYTES_PER_ELEMENT !== 0 || offset + length * Type.BYTES_PER_ELEMENT > store.byteLength) throw new Damaged('bad layout');
 		return new Type(store.buffer as ArrayBuffer, store.byteOffset + offset, length);
 	};
-	const arrays = Object.fromEntries(ARRAYS.map(([name, Type]) => [name, view(name, Type as never)])) as unknown as Pick<Segment, ArrayName>;
-	const ordinals = currentOrdinals(entry, arrays.textLengths, arrays.titleLengths, articles, stats, finder);
-	if (ordinals === 'stale') return 'stale';
-	const folded = entry.strings.map(([offset, units, oneByte]) => {
-		const end = offset + (oneByte ? units : 2 * units);
-		if (offset < arraysEnd || end > payload.byteLength) throw new Damaged('bad layout');
-		return payload.toString(oneByte ? 'latin1' : 'utf16le', offset, end);
-	});
-	const segment: Segment = {...arrays, ordinals, ids: entry.ids, folded, files: entry.files};
+	const arrays = Object.fromEntries(ARRAYS.map(([name, Type]) => [name, view(name, Type as never)])) as unknown as Pick<Segment, (typeof ARRAYS)[number][0]>;
+	const oneByte = view('stringOneByte', Uint8Array);
+	const {offsets, bytes} = places.next(view('stringUnits', Int32Array), oneByte);
+	const folded = Array.from(offsets, (offset, i) => payload.toString(oneByte[i] ? 'latin1' : 'utf16le', offset, offset + bytes[i]!));
+	const segment: Segment = {...arrays, ordinals, folded, files: entry.files};
 	if (!validSegment(segment, ordinals.length)) throw new Damaged('bad layout');
 	return segment;
 }

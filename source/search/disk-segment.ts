@@ -1,5 +1,5 @@
-// A cached segment searched where it lies: opening reads the header and the small per-article and
-// per-passage arrays; a query then reads, by positional reads of checked blocks (cache-blocks.ts),
+// A cached segment searched where it lies: opening reads the header (a few KB: no per-article
+// entry) and the small per-article and per-passage arrays; a query then reads, by positional reads of checked blocks (cache-blocks.ts),
 // only the postings of its own trigrams, the folded text of the articles it verifies, and the tone
 // marks of a segment it finds something in. A one-shot `--search` on a cached corpus so reads a few
 // megabytes of a cache that may hold hundreds.
@@ -10,10 +10,22 @@
 // says so once and rebuilds the file.
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import type {Article} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {BadBlock, BLOCK_BYTES, BlockReader, openCacheFile, readExactly} from './cache-blocks.js';
-import {ARRAYS, currentOrdinals, Damaged, layoutOf, LEAD, readHeader, readLead, type ArrayName, type OrdinalFinder, type SegmentHeader} from './cache-format.js';
+import {
+	ARRAYS,
+	cachedOrdinals,
+	Damaged,
+	layoutOf,
+	LEAD,
+	readHeader,
+	readLead,
+	STRING_ARRAYS,
+	StringPlaces,
+	type FileArrayName,
+	type FileArticles,
+	type SegmentHeader,
+} from './cache-format.js';
 import {validKeys, validPassages, validRun, validShapes, validTones} from './cache-validate.js';
 import {KEY_SPACE} from './trigrams.js';
 import type {FileStat} from './search-index.js';
@@ -30,7 +42,9 @@ export class DiskCacheDamaged extends Error {
 	}
 }
 
-const TYPES = new Map<ArrayName, (typeof ARRAYS)[number][1]>(ARRAYS.map(([name, Type]) => [name, Type]));
+type ArrayTypes = (typeof ARRAYS)[number][1] | (typeof STRING_ARRAYS)[number][1];
+const TYPES = new Map<FileArrayName, ArrayTypes>([...ARRAYS, ...STRING_ARRAYS].map(([name, Type]) => [name, Type]));
+type FileArrays = Segment & {stringUnits: Int32Array; stringOneByte: Uint8Array};
 
 /** One cache file open for positional reads; its segments share the descriptor. */
 class CacheSource {
@@ -40,13 +54,13 @@ class CacheSource {
 	) {}
 
 	/** Array `name` of a segment, copied out of its checked blocks. */
-	array<T extends ArrayName>(entry: SegmentHeader, name: T): Segment[T] {
+	array<T extends FileArrayName>(entry: SegmentHeader, name: T): FileArrays[T] {
 		const Type = TYPES.get(name)!;
 		const [offset, length] = entry.arrays[name];
 		const bytes = this.read(offset, offset + length * Type.BYTES_PER_ELEMENT);
 		const out = new Type(length);
 		new Uint8Array(out.buffer).set(bytes);
-		return out as Segment[T];
+		return out as FileArrays[T];
 	}
 
 	/** Elements [from, to) of a segment's array `name` (not copied: read at once). */
@@ -55,7 +69,7 @@ class CacheSource {
 	}
 
 	/** The bytes of elements [from, to) of a segment's array `name`, inside its bounds (else damage). */
-	slice(entry: SegmentHeader, name: ArrayName, from: number, to: number): Buffer {
+	slice(entry: SegmentHeader, name: FileArrayName, from: number, to: number): Buffer {
 		const [offset, length] = entry.arrays[name];
 		if (!(from >= 0 && from <= to && to <= length)) throw new DiskCacheDamaged(this.file, 'bad layout');
 		const size = TYPES.get(name)!.BYTES_PER_ELEMENT;
@@ -73,7 +87,6 @@ class CacheSource {
 
 export class DiskSegment implements Segment {
 	readonly ordinals: Int32Array;
-	readonly ids: string[];
 	readonly files: SegmentFile[];
 	readonly textLengths: Int32Array;
 	readonly titleLengths: Int32Array;
@@ -97,18 +110,24 @@ export class DiskSegment implements Segment {
 	private tones: {pos: Int32Array; mark: Uint8Array} | undefined;
 	private readonly articleToneCache = new Map<number, {pos: Int32Array; mark: Uint8Array; from: number; to: number}>();
 
+	/** Where each article's folded string lies in the payload, and its bytes. */
+	private readonly strings: {offsets: Float64Array; bytes: Float64Array};
+	private readonly stringUnits: Int32Array;
+	private readonly stringOneByte: Uint8Array;
+
 	constructor(
 		private readonly source: CacheSource,
 		private readonly entry: SegmentHeader,
 		ordinals: Int32Array,
-		titleLengths: Int32Array,
-		textLengths: Int32Array,
+		places: StringPlaces,
 	) {
 		this.ordinals = ordinals;
-		this.ids = entry.ids;
 		this.files = entry.files;
-		this.titleLengths = titleLengths;
-		this.textLengths = textLengths;
+		this.titleLengths = source.array(entry, 'titleLengths');
+		this.textLengths = source.array(entry, 'textLengths');
+		this.stringUnits = source.array(entry, 'stringUnits');
+		this.stringOneByte = source.array(entry, 'stringOneByte');
+		this.strings = places.next(this.stringUnits, this.stringOneByte);
 		this.articlePassages = source.array(entry, 'articlePassages');
 		this.articleTones = source.array(entry, 'articleTones');
 		this.passageArticle = source.array(entry, 'passageArticle');
@@ -130,12 +149,12 @@ export class DiskSegment implements Segment {
 		});
 	}
 
-	private readonly units = (local: number): number => this.entry.strings[local]![1];
+	private readonly units = (local: number): number => this.stringUnits[local]!;
 
 	private readFolded(local: number): string {
-		const [offset, units, oneByte] = this.entry.strings[local]!;
-		const bytes = this.source.read(offset, offset + (oneByte ? units : 2 * units));
-		return bytes.toString(oneByte ? 'latin1' : 'utf16le');
+		const offset = this.strings.offsets[local]!;
+		const bytes = this.source.read(offset, offset + this.strings.bytes[local]!);
+		return bytes.toString(this.stringOneByte[local] ? 'latin1' : 'utf16le');
 	}
 
 	/** Closes the cache file (shared by the file's segments: all of them are done with it). */
@@ -283,15 +302,14 @@ function grow<T extends Uint8Array | Uint32Array>(array: T, least: number): T {
 
 /**
  * The segments of the cache file of `source`, opened for searching on disk; 'stale' when the file
- * or its articles changed since it was written, undefined when there is none (or it is another
- * version's). Throws a CacheProblem (the file cannot be opened) or Damaged.
+ * or its articles (`current`: the file's articles today) changed since it was written, undefined
+ * when there is none (or it is another version's). Throws a CacheProblem (the file cannot be opened) or Damaged.
  */
 export function openDiskSegments(
 	file: string,
 	source: string,
-	articles: readonly Article[],
 	stats: ReadonlyMap<string, FileStat>,
-	finder: OrdinalFinder,
+	current: FileArticles,
 	maxBytes: number,
 ): DiskSegment[] | 'stale' | undefined {
 	const opened = openCacheFile(file, maxBytes);
@@ -314,16 +332,13 @@ export function openDiskSegments(
 		const {tableStart, tableBytes, payloadStart} = layoutOf(headerLength, header.payload);
 		const table = read(tableStart, tableBytes);
 		if (zlib.crc32(table) !== header.table) throw new Damaged('bad checksum');
+		if (header.segments.some((entry) => entry.files[0]!.path !== source)) throw new Damaged("another file's index");
+		const ordinals = cachedOrdinals(header, stats, current);
+		if (ordinals === 'stale') return 'stale';
 		const cache = new CacheSource(file, new BlockReader(fd, payloadStart, header.payload, table));
-		const segments: DiskSegment[] = [];
-		for (const entry of header.segments) {
-			if (entry.files.length !== 1 || entry.files[0]!.path !== source) throw new Damaged("another file's index");
-			const titleLengths = cache.array(entry, 'titleLengths');
-			const textLengths = cache.array(entry, 'textLengths');
-			const ordinals = currentOrdinals(entry, textLengths, titleLengths, articles, stats, finder);
-			if (ordinals === 'stale') return 'stale';
-			segments.push(new DiskSegment(cache, entry, ordinals, titleLengths, textLengths));
-		}
+		const places = new StringPlaces(header);
+		const segments = header.segments.map((entry, i) => new DiskSegment(cache, entry, ordinals[i]!, places));
+		places.finish();
 		kept = segments.length > 0;
 		return segments;
 	} catch (error) {

@@ -6,7 +6,7 @@ import type {Article} from '../corpus/types.js';
 import {buildSearchCaches} from './build-cache.js';
 import {cacheFileFor, defaultCacheDir, openOnDisk, readCacheSteps, statFiles, writeCache, type CacheWarn} from './cache.js';
 import {DiskSegment} from './disk-segment.js';
-import {OrdinalFinder} from './cache-format.js';
+import {CorpusFiles} from './cache-format.js';
 import type {Segment} from './segment.js';
 import {SearchIndex, SearchIndexBuilder, type FileStat} from './search-index.js';
 
@@ -99,14 +99,14 @@ export function* openCachedSteps(articles: readonly Article[], options: OpenInde
 
 	let reused = 0;
 	const dirty = new Set<string>();
-	const finder = new OrdinalFinder(articles);
+	const corpusFiles = new CorpusFiles(articles);
 	for (const source of files) {
 		const file = cacheFileFor(cacheDir!, source);
 		let cached: Segment[];
-		if (options.onDisk) cached = openOnDisk(file, source, articles, stats, finder, warn);
+		if (options.onDisk) cached = openOnDisk(file, source, articles, stats, corpusFiles, warn);
 		else {
 			// A step per cached segment: each is checked whole before any is used (a few milliseconds each).
-			const reading = readCacheSteps(file, source, articles, stats, warn, finder);
+			const reading = readCacheSteps(file, source, articles, stats, warn, corpusFiles);
 			let read = reading.next();
 			for (; !read.done; read = reading.next()) yield progress(index, reused, 'cache');
 			cached = read.value;

@@ -12,13 +12,19 @@ export interface FileStat {
 
 export class SearchIndex {
 	/** Every article the index knows, by ordinal (indexed or not yet). */
-	readonly articles: Article[] = [];
+	readonly articles: Article[];
 	readonly segments: Segment[] = [];
 	/** Ordinal → segment number and local article, -1 while not indexed. */
 	private segmentOf = new Int32Array(64).fill(-1);
 	private localOf = new Int32Array(64);
 	private indexed = 0;
 	private byId: Map<string, number> | undefined;
+
+	/** Over `articles` as they are (not copied: a lazily listed file's are made only when read). */
+	constructor(articles: Article[] = []) {
+		this.articles = articles;
+		this.ensureCapacity(articles.length);
+	}
 
 	/** How many articles are searchable now. */
 	get indexedArticles(): number {

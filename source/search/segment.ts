@@ -36,8 +36,7 @@ export interface SegmentFile {
 export interface Segment {
 	/** Local article → ordinal in the index's article list. */
 	ordinals: Int32Array;
-	/** Local article → Article.id and its text and title lengths (a cheap identity check for the cache). */
-	ids: string[];
+	/** Local article → its text and title lengths. */
 	textLengths: Int32Array;
 	titleLengths: Int32Array;
 	/**
@@ -179,7 +178,6 @@ function titleInText(article: Article): {at: number; length: number} | undefined
 /** Accumulates articles into one segment; `seal` freezes it. */
 export class SegmentBuilder {
 	private readonly ordinals: number[] = [];
-	private readonly ids: string[] = [];
 	private readonly textLengths: number[] = [];
 	private readonly titleLengths: number[] = [];
 	private readonly folded: string[] = [];
@@ -213,7 +211,6 @@ export class SegmentBuilder {
 	add(article: Article, ordinal: number): void {
 		const local = this.ordinals.length;
 		this.ordinals.push(ordinal);
-		this.ids.push(article.id);
 		this.textLengths.push(article.text.length);
 		this.titleLengths.push(article.title.length);
 		const text = article.text;
@@ -384,7 +381,6 @@ export class SegmentBuilder {
 		returnWorkspace(this.workspace);
 		return {
 			ordinals: Int32Array.from(this.ordinals),
-			ids: this.ids,
 			textLengths: Int32Array.from(this.textLengths),
 			titleLengths: Int32Array.from(this.titleLengths),
 			folded: this.folded,

@@ -10,7 +10,10 @@ import zlib from 'node:zlib';
 import fc from 'fast-check';
 import {openCorpus, loadCorpus} from '../../source/corpus/load.js';
 import {jsonlReads} from '../../source/corpus/read-jsonl.js';
-import {listingCacheFile, writeListing} from '../../source/corpus/listing-cache.js';
+import {ListingDamaged, listingCacheFile, openListedArticles, writeListing} from '../../source/corpus/listing-cache.js';
+import {ArticlesDigest} from '../../source/corpus/articles-digest.js';
+import {stampOf, versionKey} from '../../source/corpus/stamp.js';
+import {positionalReads} from '../../source/search/cache-blocks.js';
 import {StoredArticle} from '../../source/corpus/article-store.js';
 import type {Article, CorpusWarning} from '../../source/corpus/types.js';
 import {tempDir} from './helpers.js';
@@ -358,4 +361,60 @@ test('saving the listing of a big file is encoded a block per turn of the event 
 	assert.ok(all >= 2 * Math.floor(articles.length / 1_000), `every block checksummed (${all})`);
 	// A block is four parts (numbers, string ends, the strings, the tables), each maybe padded: 8 pieces at most.
 	assert.ok(most <= 8, `at most one block's pieces in a turn (${most} of ${all})`);
+});
+
+/** The listing of `file` opened lazily, as `--search` on a cached file does. */
+function lazily(file: string, cache: string) {
+	const stat = fs.statSync(file);
+	const version = versionKey(fs.statSync(file, {bigint: true}));
+	return openListedArticles(listingCacheFile(cache, file), {path: file, version, stamp: stampOf(stat)}, stat.size);
+}
+
+test("a listing opened lazily makes only the articles asked for, reading only their blocks; its digest is the articles'", async () => {
+	const file = path.join(dir, 'lazy.jsonl');
+	writeCorpus(file, corpusLines(2600, 7));
+	const cache = path.join(dir, 'cache-lazy');
+	const expected = listingOf(await loadCorpus(file));
+	await listed(file, cache);
+	const reads = positionalReads.bytes;
+	const lazy = lazily(file, cache)!;
+	assert.ok(lazy);
+	const headerBytes = positionalReads.bytes - reads;
+	assert.ok(headerBytes < 4096, `only the header is read on opening (${headerBytes} bytes)`);
+	assert.equal(lazy.articles.length, expected.articles.length);
+	assert.equal(lazy.blocksRead(), 0);
+	// One article of the third block (the first holds 100, the others 1,000 each).
+	const one = lazy.articles[1500]!;
+	assert.equal(lazy.blocksRead(), 1);
+	assert.ok(positionalReads.bytes - reads < fs.statSync(listingCacheFile(cache, file)).size / 2, 'one block, not the listing');
+	assert.equal(lazy.articles[1500], one, 'the same object when asked again');
+	assert.deepEqual(listingOf({articles: [one], warnings: []}).articles[0], expected.articles[1500]);
+	assert.deepEqual(lazy.warnings, expected.warnings);
+	// Everything, in order, as the ordinary listing (and `in` sees every index).
+	assert.ok(2599 in lazy.articles && !(2600 in lazy.articles));
+	assert.deepEqual(listingOf({articles: [...lazy.articles], warnings: []}).articles, expected.articles);
+	const digest = new ArticlesDigest();
+	for (const a of expected.articles) digest.add(a.id, a.title.length, a.length);
+	assert.equal(lazy.digest, digest.finish());
+	lazy.close();
+});
+
+test('a damaged block of a lazily opened listing throws ListingDamaged when one of its articles is asked for, not before', async () => {
+	const file = path.join(dir, 'lazy-damaged.jsonl');
+	writeCorpus(file, corpusLines(1300, 8));
+	const cache = path.join(dir, 'cache-lazy-damaged');
+	await listed(file, cache);
+	const cacheFile = listingCacheFile(cache, file);
+	const bytes = fs.readFileSync(cacheFile);
+	// A byte near the end: the last block's.
+	bytes[bytes.length - 20]! ^= 0x5a;
+	fs.writeFileSync(cacheFile, bytes);
+	const lazy = lazily(file, cache)!;
+	assert.ok(lazy, 'the header is intact');
+	assert.ok(lazy.articles[0]!.id.length > 0, 'an intact block is used');
+	assert.throws(() => lazy.articles[1299], ListingDamaged);
+	lazy.close();
+	// A stale listing (the file changed) is not opened at all.
+	fs.appendFileSync(file, `${JSON.stringify({id: 'late', body: 'ข่าวใหม่'})}\n`);
+	assert.equal(lazily(file, cache), undefined);
 });

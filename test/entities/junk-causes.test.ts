@@ -19,6 +19,7 @@ describe('junk entities by cause', () => {
 		// word, an abbreviation, a body's head with its name.
 		assert.equal(reason('ตาก', 'place', found('model')), undefined);
 		assert.equal(reason('จตุจักร', 'place', found('model')), undefined);
+		assert.equal(reason('ตะวันออกไกล', 'place', found('model', 2, 2)), undefined);
 		assert.equal(reason('รัฐสภา', 'organization', found('org-head', 3, 3)), undefined);
 		assert.equal(reason('สพฐ.', 'organization', found('model')), undefined);
 		assert.equal(reason('สำนักงบประมาณ', 'organization', found('org-head')), undefined);
@@ -64,5 +65,39 @@ describe('junk entities by cause', () => {
 		// Twins: a foreign name seen once with no title; the same words after a title.
 		assert.equal(reason('Maren Holloway', 'person', found('latin')), undefined);
 		assert.equal(reason('Festival Director', 'person', found('latin', 1, 1, 'Mr.')), undefined);
+	});
+
+	it("a province's or district's head before everyday words, or any head before a phrase word, names no place", () => {
+		assert.equal(reason('จังหวัดท่องเที่ยว', 'place', found('place-head', 3, 2)), 'place-phrase');
+		assert.equal(reason('อำเภอสะอาด', 'place', found('place-head')), 'place-phrase');
+		assert.equal(reason('เมืองแห่งนวัตกรรม', 'place', found('place-head')), 'place-phrase');
+		assert.equal(reason('เกาะประมาณ', 'place', found('place-head')), 'place-phrase');
+		// Twins: a known province, a region's phrase, a foreign province's name, a state's full
+		// name with แห่ง, an island named by words that are also function words (เขา, น้อย).
+		assert.equal(reason('จังหวัดน่าน', 'place', found('place-head')), undefined);
+		assert.equal(reason('จังหวัดชายแดนภาคใต้', 'place', found('place-head', 3, 3)), undefined);
+		assert.equal(reason('จังหวัดกำปงจาม', 'place', found('place-head')), undefined);
+		assert.equal(reason('สาธารณรัฐแห่งสหภาพพม่า', 'place', found('place-head')), undefined);
+		assert.equal(reason('เกาะเขาน้อย', 'place', found('place-head')), undefined);
+	});
+
+	it("a place's noun alone is no place even when a district bears it", () => {
+		assert.equal(reason('ท่าเรือ', 'place', found('model', 4, 3)), 'everyday-word');
+		// Twin: the district after its head.
+		assert.equal(reason('อำเภอท่าเรือ', 'place', found('place-head')), undefined);
+	});
+
+	it('two kin words or honorifics in one person, or a style alone, are no person', () => {
+		assert.equal(reason('คุณลุง คุณป้า คุณน้า', 'person', found('model')), 'person-list');
+		assert.equal(reason('สมเด็จพระ', 'person', found('model', 5, 4)), 'title-only');
+		// Twins: one honorific before a full name; a style with a name in it.
+		assert.equal(reason('คุณวิไลพร ใจสว่าง', 'person', found('model')), undefined);
+		assert.equal(reason('สมเด็จพระรามาธิบดี', 'person', found('model', 2, 2)), undefined);
+	});
+
+	it('a body joined to an association, institute or council by และ is two bodies', () => {
+		assert.equal(reason('กรมการค้าภายในและสมาคมผู้ค้าข้าว', 'organization', found('org-head')), 'joined');
+		// Twin: และ inside one body's name.
+		assert.equal(reason('สมาคมผู้ค้าข้าวและพืชไร่', 'organization', found('org-head')), undefined);
 	});
 });

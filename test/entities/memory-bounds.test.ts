@@ -91,6 +91,31 @@ describe('memory of the entity index while it is built', () => {
 		assert.equal((await queue.done)?.fromCache, articles.length);
 	});
 
+	test('a detection cache is read again a block at a time when wanted, not held whole: a file changed after it was checked is detected again, with one line', async () => {
+		const corpus = corpusOf(12);
+		const articles = corpus.articles().filter((a) => a.text.length > 0);
+		// On this thread a batch is one article: each cache file gets a block per article.
+		for await (const _ of detectCorpus(articles, {threads: 0, cacheDir: corpus.cacheDir, awaitWrites: true}));
+		const expected: DetectedArticle[] = [];
+		for await (const batch of detectCorpus(articles, {threads: 0})) expected.push(...batch);
+		const warnings: string[] = [];
+		const steps = detectCorpus(articles, {threads: 0, cacheDir: corpus.cacheDir, onWarning: (w) => warnings.push(w.message)});
+		const got: DetectedArticle[] = [];
+		const first = await steps.next();
+		assert.ok(!first.done);
+		got.push(...first.value);
+		// Checked already; now every cache file is written again (same bytes, another time stamp).
+		for (const name of fs.readdirSync(corpus.cacheDir).filter((n) => n.endsWith('.ent'))) {
+			const file = path.join(corpus.cacheDir, name);
+			fs.writeFileSync(file, fs.readFileSync(file));
+			fs.utimesSync(file, new Date(2001, 0, 1), new Date(2001, 0, 1));
+		}
+		for await (const batch of steps) got.push(...batch);
+		assert.deepEqual(got, expected);
+		assert.equal(warnings.length, 1, warnings.join('\n'));
+		assert.match(warnings[0]!, /changed while it was read/);
+	});
+
 	test('a cache file written block by block has the bytes of the whole-file encoder', async () => {
 		const corpus = corpusOf(9);
 		const articles = corpus.articles().filter((a) => a.path === corpus.files[0]);

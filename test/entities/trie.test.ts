@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
+import {TrieBuilder} from '../../source/entities/flat-trie.js';
+import {FlagTrie} from '../../source/entities/model/flag-trie.js';
 import {PrefixSet, SuffixSet, Trie} from '../../source/entities/trie.js';
 
 // The trie is frozen into flat arrays on its first lookup (a dense table at the root and at nodes
@@ -77,5 +79,56 @@ describe('SuffixSet and PrefixSet', () => {
 				}
 			}),
 		);
+	});
+});
+
+// The rules' Trie and the tagger's FlagTrie walk one flat layout (flat-trie.ts): each must answer
+// as a plain list of words, whatever table a node got, for characters outside Thai and ASCII too.
+describe('FlatTrie and FlagTrie', () => {
+	it('walks to the node of every word and of nothing else, dense or not', () => {
+		fc.assert(
+			fc.property(fc.array(str(1, 4), {maxLength: 40}), str(0, 6), fc.integer({min: 1, max: 9}), (words, probe, denseFrom) => {
+				const builder = new TrieBuilder();
+				const ends = new Map(words.map((w) => [w, builder.insert(w)]));
+				const flat = builder.freeze(denseFrom);
+				const walk = (s: string): number => {
+					let node = 0;
+					for (let i = 0; i < s.length && node >= 0; i++) node = flat.child(node, s.charCodeAt(i));
+					return node;
+				};
+				for (const [w, node] of ends) assert.equal(walk(w), node);
+				const prefix = words.some((w) => w.startsWith(probe));
+				assert.equal(walk(probe) >= 0, prefix || probe === '');
+			}),
+		);
+	});
+
+	it('ORs the flags of a word, and leaves out words with characters outside Thai and ASCII', () => {
+		fc.assert(
+			fc.property(fc.array(fc.tuple(str(1, 4), fc.constantFrom(1, 2, 4, 128)), {maxLength: 40}), (entries) => {
+				const trie = new FlagTrie();
+				for (const [w, flag] of entries) trie.add(w, flag);
+				const walk = trie.walk();
+				const kept = entries.filter(([w]) => /^[\u0e00-\u0e7f\u0000-\u007f]+$/.test(w));
+				for (const [w] of entries) {
+					let node = 0;
+					for (let i = 0; i < w.length && node >= 0; i++) node = walk.child(node, w.charCodeAt(i));
+					const expected = kept.filter(([x]) => x === w).reduce((f, [, flag]) => f | flag, 0);
+					assert.equal(node >= 0 ? trie.flagsAt(node) : 0, expected);
+				}
+			}),
+		);
+	});
+
+	it('gives a node with many children a table and still finds a child outside it', () => {
+		const builder = new TrieBuilder();
+		const seconds = ['ก', 'ข', 'ค', 'ง', 'จ', 'a', 'é', '中'];
+		const nodes = seconds.map((c) => builder.insert(`ป${c}`));
+		const flat = builder.freeze(4);
+		const p = flat.child(0, 'ป'.charCodeAt(0));
+		seconds.forEach((c, k) => assert.equal(flat.child(p, c.charCodeAt(0)), nodes[k]));
+		assert.equal(flat.child(p, 'ฉ'.charCodeAt(0)), -1);
+		assert.equal(flat.child(p, 'è'.charCodeAt(0)), -1);
+		assert.equal(flat.child(0, 'é'.charCodeAt(0)), -1);
 	});
 });

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import {runInPty} from '../../bench/pty.js';
 import type {Article} from '../../source/corpus/types.js';
 import {cacheFileFor} from '../../source/search/cache.js';
+import {MAGIC} from '../../source/search/cache-format.js';
 import {indexCorpusSteps, type OpenIndexOptions} from '../../source/search/open.js';
 import {search} from '../../source/search/search.js';
 import type {SearchIndex} from '../../source/search/search-index.js';
@@ -100,7 +101,7 @@ function forge({header, payload}: Parts): Buffer {
 	for (let b = 0; b < blocks; b++) table.writeUInt32LE(zlib.crc32(payload.subarray(b * BLOCK, (b + 1) * BLOCK)), 4 * b);
 	const json = Buffer.from(JSON.stringify({...header, table: zlib.crc32(table.subarray(0, blocks * 4))}));
 	const lead = Buffer.alloc(align8(16 + json.length));
-	lead.write('KHAOIDX3', 0, 'latin1');
+	lead.write(MAGIC, 0, 'latin1');
 	lead.writeUInt32LE(json.length, 8);
 	lead.writeUInt32LE(zlib.crc32(json), 12);
 	json.copy(lead, 16);
@@ -136,6 +137,8 @@ const ARRAY_TYPES: Record<string, {bytes: number; write: 'writeInt32LE' | 'write
 	passageFlags: {bytes: 1, write: 'writeUInt8'},
 	toneMark: {bytes: 1, write: 'writeUInt8'},
 	postings: {bytes: 1, write: 'writeUInt8'},
+	stringUnits: {bytes: 4, write: 'writeInt32LE'},
+	stringOneByte: {bytes: 1, write: 'writeUInt8'},
 };
 
 /** Values that break code trusting them: zero, one past, the type's extremes. */
@@ -337,7 +340,7 @@ test('CLI: a FIFO or a link to /dev/zero in place of the cache file is not read;
 	for (const [what, make, message] of [
 		['FIFO', () => execFileSync('mkfifo', [file]), /search cache: not used: not a regular file \(/],
 		['link to /dev/zero', () => fs.symlinkSync('/dev/zero', file), /search cache: not used: a symbolic link, not followed/],
-		['damaged', () => fs.writeFileSync(file, 'KHAOIDX3 and then nothing useful at all'), /search cache: rebuilt: damaged \(truncated\)/],
+		['damaged', () => fs.writeFileSync(file, `${MAGIC} and then nothing useful at all`), /search cache: rebuilt: damaged \(truncated\)/],
 	] as const) {
 		fs.rmSync(file);
 		make();

@@ -54,6 +54,7 @@ function lexiconTrie(): FlagTrie {
 /** For each unit, the lexicon flags of listed words that start there and that end right before it. */
 export function lexiconFlags(text: string, units: Units): {starts: Uint8Array; ends: Uint8Array} {
 	const trie = lexiconTrie();
+	const walk = trie.walk();
 	const n = units.count;
 	const starts = (scratch.starts = grow(scratch.starts, n + 1));
 	const ends = (scratch.ends = grow(scratch.ends, n + 1));
@@ -64,9 +65,7 @@ export function lexiconFlags(text: string, units: Units): {starts: Uint8Array; e
 		let node = 0;
 		let j = i + 1;
 		for (let p = us[i]!; p < text.length;) {
-			const code = FlagTrie.code(text.charCodeAt(p));
-			if (code < 0) break;
-			node = trie.child(node, code);
+			node = walk.child(node, text.charCodeAt(p));
 			if (node < 0) break;
 			p++;
 			const flags = trie.flagsAt(node);

@@ -1,0 +1,46 @@
+// The linked entity index of a whole corpus for the one-shot modes (`--entities`, and `--index`,
+// which builds it ahead of time): read from the linked cache when that is valid for these articles
+// and corrections, else linked from the detections (cached per file, or detected now) and written
+// back, so that the next run, and the reader, read one file instead of linking again.
+import type {Article, CorpusWarning} from '../corpus/types.js';
+import {EntityIndexBuilder} from './builder.js';
+import type {EntityCorrections} from './corrections.js';
+import {detectCorpus} from './detect-corpus.js';
+import {EntityIndex} from './entity-index.js';
+import {openLinkedCache} from './linked-cache.js';
+
+export interface LinkCorpusOptions {
+	/** Where the caches live; undefined: none read or written. */
+	cacheDir?: string;
+	corrections?: EntityCorrections;
+	/** Cache problems (damaged, not writable), each said once. */
+	onWarning: (warning: CorpusWarning) => void;
+	/** Articles linked so far, of all. */
+	onProgress?: (done: number, total: number) => void;
+}
+
+export interface LinkedCorpus {
+	index: EntityIndex;
+	/** True when the index was read from the linked cache (no detection, no linking). */
+	fromCache: boolean;
+}
+
+export async function linkCorpus(articles: readonly Article[], options: LinkCorpusOptions): Promise<LinkedCorpus> {
+	const {cacheDir, corrections, onWarning, onProgress} = options;
+	const cache = openLinkedCache(cacheDir, articles, corrections, onWarning);
+	if (cache.data !== undefined) {
+		onProgress?.(articles.length, articles.length);
+		return {index: new EntityIndex(cache.data), fromCache: true};
+	}
+	const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
+	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), onWarning, awaitWrites: true});
+	let done = 0;
+	for await (const batch of detected) {
+		builder.addDetected(batch);
+		done += batch.length;
+		onProgress?.(done, articles.length);
+	}
+	const index = builder.snapshot();
+	await cache.save(index.data);
+	return {index, fromCache: false};
+}
