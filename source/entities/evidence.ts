@@ -144,7 +144,9 @@ function latinPlaceOrPost(name: string): boolean {
  */
 function postThenGivenName(name: string, mentions: readonly MentionEvidence[]): boolean {
 	if (!mentions.every((m) => m.rule === 'org-head') || !/^[\u0E01-\u0E4E]+$/.test(name)) return false;
-	if (placeOrOrgHeads(name).length > 0 || isCommonWord(name) || isOrgWord(name) || isPlaceWord(name) || knownPlace(name)) return false;
+	// Cheap checks first: most names the org-head rule finds open with a head word.
+	if (ORG_HEADS.some((h) => name.startsWith(h)) || isCommonWord(name) || isOrgWord(name) || isPlaceWord(name) || knownPlace(name)) return false;
+	if (placeOrOrgHeads(name).length > 0) return false;
 	// A given name is a word or two (พิมพ์|ภัทรา); a short form of a body runs longer (ตรวจ|เงิน|แผ่นดิน).
 	return words(name).length <= 2;
 }
@@ -154,6 +156,8 @@ const LIST_PREFIX = /^(?:คุณ|น้อง|พี่|ป้า|ลุง|�
 
 /** The whole name is words of a style (สมเด็จ|พระ) or honorifics: a style with no name in it. */
 function titleOnly(name: string): boolean {
+	// Only a name opening with a style's word is segmented.
+	if (![...STYLE_OPENERS].some((w) => name.startsWith(w))) return false;
 	const parts = words(name);
 	return (
 		parts.length > 0 &&
@@ -170,6 +174,7 @@ function titleOnly(name: string): boolean {
 }
 /** The rules' everyday words, among them the words royal and monks' styles are made of (สมเด็จ, พระ, องค์). */
 const STYLE_WORDS = new Set(COMMON_WORDS);
+const STYLE_OPENERS = ['สมเด็จ', 'พระ', 'องค์', 'ท่าน'];
 
 /** Royal and noble styles: a king's or prince's name is one word (สมเด็จพระX, หลวงX), left to the styles' rules. */
 const ROYAL_PREFIX = /^(?:สมเด็จ|มหา|หลวง|เจ้า|กรม)/;
@@ -197,8 +202,8 @@ function everydayWord(name: string, mentions: readonly MentionEvidence[]): strin
 	// A direction with more after it is a region's name (ตะวันออกกลาง, the Middle East).
 	if (name.includes('.') || /^ตะวัน(?:ออก|ตก)./.test(bare) || isOrgWord(bare) || isPlaceWord(bare) || ORG_HEAD_WORDS.has(bare) || PLACE_HEAD_WORDS.has(bare))
 		return undefined;
-	const segments = words(bare);
-	if (segments.length === 1 && segments[0]!.start === 0 && segments[0]!.end === bare.length && isCommonWord(bare)) return 'everyday-word';
+	// (The list holds whole Intl.Segmenter words: a set lookup, no segmenting of every name.)
+	if (isCommonWord(bare)) return 'everyday-word';
 	return undefined;
 }
 const PLACE_HEAD_WORDS = new Set(PLACE_HEADS.filter((h) => !h.endsWith('.')));
