@@ -28,6 +28,7 @@ import {
 } from './cache-format.js';
 import {validKeys, validPassages, validRun, validShapes, validTones} from './cache-validate.js';
 import {KEY_SPACE} from './trigrams.js';
+import {lazyTexts} from './lazy-texts.js';
 import type {FileStat} from './search-index.js';
 import {sortedIndexOf, type Segment, type SegmentFile} from './segment.js';
 
@@ -136,17 +137,8 @@ export class DiskSegment implements Segment {
 		this.passageFlags = source.array(entry, 'passageFlags');
 		const count = ordinals.length;
 		if (!validShapes(this, count) || !validPassages(this, count, this.units)) throw new DiskCacheDamaged(source.file, 'bad layout');
-		const cache: (string | undefined)[] = new Array(count);
-		// Search code indexes folded[local] like an array: a proxy reads an article's text the first time.
-		this.folded = new Proxy(cache as string[], {
-			get: (target, prop, receiver) => {
-				if (typeof prop === 'string') {
-					const local = prop.length > 0 && prop.charCodeAt(0) <= 0x39 ? Number(prop) : NaN;
-					if (Number.isInteger(local) && local >= 0 && local < count) return (cache[local] ??= this.readFolded(local));
-				}
-				return Reflect.get(target, prop, receiver);
-			},
-		});
+		// Search code indexes folded[local] like an array: an article's text is read the first time it is used.
+		this.folded = lazyTexts(count, (local) => this.readFolded(local), true);
 	}
 
 	private readonly units = (local: number): number => this.stringUnits[local]!;
