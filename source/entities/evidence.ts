@@ -136,7 +136,6 @@ function latinPlaceOrPost(name: string): boolean {
 	});
 }
 
-/** Prefixes that open a person's name without a surname: kin, nicknames, monks (น้องX, คุณX, พระX). */
 /**
  * A body read from a post's short form and one word (รมว.|คลัง is the finance minister), where the
  * word is no everyday word nor a word of bodies' names: a person's given name after the post
@@ -152,7 +151,8 @@ function postThenGivenName(name: string, mentions: readonly MentionEvidence[]): 
 }
 
 /** Kin words and honorifics that open a person's name once. */
-const LIST_PREFIX = /^(?:คุณ|น้อง|พี่|ป้า|ลุง|ครู|ท่าน)/;
+const KIN_WORDS = ['คุณ', 'น้อง', 'พี่', 'ป้า', 'ลุง', 'ครู', 'ท่าน'];
+const LIST_PREFIX = new RegExp(`^(?:${KIN_WORDS.join('|')})`);
 
 /** The whole name is words of a style (สมเด็จ|พระ) or honorifics: a style with no name in it. */
 function titleOnly(name: string): boolean {
@@ -178,7 +178,8 @@ const STYLE_OPENERS = ['สมเด็จ', 'พระ', 'องค์', 'ท�
 
 /** Royal and noble styles: a king's or prince's name is one word (สมเด็จพระX, หลวงX), left to the styles' rules. */
 const ROYAL_PREFIX = /^(?:สมเด็จ|มหา|หลวง|เจ้า|กรม)/;
-const PERSON_PREFIX = /^(?:น้อง|คุณ|พระ|พี่|ป้า|ลุง|ท่าน|หม่อม|ครู|เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.)/;
+/** Prefixes that open a person's name without a surname: kin, nicknames, monks (น้องX, คุณX, พระX). */
+const PERSON_PREFIX = new RegExp(`^(?:${[...KIN_WORDS, 'พระ', 'หม่อม', 'เด็กชาย', 'เด็กหญิง', 'ด\\.ช\\.', 'ด\\.ญ\\.'].join('|')})`);
 
 /**
  * A body or place named by one everyday word or a bare head word (สะพาน, ท่าเรือ, สำนัก กอง, มค.):
