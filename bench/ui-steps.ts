@@ -1,10 +1,11 @@
 // Names the reader's long UI-thread steps: runs it cold in a pty on a corpus with V8's CPU profiler
 // on (the inspector's, main thread only), types in the search panel while it indexes as bench/scale.ts does, waits until
 // indexing and saving are done, quits with q (the profile is written on a clean exit), then lists
-// each stretch of the main thread's samples without an idle one longer than --min ms, with the
-// functions it spent its time in. The steps logged by the preload (pty.ts, CPU ms) are listed too.
+// each UI-thread step the preload (pty.ts) logged over --min ms of CPU, with the functions the
+// profile's samples in it were in (inclusive: on the stack; self: on top). Wall times on a loaded
+// machine mostly wait for a core: the CPU ms is the step's size.
 //
-//   npm run build && node --import tsx bench/ui-steps.ts FILE [--min 50] [--cache DIR] [--top 6]
+//   npm run build && node --import tsx bench/ui-steps.ts FILE [--min 50] [--cache DIR] [--top 6] [--cli dist/cli-prof.js]
 //
 // --cli: the bundle to run (default dist/cli.js); one built without --minify names every function.
 // --cache: a cache folder to use (and keep): give the same one twice to profile a reopen.
@@ -142,7 +143,6 @@ async function main(): Promise<void> {
 			console.log(`keystroke to screen while indexing (profiled): median ${Math.round(median(latencies))} / p95 ${Math.round(p95(latencies))} ms`);
 		}
 		console.error('waiting for indexing to end');
-		if (process.env.KHAO_DEBUG_WATCH) setInterval(() => console.error(JSON.stringify(watch.changes.slice(-3))), 5000).unref();
 		const done = await indexingDone(watch, 1_800_000);
 		console.log(`first screen ${Math.round(shown)} ms; indexing done ${done === undefined ? 'never' : `${((done - shown) / 1000).toFixed(1)} s after it`}`);
 		steps = ui.steps();
