@@ -299,8 +299,8 @@ for (const [key, list] of [...byReason].sort()) {
 	if (values.unlisted) for (const e of list) console.log(`    ${e.name} (${e.mentionCount}×, ${e.articleCount}a)`);
 }
 // Each labelled sample was read before a round of changes (the first before the evidence bar, the
-// second before the junk4 round): what the bar and the rules now drop of each, junk and names.
-for (const file of ['entities-junk-labels.tsv', 'entities-junk-labels-2.tsv']) {
+// second before the junk4 round, the third before the junk5 round): what the bar and the rules now drop of each, junk and names.
+for (const file of ['entities-junk-labels.tsv', 'entities-junk-labels-2.tsv', 'entities-junk-labels-3.tsv']) {
 	const labelsPath = new URL(`fixtures/${file}`, import.meta.url);
 	if (!existsSync(labelsPath) || paths.length !== 1 || paths[0] !== thaigov2k) continue;
 	const unlistedIds = new Map([...unlisted].map(([e, reason]) => [e.id, reason]));

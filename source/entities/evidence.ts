@@ -8,7 +8,7 @@
 import {isCommonWord, isOrgWord, isPlaceWord} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer} from './gazetteer.js';
-import {COMMON_WORDS, LATIN_ORG_HEADS, LATIN_PLACE_HEADS, ORG_HEADS, PLACE_HEADS} from './lexicon.js';
+import {COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, ORG_HEADS, PLACE_HEADS, POSITIONS} from './lexicon.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
 import {words} from '../text/words.js';
@@ -48,10 +48,17 @@ export function taggerOnly(mentions: readonly MentionEvidence[]): boolean {
 export function unlistedReason({name, kind, mentions}: EntityEvidence): string | undefined {
 	if (kind === 'other' || mentions.length === 0) return undefined;
 	if (kind !== 'person') {
-		const shape = bodyOrPlaceShape(name, kind) ?? latinThing(name, kind, mentions) ?? everydayWord(name, mentions) ?? placeHeadPhrase(name, kind);
+		const shape =
+			bodyOrPlaceShape(name, kind) ??
+			latinThing(name, kind, mentions) ??
+			everydayWord(name, mentions) ??
+			placeHeadPhrase(name, kind) ??
+			unnamedUnit(name, kind) ??
+			postShortForm(name);
 		if (shape !== undefined) return shape;
 	}
-	if (kind === 'person' && latinOnly(mentions) && latinPlaceOrPost(name)) return 'latin-phrase';
+	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name))) return 'latin-phrase';
+	if (kind === 'person' && COMPANY_SUFFIX.test(name)) return 'body-as-person';
 	if (kind === 'organization' && postThenGivenName(name, mentions)) return 'person-after-post';
 	if (!taggerOnly(mentions)) return undefined;
 	if (ODD_MARK.test(name.replace(/[:;,]$/, '')) || /^[0-9๐-๙]/.test(name)) return 'mark';
@@ -116,13 +123,64 @@ function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
 }
 
 /**
- * A person whose every mention is a Latin phrase read without a title (`an [Inflection Point]`,
- * `at [Central World]`): two capitalised words name a person only with a title, a position or the
- * Thai name they stand beside (those bring other mentions with them).
+ * A person whose every mention is a Latin phrase read without an honorific (`an [Inflection Point]`,
+ * `at [Central World]`, or after a post in Thai: `ผู้นำ [… Summit]`, where the post's word goes on
+ * with what it leads): capitalised words name a person only with an honorific or the Thai name
+ * they stand beside (those bring other mentions with them).
  */
 function latinOnly(mentions: readonly MentionEvidence[]): boolean {
-	return mentions.every((m) => m.rule === 'latin' && m.title === undefined);
+	return mentions.every((m) => (m.rule === 'latin' && m.title === undefined) || m.rule === 'position-latin');
 }
+
+/**
+ * Words all in capitals, two or more, with no title (`ART TOY`, `TRADE FAIR CAMP`): a brand, a
+ * project's or an event's name set in capitals. A person's name in capitals comes with a title or
+ * a name in mixed case beside it (`SURNAME Given`).
+ */
+function capitalsPhrase(name: string): boolean {
+	const parts = name.split(/\s+/);
+	return parts.length >= 2 && parts.every((w) => /^[A-Z][A-Z&.'-]*$/.test(w));
+}
+
+/** A company's legal ending (บริษัท X จำกัด (มหาชน)): a body read after a post (ประธาน|X จำกัด), not a person. */
+const COMPANY_SUFFIX = /(?:จำกัด|\(มหาชน\)|มหาชน)$/;
+
+/**
+ * A body or place whose name ends on the bare head of an administrative unit, with the unit's name
+ * missing (สำนักงานX|จังหวัด, คณะกรรมการX|ประจำตำบล, องค์กรX|อำเภอ, คณะกรรมการ|หมู่บ้าน): every
+ * province, district or village has one, so the name means a kind of body (and its mentions are of
+ * many bodies), not one. The same body with its unit's name (…จังหวัดลำปาง) is one; a district whose
+ * own name ends on a head word (สนามชัยเขต) keeps its place.
+ */
+function unnamedUnit(name: string, kind: EntityKind): string | undefined {
+	const tail = (kind === 'organization' ? ORG_UNIT_TAILS : PLACE_UNIT_TAILS).find((t) => name.length > t.length && name.endsWith(t));
+	if (tail === undefined) return undefined;
+	const at = name.length - tail.length;
+	// A whole word, after a name's start (not an abbreviation's last letter: สสจ. ends on จ.).
+	if (!/[\u0E01-\u0E4E]$/.test(name.slice(0, at).trimEnd()) || !words(name).some((w) => w.start === at)) return undefined;
+	if (districtsEndingOnAHead().some((d) => name.endsWith(d))) return undefined;
+	return 'unnamed-unit';
+}
+/** Heads of the units one body of a kind serves each of (one per province, district, sub-district, village). */
+const PLACE_UNIT_TAILS = ['จังหวัด', 'อำเภอ', 'ตำบล', 'หมู่บ้าน'];
+/** Bodies also come one per Bangkok district (สำนักงานเขต) and per court district (ศาลแขวง). */
+const ORG_UNIT_TAILS = [...PLACE_UNIT_TAILS, 'เขต', 'แขวง'];
+let unitNamedDistricts: string[] | undefined;
+/** Districts whose name itself ends on a unit's head (สนามชัยเขต). */
+function districtsEndingOnAHead(): string[] {
+	return (unitNamedDistricts ??= [...gazetteer().districts].filter((d) => ORG_UNIT_TAILS.some((t) => d.length > t.length && d.endsWith(t))));
+}
+
+/**
+ * A post's short form before a body's (รมว.|พม., ผอ.|ศบค.): the minister or director of the
+ * body, a person's office, not a body. Only the short forms of executive posts, written as one
+ * run of letters and a dot (รมว., ผอ., ผบก.); ranks and the like (ส.ส., พ.ต.อ.) open other
+ * bodies' short forms (ส.ส.ท.).
+ */
+function postShortForm(name: string): string | undefined {
+	return POST_SHORT_FORMS.some((p) => name.length > p.length && name.startsWith(p) && /^[\u0E01-\u0E4E]/.test(name.slice(p.length))) ? 'post' : undefined;
+}
+const POST_SHORT_FORMS = POSITIONS.filter((p) => /^[\u0E01-\u0E2E]{2,}\.$/.test(p));
 
 /**
  * Such a phrase holding a body's or place's word or a post (Park, Hotel, Director) names a place,
@@ -132,7 +190,7 @@ function latinOnly(mentions: readonly MentionEvidence[]): boolean {
 function latinPlaceOrPost(name: string): boolean {
 	return name.split(/[\s-]+/).some((w) => {
 		const word = w.length > 1 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w;
-		return LATIN_ORG_HEADS.has(word) || LATIN_PLACE_HEADS.has(word) || LATIN_POSITION.has(word);
+		return LATIN_ORG_HEADS.has(word) || LATIN_PLACE_HEADS.has(word) || LATIN_OTHER_HEADS.has(word) || LATIN_POSITION.has(word);
 	});
 }
 
@@ -416,7 +474,13 @@ function knownPlace(name: string): boolean {
 /** `unlistedReason` of a cluster of the mention table. */
 export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, summary: Summary): string | undefined {
 	// Most entities are people named after a title: nothing below applies to them.
-	if (summary.kind === 'person' && !cluster.every((g) => (table.mentionRule[g] === 'model' || table.mentionRule[g] === 'latin') && table.mentionTitle[g] === undefined))
+	if (
+		summary.kind === 'person' &&
+		!COMPANY_SUFFIX.test(summary.name) &&
+		!cluster.every(
+			(g) => ((table.mentionRule[g] === 'model' || table.mentionRule[g] === 'latin') && table.mentionTitle[g] === undefined) || table.mentionRule[g] === 'position-latin',
+		)
+	)
 		return undefined;
 	const mentions = cluster.map((g) => ({rule: table.mentionRule[g]!, title: table.mentionTitle[g], article: table.mentionArticle[g]!}));
 	return unlistedReason({name: summary.name, kind: summary.kind, mentions});

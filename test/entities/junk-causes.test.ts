@@ -101,3 +101,40 @@ describe('junk entities by cause', () => {
 		assert.equal(reason('สมาคมผู้ค้าข้าวและพืชไร่', 'organization', found('org-head')), undefined);
 	});
 });
+
+// The junk5 round, read off a third hand-labelled sample (bench/fixtures/entities-junk-labels-3.tsv).
+describe('junk entities by cause, third sample', () => {
+	it("a body ending on a unit's bare head names a kind every province, district or village has", () => {
+		assert.equal(reason('สำนักงานส่งเสริมการออมจังหวัด', 'organization', found('org-head', 6, 5)), 'unnamed-unit');
+		assert.equal(reason('คณะกรรมการดูแลลำน้ำประจำอำเภอ', 'organization', found('org-head')), 'unnamed-unit');
+		assert.equal(reason('ชมรมผู้ปลูกผักหมู่บ้าน', 'organization', found('org-head')), 'unnamed-unit');
+		assert.equal(reason('สำนักงานทะเบียนเขต', 'organization', found('org-head', 3, 3)), 'unnamed-unit');
+		assert.equal(reason('ศาลาประชาคมหมู่บ้าน', 'place', found('model')), 'unnamed-unit');
+		// Twins: the same bodies with their unit's name, a district whose name ends on a head word,
+		// an abbreviation ending on a unit's letter, a body whose name ends on a word holding the head.
+		assert.equal(reason('สำนักงานส่งเสริมการออมจังหวัดลำปาง', 'organization', found('org-head')), undefined);
+		assert.equal(reason('คณะกรรมการดูแลลำน้ำประจำอำเภอปาย', 'organization', found('org-head')), undefined);
+		assert.equal(reason('โรงเรียนสนามชัยเขต', 'organization', found('org-head')), undefined);
+		assert.equal(reason('สสจ.', 'organization', found('abbreviation', 3, 3)), undefined);
+		assert.equal(reason('วิทยาลัยป้องกันราชอาณาจักร', 'organization', found('org-head')), undefined);
+	});
+
+	it("a post's short form before a body's names the office, not a body", () => {
+		assert.equal(reason('รมว.สธ.', 'organization', found('abbreviation', 4, 3)), 'post');
+		assert.equal(reason('ผอ.ศปภ.', 'organization', found('abbreviation')), 'post');
+		// Twins: a body's short form opened by a rank's letters, the body's own short form.
+		assert.equal(reason('ส.ส.ท.', 'organization', found('abbreviation')), undefined);
+		assert.equal(reason('ศปภ.', 'organization', found('abbreviation')), undefined);
+	});
+
+	it('a company read as a person after a post, and Latin phrases in capitals or with an event word, are no person', () => {
+		assert.equal(reason('สหกรณ์โคนมบ้านดอน จำกัด', 'person', found('position', 2, 1, 'ประธาน')), 'body-as-person');
+		assert.equal(reason('Harvest Moon Summit', 'person', found('position-latin', 1, 1, 'ผู้นำ')), 'latin-phrase');
+		assert.equal(reason('GREEN FUTURE CAMP', 'person', found('latin')), 'latin-phrase');
+		// Twins: a foreign person after a post, a surname in capitals beside a given name, a title.
+		assert.equal(reason('Maren Holloway', 'person', found('position-latin', 1, 1, 'เอกอัครราชทูต')), undefined);
+		assert.equal(reason('HOLLOWAY Maren', 'person', found('latin')), undefined);
+		assert.equal(reason('GREEN FUTURE', 'person', found('title-latin', 1, 1, 'Mr.')), undefined);
+		assert.equal(reason('จำรัส ใจกว้าง', 'person', found('position', 2, 1, 'ประธาน')), undefined);
+	});
+});
