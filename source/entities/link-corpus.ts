@@ -17,6 +17,8 @@ export interface LinkCorpusOptions {
 	onWarning: (warning: CorpusWarning) => void;
 	/** Articles linked so far, of all. */
 	onProgress?: (done: number, total: number) => void;
+	/** Worker threads to detect in (detect-corpus.ts's default; 0 inside a worker). */
+	threads?: number;
 }
 
 export interface LinkedCorpus {
@@ -26,14 +28,14 @@ export interface LinkedCorpus {
 }
 
 export async function linkCorpus(articles: readonly Article[], options: LinkCorpusOptions): Promise<LinkedCorpus> {
-	const {cacheDir, corrections, onWarning, onProgress} = options;
+	const {cacheDir, corrections, onWarning, onProgress, threads} = options;
 	const cache = openLinkedCache(cacheDir, articles, corrections, onWarning);
 	if (cache.data !== undefined) {
 		onProgress?.(articles.length, articles.length);
 		return {index: new EntityIndex(cache.data), fromCache: true};
 	}
 	const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
-	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), onWarning, awaitWrites: true});
+	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), ...(threads === undefined ? {} : {threads}), onWarning, awaitWrites: true});
 	let done = 0;
 	for await (const batch of detected) {
 		builder.addDetected(batch);
