@@ -20,7 +20,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {distinctCorpus} from './data.js';
-import {median, runInPty, uiSteps, type PtyRun, type UiStep} from './pty.js';
+import {median, runInPty, uiSteps} from './pty.js';
+import {busy, indexingDone, longestSteps, p95, sleep, typeWhileIndexing, watchStatus} from './reader-watch.js';
 import {printTable} from './table.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,8 +38,6 @@ const runs = Number(option('--runs') ?? (quick ? 1 : 3));
 const only = option('--only')?.split(',');
 const want = (name: string) => !only || only.includes(name);
 const QUERIES = ['รัฐมนตรี', 'การประชุม คณะรัฐมนตรี', 'ความร่วมมือ', 'Thailand', 'เศรษกิจ'];
-/** Typed into the reader's search panel, one key at a time (no ำ: the screen shows it as ํา). */
-const TYPED = 'ประชุมผู้นำ'.replace('ำ', '');
 
 type Value = {text: string; number?: number};
 type Results = Map<string, Map<number, Value>>;
@@ -101,78 +100,6 @@ function procStatus(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
 	}
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The status bar as a person reads it in the latest frame, and when (ms since the run began) it changed. */
-interface StatusWatch {
-	/** Each change of the status bar: its text (escapes removed) and when it was first seen. */
-	changes: {at: number; text: string}[];
-	/** The performance.now() that `at` counts from. */
-	origin: number;
-	stop(): void;
-}
-
-/**
- * Follows the reader's status bar (the line ending in "q quit": Ink redraws the whole screen each
- * frame) every 20 ms. `started` is the performance.now() the pty's times count from.
- */
-function watchStatus(pty: PtyRun, started: number): StatusWatch {
-	const changes: StatusWatch['changes'] = [];
-	let seen = 0;
-	const timer = setInterval(() => {
-		const out = pty.output();
-		if (out.length === seen) return;
-		const end = out.lastIndexOf('q quit');
-		seen = out.length;
-		if (end === -1) return;
-		// ESC [ … and ESC ] … BEL sequences removed; the status bar is the text since the last line break.
-		const line = out
-			.slice(Math.max(0, end - 4000), end)
-			.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g, '')
-			.split(/\r?\n/)
-			.pop()!;
-		if (changes.at(-1)?.text !== line) changes.push({at: performance.now() - started, text: line});
-	}, 20);
-	return {changes, origin: started, stop: () => clearInterval(timer)};
-}
-
-/** The longest of the UI thread's steps after `from` ms (CPU ms; its wall ms) and how many held it over 50 ms of CPU. */
-function longestSteps(steps: UiStep[], from: number): Value {
-	const after = steps.filter((s) => s.at >= from);
-	if (after.length === 0) return {text: 'none over 20 ms', number: 0};
-	const longest = after.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a));
-	const over = after.filter((s) => s.cpuMs > 50).length;
-	return {text: `${Math.round(longest.cpuMs)} ms CPU (${Math.round(longest.wallMs)} ms wall); ${over} over 50 ms CPU`, number: longest.cpuMs};
-}
-
-const busy = (status: string) => status.includes('loading…') || status.includes('indexing') || status.includes('saving the search index');
-
-/**
- * When (ms since the run began) the status bar last stopped saying "loading…" or "indexing": the
- * first frame from which on it says neither, once it said "indexing" after loading, or once it has
- * said neither for `quietMs` (an index read from the cache may be ready before any frame says
- * "indexing"; the frame between the end of loading and the start of indexing says neither for a
- * moment, which is why one quiet frame is not enough). Undefined after `timeoutMs`.
- */
-async function indexingDone(watch: StatusWatch, timeoutMs: number, quietMs = 3000): Promise<number | undefined> {
-	const start = performance.now();
-	while (performance.now() - start < timeoutMs) {
-		const {changes} = watch;
-		const n = changes.length;
-		if (n > 0 && !busy(changes[n - 1]!.text)) {
-			// The first of the quiet frames at the end (changes of other parts of the bar count too).
-			let first = n - 1;
-			while (first > 0 && !busy(changes[first - 1]!.text)) first--;
-			let loaded = first - 1;
-			while (loaded >= 0 && !changes[loaded]!.text.includes('loading…')) loaded--;
-			const indexed = changes.slice(loaded + 1, first).some((c) => c.text.includes('indexing'));
-			if (indexed || performance.now() - watch.origin - changes[first]!.at >= quietMs) return changes[first]!.at;
-		}
-		await sleep(50);
-	}
-	return undefined;
-}
-
 async function firstScreen(argv: string[], cacheDir: string): Promise<number> {
 	const pty = runInPty(['node', cli, ...argv], {cwd: root, env: {KHAO_CACHE_DIR: cacheDir}});
 	try {
@@ -181,31 +108,6 @@ async function firstScreen(argv: string[], cacheDir: string): Promise<number> {
 		await pty.stop();
 	}
 }
-
-/** Keystroke to screen: each key of TYPED sent, timed until the panel shows the query so far. */
-async function typeWhileIndexing(pty: PtyRun): Promise<number[]> {
-	pty.send('/');
-	await sleep(500);
-	const latencies: number[] = [];
-	let typed = '';
-	for (const ch of TYPED) {
-		typed += ch;
-		const from = pty.output().length;
-		const started = performance.now();
-		pty.send(ch);
-		for (;;) {
-			if (pty.output().slice(from).includes(typed)) break;
-			if (performance.now() - started > 10_000) break;
-			await sleep(1);
-		}
-		latencies.push(performance.now() - started);
-		await sleep(150);
-	}
-	pty.send('\u001b');
-	return latencies;
-}
-
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 async function benchSize(articles: number, results: Results, seeds: number): Promise<void> {
 	const corpus = distinctCorpus(articles / 2000);

@@ -121,7 +121,7 @@ export function* applyClusterCorrections({table, clusters, summaries, correction
 		const moved: Cluster = [];
 		for (const s of sources) {
 			const keep: Cluster = [];
-			for (const g of merged[s]!) (keys.has(nameKey(table.mentionText[g]!)) ? moved : keep).push(g);
+			for (const g of merged[s]!) (keys.has(nameKey(table.mentionText.get(g))) ? moved : keep).push(g);
 			if (keep.length !== merged[s]!.length) mergedSummaries[s] = undefined;
 			merged[s] = keep;
 			if (clock.due()) yield* clock.pause();

@@ -154,7 +154,7 @@ function draftOf(table: MentionTable, cluster: Cluster, {base, extraAliases = []
 	let articleCount = 0;
 	let lastArticle = -1;
 	for (const g of ordered) {
-		const a = table.mentionArticle[g]!;
+		const a = table.mentionArticle.get(g);
 		if (a !== lastArticle) articleCount++;
 		lastArticle = a;
 	}
@@ -181,16 +181,16 @@ function placeMentions(table: MentionTable, entityOf: Int32Array, from: number, 
 		for (let g = table.firstMention[a]!; g < table.firstMention[a + 1]!; g++) {
 			const e = entityOf[g]!;
 			if (e < 0) continue;
-			const title = table.mentionTitle[g];
+			const title = table.mentionTitle.get(g);
 			writer.add(
 				a,
-				table.mentionStart[g]!,
-				table.mentionEnd[g]!,
+				table.mentionStart.get(g),
+				table.mentionEnd.get(g),
 				e,
-				table.mentionText[g]!,
-				table.mentionRule[g]!,
+				table.mentionText.get(g),
+				table.mentionRule.get(g),
 				title,
-				title === undefined ? undefined : table.mentionTitleStart[g],
+				title === undefined ? undefined : table.mentionTitleStart.get(g),
 			);
 		}
 	}

@@ -9,6 +9,7 @@
 
 import type {Article} from '../corpus/types.js';
 import {applyClusterCorrections} from './apply-corrections.js';
+import {Column} from './column.js';
 import {PreviousSnapshot, buildIndex} from './assembly.js';
 import {type EntityCorrections} from './corrections.js';
 import {EntityIndex} from './entity-index.js';
@@ -44,16 +45,16 @@ export class EntityIndexBuilder {
 	private readonly table = {
 		articleIds: [] as string[],
 		firstMention: [0],
-		mentionArticle: [] as number[],
-		mentionStart: [] as number[],
-		mentionEnd: [] as number[],
-		mentionRule: [] as string[],
-		mentionTitle: [] as Array<string | undefined>,
-		mentionTitleStart: [] as number[],
-		mentionText: [] as string[],
-		mentionKind: [] as EntityKind[],
-		mentionWeight: [] as number[],
-		mentionPlaceKey: [] as Array<string | undefined>,
+		mentionArticle: new Column<number>(),
+		mentionStart: new Column<number>(),
+		mentionEnd: new Column<number>(),
+		mentionRule: new Column<string>(),
+		mentionTitle: new Column<string | undefined>(),
+		mentionTitleStart: new Column<number>(),
+		mentionText: new Column<string>(),
+		mentionKind: new Column<EntityKind>(),
+		mentionWeight: new Column<number>(),
+		mentionPlaceKey: new Column<string | undefined>(),
 	} satisfies MentionTable;
 	private readonly linker = new Linker();
 	private readonly seen = new Set<string>();

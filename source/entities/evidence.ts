@@ -505,10 +505,12 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 		summary.kind === 'person' &&
 		!COMPANY_SUFFIX.test(summary.name) &&
 		!cluster.every(
-			(g) => ((table.mentionRule[g] === 'model' || table.mentionRule[g] === 'latin') && table.mentionTitle[g] === undefined) || table.mentionRule[g] === 'position-latin',
+			(g) =>
+				((table.mentionRule.get(g) === 'model' || table.mentionRule.get(g) === 'latin') && table.mentionTitle.get(g) === undefined) ||
+				table.mentionRule.get(g) === 'position-latin',
 		)
 	)
 		return undefined;
-	const mentions = cluster.map((g) => ({rule: table.mentionRule[g]!, title: table.mentionTitle[g], article: table.mentionArticle[g]!}));
+	const mentions = cluster.map((g) => ({rule: table.mentionRule.get(g), title: table.mentionTitle.get(g), article: table.mentionArticle.get(g)}));
 	return unlistedReason({name: summary.name, kind: summary.kind, mentions});
 }

@@ -14,10 +14,11 @@ import {CHUNK, type Cluster} from './mention-table.js';
 import {nameKey} from './normalize.js';
 import {type StepClock, type Steps} from './steps.js';
 import {UnionFind} from './union-find.js';
+import {Column} from './column.js';
 
 export class Linker {
 	/** Union-find node of each mention's group, by mention number. */
-	private readonly mentionNode: number[] = [];
+	private readonly mentionNode = new Column<number>();
 	private readonly sets = new UnionFind();
 	/** The first node that contributed each link key. */
 	private readonly keyNode = new Map<string, number>();
@@ -86,7 +87,7 @@ export class Linker {
 
 	private clusterMentions(from: number, to: number, clusterOfRoot: Int32Array, clusters: Cluster[]): void {
 		for (let g = from; g < to; g++) {
-			const root = this.sets.find(this.mentionNode[g]!);
+			const root = this.sets.find(this.mentionNode.get(g));
 			const c = clusterOfRoot[root]!;
 			if (c >= 0) clusters[c]!.push(g);
 			else {

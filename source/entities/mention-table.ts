@@ -4,6 +4,7 @@
 
 import {KindVote, aliasesFromCounts, canonicalName} from './entity-summary.js';
 import type {EntityKind} from './types.js';
+import type {ReadonlyColumn} from './column.js';
 
 /**
  * Every mention added so far, in corpus order (by article, then by start): a mention is named by
@@ -16,18 +17,19 @@ export interface MentionTable {
 	readonly articleIds: readonly string[];
 	/** Per article, its first mention's number; one more entry at the end. */
 	readonly firstMention: readonly number[];
-	readonly mentionArticle: readonly number[];
+	// Per mention: columns that grow in chunks (column.ts), never copied whole.
+	readonly mentionArticle: ReadonlyColumn<number>;
 	/** Offsets in the article, the rule that found it, its title and where that starts (-1: none). */
-	readonly mentionStart: readonly number[];
-	readonly mentionEnd: readonly number[];
-	readonly mentionRule: readonly string[];
-	readonly mentionTitle: ReadonlyArray<string | undefined>;
-	readonly mentionTitleStart: readonly number[];
+	readonly mentionStart: ReadonlyColumn<number>;
+	readonly mentionEnd: ReadonlyColumn<number>;
+	readonly mentionRule: ReadonlyColumn<string>;
+	readonly mentionTitle: ReadonlyColumn<string | undefined>;
+	readonly mentionTitleStart: ReadonlyColumn<number>;
 	/** The text as written, one string object per distinct text. */
-	readonly mentionText: readonly string[];
-	readonly mentionKind: readonly EntityKind[];
-	readonly mentionWeight: readonly number[];
-	readonly mentionPlaceKey: ReadonlyArray<string | undefined>;
+	readonly mentionText: ReadonlyColumn<string>;
+	readonly mentionKind: ReadonlyColumn<EntityKind>;
+	readonly mentionWeight: ReadonlyColumn<number>;
+	readonly mentionPlaceKey: ReadonlyColumn<string | undefined>;
 }
 
 /** A cluster: mention numbers, ascending unless a correction merged clusters. */
@@ -57,10 +59,10 @@ export function summarize(table: MentionTable, cluster: Cluster): Summary {
 	const vote = new KindVote();
 	let placeKey: string | undefined;
 	for (const g of cluster) {
-		const text = table.mentionText[g]!;
+		const text = table.mentionText.get(g);
 		raw.set(text, (raw.get(text) ?? 0) + 1);
-		vote.add(table.mentionKind[g]!, table.mentionWeight[g]!);
-		placeKey ??= table.mentionPlaceKey[g];
+		vote.add(table.mentionKind.get(g), table.mentionWeight.get(g));
+		placeKey ??= table.mentionPlaceKey.get(g);
 	}
 	const aliases = aliasesFromCounts(raw);
 	const kind = vote.winner();
