@@ -1,13 +1,15 @@
 // The linked entity index of a whole corpus for the one-shot modes (`--entities`, and `--index`,
 // which builds it ahead of time): read from the linked cache when that is valid for these articles
 // and corrections, else linked from the detections (cached per file, or detected now) and written
-// back, so that the next run, and the reader, read one file instead of linking again.
+// back, so that the next run, and the reader, read one file instead of linking again. The names
+// file beside it (names-cache.ts) lets a one-shot `--search` look a name up without either.
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {EntityIndexBuilder} from './builder.js';
 import type {EntityCorrections} from './corrections.js';
 import {detectCorpus} from './detect-corpus.js';
 import {EntityIndex} from './entity-index.js';
 import {openLinkedCache} from './linked-cache.js';
+import {saveNamesCache} from './names-cache.js';
 
 export interface LinkCorpusOptions {
 	/** Where the caches live; undefined: none read or written. */
@@ -30,7 +32,10 @@ export async function linkCorpus(articles: readonly Article[], options: LinkCorp
 	const cache = openLinkedCache(cacheDir, articles, corrections, onWarning);
 	if (cache.data !== undefined) {
 		onProgress?.(articles.length, articles.length);
-		return {index: new EntityIndex(cache.data), fromCache: true};
+		const index = new EntityIndex(cache.data);
+		// A linked cache of an earlier khao, or one the reader wrote, gets its names file now.
+		if (cacheDir !== undefined) await saveNamesCache(cacheDir, articles, corrections, index.data, onWarning);
+		return {index, fromCache: true};
 	}
 	const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
 	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), onWarning, awaitWrites: true});
@@ -42,5 +47,6 @@ export async function linkCorpus(articles: readonly Article[], options: LinkCorp
 	}
 	const index = builder.snapshot();
 	await cache.save(index.data);
+	if (cacheDir !== undefined) await saveNamesCache(cacheDir, articles, corrections, index.data, onWarning);
 	return {index, fromCache: false};
 }
