@@ -37,6 +37,15 @@ export async function linkCorpus(articles: readonly Article[], options: LinkCorp
 		if (cacheDir !== undefined) await saveNamesCache(cacheDir, articles, corrections, index.data, onWarning);
 		return {index, fromCache: true};
 	}
+	const index = await linkAfresh(articles, options);
+	await cache.save(index.data);
+	// Once the builder is let go (linkAfresh's): the name tables are built beside the index alone.
+	if (cacheDir !== undefined) await saveNamesCache(cacheDir, articles, corrections, index.data, onWarning);
+	return {index, fromCache: false};
+}
+
+/** The index linked from the detections (cached per file, or detected now). */
+async function linkAfresh(articles: readonly Article[], {cacheDir, corrections, onWarning, onProgress}: LinkCorpusOptions): Promise<EntityIndex> {
 	const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
 	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), onWarning, awaitWrites: true});
 	let done = 0;
@@ -45,8 +54,5 @@ export async function linkCorpus(articles: readonly Article[], options: LinkCorp
 		done += batch.length;
 		onProgress?.(done, articles.length);
 	}
-	const index = builder.snapshot();
-	await cache.save(index.data);
-	if (cacheDir !== undefined) await saveNamesCache(cacheDir, articles, corrections, index.data, onWarning);
-	return {index, fromCache: false};
+	return builder.snapshot();
 }
