@@ -19,6 +19,8 @@ export interface LinkCorpusOptions {
 	onWarning: (warning: CorpusWarning) => void;
 	/** Articles linked so far, of all. */
 	onProgress?: (done: number, total: number) => void;
+	/** Worker threads to detect in (detect-corpus.ts's default; 0 inside a worker). */
+	threads?: number;
 }
 
 export interface LinkedCorpus {
@@ -45,9 +47,9 @@ export async function linkCorpus(articles: readonly Article[], options: LinkCorp
 }
 
 /** The index linked from the detections (cached per file, or detected now). */
-async function linkAfresh(articles: readonly Article[], {cacheDir, corrections, onWarning, onProgress}: LinkCorpusOptions): Promise<EntityIndex> {
+async function linkAfresh(articles: readonly Article[], {cacheDir, corrections, onWarning, onProgress, threads}: LinkCorpusOptions): Promise<EntityIndex> {
 	const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
-	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), onWarning, awaitWrites: true});
+	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), ...(threads === undefined ? {} : {threads}), onWarning, awaitWrites: true});
 	let done = 0;
 	for await (const batch of detected) {
 		builder.addDetected(batch);

@@ -16,9 +16,14 @@ import {reasonOf} from '../corpus/errors.js';
 import {BlockTableBuilder} from './cache-blocks.js';
 import {AlignedPieces, cacheFront, pushSegmentArrays, pushSegmentStrings, type SegmentHeader} from './cache-format.js';
 import {AtomicFileWriter, CacheProblem, ScratchFile, writeAtomic} from './cache-io.js';
-import {DiskCacheDamaged} from './disk-segment.js';
-import {lazyTexts} from './lazy-texts.js';
+import {scratchSegment, type PayloadReader} from './disk-segment.js';
 import type {Segment} from './segment.js';
+
+/**
+ * Where the strings' scratch file begins in the payload a spilled segment reads: far past any
+ * arrays' offset (a cache is at most a few GB), so one number says which file and where.
+ */
+const STRINGS_AT = 2 ** 48;
 
 /** Aligned pieces written to a scratch file as they come instead of kept. */
 class SpilledPieces extends AlignedPieces {
@@ -63,36 +68,36 @@ export class SearchCacheWriter {
 		this.write(segment, articles);
 	}
 
-	/** `add`, giving where each folded string went in the strings' scratch file; undefined when the segment cannot be cached. */
-	private write(segment: Segment, articles: readonly Article[]): [offset: number, bytes: number, oneByte: boolean][] | undefined {
+	/** `add`, giving the segment's header entry and where each folded string went in the strings' scratch file; undefined when the segment cannot be cached. */
+	private write(segment: Segment, articles: readonly Article[]): {header: SegmentHeader; strings: [offset: number, bytes: number, oneByte: boolean][]} | undefined {
 		const header = pushSegmentArrays(segment, articles, this.arrays, this.digest);
 		if (!header) return undefined;
 		const strings = pushSegmentStrings(segment, this.strings);
 		this.headers.push(header);
-		return strings;
+		return {header, strings};
 	}
 
 	/**
-	 * Writes a sealed segment out, as `add`, and returns it with its folded text read from the
-	 * scratch file when a search needs it instead of held; undefined when the segment cannot be
-	 * cached (keep it as it is). The scratch files must then stay open (no `abort`) while the
-	 * returned segment is searched. Throws a CacheProblem.
+	 * Writes a sealed segment out, as `add`, and returns it searched where it now lies, as a reopen
+	 * searches the finished file (disk-segment.ts): the caller lets the built segment go, and with it
+	 * its postings and text; undefined when the segment cannot be cached (keep it as it is). The
+	 * scratch files must then stay open (no `abort`) while the returned segment is searched. Throws
+	 * a CacheProblem.
 	 */
 	spill(segment: Segment, articles: readonly Article[]): Segment | undefined {
-		const strings = this.write(segment, articles);
-		if (!strings) return undefined;
-		const scratch = this.strings.scratch;
-		const folded = lazyTexts(strings.length, (local) => {
-			const [offset, bytes, oneByte] = strings[local]!;
-			try {
-				return scratch.read(offset, offset + bytes).toString(oneByte ? 'latin1' : 'utf16le');
-			} catch (error) {
-				// A search reports it as a damaged cache (one note), never a crash.
-				throw new DiskCacheDamaged(this.file, reasonOf(error));
-			}
-		});
-		return {...segment, folded};
+		const written = this.write(segment, articles);
+		if (!written) return undefined;
+		const strings = written.strings.map(([offset, bytes]): [number, number] => [STRINGS_AT + offset, bytes]);
+		// A copy: the ordinals may share their buffer with the arrays let go.
+		return scratchSegment(this.file, this.scratchPayload, written.header, segment.ordinals.slice(), strings);
 	}
+
+	/** The scratch files read as one payload: the arrays' offsets as they are, the strings' from STRINGS_AT. */
+	private readonly scratchPayload: PayloadReader = {
+		read: (from, to) => (from >= STRINGS_AT ? this.strings.scratch.read(from - STRINGS_AT, to - STRINGS_AT) : this.arrays.scratch.read(from, to)),
+		// The scratch files close with the writer (`abort`), not with a segment.
+		close: () => {},
+	};
 
 	/** Puts the cache file together and in place, atomically; the scratch files are let go. Throws a CacheProblem. */
 	finish(): void {

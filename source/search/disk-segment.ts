@@ -47,11 +47,22 @@ type ArrayTypes = (typeof ARRAYS)[number][1] | (typeof STRING_ARRAYS)[number][1]
 const TYPES = new Map<FileArrayName, ArrayTypes>([...ARRAYS, ...STRING_ARRAYS].map(([name, Type]) => [name, Type]));
 type FileArrays = Segment & {stringUnits: Int32Array; stringOneByte: Uint8Array};
 
+/** Bytes [from, to) of a cache's payload (checked blocks of a cache file, or the scratch files of one being written). */
+export interface PayloadReader {
+	read(from: number, to: number): Buffer;
+	close(): void;
+}
+
+/** Where each of a segment's folded strings lies in the payload, and its bytes (StringPlaces for a cache file). */
+export interface SegmentStrings {
+	next(units: Int32Array, oneByte: Uint8Array): {offsets: Float64Array; bytes: Float64Array};
+}
+
 /** One cache file open for positional reads; its segments share the descriptor. */
 class CacheSource {
 	constructor(
 		readonly file: string,
-		readonly reader: BlockReader,
+		readonly reader: PayloadReader,
 	) {}
 
 	/** Array `name` of a segment, copied out of its checked blocks. */
@@ -120,7 +131,7 @@ export class DiskSegment implements Segment {
 		private readonly source: CacheSource,
 		private readonly entry: SegmentHeader,
 		ordinals: Int32Array,
-		places: StringPlaces,
+		places: SegmentStrings,
 	) {
 		this.ordinals = ordinals;
 		this.files = entry.files;
@@ -290,6 +301,27 @@ function grow<T extends Uint8Array | Uint32Array>(array: T, least: number): T {
 	const bigger = new (array.constructor as new (n: number) => T)(Math.max(least, array.length * 2));
 	bigger.set(array);
 	return bigger;
+}
+
+/**
+ * A segment just written to the scratch files of its cache (cache-writer.ts), searched there as if
+ * the file were done: the UI thread then holds its small per-article arrays, not its postings and
+ * text (most of an index), while an archive is indexed. `strings`: where its folded strings went.
+ */
+export function scratchSegment(
+	file: string,
+	payload: PayloadReader,
+	entry: SegmentHeader,
+	ordinals: Int32Array,
+	strings: readonly [offset: number, bytes: number][],
+): DiskSegment {
+	const places: SegmentStrings = {
+		next: (units) => {
+			if (units.length !== strings.length) throw new DiskCacheDamaged(file, 'bad layout');
+			return {offsets: Float64Array.from(strings, ([offset]) => offset), bytes: Float64Array.from(strings, ([, bytes]) => bytes)};
+		},
+	};
+	return new DiskSegment(new CacheSource(file, payload), entry, ordinals, places);
 }
 
 /**

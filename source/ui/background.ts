@@ -2,8 +2,9 @@
 // A corpus of some size has its search index built by the worker pool (source/workers/), both cores
 // busy, in batches of one file's articles that the UI thread only adds to its index; a small one is
 // built in slices of a few milliseconds between which the event loop runs (starting threads would
-// cost more). Entities are linked in such slices, or, for a corpus with an article too large for
-// a slice, whole in a pool worker.
+// cost more). Entities are linked in such slices; for a corpus with an article too large for a
+// slice, whole in a pool worker; for a large one (searched on disk), in a pool worker from the
+// detection cache into the linked cache, which this thread then opens as a reopen does.
 import type {CorpusLoad} from '../corpus/index.js';
 import {
 	indexCorpusSteps,
@@ -27,8 +28,10 @@ import {textLengthOf} from '../corpus/article-store.js';
 import {WorkerPool} from '../workers/pool.js';
 import {indexedArticle, searchJob, type SearchBatch} from '../workers/search-job.js';
 import {entitiesJob} from '../workers/entities-job.js';
-import {DetectionQueue, INLINE_ARTICLES} from '../entities/detect-corpus.js';
-import {defaultCacheDir} from '../search/cache.js';
+import {DetectionQueue, INLINE_ARTICLES, detectCorpus} from '../entities/detect-corpus.js';
+import {sharedTagger} from '../entities/model/load.js';
+import {linkJob} from '../workers/link-job.js';
+import {defaultCacheDir, statFiles} from '../search/cache.js';
 import {openLinkedCacheSteps, type LinkedCache} from '../entities/linked-cache.js';
 
 /** An article longer than this (UTF-16 units, ~750 KB of Thai) is one step of several hundred ms: index in workers. */
@@ -90,6 +93,8 @@ export class BackgroundIndexer {
 	state: BackgroundState = {searchIndexed: 0, searchDone: false, entityArticles: 0, entitiesDone: false, total: 0};
 	private stopped = false;
 	private pool: WorkerPool | undefined;
+	/** The worker linking a large corpus (entitiesOnDisk), ended once it is done. */
+	private linker: WorkerPool | undefined;
 	/** The corpus's text, UTF-16 units (by the listed lengths). */
 	private chars = 0;
 	private detection?: DetectionQueue;
@@ -113,6 +118,7 @@ export class BackgroundIndexer {
 		this.stopped = true;
 		this.detection?.stop();
 		this.pool?.stop();
+		this.linker?.stop();
 		this.stream?.close();
 	}
 
@@ -129,23 +135,16 @@ export class BackgroundIndexer {
 		this.set({total: articles.length});
 		// An unchanged corpus has its linked entities on disk: nothing detected or linked. Read, checked
 		// and made into an index in steps between keys (about 100 MB at 60,000 articles).
-		const linked = await this.betweenKeys(openLinkedCacheSteps(this.cacheDir(), articles, this.options.corrections, (warning) => this.cacheWarning(warning)));
-		if (linked === undefined) return;
-		this.linked = linked;
-		if (linked.data !== undefined) {
-			const entities = await this.betweenKeys(entityIndexSteps(linked.data, new StepClock(), {nameSearch: true}));
-			if (entities === undefined) return;
-			this.set({entities, entityArticles: articles.length, entitiesDone: true});
-			this.entitiesWarnings(entities);
-			this.emit();
-		}
+		if ((await this.openLinked(articles, this.cacheDir())) === undefined) return;
 		if (huge) {
 			// An article too large for a slice: both indexes in the pool, entities whole.
 			this.set({inWorkers: true});
 			this.emit();
 			await Promise.all([this.searchInPool(articles), this.state.entitiesDone ? undefined : this.entitiesInPool(articles)]);
 		} else if (chars > (this.options.poolChars ?? POOL_CHARS)) {
-			await Promise.all([this.searchInPool(articles), this.inSlices(articles, false)]);
+			const linkInWorker = !this.state.entitiesDone && chars > (this.options.diskChars ?? DISK_CHARS) && articles.length >= INLINE_ARTICLES;
+			const searched = this.searchInPool(articles);
+			await Promise.all([searched, linkInWorker ? this.entitiesOnDisk(articles, searched) : this.inSlices(articles, false)]);
 		} else await this.inSlices(articles, true);
 		this.emit();
 		// The caches are written after the index is ready; done once they are on disk.
@@ -252,6 +251,75 @@ export class BackgroundIndexer {
 			const idle = searchDone && !snapshotting && !adding && detected !== undefined && !detected.drained && entityNext < articles.length;
 			await (idle && detected ? detected.arrival() : new Promise((resolve) => setImmediate(resolve)));
 		}
+	}
+
+	/**
+	 * A large corpus's entities as `khao --index` builds them: detected in the pool into the
+	 * detection cache, linked in a worker from that cache into the linked cache, then opened from it
+	 * as a reopen does. The linked graph (400 MB of heap at 60,000 articles, and its garbage) never
+	 * lives on this thread; the entities come at the end, not a snapshot at a time. Where a cache
+	 * cannot be written, they are linked here in slices as for a smaller corpus.
+	 *
+	 * Linking waits for the search index to be `searched` (its cache written and opened on disk),
+	 * and has a worker of its own, ended as soon as it is done: the linking worker (some 500 MB at
+	 * 60,000 articles) is then the only large thing alive, which sets the process's peak.
+	 */
+	private async entitiesOnDisk(articles: Article[], searched: Promise<void>): Promise<void> {
+		const cacheDir = this.cacheDir();
+		// Standard input, or a file gone: nothing can be cached, so nothing linked from a cache.
+		const stats = statFiles(articles);
+		if (cacheDir === undefined || articles.some((article) => !stats.has(article.path))) return this.inSlices(articles, false);
+		let trouble = false;
+		const onWarning = (warning: CorpusWarning): void => {
+			trouble = true;
+			this.cacheWarning(warning);
+		};
+		let count = 0;
+		for await (const batch of detectCorpus(articles, {cacheDir, pool: this.workers(), awaitWrites: true, onWarning})) {
+			if (this.stopped) return;
+			// Short of all: 100% waits for the linking. The bar shows whole percents: redrawn when one passes.
+			const before = Math.floor((count * 100) / articles.length);
+			count = Math.min(articles.length - 1, count + batch.length);
+			this.set({entityArticles: count});
+			if (Math.floor((count * 100) / articles.length) !== before) this.emit();
+			await nextTurn();
+		}
+		if (this.stopped) return;
+		if (!trouble) {
+			const {corrections} = this.options;
+			await searched.catch(() => undefined);
+			if (this.stopped) return;
+			const input = {articles: articles.map(indexedArticle), cacheDir, rulesOnly: sharedTagger() === null, ...(corrections ? {corrections} : {})};
+			this.linker = new WorkerPool({size: 1, ...(this.options.workerHeapMb ? {heapMb: this.options.workerHeapMb} : {})});
+			const warnings = await this.linker
+				.run(linkJob, input)
+				.catch((error: Error) => [{kind: 'skipped', path: 'entity cache', message: `not linked in a worker: ${error.message}`} satisfies CorpusWarning]);
+			this.linker.stop();
+			for (const warning of warnings) this.cacheWarning(warning);
+			if (this.stopped) return;
+			const opened = await this.openLinked(articles, cacheDir);
+			if (opened !== false) return;
+		}
+		// A cache could not be read or written: linked here, from what detection cached.
+		await this.inSlices(articles, false);
+	}
+
+	/**
+	 * The linked cache read and checked, and made into the entity index, in steps between keys;
+	 * true when the entities came from it, false when it had none (`this.linked` saves them once
+	 * linked), undefined once stopped.
+	 */
+	private async openLinked(articles: Article[], cacheDir: string | undefined): Promise<boolean | undefined> {
+		const linked = await this.betweenKeys(openLinkedCacheSteps(cacheDir, articles, this.options.corrections, (warning) => this.cacheWarning(warning)));
+		if (linked === undefined) return undefined;
+		this.linked = linked;
+		if (linked.data === undefined) return false;
+		const entities = await this.betweenKeys(entityIndexSteps(linked.data, new StepClock(), {nameSearch: true}));
+		if (entities === undefined) return undefined;
+		this.set({entities, entityArticles: articles.length, entitiesDone: true});
+		this.entitiesWarnings(entities);
+		this.emit();
+		return true;
 	}
 
 	/** Detection for the whole corpus, off this thread; a failure leaves the entities to this thread's steps. */

@@ -2,3 +2,4 @@
 import './search-job.js';
 import './entities-job.js';
 import './detect-job.js';
+import './link-job.js';

@@ -1,0 +1,96 @@
+// A large corpus's entities in the reader are linked as `khao --index` links them: detected into
+// the detection cache, linked in a worker into the linked cache, then opened from that file. The UI
+// thread never builds the linked graph (counted: no EntityIndexBuilder call on it), the cache file is
+// byte for byte the one `--index` writes, and the entities are those of a corpus linked here.
+import {after, mock, test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type {Article} from '../../source/corpus/types.js';
+import {EntityIndexBuilder} from '../../source/entities/builder.js';
+import type {EntityIndex} from '../../source/entities/entity-index.js';
+import {linkCorpus} from '../../source/entities/link-corpus.js';
+import {linkedCacheFile} from '../../source/entities/linked-cache.js';
+import {entitiesData} from '../../source/plain/entities.js';
+import {BackgroundIndexer} from '../../source/ui/background.js';
+import {staticLoad} from './helpers.js';
+
+const roots: string[] = [];
+after(() => {
+	for (const root of roots) fs.rmSync(root, {recursive: true, force: true});
+});
+
+// Sentences written for this test: people with titles, places, an organisation and its short form.
+const SENTENCES = [
+	'นายสุรชัย ทองมาก ผู้อำนวยการโรงเรียนบ้านหนองแวง เดินทางไปจังหวัดขอนแก่น',
+	'สมาคมผู้ปลูกกาแฟภาคเหนือ (สปกน.) ประชุมร่วมกับนางสาวพิมพ์ใจ แสงทอง ที่เชียงราย',
+	'Maria Lindqvist จากเมือง Uppsala พบกับนายสุรชัยที่กรุงเทพมหานคร',
+	'ชาวบ้านตำบลนาโพธิ์ช่วยกันซ่อมฝายกั้นน้ำหลังฝนตกหนัก',
+];
+
+/** Two .txt files of `perFile` articles (one a line) and a cache folder beside them. */
+function makeCorpus(perFile: number): {cacheDir: string; root: string; articles: Article[]} {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-reader-link-test-'));
+	roots.push(root);
+	const files = ['north.txt', 'south.txt'].map((name) => path.join(root, name));
+	for (const [f, file] of files.entries()) {
+		const lines = Array.from({length: perFile}, (_, i) => `${SENTENCES[(i + f) % SENTENCES.length]} ครั้งที่ ${i} ${SENTENCES[(i + 2) % SENTENCES.length]}`);
+		fs.writeFileSync(file, lines.join('\n'));
+	}
+	const articles = files.flatMap((file) =>
+		fs
+			.readFileSync(file, 'utf8')
+			.split('\n')
+			.map((text, i): Article => ({id: `${path.basename(file)}#${i}`, path: file, format: 'txt', title: `${i}`, text, blocks: []})),
+	);
+	return {root, cacheDir: path.join(root, 'cache'), articles};
+}
+
+function everything(index: EntityIndex, articles: readonly Article[]): unknown {
+	return {data: entitiesData(index, articles), byArticle: articles.map((a) => index.mentionsIn(a.id)), warnings: index.warnings};
+}
+
+test('a large corpus is linked in a worker: nothing linked on the UI thread, the linked cache as --index writes it, the same entities', {timeout: 120_000}, async () => {
+	const corpus = makeCorpus(40);
+	const {articles} = corpus;
+	// Linked here, in slices (a corpus held in memory), for the entities to compare with.
+	const here = new BackgroundIndexer(staticLoad(articles), {search: {cacheDir: path.join(corpus.root, 'here')}, poolChars: 0, diskChars: Infinity});
+	await here.start();
+	here.stop();
+	const calls = ['add', 'addSteps', 'addDetected', 'addDetectedSteps', 'snapshot', 'snapshotSteps'].map((name) =>
+		mock.method(EntityIndexBuilder.prototype, name as 'add'),
+	);
+	try {
+		const indexer = new BackgroundIndexer(staticLoad(articles), {search: {cacheDir: corpus.cacheDir, segmentArticles: 7}, poolChars: 0, diskChars: 0});
+		await indexer.start();
+		assert.ok(indexer.state.entitiesDone && indexer.state.entities, 'entities ready');
+		assert.equal(indexer.state.cacheWarning, undefined, JSON.stringify(indexer.state.cacheWarning));
+		assert.equal(indexer.state.entityArticles, articles.length);
+		assert.equal(
+			calls.reduce((sum, call) => sum + call.mock.callCount(), 0),
+			0,
+			'the UI thread linked',
+		);
+		assert.deepEqual(everything(indexer.state.entities!, articles), everything(here.state.entities!, articles));
+		indexer.stop();
+	} finally {
+		for (const call of calls) call.mock.restore();
+	}
+	const ahead = path.join(corpus.root, 'ahead');
+	await linkCorpus(articles, {cacheDir: ahead, onWarning: (w) => assert.fail(w.message)});
+	const file = linkedCacheFile(corpus.cacheDir, articles);
+	assert.ok(fs.readFileSync(file).equals(fs.readFileSync(linkedCacheFile(ahead, articles))), 'the linked cache differs from --index');
+});
+
+test('where the entity caches cannot be written, a large corpus is linked on the UI thread all the same, with one warning', {timeout: 120_000}, async () => {
+	const corpus = makeCorpus(40);
+	// A file where the cache folder should be: nothing can be written in it.
+	fs.writeFileSync(corpus.cacheDir, 'not a folder');
+	const indexer = new BackgroundIndexer(staticLoad(corpus.articles), {search: {cacheDir: corpus.cacheDir, segmentArticles: 7}, poolChars: 0, diskChars: 0});
+	await indexer.start();
+	assert.ok(indexer.state.entitiesDone && indexer.state.entities, 'entities ready');
+	assert.ok(indexer.state.entities!.data.entities.length > 0);
+	assert.match(indexer.state.cacheWarning?.message ?? '', /not saved|not used/);
+	indexer.stop();
+});
