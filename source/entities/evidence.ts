@@ -54,7 +54,9 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			everydayWord(name, mentions) ??
 			placeHeadPhrase(name, kind) ??
 			unnamedUnit(name, kind) ??
-			postShortForm(name);
+			postShortForm(name) ??
+			lawOrKind(name) ??
+			headTwice(name, kind);
 		if (shape !== undefined) return shape;
 	}
 	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name))) return 'latin-phrase';
@@ -180,6 +182,18 @@ function districtsEndingOnAHead(): string[] {
 function postShortForm(name: string): string | undefined {
 	return POST_SHORT_FORMS.some((p) => name.length > p.length && name.startsWith(p) && /^[\u0E01-\u0E4E]/.test(name.slice(p.length))) ? 'post' : undefined;
 }
+
+/**
+ * A law's short form (พ.ร.บ.X, พรก., ป.วิ.…) names an act or a code, and its piece พ.ร. nothing; a
+ * body described by what it is under (โรงพยาบาล|สังกัด|X: the hospitals under X) is a kind of body.
+ */
+function lawOrKind(name: string): string | undefined {
+	if (LAW_SHORT_FORM.test(name)) return 'law';
+	if (name.includes('สังกัด') && words(name).some((w) => w.start > 0 && name.slice(w.start, w.end) === 'สังกัด')) return 'generic';
+	return undefined;
+}
+/** Acts, decrees, royal decrees and codes, with or without their dots, and the piece พ.ร. they share. */
+const LAW_SHORT_FORM = /^(?:พ\.ร\.[บกฎ]\.?|พร[บกฎ](?:[.\s]|$)|พ\.ร\.$|ป\.\s?(?:วิ|พ\.?พ|อ\.|รัษฎากร))/;
 const POST_SHORT_FORMS = POSITIONS.filter((p) => /^[\u0E01-\u0E2E]{2,}\.$/.test(p));
 
 /**
@@ -294,6 +308,16 @@ function placeHeadPhrase(name: string, kind: EntityKind): string | undefined {
 	if (NAMED_BY_WORDS.has(head) && rest === tail) return undefined;
 	return 'place-phrase';
 }
+/**
+ * A place whose head word opens it and a later word of it (แม่น้ำX|แม่น้ำY, ถนนX ถนนY): two
+ * places of one kind run together, as in a list, not one place.
+ */
+function headTwice(name: string, kind: EntityKind): string | undefined {
+	if (kind !== 'place') return undefined;
+	const head = PLACE_PHRASE_HEADS.find((h) => name.startsWith(h)) ?? ['ถนน', 'ซอย'].find((h) => name.startsWith(h));
+	if (head === undefined || name.indexOf(head, head.length + 1) < 0) return undefined;
+	return words(name).some((w) => w.start > head.length && name.startsWith(head, w.start)) ? 'joined' : undefined;
+}
 /** Longest first, so that หมู่บ้าน is read before a shorter head could be. */
 const PLACE_PHRASE_HEADS = PLACE_HEADS.filter((h) => !['ถนน', 'ซอย', 'ถ.'].includes(h) && !h.endsWith('.')).sort((a, b) => b.length - a.length);
 /** Heads whose places are named by everyday words as often as not (sub-districts, canals, islands, hills, estates, airports). */
@@ -354,8 +378,8 @@ const REGION_WORDS = new Set(['ภาค', 'ใต้', 'เหนือ', 'ต�
 /** Words that join a name to what follows it and never end one (คณะอนุกรรมการภายใต้…, …ของ). */
 const TRAILING = ['ภายใต้', 'ของ', 'ใน', 'ที่', 'จาก', 'กับ', 'และ', 'หรือ', 'แก่', 'โดย', 'ตาม', 'สำหรับ', 'เพื่อ', 'ถึง', 'ด้วย', 'ซึ่ง', 'ว่า', 'ระหว่าง'];
 const ORG_HEAD_WORDS = new Set(ORG_HEADS);
-/** Heads that open a body of their own, never the rest of one name (…และกรม…, …และบริษัท…). */
-const STRONG_BODY_HEAD = /^(?:กระทรวง|กรม|สำนักงาน|บริษัท|มหาวิทยาลัย|ธนาคาร|โรงพยาบาล|องค์การ|สมาคม|มูลนิธิ|สถาบัน|สภา|คณะกรรมการ)/;
+/** Heads that open a body of their own, never the rest of one name (…และกรม…, …และบริษัท…, …และวิทยาลัย…). */
+const STRONG_BODY_HEAD = /^(?:กระทรวง|กรม|สำนักงาน|บริษัท|มหาวิทยาลัย|วิทยาลัย|โรงเรียน|ธนาคาร|โรงพยาบาล|รพ\.|ศูนย์|องค์การ|สมาคม|มูลนิธิ|สถาบัน|สภา|คณะกรรมการ)/;
 
 /**
  * A Latin name that only brackets and definitions give (`X (Port Community System)`), with no
@@ -367,12 +391,15 @@ function latinThing(name: string, kind: EntityKind, mentions: readonly MentionEv
 	if (/[\u0E00-\u0E7F]/.test(name) || !/[a-z]/.test(name)) return undefined;
 	const latinWords = name.split(/[\s-]+/).filter((w) => w !== '');
 	if (LATIN_POSITION.has(latinWords[0]!)) return 'position';
+	// A company's legal ending alone (…Co., [Ltd]) is the piece a bracket cut off.
+	if (latinWords.length === 1 && LATIN_COMPANY_ENDINGS.has(name.replace(/\.$/, ''))) return 'piece';
 	// (A Latin place alone is mostly a city the gazetteer lacks: Brisbane.)
 	if (kind !== 'organization' || !mentions.every((m) => LATIN_BRACKET_RULES.has(m.rule))) return undefined;
 	if (latinWords.some((w) => LATIN_ORG_HEADS.has(w) || LATIN_ORG_HEADS.has(w.replace(/s$/, '')))) return undefined;
 	return 'latin-thing';
 }
 
+const LATIN_COMPANY_ENDINGS = new Set(['Ltd', 'LTD', 'Co', 'Inc', 'Corp', 'Plc', 'PLC', 'LLC', 'GmbH', 'Limited']);
 /** The rules that read a Latin name from a bracket or a definition, not from a title or a head. */
 const LATIN_BRACKET_RULES = new Set(['latin', 'definition', 'acronym']);
 /** Posts that open a Latin phrase naming a person's office, not a body. */
