@@ -67,13 +67,17 @@ export class Trie<V> {
 		return out;
 	}
 
-	/** True when a whole word of the trie starts at `pos` (matchesAt(…).length > 0 without the array). */
-	hasWordAt(text: string, pos: number): boolean {
-		if (pos >= text.length) return false;
+	/**
+	 * True when a whole word of the trie starts at `pos` and ends in [minEnd, maxEnd]
+	 * (matchesAt(…).some(…) without the array, nor a slice and a lookup per end tried).
+	 */
+	hasWordAt(text: string, pos: number, minEnd = pos, maxEnd = text.length): boolean {
+		const last = Math.min(maxEnd, text.length);
+		if (pos >= last) return false;
 		let node = this.first(text.charCodeAt(pos));
 		for (let i = pos + 1; node !== NONE; i++) {
-			if (this.ends[node] === 1) return true;
-			if (i >= text.length) break;
+			if (this.ends[node] === 1 && i >= minEnd) return true;
+			if (i >= last) break;
 			node = this.child(node, text.charCodeAt(i));
 		}
 		return false;

@@ -37,6 +37,8 @@ export interface Phrase {
 	end: number;
 	/** Segment boundaries, absolute offsets, ascending, including start and end. */
 	bounds: number[];
+	/** Its start was found at a space or the text's start, not at the backward look's limit. */
+	whole: boolean;
 }
 
 export class WordBoundaries {
@@ -49,8 +51,6 @@ export class WordBoundaries {
 	 */
 	private last: Phrase | undefined;
 	private before: Phrase | undefined;
-	/** Phrases whose start was found at a space or the text's start, not at the backward look's limit. */
-	private readonly whole = new WeakSet<Phrase>();
 
 	constructor(readonly text: string) {}
 
@@ -60,12 +60,12 @@ export class WordBoundaries {
 		if (last !== undefined && pos > last.start && pos < last.end) return last;
 		const before = this.before;
 		if (before !== undefined && pos > before.start && pos < before.end) {
-			this.before = last !== undefined && this.whole.has(last) ? last : undefined;
+			this.before = last !== undefined && last.whole ? last : undefined;
 			this.last = before;
 			return before;
 		}
 		const phrase = this.findPhrase(pos);
-		if (phrase !== last) this.before = last !== undefined && this.whole.has(last) ? last : undefined;
+		if (phrase !== last) this.before = last !== undefined && last.whole ? last : undefined;
 		this.last = phrase;
 		return phrase;
 	}
@@ -88,9 +88,8 @@ export class WordBoundaries {
 			for (const offset of segmentOffsets(text.slice(start, end))) bounds.push(start + offset);
 			bounds.push(end);
 		}
-		const phrase = {start, end, bounds};
+		const phrase = {start, end, bounds, whole};
 		this.phrases.set(start, phrase);
-		if (whole) this.whole.add(phrase);
 		return phrase;
 	}
 

@@ -93,6 +93,8 @@ export class BackgroundIndexer {
 	state: BackgroundState = {searchIndexed: 0, searchDone: false, entityArticles: 0, entitiesDone: false, total: 0};
 	private stopped = false;
 	private pool: WorkerPool | undefined;
+	/** The worker linking a large corpus (entitiesOnDisk), ended once it is done. */
+	private linker: WorkerPool | undefined;
 	/** The corpus's text, UTF-16 units (by the listed lengths). */
 	private chars = 0;
 	private detection?: DetectionQueue;
@@ -116,6 +118,7 @@ export class BackgroundIndexer {
 		this.stopped = true;
 		this.detection?.stop();
 		this.pool?.stop();
+		this.linker?.stop();
 		this.stream?.close();
 	}
 
@@ -140,7 +143,8 @@ export class BackgroundIndexer {
 			await Promise.all([this.searchInPool(articles), this.state.entitiesDone ? undefined : this.entitiesInPool(articles)]);
 		} else if (chars > (this.options.poolChars ?? POOL_CHARS)) {
 			const linkInWorker = !this.state.entitiesDone && chars > (this.options.diskChars ?? DISK_CHARS) && articles.length >= INLINE_ARTICLES;
-			await Promise.all([this.searchInPool(articles), linkInWorker ? this.entitiesOnDisk(articles) : this.inSlices(articles, false)]);
+			const searched = this.searchInPool(articles);
+			await Promise.all([searched, linkInWorker ? this.entitiesOnDisk(articles, searched) : this.inSlices(articles, false)]);
 		} else await this.inSlices(articles, true);
 		this.emit();
 		// The caches are written after the index is ready; done once they are on disk.
@@ -255,8 +259,12 @@ export class BackgroundIndexer {
 	 * as a reopen does. The linked graph (400 MB of heap at 60,000 articles, and its garbage) never
 	 * lives on this thread; the entities come at the end, not a snapshot at a time. Where a cache
 	 * cannot be written, they are linked here in slices as for a smaller corpus.
+	 *
+	 * Linking waits for the search index to be `searched` (its cache written and opened on disk),
+	 * and has a worker of its own, ended as soon as it is done: the linking worker (some 500 MB at
+	 * 60,000 articles) is then the only large thing alive, which sets the process's peak.
 	 */
-	private async entitiesOnDisk(articles: Article[]): Promise<void> {
+	private async entitiesOnDisk(articles: Article[], searched: Promise<void>): Promise<void> {
 		const cacheDir = this.cacheDir();
 		// Standard input, or a file gone: nothing can be cached, so nothing linked from a cache.
 		const stats = statFiles(articles);
@@ -279,10 +287,14 @@ export class BackgroundIndexer {
 		if (this.stopped) return;
 		if (!trouble) {
 			const {corrections} = this.options;
+			await searched.catch(() => undefined);
+			if (this.stopped) return;
 			const input = {articles: articles.map(indexedArticle), cacheDir, rulesOnly: sharedTagger() === null, ...(corrections ? {corrections} : {})};
-			const warnings = await this.workers()
+			this.linker = new WorkerPool({size: 1, ...(this.options.workerHeapMb ? {heapMb: this.options.workerHeapMb} : {})});
+			const warnings = await this.linker
 				.run(linkJob, input)
 				.catch((error: Error) => [{kind: 'skipped', path: 'entity cache', message: `not linked in a worker: ${error.message}`} satisfies CorpusWarning]);
+			this.linker.stop();
 			for (const warning of warnings) this.cacheWarning(warning);
 			if (this.stopped) return;
 			const opened = await this.openLinked(articles, cacheDir);

@@ -28,6 +28,13 @@ describe('Trie', () => {
 					const expected = naiveMatches(words, text, pos);
 					assert.deepEqual(trie.matchesAt(text, pos), expected);
 					assert.equal(trie.hasWordAt(text, pos), expected.length > 0);
+					// With the end bounded: the same as filtering the matches (insideWord asks this).
+					for (let minEnd = pos; minEnd <= text.length + 1; minEnd += 2)
+						for (let maxEnd = minEnd; maxEnd <= text.length + 2; maxEnd += 3)
+							assert.equal(
+								trie.hasWordAt(text, pos, minEnd, maxEnd),
+								expected.some((m) => m.end >= minEnd && m.end <= maxEnd),
+							);
 					assert.equal(
 						trie.startsAt(text, pos),
 						words.some((w) => w[0] === text[pos]),

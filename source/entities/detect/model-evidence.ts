@@ -7,7 +7,7 @@
 // - A person's name does not open with a common word (a list of goods, a verb phrase), nor hold a
 //   body's or place's head (มูลนิธิ…, … รีสอร์ท); a place opened by a province's or city's head names
 //   one; a body's or place's name is not glued after a body's head (กอง|X) and closes its brackets.
-import {isCommonWord, isOrgWord} from '../common-words.js';
+import {commonWordAt, isCommonWord, isOrgWord} from '../common-words.js';
 import {gazetteer} from '../gazetteer.js';
 import {FUNCTION_WORDS, ORG_HEADS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
@@ -138,9 +138,8 @@ function insideWord(text: string, pos: number): boolean {
 				.some((m) => m.end > pos && m.values.some((v) => v.type !== 'gazetteer'))
 		)
 			return true;
-		for (let to = pos + 2; pos - from >= 2 && to <= Math.min(text.length, pos + 8); to++) {
-			if (to - from >= 4 && isCommonWord(text.slice(from, to))) return true;
-		}
+		// A listed word of 4 characters or more from here that runs 2 to 8 characters past the cut.
+		if (pos - from >= 2 && commonWordAt(text, from, Math.max(pos + 2, from + 4), pos + 8)) return true;
 	}
 	return false;
 }
@@ -148,9 +147,11 @@ function insideWord(text: string, pos: number): boolean {
 /** Every bracket opened in the name is closed in it, and none closed that it did not open. */
 function balanced(name: string): boolean {
 	let depth = 0;
-	for (const ch of name) {
-		if (ch === '(') depth++;
-		else if (ch === ')' && --depth < 0) return false;
+	// By char code: a string per character was a good part of what the tagger's checks allocate.
+	for (let i = 0; i < name.length; i++) {
+		const c = name.charCodeAt(i);
+		if (c === 0x28) depth++;
+		else if (c === 0x29 && --depth < 0) return false;
 	}
 	return depth === 0;
 }

@@ -61,18 +61,23 @@ export function lexiconFlags(text: string, units: Units): {starts: Uint8Array; e
 	starts.fill(0, 0, n + 1);
 	ends.fill(0, 0, n + 1);
 	const us = units.starts;
+	const length = text.length;
+	// Which unit starts at each offset (0: none; unit 0 is never looked up): a listed word counts only
+	// when it ends at a unit edge (นาย in นายก does not), asked at every word end the walks meet,
+	// where scanning the units ahead was a fifth of this function's time.
+	const unitAt = (scratch.unitAt = grow(scratch.unitAt, length + 1));
+	unitAt.fill(0, 0, length + 1);
+	for (let k = 1; k <= n; k++) unitAt[us[k]!] = k;
 	for (let i = 0; i < n; i++) {
 		let node = 0;
-		let j = i + 1;
-		for (let p = us[i]!; p < text.length;) {
+		for (let p = us[i]!; p < length;) {
 			node = walk.child(node, text.charCodeAt(p));
 			if (node < 0) break;
 			p++;
 			const flags = trie.flagsAt(node);
 			if (flags === 0) continue;
-			// A listed word counts only when it ends at a unit edge (นาย in นายก does not).
-			while (j < n && us[j]! < p) j++;
-			if (us[j] !== p) continue;
+			const j = unitAt[p]!;
+			if (j === 0) continue;
 			starts[i]! |= flags;
 			ends[j]! |= flags;
 		}
@@ -84,7 +89,14 @@ export function lexiconFlags(text: string, units: Units): {starts: Uint8Array; e
  * Buffers reused from one text to the next: a new set per paragraph was a good part of the
  * tagger's time, spent by the garbage collector.
  */
-const scratch = {starts: new Uint8Array(0), ends: new Uint8Array(0), features: new Int32Array(0), hashes: new Int32Array(0), classes: new Uint8Array(0)};
+const scratch = {
+	starts: new Uint8Array(0),
+	ends: new Uint8Array(0),
+	unitAt: new Int32Array(0),
+	features: new Int32Array(0),
+	hashes: new Int32Array(0),
+	classes: new Uint8Array(0),
+};
 
 function grow<T extends Uint8Array | Int32Array>(buffer: T, size: number): T {
 	if (buffer.length >= size) return buffer;
