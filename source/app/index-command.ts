@@ -14,6 +14,7 @@ import {detectionCacheFile} from '../entities/detection-cache.js';
 import {EntityCorrectionsError} from '../entities/corrections.js';
 import {linkCorpus} from '../entities/link-corpus.js';
 import {linkedCacheFile} from '../entities/linked-cache.js';
+import {namesCacheFile} from '../entities/names-cache.js';
 import {findCorrections} from './plain-entities.js';
 import {sanitizeInline} from '../text/sanitize.js';
 import {formatSize} from '../corpus/size.js';
@@ -138,7 +139,7 @@ export async function runIndex(target: string | undefined, defaultDir: string, c
 		const jobs: Job[] = [
 			{name: 'search', done: 0, total: articles.length, ms: 0, files: () => sources.map((s) => cacheFileFor(cacheDir, s))},
 			{name: 'entities', done: 0, total: articles.length, ms: 0, files: () => sources.map((s) => detectionCacheFile(cacheDir, s))},
-			{name: 'links', done: 0, total: articles.length, ms: 0, files: () => [linkedCacheFile(cacheDir, articles)]},
+			{name: 'links', done: 0, total: articles.length, ms: 0, files: () => [linkedCacheFile(cacheDir, articles), namesCacheFile(cacheDir, articles)]},
 		];
 		const shownTenths = jobs.map(() => -1);
 		let drawn = 0;

@@ -113,7 +113,7 @@ async function runPlain(target: string | undefined, flags: Flags, defaultDir: st
 	if (flags.search !== undefined && target !== undefined && target !== '-') {
 		// One big .jsonl file with current caches: searched without loading its articles.
 		const {plainSearchListed} = await import('./plain-search.js');
-		const listed = plainSearchListed(target, flags.search, {json: flags.json, width: plainWidth(flags), cache: flags.cache});
+		const listed = await plainSearchListed(target, flags.search, {json: flags.json, width: plainWidth(flags), cache: flags.cache});
 		if (listed) {
 			for (const w of listed.warnings) warn(w);
 			return print(listed.out.endsWith('\n') ? listed.out : listed.out + '\n');

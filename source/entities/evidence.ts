@@ -395,8 +395,19 @@ function latinThing(name: string, kind: EntityKind, mentions: readonly MentionEv
 	if (latinWords.length === 1 && LATIN_COMPANY_ENDINGS.has(name.replace(/\.$/, ''))) return 'piece';
 	// (A Latin place alone is mostly a city the gazetteer lacks: Brisbane.)
 	if (kind !== 'organization' || !mentions.every((m) => LATIN_BRACKET_RULES.has(m.rule))) return undefined;
-	if (latinWords.some((w) => LATIN_ORG_HEADS.has(w) || LATIN_ORG_HEADS.has(w.replace(/s$/, '')))) return undefined;
+	// An English noun phrase is what its head is: the last word before `of`, `on`, `for` or `to`, or
+	// the last word (Ministry of…, …Trade Center: bodies; Convention on the … Organization, Session
+	// of the … Conference, Bank Guarantee: things). A place's word there opens a region's body (Bay of …).
+	const head = phraseHead(name);
+	if (LATIN_ORG_HEADS.has(head) || LATIN_ORG_HEADS.has(head.replace(/s$/, '')) || LATIN_PLACE_HEADS.has(head)) return undefined;
 	return 'latin-thing';
+}
+
+/** The head word of a Latin noun phrase, capitals folded (`OFFICE` → `Office`). */
+function phraseHead(name: string): string {
+	const before = /^(.*?)\s+(?:of|on|for|to)\s/.exec(name)?.[1] ?? name;
+	const head = before.split(/[\s-]+/).at(-1) ?? '';
+	return head.length > 1 && head === head.toUpperCase() ? head[0] + head.slice(1).toLowerCase() : head;
 }
 
 const LATIN_COMPANY_ENDINGS = new Set(['Ltd', 'LTD', 'Co', 'Inc', 'Corp', 'Plc', 'PLC', 'LLC', 'GmbH', 'Limited']);

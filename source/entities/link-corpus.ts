@@ -1,13 +1,15 @@
 // The linked entity index of a whole corpus for the one-shot modes (`--entities`, and `--index`,
 // which builds it ahead of time): read from the linked cache when that is valid for these articles
 // and corrections, else linked from the detections (cached per file, or detected now) and written
-// back, so that the next run, and the reader, read one file instead of linking again.
+// back, so that the next run, and the reader, read one file instead of linking again. The names
+// file beside it (names-cache.ts) lets a one-shot `--search` look a name up without either.
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {EntityIndexBuilder} from './builder.js';
 import type {EntityCorrections} from './corrections.js';
 import {detectCorpus} from './detect-corpus.js';
 import {EntityIndex} from './entity-index.js';
 import {openLinkedCache} from './linked-cache.js';
+import {saveNamesCache} from './names-cache.js';
 
 export interface LinkCorpusOptions {
 	/** Where the caches live; undefined: none read or written. */
@@ -28,12 +30,24 @@ export interface LinkedCorpus {
 }
 
 export async function linkCorpus(articles: readonly Article[], options: LinkCorpusOptions): Promise<LinkedCorpus> {
-	const {cacheDir, corrections, onWarning, onProgress, threads} = options;
+	const {cacheDir, corrections, onWarning, onProgress} = options;
 	const cache = openLinkedCache(cacheDir, articles, corrections, onWarning);
 	if (cache.data !== undefined) {
 		onProgress?.(articles.length, articles.length);
-		return {index: new EntityIndex(cache.data), fromCache: true};
+		const index = new EntityIndex(cache.data);
+		// A linked cache of an earlier khao, or one the reader wrote, gets its names file now.
+		if (cacheDir !== undefined) await saveNamesCache(cacheDir, articles, corrections, index.data, onWarning);
+		return {index, fromCache: true};
 	}
+	const index = await linkAfresh(articles, options);
+	await cache.save(index.data);
+	// Once the builder is let go (linkAfresh's): the name tables are built beside the index alone.
+	if (cacheDir !== undefined) await saveNamesCache(cacheDir, articles, corrections, index.data, onWarning);
+	return {index, fromCache: false};
+}
+
+/** The index linked from the detections (cached per file, or detected now). */
+async function linkAfresh(articles: readonly Article[], {cacheDir, corrections, onWarning, onProgress, threads}: LinkCorpusOptions): Promise<EntityIndex> {
 	const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
 	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), ...(threads === undefined ? {} : {threads}), onWarning, awaitWrites: true});
 	let done = 0;
@@ -42,7 +56,5 @@ export async function linkCorpus(articles: readonly Article[], options: LinkCorp
 		done += batch.length;
 		onProgress?.(done, articles.length);
 	}
-	const index = builder.snapshot();
-	await cache.save(index.data);
-	return {index, fromCache: false};
+	return builder.snapshot();
 }

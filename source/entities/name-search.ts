@@ -120,18 +120,96 @@ export function matchesName(aliases: readonly string[], query: string): boolean 
 	return aliases.some((a) => hasThai(a) && romanScore(q, single, romanKeys(a)) > 0);
 }
 
-export class NameSearch {
-	private readonly exact = new Map<string, Set<number>>();
-	private readonly keys: Array<{key: string; entity: number}> = [];
-	private readonly phonetic = new Map<string, Set<number>>();
-	private readonly tokenPhonetic = new Map<string, Set<number>>();
-	private readonly fine = new Map<string, Set<number>>();
+/**
+ * Where a name search looks: the alias tables, in memory (NameSearch) or on disk (names-cache.ts).
+ * Each lookup gives entities (or [key, entity] pairs) in ascending entity order within a call, as
+ * NameSearch builds them, so that both give the same ranking, ties included.
+ */
+export interface NameTables {
+	/** Entities with an alias whose nameKey is `key`. */
+	exact(key: string): Iterable<number>;
+	/** Aliases' nameKeys that contain `q` (and perhaps others: each is tested), with their entity. */
+	containing(q: string): Iterable<KeyedEntity>;
+	phonetic(key: string): Iterable<number>;
+	tokenPhonetic(key: string): Iterable<number>;
+	fine(key: string): Iterable<number>;
+	/** Loose keys of romanised Thai aliases, whole and per word, starting with `letter`. */
+	romans(letter: string): Iterable<KeyedEntity>;
+	romanTokens(letter: string): Iterable<KeyedEntity>;
+}
+
+export interface KeyedEntity {
+	key: string;
+	entity: number;
+}
+
+/** Entity indices in `tables`, best first; `weight` breaks ties (mention counts). */
+export function findInTables(tables: NameTables, query: string, weight: (entity: number) => number, limit = 10): number[] {
+	const q = nameKey(query);
+	if (q === '') return [];
+	const hits = new Map<number, number>();
+	const hit = (entity: number, score: number): void => {
+		if ((hits.get(entity) ?? -1) < score) hits.set(entity, score);
+	};
+	for (const e of tables.exact(q)) hit(e, 100);
+	if (q.length >= 2) {
+		for (const {key, entity} of tables.containing(q)) {
+			if (key.startsWith(q)) hit(entity, 80);
+			else if (q.length >= 3 && key.includes(q)) hit(entity, 60);
+		}
+	}
+	const multiToken = query.trim().split(/\s+/).length >= 2;
+	// One Thai word is matched by the finer key below only: by the coarse key a Thai word of
+	// three consonants meets every name with the same skeleton (ทุเรียน = "Trial Run").
+	const qKeys = hasThai(query) && !multiToken ? [] : phoneticKeys(query).filter((k) => k.length >= 3);
+	for (const k of qKeys) {
+		for (const e of tables.phonetic(k)) hit(e, multiToken ? 70 : 55);
+		if (!multiToken) for (const e of tables.tokenPhonetic(k)) hit(e, 50);
+	}
+	const roman = latinQueryKey(query);
+	if (roman.length >= 4) {
+		for (const {key, entity} of tables.romans(roman[0]!)) {
+			const score = wholeScore(roman, key);
+			if (score > 0) hit(entity, score);
+		}
+		if (!multiToken) {
+			for (const {key, entity} of tables.romanTokens(roman[0]!)) {
+				const score = tokenScore(roman, key);
+				if (score > 0) hit(entity, score);
+			}
+		}
+	}
+	if (hasThai(query) && !multiToken) {
+		for (const e of tables.fine(thaiFineKey(query))) hit(e, 65);
+	}
+	return [...hits]
+		.sort((a, b) => b[1] - a[1] || weight(b[0]) - weight(a[0]))
+		.slice(0, limit)
+		.map(([entity]) => entity);
+}
+
+/** The tables of a NameSearch as they are (names-cache.ts writes them down). */
+export interface NameSearchTables {
+	exact: ReadonlyMap<string, ReadonlySet<number>>;
+	phonetic: ReadonlyMap<string, ReadonlySet<number>>;
+	tokenPhonetic: ReadonlyMap<string, ReadonlySet<number>>;
+	fine: ReadonlyMap<string, ReadonlySet<number>>;
+	romans: ReadonlyMap<string, readonly KeyedEntity[]>;
+	romanTokens: ReadonlyMap<string, readonly KeyedEntity[]>;
+}
+
+export class NameSearch implements NameTables {
+	private readonly exactMap = new Map<string, Set<number>>();
+	private readonly keys: KeyedEntity[] = [];
+	private readonly phoneticMap = new Map<string, Set<number>>();
+	private readonly tokenPhoneticMap = new Map<string, Set<number>>();
+	private readonly fineMap = new Map<string, Set<number>>();
 	/**
 	 * Romanised Thai aliases and their words, for Latin queries, by first letter: a loose key
 	 * keeps its first letter, and comparing with a tenth of the names keeps a keystroke cheap.
 	 */
-	private romans?: Map<string, Array<{key: string; entity: number}>>;
-	private romanTokens?: Map<string, Array<{key: string; entity: number}>>;
+	private romanMap?: Map<string, KeyedEntity[]>;
+	private romanTokenMap?: Map<string, KeyedEntity[]>;
 	private readonly thaiAliases: Array<{alias: string; entity: number}> = [];
 
 	constructor(entries: Iterable<{entity: number; aliases: readonly string[]}> = []) {
@@ -144,72 +222,67 @@ export class NameSearch {
 		for (const alias of withPlaceLatinNames(aliases)) {
 			const keys = keysOf(alias);
 			if (keys.key === '') continue;
-			addTo(this.exact, keys.key, entity);
+			addTo(this.exactMap, keys.key, entity);
 			this.keys.push({key: keys.key, entity});
-			for (const k of keys.phonetic) addTo(this.phonetic, k, entity);
-			for (const k of keys.tokenPhonetic) addTo(this.tokenPhonetic, k, entity);
-			for (const k of keys.fine) addTo(this.fine, k, entity);
+			for (const k of keys.phonetic) addTo(this.phoneticMap, k, entity);
+			for (const k of keys.tokenPhonetic) addTo(this.tokenPhoneticMap, k, entity);
+			for (const k of keys.fine) addTo(this.fineMap, k, entity);
 			if (hasThai(alias)) this.thaiAliases.push({alias, entity});
 		}
 	}
 
 	/** Entity indices, best first; `weight` breaks ties (mention counts). */
 	find(query: string, weight: (entity: number) => number, limit = 10): number[] {
-		const q = nameKey(query);
-		if (q === '') return [];
-		const hits = new Map<number, number>();
-		const hit = (entity: number, score: number): void => {
-			if ((hits.get(entity) ?? -1) < score) hits.set(entity, score);
-		};
-		for (const e of this.exact.get(q) ?? []) hit(e, 100);
-		if (q.length >= 2) {
-			for (const {key, entity} of this.keys) {
-				if (key.startsWith(q)) hit(entity, 80);
-				else if (q.length >= 3 && key.includes(q)) hit(entity, 60);
-			}
-		}
-		const multiToken = query.trim().split(/\s+/).length >= 2;
-		// One Thai word is matched by the finer key below only: by the coarse key a Thai word of
-		// three consonants meets every name with the same skeleton (ทุเรียน = "Trial Run").
-		const qKeys = hasThai(query) && !multiToken ? [] : phoneticKeys(query).filter((k) => k.length >= 3);
-		for (const k of qKeys) {
-			for (const e of this.phonetic.get(k) ?? []) hit(e, multiToken ? 70 : 55);
-			if (!multiToken) for (const e of this.tokenPhonetic.get(k) ?? []) hit(e, 50);
-		}
-		const roman = latinQueryKey(query);
-		if (roman.length >= 4) {
-			if (this.romans === undefined || this.romanTokens === undefined) this.buildRomans();
-			for (const {key, entity} of this.romans!.get(roman[0]!) ?? []) {
-				const score = wholeScore(roman, key);
-				if (score > 0) hit(entity, score);
-			}
-			if (!multiToken) {
-				for (const {key, entity} of this.romanTokens!.get(roman[0]!) ?? []) {
-					const score = tokenScore(roman, key);
-					if (score > 0) hit(entity, score);
-				}
-			}
-		}
-		if (hasThai(query) && !multiToken) {
-			for (const e of this.fine.get(thaiFineKey(query)) ?? []) hit(e, 65);
-		}
-		return [...hits]
-			.sort((a, b) => b[1] - a[1] || weight(b[0]) - weight(a[0]))
-			.slice(0, limit)
-			.map(([entity]) => entity);
+		return findInTables(this, query, weight, limit);
+	}
+
+	exact(key: string): Iterable<number> {
+		return this.exactMap.get(key) ?? [];
+	}
+
+	containing(): Iterable<KeyedEntity> {
+		return this.keys;
+	}
+
+	phonetic(key: string): Iterable<number> {
+		return this.phoneticMap.get(key) ?? [];
+	}
+
+	tokenPhonetic(key: string): Iterable<number> {
+		return this.tokenPhoneticMap.get(key) ?? [];
+	}
+
+	fine(key: string): Iterable<number> {
+		return this.fineMap.get(key) ?? [];
+	}
+
+	romans(letter: string): Iterable<KeyedEntity> {
+		return this.romanTables().romans.get(letter) ?? [];
+	}
+
+	romanTokens(letter: string): Iterable<KeyedEntity> {
+		return this.romanTables().romanTokens.get(letter) ?? [];
+	}
+
+	/** Every table (the romanised ones built now if they were not yet). */
+	tables(): NameSearchTables {
+		return {exact: this.exactMap, phonetic: this.phoneticMap, tokenPhonetic: this.tokenPhoneticMap, fine: this.fineMap, ...this.romanTables()};
 	}
 
 	/** Romanised Thai aliases by first letter, built on the first Latin query. */
-	private buildRomans(): void {
-		const romans = new Map<string, Array<{key: string; entity: number}>>();
-		const tokens = new Map<string, Array<{key: string; entity: number}>>();
-		for (const {alias, entity} of this.thaiAliases) {
-			const keys = romanKeys(alias);
-			if (keys.roman !== '') pushTo(romans, keys.roman[0]!, {key: keys.roman, entity});
-			for (const t of keys.romanTokens) pushTo(tokens, t[0]!, {key: t, entity});
+	private romanTables(): {romans: Map<string, KeyedEntity[]>; romanTokens: Map<string, KeyedEntity[]>} {
+		if (this.romanMap === undefined || this.romanTokenMap === undefined) {
+			const romans = new Map<string, KeyedEntity[]>();
+			const tokens = new Map<string, KeyedEntity[]>();
+			for (const {alias, entity} of this.thaiAliases) {
+				const keys = romanKeys(alias);
+				if (keys.roman !== '') pushTo(romans, keys.roman[0]!, {key: keys.roman, entity});
+				for (const t of keys.romanTokens) pushTo(tokens, t[0]!, {key: t, entity});
+			}
+			this.romanMap = romans;
+			this.romanTokenMap = tokens;
 		}
-		this.romans = romans;
-		this.romanTokens = tokens;
+		return {romans: this.romanMap, romanTokens: this.romanTokenMap};
 	}
 }
 

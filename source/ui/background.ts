@@ -295,8 +295,8 @@ export class BackgroundIndexer {
 				.run(linkJob, input)
 				.catch((error: Error) => [{kind: 'skipped', path: 'entity cache', message: `not linked in a worker: ${error.message}`} satisfies CorpusWarning]);
 			this.linker.stop();
-			for (const warning of warnings) this.cacheWarning(warning);
 			if (this.stopped) return;
+			for (const warning of warnings) this.cacheWarning(warning);
 			const opened = await this.openLinked(articles, cacheDir);
 			if (opened !== false) return;
 		}

@@ -137,7 +137,7 @@ describe('junk entities by cause, third sample', () => {
 		assert.equal(reason('GREEN FUTURE', 'person', found('title-latin', 1, 1, 'Mr.')), undefined);
 		assert.equal(reason('จำรัส ใจกว้าง', 'person', found('position', 2, 1, 'ประธาน')), undefined);
 	});
-	it("a law's short form, a body described by what it is under, two bodies or places joined and a company's ending alone are no body or place", () => {
+	it("a law's short form, a body described by what it is under, two bodies or places joined, a company's ending alone and a Latin phrase whose head is a thing are no body or place", () => {
 		assert.equal(reason('พ.ร.บ.สสว.', 'organization', found('abbreviation', 3, 2)), 'law');
 		assert.equal(reason('พรก.', 'organization', found('abbreviation', 5, 4)), 'law');
 		assert.equal(reason('ป.วิแพ่ง', 'place', found('model')), 'law');
@@ -145,6 +145,9 @@ describe('junk entities by cause, third sample', () => {
 		assert.equal(reason('รพ.บ้านไผ่และวิทยาลัยการอาชีพบ้านไผ่', 'organization', found('org-head')), 'joined');
 		assert.equal(reason('ศูนย์วิจัยพืชไร่และศูนย์วิจัยข้าว', 'organization', found('org-head')), 'joined');
 		assert.equal(reason('Ltd', 'organization', found('latin')), 'piece');
+		assert.equal(reason('Treaty on the Northern Fisheries Organization', 'organization', found('definition', 3, 1)), 'latin-thing');
+		assert.equal(reason('Session of the Harbour Council', 'organization', found('latin')), 'latin-thing');
+		assert.equal(reason('Export Bank Guarantee', 'organization', found('definition')), 'latin-thing');
 		assert.equal(reason('แม่น้ำปิงแม่น้ำวัง', 'place', found('place-head')), 'joined');
 		assert.equal(reason('ถนนสุขใจ ถนนร่มเย็น', 'place', found('place-head')), 'joined');
 		// Twins: a body's short form opened by ป., a name opened by the same letters, one body with
@@ -153,6 +156,9 @@ describe('junk entities by cause, third sample', () => {
 		assert.equal(reason('พรรคพลังใหม่', 'organization', found('org-head', 3, 3)), undefined);
 		assert.equal(reason('ศูนย์วิจัยและพัฒนาการประมง', 'organization', found('org-head')), undefined);
 		assert.equal(reason('Siam Harbour Holdings Ltd', 'organization', found('latin')), undefined);
+		assert.equal(reason('Office of the Northern Fisheries Treaty', 'organization', found('definition')), undefined);
+		assert.equal(reason('Harbour Development Bank', 'organization', found('definition')), undefined);
+		assert.equal(reason('BAY OF LANTERNS COOPERATION COUNCIL', 'organization', found('definition')), undefined);
 		assert.equal(reason('แม่น้ำปิง', 'place', found('place-head')), undefined);
 		assert.equal(reason('อำเภอเมืองน่าน', 'place', found('place-head')), undefined);
 	});

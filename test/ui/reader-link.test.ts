@@ -94,3 +94,17 @@ test('where the entity caches cannot be written, a large corpus is linked on the
 	assert.match(indexer.state.cacheWarning?.message ?? '', /not saved|not used/);
 	indexer.stop();
 });
+
+test('with corrections, a large corpus linked in a worker has the entities linked on the UI thread with the same corrections', {timeout: 120_000}, async () => {
+	const corpus = makeCorpus(36);
+	const corrections = {merge: [], split: [], rename: {}, aliases: {}, kind: {}, hide: ['Maria Lindqvist', 'ชื่อที่ไม่มีในข่าวใด']};
+	const here = new BackgroundIndexer(staticLoad(corpus.articles), {corrections, search: {cacheDir: path.join(corpus.root, 'here')}, poolChars: 0, diskChars: Infinity});
+	await here.start();
+	here.stop();
+	const indexer = new BackgroundIndexer(staticLoad(corpus.articles), {corrections, search: {cacheDir: corpus.cacheDir, segmentArticles: 7}, poolChars: 0, diskChars: 0});
+	await indexer.start();
+	assert.ok(indexer.state.entitiesDone && indexer.state.entities, 'entities ready');
+	assert.ok(indexer.state.entities!.warnings.length > 0, 'the correction that matches nothing is told');
+	assert.deepEqual(everything(indexer.state.entities!, corpus.articles), everything(here.state.entities!, corpus.articles));
+	indexer.stop();
+});
