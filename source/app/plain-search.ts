@@ -57,8 +57,13 @@ async function namedFor(articles: Article[], query: string, cache: boolean): Pro
 		import('../entities/name-search.js'),
 	]);
 	const files = cacheDir === undefined ? undefined : corpusFileStamps(articles);
+	// A names file said to be damaged is written again below, even where its header still looks current.
+	let damaged = false;
 	if (cacheDir !== undefined && files !== undefined) {
-		const named = await namedFromNamesFile(cacheDir, files, query, warn);
+		const named = await namedFromNamesFile(cacheDir, files, query, (warning) => {
+			damaged = true;
+			warn(warning);
+		});
 		if (named !== undefined) return named;
 	}
 	if (articles.length > NAME_LOOKUP_CACHED_MAX_ARTICLES) return undefined;
@@ -69,7 +74,7 @@ async function namedFor(articles: Article[], query: string, cache: boolean): Pro
 	if (cacheDir !== undefined && linked?.data !== undefined) {
 		// The name search is built for this lookup anyway: written down, the next search reads it.
 		const data = {...linked.data, nameSearch: new NameSearch(linked.data.entities.map((e, entity) => ({entity, aliases: e.aliases})))};
-		await saveNamesCache(cacheDir, articles, undefined, data, warn);
+		await saveNamesCache(cacheDir, articles, undefined, data, warn, damaged);
 		return namedEntities(new EntityIndex(data), query);
 	}
 	return articles.length <= NAME_LOOKUP_MAX_ARTICLES ? namedEntities(buildEntityIndex(articles), query) : undefined;

@@ -209,13 +209,15 @@ export async function saveNamesCache(
 	corrections: EntityCorrections | undefined,
 	data: Pick<EntityIndexData, 'entities' | 'nameSearch'>,
 	onWarning: (warning: CorpusWarning) => void,
+	/** The file in place was found damaged past its header (a table's block): its sound header must not keep it. */
+	replace = false,
 ): Promise<void> {
 	const files = corpusFileStamps(articles);
 	if (files === undefined) return;
 	const key = namesCacheKey(files, corrections);
 	const file = namesCacheFile(cacheDir, articles);
-	const current = openNames(file, key);
-	if (current.kind === 'open') {
+	const current = replace ? undefined : openNames(file, key);
+	if (current?.kind === 'open') {
 		current.names.close();
 		return;
 	}

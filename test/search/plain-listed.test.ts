@@ -167,19 +167,29 @@ test('a name-like query: the names file answers at any size, as the linked cache
 		}
 	}
 	// A damaged names file: one line, and the ordinary way answers (and writes it again).
+	const lookUpDamaged = async (): Promise<string[]> => {
+		const said: string[] = [];
+		const write = process.stderr.write.bind(process.stderr);
+		process.stderr.write = ((chunk: string) => said.push(String(chunk)) > 0) as typeof process.stderr.write;
+		try {
+			assert.equal(await plainSearchListed(file, 'lampang', OPTS), undefined);
+			await plainSearch(articles, 'lampang', OPTS);
+		} finally {
+			process.stderr.write = write;
+		}
+		return said;
+	};
 	fs.writeFileSync(names, 'KHAONMS1 cut');
-	const said: string[] = [];
-	const write = process.stderr.write.bind(process.stderr);
-	process.stderr.write = ((chunk: string) => said.push(String(chunk)) > 0) as typeof process.stderr.write;
-	try {
-		assert.equal(await plainSearchListed(file, 'lampang', OPTS), undefined);
-		await plainSearch(articles, 'lampang', OPTS);
-	} finally {
-		process.stderr.write = write;
-	}
+	const said = await lookUpDamaged();
 	assert.equal(said.length, 1, said.join(''));
 	assert.match(said[0]!, /entity names cache.*not used: truncated/);
 	assert.ok(await plainSearchListed(file, 'lampang', OPTS), 'rewritten');
+	// Its header sound but its tables damaged (found only when read): said, and written again all the same.
+	const bytes = fs.readFileSync(names);
+	for (let i = Math.floor(bytes.length / 2); i < bytes.length; i++) bytes[i]! ^= 0x5a;
+	fs.writeFileSync(names, bytes);
+	assert.match((await lookUpDamaged()).join(''), /entity names cache.*not used: bad checksum/);
+	assert.ok(await plainSearchListed(file, 'lampang', OPTS), 'a names file damaged past its header is rewritten');
 	fs.rmSync(linkedCacheFile(cacheDir, articles));
 	fs.rmSync(names);
 });
