@@ -3,12 +3,12 @@
 // head, or in one of the tagger's names is the next phrase, not a name (รัฐมนตรี|อนุมัติ…,
 // จังหวัด|แรก, เมือง|เกษตรกรรม). Given names that are also words (ประกอบ, สมชาย) are not in it.
 import {COMMON_WORD_LIST, ORG_WORD_LIST, PLACE_WORD_LIST} from './common-words-data.js';
-import {Trie} from './trie.js';
+import {PrefixSet} from './trie.js';
 
 let words: Set<string> | undefined;
 let placeWords: Set<string> | undefined;
 let orgWords: Set<string> | undefined;
-let wordTrie: Trie<true> | undefined;
+let wordStarts: PrefixSet | undefined;
 
 /** A listed common word (a whole Intl.Segmenter word). */
 export function isCommonWord(word: string): boolean {
@@ -21,11 +21,8 @@ export function isCommonWord(word: string): boolean {
  * isCommonWord on each slice, by one walk (the tagger's evidence asks this at every span edge).
  */
 export function commonWordAt(text: string, from: number, minEnd: number, maxEnd: number): boolean {
-	if (wordTrie === undefined) {
-		wordTrie = new Trie<true>();
-		for (const w of COMMON_WORD_LIST.split(' ')) if (w !== '') wordTrie.add(w, true);
-	}
-	return wordTrie.hasWordAt(text, from, minEnd, maxEnd);
+	wordStarts ??= new PrefixSet(COMMON_WORD_LIST.split(' '));
+	return wordStarts.startsAt(text, from, minEnd, maxEnd);
 }
 
 /** A common word that is also seen in places' names (พัทยา, ยุโรป): a place head may open it. */

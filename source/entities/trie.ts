@@ -137,7 +137,8 @@ export class PrefixSet {
 		for (const w of words) if (w !== '') this.trie.add(w, true);
 	}
 
-	startsAt(text: string, pos: number): boolean {
-		return this.trie.hasWordAt(text, pos);
+	/** Some listed word starts at `pos` (and, when given, ends in [minEnd, maxEnd]). */
+	startsAt(text: string, pos: number, minEnd = pos, maxEnd = text.length): boolean {
+		return this.trie.hasWordAt(text, pos, minEnd, maxEnd);
 	}
 }
