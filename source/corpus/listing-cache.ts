@@ -251,7 +251,10 @@ export interface OpenListing {
 	 * listing is then not to be used). Blocks asked for in order are also checked to follow each other in the file.
 	 */
 	block(b: number): StoredArticle[] | CorpusWarning;
-	/** Block `b` checked and decoded, its articles made one at a time (`article(a)`), or a warning. */
+	/**
+	 * Block `b` checked, its articles made one at a time (`article(a)`, which decodes and checks only
+	 * that article's strings and throws ListingDamaged when one is not clean), or a warning.
+	 */
 	columns(b: number): BlockColumns | CorpusWarning;
 	close(): void;
 }
@@ -295,8 +298,8 @@ export function openListing(cacheFile: string, file: ListedFile, sourceBytes: nu
 	const prefix = `${file.path}#`;
 	let lastEnd = -1;
 	let lastLine = 0;
-	/** Block `b` read, checked and decoded into columns; its records must follow `after` (a line's end and number) in the file. */
-	const columns = (b: number, after: {end: number; line: number}): (BlockColumns & {last: {end: number; line: number}}) | CorpusWarning => {
+	/** Block `b` read and its CRC checked: its numbers, strings' ends and tables (parsed, not yet checked). */
+	const checked = (b: number) => {
 		const [offset, count, stringCount, units, tableBytes, crc] = header.blocks[b]!;
 		const parts = blockParts(count, stringCount, units, tableBytes);
 		const bytes = read(header.start + offset, parts.bytes);
@@ -312,6 +315,13 @@ export function openListing(cacheFile: string, file: ListedFile, sourceBytes: nu
 		const aligned = bytes.byteOffset % 8 === 0 ? bytes : Uint8Array.prototype.slice.call(bytes, 0, parts.run);
 		const numbers = new Float64Array(aligned.buffer, aligned.byteOffset, count * NUMBERS);
 		const ends = new Uint32Array(aligned.buffer, aligned.byteOffset + parts.ends, stringCount);
+		return {count, units, parts, bytes, numbers, ends, tables};
+	};
+	/** Block `b` read, checked and decoded into columns; its records must follow `after` (a line's end and number) in the file. */
+	const columns = (b: number, after: {end: number; line: number}): (BlockColumns & {last: {end: number; line: number}}) | CorpusWarning => {
+		const block = checked(b);
+		if (!('numbers' in block)) return block;
+		const {count, units, parts, bytes, numbers, ends, tables} = block;
 		if (!validTables(tables)) return damagedWarning('bad tables');
 		const strings = stringsOf(bytes.toString('utf16le', parts.run, parts.run + 2 * units), ends);
 		if (!strings) return damagedWarning('bad strings');
@@ -321,13 +331,63 @@ export function openListing(cacheFile: string, file: ListedFile, sourceBytes: nu
 		for (let a = 0; a < count; a++) {
 			const at = a * NUMBERS;
 			// Lines in file order, inside the file: a record that points elsewhere is not one of this file's.
-			if (!validNumbers(numbers, at, strings, tables) || numbers[at + START]! <= end || numbers[at + END]! > sourceBytes || numbers[at + LINE]! <= line) {
+			if (
+				!validNumbers(numbers, at, strings, tables) ||
+				!shownClean(numbers, at, strings) ||
+				numbers[at + START]! <= end ||
+				numbers[at + END]! > sourceBytes ||
+				numbers[at + LINE]! <= line
+			) {
 				return damagedWarning('bad record');
 			}
 			end = numbers[at + END]!;
 			line = numbers[at + LINE]!;
 		}
-		return {count, last: {end, line}, article: (a) => articleOf(numbers, a * NUMBERS, strings.values, dates, tables[1], prefix, file)};
+		return {count, last: {end, line}, article: (a) => articleOf(numbers, a * NUMBERS, strings, (d) => dates[d], tables[1], prefix, file)};
+	};
+	/**
+	 * Block `b` read and its CRC checked, its articles checked and decoded one at a time, as asked for
+	 * (a lazily listed file wants a few articles of many blocks of a thousand): each article's numbers,
+	 * its own strings, date and fields, and its line between its neighbours' in the file, with the
+	 * rules `columns` applies to all. `article(a)` throws ListingDamaged when they do not hold.
+	 */
+	const lazyColumns = (b: number): BlockColumns | CorpusWarning => {
+		const block = checked(b);
+		if (!('numbers' in block)) return block;
+		const {count, units, parts, bytes, numbers, ends, tables} = block;
+		if (!validTableShapes(tables)) return damagedWarning('bad tables');
+		const strings = lazyStringsOf(bytes, parts.run, units, ends);
+		if (!strings) return damagedWarning('bad strings');
+		const [dates, fields] = tables;
+		const made = new Map<number, ArticleDate>();
+		const dateAt = (d: number): ArticleDate => {
+			let date = made.get(d);
+			if (!date) {
+				const [year, month, day, iso, text] = dates[d]!;
+				made.set(d, (date = {year, month, day, iso, text}));
+			}
+			return date;
+		};
+		const inOrder = (at: number): boolean => {
+			const before = at === 0 ? {end: -1, line: 0} : {end: numbers[at - NUMBERS + END]!, line: numbers[at - NUMBERS + LINE]!};
+			const next = at + NUMBERS < numbers.length ? {start: numbers[at + NUMBERS + START]!, line: numbers[at + NUMBERS + LINE]!} : {start: sourceBytes, line: Infinity};
+			return numbers[at + START]! > before.end && numbers[at + LINE]! > before.line && numbers[at + END]! <= next.start && numbers[at + LINE]! < next.line;
+		};
+		const article = (a: number): StoredArticle => {
+			const at = a * NUMBERS;
+			const date = numbers[at + DATE]!;
+			const set = numbers[at + FIELDS]!;
+			const sound =
+				validNumbers(numbers, at, strings, tables) &&
+				shownClean(numbers, at, strings) &&
+				inOrder(at) &&
+				numbers[at + END]! <= sourceBytes &&
+				(date === -1 || validDate(dates[date])) &&
+				(set === -1 || validFields(fields[set]));
+			if (!sound) throw new ListingDamaged(damagedWarning('bad record').message);
+			return articleOf(numbers, at, strings, dateAt, fields, prefix, file);
+		};
+		return {count, article};
 	};
 	return {
 		warnings: header.warnings,
@@ -335,7 +395,7 @@ export function openListing(cacheFile: string, file: ListedFile, sourceBytes: nu
 		counts: header.blocks.map((block) => block[1]),
 		digest: header.articles,
 		close,
-		columns: (b) => columns(b, {end: -1, line: 0}),
+		columns: lazyColumns,
 		block(b) {
 			const decoded = columns(b, {end: lastEnd, line: lastLine});
 			if (!('article' in decoded)) return decoded;
@@ -458,16 +518,16 @@ function readHeader(
 function articleOf(
 	numbers: Float64Array,
 	at: number,
-	strings: string[],
-	dates: ArticleDate[],
+	strings: BlockStrings,
+	dateAt: (d: number) => ArticleDate | undefined,
 	fields: Record<string, string>[],
 	prefix: string,
 	file: ListedFile,
 ): StoredArticle {
-	const meta: ArticleMeta = {id: prefix + strings[numbers[at + ID]!]!, path: file.path, format: 'jsonl', title: strings[numbers[at + TITLE]!]!};
-	const date = dates[numbers[at + DATE]!];
+	const meta: ArticleMeta = {id: prefix + strings.at(numbers[at + ID]!), path: file.path, format: 'jsonl', title: strings.at(numbers[at + TITLE]!)};
+	const date = numbers[at + DATE]! >= 0 ? dateAt(numbers[at + DATE]!) : undefined;
 	if (date) meta.date = date;
-	if (numbers[at + SOURCE]! >= 0) meta.source = strings[numbers[at + SOURCE]!]!;
+	if (numbers[at + SOURCE]! >= 0) meta.source = strings.at(numbers[at + SOURCE]!);
 	if (numbers[at + FIELDS]! >= 0) meta.fields = fields[numbers[at + FIELDS]!]!;
 	const [start, end, line] = [numbers[at + START]!, numbers[at + END]!, numbers[at + LINE]!];
 	// One shape for every locator of the file (no spread): made 60,000 times when an archive is listed again.
@@ -521,19 +581,27 @@ function validDate(v: unknown): v is Tables[0][number] {
 
 /** The tables as the writer makes them (which strings are shown as they are is checked per article). */
 function validTables(v: unknown): v is Tables {
-	if (!Array.isArray(v) || v.length !== 2) return false;
-	const [dates, fields] = v as unknown[];
-	return Array.isArray(dates) && dates.every(validDate) && Array.isArray(fields) && fields.every((f) => isRecord(f) && Object.values(f).every(isString));
+	return validTableShapes(v) && v[0].every(validDate) && v[1].every(validFields);
 }
 
-/** A block's strings: slices of their run (no copy each), and which of them hold more than printable ASCII and Thai. */
+/** Two tables, each an array (their entries are checked as they are used, or by validTables). */
+function validTableShapes(v: unknown): v is Tables {
+	return Array.isArray(v) && v.length === 2 && Array.isArray(v[0]) && Array.isArray(v[1]);
+}
+
+const validFields = (f: unknown): boolean => isRecord(f) && Object.values(f).every(isString);
+
+/** A block's strings by index, and whether one is a line with nothing unsafe in it. */
 interface BlockStrings {
-	values: string[];
-	/** Indices of the strings that need isClean's closer look; the rest are clean. */
-	odd: Set<number>;
+	count: number;
+	at(i: number): string;
+	clean(i: number): boolean;
 }
 
-/** The strings of a run cut at `ends` (ascending, the last at the run's end), or undefined when the ends do not fit the run. */
+/**
+ * The strings of a run cut at `ends` (ascending, the last at the run's end), each a slice of it (no
+ * copy each), or undefined when the ends do not fit the run.
+ */
 function stringsOf(run: string, ends: Uint32Array): BlockStrings | undefined {
 	if (ends.length === 0 ? run.length !== 0 : ends[ends.length - 1] !== run.length) return undefined;
 	const values: string[] = new Array(ends.length);
@@ -557,34 +625,43 @@ function stringsOf(run: string, ends: Uint32Array): BlockStrings | undefined {
 		}
 		odd.add(lo);
 	}
-	return {values, odd};
+	return {count: values.length, at: (i) => values[i]!, clean: (i) => !odd.has(i) || isClean(values[i]!)};
+}
+
+/**
+ * The strings of a block's run (`units` UTF-16 units at byte `run` of `bytes`) cut at `ends`, each
+ * decoded (and checked, by `clean`) only when asked for: a block of a thousand articles that gives
+ * one does not decode the others' titles. Undefined when the ends do not fit the run.
+ */
+function lazyStringsOf(bytes: Buffer, run: number, units: number, ends: Uint32Array): BlockStrings | undefined {
+	if (ends.length === 0 ? units !== 0 : ends[ends.length - 1] !== units) return undefined;
+	for (let i = 1; i < ends.length; i++) if (ends[i]! < ends[i - 1]!) return undefined;
+	const at = (i: number): string => bytes.toString('utf16le', run + 2 * (i === 0 ? 0 : ends[i - 1]!), run + 2 * ends[i]!);
+	return {count: ends.length, at, clean: (i) => isClean(at(i))};
 }
 
 /** An index into a table of `length`, or -1 when `optional`. */
 const isIndex = (n: number, length: number, optional: boolean) => Number.isInteger(n) && n < length && (n >= 0 || (optional && n === -1));
 
-/** String `i` of a block is one line with nothing unsafe in it. */
-function cleanString(strings: BlockStrings, i: number): boolean {
-	return !strings.odd.has(i) || isClean(strings.values[i]!);
-}
-
-/** An article's numbers: counts, indices into the strings and tables, and the strings shown as they are clean. */
+/** An article's numbers: counts, and indices into the strings and tables. */
 function validNumbers(numbers: Float64Array, at: number, strings: BlockStrings, [dates, fields]: Tables): boolean {
 	const start = numbers[at + START]!;
 	const end = numbers[at + END]!;
 	if (!isCount(numbers[at + TEXT_LENGTH]) || !isCount(start) || !isCount(end) || start >= end || !isCount(numbers[at + LINE])) return false;
-	const count = strings.values.length;
-	const title = numbers[at + TITLE]!;
-	const source = numbers[at + SOURCE]!;
+	const count = strings.count;
 	return (
 		isIndex(numbers[at + ID]!, count, false) &&
-		isIndex(title, count, false) &&
-		cleanString(strings, title) &&
-		isIndex(source, count, true) &&
-		(source === -1 || cleanString(strings, source)) &&
+		isIndex(numbers[at + TITLE]!, count, false) &&
+		isIndex(numbers[at + SOURCE]!, count, true) &&
 		isIndex(numbers[at + DATE]!, dates.length, true) &&
 		isIndex(numbers[at + FIELDS]!, fields.length, true)
 	);
+}
+
+/** The article's strings shown as they are (its title and source) are clean; its indices are valid. */
+function shownClean(numbers: Float64Array, at: number, strings: BlockStrings): boolean {
+	const source = numbers[at + SOURCE]!;
+	return strings.clean(numbers[at + TITLE]!) && (source === -1 || strings.clean(source));
 }
 
 const isWarning = (v: unknown): v is CorpusWarning => isRecord(v) && WARNING_KINDS.has(v['kind'] as WarningKind) && isString(v['path']) && isString(v['message']);

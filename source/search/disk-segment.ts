@@ -97,30 +97,40 @@ class CacheSource {
 	}
 }
 
+/** A segment's per-article and per-passage arrays: read (and checked together) the first time a search needs one. */
+type SegmentBody = Pick<
+	Segment,
+	'textLengths' | 'titleLengths' | 'articlePassages' | 'articleTones' | 'passageArticle' | 'passageStart' | 'passageSource' | 'passageFlags'
+>;
+
 export class DiskSegment implements Segment {
 	readonly ordinals: Int32Array;
 	readonly files: SegmentFile[];
-	readonly textLengths: Int32Array;
-	readonly titleLengths: Int32Array;
-	readonly articlePassages: Int32Array;
-	readonly articleTones: Int32Array;
-	readonly passageArticle: Uint16Array;
-	readonly passageStart: Int32Array;
-	readonly passageSource: Int32Array;
-	readonly passageFlags: Uint8Array;
+	/** Passages in the segment, known from the header before its passage arrays are read. */
+	readonly passages: number;
 	/** Articles' folded text, read on first use. */
 	readonly folded: string[];
-	// The postings of the keys looked up so far, in the order they were: local key k's passages are
-	// postings[offsets[k], offsets[k + 1]), counts[k] of them (the layout search code reads).
-	offsets = new Uint32Array(17);
+	// The keys looked up so far, by local index in the order they were: local key k has counts[k]
+	// passages, whose postings (postingsRun) are read the first time a search decodes them: a long
+	// list that candidatePassages skips (checking its few candidates costs less) is never read.
+	// `offsets` and `postings` stay empty (postingsRun stands for them).
+	readonly offsets = new Uint32Array(0);
+	readonly postings = new Uint8Array(0);
 	counts = new Uint32Array(16);
-	postings = new Uint8Array(1024);
+	/** Local key k's postings lie at bytes [runs[2k], runs[2k + 1]) of the segment's postings array. */
+	private runs = new Float64Array(32);
+	private readonly runBytes = new Map<number, Uint8Array>();
 	private loadedKeys = 0;
 	private readonly localKey = new Map<number, number>();
 	private allKeys: Int32Array | undefined;
 	private readonly keyChunks = new Map<number, {from: number; keys: Int32Array}>();
 	private tones: {pos: Int32Array; mark: Uint8Array} | undefined;
 	private readonly articleToneCache = new Map<number, {pos: Int32Array; mark: Uint8Array; from: number; to: number}>();
+	/**
+	 * Read on first use: a query reads the postings of its keys in every segment, but the passages of
+	 * only the segments that hold a candidate (a rare name, a few of a large archive's hundred).
+	 */
+	private body: SegmentBody | undefined;
 
 	/** Where each article's folded string lies in the payload, and its bytes. */
 	private readonly strings: {offsets: Float64Array; bytes: Float64Array};
@@ -135,21 +145,57 @@ export class DiskSegment implements Segment {
 	) {
 		this.ordinals = ordinals;
 		this.files = entry.files;
-		this.titleLengths = source.array(entry, 'titleLengths');
-		this.textLengths = source.array(entry, 'textLengths');
+		this.passages = entry.arrays.passageStart[1];
+		// Every segment's string lengths, now: each string's place in the payload follows from all before it.
 		this.stringUnits = source.array(entry, 'stringUnits');
 		this.stringOneByte = source.array(entry, 'stringOneByte');
 		this.strings = places.next(this.stringUnits, this.stringOneByte);
-		this.articlePassages = source.array(entry, 'articlePassages');
-		this.articleTones = source.array(entry, 'articleTones');
-		this.passageArticle = source.array(entry, 'passageArticle');
-		this.passageStart = source.array(entry, 'passageStart');
-		this.passageSource = source.array(entry, 'passageSource');
-		this.passageFlags = source.array(entry, 'passageFlags');
-		const count = ordinals.length;
-		if (!validShapes(this, count) || !validPassages(this, count, this.units)) throw new DiskCacheDamaged(source.file, 'bad layout');
+		if (this.stringUnits.length !== ordinals.length) throw new DiskCacheDamaged(source.file, 'bad layout');
 		// Search code indexes folded[local] like an array: an article's text is read the first time it is used.
-		this.folded = lazyTexts(count, (local) => this.readFolded(local), true);
+		this.folded = lazyTexts(ordinals.length, (local) => this.readFolded(local), true);
+	}
+
+	get textLengths(): Int32Array {
+		return (this.body ?? this.readBody()).textLengths;
+	}
+	get titleLengths(): Int32Array {
+		return (this.body ?? this.readBody()).titleLengths;
+	}
+	get articlePassages(): Int32Array {
+		return (this.body ?? this.readBody()).articlePassages;
+	}
+	get articleTones(): Int32Array {
+		return (this.body ?? this.readBody()).articleTones;
+	}
+	get passageArticle(): Uint16Array {
+		return (this.body ?? this.readBody()).passageArticle;
+	}
+	get passageStart(): Int32Array {
+		return (this.body ?? this.readBody()).passageStart;
+	}
+	get passageSource(): Int32Array {
+		return (this.body ?? this.readBody()).passageSource;
+	}
+	get passageFlags(): Uint8Array {
+		return (this.body ?? this.readBody()).passageFlags;
+	}
+
+	private readBody(): SegmentBody {
+		const {source, entry} = this;
+		const body: SegmentBody = {
+			titleLengths: source.array(entry, 'titleLengths'),
+			textLengths: source.array(entry, 'textLengths'),
+			articlePassages: source.array(entry, 'articlePassages'),
+			articleTones: source.array(entry, 'articleTones'),
+			passageArticle: source.array(entry, 'passageArticle'),
+			passageStart: source.array(entry, 'passageStart'),
+			passageSource: source.array(entry, 'passageSource'),
+			passageFlags: source.array(entry, 'passageFlags'),
+		};
+		const count = this.ordinals.length;
+		if (!validShapes(body, count) || !validPassages(body, count, this.units)) throw new DiskCacheDamaged(source.file, 'bad layout');
+		this.body = body;
+		return body;
 	}
 
 	private readonly units = (local: number): number => this.stringUnits[local]!;
@@ -213,12 +259,12 @@ export class DiskSegment implements Segment {
 		return this.tones;
 	}
 
-	/** The local index of `key`'s postings (read from disk the first time), or -1 when no passage has it. */
+	/** The local index of `key` (its count read from disk the first time), or -1 when no passage has it. */
 	lookUpKey(key: number): number {
 		const known = this.localKey.get(key);
 		if (known !== undefined) return known;
 		const at = this.allKeys ? sortedIndexOf(this.allKeys, key) : this.findKey(key);
-		const local = at < 0 ? -1 : this.readPostings(at);
+		const local = at < 0 ? -1 : this.registerKey(at);
 		this.localKey.set(key, local);
 		return local;
 	}
@@ -274,30 +320,43 @@ export class DiskSegment implements Segment {
 		return chunk;
 	}
 
-	private readPostings(k: number): number {
+	/** Key index k of the file's keys given a local index: its passage count and where its postings lie (read later, by postingsRun). */
+	private registerKey(k: number): number {
 		const bounds = this.source.elements(this.entry, 'offsets', k, k + 2);
 		const from = bounds.readUInt32LE(0);
 		const to = bounds.readUInt32LE(4);
 		const count = this.source.elements(this.entry, 'counts', k, k + 1).readUInt32LE(0);
-		const [postingsAt, postingsLength] = this.entry.arrays.postings;
-		if (!(from <= to && to <= postingsLength)) throw new DiskCacheDamaged(this.source.file, 'bad layout');
-		const bytes = this.source.read(postingsAt + from, postingsAt + to);
-		if (!validRun(bytes, 0, bytes.byteLength, count, this.passageStart.length)) throw new DiskCacheDamaged(this.source.file, 'bad layout');
+		// The count sizes arrays before the run is read: no larger than the run's bytes (a varint each) can hold.
+		if (!(from <= to && to <= this.entry.arrays.postings[1] && count > 0 && count <= to - from && count <= this.passages)) {
+			throw new DiskCacheDamaged(this.source.file, 'bad layout');
+		}
 		const local = this.loadedKeys++;
-		const start = this.offsets[local]!;
 		if (this.counts.length <= local) {
 			this.counts = grow(this.counts, local + 1);
-			this.offsets = grow(this.offsets, local + 2);
+			const runs = new Float64Array(this.runs.length * 2);
+			runs.set(this.runs);
+			this.runs = runs;
 		}
-		if (this.postings.length < start + bytes.byteLength) this.postings = grow(this.postings, start + bytes.byteLength);
-		this.postings.set(bytes, start);
 		this.counts[local] = count;
-		this.offsets[local + 1] = start + bytes.byteLength;
+		this.runs[2 * local] = from;
+		this.runs[2 * local + 1] = to;
 		return local;
+	}
+
+	/** Local key k's postings, read (and checked) the first time they are asked for. */
+	postingsRun(k: number): {bytes: Uint8Array; at: number; end: number} {
+		let bytes = this.runBytes.get(k);
+		if (!bytes) {
+			const at = this.entry.arrays.postings[0];
+			bytes = this.source.read(at + this.runs[2 * k]!, at + this.runs[2 * k + 1]!);
+			if (!validRun(bytes, 0, bytes.byteLength, this.counts[k]!, this.passages)) throw new DiskCacheDamaged(this.source.file, 'bad layout');
+			this.runBytes.set(k, bytes);
+		}
+		return {bytes, at: 0, end: bytes.byteLength};
 	}
 }
 
-function grow<T extends Uint8Array | Uint32Array>(array: T, least: number): T {
+function grow<T extends Uint32Array>(array: T, least: number): T {
 	const bigger = new (array.constructor as new (n: number) => T)(Math.max(least, array.length * 2));
 	bigger.set(array);
 	return bigger;

@@ -9,7 +9,7 @@ import type {HitCollector} from './collector.js';
 import {phraseStage, type SegmentScope, type StageLimits} from './exact.js';
 import {decodePostings} from './postings.js';
 import {preparePattern, type Pattern} from './query.js';
-import {keyIndex, passageEnd, type Segment} from './segment.js';
+import {keyIndex, passageCount, passageEnd, type Segment} from './segment.js';
 
 /** Shortest tone-less query worth a fuzzy search (shorter ones match everything). */
 export const FUZZY_MIN_LENGTH = 4;
@@ -71,7 +71,7 @@ function sharedPassages(segment: Segment, from: number, to: number, keys: readon
 
 function sharedIn(segment: Segment, from: number, to: number, keys: readonly number[], length: number): Shared {
 	const none = {passages: new Int32Array(0), shared: new Uint8Array(0)};
-	const passages = segment.passageStart.length;
+	const passages = passageCount(segment);
 	if (counts.length < passages) counts = new Uint8Array(passages);
 	const found = keys.map((key) => keyIndex(segment, key)).filter((k) => k >= 0);
 	found.sort((a, b) => segment.counts[a]! - segment.counts[b]!);

@@ -3,11 +3,16 @@
 // whole; the others are merged against it as they decode.
 import {keyIndex, type Segment} from './segment.js';
 
+/** Key index k's postings: the bytes of its varints and where they lie in them. */
+function runOf(segment: Segment, k: number): {bytes: Uint8Array; at: number; end: number} {
+	return segment.postingsRun ? segment.postingsRun(k) : {bytes: segment.postings, at: segment.offsets[k]!, end: segment.offsets[k + 1]!};
+}
+
 /** Decodes key index k's passages of `segment` into `out` (which must hold counts[k]); returns how many. */
 export function decodePostings(segment: Segment, k: number, out: Int32Array): number {
-	const bytes = segment.postings;
-	let at = segment.offsets[k]!;
-	const end = segment.offsets[k + 1]!;
+	const run = runOf(segment, k);
+	const {bytes, end} = run;
+	let {at} = run;
 	let n = 0;
 	let prev = -1;
 	while (at < end) {
@@ -27,9 +32,9 @@ export function decodePostings(segment: Segment, k: number, out: Int32Array): nu
 
 /** Keeps the ids of `ids[0, n)` that are also in key index k's list; returns the new count. */
 export function intersectPostings(segment: Segment, k: number, ids: Int32Array, n: number): number {
-	const bytes = segment.postings;
-	let at = segment.offsets[k]!;
-	const end = segment.offsets[k + 1]!;
+	const run = runOf(segment, k);
+	const {bytes, end} = run;
+	let {at} = run;
 	let prev = -1;
 	let kept = 0;
 	let i = 0;

@@ -18,6 +18,7 @@ import {parseQuery, type ParsedQuery} from './parse.js';
 import {forgetCandidates} from './postings.js';
 import {patternOf, preparePattern, prepareTerms, type Pattern, type PreparedTerms} from './query.js';
 import type {SearchIndex} from './search-index.js';
+import {passageCount} from './segment.js';
 import type {SearchOptions, SearchResult} from './types.js';
 
 export const DEFAULT_LIMIT = 50;
@@ -50,7 +51,7 @@ export function forgetKept(): void {
 
 /** The segments (or one article's passages) a search covers. */
 function scopesOf(index: SearchIndex, scope: string | undefined): SegmentScope[] {
-	if (scope === undefined) return index.segments.map((segment) => ({segment, from: 0, to: segment.passageStart.length}));
+	if (scope === undefined) return index.segments.map((segment) => ({segment, from: 0, to: passageCount(segment)}));
 	const ordinal = index.ordinalOf(scope);
 	const place = ordinal < 0 ? undefined : index.locate(ordinal);
 	if (!place) return [];

@@ -75,12 +75,16 @@ export interface Segment {
 	 * then only the dictionary, and this gives the key's index into offsets and counts.
 	 */
 	lookUpKey?(key: number): number;
+	/** A segment searched on disk reads key index k's postings when they are first decoded: the bytes of its run and where it lies in them. */
+	postingsRun?(k: number): {bytes: Uint8Array; at: number; end: number};
 	/** A segment searched on disk reads one article's tone marks on demand (not the segment's whole arrays). */
 	tonesOf?(local: number): {pos: Int32Array; mark: Uint8Array; from: number; to: number};
+	/** A segment searched on disk knows how many passages it holds before it reads its passage arrays. */
+	readonly passages?: number;
 }
 
 export function passageCount(segment: Segment): number {
-	return segment.passageStart.length;
+	return segment.passages ?? segment.passageStart.length;
 }
 
 /** End of passage p in its article's folded string. */

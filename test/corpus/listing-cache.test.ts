@@ -418,3 +418,31 @@ test('a damaged block of a lazily opened listing throws ListingDamaged when one 
 	fs.appendFileSync(file, `${JSON.stringify({id: 'late', body: 'ข่าวใหม่'})}\n`);
 	assert.equal(lazily(file, cache), undefined);
 });
+
+test("a lazily opened listing checks only the asked article's own strings: a forged title elsewhere in its block does not refuse it, and is refused when asked for", async () => {
+	const file = path.join(dir, 'lazy-forged.jsonl');
+	writeCorpus(file, corpusLines(1300, 9));
+	const cache = path.join(dir, 'cache-lazy-forged');
+	const expected = listingOf(await loadCorpus(file));
+	await listed(file, cache);
+	const cacheFile = listingCacheFile(cache, file);
+	// Article 150 (the second block's 51st) gets an escape sequence in its title, with every CRC made right.
+	let forged = -1;
+	const bytes = reseal(fs.readFileSync(cacheFile), (tables, numbers, b) => {
+		if (b !== 1) return;
+		const strings = tables[0] as string[];
+		forged = numbers[50 * 9 + 5]!;
+		strings[forged] = '\u001b]52;c;aGk=\u0007title';
+		// Article 170's line put back before its neighbour's (its start, the column after its text's length).
+		numbers[70 * 9 + 1] = numbers[69 * 9 + 1]!;
+	});
+	assert.ok(forged >= 0);
+	fs.writeFileSync(cacheFile, bytes);
+	const lazy = lazily(file, cache)!;
+	assert.ok(lazy);
+	// Another article of that block, whose strings are its own and clean, is made as listed.
+	assert.deepEqual(listingOf({articles: [lazy.articles[160]!], warnings: []}).articles[0], expected.articles[160]);
+	assert.throws(() => lazy.articles[150], ListingDamaged);
+	assert.throws(() => lazy.articles[170], ListingDamaged);
+	lazy.close();
+});

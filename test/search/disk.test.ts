@@ -78,6 +78,27 @@ test('a rare word searched on disk reads a small part of the cache', () => {
 	assert.ok(read < bytes / 3, `opening and searching read ${read} of ${bytes} bytes`);
 });
 
+test('opening on disk reads no passage array; a rare word reads those of the one segment holding it', () => {
+	const {cacheDir, articles} = makeCorpus(200);
+	openSearchIndex(articles, options(cacheDir));
+	const calls = positionalReads.calls;
+	const index = openSearchIndex(articles, options(cacheDir, {onDisk: true}));
+	const segments = index.segments.length;
+	assert.ok(segments >= 20, `${segments} segments`);
+	// Per file the lead, header and block table; per segment its strings' lengths (two arrays), nothing of its passages.
+	const opening = positionalReads.calls - calls;
+	assert.ok(opening <= 2 * segments + 8, `opening made ${opening} reads for ${segments} segments`);
+	const before = positionalReads.calls;
+	assert.deepEqual(
+		search(index, 'มะพร้าวน้ำหอมอินทรีย์', SLOW_OK).hits.map((h) => h.articleId),
+		['west-197'],
+	);
+	// The query's keys in every segment (a few reads each), then the passage arrays (eight) of one
+	// segment, its text and tones: reading every segment's passages would be eight reads more each.
+	const searching = positionalReads.calls - before;
+	assert.ok(searching < 4 * segments + 20, `searching made ${searching} reads for ${segments} segments`);
+});
+
 test('damage met in the middle of an on-disk search throws DiskCacheDamaged; the ordinary open rebuilds', () => {
 	const {cacheDir, articles} = makeCorpus(40);
 	const expected = answers(openSearchIndex(articles, options(cacheDir)));
