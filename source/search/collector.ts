@@ -85,6 +85,11 @@ export class HitCollector {
 		return score < worst.score || (score === worst.score && (ordinal < worst.ordinal || (ordinal === worst.ordinal && start < worst.start)));
 	}
 
+	/** True when the heap holds `limit` hits: a hit is kept from now on only by ranking above the worst of them. */
+	get heapFull(): boolean {
+		return this.limit > 0 && this.heap.length >= this.limit;
+	}
+
 	/**
 	 * True when the heap is full and a hit ranked (score, ordinal, start) or worse would not be kept:
 	 * a stage can then count such hits without working out how good they are.

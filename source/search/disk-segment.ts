@@ -110,6 +110,9 @@ export class DiskSegment implements Segment {
 	readonly passages: number;
 	/** Articles' folded text, read on first use. */
 	readonly folded: string[];
+	/** The texts read whole so far, and the articles a piece of whose text was read alone. */
+	private readonly texts: (string | undefined)[];
+	private readonly pieced = new Set<number>();
 	// The keys looked up so far, by local index in the order they were: local key k has counts[k]
 	// passages, whose postings (postingsRun) are read the first time a search decodes them: a long
 	// list that candidatePassages skips (checking its few candidates costs less) is never read.
@@ -122,6 +125,7 @@ export class DiskSegment implements Segment {
 	private readonly runBytes = new Map<number, Uint8Array>();
 	private loadedKeys = 0;
 	private readonly localKey = new Map<number, number>();
+	private readonly keyPlaces = new Map<number, number>();
 	private allKeys: Int32Array | undefined;
 	private readonly keyChunks = new Map<number, {from: number; keys: Int32Array}>();
 	private tones: {pos: Int32Array; mark: Uint8Array} | undefined;
@@ -152,7 +156,27 @@ export class DiskSegment implements Segment {
 		this.strings = places.next(this.stringUnits, this.stringOneByte);
 		if (this.stringUnits.length !== ordinals.length) throw new DiskCacheDamaged(source.file, 'bad layout');
 		// Search code indexes folded[local] like an array: an article's text is read the first time it is used.
-		this.folded = lazyTexts(ordinals.length, (local) => this.readFolded(local), true);
+		this.texts = new Array<string | undefined>(ordinals.length);
+		this.folded = lazyTexts(ordinals.length, (local) => (this.texts[local] ??= this.readFolded(local)), true);
+	}
+
+	foldedLength(local: number): number {
+		return this.units(local);
+	}
+
+	/**
+	 * Units [from, to) of an article's folded text: the first piece asked of an article is read alone
+	 * (a block or two, not the article: most candidates of a rare or common word are one passage of
+	 * their article); from the second on, the text is read whole and kept.
+	 */
+	foldedPiece(local: number, from: number, to: number): string {
+		const whole = this.texts[local] ?? (this.pieced.has(local) ? (this.texts[local] = this.readFolded(local)) : undefined);
+		if (whole !== undefined) return whole.slice(from, to);
+		this.pieced.add(local);
+		if (!(from >= 0 && from <= to && to <= this.units(local))) throw new DiskCacheDamaged(this.source.file, 'bad layout');
+		const width = this.stringOneByte[local] ? 1 : 2;
+		const offset = this.strings.offsets[local]! + width * from;
+		return this.source.read(offset, offset + width * (to - from)).toString(width === 1 ? 'latin1' : 'utf16le');
 	}
 
 	get textLengths(): Int32Array {
@@ -263,10 +287,29 @@ export class DiskSegment implements Segment {
 	lookUpKey(key: number): number {
 		const known = this.localKey.get(key);
 		if (known !== undefined) return known;
-		const at = this.allKeys ? sortedIndexOf(this.allKeys, key) : this.findKey(key);
+		const at = this.keyPlace(key);
 		const local = at < 0 ? -1 : this.registerKey(at);
 		this.localKey.set(key, local);
 		return local;
+	}
+
+	/**
+	 * Whether some passage has `key`: only the block of the keys it would be in is read (not its
+	 * count), so a pattern with a key missing here costs no read of the others' counts.
+	 */
+	hasKey(key: number): boolean {
+		const known = this.localKey.get(key);
+		return known !== undefined ? known >= 0 : this.keyPlace(key) >= 0;
+	}
+
+	/** Where `key` is in the segment's sorted keys, or -1 (each answer kept). */
+	private keyPlace(key: number): number {
+		let at = this.keyPlaces.get(key);
+		if (at === undefined) {
+			at = this.allKeys ? sortedIndexOf(this.allKeys, key) : this.findKey(key);
+			this.keyPlaces.set(key, at);
+		}
+		return at;
 	}
 
 	/**

@@ -8,7 +8,7 @@ import type {HitCollector, MatchKind} from './collector.js';
 import {findMatch, tonesEqual, type Tones} from './match.js';
 import {candidatePassages} from './postings.js';
 import type {Pattern} from './query.js';
-import {passageEnd, type Segment} from './segment.js';
+import {foldedLength, foldedPiece, passageEnd, type Segment} from './segment.js';
 
 /** A spelling found near the query (a typo's likely meaning) and how many edits away it is. */
 export interface NearSpelling {
@@ -59,7 +59,8 @@ interface PassageMatch {
  * Best match of `pattern` starting in [from, to) of `text` (`base` + an offset in `text` is the
  * offset in the article, for the tone marks), or undefined. Either way `next.at` receives where
  * the first match starting at or after `to` begins (-1: none in the rest of `text`), so the caller
- * can skip the passages in between without scanning them again.
+ * can skip the passages in between without scanning them again. Without `tones`, every match is
+ * taken to have the query's tone marks: the best the passage could score.
  */
 function bestMatchIn(
 	text: string,
@@ -67,7 +68,7 @@ function bestMatchIn(
 	from: number,
 	to: number,
 	pattern: Pattern,
-	tones: Tones,
+	tones: Tones | undefined,
 	inTitle: boolean,
 	next: {at: number},
 ): PassageMatch | undefined {
@@ -76,7 +77,7 @@ function bestMatchIn(
 	let best: PassageMatch | undefined;
 	for (let n = 0; start >= 0 && start < to; n++) {
 		const end = start + length;
-		const kind = matchKind(text, start, end, tonesEqual(tones, base + start, base + end, pattern));
+		const kind = matchKind(text, start, end, !tones || tonesEqual(tones, base + start, base + end, pattern));
 		const score = matchScore(kind, text, start, end, inTitle, from, to);
 		if (!best || score < best.score) best = {start, end, kind, score};
 		// Enough seen here (or the best possible found): go straight to the next passage's matches.
@@ -102,12 +103,11 @@ function isTitle(segment: Segment, p: number): boolean {
  */
 function visitPassage(segment: Segment, p: number, pattern: Pattern, collector: HitCollector, next: {at: number}, alone: boolean, near?: NearSpelling): number {
 	const local = segment.passageArticle[p]!;
-	const article = segment.folded[local]!;
 	const start = segment.passageStart[p]!;
 	const end = passageEnd(segment, p);
-	// A slice is a view in V8, not a copy; it keeps the unit after a match starting in p.
+	// The passage and the unit after a match starting in it (on disk, read alone: not the whole article).
 	const base = alone ? start : 0;
-	const text = alone ? article.slice(start, Math.min(article.length, end + pattern.toneless.length + 1)) : article;
+	const text = alone ? foldedPiece(segment, local, start, Math.min(foldedLength(segment, local), end + pattern.toneless.length + 1)) : segment.folded[local]!;
 	const ordinal = segment.ordinals[local]!;
 	// No match here could be kept (a common word, once the best are in): whether there is one is
 	// all that counts, not how good it is.
@@ -118,6 +118,15 @@ function visitPassage(segment: Segment, p: number, pattern: Pattern, collector: 
 		if (alone) return p + 1;
 		next.at = inside ? findMatch(text, end, pattern) : at;
 		return next.at < 0 ? segment.articlePassages[local + 1]! : Math.max(p + 1, passageAt(segment, local, p, next.at));
+	}
+	// Matched, but not well enough to be kept even with the query's tone marks: counted without
+	// reading the article's tone marks (on disk, a read of their own), as above.
+	if (!near && collector.heapFull) {
+		const best = bestMatchIn(text, base, start - base, end - base, pattern, undefined, isTitle(segment, p), next);
+		if (!best || collector.cannotKeep(best.score, ordinal, best.start + base)) {
+			if (best) collector.count(segment, p, undefined);
+			return alone ? p + 1 : next.at < 0 ? segment.articlePassages[local + 1]! : Math.max(p + 1, passageAt(segment, local, p, next.at));
+		}
 	}
 	const found = bestMatchIn(text, base, start - base, end - base, pattern, tonesOf(segment, local), isTitle(segment, p), next);
 	// Searching alone says nothing about the passages after p.

@@ -122,6 +122,8 @@ export function candidatePassages(segment: Segment, keys: readonly number[]): In
 		start = cache.get(prefixes[known - 1]!);
 		if (start) break;
 	}
+	// On disk, whether every key is there at all is cheaper to learn than each key's count.
+	if (segment.hasKey) for (let i = known; i < keys.length; i++) if (!segment.hasKey(keys[i]!)) return undefined;
 	const found: number[] = [];
 	for (let i = known; i < keys.length; i++) {
 		const k = keyIndex(segment, keys[i]!);

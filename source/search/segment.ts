@@ -75,12 +75,28 @@ export interface Segment {
 	 * then only the dictionary, and this gives the key's index into offsets and counts.
 	 */
 	lookUpKey?(key: number): number;
+	/** A segment searched on disk tells whether it has a key more cheaply than it looks the key up. */
+	hasKey?(key: number): boolean;
 	/** A segment searched on disk reads key index k's postings when they are first decoded: the bytes of its run and where it lies in them. */
 	postingsRun?(k: number): {bytes: Uint8Array; at: number; end: number};
 	/** A segment searched on disk reads one article's tone marks on demand (not the segment's whole arrays). */
 	tonesOf?(local: number): {pos: Int32Array; mark: Uint8Array; from: number; to: number};
 	/** A segment searched on disk knows how many passages it holds before it reads its passage arrays. */
 	readonly passages?: number;
+	/** A segment searched on disk knows an article's folded length without reading its text. */
+	foldedLength?(local: number): number;
+	/** A segment searched on disk reads units [from, to) of an article's folded text alone, unless it holds the whole. */
+	foldedPiece?(local: number, from: number, to: number): string;
+}
+
+/** Length of article `local`'s folded string. */
+export function foldedLength(segment: Segment, local: number): number {
+	return segment.foldedLength ? segment.foldedLength(local) : segment.folded[local]!.length;
+}
+
+/** Units [from, to) of article `local`'s folded string (within its length). */
+export function foldedPiece(segment: Segment, local: number, from: number, to: number): string {
+	return segment.foldedPiece ? segment.foldedPiece(local, from, to) : segment.folded[local]!.slice(from, to);
 }
 
 export function passageCount(segment: Segment): number {
@@ -90,7 +106,7 @@ export function passageCount(segment: Segment): number {
 /** End of passage p in its article's folded string. */
 export function passageEnd(segment: Segment, p: number): number {
 	const a = segment.passageArticle[p]!;
-	return p + 1 < segment.articlePassages[a + 1]! ? segment.passageStart[p + 1]! : segment.folded[a]!.length;
+	return p + 1 < segment.articlePassages[a + 1]! ? segment.passageStart[p + 1]! : foldedLength(segment, a);
 }
 
 /** Index of a trigram key in `segment.keys`, or -1. */

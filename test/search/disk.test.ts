@@ -9,7 +9,7 @@ import path from 'node:path';
 import type {Article} from '../../source/corpus/types.js';
 import {positionalReads} from '../../source/search/cache-blocks.js';
 import {cacheFileFor} from '../../source/search/cache.js';
-import {DiskCacheDamaged} from '../../source/search/disk-segment.js';
+import {DiskCacheDamaged, DiskSegment} from '../../source/search/disk-segment.js';
 import {openSearchIndex, type OpenIndexOptions} from '../../source/search/open.js';
 import {search} from '../../source/search/search.js';
 import type {SearchIndex} from '../../source/search/search-index.js';
@@ -182,4 +182,49 @@ test("a word looked up on disk reads a few chunks of a segment's keys, with the 
 	const {read: rest} = readFor((index) => index.segments.forEach((segment) => segment.keys));
 	assert.ok(read - rest < keys / 2, `the word's keys took ${read - rest} bytes; the segments' keys are ${keys}`);
 	assert.deepEqual(answersOf(onDisk), expected);
+});
+
+/** `count` articles of one file, each with `word` glued inside longer Thai words in a few of its passages. */
+function gluedCorpus(count: number, word: string): {cacheDir: string; articles: Article[]} {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-disk-glued-'));
+	roots.push(root);
+	const file = path.join(root, 'glued.jsonl');
+	const articles: Article[] = [];
+	const lines: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const parts = Array.from({length: 120}, (_, k) => (k % 40 === 7 ? `กลุ่ม${word}การเกษตรรอบที่${k}` : `${WORDS[(i + k) % WORDS.length]} ${k}`));
+		const text = parts.join(' ');
+		lines.push(JSON.stringify({id: `g${i}`, title: `รายงาน ${i}`, body: text}));
+		articles.push({id: `g${i}`, path: file, format: 'jsonl', title: `รายงาน ${i}`, text, blocks: []});
+	}
+	fs.writeFileSync(file, lines.join('\n') + '\n');
+	return {cacheDir: path.join(root, 'cache'), articles};
+}
+
+test('a word found in hundreds of articles reads on disk the tone marks only of hits it may keep, with the answers of the index in memory', () => {
+	const word = 'ชาวนาไทย';
+	const {cacheDir, articles} = gluedCorpus(300, word);
+	const expected = search(openSearchIndex(articles, options(cacheDir)), word, SLOW_OK);
+	const index = openSearchIndex(articles, options(cacheDir, {onDisk: true}));
+	const proto = DiskSegment.prototype as unknown as {tonesOf: (local: number) => unknown};
+	const tonesOf = proto.tonesOf;
+	const toned = new Set<number>();
+	proto.tonesOf = function (this: DiskSegment, local: number) {
+		toned.add(this.ordinals[local]!);
+		return tonesOf.call(this, local);
+	};
+	let found;
+	try {
+		found = search(index, word, SLOW_OK);
+	} finally {
+		proto.tonesOf = tonesOf;
+	}
+	assert.deepEqual(
+		found.hits.map((h) => [h.articleId, h.start, h.kind, h.snippet]),
+		expected.hits.map((h) => [h.articleId, h.start, h.kind, h.snippet]),
+	);
+	assert.equal(found.total, expected.total);
+	assert.ok(found.total >= 3 * articles.length, `${found.total} hits counted`);
+	// The kept hits' articles (the first to fill the list) and a few more, not every article with a hit.
+	assert.ok(toned.size <= 2 * found.hits.length, `tone marks read for ${toned.size} articles`);
 });
