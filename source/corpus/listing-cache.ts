@@ -14,8 +14,9 @@
 // the strings' run (each string is then a slice of it: JSON.parse of 60,000 titles cost 150 ms) and
 // a small JSON.parse; blocks are read one at a time, so the first screen waits for the first, small one.
 // The header also keeps the digest of the articles (articles-digest.ts), which a cached search
-// compares with the search cache's; `openListedArticles` lists the file lazily, a block decoded
-// only when one of its articles is asked for (a search asks for its hits' only).
+// compares with the search cache's; `openListedArticles` lists the file lazily, a block read and
+// its CRC checked only when one of its articles is asked for (a search asks for its hits' only), and
+// of its thousand records only the asked one checked and made.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
