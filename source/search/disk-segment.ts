@@ -150,6 +150,8 @@ export class DiskSegment implements Segment {
 		this.ordinals = ordinals;
 		this.files = entry.files;
 		this.passages = entry.arrays.passageStart[1];
+		// Sizes arrays before the passage arrays are read and checked (validShapes bounds them the same way).
+		if (this.passages > 0x10000 || ordinals.length > 0x10000) throw new DiskCacheDamaged(source.file, 'bad layout');
 		// Every segment's string lengths, now: each string's place in the payload follows from all before it.
 		this.stringUnits = source.array(entry, 'stringUnits');
 		this.stringOneByte = source.array(entry, 'stringOneByte');
