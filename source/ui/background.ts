@@ -45,6 +45,14 @@ export const POOL_CHARS = 1_000_000;
  * search reads nothing from disk.
  */
 export const DISK_CHARS = 64_000_000;
+/**
+ * A corpus of more text than this has its entities linked in a worker of their own from the
+ * detection cache, as `khao --index` links them, and opened from the linked cache. Linking on this
+ * thread in slices (a snapshot of 10,000 articles alone is 50-100 ms of CPU) left a key typed
+ * while both cores ran workers waiting for a slice near the 50 ms line. Default POOL_CHARS: every
+ * corpus the pool indexes; a smaller one is linked here in a second or two.
+ */
+export const LINK_CHARS = POOL_CHARS;
 
 export interface BackgroundState {
 	search?: SearchIndex;
@@ -84,6 +92,8 @@ export interface BackgroundOptions {
 	workerHeapMb?: number;
 	/** A corpus of more text than this has its search index on disk once cached (default DISK_CHARS). */
 	diskChars?: number;
+	/** A corpus of more text than this has its entities linked in a worker (default LINK_CHARS). */
+	linkChars?: number;
 	/** Text of a worker's batch (default BATCH_CHARS; small values are for tests). */
 	batchChars?: number;
 }
@@ -142,7 +152,7 @@ export class BackgroundIndexer {
 			this.emit();
 			await Promise.all([this.searchInPool(articles), this.state.entitiesDone ? undefined : this.entitiesInPool(articles)]);
 		} else if (chars > (this.options.poolChars ?? POOL_CHARS)) {
-			const linkInWorker = !this.state.entitiesDone && chars > (this.options.diskChars ?? DISK_CHARS) && articles.length >= INLINE_ARTICLES;
+			const linkInWorker = !this.state.entitiesDone && chars > (this.options.linkChars ?? LINK_CHARS) && articles.length >= INLINE_ARTICLES;
 			const searched = this.searchInPool(articles);
 			await Promise.all([searched, linkInWorker ? this.entitiesOnDisk(articles, searched) : this.inSlices(articles, false)]);
 		} else await this.inSlices(articles, true);
