@@ -270,9 +270,11 @@ export class BackgroundIndexer {
 	 * lives on this thread; the entities come at the end, not a snapshot at a time. Where a cache
 	 * cannot be written, they are linked here in slices as for a smaller corpus.
 	 *
-	 * Linking waits for the search index to be `searched` (its cache written and opened on disk),
-	 * and has a worker of its own, ended as soon as it is done: the linking worker (some 500 MB at
-	 * 60,000 articles) is then the only large thing alive, which sets the process's peak.
+	 * Linking has a worker of its own, ended as soon as it is done. For an archive searched on disk
+	 * it waits for the search index to be `searched` (its cache written and opened on disk): the
+	 * linking worker (some 500 MB at 60,000 articles) is then the only large thing alive, which sets
+	 * the process's peak. A corpus held in memory (10,000 articles: a linking worker of about 150 MB)
+	 * is linked as soon as it is detected, beside the pool's search jobs, so no core waits for it.
 	 */
 	private async entitiesOnDisk(articles: Article[], searched: Promise<void>): Promise<void> {
 		const cacheDir = this.cacheDir();
@@ -297,7 +299,7 @@ export class BackgroundIndexer {
 		if (this.stopped) return;
 		if (!trouble) {
 			const {corrections} = this.options;
-			await searched.catch(() => undefined);
+			if (this.chars > (this.options.diskChars ?? DISK_CHARS)) await searched.catch(() => undefined);
 			if (this.stopped) return;
 			const input = {articles: articles.map(indexedArticle), cacheDir, rulesOnly: sharedTagger() === null, ...(corrections ? {corrections} : {})};
 			this.linker = new WorkerPool({size: 1, ...(this.options.workerHeapMb ? {heapMb: this.options.workerHeapMb} : {})});

@@ -12,6 +12,7 @@ import {EntityIndexBuilder} from '../../source/entities/builder.js';
 import type {EntityIndex} from '../../source/entities/entity-index.js';
 import {linkCorpus} from '../../source/entities/link-corpus.js';
 import {linkedCacheFile} from '../../source/entities/linked-cache.js';
+import {WorkerPool} from '../../source/workers/pool.js';
 import {entitiesData} from '../../source/plain/entities.js';
 import {BackgroundIndexer, LINK_CHARS, POOL_CHARS, type BackgroundOptions} from '../../source/ui/background.js';
 import {staticLoad} from './helpers.js';
@@ -127,3 +128,47 @@ test('with corrections, a large corpus linked in a worker has the entities linke
 test('every corpus the pool indexes is linked in a worker by default (10,000 articles too, not only an archive searched on disk)', () => {
 	assert.ok(LINK_CHARS <= POOL_CHARS, `${LINK_CHARS} > ${POOL_CHARS}`);
 });
+
+test(
+	'a corpus searched in memory is linked as soon as it is detected, not after its search index; an archive searched on disk after it',
+	{timeout: 120_000},
+	async () => {
+		for (const [diskChars, linkFirst] of [
+			[Infinity, true],
+			[0, false],
+		] as const) {
+			const corpus = makeCorpus(40);
+			// In memory, the search jobs are held until the linking starts (or 20 s, so that a linking
+			// that waits for the search fails here rather than hangs); on disk, linking waits for them.
+			let linking!: () => void;
+			const linkStarted = new Promise<void>((resolve) => (linking = resolve));
+			let timer: NodeJS.Timeout | undefined;
+			const gate = linkFirst ? Promise.race([linkStarted, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]) : Promise.resolve();
+			const order: string[] = [];
+			const run = WorkerPool.prototype.run;
+			const held = mock.method(WorkerPool.prototype, 'run', async function (this: WorkerPool, ...args: Parameters<typeof run>) {
+				const name = args[0].name;
+				if (name === 'link') {
+					order.push('link');
+					linking();
+				}
+				if (name === 'search') await gate;
+				const output = await run.apply(this, args);
+				if (name === 'search') order.push('search');
+				return output;
+			});
+			try {
+				const indexer = new BackgroundIndexer(staticLoad(corpus.articles), linkedInWorker(corpus.cacheDir, diskChars));
+				await indexer.start();
+				assert.ok(indexer.state.entitiesDone && indexer.state.searchDone);
+				assert.equal(indexer.state.cacheWarning, undefined, JSON.stringify(indexer.state.cacheWarning));
+				indexer.stop();
+			} finally {
+				held.mock.restore();
+				clearTimeout(timer);
+			}
+			assert.ok(order.includes('link') && order.includes('search'), order.join(' '));
+			assert.equal(order.indexOf('link') < order.lastIndexOf('search'), linkFirst, `diskChars ${diskChars}: ${order.join(' ')}`);
+		}
+	},
+);
