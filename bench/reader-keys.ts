@@ -19,11 +19,11 @@ const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'cli.js');
+const monotonicUs = () => Number(process.hrtime.bigint()) / 1e3;
 
 for (let run = 1; run <= runs; run++) {
 	const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-reader-keys-'));
 	const ui = uiSteps(3);
-	const origin = performance.now();
 	const pty = runInPty(['node', ...ui.args, cli, file], {cwd: root, env: {KHAO_CACHE_DIR: cache, ...ui.env}});
 	const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 	try {
@@ -37,13 +37,15 @@ for (let run = 1; run <= runs; run++) {
 			typed += ch;
 			const seen = pty.output().length;
 			const sent = performance.now();
+			const sentUs = monotonicUs();
 			pty.send(ch);
 			while (!pty.output().slice(seen).includes(typed) && performance.now() - sent < 10_000) await sleep(1);
 			const shown = performance.now();
-			// The steps preload counts from its own start, about when the process began (origin).
+			// On the monotonic clock that both processes share (the preload's `at` counts from its own start).
+			const [from, to] = [sentUs, monotonicUs()];
 			const cpu = ui
 				.steps()
-				.filter((s) => s.at + s.wallMs >= sent - origin && s.at <= shown - origin)
+				.filter((s) => s.hrUs !== undefined && s.hrUs + s.wallMs * 1000 >= from && s.hrUs <= to)
 				.reduce((sum, s) => sum + s.cpuMs, 0);
 			keys.push({wall: shown - sent, cpu});
 			await sleep(150);
