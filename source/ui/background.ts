@@ -45,6 +45,14 @@ export const POOL_CHARS = 1_000_000;
  * search reads nothing from disk.
  */
 export const DISK_CHARS = 64_000_000;
+/**
+ * A corpus of more text than this has its entities linked in a worker of their own from the
+ * detection cache, as `khao --index` links them, and opened from the linked cache. Linking on this
+ * thread in slices (a snapshot of 10,000 articles alone is 50-100 ms of CPU) left a key typed
+ * while both cores ran workers waiting for a slice near the 50 ms line. Default POOL_CHARS: every
+ * corpus the pool indexes; a smaller one is linked here in a second or two.
+ */
+export const LINK_CHARS = POOL_CHARS;
 
 export interface BackgroundState {
 	search?: SearchIndex;
@@ -84,6 +92,8 @@ export interface BackgroundOptions {
 	workerHeapMb?: number;
 	/** A corpus of more text than this has its search index on disk once cached (default DISK_CHARS). */
 	diskChars?: number;
+	/** A corpus of more text than this has its entities linked in a worker (default LINK_CHARS). */
+	linkChars?: number;
 	/** Text of a worker's batch (default BATCH_CHARS; small values are for tests). */
 	batchChars?: number;
 }
@@ -142,7 +152,7 @@ export class BackgroundIndexer {
 			this.emit();
 			await Promise.all([this.searchInPool(articles), this.state.entitiesDone ? undefined : this.entitiesInPool(articles)]);
 		} else if (chars > (this.options.poolChars ?? POOL_CHARS)) {
-			const linkInWorker = !this.state.entitiesDone && chars > (this.options.diskChars ?? DISK_CHARS) && articles.length >= INLINE_ARTICLES;
+			const linkInWorker = !this.state.entitiesDone && chars > (this.options.linkChars ?? LINK_CHARS) && articles.length >= INLINE_ARTICLES;
 			const searched = this.searchInPool(articles);
 			await Promise.all([searched, linkInWorker ? this.entitiesOnDisk(articles, searched) : this.inSlices(articles, false)]);
 		} else await this.inSlices(articles, true);
@@ -260,9 +270,11 @@ export class BackgroundIndexer {
 	 * lives on this thread; the entities come at the end, not a snapshot at a time. Where a cache
 	 * cannot be written, they are linked here in slices as for a smaller corpus.
 	 *
-	 * Linking waits for the search index to be `searched` (its cache written and opened on disk),
-	 * and has a worker of its own, ended as soon as it is done: the linking worker (some 500 MB at
-	 * 60,000 articles) is then the only large thing alive, which sets the process's peak.
+	 * Linking has a worker of its own, ended as soon as it is done. For an archive searched on disk
+	 * it waits for the search index to be `searched` (its cache written and opened on disk): the
+	 * linking worker (some 500 MB at 60,000 articles) is then the only large thing alive, which sets
+	 * the process's peak. A corpus held in memory (10,000 articles: a linking worker of about 150 MB)
+	 * is linked as soon as it is detected, beside the pool's search jobs, so no core waits for it.
 	 */
 	private async entitiesOnDisk(articles: Article[], searched: Promise<void>): Promise<void> {
 		const cacheDir = this.cacheDir();
@@ -287,7 +299,7 @@ export class BackgroundIndexer {
 		if (this.stopped) return;
 		if (!trouble) {
 			const {corrections} = this.options;
-			await searched.catch(() => undefined);
+			if (this.chars > (this.options.diskChars ?? DISK_CHARS)) await searched.catch(() => undefined);
 			if (this.stopped) return;
 			const input = {articles: articles.map(indexedArticle), cacheDir, rulesOnly: sharedTagger() === null, ...(corrections ? {corrections} : {})};
 			this.linker = new WorkerPool({size: 1, ...(this.options.workerHeapMb ? {heapMb: this.options.workerHeapMb} : {})});

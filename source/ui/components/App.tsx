@@ -95,7 +95,9 @@ export function App({
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const corpus = useCorpus(load);
-	const background = useBackground(indexer);
+	// When the last key came: indexing progress is not redrawn while the user types (redraw-delay.ts).
+	const lastKeyAt = useRef(Number.NEGATIVE_INFINITY);
+	const background = useBackground(indexer, () => lastKeyAt.current);
 	const articles = load.articles;
 	const theme = useMemo(() => makeTheme(noColor), [noColor]);
 	// A search cache that could not be used is one more thing the user can read about under w.
@@ -177,6 +179,7 @@ export function App({
 	}, [state.request, writeTerminal, articles, reading, onReadingChange]);
 
 	useInput((input, key) => {
+		lastKeyAt.current = Date.now();
 		// Keys typed quickly (or pasted, or repeated) can arrive as one chunk: each is one action.
 		for (const one of splitKeys(input, key)) dispatch({type: 'key', input: one.input, key: one.key});
 	});
