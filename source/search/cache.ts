@@ -16,6 +16,7 @@ import zlib from 'node:zlib';
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {firstBadBlock} from './cache-blocks.js';
+import {runSteps} from '../entities/steps.js';
 import {
 	ARRAYS,
 	cachedOrdinals,
@@ -34,7 +35,7 @@ import {
 } from './cache-format.js';
 import {CacheProblem, perFileCacheName, readCacheBytes, writeAtomic, writeAtomicAsync} from './cache-io.js';
 import {validSegment} from './cache-validate.js';
-import {openDiskSegments} from './disk-segment.js';
+import {openDiskSegments, openDiskSegmentsSteps} from './disk-segment.js';
 import type {FileStat} from './search-index.js';
 import type {Segment} from './segment.js';
 
@@ -138,11 +139,7 @@ function cacheBytesBound(sourceBytes: number, articles: number): number {
  * the file is merely absent, stale or from another version, one warning through `warn`.
  */
 export function readCache(file: string, source: string, articles: readonly Article[], stats: ReadonlyMap<string, FileStat>, warn?: CacheWarn): Segment[] {
-	const steps = readCacheSteps(file, source, articles, stats, warn);
-	for (;;) {
-		const step = steps.next();
-		if (step.done) return step.value;
-	}
+	return runSteps(readCacheSteps(file, source, articles, stats, warn));
 }
 
 /**
@@ -192,21 +189,22 @@ function warnRead(warn: CacheWarn | undefined, file: string, error: unknown): vo
 
 /**
  * The cached segments of `source`, opened to be searched on disk (disk-segment.ts): only their
- * header and small arrays are read now. [] when there is no usable cache (with one warning, as for
- * readCacheSteps, when the file is damaged or cannot be opened).
+ * header and small arrays are read now, a segment a step (openDiskSegmentsSteps; runSteps for all
+ * at once). [] when there is no usable cache (with one warning, as for readCacheSteps, when the
+ * file is damaged or cannot be opened).
  */
-export function openOnDisk(
+export function* openOnDiskSteps(
 	file: string,
 	source: string,
 	articles: readonly Article[],
 	stats: ReadonlyMap<string, FileStat>,
 	files: CorpusFiles,
 	warn?: CacheWarn,
-): Segment[] {
+): Generator<void, Segment[], void> {
 	const stat = stats.get(source);
 	if (!stat) return [];
 	try {
-		const segments = openDiskSegments(file, source, stats, files.of(source), cacheBytesBound(stat.size, articles.length));
+		const segments = yield* openDiskSegmentsSteps(file, source, stats, files.of(source), cacheBytesBound(stat.size, articles.length));
 		return Array.isArray(segments) ? segments : [];
 	} catch (error) {
 		warnRead(warn, file, error);
