@@ -185,9 +185,10 @@ export function* encodeListingSteps(
 	const payload = new AlignedPieces(pieces);
 	const blocks: Header['blocks'] = [];
 	const digest = new ArticlesDigest();
-	for (const article of articles) digest.add(article.id, article.title.length, article.textLength);
 	for (let from = 0; from < articles.length; from += from === 0 ? FIRST_BLOCK : LISTING_BLOCK) {
 		const count = Math.min(articles.length - from, from === 0 ? FIRST_BLOCK : LISTING_BLOCK);
+		// Hashed a block a step too: 60,000 articles at once were 50-190 ms of the UI thread.
+		for (let a = from; a < from + count; a++) digest.add(articles[a]!.id, articles[a]!.title.length, articles[a]!.textLength);
 		const block = encodeBlock(articles.slice(from, from + count), prefix);
 		if (!block) return undefined;
 		const first = pieces.length;

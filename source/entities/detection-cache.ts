@@ -21,7 +21,7 @@ import type {Article} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {CacheProblem, perFileCacheName, readCacheBytes, writeAtomic} from '../search/cache-io.js';
 import {AlignedPieces} from '../search/cache-format.js';
-import {LEAD, OLD_LAYOUT, SealedFileWriter, isCount, isPair, isRecord, openSealed, sealFile} from './sealed-file.js';
+import {LEAD, OLD_LAYOUT, SealedFileWriter, isCount, isPair, isRecord, openSealed, peekSealedHeader, sealFile} from './sealed-file.js';
 import type {FileStat} from '../search/search-index.js';
 import {detectionVersion} from './detection-version.js';
 import {COLUMNS, type ColumnName, type MentionColumns, articleCount, validColumns} from './mention-codec.js';
@@ -145,11 +145,17 @@ export function readDetectionCache(
 	file: FileStat & {path: string},
 	articles: readonly Pick<Article, 'id' | 'text'>[],
 ): {ok: true; blocks: CachedBlock[]} | ({ok: false} & CacheMiss) {
+	const maxBytes = 64 * 2 ** 20 + 4 * file.size + 256 * articles.length;
+	// Another khao's file, or one of another version of the source file, is told by its header
+	// alone: its payload (178 MB at 60,000 articles) is not read and summed for nothing.
+	const peeked = parseHeader(peekSealedHeader(cacheFile, MAGIC, maxBytes));
+	if (peeked && (peeked.format !== FORMAT || peeked.version !== detectionVersion())) return {ok: false, kind: 'other-version'};
+	if (peeked && (peeked.file.path !== file.path || peeked.file.size !== file.size || peeked.file.stamp !== file.stamp)) return {ok: false, kind: 'stale'};
 	let bytes: Buffer | undefined;
 	let before: fs.Stats | undefined;
 	try {
 		before = statOrUndefined(cacheFile);
-		bytes = readCacheBytes(cacheFile, 64 * 2 ** 20 + 4 * file.size + 256 * articles.length);
+		bytes = readCacheBytes(cacheFile, maxBytes);
 	} catch (error) {
 		return {ok: false, kind: 'unreadable', reason: error instanceof CacheProblem ? error.message : reasonOf(error)};
 	}

@@ -4,7 +4,9 @@
 // last so that a file can be written as its payload comes (SealedFileWriter): a 60,000-article
 // corpus's detections (hundreds of MB) never have to be in memory at once to be saved.
 // Opening checks magic, length and CRC; what the header says is for the caller to check.
+import fs from 'node:fs';
 import zlib from 'node:zlib';
+import {openCacheFile, readExactly} from '../search/cache-blocks.js';
 import {AlignedPieces, align8} from '../search/cache-format.js';
 import {AtomicFileWriter} from '../search/cache-io.js';
 
@@ -104,6 +106,36 @@ export function openSealed(bytes: Buffer, magic: string, what: string, previous?
 	const payload = new Uint8Array(end - LEAD);
 	payload.set(bytes.subarray(LEAD, end));
 	return {header, payload};
+}
+
+/**
+ * The JSON header of the sealed file `file` read alone (its lead and its tail), before any checksum:
+ * enough to see that a file is another version's or stale without reading a payload of hundreds of
+ * MB (a 60,000-article detection cache read and summed whole only to find it was another khao's
+ * held the reader's UI thread about 300 ms of CPU). Undefined when it cannot tell (absent,
+ * unreadable, too large, another magic, a header that does not parse): the caller reads the file
+ * whole, which says why.
+ */
+export function peekSealedHeader(file: string, magic: string, maxBytes: number): unknown {
+	let opened: {fd: number; size: number} | undefined;
+	try {
+		opened = openCacheFile(file, maxBytes);
+	} catch {
+		return undefined;
+	}
+	if (!opened) return undefined;
+	try {
+		if (opened.size < LEAD) return undefined;
+		const lead = readExactly(opened.fd, 0, LEAD);
+		if (lead.toString('latin1', 0, magic.length) !== magic) return undefined;
+		const headerLength = lead.readUInt32LE(8);
+		if (headerLength > opened.size - LEAD) return undefined;
+		return JSON.parse(readExactly(opened.fd, opened.size - headerLength, headerLength).toString('utf8')) as unknown;
+	} catch {
+		return undefined;
+	} finally {
+		fs.closeSync(opened.fd);
+	}
 }
 
 /** True when the earlier layout's checksum (header, padding to 8, payload) holds. */

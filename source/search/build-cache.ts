@@ -3,7 +3,7 @@
 // out (cache-writer.ts) and let go. Nothing is kept for searching here, so memory holds one open
 // segment and the headers, whatever the corpus's size; searching opens the files afterwards.
 import type {Article} from '../corpus/types.js';
-import {asProblem, cacheFileFor, openOnDisk, statFiles, warnProblem, type CacheWarn} from './cache.js';
+import {asProblem, cacheFileFor, openOnDiskSteps, statFiles, warnProblem, type CacheWarn} from './cache.js';
 import {CorpusFiles} from './cache-format.js';
 import {SearchCacheWriter} from './cache-writer.js';
 import {DiskSegment} from './disk-segment.js';
@@ -11,6 +11,7 @@ import type {FileStat} from './search-index.js';
 import {MAX_SEGMENT_ARTICLES, releaseBuildMemory, SegmentBuilder, type Segment} from './segment.js';
 import {BatchCutter} from './batches.js';
 import {textLengthOf} from '../corpus/article-store.js';
+import {runSteps} from '../entities/steps.js';
 
 export interface BuildCacheOptions {
 	cacheDir: string;
@@ -59,7 +60,7 @@ function cachedWhole(
 	stats: ReadonlyMap<string, FileStat>,
 	warn: CacheWarn,
 ): boolean {
-	const segments = openOnDisk(file, source, articles, stats, new CorpusFiles(articles), warn);
+	const segments = runSteps(openOnDiskSteps(file, source, articles, stats, new CorpusFiles(articles), warn));
 	const covered = new Set<number>();
 	for (const segment of segments) for (const ordinal of segment.ordinals) covered.add(ordinal);
 	// The file's segments share one descriptor.

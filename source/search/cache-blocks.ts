@@ -50,11 +50,13 @@ export function blockTable(pieces: readonly Uint8Array[]): Uint8Array {
 	return builder.finish();
 }
 
-/** The payload (all of it in memory) checked against its table; the number of the first bad block, or -1. */
-export function firstBadBlock(payload: Uint8Array, table: Uint8Array): number {
+/** The payload (all of it in memory) checked against its table, about `stepBytes` of it a step; the number of the first bad block, or -1. */
+export function* firstBadBlockSteps(payload: Uint8Array, table: Uint8Array, stepBytes: number): Generator<void, number, void> {
 	const view = Buffer.from(table.buffer, table.byteOffset, table.byteLength);
 	const blocks = table.byteLength / 4;
+	const perStep = Math.max(1, Math.floor(stepBytes / BLOCK_BYTES));
 	for (let b = 0; b < blocks; b++) {
+		if (b > 0 && b % perStep === 0) yield;
 		const block = payload.subarray(b * BLOCK_BYTES, Math.min(payload.byteLength, (b + 1) * BLOCK_BYTES));
 		if (zlib.crc32(block) !== view.readUInt32LE(4 * b)) return b;
 	}
@@ -89,6 +91,35 @@ export function openCacheFile(file: string, maxBytes: number): {fd: number; size
 	} catch (error) {
 		fs.closeSync(fd);
 		throw error instanceof CacheProblem ? error : new CacheProblem(file, `cannot read it: ${reasonOf(error)}`);
+	}
+}
+
+/**
+ * The whole cache file `file` read `stepBytes` a step, with openCacheFile's care (a regular file of
+ * at most `maxBytes`, no link followed); undefined when there is none. Throws a CacheProblem.
+ */
+export function* readCacheFileSteps(file: string, maxBytes: number, stepBytes: number): Generator<void, Buffer | undefined, void> {
+	const opened = openCacheFile(file, maxBytes);
+	if (!opened) return undefined;
+	try {
+		const bytes = Buffer.allocUnsafe(opened.size);
+		for (let at = 0; at < opened.size;) {
+			const to = Math.min(opened.size, at + stepBytes);
+			while (at < to) {
+				let n: number;
+				try {
+					n = fs.readSync(opened.fd, bytes, at, to - at, at);
+				} catch (error) {
+					throw new CacheProblem(file, `cannot read it: ${reasonOf(error)}`);
+				}
+				if (n === 0) throw new CacheProblem(file, 'cannot read it: it was cut short while read');
+				at += n;
+			}
+			if (at < opened.size) yield;
+		}
+		return bytes;
+	} finally {
+		fs.closeSync(opened.fd);
 	}
 }
 

@@ -14,6 +14,7 @@ import zlib from 'node:zlib';
 import {textLengthOf} from '../corpus/article-store.js';
 import {ArticlesDigest} from '../corpus/articles-digest.js';
 import type {Article} from '../corpus/types.js';
+import {runSteps} from '../entities/steps.js';
 import {blockTable, BLOCK_BYTES} from './cache-blocks.js';
 import {PASSAGE_MAX, PASSAGE_TARGET} from './passages.js';
 import type {Segment, SegmentFile} from './segment.js';
@@ -124,7 +125,13 @@ function isOneByte(s: string): boolean {
  * Appends a segment's typed arrays to `payload`, adds its articles to `digest`, and returns its
  * header, or undefined when the segment cannot be cached (not one file's, or an article of another file).
  */
-export function pushSegmentArrays(segment: Segment, articles: readonly Article[], payload: AlignedPieces, digest: ArticlesDigest): SegmentHeader | undefined {
+export function pushSegmentArrays(
+	segment: Segment,
+	articles: readonly Article[],
+	payload: AlignedPieces,
+	digest: ArticlesDigest,
+	oneByte: Uint8Array = runSteps(oneByteFlagsSteps(segment.folded)),
+): SegmentHeader | undefined {
 	if (segment.files.length !== 1) return undefined;
 	const path = segment.files[0]!.path;
 	if (Array.from(segment.ordinals).some((ordinal) => articles[ordinal]!.path !== path)) return undefined;
@@ -136,10 +143,7 @@ export function pushSegmentArrays(segment: Segment, articles: readonly Article[]
 		'stringUnits',
 		Int32Array.from(segment.folded, (text) => text.length),
 	);
-	push(
-		'stringOneByte',
-		Uint8Array.from(segment.folded, (text) => (isOneByte(text) ? 1 : 0)),
-	);
+	push('stringOneByte', oneByte);
 	for (const ordinal of segment.ordinals) {
 		const article = articles[ordinal]!;
 		digest.add(article.id, article.title.length, textLengthOf(article));
@@ -147,16 +151,55 @@ export function pushSegmentArrays(segment: Segment, articles: readonly Article[]
 	return {files: segment.files, count: segment.ordinals.length, arrays};
 }
 
+/** UTF-16 units of folded text scanned or encoded per step (a segment holds up to 4 M). */
+export const STRING_STEP_UNITS = 1 << 20;
+
+/** Which of `folded` are one byte a unit (1) or not (0), about `stepUnits` of text a step. */
+export function* oneByteFlagsSteps(folded: readonly string[], stepUnits = STRING_STEP_UNITS): Generator<void, Uint8Array, void> {
+	const flags = new Uint8Array(folded.length);
+	let units = 0;
+	for (let i = 0; i < folded.length; i++) {
+		const text = folded[i]!;
+		flags[i] = isOneByte(text) ? 1 : 0;
+		units += text.length;
+		if (units >= stepUnits && i + 1 < folded.length) {
+			units = 0;
+			yield;
+		}
+	}
+	return flags;
+}
+
 /**
  * Appends a segment's folded strings to `payload` (in the file, where each lies follows from the
  * string arrays); where each went in `payload`, its bytes and whether it is one byte a unit.
  */
 export function pushSegmentStrings(segment: Segment, payload: AlignedPieces): [offset: number, bytes: number, oneByte: boolean][] {
-	return segment.folded.map((text) => {
-		const oneByte = isOneByte(text);
-		const bytes = Buffer.from(text, oneByte ? 'latin1' : 'utf16le');
-		return [payload.push(bytes), bytes.byteLength, oneByte];
-	});
+	return runSteps(pushSegmentStringsSteps(segment, payload));
+}
+
+/** The same, about `stepUnits` of text a step; `oneByte`: the strings' flags, when known already. */
+export function* pushSegmentStringsSteps(
+	segment: Segment,
+	payload: AlignedPieces,
+	oneByte?: Uint8Array,
+	stepUnits = STRING_STEP_UNITS,
+): Generator<void, [offset: number, bytes: number, oneByte: boolean][], void> {
+	const places: [offset: number, bytes: number, oneByte: boolean][] = [];
+	const {folded} = segment;
+	let units = 0;
+	for (let i = 0; i < folded.length; i++) {
+		const text = folded[i]!;
+		const single = oneByte ? oneByte[i] === 1 : isOneByte(text);
+		const bytes = Buffer.from(text, single ? 'latin1' : 'utf16le');
+		places.push([payload.push(bytes), bytes.byteLength, single]);
+		units += text.length;
+		if (units >= stepUnits && i + 1 < folded.length) {
+			units = 0;
+			yield;
+		}
+	}
+	return places;
 }
 
 /** The file's lead (with the header) and its block table, padded: what comes before the payload. */
@@ -332,7 +375,12 @@ export interface FileArticles {
 	/** The corpus ordinal of the file's `i`-th article. */
 	ordinal(i: number): number;
 	digest(): string;
+	/** The digest worked out `DIGEST_STEP` articles a step (60,000 at once held the reader's UI thread tens of ms); `digest()` then returns it. */
+	digestSteps?(): Generator<void, string, void>;
 }
+
+/** Articles hashed per step of `digestSteps`. */
+export const DIGEST_STEP = 4000;
 
 /** Each source file's articles among `articles`, grouped in one pass on the first question. */
 export class CorpusFiles {
@@ -351,19 +399,25 @@ export class CorpusFiles {
 			}
 		}
 		const ordinals = this.byPath.get(path) ?? [];
+		const articles = this.articles;
 		let digest: string | undefined;
+		function* digestSteps(): Generator<void, string, void> {
+			if (digest !== undefined) return digest;
+			const hash = new ArticlesDigest();
+			for (let i = 0; i < ordinals.length; i++) {
+				const article = articles[ordinals[i]!]!;
+				hash.add(article.id, article.title.length, textLengthOf(article));
+				if ((i + 1) % DIGEST_STEP === 0) yield;
+			}
+			return (digest = hash.finish());
+		}
 		return {
 			count: ordinals.length,
 			ordinal: (i) => ordinals[i]!,
-			digest: () => (digest ??= digestOf(this.articles, ordinals)),
+			digest: () => digest ?? runSteps(digestSteps()),
+			digestSteps,
 		};
 	}
-}
-
-function digestOf(articles: readonly Article[], ordinals: readonly number[]): string {
-	const digest = new ArticlesDigest();
-	for (const o of ordinals) digest.add(articles[o]!.id, articles[o]!.title.length, textLengthOf(articles[o]!));
-	return digest.finish();
 }
 
 /**

@@ -36,14 +36,17 @@ export class CacheStream {
 		return false;
 	}
 
-	/** Writes `segment` to its file's cache and returns the segment as the index should hold it. */
-	add(segment: Segment): Segment {
+	/**
+	 * Writes `segment` to its file's cache and returns the segment as the index should hold it;
+	 * `pause` is awaited between steps of a spill (SearchCacheWriter.spill). One segment at a time.
+	 */
+	async add(segment: Segment, pause: () => Promise<void>): Promise<Segment> {
 		const source = segment.files.length === 1 ? segment.files[0]!.path : undefined;
 		if (source === undefined || !this.options.dirty.has(source)) return segment;
 		const writer = this.writerFor(source);
 		if (writer === 'off') return segment;
 		try {
-			if (this.options.spill) return writer.spill(segment, this.options.articles) ?? segment;
+			if (this.options.spill) return (await writer.spill(segment, this.options.articles, pause)) ?? segment;
 			writer.add(segment, this.options.articles);
 		} catch (error) {
 			this.fail(source, writer, error);

@@ -14,7 +14,16 @@ import {ArticlesDigest} from '../corpus/articles-digest.js';
 import type {Article} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
 import {BlockTableBuilder} from './cache-blocks.js';
-import {AlignedPieces, cacheFront, pushSegmentArrays, pushSegmentStrings, type SegmentHeader} from './cache-format.js';
+import {
+	AlignedPieces,
+	cacheFront,
+	oneByteFlagsSteps,
+	pushSegmentArrays,
+	pushSegmentStrings,
+	pushSegmentStringsSteps,
+	STRING_STEP_UNITS,
+	type SegmentHeader,
+} from './cache-format.js';
 import {AtomicFileWriter, CacheProblem, ScratchFile, writeAtomic} from './cache-io.js';
 import {scratchSegment, type PayloadReader} from './disk-segment.js';
 import type {Segment} from './segment.js';
@@ -25,14 +34,57 @@ import type {Segment} from './segment.js';
  */
 const STRINGS_AT = 2 ** 48;
 
-/** Aligned pieces written to a scratch file as they come instead of kept. */
+/** Bytes written to a scratch file at once: small pieces (a string, its padding) gathered, large ones cut. */
+export const FLUSH_BYTES = 1 << 20;
+
+/**
+ * Aligned pieces written to a scratch file instead of kept: gathered as they come, then written
+ * (`flush`, or `flushAsync` off this thread) in writes of up to FLUSH_BYTES: a segment's thousand
+ * strings and paddings were a thousand system calls.
+ */
 class SpilledPieces extends AlignedPieces {
+	private pending: Uint8Array[] = [];
+
 	constructor(readonly scratch: ScratchFile) {
 		super([]);
 	}
 
 	protected override emit(bytes: Uint8Array): void {
-		this.scratch.append(bytes);
+		this.pending.push(bytes);
+	}
+
+	/** Writes what was pushed. Throws a CacheProblem. */
+	flush(): void {
+		for (const bytes of this.writes()) this.scratch.append(bytes);
+	}
+
+	/** Writes what was pushed, off this thread. Rejects with a CacheProblem. */
+	async flushAsync(): Promise<void> {
+		for (const bytes of this.writes()) await this.scratch.appendAsync(bytes);
+	}
+
+	/** The pending pieces as writes of at most FLUSH_BYTES each (small ones copied together). */
+	private *writes(): Generator<Uint8Array> {
+		const pieces = this.pending;
+		this.pending = [];
+		let gathered: Uint8Array[] = [];
+		let gatheredBytes = 0;
+		const gatheredWrite = (): Uint8Array => {
+			const bytes = gathered.length === 1 ? gathered[0]! : Buffer.concat(gathered, gatheredBytes);
+			gathered = [];
+			gatheredBytes = 0;
+			return bytes;
+		};
+		for (const piece of pieces) {
+			for (let at = 0; at < piece.byteLength;) {
+				const part = piece.subarray(at, at + FLUSH_BYTES - gatheredBytes);
+				gathered.push(part);
+				gatheredBytes += part.byteLength;
+				at += part.byteLength;
+				if (gatheredBytes === FLUSH_BYTES) yield gatheredWrite();
+			}
+		}
+		if (gatheredBytes > 0) yield gatheredWrite();
 	}
 }
 
@@ -73,6 +125,8 @@ export class SearchCacheWriter {
 		const header = pushSegmentArrays(segment, articles, this.arrays, this.digest);
 		if (!header) return undefined;
 		const strings = pushSegmentStrings(segment, this.strings);
+		this.arrays.flush();
+		this.strings.flush();
 		this.headers.push(header);
 		return {header, strings};
 	}
@@ -81,15 +135,31 @@ export class SearchCacheWriter {
 	 * Writes a sealed segment out, as `add`, and returns it searched where it now lies, as a reopen
 	 * searches the finished file (disk-segment.ts): the caller lets the built segment go, and with it
 	 * its postings and text; undefined when the segment cannot be cached (keep it as it is). The
-	 * scratch files must then stay open (no `abort`) while the returned segment is searched. Throws
-	 * a CacheProblem.
+	 * scratch files must then stay open (no `abort`) while the returned segment is searched.
+	 *
+	 * For the reader's UI thread: the text is scanned and encoded STRING_STEP_UNITS at a time with
+	 * `pause` awaited between, and written off the thread (one segment, some 10 MB, took 50–120 ms of
+	 * CPU at once). One segment at a time: the next waits for this one. Rejects with a CacheProblem.
 	 */
-	spill(segment: Segment, articles: readonly Article[]): Segment | undefined {
-		const written = this.write(segment, articles);
-		if (!written) return undefined;
-		const strings = written.strings.map(([offset, bytes]): [number, number] => [STRINGS_AT + offset, bytes]);
+	async spill(segment: Segment, articles: readonly Article[], pause: () => Promise<void>, stepUnits = STRING_STEP_UNITS): Promise<Segment | undefined> {
+		const flags = oneByteFlagsSteps(segment.folded, stepUnits);
+		let flag = flags.next();
+		for (; !flag.done; flag = flags.next()) await pause();
+		const header = pushSegmentArrays(segment, articles, this.arrays, this.digest, flag.value);
+		if (!header) return undefined;
+		await this.arrays.flushAsync();
+		const pushing = pushSegmentStringsSteps(segment, this.strings, flag.value, stepUnits);
+		let pushed = pushing.next();
+		for (; !pushed.done; pushed = pushing.next()) {
+			await this.strings.flushAsync();
+			await pause();
+		}
+		await this.strings.flushAsync();
+		this.headers.push(header);
+		await pause();
+		const strings = pushed.value.map(([offset, bytes]): [number, number] => [STRINGS_AT + offset, bytes]);
 		// A copy: the ordinals may share their buffer with the arrays let go.
-		return scratchSegment(this.file, this.scratchPayload, written.header, segment.ordinals.slice(), strings);
+		return scratchSegment(this.file, this.scratchPayload, header, segment.ordinals.slice(), strings);
 	}
 
 	/** The scratch files read as one payload: the arrays' offsets as they are, the strings' from STRINGS_AT. */

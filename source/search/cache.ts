@@ -15,7 +15,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {reasonOf} from '../corpus/errors.js';
-import {firstBadBlock} from './cache-blocks.js';
+import {firstBadBlockSteps, readCacheFileSteps} from './cache-blocks.js';
+import {runSteps} from '../entities/steps.js';
 import {
 	ARRAYS,
 	cachedOrdinals,
@@ -32,9 +33,9 @@ import {
 	type Header,
 	type SegmentHeader,
 } from './cache-format.js';
-import {CacheProblem, perFileCacheName, readCacheBytes, writeAtomic, writeAtomicAsync} from './cache-io.js';
+import {CACHE_BYTES_LIMIT, CacheProblem, perFileCacheName, writeAtomic, writeAtomicAsync} from './cache-io.js';
 import {validSegment} from './cache-validate.js';
-import {openDiskSegments} from './disk-segment.js';
+import {openDiskSegments, openDiskSegmentsSteps} from './disk-segment.js';
 import type {FileStat} from './search-index.js';
 import type {Segment} from './segment.js';
 
@@ -123,6 +124,9 @@ export function asProblem(file: string, error: unknown): CacheProblem {
 	return error instanceof CacheProblem ? error : new CacheProblem(file, reasonOf(error));
 }
 
+/** Bytes of a cache file read, or checked, per step when the reader reads it whole. */
+export const READ_STEP_BYTES = 8 << 20;
+
 /**
  * The most bytes an honest cache for a source file of this size could take: its text folded (at
  * most two bytes a character of a source byte), postings and offsets, and a header line per
@@ -138,11 +142,7 @@ function cacheBytesBound(sourceBytes: number, articles: number): number {
  * the file is merely absent, stale or from another version, one warning through `warn`.
  */
 export function readCache(file: string, source: string, articles: readonly Article[], stats: ReadonlyMap<string, FileStat>, warn?: CacheWarn): Segment[] {
-	const steps = readCacheSteps(file, source, articles, stats, warn);
-	for (;;) {
-		const step = steps.next();
-		if (step.done) return step.value;
-	}
+	return runSteps(readCacheSteps(file, source, articles, stats, warn));
 }
 
 /**
@@ -157,13 +157,16 @@ export function* readCacheSteps(
 	stats: ReadonlyMap<string, FileStat>,
 	warn?: CacheWarn,
 	files?: CorpusFiles,
+	stepBytes = READ_STEP_BYTES,
 ): Generator<void, Segment[], void> {
 	try {
 		const stat = stats.get(source);
 		if (!stat) return [];
-		const bytes = readCacheBytes(file, cacheBytesBound(stat.size, articles.length));
+		// Read and summed `stepBytes` a step: the 90 MB cache of 10,000 articles read and checked at
+		// once held the reader's UI thread 160-180 ms of CPU (and a second of wall on a busy disk).
+		const bytes = yield* readCacheFileSteps(file, Math.min(cacheBytesBound(stat.size, articles.length), CACHE_BYTES_LIMIT), stepBytes);
 		if (!bytes) return [];
-		const decoded = decodeCache(bytes);
+		const decoded = yield* decodeCacheSteps(bytes, stepBytes);
 		if (!decoded) return [];
 		const {header} = decoded;
 		// Keyed by its source file's path: a segment of another file in it is not this cache's.
@@ -192,21 +195,22 @@ function warnRead(warn: CacheWarn | undefined, file: string, error: unknown): vo
 
 /**
  * The cached segments of `source`, opened to be searched on disk (disk-segment.ts): only their
- * header and small arrays are read now. [] when there is no usable cache (with one warning, as for
- * readCacheSteps, when the file is damaged or cannot be opened).
+ * header and small arrays are read now, a segment a step (openDiskSegmentsSteps; runSteps for all
+ * at once). [] when there is no usable cache (with one warning, as for readCacheSteps, when the
+ * file is damaged or cannot be opened).
  */
-export function openOnDisk(
+export function* openOnDiskSteps(
 	file: string,
 	source: string,
 	articles: readonly Article[],
 	stats: ReadonlyMap<string, FileStat>,
 	files: CorpusFiles,
 	warn?: CacheWarn,
-): Segment[] {
+): Generator<void, Segment[], void> {
 	const stat = stats.get(source);
 	if (!stat) return [];
 	try {
-		const segments = openDiskSegments(file, source, stats, files.of(source), cacheBytesBound(stat.size, articles.length));
+		const segments = yield* openDiskSegmentsSteps(file, source, stats, files.of(source), cacheBytesBound(stat.size, articles.length));
 		return Array.isArray(segments) ? segments : [];
 	} catch (error) {
 		warnRead(warn, file, error);
@@ -232,7 +236,7 @@ export function openListedOnDisk(file: string, source: string, current: FileArti
 }
 
 /** The file's header and payload after the checks that cover the whole file; undefined for another version's file. */
-function decodeCache(bytes: Buffer): {header: Header; payload: Buffer; store: Uint8Array} | undefined {
+function* decodeCacheSteps(bytes: Buffer, stepBytes: number): Generator<void, {header: Header; payload: Buffer; store: Uint8Array} | undefined, void> {
 	const headerLength = readLead(bytes.subarray(0, LEAD), bytes.byteLength);
 	if (headerLength === undefined) return undefined;
 	const header = readHeader(bytes.subarray(0, LEAD), bytes.subarray(LEAD, LEAD + headerLength), bytes.byteLength);
@@ -240,11 +244,15 @@ function decodeCache(bytes: Buffer): {header: Header; payload: Buffer; store: Ui
 	const {tableStart, tableBytes, payloadStart} = layoutOf(headerLength, header.payload);
 	const table = bytes.subarray(tableStart, tableStart + tableBytes);
 	const payload = bytes.subarray(payloadStart);
-	if (zlib.crc32(table) !== header.table || firstBadBlock(payload, table) >= 0) throw new Damaged('bad checksum');
+	if (zlib.crc32(table) !== header.table || (yield* firstBadBlockSteps(payload, table, stepBytes)) >= 0) throw new Damaged('bad checksum');
 	// The typed arrays keep views on one copy of their part of the payload; the folded strings are
 	// decoded out of the rest, which is then let go.
 	const store = new Uint8Array(header.arraysEnd);
-	store.set(payload.subarray(0, header.arraysEnd));
+	// Copied a step at a time too: tens of MB for an archive.
+	for (let at = 0; at < header.arraysEnd; at += stepBytes) {
+		store.set(payload.subarray(at, Math.min(header.arraysEnd, at + stepBytes)), at);
+		yield;
+	}
 	return {header, payload, store};
 }
 

@@ -4,10 +4,9 @@
 // what is indexed so far); `openSearchIndex` runs all steps at once (plain modes, tests).
 import type {Article} from '../corpus/types.js';
 import {buildSearchCaches} from './build-cache.js';
-import {cacheFileFor, defaultCacheDir, openOnDisk, readCacheSteps, statFiles, writeCache, type CacheWarn} from './cache.js';
+import {cacheFileFor, defaultCacheDir, openOnDiskSteps, readCacheSteps, statFiles, writeCache, type CacheWarn} from './cache.js';
 import {DiskSegment} from './disk-segment.js';
 import {CorpusFiles} from './cache-format.js';
-import type {Segment} from './segment.js';
 import {SearchIndex, SearchIndexBuilder, type FileStat} from './search-index.js';
 
 export interface OpenIndexOptions {
@@ -102,15 +101,12 @@ export function* openCachedSteps(articles: readonly Article[], options: OpenInde
 	const corpusFiles = new CorpusFiles(articles);
 	for (const source of files) {
 		const file = cacheFileFor(cacheDir!, source);
-		let cached: Segment[];
-		if (options.onDisk) cached = openOnDisk(file, source, articles, stats, corpusFiles, warn);
-		else {
-			// A step per cached segment: each is checked whole before any is used (a few milliseconds each).
-			const reading = readCacheSteps(file, source, articles, stats, warn, corpusFiles);
-			let read = reading.next();
-			for (; !read.done; read = reading.next()) yield progress(index, reused, 'cache');
-			cached = read.value;
-		}
+		// A step per cached segment: each is checked whole before any is used (a few milliseconds
+		// each), or opened on disk (its small arrays read and checked).
+		const reading = options.onDisk ? openOnDiskSteps(file, source, articles, stats, corpusFiles, warn) : readCacheSteps(file, source, articles, stats, warn, corpusFiles);
+		let read = reading.next();
+		for (; !read.done; read = reading.next()) yield progress(index, reused, 'cache');
+		const cached = read.value;
 		for (const segment of cached) {
 			// A segment whose articles another reused segment already covers would be a duplicate.
 			if (Array.from(segment.ordinals).some((o) => index.locate(o))) {

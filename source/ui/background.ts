@@ -31,6 +31,7 @@ import {entitiesJob} from '../workers/entities-job.js';
 import {DetectionQueue, INLINE_ARTICLES, detectCorpus} from '../entities/detect-corpus.js';
 import {sharedTagger} from '../entities/model/load.js';
 import {linkJob} from '../workers/link-job.js';
+import {serializeInChunks} from '../workers/chunked-input.js';
 import {defaultCacheDir, statFiles} from '../search/cache.js';
 import {openLinkedCacheSteps, type LinkedCache} from '../entities/linked-cache.js';
 
@@ -301,10 +302,17 @@ export class BackgroundIndexer {
 			const {corrections} = this.options;
 			if (this.chars > (this.options.diskChars ?? DISK_CHARS)) await searched.catch(() => undefined);
 			if (this.stopped) return;
-			const input = {articles: articles.map(indexedArticle), cacheDir, rulesOnly: sharedTagger() === null, ...(corrections ? {corrections} : {})};
+			// The articles' metadata serialised a chunk per turn and moved, not cloned at once by postMessage.
+			const chunks = await this.betweenKeys(serializeInChunks(articles, indexedArticle));
+			if (chunks === undefined) return;
+			const input = {articles: chunks, cacheDir, rulesOnly: sharedTagger() === null, ...(corrections ? {corrections} : {})};
 			this.linker = new WorkerPool({size: 1, ...(this.options.workerHeapMb ? {heapMb: this.options.workerHeapMb} : {})});
 			const warnings = await this.linker
-				.run(linkJob, input)
+				.run(
+					linkJob,
+					input,
+					chunks.map((chunk) => chunk.buffer as ArrayBuffer),
+				)
 				.catch((error: Error) => [{kind: 'skipped', path: 'entity cache', message: `not linked in a worker: ${error.message}`} satisfies CorpusWarning]);
 			this.linker.stop();
 			if (this.stopped) return;
@@ -411,7 +419,9 @@ export class BackgroundIndexer {
 			results[i] = undefined;
 			for (const segment of segments) {
 				if (this.stopped) return;
-				index.addSegment(stream ? stream.add(segment) : segment);
+				const joined = stream ? await stream.add(segment, nextTurn) : segment;
+				if (this.stopped) return;
+				index.addSegment(joined);
 				await nextTurn();
 			}
 			if (this.stopped) return;

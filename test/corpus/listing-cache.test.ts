@@ -2,7 +2,7 @@
 // reading its articles, exactly as it was listed from the file; a file that changed is read again
 // (alone, in a folder); a cache file that is truncated, flipped, forged (valid CRCs) or from
 // another khao is never trusted and never crashes: the listing is then the file's own.
-import {after, before, test} from 'node:test';
+import {after, before, mock, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -341,8 +341,14 @@ test('saving the listing of a big file is encoded a block per turn of the event 
 	let most = 0;
 	let all = 0;
 	let counting = true;
+	// The articles' digest is hashed a block a turn too, not all of them in one.
+	const digests = mock.method(ArticlesDigest.prototype, 'add');
+	let digestsBefore = 0;
+	let mostDigests = 0;
 	const turn = (): void => {
 		inThisTurn = 0;
+		mostDigests = Math.max(mostDigests, digests.mock.callCount() - digestsBefore);
+		digestsBefore = digests.mock.callCount();
 		if (counting) setImmediate(turn);
 	};
 	const crc32 = zlib.crc32;
@@ -357,8 +363,10 @@ test('saving the listing of a big file is encoded a block per turn of the event 
 	} finally {
 		counting = false;
 		zlib.crc32 = crc32;
+		digests.mock.restore();
 	}
 	assert.ok(all >= 2 * Math.floor(articles.length / 1_000), `every block checksummed (${all})`);
+	assert.ok(mostDigests > 0 && mostDigests <= 1_000, `at most one block's articles hashed in a turn (${mostDigests})`);
 	// A block is four parts (numbers, string ends, the strings, the tables), each maybe padded: 8 pieces at most.
 	assert.ok(most <= 8, `at most one block's pieces in a turn (${most} of ${all})`);
 });

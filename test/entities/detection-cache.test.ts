@@ -1,4 +1,4 @@
-import {after, describe, test} from 'node:test';
+import {after, describe, mock, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import {detectionCacheFile, encodeDetectionCache, readDetectionCache} from '../.
 import {detectMentions} from '../../source/entities/find-mentions.js';
 import {decodeArticle, decodeKeys, encodeMentions, validColumns} from '../../source/entities/mention-codec.js';
 import {linkKeys} from '../../source/entities/link-keys.js';
+import {sealFile} from '../../source/entities/sealed-file.js';
 import {statFiles} from '../../source/search/cache.js';
 import {entitiesData} from '../../source/plain/entities.js';
 import {BackgroundIndexer} from '../../source/ui/background.js';
@@ -176,6 +177,35 @@ describe('the detection cache', () => {
 		const read = readDetectionCache(file, stat, articles);
 		assert.equal(read.ok, false);
 		assert.equal(!read.ok && read.kind, 'damaged');
+	});
+
+	test("another khao's cache file (an upgrade) is told by its header alone, its payload not read", () => {
+		const corpus = makeCorpus();
+		const articles = corpus.articles().filter((a) => a.path === corpus.files[0]);
+		const stat = {path: corpus.files[0]!, ...statFiles(articles).get(corpus.files[0]!)!};
+		const bytes = Buffer.concat(encodeDetectionCache(stat, articles, [encodeMentions(articles.map((a) => detectMentions(a)))]));
+		// The same file as an older khao seals it: another version in a header with a valid checksum.
+		const headerLength = bytes.readUInt32LE(8);
+		const header = JSON.parse(bytes.toString('utf8', bytes.byteLength - headerLength)) as {version: string};
+		header.version = `older-${header.version}`;
+		const payload = bytes.subarray(16, bytes.byteLength - headerLength);
+		const older = Buffer.concat(sealFile(bytes.toString('latin1', 0, 8), header, [payload]));
+		const file = path.join(corpus.cacheDir, 'older.ent');
+		fs.mkdirSync(corpus.cacheDir, {recursive: true});
+		fs.writeFileSync(file, older);
+		const reads = mock.method(fs, 'readSync');
+		let read;
+		try {
+			read = readDetectionCache(file, stat, articles);
+		} finally {
+			reads.mock.restore();
+		}
+		assert.deepEqual(read, {ok: false, kind: 'other-version'});
+		const bytesRead = reads.mock.calls.reduce((sum, call) => sum + ((call.arguments as unknown[])[3] as number), 0);
+		assert.ok(bytesRead < older.byteLength - payload.byteLength + 64, `${bytesRead} of ${older.byteLength} bytes read`);
+		// Its own version's file is still read whole and used.
+		fs.writeFileSync(file, bytes);
+		assert.equal(readDetectionCache(file, stat, articles).ok, true);
 	});
 
 	test('an article added to a file makes its cache stale (ids and lengths are checked)', async () => {

@@ -1,11 +1,11 @@
-import {after, test} from 'node:test';
+import {after, mock, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {Article} from '../../source/corpus/types.js';
-import {cacheFileFor, defaultCacheDir} from '../../source/search/cache.js';
+import {cacheFileFor, defaultCacheDir, readCache, readCacheSteps, statFiles} from '../../source/search/cache.js';
 import {indexCorpusSteps, openSearchIndex, type IndexProgress, type OpenIndexOptions} from '../../source/search/open.js';
 import {search} from '../../source/search/search.js';
 import type {SearchIndex} from '../../source/search/search-index.js';
@@ -340,4 +340,30 @@ test('the asynchronous writer reports a folder it cannot make instead of throwin
 	assert.equal(ok, false);
 	assert.equal(warnings.length, 1);
 	assert.match(warnings[0]!, /its folder is unusable: a path component is not a folder/);
+});
+
+test('a cache read whole is read and checked a bounded number of bytes a step, with the segments read at once', () => {
+	const corpus = makeCorpus();
+	const articles = corpus.articles();
+	runAll(articles, options(corpus.cacheDir));
+	const source = articles[0]!.path;
+	const file = cacheFileFor(corpus.cacheDir, source);
+	const size = fs.statSync(file).size;
+	const stepBytes = 256;
+	const reads = mock.method(fs, 'readSync');
+	let yields = 0;
+	let segments;
+	try {
+		const steps = readCacheSteps(file, source, articles, statFiles(articles), undefined, undefined, stepBytes);
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) yields++;
+		segments = step.value;
+	} finally {
+		reads.mock.restore();
+	}
+	for (const call of reads.mock.calls) assert.ok(((call.arguments as unknown[])[3] as number) <= stepBytes);
+	// Read a step per stepBytes (then summed a step per block, and a step per segment).
+	assert.ok(size > 4 * stepBytes && yields >= Math.ceil(size / stepBytes) - 1, `${yields} steps for ${size} bytes`);
+	assert.equal(segments.length, 1);
+	assert.deepEqual(segments, readCache(file, source, articles, statFiles(articles)));
 });

@@ -8,8 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type {Article} from '../../source/corpus/types.js';
 import {positionalReads} from '../../source/search/cache-blocks.js';
-import {cacheFileFor} from '../../source/search/cache.js';
-import {DiskCacheDamaged, DiskSegment} from '../../source/search/disk-segment.js';
+import {cacheFileFor, statFiles} from '../../source/search/cache.js';
+import {CorpusFiles, DIGEST_STEP} from '../../source/search/cache-format.js';
+import {DiskCacheDamaged, DiskSegment, openDiskSegmentsSteps} from '../../source/search/disk-segment.js';
 import {openSearchIndex, type OpenIndexOptions} from '../../source/search/open.js';
 import {search} from '../../source/search/search.js';
 import type {SearchIndex} from '../../source/search/search-index.js';
@@ -227,4 +228,41 @@ test('a word found in hundreds of articles reads on disk the tone marks only of 
 	assert.ok(found.total >= 3 * articles.length, `${found.total} hits counted`);
 	// The kept hits' articles (the first to fill the list) and a few more, not every article with a hit.
 	assert.ok(toned.size <= 2 * found.hits.length, `tone marks read for ${toned.size} articles`);
+});
+
+test('opening a cache on disk takes a step per segment and one per DIGEST_STEP articles, with the answers of opening it at once', () => {
+	const {cacheDir, articles} = makeCorpus(40);
+	const memory = answers(openSearchIndex(articles, options(cacheDir)));
+	const source = articles[0]!.path;
+	const stats = statFiles(articles);
+	const file = cacheFileFor(cacheDir, source);
+	const steps = openDiskSegmentsSteps(file, source, stats, new CorpusFiles(articles).of(source), 1 << 30);
+	let yields = 0;
+	let step = steps.next();
+	for (; !step.done; step = steps.next()) yields++;
+	assert.ok(Array.isArray(step.value));
+	// 40 articles in segments of 16: three segments, each opened in a step of its own.
+	assert.equal(step.value.length, 3);
+	assert.equal(yields, 3);
+	const onDisk = openSearchIndex(articles, options(cacheDir, {onDisk: true}));
+	assert.deepEqual(answers(onDisk), memory);
+});
+
+test("a file's articles digest is hashed DIGEST_STEP articles a step, the same digest as at once", () => {
+	const articles: Article[] = Array.from({length: 2 * DIGEST_STEP + 5}, (_, i) => ({
+		id: `f#${i}`,
+		path: 'f.jsonl',
+		format: 'jsonl',
+		title: `ข่าว ${i}`,
+		text: 'ข้อความ'.repeat(1 + (i % 3)),
+		blocks: [],
+	}));
+	const file = new CorpusFiles(articles).of('f.jsonl');
+	const steps = file.digestSteps!();
+	let yields = 0;
+	let step = steps.next();
+	for (; !step.done; step = steps.next()) yields++;
+	assert.equal(yields, 2);
+	assert.equal(step.value, new CorpusFiles(articles).of('f.jsonl').digest());
+	assert.equal(file.digest(), step.value);
 });

@@ -1,7 +1,7 @@
 // The reader's search cache, written as the worker pool's segments arrive: the same bytes as
 // `khao --index` writes, the index holding no folded text while it is written (a large corpus),
 // the file put together in bounded steps, and a corpus that changes between runs cached again.
-import {after, test} from 'node:test';
+import {after, mock, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,7 @@ import type {Article} from '../../source/corpus/types.js';
 import {buildSearchCaches} from '../../source/search/build-cache.js';
 import {cacheFileFor, statFiles} from '../../source/search/cache.js';
 import {encodeCache} from '../../source/search/cache-format.js';
-import {SearchCacheWriter} from '../../source/search/cache-writer.js';
+import {FLUSH_BYTES, SearchCacheWriter} from '../../source/search/cache-writer.js';
 import {CacheStream} from '../../source/search/cache-stream.js';
 import {DiskSegment} from '../../source/search/disk-segment.js';
 import {search} from '../../source/search/search.js';
@@ -165,6 +165,46 @@ test('the cache file is put together a chunk per step: the steps grow with its s
 	assert.ok(pauses >= Math.floor(payload / chunk), `${pauses} pauses for ${payload} bytes`);
 });
 
+test('a segment is spilled in steps of bounded text, written off the UI thread in bounded writes, and searched the same', async () => {
+	const corpus = makeCorpus(20);
+	const articles = corpus.articles().filter((a) => a.path === corpus.files[0]);
+	const built = new SearchIndexBuilder({fileStats: statFiles(articles), segmentArticles: 20});
+	built.add(articles);
+	const [segment] = built.finish().segments;
+	const expected = Array.from({length: segment!.ordinals.length}, (_, i) => segment!.folded[i]!);
+	const units = expected.reduce((sum, text) => sum + text.length, 0);
+	const stepUnits = 2000;
+	const writer = new SearchCacheWriter(path.join(corpus.cacheDir, 'spill.idx'));
+	const syncWrites = mock.method(fs, 'writeSync');
+	const writes = mock.method(fs, 'write');
+	let pauses = 0;
+	let spilled;
+	try {
+		spilled = await writer.spill(
+			segment!,
+			articles,
+			async () => {
+				pauses++;
+			},
+			stepUnits,
+		);
+	} finally {
+		syncWrites.mock.restore();
+		writes.mock.restore();
+	}
+	assert.ok(spilled instanceof DiskSegment);
+	// Scanned, then encoded, about stepUnits of text between pauses: no step grows with the segment.
+	assert.ok(pauses >= 2 * Math.floor(units / (stepUnits + 500)), `${pauses} pauses for ${units} units`);
+	assert.equal(syncWrites.mock.callCount(), 0, 'no write on the calling thread');
+	assert.ok(writes.mock.callCount() > 0);
+	for (const call of writes.mock.calls) assert.ok(((call.arguments as unknown[])[3] as number) <= FLUSH_BYTES);
+	assert.deepEqual(
+		Array.from({length: expected.length}, (_, i) => spilled.folded[i]),
+		expected,
+	);
+	writer.abort();
+});
+
 test('a spilled segment whose scratch file is gone makes a search say so in one note, not crash', async () => {
 	const corpus = makeCorpus(10);
 	const articles = corpus.articles();
@@ -173,7 +213,7 @@ test('a spilled segment whose scratch file is gone makes a search say so in one 
 	const built = new SearchIndexBuilder({fileStats: statFiles(articles), segmentArticles: 5});
 	built.add(articles);
 	const stream = new CacheStream({cacheDir: corpus.cacheDir, articles, index, dirty: new Set(corpus.files), spill: true, warn: () => {}});
-	for (const segment of built.finish().segments) index.addSegment(stream.add(segment));
+	for (const segment of built.finish().segments) index.addSegment(await stream.add(segment, async () => {}));
 	stream.close();
 	const result = searchSafely(index, 'สหกรณ์', SLOW_OK);
 	assert.equal(result.hits.length, 0);

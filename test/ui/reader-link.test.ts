@@ -15,6 +15,8 @@ import {linkedCacheFile} from '../../source/entities/linked-cache.js';
 import {WorkerPool} from '../../source/workers/pool.js';
 import {entitiesData} from '../../source/plain/entities.js';
 import {BackgroundIndexer, LINK_CHARS, POOL_CHARS, type BackgroundOptions} from '../../source/ui/background.js';
+import {linkJob, type LinkInput} from '../../source/workers/link-job.js';
+import {CHUNK_ITEMS} from '../../source/workers/chunked-input.js';
 import {staticLoad} from './helpers.js';
 
 const roots: string[] = [];
@@ -76,6 +78,7 @@ for (const [where, diskChars] of [
 			const calls = ['add', 'addSteps', 'addDetected', 'addDetectedSteps', 'snapshot', 'snapshotSteps'].map((name) =>
 				mock.method(EntityIndexBuilder.prototype, name as 'add'),
 			);
+			const runs = mock.method(WorkerPool.prototype, 'run');
 			try {
 				const indexer = new BackgroundIndexer(staticLoad(articles), linkedInWorker(corpus.cacheDir, diskChars));
 				await indexer.start();
@@ -88,9 +91,20 @@ for (const [where, diskChars] of [
 					'the UI thread linked',
 				);
 				assert.deepEqual(everything(indexer.state.entities!, articles), everything(here.state.entities!, articles));
+				// The articles reached the linking worker as chunks serialised a bounded number per step and
+				// moved, not as one list cloned by postMessage in one step of the UI thread.
+				const linking = runs.mock.calls.filter((call) => call.arguments[0] === linkJob);
+				assert.equal(linking.length, 1);
+				const [, input, transfer] = linking[0]!.arguments as [unknown, LinkInput, ArrayBuffer[]];
+				assert.ok(Array.isArray(input.articles) && input.articles.every((chunk) => chunk instanceof Uint8Array));
+				assert.equal(input.articles.length, Math.ceil(articles.length / CHUNK_ITEMS));
+				// Moved: the UI thread's copies are gone (detached), every chunk's buffer in the transfer list.
+				assert.equal(transfer.length, input.articles.length);
+				assert.ok(input.articles.every((chunk) => chunk.byteLength === 0));
 				indexer.stop();
 			} finally {
 				for (const call of calls) call.mock.restore();
+				runs.mock.restore();
 			}
 			const ahead = path.join(corpus.root, 'ahead');
 			await linkCorpus(articles, {cacheDir: ahead, onWarning: (w) => assert.fail(w.message)});
