@@ -177,6 +177,7 @@ function unnamedUnit(name: string, kind: EntityKind): string | undefined {
  */
 function kindNotName(name: string, kind: EntityKind, mentions: readonly MentionEvidence[]): string | undefined {
 	if (kind === 'organization' && ROYAL_RANK.test(name)) return 'royal-rank';
+	if (kind === 'organization' && ROAD_CODE.test(name)) return 'road-code';
 	if (KIND_TAIL.test(name)) return 'generic';
 	let generic = 0;
 	for (const m of mentions) if (m.generic === true) generic++;
@@ -202,6 +203,12 @@ function headWithEverydayWords(name: string, kind: EntityKind): boolean {
 const HEADS_LONGEST_FIRST = [...ORG_HEADS, ...PLACE_HEADS].filter((h) => !h.endsWith('.')).sort((a, b) => b.length - a.length);
 /** Princes' ranks: กรมขุน, กรมหมื่น, กรมหลวง, กรมพระยา (กรมพระ… opens real departments: กรมพระธรรมนูญ). */
 const ROYAL_RANK = /^กรม(?:ขุน|หมื่น|หลวง|พระยา)[\u0E01-\u0E4E]/;
+/**
+ * A province's or department's short form with a number of three or four digits is a road's code
+ * (ทล.229, ชย.3002: highway and rural roads), not a body: bodies are numbered by region or unit,
+ * in one or two digits (สคร.12, ภาค 4).
+ */
+const ROAD_CODE = /^[\u0E01-\u0E2E]{2,3}\.\s?[0-9๐-๙]{3,4}$/;
 /** An indefinite, a plural or "the said" ending a name: a kind, or a body named before. */
 const KIND_TAIL = /[\u0E01-\u0E4E](?:แห่งหนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ดังกล่าว)$/;
 

@@ -56,15 +56,19 @@ describe('an entity the corpus writes as a kind', () => {
 		assert.equal(reason('สพม.ภาค', 'organization', mentions('abbreviation', 2, 2)), undefined);
 	});
 
-	it("an indefinite or a plural ending it, or a prince's rank opening it, is no body's name", () => {
+	it("an indefinite or a plural ending it, a prince's rank opening it, a road's code are no body's name", () => {
 		assert.equal(reason('บริษัทก่อสร้างแห่งหนึ่ง', 'organization', mentions('org-head', 1, 0)), 'generic');
 		assert.equal(reason('สมาคมกีฬาต่างๆ', 'organization', mentions('org-head', 2, 0)), 'generic');
 		assert.equal(reason('กรมหลวงสุนทรเทพ', 'organization', mentions('model', 3, 0)), 'royal-rank');
 		assert.equal(reason('กรมขุนพิไลวรรณ', 'organization', mentions('org-head', 1, 0)), 'royal-rank');
-		// Twins: a name ending on หนึ่ง of its own, a department opened by กรมพระ or กรมการ.
+		assert.equal(reason('ทช.1234', 'organization', mentions('model', 2, 0)), 'road-code');
+		assert.equal(reason('นภ. 305', 'organization', mentions('model', 1, 0)), 'road-code');
+		// Twins: a name ending on หนึ่ง of its own, a department opened by กรมพระ or กรมการ, a
+		// regional office numbered in two digits.
 		assert.equal(reason('โรงเรียนบ้านหนองหนึ่ง', 'organization', mentions('org-head', 2, 0)), undefined);
 		assert.equal(reason('กรมพระธรรมนูญ', 'organization', mentions('org-head', 2, 0)), undefined);
 		assert.equal(reason('กรมการแพทย์', 'organization', mentions('org-head', 2, 0)), undefined);
+		assert.equal(reason('สคพ.12', 'organization', mentions('abbreviation', 2, 0)), undefined);
 	});
 
 	it('gets the same verdict when detection ran here or came through the mention columns', () => {
