@@ -14,7 +14,6 @@ import {parseTaggedLine} from './thainer.js';
 import {loadJsonlArticles} from './entities.js';
 import {thaigov2k} from './data.js';
 import {buildEntityIndex} from '../source/entities/builder.js';
-import {unlistedReason} from '../source/entities/evidence.js';
 import {gazetteer} from '../source/entities/gazetteer.js';
 import {COMMON_WORDS, FUNCTION_WORDS, ORG_HEADS, LATIN_ORG_HEADS, LATIN_STOP, VERBS} from '../source/entities/lexicon.js';
 import {tokenwiseKeys} from '../source/entities/link-keys.js';
@@ -55,10 +54,8 @@ const articles = paths.flatMap((path) =>
 // the random samples read what a user is shown.
 const index = buildEntityIndex(articles, {everyEntity: true});
 const unlisted = new Map<Entity, string>();
-for (const e of index.all()) {
-	const reason = unlistedReason({name: e.name, kind: e.kind, mentions: index.mentionsOf(e.id).map((m) => ({rule: m.rule, title: m.title, article: m.articleId}))});
-	if (reason !== undefined) unlisted.set(e, reason);
-}
+// Assembly's own verdict: it reads what a linked mention does not keep (how each was written).
+for (const e of index.all()) if (e.unlisted !== undefined) unlisted.set(e, e.unlisted);
 const entities = index.all().filter((e) => !unlisted.has(e));
 const gaz = gazetteer();
 
@@ -299,8 +296,16 @@ for (const [key, list] of [...byReason].sort()) {
 	if (values.unlisted) for (const e of list) console.log(`    ${e.name} (${e.mentionCount}×, ${e.articleCount}a)`);
 }
 // Each labelled sample was read before a round of changes (the first before the evidence bar, the
-// second before the junk4 round, the third before the junk5 round): what the bar and the rules now drop of each, junk and names.
-for (const file of ['entities-junk-labels.tsv', 'entities-junk-labels-2.tsv', 'entities-junk-labels-3.tsv']) {
+// second before the junk4 round, the third before the junk5 round, the fourth before the junk6
+// round; the held-out ones at a round's end): what the bar and the rules now drop of each, junk and names.
+for (const file of [
+	'entities-junk-labels.tsv',
+	'entities-junk-labels-2.tsv',
+	'entities-junk-labels-3.tsv',
+	'entities-junk-labels-heldout.tsv',
+	'entities-junk-labels-4.tsv',
+	'entities-junk-labels-heldout-2.tsv',
+]) {
 	const labelsPath = new URL(`fixtures/${file}`, import.meta.url);
 	if (!existsSync(labelsPath) || paths.length !== 1 || paths[0] !== thaigov2k) continue;
 	const unlistedIds = new Map([...unlisted].map(([e, reason]) => [e.id, reason]));

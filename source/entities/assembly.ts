@@ -85,8 +85,10 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 		const summary = (summaries[c] ??= summarize(table, cluster));
 		const corrected = renamed.has(c) || rekinded.has(c) || extraAliases.has(c);
 		// A summary is reused only while its cluster is unchanged, and the reason with it.
-		if (!everyEntity && !corrected && (summary.unlisted ??= clusterUnlistedReason(table, cluster, summary) ?? false) !== false) continue;
+		const unlisted = corrected ? false : (summary.unlisted ??= clusterUnlistedReason(table, cluster, summary) ?? false);
+		if (!everyEntity && unlisted !== false) continue;
 		const draft = draftOf(table, cluster, {base: summary, extraAliases: extraAliases.get(c), newName: renamed.get(c), newKind: rekinded.get(c), used});
+		if (unlisted !== false) draft.entity.unlisted = unlisted;
 		const bucket = byCount.get(draft.entity.mentionCount);
 		if (bucket === undefined) byCount.set(draft.entity.mentionCount, [draft]);
 		else bucket.push(draft);

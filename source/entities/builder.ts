@@ -55,6 +55,7 @@ export class EntityIndexBuilder {
 		mentionKind: new Column<EntityKind>(),
 		mentionWeight: new Column<number>(),
 		mentionPlaceKey: new Column<string | undefined>(),
+		genericMentions: new Set<number>(),
 	} satisfies MentionTable;
 	private readonly linker = new Linker();
 	private readonly seen = new Set<string>();
@@ -170,6 +171,7 @@ export class EntityIndexBuilder {
 		this.linker.addArticle(mentions, keys);
 		// The mention objects are let go: only the columns are kept.
 		for (const m of mentions) {
+			if (m.generic === true) table.genericMentions.add(table.mentionText.length);
 			table.mentionArticle.push(article);
 			table.mentionStart.push(m.start);
 			table.mentionEnd.push(m.end);

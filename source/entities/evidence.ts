@@ -19,6 +19,8 @@ export interface MentionEvidence {
 	title?: string;
 	/** Anything that tells articles apart (a number, an id). */
 	article: number | string;
+	/** Written as a kind is: counted, an example, quantified (generic-use.ts). */
+	generic?: boolean;
 }
 
 export interface EntityEvidence {
@@ -56,7 +58,8 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			unnamedUnit(name, kind) ??
 			postShortForm(name) ??
 			lawOrKind(name) ??
-			headTwice(name, kind);
+			headTwice(name, kind) ??
+			kindNotName(name, kind, mentions);
 		if (shape !== undefined) return shape;
 	}
 	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name))) return 'latin-phrase';
@@ -163,6 +166,52 @@ function unnamedUnit(name: string, kind: EntityKind): string | undefined {
 	if (districtsEndingOnAHead().some((d) => name.endsWith(d))) return undefined;
 	return 'unnamed-unit';
 }
+/**
+ * A body or place the corpus writes as a kind, not as a name: half its mentions or more counted,
+ * given as examples, predicated or quantified (`วิทยาลัยอาชีวศึกษา ๑๒ แห่ง`, `ซึ่งเป็นองค์กรมหาชน`,
+ * `เช่น โรงเรียนการบิน`, `คกก.บริหาร…`: generic-use.ts marks each mention). A name is written bare
+ * most of the time, so one such use among many keeps it; a definition or an acronym says the
+ * article means one body, and a known place is a name whatever is said of it. Its own shape says
+ * so too: a name does not end on an indefinite or a plural (`บริษัทขนส่งแห่งหนึ่ง`, `…ต่างๆ`). A
+ * prince's rank (กรมขุน|X, กรมหลวง|X) is a person's style, not a department.
+ */
+function kindNotName(name: string, kind: EntityKind, mentions: readonly MentionEvidence[]): string | undefined {
+	if (kind === 'organization' && ROYAL_RANK.test(name)) return 'royal-rank';
+	if (kind === 'organization' && ROAD_CODE.test(name)) return 'road-code';
+	if (KIND_TAIL.test(name)) return 'generic';
+	let generic = 0;
+	for (const m of mentions) if (m.generic === true) generic++;
+	if (generic === 0 || generic * 2 < mentions.length) return undefined;
+	if (mentions.some((m) => m.rule === 'definition' || m.rule === 'acronym') || knownPlace(name)) return undefined;
+	// Examples and predicates name real bodies too (เช่น บริษัทX, เป็นสมาคมXจังหวัดY): only a head
+	// with everyday words (a kind's own wording) or a head's short form is judged by its uses.
+	return /^[\u0E01-\u0E4E]{1,4}\.$/.test(name) || headWithEverydayWords(name, kind) ? 'generic-use' : undefined;
+}
+
+/**
+ * A body's or place's head and then only everyday words (สถาบัน|การเงิน, เมือง|ท่องเที่ยว), not
+ * a head whose places are named by words (ตำบล|ปลายพระยา, คลอง|X) or a province's or district's.
+ */
+function headWithEverydayWords(name: string, kind: EntityKind): boolean {
+	const head = HEADS_LONGEST_FIRST.find((h) => name.length > h.length && name.startsWith(h));
+	if (head === undefined || /[^\u0E01-\u0E4E]/.test(name)) return false;
+	if (kind === 'place' && (NAMED_BY_WORDS.has(head) || ADMIN_HEADS.has(head))) return false;
+	const rest = words(name, head.length);
+	// A province that is also a word (ตาก, เลย) names the body's place: สมาคมX|จังหวัด|ตาก is one.
+	return rest.length > 0 && rest.every((w) => isCommonWord(w.text) && !knownPlace(w.text));
+}
+const HEADS_LONGEST_FIRST = [...ORG_HEADS, ...PLACE_HEADS].filter((h) => !h.endsWith('.')).sort((a, b) => b.length - a.length);
+/** Princes' ranks: กรมขุน, กรมหมื่น, กรมหลวง, กรมพระยา (กรมพระ… opens real departments: กรมพระธรรมนูญ). */
+const ROYAL_RANK = /^กรม(?:ขุน|หมื่น|หลวง|พระยา)[\u0E01-\u0E4E]/;
+/**
+ * A province's or department's short form with a number of three or four digits is a road's code
+ * (ทล.229, ชย.3002: highway and rural roads), not a body: bodies are numbered by region or unit,
+ * in one or two digits (สคร.12, ภาค 4).
+ */
+const ROAD_CODE = /^[\u0E01-\u0E2E]{2,3}\.\s?[0-9๐-๙]{3,4}$/;
+/** An indefinite, a plural or "the said" ending a name: a kind, or a body named before. */
+const KIND_TAIL = /[\u0E01-\u0E4E](?:แห่งหนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ดังกล่าว)$/;
+
 /** Heads of the units one body of a kind serves each of (one per province, district, sub-district, village). */
 const PLACE_UNIT_TAILS = ['จังหวัด', 'อำเภอ', 'ตำบล', 'หมู่บ้าน'];
 /** Bodies also come one per Bangkok district (สำนักงานเขต) and per court district (ศาลแขวง). */
@@ -522,6 +571,11 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 		)
 	)
 		return undefined;
-	const mentions = cluster.map((g) => ({rule: table.mentionRule.get(g), title: table.mentionTitle.get(g), article: table.mentionArticle.get(g)}));
+	const mentions = cluster.map((g) => ({
+		rule: table.mentionRule.get(g),
+		title: table.mentionTitle.get(g),
+		article: table.mentionArticle.get(g),
+		generic: table.genericMentions.has(g),
+	}));
 	return unlistedReason({name: summary.name, kind: summary.kind, mentions});
 }

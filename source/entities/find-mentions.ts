@@ -3,6 +3,7 @@
 // Latin names and acronyms, bracketed definitions); overlaps go to the stronger rule; then the
 // names found are looked for again (repeats, short forms, spelling variants).
 
+import {genericUse} from './generic-use.js';
 import type {Article} from '../corpus/types.js';
 import {thaiPhoneticKey} from '../text/phonetic.js';
 import {detectThaiAbbreviations} from './detect/abbreviations.js';
@@ -31,6 +32,8 @@ export interface DetectedMention extends Mention {
 	tokens?: number;
 	/** Another name this mention stands for, linked like its own (a ministry's short name). */
 	linkAlias?: string;
+	/** A body or place written as a kind is (counted, an example, quantified: generic-use.ts). */
+	generic?: boolean;
 }
 
 /** The entity mentions of an article, sorted by start. */
@@ -98,6 +101,7 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 		if (c.placeKey !== undefined) m.placeKey = c.placeKey;
 		if (c.tokens !== undefined) m.tokens = c.tokens;
 		if (c.linkAlias !== undefined) m.linkAlias = c.linkAlias;
+		if (c.kind !== 'person' && genericUse(original, start, end)) m.generic = true;
 		out.push(m);
 	}
 	return out;

@@ -30,6 +30,11 @@ export interface MentionTable {
 	readonly mentionKind: ReadonlyColumn<EntityKind>;
 	readonly mentionWeight: ReadonlyColumn<number>;
 	readonly mentionPlaceKey: ReadonlyColumn<string | undefined>;
+	/**
+	 * The mentions written as a kind is (generic-use.ts). A set, not a column: about one mention in
+	 * fifty is, and a column would hold a value for each of two million mentions.
+	 */
+	readonly genericMentions: ReadonlySet<number>;
 }
 
 /** A cluster: mention numbers, ascending unless a correction merged clusters. */

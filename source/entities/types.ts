@@ -35,6 +35,8 @@ export interface Entity {
 	/** Number of mentions, and of articles mentioning it. */
 	mentionCount: number;
 	articleCount: number;
+	/** Only when every entity is listed (the audit): why the evidence bar leaves this one out (evidence.ts). */
+	unlisted?: string;
 }
 
 /** Where a jump from one mention to the next lands. */

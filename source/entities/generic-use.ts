@@ -1,0 +1,37 @@
+// Whether a body or place is mentioned the way a kind is, not the way a name is. A name is written
+// bare; a kind is counted (`12 แห่ง`), predicated (`ซึ่งเป็น…`: "which is a public
+// organisation"), quantified (`ทุก…`, `แต่ละ…`, `…ต่างๆ`,
+// `…แห่งหนึ่ง`), or, for a head's short form, glued to the words that say which one (`คกก.บริหาร…`).
+// One mention read so proves nothing (a name may be predicated too): detection marks the mention,
+// and the evidence bar weighs the marks of all an entity's mentions across the corpus
+// (evidence.ts), the same on every path since the mark travels with the mention.
+
+/**
+ * Words right before a mention that make it a kind: a predicate, a quantifier. (A number before it
+ * is mostly an address, a floor or a list's number, not a count; an example, เช่น or อาทิ, is as
+ * often a list of named bodies and places.)
+ */
+const BEFORE = /(?:เป็น|ทุก|แต่ละ|หลาย)\s?$/;
+/**
+ * Words right after it that do: a count with its classifier, an indefinite, a plural, every one of
+ * its kind (ทุกแห่ง; a bare ทุก after it belongs to the next noun: …ทุกฉบับ).
+ */
+const AFTER = /^\s?(?:[0-9๐-๙,]+\s?(?:แห่ง|หน่วย|องค์กร|ราย|ศูนย์|สมาคม|บริษัท)|แห่งหนึ่ง|หนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ทุก(?:แห่ง|สาขา|หน่วย|ศูนย์)|หลายแห่ง|อื่น\s?ๆ|ทั่วประเทศ)/;
+/** Words a sentence goes on with, glued to a short form as often as not (ทบ.และ…, กกต.ได้…). */
+const GOES_ON = /^(?:และ|หรือ|ของ|ใน|ที่|ได้|จะ|กับ|แก่|เพื่อ|โดย|ซึ่ง|จาก|ให้|ร่วม|เป็น|มี|ยัง|ก็|ว่า|ตาม|ต่อ|แล้ว)/;
+/** A dotted Thai short form ending the mention. */
+const SHORT_FORM = /^[\u0E01-\u0E2E][\u0E01-\u0E4E.]{0,6}\.$/;
+
+/**
+ * The mention text[start, end) of a body or place reads as a kind. `เป็น` counts only as a word of
+ * its own or ending one (ซึ่งเป็น, การเป็น, นับเป็น): it also ends other words (เห็นเป็น…) that
+ * still predicate.
+ */
+export function genericUse(text: string, start: number, end: number): boolean {
+	const before = text.slice(Math.max(0, start - 12), start);
+	const after = text.slice(end, end + 16);
+	if (BEFORE.test(before) || AFTER.test(after)) return true;
+	// A head's short form glued to what follows, a consonant or a leading vowel (คกก.บริหาร…,
+	// คกก.โรค…); a bracket, a space or punctuation after it is how a body's own short form is written.
+	return SHORT_FORM.test(text.slice(start, end)) && /^[\u0E01-\u0E2E\u0E40-\u0E44]/.test(after) && !GOES_ON.test(after);
+}
