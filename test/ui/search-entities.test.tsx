@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KEYS, builtIndexer, makeArticle, renderApp, staticLoad} from './helpers.js';
+import {BackgroundIndexer} from '../../source/ui/background.js';
 
 // Names nobody wrote into the rules: an invented president and real places.
 const articles = [
@@ -26,6 +27,20 @@ async function setup(rows = 24) {
 }
 
 const status = (frame: string) => frame.split('\n').at(-1) ?? '';
+
+test('a key that met entities still being found: the status bar says so until they are, then that they are', async () => {
+	const load = staticLoad(articles);
+	const indexer = new BackgroundIndexer(load, {search: {cacheDir: null}});
+	const app = await renderApp(load, {columns: 100, rows: 24}, true, indexer);
+	await app.press('e');
+	assert.match(status(app.frame()), /entities are still being found/);
+	await indexer.start();
+	// The background redraw waits for a pause in the keys (at most 2 s).
+	assert.match(status(await app.waitFor(/entities are ready/, 5000)), /entities are ready/);
+	await app.press('e');
+	assert.match(status(app.frame()), /กาเบรรา|ออสเตรีย|เวียนนา|mention/);
+	app.unmount();
+});
 
 test('/ opens the search; results follow each key with count and time; Esc restores the view', async () => {
 	const app = await setup();

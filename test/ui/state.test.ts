@@ -170,6 +170,17 @@ test('entity keys without an index say why', () => {
 	assert.match(press(env, ['F']).message, /no focused entity/);
 });
 
+test('the wait message goes once the index it waited for is ready, and only that message', () => {
+	const waited = press(env, ['e']);
+	assert.equal(reduce(waited, {type: 'ready', index: 'entities'}, env).message, 'entities are ready');
+	assert.equal(reduce(waited, {type: 'ready', index: 'search'}, env).message, waited.message);
+	const searching = press(env, ['/']);
+	assert.match(searching.message, /being built/);
+	assert.equal(reduce(searching, {type: 'ready', index: 'search'}, env).message, '');
+	const other = press(env, ['m']);
+	assert.equal(reduce(other, {type: 'ready', index: 'entities'}, env), other);
+});
+
 test('a render that settles the top line is applied only to the state it saw', () => {
 	const s = press(env, ['j']);
 	assert.equal(reduce(s, {type: 'settled', state: s, top: 5}, env).top, 5);

@@ -188,6 +188,16 @@ export function App({
 		if (state.quit) exit();
 	}, [state.quit, exit]);
 
+	// A key that found an index not ready said so; once it is, the status bar stops saying it.
+	const entitiesReady = Boolean(env.entities);
+	const searchReady = Boolean(env.searchIndex);
+	useEffect(() => {
+		if (entitiesReady) dispatch({type: 'ready', index: 'entities'});
+	}, [entitiesReady]);
+	useEffect(() => {
+		if (searchReady) dispatch({type: 'ready', index: 'search'});
+	}, [searchReady]);
+
 	useEffect(() => {
 		if (state.remember === undefined) return;
 		const unsaved = history?.add(state.remember);

@@ -3,7 +3,7 @@ import {rangesWithin} from '../../layout/lines.js';
 import {isVisible, stepRange, visibleRange} from '../navigation.js';
 import {currentLines, matchesIn, matchingArticles, orderOf, panesOf, type Env} from './env.js';
 import {goTo} from './moves.js';
-import type {State} from './types.js';
+import {WAITING, type State} from './types.js';
 
 // Jumps between matches and mentions: pure functions of the state and the indexes, so that a run
 // of keys (n n n in one chunk) steps from where the previous step left, never from a stale view.
@@ -64,7 +64,7 @@ export function stepMention(state: State, direction: Direction, env: Env): State
 /** e / E: focus the next (previous) entity mention on screen. */
 export function stepEntityOnScreen(state: State, direction: Direction, env: Env): State {
 	const article = env.articles[state.current];
-	if (!env.entities || !article) return said(state, 'entities are still being found…');
+	if (!env.entities || !article) return said(state, WAITING.entities);
 	const [from, to] = visibleRange(currentLines(state, env), state.top, panesOf(state, env).bodyHeight);
 	const onScreen = rangesWithin(env.entities.mentionsIn(article.id), from, to).filter((m) => m.start >= from);
 	if (onScreen.length === 0) return said(state, 'no entity on screen');

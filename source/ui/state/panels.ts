@@ -4,7 +4,7 @@ import {helpLines} from '../help-lines.js';
 import {entityListMemo, matchesIn, namedBy, offeredEntity, panesOf, type Env} from './env.js';
 import {focusEntity} from './jumps.js';
 import {clamp, contextOf, follow, goTo, openAt, show, withCursor} from './moves.js';
-import type {EntityPanelState, SearchPanelState, State} from './types.js';
+import {WAITING, type EntityPanelState, type SearchPanelState, type State} from './types.js';
 
 // What a key does in each panel, as the panel's key table names it (keymap.ts).
 
@@ -14,7 +14,7 @@ export function openSearch(state: State, env: Env): State {
 	return {
 		...state,
 		panel: {kind: 'search', query: '', scope: 'corpus', selected: 0, saved: {current: state.current, top: state.top}},
-		message: env.searchIndex ? state.message : 'the search index is being built…',
+		message: env.searchIndex ? state.message : WAITING.search,
 	};
 }
 

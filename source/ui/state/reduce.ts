@@ -10,7 +10,7 @@ import type {Env} from './env.js';
 import {stepEntityOnScreen, stepMatch, stepMention} from './jumps.js';
 import {clamp, contextOf, follow, maxTop, openAt, scrollReader, scrollTo, withCursor, type Context} from './moves.js';
 import {entityKey, filterKey, gotoKey, openSearch, pagerKey, searchKey} from './panels.js';
-import type {Action, State, SortOrder} from './types.js';
+import {READY, WAITING, type Action, type State, type SortOrder} from './types.js';
 import {counted} from '../../text/count.js';
 
 // The reader's state machine. Every key is one action, applied to the state the key before it
@@ -44,6 +44,9 @@ export function reduce(state: State, action: Action, env: Env): State {
 			return {...state, message: action.text};
 		case 'remembered':
 			return state.remember === undefined ? state : {...state, remember: undefined};
+		case 'ready':
+			// "Still being found" would stay on the status bar until the next key, long after it stopped being true.
+			return state.message === WAITING[action.index] ? {...state, message: READY[action.index]} : state;
 	}
 }
 
@@ -147,7 +150,7 @@ export function readerCommand(state: State, command: Exclude<ReaderCommand, 'cou
 		case 'warnings':
 			return {...state, panel: {kind: 'warnings', top: 0}};
 		case 'entities':
-			if (!env.entities) return {...state, message: 'entities are still being found…'};
+			if (!env.entities) return {...state, message: WAITING.entities};
 			return {...state, panel: {kind: 'entities', filter: '', scope: 'article', selected: 0}};
 		case 'entityFilter':
 			if (state.entityFilter) return follow({...state, entityFilter: undefined}, env);

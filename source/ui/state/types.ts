@@ -127,7 +127,18 @@ export type Action =
 	/** Where the last run left off: taken only while the user has not moved. */
 	| {type: 'restore'; article: number; place: Place}
 	/** The app did what `request` asked; `message` says how it went. */
-	| {type: 'requestDone'; message?: string};
+	| {type: 'requestDone'; message?: string}
+	/** An index the status bar told the user to wait for is there now. */
+	| {type: 'ready'; index: keyof typeof WAITING};
+
+/** What the status bar says when a key needs an index that is still being built. */
+export const WAITING = {
+	entities: 'entities are still being found…',
+	search: 'the search index is being built…',
+} as const;
+
+/** What replaces it once that index is ready (nothing for search: its panel fills in by itself). */
+export const READY: Record<keyof typeof WAITING, string> = {entities: 'entities are ready', search: ''};
 
 export const initialState: State = {
 	focus: 'reader',
