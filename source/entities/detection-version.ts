@@ -5,29 +5,22 @@
 // to bump it when a rule changes.
 
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import {fileURLToPath} from 'node:url';
-import {sharedTagger} from './model/load.js';
-import {hashCode, readOrEmpty} from '../corpus/code-fingerprint.js';
+import {taggerFingerprint} from './model/load.js';
+import {hashCode} from '../corpus/code-fingerprint.js';
 
 let cached: string | undefined;
 
 /** A short fingerprint of detection's code and weights, and whether the tagger is in use. */
 export function detectionVersion(): string {
-	// Switched off, or unusable weights: the rules alone found the mentions.
-	return `${codeHash()}-${sharedTagger() === null ? 'rules' : 'model'}`;
+	return `${codeHash()}-${taggerFingerprint()}`;
 }
 
-/** The code and weights part, computed once per process. */
+/** The code part, computed once per process. */
 function codeHash(): string {
 	if (cached !== undefined) return cached;
 	const hash = crypto.createHash('sha256');
 	// From source (tests, tsx) the code is the folders detection reads.
 	hashCode(hash, import.meta.url, ['.', '../text']);
-	const weights = [new URL('./model/ner-weights.bin', import.meta.url), new URL('../source/entities/model/ner-weights.bin', import.meta.url)].map((u) =>
-		fileURLToPath(u),
-	);
-	hash.update(readOrEmpty(weights.find((w) => fs.existsSync(w)) ?? ''));
 	cached = hash.digest('hex').slice(0, 16);
 	return cached;
 }

@@ -8,7 +8,8 @@ import {after, describe, it} from 'node:test';
 import {findMentions} from '../../source/entities/find-mentions.js';
 import {DetectionContext} from '../../source/entities/detect/context.js';
 import {plausibleName} from '../../source/entities/model/candidates.js';
-import {loadWeightsFile, sharedTagger, taggerWarning, useWeightsFile} from '../../source/entities/model/load.js';
+import {loadWeightsFile, setTaggerEnabled, sharedTagger, taggerWarning, useWeightsFile} from '../../source/entities/model/load.js';
+import {detectionVersion} from '../../source/entities/detection-version.js';
 import {kernelEmissions, setKernelEnabled} from '../../source/entities/model/kernel.js';
 import {decode, tagText} from '../../source/entities/model/tagger.js';
 import {trainTagger, type TrainingText} from '../../source/entities/model/train.js';
@@ -118,6 +119,29 @@ describe('a damaged weights file', () => {
 		const lines = r.stderr.trim().split('\n');
 		assert.equal(lines.length, 1, r.stderr);
 		assert.match(lines[0]!, /^khao: warning: NER model not used, entities found by rules only: /);
+	});
+
+	it("gives detection a version of its own without decoding it (a cache of the good file's mentions is not read)", () => {
+		useWeightsFile(undefined);
+		const good = detectionVersion();
+		const path = join(dir, 'versioned.bin');
+		writeFileSync(path, shipped.subarray(0, 500));
+		useWeightsFile(path);
+		const damaged = detectionVersion();
+		assert.notEqual(damaged, good);
+		// Not decoded: loading it would have left a warning.
+		assert.equal(taggerWarning(), undefined);
+		assert.equal(detectionVersion(), damaged);
+		// The same path written anew is another file.
+		writeFileSync(path, shipped);
+		useWeightsFile(path);
+		assert.notEqual(detectionVersion(), damaged);
+		setTaggerEnabled(false);
+		try {
+			assert.ok(![good, damaged].includes(detectionVersion()));
+		} finally {
+			setTaggerEnabled(true);
+		}
 	});
 
 	it('is reported as missing when it is not there', () => {

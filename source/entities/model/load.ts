@@ -2,6 +2,7 @@
 // screen: detection runs after it). A missing, cut-short or damaged file is no failure: detection
 // goes on with the rules alone, and the reason is kept as one line for the user to see.
 
+import crypto from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {TaggerWeights} from './tagger.js';
@@ -59,6 +60,36 @@ export function taggerWarning(): string | undefined {
 export function useWeightsFile(path: string | undefined): void {
 	paths = path === undefined ? candidatePaths : () => [path];
 	state = undefined;
+	fingerprints.clear();
+}
+
+const fingerprints = new Map<string, string>();
+
+/**
+ * What the tagger's part of detection depends on, without decoding the weights (some 70 ms of
+ * gunzip and parsing, which a reopen or a cached search, whose detection is all cached, never
+ * needs): `rules` when it is switched off, else the bytes of the file it would load, hashed. The
+ * same bytes always decode the same way, so a damaged file that leaves the rules alone has a
+ * fingerprint of its own too.
+ */
+export function taggerFingerprint(): string {
+	if (!enabled) return 'rules';
+	for (const path of paths()) {
+		let known = fingerprints.get(path);
+		if (known === undefined) {
+			try {
+				known = 'model-' + crypto.createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+			} catch (error) {
+				const code = (error as NodeJS.ErrnoException).code;
+				// A missing file is looked for in the next place, as sharedTagger does.
+				if (code === 'ENOENT') continue;
+				known = `unreadable-${code ?? 'error'}`;
+			}
+			fingerprints.set(path, known);
+		}
+		return known;
+	}
+	return 'no-weights';
 }
 
 /** Turns the model off or on (rules-only comparisons, tests of the rules themselves). */
