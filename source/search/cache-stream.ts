@@ -20,6 +20,8 @@ export interface CacheStreamOptions {
 	/** Hand back segments whose folded text is read from the scratch files. */
 	spill: boolean;
 	warn: CacheWarn;
+	/** Text scanned and encoded between pauses (SearchCacheWriter's default unless given: tests). */
+	stepUnits?: number;
 }
 
 export class CacheStream {
@@ -38,7 +40,7 @@ export class CacheStream {
 
 	/**
 	 * Writes `segment` to its file's cache and returns the segment as the index should hold it;
-	 * `pause` is awaited between steps of a spill (SearchCacheWriter.spill). One segment at a time.
+	 * `pause` is awaited between its steps (SearchCacheWriter.spill or addSteps). One segment at a time.
 	 */
 	async add(segment: Segment, pause: () => Promise<void>): Promise<Segment> {
 		const source = segment.files.length === 1 ? segment.files[0]!.path : undefined;
@@ -46,8 +48,9 @@ export class CacheStream {
 		const writer = this.writerFor(source);
 		if (writer === 'off') return segment;
 		try {
-			if (this.options.spill) return (await writer.spill(segment, this.options.articles, pause)) ?? segment;
-			writer.add(segment, this.options.articles);
+			const {articles, stepUnits} = this.options;
+			if (this.options.spill) return (await writer.spill(segment, articles, pause, stepUnits)) ?? segment;
+			await writer.addSteps(segment, articles, pause, stepUnits);
 		} catch (error) {
 			this.fail(source, writer, error);
 		}

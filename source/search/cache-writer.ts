@@ -142,6 +142,29 @@ export class SearchCacheWriter {
 	 * CPU at once). One segment at a time: the next waits for this one. Rejects with a CacheProblem.
 	 */
 	async spill(segment: Segment, articles: readonly Article[], pause: () => Promise<void>, stepUnits = STRING_STEP_UNITS): Promise<Segment | undefined> {
+		const written = await this.writeSteps(segment, articles, pause, stepUnits);
+		if (!written) return undefined;
+		const strings = written.strings.map(([offset, bytes]): [number, number] => [STRINGS_AT + offset, bytes]);
+		// A copy: the ordinals may share their buffer with the arrays let go.
+		return scratchSegment(this.file, this.scratchPayload, written.header, segment.ordinals.slice(), strings);
+	}
+
+	/**
+	 * `add` in steps, as `spill` writes (the text scanned and encoded STRING_STEP_UNITS at a time,
+	 * `pause` awaited between, written off the thread), for a segment the index keeps in memory: at
+	 * 10,000 articles one segment's `add` was a 60–80 ms step of the reader's UI thread. One segment
+	 * at a time. Rejects with a CacheProblem.
+	 */
+	async addSteps(segment: Segment, articles: readonly Article[], pause: () => Promise<void>, stepUnits = STRING_STEP_UNITS): Promise<void> {
+		await this.writeSteps(segment, articles, pause, stepUnits);
+	}
+
+	private async writeSteps(
+		segment: Segment,
+		articles: readonly Article[],
+		pause: () => Promise<void>,
+		stepUnits: number,
+	): Promise<{header: SegmentHeader; strings: [offset: number, bytes: number, oneByte: boolean][]} | undefined> {
 		const flags = oneByteFlagsSteps(segment.folded, stepUnits);
 		let flag = flags.next();
 		for (; !flag.done; flag = flags.next()) await pause();
@@ -157,9 +180,7 @@ export class SearchCacheWriter {
 		await this.strings.flushAsync();
 		this.headers.push(header);
 		await pause();
-		const strings = pushed.value.map(([offset, bytes]): [number, number] => [STRINGS_AT + offset, bytes]);
-		// A copy: the ordinals may share their buffer with the arrays let go.
-		return scratchSegment(this.file, this.scratchPayload, header, segment.ordinals.slice(), strings);
+		return {header, strings: pushed.value};
 	}
 
 	/** The scratch files read as one payload: the arrays' offsets as they are, the strings' from STRINGS_AT. */

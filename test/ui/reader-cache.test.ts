@@ -205,6 +205,34 @@ test('a segment is spilled in steps of bounded text, written off the UI thread i
 	writer.abort();
 });
 
+test('a segment the index keeps in memory is written to its cache in steps too, off the UI thread, the bytes those of the whole encoding', async () => {
+	const corpus = makeCorpus(20);
+	const articles = corpus.articles().filter((a) => a.path === corpus.files[0]);
+	const index = new SearchIndex();
+	index.register(articles);
+	const built = new SearchIndexBuilder({fileStats: statFiles(articles), segmentArticles: 10});
+	built.add(articles);
+	const {segments} = built.finish();
+	const units = segments.reduce((sum, segment) => sum + Array.from({length: segment.ordinals.length}, (_, i) => segment.folded[i]!.length).reduce((a, b) => a + b, 0), 0);
+	const stream = new CacheStream({cacheDir: corpus.cacheDir, articles, index, dirty: new Set([corpus.files[0]!]), spill: false, warn: () => {}, stepUnits: 2000});
+	const syncWrites = mock.method(fs, 'writeSync');
+	let pauses = 0;
+	const pause = async () => {
+		pauses++;
+	};
+	try {
+		for (const segment of segments) assert.equal(await stream.add(segment, pause), segment, 'kept as it is');
+	} finally {
+		syncWrites.mock.restore();
+	}
+	assert.equal(syncWrites.mock.callCount(), 0, 'no write on the calling thread');
+	// Scanned, then encoded, about 2,000 units of text between pauses: no step grows with the segment.
+	assert.ok(pauses >= 2 * Math.floor(units / 2500), `${pauses} pauses for ${units} units in ${segments.length} segments`);
+	assert.ok(await stream.finish(pause));
+	stream.close();
+	assert.ok(fs.readFileSync(cacheFileFor(corpus.cacheDir, corpus.files[0]!)).equals(Buffer.concat(encodeCache(segments, articles))), 'same bytes');
+});
+
 test('a spilled segment whose scratch file is gone makes a search say so in one note, not crash', async () => {
 	const corpus = makeCorpus(10);
 	const articles = corpus.articles();
