@@ -13,6 +13,7 @@ import {displayName} from './normalize.js';
 import {type StepClock, type Steps, sortSteps} from './steps.js';
 import type {Entity, EntityKind} from './types.js';
 import {LinkedMentionsWriter} from './linked-mentions.js';
+import {compareNames} from '../text/collate.js';
 
 /**
  * What the last snapshot worked out that the next one can reuse. Mentions never leave a cluster,
@@ -51,8 +52,6 @@ interface Draft {
 	cluster: Cluster;
 }
 
-/** Entity names are ordered as `localeCompare` orders them; a collator is the same, reused. */
-const collator = new Intl.Collator();
 
 /** What assembly reads. */
 export interface AssemblyInput {
@@ -95,7 +94,7 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 		if (clock.due()) yield* clock.pause();
 	}
 	const drafts: Draft[] = [];
-	const byName = (a: Draft, b: Draft): number => collator.compare(a.entity.name, b.entity.name);
+	const byName = (a: Draft, b: Draft): number => compareNames(a.entity.name, b.entity.name);
 	for (const count of [...byCount.keys()].sort((a, b) => b - a)) {
 		const bucket = byCount.get(count)!;
 		for (const d of bucket.length > 1 ? yield* sortSteps(bucket, byName, clock) : bucket) drafts.push(d);

@@ -5,6 +5,7 @@
 import {hasThai} from '../text/phonetic.js';
 import {displayName, nameKey} from './normalize.js';
 import type {EntityKind, Mention} from './types.js';
+import {compareNames} from '../text/collate.js';
 
 /** How much a rule's word counts when the mentions of one entity disagree on its kind. */
 export function kindWeight(m: Pick<Mention, 'kind' | 'title' | 'rule'>): number {
@@ -77,7 +78,7 @@ export function aliasesFromCounts(raw: ReadonlyMap<string, number>): Array<{name
 		const name = displayName(text);
 		if (name !== '') counts.set(name, (counts.get(name) ?? 0) + n);
 	}
-	return [...counts].map(([name, count]) => ({name, count})).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+	return [...counts].map(([name, count]) => ({name, count})).sort((a, b) => b.count - a.count || compareNames(a.name, b.name));
 }
 
 const tokenCount = (s: string): number => s.split(/[\s-]+/).length;

@@ -6,4 +6,4 @@ export {taggerWarning} from './model/load.js';
 export {EntityIndexBuilder, buildEntityIndex, type EntityIndexOptions} from './builder.js';
 export {EntityIndex, type Direction} from './entity-index.js';
 export {EntityCorrectionsError, correctionsWarnings, loadEntityCorrections, parseEntityCorrections, type EntityCorrections} from './corrections.js';
-export {matchesName} from './name-search.js';
+export {matchesName, nameMatcher, warmRomanKeys} from './name-search.js';

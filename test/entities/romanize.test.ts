@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {buildEntityIndex} from '../../source/entities/builder.js';
-import {matchesName} from '../../source/entities/name-search.js';
+import {matchesName, romanKeysKnown, warmRomanKeys} from '../../source/entities/name-search.js';
 import {latinLooseKey, romanizeThai} from '../../source/text/romanize.js';
 import {article} from './helpers.js';
 
@@ -76,4 +76,14 @@ describe('a Latin spelling finds the Thai entity', () => {
 		assert.ok(matchesName(['เพ็ญศรี วงศ์สวัสดิ์'], 'wongsawad'));
 		assert.ok(names('wongsawad').includes('เพ็ญศรี วงศ์สวัสดิ์'));
 	});
+});
+
+it('romanised keys are worked out ahead in steps that stop at their deadline, and kept', () => {
+	const aliases = ['บุญเลิศ ทองมาก', 'Some Latin Name', 'มณีรัตน์ แก้วประเสริฐ', 'สุนทร ใจงาม'];
+	assert.equal(warmRomanKeys(aliases, 0, performance.now() - 1), 0, 'a deadline already past: nothing done');
+	assert.ok(!romanKeysKnown('บุญเลิศ ทองมาก'));
+	assert.equal(warmRomanKeys(aliases, 0, performance.now() + 10_000), aliases.length);
+	assert.ok(romanKeysKnown('บุญเลิศ ทองมาก') && romanKeysKnown('สุนทร ใจงาม'));
+	assert.ok(!romanKeysKnown('Some Latin Name'), 'Latin names need no romanising');
+	assert.ok(matchesName(['บุญเลิศ ทองมาก'], 'boonlert'));
 });

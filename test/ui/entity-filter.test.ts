@@ -46,4 +46,23 @@ test('a Latin filter also finds the Thai names it spells, after the names that h
 		rankEntities(people, 'phaisan').map((e) => e.name),
 		['Phaisan Co', 'ไพศาล รักดี'],
 	);
+	// After a name holding it anywhere, even one mentioned less.
+	const more = [entity('ไพศาล รักดี', 'person', 50), entity('Saphaisan Hotel', 'organization', 1)];
+	assert.deepEqual(
+		rankEntities(more, 'phaisan').map((e) => e.name),
+		['Saphaisan Hotel', 'ไพศาล รักดี'],
+	);
+});
+
+test('a word of the name starting with the filter ranks above the filter inside a word, for a filter of two words too', () => {
+	const names = [entity('ศรีสมชาย ดีงาม', 'person', 50), entity('ทองดี สมชาย', 'person', 1)];
+	assert.deepEqual(
+		rankEntities(names, 'สมชาย').map((e) => e.name),
+		['ทองดี สมชาย', 'ศรีสมชาย ดีงาม'],
+	);
+	const two = [entity('ทองดี สมชายา', 'person', 50), entity('นาย ดี สมชาย', 'person', 1)];
+	assert.deepEqual(
+		rankEntities(two, 'ดี สมชาย').map((e) => e.name),
+		['นาย ดี สมชาย', 'ทองดี สมชายา'],
+	);
 });

@@ -2,6 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {KEYS, builtIndexer, makeArticle, renderApp, staticLoad} from './helpers.js';
 import {BackgroundIndexer} from '../../source/ui/background.js';
+import {romanKeysKnown} from '../../source/entities/name-search.js';
 
 // Names nobody wrote into the rules: an invented president and real places.
 const articles = [
@@ -39,6 +40,18 @@ test('a key that met entities still being found: the status bar says so until th
 	assert.match(status(await app.waitFor(/entities are ready/, 5000)), /entities are ready/);
 	await app.press('e');
 	assert.match(status(app.frame()), /กาเบรรา|ออสเตรีย|เวียนนา|mention/);
+	app.unmount();
+});
+
+test("the entity panel works out the romanised names while it is open, so the first Latin letters typed do not wait for them", async () => {
+	const own = [makeArticle('w.txt', 'ข่าวการเยือน', ['นายวรเชษฐ์ ทองประเสริฐ เดินทางถึงกรุงเวียนนา เมื่อวันจันทร์ นายวรเชษฐ์ ทองประเสริฐ กล่าวว่า'])];
+	const load = staticLoad(own);
+	const app = await renderApp(load, {columns: 100, rows: 24}, true, await builtIndexer(load));
+	assert.ok(!romanKeysKnown('วรเชษฐ์ ทองประเสริฐ'));
+	await app.press('p');
+	const deadline = Date.now() + 3000;
+	while (!romanKeysKnown('วรเชษฐ์ ทองประเสริฐ') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+	assert.ok(romanKeysKnown('วรเชษฐ์ ทองประเสริฐ'), 'worked out while the panel is open');
 	app.unmount();
 });
 

@@ -35,6 +35,7 @@ import {useTerminalSize, type Size} from '../hooks/useTerminalSize.js';
 import {useCorpus} from '../hooks/useCorpus.js';
 import {useBackground} from '../hooks/useBackground.js';
 import {useSteadyTop} from '../hooks/useSteadyTop.js';
+import {useWarmNames} from '../hooks/useWarmNames.js';
 import type {BackgroundIndexer} from '../background.js';
 import {makeTheme, type Tag} from '../theme.js';
 import {fitWidth} from '../fit.js';
@@ -208,6 +209,7 @@ export function App({
 	// Search: results follow every key, computed after it so that typing stays quick; a query still
 	// waiting when the next key comes is dropped.
 	const panel = state.panel;
+	useWarmNames(env.entities, panel.kind === 'entities' || panel.kind === 'search');
 	const query = panel.kind === 'search' ? panel.query : undefined;
 	const scope = panel.kind === 'search' ? panel.scope : 'corpus';
 	const also = query === undefined ? undefined : namedBy(query, scope, env).also;
