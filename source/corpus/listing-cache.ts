@@ -5,18 +5,21 @@
 // folder both stay cached and a folder where one file changed lists that file again alone.
 //
 // Layout: a lead (magic, header length, CRC-32 of the header), a JSON header (format, the code's
-// fingerprint, the source file as given and its version key, its warnings, and where each block of
-// articles lies), then the blocks. A block is a column of numbers per article (a Float64Array: text
-// length, line range and number, and indices into the block's strings and tables), its strings
-// (ids after `path#`, titles, sources, each once) as one run of UTF-16 with the end of each in a
-// Uint32Array, and the tables as UTF-16 JSON: its dates and field sets, each once (a day's articles
-// share a date, a section's their fields). Reading one is one positional read, one CRC, one copy of
-// the strings' run (each string is then a slice of it: JSON.parse of 60,000 titles cost 150 ms) and
-// a small JSON.parse; blocks are read one at a time, so the first screen waits for the first, small one.
-// The header also keeps the digest of the articles (articles-digest.ts), which a cached search
-// compares with the search cache's; `openListedArticles` lists the file lazily, a block read and
-// its CRC checked only when one of its articles is asked for (a search asks for its hits' only), and
-// of its thousand records only the asked one checked and made.
+// fingerprint, the source file as given and its version key, its warnings, where each block of
+// articles lies and the CRC-32 of the block table), the block table (a CRC-32 for each 4 KB of the
+// payload, as a search cache has: cache-blocks.ts), then the blocks. A block is a column of numbers
+// per article (a Float64Array: text length, line range and number, and indices into the block's
+// strings and tables), its strings (ids after `path#`, titles, sources, each once) as one run of
+// UTF-16 with the end of each in a Uint32Array, and the tables as UTF-16 JSON: its dates and field
+// sets, each once (a day's articles share a date, a section's their fields). Reading one is one
+// positional read, the CRCs of its 4 KB pieces, one copy of the strings' run (each string is then a
+// slice of it: JSON.parse of 60,000 titles cost 150 ms) and a small JSON.parse; blocks are read one
+// at a time, so the first screen waits for the first, small one. The header also keeps the digest
+// of the articles (articles-digest.ts), which a cached search compares with the search cache's;
+// `openListedArticles` lists the file lazily: only when one of a block's articles is asked for (a
+// search asks for its hits' only) are its numbers, string ends and tables read and checked, and of
+// its thousand records only the asked one is checked and made, its strings read alone (a few KB
+// of the block's 500).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
@@ -29,13 +32,13 @@ import {reasonOf} from './errors.js';
 import type {FileStamp} from './stamp.js';
 import {isLoneSurrogate, unsafeLength} from '../text/sanitize.js';
 import {CacheProblem, perFileCacheName, writeAtomicAsync} from '../search/cache-io.js';
-import {openCacheFile, readExactly} from '../search/cache-blocks.js';
-import {AlignedPieces, align8, headerObject, leadWith} from '../search/cache-format.js';
+import {BadBlock, BlockReader, BlockTableBuilder, openCacheFile, readExactly} from '../search/cache-blocks.js';
+import {AlignedPieces, align8, headerObject, layoutOf, leadWith} from '../search/cache-format.js';
 
 const MAGIC = 'KHAOLST1';
 /** Magic (8 bytes), header length (u32), CRC-32 of the header (u32); the JSON header follows. */
 const LEAD = 16;
-const FORMAT = 'khao-listing-3';
+const FORMAT = 'khao-listing-4';
 /** Articles per block, and in the first block: what the first screen waits for (one screenful and more). */
 export const LISTING_BLOCK = 1000;
 const FIRST_BLOCK = 100;
@@ -65,9 +68,11 @@ interface Header {
 	path: string;
 	version: string;
 	warnings: CorpusWarning[];
-	/** Per block: [offset in the payload, articles, strings, UTF-16 units of the strings' run, bytes of its tables, CRC-32 of the whole block]. */
+	/** Per block: [offset in the payload, articles, strings, UTF-16 units of the strings' run, bytes of its tables]. */
 	blocks: Block[];
 	payload: number;
+	/** CRC-32 of the block table (a CRC-32 for each BLOCK_BYTES of the payload) that follows the header. */
+	table: number;
 	/** ArticlesDigest of every article of the file, in order. */
 	articles: string;
 }
@@ -77,7 +82,7 @@ const NUMBERS = 9;
 /** Their order: the text's length, the line's bytes [start, end) and number, then indices into the tables (-1: none). */
 const [TEXT_LENGTH, START, END, LINE, ID, TITLE, SOURCE, DATE, FIELDS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 
-type Block = [offset: number, count: number, strings: number, units: number, tableBytes: number, crc: number];
+type Block = [offset: number, count: number, strings: number, units: number, tableBytes: number];
 
 /** A block's tables: dates [year, month, day, iso, text] and field sets. */
 type Tables = [[number, number, number, string, string][], Record<string, string>[]];
@@ -184,6 +189,7 @@ export function* encodeListingSteps(
 	const pieces: Uint8Array[] = [];
 	const payload = new AlignedPieces(pieces);
 	const blocks: Header['blocks'] = [];
+	const crcs = new BlockTableBuilder();
 	const digest = new ArticlesDigest();
 	for (let from = 0; from < articles.length; from += from === 0 ? FIRST_BLOCK : LISTING_BLOCK) {
 		const count = Math.min(articles.length - from, from === 0 ? FIRST_BLOCK : LISTING_BLOCK);
@@ -195,9 +201,9 @@ export function* encodeListingSteps(
 		const at = payload.offset;
 		// Each part 8-aligned, an empty one taking no byte (blockParts counts them so).
 		for (const piece of block.pieces) payload.push(piece);
-		// The CRC covers the block's every byte, its padding too: no byte of the file goes unchecked.
-		const crc = pieces.slice(first).reduce((sum, piece) => zlib.crc32(piece, sum), 0);
-		blocks.push([at, count, block.strings, block.units, block.tableBytes, crc]);
+		// The CRCs cover the block's every byte, its padding too: no byte of the file goes unchecked.
+		for (const piece of pieces.slice(first)) crcs.add(piece);
+		blocks.push([at, count, block.strings, block.units, block.tableBytes]);
 		yield;
 	}
 	const header: Header = {
@@ -209,8 +215,12 @@ export function* encodeListingSteps(
 		blocks,
 		payload: payload.offset,
 		articles: digest.finish(),
+		table: 0,
 	};
-	return [leadWith(MAGIC, header), ...pieces];
+	const table = crcs.finish();
+	header.table = zlib.crc32(table);
+	const padding = new Uint8Array(align8(table.byteLength) - table.byteLength);
+	return [leadWith(MAGIC, header), table, padding, ...pieces];
 }
 
 /** Writes the listing atomically, encoded a block per turn of the event loop; a warning for the user when it cannot be, undefined when done (or not worth it). */
@@ -300,24 +310,46 @@ export function openListing(cacheFile: string, file: ListedFile, sourceBytes: nu
 	const prefix = `${file.path}#`;
 	let lastEnd = -1;
 	let lastLine = 0;
-	/** Block `b` read and its CRC checked: its numbers, strings' ends and tables (parsed, not yet checked). */
-	const checked = (b: number) => {
-		const [offset, count, stringCount, units, tableBytes, crc] = header.blocks[b]!;
-		const parts = blockParts(count, stringCount, units, tableBytes);
-		const bytes = read(header.start + offset, parts.bytes);
-		if (!Buffer.isBuffer(bytes)) return bytes;
-		if (zlib.crc32(bytes) !== crc) return damagedWarning('bad checksum');
-		let tables: unknown;
+	const payload = new BlockReader(fd, header.start, header.payload, header.crcs);
+	/** Bytes [from, to) of the payload, each 4 KB piece under them checked, or a warning. */
+	const piece = (from: number, to: number): Buffer | CorpusWarning => {
 		try {
-			tables = JSON.parse(bytes.toString('utf16le', parts.tables, parts.tables + tableBytes));
+			return payload.read(from, to);
+		} catch (error) {
+			return damagedWarning(error instanceof BadBlock ? error.message : reasonOf(error));
+		}
+	};
+	/** Block `b`'s numbers and strings' ends from `head`, its bytes from its start up to its strings' run at least. */
+	const columnsOf = (head: Buffer, b: number) => {
+		const [, count, stringCount, units, tableBytes] = header.blocks[b]!;
+		const parts = blockParts(count, stringCount, units, tableBytes);
+		// A typed array needs an aligned start: a small read may come from Node's shared pool.
+		const aligned = head.byteOffset % 8 === 0 ? head : Uint8Array.prototype.slice.call(head, 0, parts.run);
+		return {
+			count,
+			units,
+			parts,
+			numbers: new Float64Array(aligned.buffer, aligned.byteOffset, count * NUMBERS),
+			ends: new Uint32Array(aligned.buffer, aligned.byteOffset + parts.ends, stringCount),
+		};
+	};
+	/** The tables of a block (parsed, not yet checked), or a warning. */
+	const tablesOf = (bytes: Buffer, from: number, to: number): {tables: unknown} | CorpusWarning => {
+		try {
+			return {tables: JSON.parse(bytes.toString('utf16le', from, to)) as unknown};
 		} catch (error) {
 			return damagedWarning(reasonOf(error));
 		}
-		// A typed array needs an aligned start: a small read may come from Node's shared pool.
-		const aligned = bytes.byteOffset % 8 === 0 ? bytes : Uint8Array.prototype.slice.call(bytes, 0, parts.run);
-		const numbers = new Float64Array(aligned.buffer, aligned.byteOffset, count * NUMBERS);
-		const ends = new Uint32Array(aligned.buffer, aligned.byteOffset + parts.ends, stringCount);
-		return {count, units, parts, bytes, numbers, ends, tables};
+	};
+	/** Block `b` read and its CRCs checked: its numbers, strings' ends and tables (parsed, not yet checked). */
+	const checked = (b: number) => {
+		const [offset, count, stringCount, units, tableBytes] = header.blocks[b]!;
+		const parts = blockParts(count, stringCount, units, tableBytes);
+		const bytes = piece(offset, offset + parts.bytes);
+		if (!Buffer.isBuffer(bytes)) return bytes;
+		const parsed = tablesOf(bytes, parts.tables, parts.tables + tableBytes);
+		if (!('tables' in parsed)) return parsed;
+		return {...columnsOf(bytes, b), bytes, tables: parsed.tables};
 	};
 	/** Block `b` read, checked and decoded into columns; its records must follow `after` (a line's end and number) in the file. */
 	const columns = (b: number, after: {end: number; line: number}): (BlockColumns & {last: {end: number; line: number}}) | CorpusWarning => {
@@ -348,17 +380,34 @@ export function openListing(cacheFile: string, file: ListedFile, sourceBytes: nu
 		return {count, last: {end, line}, article: (a) => articleOf(numbers, a * NUMBERS, strings, (d) => dates[d], tables[1], prefix, file)};
 	};
 	/**
-	 * Block `b` read and its CRC checked, its articles checked and decoded one at a time, as asked for
-	 * (a lazily listed file wants a few articles of many blocks of a thousand): each article's numbers,
-	 * its own strings, date and fields, and its line between its neighbours' in the file, with the
-	 * rules `columns` applies to all. `article(a)` throws ListingDamaged when they do not hold.
+	 * Block `b`'s numbers, string ends and tables read and their CRCs checked (not its strings' run,
+	 * most of its bytes), its articles checked and decoded one at a time, as asked for (a lazily
+	 * listed file wants a few articles of many blocks of a thousand): each article's numbers, its own
+	 * strings (read alone), date and fields, and its line between its neighbours' in the file, with
+	 * the rules `columns` applies to all. `article(a)` throws ListingDamaged when they do not hold.
 	 */
 	const lazyColumns = (b: number): BlockColumns | CorpusWarning => {
-		const block = checked(b);
-		if (!('numbers' in block)) return block;
-		const {count, units, parts, bytes, numbers, ends, tables} = block;
+		const [offset, count, stringCount, units, tableBytes] = header.blocks[b]!;
+		const parts = blockParts(count, stringCount, units, tableBytes);
+		const head = piece(offset, offset + parts.run);
+		if (!Buffer.isBuffer(head)) return head;
+		const tableRead = piece(offset + parts.tables, offset + parts.tables + tableBytes);
+		if (!Buffer.isBuffer(tableRead)) return tableRead;
+		const parsed = tablesOf(tableRead, 0, tableBytes);
+		if (!('tables' in parsed)) return parsed;
+		const {tables} = parsed;
+		const {numbers, ends} = columnsOf(head, b);
 		if (!validTableShapes(tables)) return damagedWarning('bad tables');
-		const strings = lazyStringsOf(bytes, parts.run, units, ends);
+		const run = offset + parts.run;
+		const strings = lazyStringsOf(
+			(from, to) => {
+				const got = piece(run + 2 * from, run + 2 * to);
+				if (!Buffer.isBuffer(got)) throw new ListingDamaged(got.message);
+				return got.toString('utf16le');
+			},
+			units,
+			ends,
+		);
 		if (!strings) return damagedWarning('bad strings');
 		const [dates, fields] = tables;
 		const made = new Map<number, ArticleDate>();
@@ -493,7 +542,7 @@ function readHeader(
 	size: number,
 	damaged: (why: string) => CorpusWarning,
 	file: ListedFile,
-): (Header & {start: number}) | CorpusWarning | 'other-version' | 'stale' {
+): (Header & {start: number; crcs: Buffer}) | CorpusWarning | 'other-version' | 'stale' {
 	if (size < LEAD) return damaged(size === 0 ? 'empty' : 'truncated');
 	const lead = read(0, LEAD);
 	if (!Buffer.isBuffer(lead)) return lead;
@@ -506,15 +555,18 @@ function readHeader(
 	// Another khao's file may be laid out otherwise: it is replaced without a word, as a stale one is.
 	if (header === 'other-version' || header.code !== codeVersion()) return 'other-version';
 	if (header.path !== file.path || header.version !== file.version) return 'stale';
-	const start = align8(LEAD + headerBytes.byteLength);
+	const {tableStart, tableBytes: crcBytes, payloadStart, fileBytes} = layoutOf(headerBytes.byteLength, header.payload);
 	// The blocks are packed one after the other, as the writer puts them; the file ends with the last.
 	let at = 0;
 	for (const [offset, count, strings, units, tableBytes] of header.blocks) {
 		if (offset !== at || count === 0 || tableBytes === 0) return damaged('bad layout');
 		at = offset + blockParts(count, strings, units, tableBytes).bytes;
 	}
-	if (at !== header.payload || start + header.payload !== size) return damaged(start + header.payload < size ? 'bad layout' : 'truncated');
-	return {...header, start};
+	if (at !== header.payload || fileBytes !== size) return damaged(fileBytes < size ? 'bad layout' : 'truncated');
+	const crcs = read(tableStart, crcBytes);
+	if (!Buffer.isBuffer(crcs)) return crcs;
+	if (zlib.crc32(crcs) !== header.table) return damaged('bad checksum');
+	return {...header, start: payloadStart, crcs};
 }
 
 function articleOf(
@@ -631,14 +683,19 @@ function stringsOf(run: string, ends: Uint32Array): BlockStrings | undefined {
 }
 
 /**
- * The strings of a block's run (`units` UTF-16 units at byte `run` of `bytes`) cut at `ends`, each
- * decoded (and checked, by `clean`) only when asked for: a block of a thousand articles that gives
- * one does not decode the others' titles. Undefined when the ends do not fit the run.
+ * The strings of a block's run (`units` UTF-16 units, units [from, to) of it given by `read`) cut at
+ * `ends`, each read (and checked, by `clean`) only when asked for: a block of a thousand articles
+ * that gives one reads and decodes none of the others' titles. Undefined when the ends do not fit the run.
  */
-function lazyStringsOf(bytes: Buffer, run: number, units: number, ends: Uint32Array): BlockStrings | undefined {
+function lazyStringsOf(read: (from: number, to: number) => string, units: number, ends: Uint32Array): BlockStrings | undefined {
 	if (ends.length === 0 ? units !== 0 : ends[ends.length - 1] !== units) return undefined;
 	for (let i = 1; i < ends.length; i++) if (ends[i]! < ends[i - 1]!) return undefined;
-	const at = (i: number): string => bytes.toString('utf16le', run + 2 * (i === 0 ? 0 : ends[i - 1]!), run + 2 * ends[i]!);
+	const done = new Map<number, string>();
+	const at = (i: number): string => {
+		let value = done.get(i);
+		if (value === undefined) done.set(i, (value = read(i === 0 ? 0 : ends[i - 1]!, ends[i]!)));
+		return value;
+	};
 	return {count: ends.length, at, clean: (i) => isClean(at(i))};
 }
 
@@ -667,7 +724,7 @@ function shownClean(numbers: Float64Array, at: number, strings: BlockStrings): b
 }
 
 const isWarning = (v: unknown): v is CorpusWarning => isRecord(v) && WARNING_KINDS.has(v['kind'] as WarningKind) && isString(v['path']) && isString(v['message']);
-const isBlock = (v: unknown): v is Block => Array.isArray(v) && v.length === 6 && v.every(isCount) && (v[5] as number) <= 0xffffffff;
+const isBlock = (v: unknown): v is Block => Array.isArray(v) && v.length === 5 && v.every(isCount);
 
 /** The header, 'other-version' for another format's, undefined when it is not a header at all. */
 function parseHeader(text: string): Header | 'other-version' | undefined {
@@ -684,7 +741,9 @@ function parseHeader(text: string): Header | 'other-version' | undefined {
 		Array.isArray(blocks) &&
 		blocks.every(isBlock) &&
 		isCount(payload) &&
-		isString(json['articles']);
+		isString(json['articles']) &&
+		isCount(json['table']) &&
+		(json['table'] as number) <= 0xffffffff;
 	return ok ? (json as unknown as Header) : undefined;
 }
 

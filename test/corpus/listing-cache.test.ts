@@ -143,9 +143,10 @@ test('a file that changed is listed again; in a folder, only that file is read',
  */
 function reseal(bytes: Buffer, mutate: (tables: unknown[], numbers: Float64Array, block: number) => void, ends?: (ends: Uint32Array, block: number) => void): Buffer {
 	const headerLength = bytes.readUInt32LE(8);
-	const header = JSON.parse(bytes.toString('utf8', 16, 16 + headerLength)) as {blocks: number[][]; payload: number};
-	const start = Math.ceil((16 + headerLength) / 8) * 8;
+	const header = JSON.parse(bytes.toString('utf8', 16, 16 + headerLength)) as {blocks: number[][]; payload: number; table: number};
 	const align = (n: number) => Math.ceil(n / 8) * 8;
+	// The lead and header, the CRC of each 4 KB of the payload, then the payload.
+	const start = align(16 + headerLength) + align(Math.ceil(header.payload / 4096) * 4);
 	const pieces: Buffer[] = [];
 	let at = 0;
 	header.blocks = header.blocks.map(([offset, count, stringCount, units, tableBytes], b) => {
@@ -177,18 +178,22 @@ function reseal(bytes: Buffer, mutate: (tables: unknown[], numbers: Float64Array
 		const padded = parts.flatMap((part) => (part.length === 0 ? [] : [part, Buffer.alloc(align(part.length) - part.length)]));
 		pieces.push(...padded);
 		const whole = Buffer.concat(padded);
-		const block = [at, count!, values.length, total, parts[3]!.length, zlib.crc32(whole)];
+		const block = [at, count!, values.length, total, parts[3]!.length];
 		at += whole.length;
 		return block;
 	});
 	header.payload = at;
+	const payload = Buffer.concat(pieces);
+	const crcs = Buffer.alloc(align(Math.ceil(at / 4096) * 4));
+	for (let b = 0; b * 4096 < at; b++) crcs.writeUInt32LE(zlib.crc32(payload.subarray(b * 4096, (b + 1) * 4096)), 4 * b);
+	header.table = zlib.crc32(crcs.subarray(0, Math.ceil(at / 4096) * 4));
 	const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
 	const lead = Buffer.alloc(Math.ceil((16 + headerBytes.length) / 8) * 8);
 	bytes.copy(lead, 0, 0, 8);
 	lead.writeUInt32LE(headerBytes.length, 8);
 	lead.writeUInt32LE(zlib.crc32(headerBytes), 12);
 	headerBytes.copy(lead, 16);
-	return Buffer.concat([lead, ...pieces]);
+	return Buffer.concat([lead, crcs, payload]);
 }
 
 test("truncated, flipped and forged listings are never trusted: the listing is the file's own (seeded fuzz)", {timeout: 300_000}, async () => {
@@ -336,7 +341,8 @@ test('saving the listing of a big file is encoded a block per turn of the event 
 	assert.equal(articles.length, load.articles.length);
 	const listed = {path: file, version: {size: fs.statSync(file).size, mtimeMs: 0, ino: 0}} as unknown as Parameters<typeof writeListing>[1];
 	// Each block's bytes are checksummed as it is encoded: the checksums done within one turn of
-	// the event loop are the blocks encoded in it (a block is a few pieces).
+	// the event loop are the blocks encoded in it (a CRC for each 4 KB of a block, one more where a
+	// piece ends inside 4 KB).
 	let inThisTurn = 0;
 	let most = 0;
 	let all = 0;
@@ -368,7 +374,10 @@ test('saving the listing of a big file is encoded a block per turn of the event 
 	assert.ok(all >= 2 * Math.floor(articles.length / 1_000), `every block checksummed (${all})`);
 	assert.ok(mostDigests > 0 && mostDigests <= 1_000, `at most one block's articles hashed in a turn (${mostDigests})`);
 	// A block is four parts (numbers, string ends, the strings, the tables), each maybe padded: 8 pieces at most.
-	assert.ok(most <= 8, `at most one block's pieces in a turn (${most} of ${all})`);
+	const written = fs.readFileSync(path.join(cacheDir, 'steps-again.lst'));
+	const {blocks, payload} = JSON.parse(written.toString('utf8', 16, 16 + written.readUInt32LE(8))) as {blocks: number[][]; payload: number};
+	const largestBlock = Math.max(...blocks.map(([offset], b) => (blocks[b + 1]?.[0] ?? payload) - offset!));
+	assert.ok(most <= 8 + Math.ceil(largestBlock / 4096), `at most one block's pieces in a turn (${most} of ${all})`);
 });
 
 /** The listing of `file` opened lazily, as `--search` on a cached file does. */
@@ -453,4 +462,59 @@ test("a lazily opened listing checks only the asked article's own strings: a for
 	assert.throws(() => lazy.articles[150], ListingDamaged);
 	assert.throws(() => lazy.articles[170], ListingDamaged);
 	lazy.close();
+});
+
+test("a lazily asked article reads its block's numbers, ends and tables and its own strings, not the block's strings; a flipped byte in another's title refuses that one only", async () => {
+	const file = path.join(dir, 'lazy-pieces.jsonl');
+	// Long titles: a block's strings are most of its bytes, as a news archive's are.
+	writeCorpus(
+		file,
+		corpusLines(2200, 10).map((line, i) => {
+			if (!line.endsWith('}')) return line;
+			const record = JSON.parse(line) as Record<string, unknown>;
+			record['title'] = `${'ข่าวประจำวันเรื่องราคายางพาราและฤดูฝน '.repeat(6)}${i}`;
+			return JSON.stringify(record);
+		}),
+	);
+	const cache = path.join(dir, 'cache-lazy-pieces');
+	const expected = listingOf(await loadCorpus(file));
+	await listed(file, cache);
+	const cacheFile = listingCacheFile(cache, file);
+	const good = fs.readFileSync(cacheFile);
+	const headerLength = good.readUInt32LE(8);
+	const {blocks, payload} = JSON.parse(good.toString('utf8', 16, 16 + headerLength)) as {blocks: number[][]; payload: number};
+	const align = (n: number) => Math.ceil(n / 8) * 8;
+	const start = align(16 + headerLength) + align(Math.ceil(payload / 4096) * 4);
+	// The second block (articles 100-1099): where its strings' run lies, and the title of its 501st article (600) in it,
+	// far from the 4 KB pieces the block's numbers, ends and tables share with the run.
+	const [offset, count, stringCount, units] = blocks[1]!;
+	const numbersAt = start + offset!;
+	const endsAt = numbersAt + align(count! * 9 * 8);
+	const runAt = endsAt + align(stringCount! * 4);
+	const title = good.readDoubleLE(numbersAt + 500 * 9 * 8 + 5 * 8);
+	const titleFrom = runAt + 2 * good.readUInt32LE(endsAt + 4 * (title - 1));
+	assert.ok(units! * 2 > 200_000, `the strings are most of the block (${units! * 2} bytes)`);
+
+	const before = positionalReads.bytes;
+	const lazy = lazily(file, cache)!;
+	assert.deepEqual(listingOf({articles: [lazy.articles[100]!], warnings: []}).articles[0], expected.articles[100]);
+	const read = positionalReads.bytes - before;
+	assert.ok(read < runAt - numbersAt + 4 * 4096 + 64 * 1024, `one article read ${read} bytes; the block's strings alone are ${units! * 2}`);
+	lazy.close();
+
+	// A byte of article 600's title flipped (its CRC not made right): that article is refused, the block's first is made.
+	const bad = Buffer.from(good);
+	bad[titleFrom + 10]! ^= 0x21;
+	fs.writeFileSync(cacheFile, bad);
+	const damaged = lazily(file, cache)!;
+	assert.deepEqual(listingOf({articles: [damaged.articles[100]!], warnings: []}).articles[0], expected.articles[100]);
+	assert.throws(() => damaged.articles[600], ListingDamaged);
+	damaged.close();
+	// Read whole (as the reader and --list do), the flipped block is damaged: the listing is the file's own again.
+	const again = await listed(file, cache);
+	assert.ok(
+		again.warnings.some((w) => w.path === 'listing cache' && /bad checksum/.test(w.message)),
+		JSON.stringify(again.warnings),
+	);
+	assert.deepEqual(again.articles, expected.articles);
 });
