@@ -18,10 +18,6 @@ const CACHED_PHRASE = 64;
 const cachedOffsets = boundedMemo(computeOffsets, 20_000);
 
 /** Where Intl.Segmenter's words start inside `phrase`, after its first (ascending, > 0). */
-function segmentOffsets(phrase: string): readonly number[] {
-	return phrase.length <= CACHED_PHRASE ? cachedOffsets(phrase) : computeOffsets(phrase);
-}
-
 function computeOffsets(phrase: string): readonly number[] {
 	const offsets: number[] = [];
 	for (const s of segmenter.segment(phrase)) if (s.index > 0) offsets.push(s.index);
@@ -85,7 +81,10 @@ export class WordBoundaries {
 		const whole = runStart === 0 || isSpace(text.charCodeAt(runStart - 1));
 		const bounds = [start];
 		if (end > start) {
-			for (const offset of segmentOffsets(text.slice(start, end))) bounds.push(start + offset);
+			const phrase = text.slice(start, end);
+			// A long phrase's boundaries go straight into its bounds (no memo, no offsets array between).
+			if (phrase.length <= CACHED_PHRASE) for (const offset of cachedOffsets(phrase)) bounds.push(start + offset);
+			else for (const s of segmenter.segment(phrase)) if (s.index > 0) bounds.push(start + s.index);
 			bounds.push(end);
 		}
 		const phrase = {start, end, bounds, whole};

@@ -41,8 +41,13 @@ export const thaiPhoneticKey: (name: string) => string = boundedMemo((name) => c
 
 // The key is computed for every name and for many spans around brackets, so the letters are read by
 // their code (a regular expression per letter cost most of detection's phonetic time).
-const THAI_CLASS_BY_CODE: Array<string | undefined> = [];
-for (const [ch, cls] of Object.entries(THAI_CLASS)) THAI_CLASS_BY_CODE[ch.charCodeAt(0) - 0x0e00] = cls;
+/** The class letters' char codes by Thai code point (0: none). */
+const THAI_CLASS_CODE_BY_CODE = new Uint16Array(0x80);
+for (const [ch, cls] of Object.entries(THAI_CLASS)) THAI_CLASS_CODE_BY_CODE[ch.charCodeAt(0) - 0x0e00] = cls.charCodeAt(0);
+const CLASS_M = 0x4d;
+const CLASS_H = 0x48;
+const CLASS_N = 0x4e;
+const CLASS_F = 0x46;
 const HO = 0x0e2b;
 const O_ANG = 0x0e2d;
 const YO_YAK = 0x0e22;
@@ -101,14 +106,26 @@ export function thaiPhoneticKeyUncached(name: string): string {
 	return computeThaiPhoneticKey(name);
 }
 
+/**
+ * Scratch for computeThaiPhoneticKey, reused from one name to the next (two arrays a name were a
+ * tenth of what detection allocated): the class emitted, as a char code (0 once silenced), and
+ * for each source position the index of its class (-1 when none).
+ */
+let keyClasses = new Uint16Array(64);
+let keyEmittedAt = new Int32Array(64);
+
 function computeThaiPhoneticKey(name: string): string {
 	// Normalise ํา (nikhahit + sara aa, a typing variant) to ำ.
 	let s = isNfcThai(name) ? name : name.normalize('NFC');
 	if (s.includes('\u0E4D')) s = s.replace(/\u0E4D\u0E32/g, '\u0E33');
 	const n = s.length;
-	const out: string[] = [];
-	/** Index into `out` of the class emitted for each source position (-1 when none). */
-	const emittedAt: number[] = [];
+	if (keyEmittedAt.length < n) {
+		keyEmittedAt = new Int32Array(2 * n);
+		keyClasses = new Uint16Array(2 * n);
+	}
+	const out = keyClasses;
+	const emittedAt = keyEmittedAt;
+	let count = 0;
 	for (let i = 0; i < n; i++) {
 		const c = s.charCodeAt(i);
 		emittedAt[i] = -1;
@@ -126,19 +143,19 @@ function computeThaiPhoneticKey(name: string): string {
 		}
 		if (c === SARA_AM) {
 			// ำ is "am": it carries an m.
-			emittedAt[i] = out.length;
-			out.push('M');
+			emittedAt[i] = count;
+			out[count++] = CLASS_M;
 			continue;
 		}
 		if (!isThaiConsonantCode(c)) continue;
-		let cls: string | undefined;
+		let cls: number;
 		if (c === HO) {
-			cls = silentHoAt(s, i) ? undefined : 'H';
+			cls = silentHoAt(s, i) ? 0 : CLASS_H;
 		} else if (c === O_ANG || c === YO_YAK) {
-			cls = undefined;
+			cls = 0;
 		} else if (c === YO_YING) {
 			// Initial ญ is a y-glide, final ญ an n.
-			cls = isSyllableFinal(s, i) ? 'N' : undefined;
+			cls = isSyllableFinal(s, i) ? CLASS_N : 0;
 		} else if (c === WO_WAEN) {
 			// ว is a consonant (v/w) when it opens a syllable, a vowel part in ัว, -าว, เ-ว. Tone
 			// marks around it are looked through, so the key does not depend on them.
@@ -149,21 +166,31 @@ function computeThaiPhoneticKey(name: string): string {
 			const opens = pi < 0 || isSpaceOrHyphenCode(s.charCodeAt(pi)) || isLeadingVowelCode(s.charCodeAt(pi)) || (ni < n && isVowelAfterCode(s.charCodeAt(ni)));
 			const before = pi >= 0 ? s.charCodeAt(pi) : 0;
 			const vowelPart = before === 0x0e31 || before === 0x0e32 || before === 0x0e40 || before === 0x0e47;
-			cls = opens && !vowelPart ? 'F' : undefined;
+			cls = opens && !vowelPart ? CLASS_F : 0;
 		} else {
-			cls = THAI_CLASS_BY_CODE[c - 0x0e00];
+			cls = THAI_CLASS_CODE_BY_CODE[c - 0x0e00]!;
 		}
-		if (cls !== undefined) {
-			emittedAt[i] = out.length;
-			out.push(cls);
+		if (cls !== 0) {
+			emittedAt[i] = count;
+			out[count++] = cls;
 		}
 	}
-	return collapse(out);
+	// Adjacent equal classes are one (see collapse); a silenced letter is skipped and the letters
+	// around it still collapse.
+	let key = '';
+	let last = 0;
+	for (let k = 0; k < count; k++) {
+		const cls = out[k]!;
+		if (cls === 0 || cls === last) continue;
+		key += String.fromCharCode(cls);
+		last = cls;
+	}
+	return key;
 }
 
-function silence(out: string[], emittedAt: number[], at: number): void {
-	const k = emittedAt[at] ?? -1;
-	if (k >= 0) out[k] = '';
+function silence(out: Uint16Array, emittedAt: Int32Array, at: number): void {
+	const k = at >= 0 ? emittedAt[at]! : -1;
+	if (k >= 0) out[k] = 0;
 }
 
 /**

@@ -10,7 +10,7 @@ import type {Article} from '../../source/corpus/types.js';
 import {search} from '../../source/search/search.js';
 import {SearchIndex} from '../../source/search/search-index.js';
 import {BackgroundIndexer, searchBatches} from '../../source/ui/background.js';
-import {defaultPoolSize, WorkerPool} from '../../source/workers/pool.js';
+import {compilerFlag, defaultPoolSize, INLINING_BUDGET, WorkerPool} from '../../source/workers/pool.js';
 import {indexedArticle, searchJob, type SearchBatch} from '../../source/workers/search-job.js';
 import {detectJob} from '../../source/workers/detect-job.js';
 import {detectMentions} from '../../source/entities/find-mentions.js';
@@ -56,6 +56,15 @@ const hitsOf = (index: SearchIndex) => QUERIES.map((q) => search(index, q, {...S
 test('the pool has one worker a core, at most four', () => {
 	const size = defaultPoolSize();
 	assert.ok(size >= 1 && size <= 4 && size <= os.availableParallelism(), String(size));
+});
+
+test("the pool lowers V8's inlining budget unless node was started with one", () => {
+	assert.equal(compilerFlag([]), `--max-inlined-bytecode-size-cumulative=${INLINING_BUDGET}`);
+	assert.ok(INLINING_BUDGET < 920, "below V8's default");
+	// Another inlining flag, or node's own options, leave the budget to the pool.
+	assert.equal(compilerFlag(['--max-inlined-bytecode-size=100', '--import', 'tsx']), `--max-inlined-bytecode-size-cumulative=${INLINING_BUDGET}`);
+	assert.equal(compilerFlag(['--max-inlined-bytecode-size-cumulative=500']), undefined);
+	assert.equal(compilerFlag(['--max_inlined_bytecode_size_cumulative', '500']), undefined);
 });
 
 test('batches indexed by two workers give the same answers as the index built in one thread', {timeout: 120_000}, async () => {
