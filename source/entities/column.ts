@@ -49,7 +49,9 @@ type NumberChunk = Int32Array | Float64Array;
 /**
  * A column of numbers in typed chunks: whole numbers in 32 bits (a mention's article, offsets,
  * node), or any number in 64 (a weight). A whole number outside 32 bits is refused (a RangeError)
- * rather than wrapped: the column would read back another number.
+ * rather than wrapped: the column would read back another number. Its push and get repeat
+ * Column's rather than share a base class: each stays monomorphic (a shared `get` would see plain
+ * arrays and two kinds of typed array, on the linker's and the snapshot's hottest loops).
  */
 export class NumberColumn implements ReadonlyColumn<number> {
 	private readonly chunks: NumberChunk[] = [];
