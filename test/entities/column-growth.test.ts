@@ -61,6 +61,10 @@ describe('EntityIndexBuilder: the mention table', () => {
 		const table = (builder as unknown as {table: Record<string, unknown>}).table;
 		const columns = Object.entries(table).filter(([name]) => name.startsWith('mention'));
 		assert.equal(columns.length, 10);
+		// Numbers in typed chunks (4 bytes an entry, 8 for the weight), not slots of 8 with a third more room.
+		const numbers = ['mentionArticle', 'mentionStart', 'mentionEnd', 'mentionTitleStart', 'mentionWeight'];
+		for (const name of numbers) assert.ok(table[name] instanceof NumberColumn, `${name} is a NumberColumn`);
+		assert.ok((builder as unknown as {linker: {mentionNode: unknown}}).linker.mentionNode instanceof NumberColumn, "the linker's nodes are a NumberColumn");
 		for (const [name, column] of columns) {
 			assert.ok(column instanceof Column || column instanceof NumberColumn, `${name} is a Column`);
 			assert.ok(column.length > CHUNK * 2, `${name} holds ${column.length}`);
