@@ -9,7 +9,7 @@
 
 import type {Article} from '../corpus/types.js';
 import {applyClusterCorrections} from './apply-corrections.js';
-import {Column} from './column.js';
+import {Column, NumberColumn} from './column.js';
 import {PreviousSnapshot, buildIndex} from './assembly.js';
 import {type EntityCorrections} from './corrections.js';
 import {EntityIndex} from './entity-index.js';
@@ -45,15 +45,15 @@ export class EntityIndexBuilder {
 	private readonly table = {
 		articleIds: [] as string[],
 		firstMention: [0],
-		mentionArticle: new Column<number>(),
-		mentionStart: new Column<number>(),
-		mentionEnd: new Column<number>(),
+		mentionArticle: new NumberColumn(),
+		mentionStart: new NumberColumn(),
+		mentionEnd: new NumberColumn(),
 		mentionRule: new Column<string>(),
 		mentionTitle: new Column<string | undefined>(),
-		mentionTitleStart: new Column<number>(),
+		mentionTitleStart: new NumberColumn(),
 		mentionText: new Column<string>(),
 		mentionKind: new Column<EntityKind>(),
-		mentionWeight: new Column<number>(),
+		mentionWeight: new NumberColumn('float64'),
 		mentionPlaceKey: new Column<string | undefined>(),
 		genericMentions: new Set<number>(),
 	} satisfies MentionTable;

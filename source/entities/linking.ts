@@ -14,11 +14,11 @@ import {CHUNK, type Cluster} from './mention-table.js';
 import {nameKey} from './normalize.js';
 import {type StepClock, type Steps} from './steps.js';
 import {UnionFind} from './union-find.js';
-import {Column} from './column.js';
+import {NumberColumn} from './column.js';
 
 export class Linker {
 	/** Union-find node of each mention's group, by mention number. */
-	private readonly mentionNode = new Column<number>();
+	private readonly mentionNode = new NumberColumn();
 	private readonly sets = new UnionFind();
 	/** The first node that contributed each link key. */
 	private readonly keyNode = new Map<string, number>();

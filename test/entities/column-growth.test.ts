@@ -3,7 +3,7 @@
 // timed: no array behind a column outgrows a chunk, and the index is the one plain arrays gave.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {Column, COLUMN_CHUNK_BITS} from '../../source/entities/column.js';
+import {Column, COLUMN_CHUNK_BITS, NumberColumn} from '../../source/entities/column.js';
 import {EntityIndexBuilder, type DetectedArticle} from '../../source/entities/builder.js';
 import type {DetectedMention} from '../../source/entities/find-mentions.js';
 
@@ -21,6 +21,24 @@ describe('Column', () => {
 		assert.equal(column.length, plain.length);
 		for (const i of [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, plain.length - 1]) assert.equal(column.get(i), plain[i]);
 		assert.ok(column.largestArray <= CHUNK, `an array of ${column.largestArray} entries`);
+	});
+
+	test('NumberColumn: whole numbers in 32 bits read back as pushed, a weight in 64, and a number that would wrap is refused', () => {
+		const whole = new NumberColumn();
+		const weight = new NumberColumn('float64');
+		const values = [0, -1, 2 ** 31 - 1, -(2 ** 31), 123456];
+		for (let i = 0; i < CHUNK + 3; i++) {
+			whole.push(values[i % values.length]!);
+			weight.push([0.1, 3, 0.5, 1][i % 4]!);
+		}
+		assert.equal(whole.length, CHUNK + 3);
+		for (const i of [0, 1, 2, 3, 4, CHUNK - 1, CHUNK, CHUNK + 2]) {
+			assert.equal(whole.get(i), values[i % values.length]);
+			assert.equal(weight.get(i), [0.1, 3, 0.5, 1][i % 4]);
+		}
+		assert.ok(whole.largestArray <= CHUNK);
+		for (const bad of [2 ** 31, -(2 ** 31) - 1, 0.5, Number.NaN]) assert.throws(() => whole.push(bad), RangeError, String(bad));
+		assert.equal(whole.length, CHUNK + 3);
 	});
 });
 
@@ -43,8 +61,12 @@ describe('EntityIndexBuilder: the mention table', () => {
 		const table = (builder as unknown as {table: Record<string, unknown>}).table;
 		const columns = Object.entries(table).filter(([name]) => name.startsWith('mention'));
 		assert.equal(columns.length, 10);
+		// Numbers in typed chunks (4 bytes an entry, 8 for the weight), not slots of 8 with a third more room.
+		const numbers = ['mentionArticle', 'mentionStart', 'mentionEnd', 'mentionTitleStart', 'mentionWeight'];
+		for (const name of numbers) assert.ok(table[name] instanceof NumberColumn, `${name} is a NumberColumn`);
+		assert.ok((builder as unknown as {linker: {mentionNode: unknown}}).linker.mentionNode instanceof NumberColumn, "the linker's nodes are a NumberColumn");
 		for (const [name, column] of columns) {
-			assert.ok(column instanceof Column, `${name} is a Column`);
+			assert.ok(column instanceof Column || column instanceof NumberColumn, `${name} is a Column`);
 			assert.ok(column.length > CHUNK * 2, `${name} holds ${column.length}`);
 			assert.ok(column.largestArray <= CHUNK, `${name}: an array of ${column.largestArray} entries`);
 		}
