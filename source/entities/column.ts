@@ -38,3 +38,28 @@ export class Column<T> implements ReadonlyColumn<T> {
 		return Math.max(this.chunks.length, ...this.chunks.map((c) => c.length));
 	}
 }
+
+/** A column of small whole numbers (0–255), a byte each, in the same fixed chunks. */
+export class ByteColumn implements ReadonlyColumn<number> {
+	private readonly chunks: Uint8Array[] = [];
+	private last = new Uint8Array(0);
+	length = 0;
+
+	push(value: number): void {
+		if ((this.length & MASK) === 0) {
+			this.last = new Uint8Array(CHUNK);
+			this.chunks.push(this.last);
+		}
+		this.last[this.length & MASK] = value;
+		this.length++;
+	}
+
+	get(i: number): number {
+		return this.chunks[i >>> COLUMN_CHUNK_BITS]![i & MASK]!;
+	}
+
+	/** How many entries the largest array behind the column can hold. */
+	get largestArray(): number {
+		return Math.max(this.chunks.length, ...this.chunks.map((c) => c.length));
+	}
+}
