@@ -297,7 +297,7 @@ for (const [key, list] of [...byReason].sort()) {
 }
 // Each labelled sample was read before a round of changes (the first before the evidence bar, the
 // second before the junk4 round, the third before the junk5 round, the fourth before the junk6
-// round; the held-out ones at a round's end): what the bar and the rules now drop of each, junk and names.
+// round; the held-out ones at a round's end, the third labelled before the junk7 round's code): what the bar and the rules now drop of each, junk and names.
 for (const file of [
 	'entities-junk-labels.tsv',
 	'entities-junk-labels-2.tsv',
@@ -305,6 +305,7 @@ for (const file of [
 	'entities-junk-labels-heldout.tsv',
 	'entities-junk-labels-4.tsv',
 	'entities-junk-labels-heldout-2.tsv',
+	'entities-junk-labels-heldout-3.tsv',
 ]) {
 	const labelsPath = new URL(`fixtures/${file}`, import.meta.url);
 	if (!existsSync(labelsPath) || paths.length !== 1 || paths[0] !== thaigov2k) continue;

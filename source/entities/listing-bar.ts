@@ -60,6 +60,50 @@ const DEFINED_RULES = new Set(['definition', 'acronym']);
 const LATIN_RULES = new Set(['latin', 'person-brackets', 'position-latin']);
 const HEAD_RULES = new Set(['org-head', 'place-head']);
 
+/** What the bar counts of an entity's mentions (one pass, no object a mention). */
+class MentionCounts {
+	n = 0;
+	titled = 0;
+	model = 0;
+	head = 0;
+	abbreviation = 0;
+	defined = 0;
+	latin = 0;
+	gaz = 0;
+	generic = 0;
+	same = 0;
+	none = 0;
+	articles = 0;
+	private lastArticle: number | string | undefined;
+	private seen: Set<number | string> | undefined;
+
+	add(rule: string, titled: boolean, article: number | string, generic: boolean, tagged: number): void {
+		this.n++;
+		if (titled) this.titled++;
+		if (rule === 'model') this.model++;
+		else if (HEAD_RULES.has(rule)) this.head++;
+		else if (rule === 'abbreviation') this.abbreviation++;
+		else if (DEFINED_RULES.has(rule)) this.defined++;
+		else if (LATIN_RULES.has(rule)) this.latin++;
+		else if (rule === 'gazetteer') this.gaz++;
+		if (generic) this.generic++;
+		const word = rule === 'model' ? 2 : tagged;
+		if (word === 2) this.same++;
+		else if (word === 0) this.none++;
+		// Articles: a set only once a second one comes (most entities are seen in one).
+		if (article === this.lastArticle) return;
+		if (this.lastArticle === undefined) this.articles = 1;
+		else {
+			this.seen ??= new Set([this.lastArticle]);
+			if (!this.seen.has(article)) {
+				this.seen.add(article);
+				this.articles++;
+			}
+		}
+		this.lastArticle = article;
+	}
+}
+
 /**
  * The features of an entity (kind aside: the table holds a column of weights per kind).
  * `extensions`: how many other entities' names start with this one and go on (a kind's wording
@@ -67,67 +111,49 @@ const HEAD_RULES = new Set(['org-head', 'place-head']);
  * many names end on it (a piece cut off a longer one) was tried too and did not help.
  */
 export function barFeatures(name: string, aliasCount: number, mentions: readonly BarMention[], taggerRan: boolean, extensions = 0): Float64Array {
+	const counts = new MentionCounts();
+	for (const m of mentions) counts.add(m.rule, m.title !== undefined, m.article, m.generic === true, m.tagged ?? 0);
+	const f = countFeatures(name, aliasCount, counts, taggerRan);
+	addShape(f, name);
+	f[EXTENSIONS] = Math.log1p(Math.min(MAX_EXTENSIONS, extensions));
+	return f;
+}
+
+/** The features read off the mentions and the name's letters: all but its words' shape and the extensions. */
+function countFeatures(name: string, aliasCount: number, c: MentionCounts, taggerRan: boolean): Float64Array {
 	const f = new Float64Array(FEATURE_COUNT);
-	const n = mentions.length;
-	let titled = 0;
-	let model = 0;
-	let head = 0;
-	let abbreviation = 0;
-	let defined = 0;
-	let latin = 0;
-	let gaz = 0;
-	let generic = 0;
-	let same = 0;
-	let none = 0;
-	let articles = 0;
-	let lastArticle: number | string | undefined;
-	const seen = new Set<number | string>();
-	for (const m of mentions) {
-		if (m.title !== undefined) titled++;
-		if (m.rule === 'model') model++;
-		else if (HEAD_RULES.has(m.rule)) head++;
-		else if (m.rule === 'abbreviation') abbreviation++;
-		else if (DEFINED_RULES.has(m.rule)) defined++;
-		else if (LATIN_RULES.has(m.rule)) latin++;
-		else if (m.rule === 'gazetteer') gaz++;
-		if (m.generic === true) generic++;
-		const tagged = m.rule === 'model' ? 2 : (m.tagged ?? 0);
-		if (tagged === 2) same++;
-		else if (tagged === 0) none++;
-		// Mentions come in corpus order: a new article is one not seen just before (sets only when out of order).
-		if (m.article !== lastArticle && !seen.has(m.article)) {
-			articles++;
-			seen.add(m.article);
-		}
-		lastArticle = m.article;
-	}
-	const share = (k: number): number => (n === 0 ? 0 : k / n);
+	const share = (k: number): number => (c.n === 0 ? 0 : k / c.n);
 	f[0] = 1;
-	f[1] = Math.log1p(n);
-	f[2] = Math.log1p(articles);
-	f[3] = share(titled);
-	f[4] = share(model);
-	f[5] = share(head);
-	f[6] = share(abbreviation);
-	f[7] = share(defined);
-	f[8] = share(latin);
-	f[9] = share(gaz);
-	f[10] = share(generic);
+	f[1] = Math.log1p(c.n);
+	f[2] = Math.log1p(c.articles);
+	f[3] = share(c.titled);
+	f[4] = share(c.model);
+	f[5] = share(c.head);
+	f[6] = share(c.abbreviation);
+	f[7] = share(c.defined);
+	f[8] = share(c.latin);
+	f[9] = share(c.gaz);
+	f[10] = share(c.generic);
 	// With the tagger switched off nothing is known of its word: the labelled samples' mean.
-	f[11] = taggerRan ? share(same) : LISTING_BAR.taggerMeans[0]!;
-	f[12] = taggerRan ? share(none) : LISTING_BAR.taggerMeans[1]!;
+	f[11] = taggerRan ? share(c.same) : LISTING_BAR.taggerMeans[0]!;
+	f[12] = taggerRan ? share(c.none) : LISTING_BAR.taggerMeans[1]!;
 	f[13] = knownPlace(name) ? 1 : 0;
 	f[14] = /[\u0E00-\u0E7F]/.test(name) ? 0 : 1;
 	f[15] = Math.min(4, name.split(/\s+/).filter((t) => t !== '').length) / 4;
 	f[16] = Math.min(60, name.length) / 60;
+	f[19] = Math.log1p(Math.max(0, aliasCount - 1));
+	// Not worked out yet (addShape).
+	for (const i of SHAPE) f[i] = NaN;
+	return f;
+}
+
+/** The features of the name's words (a segmentation: the costly part, worked out only when it can matter). */
+function addShape(f: Float64Array, name: string): void {
 	const shape = nameShape(name);
 	f[17] = shape.headAtStart ? 1 : 0;
 	f[18] = shape.everydayShare;
-	f[19] = Math.log1p(Math.max(0, aliasCount - 1));
 	f[20] = shape.namesPlace ? 1 : 0;
 	f[21] = latinEverydayShare(name);
-	f[22] = Math.log1p(Math.min(MAX_EXTENSIONS, extensions));
-	return f;
 }
 
 /**
@@ -235,28 +261,61 @@ export function extendedKind(kind: EntityKind): boolean {
 }
 
 /**
- * The learned bar's verdict on a cluster whose rules' verdict is to list it: the features that
- * depend on the cluster alone are kept on its summary; the extensions are the corpus's of now.
+ * The learned bar's verdict on a cluster whose rules list it: true when it is left out. The features
+ * read off the cluster alone are kept on its summary; the extensions are the corpus's of now. The
+ * name's words are segmented only when the rest leaves the verdict open (their largest possible
+ * weight could pass the threshold): most entities, people after a title above all, are settled
+ * without. `full` works every feature out (the audit and the trainer read them).
  */
-export function learnedVerdict(table: MentionTable, cluster: Cluster, summary: Summary, extensions: NameExtensions | undefined): Float64Array {
-	const f = (summary.barFeatures ??= clusterBarFeatures(table, cluster, summary, table.taggerRan));
-	f[EXTENSIONS] = Math.log1p(Math.min(MAX_EXTENSIONS, extensions !== undefined && extendedKind(summary.kind) ? extensions.count(summary.name) : 0));
-	return f;
+export function learnedVerdict(table: MentionTable, cluster: Cluster, summary: Summary, extensions: NameExtensions, full = false): boolean {
+	const kind = summary.kind;
+	const column = KIND_COLUMN[kind];
+	if (column === undefined) return false;
+	const f = (summary.barFeatures ??= clusterCountFeatures(table, cluster, summary));
+	f[EXTENSIONS] = Math.log1p(Math.min(MAX_EXTENSIONS, extendedKind(kind) ? extensions.count(summary.name) : 0));
+	const threshold = LISTING_BAR.thresholds[column]!;
+	if (Number.isNaN(f[SHAPE[0]!]!)) {
+		if (!full && logitWithout(column, f) + shapeBound()[column]! <= threshold) return false;
+		addShape(f, summary.name);
+	}
+	return junkLogit(kind, f) > threshold;
 }
 const EXTENSIONS = BAR_FEATURES.indexOf('extensions');
+/** The name's words' features (addShape), each in [0, 1]. */
+const SHAPE = (['head-at-start', 'everyday-share', 'names-a-place', 'latin-everyday-share'] as const).map((name) => BAR_FEATURES.indexOf(name));
 
-/** The features of a cluster of the mention table. */
-export function clusterBarFeatures(table: MentionTable, cluster: Cluster, summary: Summary, taggerRan: boolean): Float64Array {
-	const mentions: BarMention[] = new Array(cluster.length);
-	for (let i = 0; i < cluster.length; i++) {
-		const g = cluster[i]!;
-		mentions[i] = {
-			rule: table.mentionRule.get(g),
-			title: table.mentionTitle.get(g),
-			article: table.mentionArticle.get(g),
-			generic: table.genericMentions.has(g),
-			tagged: table.mentionTagged.get(g),
-		};
+/** The logit without the shape's features. */
+function logitWithout(column: number, f: Float64Array): number {
+	const {shared, perKind, means, scales} = LISTING_BAR;
+	const own = perKind[column]!;
+	let z = 0;
+	for (let i = 0; i < FEATURE_COUNT; i++) {
+		if (SHAPE.includes(i)) continue;
+		const x = i === 0 ? 1 : (f[i]! - means[i]!) / scales[i]!;
+		z += x * (shared[i]! + own[i]!);
 	}
-	return barFeatures(summary.name, summary.aliases.length, mentions, taggerRan);
+	return z;
+}
+
+let bound: number[] | undefined;
+/** Per kind, the most the shape's features can add to the logit (each feature at 0 or 1). */
+function shapeBound(): number[] {
+	return (bound ??= [0, 1, 2].map((column) => {
+		const {shared, perKind, means, scales} = LISTING_BAR;
+		let most = 0;
+		for (const i of SHAPE) {
+			const w = shared[i]! + perKind[column]![i]!;
+			most += Math.max((w * (0 - means[i]!)) / scales[i]!, (w * (1 - means[i]!)) / scales[i]!);
+		}
+		return most;
+	}));
+}
+
+/** The features of a cluster of the mention table read off its mentions (the shape left to learnedVerdict). */
+function clusterCountFeatures(table: MentionTable, cluster: Cluster, summary: Summary): Float64Array {
+	const counts = new MentionCounts();
+	for (const g of cluster) {
+		counts.add(table.mentionRule.get(g), table.mentionTitle.get(g) !== undefined, table.mentionArticle.get(g), table.genericMentions.has(g), table.mentionTagged.get(g));
+	}
+	return countFeatures(summary.name, summary.aliases.length, counts, table.taggerRan);
 }
