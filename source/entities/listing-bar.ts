@@ -141,7 +141,9 @@ function countFeatures(name: string, aliasCount: number, c: MentionCounts, tagge
 	f[14] = /[\u0E00-\u0E7F]/.test(name) ? 0 : 1;
 	f[15] = Math.min(4, name.split(/\s+/).filter((t) => t !== '').length) / 4;
 	f[16] = Math.min(60, name.length) / 60;
+	f[17] = headEnd(name) > 0 ? 1 : 0;
 	f[19] = Math.log1p(Math.max(0, aliasCount - 1));
+	f[21] = latinEverydayShare(name);
 	// Not worked out yet (addShape).
 	for (const i of SHAPE) f[i] = NaN;
 	return f;
@@ -150,27 +152,30 @@ function countFeatures(name: string, aliasCount: number, c: MentionCounts, tagge
 /** The features of the name's words (a segmentation: the costly part, worked out only when it can matter). */
 function addShape(f: Float64Array, name: string): void {
 	const shape = nameShape(name);
-	f[17] = shape.headAtStart ? 1 : 0;
 	f[18] = shape.everydayShare;
 	f[20] = shape.namesPlace ? 1 : 0;
-	f[21] = latinEverydayShare(name);
+}
+
+/** Where a body's or place's head word that opens the name ends (0: none). */
+function headEnd(name: string): number {
+	let end = 0;
+	for (const m of triggerTrie().matchesAt(name, 0)) {
+		if (m.values.some((v) => v.type === 'org' || v.type === 'place' || v.type === 'standalone')) end = Math.max(end, m.end);
+	}
+	return end;
 }
 
 /**
- * Whether a head word opens the name, the share of its other words that are everyday words, and
- * whether a place the gazetteer or the district list knows starts at one of them (รพ.|ประโคนชัย).
+ * The share of the name's words after its head that are everyday words, and whether a place the
+ * gazetteer or the district list knows starts at one of them (รพ.|ประโคนชัย).
  */
-function nameShape(name: string): {headAtStart: boolean; everydayShare: number; namesPlace: boolean} {
-	if (!/[\u0E01-\u0E4E]/.test(name)) return {headAtStart: false, everydayShare: 0, namesPlace: false};
-	let headEnd = 0;
-	for (const m of triggerTrie().matchesAt(name, 0)) {
-		if (m.values.some((v) => v.type === 'org' || v.type === 'place' || v.type === 'standalone')) headEnd = Math.max(headEnd, m.end);
-	}
+function nameShape(name: string): {everydayShare: number; namesPlace: boolean} {
+	if (!/[\u0E01-\u0E4E]/.test(name)) return {everydayShare: 0, namesPlace: false};
 	let total = 0;
 	let everyday = 0;
 	let namesPlace = false;
 	const districts = gazetteer().districts;
-	for (const w of words(name, headEnd)) {
+	for (const w of words(name, headEnd(name))) {
 		if (!w.wordLike) continue;
 		total++;
 		if (isCommonWord(w.text)) everyday++;
@@ -182,7 +187,7 @@ function nameShape(name: string): {headAtStart: boolean; everydayShare: number; 
 					.some((m) => m.values.some((v) => v.type === 'gazetteer'));
 		}
 	}
-	return {headAtStart: headEnd > 0, everydayShare: total === 0 ? 1 : everyday / total, namesPlace};
+	return {everydayShare: total === 0 ? 1 : everyday / total, namesPlace};
 }
 
 /** The share of a Latin name's words that are everyday English words (Video Conference, Data Center). */
@@ -282,7 +287,7 @@ export function learnedVerdict(table: MentionTable, cluster: Cluster, summary: S
 }
 const EXTENSIONS = BAR_FEATURES.indexOf('extensions');
 /** The name's words' features (addShape), each in [0, 1]. */
-const SHAPE = (['head-at-start', 'everyday-share', 'names-a-place', 'latin-everyday-share'] as const).map((name) => BAR_FEATURES.indexOf(name));
+const SHAPE = (['everyday-share', 'names-a-place'] as const).map((name) => BAR_FEATURES.indexOf(name));
 
 /** The logit without the shape's features. */
 function logitWithout(column: number, f: Float64Array): number {
