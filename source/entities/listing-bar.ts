@@ -113,15 +113,16 @@ class MentionCounts {
 export function barFeatures(name: string, aliasCount: number, mentions: readonly BarMention[], taggerRan: boolean, extensions = 0): Float64Array {
 	const counts = new MentionCounts();
 	for (const m of mentions) counts.add(m.rule, m.title !== undefined, m.article, m.generic === true, m.tagged ?? 0);
-	const f = countFeatures(name, aliasCount, counts, taggerRan);
+	const f = countFeatures(aliasCount, counts, taggerRan);
+	nameFeatures(f, name);
 	addShape(f, name);
 	f[EXTENSIONS] = Math.log1p(Math.min(MAX_EXTENSIONS, extensions));
 	return f;
 }
 
-/** The features read off the mentions and the name's letters: all but its words' shape and the extensions. */
-function countFeatures(name: string, aliasCount: number, c: MentionCounts, taggerRan: boolean): Float64Array {
-	const f = new Float64Array(FEATURE_COUNT);
+/** The features read off the mentions (the name's left unknown, NaN: nameFeatures, addShape). */
+function countFeatures(aliasCount: number, c: MentionCounts, taggerRan: boolean): Float64Array {
+	const f = new Float64Array(FEATURE_COUNT).fill(NaN);
 	const share = (k: number): number => (c.n === 0 ? 0 : k / c.n);
 	f[0] = 1;
 	f[1] = Math.log1p(c.n);
@@ -137,16 +138,18 @@ function countFeatures(name: string, aliasCount: number, c: MentionCounts, tagge
 	// With the tagger switched off nothing is known of its word: the labelled samples' mean.
 	f[11] = taggerRan ? share(c.same) : LISTING_BAR.taggerMeans[0]!;
 	f[12] = taggerRan ? share(c.none) : LISTING_BAR.taggerMeans[1]!;
+	f[19] = Math.log1p(Math.max(0, aliasCount - 1));
+	return f;
+}
+
+/** The features read off the name's letters, without segmenting it. */
+function nameFeatures(f: Float64Array, name: string): void {
 	f[13] = knownPlace(name) ? 1 : 0;
 	f[14] = /[\u0E00-\u0E7F]/.test(name) ? 0 : 1;
 	f[15] = Math.min(4, name.split(/\s+/).filter((t) => t !== '').length) / 4;
 	f[16] = Math.min(60, name.length) / 60;
 	f[17] = headEnd(name) > 0 ? 1 : 0;
-	f[19] = Math.log1p(Math.max(0, aliasCount - 1));
 	f[21] = latinEverydayShare(name);
-	// Not worked out yet (addShape).
-	for (const i of SHAPE) f[i] = NaN;
-	return f;
 }
 
 /** The features of the name's words (a segmentation: the costly part, worked out only when it can matter). */
@@ -267,53 +270,48 @@ export function extendedKind(kind: EntityKind): boolean {
 
 /**
  * The learned bar's verdict on a cluster whose rules list it: true when it is left out. The features
- * read off the cluster alone are kept on its summary; the extensions are the corpus's of now. The
- * name's words are segmented only when the rest leaves the verdict open (their largest possible
- * weight could pass the threshold): most entities, people after a title above all, are settled
- * without. `full` works every feature out (the audit and the trainer read them).
+ * read off the cluster alone are kept on its summary; the extensions are the corpus's of now. They
+ * are worked out cheapest first, and the verdict is settled as soon as the features still unknown,
+ * at their largest possible weight, could not lift the logit past the threshold: most entities,
+ * people after a title above all, are settled on their mentions alone, and few names are segmented.
+ * `full` works every feature out (the audit and the trainer read them).
  */
 export function learnedVerdict(table: MentionTable, cluster: Cluster, summary: Summary, extensions: NameExtensions, full = false): boolean {
 	const kind = summary.kind;
 	const column = KIND_COLUMN[kind];
 	if (column === undefined) return false;
-	const f = (summary.barFeatures ??= clusterCountFeatures(table, cluster, summary));
-	f[EXTENSIONS] = Math.log1p(Math.min(MAX_EXTENSIONS, extendedKind(kind) ? extensions.count(summary.name) : 0));
 	const threshold = LISTING_BAR.thresholds[column]!;
-	if (Number.isNaN(f[SHAPE[0]!]!)) {
-		if (!full && logitWithout(column, f) + shapeBound()[column]! <= threshold) return false;
-		addShape(f, summary.name);
-	}
+	const f = (summary.barFeatures ??= clusterCountFeatures(table, cluster, summary));
+	const settled = (): boolean => !full && upperBound(column, f) <= threshold;
+	f[EXTENSIONS] = NaN;
+	if (settled()) return false;
+	if (Number.isNaN(f[LETTERS]!)) nameFeatures(f, summary.name);
+	if (settled()) return false;
+	f[EXTENSIONS] = Math.log1p(Math.min(MAX_EXTENSIONS, extendedKind(kind) ? extensions.count(summary.name) : 0));
+	if (settled()) return false;
+	if (Number.isNaN(f[SHAPE[0]!]!)) addShape(f, summary.name);
 	return junkLogit(kind, f) > threshold;
 }
 const EXTENSIONS = BAR_FEATURES.indexOf('extensions');
-/** The name's words' features (addShape), each in [0, 1]. */
+const LETTERS = BAR_FEATURES.indexOf('known-place');
+/** The name's words' features (addShape). */
 const SHAPE = (['everyday-share', 'names-a-place'] as const).map((name) => BAR_FEATURES.indexOf(name));
+/** Each feature's range (all shares and flags are in [0, 1]). */
+const HIGHEST = BAR_FEATURES.map((name) => (name === 'extensions' ? Math.log1p(MAX_EXTENSIONS) : 1));
 
-/** The logit without the shape's features. */
-function logitWithout(column: number, f: Float64Array): number {
+/** The logit with each unknown (NaN) feature at the end of its range that weighs most. */
+function upperBound(column: number, f: Float64Array): number {
 	const {shared, perKind, means, scales} = LISTING_BAR;
 	const own = perKind[column]!;
 	let z = 0;
 	for (let i = 0; i < FEATURE_COUNT; i++) {
-		if (SHAPE.includes(i)) continue;
-		const x = i === 0 ? 1 : (f[i]! - means[i]!) / scales[i]!;
-		z += x * (shared[i]! + own[i]!);
+		const w = shared[i]! + own[i]!;
+		const v = f[i]!;
+		if (i === 0) z += w;
+		else if (!Number.isNaN(v)) z += (w * (v - means[i]!)) / scales[i]!;
+		else z += Math.max((w * (0 - means[i]!)) / scales[i]!, (w * (HIGHEST[i]! - means[i]!)) / scales[i]!);
 	}
 	return z;
-}
-
-let bound: number[] | undefined;
-/** Per kind, the most the shape's features can add to the logit (each feature at 0 or 1). */
-function shapeBound(): number[] {
-	return (bound ??= [0, 1, 2].map((column) => {
-		const {shared, perKind, means, scales} = LISTING_BAR;
-		let most = 0;
-		for (const i of SHAPE) {
-			const w = shared[i]! + perKind[column]![i]!;
-			most += Math.max((w * (0 - means[i]!)) / scales[i]!, (w * (1 - means[i]!)) / scales[i]!);
-		}
-		return most;
-	}));
 }
 
 /** The features of a cluster of the mention table read off its mentions (the shape left to learnedVerdict). */
@@ -322,5 +320,5 @@ function clusterCountFeatures(table: MentionTable, cluster: Cluster, summary: Su
 	for (const g of cluster) {
 		counts.add(table.mentionRule.get(g), table.mentionTitle.get(g) !== undefined, table.mentionArticle.get(g), table.genericMentions.has(g), table.mentionTagged.get(g));
 	}
-	return countFeatures(summary.name, summary.aliases.length, counts, table.taggerRan);
+	return countFeatures(summary.aliases.length, counts, table.taggerRan);
 }
