@@ -12,7 +12,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {parseTaggedLine} from './thainer.js';
 import {loadJsonlArticles} from './entities.js';
-import {thaigov2k} from './data.js';
+import {HELD_OUT_JUNK_LABELS, JUNK_LABELS, thaigov2k} from './data.js';
 import {buildEntityIndex} from '../source/entities/builder.js';
 import {gazetteer} from '../source/entities/gazetteer.js';
 import {COMMON_WORDS, FUNCTION_WORDS, ORG_HEADS, LATIN_ORG_HEADS, LATIN_STOP, VERBS} from '../source/entities/lexicon.js';
@@ -297,15 +297,9 @@ for (const [key, list] of [...byReason].sort()) {
 }
 // Each labelled sample was read before a round of changes (the first before the evidence bar, the
 // second before the junk4 round, the third before the junk5 round, the fourth before the junk6
-// round; the held-out ones at a round's end): what the bar and the rules now drop of each, junk and names.
-for (const file of [
-	'entities-junk-labels.tsv',
-	'entities-junk-labels-2.tsv',
-	'entities-junk-labels-3.tsv',
-	'entities-junk-labels-heldout.tsv',
-	'entities-junk-labels-4.tsv',
-	'entities-junk-labels-heldout-2.tsv',
-]) {
+// round; the held-out ones at a round's end, the third labelled before the junk7 round's code):
+// what the bar and the rules now drop of each, junk and names.
+for (const file of [...JUNK_LABELS, ...HELD_OUT_JUNK_LABELS]) {
 	const labelsPath = new URL(`fixtures/${file}`, import.meta.url);
 	if (!existsSync(labelsPath) || paths.length !== 1 || paths[0] !== thaigov2k) continue;
 	const unlistedIds = new Map([...unlisted].map(([e, reason]) => [e.id, reason]));

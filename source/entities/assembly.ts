@@ -7,6 +7,7 @@ import {resolveEntityEdits} from './apply-corrections.js';
 import {EntityIndex} from './entity-index.js';
 import {canonicalName, idBase, uniqueId} from './entity-summary.js';
 import {clusterUnlistedReason} from './evidence.js';
+import {NameExtensions, byCodeUnits, extendedKind, learnedVerdict} from './listing-bar.js';
 import {CHUNK, type Cluster, type MentionTable, type Summary, summarize} from './mention-table.js';
 import {type AliasKeys, NameSearch} from './name-search.js';
 import {displayName} from './normalize.js';
@@ -78,16 +79,35 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 	// Entities, bucketed by mention count (most first) to be sorted by name within a bucket.
 	const used = new Map<string, number>();
 	const byCount = new Map<number, Draft[]>();
+	// Every body's and place's name, for the learned bar's extensions (listing-bar.ts).
+	const names: string[] = [];
 	for (let c = 0; c < clusters.length; c++) {
 		const cluster = clusters[c]!;
 		if (cluster.length === 0 || hidden.has(c)) continue;
 		const summary = (summaries[c] ??= summarize(table, cluster));
+		if (extendedKind(summary.kind)) names.push(summary.name);
+		if (clock.tick()) yield* clock.pause();
+	}
+	const sorted = yield* sortSteps(names, byCodeUnits, clock);
+	const extensions = new NameExtensions(sorted.filter((n, i) => i === 0 || n !== sorted[i - 1]));
+	for (let c = 0; c < clusters.length; c++) {
+		const cluster = clusters[c]!;
+		if (cluster.length === 0 || hidden.has(c)) continue;
+		const summary = summaries[c]!;
 		const corrected = renamed.has(c) || rekinded.has(c) || extraAliases.has(c);
-		// A summary is reused only while its cluster is unchanged, and the reason with it.
-		const unlisted = corrected ? false : (summary.unlisted ??= clusterUnlistedReason(table, cluster, summary) ?? false);
+		// A summary is reused only while its cluster is unchanged, and the rules' reason with it. The
+		// rules first (evidence.ts), then the learned bar on what they list (listing-bar.ts), whose
+		// extensions are the whole corpus's of now.
+		const ruled = corrected ? false : (summary.unlisted ??= clusterUnlistedReason(table, cluster, summary) ?? false);
+		const unlisted = ruled !== false ? ruled : !corrected && learnedVerdict(table, cluster, summary, extensions, everyEntity) ? 'learned-bar' : false;
 		if (!everyEntity && unlisted !== false) continue;
 		const draft = draftOf(table, cluster, {base: summary, extraAliases: extraAliases.get(c), newName: renamed.get(c), newKind: rekinded.get(c), used});
 		if (unlisted !== false) draft.entity.unlisted = unlisted;
+		// The audit and the trainer read every feature (worked out for all but corrected entities).
+		if (everyEntity && !corrected) {
+			learnedVerdict(table, cluster, summary, extensions, true);
+			draft.entity.barFeatures = summary.barFeatures?.slice();
+		}
 		const bucket = byCount.get(draft.entity.mentionCount);
 		if (bucket === undefined) byCount.set(draft.entity.mentionCount, [draft]);
 		else bucket.push(draft);

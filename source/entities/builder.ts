@@ -56,6 +56,8 @@ export class EntityIndexBuilder {
 		mentionWeight: new NumberColumn('float64'),
 		mentionPlaceKey: new Column<string | undefined>(),
 		genericMentions: new Set<number>(),
+		mentionTagged: new NumberColumn('uint8'),
+		taggerRan: false as boolean,
 	} satisfies MentionTable;
 	private readonly linker = new Linker();
 	private readonly seen = new Set<string>();
@@ -182,6 +184,8 @@ export class EntityIndexBuilder {
 			table.mentionKind.push(m.kind);
 			table.mentionWeight.push(kindWeight(m));
 			table.mentionPlaceKey.push(m.placeKey);
+			table.mentionTagged.push(m.tagged === 'same' ? 2 : m.tagged === 'other' ? 1 : 0);
+			if (m.rule === 'model' || m.tagged !== undefined) table.taggerRan = true;
 		}
 		table.articleIds.push(id);
 		table.firstMention.push(table.mentionText.length);

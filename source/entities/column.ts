@@ -44,12 +44,13 @@ export class Column<T> implements ReadonlyColumn<T> {
 }
 
 /** A typed array a NumberColumn's chunks are made of. */
-type NumberChunk = Int32Array | Float64Array;
+type NumberChunk = Uint8Array | Int32Array | Float64Array;
 
 /**
- * A column of numbers in typed chunks: whole numbers in 32 bits (a mention's article, offsets,
- * node), or any number in 64 (a weight). A whole number outside 32 bits is refused (a RangeError)
- * rather than wrapped: the column would read back another number. Its push and get repeat
+ * A column of numbers in typed chunks: small whole numbers in a byte (0–255: a mention's tagger
+ * marks), whole numbers in 32 bits (a mention's article, offsets, node), or any number in 64 (a
+ * weight). A whole number outside its kind's range is refused (a RangeError) rather than wrapped:
+ * the column would read back another number. Its push and get repeat
  * Column's rather than share a base class: each stays monomorphic (a shared `get` would see plain
  * arrays and two kinds of typed array, on the linker's and the snapshot's hottest loops).
  */
@@ -58,12 +59,13 @@ export class NumberColumn implements ReadonlyColumn<number> {
 	private last: NumberChunk = new Int32Array(0);
 	length = 0;
 
-	constructor(private readonly kind: 'int32' | 'float64' = 'int32') {}
+	constructor(private readonly kind: 'uint8' | 'int32' | 'float64' = 'int32') {}
 
 	push(value: number): void {
 		if (this.kind === 'int32' && (value | 0) !== value) throw new RangeError(`NumberColumn: ${value} is not a 32-bit whole number`);
+		if (this.kind === 'uint8' && (value & 255) !== value) throw new RangeError(`NumberColumn: ${value} is not a whole number of 0-255`);
 		if ((this.length & MASK) === 0) {
-			this.last = this.kind === 'int32' ? new Int32Array(CHUNK) : new Float64Array(CHUNK);
+			this.last = this.kind === 'int32' ? new Int32Array(CHUNK) : this.kind === 'uint8' ? new Uint8Array(CHUNK) : new Float64Array(CHUNK);
 			this.chunks.push(this.last);
 		}
 		this.last[this.length & MASK] = value;

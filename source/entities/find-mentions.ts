@@ -13,7 +13,7 @@ import {detectLatin} from './detect/latin.js';
 import {detectPersonBrackets} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectThaiTriggersSteps} from './detect/thai-triggers.js';
-import {fillFree, modelCandidatesSteps} from './model/candidates.js';
+import {KIND_BIT, fillFree, modelCandidatesSteps} from './model/candidates.js';
 import {foldInvisible, unfoldRange} from './normalize.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from './steps.js';
 import type {Mention} from './types.js';
@@ -34,6 +34,11 @@ export interface DetectedMention extends Mention {
 	linkAlias?: string;
 	/** A body or place written as a kind is (counted, an example, quantified: generic-use.ts). */
 	generic?: boolean;
+	/**
+	 * What the learned tagger saw over the mention's letters (unset when it saw nothing there or did
+	 * not run): a name of the same kind, or only of another kind. The listing bar reads it.
+	 */
+	tagged?: 'same' | 'other';
 }
 
 /** The entity mentions of an article, sorted by start. */
@@ -102,9 +107,18 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 		if (c.tokens !== undefined) m.tokens = c.tokens;
 		if (c.linkAlias !== undefined) m.linkAlias = c.linkAlias;
 		if (c.kind !== 'person' && genericUse(original, start, end)) m.generic = true;
+		const tagged = ctx.modelKinds === undefined ? 0 : kindsIn(ctx.modelKinds, c.start, c.end);
+		if (tagged !== 0) m.tagged = tagged & KIND_BIT[c.kind] ? 'same' : 'other';
 		out.push(m);
 	}
 	return out;
+}
+
+/** The kinds the tagger saw anywhere in [start, end), as bits. */
+function kindsIn(bits: Uint8Array, start: number, end: number): number {
+	let k = 0;
+	for (let i = start; i < end; i++) k |= bits[i]!;
+	return k;
 }
 
 /** Stronger rule first, then the longer name; a candidate overlapping an accepted one is dropped. */

@@ -15,6 +15,9 @@ import {ENTITY_KINDS} from './types.js';
 const SHORT = 1;
 const FOREIGN = 2;
 const GENERIC = 4;
+/** The tagger saw a name of the mention's kind there; of another kind only. */
+const TAGGED_SAME = 8;
+const TAGGED_OTHER = 16;
 /** Absent optional number or string. */
 const NONE = -1;
 
@@ -86,7 +89,8 @@ export function encodeMentions(perArticle: ReadonlyArray<readonly DetectedMentio
 			c.title[g] = ref(m.title);
 			c.titleStart[g] = m.titleStart ?? NONE;
 			c.kind[g] = ENTITY_KINDS.indexOf(m.kind);
-			c.flags[g] = (m.short ? SHORT : 0) | (m.foreign ? FOREIGN : 0) | (m.generic ? GENERIC : 0);
+			c.flags[g] =
+				(m.short ? SHORT : 0) | (m.foreign ? FOREIGN : 0) | (m.generic ? GENERIC : 0) | (m.tagged === 'same' ? TAGGED_SAME : m.tagged === 'other' ? TAGGED_OTHER : 0);
 			g++;
 		}
 	});
@@ -127,6 +131,8 @@ export function decodeArticle(c: MentionColumns, a: number): DetectedMention[] {
 		if (c.flags[g]! & SHORT) m.short = true;
 		if (c.flags[g]! & FOREIGN) m.foreign = true;
 		if (c.flags[g]! & GENERIC) m.generic = true;
+		if (c.flags[g]! & TAGGED_SAME) m.tagged = 'same';
+		else if (c.flags[g]! & TAGGED_OTHER) m.tagged = 'other';
 		if (c.placeKey[g] !== NONE) m.placeKey = c.strings[c.placeKey[g]!]!;
 		if (c.tokens[g] !== NONE) m.tokens = c.tokens[g]!;
 		if (c.linkAlias[g] !== NONE) m.linkAlias = c.strings[c.linkAlias[g]!]!;
@@ -176,7 +182,14 @@ export function validColumns(c: MentionColumns, textLengths: ArrayLike<number>):
 			lastStart = start;
 			if (!isRef(c.text[g]!) || !isRef(c.rule[g]!) || c.strings[c.text[g]!]!.length !== end - start) return false;
 			if (!isOptionalRef(c.placeKey[g]!) || !isOptionalRef(c.linkAlias[g]!) || !isOptionalRef(c.title[g]!)) return false;
-			if (c.group[g]! < 0 || c.tokens[g]! < NONE || c.kind[g]! >= ENTITY_KINDS.length || c.flags[g]! > (SHORT | FOREIGN | GENERIC)) return false;
+			if (
+				c.group[g]! < 0 ||
+				c.tokens[g]! < NONE ||
+				c.kind[g]! >= ENTITY_KINDS.length ||
+				c.flags[g]! > (SHORT | FOREIGN | GENERIC | TAGGED_SAME | TAGGED_OTHER) ||
+				(c.flags[g]! & (TAGGED_SAME | TAGGED_OTHER)) === (TAGGED_SAME | TAGGED_OTHER)
+			)
+				return false;
 			const title = c.title[g]!;
 			const titleStart = c.titleStart[g]!;
 			if (title === NONE ? titleStart !== NONE : titleStart < 0 || titleStart + c.strings[title]!.length > length) return false;

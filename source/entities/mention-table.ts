@@ -35,6 +35,13 @@ export interface MentionTable {
 	 * fifty is, and a column would hold a value for each of two million mentions.
 	 */
 	readonly genericMentions: ReadonlySet<number>;
+	/**
+	 * What the learned tagger saw over each mention (DetectedMention.tagged): 2 a name of the same
+	 * kind, 1 of another kind only, 0 nothing (or it did not run). One byte a mention.
+	 */
+	readonly mentionTagged: ReadonlyColumn<number>;
+	/** The tagger ran on some article (else its word is unknown, not "no name"). */
+	readonly taggerRan: boolean;
 }
 
 /** A cluster: mention numbers, ascending unless a correction merged clusters. */
@@ -54,8 +61,10 @@ export interface Summary {
 	placeKey?: string;
 	/** idBase of the above, once worked out. */
 	idBase?: string;
-	/** Why the entity is not listed (evidence.ts), or false; once worked out. */
+	/** Why the rules leave the entity out (evidence.ts), or false; once worked out. */
 	unlisted?: string | false;
+	/** What the learned listing bar reads of the cluster alone (listing-bar.ts); once worked out. */
+	barFeatures?: Float64Array;
 }
 
 /** Name, kind and spellings of a cluster, from its mentions (in cluster order). */

@@ -37,6 +37,8 @@ export interface Entity {
 	articleCount: number;
 	/** Only when every entity is listed (the audit): why the evidence bar leaves this one out (evidence.ts). */
 	unlisted?: string;
+	/** Only when every entity is listed: what the learned listing bar reads of it (listing-bar.ts). */
+	barFeatures?: Float64Array;
 }
 
 /** Where a jump from one mention to the next lands. */

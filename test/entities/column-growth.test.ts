@@ -39,6 +39,10 @@ describe('Column', () => {
 		assert.ok(whole.largestArray <= CHUNK);
 		for (const bad of [2 ** 31, -(2 ** 31) - 1, 0.5, Number.NaN]) assert.throws(() => whole.push(bad), RangeError, String(bad));
 		assert.equal(whole.length, CHUNK + 3);
+		const bytes = new NumberColumn('uint8');
+		for (let i = 0; i < CHUNK + 3; i++) bytes.push(i % 256);
+		assert.equal(bytes.get(CHUNK + 2), (CHUNK + 2) % 256);
+		for (const bad of [256, -1, 1.5]) assert.throws(() => bytes.push(bad), RangeError, String(bad));
 	});
 });
 
@@ -60,9 +64,9 @@ describe('EntityIndexBuilder: the mention table', () => {
 		builder.addDetected(detected(Math.ceil((CHUNK * 2.5) / 8), 8));
 		const table = (builder as unknown as {table: Record<string, unknown>}).table;
 		const columns = Object.entries(table).filter(([name]) => name.startsWith('mention'));
-		assert.equal(columns.length, 10);
-		// Numbers in typed chunks (4 bytes an entry, 8 for the weight), not slots of 8 with a third more room.
-		const numbers = ['mentionArticle', 'mentionStart', 'mentionEnd', 'mentionTitleStart', 'mentionWeight'];
+		assert.equal(columns.length, 11);
+		// Numbers in typed chunks (a byte for the tagger's marks, 4 bytes an entry, 8 for the weight), not slots of 8 with a third more room.
+		const numbers = ['mentionArticle', 'mentionStart', 'mentionEnd', 'mentionTitleStart', 'mentionWeight', 'mentionTagged'];
 		for (const name of numbers) assert.ok(table[name] instanceof NumberColumn, `${name} is a NumberColumn`);
 		assert.ok((builder as unknown as {linker: {mentionNode: unknown}}).linker.mentionNode instanceof NumberColumn, "the linker's nodes are a NumberColumn");
 		for (const [name, column] of columns) {

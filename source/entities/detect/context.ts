@@ -334,6 +334,11 @@ export function isCombining(code: number): boolean {
 export class DetectionContext {
 	readonly words: WordBoundaries;
 	readonly candidates: Candidate[] = [];
+	/**
+	 * Which kinds the learned tagger saw at each character, as bits (person 1, organization 2,
+	 * place 4, other 8); undefined until it ran (or when it is switched off).
+	 */
+	modelKinds?: Uint8Array;
 	private nextGroup = 1;
 
 	constructor(readonly text: string) {

@@ -204,14 +204,15 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock): 
 		if (clock.due()) yield* clock.pause();
 	}
 	markUnsupported(ctx, seen);
+	ctx.modelKinds = seen.bits;
 	return rest;
 }
 
-const KIND_BIT: Record<EntityKind, number> = {person: 1, organization: 2, place: 4, other: 8};
+export const KIND_BIT: Record<EntityKind, number> = {person: 1, organization: 2, place: 4, other: 8};
 
 /** Which kinds the model saw at each character. */
 class SpanCover {
-	private readonly bits: Uint8Array;
+	readonly bits: Uint8Array;
 	constructor(length: number) {
 		this.bits = new Uint8Array(length);
 	}

@@ -1,0 +1,422 @@
+// Trains the learned listing bar (source/entities/listing-bar.ts) on the hand-labelled samples of
+// thaigov-2k entities (bench/fixtures/entities-junk-labels*.tsv, each entity read by a person:
+// name or junk), and scores it by leave-one-file-out cross-validation: every file is scored by a
+// model (and a threshold) learned on the others only, with any entity it shares with them left out
+// of their training. The shipped table is learned on all the files, its threshold taken from the
+// pooled out-of-fold scores, so that the labelled names the rules and the bar keep listed stay at
+// or above --recall (0.95 by default).
+// Run: node --import tsx bench/train-listing-bar.ts [--write] [--recall 0.95] [--held-out FILE]
+// (--write rewrites source/entities/listing-bar-table.ts; a held-out file is never trained on and
+// only reported, with the shipped table. BAR_DUMP=1 prints the out-of-fold errors, BAR_CURVE=1 junk
+// and names by rank, BAR_STUMPS=1 the same folds with boosted stumps, the model it was compared with.)
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {parseArgs} from 'node:util';
+import {loadJsonlArticles} from './entities.js';
+import {JUNK_LABELS, thaigov2k} from './data.js';
+import {buildEntityIndex} from '../source/entities/builder.js';
+import {BAR_FEATURES, FEATURE_COUNT} from '../source/entities/listing-bar.js';
+import type {Entity, EntityKind} from '../source/entities/types.js';
+
+const {values} = parseArgs({
+	options: {
+		write: {type: 'boolean', default: false},
+		recall: {type: 'string', default: '0.95'},
+		odds: {type: 'string', default: '2'},
+		'held-out': {type: 'string', multiple: true, default: []},
+	},
+});
+const targetRecall = Number(values.recall);
+/** The shipped threshold: leave out only where no name is this many times likelier than a name (precision first). */
+const oddsThreshold = Math.log(Number(values.odds));
+const FILES = JUNK_LABELS;
+const KINDS: EntityKind[] = ['person', 'organization', 'place'];
+/** L2 strengths tried; the one with the best out-of-fold log-loss is used. */
+const LAMBDAS = [0.3, 1, 3, 10, 30];
+
+if (!existsSync(thaigov2k)) {
+	console.log(`skip: ${thaigov2k} is absent`);
+	process.exit(0);
+}
+const articles = loadJsonlArticles(thaigov2k, Infinity);
+const index = buildEntityIndex(articles, {everyEntity: true});
+const byId = new Map<string, Entity>(index.all().map((e) => [e.id, e]));
+
+interface Row {
+	file: number;
+	id: string;
+	junk: boolean;
+	kind: EntityKind;
+	x: Float64Array;
+	/** The rules (evidence.ts) already leave it out. */
+	ruled: boolean;
+}
+/** Labelled rows whose entity is still found; those not found are counted (their extent moved). */
+function readRows(file: string, fileNo: number): {rows: Row[]; missing: number} {
+	const rows: Row[] = [];
+	let missing = 0;
+	for (const line of readFileSync(new URL(`fixtures/${file}`, import.meta.url), 'utf8').split('\n')) {
+		if (line.startsWith('#')) continue;
+		const [, label, id] = line.split('\t');
+		if (id === undefined || (label !== 'name' && label !== 'junk')) continue;
+		const e = byId.get(id);
+		if (e === undefined || e.barFeatures === undefined || !KINDS.includes(e.kind)) {
+			missing++;
+			continue;
+		}
+		const ruled = e.unlisted !== undefined && e.unlisted !== 'learned-bar';
+		rows.push({file: fileNo, id, junk: label === 'junk', kind: e.kind, x: e.barFeatures, ruled});
+	}
+	return {rows, missing};
+}
+const all: Row[] = [];
+FILES.forEach((file, i) => {
+	const {rows, missing} = readRows(file, i);
+	all.push(...rows);
+	console.log(`${file}: ${rows.length} labelled entities found (${rows.filter((r) => r.junk).length} junk), ${missing} not found`);
+});
+
+// ---- the model: logistic regression on standardised features, a shared weight and one per kind
+// for each feature (x copied into a shared block and its kind's block), L2 on all but the bias.
+interface Model {
+	means: number[];
+	scales: number[];
+	shared: number[];
+	perKind: number[][];
+}
+const WIDTH = FEATURE_COUNT * 4;
+function design(r: Row, means: number[], scales: number[]): Float64Array {
+	const z = new Float64Array(WIDTH);
+	const k = KINDS.indexOf(r.kind);
+	for (let i = 0; i < FEATURE_COUNT; i++) {
+		const v = i === 0 ? 1 : (r.x[i]! - means[i]!) / scales[i]!;
+		z[i] = v;
+		z[FEATURE_COUNT * (k + 1) + i] = v;
+	}
+	return z;
+}
+function fit(rows: readonly Row[], lambda: number): Model {
+	const means = new Array<number>(FEATURE_COUNT).fill(0);
+	const scales = new Array<number>(FEATURE_COUNT).fill(1);
+	for (let i = 1; i < FEATURE_COUNT; i++) {
+		const xs = rows.map((r) => r.x[i]!);
+		const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+		const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
+		means[i] = mean;
+		scales[i] = sd > 1e-9 ? sd : 1;
+	}
+	const X = rows.map((r) => design(r, means, scales));
+	const w = new Float64Array(WIDTH);
+	// Newton's method (the problem is small: a few hundred rows, 72 weights).
+	for (let iter = 0; iter < 50; iter++) {
+		const grad = new Float64Array(WIDTH);
+		const H = Array.from({length: WIDTH}, () => new Float64Array(WIDTH));
+		X.forEach((x, n) => {
+			let z = 0;
+			for (let i = 0; i < WIDTH; i++) z += x[i]! * w[i]!;
+			const p = 1 / (1 + Math.exp(-z));
+			const y = rows[n]!.junk ? 1 : 0;
+			const s = p * (1 - p);
+			for (let i = 0; i < WIDTH; i++) {
+				if (x[i] === 0) continue;
+				grad[i]! += (p - y) * x[i]!;
+				for (let j = 0; j < WIDTH; j++) if (x[j] !== 0) H[i]![j]! += s * x[i]! * x[j]!;
+			}
+		});
+		for (let i = 0; i < WIDTH; i++) {
+			const bias = i % FEATURE_COUNT === 0;
+			// Shared bias unpenalised; per-kind biases lightly; the rest by lambda.
+			const l = i === 0 ? 1e-6 : bias ? lambda / 10 : lambda;
+			grad[i]! += l * w[i]!;
+			H[i]![i]! += l;
+		}
+		const step = solve(H, grad);
+		let moved = 0;
+		for (let i = 0; i < WIDTH; i++) {
+			w[i]! -= step[i]!;
+			moved = Math.max(moved, Math.abs(step[i]!));
+		}
+		if (moved < 1e-8) break;
+	}
+	const shared = Array.from(w.slice(0, FEATURE_COUNT));
+	const perKind = KINDS.map((_, k) => Array.from(w.slice(FEATURE_COUNT * (k + 1), FEATURE_COUNT * (k + 2))));
+	return {means, scales, shared, perKind};
+}
+function solve(A: Float64Array[], b: Float64Array): Float64Array {
+	const n = b.length;
+	const M = A.map((row, i) => [...row, b[i]!]);
+	for (let c = 0; c < n; c++) {
+		let p = c;
+		for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
+		[M[c], M[p]] = [M[p]!, M[c]!];
+		const d = M[c]![c]!;
+		for (let r = 0; r < n; r++) {
+			if (r === c) continue;
+			const f = M[r]![c]! / d;
+			if (f === 0) continue;
+			for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+		}
+	}
+	return Float64Array.from(M.map((row, i) => row[n]! / row[i]!));
+}
+function logit(m: Model, r: Row): number {
+	const k = KINDS.indexOf(r.kind);
+	let z = 0;
+	for (let i = 0; i < FEATURE_COUNT; i++) {
+		const v = i === 0 ? 1 : (r.x[i]! - m.means[i]!) / m.scales[i]!;
+		z += v * (m.shared[i]! + m.perKind[k]![i]!);
+	}
+	return z;
+}
+
+/** The lowest threshold that keeps the labelled names listed at or above the target (rules' losses counted). */
+function thresholdFor(scored: ReadonlyArray<{r: Row; z: number}>): number {
+	const names = scored.filter((s) => !s.r.junk);
+	const keptByRules = names
+		.filter((s) => !s.r.ruled)
+		.map((s) => s.z)
+		.sort((a, b) => b - a);
+	// Names may be lost to the bar until recall would fall below the target.
+	const budget = Math.floor(names.length * (1 - targetRecall)) - (names.length - keptByRules.length);
+	if (budget < 0) return Infinity;
+	// Left out: logit > threshold. The budget-th highest name's logit (ties kept) stands as the threshold.
+	return budget >= keptByRules.length ? -Infinity : keptByRules[budget]!;
+}
+
+/** Out-of-fold logits for rows of the files `test`, from models trained on `train` (minus shared ids). */
+function outOfFold(rows: readonly Row[], lambda: number, nested: boolean): Array<{r: Row; z: number; t: number}> {
+	const out: Array<{r: Row; z: number; t: number}> = [];
+	const files = [...new Set(rows.map((r) => r.file))];
+	for (const f of files) {
+		const test = rows.filter((r) => r.file === f);
+		const testIds = new Set(test.map((r) => r.id));
+		const train = dedupe(rows.filter((r) => r.file !== f && !testIds.has(r.id)));
+		const model = fit(train, lambda);
+		// The threshold from the training files' own out-of-fold scores (nested), never the test file's.
+		const t = nested ? thresholdFor(outOfFold(train, lambda, false)) : 0;
+		for (const r of test) out.push({r, z: logit(model, r), t});
+	}
+	return out;
+}
+function dedupe(rows: readonly Row[]): Row[] {
+	const seen = new Set<string>();
+	return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+}
+function logLoss(scored: ReadonlyArray<{r: Row; z: number}>): number {
+	let s = 0;
+	for (const {r, z} of scored) {
+		const p = Math.min(1 - 1e-9, Math.max(1e-9, 1 / (1 + Math.exp(-z))));
+		s -= r.junk ? Math.log(p) : Math.log(1 - p);
+	}
+	return s / scored.length;
+}
+
+// Strength by out-of-fold log-loss (on the rows the rules list: the bar judges only those).
+let best = {lambda: LAMBDAS[0]!, loss: Infinity};
+for (const lambda of LAMBDAS) {
+	const loss = logLoss(outOfFold(all, lambda, false).filter((s) => !s.r.ruled));
+	console.log(`lambda ${lambda}: out-of-fold log-loss ${loss.toFixed(4)} (listed rows)`);
+	if (loss < best.loss) best = {lambda, loss};
+}
+const lambda = best.lambda;
+
+// Leave-one-file-out: per file, junk still listed and names lost, rules alone vs rules + bar, for
+// two thresholds: odds (fixed) and the recall target (learned on the other files, nested).
+const nestedScored = outOfFold(all, lambda, true);
+const scored = nestedScored.map((s) => ({...s, t: oddsThreshold}));
+for (const [policy, rows] of [
+	[`odds ${values.odds}:1 (logit ${oddsThreshold.toFixed(2)})`, scored],
+	[`names listed >= ${targetRecall} (threshold nested)`, nestedScored],
+] as const) {
+	console.log(`\nleave-one-file-out, lambda ${lambda}, threshold: ${policy}`);
+	console.log('file\tjunk\tnames\tjunk listed: rules → +bar\tnames lost: rules → +bar');
+	const totals = {junk: 0, names: 0, rulesJunk: 0, barJunk: 0, rulesLost: 0, barLost: 0};
+	FILES.forEach((file, f) => {
+		const inFile = rows.filter((s) => s.r.file === f);
+		const junk = inFile.filter((s) => s.r.junk);
+		const names = inFile.filter((s) => !s.r.junk);
+		const rulesJunk = junk.filter((s) => !s.r.ruled).length;
+		const barJunk = junk.filter((s) => !s.r.ruled && !(s.z > s.t)).length;
+		const rulesLost = names.filter((s) => s.r.ruled).length;
+		const barLost = names.filter((s) => s.r.ruled || s.z > s.t).length;
+		console.log(`${file}\t${junk.length}\t${names.length}\t${rulesJunk} → ${barJunk}\t${rulesLost} → ${barLost}`);
+		totals.junk += junk.length;
+		totals.names += names.length;
+		totals.rulesJunk += rulesJunk;
+		totals.barJunk += barJunk;
+		totals.rulesLost += rulesLost;
+		totals.barLost += barLost;
+	});
+	console.log(
+		`all\t${totals.junk}\t${totals.names}\t${totals.rulesJunk} → ${totals.barJunk}\t${totals.rulesLost} → ${totals.barLost} (names listed ${(1 - totals.rulesLost / totals.names).toFixed(3)} → ${(1 - totals.barLost / totals.names).toFixed(3)})`,
+	);
+	for (const kind of KINDS) {
+		const ofKind = rows.filter((s) => s.r.kind === kind);
+		const j = ofKind.filter((s) => s.r.junk && !s.r.ruled);
+		const n = ofKind.filter((s) => !s.r.junk && !s.r.ruled);
+		console.log(`  ${kind}: junk listed ${j.length} → ${j.filter((s) => !(s.z > s.t)).length}, names listed ${n.length} → ${n.filter((s) => !(s.z > s.t)).length}`);
+	}
+}
+
+// The shipped table: all files, threshold from the pooled out-of-fold scores.
+const final = fit(dedupe(all), lambda);
+const threshold = oddsThreshold;
+console.log(
+	`\nshipped: lambda ${lambda}, threshold ${threshold.toFixed(3)} (logit; the recall target's on all files would be ${thresholdFor(outOfFold(all, lambda, false)).toFixed(3)})`,
+);
+for (let i = 0; i < FEATURE_COUNT; i++) {
+	console.log(`  ${BAR_FEATURES[i]!.padEnd(22)} ${final.shared[i]!.toFixed(3).padStart(7)} ${final.perKind.map((k) => k[i]!.toFixed(3).padStart(7)).join(' ')}`);
+}
+// The tagger's shares' mean, used when the tagger is switched off.
+const taggerMeans = (['tagged-same-share', 'untagged-share'] as const).map((name) => {
+	const i = BAR_FEATURES.indexOf(name);
+	return all.reduce((a, r) => a + r.x[i]!, 0) / all.length;
+});
+
+for (const file of values['held-out']) {
+	const {rows} = readRows(file, -1);
+	const z = (r: Row): number => logit(final, r);
+	const junk = rows.filter((r) => r.junk);
+	const names = rows.filter((r) => !r.junk);
+	console.log(
+		`held-out ${file}: junk listed ${junk.filter((r) => !r.ruled).length} → ${junk.filter((r) => !r.ruled && !(z(r) > threshold)).length} of ${junk.length}, names lost ${names.filter((r) => r.ruled).length} → ${names.filter((r) => r.ruled || z(r) > threshold).length} of ${names.length}`,
+	);
+}
+
+if (values.write) {
+	const round = (xs: readonly number[]): string => `[${xs.map((x) => Number(x.toFixed(5))).join(', ')}]`;
+	const table = `// Generated by bench/train-listing-bar.ts --write (leave-one-file-out over ${FILES.length} labelled samples,
+// lambda ${lambda}, left out at odds ${values.odds}:1 of no name): do not edit by hand.
+export const LISTING_BAR = {
+	features: [${BAR_FEATURES.map((f) => `'${f}'`).join(', ')}] as readonly string[],
+	means: ${round(final.means)} as readonly number[],
+	scales: ${round(final.scales)} as readonly number[],
+	taggerMeans: ${round(taggerMeans)} as readonly number[],
+	shared: ${round(final.shared)} as readonly number[],
+	perKind: [${final.perKind.map(round).join(', ')}] as ReadonlyArray<readonly number[]>,
+	thresholds: ${round([threshold, threshold, threshold])} as readonly number[],
+};
+`;
+	writeFileSync(new URL('../source/entities/listing-bar-table.ts', import.meta.url), table);
+	console.log('wrote source/entities/listing-bar-table.ts');
+}
+
+if (process.env.BAR_DUMP) {
+	const show = (s: {r: Row; z: number; t: number}): string =>
+		`${s.z.toFixed(2)}\t${s.r.kind}\t${s.r.id}\t${Array.from(s.r.x.slice(1))
+			.map((v) => v.toFixed(2))
+			.join(' ')}`;
+	console.log('\njunk listed (rules), by out-of-fold logit:');
+	for (const s of scored.filter((s) => s.r.junk && !s.r.ruled).sort((a, b) => a.z - b.z)) console.log(show(s));
+	console.log('\nnames listed, highest logits:');
+	for (const s of scored
+		.filter((s) => !s.r.junk && !s.r.ruled)
+		.sort((a, b) => b.z - a.z)
+		.slice(0, 60))
+		console.log(show(s));
+}
+
+if (process.env.BAR_CURVE) {
+	const pooled = outOfFold(all, lambda, false)
+		.filter((s) => !s.r.ruled)
+		.sort((a, b) => b.z - a.z);
+	let j = 0;
+	let n = 0;
+	console.log('\nout-of-fold, listed rows by logit: junk removed / names lost');
+	pooled.forEach((s, i) => {
+		if (s.r.junk) j++;
+		else n++;
+		if ((i + 1) % 10 === 0) console.log(`  top ${i + 1}: logit ${s.z.toFixed(2)}  junk ${j}  names ${n}`);
+	});
+}
+
+// ---- a comparison: boosted stumps (depth-1 trees on the raw features and the kind), same folds.
+interface Stump {
+	feature: number;
+	threshold: number;
+	left: number;
+	right: number;
+}
+function stumpX(r: Row): number[] {
+	return [...Array.from(r.x), ...KINDS.map((k) => (r.kind === k ? 1 : 0))];
+}
+function fitStumps(rows: readonly Row[], rounds: number, rate: number, minLeaf: number): {base: number; stumps: Stump[]} {
+	const X = rows.map(stumpX);
+	const y = rows.map((r) => (r.junk ? 1 : 0));
+	const p0 = y.reduce((a: number, b) => a + b, 0) / y.length;
+	const base = Math.log(p0 / (1 - p0));
+	const F = new Float64Array(rows.length).fill(base);
+	const stumps: Stump[] = [];
+	const width = X[0]!.length;
+	const candidates = Array.from({length: width}, (_, i) => {
+		const vs = [...new Set(X.map((x) => x[i]!))].sort((a, b) => a - b);
+		const step = Math.max(1, Math.floor(vs.length / 24));
+		const out: number[] = [];
+		for (let k = step; k < vs.length; k += step) out.push((vs[k - 1]! + vs[k]!) / 2);
+		return out;
+	});
+	for (let round = 0; round < rounds; round++) {
+		const g = y.map((yy, n) => 1 / (1 + Math.exp(-F[n]!)) - yy);
+		const h = y.map((_, n) => {
+			const p = 1 / (1 + Math.exp(-F[n]!));
+			return Math.max(1e-6, p * (1 - p));
+		});
+		let best: {gain: number; s: Stump} | undefined;
+		for (let i = 0; i < width; i++) {
+			for (const t of candidates[i]!) {
+				let [gl, hl, gr, hr, nl, nr] = [0, 0, 0, 0, 0, 0];
+				X.forEach((x, n) => {
+					if (x[i]! <= t) {
+						gl += g[n]!;
+						hl += h[n]!;
+						nl++;
+					} else {
+						gr += g[n]!;
+						hr += h[n]!;
+						nr++;
+					}
+				});
+				if (nl < minLeaf || nr < minLeaf) continue;
+				const gain = (gl * gl) / (hl + 1) + (gr * gr) / (hr + 1);
+				if (best === undefined || gain > best.gain) best = {gain, s: {feature: i, threshold: t, left: (-gl / (hl + 1)) * rate, right: (-gr / (hr + 1)) * rate}};
+			}
+		}
+		if (best === undefined) break;
+		stumps.push(best.s);
+		X.forEach((x, n) => (F[n]! += x[best!.s.feature]! <= best!.s.threshold ? best!.s.left : best!.s.right));
+	}
+	return {base, stumps};
+}
+function stumpLogit(m: {base: number; stumps: Stump[]}, r: Row): number {
+	const x = stumpX(r);
+	let z = m.base;
+	for (const s of m.stumps) z += x[s.feature]! <= s.threshold ? s.left : s.right;
+	return z;
+}
+if (process.env.BAR_STUMPS) {
+	for (const [rounds, rate] of [
+		[100, 0.1],
+		[200, 0.1],
+		[300, 0.05],
+	] as const) {
+		const out: Array<{r: Row; z: number}> = [];
+		for (let f = 0; f < FILES.length; f++) {
+			const test = all.filter((r) => r.file === f);
+			const ids = new Set(test.map((r) => r.id));
+			const model = fitStumps(dedupe(all.filter((r) => r.file !== f && !ids.has(r.id))), rounds, rate, 8);
+			for (const r of test) out.push({r, z: stumpLogit(model, r)});
+		}
+		const listed = out.filter((s) => !s.r.ruled);
+		console.log(`\nstumps ${rounds} x ${rate}: out-of-fold log-loss ${logLoss(listed).toFixed(4)} (listed rows)`);
+		let j = 0;
+		let n = 0;
+		listed
+			.sort((a, b) => b.z - a.z)
+			.forEach((s, i) => {
+				if (s.r.junk) j++;
+				else n++;
+				if ((i + 1) % 10 === 0 && i < 100) console.log(`  top ${i + 1}: logit ${s.z.toFixed(2)}  junk ${j}  names ${n}`);
+			});
+		const at = listed.filter((s) => s.z > oddsThreshold);
+		console.log(`  at odds ${values.odds}:1: junk removed ${at.filter((s) => s.r.junk).length}, names lost ${at.filter((s) => !s.r.junk).length}`);
+	}
+}

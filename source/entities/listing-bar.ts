@@ -1,0 +1,324 @@
+// The learned listing bar: after the evidence bar's rules (evidence.ts), a small logistic model
+// weighs what the corpus says of an entity — how often and where it is written, by which rules,
+// after a title or not, as a kind or not, whether the learned tagger also reads a name of its kind
+// there, and the shape of the name (script, words, head word, everyday words) — and leaves out an
+// entity whose odds of being no name are high. Its weights are learned from the hand-labelled
+// samples in bench/fixtures by `bench/train-listing-bar.ts` (leave-one-file-out), shipped as the
+// constant table in listing-bar-table.ts. Judged on the whole entity after linking: detection,
+// and so Thai NER's val score, does not move.
+import {isCommonWord} from './common-words.js';
+import {triggerTrie} from './detect/trigger-trie.js';
+import {gazetteer} from './gazetteer.js';
+import {LATIN_COMMON_WORDS, LATIN_STOP} from './lexicon.js';
+import {LISTING_BAR} from './listing-bar-table.js';
+import type {Cluster, MentionTable, Summary} from './mention-table.js';
+import type {EntityKind} from './types.js';
+import {words} from '../text/words.js';
+
+/** What the bar reads of one mention. */
+export interface BarMention {
+	rule: string;
+	title?: string;
+	/** Anything that tells articles apart. */
+	article: number | string;
+	generic?: boolean;
+	/** What the tagger saw there: 2 a name of the same kind, 1 of another kind, 0 nothing. */
+	tagged?: number;
+}
+
+/** The features' names, in the table's order (the trainer and the table check them). */
+export const BAR_FEATURES = [
+	'bias',
+	'log-mentions',
+	'log-articles',
+	'title-share',
+	'model-rule-share',
+	'head-rule-share',
+	'abbreviation-rule-share',
+	'defined-share',
+	'latin-rule-share',
+	'gazetteer-rule-share',
+	'generic-share',
+	'tagged-same-share',
+	'untagged-share',
+	'known-place',
+	'latin',
+	'tokens',
+	'long-name',
+	'head-at-start',
+	'everyday-share',
+	'aliases',
+	'names-a-place',
+	'latin-everyday-share',
+	'extensions',
+] as const;
+
+/** How many features: the table holds this many weights per kind, and as many shared. */
+export const FEATURE_COUNT = BAR_FEATURES.length;
+
+const DEFINED_RULES = new Set(['definition', 'acronym']);
+const LATIN_RULES = new Set(['latin', 'person-brackets', 'position-latin']);
+const HEAD_RULES = new Set(['org-head', 'place-head']);
+
+/** What the bar counts of an entity's mentions (one pass, no object a mention). */
+class MentionCounts {
+	n = 0;
+	titled = 0;
+	model = 0;
+	head = 0;
+	abbreviation = 0;
+	defined = 0;
+	latin = 0;
+	gaz = 0;
+	generic = 0;
+	same = 0;
+	none = 0;
+	articles = 0;
+	private lastArticle: number | string | undefined;
+	private seen: Set<number | string> | undefined;
+
+	add(rule: string, titled: boolean, article: number | string, generic: boolean, tagged: number): void {
+		this.n++;
+		if (titled) this.titled++;
+		if (rule === 'model') this.model++;
+		else if (HEAD_RULES.has(rule)) this.head++;
+		else if (rule === 'abbreviation') this.abbreviation++;
+		else if (DEFINED_RULES.has(rule)) this.defined++;
+		else if (LATIN_RULES.has(rule)) this.latin++;
+		else if (rule === 'gazetteer') this.gaz++;
+		if (generic) this.generic++;
+		const word = rule === 'model' ? 2 : tagged;
+		if (word === 2) this.same++;
+		else if (word === 0) this.none++;
+		// Articles: a set only once a second one comes (most entities are seen in one).
+		if (article === this.lastArticle) return;
+		if (this.lastArticle === undefined) this.articles = 1;
+		else {
+			this.seen ??= new Set([this.lastArticle]);
+			if (!this.seen.has(article)) {
+				this.seen.add(article);
+				this.articles++;
+			}
+		}
+		this.lastArticle = article;
+	}
+}
+
+/**
+ * The features of an entity (kind aside: the table holds a column of weights per kind).
+ * `extensions`: how many other entities' names start with this one and go on (a kind's wording
+ * opens many names: โรงพยาบาลศูนย์|X), worked out over the whole corpus (NameExtensions). How
+ * many names end on it (a piece cut off a longer one) was tried too and did not help.
+ */
+export function barFeatures(name: string, aliasCount: number, mentions: readonly BarMention[], taggerRan: boolean, extensions = 0): Float64Array {
+	const counts = new MentionCounts();
+	for (const m of mentions) counts.add(m.rule, m.title !== undefined, m.article, m.generic === true, m.tagged ?? 0);
+	const f = countFeatures(aliasCount, counts, taggerRan);
+	nameFeatures(f, name);
+	addShape(f, name);
+	f[EXTENSIONS] = Math.log1p(Math.min(MAX_EXTENSIONS, extensions));
+	return f;
+}
+
+/** The features read off the mentions (the name's left unknown, NaN: nameFeatures, addShape). */
+function countFeatures(aliasCount: number, c: MentionCounts, taggerRan: boolean): Float64Array {
+	const f = new Float64Array(FEATURE_COUNT).fill(NaN);
+	const share = (k: number): number => (c.n === 0 ? 0 : k / c.n);
+	f[0] = 1;
+	f[1] = Math.log1p(c.n);
+	f[2] = Math.log1p(c.articles);
+	f[3] = share(c.titled);
+	f[4] = share(c.model);
+	f[5] = share(c.head);
+	f[6] = share(c.abbreviation);
+	f[7] = share(c.defined);
+	f[8] = share(c.latin);
+	f[9] = share(c.gaz);
+	f[10] = share(c.generic);
+	// With the tagger switched off nothing is known of its word: the labelled samples' mean.
+	f[11] = taggerRan ? share(c.same) : LISTING_BAR.taggerMeans[0]!;
+	f[12] = taggerRan ? share(c.none) : LISTING_BAR.taggerMeans[1]!;
+	f[19] = Math.log1p(Math.max(0, aliasCount - 1));
+	return f;
+}
+
+/** The features read off the name's letters, without segmenting it. */
+function nameFeatures(f: Float64Array, name: string): void {
+	f[13] = knownPlace(name) ? 1 : 0;
+	f[14] = /[\u0E00-\u0E7F]/.test(name) ? 0 : 1;
+	f[15] = Math.min(4, name.split(/\s+/).filter((t) => t !== '').length) / 4;
+	f[16] = Math.min(60, name.length) / 60;
+	f[17] = headEnd(name) > 0 ? 1 : 0;
+	f[21] = latinEverydayShare(name);
+}
+
+/** The features of the name's words (a segmentation: the costly part, worked out only when it can matter). */
+function addShape(f: Float64Array, name: string): void {
+	const shape = nameShape(name);
+	f[18] = shape.everydayShare;
+	f[20] = shape.namesPlace ? 1 : 0;
+}
+
+/** Where a body's or place's head word that opens the name ends (0: none). */
+function headEnd(name: string): number {
+	let end = 0;
+	for (const m of triggerTrie().matchesAt(name, 0)) {
+		if (m.values.some((v) => v.type === 'org' || v.type === 'place' || v.type === 'standalone')) end = Math.max(end, m.end);
+	}
+	return end;
+}
+
+/**
+ * The share of the name's words after its head that are everyday words, and whether a place the
+ * gazetteer or the district list knows starts at one of them (รพ.|ประโคนชัย).
+ */
+function nameShape(name: string): {everydayShare: number; namesPlace: boolean} {
+	if (!/[\u0E01-\u0E4E]/.test(name)) return {everydayShare: 0, namesPlace: false};
+	let total = 0;
+	let everyday = 0;
+	let namesPlace = false;
+	const districts = gazetteer().districts;
+	for (const w of words(name, headEnd(name))) {
+		if (!w.wordLike) continue;
+		total++;
+		if (isCommonWord(w.text)) everyday++;
+		if (!namesPlace) {
+			namesPlace =
+				districts.has(name.slice(w.start).split(' ')[0]!) ||
+				triggerTrie()
+					.matchesAt(name, w.start)
+					.some((m) => m.values.some((v) => v.type === 'gazetteer'));
+		}
+	}
+	return {everydayShare: total === 0 ? 1 : everyday / total, namesPlace};
+}
+
+/** The share of a Latin name's words that are everyday English words (Video Conference, Data Center). */
+function latinEverydayShare(name: string): number {
+	const latin = name.match(/[A-Za-z]+/g);
+	if (latin === null) return 0;
+	let everyday = 0;
+	for (const w of latin) {
+		const lower = w.toLowerCase();
+		if (LATIN_STOP.has(w) || LATIN_COMMON_WORDS.has(w) || LATIN_COMMON_WORDS.has(lower) || LATIN_COMMON_WORDS.has(lower[0]!.toUpperCase() + lower.slice(1))) everyday++;
+	}
+	return everyday / latin.length;
+}
+
+/** Extensions counted up to this many: past it a name is as much a kind's opening as can be. */
+const MAX_EXTENSIONS = 8;
+
+/**
+ * How many other names of the corpus go on from a name (โรงพยาบาลศูนย์ → โรงพยาบาลศูนย์ขอนแก่น…),
+ * by one sort of the names and a binary search a name: counted up to MAX_EXTENSIONS.
+ */
+export class NameExtensions {
+	/** `sorted`: distinct names in code-unit order (byCodeUnits). */
+	constructor(private readonly sorted: readonly string[]) {}
+
+	/** Names that start with `name` and are longer. */
+	count(name: string): number {
+		const sorted = this.sorted;
+		let lo = 0;
+		let hi = sorted.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (sorted[mid]! <= name) lo = mid + 1;
+			else hi = mid;
+		}
+		let n = 0;
+		for (let i = lo; i < sorted.length && n < MAX_EXTENSIONS && sorted[i]!.startsWith(name); i++) n++;
+		return n;
+	}
+}
+
+function knownPlace(name: string): boolean {
+	const gaz = gazetteer();
+	return gaz.thai.has(name) || gaz.latin.has(name) || gaz.districts.has(name);
+}
+
+const KIND_COLUMN: Partial<Record<EntityKind, number>> = {person: 0, organization: 1, place: 2};
+
+/** The model's odds, as a logit, that an entity of this kind and these features is no name. */
+export function junkLogit(kind: EntityKind, f: Float64Array): number {
+	const column = KIND_COLUMN[kind];
+	if (column === undefined) return -Infinity;
+	const {shared, perKind, means, scales} = LISTING_BAR;
+	const own = perKind[column]!;
+	let z = 0;
+	for (let i = 0; i < FEATURE_COUNT; i++) {
+		// Standardised as in training (the bias is not).
+		const x = i === 0 ? 1 : (f[i]! - means[i]!) / scales[i]!;
+		z += x * (shared[i]! + own[i]!);
+	}
+	return z;
+}
+
+/** Left out when the odds of no name pass the kind's threshold (see the trainer). */
+export function belowLearnedBar(kind: EntityKind, f: Float64Array): boolean {
+	const column = KIND_COLUMN[kind];
+	return column !== undefined && junkLogit(kind, f) > LISTING_BAR.thresholds[column]!;
+}
+
+/** Strings in code-unit order, as NameExtensions needs them. */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Whether a kind's names are counted for extensions (bodies and places: a kind's wording opens many). */
+export function extendedKind(kind: EntityKind): boolean {
+	return kind === 'organization' || kind === 'place';
+}
+
+/**
+ * The learned bar's verdict on a cluster whose rules list it: true when it is left out. The features
+ * read off the cluster alone are kept on its summary; the extensions are the corpus's of now. They
+ * are worked out cheapest first, and the verdict is settled as soon as the features still unknown,
+ * at their largest possible weight, could not lift the logit past the threshold: most entities,
+ * people after a title above all, are settled on their mentions alone, and few names are segmented.
+ * `full` works every feature out (the audit and the trainer read them).
+ */
+export function learnedVerdict(table: MentionTable, cluster: Cluster, summary: Summary, extensions: NameExtensions, full = false): boolean {
+	const kind = summary.kind;
+	const column = KIND_COLUMN[kind];
+	if (column === undefined) return false;
+	const threshold = LISTING_BAR.thresholds[column]!;
+	const f = (summary.barFeatures ??= clusterCountFeatures(table, cluster, summary));
+	const settled = (): boolean => !full && upperBound(column, f) <= threshold;
+	f[EXTENSIONS] = NaN;
+	if (settled()) return false;
+	if (Number.isNaN(f[LETTERS]!)) nameFeatures(f, summary.name);
+	if (settled()) return false;
+	f[EXTENSIONS] = Math.log1p(Math.min(MAX_EXTENSIONS, extendedKind(kind) ? extensions.count(summary.name) : 0));
+	if (settled()) return false;
+	if (Number.isNaN(f[SHAPE[0]!]!)) addShape(f, summary.name);
+	return junkLogit(kind, f) > threshold;
+}
+const EXTENSIONS = BAR_FEATURES.indexOf('extensions');
+const LETTERS = BAR_FEATURES.indexOf('known-place');
+/** The name's words' features (addShape). */
+const SHAPE = (['everyday-share', 'names-a-place'] as const).map((name) => BAR_FEATURES.indexOf(name));
+/** Each feature's range (all shares and flags are in [0, 1]). */
+const HIGHEST = BAR_FEATURES.map((name) => (name === 'extensions' ? Math.log1p(MAX_EXTENSIONS) : 1));
+
+/** The logit with each unknown (NaN) feature at the end of its range that weighs most. */
+function upperBound(column: number, f: Float64Array): number {
+	const {shared, perKind, means, scales} = LISTING_BAR;
+	const own = perKind[column]!;
+	let z = 0;
+	for (let i = 0; i < FEATURE_COUNT; i++) {
+		const w = shared[i]! + own[i]!;
+		const v = f[i]!;
+		if (i === 0) z += w;
+		else if (!Number.isNaN(v)) z += (w * (v - means[i]!)) / scales[i]!;
+		else z += Math.max((w * (0 - means[i]!)) / scales[i]!, (w * (HIGHEST[i]! - means[i]!)) / scales[i]!);
+	}
+	return z;
+}
+
+/** The features of a cluster of the mention table read off its mentions (the shape left to learnedVerdict). */
+function clusterCountFeatures(table: MentionTable, cluster: Cluster, summary: Summary): Float64Array {
+	const counts = new MentionCounts();
+	for (const g of cluster) {
+		counts.add(table.mentionRule.get(g), table.mentionTitle.get(g) !== undefined, table.mentionArticle.get(g), table.genericMentions.has(g), table.mentionTagged.get(g));
+	}
+	return countFeatures(summary.aliases.length, counts, table.taggerRan);
+}

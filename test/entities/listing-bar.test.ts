@@ -1,0 +1,174 @@
+// The learned listing bar (issue 7, junk7 round): what it reads of an entity, each feature with a
+// must-keep twin, the tagger's word carried per mention through detection and the mention columns,
+// and the shipped table: valid, and used where clusters become entities. Names and sentences
+// written for the test.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {type DetectedArticle, EntityIndexBuilder} from '../../source/entities/builder.js';
+import {parseEntityCorrections} from '../../source/entities/corrections.js';
+import {type DetectedMention, detectMentions} from '../../source/entities/find-mentions.js';
+import {decodeArticle, encodeMentions, validColumns} from '../../source/entities/mention-codec.js';
+import {BAR_FEATURES, type BarMention, FEATURE_COUNT, NameExtensions, barFeatures, belowLearnedBar, byCodeUnits, junkLogit} from '../../source/entities/listing-bar.js';
+import {LISTING_BAR} from '../../source/entities/listing-bar-table.js';
+import type {EntityKind} from '../../source/entities/types.js';
+
+const at = (name: (typeof BAR_FEATURES)[number]): number => BAR_FEATURES.indexOf(name);
+/** `n` mentions by `rule` over `articles` articles, the tagger agreeing unless told. */
+const found = (rule: string, n: number, articles: number, extra: Partial<BarMention> = {}): BarMention[] =>
+	Array.from({length: n}, (_, i) => ({rule, article: i % articles, tagged: 2, ...extra}));
+const features = (name: string, ms: BarMention[], extensions = 0): Float64Array => barFeatures(name, 1, ms, true, extensions);
+const leftOut = (name: string, kind: EntityKind, ms: BarMention[], extensions = 0): boolean => belowLearnedBar(kind, features(name, ms, extensions));
+
+describe('what the bar reads of an entity', () => {
+	it('mentions, articles, titles and rules as shares', () => {
+		const f = features('วิไลวรรณ ทองประเสริฐ', [...found('title', 3, 3, {title: 'นาง'}), ...found('model', 1, 1)]);
+		assert.equal(f[at('title-share')], 0.75);
+		assert.equal(f[at('model-rule-share')], 0.25);
+		assert.equal(f[at('log-articles')], Math.log1p(3));
+		assert.equal(f[at('log-mentions')], Math.log1p(4));
+		// Twin: one mention the tagger alone found.
+		const g = features('วิไลวรรณ ทองประเสริฐ', found('model', 1, 1));
+		assert.equal(g[at('title-share')], 0);
+		assert.equal(g[at('model-rule-share')], 1);
+	});
+
+	it("the tagger's word: same kind, another kind, nothing; unknown when it did not run", () => {
+		const f = features('สมาคมผู้ปลูกชาดอยสูง', [...found('org-head', 2, 2), ...found('org-head', 1, 1, {tagged: 0}), ...found('org-head', 1, 1, {tagged: 1})]);
+		assert.equal(f[at('tagged-same-share')], 0.5);
+		assert.equal(f[at('untagged-share')], 0.25);
+		// A model mention is the tagger's own word whatever the flag says.
+		assert.equal(features('สมาคมผู้ปลูกชาดอยสูง', found('model', 2, 1, {tagged: 0}))[at('tagged-same-share')], 1);
+		// Twin: with the tagger switched off nothing is known: the labelled samples' mean, not "no name".
+		const off = barFeatures('สมาคมผู้ปลูกชาดอยสูง', 1, found('org-head', 2, 2, {tagged: 0}), false);
+		assert.equal(off[at('tagged-same-share')], LISTING_BAR.taggerMeans[0]);
+		assert.equal(off[at('untagged-share')], LISTING_BAR.taggerMeans[1]);
+	});
+
+	it('a head and everyday words, or a head and a place the gazetteer knows', () => {
+		const kind = features('ถนนสายรอง', found('place-head', 1, 1));
+		assert.equal(kind[at('head-at-start')], 1);
+		assert.equal(kind[at('everyday-share')], 1);
+		assert.equal(kind[at('names-a-place')], 0);
+		// Twin: a body named after its district.
+		const named = features('โรงพยาบาลกันทรลักษ์', found('org-head', 1, 1));
+		assert.equal(named[at('head-at-start')], 1);
+		assert.equal(named[at('names-a-place')], 1);
+		assert.ok(named[at('everyday-share')]! < 1);
+	});
+
+	it("a Latin name's everyday English words", () => {
+		assert.equal(features('Online Training Room', found('latin', 1, 1))[at('latin-everyday-share')], 1);
+		assert.equal(features('Online Training Room', found('latin', 1, 1))[at('latin')], 1);
+		// Twin: a body's Latin name of proper words.
+		assert.ok(features('Kowalczyk Foundation', found('latin', 1, 1))[at('latin-everyday-share')]! < 0.5);
+	});
+
+	it('names going on from a name: a kind opens many, a name few', () => {
+		const names = ['ศูนย์บริการประชาชน', 'ศูนย์บริการประชาชนเขตบางรัก', 'ศูนย์บริการประชาชนเขตดุสิต', 'ศูนย์บริการประชาชนอำเภอพาน', 'ศูนย์ราชการ'].sort(byCodeUnits);
+		const extensions = new NameExtensions(names);
+		assert.equal(extensions.count('ศูนย์บริการประชาชน'), 3);
+		// Twins: a full name nothing goes on from; a name whose letters only open another's run.
+		assert.equal(extensions.count('ศูนย์บริการประชาชนเขตดุสิต'), 0);
+		assert.equal(extensions.count('ศูนย์ราชการ'), 0);
+		assert.equal(extensions.count('ศูนย์'), 5);
+	});
+});
+
+describe("the shipped table's verdict", () => {
+	it('is a complete table of finite weights for the features in their order', () => {
+		assert.deepEqual([...LISTING_BAR.features], [...BAR_FEATURES]);
+		for (const list of [LISTING_BAR.means, LISTING_BAR.scales, LISTING_BAR.shared, ...LISTING_BAR.perKind]) {
+			assert.equal(list.length, FEATURE_COUNT);
+			assert.ok(list.every(Number.isFinite));
+		}
+		assert.equal(LISTING_BAR.perKind.length, 3);
+		assert.ok(LISTING_BAR.scales.every((s) => s > 0));
+		assert.ok(LISTING_BAR.thresholds.length === 3 && LISTING_BAR.thresholds.every(Number.isFinite));
+		assert.equal(LISTING_BAR.taggerMeans.length, 2);
+	});
+
+	it('leaves out a kind written as one and opening many names; keeps a titled person seen often', () => {
+		assert.ok(leftOut('ศูนย์ประสานงานทั่วไป', 'organization', found('org-head', 1, 1, {generic: true, tagged: 0}), 8));
+		assert.ok(!leftOut('ศูนย์ประสานงานทั่วไป', 'organization', found('org-head', 1, 1, {tagged: 0}), 0));
+		assert.ok(leftOut('ตลาดนัดชุมชน', 'place', found('place-head', 1, 1, {tagged: 0}), 8));
+		assert.ok(!leftOut('สุรเชษฐ์ ปัญญาวงศ์', 'person', found('title', 4, 4, {title: 'นาย'})));
+		assert.ok(junkLogit('person', features('สุรเชษฐ์ ปัญญาวงศ์', found('title', 4, 4, {title: 'นาย'}))) < 0);
+		// 'other' is never judged.
+		assert.equal(junkLogit('other', features('อะไรก็ได้', found('model', 1, 1))), -Infinity);
+	});
+
+	it('is applied where clusters become entities, with the corpus of now, and a correction lists the entity', () => {
+		// A place's kind (a market of a community) seen once, the tagger not reading it, that nine
+		// markets' names go on from: left out once those names are in; listed before them.
+		const towns = ['เชียงแสน', 'แม่สาย', 'เวียงป่าเป้า', 'พาน', 'แม่จัน', 'ดอยหลวง', 'เทิง', 'ป่าแดด', 'ขุนตาล'];
+		const mention = (text: string, group: number, tagged?: 'same'): DetectedMention => ({
+			start: group * 60,
+			end: group * 60 + text.length,
+			text,
+			kind: 'place',
+			rule: 'place-head',
+			group,
+			...(tagged ? {tagged} : {}),
+		});
+		const first: DetectedArticle = {id: 'a0', mentions: [mention('ตลาดนัดชุมชน', 0)]};
+		const markets: DetectedArticle = {id: 'a1', mentions: towns.map((t, i) => mention(`ตลาดนัดชุมชนอำเภอ${t}`, i, 'same'))};
+		const verdict = (b: EntityIndexBuilder): string | undefined =>
+			b
+				.snapshot()
+				.all()
+				.find((e) => e.name === 'ตลาดนัดชุมชน')?.unlisted;
+		const builder = new EntityIndexBuilder({everyEntity: true});
+		builder.addDetected([first]);
+		assert.equal(verdict(builder), undefined);
+		builder.addDetected([markets]);
+		// The cluster did not change, its rules' verdict is reused; the bar's is worked out anew.
+		assert.equal(verdict(builder), 'learned-bar');
+		const fresh = new EntityIndexBuilder({everyEntity: true});
+		fresh.addDetected([first, markets]);
+		assert.equal(verdict(fresh), 'learned-bar');
+		// Without everyEntity it is not listed; the markets are.
+		const shown = new EntityIndexBuilder();
+		shown.addDetected([first, markets]);
+		const names = shown
+			.snapshot()
+			.all()
+			.map((e) => e.name);
+		assert.ok(!names.includes('ตลาดนัดชุมชน'));
+		assert.ok(names.includes('ตลาดนัดชุมชนอำเภอพาน'));
+		// A user's correction always lists an entity.
+		const corrected = new EntityIndexBuilder({corrections: parseEntityCorrections(JSON.stringify({aliases: {ตลาดนัดชุมชน: ['ตลาดนัดชาวบ้าน']}}))});
+		corrected.addDetected([first, markets]);
+		assert.ok(
+			corrected
+				.snapshot()
+				.all()
+				.some((e) => e.name === 'ตลาดนัดชุมชน'),
+		);
+	});
+});
+
+describe("the tagger's word per mention", () => {
+	it('is set by detection and survives the mention columns (a worker, the detection cache)', () => {
+		const text = 'นางสาวพิมพ์ชนก ศรีวงศ์ษา เดินทางไปจังหวัดลำพูน';
+		const mentions = detectMentions({text});
+		const columns = encodeMentions([mentions]);
+		assert.ok(validColumns(columns, [text.length]));
+		assert.deepEqual(decodeArticle(columns, 0), mentions);
+		for (const m of mentions) assert.ok(m.tagged === undefined || m.tagged === 'same' || m.tagged === 'other');
+		// A mention found by the tagger itself is always its word, of its kind.
+		for (const m of mentions) if (m.rule === 'model') assert.equal(m.tagged, 'same');
+	});
+
+	it('a damaged block holding both of its marks is rejected, not read', () => {
+		const text = 'กรมส่งเสริมการเกษตรแถลงข่าว';
+		const mentions = [{start: 0, end: 19, text: text.slice(0, 19), kind: 'organization' as const, rule: 'org-head', group: 1, tagged: 'same' as const}];
+		const columns = encodeMentions([mentions]);
+		assert.ok(validColumns(columns, [text.length]));
+		columns.flags[0] = columns.flags[0]! | 16;
+		assert.ok(!validColumns(columns, [text.length]));
+		// Twin: the other mark alone is valid.
+		columns.flags[0] = 16;
+		assert.ok(validColumns(columns, [text.length]));
+		assert.equal(decodeArticle(columns, 0)[0]!.tagged, 'other');
+	});
+});
