@@ -53,7 +53,6 @@ interface Draft {
 	cluster: Cluster;
 }
 
-
 /** What assembly reads. */
 export interface AssemblyInput {
 	table: MentionTable;

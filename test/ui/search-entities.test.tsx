@@ -43,7 +43,7 @@ test('a key that met entities still being found: the status bar says so until th
 	app.unmount();
 });
 
-test("the entity panel works out the romanised names while it is open, so the first Latin letters typed do not wait for them", async () => {
+test('the entity panel works out the romanised names while it is open, so the first Latin letters typed do not wait for them', async () => {
 	const own = [makeArticle('w.txt', 'ข่าวการเยือน', ['นายวรเชษฐ์ ทองประเสริฐ เดินทางถึงกรุงเวียนนา เมื่อวันจันทร์ นายวรเชษฐ์ ทองประเสริฐ กล่าวว่า'])];
 	const load = staticLoad(own);
 	const app = await renderApp(load, {columns: 100, rows: 24}, true, await builtIndexer(load));
