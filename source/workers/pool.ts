@@ -64,7 +64,7 @@ interface Slot {
  * TurboFan's inlining budget (bytecode inlined into one optimised function, V8's default 920),
  * lowered for the whole process when the first pool starts. Each isolate compiles detection anew
  * and its largest functions several times: with less inlined into them, V8's compiling threads
- * spent a third less on the cold 10,000-article run and the workers no more (README, stop 21).
+ * spent a third less on the cold 10,000-article run and the workers no more (bench/HISTORY.md, stop 21).
  * V8 reads it at every optimising compile, so setting it at run time reaches the workers; a value
  * given on node's command line is left alone.
  */
