@@ -5,6 +5,7 @@ import {fitWidth} from '../fit.js';
 import type {Tag, Theme} from '../theme.js';
 import {entityListLayout} from '../panel-lists.js';
 import {TextField} from './TextField.js';
+import {counted} from '../../text/count.js';
 
 interface Props {
 	entities: readonly Entity[];
@@ -27,7 +28,7 @@ export function EntityPanel({entities, cursor, scope, filter, building, width, h
 	const mentionDigits = Math.max(1, ...shown.map((e) => String(e.mentionCount).length));
 	const articleDigits = Math.max(1, ...shown.map((e) => String(e.articleCount).length));
 	const countWidth = mentionDigits + articleDigits + 7;
-	const header = `${entities.length} entities in ${scope === 'article' ? 'this article' : 'the corpus'}${building ? ' (still reading the corpus…)' : ''} · Tab: ${scope === 'article' ? 'corpus' : 'this article'} · Enter: focus · Esc`;
+	const header = `${counted(entities.length, 'entity', 'entities')} in ${scope === 'article' ? 'this article' : 'the corpus'}${building ? ' (still reading the corpus…)' : ''} · Tab: ${scope === 'article' ? 'corpus' : 'this article'} · Enter: focus · Esc`;
 	return (
 		<Box flexDirection="column" width={width} height={height} paddingLeft={1}>
 			<TextField label="entities: " value={filter} width={inner} theme={theme} />
