@@ -7,14 +7,14 @@ import {resolveEntityEdits} from './apply-corrections.js';
 import {EntityIndex} from './entity-index.js';
 import {canonicalName, idBase, uniqueId} from './entity-summary.js';
 import {clusterUnlistedReason} from './evidence.js';
-import {NameExtensions, byCodeUnits, extendedKind, learnedVerdict} from './listing-bar.js';
+import {NameExtensions, extendedKind, learnedVerdict} from './listing-bar.js';
 import {CHUNK, type Cluster, type MentionTable, type Summary, summarize} from './mention-table.js';
 import {type AliasKeys, NameSearch} from './name-search.js';
 import {displayName} from './normalize.js';
 import {type StepClock, type Steps, sortSteps} from './steps.js';
 import type {Entity, EntityKind} from './types.js';
 import {LinkedMentionsWriter} from './linked-mentions.js';
-import {compareNames} from '../text/collate.js';
+import {byCodeUnits, compareNames} from '../text/collate.js';
 
 /**
  * What the last snapshot worked out that the next one can reuse. Mentions never leave a cluster,
@@ -98,15 +98,14 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 		// rules first (evidence.ts), then the learned bar on what they list (listing-bar.ts), whose
 		// extensions are the whole corpus's of now.
 		const ruled = corrected ? false : (summary.unlisted ??= clusterUnlistedReason(table, cluster, summary) ?? false);
-		const unlisted = ruled !== false ? ruled : !corrected && learnedVerdict(table, cluster, summary, extensions, everyEntity) ? 'learned-bar' : false;
+		// The audit and the trainer read every feature (worked out for all but corrected entities).
+		const full = everyEntity && !corrected;
+		const learned = !corrected && (ruled === false || full) && learnedVerdict(table, cluster, summary, extensions, full);
+		const unlisted = ruled !== false ? ruled : learned ? 'learned-bar' : false;
 		if (!everyEntity && unlisted !== false) continue;
 		const draft = draftOf(table, cluster, {base: summary, extraAliases: extraAliases.get(c), newName: renamed.get(c), newKind: rekinded.get(c), used});
 		if (unlisted !== false) draft.entity.unlisted = unlisted;
-		// The audit and the trainer read every feature (worked out for all but corrected entities).
-		if (everyEntity && !corrected) {
-			learnedVerdict(table, cluster, summary, extensions, true);
-			draft.entity.barFeatures = summary.barFeatures?.slice();
-		}
+		if (full) draft.entity.barFeatures = summary.barFeatures?.slice();
 		const bucket = byCount.get(draft.entity.mentionCount);
 		if (bucket === undefined) byCount.set(draft.entity.mentionCount, [draft]);
 		else bucket.push(draft);

@@ -13,6 +13,7 @@ import {LATIN_COMMON_WORDS, LATIN_STOP} from './lexicon.js';
 import {LISTING_BAR} from './listing-bar-table.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
+import {hasThai} from '../text/phonetic.js';
 import {words} from '../text/words.js';
 
 /** What the bar reads of one mention. */
@@ -145,7 +146,7 @@ function countFeatures(aliasCount: number, c: MentionCounts, taggerRan: boolean)
 /** The features read off the name's letters, without segmenting it. */
 function nameFeatures(f: Float64Array, name: string): void {
 	f[13] = knownPlace(name) ? 1 : 0;
-	f[14] = /[\u0E00-\u0E7F]/.test(name) ? 0 : 1;
+	f[14] = hasThai(name) ? 0 : 1;
 	f[15] = Math.min(4, name.split(/\s+/).filter((t) => t !== '').length) / 4;
 	f[16] = Math.min(60, name.length) / 60;
 	f[17] = headEnd(name) > 0 ? 1 : 0;
@@ -154,7 +155,7 @@ function nameFeatures(f: Float64Array, name: string): void {
 
 /** The features of the name's words (a segmentation: the costly part, worked out only when it can matter). */
 function addShape(f: Float64Array, name: string): void {
-	const shape = nameShape(name);
+	const shape = nameShape(name, headEnd(name));
 	f[18] = shape.everydayShare;
 	f[20] = shape.namesPlace ? 1 : 0;
 }
@@ -172,13 +173,13 @@ function headEnd(name: string): number {
  * The share of the name's words after its head that are everyday words, and whether a place the
  * gazetteer or the district list knows starts at one of them (รพ.|ประโคนชัย).
  */
-function nameShape(name: string): {everydayShare: number; namesPlace: boolean} {
+function nameShape(name: string, head: number): {everydayShare: number; namesPlace: boolean} {
 	if (!/[\u0E01-\u0E4E]/.test(name)) return {everydayShare: 0, namesPlace: false};
 	let total = 0;
 	let everyday = 0;
 	let namesPlace = false;
 	const districts = gazetteer().districts;
-	for (const w of words(name, headEnd(name))) {
+	for (const w of words(name, head)) {
 		if (!w.wordLike) continue;
 		total++;
 		if (isCommonWord(w.text)) everyday++;
@@ -213,7 +214,7 @@ const MAX_EXTENSIONS = 8;
  * by one sort of the names and a binary search a name: counted up to MAX_EXTENSIONS.
  */
 export class NameExtensions {
-	/** `sorted`: distinct names in code-unit order (byCodeUnits). */
+	/** `sorted`: distinct names in code-unit order (text/collate.ts's byCodeUnits). */
 	constructor(private readonly sorted: readonly string[]) {}
 
 	/** Names that start with `name` and are longer. */
@@ -259,9 +260,6 @@ export function belowLearnedBar(kind: EntityKind, f: Float64Array): boolean {
 	const column = KIND_COLUMN[kind];
 	return column !== undefined && junkLogit(kind, f) > LISTING_BAR.thresholds[column]!;
 }
-
-/** Strings in code-unit order, as NameExtensions needs them. */
-export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Whether a kind's names are counted for extensions (bodies and places: a kind's wording opens many). */
 export function extendedKind(kind: EntityKind): boolean {

@@ -34,6 +34,7 @@ import {linkedCacheFile} from './linked-cache.js';
 import {findInTables, NameSearch, type KeyedEntity, type NameTables} from './name-search.js';
 import {isCount, isPair, isRecord} from './sealed-file.js';
 import {ENTITY_KINDS, type Entity} from './types.js';
+import {byCodeUnits} from '../text/collate.js';
 
 const MAGIC = 'KHAONMS1';
 const FORMAT = 'khao-names-1';
@@ -113,7 +114,7 @@ export function corpusFileStamps(articles: readonly Article[]): NamesFileStamp[]
 /** A map of keys to entities as a sorted table's four arrays. */
 function encodeTable(map: ReadonlyMap<string, Iterable<number>>): {run: Uint8Array; starts: Uint32Array; first: Uint32Array; postings: Int32Array} {
 	// Code-unit order, as `<` compares: the reader's binary search compares the same way.
-	const keys = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+	const keys = [...map.keys()].sort(byCodeUnits);
 	const starts = new Uint32Array(keys.length + 1);
 	const first = new Uint32Array(keys.length + 1);
 	const lists: Int32Array[] = [];

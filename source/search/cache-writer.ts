@@ -142,7 +142,7 @@ export class SearchCacheWriter {
 	 * CPU at once). One segment at a time: the next waits for this one. Rejects with a CacheProblem.
 	 */
 	async spill(segment: Segment, articles: readonly Article[], pause: () => Promise<void>, stepUnits = STRING_STEP_UNITS): Promise<Segment | undefined> {
-		const written = await this.writeSteps(segment, articles, pause, stepUnits);
+		const written = await this.addSteps(segment, articles, pause, stepUnits);
 		if (!written) return undefined;
 		const strings = written.strings.map(([offset, bytes]): [number, number] => [STRINGS_AT + offset, bytes]);
 		// A copy: the ordinals may share their buffer with the arrays let go.
@@ -153,17 +153,13 @@ export class SearchCacheWriter {
 	 * `add` in steps, as `spill` writes (the text scanned and encoded STRING_STEP_UNITS at a time,
 	 * `pause` awaited between, written off the thread), for a segment the index keeps in memory: at
 	 * 10,000 articles one segment's `add` was a 60–80 ms step of the reader's UI thread. One segment
-	 * at a time. Rejects with a CacheProblem.
+	 * at a time. Gives what `write` gives. Rejects with a CacheProblem.
 	 */
-	async addSteps(segment: Segment, articles: readonly Article[], pause: () => Promise<void>, stepUnits = STRING_STEP_UNITS): Promise<void> {
-		await this.writeSteps(segment, articles, pause, stepUnits);
-	}
-
-	private async writeSteps(
+	async addSteps(
 		segment: Segment,
 		articles: readonly Article[],
 		pause: () => Promise<void>,
-		stepUnits: number,
+		stepUnits = STRING_STEP_UNITS,
 	): Promise<{header: SegmentHeader; strings: [offset: number, bytes: number, oneByte: boolean][]} | undefined> {
 		const flags = oneByteFlagsSteps(segment.folded, stepUnits);
 		let flag = flags.next();

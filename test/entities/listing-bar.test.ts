@@ -8,7 +8,8 @@ import {type DetectedArticle, EntityIndexBuilder} from '../../source/entities/bu
 import {parseEntityCorrections} from '../../source/entities/corrections.js';
 import {type DetectedMention, detectMentions} from '../../source/entities/find-mentions.js';
 import {decodeArticle, encodeMentions, validColumns} from '../../source/entities/mention-codec.js';
-import {BAR_FEATURES, type BarMention, FEATURE_COUNT, NameExtensions, barFeatures, belowLearnedBar, byCodeUnits, junkLogit} from '../../source/entities/listing-bar.js';
+import {BAR_FEATURES, type BarMention, FEATURE_COUNT, NameExtensions, barFeatures, belowLearnedBar, junkLogit} from '../../source/entities/listing-bar.js';
+import {byCodeUnits} from '../../source/text/collate.js';
 import {LISTING_BAR} from '../../source/entities/listing-bar-table.js';
 import type {EntityKind} from '../../source/entities/types.js';
 
