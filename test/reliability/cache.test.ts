@@ -280,7 +280,9 @@ function cliCorpus(): string {
 /** Runs `khao CORPUS --search คาซัคสถาน` with this cache folder; 30 s is far past any honest run. */
 function searchWith(corpus: string, cacheDir: string) {
 	const started = performance.now();
-	const r = spawnSync(process.execPath, [cli, corpus, '--search', 'คาซัคสถาน'], {
+	// Opened as `.` from inside the corpus: the hit's path is short whatever the temporary folder.
+	const r = spawnSync(process.execPath, [cli, '.', '--search', 'คาซัคสถาน'], {
+		cwd: corpus,
 		encoding: 'utf8',
 		timeout: 30_000,
 		env: {...process.env, NO_COLOR: '1', KHAO_CACHE_DIR: cacheDir},
