@@ -10,7 +10,7 @@ import {detectThaiAbbreviations} from './detect/abbreviations.js';
 import {type Candidate, DetectionContext} from './detect/context.js';
 import {detectDefinitionsSteps} from './detect/definitions.js';
 import {detectLatin} from './detect/latin.js';
-import {detectPersonBrackets} from './detect/person-brackets.js';
+import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {KIND_BIT, fillFree, modelCandidatesSteps} from './model/candidates.js';
@@ -88,6 +88,7 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	// A title the rules took off a name (YB Dato' Sri, พลเอก) is no name for the model either.
 	for (const c of [...accepted, ...repeats]) if (c.titleStart !== undefined) occupied.mark(c.titleStart, c.start);
 	const all = [...accepted.filter((c) => !c.tentative || c.short), ...repeats, ...fillFree(ctx, modelNames, occupied)].sort((a, b) => a.start - b.start);
+	joinSpelledAlike(folded.text, all);
 
 	const out: DetectedMention[] = [];
 	for (const c of all) {

@@ -157,7 +157,8 @@ function computeThaiPhoneticKey(name: string): string {
 			// Initial ญ is a y-glide, final ญ an n.
 			cls = isSyllableFinal(s, i) ? CLASS_N : 0;
 		} else if (c === WO_WAEN) {
-			// ว is a consonant (v/w) when it opens a syllable, a vowel part in ัว, -าว, เ-ว. Tone
+			// ว is a consonant (v/w) when it opens a syllable (right after a leading vowel: เวลา, เวเบอร์),
+			// a vowel part in ัว, -าว, เ-็ว and after a consonant in เ-ว (เลว). Tone
 			// marks around it are looked through, so the key does not depend on them.
 			let pi = i - 1;
 			while (pi >= 0 && isToneCode(s.charCodeAt(pi))) pi--;
@@ -165,7 +166,7 @@ function computeThaiPhoneticKey(name: string): string {
 			while (ni < n && isToneCode(s.charCodeAt(ni))) ni++;
 			const opens = pi < 0 || isSpaceOrHyphenCode(s.charCodeAt(pi)) || isLeadingVowelCode(s.charCodeAt(pi)) || (ni < n && isVowelAfterCode(s.charCodeAt(ni)));
 			const before = pi >= 0 ? s.charCodeAt(pi) : 0;
-			const vowelPart = before === 0x0e31 || before === 0x0e32 || before === 0x0e40 || before === 0x0e47;
+			const vowelPart = before === 0x0e31 || before === 0x0e32 || before === 0x0e47;
 			cls = opens && !vowelPart ? CLASS_F : 0;
 		} else {
 			cls = THAI_CLASS_CODE_BY_CODE[c - 0x0e00]!;

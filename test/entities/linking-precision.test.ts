@@ -66,6 +66,34 @@ describe("the article's own word: a person's name in both scripts", () => {
 	});
 });
 
+describe("the article's own word: a name in both scripts with no bracket between", () => {
+	it('a Latin name and a Thai one sounding alike word by word are one person, here and in other articles', () => {
+		const idx = index(
+			'Mr. Lukas Weber เดินทางถึงสนามบิน ต่อมา นายลูคัส เวเบอร์ กล่าวว่า ยินดีที่ได้มาเยือน',
+			'Dr. Samuel Okafor ผู้อำนวยการศูนย์วิจัย (นายซามูเอล โอคาฟอร์) บรรยายพิเศษ',
+			'นายลูคัส เวเบอร์ เข้าพบรัฐมนตรีอีกครั้ง',
+		);
+		const weber = new Set([...idsOf(idx, 'Lukas Weber'), ...idsOf(idx, 'ลูคัส เวเบอร์')]);
+		assert.equal(weber.size, 1, 'the Thai spelling in a third article joins too');
+		assert.equal(idx.mentionsOf([...weber][0]!).length, 3);
+		assert.deepEqual(idsOf(idx, 'Samuel Okafor'), idsOf(idx, 'ซามูเอล โอคาฟอร์'));
+	});
+
+	it('twins: another surname, one word only, or a Thai name two Latin people sound like are not joined', () => {
+		const other = index('Mr. Lukas Weber เดินทางถึงสนามบิน ต่อมา นายลูคัส ชมิดท์ กล่าวว่า ยินดี');
+		assert.equal(idsOf(other, 'ลูคัส ชมิดท์').length, 1);
+		assert.notDeepEqual(idsOf(other, 'Lukas Weber'), idsOf(other, 'ลูคัส ชมิดท์'));
+		const untitled = index('ส่วน Lukas Weber ไม่ได้มา ต่อมา นายลูคัส เวเบอร์ กล่าวว่า ยินดี');
+		assert.notDeepEqual(idsOf(untitled, 'Lukas Weber'), idsOf(untitled, 'ลูคัส เวเบอร์'), 'a Latin pair with no title may be anything');
+		const alone = index('Mr. Lukas Weber เดินทางถึงสนามบิน ต่อมา นายลูคัส กล่าวว่า ยินดี');
+		assert.ok(idsOf(alone, 'ลูคัส').every((id) => !idsOf(alone, 'Lukas Weber').includes(id)));
+		const two = index('Mr. Lukas Weber และ Mr. Lucas Weber เดินทางถึงสนามบิน ต่อมา นายลูคัส เวเบอร์ กล่าวว่า ยินดี');
+		const thai = idsOf(two, 'ลูคัส เวเบอร์');
+		assert.equal(thai.length, 1);
+		assert.ok(!idsOf(two, 'Lukas Weber').includes(thai[0]!) && !idsOf(two, 'Lucas Weber').includes(thai[0]!));
+	});
+});
+
 describe('the cross-script phonetic key needs every name part to agree', () => {
 	it('the same parts in both scripts link', () => {
 		const idx = index('ประธานาธิบดี ฮา มิน ตวน กล่าว', 'President Ha Min Tuan said');

@@ -7,7 +7,8 @@ import {thaiFineKey, thaiPhoneticKey} from '../../source/text/phonetic.js';
 // entity caches were built on. 50,000 seeded random strings over the Thai block, spaces, hyphens,
 // Latin letters and marks (tone marks out of canonical order among them, which NFC reorders) give
 // the keys they gave when each letter was tested with a regular expression: the digest below was
-// taken from that implementation.
+// taken from that implementation, and changed once since on purpose (stop 22): ว right after a
+// leading vowel opens its syllable (เวลา, เวเบอร์: a w, not the vowel of เ-ว), tested below.
 const ALPHABET: string[] = [];
 for (let c = 0x0e01; c <= 0x0e5b; c++) ALPHABET.push(String.fromCharCode(c));
 ALPHABET.push(' ', '-', '\u00a0', 'a', 'Z', '\u0301', '\u200b', '\t', '\u3000');
@@ -36,4 +37,14 @@ test('keys of names written with marks out of order or a typed ํา match the 
 	assert.equal(thaiPhoneticKey('คำ'), 'KM');
 });
 
-const EXPECTED = '94a21ce8d5452d4d1d42a3b44bcea23938cd52fddc8004076413f0f326dbb471';
+test('ว after a leading vowel is a consonant; after a consonant in เ-ว, or in ัว, -าว, เ-็ว, a vowel part', () => {
+	assert.equal(thaiPhoneticKey('เวเบอร์'), thaiPhoneticKey('วีเบอร์'));
+	assert.equal(thaiPhoneticKey('เวียดนาม').startsWith(thaiPhoneticKey('วีด')), true);
+	// Twins: the vowel parts carry no w.
+	assert.equal(thaiPhoneticKey('เลว'), thaiPhoneticKey('เล'));
+	assert.equal(thaiPhoneticKey('เร็ว'), thaiPhoneticKey('เร็'));
+	assert.equal(thaiPhoneticKey('ตัว'), thaiPhoneticKey('ตั'));
+	assert.equal(thaiPhoneticKey('ขาว'), thaiPhoneticKey('ขา'));
+});
+
+const EXPECTED = '426b693d80ce4d58300c8d6b4a2bc48e3dd3a2ba91e1f64e064e0fa0db079de4';

@@ -42,6 +42,37 @@ export function detectPersonBrackets(ctx: DetectionContext): void {
 }
 
 /**
+ * A person the article writes in both scripts with no bracket between (`Mr. Jan Novak … นายยาน
+ * โนวัก กล่าว…`, or a post between the name and its bracket): a Latin person's name and a Thai
+ * person's name of as many words, every word sounding like the one in its place, are one person in
+ * this article. Runs on the article's final names (the tagger's too), each with its group: the Thai
+ * name's group joins the Latin one's, and the Thai spelling, now known to be a transliteration, links across the corpus as a
+ * foreign name does. A Thai name two Latin people of the article sound like is joined to neither.
+ */
+export function joinSpelledAlike(text: string, names: Candidate[]): void {
+	let latin: Candidate[] | undefined;
+	for (const c of names) {
+		// A Latin person's name: titled, or given by a bracket (a capitalised pair with no title may be anything).
+		if (c.short || c.kind !== 'person' || !isLatinPersonName(text.slice(c.start, c.end))) continue;
+		(latin ??= []).push(c);
+	}
+	if (latin === undefined) return;
+	for (const thai of names) {
+		if (thai.kind !== 'person' || thai.short) continue;
+		const name = text.slice(thai.start, thai.end);
+		if (!THAI_NAME.test(name) || !/[ -]/.test(name)) continue;
+		const groups = new Set<number | undefined>();
+		for (const l of latin) if (soundsAlike(text.slice(l.start, l.end), name)) groups.add(l.group);
+		if (groups.size !== 1) continue;
+		const match = latin.find((l) => groups.has(l.group))!;
+		thai.foreign = true;
+		const from = thai.group;
+		if (from === match.group) continue;
+		for (const c of names) if (c.group === from) c.group = match.group;
+	}
+}
+
+/**
  * The name in a bracket that may open with Latin titles (H.E. Mr. …, Prof. …, Mr.Name) and close
  * with honours (… MP): the Latin rule's titled name there, which keeps its title apart, or the
  * bracket without one title glued to the name by its dot; else the whole bracket.
