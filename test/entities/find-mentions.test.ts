@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
-import {findMentions} from '../../source/entities/find-mentions.js';
+import {detectMentions, findMentions} from '../../source/entities/find-mentions.js';
 import type {Mention} from '../../source/entities/types.js';
 
 const find = (text: string): Mention[] => findMentions({text});
@@ -99,11 +99,37 @@ describe('definitions in brackets', () => {
 	it('defines with a bare acronym', () => {
 		assert.deepEqual(texts('ผู้นำสหภาพแอฟริกา (AU) ประชุม'), ['สหภาพแอฟริกา', 'AU']);
 	});
+
+	it('a place the gazetteer knows runs whole inside the defined name (ตะวัน|ออก is no verb there)', () => {
+		const text = 'รัฐบาลส่งเสริมการลงทุนในเขตอุตสาหกรรมพิเศษภาคตะวันออก (ZIE) ต่อเนื่อง';
+		const ms = detectMentions({text});
+		const zone = ms.find((m) => m.text === 'เขตอุตสาหกรรมพิเศษภาคตะวันออก');
+		const acronym = ms.find((m) => m.text === 'ZIE');
+		assert.ok(zone && acronym, JSON.stringify(ms));
+		assert.equal(zone.group, acronym.group);
+		assert.equal(acronym.kind, 'place');
+	});
+
+	it('twins: a head word inside a known country heads nothing; a verb after the name still ends it', () => {
+		const text = 'ไทยเชิญชวนสหราชอาณาจักรขยายการลงทุนในเขตอุตสาหกรรมพิเศษภาคตะวันออก (ZIE) ต่อไป';
+		const defined = detectMentions({text}).filter((m) => m.rule === 'definition');
+		assert.deepEqual(
+			defined.map((m) => m.text),
+			['เขตอุตสาหกรรมพิเศษภาคตะวันออก', 'ZIE'],
+		);
+		// ออก as a verb right after a body's name is not part of it.
+		assert.deepEqual(texts('เมื่อวานนี้ กระทรวงพาณิชย์ออกประกาศใหม่', 'organization'), ['กระทรวงพาณิชย์']);
+	});
 });
 
 describe('organisations and places', () => {
 	it('ends an organisation before the rest of the sentence', () => {
 		assert.deepEqual(texts('สมาชิกองค์การการค้าโลกใกล้ชิดกันยิ่งขึ้นการนำเข้า'), ['องค์การการค้าโลก']);
+	});
+
+	it('a region inside a body’s name is not cut at the verb its letters spell (ตะวัน|ออก)', () => {
+		assert.deepEqual(texts('ที่ประชุมสำนักงานส่งเสริมการค้าภาคตะวันออกเฉียงเหนือ แถลงข่าว', 'organization'), ['สำนักงานส่งเสริมการค้าภาคตะวันออกเฉียงเหนือ']);
+		assert.deepEqual(texts('สถานเอกอัครราชทูตสาธารณรัฐคาซัคสถานแจ้งว่า', 'organization'), ['สถานเอกอัครราชทูตสาธารณรัฐคาซัคสถาน']);
 	});
 
 	it('cuts a run-on name back to the one written elsewhere in the article', () => {

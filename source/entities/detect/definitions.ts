@@ -159,11 +159,16 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 	// or a name found there that was cut short (กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (พม.)).
 	const phrase = ctx.words.phraseAt(leftEnd);
 	const trie = triggerTrie();
-	for (const pass of ['head', 'other'] as const)
+	for (const pass of ['head', 'other'] as const) {
+		let knownTo = 0;
 		for (const b of phrase.bounds) {
 			if (b >= leftEnd) break;
 			// Only the longest word starting here counts (รัฐมนตรี is a position, not the head รัฐ).
 			const all = trie.matchesAt(text, b).filter((mt) => mt.end <= leftEnd);
+			// A head word inside a place the gazetteer knows heads nothing (ราชอาณาจักร in สหราชอาณาจักร).
+			const insideKnown = b < knownTo;
+			for (const mt of all) if (mt.values.some((v) => v.type === 'gazetteer')) knownTo = Math.max(knownTo, mt.end);
+			if (insideKnown) continue;
 			const longest = all[all.length - 1];
 			const heads =
 				longest !== undefined && longest.values.some((v) => v.type === 'org' || v.type === 'standalone' || v.type === 'place') && !FALSE_HEAD.test(text.slice(b, leftEnd))
@@ -187,12 +192,22 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 						: 'organization';
 			return {start: b, existing, headKind, kind: existing?.kind};
 		}
+	}
 	return undefined;
 }
 
 function runsUnbroken(ctx: DetectionContext, from: number, to: number): boolean {
+	const trie = triggerTrie();
+	let skipTo = from;
 	for (const b of ctx.words.boundsBetween(from, to)) {
 		if (b >= to) break;
+		if (b < skipTo) continue;
+		// A place the gazetteer knows runs whole: ภาค|ตะวัน|ออก is ภาคตะวันออก, not the verb ออก.
+		const known = trie.matchesAt(ctx.text, b).filter((mt) => mt.end <= to && mt.values.some((v) => v.type === 'gazetteer'));
+		if (known.length > 0) {
+			skipTo = known[known.length - 1]!.end;
+			continue;
+		}
 		const w = ctx.words.wordAt(b);
 		if (ORG_STOP.has(w) && !INNER.has(w)) return false;
 	}

@@ -153,6 +153,12 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		// A common word never seen inside a body's or place's name is the sentence going on
 		// (กระทรวงX|จ้าง…, กรมX|เร่ง…): the data says so for words the stop lists do not hold.
 		if (ORG_STOP.has(w) || TITLE_CUT.has(w) || HEAD_STOP_PREFIX.test(w) || (isCommonWord(w) && !isOrgWord(w) && !isPlaceWord(w))) {
+			// Unless the word is inside a place the gazetteer knows: ภาค|ตะวัน|ออก is ภาคตะวันออก, not the verb ออก.
+			const placeEnd = knownPlaceOver(ctx, k === 0 ? [p] : [p, ...bounds.slice(Math.max(0, k - 3), k)], b, runEnd);
+			if (placeEnd !== undefined) {
+				while (k + 1 < bounds.length && bounds[k + 1]! < placeEnd) k++;
+				continue;
+			}
 			end = b;
 			closed = false;
 			break;
@@ -252,6 +258,15 @@ function longestDistrictAt(ctx: DetectionContext, pos: number, runEnd: number): 
 }
 
 /** The longest gazetteer place starting at `pos` and ending on a word edge, within the run. */
+/** The end of a known place that starts at one of `starts` and runs past `at`, if any. */
+function knownPlaceOver(ctx: DetectionContext, starts: readonly number[], at: number, runEnd: number): number | undefined {
+	for (const s of starts) {
+		const place = longestPlaceAt(ctx, s, runEnd);
+		if (place !== undefined && place.end > at) return place.end;
+	}
+	return undefined;
+}
+
 function longestPlaceAt(ctx: DetectionContext, pos: number, runEnd: number): {end: number; key: string} | undefined {
 	const matches = triggerTrie().matchesAt(ctx.text, pos);
 	for (let m = matches.length - 1; m >= 0; m--) {
