@@ -96,8 +96,8 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 
 /**
  * Shapes no body's or place's name has, whoever found it: it does not end on a function word
- * (คณะอนุกรรมการภายใต้), nor join two bodies (กระทรวงX และสำนักงานY, a bare head and another
- * body: กระทรวง สำนักงานปลัดกระทรวง); ศูนย์กลาง|X is a hub a country means to be, not a body.
+ * (คณะอนุกรรมการภายใต้), nor join two bodies (กระทรวงX และสำนักงานY, XกับกรมY, a bare head and
+ * another body: กระทรวง สำนักงานปลัดกระทรวง); ศูนย์กลาง|X is a hub a country means to be, not a body.
  */
 function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
 	// Segmenting every name cost a first snapshot about a fifth more: only names that hold a
@@ -124,7 +124,20 @@ function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
 	}
 	const [token, second] = name.split(/\s+/);
 	if (second !== undefined && ORG_HEAD_WORDS.has(token!) && ORG_HEADS.some((h) => second.startsWith(h))) return 'joined';
+	if (withThenBody(name)) return 'joined';
 	return undefined;
+}
+
+/**
+ * `…กับ` right before a head that opens a body of its own (มูลนิธิX|กับ|กรมY: "X with Y"): two bodies,
+ * whatever the segmenter makes of the letters before it (an unknown name glues onto กับ). กำกับ
+ * ("oversee": คณะกรรมการกำกับ…) is one word, not "with".
+ */
+function withThenBody(name: string): boolean {
+	for (let i = name.indexOf('กับ', 1); i > 0; i = name.indexOf('กับ', i + 3)) {
+		if (!name.startsWith('กำ', i - 2) && STRONG_BODY_HEAD.test(name.slice(i + 3).trimStart())) return true;
+	}
+	return false;
 }
 
 /**

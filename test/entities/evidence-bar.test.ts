@@ -78,6 +78,15 @@ describe('shapes no body or place has, whoever found it', () => {
 		assert.equal(reason('บริษัท ท่าอากาศยานภูมิภาค จำกัด', 'organization', byRule), undefined);
 	});
 
+	it('two bodies joined by กับ, even where an unknown name glues onto it', () => {
+		assert.equal(reason('มูลนิธิชุมชนยั่งยืนกับกรมส่งเสริมการเกษตร', 'organization', byRule), 'joined');
+		assert.equal(reason('สมาคมเกาะลันตาตั๊งกับสำนักงานประมงจังหวัด', 'organization', byRule), 'joined');
+		// Twins: กำกับ ("oversee") inside one name; กับ before no body's head.
+		assert.equal(reason('สำนักงานคณะกรรมการกำกับสำนักงานตรวจสอบ', 'organization', byRule), undefined);
+		assert.equal(reason('สำนักงานคณะกรรมการกำกับกิจการพลังงาน', 'organization', byRule), undefined);
+		assert.equal(reason('ศูนย์ความร่วมมือไทยกับอาเซียน', 'organization', byRule), undefined);
+	});
+
 	it('a hub a country means to be is no body', () => {
 		assert.equal(reason('ศูนย์กลางการค้าผลไม้ของภูมิภาค', 'organization', byRule), 'role');
 		// Twin: a centre is a body (ศูนย์…).
