@@ -114,7 +114,8 @@ class MentionCounts {
 export function barFeatures(name: string, aliasCount: number, mentions: readonly BarMention[], taggerRan: boolean, extensions = 0): Float64Array {
 	const counts = new MentionCounts();
 	for (const m of mentions) counts.add(m.rule, m.title !== undefined, m.article, m.generic === true, m.tagged ?? 0);
-	const f = countFeatures(aliasCount, counts, taggerRan);
+	// The tagger reads Thai names only (Latin ones are the rules'): of a Latin name it knows nothing.
+	const f = countFeatures(aliasCount, counts, taggerRan && hasThai(name));
 	nameFeatures(f, name);
 	addShape(f, name);
 	f[EXTENSIONS] = Math.log1p(Math.min(MAX_EXTENSIONS, extensions));
@@ -318,5 +319,5 @@ function clusterCountFeatures(table: MentionTable, cluster: Cluster, summary: Su
 	for (const g of cluster) {
 		counts.add(table.mentionRule.get(g), table.mentionTitle.get(g) !== undefined, table.mentionArticle.get(g), table.genericMentions.has(g), table.mentionTagged.get(g));
 	}
-	return countFeatures(summary.aliases.length, counts, table.taggerRan);
+	return countFeatures(summary.aliases.length, counts, table.taggerRan && hasThai(summary.name));
 }

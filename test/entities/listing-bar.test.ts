@@ -43,6 +43,12 @@ describe('what the bar reads of an entity', () => {
 		const off = barFeatures('สมาคมผู้ปลูกชาดอยสูง', 1, found('org-head', 2, 2, {tagged: 0}), false);
 		assert.equal(off[at('tagged-same-share')], LISTING_BAR.taggerMeans[0]);
 		assert.equal(off[at('untagged-share')], LISTING_BAR.taggerMeans[1]);
+		// The tagger reads Thai names only: of a Latin one it knows nothing either (a titled Latin
+		// person is never "untagged" evidence against a name); the Thai twin above keeps its shares.
+		const latin = features('Marek Novotny', found('title-latin', 2, 1, {title: 'Mr.', tagged: 0}));
+		assert.equal(latin[at('tagged-same-share')], LISTING_BAR.taggerMeans[0]);
+		assert.equal(latin[at('untagged-share')], LISTING_BAR.taggerMeans[1]);
+		assert.ok(!leftOut('Marek Novotny', 'person', [...found('title-latin', 1, 1, {title: 'Mr.', tagged: 0}), ...found('latin', 1, 1, {tagged: 0})]));
 	});
 
 	it('a head and everyday words, or a head and a place the gazetteer knows', () => {
