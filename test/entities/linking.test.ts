@@ -41,6 +41,19 @@ describe('linking variants into one entity (articles written for the test)', () 
 		assert.equal(idx.mentionsIn('a0').filter((m) => m.text === 'หลี่').length, 2);
 	});
 
+	it('a Chinese family name that is a Thai verb too, alone before a given name, after an honorific', () => {
+		const idx = index('นางหวัง ลี่ฮวา ผู้แทนการค้า กล่าวว่า ยินดี ส่วนนายหวัง เจี้ยนกั๋ว จะเดินทางมาด้วย');
+		assert.ok(entityOf(idx, 'หวัง ลี่ฮวา'));
+		assert.ok(entityOf(idx, 'หวัง เจี้ยนกั๋ว'));
+		assert.notEqual(entityOf(idx, 'หวัง ลี่ฮวา')?.id, entityOf(idx, 'หวัง เจี้ยนกั๋ว')?.id);
+		// Twins: the verb glued to its clause, or before an everyday word, is no name.
+		const twins = index('เจ้านายหวังว่าจะดีขึ้น และนายหวัง ให้ความสำคัญกับงาน');
+		assert.deepEqual(
+			twins.all().filter((e) => e.kind === 'person'),
+			[],
+		);
+	});
+
 	it('transliteration variants: tone marks, vowel signs, final letters, across articles', () => {
 		const idx = index('นายกรัฐมนตรีจีน นายหลี่ เฉียง กล่าว', 'นายกรัฐมนตรีจีน หลี เฉียง เดินทาง', 'นายกรัฐมนตรีสเปน เปโดร ซานเชซ เดินทางถึง', 'ประธานาธิบดีสเปน เปโดร ซานเชส เดินทาง');
 		sameEntity(idx, 'หลี่ เฉียง', 'หลี เฉียง');

@@ -157,6 +157,9 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// (ทอง|คำ, ยุติธรรม|ดำรง), so only hard stops cut it there, or a whole token that is a stop word.
 		const stops = afterHonorific ? HARD_STOP : PERSON_STOP;
 		const middle = tokens > 0 && allShort && whole === first && MIDDLE_NAMES.has(whole) && nextTokenIsShortName(ctx, runEnd);
+		// A Chinese family name that is a Thai word too (หวัง "hope", a verb) is no stop after an
+		// honorific when it stands alone, one syllable, before a given name (นายหวัง อี้, นายหวัง เหวินปิน).
+		const familyName = afterHonorific && tokens === 0 && whole === first && isShortToken(whole) && nextTokenIsGivenName(ctx, runEnd);
 		// ลูก|า|เชน|โก: a stop word the segmenter cut out of an unknown name is no stop word.
 		const misSplit = isDependentVowel(ctx.code(tokenStart + first.length));
 		// After a foreign title the segmenter's first word of a transliteration (มา|ครง) is no word:
@@ -170,7 +173,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// syllable: Chinese and Vietnamese names are made of syllables that are Thai words (สี, หวัง).
 		// Surnames are often words (ทองคำ): only the first token is checked.
 		const phrase = !afterHonorific && tokens === 0 && (foreign ? !isShortToken(whole) && isCommonWord(whole) : first.length >= 3 && isCommonWord(first));
-		if ((!middle && !misSplit && stopped) || phrase || CLAUSE_PREFIX.test(whole) || startsWithHead(whole) || ((tokens > 0 || !afterHonorific) && startsWithTitle(whole)))
+		if ((!middle && !misSplit && !familyName && stopped) || phrase || CLAUSE_PREFIX.test(whole) || startsWithHead(whole) || ((tokens > 0 || !afterHonorific) && startsWithTitle(whole)))
 			break;
 		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first)) return undefined;
 		// A known place ends the name (นายสมชาย เชียงใหม่…); a place that is also a name (เดลี) may be a surname.
@@ -273,6 +276,19 @@ function nextTokenIsShortName(ctx: DetectionContext, end: number): boolean {
 	const runEnd = ctx.thaiRunEnd(end + 1);
 	const token = text.slice(end + 1, runEnd);
 	return isShortToken(token) && !PERSON_STOP.has(ctx.firstWord(end + 1, runEnd));
+}
+
+/**
+ * The token after `end` reads as a given name: one space before it, no stop or everyday word (a
+ * clause goes on: นายหวัง ให้…, นายพบ ปัญหา), at most two syllables' worth of letters.
+ */
+function nextTokenIsGivenName(ctx: DetectionContext, end: number): boolean {
+	const text = ctx.text;
+	if (text[end] !== ' ' || !isThaiLetter(ctx.code(end + 1))) return false;
+	const runEnd = ctx.thaiRunEnd(end + 1);
+	const token = text.slice(end + 1, runEnd);
+	const first = ctx.firstWord(end + 1, runEnd);
+	return token.replace(/[่-๋์]/g, '').length <= 10 && !PERSON_STOP.has(first) && !HARD_STOP.has(first) && !isCommonWord(token) && !isCommonWord(first);
 }
 
 /** A vowel or mark that cannot start a word: a word boundary before it is a mis-split. */
