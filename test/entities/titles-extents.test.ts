@@ -119,6 +119,30 @@ describe('names end where the name ends', () => {
 	});
 });
 
+describe("foreign particles and names that open with a verb's letters", () => {
+	it("a particle in Thai script joins the name's parts (บิน, แวน เดอร์, เดอ ลา), and the bracket then links both spellings", () => {
+		assert.deepEqual(people('นายราซาลี บิน อุสมาน กล่าวว่า ยินดี'), [['ราซาลี บิน อุสมาน', 'นาย']]);
+		assert.deepEqual(people('นายเฮงค์ แวน เดอร์ ลินเดน กล่าวว่า ยินดี'), [['เฮงค์ แวน เดอร์ ลินเดน', 'นาย']]);
+		const idx = buildEntityIndex([article('a', "ดาโต๊ะ ศรี ราซาลี บิน อุสมาน (Dato' Sri Razali bin Usman) เดินทางถึง")]);
+		const person = idx.all().filter((e) => e.kind === 'person');
+		assert.equal(person.length, 1, JSON.stringify(person));
+		assert.equal(idx.mentionsOf(person[0]!.id).length, 2);
+	});
+
+	it('twins: a particle never ends a name (the verb บิน "fly" after a name)', () => {
+		assert.deepEqual(people('นายสมหมาย ใจดี บินไปญี่ปุ่น'), [['สมหมาย ใจดี', 'นาย']]);
+		assert.deepEqual(people('นายสมหมาย บิน ไปญี่ปุ่นเมื่อวาน'), [['สมหมาย', 'นาย']]);
+	});
+
+	it("after an honorific, a name the segmenter cut after a verb's letters (มา|…, ได้|…) is read", () => {
+		assert.deepEqual(people('นายได้ชัย สุขใจ กล่าวว่า ยินดี'), [['ได้ชัย สุขใจ', 'นาย']]);
+		assert.deepEqual(people('นางสาวมาเรีย เดอ ลา ครูซ กล่าวว่า ยินดี'), [['มาเรีย เดอ ลา ครูซ', 'นางสาว']]);
+		// Twins: the verb going on with its clause is no name.
+		assert.deepEqual(people('เจ้านายมาแล้ว ทุกคนจึงกลับ'), []);
+		assert.deepEqual(people('ลูกน้องบอกว่านายไปประชุมที่จังหวัด'), []);
+	});
+});
+
 describe('common words and names after a title', () => {
 	it('a full name whose parts are common words is read whole after an honorific', () => {
 		assert.deepEqual(people('ด้านนายมั่นคง ยุติธรรมชัย ผู้อำนวยการ'), [['มั่นคง ยุติธรรมชัย', 'นาย']]);

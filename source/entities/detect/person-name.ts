@@ -127,6 +127,11 @@ function isShortToken(s: string): boolean {
 	return s.replace(/[่-๋์]/g, '').length <= 6 && thaiPhoneticKey(s).length <= 3;
 }
 
+/** Particles inside foreign names, in Thai script (bin, binti, al, van, von, de, del, dos). */
+const NAME_PARTICLES = new Set(['บิน', 'บินติ', 'บินตี', 'บินต์', 'อัล', 'แวน', 'ฟอน', 'เดอ', 'เดล', 'ดอส']);
+/** The second word of a two-word particle (van der, van den, de la). */
+const SECOND_PARTICLES = new Set(['เดอร์', 'เดน', 'ลา']);
+
 /** Sino-Vietnamese middle names that are also Thai words (วัน "day" in หวอ วัน เทือง). */
 const MIDDLE_NAMES = new Set(['วัน', 'วาน', 'ถิ']);
 
@@ -155,11 +160,29 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		const first = ctx.firstWord(tokenStart, runEnd);
 		// After an honorific a name is expected: its surname may begin with a common word
 		// (ทอง|คำ, ยุติธรรม|ดำรง), so only hard stops cut it there, or a whole token that is a stop word.
+		// A particle of an Arabic, Malay or European name (บิน, อัล, แวน, ฟอน, เดอ) between two of its
+		// tokens joins them: it and the token after it are read as one more part, whatever its length.
+		// Two particles run together (แวน เดอร์, เดอ ลา); a particle never ends a name (นายX บิน ไป…).
+		if (tokens > 0 && NAME_PARTICLES.has(whole)) {
+			let next = runEnd;
+			const second = text[next] === ' ' ? text.slice(next + 1, ctx.thaiRunEnd(next + 1, true)) : '';
+			if (SECOND_PARTICLES.has(second)) next += 1 + second.length;
+			if (!nextTokenIsGivenName(ctx, next)) break;
+			tokens++;
+			allShort = false;
+			end = ctx.thaiRunEnd(next + 1, true);
+			if (text[end] !== ' ' || !isThaiLetter(ctx.code(end + 1)) || isCombining(ctx.code(end + 1))) break;
+			tokenStart = end + 1;
+			continue;
+		}
 		const stops = afterHonorific ? HARD_STOP : PERSON_STOP;
 		const middle = tokens > 0 && allShort && whole === first && MIDDLE_NAMES.has(whole) && nextTokenIsShortName(ctx, runEnd);
 		// A Chinese family name that is a Thai word too (หวัง "hope", a verb) is no stop after an
 		// honorific when it stands alone, one syllable, before a given name (นายหวัง อี้, นายหวัง เหวินปิน).
 		const familyName = afterHonorific && tokens === 0 && whole === first && isShortToken(whole) && nextTokenIsGivenName(ctx, runEnd);
+		// A Thai or foreign given name the segmenter cut after a verb's letters (มา|ริษา, ได้|ชัย,
+		// มา|เรีย): after an honorific the piece after it is no word a clause goes on with (นายมา|แล้ว).
+		const verbPiece = afterHonorific && tokens === 0 && whole !== first && unknownPieceAt(ctx, tokenStart + first.length, runEnd);
 		// ลูก|า|เชน|โก: a stop word the segmenter cut out of an unknown name is no stop word.
 		const misSplit = isDependentVowel(ctx.code(tokenStart + first.length));
 		// After a foreign title the segmenter's first word of a transliteration (มา|ครง) is no word:
@@ -173,7 +196,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// syllable: Chinese and Vietnamese names are made of syllables that are Thai words (สี, หวัง).
 		// Surnames are often words (ทองคำ): only the first token is checked.
 		const phrase = !afterHonorific && tokens === 0 && (foreign ? !isShortToken(whole) && isCommonWord(whole) : first.length >= 3 && isCommonWord(first));
-		if ((!middle && !misSplit && !familyName && stopped) || phrase || CLAUSE_PREFIX.test(whole) || startsWithHead(whole) || ((tokens > 0 || !afterHonorific) && startsWithTitle(whole)))
+		if ((!middle && !misSplit && !familyName && !verbPiece && stopped) || phrase || CLAUSE_PREFIX.test(whole) || startsWithHead(whole) || ((tokens > 0 || !afterHonorific) && startsWithTitle(whole)))
 			break;
 		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first)) return undefined;
 		// A known place ends the name (นายสมชาย เชียงใหม่…); a place that is also a name (เดลี) may be a surname.
@@ -289,6 +312,12 @@ function nextTokenIsGivenName(ctx: DetectionContext, end: number): boolean {
 	const token = text.slice(end + 1, runEnd);
 	const first = ctx.firstWord(end + 1, runEnd);
 	return token.replace(/[่-๋์]/g, '').length <= 10 && !PERSON_STOP.has(first) && !HARD_STOP.has(first) && !isCommonWord(token) && !isCommonWord(first);
+}
+
+/** The word at `at` (before `end`) is none the word lists know: a piece of an unknown name. */
+function unknownPieceAt(ctx: DetectionContext, at: number, end: number): boolean {
+	const w = ctx.words.wordAt(at);
+	return w !== '' && at + w.length <= end && !isCommonWord(w) && !HARD_STOP.has(w) && !PERSON_STOP.has(w) && !GENERIC.has(w);
 }
 
 /** A vowel or mark that cannot start a word: a word boundary before it is a mis-split. */
