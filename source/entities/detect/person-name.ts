@@ -196,7 +196,13 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// syllable: Chinese and Vietnamese names are made of syllables that are Thai words (สี, หวัง).
 		// Surnames are often words (ทองคำ): only the first token is checked.
 		const phrase = !afterHonorific && tokens === 0 && (foreign ? !isShortToken(whole) && isCommonWord(whole) : first.length >= 3 && isCommonWord(first));
-		if ((!middle && !misSplit && !familyName && !verbPiece && stopped) || phrase || CLAUSE_PREFIX.test(whole) || startsWithHead(whole) || ((tokens > 0 || !afterHonorific) && startsWithTitle(whole)))
+		if (
+			(!middle && !misSplit && !familyName && !verbPiece && stopped) ||
+			phrase ||
+			CLAUSE_PREFIX.test(whole) ||
+			startsWithHead(whole) ||
+			((tokens > 0 || !afterHonorific) && startsWithTitle(whole))
+		)
 			break;
 		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first)) return undefined;
 		// A known place ends the name (นายสมชาย เชียงใหม่…); a place that is also a name (เดลี) may be a surname.
