@@ -95,7 +95,8 @@ function wordCloseness(q: string, a: string): number {
 	const [latin, thai] = hasThai(q) ? [a, q] : [q, a];
 	const loose = latinLooseKey(latin);
 	const romanised = latinLooseKey(romanizeThai(thai));
-	if (loose.length >= 4 && loose === romanised) return 2.5;
+	// Short words only when spelled so exactly: a Chinese syllable (yi = อี้, chen = เฉิน).
+	if (loose === romanised && (loose.length >= 4 || (loose.length > 0 && latin.length <= 4))) return 2.5;
 	if (loose.length >= 6 && editDistance(loose, romanised) <= 1) return 1.5;
 	const other = new Set(phoneticKeys(a));
 	if (!phoneticKeys(q).some((k) => k !== '' && other.has(k))) return 0;

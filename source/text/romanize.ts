@@ -253,7 +253,8 @@ function opensSyllable(s: string, k: number): boolean {
  * A loose key of a Latin spelling of a Thai name: case, spaces and hyphens ignored; aspirates
  * (ph, th, kh) as their plain letters, ch / j / c as one, r and l after a consonant or before one
  * dropped (Srettha / Settha, Paetongtarn / Phaethongthan), doubled letters as one, and a few vowel
- * spellings folded (oe / er, ue / eu, ay / ai, v / w).
+ * spellings folded (oe / er, ue / eu, ay / ai, iu / io, v / w), and Pinyin's y before i and w before u at
+ * the start left out.
  */
 export function latinLooseKey(latin: string): string {
 	let s = latin
@@ -277,9 +278,12 @@ export function latinLooseKey(latin: string): string {
 		.replace(/[rl](?=[bcdfgkmnpstC]|$)/g, '')
 		.replace(/oe|eu|ue|er/g, 'e')
 		.replace(/ay/g, 'ai')
+		.replace(/iu/g, 'io')
 		.replace(/ee/g, 'i')
 		.replace(/oo/g, 'u')
 		.replace(/(.)\1+/g, '$1')
-		.replace(/h$/, '');
+		.replace(/h$/, '')
+		// Pinyin writes y before i and w before u where no consonant opens the syllable (Yi, Wu: อี้, อู๋).
+		.replace(/^y(?=i)|^w(?=u)/, '');
 	return s;
 }

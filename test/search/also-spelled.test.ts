@@ -52,3 +52,19 @@ test('a Latin spelling meets a Thai name by its loose romanisation, where the co
 	);
 	assert.deepEqual(namedEntities(finder([person]), 'phaisun kong'), []);
 });
+
+test('a Chinese name in Pinyin names its Thai spelling, short syllables and y / w before i / u too', () => {
+	const right = entity('person:chen-yi', ['เฉิน อี้'], 3);
+	const wu = entity('person:liu-wu', ['หลิว อู๋'], 2);
+	assert.deepEqual(
+		namedEntities(finder([right, wu]), 'chen yi').map((e) => e.id),
+		['person:chen-yi'],
+	);
+	assert.deepEqual(
+		namedEntities(finder([right, wu]), 'liu wu').map((e) => e.id),
+		['person:liu-wu'],
+	);
+	// Twins: another short syllable does not meet it, nor does yi meet a longer word.
+	assert.deepEqual(namedEntities(finder([right]), 'chen ye'), []);
+	assert.deepEqual(namedEntities(finder([entity('person:chen-yingchai', ['เฉิน อิ่งชัย'])]), 'chen yi'), []);
+});
