@@ -9,17 +9,19 @@
 // thread as the batches arrive, then one snapshot. The machine is shared, so it reports articles per
 // wall second and per CPU second (all threads of the process) with the load average around the run,
 // and each thread's CPU up to the last batch: the workers', this thread's and V8's helper threads'.
-// Run: node --import tsx bench/entities.ts [--cold] [path] [limit]
+// `--cold --bundled`: the workers run the built bundle (dist/cli.js, npm run build first), as the
+// product's do: run from the sources, each worker compiles the TypeScript it imports (tsx) first.
+// Run: node --import tsx bench/entities.ts [--cold [--bundled]] [path] [limit]
 import {bigCorpus} from './data.js';
 
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import {performance as perf} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import type {Article} from '../source/corpus/types.js';
 import {EntityIndexBuilder} from '../source/entities/builder.js';
 import {detectCorpus} from '../source/entities/detect-corpus.js';
-import {defaultPoolSize} from '../source/workers/pool.js';
+import {WorkerPool, defaultPoolSize} from '../source/workers/pool.js';
 import type {Steps} from '../source/entities/steps.js';
 import {ThreadCpuSampler} from './thread-cpu.js';
 
@@ -104,9 +106,18 @@ const loadAverage = (): string =>
 		.map((x) => x.toFixed(1))
 		.join(' ');
 
-/** Cold detection in worker threads + linking on this thread, as `--entities` runs them (see the top). */
-export async function runColdEntityBench(path = DEFAULT_PATH(), limit = Infinity): Promise<{rows: EntityBenchRow[]; load: string}> {
+/** The built bundle (npm run build), whose workers `--bundled` starts. */
+const BUNDLE = new URL('../dist/cli.js', import.meta.url);
+
+/**
+ * Cold detection in worker threads + linking on this thread, as `--entities` runs them (see the top).
+ * `bundled`: the workers run the built dist/cli.js, as the product's do; otherwise, run from the
+ * sources, each worker registers tsx and compiles the TypeScript it imports first.
+ */
+export async function runColdEntityBench(path = DEFAULT_PATH(), limit = Infinity, bundled = false): Promise<{rows: EntityBenchRow[]; load: string}> {
 	const articles = loadJsonlArticles(path, limit);
+	if (bundled && !existsSync(BUNDLE)) throw new Error('--bundled: no dist/cli.js (npm run build)');
+	const pool = bundled ? new WorkerPool({size: defaultPoolSize(), background: false, script: BUNDLE}) : undefined;
 	const loadBefore = loadAverage();
 	const builder = new EntityIndexBuilder({nameSearch: false});
 	const elu = perf.eventLoopUtilization();
@@ -116,7 +127,7 @@ export async function runColdEntityBench(path = DEFAULT_PATH(), limit = Infinity
 	const threads = new ThreadCpuSampler();
 	let linking = 0;
 	let firstBatch = 0;
-	for await (const batch of detectCorpus(articles)) {
+	for await (const batch of detectCorpus(articles, pool === undefined ? {} : {pool})) {
 		const t = performance.now();
 		if (firstBatch === 0) firstBatch = t - start;
 		builder.addDetected(batch);
@@ -126,6 +137,7 @@ export async function runColdEntityBench(path = DEFAULT_PATH(), limit = Infinity
 	const detectedAt = performance.now();
 	const cpuDetected = process.cpuUsage(cpuStart);
 	const byThread = threads.totals();
+	pool?.stop();
 	const index = builder.snapshot();
 	const end = performance.now();
 	const cpu = process.cpuUsage(cpuStart);
@@ -166,11 +178,13 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
 	const args = process.argv.slice(2);
 	const cold = args[0] === '--cold';
 	if (cold) args.shift();
+	const bundled = args[0] === '--bundled';
+	if (bundled) args.shift();
 	const path = args[0] ?? DEFAULT_PATH();
 	const limit = args[1] === undefined ? Infinity : Number(args[1]);
-	console.log(`Entities${cold ? ', cold, in worker threads' : ''}: ${path}`);
+	console.log(`Entities${cold ? `, cold, in worker threads${bundled ? ' running dist/cli.js' : ''}` : ''}: ${path}`);
 	if (cold) {
-		const {rows, load} = await runColdEntityBench(path, limit);
+		const {rows, load} = await runColdEntityBench(path, limit, bundled);
 		console.log(formatEntityBench(rows));
 		console.log(load);
 	} else console.log(formatEntityBench(runEntityBench(path, limit)));

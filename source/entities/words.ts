@@ -5,8 +5,8 @@
 // word lists (stop words, verbs), never used as name units: unknown names come out as syllables.
 
 import {boundedMemo} from '../text/memo.js';
+import {pushWordStarts} from '../text/words.js';
 
-const segmenter = new Intl.Segmenter('th', {granularity: 'word'});
 const MAX_PHRASE = 240;
 
 /**
@@ -19,9 +19,7 @@ const cachedOffsets = boundedMemo(computeOffsets, 20_000);
 
 /** Where Intl.Segmenter's words start inside `phrase`, after its first (ascending, > 0). */
 function computeOffsets(phrase: string): readonly number[] {
-	const offsets: number[] = [];
-	for (const s of segmenter.segment(phrase)) if (s.index > 0) offsets.push(s.index);
-	return offsets;
+	return pushWordStarts(phrase, 0, []);
 }
 
 export function isSpace(code: number): boolean {
@@ -84,7 +82,7 @@ export class WordBoundaries {
 			const phrase = text.slice(start, end);
 			// A long phrase's boundaries go straight into its bounds (no memo, no offsets array between).
 			if (phrase.length <= CACHED_PHRASE) for (const offset of cachedOffsets(phrase)) bounds.push(start + offset);
-			else for (const s of segmenter.segment(phrase)) if (s.index > 0) bounds.push(start + s.index);
+			else pushWordStarts(phrase, start, bounds);
 			bounds.push(end);
 		}
 		const phrase = {start, end, bounds, whole};

@@ -33,6 +33,12 @@ export interface PoolOptions {
 	background?: boolean;
 	/** An idle worker is ended after this many ms (default IDLE_MS); the next job starts a new one. */
 	idleMs?: number;
+	/**
+	 * The built bundle a worker runs (default: the bundle this code is in, or worker-main.ts under
+	 * tsx). A benchmark run from the sources gives the built dist/cli.js, so that its workers start
+	 * and detect as the product's do, with no TypeScript to compile in each.
+	 */
+	script?: URL;
 }
 
 /** What a worker is started with. */
@@ -97,6 +103,7 @@ export class WorkerPool {
 	private readonly heapMb: number;
 	private readonly background: boolean;
 	private readonly idleMs: number;
+	private readonly script: URL | undefined;
 	private nextId = 0;
 	private stopped = false;
 
@@ -105,6 +112,7 @@ export class WorkerPool {
 		this.heapMb = options.heapMb ?? WORKER_HEAP_MB;
 		this.background = options.background ?? true;
 		this.idleMs = options.idleMs ?? IDLE_MS;
+		this.script = options.script;
 	}
 
 	/** Worker threads alive now (idle ones are ended after idleMs). */
@@ -151,7 +159,7 @@ export class WorkerPool {
 
 	private start(): Slot {
 		tuneCompiler();
-		const worker = startWorker(this.heapMb, {background: this.background});
+		const worker = startWorker(this.heapMb, {background: this.background}, this.script);
 		const slot: Slot = {worker, task: undefined};
 		this.slots.push(slot);
 		worker.on('message', (reply: PoolReply) => {
@@ -190,9 +198,10 @@ export class WorkerPool {
 	}
 }
 
-function startWorker(heapMb: number, workerData: PoolWorkerData): Worker {
+function startWorker(heapMb: number, workerData: PoolWorkerData, script: URL | undefined): Worker {
 	const self = import.meta.url;
 	const options = {resourceLimits: {maxOldGenerationSizeMb: heapMb}, workerData};
+	if (script !== undefined) return new Worker(script, options);
 	if (!self.endsWith('.ts')) return new Worker(new URL(self), options);
 	const main = new URL('./worker-main.ts', self).href;
 	return new Worker(`import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(main)}); }).then((m) => m.runPoolWorker());`, {

@@ -73,6 +73,25 @@ describe('the WebAssembly kernel', () => {
 		}
 	});
 
+	it('reuses its buffers from one paragraph to the next without changing units or tags', () => {
+		const model = sharedTagger();
+		assert.ok(model !== null);
+		// Long, short, empty and long again: the buffers grow, are read shorter, then reused.
+		const order = [TEXTS[6]!, TEXTS[2]!, TEXTS[0]!, TEXTS[1]!, TEXTS[3]!, TEXTS[6]!, TEXTS[5]!, TEXTS[4]!, TEXTS[2]!];
+		const fresh = new Map(order.map((text) => [text, [...decode(text, model).tags]]));
+		for (const text of order) {
+			const own = splitUnits(text);
+			const reused = splitUnits(text, true);
+			assert.equal(reused.count, own.count);
+			assert.deepEqual([...reused.starts], [...own.starts]);
+			assert.deepEqual([...reused.hashes], [...own.hashes]);
+			assert.deepEqual([...reused.classes], [...own.classes]);
+			const decoded = decode(text, model);
+			assert.deepEqual([...decoded.tags], fresh.get(text), text.slice(0, 40));
+			assert.deepEqual([...decoded.units.starts], [...own.starts]);
+		}
+	});
+
 	it('is built from kernel.wat (npm run build-tagger-kernel)', async () => {
 		assert.equal(fs.readFileSync(KERNEL_BINARY, 'utf8'), kernelSource(await compileKernel()));
 	});

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {forEachWordSegment, wordSegmenter, wordSegments, words} from '../../source/text/words.js';
+import {forEachWordSegment, pushWordStarts, wordSegmenter, wordSegments, words} from '../../source/text/words.js';
 
 const corpusDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'corpus');
 const corpus = fs
@@ -109,5 +109,41 @@ describe('wordSegments', () => {
 			expected = end;
 		});
 		assert.equal(expected, text.length);
+	});
+});
+
+describe('pushWordStarts', () => {
+	/** What the iterated segmenter gives: every segment's start after the first. */
+	const iterated = (text: string, offset: number): number[] => [...wordSegmenter().segment(text)].map((s) => s.index + offset).filter((i) => i > offset);
+
+	it('gives the starts the iterated segmenter gives, offset and appended', () => {
+		const phrases = [
+			'',
+			'ก',
+			'นายกรัฐมนตรีกล่าวว่า',
+			'ั่นคือ', // a phrase starting with a vowel sign
+			'นายกฯกล่าว',
+			'กรุงเทพฯ2567ABCนะ',
+			'ไทย🇹🇭ไทย',
+			'été',
+			'ประชุม​คณะ­กรรมการ',
+			'ประชุมคณะกรรมการร่วมกับผู้แทนองค์กรปกครองส่วนท้องถิ่น'.repeat(5),
+		];
+		for (const text of phrases) {
+			assert.deepEqual(pushWordStarts(text, 0, []), iterated(text, 0), text);
+			assert.deepEqual(pushWordStarts(text, 7, [1, 2]), [1, 2, ...iterated(text, 7)], text);
+		}
+	});
+
+	it('agrees on every space-free run of the sample corpus', () => {
+		let runs = 0;
+		for (const text of corpus) {
+			for (const run of text.split(/\s+/)) {
+				if (run === '') continue;
+				runs++;
+				assert.deepEqual(pushWordStarts(run, 0, []), iterated(run, 0), run);
+			}
+		}
+		assert.ok(runs > 1000, `${runs} runs`);
 	});
 });

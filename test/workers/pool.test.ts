@@ -166,6 +166,30 @@ test('entity detection is a job of the same pool: its mentions are those detecte
 	}
 });
 
+test('a pool given the built bundle runs its jobs there, with the same mentions (npm test builds it first)', {timeout: 120_000}, async (t) => {
+	const bundle = new URL('../../dist/cli.js', import.meta.url);
+	if (!fs.existsSync(bundle)) {
+		t.skip('no dist/cli.js');
+		return;
+	}
+	const articles: Article[] = [{id: 'a', path: 'a', format: 'txt', title: 'a', text: 'นายสมปอง รักษ์ดี ผู้ว่าราชการจังหวัดลำปาง ร่วมกับกรมทางหลวงชนบท', blocks: []}];
+	const pool = new WorkerPool({size: 1, background: false, script: bundle});
+	try {
+		const columns = await pool.run(detectJob, {articles: articles.map(indexedArticle), rulesOnly: sharedTagger() === null});
+		assert.deepEqual(decodeArticle(columns, 0), detectMentions(articles[0]!));
+		assert.ok(decodeArticle(columns, 0).length >= 2, 'the text has names');
+	} finally {
+		pool.stop();
+	}
+	// A script that is no worker fails the job with one line, not the process.
+	const broken = new WorkerPool({size: 1, background: false, script: new URL('../../package.json', import.meta.url)});
+	try {
+		await assert.rejects(broken.run(detectJob, {articles: articles.map(indexedArticle), rulesOnly: false}), (error: Error) => !error.message.includes('\n'));
+	} finally {
+		broken.stop();
+	}
+});
+
 test('an idle worker is ended (its heap given back), and the next job starts another', {timeout: 120_000}, async () => {
 	const {articles} = makeCorpus(4);
 	const pool = new WorkerPool({size: 2, idleMs: 20});

@@ -21,6 +21,7 @@ export interface TaggerWeights {
 export const weightCount = (bits: number): number => (1 << bits) * TAG_COUNT + TAG_COUNT * TAG_COUNT + TAG_COUNT;
 
 export interface Decoded {
+	/** The units and their tags: views of buffers the next decode writes over (copy what is kept). */
 	units: Units;
 	tags: Uint8Array;
 	/**
@@ -34,9 +35,10 @@ const NO_FEATURES = new Int32Array(0);
 
 /** Viterbi decoding of `text`. */
 export function decode(text: string, model: TaggerWeights): Decoded {
-	const units = splitUnits(text);
+	const units = splitUnits(text, true);
 	const n = units.count;
-	const tags = new Uint8Array(n);
+	if (tagScratch.length < n) tagScratch = new Uint8Array(Math.max(n, tagScratch.length * 2));
+	const tags = tagScratch.subarray(0, n);
 	if (n === 0) return {units, tags, features: NO_FEATURES};
 	const summed = kernelEmissions(text, units, model.weights, model.bits);
 	if (summed !== null) {
@@ -56,6 +58,7 @@ const STRIDE = KERNEL_STRIDE;
 /** Back pointers and emission scores, reused from one text to the next. */
 let backScratch = new Uint8Array(0);
 let emitScratch = new Float64Array(0);
+let tagScratch = new Uint8Array(0);
 
 /**
  * The shipped 16-bit weights two tags to a 32-bit word (tags 0|1, 2|3, 4|5, 6|none), built once

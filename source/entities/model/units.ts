@@ -35,13 +35,25 @@ function classOf(c: number): UnitClass {
 	return UnitClass.Other;
 }
 
-/** Splits `text` into units. */
-export function splitUnits(text: string): Units {
+/** Buffers the tagger's units are written into, reused from one paragraph to the next. */
+let reused = {starts: new Int32Array(0), hashes: new Int32Array(0), classes: new Uint8Array(0)};
+
+/**
+ * Splits `text` into units. With `reuse`, the arrays are views of buffers kept for the next call,
+ * valid until then (the tagger's, a paragraph at a time: three arrays made per paragraph were
+ * garbage for the collector); without it, arrays of their own.
+ */
+export function splitUnits(text: string, reuse = false): Units {
 	const n = text.length;
 	// At most one unit per character; trimmed views are returned.
-	const starts = new Int32Array(n + 1);
-	const hashes = new Int32Array(n);
-	const classes = new Uint8Array(n);
+	if (reuse && reused.classes.length < n + 1) {
+		const size = Math.max(n + 1, reused.classes.length * 2);
+		reused = {starts: new Int32Array(size + 1), hashes: new Int32Array(size), classes: new Uint8Array(size)};
+	}
+	// Every unit's start, class and hash is written below: nothing is read that this call did not write.
+	const starts = reuse ? reused.starts : new Int32Array(n + 1);
+	const hashes = reuse ? reused.hashes : new Int32Array(n);
+	const classes = reuse ? reused.classes : new Uint8Array(n);
 	let count = 0;
 	let hash = 0;
 	let cls = 0;
