@@ -17,7 +17,7 @@ export const WORKER_HEAP_MB = 4096;
  * characters (detection, the search index), or the linking of a corpus from its detection cache
  * (about 400 MB of heap at 60,000 articles). Under V8's 2 GB line a heap may grow to at most about
  * twice what survived its last full collection before it collects again, at 4 GB up to four times:
- * the same work with half the garbage held (bench/HISTORY.md, stop 22).
+ * the same work with less garbage held (README, Benchmarks: stop 22).
  */
 export const BATCH_HEAP_MB = 2000;
 /** Workers at most: index building is bounded by the memory bus beyond a few. */
