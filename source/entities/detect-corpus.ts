@@ -12,7 +12,7 @@ import {type CachedBlock, DetectionCacheWriter, detectionCacheFile, readDetectio
 import {detectMentions} from './find-mentions.js';
 import {type MentionColumns, articleCount, decodeArticle, decodeKeys, encodeMentions} from './mention-codec.js';
 import {sharedTagger} from './model/load.js';
-import {WorkerPool, defaultPoolSize} from '../workers/pool.js';
+import {BATCH_HEAP_MB, WorkerPool, defaultPoolSize} from '../workers/pool.js';
 import {detectJob} from '../workers/detect-job.js';
 import {indexedArticle} from '../workers/search-job.js';
 
@@ -78,7 +78,7 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 	for (let i = 0; i < articles.length; i++) if (!cached[i]) pending.push(i);
 	const threads = options.threads ?? (pending.length < INLINE_ARTICLES ? 0 : defaultPoolSize());
 	const inWorkers = threads > 0 && pending.length > 0;
-	const own = inWorkers && options.pool === undefined ? new WorkerPool({size: threads, background: options.background ?? false}) : undefined;
+	const own = inWorkers && options.pool === undefined ? new WorkerPool({size: threads, background: options.background ?? false, heapMb: BATCH_HEAP_MB}) : undefined;
 	const pool = inWorkers ? (options.pool ?? own) : undefined;
 	// A worker detects as this thread would: with the model, or by the rules alone.
 	const rulesOnly = sharedTagger() === null;
@@ -151,7 +151,7 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 		return {done: articles.length, fromCache, total: articles.length};
 	} finally {
 		stopped = true;
-		own?.stop();
+		await own?.stop();
 		// Files left halfway (the reader quit, or detection failed) are not put in place.
 		for (const file of files) void file.writer?.abort();
 	}

@@ -25,7 +25,7 @@ import {entityIndexSteps} from '../entities/entity-index.js';
 import {StepClock} from '../entities/steps.js';
 import type {Article, CorpusWarning} from '../corpus/types.js';
 import {textLengthOf} from '../corpus/article-store.js';
-import {WorkerPool} from '../workers/pool.js';
+import {BATCH_HEAP_MB, WORKER_HEAP_MB, WorkerPool} from '../workers/pool.js';
 import {indexedArticle, searchJob, type SearchBatch} from '../workers/search-job.js';
 import {entitiesJob} from '../workers/entities-job.js';
 import {DetectionQueue, INLINE_ARTICLES, detectCorpus} from '../entities/detect-corpus.js';
@@ -91,6 +91,8 @@ export interface BackgroundOptions {
 	poolChars?: number;
 	/** Heap limit of each worker, MB (tests make it small). */
 	workerHeapMb?: number;
+	/** Heap limit of the linking worker, MB (default BATCH_HEAP_MB; tests make it small). */
+	linkHeapMb?: number;
 	/** A corpus of more text than this has its search index on disk once cached (default DISK_CHARS). */
 	diskChars?: number;
 	/** A corpus of more text than this has its entities linked in a worker (default LINK_CHARS). */
@@ -106,6 +108,8 @@ export class BackgroundIndexer {
 	private pool: WorkerPool | undefined;
 	/** The worker linking a large corpus (entitiesOnDisk), ended once it is done. */
 	private linker: WorkerPool | undefined;
+	/** The corpus holds an article too large for a slice (or a batch): its indexes are built whole in the pool. */
+	private huge = false;
 	/** The corpus's text, UTF-16 units (by the listed lengths). */
 	private chars = 0;
 	private detection?: DetectionQueue;
@@ -128,8 +132,8 @@ export class BackgroundIndexer {
 	stop(): void {
 		this.stopped = true;
 		this.detection?.stop();
-		this.pool?.stop();
-		this.linker?.stop();
+		void this.pool?.stop();
+		void this.linker?.stop();
 		this.stream?.close();
 	}
 
@@ -140,6 +144,7 @@ export class BackgroundIndexer {
 		const workerChars = this.options.workerChars ?? WORKER_CHARS;
 		// By the lengths listed with the articles: reading every body here would hold the UI thread for seconds.
 		const huge = articles.some((a) => textLengthOf(a) > workerChars);
+		this.huge = huge;
 		let chars = 0;
 		for (const article of articles) chars += textLengthOf(article);
 		this.chars = chars;
@@ -300,13 +305,18 @@ export class BackgroundIndexer {
 		if (this.stopped) return;
 		if (!trouble) {
 			const {corrections} = this.options;
-			if (this.chars > (this.options.diskChars ?? DISK_CHARS)) await searched.catch(() => undefined);
+			if (this.chars > (this.options.diskChars ?? DISK_CHARS)) {
+				await searched.catch(() => undefined);
+				// Detected and searched: the pool's workers (each a heap of its own, and the detection's
+				// garbage) are ended, and gone, before the linking worker starts (a later job starts another).
+				await this.retirePool();
+			}
 			if (this.stopped) return;
 			// The articles' metadata serialised a chunk per turn and moved, not cloned at once by postMessage.
 			const chunks = await this.betweenKeys(serializeInChunks(articles, indexedArticle));
 			if (chunks === undefined) return;
 			const input = {articles: chunks, cacheDir, rulesOnly: sharedTagger() === null, ...(corrections ? {corrections} : {})};
-			this.linker = new WorkerPool({size: 1, ...(this.options.workerHeapMb ? {heapMb: this.options.workerHeapMb} : {})});
+			this.linker = new WorkerPool({size: 1, heapMb: this.options.linkHeapMb ?? this.options.workerHeapMb ?? BATCH_HEAP_MB});
 			const warnings = await this.linker
 				.run(
 					linkJob,
@@ -314,7 +324,9 @@ export class BackgroundIndexer {
 					chunks.map((chunk) => chunk.buffer as ArrayBuffer),
 				)
 				.catch((error: Error) => [{kind: 'skipped', path: 'entity cache', message: `not linked in a worker: ${error.message}`} satisfies CorpusWarning]);
-			this.linker.stop();
+			// The linking worker's heap given back before this thread reads the linked cache.
+			await this.linker.stop();
+			this.linker = undefined;
 			if (this.stopped) return;
 			for (const warning of warnings) this.cacheWarning(warning);
 			const opened = await this.openLinked(articles, cacheDir);
@@ -377,8 +389,16 @@ export class BackgroundIndexer {
 		if (index.warnings.length > 0) this.load.addWarnings?.(correctionsWarnings(this.options.corrections, index.warnings));
 	}
 
+	/** The pool's workers ended and awaited; the next job starts a new pool. */
+	private async retirePool(): Promise<void> {
+		const pool = this.pool;
+		this.pool = undefined;
+		await pool?.stop();
+	}
+
 	private workers(): WorkerPool {
-		this.pool ??= new WorkerPool(this.options.workerHeapMb ? {heapMb: this.options.workerHeapMb} : {});
+		// Bounded batches, unless an article too large for a batch is indexed whole.
+		this.pool ??= new WorkerPool({heapMb: this.options.workerHeapMb ?? (this.huge ? WORKER_HEAP_MB : BATCH_HEAP_MB)});
 		return this.pool;
 	}
 

@@ -12,6 +12,14 @@ import type {Job} from './registry.js';
 
 /** Heap limit of a pool worker (MB): several times what a batch, or one 190 MB article, needs. */
 export const WORKER_HEAP_MB = 4096;
+/**
+ * Heap limit (MB) of a worker given work of bounded size: batches of a few hundred thousand
+ * characters (detection, the search index), or the linking of a corpus from its detection cache
+ * (about 400 MB of heap at 60,000 articles). Under V8's 2 GB line a heap may grow to at most about
+ * twice what survived its last full collection before it collects again, at 4 GB up to four times:
+ * the same work with less garbage held (README, Benchmarks: stop 22).
+ */
+export const BATCH_HEAP_MB = 2000;
 /** Workers at most: index building is bounded by the memory bus beyond a few. */
 const MAX_WORKERS = 4;
 /**
@@ -106,6 +114,8 @@ export class WorkerPool {
 	private readonly script: URL | undefined;
 	private nextId = 0;
 	private stopped = false;
+	/** Workers being ended (retired when idle, failed, or stopped): stop() waits for them. */
+	private readonly ending = new Set<Promise<unknown>>();
 
 	constructor(options: PoolOptions = {}) {
 		this.size = Math.max(1, options.size ?? defaultPoolSize());
@@ -120,6 +130,11 @@ export class WorkerPool {
 		return this.slots.length;
 	}
 
+	/** Worker threads not yet exited: those alive and those being ended. */
+	get live(): number {
+		return this.slots.length + this.ending.size;
+	}
+
 	/** Runs `job` on `input` in a worker; rejects with a one-line reason. `transfer` moves buffers instead of copying them. */
 	run<Input, Output>(job: Job<Input, Output>, input: Input, transfer: ArrayBuffer[] = []): Promise<Output> {
 		if (this.stopped) return Promise.reject(new Error('stopped'));
@@ -129,15 +144,29 @@ export class WorkerPool {
 		});
 	}
 
-	/** Ends every worker; jobs not finished are rejected. */
-	stop(): void {
+	/**
+	 * Ends every worker; jobs not finished are rejected. Resolves once every worker this pool
+	 * started has exited, its heap given back: a caller about to start something large (the
+	 * linking worker, the linked cache opened) awaits it so that the two never hold memory at once.
+	 */
+	stop(): Promise<void> {
 		this.stopped = true;
 		for (const task of this.queue.splice(0)) task.reject(new Error('stopped'));
 		for (const slot of this.slots.splice(0)) {
 			clearTimeout(slot.idle);
 			slot.task?.reject(new Error('stopped'));
-			void slot.worker.terminate();
+			this.end(slot.worker);
 		}
+		return Promise.all([...this.ending]).then(() => undefined);
+	}
+
+	/** Terminates a worker, remembered until it has exited. */
+	private end(worker: Worker): void {
+		const ended: Promise<unknown> = worker.terminate().then(
+			() => this.ending.delete(ended),
+			() => this.ending.delete(ended),
+		);
+		this.ending.add(ended);
 	}
 
 	private dispatch(): void {
@@ -178,7 +207,7 @@ export class WorkerPool {
 			this.slots.splice(index, 1);
 			slot.task?.reject(error);
 			slot.task = undefined;
-			void worker.terminate();
+			this.end(worker);
 			// The jobs still queued get a new worker.
 			this.dispatch();
 		};
@@ -194,7 +223,7 @@ export class WorkerPool {
 		const index = this.slots.indexOf(slot);
 		if (index < 0 || slot.task) return;
 		this.slots.splice(index, 1);
-		void slot.worker.terminate();
+		this.end(slot.worker);
 	}
 }
 

@@ -186,3 +186,52 @@ test(
 		}
 	},
 );
+
+test(
+	"an archive's phases do not overlap: the pool's workers have exited when the linking worker starts, and that one when the entities are opened",
+	{timeout: 120_000},
+	async () => {
+		const corpus = makeCorpus(40);
+		const pools = new Set<WorkerPool>();
+		let aliveAtLink = -1;
+		const linkers = new Set<WorkerPool>();
+		const run = WorkerPool.prototype.run;
+		const watched = mock.method(WorkerPool.prototype, 'run', function (this: WorkerPool, ...args: Parameters<typeof run>) {
+			if (args[0].name === 'link') {
+				aliveAtLink = [...pools].reduce((sum, pool) => sum + pool.live, 0);
+				linkers.add(this);
+			} else pools.add(this);
+			return run.apply(this, args);
+		});
+		try {
+			const indexer = new BackgroundIndexer(staticLoad(corpus.articles), linkedInWorker(corpus.cacheDir));
+			let linkerAtEntities = -1;
+			indexer.onUpdate(() => {
+				if (indexer.state.entitiesDone && linkerAtEntities < 0) linkerAtEntities = linkers.size === 1 ? [...linkers][0]!.live : -1;
+			});
+			await indexer.start();
+			assert.ok(indexer.state.entitiesDone && indexer.state.searchDone);
+			assert.equal(indexer.state.cacheWarning, undefined, JSON.stringify(indexer.state.cacheWarning));
+			assert.ok(pools.size > 0, 'the pool detected and searched');
+			assert.equal(aliveAtLink, 0, 'pool workers alive when linking started');
+			assert.equal(linkerAtEntities, 0, 'the linking worker alive when the entities were opened');
+			indexer.stop();
+		} finally {
+			watched.mock.restore();
+		}
+	},
+);
+
+test('a linking worker that runs out of memory is one warning, and the entities are linked on the UI thread all the same', {timeout: 120_000}, async () => {
+	const corpus = makeCorpus(40);
+	const here = new BackgroundIndexer(staticLoad(corpus.articles), linkedHere(path.join(corpus.root, 'here')));
+	await here.start();
+	here.stop();
+	const indexer = new BackgroundIndexer(staticLoad(corpus.articles), {...linkedInWorker(corpus.cacheDir), linkHeapMb: 8});
+	await indexer.start();
+	assert.ok(indexer.state.entitiesDone && indexer.state.searchDone, 'both indexes done');
+	assert.match(indexer.state.cacheWarning?.message ?? '', /^not linked in a worker: out of memory \(over 8 MB\)$/);
+	assert.equal(indexer.state.problem, undefined);
+	assert.deepEqual(everything(indexer.state.entities!, corpus.articles), everything(here.state.entities!, corpus.articles));
+	indexer.stop();
+});

@@ -234,3 +234,28 @@ test('a corpus over the disk threshold is searched where its cache lies once wri
 	assert.equal(result.hits.length, 0);
 	assert.match(result.notes.join('\n'), /search cache .* changed on disk .*open khao again/);
 });
+
+test('stop() resolves once every worker has exited, those retired when idle included', {timeout: 120_000}, async () => {
+	const {articles} = makeCorpus(4);
+	const batches = searchBatches(articles, new SearchIndex(), new Map());
+	// Stopped with jobs running: they are rejected, and the workers are gone when stop() resolves.
+	const busy = new WorkerPool({size: 2});
+	const running = batches.map((batch) =>
+		busy.run(searchJob, batch).then(
+			() => 'done',
+			(error: Error) => error.message,
+		),
+	);
+	assert.equal(busy.live, 2);
+	const stopping = busy.stop();
+	assert.ok(busy.live > 0, 'workers still being ended when stop() returns');
+	await stopping;
+	assert.equal(busy.live, 0);
+	assert.deepEqual(new Set(await Promise.all(running)), new Set(['stopped']));
+	// An idle worker ended by its timer is awaited too.
+	const idle = new WorkerPool({size: 1, idleMs: 0});
+	await idle.run(searchJob, batches[0]!);
+	for (let waited = 0; idle.threads > 0 && waited < 30_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+	await idle.stop();
+	assert.equal(idle.live, 0);
+});
