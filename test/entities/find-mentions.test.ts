@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import fc from 'fast-check';
+import {buildEntityIndex} from '../../source/entities/builder.js';
 import {detectMentions, findMentions} from '../../source/entities/find-mentions.js';
+import {article} from './helpers.js';
 import type {Mention} from '../../source/entities/types.js';
 
 const find = (text: string): Mention[] => findMentions({text});
@@ -125,6 +127,19 @@ describe('definitions in brackets', () => {
 describe('organisations and places', () => {
 	it('ends an organisation before the rest of the sentence', () => {
 		assert.deepEqual(texts('สมาชิกองค์การการค้าโลกใกล้ชิดกันยิ่งขึ้นการนำเข้า'), ['องค์การการค้าโลก']);
+	});
+
+	it('a numbered unit keeps its number: ศูนย์…ที่ 4 and ศูนย์…ที่ 9 are two bodies', () => {
+		const idx = buildEntityIndex([article('a', 'ศูนย์ฝึกอาชีพภาคที่ 4 ร่วมกับศูนย์ฝึกอาชีพภาคที่ 9 จัดอบรม และถนนพระรามที่ 6 ปิดซ่อม')]);
+		const names = idx.all().map((e) => e.name);
+		assert.ok(names.includes('ศูนย์ฝึกอาชีพภาคที่ 4') && names.includes('ศูนย์ฝึกอาชีพภาคที่ 9'), names.join(', '));
+		assert.ok(names.includes('ถนนพระรามที่ 6'), names.join(', '));
+	});
+
+	it("twins: a count, a document number, or a rank after a classifier is not the name's number", () => {
+		assert.ok(!texts('ตามคำสั่งศูนย์ฝึกอาชีพภาคที่ 12/2567 เรื่องการอบรม').some((t) => /\d$/.test(t)));
+		assert.deepEqual(texts('เปิดศูนย์ฝึกอาชีพภาคใต้ที่ 3 แห่ง ในปีนี้', 'organization'), ['ศูนย์ฝึกอาชีพภาคใต้']);
+		assert.ok(!texts('ผู้อำนวยการศูนย์ฝึกอาชีพภาคใต้คนที่ 5 กล่าว').some((t) => t.endsWith('5')));
 	});
 
 	it('a region inside a body’s name is not cut at the verb its letters spell (ตะวัน|ออก)', () => {

@@ -128,6 +128,17 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	for (let k = 0; k < bounds.length; k++) {
 		const b = bounds[k]!;
 		const w = ctx.words.wordAt(b);
+		// An ordinal glued to the name's last word ends it with its number: ถนนพระรามที่ 6 and
+		// ถนนพระรามที่ 4 are two roads, not one ถนนพระราม (the number is past the Thai run).
+		// Not after a classifier (…คนที่ 40, แห่งที่ 5): that ranks a person or a place, not this name.
+		if (w === 'ที่' && b + w.length === runEnd && !RANKED.has(ctx.words.wordBefore(b))) {
+			const ordinal = ORDINAL.exec(text.slice(runEnd, runEnd + 8));
+			// Not a count (…ที่ 3 แห่ง, …ที่ 12 ล้านบาท): there ที่ is "that" and the number counts.
+			if (ordinal !== null && !COUNTED.test(text.slice(runEnd + ordinal[0].length, runEnd + ordinal[0].length + 12))) {
+				end = runEnd + ordinal[0].length;
+				break;
+			}
+		}
 		words++;
 		if (words > MAX_WORDS) {
 			end = b;
@@ -258,6 +269,13 @@ function longestDistrictAt(ctx: DetectionContext, pos: number, runEnd: number): 
 }
 
 /** The longest gazetteer place starting at `pos` and ending on a word edge, within the run. */
+/** A number of one to three digits (Arabic or Thai) after ที่, one space allowed, not part of a longer number or of a document's (ที่ 1/2567). */
+const ORDINAL = /^ ?[0-9๐-๙]{1,3}(?![0-9๐-๙]|[.,/][0-9๐-๙])/;
+/** Classifiers ที่ ranks by (the 40th minister, the 5th place, the 3rd meeting): not the name's own number. */
+const RANKED = new Set(['คน', 'แห่ง', 'ครั้ง', 'ฉบับ', 'ข้อ', 'ลำดับ', 'ปี', 'ชั้น', 'ราย', 'ชุด', 'รุ่น', 'วัน', 'เดือน', 'งวด', 'ระยะ', 'ประเทศ', 'คณะ']);
+/** A classifier or unit after the number: it counts, it does not rank. */
+const COUNTED = /^ ?(?:แห่ง|คน|ราย|ครั้ง|ปี|เดือน|วัน|สัปดาห์|ชั่วโมง|นาที|ตัว|หลัง|คัน|ลำ|เครื่อง|โครงการ|ล้าน|พัน|หมื่น|แสน|บาท|เท่า|กิโล|เมตร|ไร่|ตัน|ลิตร|%|ชั้น|ฉบับ|เรื่อง|ประเทศ|จังหวัด|อำเภอ)/;
+
 /** The end of a known place that starts at one of `starts` and runs past `at`, if any. */
 function knownPlaceOver(ctx: DetectionContext, starts: readonly number[], at: number, runEnd: number): number | undefined {
 	for (const s of starts) {
