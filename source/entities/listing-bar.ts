@@ -58,7 +58,7 @@ export const BAR_FEATURES = [
 export const FEATURE_COUNT = BAR_FEATURES.length;
 
 const DEFINED_RULES = new Set(['definition', 'acronym']);
-const LATIN_RULES = new Set(['latin', 'person-brackets', 'position-latin']);
+const LATIN_RULES = new Set(['latin', 'person-bracket', 'position-latin']);
 const HEAD_RULES = new Set(['org-head', 'place-head']);
 
 /** What the bar counts of an entity's mentions (one pass, no object a mention). */
@@ -114,8 +114,7 @@ class MentionCounts {
 export function barFeatures(name: string, aliasCount: number, mentions: readonly BarMention[], taggerRan: boolean, extensions = 0): Float64Array {
 	const counts = new MentionCounts();
 	for (const m of mentions) counts.add(m.rule, m.title !== undefined, m.article, m.generic === true, m.tagged ?? 0);
-	// The tagger reads Thai names only (Latin ones are the rules'): of a Latin name it knows nothing.
-	const f = countFeatures(aliasCount, counts, taggerRan && hasThai(name));
+	const f = countFeatures(name, aliasCount, counts, taggerRan);
 	nameFeatures(f, name);
 	addShape(f, name);
 	f[EXTENSIONS] = Math.log1p(Math.min(MAX_EXTENSIONS, extensions));
@@ -123,7 +122,9 @@ export function barFeatures(name: string, aliasCount: number, mentions: readonly
 }
 
 /** The features read off the mentions (the name's left unknown, NaN: nameFeatures, addShape). */
-function countFeatures(aliasCount: number, c: MentionCounts, taggerRan: boolean): Float64Array {
+function countFeatures(name: string, aliasCount: number, c: MentionCounts, taggerRan: boolean): Float64Array {
+	// The tagger reads Thai names only (Latin ones are the rules'): of a Latin name it knows nothing.
+	const taggerKnows = taggerRan && hasThai(name);
 	const f = new Float64Array(FEATURE_COUNT).fill(NaN);
 	const share = (k: number): number => (c.n === 0 ? 0 : k / c.n);
 	f[0] = 1;
@@ -138,8 +139,8 @@ function countFeatures(aliasCount: number, c: MentionCounts, taggerRan: boolean)
 	f[9] = share(c.gaz);
 	f[10] = share(c.generic);
 	// With the tagger switched off nothing is known of its word: the labelled samples' mean.
-	f[11] = taggerRan ? share(c.same) : LISTING_BAR.taggerMeans[0]!;
-	f[12] = taggerRan ? share(c.none) : LISTING_BAR.taggerMeans[1]!;
+	f[11] = taggerKnows ? share(c.same) : LISTING_BAR.taggerMeans[0]!;
+	f[12] = taggerKnows ? share(c.none) : LISTING_BAR.taggerMeans[1]!;
 	f[19] = Math.log1p(Math.max(0, aliasCount - 1));
 	return f;
 }
@@ -319,5 +320,5 @@ function clusterCountFeatures(table: MentionTable, cluster: Cluster, summary: Su
 	for (const g of cluster) {
 		counts.add(table.mentionRule.get(g), table.mentionTitle.get(g) !== undefined, table.mentionArticle.get(g), table.genericMentions.has(g), table.mentionTagged.get(g));
 	}
-	return countFeatures(summary.aliases.length, counts, table.taggerRan && hasThai(summary.name));
+	return countFeatures(summary.name, summary.aliases.length, counts, table.taggerRan);
 }
