@@ -58,7 +58,8 @@ export const BAR_FEATURES = [
 export const FEATURE_COUNT = BAR_FEATURES.length;
 
 const DEFINED_RULES = new Set(['definition', 'acronym']);
-const LATIN_RULES = new Set(['latin', 'person-bracket', 'position-latin']);
+/** Latin names the rules read by their letters. Not `person-bracket`: a person the article pairs across scripts is its own word. */
+const LATIN_RULES = new Set(['latin', 'position-latin']);
 const HEAD_RULES = new Set(['org-head', 'place-head']);
 
 /** What the bar counts of an entity's mentions (one pass, no object a mention). */

@@ -300,11 +300,8 @@ function endsName(ctx: DetectionContext, end: number): boolean {
 const clauseSegmenter = new Intl.Segmenter('th', {granularity: 'word'});
 
 function nextTokenIsShortName(ctx: DetectionContext, end: number): boolean {
-	const text = ctx.text;
-	if (text[end] !== ' ' || !isThaiLetter(ctx.code(end + 1))) return false;
-	const runEnd = ctx.thaiRunEnd(end + 1);
-	const token = text.slice(end + 1, runEnd);
-	return isShortToken(token) && !PERSON_STOP.has(ctx.firstWord(end + 1, runEnd));
+	const next = tokenAfter(ctx, end);
+	return next !== undefined && isShortToken(next.token) && !PERSON_STOP.has(next.first);
 }
 
 /**
@@ -312,12 +309,17 @@ function nextTokenIsShortName(ctx: DetectionContext, end: number): boolean {
  * clause goes on: นายหวัง ให้…, นายพบ ปัญหา), at most two syllables' worth of letters.
  */
 function nextTokenIsGivenName(ctx: DetectionContext, end: number): boolean {
-	const text = ctx.text;
-	if (text[end] !== ' ' || !isThaiLetter(ctx.code(end + 1))) return false;
-	const runEnd = ctx.thaiRunEnd(end + 1);
-	const token = text.slice(end + 1, runEnd);
-	const first = ctx.firstWord(end + 1, runEnd);
+	const next = tokenAfter(ctx, end);
+	if (next === undefined) return false;
+	const {token, first} = next;
 	return token.replace(/[่-๋์]/g, '').length <= 10 && !PERSON_STOP.has(first) && !HARD_STOP.has(first) && !isCommonWord(token) && !isCommonWord(first);
+}
+
+/** The Thai token after one space at `end`, and its first word; undefined when none follows. */
+function tokenAfter(ctx: DetectionContext, end: number): {token: string; first: string} | undefined {
+	if (ctx.text[end] !== ' ' || !isThaiLetter(ctx.code(end + 1))) return undefined;
+	const runEnd = ctx.thaiRunEnd(end + 1);
+	return {token: ctx.text.slice(end + 1, runEnd), first: ctx.firstWord(end + 1, runEnd)};
 }
 
 /** The word at `at` (before `end`) is none the word lists know: a piece of an unknown name. */
