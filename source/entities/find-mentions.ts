@@ -14,7 +14,7 @@ import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.j
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {KIND_BIT, fillFree, modelCandidatesSteps} from './model/candidates.js';
-import {foldInvisible, unfoldRange} from './normalize.js';
+import {foldForDetection, unfoldRange} from './normalize.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from './steps.js';
 import type {Mention} from './types.js';
 
@@ -63,7 +63,7 @@ export function detectMentions(article: Pick<Article, 'text'>): DetectedMention[
  */
 export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: StepClock): Steps<DetectedMention[]> {
 	const original = article.text;
-	const folded = foldInvisible(original);
+	const folded = foldForDetection(original);
 	const ctx = new DetectionContext(folded.text);
 	yield* detectThaiTriggersSteps(ctx, clock);
 	detectThaiAbbreviations(ctx);

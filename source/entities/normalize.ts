@@ -31,14 +31,30 @@ function computeNameKey(s: string): string {
 		.replace(/[\s\-‐‑–—.·'’ฯ]/g, '');
 }
 
-/** Text with invisible characters removed, and where each folded index came from. */
+/** Text as detection reads it, and where each folded index came from. */
 export interface FoldedText {
 	text: string;
 	/** folded index → original index; undefined when nothing was removed. */
 	map?: Int32Array;
 }
 
-export function foldInvisible(text: string): FoldedText {
+/**
+ * Spaces of other widths, one UTF-16 unit each: half of a government archive's articles space
+ * their words with no-break spaces (นาย\u00A0X\u00A0Y), which the rules must read as spaces.
+ */
+const OTHER_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+
+/**
+ * The text as detection reads it: invisible characters removed, other spaces made plain ones
+ * (same length, so the map is unchanged by them), and where each folded index came from.
+ */
+export function foldForDetection(text: string): FoldedText {
+	const folded = foldInvisible(text);
+	OTHER_SPACES.lastIndex = 0;
+	return OTHER_SPACES.test(folded.text) ? {...folded, text: folded.text.replace(OTHER_SPACES, ' ')} : folded;
+}
+
+function foldInvisible(text: string): FoldedText {
 	INVISIBLE.lastIndex = 0;
 	if (!INVISIBLE.test(text)) return {text};
 	INVISIBLE.lastIndex = 0;

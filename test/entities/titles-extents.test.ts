@@ -164,3 +164,35 @@ describe('common words and names after a title', () => {
 		);
 	});
 });
+
+describe('no-break and other wide spaces space words as a space does', () => {
+	const nb = (s: string): string => s.replace(/_/g, '\u00A0');
+	it('a title, a name and a surname spaced with no-break spaces read as with spaces, the mention kept as written', () => {
+		assert.deepEqual(people(nb('เปิดเผยว่า_นาย_สมหมาย_ทองคำ_ผู้อำนวยการ_กล่าว')), [[nb('สมหมาย_ทองคำ'), 'นาย']]);
+		assert.deepEqual(people('เปิดเผยว่า\u3000นายสมหมาย\u2002ทองคำ กล่าว'), [['สมหมาย\u2002ทองคำ', 'นาย']]);
+		// Twin: plain spaces, the same name.
+		assert.deepEqual(people('เปิดเผยว่า นาย สมหมาย ทองคำ ผู้อำนวยการ กล่าว'), [['สมหมาย ทองคำ', 'นาย']]);
+	});
+
+	it('a body spaced with no-break spaces is read whole', () => {
+		const bodies = find(nb('ประกอบด้วย_บริษัท_ขนส่งทางเรือสยาม_จำกัด_และหน่วยงานอื่น')).filter((m) => m.kind === 'organization');
+		assert.ok(
+			bodies.some((m) => m.text.startsWith('บริษัท') && m.text.includes('ขนส่งทางเรือสยาม')),
+			JSON.stringify(bodies),
+		);
+	});
+});
+
+describe('a head word cut off alone is no surname', () => {
+	it('a given name glued to its surname, then a body glued to what follows it', () => {
+		assert.deepEqual(
+			people('ร่วมงาน นายวีรวัฒน์ทองสุข คณะที่ปรึกษารัฐมนตรี กล่าว').map((p) => p[0]),
+			['วีรวัฒน์ทองสุข'],
+		);
+		// Twin: a surname that begins with a head's letters is a surname.
+		assert.deepEqual(
+			people('ร่วมงาน นายวีรวัฒน์ คณะดี กล่าว').map((p) => p[0]),
+			['วีรวัฒน์ คณะดี'],
+		);
+	});
+});

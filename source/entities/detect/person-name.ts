@@ -223,6 +223,8 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		}
 		if (tokenEnd === tokenStart) break;
 		const token = text.slice(tokenStart, tokenEnd);
+		// A body's or a place's head word cut off alone is no surname (นายX คณะ|ที่ปรึกษา…): the name ended.
+		if (tokens > 0 && cut && isHeadWord(token)) break;
 		const short = isShortToken(token);
 		// Third and later tokens only in names made of short tokens (มุน แจ อิน, not a clause);
 		// after a foreign title also one more long token the dictionary does not know (a
@@ -263,6 +265,12 @@ function startsWithTitle(token: string): boolean {
 	return triggerTrie()
 		.matchesAt(token, at)
 		.some((m) => m.end >= at + 3 && m.values.some((v) => v.type === 'position' && !WEAK_POSITIONS.has(v.word)));
+}
+
+/** A body's or a place's head word (คณะ, กรม, จังหวัด), the whole of `word`. */
+function isHeadWord(word: string): boolean {
+	const values = triggerTrie().get(word) ?? [];
+	return values.some((v) => v.type === 'org' || v.type === 'place');
 }
 
 /** A body's or place's head opens the token (ผู้กำกับการ|สถานีตำรวจ…): the name of a body, not a person. */
