@@ -1371,6 +1371,28 @@ export const NON_NAME_ABBREVIATIONS = new Set([
 	'สว.',
 ]);
 
+/**
+ * Bodies' head words as they are written short before a name (รพ.ศิริราช = โรงพยาบาลศิริราช,
+ * บมจ.X = บริษัท X จำกัด (มหาชน)): linking reads both as one name (link-keys.ts). Only short forms
+ * that stand for nothing else before a name (not บ., บ้าน as often as บริษัท; not ม., หมู่ or มหาวิทยาลัย).
+ */
+export const SHORT_BODY_HEADS = new Map([
+	['รพ.สต.', 'โรงพยาบาลส่งเสริมสุขภาพตำบล'],
+	['รพ.', 'โรงพยาบาล'],
+	['ธ.', 'ธนาคาร'],
+	['บมจ.', 'บริษัท'],
+	['บจก.', 'บริษัท'],
+	['สภ.', 'สถานีตำรวจภูธร'],
+	['สน.', 'สถานีตำรวจนครบาล'],
+	['มรภ.', 'มหาวิทยาลัยราชภัฏ'],
+	['มทร.', 'มหาวิทยาลัยเทคโนโลยีราชมงคล'],
+	['อบต.', 'องค์การบริหารส่วนตำบล'],
+	['อบจ.', 'องค์การบริหารส่วนจังหวัด'],
+	['ทต.', 'เทศบาลตำบล'],
+	['ทม.', 'เทศบาลเมือง'],
+	['ทน.', 'เทศบาลนคร'],
+]);
+
 /** Place abbreviations (the capital). */
 export const PLACE_ABBREVIATIONS = ['กทม.', 'กรุงเทพฯ'];
 
@@ -1717,6 +1739,7 @@ export const LATIN_OTHER_HEADS = new Set([
 	'Policy',
 	'Framework',
 	'Corridor',
+	'Visa',
 ]);
 
 /** Acronyms that are common words, units or codes rather than names. */

@@ -8,7 +8,8 @@
 
 import {hasThai, phoneticKeys, thaiFineKey} from '../text/phonetic.js';
 import type {DetectedMention} from './find-mentions.js';
-import {nameKey} from './normalize.js';
+import {ORG_HEADS, SHORT_BODY_HEADS} from './lexicon.js';
+import {displayName, nameKey} from './normalize.js';
 
 export function linkKeys(m: DetectedMention): string[] {
 	if (m.short) return [];
@@ -18,6 +19,10 @@ export function linkKeys(m: DetectedMention): string[] {
 	const exact = nameKey(m.text);
 	if (exact !== '') keys.push(`x:${group}:${exact}`);
 	if (m.linkAlias !== undefined) keys.push(`x:${group}:${nameKey(m.linkAlias)}`);
+	if (m.kind === 'organization') {
+		const body = bodyNameKey(m.text);
+		if (body !== undefined && body !== exact) keys.push(`x:n:${body}`);
+	}
 	// A Latin name of two words or more whose kind no word gave (no title, no head word) is the
 	// same name as a person written exactly so elsewhere (Somchai Jaidee after its bracket).
 	if (m.kind === 'other' && exact !== '' && !hasThai(m.text) && /\S\s+\S/.test(m.text.trim())) keys.push(`x:p:${exact}`);
@@ -33,6 +38,30 @@ export function linkKeys(m: DetectedMention): string[] {
 		}
 	}
 	return keys;
+}
+
+/** A company's legal ending: บริษัท X จำกัด (มหาชน), ธนาคารX จำกัด (มหาชน), X จำกัด. */
+const LEGAL_ENDING = /\s*(?:จำกัด\s*)?(?:\(\s*มหาชน\s*\))$|\s*จำกัด\s*มหาชน$|\s*จำกัด$/;
+
+/**
+ * A body's name as linking compares it when it is written another way than in full: its head
+ * written out (รพ.X = โรงพยาบาลX, บมจ.X = บริษัท X) and its legal ending dropped (บริษัท X จำกัด
+ * (มหาชน) = บริษัท X; X (ประเทศไทย) จำกัด keeps its country: another company). Undefined unless
+ * a head word opens it and a name follows the head.
+ */
+export function bodyNameKey(text: string): string | undefined {
+	let name = displayName(text);
+	for (const [short, full] of SHORT_BODY_HEADS) {
+		if (name.startsWith(short)) {
+			name = full + name.slice(short.length).trimStart();
+			break;
+		}
+	}
+	name = name.replace(LEGAL_ENDING, '');
+	// Only a body named with its head: a name cut to "ไทย จำกัด" is no ไทย.
+	if (!ORG_HEADS.some((head) => name.startsWith(head) && nameKey(name).length > nameKey(head).length)) return undefined;
+	const key = nameKey(name);
+	return key === '' ? undefined : key;
 }
 
 /** Most readings of one name kept: a Latin word may read several ways (x, ph, final nh). */

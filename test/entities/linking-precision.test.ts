@@ -3,6 +3,9 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {buildEntityIndex} from '../../source/entities/builder.js';
+import {findMentions} from '../../source/entities/find-mentions.js';
+import {bodyNameKey} from '../../source/entities/link-keys.js';
+import {nameKey} from '../../source/entities/normalize.js';
 import type {EntityIndex} from '../../source/entities/entity-index.js';
 import {article} from './helpers.js';
 
@@ -103,5 +106,81 @@ describe('the cross-script phonetic key needs every name part to agree', () => {
 	it('the same letters split into other parts do not (must-not-link twin)', () => {
 		const idx = index('ประธานาธิบดี ฮา มิน ตวน กล่าว', 'President Hamin Tuan said');
 		assert.notDeepEqual(idsOf(idx, 'ฮา มิน ตวน'), idsOf(idx, 'Hamin Tuan'));
+	});
+});
+
+describe('a body written short or with its legal ending is the same body', () => {
+	it('a head written short joins the name written in full, in another article', () => {
+		const idx = index('ผู้ป่วยถูกส่งตัวไปโรงพยาบาลบ้านดอนสัก เมื่อวานนี้', 'แพทย์ รพ.บ้านดอนสัก ระบุว่าอาการดีขึ้น');
+		assert.equal(idsOf(idx, 'รพ.บ้านดอนสัก').length, 1);
+		assert.deepEqual(idsOf(idx, 'รพ.บ้านดอนสัก'), idsOf(idx, 'โรงพยาบาลบ้านดอนสัก'));
+	});
+
+	it('but not a body of the same head with another name', () => {
+		const idx = index('ผู้ป่วยถูกส่งตัวไปโรงพยาบาลบ้านดอนสัก เมื่อวานนี้', 'แพทย์ รพ.บ้านนาเกลือ ระบุว่าอาการดีขึ้น');
+		assert.equal(idsOf(idx, 'รพ.บ้านนาเกลือ').length, 1);
+		assert.notDeepEqual(idsOf(idx, 'รพ.บ้านนาเกลือ'), idsOf(idx, 'โรงพยาบาลบ้านดอนสัก'));
+	});
+
+	it('a company with and without its legal ending, and by its short head, is one company', () => {
+		const idx = index('บริษัท สยามวัสดุก่อสร้าง จำกัด (มหาชน) แจ้งผลประกอบการ', 'ผู้บริหาร บมจ.สยามวัสดุก่อสร้าง กล่าวว่า ยอดขายเพิ่มขึ้น', 'ตัวแทนบริษัท สยามวัสดุก่อสร้าง เข้าร่วมประชุม');
+		const ids = new Set([...idsOf(idx, 'บริษัท สยามวัสดุก่อสร้าง จำกัด (มหาชน)'), ...idsOf(idx, 'บมจ.สยามวัสดุก่อสร้าง'), ...idsOf(idx, 'บริษัท สยามวัสดุก่อสร้าง')]);
+		assert.equal(ids.size, 1, JSON.stringify(idx.all()));
+	});
+
+	it('but its subsidiary in another country, named with the country, stays another company', () => {
+		const idx = index('บริษัท สยามวัสดุก่อสร้าง จำกัด (มหาชน) แจ้งผลประกอบการ', 'บริษัท สยามวัสดุก่อสร้าง (เวียดนาม) จำกัด เปิดโรงงาน');
+		const parent = idsOf(idx, 'บริษัท สยามวัสดุก่อสร้าง จำกัด (มหาชน)');
+		assert.equal(parent.length, 1);
+		assert.ok(
+			idx.all().some((e) => !parent.includes(e.id) && idx.mentionsOf(e.id).some((m) => m.text.includes('เวียดนาม'))),
+			JSON.stringify(idx.all()),
+		);
+	});
+});
+
+describe('กรุง before a country is no capital and not the country', () => {
+	it('กรุง glued to a country names a body of its own, never the country', () => {
+		const idx = index('กรุงญี่ปุ่นประกันภัยแจ้งว่า ลูกค้าในประเทศญี่ปุ่นได้รับความคุ้มครอง');
+		const japan = idsOf(idx, 'ประเทศญี่ปุ่น');
+		assert.equal(japan.length, 1);
+		const names = idx.mentionsOf(japan[0]!).map((m) => m.text);
+		assert.ok(!names.some((n) => n.startsWith('กรุง')), names.join(', '));
+	});
+
+	it('while กรุง before a city is that city, and a kingdom before a country is the country', () => {
+		const idx = index('นายกรัฐมนตรีเดินทางถึงกรุงโตเกียว ประเทศญี่ปุ่น เพื่อหารือกับราชอาณาจักรไทย');
+		assert.equal(idx.entity(idsOf(idx, 'กรุงโตเกียว')[0]!)?.kind, 'place');
+		assert.deepEqual(idsOf(idx, 'ราชอาณาจักรไทย'), ['place:th']);
+	});
+});
+
+describe('a legal ending dropped leaves a body only with its head', () => {
+	it('the key of a body written short or with its legal ending is the body written in full', () => {
+		assert.equal(bodyNameKey('รพ.บ้านดอนสัก'), nameKey('โรงพยาบาลบ้านดอนสัก'));
+		assert.equal(bodyNameKey('บมจ. สยามวัสดุก่อสร้าง'), nameKey('บริษัท สยามวัสดุก่อสร้าง'));
+		assert.equal(bodyNameKey('ธนาคารสยามออมทรัพย์ จำกัด (มหาชน)'), nameKey('ธนาคารสยามออมทรัพย์'));
+		assert.equal(bodyNameKey('บริษัท สยามวัสดุก่อสร้าง (เวียดนาม) จำกัด'), nameKey('บริษัท สยามวัสดุก่อสร้าง (เวียดนาม)'));
+	});
+
+	it('but a name cut to a country and a legal ending, or a head alone, has none', () => {
+		assert.equal(bodyNameKey('ลาว จำกัด'), undefined);
+		assert.equal(bodyNameKey('บริษัท จำกัด'), undefined);
+		assert.equal(bodyNameKey('รพ.'), undefined);
+	});
+});
+
+describe('a Latin name after a position is a person only without a head word', () => {
+	const after = (text: string): string[] =>
+		findMentions({text})
+			.filter((m) => m.kind === 'person')
+			.map((m) => m.text);
+	it('a visa, a foundation or a programme after a position is no person', () => {
+		assert.deepEqual(after('มีชาวต่างชาติผู้สมัคร Golden Harbour Visa จำนวนหนึ่ง'), []);
+		assert.deepEqual(after('ผู้แทน Nordvik Foundation เข้าพบ'), []);
+	});
+
+	it('while a Latin person after the same position is a person', () => {
+		assert.deepEqual(after('มีชาวต่างชาติผู้สมัคร Daniel Whitmore จำนวนหนึ่ง'), ['Daniel Whitmore']);
 	});
 });

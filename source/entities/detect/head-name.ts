@@ -46,6 +46,8 @@ export const SUBJECT_NAMED = /^(?:คณะ|ศาล)|(?:ตำบล|จัง
 /** Heads of a Thai district's name only. */
 const DISTRICT_HEADS = new Set(['อำเภอ', 'อ.', 'กิ่งอำเภอ']);
 /** Heads naming the very place of their complement (จังหวัดเชียงใหม่ = เชียงใหม่; ท่าอากาศยานเชียงใหม่ is another place). */
+/** A country's gazetteer key (its ISO 3166 code). */
+const COUNTRY_KEY = /^[A-Z]{2}$/;
 const SAME_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'ประเทศ', 'สาธารณรัฐ', 'ราชอาณาจักร', 'สหพันธรัฐ', 'รัฐ', 'มณฑล', 'แคว้น', 'นคร', 'เมือง', 'กรุง']);
 
 /**
@@ -95,6 +97,8 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	// A known place right after a place head is the whole complement (ประเทศญี่ปุ่นได้…, รัฐบาลอินโดนีเซีย…).
 	if (isPlace) {
 		const known = longestPlaceAt(ctx, p, runEnd);
+		// กรุง heads a capital: before a country's name it makes a name of its own, no place (countryAfterCapital).
+		if (known !== undefined && text.slice(headStart, headEnd) === 'กรุง' && COUNTRY_KEY.test(known.key)) return undefined;
 		if (known !== undefined)
 			return {
 				start: headStart,
@@ -283,6 +287,16 @@ function knownPlaceOver(ctx: DetectionContext, starts: readonly number[], at: nu
 		if (place !== undefined && place.end > at) return place.end;
 	}
 	return undefined;
+}
+
+/**
+ * กรุง (which heads a capital: กรุงโตเกียว) right before a country's name: กรุง|ไทย is no capital
+ * and not the country either but a name of its own, a company's (a bank, an insurer).
+ */
+export function countryAfterCapital(ctx: DetectionContext, headStart: number, headEnd: number): boolean {
+	if (ctx.text.slice(headStart, headEnd) !== 'กรุง') return false;
+	const known = longestPlaceAt(ctx, headEnd, ctx.thaiRunEnd(headEnd));
+	return known !== undefined && COUNTRY_KEY.test(known.key);
 }
 
 function longestPlaceAt(ctx: DetectionContext, pos: number, runEnd: number): {end: number; key: string} | undefined {

@@ -86,8 +86,12 @@ function latinNameInside(ctx: DetectionContext, start: number, end: number): {st
 }
 
 function isLatinPersonName(name: string): boolean {
-	if (!LATIN_PERSON.test(name) || gazetteer().latin.has(name)) return false;
-	return !name.split(' ').some((w) => LATIN_ORG_HEADS.has(w) || LATIN_PLACE_HEADS.has(w) || LATIN_OTHER_HEADS.has(w));
+	return LATIN_PERSON.test(name) && !gazetteer().latin.has(name) && !hasLatinHeadWord(name);
+}
+
+/** A word of the Latin name heads a body, a place or a thing (… Foundation, … Province, LTR Visa): no person's. */
+export function hasLatinHeadWord(name: string): boolean {
+	return name.split(' ').some((w) => LATIN_ORG_HEADS.has(w) || LATIN_PLACE_HEADS.has(w) || LATIN_OTHER_HEADS.has(w));
 }
 
 /** Every word of the Latin name sounds like the Thai word in its place. */

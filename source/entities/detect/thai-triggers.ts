@@ -7,7 +7,8 @@ import {gazetteer, type PlaceName} from '../gazetteer.js';
 import {FOREIGN_POSITIONS, GENERIC_COMPLEMENTS, NON_NAME_ABBREVIATIONS, ORG_HEADS, PLACE_HEADS, WEAK_ORG_HEADS, WEAK_PLACE_HEADS, WEAK_POSITIONS} from '../lexicon.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type DetectionContext, GENERIC, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
-import {FALSE_HEAD, readHeadName} from './head-name.js';
+import {FALSE_HEAD, countryAfterCapital, readHeadName} from './head-name.js';
+import {hasLatinHeadWord} from './person-brackets.js';
 import {readPersonName} from './person-name.js';
 import {type Trigger, triggerTrie} from './trigger-trie.js';
 import {SuffixSet} from '../trie.js';
@@ -139,7 +140,13 @@ function handle(ctx: DetectionContext, trigger: Trigger, start: number, end: num
 			// ภาค|รัฐ is the public sector: a head glued after a word it makes a generic word with names nothing.
 			if (endsGenericCompound(text, start, end)) return undefined;
 			const name = readHeadName(ctx, start, end, weak, SPACED_PLACE_HEADS.has(trigger.word), true);
-			if (name === undefined) return undefined;
+			if (name === undefined) {
+				if (!countryAfterCapital(ctx, start, end)) return undefined;
+				const body = readHeadName(ctx, start, end, false, false);
+				if (body === undefined) return undefined;
+				ctx.add({start: body.start, end: body.end, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: body.closed});
+				return body.end;
+			}
 			// ประเทศ names only known countries (ประเทศญี่ปุ่น, not ประเทศเพื่อนบ้าน).
 			if (trigger.word === 'ประเทศ' && name.placeKey === undefined) return undefined;
 			ctx.add({start: name.start, end: name.end, kind: 'place', rule: 'place-head', priority: PRIORITY.place, placeKey: name.placeKey, closed: name.closed});
@@ -356,6 +363,8 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 	if (WEAK_POSITIONS.has(word) && !complement && !name.latin && name.tokens < 2) return complement ? p : undefined;
 	// An acronym after a position is the body it belongs to (ผู้แทน WHO), not a person.
 	if (name.latin && name.tokens === 1 && /^[A-Z0-9&.-]+$/.test(text.slice(name.start, name.end))) return complement ? p : undefined;
+	// Nor is a Latin name with a body's, place's or thing's head word (ผู้สมัคร LTR Visa, ผู้แทน X Foundation).
+	if (name.latin && hasLatinHeadWord(text.slice(name.start, name.end))) return complement ? p : undefined;
 	// One Thai word after a Thai position is mostly not a name (นายกรัฐมนตรีเตรียม…): keep it only as a
 	// short form of a full name found elsewhere in the article, or before a verb (นายกฯ ประยุทธ์ กล่าว).
 	// One dictionary word glued to the position and cut before the next word (รัฐมนตรีชี้แจงว่า)
