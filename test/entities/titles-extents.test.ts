@@ -196,3 +196,35 @@ describe('a head word cut off alone is no surname', () => {
 		);
 	});
 });
+
+describe('lineal surnames: ณ and a Thai town', () => {
+	it('after a given name ณ and a province or district is the surname, after a surname only ณ อยุธยา', () => {
+		assert.deepEqual(
+			people('วันนี้ นายธนพล ณ สงขลา กล่าวว่า').map((p) => p[0]),
+			['ธนพล ณ สงขลา'],
+		);
+		assert.deepEqual(
+			people('โดยมี นางสาวกมลวรรณ ณ ตะกั่วทุ่ง เป็นประธาน').map((p) => p[0]),
+			['กมลวรรณ ณ ตะกั่วทุ่ง'],
+		);
+		assert.deepEqual(
+			people('ม.ร.ว.ธนพล เทวกุล ณ อยุธยา กล่าว').map((p) => p[0]),
+			['ธนพล เทวกุล ณ อยุธยา'],
+		);
+	});
+
+	it('else ณ is "at": after a full name, or before a place that is no town', () => {
+		assert.deepEqual(
+			people('นายธนพล ใจดี ณ สงขลา เมื่อวานนี้').map((p) => p[0]),
+			['ธนพล ใจดี'],
+		);
+		assert.deepEqual(
+			people('มอบให้นายธนพล ณ ห้องประชุม').map((p) => p[0]),
+			['ธนพล'],
+		);
+		assert.deepEqual(
+			people('นายธนพล ใจดี ณ ทำเนียบรัฐบาล').map((p) => p[0]),
+			['ธนพล ใจดี'],
+		);
+	});
+});

@@ -237,6 +237,12 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 			closed = false;
 			break;
 		}
+		const lineal = linealSurnameEnd(ctx, end, tokens);
+		if (lineal !== undefined) {
+			end = lineal;
+			tokens++;
+			break;
+		}
 		// A surname may follow its given name after two spaces (a typing slip), never a third token.
 		const gap = text[end] === ' ' && text[end + 1] === ' ' && tokens === 1 ? 2 : 1;
 		if (text[end] !== ' ' || !isThaiLetter(ctx.code(end + gap)) || isCombining(ctx.code(end + gap))) break;
@@ -266,6 +272,28 @@ function startsWithTitle(token: string): boolean {
 		.matchesAt(token, at)
 		.some((m) => m.end >= at + 3 && m.values.some((v) => v.type === 'position' && !WEAK_POSITIONS.has(v.word)));
 }
+
+/**
+ * The end of a lineal surname after the name's `tokens` tokens ending at `end`: ณ and a Thai town,
+ * the surnames of the old ruling houses (นายX ณ ระนอง, นางY ณ สงขลา), or after a surname the royal
+ * line's ณ อยุธยา (นายX Y ณ อยุธยา). Else ณ is "at" (…Y ณ ทำเนียบรัฐบาล, นายX ณ ห้องประชุม):
+ * undefined. (Houses named otherwise, ณ ป้อมเพชร, are left to the tagger.)
+ */
+function linealSurnameEnd(ctx: DetectionContext, end: number, tokens: number): number | undefined {
+	const text = ctx.text;
+	if (!text.startsWith(' ณ ', end) || !isThaiLetter(ctx.code(end + 3)) || isCombining(ctx.code(end + 3))) return undefined;
+	const start = end + 3;
+	const runEnd = ctx.thaiRunEnd(start, true);
+	const place = text.slice(start, runEnd);
+	if (tokens === 2) return place === ROYAL_LINE ? runEnd : undefined;
+	if (tokens !== 1) return undefined;
+	// A Thai province or district: the houses are named after the towns they ruled.
+	const gaz = gazetteer();
+	return gaz.districts.has(place) || /^[\u0E01-\u0E4E]/.test(gaz.thai.get(place)?.key ?? '') ? runEnd : undefined;
+}
+
+/** The surname the royal line's descendants carry after their own (ม.ร.ว. X Y ณ อยุธยา). */
+const ROYAL_LINE = 'อยุธยา';
 
 /** A body's or a place's head word (คณะ, กรม, จังหวัด), the whole of `word`. */
 function isHeadWord(word: string): boolean {
