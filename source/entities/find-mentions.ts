@@ -12,7 +12,7 @@ import {detectDefinitionsSteps} from './detect/definitions.js';
 import {detectLatin} from './detect/latin.js';
 import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
-import {detectThaiTriggersSteps} from './detect/thai-triggers.js';
+import {detectRegisteredCompanies, detectStateEnterprises, detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {KIND_BIT, fillFree, modelCandidatesSteps} from './model/candidates.js';
 import {foldForDetection, unfoldRange} from './normalize.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from './steps.js';
@@ -66,6 +66,8 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	const folded = foldForDetection(original);
 	const ctx = new DetectionContext(folded.text);
 	yield* detectThaiTriggersSteps(ctx, clock);
+	detectStateEnterprises(ctx);
+	detectRegisteredCompanies(ctx);
 	detectThaiAbbreviations(ctx);
 	detectLatin(ctx);
 	if (clock.due()) yield* clock.pause();

@@ -184,3 +184,42 @@ describe('a Latin name after a position is a person only without a head word', (
 		assert.deepEqual(after('มีชาวต่างชาติผู้สมัคร Daniel Whitmore จำนวนหนึ่ง'), ['Daniel Whitmore']);
 	});
 });
+
+describe('state enterprises: การ + what they run + แห่งประเทศไทย', () => {
+	const bodies = (text: string): string[] =>
+		findMentions({text})
+			.filter((m) => m.kind === 'organization')
+			.map((m) => m.text);
+	it('the whole name is one body, and its abbreviation without การ is defined by it', () => {
+		assert.ok(bodies('ผู้ว่าการการประมงแห่งประเทศไทย แถลงว่า').includes('การประมงแห่งประเทศไทย'));
+		const idx = index('การประมงแห่งประเทศไทย (ปมท.) แถลงว่า', 'ล่าสุด ปมท. ระบุว่า โครงการคืบหน้า');
+		assert.equal(idsOf(idx, 'ปมท.').length, 1);
+		assert.deepEqual(idsOf(idx, 'ปมท.'), idsOf(idx, 'การประมงแห่งประเทศไทย'));
+	});
+
+	it('but a verbal noun with a function word before แห่งประเทศไทย is no body', () => {
+		assert.ok(!bodies('เพื่อส่งเสริมการพัฒนาที่ยั่งยืนแห่งประเทศไทย').some((b) => b.startsWith('การ')));
+		// Nor is it a head glued after a body's head or "for": it is that body's complement.
+		assert.ok(!bodies('ผู้อำนวยการสถาบันเพื่อการศึกษาแห่งประเทศไทย (TIE) กล่าว').includes('การศึกษาแห่งประเทศไทย'));
+		// Nor the การ that ends a post (ผู้อำนวยการ|สถานี…).
+		assert.ok(!bodies('ผู้อำนวยการสถานีโทรทัศน์ชุมชนแห่งประเทศไทย กล่าว').some((b) => b.startsWith('การ')));
+	});
+});
+
+describe('registered companies: บริษัท … จำกัด (มหาชน)', () => {
+	const bodies = (text: string): string[] =>
+		findMentions({text})
+			.filter((m) => m.kind === 'organization')
+			.map((m) => m.text);
+	it('a company named in words with spaces, in either script, is one body up to its legal ending', () => {
+		assert.ok(bodies('ผู้บริหารบริษัท นอร์ท สตาร์ ฟู้ดส์ จำกัด (มหาชน) แถลงว่า').includes('บริษัท นอร์ท สตาร์ ฟู้ดส์ จำกัด (มหาชน)'));
+		assert.ok(bodies('ร่วมกับบริษัท North Star Foods จำกัด ผลิต').includes('บริษัท North Star Foods จำกัด'));
+	});
+
+	it('but a clause between บริษัท and a later จำกัด is no company', () => {
+		assert.ok(!bodies('เปิดเผยว่าบริษัทได้ให้ความร่วมมือกับห้างหุ้นส่วนจำกัด').some((b) => b.startsWith('บริษัท')));
+		assert.ok(!bodies('บริษัท ให้ ความร่วมมือ แก่ บุคคล จำกัด').some((b) => b.startsWith('บริษัท')));
+		// Two companies in a row: the second's จำกัด does not reach back past the first's.
+		assert.ok(!bodies('ได้แก่ บริษัท นอร์ท สตาร์ จำกัด ธนาคารทุ่งทอง จำกัด (มหาชน)').some((b) => b.includes('สตาร์') && b.includes('ทุ่งทอง')));
+	});
+});

@@ -265,10 +265,17 @@ function keyLetters(text: string, start: number, end: number): number {
 
 const TITLE_ABBREVIATION = /^(?:รมว|รมช|รมต|ผอ|ผบ|ผกก|ผบก|ผวจ|ปลัด|อธ|รอง)\./;
 
-/** The first letter of a name (past a leading vowel) is the abbreviation's first letter. */
+/**
+ * The first letter of a name (past a leading vowel) is the abbreviation's first letter; or, for a
+ * name that opens with the nominaliser การ, the first letter after it (การท่องเที่ยว… (ททท.),
+ * การรถไฟ… (รฟท.)).
+ */
 function sameInitial(text: string, start: number, abbreviation: string): boolean {
-	let i = start;
-	while (i < text.length && /[เ-ไ]/.test(text[i]!)) i++;
-	const first = text[i]?.toUpperCase();
-	return first !== undefined && first === abbreviation[0]!.toUpperCase();
+	const initial = (at: number): string | undefined => {
+		let i = at;
+		while (i < text.length && /[เ-ไ]/.test(text[i]!)) i++;
+		return text[i]?.toUpperCase();
+	};
+	const wanted = abbreviation[0]!.toUpperCase();
+	return initial(start) === wanted || (text.startsWith('การ', start) && initial(start + 3) === wanted);
 }

@@ -4,7 +4,17 @@
 
 import {isCommonWord} from '../common-words.js';
 import {gazetteer, type PlaceName} from '../gazetteer.js';
-import {FOREIGN_POSITIONS, GENERIC_COMPLEMENTS, NON_NAME_ABBREVIATIONS, ORG_HEADS, PLACE_HEADS, WEAK_ORG_HEADS, WEAK_PLACE_HEADS, WEAK_POSITIONS} from '../lexicon.js';
+import {
+	FOREIGN_POSITIONS,
+	FUNCTION_WORDS,
+	GENERIC_COMPLEMENTS,
+	NON_NAME_ABBREVIATIONS,
+	ORG_HEADS,
+	PLACE_HEADS,
+	WEAK_ORG_HEADS,
+	WEAK_PLACE_HEADS,
+	WEAK_POSITIONS,
+} from '../lexicon.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type DetectionContext, GENERIC, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
 import {FALSE_HEAD, countryAfterCapital, readHeadName} from './head-name.js';
@@ -102,6 +112,70 @@ function twoDots(text: string, start: number, end: number): boolean {
 		} else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) dots = 0;
 	}
 	return false;
+}
+
+/** What closes a state enterprise's name: การท่องเที่ยว|แห่งประเทศไทย, การยาง|แห่งประเทศไทย. */
+const OF_THAILAND = 'แห่งประเทศไทย';
+const FUNCTION_SET = new Set(FUNCTION_WORDS);
+
+/**
+ * State enterprises named การ + what they run + แห่งประเทศไทย (the tourism, sports, rubber and
+ * rail authorities): การ alone is the nominaliser of every verbal noun, so only this ending makes it
+ * a body's head. The name runs unbroken (no space, no function word) from การ, which starts a word; what it runs may
+ * be a verb (ท่องเที่ยว).
+ */
+export function detectStateEnterprises(ctx: DetectionContext): void {
+	const text = ctx.text;
+	for (let at = text.indexOf(OF_THAILAND); at >= 0; at = text.indexOf(OF_THAILAND, at + OF_THAILAND.length)) {
+		const end = at + OF_THAILAND.length;
+		if (end < text.length && isThaiNameChar(text.charCodeAt(end)) && !ctx.words.isBoundary(end)) continue;
+		const from = Math.max(0, at - 24);
+		const start = text.lastIndexOf('การ', at - 3);
+		if (start < from || !ctx.words.isBoundary(start)) continue;
+		// Glued after a body's head or "for" it is the body's complement, no head (สถาบันเพื่อ|การ…).
+		const before = start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) ? ctx.words.wordBefore(start) : '';
+		if (before === 'เพื่อ' || ORG_HEAD_SET.has(before)) continue;
+		// Nor is the การ that ends a post or a head (ผู้อำนวยการ|สถานี…, คณะกรรมการ…).
+		if (endsTrigger(text, start + 3)) continue;
+		const between = ctx.innerBounds(start + 3, at).map((b) => ctx.words.wordAt(b));
+		if (!/^[\u0E01-\u0E4E]+$/.test(text.slice(start, at)) || between.some((w) => FUNCTION_SET.has(w))) continue;
+		ctx.add({start, end, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: true});
+	}
+}
+
+/** A trigger word (a title, a post, a head) ends at `end`, starting up to 12 letters before it. */
+function endsTrigger(text: string, end: number): boolean {
+	const trie = triggerTrie();
+	for (let s = Math.max(0, end - 12); s < end - 3; s++) if (trie.matchesAt(text, s).some((m) => m.end === end)) return true;
+	return false;
+}
+
+/** A registered company's legal ending, and its public one. */
+const LIMITED = 'จำกัด';
+const PUBLIC = /^\s?\(มหาชน\)/;
+/** What never sits inside a company's name between บริษัท and จำกัด: a line's or a clause's end. */
+const NOT_IN_COMPANY = /[\n\r,;:()"“”]|บริษัท|จำกัด|ห้างหุ้นส่วน$/;
+
+/**
+ * Companies by their registered names, บริษัท … จำกัด (มหาชน): whatever is between is the name, in
+ * any script and with spaces (บริษัท ซีพี ออลล์ จำกัด (มหาชน)), up to six tokens none of which is a
+ * Thai function word or verb, and no function word glued inside (บริษัทได้ให้…จำกัด is a clause).
+ */
+export function detectRegisteredCompanies(ctx: DetectionContext): void {
+	const text = ctx.text;
+	for (let at = text.indexOf(LIMITED); at >= 0; at = text.indexOf(LIMITED, at + LIMITED.length)) {
+		const start = text.lastIndexOf('บริษัท', at);
+		if (start < 0 || at - start > 90) continue;
+		const name = text.slice(start + 'บริษัท'.length, at);
+		if (name.trim() === '' || NOT_IN_COMPANY.test(name)) continue;
+		const tokens = name.trim().split(/\s+/);
+		if (tokens.length > 6 || tokens.some((t) => FUNCTION_SET.has(t) || VERB_SET.has(t))) continue;
+		// Nor a function word glued inside (บริษัทได้ให้ความร่วมมือกับ…).
+		if (ctx.innerBounds(start + 'บริษัท'.length, at).some((b) => FUNCTION_SET.has(ctx.words.wordAt(b)))) continue;
+		const end = at + LIMITED.length + (PUBLIC.exec(text.slice(at + LIMITED.length))?.[0].length ?? 0);
+		if (end < text.length && isThaiNameChar(text.charCodeAt(end)) && !ctx.words.isBoundary(end)) continue;
+		ctx.add({start, end, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: true});
+	}
 }
 
 /** Tries one trigger; returns where the scan resumes, or undefined when it made nothing. */
