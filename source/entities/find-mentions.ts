@@ -41,6 +41,9 @@ export interface DetectedMention extends Mention {
 	tagged?: 'same' | 'other';
 }
 
+/** Quote marks, straight and curly, single and double, and guillemets. */
+const EDGE_QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '«', '»', '„', '″']);
+
 /** The entity mentions of an article, sorted by start. */
 export function findMentions(article: Pick<Article, 'text'>): Mention[] {
 	return detectMentions(article).map((m) => {
@@ -95,7 +98,12 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	const out: DetectedMention[] = [];
 	for (const c of all) {
 		if (clock.tick()) yield* clock.pause();
-		const [start, end] = unfoldRange(folded, c.start, c.end);
+		// A quote mark is no part of a name (the tagger may take it in: "เศรษฐา).
+		let from = c.start;
+		let to = c.end;
+		while (from < to && EDGE_QUOTES.has(folded.text[from]!)) from++;
+		while (to > from && EDGE_QUOTES.has(folded.text[to - 1]!)) to--;
+		const [start, end] = unfoldRange(folded, from, to);
 		const text = original.slice(start, end);
 		if (text.trim() !== text || text === '') continue;
 		const m: DetectedMention = {start, end, text, kind: c.kind, rule: c.rule, group: c.group!};

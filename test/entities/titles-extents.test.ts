@@ -228,3 +228,26 @@ describe('lineal surnames: ณ and a Thai town', () => {
 		);
 	});
 });
+
+describe('titles written short, stacked, and quote marks, are no part of any name', () => {
+	it("a stack of short titles is the person's title, no body", () => {
+		const found = find('และ ศ.นพ.ธนพล ทองสุข หัวหน้าศูนย์ กล่าว');
+		assert.deepEqual(
+			found.filter((m) => m.kind === 'person').map((m) => m.text),
+			['ธนพล ทองสุข'],
+		);
+		assert.ok(!found.some((m) => m.kind === 'organization' && m.text.includes('นพ.')), JSON.stringify(found));
+		// Twin: a body's abbreviation of as many letters is a body.
+		assert.ok(find('ร่วมกับ สปสช. และ กกต. แถลง').some((m) => m.kind === 'organization' && m.text === 'สปสช.'));
+	});
+
+	it('a name in quote marks is the name without them', () => {
+		const found = find('นายกฯ "วีรวัฒน์" ลงพื้นที่จังหวัดเชียงราย และ “นายธนพล ทองสุข” กล่าว');
+		assert.ok(
+			found.some((m) => m.text === 'วีรวัฒน์'),
+			JSON.stringify(found),
+		);
+		for (const m of found) assert.ok(!/["“”]/.test(m.text), m.text);
+		assert.ok(find('“นายวีรวัฒน์ ทองสุข” กล่าว').some((m) => m.text === 'วีรวัฒน์ ทองสุข'));
+	});
+});

@@ -60,7 +60,21 @@ function abbreviationAt(text: string, s: number, dot: number): string | undefine
 	return m === null || s + m[0].length <= dot ? undefined : m[0];
 }
 
-const isName = (abbr: string): boolean => !NON_NAME_ABBREVIATIONS.has(abbr) && triggerTrie().get(abbr) === undefined;
+const isName = (abbr: string): boolean => !NON_NAME_ABBREVIATIONS.has(abbr) && triggerTrie().get(abbr) === undefined && !isTitleStack(abbr);
+
+/** Titles written short one after another (ศ.นพ., รศ.ดร., พล.ต.อ.นพ.): a person's titles, no body. */
+function isTitleStack(abbr: string): boolean {
+	const trie = triggerTrie();
+	const reached = new Uint8Array(abbr.length + 1);
+	reached[0] = 1;
+	for (let i = 0; i < abbr.length; i++) {
+		if (reached[i] === 0) continue;
+		for (const m of trie.matchesAt(abbr, i)) {
+			if (abbr[m.end - 1] === '.' && m.values.some((v) => v.type === 'honorific' || v.type === 'position')) reached[m.end] = 1;
+		}
+	}
+	return reached[abbr.length] === 1;
+}
 
 /**
  * A word glued before a title or a date (อดีต|ส.ส., พบ|พล.อ., ระหว่าง|ก.พ.) can make an earlier
