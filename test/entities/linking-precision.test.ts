@@ -223,3 +223,42 @@ describe('registered companies: บริษัท … จำกัด (มห�
 		assert.ok(!bodies('ได้แก่ บริษัท นอร์ท สตาร์ จำกัด ธนาคารทุ่งทอง จำกัด (มหาชน)').some((b) => b.includes('สตาร์') && b.includes('ทุ่งทอง')));
 	});
 });
+
+describe('a body the gazetteer knows is defined by its acronym; a place is not', () => {
+	it('the acronym in brackets after a body of the gazetteer is that body', () => {
+		const idx = index('ผู้แทนสหภาพยุโรป (EU) เข้าพบ', 'ล่าสุด EU ประกาศมาตรการใหม่');
+		assert.equal(idsOf(idx, 'EU').length, 1);
+		assert.deepEqual(idsOf(idx, 'EU'), idsOf(idx, 'สหภาพยุโรป'));
+	});
+
+	it('while an acronym after a country is no name of that country', () => {
+		const idx = index('ผู้แทนประเทศญี่ปุ่น (JCCB) เข้าพบ', 'ล่าสุด JCCB ประกาศมาตรการใหม่');
+		assert.notDeepEqual(idsOf(idx, 'JCCB'), idsOf(idx, 'ประเทศญี่ปุ่น'));
+	});
+});
+
+describe("a region's number after a space is part of the body's name", () => {
+	const bodies = (text: string): string[] =>
+		findMentions({text})
+			.filter((m) => m.kind === 'organization')
+			.map((m) => m.text);
+	it('each numbered region is its own body', () => {
+		assert.ok(bodies('กำลังพลจากตำรวจภูธรภาค 7 เข้าพื้นที่').includes('ตำรวจภูธรภาค 7'));
+		const idx = index('ตำรวจภูธรภาค 7 แถลงผล', 'ตำรวจภูธรภาค 4 แถลงผล');
+		assert.notDeepEqual(idsOf(idx, 'ตำรวจภูธรภาค 7'), idsOf(idx, 'ตำรวจภูธรภาค 4'));
+	});
+
+	it('but not a count after the region word', () => {
+		assert.deepEqual(bodies('มีตำรวจภูธรภาค 4 แห่ง ที่ร่วมโครงการ'), ['ตำรวจภูธรภาค']);
+	});
+});
+
+describe('a body the gazetteer knows is defined only by its own names', () => {
+	it('what else is in the bracket names the longer phrase it ends', () => {
+		const idx = index('ตามกรอบเป้าหมายความร่วมมือของสหภาพยุโรป (EU Green Pact: EGP) ที่กำหนด', 'ผู้แทนสหภาพยุโรป (EU) เข้าพบ');
+		const eu = idsOf(idx, 'สหภาพยุโรป');
+		assert.equal(eu.length, 1);
+		assert.deepEqual(idsOf(idx, 'EU'), eu);
+		assert.ok(!idx.mentionsOf(eu[0]!).some((m) => m.text === 'EGP' || m.text.includes('Green')), JSON.stringify(idx.mentionsOf(eu[0]!)));
+	});
+});

@@ -50,6 +50,9 @@ export function* detectDefinitionsSteps(ctx: DetectionContext, clock: StepClock)
 		if (parts.some((p) => p.type === 'thai-abbreviation' && TITLE_ABBREVIATION.test(p.text))) continue;
 		const latin = parts.find((p) => p.type === 'latin');
 		let left = findLeft(ctx, leftEnd, latin);
+		// A body the gazetteer knows (สหประชาชาติ) is defined only by its own names (UN, United Nations):
+		// what else is in the bracket names the longer phrase it ends (…ของสหประชาชาติ (UN SDGs)).
+		if (left?.existing?.rule === 'gazetteer' && !parts.every((p) => isGazetteerName(p.text, left!.existing!.placeKey))) continue;
 		// An abbreviation starts with its name's first letter (คณะรัฐมนตรี (ครม.), not การประชุม… (ครม.)).
 		const abbreviation = parts.find((p) => p.type === 'thai-abbreviation');
 		if (left !== undefined && abbreviation !== undefined && latin === undefined && !sameInitial(text, left.start, abbreviation.text)) left = undefined;
@@ -67,7 +70,7 @@ export function* detectDefinitionsSteps(ctx: DetectionContext, clock: StepClock)
 		if (kind === 'person') continue;
 		// A place on one side only is a qualifier, not a definition: บริษัท X (Thailand), ในไทย (… : JFCCT).
 		const placeParts = parts.filter((p) => p.type === 'latin' && gazetteer().latin.has(p.text)).length;
-		const leftIsPlace = left?.existing?.placeKey !== undefined || left?.kind === 'place';
+		const leftIsPlace = (left?.existing?.placeKey !== undefined && left.existing.kind !== 'organization') || left?.kind === 'place';
 		if (placeParts > 0 && !leftIsPlace) continue;
 		if (leftIsPlace && placeParts === 0 && left?.existing?.placeKey !== undefined) continue;
 		const group = ctx.newGroup();
@@ -86,6 +89,11 @@ export function* detectDefinitionsSteps(ctx: DetectionContext, clock: StepClock)
 			ctx.add({start: part.start, end: part.end, kind, rule: 'definition', priority: PRIORITY.definition, group, closed: true});
 		}
 	}
+}
+
+/** `name` is one of the gazetteer's Latin names of the body or place with this key, or the key itself. */
+function isGazetteerName(name: string, key: string | undefined): boolean {
+	return key !== undefined && (name === key || gazetteer().latin.get(name)?.key === key);
 }
 
 function splitParts(text: string, innerStart: number, inner: string): Part[] {
@@ -147,10 +155,11 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 		}
 	}
 	// A name already found that ends right there (an organisation by its head, a Latin run).
-	// A bare gazetteer place is no definition of an acronym (ในประเทศไทย (… in Thailand: JFCCT)).
+	// A bare gazetteer place is no definition of an acronym (ในประเทศไทย (… in Thailand: JFCCT));
+	// a body the gazetteer knows is (สหประชาชาติ (UN)).
 	let best: Candidate | undefined;
 	for (const c of ctx.candidates) {
-		if (c.end !== leftEnd || c.kind === 'person' || c.rule === 'gazetteer') continue;
+		if (c.end !== leftEnd || c.kind === 'person' || (c.rule === 'gazetteer' && c.kind !== 'organization')) continue;
 		if (best === undefined || c.end - c.start > best.end - best.start) best = c;
 	}
 	if (best !== undefined) return {start: best.start, existing: best, kind: best.kind};

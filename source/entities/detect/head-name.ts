@@ -188,6 +188,12 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	}
 	// A joiner alone is no complement (กระทรวง|การ before a space).
 	if (end <= p || TRAILING_JOINERS.has(text.slice(p, end))) return undefined;
+	// A region's number after a space ends the name with it (ตำรวจภูธรภาค 3, …เขต 1): each region is
+	// its own unit. Not a count (ภาค 3 แห่ง).
+	if (end === runEnd && !isPlace && NUMBERED_REGIONS.has(ctx.words.wordBefore(end))) {
+		const number = /^ [0-9๐-๙]{1,2}(?![0-9๐-๙]|[.,/:][0-9๐-๙])/.exec(text.slice(end, end + 5));
+		if (number !== null && !COUNTED.test(text.slice(end + number[0].length, end + number[0].length + 12))) end += number[0].length;
+	}
 	const complement = text.slice(p, end);
 	const place = gaz.thai.get(complement);
 	return {start: headStart, end, closed, placeKey: isPlace && SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? place?.key : undefined, complementStart: p};
@@ -276,6 +282,8 @@ function longestDistrictAt(ctx: DetectionContext, pos: number, runEnd: number): 
 /** A number of one to three digits (Arabic or Thai) after ที่, one space allowed, not part of a longer number or of a document's (ที่ 1/2567). */
 const ORDINAL = /^ ?[0-9๐-๙]{1,3}(?![0-9๐-๙]|[.,/][0-9๐-๙])/;
 /** Classifiers ที่ ranks by (the 40th minister, the 5th place, the 3rd meeting): not the name's own number. */
+/** A body's last word that numbers its regions (ตำรวจภูธรภาค 3, สำนักงานเขตพื้นที่การศึกษา…เขต 1). */
+const NUMBERED_REGIONS = new Set(['ภาค', 'เขต']);
 const RANKED = new Set(['คน', 'แห่ง', 'ครั้ง', 'ฉบับ', 'ข้อ', 'ลำดับ', 'ปี', 'ชั้น', 'ราย', 'ชุด', 'รุ่น', 'วัน', 'เดือน', 'งวด', 'ระยะ', 'ประเทศ', 'คณะ']);
 /** A classifier or unit after the number: it counts, it does not rank. */
 const COUNTED = /^ ?(?:แห่ง|คน|ราย|ครั้ง|ปี|เดือน|วัน|สัปดาห์|ชั่วโมง|นาที|ตัว|หลัง|คัน|ลำ|เครื่อง|โครงการ|ล้าน|พัน|หมื่น|แสน|บาท|เท่า|กิโล|เมตร|ไร่|ตัน|ลิตร|%|ชั้น|ฉบับ|เรื่อง|ประเทศ|จังหวัด|อำเภอ)/;
