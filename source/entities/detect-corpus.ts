@@ -9,7 +9,7 @@ import {textLengthOf} from '../corpus/article-store.js';
 import {statFiles} from '../search/cache.js';
 import type {DetectedArticle} from './builder.js';
 import {type CachedBlock, DetectionCacheWriter, detectionCacheFile, readDetectionCache} from './detection-cache.js';
-import {detectMentions} from './find-mentions.js';
+import {detectMentionsOfBatch} from './find-mentions.js';
 import {type MentionColumns, articleCount, decodeArticle, decodeKeys, encodeMentions} from './mention-codec.js';
 import {sharedTagger} from './model/load.js';
 import {BATCH_HEAP_MB, WorkerPool, defaultPoolSize} from '../workers/pool.js';
@@ -86,7 +86,7 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 	// Every batch is queued at once: the pool hands them out in order, a worker at a time.
 	const coming = new Map<number, Promise<MentionColumns>>();
 	for (const batch of batches(articles, pending, pool === undefined ? 1 : BATCH_ARTICLES)) {
-		const here = (): MentionColumns => encodeMentions(batch.map((o) => detectMentions(articles[o]!)));
+		const here = (): MentionColumns => encodeMentions(detectMentionsOfBatch(batch.map((o) => articles[o]!)));
 		// A worker that failed (out of memory, a crash) leaves its batch to this thread; once stopped
 		// (the reader quit), nothing is detected any more.
 		const inPool = (p: WorkerPool): Promise<MentionColumns> =>
@@ -130,7 +130,7 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 		} catch (error) {
 			warn('detected again', reasonOf(error), 'entity cache');
 			const ordinals = Array.from({length: block.count}, (_, k) => first + k);
-			return encodeMentions(ordinals.map((o) => detectMentions(articles[o]!)));
+			return encodeMentions(detectMentionsOfBatch(ordinals.map((o) => articles[o]!)));
 		}
 	};
 	try {

@@ -13,8 +13,8 @@ import {detectLatin} from './detect/latin.js';
 import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectRegisteredCompanies, detectStateEnterprises, detectThaiTriggersSteps} from './detect/thai-triggers.js';
-import {KIND_BIT, fillFree, modelCandidatesSteps} from './model/candidates.js';
-import {foldForDetection, unfoldRange} from './normalize.js';
+import {KIND_BIT, type TaggedText, fillFree, modelCandidatesSteps, tagParagraphs} from './model/candidates.js';
+import {type FoldedText, foldForDetection, unfoldRange} from './normalize.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from './steps.js';
 import type {Mention} from './types.js';
 
@@ -61,12 +61,26 @@ export function detectMentions(article: Pick<Article, 'text'>): DetectedMention[
 }
 
 /**
+ * detectMentions of each article of a batch, the same mentions: the tagger runs over the whole
+ * batch first, then the rules article by article (tagParagraphs says why).
+ */
+export function detectMentionsOfBatch(articles: ReadonlyArray<Pick<Article, 'text'>>): DetectedMention[][] {
+	const folded = articles.map((article) => foldForDetection(article.text));
+	const tagged = folded.map((f) => tagParagraphs(f.text));
+	return articles.map((article, k) => runSteps(detectMentionsSteps(article, NO_PAUSE, {folded: folded[k]!, tagged: tagged[k]})));
+}
+
+/**
  * The same in steps of about `clock`'s length: the reader detects in the background, and one very
  * long article (a 190,000-character report) takes tens of milliseconds in one go.
  */
-export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: StepClock): Steps<DetectedMention[]> {
+export function* detectMentionsSteps(
+	article: Pick<Article, 'text'>,
+	clock: StepClock,
+	ahead?: {folded: FoldedText; tagged: TaggedText | undefined},
+): Steps<DetectedMention[]> {
 	const original = article.text;
-	const folded = foldForDetection(original);
+	const folded = ahead?.folded ?? foldForDetection(original);
 	const ctx = new DetectionContext(folded.text);
 	yield* detectThaiTriggersSteps(ctx, clock);
 	detectStateEnterprises(ctx);
@@ -77,7 +91,7 @@ export function* detectMentionsSteps(article: Pick<Article, 'text'>, clock: Step
 	yield* detectDefinitionsSteps(ctx, clock);
 	detectPersonBrackets(ctx);
 	// The learned tagger adds what the rules miss (it widens some rule names at once, see there).
-	const modelNames = yield* modelCandidatesSteps(ctx, clock);
+	const modelNames = yield* modelCandidatesSteps(ctx, clock, ahead?.tagged);
 
 	const occupied = new Occupancy(folded.text.length);
 	const accepted = resolveOverlaps(ctx.candidates, occupied);

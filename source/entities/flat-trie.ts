@@ -4,18 +4,19 @@
 // character was over half of the scan's own time. What a word ends at (values, flags) is kept by
 // those users, per node; this file only answers "which node does character c lead to".
 //
-// Layout: a node with many children (the root always: every walk starts there; and the first
-// letters' nodes, with tens of children) gets a dense table over Thai letters and ASCII, read in one
-// step; a node with few (one for 3 of 4 nodes of the trigger trie) keeps them side by side, scanned.
-// Characters outside the table (Latin with accents, CJK, curly quotes) are side-by-side edges of
-// their node in both cases. Thai letters and ASCII fill 256 slots, so a table is 1 KB and the whole
-// lexicon trie stays small enough to sit in the cache beside the tagger's weights.
+// Layout: a double array. Thai letters and ASCII have a slot each (256 of them); node k's child by
+// the character of slot s is in cell base[k] + s when that cell's owner is k, so one step is two
+// reads and a comparison whatever the node (the bases are chosen so that no two nodes' children
+// share a cell). Before, a node with few children (3 of 4 nodes) kept them side by side, scanned,
+// and the first letters' nodes a 1 KB table each: the walks were a fifth of detection's time.
+// Characters without a slot (Latin with accents, CJK, curly quotes) are side-by-side edges of their
+// node, scanned. The cells of the lexicon's 12,000 nodes take about 100 KB, beside the tagger's weights in the cache.
 
-/** Dense slots: U+0E00–U+0E7F, then U+0000–U+007F. */
+/** Slots: U+0E00–U+0E7F, then U+0000–U+007F. */
 export const DENSE_SLOTS = 256;
 const NONE = -1;
 
-/** The dense slot of character `c`, or -1 when it has none. */
+/** The slot of character `c`, or -1 when it has none. */
 export function denseSlot(c: number): number {
 	if (c >= 0x0e00 && c < 0x0e80) return c - 0x0e00;
 	if (c < 0x80) return 128 + c;
@@ -47,56 +48,93 @@ export class TrieBuilder {
 		return node;
 	}
 
-	/** The flat layout of the words so far; nodes with `denseFrom` children or more (and the root) get a table. */
-	freeze(denseFrom: number): FlatTrie {
-		return new FlatTrie(this.next, denseFrom);
+	/** The flat layout of the words so far. */
+	freeze(): FlatTrie {
+		return new FlatTrie(this.next);
 	}
 }
 
 export class FlatTrie {
-	/** Node k's table is dense[denseRow[k] * DENSE_SLOTS …] (-1: it has none; the root's is row 0). */
-	private readonly denseRow: Int32Array;
-	private readonly dense: Int32Array;
-	/** Node k's other children are edges edgeStart[k] … edgeStart[k + 1] - 1. */
+	/** Node k's children with a slot are in cells base[k] + slot. */
+	private readonly base: Int32Array;
+	/** Two numbers a cell: the node it belongs to (-1: none), then the child there. */
+	private readonly cells: Int32Array;
+	/** Node k's children without a slot are edges edgeStart[k] … edgeStart[k + 1] - 1. */
 	private readonly edgeStart: Int32Array;
 	private readonly edgeCode: Uint16Array;
 	private readonly edgeChild: Int32Array;
 
-	constructor(nodes: ReadonlyArray<ReadonlyMap<number, number>>, denseFrom: number) {
+	constructor(nodes: ReadonlyArray<ReadonlyMap<number, number>>) {
 		const n = nodes.length;
-		this.denseRow = new Int32Array(n).fill(NONE);
-		let rows = 0;
-		for (let k = 0; k < n; k++) if (k === 0 || nodes[k]!.size >= denseFrom) this.denseRow[k] = rows++;
-		this.dense = new Int32Array(rows * DENSE_SLOTS).fill(NONE);
-		// A child goes in its node's table when it has a slot there, else on the side-by-side edges.
-		const onEdge = (k: number, c: number): boolean => this.denseRow[k] === NONE || denseSlot(c) === NONE;
+		this.base = new Int32Array(n);
+		// Each node's children go to the first base where all their cells are free (first fit).
+		let owner = new Int32Array(Math.max(2 * DENSE_SLOTS, 2 * n)).fill(NONE);
+		let child = new Int32Array(owner.length);
+		// The search starts at the first free cell past the first 256: a cell below that only a node
+		// with a child in a low slot can take stays free for good, and searching from it made the
+		// layout quadratic (seconds for the lexicon). At most 256 cells are left unused.
+		let firstFree = DENSE_SLOTS;
+		let top = 0;
+		for (let k = 0; k < n; k++) {
+			const slots: number[] = [];
+			for (const c of nodes[k]!.keys()) if (denseSlot(c) !== NONE) slots.push(denseSlot(c));
+			if (slots.length === 0) continue;
+			slots.sort((a, b) => a - b);
+			let b = Math.max(0, firstFree - slots[0]!);
+			for (;;) {
+				if (b + DENSE_SLOTS > owner.length) {
+					const more = new Int32Array(owner.length * 2).fill(NONE);
+					more.set(owner);
+					owner = more;
+					const children = new Int32Array(more.length);
+					children.set(child);
+					child = children;
+				}
+				if (slots.every((slot) => owner[b + slot] === NONE)) break;
+				b++;
+			}
+			this.base[k] = b;
+			for (const [c, next] of nodes[k]!) {
+				const slot = denseSlot(c);
+				if (slot === NONE) continue;
+				owner[b + slot] = k;
+				child[b + slot] = next;
+			}
+			top = Math.max(top, b);
+			while (owner[firstFree] !== NONE) firstFree++;
+		}
+		// Every node's base + any slot is a cell (no read past the end: V8 leaves its fast path there).
+		const size = top + DENSE_SLOTS;
+		this.cells = new Int32Array(2 * size);
+		for (let p = 0; p < size; p++) {
+			this.cells[2 * p] = owner[p]!;
+			this.cells[2 * p + 1] = child[p]!;
+		}
 		this.edgeStart = new Int32Array(n + 1);
 		let edges = 0;
 		for (let k = 0; k < n; k++) {
 			this.edgeStart[k] = edges;
-			for (const c of nodes[k]!.keys()) if (onEdge(k, c)) edges++;
+			for (const c of nodes[k]!.keys()) if (denseSlot(c) === NONE) edges++;
 		}
 		this.edgeStart[n] = edges;
 		this.edgeCode = new Uint16Array(edges);
 		this.edgeChild = new Int32Array(edges);
 		for (let k = 0; k < n; k++) {
 			let e = this.edgeStart[k]!;
-			const row = this.denseRow[k]!;
-			for (const [c, child] of nodes[k]!) {
-				if (onEdge(k, c)) {
-					this.edgeCode[e] = c;
-					this.edgeChild[e++] = child;
-				} else this.dense[row * DENSE_SLOTS + denseSlot(c)] = child;
+			for (const [c, next] of nodes[k]!) {
+				if (denseSlot(c) !== NONE) continue;
+				this.edgeCode[e] = c;
+				this.edgeChild[e++] = next;
 			}
 		}
 	}
 
 	/** The node reached from `node` by character `c`, or -1 (0 is the root). */
 	child(node: number, c: number): number {
-		const row = this.denseRow[node]!;
-		if (row !== NONE) {
-			const slot = c >= 0x0e00 && c < 0x0e80 ? c - 0x0e00 : c < 0x80 ? 128 + c : NONE;
-			if (slot !== NONE) return this.dense[row * DENSE_SLOTS + slot]!;
+		const slot = c >= 0x0e00 && c < 0x0e80 ? c - 0x0e00 : c < 0x80 ? 128 + c : NONE;
+		if (slot !== NONE) {
+			const p = (this.base[node]! + slot) << 1;
+			return this.cells[p] === node ? this.cells[p + 1]! : NONE;
 		}
 		const end = this.edgeStart[node + 1]!;
 		for (let e = this.edgeStart[node]!; e < end; e++) if (this.edgeCode[e] === c) return this.edgeChild[e]!;

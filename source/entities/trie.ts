@@ -12,8 +12,6 @@ export interface TrieMatch<V> {
 
 const NO_MATCHES: ReadonlyArray<TrieMatch<unknown>> = Object.freeze([]);
 const NONE = -1;
-/** Nodes with this many children or more get a dense table (the trigger trie's first letters' nodes). */
-const DENSE_FROM = 5;
 
 export class Trie<V> {
 	private readonly building = new TrieBuilder();
@@ -33,7 +31,7 @@ export class Trie<V> {
 	/** The flat layout (laid out again if words were added since). */
 	private walk(): FlatTrie {
 		if (this.flat === undefined) {
-			this.flat = this.building.freeze(DENSE_FROM);
+			this.flat = this.building.freeze();
 			this.ends = Uint8Array.from(this.nodeValues, (v) => (v === undefined ? 0 : 1));
 		}
 		return this.flat;

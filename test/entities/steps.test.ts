@@ -8,7 +8,7 @@ import {EntityIndexBuilder} from '../../source/entities/builder.js';
 import {parseEntityCorrections} from '../../source/entities/corrections.js';
 import {occurrencesOfAll} from '../../source/entities/detect/occurrences.js';
 import type {EntityIndex} from '../../source/entities/entity-index.js';
-import {detectMentions, detectMentionsSteps} from '../../source/entities/find-mentions.js';
+import {detectMentions, detectMentionsOfBatch, detectMentionsSteps} from '../../source/entities/find-mentions.js';
 import {StepClock, type Steps, sortSteps} from '../../source/entities/steps.js';
 import {article, seedArticles} from './helpers.js';
 
@@ -125,6 +125,17 @@ describe('entity index in steps', () => {
 		const {value, steps} = drain(detectMentionsSteps(long, new StepClock(0)));
 		assert.ok(steps > 2);
 		assert.deepEqual(value, detectMentions(long));
+	});
+
+	it('detects the same mentions in a batch, tagged all at once first, as article by article', () => {
+		// An empty article, empty paragraphs and invisible characters (folded away before tagging) must
+		// leave each article with its own paragraphs' tags.
+		const odd = [article('odd#1', ''), article('odd#2', '\n\nนายกรัฐมนตรีพบนายสมชาย\u200b ใจดี\n\n\nที่กระทรวงการคลัง\n'), article('odd#3', '\u00adกรุงเทพมหานคร')];
+		const batch = [...CORPUS.slice(0, 40), ...odd, ...CORPUS.slice(40, 60)];
+		assert.deepEqual(
+			detectMentionsOfBatch(batch),
+			batch.map((a) => detectMentions(a)),
+		);
 	});
 
 	it('refuses articles added while a snapshot is in steps', () => {

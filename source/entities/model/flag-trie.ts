@@ -6,9 +6,6 @@
 
 import {type FlatTrie, TrieBuilder, denseSlot} from '../flat-trie.js';
 
-/** A node with this many children or more gets a dense table of them (scanned, they cost five reads a step). */
-const DENSE_FROM = 8;
-
 export class FlagTrie {
 	private building: TrieBuilder | undefined = new TrieBuilder();
 	private nodeFlags: number[] = [0];
@@ -28,7 +25,7 @@ export class FlagTrie {
 	/** The trie to walk from its root (node 0), frozen on the first call. */
 	walk(): FlatTrie {
 		if (this.flat === undefined) {
-			this.flat = this.building!.freeze(DENSE_FROM);
+			this.flat = this.building!.freeze();
 			this.building = undefined;
 			this.flags = Uint8Array.from(this.nodeFlags);
 		}
