@@ -36,6 +36,22 @@ describe('a mention written as a kind', () => {
 		assert.ok(!used('ทั้งนี้ สพม.ได้ร่วมมือและสพม.และกรมชล', 'สพม.'));
 		assert.ok(!used('ประกาศคณะกรรมการปฏิรูป ทุกฉบับ', 'คณะกรรมการปฏิรูป'));
 	});
+
+	it("all of a number, all over the country or the world, a level of government, the state's, a type of", () => {
+		assert.ok(used('ประสานงานกับศูนย์บริการชุมชน ทั้ง 38 ศูนย์ เพื่อ', 'ศูนย์บริการชุมชน'));
+		assert.ok(used('ให้สำนักงานพัฒนาชุมชนทั่วทั้งประเทศเร่งสำรวจ', 'สำนักงานพัฒนาชุมชน'));
+		assert.ok(used('สถานศึกษาไทยทั่วโลกจัดกิจกรรม', 'สถานศึกษาไทย'));
+		assert.ok(used('ผู้แทนสมาคมผู้ค้าปลีกระดับจังหวัดเข้าร่วม', 'สมาคมผู้ค้าปลีก'));
+		assert.ok(used('ให้โรงพยาบาลของรัฐรับผู้ป่วย', 'โรงพยาบาล'));
+		assert.ok(used('ผู้ประกอบการประเภทโรงแรมขนาดเล็กยื่นคำขอ', 'โรงแรมขนาดเล็ก'));
+		// Twins: ทั้ง opening the next clause (ทั้งนี้) or joining two things, a level that is no
+		// government's, the government's own word (ของรัฐบาล), a type written after the name.
+		assert.ok(!used('ศูนย์บริการชุมชน ทั้งนี้ได้ประสานงาน', 'ศูนย์บริการชุมชน'));
+		assert.ok(!used('สมาคมผู้ค้าปลีกไทย ทั้งด้านการตลาดและการผลิต', 'สมาคมผู้ค้าปลีกไทย'));
+		assert.ok(!used('สมาคมผู้ค้าปลีกไทยระดับสูงสุด', 'สมาคมผู้ค้าปลีกไทย'));
+		assert.ok(!used('สำนักงานโฆษกของรัฐบาลแถลงว่า', 'สำนักงานโฆษก'));
+		assert.ok(!used('โรงแรมรอยัลริเวอร์ประเภทห้าดาว', 'โรงแรมรอยัลริเวอร์'));
+	});
 });
 
 describe('an entity the corpus writes as a kind', () => {
