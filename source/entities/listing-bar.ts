@@ -166,7 +166,8 @@ function nameFeatures(f: Float64Array, name: string): void {
 	f[16] = Math.min(60, name.length) / 60;
 	f[17] = headEnd(name) > 0 ? 1 : 0;
 	f[21] = latinEverydayShare(name);
-	f[23] = latinNoProperWord(name) ? 1 : 0;
+	// A name the corpus defines or gives an acronym (International Trade Center (ITC)) is one body's.
+	f[23] = f[7] === 0 && latinNoProperWord(name) ? 1 : 0;
 }
 
 /** The features of the name's words (a segmentation: the costly part, worked out only when it can matter). */
@@ -229,6 +230,7 @@ function everydayLatin(w: string): boolean {
  * head word (Summit, Data Center, Sport City), none in capitals (an acronym is a word of its own:
  * PTT Station), and not a place the gazetteer knows. A name says which one (Kowalczyk Foundation);
  * a head and everyday words say what kind. (Weighed with the rest: Park Avenue is such a name too.)
+ * Read only of a name never defined nor given an acronym (nameFeatures).
  */
 function latinNoProperWord(name: string): boolean {
 	if (hasThai(name)) return false;

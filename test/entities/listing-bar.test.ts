@@ -122,6 +122,8 @@ describe('what the bar reads of an entity', () => {
 		// Twins: a word of its own, an acronym, a place the gazetteer knows, a Thai name.
 		for (const name of ['Kowalczyk Foundation', 'PTT Station', 'Japan', 'ศูนย์ข้อมูล'])
 			assert.equal(features(name, found('latin', 1, 1))[at('latin-no-proper-word')], 0, name);
+		// Twin: the corpus gives it an acronym (International Data Center (IDC)): one body's name.
+		assert.equal(features('International Data Center', [...found('latin', 1, 1), ...found('acronym', 1, 1)])[at('latin-no-proper-word')], 0);
 	});
 
 	it('names going on from a name: a kind opens many, a name few', () => {
