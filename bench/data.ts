@@ -22,9 +22,11 @@ export const JUNK_LABELS = [
 	'entities-junk-labels-heldout-2.tsv',
 	'entities-junk-labels-heldout-3.tsv',
 	'entities-junk-labels-heldout-3-after.tsv',
+	'entities-junk-labels-heldout-4.tsv',
+	'entities-junk-labels-heldout-4-after.tsv',
 ];
-/** Labelled before the junk8 round's code and never trained on: its fair check. */
-export const HELD_OUT_JUNK_LABELS = ['entities-junk-labels-heldout-4.tsv', 'entities-junk-labels-heldout-4-after.tsv'];
+/** Labelled before the junk9 round's code and never trained on: its fair check. */
+export const HELD_OUT_JUNK_LABELS = ['entities-junk-labels-heldout-5.tsv', 'entities-junk-labels-heldout-5-after.tsv'];
 
 export function bigCorpus(times = 5): {path: string; bytes: number} {
 	const source = fs.readFileSync(thaigov2k);

@@ -11,12 +11,15 @@
  * is mostly an address, a floor or a list's number, not a count; an example, เช่น or อาทิ, is as
  * often a list of named bodies and places.)
  */
-const BEFORE = /(?:เป็น|ทุก|แต่ละ|หลาย)\s?$/;
+const BEFORE = /(?:เป็น|ทุก|แต่ละ|หลาย|ประเภท|จำพวก)\s?$/;
 /**
- * Words right after it that do: a count with its classifier, an indefinite, a plural, every one of
- * its kind (ทุกแห่ง; a bare ทุก after it belongs to the next noun: …ทุกฉบับ).
+ * Words right after it that do: a count with its classifier or all of a number (ทั้ง 50 เขต), an
+ * indefinite, a plural, every one of its kind (ทุกแห่ง; a bare ทุก after it belongs to the next
+ * noun: …ทุกฉบับ), all over the country or the world, a level of government or the state's
+ * (…ระดับจังหวัด, …ของรัฐ: one of many, told apart by where or whose).
  */
-const AFTER = /^\s?(?:[0-9๐-๙,]+\s?(?:แห่ง|หน่วย|องค์กร|ราย|ศูนย์|สมาคม|บริษัท)|แห่งหนึ่ง|หนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ทุก(?:แห่ง|สาขา|หน่วย|ศูนย์)|หลายแห่ง|อื่น\s?ๆ|ทั่วประเทศ)/;
+const AFTER =
+	/^\s?(?:[0-9๐-๙,]+\s?(?:แห่ง|หน่วย|องค์กร|ราย|ศูนย์|สมาคม|บริษัท)|ทั้ง\s?[0-9๐-๙]|แห่งหนึ่ง|หนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ทุก(?:แห่ง|สาขา|หน่วย|ศูนย์)|หลายแห่ง|อื่น\s?ๆ|ทั่ว(?:ทั้ง)?(?:ประเทศ|โลก)|ระดับ(?:ท้องถิ่น|จังหวัด|อำเภอ|ตำบล|ชุมชน|ภูมิภาค)|ของรัฐ(?!บาล|มนตรี|สภา|ธรรมนูญ|ประศาสน|ศาสตร์))/;
 /** Words a sentence goes on with, glued to a short form as often as not (ทบ.และ…, กกต.ได้…). */
 const GOES_ON = /^(?:และ|หรือ|ของ|ใน|ที่|ได้|จะ|กับ|แก่|เพื่อ|โดย|ซึ่ง|จาก|ให้|ร่วม|เป็น|มี|ยัง|ก็|ว่า|ตาม|ต่อ|แล้ว)/;
 /** A dotted Thai short form ending the mention. */

@@ -9,7 +9,7 @@
 import {isCommonWord} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer} from './gazetteer.js';
-import {LATIN_COMMON_WORDS, LATIN_STOP} from './lexicon.js';
+import {LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_PLACE_HEADS, LATIN_STOP} from './lexicon.js';
 import {LISTING_BAR} from './listing-bar-table.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
@@ -25,6 +25,8 @@ export interface BarMention {
 	generic?: boolean;
 	/** What the tagger saw there: 2 a name of the same kind, 1 of another kind, 0 nothing. */
 	tagged?: number;
+	/** The mention is written in Thai script (default: as the entity's name is). */
+	thai?: boolean;
 }
 
 /** The features' names, in the table's order (the trainer and the table check them). */
@@ -52,6 +54,7 @@ export const BAR_FEATURES = [
 	'names-a-place',
 	'latin-everyday-share',
 	'extensions',
+	'latin-no-proper-word',
 ] as const;
 
 /** How many features: the table holds this many weights per kind, and as many shared. */
@@ -73,13 +76,15 @@ class MentionCounts {
 	latin = 0;
 	gaz = 0;
 	generic = 0;
+	/** Mentions in Thai script: the tagger's word is counted over these only (it reads no Latin). */
+	thai = 0;
 	same = 0;
 	none = 0;
 	articles = 0;
 	private lastArticle: number | string | undefined;
 	private seen: Set<number | string> | undefined;
 
-	add(rule: string, titled: boolean, article: number | string, generic: boolean, tagged: number): void {
+	add(rule: string, titled: boolean, article: number | string, generic: boolean, tagged: number, thai: boolean): void {
 		this.n++;
 		if (titled) this.titled++;
 		if (rule === 'model') this.model++;
@@ -89,9 +94,12 @@ class MentionCounts {
 		else if (LATIN_RULES.has(rule)) this.latin++;
 		else if (rule === 'gazetteer') this.gaz++;
 		if (generic) this.generic++;
-		const word = rule === 'model' ? 2 : tagged;
-		if (word === 2) this.same++;
-		else if (word === 0) this.none++;
+		if (thai) {
+			this.thai++;
+			const word = rule === 'model' ? 2 : tagged;
+			if (word === 2) this.same++;
+			else if (word === 0) this.none++;
+		}
 		// Articles: a set only once a second one comes (most entities are seen in one).
 		if (article === this.lastArticle) return;
 		if (this.lastArticle === undefined) this.articles = 1;
@@ -114,8 +122,9 @@ class MentionCounts {
  */
 export function barFeatures(name: string, aliasCount: number, mentions: readonly BarMention[], taggerRan: boolean, extensions = 0): Float64Array {
 	const counts = new MentionCounts();
-	for (const m of mentions) counts.add(m.rule, m.title !== undefined, m.article, m.generic === true, m.tagged ?? 0);
-	const f = countFeatures(name, aliasCount, counts, taggerRan);
+	const thaiName = hasThai(name);
+	for (const m of mentions) counts.add(m.rule, m.title !== undefined, m.article, m.generic === true, m.tagged ?? 0, m.thai ?? thaiName);
+	const f = countFeatures(aliasCount, counts, taggerRan);
 	nameFeatures(f, name);
 	addShape(f, name);
 	f[EXTENSIONS] = Math.log1p(Math.min(MAX_EXTENSIONS, extensions));
@@ -123,9 +132,12 @@ export function barFeatures(name: string, aliasCount: number, mentions: readonly
 }
 
 /** The features read off the mentions (the name's left unknown, NaN: nameFeatures, addShape). */
-function countFeatures(name: string, aliasCount: number, c: MentionCounts, taggerRan: boolean): Float64Array {
-	// The tagger reads Thai names only (Latin ones are the rules'): of a Latin name it knows nothing.
-	const taggerKnows = taggerRan && hasThai(name);
+function countFeatures(aliasCount: number, c: MentionCounts, taggerRan: boolean): Float64Array {
+	// The tagger reads Thai script only (Latin names are the rules'): its word is counted over an
+	// entity's Thai mentions, and of an entity written only in Latin it knows nothing. (Over all the
+	// mentions, its silence on the Latin spellings of a name paired across scripts counted against it.)
+	const taggerKnows = taggerRan && c.thai > 0;
+	const thaiShare = (k: number): number => k / c.thai;
 	const f = new Float64Array(FEATURE_COUNT).fill(NaN);
 	const share = (k: number): number => (c.n === 0 ? 0 : k / c.n);
 	f[0] = 1;
@@ -140,8 +152,8 @@ function countFeatures(name: string, aliasCount: number, c: MentionCounts, tagge
 	f[9] = share(c.gaz);
 	f[10] = share(c.generic);
 	// With the tagger switched off nothing is known of its word: the labelled samples' mean.
-	f[11] = taggerKnows ? share(c.same) : LISTING_BAR.taggerMeans[0]!;
-	f[12] = taggerKnows ? share(c.none) : LISTING_BAR.taggerMeans[1]!;
+	f[11] = taggerKnows ? thaiShare(c.same) : LISTING_BAR.taggerMeans[0]!;
+	f[12] = taggerKnows ? thaiShare(c.none) : LISTING_BAR.taggerMeans[1]!;
 	f[19] = Math.log1p(Math.max(0, aliasCount - 1));
 	return f;
 }
@@ -154,6 +166,8 @@ function nameFeatures(f: Float64Array, name: string): void {
 	f[16] = Math.min(60, name.length) / 60;
 	f[17] = headEnd(name) > 0 ? 1 : 0;
 	f[21] = latinEverydayShare(name);
+	// A name the corpus defines or gives an acronym (International Trade Center (ITC)) is one body's.
+	f[23] = f[7] === 0 && latinNoProperWord(name) ? 1 : 0;
 }
 
 /** The features of the name's words (a segmentation: the costly part, worked out only when it can matter). */
@@ -202,11 +216,31 @@ function latinEverydayShare(name: string): number {
 	const latin = name.match(/[A-Za-z]+/g);
 	if (latin === null) return 0;
 	let everyday = 0;
-	for (const w of latin) {
-		const lower = w.toLowerCase();
-		if (LATIN_STOP.has(w) || LATIN_COMMON_WORDS.has(w) || LATIN_COMMON_WORDS.has(lower) || LATIN_COMMON_WORDS.has(lower[0]!.toUpperCase() + lower.slice(1))) everyday++;
-	}
+	for (const w of latin) if (everydayLatin(w)) everyday++;
 	return everyday / latin.length;
+}
+
+function everydayLatin(w: string): boolean {
+	const lower = w.toLowerCase();
+	return LATIN_STOP.has(w) || LATIN_COMMON_WORDS.has(w) || LATIN_COMMON_WORDS.has(lower) || LATIN_COMMON_WORDS.has(lower[0]!.toUpperCase() + lower.slice(1));
+}
+
+/**
+ * A Latin name with no word of its own: every word an everyday English word or a body's or place's
+ * head word (Summit, Data Center, Sport City), none in capitals (an acronym is a word of its own:
+ * PTT Station), and not a place the gazetteer knows. A name says which one (Kowalczyk Foundation);
+ * a head and everyday words say what kind. (Weighed with the rest: Park Avenue is such a name too.)
+ * Read only of a name never defined nor given an acronym (nameFeatures).
+ */
+function latinNoProperWord(name: string): boolean {
+	if (hasThai(name)) return false;
+	const latin = name.match(/[A-Za-z]+/g);
+	if (latin === null || knownPlace(name)) return false;
+	return latin.every((w) => {
+		if (w.length > 1 && w === w.toUpperCase()) return LATIN_STOP.has(w);
+		const folded = w[0]!.toUpperCase() + w.slice(1).toLowerCase();
+		return everydayLatin(w) || LATIN_ORG_HEADS.has(folded) || LATIN_PLACE_HEADS.has(folded);
+	});
 }
 
 /** Extensions counted up to this many: past it a name is as much a kind's opening as can be. */
@@ -319,7 +353,14 @@ function upperBound(column: number, f: Float64Array): number {
 function clusterCountFeatures(table: MentionTable, cluster: Cluster, summary: Summary): Float64Array {
 	const counts = new MentionCounts();
 	for (const g of cluster) {
-		counts.add(table.mentionRule.get(g), table.mentionTitle.get(g) !== undefined, table.mentionArticle.get(g), table.genericMentions.has(g), table.mentionTagged.get(g));
+		counts.add(
+			table.mentionRule.get(g),
+			table.mentionTitle.get(g) !== undefined,
+			table.mentionArticle.get(g),
+			table.genericMentions.has(g),
+			table.mentionTagged.get(g),
+			hasThai(table.mentionText.get(g)),
+		);
 	}
-	return countFeatures(summary.name, summary.aliases.length, counts, table.taggerRan);
+	return countFeatures(summary.aliases.length, counts, table.taggerRan);
 }

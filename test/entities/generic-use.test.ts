@@ -36,6 +36,28 @@ describe('a mention written as a kind', () => {
 		assert.ok(!used('ทั้งนี้ สพม.ได้ร่วมมือและสพม.และกรมชล', 'สพม.'));
 		assert.ok(!used('ประกาศคณะกรรมการปฏิรูป ทุกฉบับ', 'คณะกรรมการปฏิรูป'));
 	});
+
+	it("all of a number, all over the country or the world, a level of government, the state's, a type of", () => {
+		const kinds: Array<[string, string]> = [
+			['ประสานงานกับศูนย์บริการชุมชน ทั้ง 38 ศูนย์ เพื่อ', 'ศูนย์บริการชุมชน'],
+			['ให้สำนักงานพัฒนาชุมชนทั่วทั้งประเทศเร่งสำรวจ', 'สำนักงานพัฒนาชุมชน'],
+			['สถานศึกษาไทยทั่วโลกจัดกิจกรรม', 'สถานศึกษาไทย'],
+			['ผู้แทนสมาคมผู้ค้าปลีกระดับจังหวัดเข้าร่วม', 'สมาคมผู้ค้าปลีก'],
+			['ให้โรงพยาบาลของรัฐรับผู้ป่วย', 'โรงพยาบาล'],
+			['ผู้ประกอบการประเภทโรงแรมขนาดเล็กยื่นคำขอ', 'โรงแรมขนาดเล็ก'],
+		];
+		// Twins: ทั้ง opening the next clause (ทั้งนี้) or joining two things, a level that is no
+		// government's, the government's own word (ของรัฐบาล), a type written after the name.
+		const names: Array<[string, string]> = [
+			['ศูนย์บริการชุมชน ทั้งนี้ได้ประสานงาน', 'ศูนย์บริการชุมชน'],
+			['สมาคมผู้ค้าปลีกไทย ทั้งด้านการตลาดและการผลิต', 'สมาคมผู้ค้าปลีกไทย'],
+			['สมาคมผู้ค้าปลีกไทยระดับสูงสุด', 'สมาคมผู้ค้าปลีกไทย'],
+			['สำนักงานโฆษกของรัฐบาลแถลงว่า', 'สำนักงานโฆษก'],
+			['โรงแรมรอยัลริเวอร์ประเภทห้าดาว', 'โรงแรมรอยัลริเวอร์'],
+		];
+		for (const [text, name] of kinds) assert.ok(used(text, name), text);
+		for (const [text, name] of names) assert.ok(!used(text, name), text);
+	});
 });
 
 describe('an entity the corpus writes as a kind', () => {

@@ -51,6 +51,53 @@ describe('what the bar reads of an entity', () => {
 		assert.ok(!leftOut('Marek Novotny', 'person', [...found('title-latin', 1, 1, {title: 'Mr.', tagged: 0}), ...found('latin', 1, 1, {tagged: 0})]));
 	});
 
+	it("the tagger's word is counted over the Thai mentions only: its silence on a Latin spelling is no evidence", () => {
+		// A titled Thai name paired with its Latin spelling: the tagger read the Thai mentions, it
+		// never reads Latin script.
+		const paired = [...found('title', 2, 2, {title: 'นาย', thai: true}), ...found('person-bracket', 3, 2, {tagged: 0, thai: false})];
+		const f = features('ประพันธ์ ศรีวิไล', paired);
+		assert.equal(f[at('tagged-same-share')], 1);
+		assert.equal(f[at('untagged-share')], 0);
+		// Twin: a Thai mention the tagger did not read still counts against it.
+		const g = features('ประพันธ์ ศรีวิไล', [
+			...found('title', 1, 1, {title: 'นาย', thai: true}),
+			...found('title', 1, 1, {title: 'นาย', tagged: 0, thai: true}),
+			...found('person-bracket', 3, 2, {tagged: 0, thai: false}),
+		]);
+		assert.equal(g[at('tagged-same-share')], 0.5);
+		assert.equal(g[at('untagged-share')], 0.5);
+		// Written in Latin only, whatever the entity's name: unknown, as with the tagger off.
+		const latinOnly = features('ประพันธ์ ศรีวิไล', found('person-bracket', 2, 1, {tagged: 0, thai: false}));
+		assert.equal(latinOnly[at('tagged-same-share')], LISTING_BAR.taggerMeans[0]);
+	});
+
+	it('through the mention columns too: each mention read by its own script', () => {
+		const thai = 'ประพันธ์ ศรีวิไล';
+		const latin = 'Praphan Sriwilai';
+		const pair = (id: string, tagged: boolean): DetectedArticle => ({
+			id,
+			mentions: [
+				{start: 3, end: 3 + thai.length, text: thai, kind: 'person', rule: 'title', title: 'นาย', titleStart: 0, group: 0, ...(tagged ? {tagged: 'same' as const} : {})},
+				{start: 30, end: 30 + latin.length, text: latin, kind: 'person', rule: 'person-bracket', group: 0},
+			],
+		});
+		const featuresOf = (articles: DetectedArticle[]): Float64Array | undefined => {
+			const b = new EntityIndexBuilder({everyEntity: true});
+			b.addDetected(articles);
+			return b
+				.snapshot()
+				.all()
+				.find((e) => e.kind === 'person' && e.aliases.includes(thai))?.barFeatures;
+		};
+		const f = featuresOf([pair('a0', true), pair('a1', true)]);
+		assert.ok(f !== undefined);
+		assert.equal(f[at('tagged-same-share')], 1);
+		assert.equal(f[at('untagged-share')], 0);
+		// Twin: the tagger silent on one of the two Thai mentions.
+		const g = featuresOf([pair('a0', true), pair('a1', false)]);
+		assert.equal(g?.[at('untagged-share')], 0.5);
+	});
+
 	it('a head and everyday words, or a head and a place the gazetteer knows', () => {
 		const kind = features('ถนนสายรอง', found('place-head', 1, 1));
 		assert.equal(kind[at('head-at-start')], 1);
@@ -68,6 +115,15 @@ describe('what the bar reads of an entity', () => {
 		assert.equal(features('Online Training Room', found('latin', 1, 1))[at('latin')], 1);
 		// Twin: a body's Latin name of proper words.
 		assert.ok(features('Kowalczyk Foundation', found('latin', 1, 1))[at('latin-everyday-share')]! < 0.5);
+	});
+
+	it('a Latin name with no word of its own: head words and everyday words only', () => {
+		for (const name of ['Summit', 'Data Center', 'Sport City']) assert.equal(features(name, found('latin', 1, 1))[at('latin-no-proper-word')], 1, name);
+		// Twins: a word of its own, an acronym, a place the gazetteer knows, a Thai name.
+		for (const name of ['Kowalczyk Foundation', 'PTT Station', 'Japan', 'ศูนย์ข้อมูล'])
+			assert.equal(features(name, found('latin', 1, 1))[at('latin-no-proper-word')], 0, name);
+		// Twin: the corpus gives it an acronym (International Data Center (IDC)): one body's name.
+		assert.equal(features('International Data Center', [...found('latin', 1, 1), ...found('acronym', 1, 1)])[at('latin-no-proper-word')], 0);
 	});
 
 	it('names going on from a name: a kind opens many, a name few', () => {
