@@ -251,3 +251,22 @@ describe('titles written short, stacked, and quote marks, are no part of any nam
 		assert.ok(find('“นายวีรวัฒน์ ทองสุข” กล่าว').some((m) => m.text === 'วีรวัฒน์ ทองสุข'));
 	});
 });
+
+describe('a Latin title opens the next name, glued to it or after other words', () => {
+	it("a title glued to the name after its dot, and one after a unit's letters, opens a person", () => {
+		assert.deepEqual(
+			people('ผู้แทน Mrs.Jane Whitmore กล่าว').map((p) => p[0]),
+			['Jane Whitmore'],
+		);
+		const found = find('และผู้บังคับการหน่วย XPF Mr.Paul Hartley เจ้าหน้าที่');
+		assert.ok(
+			found.some((m) => m.kind === 'person' && m.text === 'Paul Hartley'),
+			JSON.stringify(found),
+		);
+		assert.ok(!found.some((m) => m.text.endsWith('Mr')), JSON.stringify(found));
+	});
+
+	it('while a stack of titles stays one title before its name', () => {
+		assert.deepEqual(people('โดย Prof. Dr. Anna Bergman กล่าว'), [['Anna Bergman', 'Prof. Dr.']]);
+	});
+});

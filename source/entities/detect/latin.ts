@@ -76,6 +76,10 @@ function readRun(text: string, start: number): Word[] {
 		while (w.endsWith('-') || w.endsWith("'") || w.endsWith('’')) w = w.slice(0, -1);
 		const capital = isUpperLatin(w.charCodeAt(0));
 		if (!capital && !LATIN_PARTICLES.has(w)) break;
+		// A title with its dot after a name's words opens the next name (AFP EC Mr.Paul Hopkins): the
+		// run ends before it. Not inside a stack of titles (Prof. Dr. Anna Berg).
+		const isTitle = (x: string): boolean => TITLE_SET.has(titleKey(x)) || LATIN_STACKED_TITLES.has(titleKey(x));
+		if (words.length > 0 && text[i + w.length] === '.' && TITLE_SET.has(titleKey(w)) && !words.every((x) => isTitle(x.text))) break;
 		// "… Bank and the Organisation …" is two names: a joining word before "the" ends the run.
 		if ((w === 'and' || w === '&' || w === 'or') && /^ the /.test(text.slice(i + w.length, i + w.length + 5))) break;
 		words.push({start: i, end: i + w.length, text: w});
@@ -83,6 +87,11 @@ function readRun(text: string, start: number): Word[] {
 		let next = initials !== null || TITLE_SET.has(titleKey(m[0])) ? i + m[0].length : i + w.length;
 		// "Dr. Smith", "J. Smith": a dot after a title or an initial does not end the run.
 		if (text[next] === '.' && capital && (w.length === 1 || TITLE_SET.has(titleKey(w)))) next++;
+		// A title glued to the name after its dot (Mr.Paul Hopkins) opens it as after a space.
+		if (text[next - 1] === '.' && TITLE_SET.has(titleKey(w)) && isUpperLatin(text.charCodeAt(next))) {
+			i = next;
+			continue;
+		}
 		if (text[next] !== ' ' || !isLatinLetter(text.charCodeAt(next + 1))) break;
 		i = next + 1;
 		if (words.length >= 8) break;

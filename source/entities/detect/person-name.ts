@@ -103,7 +103,8 @@ export function readLatinName(ctx: DetectionContext, pos: number): NameExtent | 
 		if (w.endsWith('.') && w.length > 2) w = w.slice(0, -1);
 		const capital = isUpperLatin(w.charCodeAt(0));
 		if (capital) {
-			if (words > 0 && LATIN_STOP.has(w)) break;
+			// A title after a word opens the next name (AFP Mr.Paul…): the name, if any, ended before it.
+			if (words > 0 && (LATIN_STOP.has(w) || (LATIN_TITLE_SET.has(w) && text[i + w.length] === '.'))) break;
 			words++;
 			end = i + w.length;
 			lastCapitalEnd = end;
