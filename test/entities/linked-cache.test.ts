@@ -1,4 +1,4 @@
-import {after, describe, mock, test} from 'node:test';
+import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +16,7 @@ import {entitiesData} from '../../source/plain/entities.js';
 import {INLINE_ARTICLES} from '../../source/entities/detect-corpus.js';
 import {BackgroundIndexer} from '../../source/ui/background.js';
 import {staticLoad} from '../ui/helpers.js';
-import {twoFileCorpus} from './helpers.js';
+import {twoFileCorpus, withReads} from './helpers.js';
 
 // Sentences written for these tests: people with titles, a bracketed definition, a Latin name,
 // places, repeats and short forms, and an article with no name at all.
@@ -138,15 +138,9 @@ describe('the linked-result cache', () => {
 		const other = Buffer.concat(sealFile('KHAOLNK3', {format: 'khao-linked-2', key: `other-${key}`}, [payload]));
 		fs.mkdirSync(corpus.cacheDir, {recursive: true});
 		fs.writeFileSync(file, other);
-		const reads = mock.method(fs, 'readSync');
-		let read;
-		try {
-			read = readLinkedCache(file, key, articles);
-		} finally {
-			reads.mock.restore();
-		}
+		const {result: read, reads} = withReads(() => readLinkedCache(file, key, articles));
 		assert.deepEqual(read, {ok: false, kind: 'stale'});
-		const buffers = reads.mock.calls.map((call) => ((call.arguments as unknown[])[1] as Uint8Array).byteLength);
+		const buffers = reads.map((r) => r.buffer.byteLength);
 		assert.ok(Math.max(...buffers) <= 2 ** 20, `a ${Math.max(...buffers)}-byte buffer read into`);
 		const damaged = Buffer.from(other);
 		damaged[16 + 2 ** 20 + 5]! ^= 1;

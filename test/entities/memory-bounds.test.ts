@@ -20,7 +20,7 @@ import {sealFile} from '../../source/entities/sealed-file.js';
 import {statFiles} from '../../source/search/cache.js';
 import type {FileStat} from '../../source/search/search-index.js';
 import type {MentionColumns} from '../../source/entities/mention-codec.js';
-import {twoFileCorpus} from './helpers.js';
+import {twoFileCorpus, withReads} from './helpers.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -159,15 +159,9 @@ describe('memory of the entity index while it is built', () => {
 
 	test('the detection cache is checked a block at a time, never read whole', () => {
 		const {file, stat, articles, bytes, blocks} = threeBlockCache(30);
-		const reads = mock.method(fs, 'readSync');
-		let read;
-		try {
-			read = readDetectionCache(file, stat, articles);
-		} finally {
-			reads.mock.restore();
-		}
+		const {result: read, reads} = withReads(() => readDetectionCache(file, stat, articles));
 		assert.equal(read.ok && read.blocks.length, 3);
-		const lengths = reads.mock.calls.map((call) => (call.arguments as unknown[])[3] as number);
+		const lengths = reads.map((r) => r.length);
 		const payload = bytes.byteLength - 16 - bytes.readUInt32LE(8);
 		// Every payload byte is read (and summed) once; no read takes more than about a block.
 		const total = lengths.reduce((sum, n) => sum + n, 0);
