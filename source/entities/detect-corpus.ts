@@ -15,6 +15,7 @@ import {sharedTagger} from './model/load.js';
 import {BATCH_HEAP_MB, WorkerPool, defaultPoolSize} from '../workers/pool.js';
 import {detectJob} from '../workers/detect-job.js';
 import {indexedArticle} from '../workers/search-job.js';
+import {phase} from '../workers/phase-log.js';
 
 export interface DetectCorpusOptions {
 	/** Where detection caches live; undefined: none read or written. */
@@ -62,6 +63,7 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 	const cached = new Uint8Array(articles.length);
 	let fromCache = 0;
 	for (const file of files) {
+		phase('detection cache: read');
 		const read = readDetectionCache(
 			file.cacheFile,
 			file.stat,
@@ -74,6 +76,7 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 			file.fresh = false;
 		} else if (read.kind === 'damaged' || read.kind === 'unreadable') warn(read.kind === 'damaged' ? 'rebuilt' : 'not used', read.reason, file.cacheFile);
 	}
+	phase('detection cache: checked');
 	const pending: number[] = [];
 	for (let i = 0; i < articles.length; i++) if (!cached[i]) pending.push(i);
 	const threads = options.threads ?? (pending.length < INLINE_ARTICLES ? 0 : defaultPoolSize());

@@ -10,6 +10,7 @@ import {detectCorpus} from './detect-corpus.js';
 import {EntityIndex} from './entity-index.js';
 import {openLinkedCache} from './linked-cache.js';
 import {saveNamesCache} from './names-cache.js';
+import {phase} from '../workers/phase-log.js';
 
 export interface LinkCorpusOptions {
 	/** Where the caches live; undefined: none read or written. */
@@ -31,6 +32,7 @@ export interface LinkedCorpus {
 
 export async function linkCorpus(articles: readonly Article[], options: LinkCorpusOptions): Promise<LinkedCorpus> {
 	const {cacheDir, corrections, onWarning, onProgress} = options;
+	phase('link: open linked cache');
 	const cache = openLinkedCache(cacheDir, articles, corrections, onWarning);
 	if (cache.data !== undefined) {
 		onProgress?.(articles.length, articles.length);
@@ -40,9 +42,12 @@ export async function linkCorpus(articles: readonly Article[], options: LinkCorp
 		return {index, fromCache: true};
 	}
 	const index = await linkAfresh(articles, options);
+	phase('link: save linked cache');
 	await cache.save(index.data);
+	phase('link: save names');
 	// Once the builder is let go (linkAfresh's): the name tables are built beside the index alone.
 	if (cacheDir !== undefined) await saveNamesCache(cacheDir, articles, corrections, index.data, onWarning);
+	phase('link: done');
 	return {index, fromCache: false};
 }
 
@@ -50,11 +55,13 @@ export async function linkCorpus(articles: readonly Article[], options: LinkCorp
 async function linkAfresh(articles: readonly Article[], {cacheDir, corrections, onWarning, onProgress, threads}: LinkCorpusOptions): Promise<EntityIndex> {
 	const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
 	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), ...(threads === undefined ? {} : {threads}), onWarning, awaitWrites: true});
+	phase('link: detections');
 	let done = 0;
 	for await (const batch of detected) {
 		builder.addDetected(batch);
 		done += batch.length;
 		onProgress?.(done, articles.length);
 	}
+	phase('link: snapshot');
 	return builder.snapshot();
 }

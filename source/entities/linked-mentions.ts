@@ -66,6 +66,8 @@ export class LinkedMentionsWriter {
 	add(article: number, start: number, end: number, entity: number, text: string, rule: string, title: string | undefined, titleStart: number | undefined): void {
 		const g = this.count++;
 		const c = this.cols;
+		// A typed array drops a write past its end without a word.
+		if (g >= c.article.length) throw new RangeError(`LinkedMentionsWriter: more than the ${c.article.length} mentions it was made for`);
 		c.article[g] = article;
 		c.start[g] = start;
 		c.end[g] = end;
@@ -76,7 +78,7 @@ export class LinkedMentionsWriter {
 		c.titleStart[g] = title === undefined ? NONE : (titleStart ?? NONE);
 	}
 
-	/** The columns, trimmed to the mentions added, grouped by entity (`entities` of them). */
+	/** The columns, trimmed to the mentions added (a copy of each when fewer than made for), grouped by entity (`entities` of them). */
 	finish(entities: number): LinkedMentions {
 		const n = this.count;
 		const cut = (a: Int32Array): Int32Array => (a.length === n ? a : a.slice(0, n));

@@ -6,7 +6,8 @@
 // Opening checks magic, length and CRC; what the header says is for the caller to check.
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import {openCacheFile, readExactly} from '../search/cache-blocks.js';
+import {reasonOf} from '../corpus/errors.js';
+import {BadBlock, openCacheFile, readExactly} from '../search/cache-blocks.js';
 import {AlignedPieces, align8} from '../search/cache-format.js';
 import {AtomicFileWriter} from '../search/cache-io.js';
 
@@ -108,35 +109,133 @@ export function openSealed(bytes: Buffer, magic: string, what: string, previous?
 	return {header, payload};
 }
 
+/** What `SealedReader.open` says of a file it will not read: absent, of the earlier layout (`previous`), or damaged (why). */
+export type SealedMiss = {kind: 'absent'} | {kind: 'previous'} | {kind: 'damaged'; reason: string};
+
+/** Bytes summed per read when a range is skipped over (never kept). */
+const SKIP_BYTES = 2 ** 20;
+
 /**
- * The JSON header of the sealed file `file` read alone (its lead and its tail), before any checksum:
- * enough to see that a file is another version's or stale without reading a payload of hundreds of
- * MB (a 60,000-article detection cache read and summed whole only to find it was another khao's
- * held the reader's UI thread about 300 ms of CPU). Undefined when it cannot tell (absent,
- * unreadable, too large, another magic, a header that does not parse): the caller reads the file
- * whole, which says why.
+ * A sealed file read as it is checked, without ever holding its whole payload: the lead and the
+ * header first (the header from the file's tail), then the payload in order, a range at a time
+ * (`read`), the bytes between ranges summed in slices and let go; `finish` sums what is left and
+ * the header and says whether the checksum holds. So what a 180 MB detection cache costs in memory
+ * is the largest range asked for. Until `finish` says yes, nothing read is to be trusted beyond
+ * the checks the caller makes of it; the caller closes it (`close`).
  */
-export function peekSealedHeader(file: string, magic: string, maxBytes: number): unknown {
-	let opened: {fd: number; size: number} | undefined;
-	try {
-		opened = openCacheFile(file, maxBytes);
-	} catch {
-		return undefined;
+export class SealedReader {
+	private at = 0;
+	private crc = 0;
+	private closed = false;
+
+	private constructor(
+		private readonly fd: number,
+		/** The open file's identity (device, inode, size, times) when opened: a file changed since is not this one. */
+		readonly stats: fs.Stats,
+		readonly header: unknown,
+		private readonly headerBytes: Buffer,
+		private readonly expectedCrc: number,
+		/** Payload bytes (between the lead and the header). */
+		readonly payloadBytes: number,
+	) {}
+
+	/**
+	 * Opens `file` (openCacheFile's care: no link followed, no FIFO, at most `maxBytes`) and reads
+	 * its lead and header; throws a CacheProblem when it cannot be read at all.
+	 */
+	static open(file: string, magic: string, what: string, maxBytes: number, previous?: string): SealedReader | SealedMiss {
+		const opened = openCacheFile(file, maxBytes);
+		if (opened === undefined) return {kind: 'absent'};
+		let reader: SealedReader | undefined;
+		try {
+			const miss = (reason: string): SealedMiss => ({kind: 'damaged', reason});
+			const stats = fs.fstatSync(opened.fd);
+			if (opened.size === 0) return miss('empty');
+			if (opened.size < LEAD) return miss(`not a khao ${what}`);
+			const lead = readExactly(opened.fd, 0, LEAD);
+			const found = lead.toString('latin1', 0, magic.length);
+			if (found === previous) return {kind: 'previous'};
+			if (found !== magic) return miss(`not a khao ${what}`);
+			const headerLength = lead.readUInt32LE(8);
+			const end = opened.size - headerLength;
+			if (end < LEAD) return miss('truncated');
+			const headerBytes = readExactly(opened.fd, end, headerLength);
+			let header: unknown;
+			try {
+				header = JSON.parse(headerBytes.toString('utf8'));
+			} catch {
+				// Damaged, unless the checksum says the header was written so: either way not usable.
+				return miss('bad header');
+			}
+			reader = new SealedReader(opened.fd, stats, header, headerBytes, lead.readUInt32LE(12), end - LEAD);
+			return reader;
+		} catch (error) {
+			return {kind: 'damaged', reason: error instanceof BadBlock ? error.message : reasonOf(error)};
+		} finally {
+			if (reader === undefined) fs.closeSync(opened.fd);
+		}
 	}
-	if (!opened) return undefined;
-	try {
-		if (opened.size < LEAD) return undefined;
-		const lead = readExactly(opened.fd, 0, LEAD);
-		if (lead.toString('latin1', 0, magic.length) !== magic) return undefined;
-		const headerLength = lead.readUInt32LE(8);
-		if (headerLength > opened.size - LEAD) return undefined;
-		return JSON.parse(readExactly(opened.fd, opened.size - headerLength, headerLength).toString('utf8')) as unknown;
-	} catch {
-		return undefined;
-	} finally {
-		fs.closeSync(opened.fd);
+
+	/**
+	 * Payload bytes `start` to `end` in an aligned buffer of their own, summed as they are read; the
+	 * bytes since the last range are summed and let go. Ranges come in order: one that starts before
+	 * the last one ended, or ends past the payload, throws (a damaged layout), as a file cut short does.
+	 */
+	read(start: number, end: number): Uint8Array<ArrayBuffer> {
+		if (this.closed || start < this.at || end < start || end > this.payloadBytes) throw new BadBlock('bad layout');
+		this.skipTo(start);
+		const bytes = new Uint8Array(end - start);
+		this.readInto(bytes, start);
+		this.crc = zlib.crc32(bytes, this.crc);
+		this.at = end;
+		return bytes;
+	}
+
+	/** True when the whole file's checksum holds (the rest of the payload summed, then the header). */
+	finish(): boolean {
+		if (this.closed) throw new BadBlock('closed');
+		this.skipTo(this.payloadBytes);
+		return zlib.crc32(this.headerBytes, this.crc) === this.expectedCrc;
+	}
+
+	close(): void {
+		if (this.closed) return;
+		this.closed = true;
+		fs.closeSync(this.fd);
+	}
+
+	/** True when the open file is no longer as it was opened (written to, truncated, replaced in place). */
+	changed(): boolean {
+		if (this.closed) throw new BadBlock('closed');
+		try {
+			return !sameStats(fs.fstatSync(this.fd), this.stats);
+		} catch {
+			return true;
+		}
+	}
+
+	private skipTo(position: number): void {
+		const slice = new Uint8Array(Math.min(SKIP_BYTES, Math.max(0, position - this.at)));
+		while (this.at < position) {
+			const view = slice.subarray(0, Math.min(slice.byteLength, position - this.at));
+			this.readInto(view, this.at);
+			this.crc = zlib.crc32(view, this.crc);
+			this.at += view.byteLength;
+		}
+	}
+
+	private readInto(into: Uint8Array, payloadAt: number): void {
+		for (let done = 0; done < into.byteLength;) {
+			const n = fs.readSync(this.fd, into, done, into.byteLength - done, LEAD + payloadAt + done);
+			if (n === 0) throw new BadBlock('truncated');
+			done += n;
+		}
 	}
 }
+
+/** The same file, unchanged: device, inode, size, modification and change times. */
+export const sameStats = (a: fs.Stats, b: fs.Stats): boolean =>
+	a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 
 /** True when the earlier layout's checksum (header, padding to 8, payload) holds. */
 function wholeOldLayout(bytes: Buffer): boolean {

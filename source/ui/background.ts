@@ -34,6 +34,7 @@ import {linkJob} from '../workers/link-job.js';
 import {serializeInChunks} from '../workers/chunked-input.js';
 import {defaultCacheDir, statFiles} from '../search/cache.js';
 import {openLinkedCacheSteps, type LinkedCache} from '../entities/linked-cache.js';
+import {phase} from '../workers/phase-log.js';
 
 /** An article longer than this (UTF-16 units, ~750 KB of Thai) is one step of several hundred ms: index in workers. */
 export const WORKER_CHARS = 250_000;
@@ -316,6 +317,7 @@ export class BackgroundIndexer {
 			const chunks = await this.betweenKeys(serializeInChunks(articles, indexedArticle));
 			if (chunks === undefined) return;
 			const input = {articles: chunks, cacheDir, rulesOnly: sharedTagger() === null, ...(corrections ? {corrections} : {})};
+			phase('ui: linker starts');
 			this.linker = new WorkerPool({size: 1, heapMb: this.options.linkHeapMb ?? this.options.workerHeapMb ?? BATCH_HEAP_MB});
 			const warnings = await this.linker
 				.run(
@@ -325,8 +327,10 @@ export class BackgroundIndexer {
 				)
 				.catch((error: Error) => [{kind: 'skipped', path: 'entity cache', message: `not linked in a worker: ${error.message}`} satisfies CorpusWarning]);
 			// The linking worker's heap given back before this thread reads the linked cache.
+			phase('ui: linker returned');
 			await this.linker.stop();
 			this.linker = undefined;
+			phase('ui: linker ended');
 			if (this.stopped) return;
 			for (const warning of warnings) this.cacheWarning(warning);
 			const opened = await this.openLinked(articles, cacheDir);
@@ -348,6 +352,7 @@ export class BackgroundIndexer {
 		if (linked.data === undefined) return false;
 		const entities = await this.betweenKeys(entityIndexSteps(linked.data, new StepClock(), {nameSearch: true}));
 		if (entities === undefined) return undefined;
+		phase('ui: linked cache opened');
 		this.set({entities, entityArticles: articles.length, entitiesDone: true});
 		this.entitiesWarnings(entities);
 		this.emit();

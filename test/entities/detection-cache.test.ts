@@ -1,4 +1,4 @@
-import {after, describe, mock, test} from 'node:test';
+import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,7 @@ import {statFiles} from '../../source/search/cache.js';
 import {entitiesData} from '../../source/plain/entities.js';
 import {BackgroundIndexer} from '../../source/ui/background.js';
 import {staticLoad} from '../ui/helpers.js';
-import {twoFileCorpus} from './helpers.js';
+import {twoFileCorpus, withReads} from './helpers.js';
 
 // Sentences written for these tests: titles, a bracketed definition with its acronym, a Latin
 // name, a country, repeats and short forms, so that every optional field of a mention occurs.
@@ -193,15 +193,9 @@ describe('the detection cache', () => {
 		const file = path.join(corpus.cacheDir, 'older.ent');
 		fs.mkdirSync(corpus.cacheDir, {recursive: true});
 		fs.writeFileSync(file, older);
-		const reads = mock.method(fs, 'readSync');
-		let read;
-		try {
-			read = readDetectionCache(file, stat, articles);
-		} finally {
-			reads.mock.restore();
-		}
+		const {result: read, reads} = withReads(() => readDetectionCache(file, stat, articles));
 		assert.deepEqual(read, {ok: false, kind: 'other-version'});
-		const bytesRead = reads.mock.calls.reduce((sum, call) => sum + ((call.arguments as unknown[])[3] as number), 0);
+		const bytesRead = reads.reduce((sum, r) => sum + r.length, 0);
 		assert.ok(bytesRead < older.byteLength - payload.byteLength + 64, `${bytesRead} of ${older.byteLength} bytes read`);
 		// Its own version's file is still read whole and used.
 		fs.writeFileSync(file, bytes);

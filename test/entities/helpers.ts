@@ -1,4 +1,5 @@
-import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import fs, {readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {mock} from 'node:test';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Article} from '../../source/corpus/types.js';
@@ -32,4 +33,19 @@ export function twoFileCorpus(root: string, texts: readonly string[], split = 2)
 				.map((text, i): Article => ({id: `${file}#${i + 1}`, path: file, format: 'txt', title: `${i}`, text, blocks: []})),
 		);
 	return {root, cacheDir: path.join(root, 'cache'), files, articles};
+}
+
+/** What `run` gives, and each fs.readSync it made: the buffer read into and the length asked for. */
+export function withReads<T>(run: () => T): {result: T; reads: Array<{buffer: Uint8Array; length: number}>} {
+	const spy = mock.method(fs, 'readSync');
+	try {
+		const result = run();
+		const reads = spy.mock.calls.map((call) => {
+			const args = call.arguments as unknown[];
+			return {buffer: args[1] as Uint8Array, length: args[3] as number};
+		});
+		return {result, reads};
+	} finally {
+		spy.mock.restore();
+	}
 }

@@ -9,13 +9,14 @@ import {buildEntityIndex} from '../../source/entities/builder.js';
 import {parseEntityCorrections} from '../../source/entities/corrections.js';
 import {EntityIndex} from '../../source/entities/entity-index.js';
 import {encodeLinkedCache, linkedCacheFile, linkedCacheKey, openLinkedCache, readLinkedCache} from '../../source/entities/linked-cache.js';
-import {validLinkedMentions} from '../../source/entities/linked-mentions.js';
+import {LinkedMentionsWriter, validLinkedMentions} from '../../source/entities/linked-mentions.js';
+import {sealFile} from '../../source/entities/sealed-file.js';
 import {plainEntities} from '../../source/app/plain-entities.js';
 import {entitiesData} from '../../source/plain/entities.js';
 import {INLINE_ARTICLES} from '../../source/entities/detect-corpus.js';
 import {BackgroundIndexer} from '../../source/ui/background.js';
 import {staticLoad} from '../ui/helpers.js';
-import {twoFileCorpus} from './helpers.js';
+import {twoFileCorpus, withReads} from './helpers.js';
 
 // Sentences written for these tests: people with titles, a bracketed definition, a Latin name,
 // places, repeats and short forms, and an article with no name at all.
@@ -125,6 +126,33 @@ describe('the linked-result cache', () => {
 		// Written again after damage, it is trusted again.
 		fs.writeFileSync(file, good);
 		assert.equal(readLinkedCache(file, key, articles).ok, true);
+	});
+
+	test("another corpus's or khao's file (an upgrade) is summed a slice at a time, never held whole; damaged, it is said", () => {
+		const corpus = makeCorpus();
+		const articles = corpus.articles();
+		const file = linkedCacheFile(corpus.cacheDir, articles);
+		const key = linkedCacheKey(articles, undefined)!;
+		// A payload of 3 MiB under another key, sealed as this khao seals.
+		const payload = new Uint8Array(3 * 2 ** 20).map((_, i) => i % 251);
+		const other = Buffer.concat(sealFile('KHAOLNK3', {format: 'khao-linked-2', key: `other-${key}`}, [payload]));
+		fs.mkdirSync(corpus.cacheDir, {recursive: true});
+		fs.writeFileSync(file, other);
+		const {result: read, reads} = withReads(() => readLinkedCache(file, key, articles));
+		assert.deepEqual(read, {ok: false, kind: 'stale'});
+		const buffers = reads.map((r) => r.buffer.byteLength);
+		assert.ok(Math.max(...buffers) <= 2 ** 20, `a ${Math.max(...buffers)}-byte buffer read into`);
+		const damaged = Buffer.from(other);
+		damaged[16 + 2 ** 20 + 5]! ^= 1;
+		fs.writeFileSync(file, damaged);
+		assert.deepEqual(readLinkedCache(file, key, articles), {ok: false, kind: 'damaged', reason: 'bad checksum'});
+	});
+
+	test('a linked-mentions writer given more mentions than it was made for says so, never drops one', () => {
+		const writer = new LinkedMentionsWriter(1, 1);
+		writer.startArticle(0);
+		writer.add(0, 0, 2, 0, 'นาย', 'rule', undefined, undefined);
+		assert.throws(() => writer.add(0, 3, 5, 0, 'นาย', 'rule', undefined, undefined), RangeError);
 	});
 
 	test('a forged file with a valid checksum but a mention outside its article or entity is rejected', async () => {

@@ -2,7 +2,7 @@
 // at 1.8 GB): counted, never timed. The builder keeps columns, not the detected mention objects;
 // the reader's detection queue keeps a few decoded batches, not the whole corpus's; a detection
 // cache file is written block by block with the bytes of the whole-file encoder.
-import {after, describe, test} from 'node:test';
+import {after, describe, mock, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +18,9 @@ import {detectMentions} from '../../source/entities/find-mentions.js';
 import {encodeMentions} from '../../source/entities/mention-codec.js';
 import {sealFile} from '../../source/entities/sealed-file.js';
 import {statFiles} from '../../source/search/cache.js';
-import {twoFileCorpus} from './helpers.js';
+import type {FileStat} from '../../source/search/search-index.js';
+import type {MentionColumns} from '../../source/entities/mention-codec.js';
+import {twoFileCorpus, withReads} from './helpers.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -137,6 +139,90 @@ describe('memory of the entity index while it is built', () => {
 			fs.readdirSync(corpus.cacheDir).filter((name) => name.startsWith('abandoned')),
 			[],
 		);
+	});
+
+	/** A cache file of three blocks over the first file's articles, written as detection writes it. */
+	function threeBlockCache(count: number): {file: string; stat: FileStat & {path: string}; articles: Article[]; bytes: Buffer; blocks: MentionColumns[]} {
+		const corpus = corpusOf(count);
+		const articles = corpus.articles().filter((a) => a.path === corpus.files[0]);
+		const stat = {path: corpus.files[0]!, ...statFiles(articles).get(corpus.files[0]!)!};
+		const third = Math.ceil(articles.length / 3);
+		const blocks = [articles.slice(0, third), articles.slice(third, 2 * third), articles.slice(2 * third)].map((part) =>
+			encodeMentions(part.map((a) => detectMentions(a))),
+		);
+		const bytes = Buffer.concat(encodeDetectionCache(stat, articles, blocks));
+		const file = path.join(corpus.cacheDir, 'blocks.ent');
+		fs.mkdirSync(corpus.cacheDir, {recursive: true});
+		fs.writeFileSync(file, bytes);
+		return {file, stat, articles, bytes, blocks};
+	}
+
+	test('the detection cache is checked a block at a time, never read whole', () => {
+		const {file, stat, articles, bytes, blocks} = threeBlockCache(30);
+		const {result: read, reads} = withReads(() => readDetectionCache(file, stat, articles));
+		assert.equal(read.ok && read.blocks.length, 3);
+		const lengths = reads.map((r) => r.length);
+		const payload = bytes.byteLength - 16 - bytes.readUInt32LE(8);
+		// Every payload byte is read (and summed) once; no read takes more than about a block.
+		const total = lengths.reduce((sum, n) => sum + n, 0);
+		assert.ok(total <= bytes.byteLength, `${total} bytes read of ${bytes.byteLength}`);
+		assert.ok(Math.max(...lengths) < payload / 2, `largest read ${Math.max(...lengths)} of a ${payload}-byte payload`);
+		// The blocks read again later are the ones written.
+		assert.deepEqual(read.ok && read.blocks.map((b) => b.load()), blocks);
+	});
+
+	test('a byte flipped anywhere in a detection cache, or the file cut anywhere, is never trusted and never throws', () => {
+		const {file, stat, articles, bytes} = threeBlockCache(9);
+		const payloadEnd = bytes.byteLength - bytes.readUInt32LE(8);
+		const kinds = new Set<string>();
+		for (let at = 0; at < bytes.byteLength; at++) {
+			const flipped = Buffer.from(bytes);
+			flipped[at]! ^= 1 << (at % 8);
+			fs.writeFileSync(file, flipped);
+			const read = readDetectionCache(file, stat, articles);
+			assert.equal(read.ok, false, `byte ${at} flipped`);
+			kinds.add(read.ok ? 'ok' : read.kind);
+			// In the lead and the payload, only the checksum or the checks can tell: damaged, said so.
+			if (at < payloadEnd && at >= 16) assert.equal(!read.ok && read.kind, 'damaged', `byte ${at} flipped`);
+		}
+		// A flip in the header can make another version or another file of it: rebuilt either way.
+		assert.ok(kinds.has('damaged'), [...kinds].join());
+		for (let length = 0; length < bytes.byteLength; length += 7) {
+			fs.writeFileSync(file, bytes.subarray(0, length));
+			const read = readDetectionCache(file, stat, articles);
+			assert.equal(read.ok, false, `cut at ${length}`);
+		}
+		fs.writeFileSync(file, bytes);
+		assert.equal(readDetectionCache(file, stat, articles).ok, true);
+	});
+
+	test('a detection cache changed or replaced while it is read is not used', () => {
+		const {file, stat, articles, bytes} = threeBlockCache(30);
+		const other = Buffer.from(bytes);
+		for (const change of ['rewritten in place', 'replaced'] as const) {
+			fs.writeFileSync(file, bytes);
+			let calls = 0;
+			const original = fs.readSync;
+			const reads = mock.method(fs, 'readSync', (...args: Parameters<typeof fs.readSync>) => {
+				// After the lead and header, and the first block: another khao writes the file.
+				if (++calls === 4) {
+					if (change === 'rewritten in place') fs.writeFileSync(file, other.subarray(0, other.byteLength - 1));
+					else {
+						fs.writeFileSync(`${file}.new`, other);
+						fs.renameSync(`${file}.new`, file);
+					}
+				}
+				return original(...args);
+			});
+			let read;
+			try {
+				read = readDetectionCache(file, stat, articles);
+			} finally {
+				reads.mock.restore();
+			}
+			assert.ok(calls >= 4, `${calls} reads`);
+			assert.equal(read.ok, false, change);
+		}
 	});
 
 	test('a whole file of the layout before (header first) is stale, not damaged; a damaged one is damaged', () => {
