@@ -10,6 +10,11 @@ import type {EntityIndex} from '../../source/entities/entity-index.js';
 import {article} from './helpers.js';
 
 const index = (...texts: string[]): EntityIndex => buildEntityIndex(texts.map((t, i) => article(`a${i}`, t)));
+/** The organisations detected in a text, as written. */
+const bodies = (text: string): string[] =>
+	findMentions({text})
+		.filter((m) => m.kind === 'organization')
+		.map((m) => m.text);
 /** Ids of the entities with a mention written `name`. */
 const idsOf = (idx: EntityIndex, name: string): string[] =>
 	idx
@@ -186,10 +191,6 @@ describe('a Latin name after a position is a person only without a head word', (
 });
 
 describe('state enterprises: การ + what they run + แห่งประเทศไทย', () => {
-	const bodies = (text: string): string[] =>
-		findMentions({text})
-			.filter((m) => m.kind === 'organization')
-			.map((m) => m.text);
 	it('the whole name is one body, and its abbreviation without การ is defined by it', () => {
 		assert.ok(bodies('ผู้ว่าการการประมงแห่งประเทศไทย แถลงว่า').includes('การประมงแห่งประเทศไทย'));
 		const idx = index('การประมงแห่งประเทศไทย (ปมท.) แถลงว่า', 'ล่าสุด ปมท. ระบุว่า โครงการคืบหน้า');
@@ -207,10 +208,6 @@ describe('state enterprises: การ + what they run + แห่งประ�
 });
 
 describe('registered companies: บริษัท … จำกัด (มหาชน)', () => {
-	const bodies = (text: string): string[] =>
-		findMentions({text})
-			.filter((m) => m.kind === 'organization')
-			.map((m) => m.text);
 	it('a company named in words with spaces, in either script, is one body up to its legal ending', () => {
 		assert.ok(bodies('ผู้บริหารบริษัท นอร์ท สตาร์ ฟู้ดส์ จำกัด (มหาชน) แถลงว่า').includes('บริษัท นอร์ท สตาร์ ฟู้ดส์ จำกัด (มหาชน)'));
 		assert.ok(bodies('ร่วมกับบริษัท North Star Foods จำกัด ผลิต').includes('บริษัท North Star Foods จำกัด'));
@@ -238,10 +235,6 @@ describe('a body the gazetteer knows is defined by its acronym; a place is not',
 });
 
 describe("a region's number after a space is part of the body's name", () => {
-	const bodies = (text: string): string[] =>
-		findMentions({text})
-			.filter((m) => m.kind === 'organization')
-			.map((m) => m.text);
 	it('each numbered region is its own body', () => {
 		assert.ok(bodies('กำลังพลจากตำรวจภูธรภาค 7 เข้าพื้นที่').includes('ตำรวจภูธรภาค 7'));
 		const idx = index('ตำรวจภูธรภาค 7 แถลงผล', 'ตำรวจภูธรภาค 4 แถลงผล');
