@@ -255,3 +255,15 @@ describe('a body the gazetteer knows is defined only by its own names', () => {
 		assert.ok(!idx.mentionsOf(eu[0]!).some((m) => m.text === 'EGP' || m.text.includes('Green')), JSON.stringify(idx.mentionsOf(eu[0]!)));
 	});
 });
+
+describe("the tagger's body that runs on into the next one in a list", () => {
+	it('is two bodies where a second head opens after a space', () => {
+		const found = bodies('และแผนกลาโหม กรมควบคุมโรค กรมอนามัย กองสาธารณสุขฉุกเฉิน กรมวิทยาศาสตร์บริการ');
+		assert.ok(found.includes('กรมอนามัย'), JSON.stringify(found));
+		assert.ok(!found.some((b) => b.includes(' ')), JSON.stringify(found));
+	});
+
+	it('but a campus after its university is the same name', () => {
+		assert.ok(bodies('นักศึกษามหาวิทยาลัยขอนแก่น วิทยาเขตหนองคาย ร่วมกับ').includes('มหาวิทยาลัยขอนแก่น วิทยาเขตหนองคาย'));
+	});
+});

@@ -67,6 +67,41 @@ function afterOrgHead(text: string, start: number): boolean {
 }
 let heads: Trie<true> | undefined;
 
+/**
+ * The tagger's body split where, after a space, another body's head word opens a second name and
+ * the first also opens with one (กรมX กองY, ธนาคารX การไฟฟ้าY…): two bodies in a list, not one.
+ * Offsets stay relative to the paragraph at `base`.
+ */
+function splitJoinedBodies(text: string, base: number, span: ModelSpan): ModelSpan[] {
+	if (span.kind !== 'organization') return [span];
+	const name = text.slice(base + span.start, base + span.end);
+	if (!name.includes(' ') || !opensWithBodyHead(name, 0)) return [span];
+	const out: ModelSpan[] = [];
+	let pieceStart = 0;
+	for (let at = name.indexOf(' '); at >= 0; at = name.indexOf(' ', at + 1)) {
+		// A campus or a branch after its body is part of the name (มหาวิทยาลัยX วิทยาเขตY).
+		if (!opensWithBodyHead(name, at + 1) || PART_HEADS.some((h) => name.startsWith(h, at + 1))) continue;
+		out.push({...span, start: span.start + pieceStart, end: span.start + at});
+		pieceStart = at + 1;
+	}
+	if (out.length === 0) return [span];
+	out.push({...span, start: span.start + pieceStart});
+	return out;
+}
+
+/** What names a part of the body before it, not another body. */
+const PART_HEADS = ['วิทยาเขต', 'สาขา'];
+/** Heads of a body's divisions, too ambiguous alone to open a name (กอง is a heap too), but not after another body. */
+const DIVISION_HEADS = ['กอง', 'ฝ่าย', 'แผนก'];
+
+/** A body's head word of three letters or more, not written short, and a name glued after it, opens `name` at `at` (กรมX, การไฟฟ้าX, กองX). */
+function opensWithBodyHead(name: string, at: number): boolean {
+	if (at > 0 && DIVISION_HEADS.some((h) => name.startsWith(h, at) && /[\u0E01-\u0E2E]/.test(name[at + h.length] ?? ''))) return true;
+	return triggerTrie()
+		.matchesAt(name, at)
+		.some((m) => m.end - at >= 3 && /[\u0E01-\u0E2E\u0E40-\u0E44]/.test(name[m.end] ?? '') && m.values.some((v) => v.type === 'org' && !v.word.includes('.')));
+}
+
 function trieOf(words: Iterable<string>): Trie<true> {
 	const trie = new Trie<true>();
 	for (const w of words) trie.add(w, true);
@@ -162,7 +197,7 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 		if (to < 0) to = text.length;
 		if (to > from) {
 			const spans = tagged?.[paragraph++] ?? tagText(text.slice(from, to), model);
-			for (const span of spans) {
+			for (const span of spans.flatMap((sp) => splitJoinedBodies(text, from, sp))) {
 				seen.add(from + span.start, from + span.end, span.kind);
 				const snapped = toWordEdges(ctx, from + span.start, from + span.end);
 				if (snapped === undefined) continue;
