@@ -121,8 +121,8 @@ const FUNCTION_SET = new Set(FUNCTION_WORDS);
 /**
  * State enterprises named การ + what they run + แห่งประเทศไทย (the tourism, sports, rubber and
  * rail authorities): การ alone is the nominaliser of every verbal noun, so only this ending makes it
- * a body's head. The name runs unbroken (no space, no function word) from การ, which starts a word; what it runs may
- * be a verb (ท่องเที่ยว).
+ * a body's head. The name runs unbroken (no space, no function word) from การ, which starts a word;
+ * what it runs may be a verb (ท่องเที่ยว).
  */
 export function detectStateEnterprises(ctx: DetectionContext): void {
 	const text = ctx.text;
@@ -130,8 +130,9 @@ export function detectStateEnterprises(ctx: DetectionContext): void {
 		const end = at + OF_THAILAND.length;
 		if (end < text.length && isThaiNameChar(text.charCodeAt(end)) && !ctx.words.isBoundary(end)) continue;
 		const from = Math.max(0, at - 24);
-		const start = text.lastIndexOf('การ', at - 3);
-		if (start < from || !ctx.words.isBoundary(start)) continue;
+		const near = text.slice(from, at).lastIndexOf('การ');
+		const start = near < 0 ? -1 : from + near;
+		if (start < 0 || start + 3 >= at || !ctx.words.isBoundary(start)) continue;
 		// Glued after a body's head or "for" it is the body's complement, no head (สถาบันเพื่อ|การ…).
 		const before = start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) ? ctx.words.wordBefore(start) : '';
 		if (before === 'เพื่อ' || ORG_HEAD_SET.has(before)) continue;
@@ -164,8 +165,10 @@ const NOT_IN_COMPANY = /[\n\r,;:()"“”]|บริษัท|จำกัด|�
 export function detectRegisteredCompanies(ctx: DetectionContext): void {
 	const text = ctx.text;
 	for (let at = text.indexOf(LIMITED); at >= 0; at = text.indexOf(LIMITED, at + LIMITED.length)) {
-		const start = text.lastIndexOf('บริษัท', at);
-		if (start < 0 || at - start > 90) continue;
+		// Looked for in the 90 letters before only: a long report may hold จำกัด often and บริษัท never.
+		const near = text.slice(Math.max(0, at - 90), at).lastIndexOf('บริษัท');
+		if (near < 0) continue;
+		const start = Math.max(0, at - 90) + near;
 		const name = text.slice(start + 'บริษัท'.length, at);
 		if (name.trim() === '' || NOT_IN_COMPANY.test(name)) continue;
 		const tokens = name.trim().split(/\s+/);
