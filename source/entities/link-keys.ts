@@ -40,8 +40,8 @@ export function linkKeys(m: DetectedMention): string[] {
 	return keys;
 }
 
-/** A company's legal ending: บริษัท X จำกัด (มหาชน), ธนาคารX จำกัด (มหาชน), X จำกัด. */
-const LEGAL_ENDING = /\s*(?:จำกัด\s*)?(?:\(\s*มหาชน\s*\))$|\s*จำกัด\s*มหาชน$|\s*จำกัด$/;
+/** A legal ending: บริษัท X จำกัด (มหาชน), ธนาคารX จำกัด (มหาชน), X จำกัด, a public body's สำนักงานX (องค์การมหาชน). */
+const LEGAL_ENDING = /\s*(?:จำกัด\s*)?(?:\(\s*(?:องค์การ)?มหาชน\s*\))$|\s*จำกัด\s*มหาชน$|\s*จำกัด$/;
 
 /**
  * A body's name as linking compares it when it is written another way than in full: its head

@@ -165,6 +165,7 @@ describe('a legal ending dropped leaves a body only with its head', () => {
 		assert.equal(bodyNameKey('รพ.บ้านดอนสัก'), nameKey('โรงพยาบาลบ้านดอนสัก'));
 		assert.equal(bodyNameKey('บมจ. สยามวัสดุก่อสร้าง'), nameKey('บริษัท สยามวัสดุก่อสร้าง'));
 		assert.equal(bodyNameKey('ธนาคารสยามออมทรัพย์ จำกัด (มหาชน)'), nameKey('ธนาคารสยามออมทรัพย์'));
+		assert.equal(bodyNameKey('สำนักงานส่งเสริมการประมงชายฝั่ง (องค์การมหาชน)'), nameKey('สำนักงานส่งเสริมการประมงชายฝั่ง'));
 		assert.equal(bodyNameKey('บริษัท สยามวัสดุก่อสร้าง (เวียดนาม) จำกัด'), nameKey('บริษัท สยามวัสดุก่อสร้าง (เวียดนาม)'));
 	});
 
