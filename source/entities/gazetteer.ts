@@ -255,6 +255,16 @@ export function withPlaceLatinNames(aliases: readonly string[]): readonly string
 	return latin.length === 0 ? aliases : [...aliases, ...latin];
 }
 
+/** A country's key (its ISO 3166 code: TH, JP), not a world area's, a city's or a province's. */
+export function isCountryKey(key: string | undefined): boolean {
+	return key !== undefined && /^[A-Z]{2}$/.test(key);
+}
+
+/** A Thai province's key (its Thai name: provinces are keyed so, cities by city:…, countries by code). */
+export function isThaiProvinceKey(key: string | undefined): boolean {
+	return key !== undefined && /^[\u0E01-\u0E4E]/.test(key);
+}
+
 export function gazetteer(): Gazetteer {
 	cached ??= buildGazetteer(true);
 	return cached;

@@ -59,9 +59,9 @@ export function bodyNameKey(text: string): string | undefined {
 	}
 	name = name.replace(LEGAL_ENDING, '');
 	// Only a body named with its head: a name cut to "ไทย จำกัด" is no ไทย.
-	if (!ORG_HEADS.some((head) => name.startsWith(head) && nameKey(name).length > nameKey(head).length)) return undefined;
 	const key = nameKey(name);
-	return key === '' ? undefined : key;
+	if (!ORG_HEADS.some((head) => name.startsWith(head) && key.length > nameKey(head).length)) return undefined;
+	return key;
 }
 
 /** Most readings of one name kept: a Latin word may read several ways (x, ph, final nh). */

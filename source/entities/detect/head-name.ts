@@ -4,7 +4,7 @@
 // (องค์การระหว่างประเทศ, ธนาคารที่มีปัญหา, ประเทศต่างๆ) makes no name at all.
 
 import {COMMON_WORDS, FUNCTION_WORDS, POSITIONS, HONORIFICS, ORG_HEADS, PLACE_HEADS, RANKS} from '../lexicon.js';
-import {gazetteer} from '../gazetteer.js';
+import {gazetteer, isCountryKey} from '../gazetteer.js';
 import {isCommonWord, isOrgWord, isPlaceWord} from '../common-words.js';
 import {type DetectionContext, GENERIC, HEAD_STOP_PREFIX, ORG_STOP, PERSON_STOP, VERB_SET, isCombining, isThaiLetter, isThaiNameChar, isUpperLatin} from './context.js';
 import {triggerTrie} from './trigger-trie.js';
@@ -46,8 +46,6 @@ export const SUBJECT_NAMED = /^(?:คณะ|ศาล)|(?:ตำบล|จัง
 /** Heads of a Thai district's name only. */
 const DISTRICT_HEADS = new Set(['อำเภอ', 'อ.', 'กิ่งอำเภอ']);
 /** Heads naming the very place of their complement (จังหวัดเชียงใหม่ = เชียงใหม่; ท่าอากาศยานเชียงใหม่ is another place). */
-/** A country's gazetteer key (its ISO 3166 code). */
-const COUNTRY_KEY = /^[A-Z]{2}$/;
 const SAME_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'ประเทศ', 'สาธารณรัฐ', 'ราชอาณาจักร', 'สหพันธรัฐ', 'รัฐ', 'มณฑล', 'แคว้น', 'นคร', 'เมือง', 'กรุง']);
 
 /**
@@ -98,7 +96,7 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	if (isPlace) {
 		const known = longestPlaceAt(ctx, p, runEnd);
 		// กรุง heads a capital: before a country's name it makes a name of its own, no place (countryAfterCapital).
-		if (known !== undefined && text.slice(headStart, headEnd) === 'กรุง' && COUNTRY_KEY.test(known.key)) return undefined;
+		if (known !== undefined && text.slice(headStart, headEnd) === 'กรุง' && isCountryKey(known.key)) return undefined;
 		if (known !== undefined)
 			return {
 				start: headStart,
@@ -304,7 +302,7 @@ function knownPlaceOver(ctx: DetectionContext, starts: readonly number[], at: nu
 export function countryAfterCapital(ctx: DetectionContext, headStart: number, headEnd: number): boolean {
 	if (ctx.text.slice(headStart, headEnd) !== 'กรุง') return false;
 	const known = longestPlaceAt(ctx, headEnd, ctx.thaiRunEnd(headEnd));
-	return known !== undefined && COUNTRY_KEY.test(known.key);
+	return known !== undefined && isCountryKey(known.key);
 }
 
 function longestPlaceAt(ctx: DetectionContext, pos: number, runEnd: number): {end: number; key: string} | undefined {

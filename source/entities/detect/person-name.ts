@@ -6,7 +6,7 @@
 import {thaiPhoneticKey} from '../../text/phonetic.js';
 import {LATIN_PARTICLES, LATIN_STOP, LATIN_TITLES, WEAK_POSITIONS} from '../lexicon.js';
 import {triggerTrie} from './trigger-trie.js';
-import {gazetteer} from '../gazetteer.js';
+import {gazetteer, isCountryKey, isThaiProvinceKey} from '../gazetteer.js';
 import {isCommonWord} from '../common-words.js';
 import {
 	CLAUSE_PREFIX,
@@ -211,7 +211,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		if (tokens > 0 && (place(whole) || place(first))) break;
 		// A country right after a title qualifies it (นางสาวไทย, พระมหากษัตริย์ไทย): no name. Provinces
 		// are left alone: many are given names too.
-		if (tokens === 0 && !gaz.ambiguous.has(first) && !gaz.ambiguous.has(whole) && isCountry(gaz.thai.get(whole)?.key ?? gaz.thai.get(first)?.key)) return undefined;
+		if (tokens === 0 && !gaz.ambiguous.has(first) && !gaz.ambiguous.has(whole) && isCountryKey(gaz.thai.get(whole)?.key ?? gaz.thai.get(first)?.key)) return undefined;
 		let tokenEnd = runEnd;
 		let cut = false;
 		for (const b of ctx.innerBounds(tokenStart, runEnd)) {
@@ -290,7 +290,7 @@ function linealSurnameEnd(ctx: DetectionContext, end: number, tokens: number): n
 	if (tokens !== 1) return undefined;
 	// A Thai province or district: the houses are named after the towns they ruled.
 	const gaz = gazetteer();
-	return gaz.districts.has(place) || /^[\u0E01-\u0E4E]/.test(gaz.thai.get(place)?.key ?? '') ? runEnd : undefined;
+	return gaz.districts.has(place) || isThaiProvinceKey(gaz.thai.get(place)?.key) ? runEnd : undefined;
 }
 
 /** The surname the royal line's descendants carry after their own (ม.ร.ว. X Y ณ อยุธยา). */
@@ -309,10 +309,6 @@ function startsWithHead(token: string): boolean {
 		if (m.end >= 4 && token.length > m.end + 1 && m.values.some((v) => (v.type === 'org' || v.type === 'place') && !v.word.includes('.'))) return true;
 	}
 	return false;
-}
-
-function isCountry(key: string | undefined): boolean {
-	return key !== undefined && /^[A-Z]{2}$/.test(key);
 }
 
 /** After `end` the clause goes on: end of text, punctuation, or a function word or verb. */
