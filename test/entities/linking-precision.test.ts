@@ -153,6 +153,11 @@ describe('กรุง before a country is no capital and not the country', () =
 		assert.ok(!names.some((n) => n.startsWith('กรุง')), names.join(', '));
 	});
 
+	it('the body ends with the country when a verb follows, and runs on into a name that is no verb', () => {
+		assert.ok(bodies('ล่าสุด กรุงลาวส่งหนังสือแจ้งลูกค้า').includes('กรุงลาว'), JSON.stringify(bodies('ล่าสุด กรุงลาวส่งหนังสือแจ้งลูกค้า')));
+		assert.ok(bodies('ลูกค้าของกรุงญี่ปุ่นประกันภัย ได้รับแจ้ง').includes('กรุงญี่ปุ่นประกันภัย'));
+	});
+
 	it('while กรุง before a city is that city, and a kingdom before a country is the country', () => {
 		const idx = index('นายกรัฐมนตรีเดินทางถึงกรุงโตเกียว ประเทศญี่ปุ่น เพื่อหารือกับราชอาณาจักรไทย');
 		assert.equal(idx.entity(idsOf(idx, 'กรุงโตเกียว')[0]!)?.kind, 'place');

@@ -297,12 +297,13 @@ function knownPlaceOver(ctx: DetectionContext, starts: readonly number[], at: nu
 
 /**
  * กรุง (which heads a capital: กรุงโตเกียว) right before a country's name: กรุง|ไทย is no capital
- * and not the country either but a name of its own, a company's (a bank, an insurer).
+ * and not the country either but a name of its own, a company's (a bank, an insurer). The end of
+ * the country's name, or undefined.
  */
-export function countryAfterCapital(ctx: DetectionContext, headStart: number, headEnd: number): boolean {
-	if (ctx.text.slice(headStart, headEnd) !== 'กรุง') return false;
+export function countryAfterCapital(ctx: DetectionContext, headStart: number, headEnd: number): number | undefined {
+	if (ctx.text.slice(headStart, headEnd) !== 'กรุง') return undefined;
 	const known = longestPlaceAt(ctx, headEnd, ctx.thaiRunEnd(headEnd));
-	return known !== undefined && isCountryKey(known.key);
+	return known !== undefined && isCountryKey(known.key) ? known.end : undefined;
 }
 
 function longestPlaceAt(ctx: DetectionContext, pos: number, runEnd: number): {end: number; key: string} | undefined {

@@ -218,11 +218,15 @@ function handle(ctx: DetectionContext, trigger: Trigger, start: number, end: num
 			if (endsGenericCompound(text, start, end)) return undefined;
 			const name = readHeadName(ctx, start, end, weak, SPACED_PLACE_HEADS.has(trigger.word), true);
 			if (name === undefined) {
-				if (!countryAfterCapital(ctx, start, end)) return undefined;
+				const country = countryAfterCapital(ctx, start, end);
+				if (country === undefined) return undefined;
 				const body = readHeadName(ctx, start, end, false, false);
 				if (body === undefined) return undefined;
-				ctx.add({start: body.start, end: body.end, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: body.closed});
-				return body.end;
+				// A verb right after the country's name is the clause going on (กรุงไทย|ส่ง…), not the name.
+				const cut = VERB_SET.has(ctx.firstWord(country, ctx.thaiRunEnd(country)));
+				const bodyEnd = cut ? country : body.end;
+				ctx.add({start: body.start, end: bodyEnd, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: cut || body.closed});
+				return bodyEnd;
 			}
 			// ประเทศ names only known countries (ประเทศญี่ปุ่น, not ประเทศเพื่อนบ้าน).
 			if (trigger.word === 'ประเทศ' && name.placeKey === undefined) return undefined;
