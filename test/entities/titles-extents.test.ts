@@ -270,3 +270,29 @@ describe('a Latin title opens the next name, glued to it or after other words', 
 		assert.deepEqual(people('โดย Prof. Dr. Anna Bergman กล่าว'), [['Anna Bergman', 'Prof. Dr.']]);
 	});
 });
+
+describe('a body or place name cut where the segmenter split a word', () => {
+	const named = (text: string, kind: Mention['kind']): string[] =>
+		find(text)
+			.filter((m) => m.kind === kind)
+			.map((m) => m.text);
+
+	it('a verb after การ or ความ is a verbal noun inside the name, not a clause', () => {
+		// การ opens the complement, or follows a word that is no clause verb.
+		assert.ok(named('วันนี้ กรมการจัดหางาน เปิดรับสมัคร', 'organization').includes('กรมการจัดหางาน'));
+		assert.ok(named('ที่ สำนักงานส่งเสริมการลงทุนภาคใต้ ประกาศ', 'organization').includes('สำนักงานส่งเสริมการลงทุนภาคใต้'));
+		// Twins: after a clause verb การ is the verb's own, and the clause still ends the name; a
+		// clause verb after การ is no verbal noun.
+		assert.deepEqual(named('ขณะนี้ กระทรวงแรงงานดำเนินการจัดงาน เพื่อ', 'organization').filter((n) => n.includes('จัด')), []);
+		assert.deepEqual(named('ขณะนี้ กระทรวงแรงงานดำเนินการอยู่ เพื่อ', 'organization').filter((n) => n.includes('อยู่')), []);
+	});
+
+	it("an everyday noun that ends the run after a place's or an institution's head is part of its name", () => {
+		assert.ok(named('เกษตรกรใน ตำบลดงครั่ง อำเภอหนึ่ง', 'place').includes('ตำบลดงครั่ง'));
+		assert.ok(named('ผู้ป่วยส่งต่อไปยัง โรงพยาบาลบ้านปลา แล้ว', 'organization').includes('โรงพยาบาลบ้านปลา'));
+		// Twins: after a body that acts a verb the word lists miss still ends the name, and so does
+		// a clause that runs on after the noun.
+		assert.deepEqual(named('ทั้งนี้ กระทรวงพาณิชย์กำหนด ให้', 'organization').filter((n) => n.includes('กำหนด')), []);
+		assert.deepEqual(named('ชาวบ้าน ตำบลดงครั่งปลูกข้าวได้ดี', 'place').filter((n) => n.includes('ปลูก')), []);
+	});
+});

@@ -165,13 +165,22 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		}
 		// A common word never seen inside a body's or place's name is the sentence going on
 		// (กระทรวงX|จ้าง…, กรมX|เร่ง…): the data says so for words the stop lists do not hold.
-		if (ORG_STOP.has(w) || TITLE_CUT.has(w) || HEAD_STOP_PREFIX.test(w) || (isCommonWord(w) && !isOrgWord(w) && !isPlaceWord(w))) {
+		const hard = ORG_STOP.has(w) || TITLE_CUT.has(w) || HEAD_STOP_PREFIX.test(w);
+		if (hard || (isCommonWord(w) && !isOrgWord(w) && !isPlaceWord(w))) {
 			// Unless the word is inside a place the gazetteer knows: ภาค|ตะวัน|ออก is ภาคตะวันออก, not the verb ออก.
 			const placeEnd = knownPlaceOver(ctx, k === 0 ? [p] : [p, ...bounds.slice(Math.max(0, k - 3), k)], b, runEnd);
 			if (placeEnd !== undefined) {
 				while (k + 1 < bounds.length && bounds[k + 1]! < placeEnd) k++;
 				continue;
 			}
+			// A verb after การ or ความ is a verbal noun inside the name (กรมการ|จัด|หา|งาน,
+			// …ส่งเสริมการ|ลง|ทุน), no clause (nominalizedAt).
+			if (nominalizedAt(ctx, p, b) && !TITLE_CUT.has(w) && !HEAD_STOP_PREFIX.test(w) && !CLAUSE_VERBS.has(w)) continue;
+			// Nor does an everyday noun that ends the name's run after a place's or an institution's
+			// head (ตำบลดง|ครั่ง␠, โรงพยาบาลสมเด็จพระ|ยุพราช”): a clause would run on. Not after a body
+			// that acts (กระทรวงX|กำหนด␠, กรมX|ดูแล␠: verbs the word lists do not hold), nor after a
+			// minister's title, which has no head written (รมช.ธรรม|นัส).
+			if (!hard && (isPlace || NAMED_INSTITUTIONS.has(text.slice(headStart, headEnd))) && nameTailAt(ctx, bounds, k, runEnd)) break;
 			end = b;
 			closed = false;
 			break;
@@ -195,6 +204,40 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	const complement = text.slice(p, end);
 	const place = gaz.thai.get(complement);
 	return {start: headStart, end, closed, placeKey: isPlace && SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? place?.key : undefined, complementStart: p};
+}
+
+/**
+ * Heads of institutions named like places, by a proper name (โรงเรียนบ้าน…, โรงพยาบาลสมเด็จพระ…),
+ * which seldom act as a clause's subject the way ministries, departments, banks and companies do.
+ */
+const NAMED_INSTITUTIONS = new Set(['มหาวิทยาลัย', 'วิทยาลัย', 'ราชวิทยาลัย', 'วิทยาเขต', 'โรงเรียน', 'โรงพยาบาล', 'รพ.', 'มูลนิธิ', 'สถานีตำรวจ', 'สภ.', 'สน.', 'สถานทูต', 'สถานเอกอัครราชทูต', 'สถานกงสุลใหญ่', 'สโมสร', 'ชมรม']);
+
+/** Words that make a noun of the verb after them (การลงทุน, ความมั่นคง). */
+const NOMINALIZERS = new Set(['การ', 'ความ']);
+
+/**
+ * The word at `b` follows การ or ความ that opens the complement at `p`, follows และ, or follows a
+ * word that is no clause verb (…ส่งเสริม|การ, not …ดำเนิน|การ, whose การ is the verb's own).
+ */
+function nominalizedAt(ctx: DetectionContext, p: number, b: number): boolean {
+	const nominalizer = ctx.words.wordBefore(b);
+	if (!NOMINALIZERS.has(nominalizer)) return false;
+	const at = b - nominalizer.length;
+	if (at <= p) return at === p;
+	const before = ctx.words.wordBefore(at);
+	return before === 'และ' || (before.length > 1 && !CLAUSE_VERBS.has(before) && !ORG_STOP.has(before));
+}
+
+/**
+ * The word at bounds[k] is the last of the Thai run, and no verb, function word, stop word, title or
+ * head word: an everyday noun closed by a space or punctuation ends the name rather than opening a
+ * clause (a clause runs on: กรมX|เร่ง|รัด…, แม่น้ำX|ยินดี|ปรีดา).
+ */
+function nameTailAt(ctx: DetectionContext, bounds: readonly number[], k: number, runEnd: number): boolean {
+	if (k !== bounds.length - 1) return false;
+	const w = ctx.words.wordAt(bounds[k]!);
+	if (bounds[k]! + w.length !== runEnd || w.length < 2) return false;
+	return !(VERB_SET.has(w) || CLAUSE_VERBS.has(w) || FUNCTION.has(w) || ORG_STOP.has(w) || PERSON_STOP.has(w) || GENERIC.has(w) || PERSONISH.has(w) || HEAD_WORDS.has(w) || HEAD_STOP_PREFIX.test(w) || TRAILING_JOINERS.has(w));
 }
 
 /**
