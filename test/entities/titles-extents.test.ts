@@ -296,3 +296,13 @@ describe('a body or place name cut where the segmenter split a word', () => {
 		assert.deepEqual(named('ชาวบ้าน ตำบลดงครั่งปลูกข้าวได้ดี', 'place').filter((n) => n.includes('ปลูก')), []);
 	});
 });
+
+describe('"along with" after a name is no surname', () => {
+	it('พร้อม and who came along end the name', () => {
+		assert.deepEqual(people('ต่อมา นายวีระพล พร้อมคณะ ได้เดินทางไป').map((p) => p[0]), ['วีระพล']);
+		assert.deepEqual(people('นางสาวอรุณี พร้อมภริยา และบุตร').map((p) => p[0]), ['อรุณี']);
+		assert.deepEqual(people('นายวีระพล พร้อมด้วยผู้บริหาร เดินทาง').map((p) => p[0]), ['วีระพล']);
+		// Twin: a surname that opens with พร้อม and goes on with a word of its own.
+		assert.deepEqual(people('นายวีระพล พร้อมเพรียง กล่าวว่า').map((p) => p[0]), ['วีระพล พร้อมเพรียง']);
+	});
+});

@@ -202,6 +202,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 			phrase ||
 			CLAUSE_PREFIX.test(whole) ||
 			startsWithHead(whole) ||
+			(tokens > 0 && alongWithAt(ctx, tokenStart, runEnd)) ||
 			((tokens > 0 || !afterHonorific) && startsWithTitle(whole))
 		)
 			break;
@@ -300,6 +301,25 @@ const ROYAL_LINE = 'อยุธยา';
 function isHeadWord(word: string): boolean {
 	const values = triggerTrie().get(word) ?? [];
 	return values.some((v) => v.type === 'org' || v.type === 'place');
+}
+
+/** "Along with": the word that opens a phrase of who came with the person named before it. */
+const ALONG_WITH = 'พร้อม';
+/** Companions named after พร้อม that no word list holds (พร้อม|ภริยา, พร้อม|ทีมงาน). */
+const COMPANIONS = new Set(['ภริยา', 'ภรรยา', 'สามี', 'คู่สมรส', 'ครอบครัว', 'ทีม', 'ทีมงาน', 'เจ้าหน้าที่', 'ลูก', 'บุตร', 'ธิดา', 'ผู้ติดตาม']);
+
+/**
+ * A token that reads "along with …" (นายX พร้อม|คณะ, พร้อม|ด้วย…, พร้อม|ภริยา, พร้อม|รัฐมนตรี…):
+ * พร้อม and then a function word, a verb, a title or post, a head word or a companion. Surnames
+ * that open with พร้อม go on with a word of their own (พร้อม|พันธุ์, พร้อม|เพรียง).
+ */
+function alongWithAt(ctx: DetectionContext, tokenStart: number, runEnd: number): boolean {
+	if (!ctx.text.startsWith(ALONG_WITH, tokenStart)) return false;
+	const at = tokenStart + ALONG_WITH.length;
+	if (at >= runEnd) return true;
+	if (!ctx.words.isBoundary(at)) return false;
+	const next = ctx.firstWord(at, runEnd);
+	return HARD_STOP.has(next) || GENERIC.has(next) || COMPANIONS.has(next) || isHeadWord(next) || startsWithHead(ctx.text.slice(at, runEnd));
 }
 
 /** A body's or place's head opens the token (ผู้กำกับการ|สถานีตำรวจ…): the name of a body, not a person. */
