@@ -306,3 +306,11 @@ describe('"along with" after a name is no surname', () => {
 		assert.deepEqual(people('นายวีระพล พร้อมเพรียง กล่าวว่า').map((p) => p[0]), ['วีระพล พร้อมเพรียง']);
 	});
 });
+
+describe('a given name that opens with a noun นาย/นาง may precede', () => {
+	it('is a name when the segmenter cut it and a surname follows', () => {
+		assert.deepEqual(people('วันนี้ นายพลวัฒน์ แสงทองดี กล่าวว่า'), [['พลวัฒน์ แสงทองดี', 'นาย']]);
+		// Twin: a noun that opens no given names, going on (นายทหาร|บก "army officer").
+		assert.deepEqual(find('ที่นี่มี นายทหารบก ชั้นผู้น้อย').filter((m) => m.rule === 'title'), []);
+	});
+});

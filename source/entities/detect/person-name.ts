@@ -206,7 +206,9 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 			((tokens > 0 || !afterHonorific) && startsWithTitle(whole))
 		)
 			break;
-		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first)) return undefined;
+		// A common noun after นาย/นาง (นายเอก "leading man", นายจ้าง) is no name; but the same letters
+		// opening a given name the segmenter cut (เอก|นัฏ: a piece no list knows, a surname after it) are.
+		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first) && !givenNameAfterNoun(ctx, tokenStart, first, runEnd)) return undefined;
 		// A known place ends the name (นายสมชาย เชียงใหม่…); a place that is also a name (เดลี) may be a surname.
 		const place = (w: string): boolean => gaz.thai.has(w) && !gaz.ambiguous.has(w);
 		if (tokens > 0 && (place(whole) || place(first))) break;
@@ -376,6 +378,29 @@ function tokenAfter(ctx: DetectionContext, end: number): {token: string; first: 
 }
 
 /** The word at `at` (before `end`) is none the word lists know: a piece of an unknown name. */
+/**
+ * The token at `tokenStart` opens with a noun that follows นาย/นาง as a common noun (`first`), goes
+ * on with a syllable or a piece no list knows, and a surname follows after one space: a given name
+ * the segmenter cut (นายเอก|นัฏ X), not the noun (นายเอก, นายช่าง|ไฟ ฝีมือดี).
+ */
+function givenNameAfterNoun(ctx: DetectionContext, tokenStart: number, first: string, runEnd: number): boolean {
+	if (!NAME_OPENING_NOUNS.has(first)) return false;
+	const rest = tokenStart + first.length;
+	const piece = ctx.words.wordAt(rest);
+	// The piece: a syllable or a word no list knows (เอก|นัฏ), not a noun going on (พล|ทหาร).
+	if (rest >= runEnd || piece.length < 2 || rest + piece.length > runEnd || stopWord(piece) || (piece.length > 3 && isCommonWord(piece))) return false;
+	const next = runEnd + 1;
+	if (ctx.text[runEnd] !== ' ' || !isThaiLetter(ctx.code(next)) || isCombining(ctx.code(next))) return false;
+	const surname = ctx.text.slice(next, ctx.thaiRunEnd(next, true));
+	const surnameFirst = ctx.firstWord(next, next + surname.length);
+	return !stopWord(surname) && !isCommonWord(surname) && !HARD_STOP.has(surnameFirst) && !GENERIC.has(surnameFirst);
+}
+
+/** Of the nouns after นาย/นาง, those that open many given names too (เอก|ชัย, พล|วัฒน์, ฟ้า|ใส, งาม|จิต). */
+const NAME_OPENING_NOUNS = new Set(['เอก', 'พล', 'ฟ้า', 'งาม']);
+
+const stopWord = (w: string): boolean => HARD_STOP.has(w) || PERSON_STOP.has(w) || GENERIC.has(w);
+
 function unknownPieceAt(ctx: DetectionContext, at: number, end: number): boolean {
 	const w = ctx.words.wordAt(at);
 	return w !== '' && at + w.length <= end && !isCommonWord(w) && !HARD_STOP.has(w) && !PERSON_STOP.has(w) && !GENERIC.has(w);
