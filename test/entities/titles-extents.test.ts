@@ -287,6 +287,13 @@ describe('a body or place name cut where the segmenter split a word', () => {
 		assert.deepEqual(named('ขณะนี้ กระทรวงแรงงานดำเนินการอยู่ เพื่อ', 'organization').filter((n) => n.includes('อยู่')), []);
 	});
 
+	it('a compound verb the segmenter cut in two after การ is whole, and the tagger does not cut a name before การ', () => {
+		assert.ok(named('ทั้งนี้ กรมส่งเสริมการเรียนรู้ภาคใต้ เปิด', 'organization').includes('กรมส่งเสริมการเรียนรู้ภาคใต้'));
+		assert.ok(named('ตามที่สำนักงานคณะกรรมการส่งเสริมการลงทุนเสนอ สาระ', 'organization').includes('สำนักงานคณะกรรมการส่งเสริมการลงทุน'));
+		// Twin: the tagger still ends a name that ran on before a verb.
+		assert.deepEqual(named('ทั้งนี้ กระทรวงพาณิชย์ร่วมกับเอกชน', 'organization'), ['กระทรวงพาณิชย์']);
+	});
+
 	it("an everyday noun that ends the run after a place's or an institution's head is part of its name", () => {
 		assert.ok(named('เกษตรกรใน ตำบลดงครั่ง อำเภอหนึ่ง', 'place').includes('ตำบลดงครั่ง'));
 		assert.ok(named('ผู้ป่วยส่งต่อไปยัง โรงพยาบาลบ้านปลา แล้ว', 'organization').includes('โรงพยาบาลบ้านปลา'));

@@ -126,6 +126,8 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	let end = runEnd;
 	let closed = true;
 	let words = 1;
+	/** Where a verbal noun's verb began (การ|เรียน|รู้): its next word, everyday or not, is its own. */
+	let verbalNoun = -1;
 	const bounds = ctx.innerBounds(p, runEnd);
 	for (let k = 0; k < bounds.length; k++) {
 		const b = bounds[k]!;
@@ -175,7 +177,12 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 			}
 			// A verb after การ or ความ is a verbal noun inside the name (กรมการ|จัด|หา|งาน,
 			// …ส่งเสริมการ|ลง|ทุน), no clause (nominalizedAt).
-			if (nominalizedAt(ctx, p, b) && !TITLE_CUT.has(w) && !HEAD_STOP_PREFIX.test(w) && !CLAUSE_VERBS.has(w)) continue;
+			if (nominalizedAt(ctx, p, b) && !TITLE_CUT.has(w) && !HEAD_STOP_PREFIX.test(w) && !CLAUSE_VERBS.has(w)) {
+				verbalNoun = k;
+				continue;
+			}
+			// The segmenter cuts a compound verb in two (เรียน|รู้, จัด|ประชุม): the second half too.
+			if (verbalNoun >= 0 && verbalNoun === k - 1 && !hard && !CLAUSE_VERBS.has(w)) continue;
 			// Nor does an everyday noun that ends the name's run after a place's or an institution's
 			// head (ตำบลดง|ครั่ง␠, โรงพยาบาลสมเด็จพระ|ยุพราช”): a clause would run on. Not after a body
 			// that acts (กระทรวงX|กำหนด␠, กรมX|ดูแล␠: verbs the word lists do not hold), nor after a

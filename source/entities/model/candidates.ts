@@ -24,7 +24,12 @@ const CUT = -1;
 /** Rules whose names the model may widen: word-list and gazetteer hits, not titles or definitions. */
 const WIDENED_RULES = new Set(['gazetteer', 'abbreviation', 'place-head', 'org-head']);
 
-const endsBeforeWord = (text: string, end: number): boolean => KNOWN_AFTER.startsAt(text, end);
+/**
+ * A word the rules know starts at `end`, where a name may end: not การ or ความ, which make a noun of
+ * what follows them inside a name (…ส่งเสริม|การลงทุน) as often as they open the next phrase.
+ */
+const endsBeforeWord = (text: string, end: number): boolean => KNOWN_AFTER.startsAt(text, end) && !NOMINALIZER_AT.test(text.slice(end, end + 5));
+const NOMINALIZER_AT = /^(?:การ|ความ)[ก-ฮ]/;
 
 /**
  * A model name that holds rule names of the kinds above entirely inside it, and is longer, is the
