@@ -321,3 +321,24 @@ describe('a given name that opens with a noun นาย/นาง may precede', 
 		assert.deepEqual(find('ที่นี่มี นายทหารบก ชั้นผู้น้อย').filter((m) => m.rule === 'title'), []);
 	});
 });
+
+describe('posts, grades and offices that look like names', () => {
+	it('a civil-service grade after a professional title is the post, no name', () => {
+		assert.deepEqual(find('นายแพทย์ทรงคุณวุฒิ ด้านเวชกรรมป้องกัน ให้ความเห็น').filter((m) => m.kind === 'person'), []);
+		assert.deepEqual(find('ตำแหน่ง เภสัชกรชำนาญการพิเศษ ว่างลง').filter((m) => m.kind === 'person'), []);
+		// Twin: a name after the same title.
+		assert.deepEqual(people('นายแพทย์วิทวัส ศรีงาม ให้ความเห็น'), [['วิทวัส ศรีงาม', 'นายแพทย์']]);
+	});
+
+	it('an emeritus professor is one title before the name', () => {
+		assert.deepEqual(people('ศาสตราจารย์เกียรติคุณ ดร.วิทวัส ศรีงาม กล่าว'), [['วิทวัส ศรีงาม', 'ศาสตราจารย์เกียรติคุณ ดร.']]);
+		// Twin: เกียรติคุณ alone is no title.
+		assert.deepEqual(people('นายเกียรติคุณ ศรีงาม กล่าว'), [['เกียรติคุณ ศรีงาม', 'นาย']]);
+	});
+
+	it("a highway district is a body, while แขวง before a Bangkok sub-district's name is a place", () => {
+		const kinds = (text: string) => find(text).map((m) => [m.text, m.kind]);
+		assert.deepEqual(kinds('ผู้อำนวยการ แขวงทางหลวงชนบทลำพูน แจ้งว่า'), [['แขวงทางหลวงชนบทลำพูน', 'organization']]);
+		assert.ok(kinds('บ้านเลขที่ 5 แขวงบางจาก เขตพระโขนง').some(([t, k]) => t === 'แขวงบางจาก' && k === 'place'));
+	});
+});

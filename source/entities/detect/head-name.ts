@@ -120,6 +120,9 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 			return text.startsWith('เมือง', p) && ctx.words.isBoundary(p + 5) ? {start: headStart, end: p + 5, closed: p + 5 === runEnd, complementStart: p} : undefined;
 		}
 		if (commonAfterPlaceHead(ctx, head, p)) return undefined;
+		// A highway district (แขวงทางหลวง…, the highway departments' offices) is a body, no sub-district
+		// (thai-triggers.ts reads it as one).
+		if (head === 'แขวง' && HIGHWAY_DISTRICT.test(text.slice(p, p + 7))) return undefined;
 		// A verb right after a place head makes a clause (ทะเล|เข้าไป, คลอง|เชื่อม).
 		if (VERB_SET.has(first)) return undefined;
 	}
@@ -218,6 +221,9 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
  * which seldom act as a clause's subject the way ministries, departments, banks and companies do.
  */
 const NAMED_INSTITUTIONS = new Set(['มหาวิทยาลัย', 'วิทยาลัย', 'ราชวิทยาลัย', 'วิทยาเขต', 'โรงเรียน', 'โรงพยาบาล', 'รพ.', 'มูลนิธิ', 'สถานีตำรวจ', 'สภ.', 'สน.', 'สถานทูต', 'สถานเอกอัครราชทูต', 'สถานกงสุลใหญ่', 'สโมสร', 'ชมรม']);
+
+/** After แขวง, what makes it a highway department's district office (แขวงทางหลวง|ชนบท X), a body. */
+export const HIGHWAY_DISTRICT = /^ทางหลวง(?:ชนบท)?/;
 
 /** Words that make a noun of the verb after them (การลงทุน, ความมั่นคง). */
 const NOMINALIZERS = new Set(['การ', 'ความ']);

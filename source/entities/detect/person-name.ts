@@ -9,6 +9,7 @@ import {triggerTrie} from './trigger-trie.js';
 import {gazetteer, isCountryKey, isThaiProvinceKey} from '../gazetteer.js';
 import {isCommonWord} from '../common-words.js';
 import {
+	CIVIL_SERVICE_GRADE,
 	CLAUSE_PREFIX,
 	type DetectionContext,
 	HARD_STOP,
@@ -209,6 +210,8 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// A common noun after นาย/นาง (นายเอก "leading man", นายจ้าง) is no name; but the same letters
 		// opening a given name the segmenter cut (เอก|นัฏ: a piece no list knows, a surname after it) are.
 		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first) && !givenNameAfterNoun(ctx, tokenStart, first, runEnd)) return undefined;
+		// A civil-service grade after a post or a title (นายแพทย์|ทรงคุณวุฒิ, นายแพทย์|ชำนาญการพิเศษ) is the post's.
+		if (tokens === 0 && CIVIL_SERVICE_GRADE.test(whole)) return undefined;
 		// A known place ends the name (นายสมชาย เชียงใหม่…); a place that is also a name (เดลี) may be a surname.
 		const place = (w: string): boolean => gaz.thai.has(w) && !gaz.ambiguous.has(w);
 		if (tokens > 0 && (place(whole) || place(first))) break;

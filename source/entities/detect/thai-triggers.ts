@@ -17,7 +17,7 @@ import {
 } from '../lexicon.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type DetectionContext, GENERIC, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
-import {FALSE_HEAD, countryAfterCapital, readHeadName} from './head-name.js';
+import {FALSE_HEAD, HIGHWAY_DISTRICT, countryAfterCapital, readHeadName} from './head-name.js';
 import {hasLatinHeadWord} from './person-brackets.js';
 import {readPersonName} from './person-name.js';
 import {type Trigger, triggerTrie} from './trigger-trie.js';
@@ -216,6 +216,14 @@ function handle(ctx: DetectionContext, trigger: Trigger, start: number, end: num
 			if (trigger.word === 'เมือง' && /(?:การ|ทาง|นัก)$/.test(text.slice(Math.max(0, start - 3), start))) return undefined;
 			// ภาค|รัฐ is the public sector: a head glued after a word it makes a generic word with names nothing.
 			if (endsGenericCompound(text, start, end)) return undefined;
+			// แขวงทางหลวง… names a highway department's district office: a body with that whole head.
+			const highway = trigger.word === 'แขวง' ? HIGHWAY_DISTRICT.exec(text.slice(end, end + 11)) : null;
+			if (highway !== null) {
+				const office = readHeadName(ctx, start, end + highway[0].length, false, false);
+				if (office === undefined || office.latinOnly) return undefined;
+				ctx.add({start, end: office.end, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: office.closed});
+				return office.end;
+			}
 			const name = readHeadName(ctx, start, end, weak, SPACED_PLACE_HEADS.has(trigger.word), true);
 			if (name === undefined) {
 				const country = countryAfterCapital(ctx, start, end);
@@ -259,6 +267,9 @@ function placeFollows(ctx: DetectionContext, pos: number): boolean {
 		.some((m) => m.values.some((v) => v.type === 'gazetteer'));
 }
 
+const EMERITUS = 'เกียรติคุณ';
+const PROFESSOR_END = /(?:ศาสตราจารย์|ศ\.)$/;
+
 function personAfterTitle(ctx: DetectionContext, start: number, end: number, honorific: boolean, foreign: boolean): number | undefined {
 	const text = ctx.text;
 	// Glued to the word before, a title must follow a function word or verb (ว่านาย…, โดยนาง…);
@@ -274,6 +285,12 @@ function personAfterTitle(ctx: DetectionContext, start: number, end: number, hon
 	for (let guard = 0; guard < 4; guard++) {
 		if (text.startsWith('หญิง', titleEnd)) {
 			titleEnd += 4;
+			continue;
+		}
+		// Emeritus belongs to a professor's title, glued or spaced (ศาสตราจารย์เกียรติคุณ, ศ. เกียรติคุณ).
+		const emeritus = text[titleEnd] === ' ' ? titleEnd + 1 : titleEnd;
+		if (text.startsWith(EMERITUS, emeritus) && PROFESSOR_END.test(text.slice(start, titleEnd))) {
+			titleEnd = emeritus + EMERITUS.length;
 			continue;
 		}
 		// "ผศ. ดร.…", "ดาโต๊ะ ศรี ฮัจญี …": a space may separate stacked titles.

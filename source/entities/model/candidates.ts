@@ -11,8 +11,9 @@ import type {StepClock, Steps} from '../steps.js';
 import {SuffixSet, Trie} from '../trie.js';
 import type {Occupancy} from '../detect/repeats.js';
 import type {EntityKind} from '../types.js';
-import {type Candidate, type DetectionContext, GENERIC, KNOWN_AFTER, PERSON_STOP, PRIORITY} from '../detect/context.js';
+import {type Candidate, CIVIL_SERVICE_GRADE, type DetectionContext, GENERIC, KNOWN_AFTER, PERSON_STOP, PRIORITY} from '../detect/context.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
+import {HIGHWAY_DISTRICT} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
 import {tagText} from './tagger.js';
 import type {ModelSpan} from './tags.js';
@@ -160,7 +161,7 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	const name = ctx.text.slice(start, end);
 	// Latin-script names are the rules' (capitals, titles, acronyms): the model learned Thai news.
 	if (!/[\u0E01-\u0E2E]/.test(name)) return false;
-	if (PERSON_STOP.has(name) || GENERIC.has(name)) return false;
+	if (PERSON_STOP.has(name) || GENERIC.has(name) || CIVIL_SERVICE_GRADE.test(name)) return false;
 	// Ending on a Latin function or everyday word (ชมรม To…), it stops inside a Latin phrase: the
 	// rules read Latin names whole.
 	const last = /[A-Za-z]+$/.exec(name)?.[0];
@@ -169,7 +170,9 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	const head = heads.matchesAt(name, 0).at(-1);
 	if (head === undefined) return true;
 	const rest = name.slice(head.end).trim();
-	return rest !== '' && !GENERIC.has(rest);
+	// A highway district's head alone (แขวง|ทางหลวง) names no office.
+	const office = name.startsWith('แขวง') ? HIGHWAY_DISTRICT.exec(rest) : null;
+	return rest !== '' && !GENERIC.has(rest) && (office === null || office[0].length < rest.length);
 }
 
 const DISTRICT_HEAD = /^(?:กิ่งอำเภอ|อำเภอ|อ\.) ?/;
