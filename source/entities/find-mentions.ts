@@ -12,7 +12,7 @@ import {detectDefinitionsSteps} from './detect/definitions.js';
 import {detectLatin} from './detect/latin.js';
 import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
-import {detectRegisteredCompanies, detectStateEnterprises, detectThaiTriggersSteps} from './detect/thai-triggers.js';
+import {detectRegisteredCompanies, detectStateEnterprises, detectTemples, detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {KIND_BIT, type TaggedText, fillFree, modelCandidatesSteps, tagParagraphs} from './model/candidates.js';
 import {type FoldedText, foldForDetection, unfoldRange} from './normalize.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from './steps.js';
@@ -84,6 +84,7 @@ export function* detectMentionsSteps(
 	const ctx = new DetectionContext(folded.text);
 	yield* detectThaiTriggersSteps(ctx, clock);
 	detectStateEnterprises(ctx);
+	detectTemples(ctx);
 	detectRegisteredCompanies(ctx);
 	detectThaiAbbreviations(ctx);
 	detectLatin(ctx);

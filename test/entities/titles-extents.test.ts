@@ -342,3 +342,24 @@ describe('posts, grades and offices that look like names', () => {
 		assert.ok(kinds('บ้านเลขที่ 5 แขวงบางจาก เขตพระโขนง').some(([t, k]) => t === 'แขวงบางจาก' && k === 'place'));
 	});
 });
+
+describe('temples: วัด + a name, where วัด is also "to measure"', () => {
+	const places = (text: string): string[] =>
+		find(text)
+			.filter((m) => m.kind === 'place')
+			.map((m) => m.text);
+
+	it('a temple named after วัด is a place, and two temples glued in a list are two', () => {
+		assert.ok(places('พิธีจัดขึ้นที่วัดศรีสุนทรารามวรวิหาร อำเภอเมือง').includes('วัดศรีสุนทรารามวรวิหาร'));
+		assert.ok(places('ณ วัดป่าหนองแสง จังหวัดหนึ่ง').includes('วัดป่าหนองแสง'));
+		const list = places('ได้แก่ วัดโพธิ์งามวัดสุนทรธาราม และอื่นๆ');
+		assert.ok(list.includes('วัดโพธิ์งาม') && list.includes('วัดสุนทรธาราม'), list.join(', '));
+	});
+
+	it('but not the verb, a measure, or a kind of temple', () => {
+		assert.deepEqual(places('เจ้าหน้าที่ตรวจวัดอุณหภูมิ ทุกวัน'), []);
+		assert.deepEqual(places('ข้อสอบนี้ วัดความรู้ ของผู้สมัคร'), []);
+		assert.deepEqual(places('เครื่องนี้ วัดฝุ่นละออง ได้'), []);
+		assert.deepEqual(places('ขอจัดตั้ง วัดคาทอลิก แห่งใหม่'), []);
+	});
+});

@@ -2,8 +2,8 @@
 // person, head words open an organisation or place name, gazetteer entries are places. At each
 // position the longest trigger that yields a name wins, and the scan resumes after that name.
 
-import {isCommonWord} from '../common-words.js';
-import {gazetteer, type PlaceName} from '../gazetteer.js';
+import {isCommonWord, isPlaceWord} from '../common-words.js';
+import {gazetteer, isCountryKey, type PlaceName} from '../gazetteer.js';
 import {
 	FOREIGN_POSITIONS,
 	FUNCTION_WORDS,
@@ -16,7 +16,7 @@ import {
 	WEAK_POSITIONS,
 } from '../lexicon.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
-import {type DetectionContext, GENERIC, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
+import {type DetectionContext, GENERIC, ORG_STOP, GLUE_AFTER, GLUE_BEFORE, GLUE_OK, KNOWN_BEFORE, PERSON_STOP, PRIORITY, VERB_SET, isThaiNameChar} from './context.js';
 import {FALSE_HEAD, HIGHWAY_DISTRICT, countryAfterCapital, readHeadName} from './head-name.js';
 import {hasLatinHeadWord} from './person-brackets.js';
 import {readPersonName} from './person-name.js';
@@ -142,6 +142,63 @@ export function detectStateEnterprises(ctx: DetectionContext): void {
 		if (!/^[\u0E01-\u0E4E]+$/.test(text.slice(start, at)) || between.some((w) => FUNCTION_SET.has(w))) continue;
 		ctx.add({start, end, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: true});
 	}
+}
+
+/** The temple word (วัด), which is also the verb "to measure". */
+const TEMPLE = 'วัด';
+/** Words before วัด that make it the verb or a measuring thing (ตรวจ|วัด, ตัวชี้|วัด, สถานี|วัด|น้ำ), or a generic temple (เข้า|วัด). */
+const MEASURING_BEFORE = new Set(['ตรวจ', 'ชี้', 'ตัวชี้', 'ตวง', 'การ', 'ความ', 'เพื่อ', 'เครื่อง', 'ผู้', 'สถานี', 'ทำการ', 'เข้า', 'ใน', 'รอบ', 'ทุก', 'แต่ละ']);
+
+/**
+ * Temples: วัด + a name, glued (วัดพระแก้ว, วัดป่าเลไลยก์วรวิหาร), read as places. วัด is also "to
+ * measure" (ตรวจวัดอุณหภูมิ, วัดความรู้): so only a word of its own, after no measuring word, and
+ * with a first word that is no everyday word (a place's words are: ป่า, ถ้ำ, บ้าน), no function
+ * word, verb or generic word (วัด|ได้, วัด|ต่างๆ, วัด|คาทอลิก).
+ */
+export function detectTemples(ctx: DetectionContext): void {
+	const text = ctx.text;
+	for (let at = text.indexOf(TEMPLE); at >= 0; at = text.indexOf(TEMPLE, at + TEMPLE.length)) {
+		const end = at + TEMPLE.length;
+		if (!ctx.words.isBoundary(at) || ctx.words.wordAt(at) !== TEMPLE || !isThaiNameChar(text.charCodeAt(end))) continue;
+		if (at > 0 && isThaiNameChar(text.charCodeAt(at - 1)) && MEASURING_BEFORE.has(ctx.words.wordBefore(at))) continue;
+		const runEnd = ctx.thaiRunEnd(end);
+		const first = ctx.firstWord(end, runEnd);
+		// Nor a head word (วัด|โรงเรียน: temple and school) or a country alone (วัด|ไทย: Thai temples).
+		if (!templeWord(first) || triggerTrie().get(first)?.some((v) => v.type === 'org' || v.type === 'place') === true) continue;
+		if (isCountryKey(gazetteer().thai.get(text.slice(end, runEnd))?.key)) continue;
+		// The name runs to the end of its run, or to a function word, a verb or another head (a
+		// temple's name is of Pali words and place words the lists call common: พระ, ศรี, มหา).
+		let nameEnd = runEnd;
+		let closed = true;
+		const bounds = ctx.innerBounds(end, runEnd);
+		for (let k = 0; k < bounds.length; k++) {
+			const w = ctx.words.wordAt(bounds[k]!);
+			if (k >= MAX_TEMPLE_WORDS || w === TEMPLE || !templeWord(w) || triggerTrie().get(w)?.some((v) => v.type !== 'honorific') === true) {
+				nameEnd = bounds[k]!;
+				closed = false;
+				break;
+			}
+		}
+		if (nameEnd - end < 2) continue;
+		// Everyday words only (วัด|ไข้, วัด|ฝุ่น|ละออง, วัด|คาทอลิก): a measure or a kind of temple. A
+		// temple's name holds a word of its own (วัด|ระฆัง|โฆสิตาราม, วัด|ป่า|เลไลยก์).
+		let own = false;
+		for (let b = end; b < nameEnd && !own; ) {
+			const w = ctx.words.wordAt(b);
+			own = !isCommonWord(w) || isPlaceWord(w);
+			b += Math.max(1, w.length);
+		}
+		if (!own) continue;
+		ctx.add({start: at, end: nameEnd, kind: 'place', rule: 'place-head', priority: PRIORITY.place, closed});
+	}
+}
+
+/** Words a temple's name is longer than only as a clause (a long Pali name is one Thai run of 8 words at most). */
+const MAX_TEMPLE_WORDS = 8;
+
+/** A word a temple's name may hold: no function word, verb, generic or stop word. */
+function templeWord(w: string): boolean {
+	return !FUNCTION_SET.has(w) && !VERB_SET.has(w) && !GENERIC.has(w) && !ORG_STOP.has(w);
 }
 
 /** A trigger word (a title, a post, a head) ends at `end`, starting up to 12 letters before it. */
