@@ -234,6 +234,19 @@ describe('a body the gazetteer knows is defined by its acronym; a place is not',
 		assert.deepEqual(idsOf(idx, 'EU'), idsOf(idx, 'สหภาพยุโรป'));
 	});
 
+	it('nor is an acronym after a known place glued to "in", which ends the phrase the acronym names', () => {
+		const kinds = (text: string) => findMentions({text}).map((m) => [m.text, m.kind, m.rule]);
+		assert.deepEqual(
+			kinds('การประชุมว่าด้วยความมั่นคงทางอาหารในภูมิภาคแอฟริกา (FSAC) ครั้งที่ 2').find((k) => k[0] === 'FSAC'),
+			['FSAC', 'other', 'acronym'],
+		);
+		// Twin: a zone named in its own words after "in" is defined by its acronym.
+		assert.deepEqual(
+			kinds('การลงทุนในเขตพัฒนาพิเศษภาคใต้ (SSEZ) เพิ่มขึ้น').find((k) => k[0] === 'SSEZ'),
+			['SSEZ', 'place', 'definition'],
+		);
+	});
+
 	it('while an acronym after a country is no name of that country', () => {
 		const idx = index('ผู้แทนประเทศญี่ปุ่น (JCCB) เข้าพบ', 'ล่าสุด JCCB ประกาศมาตรการใหม่');
 		assert.notDeepEqual(idsOf(idx, 'JCCB'), idsOf(idx, 'ประเทศญี่ปุ่น'));

@@ -91,6 +91,25 @@ export function* detectDefinitionsSteps(ctx: DetectionContext, clock: StepClock)
 	}
 }
 
+/** Prepositions that make a place glued after them a qualifier of the phrase before (ใน|ภูมิภาค…, ของ|ประเทศ…). */
+const QUALIFYING_BEFORE = new Set(['ใน', 'ของ', 'แห่ง', 'จาก', 'ระหว่าง', 'สู่', 'ทั่ว']);
+
+/**
+ * [start, end) is a place the gazetteer knows, alone or after a place's head (ภูมิภาค|เอเชีย), glued
+ * after "in", "of"…: the end of a longer phrase (…ความไว้เนื้อเชื่อใจใน|ภูมิภาคเอเชีย (CICA)), which
+ * the acronym after it names, not the place. A zone named in its own words (ใน|เขตพัฒนาพิเศษ…) is
+ * no known place and may be defined.
+ */
+function qualifyingPlace(ctx: DetectionContext, start: number, end: number): boolean {
+	const text = ctx.text;
+	if (start === 0 || !isThaiNameChar(text.charCodeAt(start - 1)) || !QUALIFYING_BEFORE.has(ctx.words.wordBefore(start))) return false;
+	const gaz = gazetteer();
+	if (gaz.thai.has(text.slice(start, end))) return true;
+	return triggerTrie()
+		.matchesAt(text, start)
+		.some((m) => m.values.some((v) => v.type === 'place') && gaz.thai.has(text.slice(m.end, end)));
+}
+
 /** `name` is one of the gazetteer's Latin names of the body or place with this key, or the key itself. */
 function isGazetteerName(name: string, key: string | undefined): boolean {
 	return key !== undefined && (name === key || gazetteer().latin.get(name)?.key === key);
@@ -160,6 +179,9 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 	let best: Candidate | undefined;
 	for (const c of ctx.candidates) {
 		if (c.end !== leftEnd || c.kind === 'person' || (c.rule === 'gazetteer' && c.kind !== 'organization')) continue;
+		// Nor is a place glued after "in", "of" (…ความไว้เนื้อเชื่อใจใน|ภูมิภาคเอเชีย (CICA)): it ends the
+		// phrase the acronym names, as its qualifier.
+		if (c.kind === 'place' && qualifyingPlace(ctx, c.start, c.end)) continue;
 		if (best === undefined || c.end - c.start > best.end - best.start) best = c;
 	}
 	if (best !== undefined) return {start: best.start, existing: best, kind: best.kind};
@@ -185,6 +207,8 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 					: [];
 			const otherHead = pass === 'other' ? OTHER_HEADS.find((h) => text.startsWith(h, b) && b + h.length < leftEnd) : undefined;
 			if (heads.length === 0 && otherHead === undefined) continue;
+			// A known place under its head glued after "in", "of" is a qualifier of the phrase before, as above.
+			if (heads.length > 0 && heads[0]!.values.every((v) => v.type === 'place') && qualifyingPlace(ctx, b, leftEnd)) continue;
 			const headEnd = heads.length > 0 ? heads[heads.length - 1]!.end : b + otherHead!.length;
 			// A head needs a name after it (ข้ามประเทศ (Cross-Border …) defines no ประเทศ).
 			if (headEnd >= leftEnd || !runsUnbroken(ctx, headEnd, leftEnd)) continue;
