@@ -363,3 +363,12 @@ describe('temples: วัด + a name, where วัด is also "to measure"', ()
 		assert.deepEqual(places('ขอจัดตั้ง วัดคาทอลิก แห่งใหม่'), []);
 	});
 });
+
+describe('adverbs that end many surnames', () => {
+	it('น้อย and ยิ่ง at the end of a surname are part of it', () => {
+		assert.deepEqual(people('นายวิทวัส ศรีน้อย อธิบดีกรม').map((p) => p[0]), ['วิทวัส ศรีน้อย']);
+		assert.deepEqual(people('นายวิทวัส เย็นยิ่ง กล่าว').map((p) => p[0]), ['วิทวัส เย็นยิ่ง']);
+		// Twin: glued before more of the clause they still cut it.
+		assert.deepEqual(people('นายวิทวัส ศรีน้อยกว่า ผู้อื่น').map((p) => p[0]), ['วิทวัส ศรี']);
+	});
+});

@@ -222,7 +222,8 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		let cut = false;
 		for (const b of ctx.innerBounds(tokenStart, runEnd)) {
 			const w = ctx.words.wordAt(b);
-			if (INNER_CUT.has(w)) {
+			// Adverbs that end many surnames (ทอง|น้อย, เย็น|ยิ่ง) end the token, not cut it.
+			if (INNER_CUT.has(w) && !(tokens > 0 && SURNAME_ENDINGS.has(w) && b + w.length === runEnd)) {
 				tokenEnd = b;
 				cut = true;
 				break;
@@ -399,6 +400,8 @@ function givenNameAfterNoun(ctx: DetectionContext, tokenStart: number, first: st
 	return !stopWord(surname) && !isCommonWord(surname) && !HARD_STOP.has(surnameFirst) && !GENERIC.has(surnameFirst);
 }
 
+/** Function words that end many surnames (ทองน้อย, เย็นยิ่ง) where they end its run. */
+const SURNAME_ENDINGS = new Set(['น้อย', 'ยิ่ง']);
 /** Of the nouns after นาย/นาง, those that open many given names too (เอก|ชัย, พล|วัฒน์, ฟ้า|ใส, งาม|จิต). */
 const NAME_OPENING_NOUNS = new Set(['เอก', 'พล', 'ฟ้า', 'งาม']);
 
