@@ -193,7 +193,10 @@ function countrysKind(name: string): string | undefined {
 	const rest = words(name, head.length).map((w) => w.text);
 	// The country is the name's last word or words (ประเทศ|ญี่ปุ่น, สหรัฐ|อเมริกา): find where it starts.
 	for (let i = rest.length - 1; i >= 0; i--) {
-		const tail = rest.slice(i).join('').replace(/^ประเทศ/, '');
+		const tail = rest
+			.slice(i)
+			.join('')
+			.replace(/^ประเทศ/, '');
 		if (!isCountryKey(gazetteer().thai.get(tail)?.key)) continue;
 		// (A place's word between makes it a place's side: ฝั่ง|อ่าว|ไทย is the Gulf of Thailand's coast.)
 		const between = rest.slice(0, i);

@@ -113,7 +113,13 @@ describe('pieces, kinds and Latin things', () => {
 
 	it("a country's camp, side or sector is a kind of party, not a body (junk10)", () => {
 		// Whoever found it, in many articles: a head, everyday words and a country.
-		assert.equal(reason('ค่ายรถเยอรมนี', 'organization', [{rule: 'org-head', article: 0}, {rule: 'org-head', article: 1}]), 'generic');
+		assert.equal(
+			reason('ค่ายรถเยอรมนี', 'organization', [
+				{rule: 'org-head', article: 0},
+				{rule: 'org-head', article: 1},
+			]),
+			'generic',
+		);
 		assert.equal(reason('ฝ่ายมาเลเซีย', 'organization', byRule), 'generic');
 		assert.equal(reason('ภาครัฐออสเตรเลีย', 'place', [{rule: 'model', article: 0}]), 'generic');
 		// Twins: a camp named by a person, a side's own words, a coast named by a sea between, a country's ministry.
