@@ -24,9 +24,12 @@ export const JUNK_LABELS = [
 	'entities-junk-labels-heldout-3-after.tsv',
 	'entities-junk-labels-heldout-4.tsv',
 	'entities-junk-labels-heldout-4-after.tsv',
+	'entities-junk-labels-heldout-5.tsv',
+	'entities-junk-labels-heldout-5-after.tsv',
+	'entities-junk-labels-heldout-5-merged.tsv',
 ];
-/** Labelled before the junk9 round's code and never trained on: its fair check. */
-export const HELD_OUT_JUNK_LABELS = ['entities-junk-labels-heldout-5.tsv', 'entities-junk-labels-heldout-5-after.tsv'];
+/** Labelled before the junk10 round's code and never trained on: its fair check. */
+export const HELD_OUT_JUNK_LABELS = ['entities-junk-labels-heldout-6.tsv', 'entities-junk-labels-heldout-6-after.tsv'];
 
 export function bigCorpus(times = 5): {path: string; bytes: number} {
 	const source = fs.readFileSync(thaigov2k);

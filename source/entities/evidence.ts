@@ -7,7 +7,7 @@
 // finds once, is kept whole.
 import {isCommonWord, isOrgWord, isPlaceWord} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
-import {gazetteer} from './gazetteer.js';
+import {gazetteer, isCountryKey} from './gazetteer.js';
 import {COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, ORG_HEADS, PLACE_HEADS, POSITIONS} from './lexicon.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
@@ -59,6 +59,8 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			postShortForm(name) ??
 			lawOrKind(name) ??
 			headTwice(name, kind) ??
+			countrysKind(name) ??
+			cutOnBoundWord(name) ??
 			kindNotName(name, kind, mentions);
 		if (shape !== undefined) return shape;
 	}
@@ -179,6 +181,50 @@ function unnamedUnit(name: string, kind: EntityKind): string | undefined {
 	if (districtsEndingOnAHead().some((d) => name.endsWith(d))) return undefined;
 	return 'unnamed-unit';
 }
+/**
+ * A side, a camp or a sector of a country (ค่าย|ญี่ปุ่น: Japan's carmakers, ค่าย|รถ|จีน, ฝ่าย|ไทย: the
+ * Thai side, ภาครัฐ|X: X's public sector): the head and a country, with at most everyday words
+ * between (no place's word), name a kind of party of that country, not one body. A camp or a sector named by a person,
+ * a place or any word of its own (ค่าย|สุรนารี, ฝ่าย|กิจการ|ต่างประเทศ) is not judged.
+ */
+function countrysKind(name: string): string | undefined {
+	const head = COUNTRY_PARTY_HEADS.find((h) => name.length > h.length && name.startsWith(h));
+	if (head === undefined || /[^\u0E01-\u0E4E ]/.test(name)) return undefined;
+	const rest = words(name, head.length).map((w) => w.text);
+	// The country is the name's last word or words (ประเทศ|ญี่ปุ่น, สหรัฐ|อเมริกา): find where it starts.
+	for (let i = rest.length - 1; i >= 0; i--) {
+		const tail = rest
+			.slice(i)
+			.join('')
+			.replace(/^ประเทศ/, '');
+		if (!isCountryKey(gazetteer().thai.get(tail)?.key)) continue;
+		// (A place's word between makes it a place's side: ฝั่ง|อ่าว|ไทย is the Gulf of Thailand's coast.)
+		const between = rest.slice(0, i);
+		return between.every((w) => isCommonWord(w) && !knownPlace(w) && !isPlaceWord(w) && !PLACE_HEAD_WORDS.has(w)) ? 'generic' : undefined;
+	}
+	return undefined;
+}
+/** Heads of a country's party: a camp (of makers, of sellers), a side, a sector. */
+const COUNTRY_PARTY_HEADS = ['ภาครัฐ', 'ภาคเอกชน', 'ภาคธุรกิจ', 'ค่าย', 'ฝ่าย', 'ฝั่ง'];
+
+/**
+ * A body or place ending on a word that only opens a longer one, where the segmenter knows no
+ * compound (ตำบล|น่า of ตำบลน่าอยู่, บริษัท…|ชั้น of …ชั้นนำ, กรม|ส่ง of กรมส่งเสริม…, ธนาคาร|มุ่ง of
+ * …มุ่งมั่น): the name was cut inside a word. These words end no name: น่า makes an adjective of the
+ * verb after it, ชั้น after a noun grades it (ชั้นนำ, ชั้นหนึ่ง), ส่ง and มุ่ง are the first halves of verbs.
+ * A name holding the whole word (ศูนย์ส่งเสริม…) or ending on a word that merely ends with one of
+ * these letters (ขนส่ง, บึงน่าน… are other words) is not judged.
+ */
+function cutOnBoundWord(name: string): string | undefined {
+	const bound = BOUND_OPENERS.find((w) => name.length > w.length && name.endsWith(w));
+	if (bound === undefined) return undefined;
+	const parts = words(name);
+	const last = parts.at(-1);
+	return parts.length > 1 && last !== undefined && last.text === bound && last.end === name.length ? 'cut-in-word' : undefined;
+}
+/** Segmenter words that open compounds the segmenter does not know, and end no name. */
+const BOUND_OPENERS = ['น่า', 'ชั้น', 'ส่ง', 'มุ่ง'];
+
 /**
  * A body or place the corpus writes as a kind, not as a name: half its mentions or more counted,
  * given as examples, predicated or quantified (`วิทยาลัยอาชีวศึกษา ๑๒ แห่ง`, `ซึ่งเป็นองค์กรมหาชน`,

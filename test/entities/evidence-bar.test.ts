@@ -111,6 +111,36 @@ describe('pieces, kinds and Latin things', () => {
 		assert.equal(reason('ประเทศโปแลนด์ตอนใต้', 'place', bracket(1)), undefined);
 	});
 
+	it("a country's camp, side or sector is a kind of party, not a body (junk10)", () => {
+		// Whoever found it, in many articles: a head, everyday words and a country.
+		assert.equal(
+			reason('ค่ายรถเยอรมนี', 'organization', [
+				{rule: 'org-head', article: 0},
+				{rule: 'org-head', article: 1},
+			]),
+			'generic',
+		);
+		assert.equal(reason('ฝ่ายมาเลเซีย', 'organization', byRule), 'generic');
+		assert.equal(reason('ภาครัฐออสเตรเลีย', 'place', [{rule: 'model', article: 0}]), 'generic');
+		// Twins: a camp named by a person, a side's own words, a coast named by a sea between, a country's ministry.
+		assert.equal(reason('ค่ายพ่อขุนผาเมือง', 'organization', byRule), undefined);
+		assert.equal(reason('ฝ่ายกิจการต่างประเทศ', 'organization', byRule), undefined);
+		assert.equal(reason('ฝั่งอ่าวไทย', 'place', [{rule: 'place-head', article: 0}]), undefined);
+		assert.equal(reason('กระทรวงการต่างประเทศเยอรมนี', 'organization', byRule), undefined);
+	});
+
+	it('a name ending on a word that only opens a longer one was cut inside a word (junk10)', () => {
+		// ตำบล|น่า of ตำบลน่าอยู่, …|ชั้น of …ชั้นนำ, สมาคม|ส่ง of สมาคมส่งเสริม…, บริษัท|มุ่ง of …มุ่งมั่น.
+		assert.equal(reason('ตำบลน่า', 'place', [{rule: 'place-head', article: 0}]), 'cut-in-word');
+		assert.equal(reason('โรงแรมชั้น', 'organization', byRule), 'cut-in-word');
+		assert.equal(reason('สมาคมส่ง', 'organization', byRule), 'cut-in-word');
+		assert.equal(reason('บริษัทพลังงานมุ่ง', 'organization', byRule), 'cut-in-word');
+		// Twins: the whole word (ส่งเสริม), a word that merely ends on those letters (ขนส่ง, น่าน).
+		assert.equal(reason('สมาคมส่งเสริมการค้า', 'organization', byRule), undefined);
+		assert.equal(reason('บริษัทขนส่ง', 'organization', bracket(2, 2)), undefined);
+		assert.equal(reason('บึงน่าน', 'place', [{rule: 'place-head', article: 0}]), undefined);
+	});
+
 	it('a Latin name from brackets alone, with no body word, is a thing; a post is no body', () => {
 		assert.equal(reason('Rapid Screening Kit', 'organization', bracket(3, 2)), 'latin-thing');
 		assert.equal(reason('Director of Fisheries Department', 'organization', bracket(1)), 'position');
