@@ -372,3 +372,17 @@ describe('adverbs that end many surnames', () => {
 		assert.deepEqual(people('นายวิทวัส ศรีน้อยกว่า ผู้อื่น').map((p) => p[0]), ['วิทวัส ศรี']);
 	});
 });
+
+describe('abbreviations that are no bodies', () => {
+	it('an abbreviation with a number glued after it is a code, whoever proposes it', () => {
+		assert.deepEqual(find('19. สายทาง อท.2034 แยก ทล.32 - บ้านมหานาค').filter((m) => m.kind === 'organization'), []);
+		assert.deepEqual(find('ซ่อมถนน ทล.11 - บ้านหนองไผ่ และ ทล.1125 ทดแทน').filter((m) => m.kind === 'organization'), []);
+		// Twin: a body's abbreviation before its hotline number after a space is the body.
+		assert.ok(find('โทรสายด่วน สปสช. 1330 ได้').some((m) => m.text === 'สปสช.'));
+	});
+
+	it("a minister's title written short is the title, and the ministry after it the body (จาก|รมว.วธ.)", () => {
+		const orgs = find('ได้รับเกียรติบัตรจากรมว.วธ. เมื่อวานนี้').filter((m) => m.kind === 'organization').map((m) => m.text);
+		assert.deepEqual(orgs, ['วธ.']);
+	});
+});

@@ -25,6 +25,8 @@ export function detectThaiAbbreviations(ctx: DetectionContext): void {
 			// Right after a letter's dot is inside an abbreviation (พ.|ต.ต.), not the start of one.
 			if (s > 0 && text[s - 1] === '.') continue;
 			if (s > 0 && isThaiNameChar(text.charCodeAt(s - 1)) && KNOWN_BEFORE.endingAt(text, s) === 0) continue;
+			// A title or post written short here (จาก|รมว.วธ., not จา|กรม|ว.วธ.) is the triggers' to read.
+			if (shortTitleAt(text, s)) break;
 			s = afterLongerWord(text, s, dot);
 			const abbr = abbreviationAt(text, s, dot);
 			if (abbr === undefined) continue;
@@ -52,6 +54,12 @@ function afterLongerWord(text: string, s: number, dot: number): number {
 		if (isThaiConsonant(text.charCodeAt(t)) && KNOWN_BEFORE.endingAt(text, t) > t - s && abbreviationAt(text, t, dot) !== undefined) return t;
 	}
 	return s;
+}
+
+function shortTitleAt(text: string, s: number): boolean {
+	return triggerTrie()
+		.matchesAt(text, s)
+		.some((m) => text[m.end - 1] === '.' && m.values.some((v) => v.type === 'position' || v.type === 'honorific'));
 }
 
 function abbreviationAt(text: string, s: number, dot: number): string | undefined {

@@ -162,6 +162,8 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	// Latin-script names are the rules' (capitals, titles, acronyms): the model learned Thai news.
 	if (!/[\u0E01-\u0E2E]/.test(name)) return false;
 	if (PERSON_STOP.has(name) || GENERIC.has(name) || CIVIL_SERVICE_GRADE.test(name)) return false;
+	// An abbreviation with a number right after it is a code (อท.2034, a rural road), as the rules read it.
+	if (name.endsWith('.') && /^[0-9๐-๙]/.test(ctx.text.slice(end, end + 1))) return false;
 	// Ending on a Latin function or everyday word (ชมรม To…), it stops inside a Latin phrase: the
 	// rules read Latin names whole.
 	const last = /[A-Za-z]+$/.exec(name)?.[0];
