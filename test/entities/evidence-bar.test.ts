@@ -153,9 +153,11 @@ describe('pieces, kinds and Latin things', () => {
 
 describe('the index lists what clears the bar', () => {
 	it('two bodies joined are not an entity; a body alone is', () => {
-		const text = 'โดยกรมป่าไม้และกรมประมง ลงพื้นที่ตรวจสอบ';
+		// (Two bodies of the same head glued are two names since detection cuts at the head again:
+		// กรมป่าไม้และ|กรมประมง; a body of another head after และ is still read as one.)
+		const text = 'โดยกรมป่าไม้และสำนักงานประมง ลงพื้นที่ตรวจสอบ';
 		// Detection reads the two as one name (the head rule lets และ go on): the index does not list it.
-		assert.ok(findMentions({text}).some((m) => m.text === 'กรมป่าไม้และกรมประมง'));
+		assert.ok(findMentions({text}).some((m) => m.text === 'กรมป่าไม้และสำนักงานประมง'));
 		const article = (id: string, body: string) => ({id, path: `${id}.txt`, format: 'txt' as const, title: '', text: body, blocks: []});
 		assert.deepEqual(
 			buildEntityIndex([article('a', text)])

@@ -386,3 +386,22 @@ describe('abbreviations that are no bodies', () => {
 		assert.deepEqual(orgs, ['วธ.']);
 	});
 });
+
+describe('lists and posts glued to bodies', () => {
+	const orgs = (text: string): string[] =>
+		find(text)
+			.filter((m) => m.kind === 'organization')
+			.map((m) => m.text);
+
+	it("a body's own head again, glued, opens the next body", () => {
+		assert.deepEqual(orgs('ผู้แทนจาก กระทรวงพลังงานกระทรวงการคลัง และ'), ['กระทรวงพลังงาน', 'กระทรวงการคลัง']);
+		// Twin: the head inside a longer name after another head (สภา|หอการค้า) is the name's.
+		assert.ok(!orgs('นายวิทวัส ประธานกรรมการหอการค้าไทยและสภาหอการค้าแห่งประเทศไทย เพื่อรับฟัง').includes('หอการค้าไทยและสภา'));
+	});
+
+	it("an abbreviation in brackets after a post, with the post's letter, is the post's", () => {
+		assert.deepEqual(orgs('รองปลัดกระทรวงพลังงาน (รปพ.) นายวิทวัส กล่าว').filter((t) => t.endsWith('.')), []);
+		// Twin: after a post that heads a body, the body's abbreviation in another letter is the body.
+		assert.ok(orgs('ผู้อำนวยการสำนักงานพัฒนาชุมชนเมือง (สพม.) กล่าว').includes('สพม.'));
+	});
+});

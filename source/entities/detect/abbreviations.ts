@@ -3,7 +3,7 @@
 
 import {NON_NAME_ABBREVIATIONS, PLACE_ABBREVIATIONS} from '../lexicon.js';
 import {gazetteer} from '../gazetteer.js';
-import {type DetectionContext, KNOWN_BEFORE, PRIORITY, isThaiNameChar} from './context.js';
+import {type DetectionContext, KNOWN_BEFORE, PRIORITY, abbreviatesPostBefore, isThaiNameChar} from './context.js';
 import {triggerTrie} from './trigger-trie.js';
 
 const ABBREVIATION = /(?:[ก-ฮ]{1,5}\.){1,5}/y;
@@ -38,6 +38,7 @@ export function detectThaiAbbreviations(ctx: DetectionContext): void {
 			if (s > 0 && /[0-9]/.test(text[s - 1]!)) break;
 			// A number or a slash right after is a code or a unit (ศก.3040 a road, มคก./ลบ.ม.), not a body.
 			if (/^ ?[0-9๐-๙]|^\//.test(text.slice(end, end + 2))) break;
+			if (abbreviatesPostBefore(text, s, (from) => postAt(text, from))) break;
 			const place = PLACES.has(abbr) ? gazetteer().thai.get(abbr) : undefined;
 			ctx.add({start: s, end, kind: place ? 'place' : 'organization', rule: 'abbreviation', priority: PRIORITY.abbreviation, placeKey: place?.key, closed: true});
 			break;
@@ -54,6 +55,14 @@ function afterLongerWord(text: string, s: number, dot: number): number {
 		if (isThaiConsonant(text.charCodeAt(t)) && KNOWN_BEFORE.endingAt(text, t) > t - s && abbreviationAt(text, t, dot) !== undefined) return t;
 	}
 	return s;
+}
+
+/** A post (a position of the trigger list, รอง… or ผู้ช่วย… before it) opens the text at `from`. */
+export function postAt(text: string, from: number): boolean {
+	const at = from + (/^(?:รอง|ผู้ช่วย)/.exec(text.slice(from, from + 7))?.[0].length ?? 0);
+	return triggerTrie()
+		.matchesAt(text, at)
+		.some((m) => m.values.some((v) => v.type === 'position'));
 }
 
 function shortTitleAt(text: string, s: number): boolean {

@@ -146,6 +146,13 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 				break;
 			}
 		}
+		// The name's own head again, glued (กระทรวงX|กระทรวงY…): a list written without spaces; not
+		// after another head, inside a longer name (หอการค้าไทยและสภา|หอการค้า…).
+		if (headEnd - headStart >= 3 && b > p && text.startsWith(text.slice(headStart, headEnd), b) && !HEAD_WORDS.has(ctx.words.wordBefore(b))) {
+			end = b;
+			closed = false;
+			break;
+		}
 		words++;
 		if (words > MAX_WORDS) {
 			end = b;

@@ -11,7 +11,8 @@ import type {StepClock, Steps} from '../steps.js';
 import {SuffixSet, Trie} from '../trie.js';
 import type {Occupancy} from '../detect/repeats.js';
 import type {EntityKind} from '../types.js';
-import {type Candidate, CIVIL_SERVICE_GRADE, type DetectionContext, GENERIC, KNOWN_AFTER, PERSON_STOP, PRIORITY} from '../detect/context.js';
+import {type Candidate, CIVIL_SERVICE_GRADE, type DetectionContext, GENERIC, KNOWN_AFTER, ORG_STOP, PERSON_STOP, PRIORITY, VERB_SET, abbreviatesPostBefore} from '../detect/context.js';
+import {postAt} from '../detect/abbreviations.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
 import {HIGHWAY_DISTRICT} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
@@ -81,7 +82,7 @@ let heads: Trie<true> | undefined;
 function splitJoinedBodies(text: string, base: number, span: ModelSpan): ModelSpan[] {
 	if (span.kind !== 'organization') return [span];
 	const name = text.slice(base + span.start, base + span.end);
-	if (!name.includes(' ') || !opensWithBodyHead(name, 0)) return [span];
+	if (!opensWithBodyHead(name, 0)) return [span];
 	const out: ModelSpan[] = [];
 	let pieceStart = 0;
 	for (let at = name.indexOf(' '); at >= 0; at = name.indexOf(' ', at + 1)) {
@@ -89,6 +90,19 @@ function splitJoinedBodies(text: string, base: number, span: ModelSpan): ModelSp
 		if (!opensWithBodyHead(name, at + 1) || PART_HEADS.some((h) => name.startsWith(h, at + 1))) continue;
 		out.push({...span, start: span.start + pieceStart, end: span.start + at});
 		pieceStart = at + 1;
+	}
+	// The same head again, glued, not after another head (กระทรวงX|กระทรวงY, not หอการค้าXและสภา|หอการค้า…).
+	const head = triggerTrie()
+		.matchesAt(name, 0)
+		.filter((m) => m.end >= 3 && m.values.some((v) => v.type === 'org'))
+		.at(-1);
+	if (head !== undefined) {
+		const word = name.slice(0, head.end);
+		for (let at = name.indexOf(word, Math.max(pieceStart, 0) + head.end); at > 0; at = name.indexOf(word, at + word.length)) {
+			if (name[at - 1] === ' ' || ORG_HEADS.some((h) => name.slice(0, at).endsWith(h)) || !opensWithBodyHead(name, at)) continue;
+			out.push({...span, start: span.start + pieceStart, end: span.start + at});
+			pieceStart = at;
+		}
 	}
 	if (out.length === 0) return [span];
 	out.push({...span, start: span.start + pieceStart});
@@ -164,6 +178,8 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	if (PERSON_STOP.has(name) || GENERIC.has(name) || CIVIL_SERVICE_GRADE.test(name)) return false;
 	// An abbreviation with a number right after it is a code (อท.2034, a rural road), as the rules read it.
 	if (name.endsWith('.') && /^[0-9๐-๙]/.test(ctx.text.slice(end, end + 1))) return false;
+	// Nor one in brackets after a post (ผู้ว่าราชการจังหวัด (ผวจ.)): the post's.
+	if (name.endsWith('.') && abbreviatesPostBefore(ctx.text, start, (from) => postAt(ctx.text, from))) return false;
 	// Ending on a Latin function or everyday word (ชมรม To…), it stops inside a Latin phrase: the
 	// rules read Latin names whole.
 	const last = /[A-Za-z]+$/.exec(name)?.[0];
@@ -174,6 +190,8 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	const rest = name.slice(head.end).trim();
 	// A highway district's head alone (แขวง|ทางหลวง) names no office.
 	const office = name.startsWith('แขวง') ? HIGHWAY_DISTRICT.exec(rest) : null;
+	// A head and a verb alone is a clause (ที่กรม|จัด): the rules take no name there.
+	if (VERB_SET.has(rest) || ORG_STOP.has(rest)) return false;
 	return rest !== '' && !GENERIC.has(rest) && (office === null || office[0].length < rest.length);
 }
 
