@@ -11,7 +11,7 @@ import type {StepClock, Steps} from '../steps.js';
 import {SuffixSet, Trie} from '../trie.js';
 import type {Occupancy} from '../detect/repeats.js';
 import type {EntityKind} from '../types.js';
-import {type Candidate, type DetectionContext, GENERIC, KNOWN_AFTER, PERSON_STOP, PRIORITY} from '../detect/context.js';
+import {type Candidate, type DetectionContext, GENERIC, KNOWN_AFTER, PERSON_STOP, PRIORITY, uniformCandidate} from '../detect/context.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
 import {sharedTagger} from './load.js';
 import {tagText} from './tagger.js';
@@ -224,7 +224,7 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 				if (!plausibleName(ctx, start, end) || !modelNameHasEvidence(ctx, titleStart ?? start, end, kind, title !== undefined)) continue;
 				if (kind === 'place' && !knownDistrictIfAny(text.slice(start, end))) continue;
 				const priority = priorityOver(text, rules, longest, start, end, kind);
-				const c: Candidate = {
+				const c = uniformCandidate({
 					start,
 					end,
 					kind,
@@ -232,7 +232,7 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 					priority,
 					...(title === undefined ? {} : {title, titleStart}),
 					...(kind === 'person' ? {tokens: text.slice(start, end).split(/\s+/).length} : {}),
-				};
+				});
 				if (priority === CUT) continue;
 				if (priority > MODEL_PRIORITY) ctx.add(c);
 				else rest.push(c);
