@@ -113,31 +113,42 @@ export function* detectMentionsSteps(
 	const out: DetectedMention[] = [];
 	for (const c of all) {
 		if (clock.tick()) yield* clock.pause();
-		// A quote mark is no part of a name (the tagger may take it in: "เศรษฐา).
-		let from = c.start;
-		let to = c.end;
-		while (from < to && EDGE_QUOTES.has(folded.text[from]!)) from++;
-		while (to > from && EDGE_QUOTES.has(folded.text[to - 1]!)) to--;
-		const [start, end] = unfoldRange(folded, from, to);
-		const text = original.slice(start, end);
-		if (text.trim() !== text || text === '') continue;
-		const m: DetectedMention = {start, end, text, kind: c.kind, rule: c.rule, group: c.group!};
-		if (c.title !== undefined && c.titleStart !== undefined) {
-			const [ts, te] = unfoldRange(folded, c.titleStart, c.titleStart + c.title.length);
-			m.title = original.slice(ts, te);
-			m.titleStart = ts;
-		}
-		if (c.short) m.short = true;
-		if (c.foreign) m.foreign = true;
-		if (c.placeKey !== undefined) m.placeKey = c.placeKey;
-		if (c.tokens !== undefined) m.tokens = c.tokens;
-		if (c.linkAlias !== undefined) m.linkAlias = c.linkAlias;
-		if (c.kind !== 'person' && genericUse(original, start, end)) m.generic = true;
-		const tagged = ctx.modelKinds === undefined ? 0 : kindsIn(ctx.modelKinds, c.start, c.end);
-		if (tagged !== 0) m.tagged = tagged & KIND_BIT[c.kind] ? 'same' : 'other';
-		out.push(m);
+		const m = mentionOf(c, ctx, folded, original);
+		if (m !== undefined) out.push(m);
 	}
 	return out;
+}
+
+/**
+ * The mention a candidate makes in the original text, or undefined when nothing of it is left. A
+ * function of its own, not in the steps' loop: mentions have as many shapes as sets of fields set,
+ * and a new shape met here throws away this small function's optimised code, not that of the
+ * whole of detectMentionsSteps (V8 compiled it again each time, in each worker).
+ */
+function mentionOf(c: Candidate, ctx: DetectionContext, folded: FoldedText, original: string): DetectedMention | undefined {
+	// A quote mark is no part of a name (the tagger may take it in: "เศรษฐา).
+	let from = c.start;
+	let to = c.end;
+	while (from < to && EDGE_QUOTES.has(folded.text[from]!)) from++;
+	while (to > from && EDGE_QUOTES.has(folded.text[to - 1]!)) to--;
+	const [start, end] = unfoldRange(folded, from, to);
+	const text = original.slice(start, end);
+	if (text.trim() !== text || text === '') return undefined;
+	const m: DetectedMention = {start, end, text, kind: c.kind, rule: c.rule, group: c.group!};
+	if (c.title !== undefined && c.titleStart !== undefined) {
+		const [ts, te] = unfoldRange(folded, c.titleStart, c.titleStart + c.title.length);
+		m.title = original.slice(ts, te);
+		m.titleStart = ts;
+	}
+	if (c.short) m.short = true;
+	if (c.foreign) m.foreign = true;
+	if (c.placeKey !== undefined) m.placeKey = c.placeKey;
+	if (c.tokens !== undefined) m.tokens = c.tokens;
+	if (c.linkAlias !== undefined) m.linkAlias = c.linkAlias;
+	if (c.kind !== 'person' && genericUse(original, start, end)) m.generic = true;
+	const tagged = ctx.modelKinds === undefined ? 0 : kindsIn(ctx.modelKinds, c.start, c.end);
+	if (tagged !== 0) m.tagged = tagged & KIND_BIT[c.kind] ? 'same' : 'other';
+	return m;
 }
 
 /** The kinds the tagger saw anywhere in [start, end), as bits. */

@@ -14,7 +14,8 @@ import {compilerFlag, defaultPoolSize, INLINING_BUDGET, WorkerPool} from '../../
 import {indexedArticle, searchJob, type SearchBatch} from '../../source/workers/search-job.js';
 import {detectJob} from '../../source/workers/detect-job.js';
 import {detectMentions} from '../../source/entities/find-mentions.js';
-import {decodeArticle} from '../../source/entities/mention-codec.js';
+import {type MentionColumns, decodeArticle} from '../../source/entities/mention-codec.js';
+import {jobFunction} from '../../source/workers/registry.js';
 import {sharedTagger} from '../../source/entities/model/load.js';
 import {staticLoad} from '../ui/helpers.js';
 import {DiskSegment} from '../../source/search/disk-segment.js';
@@ -164,6 +165,15 @@ test('entity detection is a job of the same pool: its mentions are those detecte
 	} finally {
 		pool.stop();
 	}
+});
+
+test('the detection job copies its columns back: a worker detaches no buffer (V8 would drop its optimised code)', async () => {
+	const run = jobFunction(detectJob.name);
+	assert.ok(run !== undefined);
+	const article: Article = {id: 'a', path: 'a', format: 'txt', title: 'a', text: 'นายสมปอง รักษ์ดี เดินทางไปจังหวัดลำปาง', blocks: []};
+	const result = await run({articles: [indexedArticle(article)], rulesOnly: sharedTagger() === null});
+	assert.equal(result.transfer?.length ?? 0, 0);
+	assert.ok(decodeArticle(result.output as MentionColumns, 0).length >= 1);
 });
 
 test('a pool given the built bundle runs its jobs there, with the same mentions (npm test builds it first)', {timeout: 120_000}, async (t) => {

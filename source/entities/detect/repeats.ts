@@ -7,7 +7,18 @@
 import {thaiFineKey, thaiPhoneticKey, phoneticKeys, editDistance} from '../../text/phonetic.js';
 import {HONORIFICS, POSITIONS, RANKS} from '../lexicon.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
-import {type Candidate, type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, PRIORITY, VERB_SET, isCombining, isLatinLetter, isThaiNameChar} from './context.js';
+import {
+	type Candidate,
+	type DetectionContext,
+	KNOWN_AFTER,
+	KNOWN_BEFORE,
+	PRIORITY,
+	VERB_SET,
+	isCombining,
+	isLatinLetter,
+	isThaiNameChar,
+	uniformCandidate,
+} from './context.js';
 import {occurrencesOfAll} from './occurrences.js';
 
 /** Words after which a name may start without a space (และหวัง…, กับมาครง…). */
@@ -146,7 +157,7 @@ export function* detectRepeatsSteps(ctx: DetectionContext, accepted: Candidate[]
 	const text = ctx.text;
 	const found: Candidate[] = [];
 	const add = (c: Candidate): void => {
-		found.push(c);
+		found.push(uniformCandidate(c));
 		occupied.mark(c.start, c.end);
 	};
 	const personStarts = new Set(accepted.filter((c) => c.kind === 'person').map((c) => c.start));

@@ -11,7 +11,7 @@ import type {StepClock, Steps} from '../steps.js';
 import {SuffixSet, Trie} from '../trie.js';
 import type {Occupancy} from '../detect/repeats.js';
 import type {EntityKind} from '../types.js';
-import {type Candidate, CIVIL_SERVICE_GRADE, type DetectionContext, GENERIC, KNOWN_AFTER, ORG_STOP, PERSON_STOP, PRIORITY, VERB_SET, abbreviatesPostBefore} from '../detect/context.js';
+import {type Candidate, CIVIL_SERVICE_GRADE, type DetectionContext, GENERIC, KNOWN_AFTER, ORG_STOP, PERSON_STOP, PRIORITY, VERB_SET, abbreviatesPostBefore, uniformCandidate} from '../detect/context.js';
 import {postAt} from '../detect/abbreviations.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
 import {HIGHWAY_DISTRICT} from '../detect/head-name.js';
@@ -252,7 +252,7 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 				if (!plausibleName(ctx, start, end) || !modelNameHasEvidence(ctx, titleStart ?? start, end, kind, title !== undefined)) continue;
 				if (kind === 'place' && !knownDistrictIfAny(text.slice(start, end))) continue;
 				const priority = priorityOver(text, rules, longest, start, end, kind);
-				const c: Candidate = {
+				const c = uniformCandidate({
 					start,
 					end,
 					kind,
@@ -260,7 +260,7 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 					priority,
 					...(title === undefined ? {} : {title, titleStart}),
 					...(kind === 'person' ? {tokens: text.slice(start, end).split(/\s+/).length} : {}),
-				};
+				});
 				if (priority === CUT) continue;
 				if (priority > MODEL_PRIORITY) ctx.add(c);
 				else rest.push(c);

@@ -11,6 +11,14 @@ import type {Units} from './units.js';
 /** Sums per unit in the kernel's output: the seven tags and one unused lane (a SIMD row is eight). */
 export const KERNEL_STRIDE = 8;
 const PAGE = 65536;
+/**
+ * Pages of the kernel's memory past its weights, for a paragraph's inputs and sums (39 bytes a
+ * unit): 4 MB, about 100,000 units. Growing the memory detaches its old buffer, and the first buffer
+ * detached in a thread makes V8 throw away the optimised code of every function reading typed arrays
+ * there (the tries' walks, Viterbi…: about twenty, compiled again): with one page past the weights
+ * the first long paragraph did that in each worker. Pages never touched take no memory.
+ */
+const HEADROOM_PAGES = 64;
 /** Units outside the text: the same sentinels as staticFeatures. */
 const BEFORE = 0x51ed27;
 const AFTER = 0x3c6ef3;
@@ -73,7 +81,7 @@ function instanceFor(w: Float32Array | Int16Array, bits: number): Instance | nul
 			const buckets = 1 << bits;
 			if (!bucketsFitEightBits(w, buckets)) throw new Error('weights wider than the kernel reads');
 			const inputs = buckets * 8;
-			const memory = new wasm.Memory({initial: Math.ceil(inputs / PAGE) + 1});
+			const memory = new wasm.Memory({initial: Math.ceil(inputs / PAGE) + HEADROOM_PAGES});
 			// Each bucket's seven weights in a row of eight 8-bit lanes.
 			const rows = new Int8Array(memory.buffer, 0, buckets * 8);
 			for (let b = 0; b < buckets; b++) rows.set(w.subarray(b * 7, b * 7 + 7), b * 8);
