@@ -21,6 +21,7 @@ import {sanitizeInline} from '../text/sanitize.js';
 import {formatSize} from '../corpus/size.js';
 import {EXIT} from './exit.js';
 import {warn} from './output.js';
+import {collectGarbage} from '../workers/collect.js';
 
 /** One job's progress: articles done of all. */
 type Progress = (done: number, total: number) => void;
@@ -98,6 +99,8 @@ async function cacheLinks(
 		onWarning({kind: 'skipped', path: 'entity links', message: `not cached: ${error.message}`});
 		return;
 	}
+	// The search index's build left its garbage on this thread: collected before the linker's heap grows beside it.
+	collectGarbage();
 	await linkCorpus(articles, {cacheDir, ...(corrections ? {corrections} : {}), onWarning, onProgress});
 }
 
