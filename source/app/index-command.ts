@@ -9,7 +9,8 @@ import type {Article, CorpusWarning} from '../corpus/types.js';
 import {loadCorpus} from '../corpus/index.js';
 import {buildSearchCaches} from '../search/build-cache.js';
 import {cacheFileFor, defaultCacheDir} from '../search/cache.js';
-import {detectCorpus} from '../entities/detect-corpus.js';
+import {detectCorpusColumns} from '../entities/detect-corpus.js';
+import {articleCount} from '../entities/mention-codec.js';
 import {detectionCacheFile} from '../entities/detection-cache.js';
 import {EntityCorrectionsError} from '../entities/corrections.js';
 import {linkCorpus} from '../entities/link-corpus.js';
@@ -20,6 +21,7 @@ import {sanitizeInline} from '../text/sanitize.js';
 import {formatSize} from '../corpus/size.js';
 import {EXIT} from './exit.js';
 import {warn} from './output.js';
+import {collectGarbage} from '../workers/collect.js';
 
 /** One job's progress: articles done of all. */
 type Progress = (done: number, total: number) => void;
@@ -38,8 +40,9 @@ async function cacheSearch(articles: readonly Article[], cacheDir: string, onPro
 /** The entity detections of every file, written to the cache (edisk: the entity index goes here). */
 async function cacheEntities(articles: readonly Article[], cacheDir: string, onProgress: Progress, onWarning: (w: CorpusWarning) => void): Promise<void> {
 	let done = 0;
-	for await (const batch of detectCorpus(articles, {cacheDir, onWarning, awaitWrites: true})) {
-		done += batch.length;
+	// Only counted here (linking reads the cache afterwards): the batches are never decoded.
+	for await (const batch of detectCorpusColumns(articles, {cacheDir, onWarning, awaitWrites: true})) {
+		done += articleCount(batch);
 		onProgress(done, articles.length);
 	}
 }
@@ -96,6 +99,8 @@ async function cacheLinks(
 		onWarning({kind: 'skipped', path: 'entity links', message: `not cached: ${error.message}`});
 		return;
 	}
+	// The search index's build left its garbage on this thread: collected before the linker's heap grows beside it.
+	collectGarbage();
 	await linkCorpus(articles, {cacheDir, ...(corrections ? {corrections} : {}), onWarning, onProgress});
 }
 

@@ -50,6 +50,33 @@ export interface DetectProgress {
  * unique (linking skips repeats); their texts must not change while this runs.
  */
 export async function* detectCorpus(articles: readonly Article[], options: DetectCorpusOptions = {}): AsyncGenerator<DetectedArticle[], DetectProgress> {
+	const blocks = detectCorpusColumns(articles, options);
+	let i = 0;
+	let finished = false;
+	try {
+		for (let step = await blocks.next(); ; step = await blocks.next()) {
+			if (step.done) {
+				finished = true;
+				return step.value;
+			}
+			const columns = step.value;
+			const out: DetectedArticle[] = [];
+			for (let a = 0; a < articleCount(columns); a++, i++) out.push({id: articles[i]!.id, mentions: decodeArticle(columns, a), keys: decodeKeys(columns, a)});
+			yield out;
+		}
+	} finally {
+		// Ended early (the reader quit): the pool it started and the files half written are let go.
+		if (!finished) await blocks.return({done: i, fromCache: 0, total: articles.length});
+	}
+}
+
+/**
+ * `detectCorpus` as the cache holds it: each batch's mentions as columns, never decoded into
+ * objects. For a caller that only needs the caches written and the count (the reader's and
+ * `--index`'s detection of a large corpus): 60,000 articles decoded are two million mention
+ * objects of garbage on the calling thread.
+ */
+export async function* detectCorpusColumns(articles: readonly Article[], options: DetectCorpusOptions = {}): AsyncGenerator<MentionColumns, DetectProgress> {
 	// One line is enough: a folder that cannot be written fails every file alike.
 	let warned = false;
 	const warn = (what: string, why: string, file: string): void => {
@@ -146,9 +173,8 @@ export async function* detectCorpus(articles: readonly Article[], options: Detec
 				coming.delete(i);
 				collect(i, columns);
 			}
-			const out: DetectedArticle[] = [];
-			for (let a = 0; a < articleCount(columns); a++, i++) out.push({id: articles[i]!.id, mentions: decodeArticle(columns, a), keys: decodeKeys(columns, a)});
-			yield out;
+			i += articleCount(columns);
+			yield columns;
 		}
 		if (options.awaitWrites) await Promise.all(writes);
 		return {done: articles.length, fromCache, total: articles.length};

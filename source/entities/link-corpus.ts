@@ -11,6 +11,7 @@ import {EntityIndex} from './entity-index.js';
 import {openLinkedCache} from './linked-cache.js';
 import {saveNamesCache} from './names-cache.js';
 import {phase} from '../workers/phase-log.js';
+import {collectGarbage} from '../workers/collect.js';
 
 export interface LinkCorpusOptions {
 	/** Where the caches live; undefined: none read or written. */
@@ -42,6 +43,10 @@ export async function linkCorpus(articles: readonly Article[], options: LinkCorp
 		return {index, fromCache: true};
 	}
 	const index = await linkAfresh(articles, options);
+	// The builder (its mention table and the linker's sets, about as large as the index) is garbage
+	// now: collected before the cache is encoded and the names tables are built beside the index.
+	phase('link: linked');
+	collectGarbage();
 	phase('link: save linked cache');
 	await cache.save(index.data);
 	phase('link: save names');

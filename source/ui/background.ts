@@ -28,13 +28,14 @@ import {textLengthOf} from '../corpus/article-store.js';
 import {BATCH_HEAP_MB, WORKER_HEAP_MB, WorkerPool} from '../workers/pool.js';
 import {indexedArticle, searchJob, type SearchBatch} from '../workers/search-job.js';
 import {entitiesJob} from '../workers/entities-job.js';
-import {DetectionQueue, INLINE_ARTICLES, detectCorpus} from '../entities/detect-corpus.js';
+import {DetectionQueue, INLINE_ARTICLES, detectCorpusColumns} from '../entities/detect-corpus.js';
+import {articleCount} from '../entities/mention-codec.js';
 import {sharedTagger} from '../entities/model/load.js';
 import {linkJob} from '../workers/link-job.js';
 import {serializeInChunks} from '../workers/chunked-input.js';
 import {defaultCacheDir, statFiles} from '../search/cache.js';
 import {openLinkedCacheSteps, type LinkedCache} from '../entities/linked-cache.js';
-import {phase} from '../workers/phase-log.js';
+import {phase, tickPhases} from '../workers/phase-log.js';
 
 /** An article longer than this (UTF-16 units, ~750 KB of Thai) is one step of several hundred ms: index in workers. */
 export const WORKER_CHARS = 250_000;
@@ -139,6 +140,15 @@ export class BackgroundIndexer {
 	}
 
 	async start(): Promise<void> {
+		const untick = tickPhases();
+		try {
+			await this.run();
+		} finally {
+			untick();
+		}
+	}
+
+	private async run(): Promise<void> {
 		await this.load.finished;
 		const articles = this.load.articles;
 		if (this.stopped) return;
@@ -294,16 +304,18 @@ export class BackgroundIndexer {
 			this.cacheWarning(warning);
 		};
 		let count = 0;
-		for await (const batch of detectCorpus(articles, {cacheDir, pool: this.workers(), awaitWrites: true, onWarning})) {
+		// Only counted here (the linking worker reads the cache): the batches are never decoded on this thread.
+		for await (const batch of detectCorpusColumns(articles, {cacheDir, pool: this.workers(), awaitWrites: true, onWarning})) {
 			if (this.stopped) return;
 			// Short of all: 100% waits for the linking. The bar shows whole percents: redrawn when one passes.
 			const before = Math.floor((count * 100) / articles.length);
-			count = Math.min(articles.length - 1, count + batch.length);
+			count = Math.min(articles.length - 1, count + articleCount(batch));
 			this.set({entityArticles: count});
 			if (Math.floor((count * 100) / articles.length) !== before) this.emit();
 			await nextTurn();
 		}
 		if (this.stopped) return;
+		phase('ui: detected');
 		if (!trouble) {
 			const {corrections} = this.options;
 			if (this.chars > (this.options.diskChars ?? DISK_CHARS)) {
@@ -454,6 +466,7 @@ export class BackgroundIndexer {
 			this.emit();
 		}
 		if (this.stopped) return;
+		phase('ui: search segments joined');
 		let saved: Promise<boolean> | undefined;
 		if (failures.length > 0) this.problem(`search: ${failures[0]}`);
 		else if (stream && start.dirty.size > 0) saved = this.whileSaving(this.saveStreamed(stream, start, options));
@@ -467,6 +480,7 @@ export class BackgroundIndexer {
 	/** The streamed cache files put in place, then any other dirty file's written whole (one whose segments all came from its cache); true when all were written. */
 	private async saveStreamed(stream: CacheStream, start: CachedStart, options: OpenIndexOptions): Promise<boolean> {
 		const streamed = await stream.finish(nextTurn);
+		phase('ui: search cache streamed');
 		const save = options.saveCache ?? writeCacheAsync;
 		// A file searched on disk holds only what was looked up of its segments: its cache stays as it is.
 		const rest = await start.save((file, segments, list, warn) =>
@@ -499,6 +513,7 @@ export class BackgroundIndexer {
 		if (this.stopped || !written) return;
 		const opened = await this.betweenKeys(openCachedSteps(articles, {...options, onDisk: true}));
 		if (opened === undefined || !opened.index.complete) return;
+		phase('ui: search opened on disk');
 		this.set({search: opened.index});
 		this.emit();
 		stream.close();

@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type {Article, CorpusWarning} from '../../source/corpus/types.js';
 import {EntityIndexBuilder, buildEntityIndex} from '../../source/entities/builder.js';
-import {INLINE_ARTICLES, detectCorpus, type DetectCorpusOptions} from '../../source/entities/detect-corpus.js';
+import {INLINE_ARTICLES, detectCorpus, detectCorpusColumns, type DetectCorpusOptions} from '../../source/entities/detect-corpus.js';
 import {detectionCacheFile, encodeDetectionCache, readDetectionCache} from '../../source/entities/detection-cache.js';
 import {detectMentions} from '../../source/entities/find-mentions.js';
-import {decodeArticle, decodeKeys, encodeMentions, validColumns} from '../../source/entities/mention-codec.js';
+import {articleCount, decodeArticle, decodeKeys, encodeMentions, validColumns} from '../../source/entities/mention-codec.js';
 import {linkKeys} from '../../source/entities/link-keys.js';
 import {sealFile} from '../../source/entities/sealed-file.js';
 import {statFiles} from '../../source/search/cache.js';
@@ -111,6 +111,40 @@ describe('the detection cache', () => {
 		assert.equal(second.fromCache, TEXTS.length);
 		assert.deepEqual(second.mentions, first.mentions);
 		assert.deepEqual(first.mentions, fresh(corpus.articles()));
+	});
+
+	test('as columns (counted, never decoded) it writes the same cache, and the next run reads the same mentions from it', async () => {
+		const corpus = makeCorpus();
+		const articles = corpus.articles();
+		let counted = 0;
+		const decoded: unknown[] = [];
+		const steps = detectCorpusColumns(articles, {threads: 0, awaitWrites: true, cacheDir: corpus.cacheDir});
+		for (let step = await steps.next(); ; step = await steps.next()) {
+			if (step.done) {
+				assert.equal(step.value.fromCache, 0);
+				break;
+			}
+			for (let a = 0; a < articleCount(step.value); a++, counted++)
+				decoded.push({id: articles[counted]!.id, mentions: decodeArticle(step.value, a), keys: decodeKeys(step.value, a)});
+		}
+		assert.equal(counted, TEXTS.length);
+		assert.deepEqual(decoded, fresh(articles));
+		const again = await detectAll(corpus.articles(), {cacheDir: corpus.cacheDir});
+		assert.equal(again.fromCache, TEXTS.length);
+		assert.deepEqual(again.mentions, decoded);
+	});
+
+	test('detection ended early (the reader quit) puts no half-written cache file in place', async () => {
+		const corpus = makeCorpus();
+		const steps = detectCorpus(corpus.articles(), {threads: 0, awaitWrites: true, cacheDir: corpus.cacheDir});
+		assert.equal((await steps.next()).done, false);
+		await steps.return({done: 0, fromCache: 0, total: 0});
+		// Nothing of the first file's cache is there, nor any scratch file beside it (let go without
+		// waiting: given two seconds).
+		const left = (): string[] => (fs.existsSync(corpus.cacheDir) ? fs.readdirSync(corpus.cacheDir).filter((f) => f.startsWith('entities-')) : []);
+		for (let wait = 0; wait < 100 && left().length > 0; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+		assert.deepEqual(left(), []);
+		assert.equal((await detectAll(corpus.articles(), {cacheDir: corpus.cacheDir})).fromCache, 0);
 	});
 
 	test('a changed file is detected again, the unchanged one comes from the cache', async () => {
