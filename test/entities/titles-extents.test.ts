@@ -283,8 +283,14 @@ describe('a body or place name cut where the segmenter split a word', () => {
 		assert.ok(named('ที่ สำนักงานส่งเสริมการลงทุนภาคใต้ ประกาศ', 'organization').includes('สำนักงานส่งเสริมการลงทุนภาคใต้'));
 		// Twins: after a clause verb การ is the verb's own, and the clause still ends the name; a
 		// clause verb after การ is no verbal noun.
-		assert.deepEqual(named('ขณะนี้ กระทรวงแรงงานดำเนินการจัดงาน เพื่อ', 'organization').filter((n) => n.includes('จัด')), []);
-		assert.deepEqual(named('ขณะนี้ กระทรวงแรงงานดำเนินการอยู่ เพื่อ', 'organization').filter((n) => n.includes('อยู่')), []);
+		assert.deepEqual(
+			named('ขณะนี้ กระทรวงแรงงานดำเนินการจัดงาน เพื่อ', 'organization').filter((n) => n.includes('จัด')),
+			[],
+		);
+		assert.deepEqual(
+			named('ขณะนี้ กระทรวงแรงงานดำเนินการอยู่ เพื่อ', 'organization').filter((n) => n.includes('อยู่')),
+			[],
+		);
 	});
 
 	it('a compound verb the segmenter cut in two after การ is whole, and the tagger does not cut a name before การ', () => {
@@ -299,18 +305,36 @@ describe('a body or place name cut where the segmenter split a word', () => {
 		assert.ok(named('ผู้ป่วยส่งต่อไปยัง โรงพยาบาลบ้านปลา แล้ว', 'organization').includes('โรงพยาบาลบ้านปลา'));
 		// Twins: after a body that acts a verb the word lists miss still ends the name, and so does
 		// a clause that runs on after the noun.
-		assert.deepEqual(named('ทั้งนี้ กระทรวงพาณิชย์กำหนด ให้', 'organization').filter((n) => n.includes('กำหนด')), []);
-		assert.deepEqual(named('ชาวบ้าน ตำบลดงครั่งปลูกข้าวได้ดี', 'place').filter((n) => n.includes('ปลูก')), []);
+		assert.deepEqual(
+			named('ทั้งนี้ กระทรวงพาณิชย์กำหนด ให้', 'organization').filter((n) => n.includes('กำหนด')),
+			[],
+		);
+		assert.deepEqual(
+			named('ชาวบ้าน ตำบลดงครั่งปลูกข้าวได้ดี', 'place').filter((n) => n.includes('ปลูก')),
+			[],
+		);
 	});
 });
 
 describe('"along with" after a name is no surname', () => {
 	it('พร้อม and who came along end the name', () => {
-		assert.deepEqual(people('ต่อมา นายวีระพล พร้อมคณะ ได้เดินทางไป').map((p) => p[0]), ['วีระพล']);
-		assert.deepEqual(people('นางสาวอรุณี พร้อมภริยา และบุตร').map((p) => p[0]), ['อรุณี']);
-		assert.deepEqual(people('นายวีระพล พร้อมด้วยผู้บริหาร เดินทาง').map((p) => p[0]), ['วีระพล']);
+		assert.deepEqual(
+			people('ต่อมา นายวีระพล พร้อมคณะ ได้เดินทางไป').map((p) => p[0]),
+			['วีระพล'],
+		);
+		assert.deepEqual(
+			people('นางสาวอรุณี พร้อมภริยา และบุตร').map((p) => p[0]),
+			['อรุณี'],
+		);
+		assert.deepEqual(
+			people('นายวีระพล พร้อมด้วยผู้บริหาร เดินทาง').map((p) => p[0]),
+			['วีระพล'],
+		);
 		// Twin: a surname that opens with พร้อม and goes on with a word of its own.
-		assert.deepEqual(people('นายวีระพล พร้อมเพรียง กล่าวว่า').map((p) => p[0]), ['วีระพล พร้อมเพรียง']);
+		assert.deepEqual(
+			people('นายวีระพล พร้อมเพรียง กล่าวว่า').map((p) => p[0]),
+			['วีระพล พร้อมเพรียง'],
+		);
 	});
 });
 
@@ -318,14 +342,23 @@ describe('a given name that opens with a noun นาย/นาง may precede', 
 	it('is a name when the segmenter cut it and a surname follows', () => {
 		assert.deepEqual(people('วันนี้ นายพลวัฒน์ แสงทองดี กล่าวว่า'), [['พลวัฒน์ แสงทองดี', 'นาย']]);
 		// Twin: a noun that opens no given names, going on (นายทหาร|บก "army officer").
-		assert.deepEqual(find('ที่นี่มี นายทหารบก ชั้นผู้น้อย').filter((m) => m.rule === 'title'), []);
+		assert.deepEqual(
+			find('ที่นี่มี นายทหารบก ชั้นผู้น้อย').filter((m) => m.rule === 'title'),
+			[],
+		);
 	});
 });
 
 describe('posts, grades and offices that look like names', () => {
 	it('a civil-service grade after a professional title is the post, no name', () => {
-		assert.deepEqual(find('นายแพทย์ทรงคุณวุฒิ ด้านเวชกรรมป้องกัน ให้ความเห็น').filter((m) => m.kind === 'person'), []);
-		assert.deepEqual(find('ตำแหน่ง เภสัชกรชำนาญการพิเศษ ว่างลง').filter((m) => m.kind === 'person'), []);
+		assert.deepEqual(
+			find('นายแพทย์ทรงคุณวุฒิ ด้านเวชกรรมป้องกัน ให้ความเห็น').filter((m) => m.kind === 'person'),
+			[],
+		);
+		assert.deepEqual(
+			find('ตำแหน่ง เภสัชกรชำนาญการพิเศษ ว่างลง').filter((m) => m.kind === 'person'),
+			[],
+		);
 		// Twin: a name after the same title.
 		assert.deepEqual(people('นายแพทย์วิทวัส ศรีงาม ให้ความเห็น'), [['วิทวัส ศรีงาม', 'นายแพทย์']]);
 	});
@@ -366,23 +399,40 @@ describe('temples: วัด + a name, where วัด is also "to measure"', ()
 
 describe('adverbs that end many surnames', () => {
 	it('น้อย and ยิ่ง at the end of a surname are part of it', () => {
-		assert.deepEqual(people('นายวิทวัส ศรีน้อย อธิบดีกรม').map((p) => p[0]), ['วิทวัส ศรีน้อย']);
-		assert.deepEqual(people('นายวิทวัส เย็นยิ่ง กล่าว').map((p) => p[0]), ['วิทวัส เย็นยิ่ง']);
+		assert.deepEqual(
+			people('นายวิทวัส ศรีน้อย อธิบดีกรม').map((p) => p[0]),
+			['วิทวัส ศรีน้อย'],
+		);
+		assert.deepEqual(
+			people('นายวิทวัส เย็นยิ่ง กล่าว').map((p) => p[0]),
+			['วิทวัส เย็นยิ่ง'],
+		);
 		// Twin: glued before more of the clause they still cut it.
-		assert.deepEqual(people('นายวิทวัส ศรีน้อยกว่า ผู้อื่น').map((p) => p[0]), ['วิทวัส ศรี']);
+		assert.deepEqual(
+			people('นายวิทวัส ศรีน้อยกว่า ผู้อื่น').map((p) => p[0]),
+			['วิทวัส ศรี'],
+		);
 	});
 });
 
 describe('abbreviations that are no bodies', () => {
 	it('an abbreviation with a number glued after it is a code, whoever proposes it', () => {
-		assert.deepEqual(find('19. สายทาง อท.2034 แยก ทล.32 - บ้านมหานาค').filter((m) => m.kind === 'organization'), []);
-		assert.deepEqual(find('ซ่อมถนน ทล.11 - บ้านหนองไผ่ และ ทล.1125 ทดแทน').filter((m) => m.kind === 'organization'), []);
+		assert.deepEqual(
+			find('19. สายทาง อท.2034 แยก ทล.32 - บ้านมหานาค').filter((m) => m.kind === 'organization'),
+			[],
+		);
+		assert.deepEqual(
+			find('ซ่อมถนน ทล.11 - บ้านหนองไผ่ และ ทล.1125 ทดแทน').filter((m) => m.kind === 'organization'),
+			[],
+		);
 		// Twin: a body's abbreviation before its hotline number after a space is the body.
 		assert.ok(find('โทรสายด่วน สปสช. 1330 ได้').some((m) => m.text === 'สปสช.'));
 	});
 
 	it("a minister's title written short is the title, and the ministry after it the body (จาก|รมว.วธ.)", () => {
-		const orgs = find('ได้รับเกียรติบัตรจากรมว.วธ. เมื่อวานนี้').filter((m) => m.kind === 'organization').map((m) => m.text);
+		const orgs = find('ได้รับเกียรติบัตรจากรมว.วธ. เมื่อวานนี้')
+			.filter((m) => m.kind === 'organization')
+			.map((m) => m.text);
 		assert.deepEqual(orgs, ['วธ.']);
 	});
 });
@@ -400,7 +450,10 @@ describe('lists and posts glued to bodies', () => {
 	});
 
 	it("an abbreviation in brackets after a post, with the post's letter, is the post's", () => {
-		assert.deepEqual(orgs('รองปลัดกระทรวงพลังงาน (รปพ.) นายวิทวัส กล่าว').filter((t) => t.endsWith('.')), []);
+		assert.deepEqual(
+			orgs('รองปลัดกระทรวงพลังงาน (รปพ.) นายวิทวัส กล่าว').filter((t) => t.endsWith('.')),
+			[],
+		);
 		// Twin: after a post that heads a body, the body's abbreviation in another letter is the body.
 		assert.ok(orgs('ผู้อำนวยการสำนักงานพัฒนาชุมชนเมือง (สพม.) กล่าว').includes('สพม.'));
 	});

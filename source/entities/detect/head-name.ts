@@ -227,7 +227,24 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
  * Heads of institutions named like places, by a proper name (โรงเรียนบ้าน…, โรงพยาบาลสมเด็จพระ…),
  * which seldom act as a clause's subject the way ministries, departments, banks and companies do.
  */
-const NAMED_INSTITUTIONS = new Set(['มหาวิทยาลัย', 'วิทยาลัย', 'ราชวิทยาลัย', 'วิทยาเขต', 'โรงเรียน', 'โรงพยาบาล', 'รพ.', 'มูลนิธิ', 'สถานีตำรวจ', 'สภ.', 'สน.', 'สถานทูต', 'สถานเอกอัครราชทูต', 'สถานกงสุลใหญ่', 'สโมสร', 'ชมรม']);
+const NAMED_INSTITUTIONS = new Set([
+	'มหาวิทยาลัย',
+	'วิทยาลัย',
+	'ราชวิทยาลัย',
+	'วิทยาเขต',
+	'โรงเรียน',
+	'โรงพยาบาล',
+	'รพ.',
+	'มูลนิธิ',
+	'สถานีตำรวจ',
+	'สภ.',
+	'สน.',
+	'สถานทูต',
+	'สถานเอกอัครราชทูต',
+	'สถานกงสุลใหญ่',
+	'สโมสร',
+	'ชมรม',
+]);
 
 /** After แขวง, what makes it a highway department's district office (แขวงทางหลวง|ชนบท X), a body. */
 export const HIGHWAY_DISTRICT = /^ทางหลวง(?:ชนบท)?/;
@@ -257,7 +274,18 @@ function nameTailAt(ctx: DetectionContext, bounds: readonly number[], k: number,
 	if (k !== bounds.length - 1) return false;
 	const w = ctx.words.wordAt(bounds[k]!);
 	if (bounds[k]! + w.length !== runEnd || w.length < 2) return false;
-	return !(VERB_SET.has(w) || CLAUSE_VERBS.has(w) || FUNCTION.has(w) || ORG_STOP.has(w) || PERSON_STOP.has(w) || GENERIC.has(w) || PERSONISH.has(w) || HEAD_WORDS.has(w) || HEAD_STOP_PREFIX.test(w) || TRAILING_JOINERS.has(w));
+	return !(
+		VERB_SET.has(w) ||
+		CLAUSE_VERBS.has(w) ||
+		FUNCTION.has(w) ||
+		ORG_STOP.has(w) ||
+		PERSON_STOP.has(w) ||
+		GENERIC.has(w) ||
+		PERSONISH.has(w) ||
+		HEAD_WORDS.has(w) ||
+		HEAD_STOP_PREFIX.test(w) ||
+		TRAILING_JOINERS.has(w)
+	);
 }
 
 /**

@@ -164,7 +164,13 @@ export function detectTemples(ctx: DetectionContext): void {
 		const runEnd = ctx.thaiRunEnd(end);
 		const first = ctx.firstWord(end, runEnd);
 		// Nor a head word (วัด|โรงเรียน: temple and school) or a country alone (วัด|ไทย: Thai temples).
-		if (!templeWord(first) || triggerTrie().get(first)?.some((v) => v.type === 'org' || v.type === 'place') === true) continue;
+		if (
+			!templeWord(first) ||
+			triggerTrie()
+				.get(first)
+				?.some((v) => v.type === 'org' || v.type === 'place') === true
+		)
+			continue;
 		if (isCountryKey(gazetteer().thai.get(text.slice(end, runEnd))?.key)) continue;
 		// The name runs to the end of its run, or to a function word, a verb or another head (a
 		// temple's name is of Pali words and place words the lists call common: พระ, ศรี, มหา).
@@ -173,7 +179,14 @@ export function detectTemples(ctx: DetectionContext): void {
 		const bounds = ctx.innerBounds(end, runEnd);
 		for (let k = 0; k < bounds.length; k++) {
 			const w = ctx.words.wordAt(bounds[k]!);
-			if (k >= MAX_TEMPLE_WORDS || w === TEMPLE || !templeWord(w) || triggerTrie().get(w)?.some((v) => v.type !== 'honorific') === true) {
+			if (
+				k >= MAX_TEMPLE_WORDS ||
+				w === TEMPLE ||
+				!templeWord(w) ||
+				triggerTrie()
+					.get(w)
+					?.some((v) => v.type !== 'honorific') === true
+			) {
 				nameEnd = bounds[k]!;
 				closed = false;
 				break;
@@ -183,7 +196,7 @@ export function detectTemples(ctx: DetectionContext): void {
 		// Everyday words only (วัด|ไข้, วัด|ฝุ่น|ละออง, วัด|คาทอลิก): a measure or a kind of temple. A
 		// temple's name holds a word of its own (วัด|ระฆัง|โฆสิตาราม, วัด|ป่า|เลไลยก์).
 		let own = false;
-		for (let b = end; b < nameEnd && !own; ) {
+		for (let b = end; b < nameEnd && !own;) {
 			const w = ctx.words.wordAt(b);
 			own = !isCommonWord(w) || isPlaceWord(w);
 			b += Math.max(1, w.length);

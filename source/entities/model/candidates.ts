@@ -11,7 +11,19 @@ import type {StepClock, Steps} from '../steps.js';
 import {SuffixSet, Trie} from '../trie.js';
 import type {Occupancy} from '../detect/repeats.js';
 import type {EntityKind} from '../types.js';
-import {type Candidate, CIVIL_SERVICE_GRADE, type DetectionContext, GENERIC, KNOWN_AFTER, ORG_STOP, PERSON_STOP, PRIORITY, VERB_SET, abbreviatesPostBefore, uniformCandidate} from '../detect/context.js';
+import {
+	type Candidate,
+	CIVIL_SERVICE_GRADE,
+	type DetectionContext,
+	GENERIC,
+	KNOWN_AFTER,
+	ORG_STOP,
+	PERSON_STOP,
+	PRIORITY,
+	VERB_SET,
+	abbreviatesPostBefore,
+	uniformCandidate,
+} from '../detect/context.js';
 import {postAt} from '../detect/abbreviations.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
 import {HIGHWAY_DISTRICT} from '../detect/head-name.js';
