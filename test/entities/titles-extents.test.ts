@@ -8,10 +8,17 @@ import type {Mention} from '../../source/entities/types.js';
 import {article} from './helpers.js';
 
 const find = (text: string): Mention[] => findMentions({text});
+/** The names of one kind detected in a text, as written. */
+const named = (text: string, kind: Mention['kind']): string[] =>
+	find(text)
+		.filter((m) => m.kind === kind)
+		.map((m) => m.text);
 const people = (text: string): Array<[string, string | undefined]> =>
 	find(text)
 		.filter((m) => m.kind === 'person')
 		.map((m) => [m.text, m.title]);
+/** The people detected in a text, their names only. */
+const personNames = (text: string): string[] => people(text).map((p) => p[0]);
 
 describe('stacked titles, Thai and Latin', () => {
 	it('a rank after a position is part of the title, glued or spaced', () => {
@@ -272,11 +279,6 @@ describe('a Latin title opens the next name, glued to it or after other words', 
 });
 
 describe('a body or place name cut where the segmenter split a word', () => {
-	const named = (text: string, kind: Mention['kind']): string[] =>
-		find(text)
-			.filter((m) => m.kind === kind)
-			.map((m) => m.text);
-
 	it('a verb after การ or ความ is a verbal noun inside the name, not a clause', () => {
 		// การ opens the complement, or follows a word that is no clause verb.
 		assert.ok(named('วันนี้ กรมการจัดหางาน เปิดรับสมัคร', 'organization').includes('กรมการจัดหางาน'));
@@ -318,23 +320,11 @@ describe('a body or place name cut where the segmenter split a word', () => {
 
 describe('"along with" after a name is no surname', () => {
 	it('พร้อม and who came along end the name', () => {
-		assert.deepEqual(
-			people('ต่อมา นายวีระพล พร้อมคณะ ได้เดินทางไป').map((p) => p[0]),
-			['วีระพล'],
-		);
-		assert.deepEqual(
-			people('นางสาวอรุณี พร้อมภริยา และบุตร').map((p) => p[0]),
-			['อรุณี'],
-		);
-		assert.deepEqual(
-			people('นายวีระพล พร้อมด้วยผู้บริหาร เดินทาง').map((p) => p[0]),
-			['วีระพล'],
-		);
+		assert.deepEqual(personNames('ต่อมา นายวีระพล พร้อมคณะ ได้เดินทางไป'), ['วีระพล']);
+		assert.deepEqual(personNames('นางสาวอรุณี พร้อมภริยา และบุตร'), ['อรุณี']);
+		assert.deepEqual(personNames('นายวีระพล พร้อมด้วยผู้บริหาร เดินทาง'), ['วีระพล']);
 		// Twin: a surname that opens with พร้อม and goes on with a word of its own.
-		assert.deepEqual(
-			people('นายวีระพล พร้อมเพรียง กล่าวว่า').map((p) => p[0]),
-			['วีระพล พร้อมเพรียง'],
-		);
+		assert.deepEqual(personNames('นายวีระพล พร้อมเพรียง กล่าวว่า'), ['วีระพล พร้อมเพรียง']);
 	});
 });
 
@@ -377,10 +367,7 @@ describe('posts, grades and offices that look like names', () => {
 });
 
 describe('temples: วัด + a name, where วัด is also "to measure"', () => {
-	const places = (text: string): string[] =>
-		find(text)
-			.filter((m) => m.kind === 'place')
-			.map((m) => m.text);
+	const places = (text: string): string[] => named(text, 'place');
 
 	it('a temple named after วัด is a place, and two temples glued in a list are two', () => {
 		assert.ok(places('พิธีจัดขึ้นที่วัดศรีสุนทรารามวรวิหาร อำเภอเมือง').includes('วัดศรีสุนทรารามวรวิหาร'));
@@ -399,19 +386,10 @@ describe('temples: วัด + a name, where วัด is also "to measure"', ()
 
 describe('adverbs that end many surnames', () => {
 	it('น้อย and ยิ่ง at the end of a surname are part of it', () => {
-		assert.deepEqual(
-			people('นายวิทวัส ศรีน้อย อธิบดีกรม').map((p) => p[0]),
-			['วิทวัส ศรีน้อย'],
-		);
-		assert.deepEqual(
-			people('นายวิทวัส เย็นยิ่ง กล่าว').map((p) => p[0]),
-			['วิทวัส เย็นยิ่ง'],
-		);
+		assert.deepEqual(personNames('นายวิทวัส ศรีน้อย อธิบดีกรม'), ['วิทวัส ศรีน้อย']);
+		assert.deepEqual(personNames('นายวิทวัส เย็นยิ่ง กล่าว'), ['วิทวัส เย็นยิ่ง']);
 		// Twin: glued before more of the clause they still cut it.
-		assert.deepEqual(
-			people('นายวิทวัส ศรีน้อยกว่า ผู้อื่น').map((p) => p[0]),
-			['วิทวัส ศรี'],
-		);
+		assert.deepEqual(personNames('นายวิทวัส ศรีน้อยกว่า ผู้อื่น'), ['วิทวัส ศรี']);
 	});
 });
 
@@ -438,10 +416,7 @@ describe('abbreviations that are no bodies', () => {
 });
 
 describe('lists and posts glued to bodies', () => {
-	const orgs = (text: string): string[] =>
-		find(text)
-			.filter((m) => m.kind === 'organization')
-			.map((m) => m.text);
+	const orgs = (text: string): string[] => named(text, 'organization');
 
 	it("a body's own head again, glued, opens the next body", () => {
 		assert.deepEqual(orgs('ผู้แทนจาก กระทรวงพลังงานกระทรวงการคลัง และ'), ['กระทรวงพลังงาน', 'กระทรวงการคลัง']);
