@@ -151,9 +151,9 @@ const MEASURING_BEFORE = new Set(['ตรวจ', 'ชี้', 'ตัวชี�
 
 /**
  * Temples: วัด + a name, glued (วัดพระแก้ว, วัดป่าเลไลยก์วรวิหาร), read as places. วัด is also "to
- * measure" (ตรวจวัดอุณหภูมิ, วัดความรู้): so only a word of its own, after no measuring word, and
- * with a first word that is no everyday word (a place's words are: ป่า, ถ้ำ, บ้าน), no function
- * word, verb or generic word (วัด|ได้, วัด|ต่างๆ, วัด|คาทอลิก).
+ * measure" (ตรวจวัดอุณหภูมิ, วัดความรู้): so only a word of its own, after no measuring word, with
+ * no function word, verb, generic word, head or country first (วัด|ได้, วัด|ต่างๆ, วัด|ไทย), and a
+ * name that holds a word no list calls everyday (not วัด|ฝุ่น|ละออง, วัด|คาทอลิก).
  */
 export function detectTemples(ctx: DetectionContext): void {
 	const text = ctx.text;
