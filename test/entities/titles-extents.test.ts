@@ -384,6 +384,14 @@ describe('temples: วัด + a name, where วัด is also "to measure"', ()
 	});
 });
 
+describe('who the person is, after the name', () => {
+	it('เจ้าหน้าที่… (staff, officers) is no surname', () => {
+		assert.deepEqual(personNames('มีนายวิทวัส เจ้าหน้าที่ชุดจับกุม เข้าตรวจค้น'), ['วิทวัส']);
+		// Twin: a surname that opens with เจ้า.
+		assert.deepEqual(personNames('มีนายวิทวัส เจ้าพระยา เข้าตรวจค้น'), ['วิทวัส เจ้าพระยา']);
+	});
+});
+
 describe('adverbs that end many surnames', () => {
 	it('น้อย and ยิ่ง at the end of a surname are part of it', () => {
 		assert.deepEqual(personNames('นายวิทวัส ศรีน้อย อธิบดีกรม'), ['วิทวัส ศรีน้อย']);

@@ -324,7 +324,10 @@ export const INNER_CUT = new Set([
 ]);
 /** A first word starting with one of these particles is no name (ก็ได้, ได้รับ, ที่นี่, ในเรื่อง). */
 export const STOP_PREFIX = /^(?:ก็|ได้|ที่|และ|จะ|ซึ่ง|ว่า|ให้|ไม่|กับ|ของ|แต่|หรือ|โดย|เพื่อ|เมื่อ|ต่อ|จาก|แห่ง|ใน)/;
-/** Phrases that open a clause right after a title (ผู้นำX|ในการ…, นายกรัฐมนตรีX|ในฐานะ…): never a name. */
+/**
+ * Phrases that open a clause right after a title (ผู้นำX|ในการ…, นายกรัฐมนตรีX|ในฐานะ…), or say who the
+ * person is (นายX เจ้าหน้าที่…, "officer"): never a name.
+ */
 /**
  * An abbreviation at `start` in brackets right after a post, with the post's first letter
  * (ผู้ว่าราชการจังหวัด (ผวจ.), รองปลัดกระทรวงX (รปอ.)), abbreviates the post, not a body; one with
@@ -349,7 +352,7 @@ function firstConsonant(text: string, at: number): string {
 
 /** The grades of the Thai civil service, written after a post or a professional title (นายแพทย์|ทรงคุณวุฒิ): no name. */
 export const CIVIL_SERVICE_GRADE = /^(?:ทรงคุณวุฒิ|ชำนาญการ|ชำนาญงาน|เชี่ยวชาญ|ปฏิบัติการ|ปฏิบัติงาน)/;
-export const CLAUSE_PREFIX = /^ใน(?:การ|ฐานะ|ช่วง|ระหว่าง|วัน|ปี|ขณะ|ที่|นาม|โอกาส)/;
+export const CLAUSE_PREFIX = /^(?:ใน(?:การ|ฐานะ|ช่วง|ระหว่าง|วัน|ปี|ขณะ|ที่|นาม|โอกาส)|เจ้าหน้าที่)/;
 /** The same for the complement of a head word, which may open with แห่ง (ธนาคารแห่งประเทศไทย). */
 export const HEAD_STOP_PREFIX = /^(?:ก็|ได้|และ|จะ|ซึ่ง|ว่า|ให้|ไม่|กับ|ของ|แต่|หรือ|โดย|เมื่อ|ต่อ|จาก)/;
 export const VERB_SET = new Set(VERBS);
