@@ -384,6 +384,18 @@ describe('temples: วัด + a name, where วัด is also "to measure"', ()
 	});
 });
 
+describe("a natural feature's head with everyday words only", () => {
+	it('is a kind of place, no name; a proper word makes one', () => {
+		assert.deepEqual(named('พื้นที่เป็นทะเลทราย มากขึ้น', 'place'), []);
+		assert.deepEqual(
+			named('ดูแลแม่น้ำลำคลอง ให้สะอาด', 'place').filter((t) => t.startsWith('แม่น้ำ')),
+			[],
+		);
+		// Twin: a river named by a word of its own.
+		assert.deepEqual(named('ล่องเรือในแม่น้ำท่าจีน ทุกวัน', 'place'), ['แม่น้ำท่าจีน']);
+	});
+});
+
 describe('who the person is, after the name', () => {
 	it('เจ้าหน้าที่… (staff, officers) is no surname', () => {
 		assert.deepEqual(personNames('มีนายวิทวัส เจ้าหน้าที่ชุดจับกุม เข้าตรวจค้น'), ['วิทวัส']);

@@ -218,6 +218,9 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		const number = /^ [0-9๐-๙]{1,2}(?![0-9๐-๙]|[.,/:][0-9๐-๙])/.exec(text.slice(end, end + 5));
 		if (number !== null && !COUNTED.test(text.slice(end + number[0].length, end + number[0].length + 12))) end += number[0].length;
 	}
+	// A natural feature's head with everyday words only (แม่น้ำ|คูคลอง, ภูเขา|หินปูน) is a kind of
+	// place, no name: a river's or a mountain's name holds a word of its own or a place's.
+	if (isPlace && NATURAL_FEATURES.has(text.slice(headStart, headEnd)) && everydayOnly(ctx, p, end)) return undefined;
 	const complement = text.slice(p, end);
 	const place = gaz.thai.get(complement);
 	return {start: headStart, end, closed, placeKey: isPlace && SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? place?.key : undefined, complementStart: p};
@@ -245,6 +248,20 @@ const NAMED_INSTITUTIONS = new Set([
 	'สโมสร',
 	'ชมรม',
 ]);
+
+/** Heads of natural features, named by a proper word (แม่น้ำเจ้าพระยา) or described by everyday ones (แม่น้ำคูคลอง). */
+const NATURAL_FEATURES = new Set(['แม่น้ำ', 'ภูเขา', 'ทะเล', 'ทะเลสาบ', 'มหาสมุทร', 'คาบสมุทร', 'ช่องแคบ']);
+
+/** Every word of [from, to) is an everyday word, none a place's word or a place the gazetteer knows. */
+function everydayOnly(ctx: DetectionContext, from: number, to: number): boolean {
+	const gaz = gazetteer();
+	for (let b = from; b < to;) {
+		const w = ctx.words.wordAt(b);
+		if (w === '' || !isCommonWord(w) || isPlaceWord(w) || gaz.thai.has(w)) return false;
+		b += w.length;
+	}
+	return true;
+}
 
 /** After แขวง, what makes it a highway department's district office (แขวงทางหลวง|ชนบท X), a body. */
 export const HIGHWAY_DISTRICT = /^ทางหลวง(?:ชนบท)?/;
