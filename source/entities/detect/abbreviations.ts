@@ -3,7 +3,7 @@
 
 import {NON_NAME_ABBREVIATIONS, PLACE_ABBREVIATIONS} from '../lexicon.js';
 import {gazetteer} from '../gazetteer.js';
-import {type DetectionContext, KNOWN_BEFORE, PRIORITY, abbreviatesPostBefore, isThaiNameChar} from './context.js';
+import {type DetectionContext, KNOWN_BEFORE, PRIORITY, isThaiNameChar} from './context.js';
 import {triggerTrie} from './trigger-trie.js';
 
 const ABBREVIATION = /(?:[ก-ฮ]{1,5}\.){1,5}/y;
@@ -38,7 +38,7 @@ export function detectThaiAbbreviations(ctx: DetectionContext): void {
 			if (s > 0 && /[0-9]/.test(text[s - 1]!)) break;
 			// A number or a slash right after is a code or a unit (ศก.3040 a road, มคก./ลบ.ม.), not a body.
 			if (/^ ?[0-9๐-๙]|^\//.test(text.slice(end, end + 2))) break;
-			if (abbreviatesPostBefore(text, s, (from) => postAt(text, from))) break;
+			if (abbreviatesPostBefore(text, s)) break;
 			const place = PLACES.has(abbr) ? gazetteer().thai.get(abbr) : undefined;
 			ctx.add({start: s, end, kind: place ? 'place' : 'organization', rule: 'abbreviation', priority: PRIORITY.abbreviation, placeKey: place?.key, closed: true});
 			break;
@@ -57,8 +57,30 @@ function afterLongerWord(text: string, s: number, dot: number): number {
 	return s;
 }
 
+/**
+ * An abbreviation at `start` in brackets right after a post, with the post's first letter
+ * (ผู้ว่าราชการจังหวัด (ผวจ.), รองปลัดกระทรวงX (รปอ.)), abbreviates the post, not a body; one with
+ * another letter names the body the post heads (ผู้อำนวยการสำนักงานX (สสส.)).
+ */
+export function abbreviatesPostBefore(text: string, start: number): boolean {
+	let i = start - 1;
+	while (i >= 0 && text[i] === ' ') i--;
+	if (text[i] !== '(') return false;
+	i--;
+	while (i >= 0 && text[i] === ' ') i--;
+	let from = i + 1;
+	while (from > 0 && (isThaiNameChar(text.charCodeAt(from - 1)) || text[from - 1] === '.')) from--;
+	return from <= i && firstConsonant(text, from) === firstConsonant(text, start) && postAt(text, from);
+}
+
+/** The first consonant at or after `at` (past a leading vowel: เ|ลขาธิการ). */
+function firstConsonant(text: string, at: number): string {
+	const c = text.charCodeAt(at);
+	return text[c >= 0x0e40 && c <= 0x0e44 ? at + 1 : at] ?? '';
+}
+
 /** A post (a position of the trigger list, รอง… or ผู้ช่วย… before it) opens the text at `from`. */
-export function postAt(text: string, from: number): boolean {
+function postAt(text: string, from: number): boolean {
 	const at = from + (/^(?:รอง|ผู้ช่วย)/.exec(text.slice(from, from + 7))?.[0].length ?? 0);
 	return triggerTrie()
 		.matchesAt(text, at)

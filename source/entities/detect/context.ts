@@ -328,28 +328,6 @@ export const STOP_PREFIX = /^(?:ก็|ได้|ที่|และ|จะ|ซ�
  * Phrases that open a clause right after a title (ผู้นำX|ในการ…, นายกรัฐมนตรีX|ในฐานะ…), or say who the
  * person is (นายX เจ้าหน้าที่…, "officer"): never a name.
  */
-/**
- * An abbreviation at `start` in brackets right after a post, with the post's first letter
- * (ผู้ว่าราชการจังหวัด (ผวจ.), รองปลัดกระทรวงX (รปอ.)), abbreviates the post, not a body; one with
- * another letter names the body the post heads (ผู้อำนวยการสำนักงานX (สสส.)).
- */
-export function abbreviatesPostBefore(text: string, start: number, isPost: (phraseStart: number) => boolean): boolean {
-	let i = start - 1;
-	while (i >= 0 && text[i] === ' ') i--;
-	if (text[i] !== '(') return false;
-	i--;
-	while (i >= 0 && text[i] === ' ') i--;
-	let from = i + 1;
-	while (from > 0 && (isThaiNameChar(text.charCodeAt(from - 1)) || text[from - 1] === '.')) from--;
-	return from <= i && firstConsonant(text, from) === firstConsonant(text, start) && isPost(from);
-}
-
-/** The first consonant at or after `at` (past a leading vowel: เ|ลขาธิการ). */
-function firstConsonant(text: string, at: number): string {
-	const c = text.charCodeAt(at);
-	return text[c >= 0x0e40 && c <= 0x0e44 ? at + 1 : at] ?? '';
-}
-
 /** The grades of the Thai civil service, written after a post or a professional title (นายแพทย์|ทรงคุณวุฒิ): no name. */
 export const CIVIL_SERVICE_GRADE = /^(?:ทรงคุณวุฒิ|ชำนาญการ|ชำนาญงาน|เชี่ยวชาญ|ปฏิบัติการ|ปฏิบัติงาน)/;
 export const CLAUSE_PREFIX = /^(?:ใน(?:การ|ฐานะ|ช่วง|ระหว่าง|วัน|ปี|ขณะ|ที่|นาม|โอกาส)|เจ้าหน้าที่)/;

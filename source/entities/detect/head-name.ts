@@ -192,7 +192,7 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 				continue;
 			}
 			// The segmenter cuts a compound verb in two (เรียน|รู้, จัด|ประชุม): the second half too.
-			if (verbalNoun >= 0 && verbalNoun === k - 1 && !hard && !CLAUSE_VERBS.has(w)) continue;
+			if (k > 0 && verbalNoun === k - 1 && !hard && !CLAUSE_VERBS.has(w)) continue;
 			// Nor does an everyday noun that ends the name's run after a place's or an institution's
 			// head (ตำบลดง|ครั่ง␠, โรงพยาบาลสมเด็จพระ|ยุพราช”): a clause would run on. Not after a body
 			// that acts (กระทรวงX|กำหนด␠, กรมX|ดูแล␠: verbs the word lists do not hold), nor after a

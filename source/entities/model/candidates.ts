@@ -21,10 +21,9 @@ import {
 	PERSON_STOP,
 	PRIORITY,
 	VERB_SET,
-	abbreviatesPostBefore,
 	uniformCandidate,
 } from '../detect/context.js';
-import {postAt} from '../detect/abbreviations.js';
+import {abbreviatesPostBefore} from '../detect/abbreviations.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
 import {HIGHWAY_DISTRICT} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
@@ -191,7 +190,7 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	// An abbreviation with a number right after it is a code (อท.2034, a rural road), as the rules read it.
 	if (name.endsWith('.') && /^[0-9๐-๙]/.test(ctx.text.slice(end, end + 1))) return false;
 	// Nor one in brackets after a post (ผู้ว่าราชการจังหวัด (ผวจ.)): the post's.
-	if (name.endsWith('.') && abbreviatesPostBefore(ctx.text, start, (from) => postAt(ctx.text, from))) return false;
+	if (name.endsWith('.') && abbreviatesPostBefore(ctx.text, start)) return false;
 	// Ending on a Latin function or everyday word (ชมรม To…), it stops inside a Latin phrase: the
 	// rules read Latin names whole.
 	const last = /[A-Za-z]+$/.exec(name)?.[0];
