@@ -411,6 +411,24 @@ describe('adverbs that end many surnames', () => {
 		// Twin: glued before more of the clause they still cut it.
 		assert.deepEqual(personNames('นายวิทวัส ศรีน้อยกว่า ผู้อื่น'), ['วิทวัส ศรี']);
 	});
+
+	it('น้อย ending a given name with a surname after it is part of it', () => {
+		assert.deepEqual(personNames('โดยมี นายแก้วน้อย ศรีสุวรรณวงศ์ รองอธิบดี'), ['แก้วน้อย ศรีสุวรรณวงศ์']);
+		// Twin: with no surname after it, the adverb ends the name (a clause goes on).
+		assert.deepEqual(personNames('นายแก้วน้อย กว่าที่คิด'), ['แก้ว']);
+	});
+});
+
+describe('a surname that ends in words the lists know', () => {
+	it('the surname goes on to a post, a title or a bracket after it', () => {
+		assert.deepEqual(personNames('นายวิชิต บุญเสริม ผู้ช่วยปลัดกระทรวง'), ['วิชิต บุญเสริม']);
+		assert.deepEqual(personNames('นายวิชิต วังทองคงชนะ โฆษกประจำสำนักนายกรัฐมนตรี'), ['วิชิต วังทองคงชนะ']);
+		assert.deepEqual(personNames('นางสาวสุดา สว่างแจ้ง (ต่าย) อายุ 30 ปี'), ['สุดา สว่างแจ้ง']);
+		// Twins: a clause going on after the run, a word that closes a clause, and a post glued on.
+		assert.deepEqual(personNames('นายวิชิต บุญเสริม ประกอบกับงาน'), ['วิชิต บุญ']);
+		assert.deepEqual(personNames('นายวิชิต ศรีสมบูรณ์แล้ว นายสมชาย'), ['วิชิต ศรีสมบูรณ์', 'สมชาย']);
+		assert.deepEqual(personNames('นางวิไล สุขพงศ์ผู้ตรวจราชการ กระทรวงการคลัง'), ['วิไล สุขพงศ์']);
+	});
 });
 
 describe('abbreviations that are no bodies', () => {

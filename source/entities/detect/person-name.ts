@@ -17,6 +17,7 @@ import {
 	PERSON_STOP,
 	GENERIC,
 	STOP_PREFIX,
+	VERB_SET,
 	isCombining,
 	isLatinLetter,
 	isThaiLetter,
@@ -222,9 +223,21 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		let cut = false;
 		for (const b of ctx.innerBounds(tokenStart, runEnd)) {
 			const w = ctx.words.wordAt(b);
-			// Adverbs that end many surnames (ทอง|น้อย, เย็น|ยิ่ง) end the token, not cut it.
-			if (INNER_CUT.has(w) && !(tokens > 0 && SURNAME_ENDINGS.has(w) && b + w.length === runEnd)) {
+			// Adverbs that end many surnames (ทอง|น้อย, เย็น|ยิ่ง) end the token, not cut it; so do they a
+			// given name with its surname after it (ใบ|น้อย X). A surname's last word or two that the
+			// lists know (บุญ|เสริม, วังบุญ|คง|ชนะ) are the surname's when a post, a title, a body or a
+			// bracket follows: no clause runs on there.
+			const ending = SURNAME_ENDINGS.has(w) && b + w.length === runEnd;
+			if (
+				INNER_CUT.has(w) &&
+				!(tokens > 0 && ending) &&
+				!(tokens === 0 && ending && surnameFollows(ctx, runEnd)) &&
+				!(tokens === 1 && surnameTailAt(ctx, tokenStart, b, runEnd))
+			) {
 				tokenEnd = b;
+				// An agent noun's opener before the cut word is the post's (…พงศ์|ผู้|ตรวจราชการ).
+				const opener = AGENT_NOUN_OPENERS.find((o) => text.startsWith(o, b - o.length) && ctx.words.isBoundary(b - o.length));
+				if (opener !== undefined) tokenEnd -= opener.length;
 				cut = true;
 				break;
 			}
@@ -398,6 +411,49 @@ function givenNameAfterNoun(ctx: DetectionContext, tokenStart: number, first: st
 	const surname = ctx.text.slice(next, ctx.thaiRunEnd(next, true));
 	const surnameFirst = ctx.firstWord(next, next + surname.length);
 	return !stopWord(surname) && !isCommonWord(surname) && !HARD_STOP.has(surnameFirst) && !GENERIC.has(surnameFirst);
+}
+
+/** A surname-like token follows after one space: no stop, everyday word, post, title or head. */
+function surnameFollows(ctx: DetectionContext, end: number): boolean {
+	const next = tokenAfter(ctx, end);
+	return next !== undefined && !stopWord(next.first) && !isCommonWord(next.token) && !opensPostOrHead(next.token);
+}
+
+/** Words that make a verb after them a noun for a person or a post (ผู้|ตรวจ, นัก|วิจัย). */
+const AGENT_NOUN_OPENERS = ['ผู้', 'นัก'];
+
+/** Words that close a clause after a name (นายX Yแล้ว, …Yด้วย): a cut there is right. */
+const CLAUSE_CLOSERS = new Set(['แล้ว', 'ด้วย', 'เอง', 'นั้น', 'นี้', 'อีก', 'ไป', 'มา', 'อยู่', 'กล่าว', 'ระบุ', 'เผย', 'แถลง']);
+
+/**
+ * The surname's run from `tokenStart` goes on past a word the lists know at `cut` (บุญ|เสริม, วังบุญ|คง|ชนะ): the
+ * rest is short (at most two words, 10 letters), no clause word opens or closes it, and the run
+ * ends at a post, a title, a body's head, a bracket or the line's end, where no clause goes on.
+ */
+function surnameTailAt(ctx: DetectionContext, tokenStart: number, cut: number, runEnd: number): boolean {
+	const text = ctx.text;
+	const rest = text.slice(cut, runEnd);
+	if (rest.replace(/[่-๋์]/g, '').length > 10 || STOP_PREFIX.test(rest)) return false;
+	// A post glued to the surname (…พงศ์ผู้|ตรวจราชการ: an agent noun the segmenter cut) ends it there.
+	const before = text.slice(tokenStart, cut);
+	if (AGENT_NOUN_OPENERS.some((w) => before.endsWith(w))) return false;
+	for (const b of ctx.innerBounds(tokenStart, cut)) if (startsWithTitle(text.slice(b, runEnd))) return false;
+	const words = [...clauseSegmenter.segment(rest)].map((s) => s.segment);
+	if (words.length > 2 || words.some((w) => CLAUSE_CLOSERS.has(w) || (HARD_STOP.has(w) && !VERB_SET.has(w)))) return false;
+	const after = text[runEnd];
+	if (after === undefined || after === '\n' || after === '(' || after === ',') return true;
+	if (after !== ' ') return false;
+	if (text[runEnd + 1] === '(') return true;
+	const next = tokenAfter(ctx, runEnd);
+	return next !== undefined && opensPostOrHead(next.token);
+}
+
+/** The token opens with a post, an honorific or rank, or a body's or place's head word. */
+function opensPostOrHead(token: string): boolean {
+	if (startsWithTitle(token) || startsWithHead(token) || isHeadWord(token)) return true;
+	return triggerTrie()
+		.matchesAt(token, 0)
+		.some((m) => m.end >= 2 && m.values.some((v) => v.type === 'honorific'));
 }
 
 /** Function words that end many surnames (ทองน้อย, เย็นยิ่ง) where they end its run. */
