@@ -219,6 +219,17 @@ describe('registered companies: บริษัท … จำกัด (มห�
 		assert.ok(bodies('ร่วมกับบริษัท North Star Foods จำกัด ผลิต').includes('บริษัท North Star Foods จำกัด'));
 	});
 
+	it('a bracket just before จำกัด is part of the name, and no place of its own', () => {
+		const text = 'ผู้แทนบริษัท นอร์ท สตาร์ ฟู้ดส์ (ประเทศไทย) จำกัด (มหาชน) กล่าวว่า';
+		assert.ok(bodies(text).includes('บริษัท นอร์ท สตาร์ ฟู้ดส์ (ประเทศไทย) จำกัด (มหาชน)'));
+		assert.deepEqual(
+			findMentions({text}).filter((m) => m.kind === 'place'),
+			[],
+		);
+		// Twin: a bracket earlier in the run is no company's (a clause with an aside in it).
+		assert.ok(!bodies('บริษัท (ตามที่แจ้ง) ได้ส่งมอบ ให้ห้างหุ้นส่วนจำกัด').some((b) => b.startsWith('บริษัท')));
+	});
+
 	it('but a clause between บริษัท and a later จำกัด is no company', () => {
 		assert.ok(!bodies('เปิดเผยว่าบริษัทได้ให้ความร่วมมือกับห้างหุ้นส่วนจำกัด').some((b) => b.startsWith('บริษัท')));
 		assert.ok(!bodies('บริษัท ให้ ความร่วมมือ แก่ บุคคล จำกัด').some((b) => b.startsWith('บริษัท')));

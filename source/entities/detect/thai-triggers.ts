@@ -226,6 +226,8 @@ const LIMITED = 'จำกัด';
 const PUBLIC = /^\s?\(มหาชน\)/;
 /** What never sits inside a company's name between บริษัท and จำกัด: a line's or a clause's end. */
 const NOT_IN_COMPANY = /[\n\r,;:()"“”]|บริษัท|จำกัด|ห้างหุ้นส่วน$/;
+/** One bracketed part that ends a company's name before จำกัด: its country or a kind. */
+const COMPANY_BRACKET = /\s?\([^()\n\r,;:"“”]{1,25}\)\s?$/;
 
 /**
  * Companies by their registered names, บริษัท … จำกัด (มหาชน): whatever is between is the name, in
@@ -239,7 +241,9 @@ export function detectRegisteredCompanies(ctx: DetectionContext): void {
 		const near = text.slice(Math.max(0, at - 90), at).lastIndexOf('บริษัท');
 		if (near < 0) continue;
 		const start = Math.max(0, at - 90) + near;
-		const name = text.slice(start + 'บริษัท'.length, at);
+		const whole = text.slice(start + 'บริษัท'.length, at);
+		// A bracket just before จำกัด is the name's (บริษัท X (ประเทศไทย) จำกัด, (ไทยแลนด์)).
+		const name = whole.replace(COMPANY_BRACKET, '');
 		if (name.trim() === '' || NOT_IN_COMPANY.test(name)) continue;
 		const tokens = name.trim().split(/\s+/);
 		if (tokens.length > 6 || tokens.some((t) => FUNCTION_SET.has(t) || VERB_SET.has(t))) continue;
