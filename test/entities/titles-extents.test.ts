@@ -318,6 +318,23 @@ describe('a body or place name cut where the segmenter split a word', () => {
 	});
 });
 
+describe("a body's name ending in an everyday word", () => {
+	const byHead = (text: string): string[] =>
+		find(text)
+			.filter((m) => m.rule === 'org-head')
+			.map((m) => text.slice(m.start, m.end));
+
+	it('is whole where an acronym in brackets, a post, a title or a head follows', () => {
+		assert.deepEqual(byHead('ร่วมกับ องค์การสะพานปลา (อสป.) และ'), ['องค์การสะพานปลา']);
+		assert.deepEqual(byHead('ร่วมกับ องค์การสะพานปลา นายสมชาย ใจดี'), ['องค์การสะพานปลา']);
+		assert.deepEqual(byHead('ร่วมกับ องค์การสะพานปลา กรมประมง'), ['องค์การสะพานปลา', 'กรมประมง']);
+		// Twins: before a clause the word may be the sentence's (the rule leaves it to the tagger), a
+		// verb before a bracket is the body acting, and a minister's abbreviated title has no head.
+		assert.ok(!byHead('ร่วมกับ องค์การสะพานปลา ได้ดี').includes('องค์การสะพานปลา'));
+		assert.deepEqual(byHead('ตามที่ กระทรวงพาณิชย์กำหนด (ระเบียบ) ว่า'), ['กระทรวงพาณิชย์']);
+	});
+});
+
 describe('"along with" after a name is no surname', () => {
 	it('พร้อม and who came along end the name', () => {
 		assert.deepEqual(personNames('ต่อมา นายวีระพล พร้อมคณะ ได้เดินทางไป'), ['วีระพล']);

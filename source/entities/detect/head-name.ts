@@ -9,7 +9,7 @@ import {isCommonWord, isOrgWord, isPlaceWord} from '../common-words.js';
 import {type DetectionContext, GENERIC, HEAD_STOP_PREFIX, ORG_STOP, PERSON_STOP, VERB_SET, isCombining, isThaiLetter, isThaiNameChar, isUpperLatin} from './context.js';
 import {triggerTrie} from './trigger-trie.js';
 import {Trie} from '../trie.js';
-import {readLatinName} from './person-name.js';
+import {namedThingEndsAt, readLatinName} from './person-name.js';
 import {CLAUSE_VERBS as DERIVED_CLAUSE_VERBS} from './clause-verbs.js';
 
 export interface HeadName {
@@ -197,7 +197,15 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 			// head (ตำบลดง|ครั่ง␠, โรงพยาบาลสมเด็จพระ|ยุพราช”): a clause would run on. Not after a body
 			// that acts (กระทรวงX|กำหนด␠, กรมX|ดูแล␠: verbs the word lists do not hold), nor after a
 			// minister's title, which has no head written (รมช.ธรรม|นัส).
-			if (!hard && (isPlace || NAMED_INSTITUTIONS.has(text.slice(headStart, headEnd))) && nameTailAt(ctx, bounds, k, runEnd)) break;
+			// A body that acts may too where no clause can follow: a post, a title, a head or an acronym
+			// in brackets after it (กรมหม่อน|ไหม กรมปศุสัตว์…, องค์การสะพาน|ปลา (อสป.)); not after a
+			// minister's abbreviated title (รมว.X), which has no head written.
+			if (
+				!hard &&
+				(isPlace || NAMED_INSTITUTIONS.has(text.slice(headStart, headEnd)) || (!text.slice(headStart, headEnd).includes('.') && namedThingEndsAt(ctx, runEnd, true))) &&
+				nameTailAt(ctx, bounds, k, runEnd)
+			)
+				break;
 			end = b;
 			closed = false;
 			break;

@@ -440,20 +440,41 @@ function surnameTailAt(ctx: DetectionContext, tokenStart: number, cut: number, r
 	for (const b of ctx.innerBounds(tokenStart, cut)) if (startsWithTitle(text.slice(b, runEnd))) return false;
 	const words = [...clauseSegmenter.segment(rest)].map((s) => s.segment);
 	if (words.length > 2 || words.some((w) => CLAUSE_CLOSERS.has(w) || (HARD_STOP.has(w) && !VERB_SET.has(w)))) return false;
+	return namedThingEndsAt(ctx, runEnd);
+}
+
+/**
+ * The Thai run ending at `runEnd` is followed by no clause: the text's or the line's end, a bracket
+ * or a comma, or after one space a post, a title, or a body's or place's head (…X ผู้อำนวยการ,
+ * …X กรมY, …X (ชื่อ)). A name's last words may then be words the lists know.
+ */
+export function namedThingEndsAt(ctx: DetectionContext, runEnd: number, strict = false): boolean {
+	const text = ctx.text;
+	// Strictly (after a body, which acts: …กำหนด (ระเบียบ…), …ร้องขอ␤), only an acronym in brackets
+	// or a post, a title or a head after it.
+	if (strict) return BRACKETED_ACRONYM.test(text.slice(runEnd, runEnd + 12)) || opensPostOrHeadAfter(ctx, runEnd);
 	const after = text[runEnd];
 	if (after === undefined || after === '\n' || after === '(' || after === ',') return true;
 	if (after !== ' ') return false;
-	if (text[runEnd + 1] === '(') return true;
+	return text[runEnd + 1] === '(' || opensPostOrHeadAfter(ctx, runEnd);
+}
+
+/** An acronym in brackets: Thai letters and a dot, or Latin capitals (…X (สคส.), …X (BOI)). */
+const BRACKETED_ACRONYM = /^ ?\((?:[ก-ฮ]{1,8}\.|[A-Z]{2,})/;
+
+/** After one space, a token that opens with a post, a title, or a body's or place's head. */
+function opensPostOrHeadAfter(ctx: DetectionContext, runEnd: number): boolean {
 	const next = tokenAfter(ctx, runEnd);
 	return next !== undefined && opensPostOrHead(next.token);
 }
 
 /** The token opens with a post, an honorific or rank, or a body's or place's head word. */
 function opensPostOrHead(token: string): boolean {
-	if (startsWithTitle(token) || startsWithHead(token) || isHeadWord(token)) return true;
+	if (startsWithTitle(token)) return true;
+	// A head of three letters or more (กรม, คณะ…), not an abbreviation, or an honorific or rank.
 	return triggerTrie()
 		.matchesAt(token, 0)
-		.some((m) => m.end >= 2 && m.values.some((v) => v.type === 'honorific'));
+		.some((m) => m.values.some((v) => (m.end >= 3 && (v.type === 'org' || v.type === 'place') && !v.word.includes('.')) || (m.end >= 2 && v.type === 'honorific')));
 }
 
 /** Function words that end many surnames (ทองน้อย, เย็นยิ่ง) where they end its run. */
