@@ -335,6 +335,26 @@ describe("a body's name ending in an everyday word", () => {
 	});
 });
 
+describe('a conjunction or a quantifier the segmenter cut in two ends a name before it', () => {
+	it('รวม|ถึง and ต่าง ๆ are the phrase after the name', () => {
+		assert.deepEqual(named('ครอบครัวของสำนักงบประมาณกลาโหมรวมถึงจัดซื้อ', 'organization'), ['สำนักงบประมาณกลาโหม']);
+		assert.deepEqual(named('ร่วมกับ กระทรวงอุตสาหกรรมและหน่วยงานต่าง ๆ ก็พร้อม', 'organization'), ['กระทรวงอุตสาหกรรม']);
+		// Twin: รวม that ends the name with no ถึง after it stays (a mutual fund's association).
+		assert.deepEqual(named('ร่วมกับ สมาคมกองทุนรวม ได้', 'organization'), ['สมาคมกองทุนรวม']);
+	});
+
+	it('a body of "various" kinds is no entity', () => {
+		const idx = buildEntityIndex([article('a', 'ผู้แทนจาก สมาคมกีฬาต่าง ๆ และประชาชน เข้าร่วมงาน')]);
+		assert.deepEqual(
+			idx
+				.all()
+				.filter((e) => e.kind === 'organization')
+				.map((e) => e.name),
+			[],
+		);
+	});
+});
+
 describe('"along with" after a name is no surname', () => {
 	it('พร้อม and who came along end the name', () => {
 		assert.deepEqual(personNames('ต่อมา นายวีระพล พร้อมคณะ ได้เดินทางไป'), ['วีระพล']);
@@ -433,6 +453,33 @@ describe('adverbs that end many surnames', () => {
 		assert.deepEqual(personNames('โดยมี นายแก้วน้อย ศรีสุวรรณวงศ์ รองอธิบดี'), ['แก้วน้อย ศรีสุวรรณวงศ์']);
 		// Twin: with no surname after it, the adverb ends the name (a clause goes on).
 		assert.deepEqual(personNames('นายแก้วน้อย กว่าที่คิด'), ['แก้ว']);
+	});
+});
+
+describe("a deputy minister's title written short", () => {
+	it('รัฐมนตรีช่วยฯ is the title, the name follows it', () => {
+		assert.deepEqual(personNames('ในวันนี้ รัฐมนตรีช่วยฯ สมชาย ได้มอบนโยบาย'), ['สมชาย']);
+		// Twin: the title written whole.
+		assert.deepEqual(personNames('ในวันนี้ รัฐมนตรีช่วยว่าการ สมชาย ได้มอบนโยบาย'), ['สมชาย']);
+	});
+});
+
+describe("a surname that opens with a verb's letters", () => {
+	it('is the surname when no clause word follows in its run and a post follows it', () => {
+		assert.deepEqual(personNames('จากนั้น นางสาวสุดา หวังศุภกิจโกศล รัฐมนตรีว่าการ'), ['สุดา หวังศุภกิจโกศล']);
+		assert.deepEqual(personNames('โดยมี นายวิชิต จึงรุ่งเรืองกิจ รองนายกรัฐมนตรี'), ['วิชิต จึงรุ่งเรืองกิจ']);
+		// Twins: a verb of saying, a clause word in the run, a name closed by ฯ.
+		assert.deepEqual(personNames('นายวิชิต กล่าวเพิ่มเติม นายสมชาย ใจดี'), ['วิชิต', 'สมชาย ใจดี']);
+		assert.deepEqual(personNames('นายวิชิต หวังว่าจะได้ ผู้ว่าราชการ'), ['วิชิต']);
+		assert.deepEqual(personNames('นายวิชิตฯ ยังคงรอ นายสมชาย ใจดี'), ['วิชิต', 'สมชาย ใจดี']);
+	});
+});
+
+describe("a surname that opens with a place's name", () => {
+	it('is the surname when more of it is glued on', () => {
+		assert.deepEqual(personNames('โดยมี นางวิไล ไทยเศรษฐ์ รัฐมนตรีช่วยว่าการ'), ['วิไล ไทยเศรษฐ์']);
+		// Twin: a clause after the place ends the name before it.
+		assert.deepEqual(personNames('นายวิชิต เชียงใหม่ได้รับรางวัล'), ['วิชิต']);
 	});
 });
 

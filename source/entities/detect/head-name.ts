@@ -213,7 +213,7 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	}
 	// Trim joiners left dangling at the end (…แห่ง before a cut).
 	for (;;) {
-		const before = trailingJoiner(ctx, p, end);
+		const before = trailingJoiner(ctx, p, end) ?? danglingHalf(ctx, p, end);
 		if (before === undefined) break;
 		end -= before.length;
 		closed = false;
@@ -311,6 +311,27 @@ function nameTailAt(ctx: DetectionContext, bounds: readonly number[], k: number,
 		HEAD_STOP_PREFIX.test(w) ||
 		TRAILING_JOINERS.has(w)
 	);
+}
+
+/**
+ * Conjunctions and quantifiers the segmenter cuts in two, by their second half: the first half
+ * left at a name's end belongs to the phrase after it (…กลาโหมรวม|ถึง…, …ตลอด|จน…), and ต่าง
+ * before ๆ ("various", …สมาคมกีฬาต่าง ๆ) makes a kind of body, which generic-use.ts reads as such
+ * once ต่าง is outside the name.
+ */
+const SPLIT_FIRST_HALVES = new Map([
+	['ถึง', new Set(['รวม', 'ตลอด', 'จน'])],
+	['จน', new Set(['ตลอด'])],
+	['ทั้ง', new Set(['รวม', 'พร้อม'])],
+]);
+
+/** The first half of a split conjunction, or ต่าง before ๆ, that ends [from, end); if any. */
+function danglingHalf(ctx: DetectionContext, from: number, end: number): string | undefined {
+	const word = ctx.words.wordBefore(end);
+	if (word === '' || end - word.length <= from) return undefined;
+	if (word === 'ต่าง') return /^ ?ๆ/.test(ctx.text.slice(end, end + 2)) ? word : undefined;
+	const next = ctx.words.wordAt(end);
+	return SPLIT_FIRST_HALVES.get(next)?.has(word) ? word : undefined;
 }
 
 /**

@@ -190,6 +190,17 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		const misSplit = isDependentVowel(ctx.code(tokenStart + first.length));
 		// After a foreign title the segmenter's first word of a transliteration (มา|ครง) is no word:
 		// only particles, whole stop words, or longer stop words refuse the token.
+		// A surname that opens with a verb's letters (หวัง|ศุภ|กิจ|โกศล) goes on with no clause word and
+		// ends where a post, a title or a head follows: no clause there.
+		// Not a verb of saying (นายX กล่าว|เพิ่มเติม), nor after a name closed by ฯ (นายXฯ กล่าว…).
+		const verbSurname =
+			afterHonorific &&
+			tokens === 1 &&
+			whole !== first &&
+			!STOP_PREFIX.test(first) &&
+			!SPEECH_VERBS.has(first) &&
+			text.charCodeAt(end - 1) !== 0x0e2f &&
+			surnameGoesOn(ctx, tokenStart + first.length, runEnd);
 		const stopped = foreign
 			? STOP_PREFIX.test(first) || stops.has(whole) || (stops.has(first) && first.length >= 3) || (GENERIC.has(whole) && tokens > 0)
 			: stops.has(first) || STOP_PREFIX.test(first) || (GENERIC.has(first) && tokens > 0) || ((tokens > 0 || !afterHonorific) && PERSON_STOP.has(whole));
@@ -200,7 +211,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// Surnames are often words (ทองคำ): only the first token is checked.
 		const phrase = !afterHonorific && tokens === 0 && (foreign ? !isShortToken(whole) && isCommonWord(whole) : first.length >= 3 && isCommonWord(first));
 		if (
-			(!middle && !misSplit && !familyName && !verbPiece && stopped) ||
+			(!middle && !misSplit && !familyName && !verbPiece && !verbSurname && stopped) ||
 			phrase ||
 			CLAUSE_PREFIX.test(whole) ||
 			startsWithHead(whole) ||
@@ -215,7 +226,9 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		if (tokens === 0 && CIVIL_SERVICE_GRADE.test(whole)) return undefined;
 		// A known place ends the name (นายสมชาย เชียงใหม่…); a place that is also a name (เดลี) may be a surname.
 		const place = (w: string): boolean => gaz.thai.has(w) && !gaz.ambiguous.has(w);
-		if (tokens > 0 && (place(whole) || place(first))) break;
+		// Nor a place's name opening a surname with more of it glued on (ไทย|เศรษฐ์, ไทย|ศรี), unless a
+		// clause goes on there (…เชียงใหม่|ได้รับ).
+		if (tokens > 0 && (place(whole) || (place(first) && clauseGoesOnAt(ctx, tokenStart + first.length, runEnd)))) break;
 		// A country right after a title qualifies it (นางสาวไทย, พระมหากษัตริย์ไทย): no name. Provinces
 		// are left alone: many are given names too.
 		if (tokens === 0 && !gaz.ambiguous.has(first) && !gaz.ambiguous.has(whole) && isCountryKey(gaz.thai.get(whole)?.key ?? gaz.thai.get(first)?.key)) return undefined;
@@ -423,7 +436,9 @@ function surnameFollows(ctx: DetectionContext, end: number): boolean {
 const AGENT_NOUN_OPENERS = ['ผู้', 'นัก'];
 
 /** Words that close a clause after a name (นายX Yแล้ว, …Yด้วย): a cut there is right. */
-const CLAUSE_CLOSERS = new Set(['แล้ว', 'ด้วย', 'เอง', 'นั้น', 'นี้', 'อีก', 'ไป', 'มา', 'อยู่', 'กล่าว', 'ระบุ', 'เผย', 'แถลง']);
+/** Verbs of saying, which follow a name as often as anything (นายX กล่าว|เพิ่มเติม, …ระบุ). */
+const SPEECH_VERBS = new Set(['กล่าว', 'ระบุ', 'เผย', 'เปิดเผย', 'แถลง', 'ชี้แจง', 'ย้ำ', 'เน้นย้ำ', 'ยืนยัน', 'บอก', 'ตอบ', 'ถาม', 'อธิบาย', 'ประกาศ', 'เสนอ']);
+const CLAUSE_CLOSERS = new Set(['แล้ว', 'ด้วย', 'เอง', 'นั้น', 'นี้', 'อีก', 'ไป', 'มา', 'อยู่', ...SPEECH_VERBS]);
 
 /**
  * The surname's run from `tokenStart` goes on past a word the lists know at `cut` (บุญ|เสริม, วังบุญ|คง|ชนะ): the
@@ -483,6 +498,23 @@ const SURNAME_ENDINGS = new Set(['น้อย', 'ยิ่ง']);
 const NAME_OPENING_NOUNS = new Set(['เอก', 'พล', 'ฟ้า', 'งาม']);
 
 const stopWord = (w: string): boolean => HARD_STOP.has(w) || PERSON_STOP.has(w) || GENERIC.has(w);
+
+/**
+ * The run from `at` to `end` holds no word a clause goes on with, at least two letters of it, and
+ * a post, a title, a head or a bracket follows it (namedThingEndsAt): the rest of a surname.
+ */
+function surnameGoesOn(ctx: DetectionContext, at: number, end: number): boolean {
+	if (end - at < 2 || !namedThingEndsAt(ctx, end)) return false;
+	if (clauseGoesOnAt(ctx, at, end)) return false;
+	return ctx.innerBounds(at, end).every((b) => !clauseGoesOnAt(ctx, b, end));
+}
+
+/** At `at` (before `end`) a stop word, a function word or a verb goes on: a clause, no more name. */
+function clauseGoesOnAt(ctx: DetectionContext, at: number, end: number): boolean {
+	if (at >= end) return true;
+	const w = ctx.words.wordAt(at);
+	return stopWord(w) || VERB_SET.has(w) || STOP_PREFIX.test(w);
+}
 
 function unknownPieceAt(ctx: DetectionContext, at: number, end: number): boolean {
 	const w = ctx.words.wordAt(at);

@@ -405,6 +405,9 @@ function personAfterTitle(ctx: DetectionContext, start: number, end: number, hon
  * "ประธานาธิบดีอินโดนีเซีย", "…และรัฐมนตรีว่าการ…"), then perhaps a name. The complement's
  * organisations and places become mentions of their own.
  */
+/** A deputy minister's title cut short: รัฐมนตรี|ช่วยฯ. */
+const DEPUTY_SHORT = 'ช่วยฯ';
+
 function personAfterPosition(ctx: DetectionContext, word: string, start: number, end: number): number | undefined {
 	const text = ctx.text;
 	// Glued to a body's head the position names the body (คณะ|รัฐมนตรี is the cabinet, สำนัก|นายกรัฐมนตรี
@@ -417,6 +420,11 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 	for (let guard = 0; guard < 6; guard++) {
 		if (text.charCodeAt(p) === 0x0e2f) {
 			p++;
+			continue;
+		}
+		// The deputy's title written short, ฯ for the rest (รัฐมนตรีช่วยฯ X).
+		if (text.startsWith(DEPUTY_SHORT, p)) {
+			p += DEPUTY_SHORT.length;
 			continue;
 		}
 		if (text.startsWith('และ', p) || text.startsWith(' และ', p)) {
