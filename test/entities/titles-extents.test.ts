@@ -456,6 +456,16 @@ describe('adverbs that end many surnames', () => {
 	});
 });
 
+describe('นาย after a number', () => {
+	it("is a title when a name is glued to it (a date's year, a list's number)", () => {
+		assert.deepEqual(personNames('วันที่ 27 ก.พ. 65 นายวิชิต ใจดี โฆษกประจำสำนัก'), ['วิชิต ใจดี']);
+		assert.deepEqual(personNames('1.2 นายวิชิต ใจดี'), ['วิชิต ใจดี']);
+		// Twins: a classifier, spaced or glued to a verb ("five officers").
+		assert.deepEqual(personNames('ทหาร 5 นายได้รับบาดเจ็บ'), []);
+		assert.deepEqual(personNames('ทหาร 5 นาย เดินทางกลับ'), []);
+	});
+});
+
 describe("a deputy minister's title written short", () => {
 	it('รัฐมนตรีช่วยฯ is the title, the name follows it', () => {
 		assert.deepEqual(personNames('ในวันนี้ รัฐมนตรีช่วยฯ สมชาย ได้มอบนโยบาย'), ['สมชาย']);
@@ -472,6 +482,14 @@ describe("a surname that opens with a verb's letters", () => {
 		assert.deepEqual(personNames('นายวิชิต กล่าวเพิ่มเติม นายสมชาย ใจดี'), ['วิชิต', 'สมชาย ใจดี']);
 		assert.deepEqual(personNames('นายวิชิต หวังว่าจะได้ ผู้ว่าราชการ'), ['วิชิต']);
 		assert.deepEqual(personNames('นายวิชิตฯ ยังคงรอ นายสมชาย ใจดี'), ['วิชิต', 'สมชาย ใจดี']);
+	});
+
+	it('a weak post, a post written short or an agent noun after it ends the run too', () => {
+		assert.deepEqual(personNames('นางสาววิไล ยังตรง ประธานแม่บ้าน'), ['วิไล ยังตรง']);
+		assert.deepEqual(personNames('นายวิชิต ยังเฟื่องมนต์ ผอ.ศูนย์ประสานงาน'), ['วิชิต ยังเฟื่องมนต์']);
+		assert.deepEqual(personNames('นายวิชิต จึงสมาน ผู้ตรวจราชการกระทรวง'), ['วิชิต จึงสมาน']);
+		// Twin: an everyday noun after it is no post (the clause goes on).
+		assert.deepEqual(personNames('นายวิชิต ยังตรง ตลาดสด'), ['วิชิต']);
 	});
 });
 

@@ -432,6 +432,12 @@ function surnameFollows(ctx: DetectionContext, end: number): boolean {
 	return next !== undefined && !stopWord(next.first) && !isCommonWord(next.token) && !opensPostOrHead(next.token);
 }
 
+/** An agent noun opening a token (ผู้ตรวจ…, นักวิชาการ), not a pronoun (ผู้อื่น "others", ผู้ใด, ผู้ที่). */
+const AGENT_NOUN_AT = /^(?:ผู้|นัก)(?!อื่น|ใด|นั้น|นี้|ที่|ซึ่ง)[ก-ฮ]/;
+
+/** Thai letters and a dot opening a token: an abbreviation (ผอ., ผวจ., กกต.). */
+const ABBREVIATED_POST = /^[ก-ฮ]{1,5}\./;
+
 /** Words that make a verb after them a noun for a person or a post (ผู้|ตรวจ, นัก|วิจัย). */
 const AGENT_NOUN_OPENERS = ['ผู้', 'นัก'];
 
@@ -471,6 +477,10 @@ export function namedThingEndsAt(ctx: DetectionContext, runEnd: number, strict =
 	const after = text[runEnd];
 	if (after === undefined || after === '\n' || after === '(' || after === ',') return true;
 	if (after !== ' ') return false;
+	// After a person's name also an abbreviation (ผอ.ศูนย์…, ผบ.ตร.) or an agent noun (ผู้ตรวจราชการ):
+	// the name's post; after a body they may be what it acts on (…กำหนด ผู้โดยสาร).
+	const next = text.slice(runEnd + 1, runEnd + 8);
+	if (ABBREVIATED_POST.test(next) || AGENT_NOUN_AT.test(next)) return true;
 	return text[runEnd + 1] === '(' || opensPostOrHeadAfter(ctx, runEnd);
 }
 
@@ -485,7 +495,14 @@ function opensPostOrHeadAfter(ctx: DetectionContext, runEnd: number): boolean {
 
 /** The token opens with a post, an honorific or rank, or a body's or place's head word. */
 function opensPostOrHead(token: string): boolean {
-	if (startsWithTitle(token)) return true;
+	// Any post here, the weak ones too (ประธาน…, ที่ปรึกษา…): after a whole name's run they open the next phrase.
+	const at = /^(?:รอง|ผู้ช่วย)/.exec(token)?.[0].length ?? 0;
+	if (
+		triggerTrie()
+			.matchesAt(token, at)
+			.some((m) => m.end >= at + 3 && m.values.some((v) => v.type === 'position'))
+	)
+		return true;
 	// A head of three letters or more (กรม, คณะ…), not an abbreviation, or an honorific or rank.
 	return triggerTrie()
 		.matchesAt(token, 0)

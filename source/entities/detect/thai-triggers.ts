@@ -344,6 +344,13 @@ function placeFollows(ctx: DetectionContext, pos: number): boolean {
 const EMERITUS = 'เกียรติคุณ';
 const PROFESSOR_END = /(?:ศาสตราจารย์|ศ\.)$/;
 
+/** A name glued at `at`: a Thai letter that opens no stop word, verb or everyday word (…นายได้รับ, …นายเข้า). */
+function nameGluedAt(ctx: DetectionContext, at: number): boolean {
+	if (!isThaiNameChar(ctx.text.charCodeAt(at)) || !ctx.words.isBoundary(at)) return false;
+	const first = ctx.words.wordAt(at);
+	return !PERSON_STOP.has(first) && !VERB_SET.has(first) && !isCommonWord(first);
+}
+
 function personAfterTitle(ctx: DetectionContext, start: number, end: number, honorific: boolean, foreign: boolean): number | undefined {
 	const text = ctx.text;
 	// Glued to the word before, a title must follow a function word or verb (ว่านาย…, โดยนาง…);
@@ -351,8 +358,9 @@ function personAfterTitle(ctx: DetectionContext, start: number, end: number, hon
 	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && !text.slice(start, end).includes('.') && KNOWN_BEFORE.endingAt(text, start) === 0) return undefined;
 	// Glued to a place's head it names the place (เกาะนางยวน, ดอยนางนอน), not a person.
 	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && PLACE_HEADS_BEFORE.endingAt(text, start) > 0) return undefined;
-	// นาย after a number is a classifier ("สองนาย", "หลายนาย": so many officers), not a title.
-	if (text.startsWith('นาย', start) && end === start + 3 && COUNT_BEFORE.test(text.slice(Math.max(0, start - 6), start))) return undefined;
+	// นาย after a number is a classifier ("สองนาย", "หลายนาย": so many officers), not a title; but
+	// a name glued to it follows a date's year or a list's number (ก.พ. 65 นายX, 1.2 นายY).
+	if (text.startsWith('นาย', start) && end === start + 3 && COUNT_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && !nameGluedAt(ctx, end)) return undefined;
 	// Chained titles (รศ.น.สพ.ดร.…, พล.ต.อ.หญิง): take them all as the title.
 	let titleEnd = end;
 	const trie = triggerTrie();
