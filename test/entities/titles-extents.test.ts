@@ -456,6 +456,15 @@ describe('adverbs that end many surnames', () => {
 	});
 });
 
+describe('"such as" after a name', () => {
+	it('อาทิ, เช่น and ได้แก่ open a list, no surname', () => {
+		assert.deepEqual(personNames('นายวิชิต อาทิ นายสมชาย ใจดี'), ['วิชิต', 'สมชาย ใจดี']);
+		assert.deepEqual(personNames('นายวิชิต เช่นเดียวกับ นายสมชาย ใจดี'), ['วิชิต', 'สมชาย ใจดี']);
+		// Twin: a surname of its own after the given name.
+		assert.deepEqual(personNames('นายวิชิต อาทิตย์ทอง กล่าว'), ['วิชิต อาทิตย์ทอง']);
+	});
+});
+
 describe('นาย after a number', () => {
 	it("is a title when a name is glued to it (a date's year, a list's number)", () => {
 		assert.deepEqual(personNames('วันที่ 27 ก.พ. 65 นายวิชิต ใจดี โฆษกประจำสำนัก'), ['วิชิต ใจดี']);

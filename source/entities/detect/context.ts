@@ -145,6 +145,9 @@ export const HARD_STOP = setOf(VERBS, HONORIFICS, RANKS, POSITIONS, [
 	'ในฐานะ',
 	'ฐานะ',
 	'ตำแหน่ง',
+	'อาทิ',
+	'เช่น',
+	'ได้แก่',
 ]);
 /** Words that end an organisation or place name (its inner words such as แห่ง, และ are handled apart). */
 export const ORG_STOP = setOf([
@@ -174,6 +177,7 @@ export const ORG_STOP = setOf([
 	'แต่',
 	'ได้แก่',
 	'เช่น',
+	'อาทิ',
 	'ต่างๆ',
 	'นี้',
 	'นั้น',
