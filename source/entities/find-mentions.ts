@@ -7,7 +7,7 @@ import {genericUse} from './generic-use.js';
 import type {Article} from '../corpus/types.js';
 import {thaiPhoneticKey} from '../text/phonetic.js';
 import {detectThaiAbbreviations} from './detect/abbreviations.js';
-import {type Candidate, DetectionContext} from './detect/context.js';
+import {type Candidate, DetectionContext, HEAD_STOP_PREFIX, STOP_PREFIX, VERB_SET, isThaiNameChar} from './detect/context.js';
 import {detectDefinitionsSteps} from './detect/definitions.js';
 import {detectLatin} from './detect/latin.js';
 import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.js';
@@ -102,6 +102,7 @@ export function* detectMentionsSteps(
 	}
 	if (clock.due()) yield* clock.pause();
 	cutToKnownNames(ctx, accepted, occupied);
+	widenToKnownNames(ctx, accepted, occupied);
 	dropUnsupported(accepted, occupied);
 	if (clock.due()) yield* clock.pause();
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
@@ -168,6 +169,53 @@ function resolveOverlaps(candidates: Candidate[], occupied: Occupancy): Candidat
 		accepted.push(c);
 	}
 	return accepted.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A body's or a place's name cut inside its run (องค์การสะพาน|ปลา…, กรมสรรพ|สามิต…) is widened to a
+ * longer name of its kind that the article writes whole elsewhere (before a space, a bracket or
+ * punctuation) and that the text here goes on with, when the article never writes the shorter one
+ * whole: the writer's own word for where the name ends. Not over a clause word (…กฤษฎีกา|ของ…).
+ */
+function widenToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy): void {
+	const text = ctx.text;
+	const endsWhole = (end: number): boolean => end >= text.length || !isThaiNameChar(text.charCodeAt(end));
+	// Names written whole, by their first letter; and the set of them.
+	const whole = new Map<number, Candidate[]>();
+	const wholeNames = new Set<string>();
+	for (const c of accepted) {
+		if (c.kind === 'person' || !endsWhole(c.end)) continue;
+		wholeNames.add(text.slice(c.start, c.end));
+		const list = whole.get(text.charCodeAt(c.start));
+		if (list === undefined) whole.set(text.charCodeAt(c.start), [c]);
+		else list.push(c);
+	}
+	if (whole.size === 0) return;
+	for (const c of accepted) {
+		if (c.kind === 'person' || endsWhole(c.end) || wholeNames.has(text.slice(c.start, c.end))) continue;
+		let best = 0;
+		for (const w of whole.get(text.charCodeAt(c.start)) ?? []) {
+			const length = w.end - w.start;
+			if (w.kind !== c.kind || length <= c.end - c.start || length <= best || !text.startsWith(text.slice(w.start, w.end), c.start)) continue;
+			const tail = text.slice(c.end, c.start + length);
+			if (STOP_PREFIX.test(tail) || HEAD_STOP_PREFIX.test(tail) || opensClauseVerb(ctx, c.end)) continue;
+			best = length;
+		}
+		if (best === 0) continue;
+		const end = c.start + best;
+		if (!endsWhole(end) && !ctx.words.isBoundary(end)) continue;
+		if (!occupied.free(c.end, end)) continue;
+		occupied.mark(c.end, end);
+		c.end = end;
+		c.closed = true;
+	}
+}
+
+/** A verb of the lexicon starts at `at`, not a verbal noun's (…กฤษฎีกา|ตรวจ…, not …การ|ตรวจ…). */
+function opensClauseVerb(ctx: DetectionContext, at: number): boolean {
+	if (!VERB_SET.has(ctx.words.wordAt(at))) return false;
+	const before = ctx.words.wordBefore(at);
+	return before !== 'การ' && before !== 'ความ';
 }
 
 /**

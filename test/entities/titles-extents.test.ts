@@ -335,6 +335,16 @@ describe("a body's name ending in an everyday word", () => {
 	});
 });
 
+describe("a body's name cut inside its run, written whole elsewhere in the article", () => {
+	it('is widened to the whole name the text goes on with', () => {
+		assert.deepEqual(named('ทั้งนี้ องค์การสะพานปลา (อสป.) แจ้งว่า ต่อมา องค์การสะพานปลาจะเร่งรัดงาน', 'organization'), ['องค์การสะพานปลา', 'อสป.', 'องค์การสะพานปลา']);
+		// Alone, the rules cut it.
+		assert.deepEqual(named('ต่อมา องค์การสะพานปลาจะเร่งรัดงาน', 'organization'), ['องค์การสะพาน']);
+		// Twin: not over a verb (the whole name elsewhere ran on into its clause).
+		assert.deepEqual(named('ให้ สำนักงานคณะกรรมการกฤษฎีกาตรวจพิจารณา แล้ว และให้ สำนักงานคณะกรรมการกฤษฎีกาตรวจพิจารณาร่างนี้', 'organization')[1], 'สำนักงานคณะกรรมการกฤษฎีกา');
+	});
+});
+
 describe('a conjunction or a quantifier the segmenter cut in two ends a name before it', () => {
 	it('รวม|ถึง and ต่าง ๆ are the phrase after the name', () => {
 		assert.deepEqual(named('ครอบครัวของสำนักงบประมาณกลาโหมรวมถึงจัดซื้อ', 'organization'), ['สำนักงบประมาณกลาโหม']);
