@@ -97,6 +97,9 @@ export function canonicalName(aliases: ReadonlyArray<{name: string; count: numbe
 		const aa = isAbbreviation(a.name) ? 0 : 1;
 		const ab = isAbbreviation(b.name) ? 0 : 1;
 		if (aa !== ab) return aa > ab;
+		// A name cut short with ฯ is never the fullest form of the name it opens (ศูนย์วิจัยฯ, ศูนย์วิจัยX).
+		if (cutShortOf(a.name, b.name)) return false;
+		if (cutShortOf(b.name, a.name)) return true;
 		if (kind === 'person' && tokenCount(a.name) !== tokenCount(b.name)) return tokenCount(a.name) > tokenCount(b.name);
 		if (a.count !== b.count) return a.count > b.count;
 		return a.name.length > b.name.length;
@@ -131,6 +134,11 @@ export function idBase(kind: EntityKind, name: string, aliases: ReadonlyArray<{n
 	const latin = kind !== 'person' ? undefined : aliases.find((a) => !hasThai(a.name) && tokenCount(a.name) >= nameTokens && nameKey(a.name) !== '');
 	const slug = slugify(latin?.name ?? name);
 	return `${kind}:${slug === '' ? 'unnamed' : slug}`;
+}
+
+/** `short` is `full` cut short with ฯ for the rest (ศูนย์วิจัยฯ of ศูนย์วิจัยข้าว…). */
+function cutShortOf(short: string, full: string): boolean {
+	return short.endsWith('ฯ') && full.length > short.length && !full.endsWith('ฯ') && full.startsWith(short.slice(0, -1));
 }
 
 /** ASEAN, APEC, ธ.ก.ส., สปส.: short forms that are never an entity's fullest name. */

@@ -103,6 +103,7 @@ export function* detectMentionsSteps(
 	if (clock.due()) yield* clock.pause();
 	cutToKnownNames(ctx, accepted, occupied);
 	widenToKnownNames(ctx, accepted, occupied);
+	joinCutShortWithฯ(ctx, accepted);
 	dropUnsupported(accepted, occupied);
 	if (clock.due()) yield* clock.pause();
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
@@ -208,6 +209,32 @@ function widenToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupie
 		occupied.mark(c.end, end);
 		c.end = end;
 		c.closed = true;
+	}
+}
+
+/**
+ * A body's or place's name cut short with ฯ (ศูนย์วิจัยฯ, ฯ for the rest of its name) stands for the
+ * one name of its kind in the article that the letters before ฯ open (ศูนย์วิจัยข้าวปทุมธานี): a
+ * short form of it, joined to its group, no entity of its own. With none, or two, it stays as written.
+ */
+function joinCutShortWithฯ(ctx: DetectionContext, accepted: Candidate[]): void {
+	const text = ctx.text;
+	for (const c of accepted) {
+		if (c.kind === 'person' || c.short || text.charCodeAt(c.end - 1) !== 0x0e2f || c.end - c.start < 4) continue;
+		const base = text.slice(c.start, c.end - 1);
+		let full: Candidate | undefined;
+		let fullName = '';
+		let ambiguous = false;
+		for (const d of accepted) {
+			if (d === c || d.kind !== c.kind || d.end - d.start <= base.length || text.charCodeAt(d.end - 1) === 0x0e2f || !text.startsWith(base, d.start)) continue;
+			const name = text.slice(d.start, d.end);
+			if (full !== undefined && name !== fullName) ambiguous = true;
+			full = d;
+			fullName = name;
+		}
+		if (full === undefined || ambiguous) continue;
+		c.group = full.group;
+		c.short = true;
 	}
 }
 

@@ -213,6 +213,27 @@ describe('state enterprises: การ + what they run + แห่งประ�
 	});
 });
 
+describe('a body cut short with ฯ', () => {
+	it('joins the one body of the article whose name it opens, and the full name names the entity', () => {
+		const idx = buildEntityIndex([article('a', 'ทั้งนี้ ศูนย์วิจัยข้าวปทุมธานี ได้จัดงาน โดย ศูนย์วิจัยฯ ได้เชิญเกษตรกร และ ศูนย์วิจัยฯ จะ')]);
+		const bodies = idx.all().filter((e) => e.kind === 'organization');
+		assert.deepEqual(
+			bodies.map((e) => [e.name, idx.mentionsOf(e.id).length]),
+			[['ศูนย์วิจัยข้าวปทุมธานี', 3]],
+		);
+	});
+
+	it('twins: alone, or with two bodies it could open, it stays as written', () => {
+		const alone = buildEntityIndex([article('a', 'ทั้งนี้ ศูนย์วิจัยฯ จะจัดงาน')]);
+		assert.deepEqual(
+			alone.all().map((e) => e.name),
+			['ศูนย์วิจัยฯ'],
+		);
+		const two = buildEntityIndex([article('a', 'ทั้งนี้ ศูนย์วิจัยข้าวปทุมธานี และ ศูนย์วิจัยข้าวชัยนาท ได้จัดงาน โดย ศูนย์วิจัยฯ ได้เชิญเกษตรกร')]);
+		assert.ok(two.all().some((e) => e.name === 'ศูนย์วิจัยฯ'));
+	});
+});
+
 describe('registered companies: บริษัท … จำกัด (มหาชน)', () => {
 	it('a company named in words with spaces, in either script, is one body up to its legal ending', () => {
 		assert.ok(bodies('ผู้บริหารบริษัท นอร์ท สตาร์ ฟู้ดส์ จำกัด (มหาชน) แถลงว่า').includes('บริษัท นอร์ท สตาร์ ฟู้ดส์ จำกัด (มหาชน)'));

@@ -335,6 +335,20 @@ describe("a body's name ending in an everyday word", () => {
 	});
 });
 
+describe('a head the segmenter joined with an everyday word', () => {
+	it('heads the name with it (ศูนย์วิจัย…, สถาบันวิจัย…)', () => {
+		assert.deepEqual(named('ทั้งนี้ ศูนย์วิจัยข้าวปทุมธานี ได้จัดงาน', 'organization'), ['ศูนย์วิจัยข้าวปทุมธานี']);
+		// Twins: an everyday compound that names no body (a hub), and a word that merely begins with a head.
+		assert.deepEqual(named('เป็น ศูนย์กลางด้านดิจิทัล ของภูมิภาค', 'organization'), []);
+		assert.deepEqual(
+			find('ตาม กรมธรรม์ประกันภัย ฉบับนี้').filter((m) => m.rule === 'org-head'),
+			[],
+		);
+		// A single Latin letter after a head is no name (R&D).
+		assert.deepEqual(named('ศูนย์วิจัย R&D ด้านยานยนต์', 'organization'), []);
+	});
+});
+
 describe("a body's name cut inside its run, written whole elsewhere in the article", () => {
 	it('is widened to the whole name the text goes on with', () => {
 		assert.deepEqual(named('ทั้งนี้ องค์การสะพานปลา (อสป.) แจ้งว่า ต่อมา องค์การสะพานปลาจะเร่งรัดงาน', 'organization'), ['องค์การสะพานปลา', 'อสป.', 'องค์การสะพานปลา']);

@@ -58,7 +58,8 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	let p = headEnd;
 	if (text[p] === ' ' && isUpperLatin(ctx.code(p + 1))) {
 		const latin = readLatinName(ctx, p + 1);
-		if (latin === undefined) return undefined;
+		// One letter is an initial or a piece of a code (R&D), no name.
+		if (latin === undefined || latin.end - latin.start < 2) return undefined;
 		return {start: latin.start, end: latin.end, closed: true, complementStart: latin.start, latinOnly: true};
 	}
 	if (allowSpace && text[p] === ' ' && isThaiLetter(ctx.code(p + 1))) p++;

@@ -2,7 +2,7 @@
 // person, head words open an organisation or place name, gazetteer entries are places. At each
 // position the longest trigger that yields a name wins, and the scan resumes after that name.
 
-import {isCommonWord, isPlaceWord} from '../common-words.js';
+import {isCommonWord, isOrgWord, isPlaceWord} from '../common-words.js';
 import {gazetteer, isCountryKey, type PlaceName} from '../gazetteer.js';
 import {
 	FOREIGN_POSITIONS,
@@ -255,6 +255,20 @@ export function detectRegisteredCompanies(ctx: DetectionContext): void {
 	}
 }
 
+/**
+ * The end of the segmenter's word at `start` when it is a body's head (ending at `end`) joined with
+ * an everyday word (ศูนย์|วิจัย as ศูนย์วิจัย); undefined when that word is anything else (กรมธรรม์).
+ */
+function joinedHeadEnd(ctx: DetectionContext, start: number, end: number): number | undefined {
+	if (!ctx.words.isBoundary(start)) return undefined;
+	const word = ctx.words.wordAt(start);
+	const rest = ctx.text.slice(end, start + word.length);
+	if (rest.length < 2 || !isCommonWord(rest) || VERB_SET.has(rest) || FUNCTION_SET.has(rest) || ORG_STOP.has(rest)) return undefined;
+	// The compound is no word of its own, or one the data saw inside bodies' names (ศูนย์วิจัย); not
+	// an everyday compound that names no body (ศูนย์กลาง "hub", ศูนย์การค้า "mall").
+	return !isCommonWord(word) || isOrgWord(word) ? start + word.length : undefined;
+}
+
 /** Tries one trigger; returns where the scan resumes, or undefined when it made nothing. */
 function handle(ctx: DetectionContext, trigger: Trigger, start: number, end: number): number | undefined {
 	const text = ctx.text;
@@ -267,8 +281,13 @@ function handle(ctx: DetectionContext, trigger: Trigger, start: number, end: num
 	const next = text.charCodeAt(end);
 	if (!endsWithDot && ((next >= 0x0e30 && next <= 0x0e3a) || next === 0x0e45 || (next >= 0x0e47 && next <= 0x0e4e))) return undefined;
 	if ((trigger.type === 'org' || trigger.type === 'place') && (FALSE_HEAD.test(text.slice(start, end + 12)) || next === 0x0e2f)) return undefined;
-	// A trigger word must end where a word ends (นาย in นายก, กรม in โปรแกรม are not triggers).
-	if (!endsWithDot && end < text.length && isThaiNameChar(next) && !ctx.words.isBoundary(end)) return undefined;
+	// A trigger word must end where a word ends (นาย in นายก, กรม in โปรแกรม are not triggers); but a
+	// body's head the segmenter joined with an everyday word (ศูนย์วิจัย, ศูนย์บริการ) heads with it.
+	if (!endsWithDot && end < text.length && isThaiNameChar(next) && !ctx.words.isBoundary(end)) {
+		const joined = trigger.type === 'org' ? joinedHeadEnd(ctx, start, end) : undefined;
+		if (joined === undefined) return undefined;
+		end = joined;
+	}
 	switch (trigger.type) {
 		case 'honorific':
 			return personAfterTitle(ctx, start, end, true, FOREIGN_POSITIONS.has(trigger.word));
