@@ -41,6 +41,16 @@ export const HONORIFICS = [
 	'รองศาสตราจารย์',
 	'ผู้ช่วยศาสตราจารย์',
 	'ศาสตราจารย์พิเศษ',
+	// Honorary and clinical professorships, a title of their own (ศ.คลินิก เกียรติคุณ นพ.X), not a name.
+	'ศาสตราจารย์เกียรติคุณ',
+	'ศาสตราจารย์คลินิก',
+	'ศ.เกียรติคุณ',
+	'ศ.กิตติคุณ',
+	'ศาสตราจารย์กิตติคุณ',
+	'ศ.คลินิก',
+	'ศ.คลินิก เกียรติคุณ',
+	'ศ.คลินิกเกียรติคุณ',
+	'ศาสตราจารย์คลินิกเกียรติคุณ',
 	'ม.ร.ว.',
 	'ม.ล.',
 	'ม.จ.',
@@ -278,6 +288,21 @@ export const POSITIONS = [
 	'ประธานรัฐสภา',
 	'ประธานศาลฎีกา',
 	'ผู้ตรวจการแผ่นดิน',
+	// Posts written short (นรม. the prime minister, ปกท. a permanent secretary, ปกอ./รปอ. the industry
+	// ministry's and its deputy, ผตร. an inspector-general, ผบช. a police commander, ผวจ. a governor, นอภ.
+	// a district chief, ส.ก./ส.จ. a Bangkok or provincial councillor): a post, not a body's acronym.
+	'นรม.',
+	'ปธน.',
+	'ปกท.',
+	'ปล.',
+	'ปกอ.',
+	'รปอ.',
+	'ผตร.',
+	'ผบช.',
+	'ผวจ.',
+	'นอภ.',
+	'ส.ก.',
+	'ส.จ.',
 	'เจ้ากรม',
 	// Offices of the Buddhist order: a monk's name is written before or after them.
 	'เจ้าคณะ',
@@ -1369,6 +1394,31 @@ export const NON_NAME_ABBREVIATIONS = new Set([
 	'จว.',
 	'อ.ส.',
 	'สว.',
+	// Million baht after a sum (1,480 ลบ.); people, not bodies (tourists, cadets, operators); royal
+	// decorations (ม.ป.ช., ป.ม.); decrees and the constitution; a head word alone (สนง., รร.); a
+	// motorcycle; the household survey.
+	'ลบ.',
+	'นทท.',
+	'นศท.',
+	'ผปก.',
+	'ม.ป.ช.',
+	'ม.ว.ม.',
+	'ป.ช.',
+	'ป.ม.',
+	'ท.ช.',
+	'ท.ม.',
+	'ต.ช.',
+	'ต.ม.',
+	'จ.ช.',
+	'จ.ม.',
+	'บ.ช.',
+	'บ.ม.',
+	'พรก.',
+	'รธน.',
+	'สนง.',
+	'รร.',
+	'รถจยย.',
+	'จปฐ.',
 ]);
 
 /**

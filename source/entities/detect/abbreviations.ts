@@ -47,10 +47,20 @@ export function detectThaiAbbreviations(ctx: DetectionContext): void {
 }
 
 /**
- * A known word that ends a letter or two later and takes those letters in (ขอ|ง… is ของ|…) is the
- * word really written: the abbreviation starts after it.
+ * A known word that ends a letter or two later and takes those letters in (ขอ|ง… is ของ|…), or a
+ * known word of three letters written whole (ของ|วธ. is ของ then วธ., not a body ของวธ.), is the word
+ * really written: the abbreviation starts after it.
  */
 function afterLongerWord(text: string, s: number, dot: number): number {
+	// A three-letter word written whole before (ของ|วธ., รวม|สธ.) when two letters or more are left.
+	const word = s + 3;
+	if (
+		word < dot &&
+		isThaiConsonant(text.charCodeAt(word)) &&
+		KNOWN_BEFORE.endingAt(text, word) === 3 &&
+		(abbreviationAt(text, word, dot)?.replace(/[^ก-ฮ]/g, '').length ?? 0) >= 2
+	)
+		return word;
 	for (let t = s + 1; t <= s + 2 && t < dot; t++) {
 		if (isThaiConsonant(text.charCodeAt(t)) && KNOWN_BEFORE.endingAt(text, t) > t - s && abbreviationAt(text, t, dot) !== undefined) return t;
 	}
@@ -87,7 +97,8 @@ function postAt(text: string, from: number): boolean {
 		.some((m) => m.values.some((v) => v.type === 'position'));
 }
 
-function shortTitleAt(text: string, s: number): boolean {
+/** A title or post written short (a trigger ending in a dot: รมว., ปกท., พล.อ.) starts at `s`. */
+export function shortTitleAt(text: string, s: number): boolean {
 	return triggerTrie()
 		.matchesAt(text, s)
 		.some((m) => text[m.end - 1] === '.' && m.values.some((v) => v.type === 'position' || v.type === 'honorific'));
@@ -99,7 +110,10 @@ function abbreviationAt(text: string, s: number, dot: number): string | undefine
 	return m === null || s + m[0].length <= dot ? undefined : m[0];
 }
 
-const isName = (abbr: string): boolean => !NON_NAME_ABBREVIATIONS.has(abbr) && triggerTrie().get(abbr) === undefined && !isTitleStack(abbr);
+/** A decree's or act's short form opening a chain (พ.ร.บ.วว., พรก.ฉุกเฉิน.): a law, whatever follows. */
+const LAW = /^(?:พ\.ร\.[บกฎ]\.|พร[บก]\.|พ\.รบ\.)/;
+
+const isName = (abbr: string): boolean => !NON_NAME_ABBREVIATIONS.has(abbr) && !LAW.test(abbr) && triggerTrie().get(abbr) === undefined && !isTitleStack(abbr);
 
 /** Titles written short one after another (ศ.นพ., รศ.ดร., พล.ต.อ.นพ.): a person's titles, no body. */
 function isTitleStack(abbr: string): boolean {

@@ -34,6 +34,8 @@ const MAX_WORDS = 10;
 /** Words that begin with a head word but are not names (รัฐบาล, รัฐมนตรี, เขตแดน). */
 export const FALSE_HEAD = /^(?:รัฐ(?:บาล|มนตรี|สภา|ธรรมนูญ|วิสาหกิจ|ประหาร|ศาสตร์|กิจ|ประศาสน|สวัสดิการ)|เขต(?:แดน|อำนาจ)|เมืองหลวง|ประเทศชาติ|ตลาดหลักทรัพย์|เกาะติด)/;
 const PLACE_HEAD_WORDS = new Set(PLACE_HEADS);
+/** Posts of a ministry, province or district, written without the one they belong to (ปลัดกระทรวง, ผู้ว่าราชการจังหวัด). */
+export const LEVEL_POSTS = new Set(POSITIONS.filter((w) => /(?:กระทรวง|จังหวัด|อำเภอ)$/.test(w)));
 const HEAD_WORDS = new Set([...PLACE_HEADS, ...ORG_HEADS]);
 /**
  * Clause verbs: those derived from Thai NER 1.5 (clause-verbs.ts, generated), and five seen after
@@ -231,6 +233,10 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	// place, no name: a river's or a mountain's name holds a word of its own or a place's.
 	if (isPlace && NATURAL_FEATURES.has(text.slice(headStart, headEnd)) && everydayOnly(ctx, p, end)) return undefined;
 	const complement = text.slice(p, end);
+	// A body named after a post of a ministry, province or district whose own name is not written
+	// (สำนักงาน|ปลัดกระทรวง, สำนักงาน|สาธารณสุขจังหวัด): every ministry or province has one, so it is a
+	// kind of office, no name (สำนักงานปลัดกระทรวงมหาดไทย is one).
+	if (!isPlace && LEVEL_POSTS.has(complement)) return undefined;
 	const place = gaz.thai.get(complement);
 	return {start: headStart, end, closed, placeKey: isPlace && SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? place?.key : undefined, complementStart: p};
 }
@@ -425,6 +431,15 @@ const RANKED = new Set(['คน', 'แห่ง', 'ครั้ง', 'ฉบั�
 const COUNTED = /^ ?(?:แห่ง|คน|ราย|ครั้ง|ปี|เดือน|วัน|สัปดาห์|ชั่วโมง|นาที|ตัว|หลัง|คัน|ลำ|เครื่อง|โครงการ|ล้าน|พัน|หมื่น|แสน|บาท|เท่า|กิโล|เมตร|ไร่|ตัน|ลิตร|%|ชั้น|ฉบับ|เรื่อง|ประเทศ|จังหวัด|อำเภอ)/;
 
 /** The end of a known place that starts at one of `starts` and runs past `at`, if any. */
+/**
+ * A place the gazetteer knows ends the name at [start, end) on a word of its own (ศูนย์ฝึกอาชีพ|ภาคใต้,
+ * สำนักงาน…|เชียงใหม่): the name is closed by a place, whatever the tagger made of it.
+ */
+export function endsOnKnownPlace(ctx: DetectionContext, start: number, end: number): boolean {
+	for (const b of ctx.innerBounds(start, end)) if (longestPlaceAt(ctx, b, end)?.end === end) return true;
+	return false;
+}
+
 function knownPlaceOver(ctx: DetectionContext, starts: readonly number[], at: number, runEnd: number): number | undefined {
 	for (const s of starts) {
 		const place = longestPlaceAt(ctx, s, runEnd);

@@ -5,7 +5,7 @@
 
 import {isCommonWord} from '../common-words.js';
 import {gazetteer} from '../gazetteer.js';
-import {LATIN_COMMON_WORDS, LATIN_STOP, ORG_HEADS, OTHER_HEADS, PLACE_HEADS} from '../lexicon.js';
+import {LATIN_COMMON_WORDS, LATIN_STOP, NON_NAME_ABBREVIATIONS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS} from '../lexicon.js';
 import {triggerTrie} from '../detect/trigger-trie.js';
 import type {StepClock, Steps} from '../steps.js';
 import {SuffixSet, Trie} from '../trie.js';
@@ -23,9 +23,9 @@ import {
 	VERB_SET,
 	uniformCandidate,
 } from '../detect/context.js';
-import {abbreviatesPostBefore} from '../detect/abbreviations.js';
+import {abbreviatesPostBefore, shortTitleAt} from '../detect/abbreviations.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
-import {HIGHWAY_DISTRICT} from '../detect/head-name.js';
+import {HIGHWAY_DISTRICT, LEVEL_POSTS, endsOnKnownPlace} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
 import {tagText} from './tagger.js';
 import type {ModelSpan} from './tags.js';
@@ -70,6 +70,9 @@ function priorityOver(text: string, rules: readonly Candidate[], longest: number
 			return CUT;
 		}
 		if (!WIDENED_RULES.has(c.rule) || c.start < start || c.end > end || c.end - c.start === end - start) return MODEL_PRIORITY;
+		// A body's name opens with its head: words the model puts before a head-word name's head
+		// (สมาชิก|องค์การการค้าโลก, a member of it) are the sentence's unless they open with a head too.
+		if (c.rule === 'org-head' && kind === 'organization' && c.start > start && !opensWithBodyHead(text.slice(start, end), 0)) return MODEL_PRIORITY;
 		inside = true;
 	}
 	return inside ? PRIORITY.definition - 1 : MODEL_PRIORITY;
@@ -187,10 +190,15 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	// Latin-script names are the rules' (capitals, titles, acronyms): the model learned Thai news.
 	if (!/[\u0E01-\u0E2E]/.test(name)) return false;
 	if (PERSON_STOP.has(name) || GENERIC.has(name) || CIVIL_SERVICE_GRADE.test(name)) return false;
+	// An abbreviation the lexicon knows is no name (ม.ป.ช. a decoration, ลบ. million baht), as the rules
+	// read it; not a month's, which the model reads in context (ก.พ. is February and also a commission).
+	if (NON_NAME_ABBREVIATIONS.has(name) && !MONTH.test(name)) return false;
 	// An abbreviation with a number right after it is a code (อท.2034, a rural road), as the rules read it.
 	if (name.endsWith('.') && /^[0-9๐-๙]/.test(ctx.text.slice(end, end + 1))) return false;
 	// Nor one in brackets after a post (ผู้ว่าราชการจังหวัด (ผวจ.)): the post's.
 	if (name.endsWith('.') && abbreviatesPostBefore(ctx.text, start)) return false;
+	// Nor a post written short with its ministry's (ปกท.ทส., รมว.กห.): the post's, as the rules read it.
+	if (/^(?:[ก-ฮ]{1,5}\.)+$/.test(name) && shortTitleAt(ctx.text, start)) return false;
 	// Ending on a Latin function or everyday word (ชมรม To…), it stops inside a Latin phrase: the
 	// rules read Latin names whole.
 	const last = /[A-Za-z]+$/.exec(name)?.[0];
@@ -203,8 +211,13 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	const office = name.startsWith('แขวง') ? HIGHWAY_DISTRICT.exec(rest) : null;
 	// A head and a verb alone is a clause (ที่กรม|จัด): the rules take no name there.
 	if (VERB_SET.has(rest) || ORG_STOP.has(rest)) return false;
+	// Nor a head and a post of a ministry or province alone (สำนักงาน|ปลัดกระทรวง): a kind of office (readHeadName).
+	if (LEVEL_POSTS.has(rest)) return false;
 	return rest !== '' && !GENERIC.has(rest) && (office === null || office[0].length < rest.length);
 }
+
+/** The Thai months written short (ม.ค. … ธ.ค.). */
+const MONTH = /^(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.$/;
 
 const DISTRICT_HEAD = /^(?:กิ่งอำเภอ|อำเภอ|อ\.) ?/;
 
@@ -334,7 +347,9 @@ class SpanCover {
  */
 function markUnsupported(ctx: DetectionContext, seen: SpanCover): void {
 	for (const c of ctx.candidates) {
-		if (c.rule === 'org-head' && !c.closed && seen.kindsIn(c.start, c.end) === 0) c.unsupported = true;
+		// A name that ends on a place the gazetteer knows is closed by it (ศูนย์ฝึกอาชีพ|ภาคใต้): not
+		// left to whether the tagger happened to tag the place.
+		if (c.rule === 'org-head' && !c.closed && seen.kindsIn(c.start, c.end) === 0 && !endsOnKnownPlace(ctx, c.start, c.end)) c.unsupported = true;
 	}
 }
 
