@@ -66,7 +66,8 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		if (shape !== undefined) return shape;
 	}
 	if (kind === 'person') {
-		const wrong = countrysFormalName(name) ?? royalVerb(name);
+		// One Thai letter is an initial or a cut, no name (a post's ท, a title's ฮ).
+		const wrong = /^[\u0E01-\u0E2E]$/.test(name) ? 'one-letter' : (countrysFormalName(name) ?? royalVerb(name));
 		if (wrong !== undefined) return wrong;
 	}
 	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name))) return 'latin-phrase';
@@ -695,6 +696,7 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 		summary.kind === 'person' &&
 		!COMPANY_SUFFIX.test(summary.name) &&
 		!summary.name.startsWith('ทรง') &&
+		summary.name.length > 1 &&
 		!STATE_OPENER.test(summary.name) &&
 		!cluster.every(
 			(g) =>

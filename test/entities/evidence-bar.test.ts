@@ -203,11 +203,13 @@ describe('detection: generic words and royal nouns', () => {
 
 describe('names of the wrong kind: a country, a king’s deed, a kind of place in Latin', () => {
 	const byRule: MentionEvidence[] = [{rule: 'org-head', article: 0}];
-	it('a country’s formal name is neither a body nor a person; a union of a region or a trade is a body', () => {
+	it('a country’s formal name is neither a body nor a person, nor is one letter; a union of a region or a trade is a body', () => {
 		assert.equal(reason('สหภาพเมียนมา', 'organization', byRule), 'country-name');
 		assert.equal(reason('สหพันธ์สาธารณรัฐเยอรมนี', 'organization', byRule), 'country-name');
 		assert.equal(reason('เครือรัฐออสเตรเลีย', 'person', [{rule: 'position', title: 'ผู้แทนจาก', article: 0}]), 'country-name');
-		// Twins: a union of a region, a labour union, a person whose given name opens with รัฐ.
+		assert.equal(reason('ท', 'person', [{rule: 'position', title: 'ผู้ว่าราชการ', article: 0}]), 'one-letter');
+		// Twins: a union of a region, a labour union, a person whose given name opens with รัฐ, a two-letter name.
+		assert.equal(reason('ใบ', 'person', [{rule: 'title', title: 'นาง', article: 0}]), undefined);
 		assert.equal(reason('สหภาพยุโรป', 'organization', byRule), undefined);
 		assert.equal(reason('สหภาพแรงงานรัฐวิสาหกิจ', 'organization', byRule), undefined);
 		assert.equal(reason('รัฐพล นราดิศร', 'person', [{rule: 'title', title: 'นาย', article: 0}]), undefined);
