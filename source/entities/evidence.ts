@@ -82,6 +82,10 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		if (tokens.length > 2 && tokens.some((t) => isCommonWord(t))) return 'person-list';
 		// A name carries its kin word or honorific once (คุณX Y); two are two people or kin words (คุณปู่ คุณย่า).
 		if (tokens.filter((t) => LIST_PREFIX.test(t)).length >= 2) return 'person-list';
+		// Two places of the gazetteer (ชิลี แม็กซิโก รัสเซีย) or a word opened by และ or หรือ after
+		// the first (X Y และZ W): a list of places or two people, not one name. A surname holding a
+		// province (ณ อยุธยา) is one place.
+		if (tokens.filter((t) => knownPlace(t)).length >= 2 || tokens.some((t, i) => i > 0 && /^(?:และ|หรือ)./.test(t))) return 'person-list';
 		if (titleOnly(name)) return 'title-only';
 		if (tokens.length === 2 && oneArticle && isCommonWord(tokens[0]!)) return 'person-common-word';
 		// One word, no surname, no title, one article: the tagger's guess on a word of one sentence
@@ -112,7 +116,7 @@ function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
 	// joining word where it matters are segmented.
 	const opening = TRAILING.some((w) => name.startsWith(w)) || name.startsWith('แห่ง');
 	const closing = TRAILING.some((w) => name.length > w.length && name.endsWith(w));
-	const inner = name.includes(kind === 'place' ? 'ประจำ' : 'และ');
+	const inner = name.includes('และ') || (kind === 'place' && name.includes('ประจำ'));
 	const segments = opening || closing || inner ? words(name) : [];
 	const starts = new Set(segments.map((w) => w.start));
 	const first = segments[0] === undefined ? '' : name.slice(segments[0].start, segments[0].end);
@@ -123,6 +127,13 @@ function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
 		if (segments.some((w) => w.start > 0 && name.slice(w.start, w.end) === 'ประจำ')) return 'piece';
 		// ประเทศ names a known country (ประเทศส่วนใหญ่…, ประเทศตลาดเกิดใหม่ are kinds of country).
 		if (name.startsWith('ประเทศ') && !knownPlaceAt(name, 'ประเทศ'.length)) return 'generic';
+		// X และ Y where Y opens with a place's or a body's head (…เวียดนาม|และ|ราชอาณาจักรไทย,
+		// คลองX|และ|ชุมชนY): two places joined; a known place keeps its และ (แซงปีแยร์และมีเกอลง).
+		if (
+			!knownPlace(name) &&
+			segments.some((w, i) => i > 0 && name.slice(w.start, w.end) === 'และ' && segments[i + 1] !== undefined && headAt(name, segments[i + 1]!.start))
+		)
+			return 'joined';
 		return undefined;
 	}
 	if (name.startsWith('ศูนย์กลาง')) return 'role';
@@ -668,13 +679,15 @@ function innerWord(name: string, word: string): boolean {
 /** Where body and place heads start words of the name (กรม…, ตำบล… อำเภอ…). */
 function placeOrOrgHeads(name: string): Array<{at: number}> {
 	const found: Array<{at: number}> = [];
-	for (const {start: at} of words(name)) {
-		const head = triggerTrie()
-			.matchesAt(name, at)
-			.some((m) => m.values.some((v) => v.type === 'org' || v.type === 'place' || v.type === 'standalone'));
-		if (head) found.push({at});
-	}
+	for (const {start: at} of words(name)) if (headAt(name, at)) found.push({at});
 	return found;
+}
+
+/** A body's or a place's head starts at `at` in the name. */
+function headAt(name: string, at: number): boolean {
+	return triggerTrie()
+		.matchesAt(name, at)
+		.some((m) => m.values.some((v) => v.type === 'org' || v.type === 'place' || v.type === 'standalone'));
 }
 
 /** A gazetteer place starts at `at` in the name (ประเทศ|ญี่ปุ่น…). */

@@ -28,6 +28,15 @@ describe('entities the tagger alone found', () => {
 		assert.equal(reason('มาร์กาเร็ต แอนน์ ฟอสเตอร์', 'person', tagger(1)), undefined);
 	});
 
+	it('a person of two places or with a word opened by และ is a list', () => {
+		assert.equal(reason('ชิลี แม็กซิโก รัสเซีย', 'person', tagger(1)), 'person-list');
+		assert.equal(reason('ยโสธร อำนาจเจริญ', 'person', tagger(2, 2)), 'person-list');
+		assert.equal(reason('ดวงพร พงศ์ผาสุก และกิต กิตตินันท์', 'person', tagger(1)), 'person-list');
+		// Twins: a surname holding one province; a given name that is a province, with its surname.
+		assert.equal(reason('ยุถิกา อิศรางกูร ณ อยุธยา', 'person', tagger(1)), undefined);
+		assert.equal(reason('พิจิตร รัตตกุล', 'person', tagger(1)), undefined);
+	});
+
 	it('a person whose given name is an everyday word, seen once, is a phrase', () => {
 		assert.equal(reason('อนุมัติ สุขสวัสดิ์', 'person', tagger(1)), 'person-common-word');
 		// Twins: a surname that is a word (ทองคำ); the same seen in two articles.
@@ -231,6 +240,14 @@ describe('names of the wrong kind: a country, a king’s deed, a kind of place i
 				.map((e) => e.name);
 		assert.deepEqual(people('นำขึ้นทูลเกล้าฯ ถวาย เพื่อพระมหากษัตริย์ทรงลงพระปรมาภิไธย และประกาศใช้บังคับ'), []);
 		assert.deepEqual(people('โดยมีนายทรงพล ใจกริ่ม ผู้อำนวยการ เป็นประธาน'), ['ทรงพล ใจกริ่ม']);
+	});
+
+	it('two places joined by และ, the second opened by a head, are no place; a known place or a region keeps its และ', () => {
+		const head: MentionEvidence[] = [{rule: 'place-head', article: 0}];
+		assert.equal(reason('สาธารณรัฐสังคมนิยมเวียดนามและราชอาณาจักรไทย', 'place', head), 'joined');
+		// Twins: a country the gazetteer knows, Bangkok and its vicinity.
+		assert.equal(reason('แซงปีแยร์และมีเกอลง', 'place', [{rule: 'gazetteer', article: 0}]), undefined);
+		assert.equal(reason('กรุงเทพมหานครและปริมณฑล', 'place', tagger(2, 2)), undefined);
 	});
 
 	it('a Latin place of everyday words around a place’s word is a kind of place; a word of its own makes it one', () => {
