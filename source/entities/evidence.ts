@@ -99,6 +99,9 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		if (knownPlace(name) || (kind === 'place' && PLACE_WORDS.test(name)) || name.includes('.')) return undefined;
 		if (JOINERS.some((j) => innerWord(name, j))) return 'joined';
 		if (oneArticle) return 'no-head';
+		// Seen in many articles, but written as a kind or a manner half the time or more
+		// (ได้อย่าง|สมบูรณ์, เป็น|X): a word of the sentence the tagger took, not a name.
+		if (mentions.filter((m) => m.generic === true).length * 2 >= mentions.length) return 'generic-use';
 		return undefined;
 	}
 	// A smaller unit's name glued to a larger unit's (ตำบลX|อำเภอY, อำเภอX|จังหวัดY): two places.
