@@ -169,8 +169,13 @@ function withThenBody(name: string): boolean {
  * they stand beside (those bring other mentions with them).
  */
 function latinOnly(mentions: readonly MentionEvidence[]): boolean {
-	return mentions.every((m) => (m.rule === 'latin' && m.title === undefined) || m.rule === 'position-latin');
+	return mentions.every((m) => (LATIN_UNTITLED_RULES.has(m.rule) && m.title === undefined) || m.rule === 'position-latin');
 }
+/**
+ * Rules that read a Latin person with no honorific: by its letters, and the same name again as a
+ * short form or in a definition's brackets (EXIM BANK, then EXIM), which add no evidence of a person.
+ */
+const LATIN_UNTITLED_RULES = new Set(['latin', 'short-form', 'definition']);
 
 /**
  * Words all in capitals, two or more, with no title (`ART TOY`, `TRADE FAIR CAMP`): a brand, a
@@ -716,7 +721,7 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 		!STATE_OPENER.test(summary.name) &&
 		!cluster.every(
 			(g) =>
-				((table.mentionRule.get(g) === 'model' || table.mentionRule.get(g) === 'latin') && table.mentionTitle.get(g) === undefined) ||
+				((table.mentionRule.get(g) === 'model' || LATIN_UNTITLED_RULES.has(table.mentionRule.get(g) ?? '')) && table.mentionTitle.get(g) === undefined) ||
 				table.mentionRule.get(g) === 'position-latin',
 		)
 	)
