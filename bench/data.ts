@@ -38,6 +38,7 @@ export const HELD_OUT_JUNK_LABELS = [
 	'entities-junk-labels-heldout-7.tsv',
 	'entities-junk-labels-heldout-7-after.tsv',
 	'entities-junk-labels-heldout-8.tsv',
+	'entities-junk-labels-heldout-8-after.tsv',
 ];
 
 export function bigCorpus(times = 5): {path: string; bytes: number} {
