@@ -30,13 +30,15 @@ export const JUNK_LABELS = [
 ];
 /**
  * Never trained on: the junk10 round's fair check (labelled before its code) and the lead's reading
- * of a fresh seed late in stop 24 (heldout-7).
+ * of a fresh seed late in stop 24 (heldout-7), and the junk12 round's fair check (heldout-8, stop 25).
  */
 export const HELD_OUT_JUNK_LABELS = [
 	'entities-junk-labels-heldout-6.tsv',
 	'entities-junk-labels-heldout-6-after.tsv',
 	'entities-junk-labels-heldout-7.tsv',
 	'entities-junk-labels-heldout-7-after.tsv',
+	'entities-junk-labels-heldout-8.tsv',
+	'entities-junk-labels-heldout-8-after.tsv',
 ];
 
 export function bigCorpus(times = 5): {path: string; bytes: number} {

@@ -80,15 +80,22 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 	const byCount = new Map<number, Draft[]>();
 	// Every body's and place's name, for the learned bar's extensions (listing-bar.ts).
 	const names: string[] = [];
+	const mentionsOf = new Map<string, number>();
 	for (let c = 0; c < clusters.length; c++) {
 		const cluster = clusters[c]!;
 		if (cluster.length === 0 || hidden.has(c)) continue;
 		const summary = (summaries[c] ??= summarize(table, cluster));
-		if (extendedKind(summary.kind)) names.push(summary.name);
+		if (extendedKind(summary.kind)) {
+			names.push(summary.name);
+			mentionsOf.set(summary.name, Math.max(mentionsOf.get(summary.name) ?? 0, cluster.length));
+		}
 		if (clock.tick()) yield* clock.pause();
 	}
 	const sorted = yield* sortSteps(names, byCodeUnits, clock);
-	const extensions = new NameExtensions(sorted.filter((n, i) => i === 0 || n !== sorted[i - 1]));
+	const extensions = new NameExtensions(
+		sorted.filter((n, i) => i === 0 || n !== sorted[i - 1]),
+		mentionsOf,
+	);
 	for (let c = 0; c < clusters.length; c++) {
 		const cluster = clusters[c]!;
 		if (cluster.length === 0 || hidden.has(c)) continue;
@@ -97,7 +104,9 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 		// A summary is reused only while its cluster is unchanged, and the rules' reason with it. The
 		// rules first (evidence.ts), then the learned bar on what they list (listing-bar.ts), whose
 		// extensions are the whole corpus's of now.
-		const ruled = corrected ? false : (summary.unlisted ??= clusterUnlistedReason(table, cluster, summary) ?? false);
+		const ruledAlone = corrected ? false : (summary.unlisted ??= clusterUnlistedReason(table, cluster, summary) ?? false);
+		// A longer name of the corpus of now going on inside a word makes this one a cut (not kept on the summary).
+		const ruled = ruledAlone === false && !corrected && extendedKind(summary.kind) && extensions.cutShort(summary.name, cluster.length) ? 'cut-short' : ruledAlone;
 		// The audit and the trainer read every feature (worked out for all but corrected entities).
 		const full = everyEntity && !corrected;
 		const learned = !corrected && (ruled === false || full) && learnedVerdict(table, cluster, summary, extensions, full);

@@ -8,7 +8,7 @@
 import {isCommonWord, isOrgWord, isPlaceWord} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer, isCountryKey} from './gazetteer.js';
-import {COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, ORG_HEADS, PLACE_HEADS, POSITIONS} from './lexicon.js';
+import {COMMON_WORDS, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, LATIN_STOP, ORG_HEADS, PLACE_HEADS, POSITIONS} from './lexicon.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
 import {words} from '../text/words.js';
@@ -52,6 +52,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 	if (kind !== 'person') {
 		const shape =
 			bodyOrPlaceShape(name, kind) ??
+			(kind === 'organization' ? countrysFormalName(name) : undefined) ??
 			latinThing(name, kind, mentions) ??
 			everydayWord(name, mentions) ??
 			placeHeadPhrase(name, kind) ??
@@ -63,6 +64,11 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			cutOnBoundWord(name) ??
 			kindNotName(name, kind, mentions);
 		if (shape !== undefined) return shape;
+	}
+	if (kind === 'person') {
+		// One Thai letter is an initial or a cut, no name (a post's ท, a title's ฮ).
+		const wrong = /^[\u0E01-\u0E2E]$/.test(name) ? 'one-letter' : (countrysFormalName(name) ?? royalVerb(name));
+		if (wrong !== undefined) return wrong;
 	}
 	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name))) return 'latin-phrase';
 	if (kind === 'person' && COMPANY_SUFFIX.test(name)) return 'body-as-person';
@@ -76,6 +82,10 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		if (tokens.length > 2 && tokens.some((t) => isCommonWord(t))) return 'person-list';
 		// A name carries its kin word or honorific once (คุณX Y); two are two people or kin words (คุณปู่ คุณย่า).
 		if (tokens.filter((t) => LIST_PREFIX.test(t)).length >= 2) return 'person-list';
+		// Two places of the gazetteer (ชิลี แม็กซิโก รัสเซีย) or a word opened by และ or หรือ after
+		// the first (X Y และZ W): a list of places or two people, not one name. A surname holding a
+		// province (ณ อยุธยา) is one place.
+		if (tokens.filter((t) => knownPlace(t)).length >= 2 || tokens.some((t, i) => i > 0 && /^(?:และ|หรือ)./.test(t))) return 'person-list';
 		if (titleOnly(name)) return 'title-only';
 		if (tokens.length === 2 && oneArticle && isCommonWord(tokens[0]!)) return 'person-common-word';
 		// One word, no surname, no title, one article: the tagger's guess on a word of one sentence
@@ -89,6 +99,9 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		if (knownPlace(name) || (kind === 'place' && PLACE_WORDS.test(name)) || name.includes('.')) return undefined;
 		if (JOINERS.some((j) => innerWord(name, j))) return 'joined';
 		if (oneArticle) return 'no-head';
+		// Seen in many articles, but written as a kind or a manner half the time or more
+		// (ได้อย่าง|สมบูรณ์, เป็น|X): a word of the sentence the tagger took, not a name.
+		if (mentions.filter((m) => m.generic === true).length * 2 >= mentions.length) return 'generic-use';
 		return undefined;
 	}
 	// A smaller unit's name glued to a larger unit's (ตำบลX|อำเภอY, อำเภอX|จังหวัดY): two places.
@@ -106,7 +119,7 @@ function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
 	// joining word where it matters are segmented.
 	const opening = TRAILING.some((w) => name.startsWith(w)) || name.startsWith('แห่ง');
 	const closing = TRAILING.some((w) => name.length > w.length && name.endsWith(w));
-	const inner = name.includes(kind === 'place' ? 'ประจำ' : 'และ');
+	const inner = name.includes('และ') || (kind === 'place' && name.includes('ประจำ'));
 	const segments = opening || closing || inner ? words(name) : [];
 	const starts = new Set(segments.map((w) => w.start));
 	const first = segments[0] === undefined ? '' : name.slice(segments[0].start, segments[0].end);
@@ -117,6 +130,13 @@ function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
 		if (segments.some((w) => w.start > 0 && name.slice(w.start, w.end) === 'ประจำ')) return 'piece';
 		// ประเทศ names a known country (ประเทศส่วนใหญ่…, ประเทศตลาดเกิดใหม่ are kinds of country).
 		if (name.startsWith('ประเทศ') && !knownPlaceAt(name, 'ประเทศ'.length)) return 'generic';
+		// X และ Y where Y opens with a place's or a body's head (…เวียดนาม|และ|ราชอาณาจักรไทย,
+		// คลองX|และ|ชุมชนY): two places joined; a known place keeps its และ (แซงปีแยร์และมีเกอลง).
+		if (
+			!knownPlace(name) &&
+			segments.some((w, i) => i > 0 && name.slice(w.start, w.end) === 'และ' && segments[i + 1] !== undefined && headAt(name, segments[i + 1]!.start))
+		)
+			return 'joined';
 		return undefined;
 	}
 	if (name.startsWith('ศูนย์กลาง')) return 'role';
@@ -149,8 +169,13 @@ function withThenBody(name: string): boolean {
  * they stand beside (those bring other mentions with them).
  */
 function latinOnly(mentions: readonly MentionEvidence[]): boolean {
-	return mentions.every((m) => (m.rule === 'latin' && m.title === undefined) || m.rule === 'position-latin');
+	return mentions.every((m) => (LATIN_UNTITLED_RULES.has(m.rule) && m.title === undefined) || m.rule === 'position-latin');
 }
+/**
+ * Rules that read a Latin person with no honorific: by its letters, and the same name again as a
+ * short form or in a definition's brackets (EXIM BANK, then EXIM), which add no evidence of a person.
+ */
+const LATIN_UNTITLED_RULES = new Set(['latin', 'short-form', 'definition']);
 
 /**
  * Words all in capitals, two or more, with no title (`ART TOY`, `TRADE FAIR CAMP`): a brand, a
@@ -206,6 +231,53 @@ function countrysKind(name: string): string | undefined {
 }
 /** Heads of a country's party: a camp (of makers, of sellers), a side, a sector. */
 const COUNTRY_PARTY_HEADS = ['ภาครัฐ', 'ภาคเอกชน', 'ภาคธุรกิจ', 'ค่าย', 'ฝ่าย', 'ฝั่ง'];
+
+/**
+ * A country's formal name, a state's words and then a country the gazetteer knows (สหภาพ|เมียนมา,
+ * สหพันธ์|สาธารณรัฐ|เยอรมนี, เครือรัฐ|ออสเตรเลีย): the country, read as a body because สหภาพ or
+ * สหพันธ์ also heads a union's or a federation's name, or as a person after a post. Not a body
+ * nor a person. A union of a region or a trade (สหภาพ|ยุโรป, สหภาพ|แรงงาน…) names a body and stays.
+ */
+function countrysFormalName(name: string): string | undefined {
+	if (!STATE_OPENER.test(name)) return undefined;
+	let rest = name;
+	for (let word = STATE_WORDS.find((w) => rest.startsWith(w)); word !== undefined; word = STATE_WORDS.find((w) => rest.startsWith(w))) rest = rest.slice(word.length);
+	if (rest === name || rest === '') return undefined;
+	return isCountryKey(gazetteer().thai.get(rest)?.key) ? 'country-name' : undefined;
+}
+/** The words a state's formal name is made of before the country's own (longest first). */
+const STATE_WORDS = [
+	'สหพันธ์สาธารณรัฐ',
+	'สาธารณรัฐ',
+	'สหพันธรัฐ',
+	'ราชอาณาจักร',
+	'เครือรัฐ',
+	'สหพันธ์',
+	'สหภาพ',
+	'สมาพันธรัฐ',
+	'สังคมนิยม',
+	'ประชาธิปไตย',
+	'ประชาชน',
+	'อิสลาม',
+	'แห่ง',
+	'ประเทศ',
+	'รัฐ',
+];
+const STATE_OPENER = /^(?:สหพันธ์|สหภาพ|สาธารณรัฐ|ราชอาณาจักร|สหพันธรัฐ|เครือรัฐ|สมาพันธรัฐ|ประเทศ|รัฐ)/;
+
+/**
+ * A person whose name opens with ทรง and an everyday word or a royal noun (ทรง|ลง|พระปรมาภิไธย,
+ * ทรง|วาง|ศิลาฤกษ์, ทรง|พระ|กรุณา): ทรง before a verb says what a king or a prince did, after
+ * his style read as a title; no given name opens so. Given names that open with ทรง go on with a
+ * word of names (ทรง|พล, ทรง|ศักดิ์, ทรง|ยศ), which the everyday words leave out.
+ */
+function royalVerb(name: string): string | undefined {
+	if (!name.startsWith('ทรง')) return undefined;
+	const first = name.split(/\s+/)[0]!;
+	const next = words(first, 'ทรง'.length)[0];
+	if (next === undefined || next.start !== 'ทรง'.length) return undefined;
+	return isCommonWord(next.text) || next.text.startsWith('พระ') ? 'royal-verb' : undefined;
+}
 
 /**
  * A body or place ending on a word that only opens a longer one, where the segmenter knows no
@@ -311,7 +383,7 @@ const POST_SHORT_FORMS = POSITIONS.filter((p) => /^[\u0E01-\u0E2E]{2,}\.$/.test(
  */
 function latinPlaceOrPost(name: string): boolean {
 	return name.split(/[\s-]+/).some((w) => {
-		const word = w.length > 1 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w;
+		const word = foldCapitals(w);
 		return LATIN_ORG_HEADS.has(word) || LATIN_PLACE_HEADS.has(word) || LATIN_OTHER_HEADS.has(word) || LATIN_POSITION.has(word);
 	});
 }
@@ -502,6 +574,7 @@ function latinThing(name: string, kind: EntityKind, mentions: readonly MentionEv
 	// A company's legal ending alone (…Co., [Ltd]) is the piece a bracket cut off.
 	if (latinWords.length === 1 && LATIN_COMPANY_ENDINGS.has(name.replace(/\.$/, ''))) return 'piece';
 	// (A Latin place alone is mostly a city the gazetteer lacks: Brisbane.)
+	if (kind === 'place') return latinKindOfPlace(latinWords, mentions);
 	if (kind !== 'organization' || !mentions.every((m) => LATIN_BRACKET_RULES.has(m.rule))) return undefined;
 	// An English noun phrase is what its head is: the last word before `of`, `on`, `for` or `to`, or
 	// the last word (Ministry of…, …Trade Center: bodies; Convention on the … Organization, Session
@@ -511,11 +584,29 @@ function latinThing(name: string, kind: EntityKind, mentions: readonly MentionEv
 	return 'latin-thing';
 }
 
+/**
+ * A Latin place of everyday words around a place's word and nothing of its own (Smart Port,
+ * Digital Park, Innovation Park): a kind of place a policy speaks of, not one place. A place's
+ * own word keeps it (OTOP City, Osaka City, LG Science Park, Bang Sue Grand Station); so does a
+ * title or a Thai mention.
+ */
+function latinKindOfPlace(latinWords: readonly string[], mentions: readonly MentionEvidence[]): string | undefined {
+	if (latinWords.length < 2 || !mentions.every((m) => m.title === undefined && (LATIN_BRACKET_RULES.has(m.rule) || m.rule === 'place-head'))) return undefined;
+	const folded = latinWords.map(foldCapitals);
+	if (!folded.some((w) => LATIN_PLACE_HEADS.has(w))) return undefined;
+	const everyday = (w: string): boolean => LATIN_COMMON_WORDS.has(w) || LATIN_STOP.has(w) || LATIN_STOP.has(w.toLowerCase());
+	return folded.every((w) => LATIN_PLACE_HEADS.has(w) || everyday(w)) && folded.some((w) => !LATIN_PLACE_HEADS.has(w) || everyday(w)) ? 'latin-kind' : undefined;
+}
+
+/** A word in capitals folded to its first capital (`OFFICE` → `Office`). */
+function foldCapitals(word: string): string {
+	return word.length > 1 && word === word.toUpperCase() ? word[0] + word.slice(1).toLowerCase() : word;
+}
+
 /** The head word of a Latin noun phrase, capitals folded (`OFFICE` → `Office`). */
 function phraseHead(name: string): string {
 	const before = /^(.*?)\s+(?:of|on|for|to)\s/.exec(name)?.[1] ?? name;
-	const head = before.split(/[\s-]+/).at(-1) ?? '';
-	return head.length > 1 && head === head.toUpperCase() ? head[0] + head.slice(1).toLowerCase() : head;
+	return foldCapitals(before.split(/[\s-]+/).at(-1) ?? '');
 }
 
 const LATIN_COMPANY_ENDINGS = new Set(['Ltd', 'LTD', 'Co', 'Inc', 'Corp', 'Plc', 'PLC', 'LLC', 'GmbH', 'Limited']);
@@ -596,13 +687,15 @@ function innerWord(name: string, word: string): boolean {
 /** Where body and place heads start words of the name (กรม…, ตำบล… อำเภอ…). */
 function placeOrOrgHeads(name: string): Array<{at: number}> {
 	const found: Array<{at: number}> = [];
-	for (const {start: at} of words(name)) {
-		const head = triggerTrie()
-			.matchesAt(name, at)
-			.some((m) => m.values.some((v) => v.type === 'org' || v.type === 'place' || v.type === 'standalone'));
-		if (head) found.push({at});
-	}
+	for (const {start: at} of words(name)) if (headAt(name, at)) found.push({at});
 	return found;
+}
+
+/** A body's or a place's head starts at `at` in the name. */
+function headAt(name: string, at: number): boolean {
+	return triggerTrie()
+		.matchesAt(name, at)
+		.some((m) => m.values.some((v) => v.type === 'org' || v.type === 'place' || v.type === 'standalone'));
 }
 
 /** A gazetteer place starts at `at` in the name (ประเทศ|ญี่ปุ่น…). */
@@ -623,9 +716,12 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 	if (
 		summary.kind === 'person' &&
 		!COMPANY_SUFFIX.test(summary.name) &&
+		!summary.name.startsWith('ทรง') &&
+		summary.name.length > 1 &&
+		!STATE_OPENER.test(summary.name) &&
 		!cluster.every(
 			(g) =>
-				((table.mentionRule.get(g) === 'model' || table.mentionRule.get(g) === 'latin') && table.mentionTitle.get(g) === undefined) ||
+				((table.mentionRule.get(g) === 'model' || LATIN_UNTITLED_RULES.has(table.mentionRule.get(g) ?? '')) && table.mentionTitle.get(g) === undefined) ||
 				table.mentionRule.get(g) === 'position-latin',
 		)
 	)

@@ -7,11 +7,12 @@
 // (evidence.ts), the same on every path since the mark travels with the mention.
 
 /**
- * Words right before a mention that make it a kind: a predicate, a quantifier. (A number before it
- * is mostly an address, a floor or a list's number, not a count; an example, เช่น or อาทิ, is as
- * often a list of named bodies and places.)
+ * Words right before a mention that make it a kind: a predicate, a quantifier, a manner (อย่าง glued
+ * to it: ได้อย่าง|สมบูรณ์, "completely"). (A number before it is mostly an address, a floor or a
+ * list's number, not a count; an example, เช่น, อาทิ or อย่าง and a space, is as often a list of
+ * named bodies and places; ตัวอย่าง counts samples.)
  */
-const BEFORE = /(?:เป็น|ทุก|แต่ละ|หลาย|ประเภท|จำพวก)\s?$/;
+const BEFORE = /(?:(?:เป็น|ทุก|แต่ละ|หลาย|ประเภท|จำพวก)\s?|(?<!ตัว)อย่าง)$/;
 /**
  * Words right after it that do: a count with its classifier or all of a number (ทั้ง 50 เขต), an
  * indefinite, a plural, every one of its kind (ทุกแห่ง; a bare ทุก after it belongs to the next

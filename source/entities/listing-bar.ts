@@ -9,7 +9,7 @@
 import {isCommonWord} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer} from './gazetteer.js';
-import {LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_PLACE_HEADS, LATIN_STOP} from './lexicon.js';
+import {LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_PLACE_HEADS, LATIN_STOP, PLACE_HEADS} from './lexicon.js';
 import {LISTING_BAR} from './listing-bar-table.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
@@ -251,11 +251,17 @@ const MAX_EXTENSIONS = 8;
  * by one sort of the names and a binary search a name: counted up to MAX_EXTENSIONS.
  */
 export class NameExtensions {
-	/** `sorted`: distinct names in code-unit order (text/collate.ts's byCodeUnits). */
-	constructor(private readonly sorted: readonly string[]) {}
+	/**
+	 * `sorted`: distinct names in code-unit order (text/collate.ts's byCodeUnits); `mentions`: how
+	 * many mentions each name's entities hold (the most of one entity).
+	 */
+	constructor(
+		private readonly sorted: readonly string[],
+		private readonly mentions: ReadonlyMap<string, number> = new Map(),
+	) {}
 
-	/** Names that start with `name` and are longer. */
-	count(name: string): number {
+	/** The first name sorted after `name` (a binary search). */
+	private firstAfter(name: string): number {
 		const sorted = this.sorted;
 		let lo = 0;
 		let hi = sorted.length;
@@ -264,11 +270,55 @@ export class NameExtensions {
 			if (sorted[mid]! <= name) lo = mid + 1;
 			else hi = mid;
 		}
+		return lo;
+	}
+
+	/** Names that start with `name` and are longer. */
+	count(name: string): number {
+		const sorted = this.sorted;
+		const lo = this.firstAfter(name);
 		let n = 0;
 		for (let i = lo; i < sorted.length && n < MAX_EXTENSIONS && sorted[i]!.startsWith(name); i++) n++;
 		return n;
 	}
+
+	/**
+	 * A longer name of the corpus, mentioned more often, goes on from `name` inside one of its words
+	 * (กรมท่าอากาศ|ยาน, กระทรวงอุตสาหกรร|ม, ภูมิภาคตะวัน|ออก): the name, mentioned `count` times, is
+	 * that one cut short, not one of its own. A name the others go on from at a word's end (กรมการค้า →
+	 * กรมการค้า|ภายใน) is not judged, nor one whose longer forms are rarer: a misspelling
+	 * (สภาผู้แทนราษฎร|์), a name glued to the next word (ถนนราชดำเนิน|นอก, …|กับ), another place whose
+	 * name starts alike (เขตพระนคร, พระนครศรีอยุธยา); nor a word one letter short (misspelt).
+	 */
+	cutShort(name: string, count: number): boolean {
+		const sorted = this.sorted;
+		const lo = this.firstAfter(name);
+		for (let i = lo, n = 0; i < sorted.length && n < MAX_EXTENSIONS && sorted[i]!.startsWith(name); i++, n++) {
+			const longer = sorted[i]!;
+			if ((this.mentions.get(longer) ?? 0) <= count) continue;
+			// Only Thai letters on both sides of the cut (a space, a bracket or a digit is a boundary).
+			if (!THAI_LETTER.test(longer[name.length - 1]!) || !THAI_LETTER.test(longer[name.length]!)) continue;
+			const word = words(longer).find((w) => w.start < name.length && w.end > name.length);
+			// (A word one letter short, with its marks, is the same name misspelt: บริษัทซิลลิ|ค, …คลาว|ด์.)
+			if (word !== undefined && longer.slice(name.length, word.end).replace(THAI_MARKS, '').length >= 2) return !ownPlace(name);
+		}
+		return false;
+	}
 }
+
+/**
+ * A place the gazetteer or the district list knows, after its head or not (อำเภอ|พนม beside
+ * อำเภอพนมสารคาม), or a province or a district by the short form people use (จังหวัดสุพรรณ).
+ */
+function ownPlace(name: string): boolean {
+	return knownPlace(name) || ADMIN_HEAD.test(name) || PLACE_HEADS.some((h) => name.length > h.length && name.startsWith(h) && knownPlace(name.slice(h.length)));
+}
+/** Thai vowel and tone marks above and below a letter. */
+const THAI_MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
+/** Heads of a Thai province's or district's name. */
+const ADMIN_HEAD = /^(?:จังหวัด|จ\.|อำเภอ|อ\.|กิ่งอำเภอ)/;
+/** A Thai letter, vowel or tone mark: not ฯ nor ๆ, which end a word. */
+const THAI_LETTER = /[\u0E01-\u0E2E\u0E30-\u0E45\u0E47-\u0E4E]/;
 
 function knownPlace(name: string): boolean {
 	const gaz = gazetteer();

@@ -28,6 +28,15 @@ describe('entities the tagger alone found', () => {
 		assert.equal(reason('มาร์กาเร็ต แอนน์ ฟอสเตอร์', 'person', tagger(1)), undefined);
 	});
 
+	it('a person of two places or with a word opened by และ is a list', () => {
+		assert.equal(reason('ชิลี แม็กซิโก รัสเซีย', 'person', tagger(1)), 'person-list');
+		assert.equal(reason('ยโสธร อำนาจเจริญ', 'person', tagger(2, 2)), 'person-list');
+		assert.equal(reason('ดวงพร พงศ์ผาสุก และกิต กิตตินันท์', 'person', tagger(1)), 'person-list');
+		// Twins: a surname holding one province; a given name that is a province, with its surname.
+		assert.equal(reason('ยุถิกา อิศรางกูร ณ อยุธยา', 'person', tagger(1)), undefined);
+		assert.equal(reason('พิจิตร รัตตกุล', 'person', tagger(1)), undefined);
+	});
+
 	it('a person whose given name is an everyday word, seen once, is a phrase', () => {
 		assert.equal(reason('อนุมัติ สุขสวัสดิ์', 'person', tagger(1)), 'person-common-word');
 		// Twins: a surname that is a word (ทองคำ); the same seen in two articles.
@@ -198,5 +207,56 @@ describe('detection: generic words and royal nouns', () => {
 		assert.deepEqual(people('ทรัพย์สินของกษัตริย์ มีการจัดการอย่างดี'), []);
 		// Twin: a king's name after the same title.
 		assert.ok(people('เมื่อวานพระมหากษัตริย์โอลาฟ เสด็จถึง').some((n) => n.startsWith('โอลาฟ')));
+	});
+});
+
+describe('names of the wrong kind: a country, a king’s deed, a kind of place in Latin', () => {
+	const byRule: MentionEvidence[] = [{rule: 'org-head', article: 0}];
+	it('a country’s formal name is neither a body nor a person, nor is one letter; a union of a region or a trade is a body', () => {
+		assert.equal(reason('สหภาพเมียนมา', 'organization', byRule), 'country-name');
+		assert.equal(reason('สหพันธ์สาธารณรัฐเยอรมนี', 'organization', byRule), 'country-name');
+		assert.equal(reason('เครือรัฐออสเตรเลีย', 'person', [{rule: 'position', title: 'ผู้แทนจาก', article: 0}]), 'country-name');
+		assert.equal(reason('ท', 'person', [{rule: 'position', title: 'ผู้ว่าราชการ', article: 0}]), 'one-letter');
+		// Twins: a union of a region, a labour union, a person whose given name opens with รัฐ, a two-letter name.
+		assert.equal(reason('ใบ', 'person', [{rule: 'title', title: 'นาง', article: 0}]), undefined);
+		assert.equal(reason('สหภาพยุโรป', 'organization', byRule), undefined);
+		assert.equal(reason('สหภาพแรงงานรัฐวิสาหกิจ', 'organization', byRule), undefined);
+		assert.equal(reason('รัฐพล นราดิศร', 'person', [{rule: 'title', title: 'นาย', article: 0}]), undefined);
+	});
+
+	it('ทรง and a verb after a king’s style is what he did, no person; ทรง and a word of names is a given name', () => {
+		const titled: MentionEvidence[] = [{rule: 'title', title: 'พระมหากษัตริย์', article: 0}];
+		assert.equal(reason('ทรงลงพระปรมาภิไธย', 'person', titled), 'royal-verb');
+		assert.equal(reason('ทรงวางศิลาฤกษ์ หอฉัน', 'person', titled), 'royal-verb');
+		// Twins: given names that open with ทรง.
+		assert.equal(reason('ทรงพล ใจกริ่ม', 'person', titled), undefined);
+		assert.equal(reason('ทรงศักดิ์', 'person', titled), undefined);
+		// In the index too (a titled person skips the tagger's checks there).
+		const article = (id: string, body: string) => ({id, path: `${id}.txt`, format: 'txt' as const, title: '', text: body, blocks: []});
+		const people = (text: string) =>
+			buildEntityIndex([article('a', text)])
+				.all()
+				.filter((e) => e.kind === 'person')
+				.map((e) => e.name);
+		assert.deepEqual(people('นำขึ้นทูลเกล้าฯ ถวาย เพื่อพระมหากษัตริย์ทรงลงพระปรมาภิไธย และประกาศใช้บังคับ'), []);
+		assert.deepEqual(people('โดยมีนายทรงพล ใจกริ่ม ผู้อำนวยการ เป็นประธาน'), ['ทรงพล ใจกริ่ม']);
+	});
+
+	it('two places joined by และ, the second opened by a head, are no place; a known place or a region keeps its และ', () => {
+		const head: MentionEvidence[] = [{rule: 'place-head', article: 0}];
+		assert.equal(reason('สาธารณรัฐสังคมนิยมเวียดนามและราชอาณาจักรไทย', 'place', head), 'joined');
+		// Twins: a country the gazetteer knows, Bangkok and its vicinity.
+		assert.equal(reason('แซงปีแยร์และมีเกอลง', 'place', [{rule: 'gazetteer', article: 0}]), undefined);
+		assert.equal(reason('กรุงเทพมหานครและปริมณฑล', 'place', tagger(2, 2)), undefined);
+	});
+
+	it('a Latin place of everyday words around a place’s word is a kind of place; a word of its own makes it one', () => {
+		const latin: MentionEvidence[] = [{rule: 'latin', article: 0}];
+		assert.equal(reason('Smart Port', 'place', latin), 'latin-kind');
+		assert.equal(reason('Digital Park', 'place', latin), 'latin-kind');
+		// Twins: a word of its own (a brand, a city), a Thai mention.
+		assert.equal(reason('OTOP City', 'place', latin), undefined);
+		assert.equal(reason('Osaka City', 'place', latin), undefined);
+		assert.equal(reason('Digital Park', 'place', [...latin, {rule: 'model', article: 1}]), undefined);
 	});
 });

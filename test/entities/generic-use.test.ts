@@ -37,6 +37,20 @@ describe('a mention written as a kind', () => {
 		assert.ok(!used('ประกาศคณะกรรมการปฏิรูป ทุกฉบับ', 'คณะกรรมการปฏิรูป'));
 	});
 
+	it('a manner: อย่าง glued before it; อย่าง and a space gives examples, ตัวอย่าง counts samples', () => {
+		assert.ok(used('ระบบนี้ทำงานได้อย่างสมบูรณ์ ในทุกพื้นที่', 'สมบูรณ์'));
+		// Twins: such as (a space after อย่าง), samples counted (ตัวอย่าง).
+		assert.ok(!used('ผู้ให้บริการรายใหญ่ อย่าง วรรณวิภาคลาวด์ ลงทุน', 'วรรณวิภาคลาวด์'));
+		assert.ok(!used('อำเภอสะเดา 110 ตัวอย่างอำเภอบางกล่ำ 100 ตัวอย่าง', 'อำเภอบางกล่ำ'));
+	});
+
+	it('a place with no head, seen in many articles, written as a manner half the time or more, is no place', () => {
+		assert.equal(reason('สมบูรณ์', 'place', mentions('model', 4, 2)), 'generic-use');
+		// Twins: written bare most of the time; a known place.
+		assert.equal(reason('สมบูรณ์', 'place', mentions('model', 4, 1)), undefined);
+		assert.equal(reason('ชุมพร', 'place', mentions('model', 4, 4)), undefined);
+	});
+
 	it("all of a number, all over the country or the world, a level of government, the state's, a type of", () => {
 		const kinds: Array<[string, string]> = [
 			['ประสานงานกับศูนย์บริการชุมชน ทั้ง 38 ศูนย์ เพื่อ', 'ศูนย์บริการชุมชน'],

@@ -65,6 +65,10 @@ describe('junk entities by cause', () => {
 		// Twins: a foreign name seen once with no title; the same words after a title.
 		assert.equal(reason('Maren Holloway', 'person', found('latin')), undefined);
 		assert.equal(reason('Festival Director', 'person', found('latin', 1, 1, 'Mr.')), undefined);
+		// Its short form or its definition's brackets add no evidence of a person (EXIM BANK, then EXIM).
+		assert.equal(reason('HARBOUR BANK', 'person', [...found('latin', 3, 2), ...found('short-form'), ...found('definition')]), 'latin-phrase');
+		// Twin: a foreign name, then its surname alone.
+		assert.equal(reason('Maren Holloway', 'person', [...found('latin'), ...found('short-form')]), undefined);
 	});
 
 	it("a province's or district's head before everyday words, or any head before a phrase word, names no place", () => {

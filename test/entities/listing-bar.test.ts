@@ -135,6 +135,48 @@ describe('what the bar reads of an entity', () => {
 		assert.equal(extensions.count('ศูนย์ราชการ'), 0);
 		assert.equal(extensions.count('ศูนย์'), 5);
 	});
+
+	it('a name a more common one goes on from inside a word is that one cut short', () => {
+		const mentions = new Map([
+			['กรมท่าอากาศยาน', 40],
+			['กรมท่าอากาศ', 2],
+			['กรมการค้าภายใน', 30],
+			['กรมการค้า', 2],
+			['บริษัทวรรณวิภาคลาวด์', 9],
+			['บริษัทวรรณวิภาคลาว', 1],
+			['อำเภอพนมสารคาม', 12],
+			['อำเภอพนม', 2],
+			['ถนนพหลโยธิน', 20],
+			['ถนนพหลโยธินนอก', 3],
+		]);
+		const extensions = new NameExtensions([...mentions.keys()].sort(byCodeUnits), mentions);
+		assert.equal(extensions.cutShort('กรมท่าอากาศ', 2), true);
+		// Twins: going on at a word's end; its word one letter short (a misspelling); a district the
+		// list knows; a longer form rarer than the name (glued to the next word); the same name
+		// mentioned more than its longer form.
+		assert.equal(extensions.cutShort('กรมการค้า', 2), false);
+		assert.equal(extensions.cutShort('บริษัทวรรณวิภาคลาว', 1), false);
+		assert.equal(extensions.cutShort('อำเภอพนม', 2), false);
+		assert.equal(extensions.cutShort('ถนนพหลโยธิน', 20), false);
+		assert.equal(extensions.cutShort('กรมท่าอากาศ', 50), false);
+	});
+
+	it('the index does not list a body cut short inside a word when its whole name is more common', () => {
+		const article = (id: string, text: string) => ({id, path: `${id}.txt`, format: 'txt' as const, title: '', text, blocks: []});
+		const bodies = (...texts: string[]) => {
+			const builder = new EntityIndexBuilder();
+			builder.add(texts.map((t, i) => article(String(i), t)));
+			return builder
+				.snapshot()
+				.all()
+				.filter((e) => e.kind === 'organization')
+				.map((e) => e.name);
+		};
+		const whole = ['วันนี้กรมท่าอากาศยานแถลงข่าว และกรมท่าอากาศยานยังได้ชี้แจง', 'ตามที่กรมท่าอากาศยาน ได้แจ้งไว้แล้ว'];
+		assert.deepEqual(bodies(...whole, 'ตามที่กรมท่าอากาศ ได้แจ้งไว้'), ['กรมท่าอากาศยาน']);
+		// Twin: alone, the short one is listed (nothing in the corpus goes on from it).
+		assert.deepEqual(bodies('ตามที่กรมท่าอากาศ ได้แจ้งไว้'), ['กรมท่าอากาศ']);
+	});
 });
 
 describe("the shipped table's verdict", () => {
