@@ -30,7 +30,8 @@ export const JUNK_LABELS = [
 ];
 /**
  * Never trained on: the junk10 round's fair check (labelled before its code) and the lead's reading
- * of a fresh seed late in stop 24 (heldout-7), and the junk12 round's fair check (heldout-8, stop 25).
+ * of a fresh seed late in stop 24 (heldout-7), the junk12 round's fair check (heldout-8, stop 25), and
+ * the lead's reading of a fresh seed at the end of stop 25 (heldout-9).
  */
 export const HELD_OUT_JUNK_LABELS = [
 	'entities-junk-labels-heldout-6.tsv',
@@ -39,6 +40,7 @@ export const HELD_OUT_JUNK_LABELS = [
 	'entities-junk-labels-heldout-7-after.tsv',
 	'entities-junk-labels-heldout-8.tsv',
 	'entities-junk-labels-heldout-8-after.tsv',
+	'entities-junk-labels-heldout-9.tsv',
 ];
 
 export function bigCorpus(times = 5): {path: string; bytes: number} {
