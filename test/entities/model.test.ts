@@ -53,6 +53,9 @@ describe('the shipped NER model', () => {
 		assert.equal(ok('ประชุมกับ Logo วันนี้', 'Logo'), false);
 		assert.equal(ok('ทุกกระทรวง ดำเนินการ', 'กระทรวง'), false);
 		assert.equal(ok('หน่วยงานและองค์การระหว่างประเทศ', 'องค์การระหว่างประเทศ'), false);
+		// A post cut short with ฯ is no name; a body's short name with ฯ is one (twin).
+		assert.equal(ok('ต่อมา เอกอัครราชทูตฯ กล่าวขอบคุณ', 'เอกอัครราชทูตฯ'), false);
+		assert.equal(ok('ต่อมา รมว.เกษตรฯ กล่าวขอบคุณ', 'เกษตรฯ'), true);
 	});
 
 	it('takes no common noun after a title for a name', () => {

@@ -190,6 +190,9 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	// Latin-script names are the rules' (capitals, titles, acronyms): the model learned Thai news.
 	if (!/[\u0E01-\u0E2E]/.test(name)) return false;
 	if (PERSON_STOP.has(name) || GENERIC.has(name) || CIVIL_SERVICE_GRADE.test(name)) return false;
+	// Nor a post or title cut short with ฯ (เอกอัครราชทูตฯ, "the ambassador"); a body's short name
+	// with ฯ stays (เกษตรฯ, the ministry).
+	if (name.endsWith('ฯ') && (triggerTrie().get(name.slice(0, -1)) ?? []).some((v) => v.type === 'position' || v.type === 'honorific')) return false;
 	// An abbreviation the lexicon knows is no name (ม.ป.ช. a decoration, ลบ. million baht), as the rules
 	// read it; not a month's, which the model reads in context (ก.พ. is February and also a commission).
 	if (NON_NAME_ABBREVIATIONS.has(name) && !MONTH.test(name)) return false;
