@@ -5,6 +5,7 @@ import {describe, it} from 'node:test';
 import {buildEntityIndex} from '../../source/entities/builder.js';
 import {findMentions} from '../../source/entities/find-mentions.js';
 import {bodyNameKey} from '../../source/entities/link-keys.js';
+import {samePlaceKey} from '../../source/entities/detect/head-name.js';
 import {nameKey} from '../../source/entities/normalize.js';
 import type {EntityIndex} from '../../source/entities/entity-index.js';
 import {article} from './helpers.js';
@@ -210,6 +211,19 @@ describe('state enterprises: การ + what they run + แห่งประ�
 		assert.ok(!bodies('ผู้อำนวยการสถาบันเพื่อการศึกษาแห่งประเทศไทย (TIE) กล่าว').includes('การศึกษาแห่งประเทศไทย'));
 		// Nor the การ that ends a post (ผู้อำนวยการ|สถานี…).
 		assert.ok(!bodies('ผู้อำนวยการสถานีโทรทัศน์ชุมชนแห่งประเทศไทย กล่าว').some((b) => b.startsWith('การ')));
+	});
+});
+
+describe('a place the tagger reads with its head', () => {
+	it("is the gazetteer's place, one entity with the place written bare", () => {
+		assert.equal(samePlaceKey('ประเทศอุซเบกิสถาน'), 'UZ');
+		assert.equal(samePlaceKey('จังหวัดเชียงราย'), 'เชียงราย');
+		// Twins: a head with no known place after it, and a body's head before a place.
+		assert.equal(samePlaceKey('ประเทศต่างๆ'), undefined);
+		assert.equal(samePlaceKey('สำนักงานเชียงราย'), undefined);
+		const idx = buildEntityIndex([article('a', 'ณ เมืองซามาร์กันต์ ประเทศอุซเบกิสถาน บรรดาผู้นำ ระหว่างจีนกับอุซเบกิสถาน ดังนั้น')]);
+		const uz = idx.all().filter((e) => e.aliases.some((a) => a.includes('อุซเบกิสถาน')));
+		assert.equal(uz.length, 1, JSON.stringify(uz.map((e) => e.aliases)));
 	});
 });
 

@@ -51,6 +51,21 @@ const DISTRICT_HEADS = new Set(['อำเภอ', 'อ.', 'กิ่งอำ�
 const SAME_PLACE_HEADS = new Set(['จังหวัด', 'จ.', 'ประเทศ', 'สาธารณรัฐ', 'ราชอาณาจักร', 'สหพันธรัฐ', 'รัฐ', 'มณฑล', 'แคว้น', 'นคร', 'เมือง', 'กรุง']);
 
 /**
+ * The gazetteer's key of a name made of a head that names the same place and a place the gazetteer
+ * knows (ประเทศอุซเบกิสถาน, จังหวัดเชียงราย), as readHeadName gives it; undefined otherwise. For a
+ * name found whole by the tagger, so that it links with the place written bare.
+ */
+export function samePlaceKey(name: string): string | undefined {
+	const gaz = gazetteer();
+	for (const head of SAME_PLACE_HEADS) {
+		if (!name.startsWith(head)) continue;
+		const place = gaz.thai.get(name.slice(head.length).trimStart());
+		if (place !== undefined && !gaz.ambiguous.has(place.name)) return place.key;
+	}
+	return undefined;
+}
+
+/**
  * Reads the name opened by the head at [headStart, headEnd). `weak`: the head is also a common
  * noun, so the complement must not be a common word either. `allowSpace`: the complement may
  * follow after one space (จังหวัด เซินลา).

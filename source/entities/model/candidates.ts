@@ -25,7 +25,7 @@ import {
 } from '../detect/context.js';
 import {abbreviatesPostBefore, shortTitleAt} from '../detect/abbreviations.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
-import {HIGHWAY_DISTRICT, LEVEL_POSTS, endsOnKnownPlace} from '../detect/head-name.js';
+import {HIGHWAY_DISTRICT, LEVEL_POSTS, endsOnKnownPlace, samePlaceKey} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
 import {tagText} from './tagger.js';
 import type {ModelSpan} from './tags.js';
@@ -287,6 +287,8 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 					priority,
 					...(title === undefined ? {} : {title, titleStart}),
 					...(kind === 'person' ? {tokens: text.slice(start, end).split(/\s+/).length} : {}),
+					// A place the tagger read with its head (ประเทศอุซเบกิสถาน) is the gazetteer's place.
+					...(kind === 'place' ? {placeKey: samePlaceKey(text.slice(start, end))} : {}),
 				});
 				if (priority === CUT) continue;
 				if (priority > MODEL_PRIORITY) ctx.add(c);
