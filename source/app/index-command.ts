@@ -28,25 +28,18 @@ import {phase, tickPhases} from '../workers/phase-log.js';
 type Progress = (done: number, total: number) => void;
 
 /**
- * Garbage this thread may hold while the search index is built and the detections come in
- * (GarbageBound): without it the peak of a 60,000-article run varied from 730 to 910 MB with when
- * V8 chose to collect.
+ * Garbage this thread may hold while the search index is built and the detections come in, and
+ * while it links (GarbageBound): the main thread's heap, which V8 lets grow to four times what
+ * survived, held 100–250 MB of it at the peaks of a 60,000-article run (README, issue 10, stop 25).
  */
 const GARBAGE_BOUND = 64 * 2 ** 20;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The search index of every file, written to the cache a segment at a time (none of it kept here). */
-async function cacheSearch(
-	articles: readonly Article[],
-	cacheDir: string,
-	onProgress: Progress,
-	onWarning: (w: CorpusWarning) => void,
-	bound: GarbageBound,
-): Promise<void> {
+async function cacheSearch(articles: readonly Article[], cacheDir: string, onProgress: Progress, onWarning: (w: CorpusWarning) => void): Promise<void> {
 	for (const step of buildSearchCaches(articles, {cacheDir, onCacheWarning: onWarning})) {
 		onProgress(step.processed, step.total);
-		if (bound.check()) phase('index: collected');
 		// The entity workers' batches are handed out between steps.
 		await nextTurn();
 	}
@@ -54,19 +47,12 @@ async function cacheSearch(
 }
 
 /** The entity detections of every file, written to the cache (edisk: the entity index goes here). */
-async function cacheEntities(
-	articles: readonly Article[],
-	cacheDir: string,
-	onProgress: Progress,
-	onWarning: (w: CorpusWarning) => void,
-	bound: GarbageBound,
-): Promise<void> {
+async function cacheEntities(articles: readonly Article[], cacheDir: string, onProgress: Progress, onWarning: (w: CorpusWarning) => void): Promise<void> {
 	let done = 0;
 	// Only counted here (linking reads the cache afterwards): the batches are never decoded.
 	for await (const batch of detectCorpusColumns(articles, {cacheDir, onWarning, awaitWrites: true})) {
 		done += articleCount(batch);
 		onProgress(done, articles.length);
-		if (bound.check()) phase('index: collected');
 	}
 	phase('index: detection done');
 }
@@ -125,7 +111,7 @@ async function cacheLinks(
 	}
 	// The search index's build left its garbage on this thread: collected before the linker's heap grows beside it.
 	collectGarbage();
-	await linkCorpus(articles, {cacheDir, ...(corrections ? {corrections} : {}), onWarning, onProgress, garbageBound: GARBAGE_BOUND});
+	await linkCorpus(articles, {cacheDir, ...(corrections ? {corrections} : {}), onWarning, onProgress});
 }
 
 export async function runIndex(target: string | undefined, defaultDir: string, correctionsFile?: string): Promise<number> {
@@ -190,17 +176,20 @@ export async function runIndex(target: string | undefined, defaultDir: string, c
 				process.stderr.write(`khao: ${job.name}: ${job.done.toLocaleString('en')} / ${job.total.toLocaleString('en')} articles\n`);
 			});
 		};
+		// Progress is said between steps of each job (a search step, a detected batch, a linked one):
+		// where this thread's garbage is checked too.
+		const bound = new GarbageBound(GARBAGE_BOUND);
 		const track = (job: Job) => (done: number, total: number) => {
 			job.done = done;
 			job.total = total;
 			job.ms = performance.now() - started;
 			draw();
+			if (bound.check()) phase('index: collected');
 		};
 		const untick = tickPhases();
 		phase('index: detection and search');
 		// Both at once: entity detection runs in worker threads while the search index is built here.
-		const bound = new GarbageBound(GARBAGE_BOUND);
-		await Promise.all([cacheSearch(articles, cacheDir, track(jobs[0]!), say, bound), cacheEntities(articles, cacheDir, track(jobs[1]!), say, bound)]);
+		await Promise.all([cacheSearch(articles, cacheDir, track(jobs[0]!), say), cacheEntities(articles, cacheDir, track(jobs[1]!), say)]);
 		phase('index: links');
 		await cacheLinks(articles, cacheDir, correctionsFile, where, track(jobs[2]!), say);
 		untick();

@@ -11,7 +11,7 @@ import {EntityIndex} from './entity-index.js';
 import {openLinkedCache} from './linked-cache.js';
 import {saveNamesCache} from './names-cache.js';
 import {phase} from '../workers/phase-log.js';
-import {collectGarbage, GarbageBound} from '../workers/collect.js';
+import {collectGarbage} from '../workers/collect.js';
 
 export interface LinkCorpusOptions {
 	/** Where the caches live; undefined: none read or written. */
@@ -23,12 +23,6 @@ export interface LinkCorpusOptions {
 	onProgress?: (done: number, total: number) => void;
 	/** Worker threads to detect in (detect-corpus.ts's default; 0 inside a worker). */
 	threads?: number;
-	/**
-	 * Bytes of garbage this thread may hold while it links (GarbageBound; default: as V8 chooses).
-	 * The detections decoded a batch at a time are garbage once added: on the main thread, whose
-	 * heap V8 lets grow to four times what survived, `--index` held some 250 MB of them.
-	 */
-	garbageBound?: number;
 }
 
 export interface LinkedCorpus {
@@ -63,17 +57,15 @@ export async function linkCorpus(articles: readonly Article[], options: LinkCorp
 }
 
 /** The index linked from the detections (cached per file, or detected now). */
-async function linkAfresh(articles: readonly Article[], {cacheDir, corrections, onWarning, onProgress, threads, garbageBound}: LinkCorpusOptions): Promise<EntityIndex> {
+async function linkAfresh(articles: readonly Article[], {cacheDir, corrections, onWarning, onProgress, threads}: LinkCorpusOptions): Promise<EntityIndex> {
 	const builder = new EntityIndexBuilder({...(corrections ? {corrections} : {}), nameSearch: false});
 	const detected = detectCorpus(articles, {...(cacheDir === undefined ? {} : {cacheDir}), ...(threads === undefined ? {} : {threads}), onWarning, awaitWrites: true});
 	phase('link: detections');
-	const bound = garbageBound === undefined ? undefined : new GarbageBound(garbageBound);
 	let done = 0;
 	for await (const batch of detected) {
 		builder.addDetected(batch);
 		done += batch.length;
 		onProgress?.(done, articles.length);
-		if (bound?.check()) phase('link: collected');
 	}
 	phase('link: snapshot');
 	return builder.snapshot();

@@ -15,56 +15,49 @@ test('collectGarbage reaches V8’s collector without --expose-gc: an object not
 	assert.equal(collectGarbage(), true);
 });
 
+/** A bound over a count the test sets (`at.held`); a collection leaves `left`, or fails when it is undefined. */
+function fakeBound(boundBytes: number, left: number | undefined): {bound: GarbageBound; at: {held: number; tries: number}} {
+	const at = {held: 0, tries: 0};
+	const collect = (): boolean => {
+		at.tries++;
+		if (left === undefined) return false;
+		at.held = left;
+		return true;
+	};
+	return {bound: new GarbageBound(boundBytes, () => at.held, collect), at};
+}
+
 test('GarbageBound collects once what is held passes the bound over the least held since the last collection, not before', () => {
-	let held = 100;
-	let collects = 0;
-	const bound = new GarbageBound(
-		50,
-		() => held,
-		() => {
-			collects++;
-			held = 110;
-			return true;
-		},
-	);
-	held = 149;
+	const {bound, at} = fakeBound(50, 110);
+	at.held = 49;
 	assert.equal(bound.check(), false);
-	held = 150;
+	at.held = 50;
 	assert.equal(bound.check(), true);
-	assert.equal(collects, 1);
+	assert.equal(at.tries, 1);
 	// From what the collection left (110): 159 is under the bound, 160 is not.
-	held = 159;
+	at.held = 159;
 	assert.equal(bound.check(), false);
 	// Let go without a collection: the bound counts from 60 now.
-	held = 60;
+	at.held = 60;
 	assert.equal(bound.check(), false);
-	held = 109;
+	at.held = 109;
 	assert.equal(bound.check(), false);
-	held = 110;
+	at.held = 110;
 	assert.equal(bound.check(), true);
 	assert.equal(bound.collections, 2);
 });
 
 test('GarbageBound where the collector cannot be reached: false, and not tried again until the bound is passed again', () => {
-	let held = 0;
-	let tries = 0;
-	const bound = new GarbageBound(
-		10,
-		() => held,
-		() => {
-			tries++;
-			return false;
-		},
-	);
-	held = 10;
+	const {bound, at} = fakeBound(10, undefined);
+	at.held = 10;
 	assert.equal(bound.check(), false);
-	assert.equal(tries, 1);
-	held = 19;
+	assert.equal(at.tries, 1);
+	at.held = 19;
 	assert.equal(bound.check(), false);
-	assert.equal(tries, 1);
-	held = 20;
+	assert.equal(at.tries, 1);
+	at.held = 20;
 	assert.equal(bound.check(), false);
-	assert.equal(tries, 2);
+	assert.equal(at.tries, 2);
 	assert.equal(bound.collections, 0);
 });
 
