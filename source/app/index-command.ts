@@ -21,10 +21,18 @@ import {sanitizeInline} from '../text/sanitize.js';
 import {formatSize} from '../corpus/size.js';
 import {EXIT} from './exit.js';
 import {warn} from './output.js';
-import {collectGarbage} from '../workers/collect.js';
+import {collectGarbage, GarbageBound} from '../workers/collect.js';
+import {phase, tickPhases} from '../workers/phase-log.js';
 
 /** One job's progress: articles done of all. */
 type Progress = (done: number, total: number) => void;
+
+/**
+ * Garbage this thread may hold while the search index is built and the detections come in, and
+ * while it links (GarbageBound): the main thread's heap, which V8 lets grow to four times what
+ * survived, held 100–250 MB of it at the peaks of a 60,000-article run (README, issue 10, stop 25).
+ */
+const GARBAGE_BOUND = 64 * 2 ** 20;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -35,6 +43,7 @@ async function cacheSearch(articles: readonly Article[], cacheDir: string, onPro
 		// The entity workers' batches are handed out between steps.
 		await nextTurn();
 	}
+	phase('index: search done');
 }
 
 /** The entity detections of every file, written to the cache (edisk: the entity index goes here). */
@@ -45,6 +54,7 @@ async function cacheEntities(articles: readonly Article[], cacheDir: string, onP
 		done += articleCount(batch);
 		onProgress(done, articles.length);
 	}
+	phase('index: detection done');
 }
 
 interface Job {
@@ -166,15 +176,23 @@ export async function runIndex(target: string | undefined, defaultDir: string, c
 				process.stderr.write(`khao: ${job.name}: ${job.done.toLocaleString('en')} / ${job.total.toLocaleString('en')} articles\n`);
 			});
 		};
+		// Progress is said between steps of each job (a search step, a detected batch, a linked one):
+		// where this thread's garbage is checked too.
+		const bound = new GarbageBound(GARBAGE_BOUND);
 		const track = (job: Job) => (done: number, total: number) => {
 			job.done = done;
 			job.total = total;
 			job.ms = performance.now() - started;
 			draw();
+			if (bound.check()) phase('index: collected');
 		};
+		const untick = tickPhases();
+		phase('index: detection and search');
 		// Both at once: entity detection runs in worker threads while the search index is built here.
 		await Promise.all([cacheSearch(articles, cacheDir, track(jobs[0]!), say), cacheEntities(articles, cacheDir, track(jobs[1]!), say)]);
+		phase('index: links');
 		await cacheLinks(articles, cacheDir, correctionsFile, where, track(jobs[2]!), say);
+		untick();
 		clear();
 		const rows = jobs.map((job) => {
 			const size = bytesOf(job.files());

@@ -5,11 +5,13 @@ import {reasonOf} from '../corpus/errors.js';
 import './jobs.js';
 import {jobFunction} from './registry.js';
 import {lowerPriority} from './priority.js';
+import {tickPhases} from './phase-log.js';
 import type {PoolReply, PoolRequest, PoolWorkerData} from './pool.js';
 
 export function runPoolWorker(): Promise<void> {
 	if ((workerData as PoolWorkerData | undefined)?.background !== false) lowerPriority();
 	const port = parentPort!;
+	tickPhases();
 	return new Promise(() => {
 		// Jobs are run one at a time, in the order they come (the pool sends one per worker).
 		let chain = Promise.resolve();
