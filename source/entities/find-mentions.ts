@@ -103,7 +103,7 @@ export function* detectMentionsSteps(
 	if (clock.due()) yield* clock.pause();
 	cutToKnownNames(ctx, accepted, occupied);
 	widenToKnownNames(ctx, accepted, occupied);
-	joinCutShortWithฯ(ctx, accepted);
+	joinCutShortForms(ctx, accepted);
 	dropUnsupported(accepted, occupied);
 	if (clock.due()) yield* clock.pause();
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
@@ -194,21 +194,29 @@ function widenToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupie
 	if (whole.size === 0) return;
 	for (const c of accepted) {
 		if (c.kind === 'person' || endsWhole(c.end) || wholeNames.has(text.slice(c.start, c.end))) continue;
-		let best = 0;
+		let best: Candidate | undefined;
 		for (const w of whole.get(text.charCodeAt(c.start)) ?? []) {
 			const length = w.end - w.start;
-			if (w.kind !== c.kind || length <= c.end - c.start || length <= best || !text.startsWith(text.slice(w.start, w.end), c.start)) continue;
+			if (
+				w.kind !== c.kind ||
+				length <= c.end - c.start ||
+				length <= (best === undefined ? 0 : best.end - best.start) ||
+				!text.startsWith(text.slice(w.start, w.end), c.start)
+			)
+				continue;
 			const tail = text.slice(c.end, c.start + length);
 			if (STOP_PREFIX.test(tail) || HEAD_STOP_PREFIX.test(tail) || opensClauseVerb(ctx, c.end)) continue;
-			best = length;
+			best = w;
 		}
-		if (best === 0) continue;
-		const end = c.start + best;
+		if (best === undefined) continue;
+		const end = c.start + best.end - best.start;
 		if (!endsWhole(end) && !ctx.words.isBoundary(end)) continue;
 		if (!occupied.free(c.end, end)) continue;
 		occupied.mark(c.end, end);
 		c.end = end;
 		c.closed = true;
+		// The same name, the same place (ประเทศอุซเบ|กิสถาน widened to ประเทศอุซเบกิสถาน).
+		c.placeKey ??= best.placeKey;
 	}
 }
 
@@ -217,7 +225,7 @@ function widenToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupie
  * one name of its kind in the article that the letters before ฯ open (ศูนย์วิจัยข้าวปทุมธานี): a
  * short form of it, joined to its group, no entity of its own. With none, or two, it stays as written.
  */
-function joinCutShortWithฯ(ctx: DetectionContext, accepted: Candidate[]): void {
+function joinCutShortForms(ctx: DetectionContext, accepted: Candidate[]): void {
 	const text = ctx.text;
 	for (const c of accepted) {
 		if (c.kind === 'person' || c.short || text.charCodeAt(c.end - 1) !== 0x0e2f || c.end - c.start < 4) continue;

@@ -188,11 +188,9 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		const verbPiece = afterHonorific && tokens === 0 && whole !== first && unknownPieceAt(ctx, tokenStart + first.length, runEnd);
 		// ลูก|า|เชน|โก: a stop word the segmenter cut out of an unknown name is no stop word.
 		const misSplit = isDependentVowel(ctx.code(tokenStart + first.length));
-		// After a foreign title the segmenter's first word of a transliteration (มา|ครง) is no word:
-		// only particles, whole stop words, or longer stop words refuse the token.
 		// A surname that opens with a verb's letters (หวัง|ศุภ|กิจ|โกศล) goes on with no clause word and
-		// ends where a post, a title or a head follows: no clause there.
-		// Not a verb of saying (นายX กล่าว|เพิ่มเติม), nor after a name closed by ฯ (นายXฯ กล่าว…).
+		// ends where a post, a title or a head follows: no clause there. Not a verb of saying
+		// (นายX กล่าว|เพิ่มเติม), nor after a name closed by ฯ (นายXฯ กล่าว…).
 		const verbSurname =
 			afterHonorific &&
 			tokens === 1 &&
@@ -201,6 +199,8 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 			!SPEECH_VERBS.has(first) &&
 			text.charCodeAt(end - 1) !== 0x0e2f &&
 			surnameGoesOn(ctx, tokenStart + first.length, runEnd);
+		// After a foreign title the segmenter's first word of a transliteration (มา|ครง) is no word:
+		// only particles, whole stop words, or longer stop words refuse the token.
 		const stopped = foreign
 			? STOP_PREFIX.test(first) || stops.has(whole) || (stops.has(first) && first.length >= 3) || (GENERIC.has(whole) && tokens > 0)
 			: stops.has(first) || STOP_PREFIX.test(first) || (GENERIC.has(first) && tokens > 0) || ((tokens > 0 || !afterHonorific) && PERSON_STOP.has(whole));
@@ -441,15 +441,16 @@ const ABBREVIATED_POST = /^[ก-ฮ]{1,5}\./;
 /** Words that make a verb after them a noun for a person or a post (ผู้|ตรวจ, นัก|วิจัย). */
 const AGENT_NOUN_OPENERS = ['ผู้', 'นัก'];
 
-/** Words that close a clause after a name (นายX Yแล้ว, …Yด้วย): a cut there is right. */
 /** Verbs of saying, which follow a name as often as anything (นายX กล่าว|เพิ่มเติม, …ระบุ). */
 const SPEECH_VERBS = new Set(['กล่าว', 'ระบุ', 'เผย', 'เปิดเผย', 'แถลง', 'ชี้แจง', 'ย้ำ', 'เน้นย้ำ', 'ยืนยัน', 'บอก', 'ตอบ', 'ถาม', 'อธิบาย', 'ประกาศ', 'เสนอ']);
+/** Words that close a clause after a name (นายX Yแล้ว, …Yด้วย, …Yกล่าว): a cut there is right. */
 const CLAUSE_CLOSERS = new Set(['แล้ว', 'ด้วย', 'เอง', 'นั้น', 'นี้', 'อีก', 'ไป', 'มา', 'อยู่', ...SPEECH_VERBS]);
 
 /**
- * The surname's run from `tokenStart` goes on past a word the lists know at `cut` (บุญ|เสริม, วังบุญ|คง|ชนะ): the
- * rest is short (at most two words, 10 letters), no clause word opens or closes it, and the run
- * ends at a post, a title, a body's head, a bracket or the line's end, where no clause goes on.
+ * The surname's run from `tokenStart` goes on past a word the lists know at `cut` (บุญ|เสริม,
+ * วังบุญ|คง|ชนะ): the rest is short (at most two words, 10 letters), no clause word opens or closes
+ * it, and the run ends at a post, a title, a body's head, a bracket or the line's end, where no
+ * clause goes on.
  */
 function surnameTailAt(ctx: DetectionContext, tokenStart: number, cut: number, runEnd: number): boolean {
 	const text = ctx.text;
