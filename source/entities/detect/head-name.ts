@@ -220,8 +220,8 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 			// minister's abbreviated title (รมว.X), which has no head written.
 			if (
 				!hard &&
-				(isPlace || NAMED_INSTITUTIONS.has(text.slice(headStart, headEnd)) || (!text.slice(headStart, headEnd).includes('.') && namedThingEndsAt(ctx, runEnd, true))) &&
-				nameTailAt(ctx, bounds, k, runEnd)
+				nameTailAt(ctx, bounds, k, runEnd) &&
+				(isPlace || NAMED_INSTITUTIONS.has(text.slice(headStart, headEnd)) || (!text.slice(headStart, headEnd).includes('.') && namedThingEndsAt(ctx, runEnd, true)))
 			)
 				break;
 			end = b;

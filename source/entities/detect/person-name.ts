@@ -191,7 +191,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// A surname that opens with a verb's letters (หวัง|ศุภ|กิจ|โกศล) goes on with no clause word and
 		// ends where a post, a title or a head follows: no clause there. Not a verb of saying
 		// (นายX กล่าว|เพิ่มเติม), nor after a name closed by ฯ (นายXฯ กล่าว…).
-		const verbSurname =
+		const verbSurname = (): boolean =>
 			afterHonorific &&
 			tokens === 1 &&
 			whole !== first &&
@@ -211,7 +211,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// Surnames are often words (ทองคำ): only the first token is checked.
 		const phrase = !afterHonorific && tokens === 0 && (foreign ? !isShortToken(whole) && isCommonWord(whole) : first.length >= 3 && isCommonWord(first));
 		if (
-			(!middle && !misSplit && !familyName && !verbPiece && !verbSurname && stopped) ||
+			(!middle && !misSplit && !familyName && !verbPiece && stopped && !verbSurname()) ||
 			phrase ||
 			CLAUSE_PREFIX.test(whole) ||
 			startsWithHead(whole) ||
@@ -300,11 +300,11 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
  * before it. A deputy's รอง or ผู้ช่วย before the position counts with it. Generic positions are
  * left out: surnames begin with them (ประธาน|วงศ์).
  */
-function startsWithTitle(token: string): boolean {
+function startsWithTitle(token: string, weakToo = false): boolean {
 	const at = /^(?:รอง|ผู้ช่วย)/.exec(token)?.[0].length ?? 0;
 	return triggerTrie()
 		.matchesAt(token, at)
-		.some((m) => m.end >= at + 3 && m.values.some((v) => v.type === 'position' && !WEAK_POSITIONS.has(v.word)));
+		.some((m) => m.end >= at + 3 && m.values.some((v) => v.type === 'position' && (weakToo || !WEAK_POSITIONS.has(v.word))));
 }
 
 /**
@@ -460,7 +460,7 @@ function surnameTailAt(ctx: DetectionContext, tokenStart: number, cut: number, r
 	const before = text.slice(tokenStart, cut);
 	if (AGENT_NOUN_OPENERS.some((w) => before.endsWith(w))) return false;
 	for (const b of ctx.innerBounds(tokenStart, cut)) if (startsWithTitle(text.slice(b, runEnd))) return false;
-	const words = [...clauseSegmenter.segment(rest)].map((s) => s.segment);
+	const words = [cut, ...ctx.innerBounds(cut, runEnd)].map((b) => ctx.words.wordAt(b));
 	if (words.length > 2 || words.some((w) => CLAUSE_CLOSERS.has(w) || (HARD_STOP.has(w) && !VERB_SET.has(w)))) return false;
 	return namedThingEndsAt(ctx, runEnd);
 }
@@ -497,13 +497,7 @@ function opensPostOrHeadAfter(ctx: DetectionContext, runEnd: number): boolean {
 /** The token opens with a post, an honorific or rank, or a body's or place's head word. */
 function opensPostOrHead(token: string): boolean {
 	// Any post here, the weak ones too (ประธาน…, ที่ปรึกษา…): after a whole name's run they open the next phrase.
-	const at = /^(?:รอง|ผู้ช่วย)/.exec(token)?.[0].length ?? 0;
-	if (
-		triggerTrie()
-			.matchesAt(token, at)
-			.some((m) => m.end >= at + 3 && m.values.some((v) => v.type === 'position'))
-	)
-		return true;
+	if (startsWithTitle(token, true)) return true;
 	// A head of three letters or more (กรม, คณะ…), not an abbreviation, or an honorific or rank.
 	return triggerTrie()
 		.matchesAt(token, 0)
