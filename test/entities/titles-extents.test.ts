@@ -586,3 +586,24 @@ describe('lists and posts glued to bodies', () => {
 		assert.ok(orgs('ผู้อำนวยการสำนักงานพัฒนาชุมชนเมือง (สพม.) กล่าว').includes('สพม.'));
 	});
 });
+
+describe('royal words and counted nouns are no names', () => {
+	it('the royal auxiliary with its verb after a royal noun is a clause', () => {
+		assert.deepEqual(personNames('ระบอบประชาธิปไตยอันมีพระมหากษัตริย์ทรงเป็นประมุข เพื่อความมั่นคง'), []);
+		// Twin: a given name that opens with the same letters is a name.
+		assert.deepEqual(personNames('นายทรงศักดิ์ ใจงาม กล่าวว่า ดี'), ['ทรงศักดิ์ ใจงาม']);
+	});
+
+	it('a noun counted by an ordinal (a reign) is no name, and is cut off a name before it', () => {
+		assert.deepEqual(personNames('ชาวบ้านร่วมรำลึกถึงในหลวงรัชกาลที่ 7 อย่างพร้อมเพรียง'), []);
+		assert.deepEqual(personNames('ประชาชนร่วมกันถวายพระพรพระบาทสมเด็จพระเจ้าอยู่หัว รัชกาลที่ 10 ที่ลานพระราชวัง'), ['สมเด็จพระเจ้าอยู่หัว']);
+		// Twin: a name with no ordinal after it keeps its last token.
+		assert.deepEqual(personNames('นายสมปอง รักดี กล่าวว่า ดี'), ['สมปอง รักดี']);
+	});
+
+	it('a royal prefix with the name cut off after it is no name; the whole royal name is', () => {
+		assert.deepEqual(personNames('ทางจังหวัดจัดพิธีวันคล้ายวันสวรรคต พระบาทสมเด็จพระนั่งเกล้าเจ้าอยู่หัว 2 เมษายน 2566 ณ ศาลากลาง'), []);
+		// Twin: the tagger's whole name, prefix and all.
+		assert.deepEqual(personNames('เนื่องในวันคล้ายวันสวรรคตพระบาทสมเด็จพระมงกุฎเกล้าเจ้าอยู่หัว ประชาชนร่วมวางพวงมาลา'), ['พระบาทสมเด็จพระมงกุฎเกล้าเจ้าอยู่หัว']);
+	});
+});

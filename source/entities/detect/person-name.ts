@@ -138,6 +138,16 @@ const SECOND_PARTICLES = new Set(['เดอร์', 'เดน', 'ลา']);
 /** Sino-Vietnamese middle names that are also Thai words (วัน "day" in หวอ วัน เทือง). */
 const MIDDLE_NAMES = new Set(['วัน', 'วาน', 'ถิ']);
 
+/** The royal auxiliary before a verb (ทรงเป็น, ทรงพระกรุณา); names that open with it go on (ทรงศักดิ์). */
+const ROYAL_AUXILIARY = 'ทรง';
+/** An ordinal glued after a word: ที่ and a number (รัชกาลที่ 9, ครั้งที่ 2). */
+const ORDINAL_AFTER = /^ที่ ?[0-9๐-๙]/;
+
+/** An ordinal follows `end` (รัชกาล|ที่ 9): the word before it is a counted noun, not a name. */
+export function ordinalFollows(text: string, end: number): boolean {
+	return ORDINAL_AFTER.test(text.slice(end, end + 5));
+}
+
 /**
  * Reads a Thai or Latin person name starting at `pos` (after a title; one space before it is
  * allowed). `afterHonorific`: a name is expected there (นาย…), so only hard stop words refuse it;
@@ -156,6 +166,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 	let closed = true;
 	let allShort = true;
 	let tokenStart = p;
+	let lastStart = p;
 	while (tokens < 4) {
 		const runEnd = ctx.thaiRunEnd(tokenStart, true);
 		if (runEnd === tokenStart) break;
@@ -257,6 +268,8 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		}
 		if (tokenEnd === tokenStart) break;
 		const token = text.slice(tokenStart, tokenEnd);
+		// The royal auxiliary with its verb glued on (…พระมหากษัตริย์ทรง|เป็นประมุข) is a clause, not a name.
+		if (tokens === 0 && cut && token === ROYAL_AUXILIARY) return undefined;
 		// A body's or a place's head word cut off alone is no surname (นายX คณะ|ที่ปรึกษา…): the name ended.
 		if (tokens > 0 && cut && isHeadWord(token)) break;
 		const short = isShortToken(token);
@@ -266,6 +279,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		if (tokens >= 2 && !(allShort && short) && !(foreign && tokens === 2 && !cut && whole !== first && endsName(ctx, runEnd))) break;
 		allShort &&= short;
 		tokens++;
+		lastStart = tokenStart;
 		end = tokenEnd;
 		if (cut) {
 			closed = false;
@@ -287,6 +301,13 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 	if (tokens === 1 && PERSON_STOP.has(text.slice(p, end).replace(/ฯ$/, ''))) return undefined;
 	// A trailing ฯ abbreviates a title after the name (สุทธิพงษ์ฯ), it is not part of the name.
 	if (text.charCodeAt(end - 1) === 0x0e2f) end--;
+	// A noun counted by an ordinal (ในหลวงรัชกาลที่ 9, ชั้นที่ 3) is no name: the last token is cut off.
+	if (ordinalFollows(text, end)) {
+		if (tokens === 1) return undefined;
+		tokens--;
+		end = lastStart - 1;
+		while (text[end - 1] === ' ') end--;
+	}
 	// A token running into a dot is an abbreviation (ดร., ผศ.), not a name.
 	if (text[end] === '.' && tokens === 1) return undefined;
 	if (end <= p) return undefined;

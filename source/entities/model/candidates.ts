@@ -21,9 +21,11 @@ import {
 	PERSON_STOP,
 	PRIORITY,
 	VERB_SET,
+	isThaiNameChar,
 	uniformCandidate,
 } from '../detect/context.js';
 import {abbreviatesPostBefore, shortTitleAt} from '../detect/abbreviations.js';
+import {ordinalFollows} from '../detect/person-name.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
 import {HIGHWAY_DISTRICT, LEVEL_POSTS, endsOnKnownPlace, samePlaceKey} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
@@ -32,6 +34,8 @@ import type {ModelSpan} from './tags.js';
 
 /** Below every rule. */
 const MODEL_PRIORITY = PRIORITY.repeat - 5;
+/** Royal prefixes that open a name and never end one (สมเด็จพระ…, พระบาทสมเด็จพระ…). */
+const ROYAL_PREFIX_END = /(?:พระ|สมเด็จ)$/;
 /** Not a priority: the model's span served to cut a rule's name back, and is not a candidate. */
 const CUT = -1;
 /** Rules whose names the model may widen: word-list and gazetteer hits, not titles or definitions. */
@@ -257,11 +261,21 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 				const snapped = toWordEdges(ctx, from + span.start, from + span.end);
 				if (snapped === undefined) continue;
 				let start = snapped[0];
-				const end = snapped[1];
+				let end = snapped[1];
 				let title: string | undefined;
 				let titleStart: number | undefined;
 				let kind = span.kind;
 				if (kind === 'person') {
+					// A counted noun (รัชกาล|ที่ 9) is no name; nor is a span ending on a royal prefix with the
+					// name the tagger cut off glued to it (พระบาทสมเด็จพระ|…เจ้าอยู่หัว).
+					if (ordinalFollows(text, end)) {
+						// The counted noun as the name's own last token (พระบาทสมเด็จพระ…เจ้าอยู่หัว รัชกาล|ที่ 10) is cut off.
+						const space = text.lastIndexOf(' ', end - 1);
+						if (space <= start) continue;
+						end = space;
+						while (text[end - 1] === ' ') end--;
+					}
+					if (ROYAL_PREFIX_END.test(text.slice(start, end)) && isThaiNameChar(text.charCodeAt(end))) continue;
 					const cut = titleEnd(text, start, end);
 					if (cut > start) {
 						// After a title the model's name must still end at a word's end and not begin with
