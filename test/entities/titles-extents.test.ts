@@ -3,8 +3,10 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {buildEntityIndex} from '../../source/entities/builder.js';
-import {findMentions} from '../../source/entities/find-mentions.js';
-import type {Mention} from '../../source/entities/types.js';
+import {detectMentionsSteps, findMentions} from '../../source/entities/find-mentions.js';
+import {foldForDetection} from '../../source/entities/normalize.js';
+import {NO_PAUSE, runSteps} from '../../source/entities/steps.js';
+import type {EntityKind, Mention} from '../../source/entities/types.js';
 import {article} from './helpers.js';
 
 const find = (text: string): Mention[] => findMentions({text});
@@ -605,5 +607,37 @@ describe('royal words and counted nouns are no names', () => {
 		assert.deepEqual(personNames('ทางจังหวัดจัดพิธีวันคล้ายวันสวรรคต พระบาทสมเด็จพระนั่งเกล้าเจ้าอยู่หัว 2 เมษายน 2566 ณ ศาลากลาง'), []);
 		// Twin: the tagger's whole name, prefix and all.
 		assert.deepEqual(personNames('เนื่องในวันคล้ายวันสวรรคตพระบาทสมเด็จพระมงกุฎเกล้าเจ้าอยู่หัว ประชาชนร่วมวางพวงมาลา'), ['พระบาทสมเด็จพระมงกุฎเกล้าเจ้าอยู่หัว']);
+	});
+});
+
+describe('what the tagger reads as a person, refused where no name can be', () => {
+	/** The people found when the tagger reads `spans` (one paragraph) and nothing else. */
+	const peopleWhenTagged = (text: string, spans: ReadonlyArray<[string, EntityKind]>): string[] => {
+		const tagged = spans.map(([name, kind]) => ({start: text.indexOf(name), end: text.indexOf(name) + name.length, kind}));
+		assert.ok(tagged.every((s) => s.start >= 0));
+		return runSteps(detectMentionsSteps({text}, NO_PAUSE, {folded: foldForDetection(text), tagged: [tagged]}))
+			.filter((m) => m.kind === 'person')
+			.map((m) => m.text);
+	};
+
+	it('a name opening on a list bullet, a hash or a dash', () => {
+		const text = 'ผลิตภัณฑ์ของธนาคาร ได้แก่ • สินเชื่อบ้าน และ #สมพร';
+		assert.deepEqual(peopleWhenTagged(text, [['• สิน', 'person'], ['#สมพร', 'person']]), []);
+		// Twin: the same names read without the marks are names.
+		assert.deepEqual(peopleWhenTagged('ผู้ดูแลคือ สมพร รักไทย และคนอื่น', [['สมพร รักไทย', 'person']]), ['สมพร รักไทย']);
+	});
+
+	it('places one after another in a list are no one name', () => {
+		const text = 'พื้นที่เสี่ยง ได้แก่ อุดรธานี หนองคาย เลย และสกลนคร';
+		assert.deepEqual(peopleWhenTagged(text, [['อุดรธานี หนองคาย', 'person']]), []);
+		// Twin: a name whose surname is no place stays a name.
+		assert.deepEqual(peopleWhenTagged('ผู้ดูแลคือ สมพร รักไทย และคนอื่น', [['สมพร รักไทย', 'person']]), ['สมพร รักไทย']);
+	});
+
+	it('the district chief (นาย|อำเภอ) is a post, not a title and a name', () => {
+		assert.deepEqual(personNames('ขอให้ผู้ว่าราชการจังหวัด นายอำเภอ ช่วยกันตรวจตราพื้นที่อย่างใกล้ชิด'), []);
+		assert.deepEqual(personNames('ขอให้ผู้ว่าราชการจังหวัด นายอำเภอ กำนัน และผู้ใหญ่บ้าน ร่วมกันดูแลประชาชน'), []);
+		// Twin: a given name opening with the same letters.
+		assert.deepEqual(personNames('นายอำนาจ ศรีสุข กล่าวว่า ดี'), ['อำนาจ ศรีสุข']);
 	});
 });

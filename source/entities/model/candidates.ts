@@ -34,6 +34,8 @@ import type {ModelSpan} from './tags.js';
 
 /** Below every rule. */
 const MODEL_PRIORITY = PRIORITY.repeat - 5;
+/** Marks that open a list item, a tag or a range, never a name. */
+const LIST_MARK = /[•·▪◦‣●○■□◆◇►▶*#\-–—]/;
 /** Royal prefixes that open a name and never end one (สมเด็จพระ…, พระบาทสมเด็จพระ…). */
 const ROYAL_PREFIX_END = /(?:พระ|สมเด็จ)$/;
 /** Not a priority: the model's span served to cut a rule's name back, and is not a candidate. */
@@ -160,6 +162,13 @@ export function titleEnd(text: string, start: number, end: number): number {
 	}
 }
 
+/** Two or more tokens, each a place the gazetteer knows and no name (not เดลี, also a given name). */
+function allKnownPlaces(name: string): boolean {
+	const tokens = name.split(' ');
+	const gaz = gazetteer();
+	return tokens.length >= 2 && tokens.every((t) => gaz.thai.has(t) && !gaz.ambiguous.has(t));
+}
+
 /**
  * The span narrowed to word edges: the model's units are smaller than words, and a name never
  * starts or ends inside a word of the sentence (กระทรวงดำ|เนินการ is กระทรวง, then no name).
@@ -179,6 +188,9 @@ function toWordEdges(ctx: DetectionContext, start: number, end: number): [number
 		end = before.length > 0 ? before[before.length - 1]! : phraseStart;
 		while (end > start && ctx.text[end - 1] === ' ') end--;
 	}
+	// A span opening on a bullet, a hash or a dash (• สิน|เชื่อ, #X, -X) is a list item's or a tag's
+	// first word read as a name: no name opens on one.
+	if (LIST_MARK.test(ctx.text[start]!)) return undefined;
 	return end > start ? [start, end] : undefined;
 }
 
@@ -276,6 +288,8 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 						while (text[end - 1] === ' ') end--;
 					}
 					if (ROYAL_PREFIX_END.test(text.slice(start, end)) && isThaiNameChar(text.charCodeAt(end))) continue;
+					// Places one after another (a list of countries: …ชิลี แม็กซิโก รัสเซีย…) are no one's name.
+					if (allKnownPlaces(text.slice(start, end))) continue;
 					const cut = titleEnd(text, start, end);
 					if (cut > start) {
 						// After a title the model's name must still end at a word's end and not begin with
