@@ -73,6 +73,9 @@ export const HONORIFICS = [
 	'เจ้าชาย',
 	'เจ้าหญิง',
 	'สมเด็จพระราชินี',
+	// A queen's title before her name (สมเด็จพระนางเจ้าX; her titles after it: TITLES_AFTER_NAME).
+	'สมเด็จพระนางเจ้า',
+	'พระนางเจ้า',
 	'กษัตริย์',
 	'สมเด็จพระสันตะปาปา',
 	// Malay, Brunei and Gulf honorifics, often stacked (ดาโต๊ะ ศรี ฮัจญี …).
@@ -195,6 +198,12 @@ export const RANKS = [
  * Positions. A name may follow at once (นายกรัฐมนตรีสมชาย), after a space, or after a complement:
  * a ministry or body (รัฐมนตรีว่าการกระทรวง… ชื่อ), a country (ประธานาธิบดีประเทศ ชื่อ).
  */
+/**
+ * Royal titles written after a queen's or a consort's name (สมเด็จพระนางเจ้าX พระบรมราชินีนาถ): they
+ * end the name, and no name follows them.
+ */
+export const TITLES_AFTER_NAME = ['พระบรมราชินี', 'พระบรมราชชนนี', 'พระบรมราชเทวี', 'พระราชเทวี', 'บรมราชินี'];
+
 export const POSITIONS = [
 	'ประธานาธิบดี',
 	'รองประธานาธิบดี',

@@ -641,3 +641,22 @@ describe('what the tagger reads as a person, refused where no name can be', () =
 		assert.deepEqual(personNames('นายอำนาจ ศรีสุข กล่าวว่า ดี'), ['อำนาจ ศรีสุข']);
 	});
 });
+
+describe("a queen's titles, before and after her name", () => {
+	it('the title before the name is the whole of สมเด็จพระนางเจ้า, and her titles after it end the name', () => {
+		assert.deepEqual(people('ในวโรกาสวันเฉลิมพระชนมพรรษา สมเด็จพระนางเจ้าประภาพร พระบรมราชินีนาถ ประชาชนร่วมลงนามถวายพระพร'), [
+			['ประภาพร', 'สมเด็จพระนางเจ้า'],
+		]);
+		assert.deepEqual(personNames('สมเด็จพระนางเจ้าประภาพร ศรีวัฒนา พระบรมราชินี เสด็จพระราชดำเนินไปยังโรงพยาบาล'), ['ประภาพร ศรีวัฒนา']);
+		assert.deepEqual(personNames('สมเด็จพระนางเจ้าประภาพร ศรีวัฒนาพระบรมราชินี เสด็จพระราชดำเนินไปยังโรงพยาบาล'), ['ประภาพร ศรีวัฒนา']);
+		// Twin: a surname that does not hold the title is read whole.
+		assert.deepEqual(personNames('นางประภาพร ศรีวัฒนา กล่าวว่า ดี'), ['ประภาพร ศรีวัฒนา']);
+	});
+
+	it('the title written short with ฯ names no one, and the royal auxiliary after her title opens no name', () => {
+		assert.deepEqual(personNames('เนื่องในโอกาสวันเฉลิมพระชนมพรรษาสมเด็จพระนางเจ้าฯ พระบรมราชินี 3 มิถุนายน'), []);
+		assert.deepEqual(personNames('ประชาชนร่วมถวายพระพรแด่พระบรมราชินี ทรงพระเจริญ'), []);
+		// Twin: a name opening with the auxiliary's letters, no royal word after them.
+		assert.deepEqual(personNames('นายทรงพล ใจดี กล่าวว่า ดี'), ['ทรงพล ใจดี']);
+	});
+});

@@ -4,7 +4,7 @@
 // function word). Latin names are capitalised words with particles.
 
 import {thaiPhoneticKey} from '../../text/phonetic.js';
-import {LATIN_PARTICLES, LATIN_STOP, LATIN_TITLES, WEAK_POSITIONS} from '../lexicon.js';
+import {LATIN_PARTICLES, LATIN_STOP, LATIN_TITLES, TITLES_AFTER_NAME, WEAK_POSITIONS} from '../lexicon.js';
 import {triggerTrie} from './trigger-trie.js';
 import {gazetteer, isCountryKey, isThaiProvinceKey} from '../gazetteer.js';
 import {isCommonWord} from '../common-words.js';
@@ -141,6 +141,21 @@ const MIDDLE_NAMES = new Set(['วัน', 'วาน', 'ถิ']);
 
 /** The royal auxiliary before a verb (ทรงเป็น, ทรงพระกรุณา); names that open with it go on (ทรงศักดิ์). */
 const ROYAL_AUXILIARY = 'ทรง';
+/** The royal auxiliary and a royal word (ทรงพระ|เจริญ, ทรงพระ|กรุณา): a clause, never a name (ทรงพล is one). */
+export function opensRoyalClause(name: string): boolean {
+	return name.startsWith(ROYAL_AUXILIARY + 'พระ');
+}
+
+/** Where a royal title written after a name starts inside a token, past its first letter (or -1). */
+function royalTitleInside(token: string): number {
+	let at = -1;
+	for (const t of TITLES_AFTER_NAME) {
+		const i = token.indexOf(t, 1);
+		if (i > 0 && (at < 0 || i < at)) at = i;
+	}
+	return at;
+}
+
 /** An ordinal glued after a word: ที่ and a number (รัชกาลที่ 9, ครั้งที่ 2). */
 const ORDINAL_AFTER = /^ที่ ?[0-9๐-๙]/;
 
@@ -228,7 +243,8 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 			CLAUSE_PREFIX.test(whole) ||
 			startsWithHead(whole) ||
 			(tokens > 0 && alongWithAt(ctx, tokenStart, runEnd)) ||
-			((tokens > 0 || !afterHonorific) && startsWithTitle(whole))
+			((tokens > 0 || !afterHonorific) && startsWithTitle(whole)) ||
+			(tokens > 0 && TITLES_AFTER_NAME.some((t) => whole.startsWith(t)))
 		)
 			break;
 		// A common noun after นาย/นาง (นายเอก "leading man", นายจ้าง) is no name; but the same letters
@@ -267,10 +283,17 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 				break;
 			}
 		}
+		// A royal title glued after the name (…พัชรสุธาพิมลลักษณ|พระบรมราชินี) ends it.
+		const royal = royalTitleInside(text.slice(tokenStart, tokenEnd));
+		if (royal > 0) {
+			tokenEnd = tokenStart + royal;
+			cut = true;
+		}
 		if (tokenEnd === tokenStart) break;
 		const token = text.slice(tokenStart, tokenEnd);
-		// The royal auxiliary with its verb glued on (…พระมหากษัตริย์ทรง|เป็นประมุข) is a clause, not a name.
-		if (tokens === 0 && cut && token === ROYAL_AUXILIARY) return undefined;
+		// The royal auxiliary with its verb glued on (…พระมหากษัตริย์ทรง|เป็นประมุข, ทรงพระ|เจริญ) is a
+		// clause, not a name.
+		if (tokens === 0 && ((cut && token === ROYAL_AUXILIARY) || opensRoyalClause(token))) return undefined;
 		// A body's or a place's head word cut off alone is no surname (นายX คณะ|ที่ปรึกษา…): the name ended.
 		if (tokens > 0 && cut && isHeadWord(token)) break;
 		const short = isShortToken(token);

@@ -5,7 +5,7 @@
 
 import {isCommonWord} from '../common-words.js';
 import {gazetteer} from '../gazetteer.js';
-import {LATIN_COMMON_WORDS, LATIN_STOP, NON_NAME_ABBREVIATIONS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS} from '../lexicon.js';
+import {LATIN_COMMON_WORDS, LATIN_STOP, NON_NAME_ABBREVIATIONS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, TITLES_AFTER_NAME} from '../lexicon.js';
 import {triggerTrie} from '../detect/trigger-trie.js';
 import type {StepClock, Steps} from '../steps.js';
 import {SuffixSet, Trie} from '../trie.js';
@@ -25,7 +25,7 @@ import {
 	uniformCandidate,
 } from '../detect/context.js';
 import {abbreviatesPostBefore, shortTitleAt} from '../detect/abbreviations.js';
-import {ordinalFollows} from '../detect/person-name.js';
+import {opensRoyalClause, ordinalFollows} from '../detect/person-name.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
 import {HIGHWAY_DISTRICT, LEVEL_POSTS, endsOnKnownPlace, samePlaceKey} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
@@ -162,6 +162,11 @@ export function titleEnd(text: string, start: number, end: number): number {
 	}
 }
 
+/** A name may start after `at` (a space, then a word that opens no royal clause) before `end`. */
+function opensNameAfter(text: string, at: number, end: number): boolean {
+	return text[at] === ' ' && at + 1 < end && !opensRoyalClause(text.slice(at + 1, end));
+}
+
 /** Two or more tokens, each a place the gazetteer knows and no name (not เดลี, also a given name). */
 function allKnownPlaces(name: string): boolean {
 	const tokens = name.split(' ');
@@ -290,15 +295,23 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 					if (ROYAL_PREFIX_END.test(text.slice(start, end)) && isThaiNameChar(text.charCodeAt(end))) continue;
 					// Places one after another (a list of countries: …ชิลี แม็กซิโก รัสเซีย…) are no one's name.
 					if (allKnownPlaces(text.slice(start, end))) continue;
+					// A royal title written after a name opens the tagger's span (…พระบรมราชินี ทรงพระ|เจริญ):
+					// the name, if any, is after it.
+					const royal = TITLES_AFTER_NAME.find((t) => text.startsWith(t, start));
+					if (royal !== undefined && !opensNameAfter(text, start + royal.length, end)) continue;
 					const cut = titleEnd(text, start, end);
 					if (cut > start) {
 						// After a title the model's name must still end at a word's end and not begin with
 						// a common word: นายทหาร, นางพยาบาล are no names; nor is it one everyday word, the
 						// next office in a list (นายอำเภอ กำนัน ผู้ใหญ่บ้าน).
 						if (PERSON_STOP.has(ctx.words.wordAt(cut)) || !ctx.words.isBoundary(end) || isCommonWord(text.slice(cut, end))) continue;
+						// A title abbreviated with ฯ (สมเด็จพระนางเจ้าฯ) has no name written after it.
+						if (text[cut] === 'ฯ') continue;
 						title = text.slice(start, cut).trimEnd();
 						titleStart = start;
 						start = cut;
+						// The royal auxiliary after a royal title (พระบรมราชินี ทรงพระ|เจริญ) opens a clause.
+						if (opensRoyalClause(text.slice(start, end))) continue;
 					} else if (afterOrgHead(text, start)) {
 						// A name right after บริษัท, สมาคม… is the body's name, not a person's.
 						kind = 'organization';
