@@ -7,8 +7,9 @@ import {genericUse} from './generic-use.js';
 import type {Article} from '../corpus/types.js';
 import {thaiPhoneticKey} from '../text/phonetic.js';
 import {detectThaiAbbreviations} from './detect/abbreviations.js';
-import {type Candidate, DetectionContext, HEAD_STOP_PREFIX, STOP_PREFIX, VERB_SET, isThaiNameChar} from './detect/context.js';
+import {type Candidate, DetectionContext, HEAD_STOP_PREFIX, STOP_PREFIX, VERB_SET, isThaiLetter, isThaiNameChar} from './detect/context.js';
 import {detectDefinitionsSteps} from './detect/definitions.js';
+import {clauseVerbAt, everydayTail} from './detect/head-name.js';
 import {detectLatin} from './detect/latin.js';
 import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
@@ -180,7 +181,9 @@ function resolveOverlaps(candidates: Candidate[], occupied: Occupancy): Candidat
  */
 function widenToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy): void {
 	const text = ctx.text;
-	const endsWhole = (end: number): boolean => end >= text.length || !isThaiNameChar(text.charCodeAt(end));
+	// A hyphen glued to a Thai letter joins two parts of a name (สภาธุรกิจX-อาเซียน): no end.
+	const endsWhole = (end: number): boolean =>
+		end >= text.length || (!isThaiNameChar(text.charCodeAt(end)) && !(text.charCodeAt(end) === 0x2d && isThaiLetter(text.charCodeAt(end + 1))));
 	// Names written whole, by their first letter; and the set of them.
 	const whole = new Map<number, Candidate[]>();
 	const wholeNames = new Set<string>();
@@ -270,10 +273,17 @@ function cutToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied:
 	}
 	if (known.size === 0) return;
 	for (const c of accepted) {
-		if (c.closed || c.kind === 'person') continue;
+		if (c.kind === 'person') continue;
+		// A name with a clear end is cut back only where what is left opens a clause with a verb and
+		// holds no word of a name (กระทรวงX|ร่วม|ผลิต␠ after กระทรวงX written alone).
+		const closed = c.closed === true;
+		if (closed && c.rule !== 'org-head') continue;
 		let best = 0;
 		for (const name of known.get(ctx.text.charCodeAt(c.start)) ?? []) {
-			if (name.length > best && c.start + name.length < c.end && ctx.text.startsWith(name, c.start)) best = name.length;
+			if (name.length <= best || c.start + name.length >= c.end || !ctx.text.startsWith(name, c.start)) continue;
+			if (closed && (!ctx.words.isBoundary(c.start + name.length) || !clauseVerbAt(ctx, c.start + name.length) || !everydayTail(ctx, c.start + name.length, c.end)))
+				continue;
+			best = name.length;
 		}
 		if (best > 0) {
 			const oldEnd = c.end;
