@@ -18,8 +18,8 @@ describe('a body running on into its clause', () => {
 	});
 
 	it('keeps a name whose tail is a compound verb the segmenter cuts in two, or a word of its own', () => {
-		// Twins: ส่ง|เสริม is one verb inside the name; ร่วม|สมัย is no clause.
-		assert.deepEqual(named('ทางกรมส่งเสริมการเกษตร และเอกชนได้ร่วมประชุม', 'organization'), ['กรมส่งเสริมการเกษตร']);
+		// Twins: ส่ง|เสริม is one verb inside the name (the tagger ends its body at ส่ง); ร่วม|สมัย is no clause.
+		assert.deepEqual(named('ทางกรมส่งเสริมอุตสาหกรรม และเอกชนได้ร่วมประชุม', 'organization'), ['กรมส่งเสริมอุตสาหกรรม']);
 		assert.deepEqual(named('ตัวแทนสำนักงานศิลปะร่วมสมัย และเอกชนได้ร่วมประชุม', 'organization'), ['สำนักงานศิลปะร่วมสมัย']);
 	});
 
@@ -47,8 +47,14 @@ describe('a hyphen inside a name', () => {
 		assert.deepEqual(named('ผู้แทนสมาคมมิตรภาพไทย กล่าวว่า', 'organization'), ['สมาคมมิตรภาพไทย']);
 	});
 
-	it('does not join two provinces of a route into one place', () => {
+	it("joins a road's two ends, which name it", () => {
+		assert.deepEqual(named('งานซ่อม ถนนบางใหญ่-นนทบุรี ช่วงกลางคืน', 'place'), ['ถนนบางใหญ่-นนทบุรี']);
+		assert.deepEqual(named('งานซ่อม ถนนบางใหญ่ ช่วงกลางคืน', 'place'), ['ถนนบางใหญ่']);
+	});
+
+	it('does not join the two ends of a route into one place', () => {
 		assert.deepEqual(named('ผู้ว่าราชการจังหวัดตาก-กาญจนบุรี ไม่', 'place'), ['จังหวัดตาก', 'กาญจนบุรี']);
+		assert.deepEqual(named('เส้นทางตำบลหนองบัว-กาญจนบุรี ไม่', 'place'), ['ตำบลหนองบัว', 'กาญจนบุรี']);
 	});
 
 	it('ends no name', () => {
