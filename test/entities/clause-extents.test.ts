@@ -57,6 +57,16 @@ describe('a hyphen inside a name', () => {
 		assert.deepEqual(named('เส้นทางตำบลหนองบัว-กาญจนบุรี ไม่', 'place'), ['ตำบลหนองบัว', 'กาญจนบุรี']);
 	});
 
+	it("widens the tagger's half to the article's whole name, its other half gone", () => {
+		assert.deepEqual(named('นายจอห์น สมิธ ผู้อำนวยการบริหารสภาธุรกิจแคนาดา-อาเซียน นำคณะสมาชิกสภาธุรกิจแคนาดา-อาเซียน (CABC) มา', 'organization'), [
+			'สภาธุรกิจแคนาดา-อาเซียน',
+			'สภาธุรกิจแคนาดา-อาเซียน',
+			'CABC',
+		]);
+		// Twin: with no whole name in the article the halves stay as the tagger read them.
+		assert.deepEqual(named('นายจอห์น สมิธ ผู้อำนวยการบริหารสภาธุรกิจแคนาดา-อาเซียน นำคณะ', 'organization'), ['สภาธุรกิจแคนาดา', 'อาเซียน']);
+	});
+
 	it('ends no name', () => {
 		for (const m of findMentions({text: 'ความร่วมมืออียู-อาเซียน ในด้านการค้า'})) assert.ok(!m.text.endsWith('-'), m.text);
 	});
