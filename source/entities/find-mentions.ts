@@ -7,8 +7,9 @@ import {genericUse} from './generic-use.js';
 import type {Article} from '../corpus/types.js';
 import {thaiPhoneticKey} from '../text/phonetic.js';
 import {detectThaiAbbreviations} from './detect/abbreviations.js';
-import {type Candidate, DetectionContext, HEAD_STOP_PREFIX, STOP_PREFIX, VERB_SET, isThaiNameChar} from './detect/context.js';
+import {type Candidate, DetectionContext, HEAD_STOP_PREFIX, STOP_PREFIX, VERB_SET, isThaiLetter, isThaiNameChar} from './detect/context.js';
 import {detectDefinitionsSteps} from './detect/definitions.js';
+import {clauseVerbAt, everydayTail} from './detect/head-name.js';
 import {detectLatin} from './detect/latin.js';
 import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
@@ -109,7 +110,15 @@ export function* detectMentionsSteps(
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
 	// A title the rules took off a name (YB Dato' Sri, พลเอก) is no name for the model either.
 	for (const c of [...accepted, ...repeats]) if (c.titleStart !== undefined) occupied.mark(c.titleStart, c.start);
-	const all = [...accepted.filter((c) => !c.tentative || c.short), ...repeats, ...fillFree(ctx, modelNames, occupied)].sort((a, b) => a.start - b.start);
+	let filled = fillFree(ctx, modelNames, occupied);
+	// The tagger's names, placed last, may be cut inside a name the article writes whole elsewhere
+	// (มูลนิธิบ้าน|พระพร, กรมสรรพ|สามิต, สภาธุรกิจX-|อาเซียน): widened as the rules' names were; a piece
+	// of the tagger's left inside the whole name goes (emptied there).
+	if (filled.length > 0) {
+		widenToKnownNames(ctx, [...accepted, ...repeats, ...filled], occupied, filled);
+		filled = filled.filter((c) => c.end > c.start);
+	}
+	const all = [...accepted.filter((c) => !c.tentative || c.short), ...repeats, ...filled].sort((a, b) => a.start - b.start);
 	joinSpelledAlike(folded.text, all);
 
 	const out: DetectedMention[] = [];
@@ -178,9 +187,11 @@ function resolveOverlaps(candidates: Candidate[], occupied: Occupancy): Candidat
  * punctuation) and that the text here goes on with, when the article never writes the shorter one
  * whole: the writer's own word for where the name ends. Not over a clause word (…กฤษฎีกา|ของ…).
  */
-function widenToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy): void {
+function widenToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy, only: readonly Candidate[] = accepted): void {
 	const text = ctx.text;
-	const endsWhole = (end: number): boolean => end >= text.length || !isThaiNameChar(text.charCodeAt(end));
+	// A hyphen glued to a Thai letter joins two parts of a name (สภาธุรกิจX-อาเซียน): no end.
+	const endsWhole = (end: number): boolean =>
+		end >= text.length || (!isThaiNameChar(text.charCodeAt(end)) && !(text.charCodeAt(end) === 0x2d && isThaiLetter(text.charCodeAt(end + 1))));
 	// Names written whole, by their first letter; and the set of them.
 	const whole = new Map<number, Candidate[]>();
 	const wholeNames = new Set<string>();
@@ -192,7 +203,7 @@ function widenToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupie
 		else list.push(c);
 	}
 	if (whole.size === 0) return;
-	for (const c of accepted) {
+	for (const c of only) {
 		if (c.kind === 'person' || endsWhole(c.end) || wholeNames.has(text.slice(c.start, c.end))) continue;
 		let best: Candidate | undefined;
 		for (const w of whole.get(text.charCodeAt(c.start)) ?? []) {
@@ -211,7 +222,14 @@ function widenToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupie
 		if (best === undefined) continue;
 		const end = c.start + best.end - best.start;
 		if (!endsWhole(end) && !ctx.words.isBoundary(end)) continue;
-		if (!occupied.free(c.end, end)) continue;
+		// The tagger's own names there, wholly inside the widened name, are its pieces (X-|อาเซียน): they go.
+		const pieces = only === accepted ? [] : only.filter((d) => d !== c && d.start >= c.end && d.end <= end);
+		for (const d of pieces) occupied.unmark(d.start, d.end);
+		if (!occupied.free(c.end, end)) {
+			for (const d of pieces) occupied.mark(d.start, d.end);
+			continue;
+		}
+		for (const d of pieces) d.end = d.start;
 		occupied.mark(c.end, end);
 		c.end = end;
 		c.closed = true;
@@ -270,10 +288,17 @@ function cutToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied:
 	}
 	if (known.size === 0) return;
 	for (const c of accepted) {
-		if (c.closed || c.kind === 'person') continue;
+		if (c.kind === 'person') continue;
+		// A name with a clear end is cut back only where what is left opens a clause with a verb and
+		// holds no word of a name (กระทรวงX|ร่วม|ผลิต␠ after กระทรวงX written alone).
+		const closed = c.closed === true;
+		if (closed && c.rule !== 'org-head') continue;
 		let best = 0;
 		for (const name of known.get(ctx.text.charCodeAt(c.start)) ?? []) {
-			if (name.length > best && c.start + name.length < c.end && ctx.text.startsWith(name, c.start)) best = name.length;
+			if (name.length <= best || c.start + name.length >= c.end || !ctx.text.startsWith(name, c.start)) continue;
+			if (closed && (!ctx.words.isBoundary(c.start + name.length) || !clauseVerbAt(ctx, c.start + name.length) || !everydayTail(ctx, c.start + name.length, c.end)))
+				continue;
+			best = name.length;
 		}
 		if (best > 0) {
 			const oldEnd = c.end;

@@ -238,6 +238,14 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	}
 	// A joiner alone is no complement (กระทรวง|การ before a space).
 	if (end <= p || TRAILING_JOINERS.has(text.slice(p, end))) return undefined;
+	// A body's name whose run ends on a hyphen glued to a place the gazetteer knows joins two
+	// parties (สภาธุรกิจX-อินเดีย, สมาคมมิตรภาพX-Y): the name goes on through the place; so does a
+	// road's, named by its two ends (ถนนX-ตราด). Not another place's, where X-Y is a route or a
+	// border (จังหวัดX-Y).
+	if ((!isPlace || WAY_HEADS.has(text.slice(headStart, headEnd))) && end === runEnd && text[end] === '-' && isThaiLetter(ctx.code(end + 1))) {
+		const joined = longestPlaceAt(ctx, end + 1, ctx.thaiRunEnd(end + 1));
+		if (joined !== undefined) end = joined.end;
+	}
 	// A region's number after a space ends the name with it (ตำรวจภูธรภาค 3, …เขต 1): each region is
 	// its own unit. Not a count (ภาค 3 แห่ง).
 	if (end === runEnd && !isPlace && NUMBERED_REGIONS.has(ctx.words.wordBefore(end))) {
@@ -248,6 +256,9 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	// place, no name: a river's or a mountain's name holds a word of its own or a place's.
 	if (isPlace && NATURAL_FEATURES.has(text.slice(headStart, headEnd)) && everydayOnly(ctx, p, end)) return undefined;
 	const complement = text.slice(p, end);
+	// A head with a preposition or particle alone after it (กระทรวง|สู่กระทรวงY…, "from ministry to
+	// ministry"; จังหวัด|ข้าง…) names nothing: the word lists hold these as everyday words seen in names.
+	if (HEAD_ONLY_PARTICLES.has(complement)) return undefined;
 	// A body named after a post of a ministry, province or district whose own name is not written
 	// (สำนักงาน|ปลัดกระทรวง, สำนักงาน|สาธารณสุขจังหวัด): every ministry or province has one, so it is a
 	// kind of office, no name (สำนักงานปลัดกระทรวงมหาดไทย is one).
@@ -295,6 +306,33 @@ function everydayOnly(ctx: DetectionContext, from: number, to: number): boolean 
 
 /** After แขวง, what makes it a highway department's district office (แขวงทางหลวง|ชนบท X), a body. */
 export const HIGHWAY_DISTRICT = /^ทางหลวง(?:ชนบท)?/;
+
+/**
+ * A verb that opens a clause starts at `at`, inside a body's name run on (กระทรวงX|ร่วม|ผลิต): a verb of
+ * the lexicon or a clause verb, not the second half of a compound verb the segmenter cuts in two
+ * (ส่ง|เสริม: a verb before it), nor a verbal noun's (การ|จัด, ความ|ร่วม), nor a word the lists know
+ * with the word before it.
+ */
+export function clauseVerbAt(ctx: DetectionContext, at: number): boolean {
+	const first = ctx.words.wordAt(at);
+	if (!VERB_SET.has(first) && !CLAUSE_VERBS.has(first)) return false;
+	const before = ctx.words.wordBefore(at);
+	return !NOMINALIZERS.has(before) && !VERB_SET.has(before) && !isCommonWord(before + first);
+}
+
+/** Every word of [from, to) is an everyday word, a verb or a function word, none a place the gazetteer knows: no name's. */
+export function everydayTail(ctx: DetectionContext, from: number, to: number): boolean {
+	const gaz = gazetteer();
+	for (let b = from; b < to;) {
+		const w = ctx.words.wordAt(b);
+		if (w === '' || !(isCommonWord(w) || VERB_SET.has(w) || FUNCTION.has(w)) || gaz.thai.has(w)) return false;
+		b += w.length;
+	}
+	return true;
+}
+
+/** Prepositions and particles that are never a whole name's complement (กระทรวง|สู่, ราชอาณาจักร|อีก). */
+export const HEAD_ONLY_PARTICLES: ReadonlySet<string> = new Set(['สู่', 'ไปยัง', 'ยัง', 'ตั้งแต่', 'กว่า', 'อีก', 'ข้าง']);
 
 /** Words that make a noun of the verb after them (การลงทุน, ความมั่นคง). */
 const NOMINALIZERS = new Set(['การ', 'ความ']);

@@ -27,7 +27,7 @@ import {
 import {abbreviatesPostBefore, shortTitleAt} from '../detect/abbreviations.js';
 import {opensRoyalClause, ordinalFollows} from '../detect/person-name.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
-import {HIGHWAY_DISTRICT, LEVEL_POSTS, endsOnKnownPlace, samePlaceKey} from '../detect/head-name.js';
+import {HEAD_ONLY_PARTICLES, HIGHWAY_DISTRICT, LEVEL_POSTS, clauseVerbAt, everydayTail, endsOnKnownPlace, samePlaceKey} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
 import {tagText} from './tagger.js';
 import type {ModelSpan} from './tags.js';
@@ -196,6 +196,8 @@ function toWordEdges(ctx: DetectionContext, start: number, end: number): [number
 	// A span opening on a bullet, a hash or a dash (• สิน|เชื่อ, #X, -X) is a list item's or a tag's
 	// first word read as a name: no name opens on one.
 	if (LIST_MARK.test(ctx.text[start]!)) return undefined;
+	// A hyphen ends no name (สภาธุรกิจX-|อาเซียน: the tagger's two halves of one).
+	while (end > start && ctx.text[end - 1] === '-') end--;
 	return end > start ? [start, end] : undefined;
 }
 
@@ -237,6 +239,8 @@ export function plausibleName(ctx: DetectionContext, start: number, end: number)
 	if (VERB_SET.has(rest) || ORG_STOP.has(rest)) return false;
 	// Nor a head and a post of a ministry or province alone (สำนักงาน|ปลัดกระทรวง): a kind of office (readHeadName).
 	if (LEVEL_POSTS.has(rest)) return false;
+	// Nor a head and a preposition alone (กระทรวง|สู่): readHeadName takes none.
+	if (HEAD_ONLY_PARTICLES.has(rest)) return false;
 	return rest !== '' && !GENERIC.has(rest) && (office === null || office[0].length < rest.length);
 }
 
@@ -339,6 +343,7 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 		from = to + 1;
 		if (clock.due()) yield* clock.pause();
 	}
+	cutWhereTaggerEnds(ctx, seen);
 	markUnsupported(ctx, seen);
 	ctx.modelKinds = seen.bits;
 	return rest;
@@ -383,6 +388,39 @@ class SpanCover {
 		let k = 0;
 		for (let i = start; i < end; i++) k |= this.bits[i]!;
 		return k;
+	}
+}
+
+/**
+ * A body's head-word name that runs on into its clause (กระทรวงX|ร่วม|ผลิต, กรมX|ดำเนิน…: verbs the
+ * word lists do not stop at, since bodies' names hold them too: ร่วม|สมัย, ส่ง|เสริม) ends where the
+ * tagger's body ends, when the tagger reads what is left as no name at all, what is left opens with a
+ * verb and holds everyday words only (no place the gazetteer knows), and the cut splits no word the
+ * lists know nor a compound verb the segmenter cuts in two (ส่ง|เสริม is ส่งเสริม: no verb before the
+ * cut) and follows no การ or ความ (a verbal noun: การ|จัด…). The cut is the
+ * first word edge at or past the tagger's end after which only such words are left; the name keeps
+ * more than its head. The tagger alone cuts names short (กรมการ|จัดหางาน): the verb is the clause's
+ * evidence, the tagger's silence the name's end.
+ */
+function cutWhereTaggerEnds(ctx: DetectionContext, seen: SpanCover): void {
+	const text = ctx.text;
+	for (const c of ctx.candidates) {
+		if (c.rule !== 'org-head' || c.kind !== 'organization') continue;
+		const bit = KIND_BIT.organization;
+		if ((seen.bits[c.start]! & bit) === 0) continue;
+		let x = c.start;
+		while (x < c.end && (seen.bits[x]! & bit) !== 0) x++;
+		if (x >= c.end || seen.kindsIn(x, c.end) !== 0) continue;
+		// The first word edge at or past the tagger's end after which only everyday words are left.
+		const edges = ctx.words.isBoundary(x) ? [x, ...ctx.innerBounds(x, c.end)] : ctx.innerBounds(x, c.end);
+		const cut = edges.find((b) => everydayTail(ctx, b, c.end)) ?? -1;
+		if (cut < 0) continue;
+		if (!clauseVerbAt(ctx, cut)) continue;
+		heads ??= trieOf([...ORG_HEADS, ...PLACE_HEADS, ...OTHER_HEADS]);
+		const head = heads.matchesAt(text, c.start).at(-1);
+		if (head === undefined || head.end >= cut) continue;
+		c.end = cut;
+		c.closed = true;
 	}
 }
 
