@@ -36,3 +36,40 @@ export function isOrgWord(word: string): boolean {
 	orgWords ??= new Set(ORG_WORD_LIST.split(' '));
 	return orgWords.has(word);
 }
+
+let nearMisses: Map<string, string[]> | undefined;
+let nearMissWords: Set<string> | undefined;
+
+/**
+ * The listed common words or `extra` words, five letters or more, that `word` misses by one letter
+ * (one left out, one added or one changed: รัฐ|นตรี for รัฐมนตรี, รัฐวิสา|กิจ for รัฐวิสาหกิจ), by
+ * their one-letter deletions (looked up, not an edit distance to every word). `extra` is read on the
+ * first call only.
+ */
+export function wordsOneLetterFrom(word: string, extra: readonly string[] = []): string[] {
+	if (nearMisses === undefined || nearMissWords === undefined) {
+		nearMissWords = new Set([...COMMON_WORD_LIST.split(' '), ...extra].filter((w) => w.length >= 5));
+		nearMisses = new Map();
+		for (const w of nearMissWords) {
+			for (const d of deletions(w)) {
+				const list = nearMisses.get(d);
+				if (list === undefined) nearMisses.set(d, [w]);
+				else if (!list.includes(w)) list.push(w);
+			}
+		}
+	}
+	if (word.length < 4 || nearMissWords.has(word)) return [];
+	const found = new Set<string>(nearMisses.get(word) ?? []);
+	for (const d of deletions(word)) {
+		if (nearMissWords.has(d)) found.add(d);
+		for (const w of nearMisses.get(d) ?? []) if (w.length === word.length) found.add(w);
+	}
+	return [...found];
+}
+
+/** Each string with one of its letters left out. */
+function deletions(word: string): Set<string> {
+	const out = new Set<string>();
+	for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+	return out;
+}

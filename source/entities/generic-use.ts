@@ -21,6 +21,8 @@ const BEFORE = /(?:(?:เป็น|ทุก|แต่ละ|หลาย|ปร
  */
 const AFTER =
 	/^\s?(?:[0-9๐-๙,]+\s?(?:แห่ง|หน่วย|องค์กร|ราย|ศูนย์|สมาคม|บริษัท)|ทั้ง\s?[0-9๐-๙]|แห่งหนึ่ง|หนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ทุก(?:แห่ง|สาขา|หน่วย|ศูนย์)|หลายแห่ง|อื่น\s?ๆ|ทั่ว(?:ทั้ง)?(?:ประเทศ|โลก)|ระดับ(?:ท้องถิ่น|จังหวัด|อำเภอ|ตำบล|ชุมชน|ภูมิภาค)|ของรัฐ(?!บาล|มนตรี|สภา|ธรรมนูญ|ประศาสน|ศาสตร์))/;
+/** A scheme's word right before a short form: a course, a grant, a system, a field. */
+const SCHEME_BEFORE = /(?:หลักสูตร|(?<!กอง|ลง)ทุน|ระบบ|ด้าน)\s?$/;
 /** Words a sentence goes on with, glued to a short form as often as not (ทบ.และ…, กกต.ได้…). */
 const GOES_ON = /^(?:และ|หรือ|ของ|ใน|ที่|ได้|จะ|กับ|แก่|เพื่อ|โดย|ซึ่ง|จาก|ให้|ร่วม|เป็น|มี|ยัง|ก็|ว่า|ตาม|ต่อ|แล้ว)/;
 /** A dotted Thai short form ending the mention. */
@@ -35,6 +37,10 @@ export function genericUse(text: string, start: number, end: number): boolean {
 	const before = text.slice(Math.max(0, start - 12), start);
 	const after = text.slice(end, end + 16);
 	if (BEFORE.test(before) || AFTER.test(after)) return true;
+	// A short form after a course's, a grant's, a system's or a field's word names that scheme
+	// (หลักสูตร|วกส., ทุน|สควค., ระบบ|X.): a body's short form is written so now and then (ระบบ|สปสช.),
+	// a scheme's most of the time (issue 7, junk14).
+	if (SCHEME_BEFORE.test(before) && SHORT_FORM.test(text.slice(start, end))) return true;
 	// A head's short form glued to what follows, a consonant or a leading vowel (คกก.บริหาร…,
 	// คกก.โรค…); a bracket, a space or punctuation after it is how a body's own short form is written.
 	return SHORT_FORM.test(text.slice(start, end)) && /^[\u0E01-\u0E2E\u0E40-\u0E44]/.test(after) && !GOES_ON.test(after);
