@@ -43,6 +43,14 @@ describe('a short form after a course’s, a grant’s, a system’s or a field�
 		assert.ok(!used('ข้อมูลเข้าระบบ สำนักงานหลักประกันสุขภาพ แล้ว', 'สำนักงานหลักประกันสุขภาพ'));
 	});
 
+	it('a short form in brackets after a course’s, a programme’s or volunteers’ own name is marked; a body’s defined so, a fund’s, is not (twins)', () => {
+		assert.ok(used('จัดอบรมหลักสูตรผู้นำเกษตรรุ่นใหม่ (ผกร.) รุ่นที่ 3', 'ผกร.'));
+		assert.ok(used('ส่งเสริมการพัฒนาอาสาสมัครป่าชุมชน (อปช.) ในพื้นที่', 'อปช.'));
+		assert.ok(!used('ร่วมกับสำนักงานพัฒนาป่าชุมชน (สปช.) ในพื้นที่', 'สปช.'));
+		assert.ok(!used('สำนักงานประสานงานโครงการพัฒนาป่าชุมชน (สปช.) ในพื้นที่', 'สปช.'));
+		assert.ok(!used('ได้รับเงินจากกองทุนพัฒนาป่าชุมชน (กปช.) แล้ว', 'กปช.'));
+	});
+
 	it('a short form written so half the time is not listed; one written so now and then stays (twin)', () => {
 		const ms = (generic: number, n: number): MentionEvidence[] =>
 			Array.from({length: n}, (_, i) => ({rule: 'abbreviation', article: i, ...(i < generic ? {generic: true} : {})}));
