@@ -38,38 +38,35 @@ export function isOrgWord(word: string): boolean {
 }
 
 let nearMisses: Map<string, string[]> | undefined;
-let nearMissWords: Set<string> | undefined;
 
 /**
  * The listed common words or `extra` words, five letters or more, that `word` misses by one letter
- * (one left out, one added or one changed: รัฐ|นตรี for รัฐมนตรี, รัฐวิสา|กิจ for รัฐวิสาหกิจ), by
- * their one-letter deletions (looked up, not an edit distance to every word). `extra` is read on the
- * first call only.
+ * (one left out, one added or one changed: รัฐ|นตรี for รัฐมนตรี, รัฐวิสา|กิจ for รัฐวิสาหกิจ), the
+ * first two letters kept (the words are bucketed by them, so a query reads a few dozen words, not
+ * thousands). `extra` is read on the first call only.
  */
 export function wordsOneLetterFrom(word: string, extra: readonly string[] = []): string[] {
-	if (nearMisses === undefined || nearMissWords === undefined) {
-		nearMissWords = new Set([...COMMON_WORD_LIST.split(' '), ...extra].filter((w) => w.length >= 5));
+	if (nearMisses === undefined) {
 		nearMisses = new Map();
-		for (const w of nearMissWords) {
-			for (const d of deletions(w)) {
-				const list = nearMisses.get(d);
-				if (list === undefined) nearMisses.set(d, [w]);
-				else if (!list.includes(w)) list.push(w);
-			}
+		for (const w of new Set([...COMMON_WORD_LIST.split(' '), ...extra])) {
+			if (w.length < 5) continue;
+			const bucket = nearMisses.get(w.slice(0, 2));
+			if (bucket === undefined) nearMisses.set(w.slice(0, 2), [w]);
+			else bucket.push(w);
 		}
 	}
-	if (word.length < 4 || nearMissWords.has(word)) return [];
-	const found = new Set<string>(nearMisses.get(word) ?? []);
-	for (const d of deletions(word)) {
-		if (nearMissWords.has(d)) found.add(d);
-		for (const w of nearMisses.get(d) ?? []) if (w.length === word.length) found.add(w);
-	}
-	return [...found];
+	if (word.length < 4) return [];
+	const bucket = nearMisses.get(word.slice(0, 2));
+	if (bucket === undefined || bucket.includes(word)) return [];
+	return bucket.filter((w) => Math.abs(w.length - word.length) <= 1 && oneEditApart(w, word));
 }
 
-/** Each string with one of its letters left out. */
-function deletions(word: string): Set<string> {
-	const out = new Set<string>();
-	for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
-	return out;
+/** `a` and `b` differ by one letter left out, added or changed (not equal). */
+function oneEditApart(a: string, b: string): boolean {
+	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+	let i = 0;
+	while (i < short.length && short[i] === long[i]) i++;
+	if (i === short.length) return long.length === short.length + 1;
+	// Changed (same length) or left out of the shorter (one longer): the rest must then match.
+	return short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1);
 }

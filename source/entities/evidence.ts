@@ -321,13 +321,15 @@ function headAndKindWords(name: string): string | undefined {
 	const field = FIELD_HEADS.find((h) => name.startsWith(h));
 	if (field !== undefined && SCOPES.has(name.slice(field.length))) return 'generic';
 	const head = HEADS_LONGEST_FIRST.find((h) => name.length > h.length && name.startsWith(h));
-	if (head === undefined) return undefined;
+	// (Only a name with a classifier's letters right after its head is segmented.)
+	if (head === undefined || !CLASSIFIER_LIST.some((c) => name.startsWith(c, head.length))) return undefined;
 	const rest = words(name, head.length);
 	if (rest.length < 2 || rest[0]!.start !== head.length || !CLASSIFIERS.has(rest[0]!.text)) return undefined;
 	return rest.slice(1).every((w) => isCommonWord(w.text) && !knownPlace(w.text) && !isPlaceWord(w.text)) ? 'generic' : undefined;
 }
 /** Classifiers of bodies, places and documents, which follow a head to count or pick kinds of it. */
-const CLASSIFIERS = new Set(['สาย', 'เส้น', 'ฉบับ', 'หน่วย', 'ชุด', 'ลำ', 'คัน', 'หลัง']);
+const CLASSIFIER_LIST = ['สาย', 'เส้น', 'ฉบับ', 'หน่วย', 'ชุด', 'ลำ', 'คัน', 'หลัง'];
+const CLASSIFIERS = new Set(CLASSIFIER_LIST);
 /** Heads that name no field of their own (a centre, an institute, an office of what?), longest first. */
 const FIELD_HEADS = ['คณะอนุกรรมการ', 'คณะกรรมการ', 'หน่วยงาน', 'สำนักงาน', 'สถาบัน', 'กองทุน', 'องค์กร', 'สำนัก', 'ศูนย์', 'กรม'];
 /** Words of scope alone: national, international, central, main, regional. */
