@@ -36,3 +36,37 @@ export function isOrgWord(word: string): boolean {
 	orgWords ??= new Set(ORG_WORD_LIST.split(' '));
 	return orgWords.has(word);
 }
+
+let nearMisses: Map<string, string[]> | undefined;
+
+/**
+ * The listed common words or `extra` words, five letters or more, that `word` misses by one letter
+ * (one left out, one added or one changed: รัฐ|นตรี for รัฐมนตรี, รัฐวิสา|กิจ for รัฐวิสาหกิจ), the
+ * first two letters kept (the words are bucketed by them, so a query reads a few dozen words, not
+ * thousands). `extra` is read on the first call only.
+ */
+export function wordsOneLetterFrom(word: string, extra: readonly string[] = []): string[] {
+	if (nearMisses === undefined) {
+		nearMisses = new Map();
+		for (const w of new Set([...COMMON_WORD_LIST.split(' '), ...extra])) {
+			if (w.length < 5) continue;
+			const bucket = nearMisses.get(w.slice(0, 2));
+			if (bucket === undefined) nearMisses.set(w.slice(0, 2), [w]);
+			else bucket.push(w);
+		}
+	}
+	if (word.length < 4) return [];
+	const bucket = nearMisses.get(word.slice(0, 2));
+	if (bucket === undefined || bucket.includes(word)) return [];
+	return bucket.filter((w) => Math.abs(w.length - word.length) <= 1 && oneEditApart(w, word));
+}
+
+/** `a` and `b` differ by one letter left out, added or changed (not equal). */
+function oneEditApart(a: string, b: string): boolean {
+	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+	let i = 0;
+	while (i < short.length && short[i] === long[i]) i++;
+	if (i === short.length) return long.length === short.length + 1;
+	// Changed (same length) or left out of the shorter (one longer): the rest must then match.
+	return short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1);
+}

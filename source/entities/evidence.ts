@@ -5,7 +5,7 @@
 // article to back it. Judged here, on the whole entity, and not on one mention: detection (and so
 // Thai NER's val score) is unchanged, and a name the tagger finds again elsewhere, or that a rule
 // finds once, is kept whole.
-import {isCommonWord, isOrgWord, isPlaceWord} from './common-words.js';
+import {isCommonWord, isOrgWord, isPlaceWord, wordsOneLetterFrom} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer, isCountryKey} from './gazetteer.js';
 import {COMMON_WORDS, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, LATIN_STOP, ORG_HEADS, PLACE_HEADS, POSITIONS} from './lexicon.js';
@@ -58,6 +58,9 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			placeHeadPhrase(name, kind) ??
 			unnamedUnit(name, kind) ??
 			postShortForm(name) ??
+			(kind === 'organization' ? postOrItsParty(name, mentions) : undefined) ??
+			headAndKindWords(name) ??
+			misspeltWord(name) ??
 			lawOrKind(name) ??
 			headTwice(name, kind) ??
 			countrysKind(name) ??
@@ -277,6 +280,74 @@ function royalVerb(name: string): string | undefined {
 	const next = words(first, 'ทรง'.length)[0];
 	if (next === undefined || next.start !== 'ทรง'.length) return undefined;
 	return isCommonWord(next.text) || next.text.startsWith('พระ') ? 'royal-verb' : undefined;
+}
+
+/**
+ * A post read as a body (issue 7, junk14): `คณะ` and a post (คณะ|รองนายกรัฐมนตรี, คณะ|ผู้แทน|ไทย) is the
+ * post-holder's party, nothing after the post but a country or place — the cabinet (คณะ|รัฐมนตรี) and
+ * committees (คณะ|กรรมการ…) are bodies; and a name the tagger alone found that is a post, or a post
+ * and a place or everyday words (เอกอัครราชทูต|ไทย: the ambassador; สาธารณสุขจังหวัด|ทุก) is an office
+ * a person holds. A body named after its post is opened by its body's head (สำนักงานผู้ตรวจการแผ่นดิน).
+ */
+function postOrItsParty(name: string, mentions: readonly MentionEvidence[]): string | undefined {
+	const party = name.startsWith('คณะ');
+	if (!party && !mentions.every((m) => m.rule === 'model')) return undefined;
+	const from = party ? 'คณะ'.length : 0;
+	const isPost = (m: {values: ReadonlyArray<{type: string}>}): boolean => m.values.some((v) => v.type === 'position');
+	// A post written short without its ฯ (คณะ|รองนายก for รองนายกฯ) is the post whole.
+	const end = (triggerTrie().get(name.slice(from) + 'ฯ') ?? []).some((v) => v.type === 'position')
+		? name.length
+		: triggerTrie().matchesAt(name, from).filter(isPost).at(-1)?.end;
+	if (end === undefined) return undefined;
+	if (party && PARTY_NOT_POSTS.has(name.slice(from, end))) return undefined;
+	const rest = name.slice(end).replace(/ฯ$/, '').trim();
+	if (rest === '' || knownPlace(rest) || knownPlace(rest.replace(/^ประเทศ/, ''))) return 'post';
+	if (party || /[^\u0E01-\u0E4E]/.test(rest)) return undefined;
+	return words(rest).every((w) => isCommonWord(w.text) && !knownPlace(w.text)) ? 'post' : undefined;
+}
+/** Posts whose คณะ is a body: the cabinet, committees and boards (กรรมการ, and its written-short forms). */
+const PARTY_NOT_POSTS = new Set(['รัฐมนตรี', 'กรรมการ', 'กรรมาธิการ', 'อนุกรรมการ', 'ที่ปรึกษา']);
+
+/**
+ * A head and only words that say what kind, not which one (issue 7, junk14): a classifier and
+ * everyday words (แม่น้ำ|สาย|หลัก "the main rivers", กระทรวง|ฉบับ|เดิม), or a head that needs its
+ * field named and only a scope after it (ศูนย์|แห่งชาติ, สถาบัน|ระหว่างประเทศ: a national centre,
+ * of what?). A known place (อำเภอ|แปลง|ยาว), a word of names after the classifier (ถนน|สาย|เอเชีย)
+ * or a field (ศูนย์|วิจัย|แห่งชาติ) keeps it; heads whose own word says the field keep their scope
+ * (ตำรวจ|แห่งชาติ, การเคหะ|แห่งชาติ).
+ */
+function headAndKindWords(name: string): string | undefined {
+	if (/[^\u0E01-\u0E4E]/.test(name) || knownPlace(name)) return undefined;
+	const field = FIELD_HEADS.find((h) => name.startsWith(h));
+	if (field !== undefined && SCOPES.has(name.slice(field.length))) return 'generic';
+	const head = HEADS_LONGEST_FIRST.find((h) => name.length > h.length && name.startsWith(h));
+	// (Only a name with a classifier's letters right after its head is segmented.)
+	if (head === undefined || !CLASSIFIER_LIST.some((c) => name.startsWith(c, head.length))) return undefined;
+	const rest = words(name, head.length);
+	if (rest.length < 2 || rest[0]!.start !== head.length || !CLASSIFIERS.has(rest[0]!.text)) return undefined;
+	return rest.slice(1).every((w) => isCommonWord(w.text) && !knownPlace(w.text) && !isPlaceWord(w.text)) ? 'generic' : undefined;
+}
+/** Classifiers of bodies, places and documents, which follow a head to count or pick kinds of it. */
+const CLASSIFIER_LIST = ['สาย', 'เส้น', 'ฉบับ', 'หน่วย', 'ชุด', 'ลำ', 'คัน', 'หลัง'];
+const CLASSIFIERS = new Set(CLASSIFIER_LIST);
+/** Heads that name no field of their own (a centre, an institute, an office of what?), longest first. */
+const FIELD_HEADS = ['คณะอนุกรรมการ', 'คณะกรรมการ', 'หน่วยงาน', 'สำนักงาน', 'สถาบัน', 'กองทุน', 'องค์กร', 'สำนัก', 'ศูนย์', 'กรม'];
+/** Words of scope alone: national, international, central, main, regional. */
+const SCOPES = new Set(['แห่งชาติ', 'ระดับชาติ', 'ระหว่างประเทศ', 'นานาชาติ', 'สากล', 'หลัก', 'ภูมิภาค', 'ส่วนกลาง']);
+
+/**
+ * A misspelt word cut by the head it holds (issue 7, junk14): a body or place opened by a head and
+ * one letter from a post or an everyday word (คณะ|รัฐนตรี → a "state" รัฐนตรี for รัฐมนตรี,
+ * รัฐวิสากิจ for รัฐวิสาหกิจ). Not a known place; not a name that only adds or drops a last letter
+ * (a cut or a glued word, judged elsewhere), nor one with ฯ; the word itself is no head.
+ */
+function misspeltWord(name: string): string | undefined {
+	if (name.length < 5 || !/^[\u0E01-\u0E4E]+$/.test(name) || knownPlace(name)) return undefined;
+	if (!HEADS_LONGEST_FIRST.some((h) => name.length > h.length && name.startsWith(h))) return undefined;
+	// (The letter missed, added or changed is inside the word: a last letter is a cut's.)
+	const inside = (w: string): boolean => !w.startsWith(name) && !name.startsWith(w) && w.slice(0, -1) !== name.slice(0, -1);
+	const near = wordsOneLetterFrom(name, POSITIONS).filter((w) => inside(w) && !w.endsWith('ฯ') && !ORG_HEAD_WORDS.has(w) && !PLACE_HEAD_WORDS.has(w));
+	return near.length > 0 ? 'misspelt' : undefined;
 }
 
 /**
@@ -574,7 +645,7 @@ function latinThing(name: string, kind: EntityKind, mentions: readonly MentionEv
 	// A company's legal ending alone (…Co., [Ltd]) is the piece a bracket cut off.
 	if (latinWords.length === 1 && LATIN_COMPANY_ENDINGS.has(name.replace(/\.$/, ''))) return 'piece';
 	// (A Latin place alone is mostly a city the gazetteer lacks: Brisbane.)
-	if (kind === 'place') return latinKindOfPlace(latinWords, mentions);
+	if (kind === 'place') return sloganOfPlace(name) ?? latinKindOfPlace(latinWords, mentions);
 	if (kind !== 'organization' || !mentions.every((m) => LATIN_BRACKET_RULES.has(m.rule))) return undefined;
 	// An English noun phrase is what its head is: the last word before `of`, `on`, `for` or `to`, or
 	// the last word (Ministry of…, …Trade Center: bodies; Convention on the … Organization, Session
@@ -597,6 +668,35 @@ function latinKindOfPlace(latinWords: readonly string[], mentions: readonly Ment
 	const everyday = (w: string): boolean => LATIN_COMMON_WORDS.has(w) || LATIN_STOP.has(w) || LATIN_STOP.has(w.toLowerCase());
 	return folded.every((w) => LATIN_PLACE_HEADS.has(w) || everyday(w)) && folded.some((w) => !LATIN_PLACE_HEADS.has(w) || everyday(w)) ? 'latin-kind' : undefined;
 }
+
+/**
+ * A Latin place whose phrase head, the word before `of`, is no place's, body's or thing's word
+ * (Charming of the Sea, Pearl of the South: a slogan; Gulf of Thailand, Bay of Bengal, Kingdom of
+ * Cambodia, Isle of Man are places): an English "X of Y" is what X is (issue 7, junk14). A place
+ * the gazetteer knows keeps it.
+ */
+function sloganOfPlace(name: string): string | undefined {
+	if (!/ of /.test(name) || knownPlace(name)) return undefined;
+	const head = phraseHead(name);
+	if (LATIN_PLACE_HEADS.has(head) || LATIN_ORG_HEADS.has(head) || LATIN_OTHER_HEADS.has(head) || STATE_OF_HEADS.has(head)) return undefined;
+	return LATIN_PLACE_HEADS.has(head.replace(/s$/, '')) ? undefined : 'latin-thing';
+}
+/** Heads of a state's, an island's or a coast's "… of X" that the place heads leave out. */
+const STATE_OF_HEADS = new Set([
+	'Kingdom',
+	'Commonwealth',
+	'Principality',
+	'Sultanate',
+	'Emirate',
+	'Federation',
+	'Union',
+	'Isle',
+	'Cape',
+	'Coast',
+	'Straits',
+	'Temple',
+	'Museum',
+]);
 
 /** A word in capitals folded to its first capital (`OFFICE` → `Office`). */
 function foldCapitals(word: string): string {

@@ -21,6 +21,32 @@ const BEFORE = /(?:(?:เป็น|ทุก|แต่ละ|หลาย|ปร
  */
 const AFTER =
 	/^\s?(?:[0-9๐-๙,]+\s?(?:แห่ง|หน่วย|องค์กร|ราย|ศูนย์|สมาคม|บริษัท)|ทั้ง\s?[0-9๐-๙]|แห่งหนึ่ง|หนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ทุก(?:แห่ง|สาขา|หน่วย|ศูนย์)|หลายแห่ง|อื่น\s?ๆ|ทั่ว(?:ทั้ง)?(?:ประเทศ|โลก)|ระดับ(?:ท้องถิ่น|จังหวัด|อำเภอ|ตำบล|ชุมชน|ภูมิภาค)|ของรัฐ(?!บาล|มนตรี|สภา|ธรรมนูญ|ประศาสน|ศาสตร์))/;
+/**
+ * A short form in brackets after a scheme's or a corps' own name: a run (no space in it) holding a
+ * course's, a programme's, a grant's or volunteers' word, whose first letter or the next word's is the
+ * short form's (…หลักสูตร|วิทยาการ…สูง (วกส.), การพัฒนา|อาสาสมัคร…หมู่บ้าน (อกม.)): the article defines
+ * it as that scheme or corps, not as a body (issue 7, junk14). A body's short form opens with its own
+ * name's letter (…โครงการอันเนื่องมาจากพระราชดำริ (กปร.) is no โครงการ's), a fund's with กองทุน.
+ */
+function definesScheme(text: string, start: number, end: number): boolean {
+	if (text[end] !== ')') return false;
+	let open = start - 1;
+	if (text[open] !== '(') return false;
+	while (open > 0 && text[open - 1] === ' ') open--;
+	let runStart = open;
+	while (runStart > 0 && runStart > open - 120 && /[\u0E01-\u0E4E]/.test(text[runStart - 1]!)) runStart--;
+	const run = text.slice(runStart, open);
+	let last: RegExpExecArray | null = null;
+	for (const m of run.matchAll(SCHEME_WORD)) last = m;
+	if (last === null) return false;
+	const after = last.index + last[0].length;
+	const letters = [run[last.index], /[\u0E01-\u0E2E]/.exec(run.slice(after))?.[0]];
+	return after < run.length && letters.includes(text[start]);
+}
+/** Words of a scheme's or a corps' own name: a course, a programme, a grant (not a fund's กองทุน), volunteers. */
+const SCHEME_WORD = /หลักสูตร|โครงการ|(?<!กอง)ทุน|อาสาสมัคร/g;
+/** A scheme's word right before a short form: a course, a grant, a system, a field. */
+const SCHEME_BEFORE = /(?:หลักสูตร|(?<!กอง|ลง)ทุน|ระบบ|ด้าน)\s?$/;
 /** Words a sentence goes on with, glued to a short form as often as not (ทบ.และ…, กกต.ได้…). */
 const GOES_ON = /^(?:และ|หรือ|ของ|ใน|ที่|ได้|จะ|กับ|แก่|เพื่อ|โดย|ซึ่ง|จาก|ให้|ร่วม|เป็น|มี|ยัง|ก็|ว่า|ตาม|ต่อ|แล้ว)/;
 /** A dotted Thai short form ending the mention. */
@@ -35,6 +61,10 @@ export function genericUse(text: string, start: number, end: number): boolean {
 	const before = text.slice(Math.max(0, start - 12), start);
 	const after = text.slice(end, end + 16);
 	if (BEFORE.test(before) || AFTER.test(after)) return true;
+	// A short form after a course's, a grant's, a system's or a field's word names that scheme
+	// (หลักสูตร|วกส., ทุน|สควค., ระบบ|X.): a body's short form is written so now and then (ระบบ|สปสช.),
+	// a scheme's most of the time (issue 7, junk14).
+	if (SHORT_FORM.test(text.slice(start, end)) && (SCHEME_BEFORE.test(before) || definesScheme(text, start, end))) return true;
 	// A head's short form glued to what follows, a consonant or a leading vowel (คกก.บริหาร…,
 	// คกก.โรค…); a bracket, a space or punctuation after it is how a body's own short form is written.
 	return SHORT_FORM.test(text.slice(start, end)) && /^[\u0E01-\u0E2E\u0E40-\u0E44]/.test(after) && !GOES_ON.test(after);
