@@ -12,13 +12,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {forEachWordSegment} from '../source/text/words.js';
-import {sharedData} from './data.js';
-import {readTrainingTexts} from './thainer.js';
+import {thainerTrain, thainerVal} from './data.js';
+import {tally, trainingTextsWithoutVal} from './thainer.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'source', 'entities', 'name-words-data.ts');
-const trainPath = path.join(sharedData, 'thainer-1.5', 'train.txt');
-const valPath = path.join(sharedData, 'thainer-1.5', 'val.txt');
+const trainPath = thainerTrain;
+const valPath = thainerVal;
 const THAI = /^[\u0E01-\u0E4E]+$/u;
 /** Seen fewer times than this, a word says too little either way. */
 const MIN_COUNT = 8;
@@ -35,12 +35,7 @@ for (const file of [trainPath, valPath]) {
 const total = new Map<string, number>();
 const inside = new Map<string, number>();
 const ending = new Map<string, number>();
-const count = (map: Map<string, number>, word: string): void => {
-	map.set(word, (map.get(word) ?? 0) + 1);
-};
-const held = new Set(readTrainingTexts(valPath).map((t) => t.text));
-for (const {text, spans} of readTrainingTexts(trainPath)) {
-	if (held.has(text)) continue;
+for (const {text, spans} of trainingTextsWithoutVal(trainPath, valPath)) {
 	// Each character's span (its number + 1), 0 outside every name.
 	const span = new Int32Array(text.length);
 	const ends = new Int32Array(spans.length);
@@ -51,12 +46,12 @@ for (const {text, spans} of readTrainingTexts(trainPath)) {
 	forEachWordSegment(text, 0, text.length, (start, end, wordLike) => {
 		const word = text.slice(start, end);
 		if (!wordLike || !THAI.test(word)) return;
-		count(total, word);
+		tally(total, word);
 		const s = span[start]!;
 		if (s === 0) return;
-		count(inside, word);
+		tally(inside, word);
 		// The word reaches its name's end (the segmenter may glue the next word on: it still ends it).
-		if (end >= ends[s - 1]!) count(ending, word);
+		if (end >= ends[s - 1]!) tally(ending, word);
 	});
 }
 

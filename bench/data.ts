@@ -9,6 +9,9 @@ import {fileURLToPath} from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const sharedData = path.resolve(root, '..', 'shared', 'data');
 export const thaigov2k = path.join(sharedData, 'thaigov-2k.jsonl');
+/** Thai NER 1.5 (Wannaphong Phatthiyaphaibun, CC BY 3.0): its training and validation lines. */
+export const thainerTrain = path.join(sharedData, 'thainer-1.5', 'train.txt');
+export const thainerVal = path.join(sharedData, 'thainer-1.5', 'val.txt');
 /**
  * The hand-labelled samples of thaigov-2k entities (bench/fixtures, name or junk), in the order they
  * were read: the learned listing bar trains on these (bench/train-listing-bar.ts).
