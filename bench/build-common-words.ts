@@ -18,14 +18,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {forEachWordSegment} from '../source/text/words.js';
-import {thaigov2k, sharedData} from './data.js';
-import {readTrainingTexts} from './thainer.js';
+import {thaigov2k, thainerTrain, thainerVal} from './data.js';
+import {tally, trainingTextsWithoutVal} from './thainer.js';
 import {gazetteer} from '../source/entities/gazetteer.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'source', 'entities', 'common-words-data.ts');
-const trainPath = path.join(sharedData, 'thainer-1.5', 'train.txt');
-const valPath = path.join(sharedData, 'thainer-1.5', 'val.txt');
+const trainPath = thainerTrain;
+const valPath = thainerVal;
 const THAI = /^[\u0E01-\u0E4E]+$/u;
 /** Seen fewer times than this, a word says too little either way. */
 const MIN_COUNT = 10;
@@ -48,13 +48,9 @@ const inOrgName = new Set<string>();
 /** Thai NER uses of a word, and those inside a gold name of any kind (not as the name's first word). */
 const nerTotal = new Map<string, number>();
 const nerInName = new Map<string, number>();
-const count = (map: Map<string, number>, word: string): void => {
-	map.set(word, (map.get(word) ?? 0) + 1);
-};
+const count = tally;
 
-const held = new Set(readTrainingTexts(valPath).map((t) => t.text));
-for (const {text, spans} of readTrainingTexts(trainPath)) {
-	if (held.has(text)) continue;
+for (const {text, spans} of trainingTextsWithoutVal(trainPath, valPath)) {
 	const kind = new Uint8Array(text.length);
 	for (const s of spans) kind.fill(s.kind === 'person' ? 1 : s.kind === 'place' ? 2 : 3, s.start, s.end);
 	forEachWordSegment(text, 0, text.length, (start, end, wordLike) => {

@@ -29,14 +29,14 @@ import {fileURLToPath} from 'node:url';
 import {gazetteerWithoutCities} from '../source/entities/gazetteer.js';
 import {isCommonWord} from '../source/entities/common-words.js';
 import {forEachWordSegment} from '../source/text/words.js';
-import {sharedData, thaigov2k} from './data.js';
+import {thaigov2k, thainerTrain, thainerVal} from './data.js';
 import {type Span, readTrainingTexts} from './thainer.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'source', 'entities', 'world-cities-data.ts');
 const source = process.argv[2] ?? path.resolve(root, '..', 'shared', 'geonames', 'cities15000.txt');
-const trainPath = path.join(sharedData, 'thainer-1.5', 'train.txt');
-const valPath = path.join(sharedData, 'thainer-1.5', 'val.txt');
+const trainPath = thainerTrain;
+const valPath = thainerVal;
 /** All of cities15000; with cities5000 or cities1000 smaller places, seldom in the news, stay out. */
 const MIN_POPULATION = 15_000;
 /** A Latin single word names a place by itself only for a city this large, or a capital. */

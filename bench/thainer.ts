@@ -49,3 +49,14 @@ export function readTrainingTexts(path: string): TrainingText[] {
 	}
 	return texts;
 }
+
+/** Thai NER 1.5's training lines without those `val.txt` holds too (they are for measuring). */
+export function trainingTextsWithoutVal(trainPath: string, valPath: string): TrainingText[] {
+	const held = new Set(readTrainingTexts(valPath).map((t) => t.text));
+	return readTrainingTexts(trainPath).filter((t) => !held.has(t.text));
+}
+
+/** One more use of `word` in a tally. */
+export function tally(map: Map<string, number>, word: string): void {
+	map.set(word, (map.get(word) ?? 0) + 1);
+}

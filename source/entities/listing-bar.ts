@@ -11,6 +11,7 @@ import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer} from './gazetteer.js';
 import {LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_PLACE_HEADS, LATIN_STOP, PLACE_HEADS} from './lexicon.js';
 import {LISTING_BAR} from './listing-bar-table.js';
+import {nameWordUse} from './name-words.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
 import {hasThai} from '../text/phonetic.js';
@@ -55,6 +56,9 @@ export const BAR_FEATURES = [
 	'latin-everyday-share',
 	'extensions',
 	'latin-no-proper-word',
+	'last-word-ends-names',
+	'words-after-head',
+	'never-name-share',
 ] as const;
 
 /** How many features: the table holds this many weights per kind, and as many shared. */
@@ -175,7 +179,12 @@ function addShape(f: Float64Array, name: string): void {
 	const shape = nameShape(name, headEnd(name));
 	f[18] = shape.everydayShare;
 	f[20] = shape.namesPlace ? 1 : 0;
+	f[24] = shape.lastEnding;
+	f[25] = Math.min(MAX_WORDS_AFTER_HEAD, shape.wordsAfterHead) / MAX_WORDS_AFTER_HEAD;
+	f[26] = shape.neverNameShare;
 }
+/** Words after the head counted up to this many. */
+const MAX_WORDS_AFTER_HEAD = 6;
 
 /** Where a body's or place's head word that opens the name ends (0: none). */
 function headEnd(name: string): number {
@@ -188,27 +197,49 @@ function headEnd(name: string): number {
 
 /**
  * The share of the name's words after its head that are everyday words, and whether a place the
- * gazetteer or the district list knows starts at one of them (รพ.|ประโคนชัย).
+ * gazetteer or the district list knows starts at one of them (รพ.|ประโคนชัย). How Thai NER 1.5's
+ * annotators use the words (name-words.ts): the share of the last word's uses that end a name
+ * (…|ร่วม, …|สู่: a phrase swallowed), and the share of the words after the head that are almost
+ * never inside a name. And how many words follow the head (a head and one word is often a kind).
+ * (The least share inside a name of one word, and the last word's share inside a name rather than
+ * ending one, were tried too: leave-one-file-out log-loss no better.)
  */
-function nameShape(name: string, head: number): {everydayShare: number; namesPlace: boolean} {
-	if (!/[\u0E01-\u0E4E]/.test(name)) return {everydayShare: 0, namesPlace: false};
-	let total = 0;
+function nameShape(name: string, head: number): NameShape {
+	const after = words(name, head);
+	const last = after.at(-1) ?? words(name).at(-1);
+	const shape: NameShape = {
+		everydayShare: 0,
+		namesPlace: false,
+		lastEnding: last === undefined ? 1 : nameWordUse(last.text).ending,
+		neverNameShare: 0,
+		wordsAfterHead: after.length,
+	};
+	if (!/[\u0E01-\u0E4E]/.test(name)) return shape;
 	let everyday = 0;
-	let namesPlace = false;
 	const districts = gazetteer().districts;
-	for (const w of words(name, head)) {
-		if (!w.wordLike) continue;
-		total++;
+	for (const w of after) {
 		if (isCommonWord(w.text)) everyday++;
-		if (!namesPlace) {
-			namesPlace =
+		if (nameWordUse(w.text).inside <= NEVER_IN_NAMES) shape.neverNameShare++;
+		if (!shape.namesPlace) {
+			shape.namesPlace =
 				districts.has(name.slice(w.start).split(' ')[0]!) ||
 				triggerTrie()
 					.matchesAt(name, w.start)
 					.some((m) => m.values.some((v) => v.type === 'gazetteer'));
 		}
 	}
-	return {everydayShare: total === 0 ? 1 : everyday / total, namesPlace};
+	shape.everydayShare = after.length === 0 ? 1 : everyday / after.length;
+	shape.neverNameShare = after.length === 0 ? 1 : shape.neverNameShare / after.length;
+	return shape;
+}
+/** A word inside a name at most this share of its uses in Thai NER 1.5 is almost never a name's. */
+const NEVER_IN_NAMES = 0.1;
+interface NameShape {
+	everydayShare: number;
+	namesPlace: boolean;
+	lastEnding: number;
+	neverNameShare: number;
+	wordsAfterHead: number;
 }
 
 /** The share of a Latin name's words that are everyday English words (Video Conference, Data Center). */
@@ -380,7 +411,7 @@ export function learnedVerdict(table: MentionTable, cluster: Cluster, summary: S
 const EXTENSIONS = BAR_FEATURES.indexOf('extensions');
 const LETTERS = BAR_FEATURES.indexOf('known-place');
 /** The name's words' features (addShape). */
-const SHAPE = (['everyday-share', 'names-a-place'] as const).map((name) => BAR_FEATURES.indexOf(name));
+const SHAPE = (['everyday-share', 'names-a-place', 'last-word-ends-names', 'words-after-head', 'never-name-share'] as const).map((name) => BAR_FEATURES.indexOf(name));
 /** Each feature's range (all shares and flags are in [0, 1]). */
 const HIGHEST = BAR_FEATURES.map((name) => (name === 'extensions' ? Math.log1p(MAX_EXTENSIONS) : 1));
 
