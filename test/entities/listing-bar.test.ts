@@ -240,7 +240,7 @@ describe("the shipped table's verdict", () => {
 	});
 
 	it('is applied where clusters become entities, with the corpus of now, and a correction lists the entity', () => {
-		// A place's kind (a market of a community) seen once, the tagger not reading it, that nine
+		// A place's kind (a market of a community) seen once, the tagger reading it there, that nine
 		// markets' names go on from: left out once those names are in; listed before them.
 		const towns = ['เชียงแสน', 'แม่สาย', 'เวียงป่าเป้า', 'พาน', 'แม่จัน', 'ดอยหลวง', 'เทิง', 'ป่าแดด', 'ขุนตาล'];
 		const mention = (text: string, group: number, tagged?: 'same'): DetectedMention => ({
@@ -252,7 +252,7 @@ describe("the shipped table's verdict", () => {
 			group,
 			...(tagged ? {tagged} : {}),
 		});
-		const first: DetectedArticle = {id: 'a0', mentions: [mention('ตลาดนัดชุมชน', 0)]};
+		const first: DetectedArticle = {id: 'a0', mentions: [mention('ตลาดนัดชุมชน', 0, 'same')]};
 		const markets: DetectedArticle = {id: 'a1', mentions: towns.map((t, i) => mention(`ตลาดนัดชุมชนอำเภอ${t}`, i, 'same'))};
 		const verdict = (b: EntityIndexBuilder): string | undefined =>
 			b
