@@ -634,6 +634,13 @@ describe('what the tagger reads as a person, refused where no name can be', () =
 		assert.deepEqual(peopleWhenTagged('ผู้ดูแลคือ สมพร รักไทย และคนอื่น', [['สมพร รักไทย', 'person']]), ['สมพร รักไทย']);
 	});
 
+	it('a common noun after นาย that the title rule refuses is refused from the tagger too (นาย|เรือ, the boat master)', () => {
+		const text = 'ผู้ประกอบการท่าเรือ นายเรือ ผู้ควบคุมเรือ และคนประจำเรือทุกคน';
+		assert.deepEqual(peopleWhenTagged(text, [['นายเรือ', 'person']]), []);
+		// Twin: a given name after นาย from the tagger is a name.
+		assert.deepEqual(peopleWhenTagged('ผู้ประกอบการท่าเรือ นายสมพร รักไทย ผู้ควบคุมเรือ', [['นายสมพร รักไทย', 'person']]), ['สมพร รักไทย']);
+	});
+
 	it('the district chief (นาย|อำเภอ) is a post, not a title and a name', () => {
 		assert.deepEqual(personNames('ขอให้ผู้ว่าราชการจังหวัด นายอำเภอ ช่วยกันตรวจตราพื้นที่อย่างใกล้ชิด'), []);
 		assert.deepEqual(personNames('ขอให้ผู้ว่าราชการจังหวัด นายอำเภอ กำนัน และผู้ใหญ่บ้าน ร่วมกันดูแลประชาชน'), []);

@@ -139,6 +139,11 @@ const SECOND_PARTICLES = new Set(['เดอร์', 'เดน', 'ลา']);
 /** Sino-Vietnamese middle names that are also Thai words (วัน "day" in หวอ วัน เทือง). */
 const MIDDLE_NAMES = new Set(['วัน', 'วาน', 'ถิ']);
 
+/** A common noun after นาย/นาง written alone (นาย|เรือ "boat master", นาย|สถานี): a post, not a name. */
+export function nounAfterHonorific(name: string): boolean {
+	return NOT_AFTER_HONORIFIC.has(name);
+}
+
 /** The royal auxiliary before a verb (ทรงเป็น, ทรงพระกรุณา); names that open with it go on (ทรงศักดิ์). */
 const ROYAL_AUXILIARY = 'ทรง';
 /** The royal auxiliary and a royal word (ทรงพระ|เจริญ, ทรงพระ|กรุณา): a clause, never a name (ทรงพล is one). */

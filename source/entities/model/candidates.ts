@@ -25,7 +25,7 @@ import {
 	uniformCandidate,
 } from '../detect/context.js';
 import {abbreviatesPostBefore, shortTitleAt} from '../detect/abbreviations.js';
-import {opensRoyalClause, ordinalFollows} from '../detect/person-name.js';
+import {nounAfterHonorific, opensRoyalClause, ordinalFollows} from '../detect/person-name.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
 import {HEAD_ONLY_PARTICLES, HIGHWAY_DISTRICT, LEVEL_POSTS, clauseVerbAt, everydayTail, endsOnKnownPlace, samePlaceKey} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
@@ -308,7 +308,7 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 						// After a title the model's name must still end at a word's end and not begin with
 						// a common word: นายทหาร, นางพยาบาล are no names; nor is it one everyday word, the
 						// next office in a list (นายอำเภอ กำนัน ผู้ใหญ่บ้าน).
-						if (PERSON_STOP.has(ctx.words.wordAt(cut)) || !ctx.words.isBoundary(end) || isCommonWord(text.slice(cut, end))) continue;
+						if (PERSON_STOP.has(ctx.words.wordAt(cut)) || !ctx.words.isBoundary(end) || isCommonWord(text.slice(cut, end)) || nounAfterHonorific(text.slice(cut, end))) continue;
 						// A title abbreviated with ฯ (สมเด็จพระนางเจ้าฯ) has no name written after it.
 						if (text[cut] === 'ฯ') continue;
 						title = text.slice(start, cut).trimEnd();
