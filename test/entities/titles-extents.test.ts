@@ -622,7 +622,13 @@ describe('what the tagger reads as a person, refused where no name can be', () =
 
 	it('a name opening on a list bullet, a hash or a dash', () => {
 		const text = 'ผลิตภัณฑ์ของธนาคาร ได้แก่ • สินเชื่อบ้าน และ #สมพร';
-		assert.deepEqual(peopleWhenTagged(text, [['• สิน', 'person'], ['#สมพร', 'person']]), []);
+		assert.deepEqual(
+			peopleWhenTagged(text, [
+				['• สิน', 'person'],
+				['#สมพร', 'person'],
+			]),
+			[],
+		);
 		// Twin: the same names read without the marks are names.
 		assert.deepEqual(peopleWhenTagged('ผู้ดูแลคือ สมพร รักไทย และคนอื่น', [['สมพร รักไทย', 'person']]), ['สมพร รักไทย']);
 	});
@@ -651,9 +657,7 @@ describe('what the tagger reads as a person, refused where no name can be', () =
 
 describe("a queen's titles, before and after her name", () => {
 	it('the title before the name is the whole of สมเด็จพระนางเจ้า, and her titles after it end the name', () => {
-		assert.deepEqual(people('ในวโรกาสวันเฉลิมพระชนมพรรษา สมเด็จพระนางเจ้าประภาพร พระบรมราชินีนาถ ประชาชนร่วมลงนามถวายพระพร'), [
-			['ประภาพร', 'สมเด็จพระนางเจ้า'],
-		]);
+		assert.deepEqual(people('ในวโรกาสวันเฉลิมพระชนมพรรษา สมเด็จพระนางเจ้าประภาพร พระบรมราชินีนาถ ประชาชนร่วมลงนามถวายพระพร'), [['ประภาพร', 'สมเด็จพระนางเจ้า']]);
 		assert.deepEqual(personNames('สมเด็จพระนางเจ้าประภาพร ศรีวัฒนา พระบรมราชินี เสด็จพระราชดำเนินไปยังโรงพยาบาล'), ['ประภาพร ศรีวัฒนา']);
 		assert.deepEqual(personNames('สมเด็จพระนางเจ้าประภาพร ศรีวัฒนาพระบรมราชินี เสด็จพระราชดำเนินไปยังโรงพยาบาล'), ['ประภาพร ศรีวัฒนา']);
 		// Twin: a surname that does not hold the title is read whole.

@@ -308,7 +308,8 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 						// After a title the model's name must still end at a word's end and not begin with
 						// a common word: นายทหาร, นางพยาบาล are no names; nor is it one everyday word, the
 						// next office in a list (นายอำเภอ กำนัน ผู้ใหญ่บ้าน).
-						if (PERSON_STOP.has(ctx.words.wordAt(cut)) || !ctx.words.isBoundary(end) || isCommonWord(text.slice(cut, end)) || nounAfterHonorific(text.slice(cut, end))) continue;
+						if (PERSON_STOP.has(ctx.words.wordAt(cut)) || !ctx.words.isBoundary(end) || isCommonWord(text.slice(cut, end)) || nounAfterHonorific(text.slice(cut, end)))
+							continue;
 						// A title abbreviated with ฯ (สมเด็จพระนางเจ้าฯ) has no name written after it.
 						if (text[cut] === 'ฯ') continue;
 						title = text.slice(start, cut).trimEnd();
