@@ -647,6 +647,19 @@ describe('what the tagger reads as a person, refused where no name can be', () =
 		assert.deepEqual(peopleWhenTagged('ผู้ประกอบการท่าเรือ นายสมพร รักไทย ผู้ควบคุมเรือ', [['นายสมพร รักไทย', 'person']]), ['สมพร รักไทย']);
 	});
 
+	it('a list read as one person: names joined by commas or slashes, or dictionary words one after another', () => {
+		const text = 'ศิลปินที่ร่วมงาน ได้แก่ สมพร รักไทย, วิไล ใจงาม และคนอื่น ส่วนของที่ระลึกคือ ถ่านหิน ทองแดง ทองคำ';
+		assert.deepEqual(
+			peopleWhenTagged(text, [
+				['สมพร รักไทย, วิไล ใจงาม', 'person'],
+				['ถ่านหิน ทองแดง ทองคำ', 'person'],
+			]),
+			[],
+		);
+		// Twin: one name of three tokens (a Korean name's syllables are words, and short) stays a name.
+		assert.deepEqual(peopleWhenTagged('ผู้แทนเกาหลีคือ มุน ซึง ฮย็อน และคณะ', [['มุน ซึง ฮย็อน', 'person']]), ['มุน ซึง ฮย็อน']);
+	});
+
 	it('the district chief (นาย|อำเภอ) is a post, not a title and a name', () => {
 		assert.deepEqual(personNames('ขอให้ผู้ว่าราชการจังหวัด นายอำเภอ ช่วยกันตรวจตราพื้นที่อย่างใกล้ชิด'), []);
 		assert.deepEqual(personNames('ขอให้ผู้ว่าราชการจังหวัด นายอำเภอ กำนัน และผู้ใหญ่บ้าน ร่วมกันดูแลประชาชน'), []);

@@ -167,6 +167,36 @@ function opensNameAfter(text: string, at: number, end: number): boolean {
 	return text[at] === ' ' && at + 1 < end && !opensRoyalClause(text.slice(at + 1, end));
 }
 
+/** Royal and monastic names run to many tokens, each a dictionary word (สมเด็จพระ…, เจ้าฟ้า…). */
+const ROYAL_OPENING = /^(?:สมเด็จ|พระ|เจ้าฟ้า|เจ้าประคุณ)/;
+
+/**
+ * The tagger's "person" is a list: names joined by a comma, a slash or และ, or three tokens each one
+ * dictionary word, or four or more of which three in four are (herbs, fruit, a boat's gear: ขมิ้นชัน
+ * ขิง มะขามแขก…). A person's name is a given name and a surname the dictionary does not hold whole.
+ */
+function listOfThings(ctx: DetectionContext, start: number, end: number): boolean {
+	const name = ctx.text.slice(start, end);
+	if (!name.includes(' ') || ROYAL_OPENING.test(name)) return false;
+	if (/[,/]/.test(name) || / และ/.test(name)) return true;
+	let tokens = 0;
+	let words = 0;
+	for (let at = start; at < end;) {
+		let tokenEnd = ctx.text.indexOf(' ', at);
+		if (tokenEnd < 0 || tokenEnd > end) tokenEnd = end;
+		if (tokenEnd > at) {
+			tokens++;
+			// One dictionary word of four letters or more (a syllable of a Korean or Chinese name is
+			// a word too: มุน, ซึง); ณ ties a lineal surname (X Y ณ อยุธยา).
+			const token = ctx.text.slice(at, tokenEnd);
+			if (token === 'ณ') return false;
+			if (token.length >= 4 && ctx.innerBounds(at, tokenEnd).length === 0) words++;
+		}
+		at = tokenEnd + 1;
+	}
+	return tokens >= 3 && (tokens === 3 ? words === 3 : words * 4 >= tokens * 3);
+}
+
 /** Two or more tokens, each a place the gazetteer knows and no name (not เดลี, also a given name). */
 function allKnownPlaces(name: string): boolean {
 	const tokens = name.split(' ');
@@ -298,7 +328,7 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 					}
 					if (ROYAL_PREFIX_END.test(text.slice(start, end)) && isThaiNameChar(text.charCodeAt(end))) continue;
 					// Places one after another (a list of countries: …ชิลี แม็กซิโก รัสเซีย…) are no one's name.
-					if (allKnownPlaces(text.slice(start, end))) continue;
+					if (allKnownPlaces(text.slice(start, end)) || listOfThings(ctx, start, end)) continue;
 					// A royal title written after a name opens the tagger's span (…พระบรมราชินี ทรงพระ|เจริญ):
 					// the name, if any, is after it.
 					const royal = TITLES_AFTER_NAME.find((t) => text.startsWith(t, start));
