@@ -195,15 +195,15 @@ export const RANKS = [
 ];
 
 /**
- * Positions. A name may follow at once (นายกรัฐมนตรีสมชาย), after a space, or after a complement:
- * a ministry or body (รัฐมนตรีว่าการกระทรวง… ชื่อ), a country (ประธานาธิบดีประเทศ ชื่อ).
- */
-/**
  * Royal titles written after a queen's or a consort's name (สมเด็จพระนางเจ้าX พระบรมราชินีนาถ): they
  * end the name, and no name follows them.
  */
 export const TITLES_AFTER_NAME = ['พระบรมราชินี', 'พระบรมราชชนนี', 'พระบรมราชเทวี', 'พระราชเทวี', 'บรมราชินี'];
 
+/**
+ * Positions. A name may follow at once (นายกรัฐมนตรีสมชาย), after a space, or after a complement:
+ * a ministry or body (รัฐมนตรีว่าการกระทรวง… ชื่อ), a country (ประธานาธิบดีประเทศ ชื่อ).
+ */
 export const POSITIONS = [
 	'ประธานาธิบดี',
 	'รองประธานาธิบดี',
