@@ -37,28 +37,26 @@ export function isOrgWord(word: string): boolean {
 	return orgWords.has(word);
 }
 
-let nearMisses: Map<string, string[]> | undefined;
-
 /**
- * The listed common words or `extra` words, five letters or more, that `word` misses by one letter
- * (one left out, one added or one changed: รัฐ|นตรี for รัฐมนตรี, รัฐวิสา|กิจ for รัฐวิสาหกิจ), the
- * first two letters kept (the words are bucketed by them, so a query reads a few dozen words, not
- * thousands). `extra` is read on the first call only.
+ * A lookup of the listed common words and `extra` words, five letters or more, that a word misses
+ * by one letter (one left out, one added or one changed: รัฐ|นตรี for รัฐมนตรี, รัฐวิสา|กิจ for
+ * รัฐวิสาหกิจ), the first two letters kept (the words are bucketed by them, so a query reads a few
+ * dozen words, not thousands). Build it once and keep it: it reads the whole list.
  */
-export function wordsOneLetterFrom(word: string, extra: readonly string[] = []): string[] {
-	if (nearMisses === undefined) {
-		nearMisses = new Map();
-		for (const w of new Set([...COMMON_WORD_LIST.split(' '), ...extra])) {
-			if (w.length < 5) continue;
-			const bucket = nearMisses.get(w.slice(0, 2));
-			if (bucket === undefined) nearMisses.set(w.slice(0, 2), [w]);
-			else bucket.push(w);
-		}
+export function oneLetterLookup(extra: readonly string[] = []): (word: string) => string[] {
+	const buckets = new Map<string, string[]>();
+	for (const w of new Set([...COMMON_WORD_LIST.split(' '), ...extra])) {
+		if (w.length < 5) continue;
+		const bucket = buckets.get(w.slice(0, 2));
+		if (bucket === undefined) buckets.set(w.slice(0, 2), [w]);
+		else bucket.push(w);
 	}
-	if (word.length < 4) return [];
-	const bucket = nearMisses.get(word.slice(0, 2));
-	if (bucket === undefined || bucket.includes(word)) return [];
-	return bucket.filter((w) => Math.abs(w.length - word.length) <= 1 && oneEditApart(w, word));
+	return (word) => {
+		if (word.length < 4) return [];
+		const bucket = buckets.get(word.slice(0, 2));
+		if (bucket === undefined || bucket.includes(word)) return [];
+		return bucket.filter((w) => Math.abs(w.length - word.length) <= 1 && oneEditApart(w, word));
+	};
 }
 
 /** `a` and `b` differ by one letter left out, added or changed (not equal). */

@@ -5,7 +5,7 @@
 // article to back it. Judged here, on the whole entity, and not on one mention: detection (and so
 // Thai NER's val score) is unchanged, and a name the tagger finds again elsewhere, or that a rule
 // finds once, is kept whole.
-import {isCommonWord, isOrgWord, isPlaceWord, wordsOneLetterFrom} from './common-words.js';
+import {isCommonWord, isOrgWord, isPlaceWord, oneLetterLookup} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer, isCountryKey} from './gazetteer.js';
 import {COMMON_WORDS, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, LATIN_STOP, ORG_HEADS, PLACE_HEADS, POSITIONS} from './lexicon.js';
@@ -335,6 +335,9 @@ const FIELD_HEADS = ['คณะอนุกรรมการ', 'คณะกร
 /** Words of scope alone: national, international, central, main, regional. */
 const SCOPES = new Set(['แห่งชาติ', 'ระดับชาติ', 'ระหว่างประเทศ', 'นานาชาติ', 'สากล', 'หลัก', 'ภูมิภาค', 'ส่วนกลาง']);
 
+/** The posts and common words a word misses by one letter (built on first use). */
+let postsAndWordsOneLetterFrom: ((word: string) => string[]) | undefined;
+
 /**
  * A misspelt word cut by the head it holds (issue 7, junk14): a body or place opened by a head and
  * one letter from a post or an everyday word (คณะ|รัฐนตรี → a "state" รัฐนตรี for รัฐมนตรี,
@@ -346,7 +349,8 @@ function misspeltWord(name: string): string | undefined {
 	if (!HEADS_LONGEST_FIRST.some((h) => name.length > h.length && name.startsWith(h))) return undefined;
 	// (The letter missed, added or changed is inside the word: a last letter is a cut's.)
 	const inside = (w: string): boolean => !w.startsWith(name) && !name.startsWith(w) && w.slice(0, -1) !== name.slice(0, -1);
-	const near = wordsOneLetterFrom(name, POSITIONS).filter((w) => inside(w) && !w.endsWith('ฯ') && !ORG_HEAD_WORDS.has(w) && !PLACE_HEAD_WORDS.has(w));
+	postsAndWordsOneLetterFrom ??= oneLetterLookup(POSITIONS);
+	const near = postsAndWordsOneLetterFrom(name).filter((w) => inside(w) && !w.endsWith('ฯ') && !ORG_HEAD_WORDS.has(w) && !PLACE_HEAD_WORDS.has(w));
 	return near.length > 0 ? 'misspelt' : undefined;
 }
 

@@ -151,12 +151,12 @@ export function opensRoyalClause(name: string): boolean {
 	return name.startsWith(ROYAL_AUXILIARY + 'พระ');
 }
 
-/** Where a royal title written after a name starts inside a token, past its first letter (or -1). */
-function royalTitleInside(token: string): number {
+/** Where the first royal title written after a name starts in a token (0: it opens it; -1: none). */
+function royalTitleAt(token: string): number {
 	let at = -1;
 	for (const t of TITLES_AFTER_NAME) {
-		const i = token.indexOf(t, 1);
-		if (i > 0 && (at < 0 || i < at)) at = i;
+		const i = token.indexOf(t);
+		if (i >= 0 && (at < 0 || i < at)) at = i;
 	}
 	return at;
 }
@@ -249,7 +249,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 			startsWithHead(whole) ||
 			(tokens > 0 && alongWithAt(ctx, tokenStart, runEnd)) ||
 			((tokens > 0 || !afterHonorific) && startsWithTitle(whole)) ||
-			(tokens > 0 && TITLES_AFTER_NAME.some((t) => whole.startsWith(t)))
+			(tokens > 0 && royalTitleAt(whole) === 0)
 		)
 			break;
 		// A common noun after นาย/นาง (นายเอก "leading man", นายจ้าง) is no name; but the same letters
@@ -289,7 +289,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 			}
 		}
 		// A royal title glued after the name (…พัชรสุธาพิมลลักษณ|พระบรมราชินี) ends it.
-		const royal = royalTitleInside(text.slice(tokenStart, tokenEnd));
+		const royal = royalTitleAt(text.slice(tokenStart, tokenEnd));
 		if (royal > 0) {
 			tokenEnd = tokenStart + royal;
 			cut = true;
