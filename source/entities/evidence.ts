@@ -58,7 +58,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			placeHeadPhrase(name, kind) ??
 			unnamedUnit(name, kind) ??
 			(kind === 'organization' ? (unitOfALargerPlace(name) ?? seatOfNationalBody(name) ?? headInWord(name)) : undefined) ??
-			(kind === 'place' ? economicArea(name) : undefined) ??
+			(kind === 'place' ? (economicArea(name) ?? provincesDescribed(name)) : undefined) ??
 			postShortForm(name) ??
 			(kind === 'organization' ? postOrItsParty(name, mentions) : undefined) ??
 			headAndKindWords(name) ??
@@ -278,6 +278,23 @@ const NATIONAL_ONLY = ['สภาผู้แทนราษฎร', 'วุฒ�
  */
 function economicArea(name: string): string | undefined {
 	return /^เขต(?:การค้าเสรี|เศรษฐกิจ(?:เอเปค|เอเปก))/.test(name) ? 'agreement' : undefined;
+}
+
+/**
+ * A province's or district's head and then an everyday word, no province or district named (issue
+ * 7, junk16): จังหวัด|ชายแดน|ภาคใต้ "the southern border provinces", จังหวัด|ปริมณฑล "the provinces
+ * around Bangkok", จังหวัด|ริม|แม่น้ำ… "the provinces along the river": provinces described, not one.
+ * Every province and district is known, so one named there opens the rest; a misspelt or cut name
+ * (จังหวัด|ศรีษะเกษ, จังหวัด|สุพรรณ) is no everyday word and stays, and so does a head written twice.
+ */
+function provincesDescribed(name: string): string | undefined {
+	const head = ['จังหวัด', 'อำเภอ'].find((h) => name.length > h.length && name.startsWith(h));
+	if (head === undefined) return undefined;
+	const rest = name.slice(head.length).trimStart();
+	for (let end = rest.length; end > 0; end--) if (knownPlace(rest.slice(0, end))) return undefined;
+	const first = words(rest)[0];
+	if (first === undefined || first.start !== 0 || !isCommonWord(first.text) || ADMIN_HEADS.has(first.text)) return undefined;
+	return 'generic';
 }
 
 /**

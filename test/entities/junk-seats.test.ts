@@ -66,3 +66,14 @@ describe('a body’s head read inside a longer everyday word', () => {
 		assert.equal(reason('สภากาชาดไทย', 'organization', found('org-head', 2, 2)), undefined);
 	});
 });
+
+describe('provinces described, not named', () => {
+	it('a province’s head and an everyday word names a group of provinces; a province, a misspelt or a cut one stays (twins)', () => {
+		assert.equal(reason('จังหวัดชายแดนภาคเหนือ', 'place', found('place-head', 3, 3)), 'generic');
+		assert.equal(reason('จังหวัดริมทะเลอ่าวไทย', 'place', found('place-head')), 'generic');
+		assert.equal(reason('จังหวัดน่าน', 'place', found('place-head', 3, 3)), undefined);
+		assert.equal(reason('จังหวัดลำพูนและเชียงใหม่', 'place', found('place-head')), undefined);
+		assert.equal(reason('จังหวัดนครศรีธรรมรา', 'place', found('place-head')), undefined);
+		assert.equal(reason('จังหวัดจังหวัดน่าน', 'place', found('place-head')), undefined);
+	});
+});
