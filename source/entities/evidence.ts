@@ -5,9 +5,9 @@
 // article to back it. Judged here, on the whole entity, and not on one mention: detection (and so
 // Thai NER's val score) is unchanged, and a name the tagger finds again elsewhere, or that a rule
 // finds once, is kept whole.
-import {isCommonWord, isOrgWord, isPlaceWord, oneLetterLookup} from './common-words.js';
+import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord, oneLetterLookup} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
-import {gazetteer, isCountryKey} from './gazetteer.js';
+import {gazetteer, isCountryKey, isThaiProvinceKey} from './gazetteer.js';
 import {COMMON_WORDS, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, LATIN_STOP, ORG_HEADS, PLACE_HEADS, POSITIONS} from './lexicon.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
@@ -57,6 +57,8 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			everydayWord(name, mentions) ??
 			placeHeadPhrase(name, kind) ??
 			unnamedUnit(name, kind) ??
+			(kind === 'organization' ? (unitOfALargerPlace(name) ?? seatOfNationalBody(name) ?? headInWord(name)) : undefined) ??
+			(kind === 'place' ? (economicArea(name) ?? provincesDescribed(name)) : undefined) ??
 			postShortForm(name) ??
 			(kind === 'organization' ? postOrItsParty(name, mentions) : undefined) ??
 			headAndKindWords(name) ??
@@ -64,6 +66,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			lawOrKind(name) ??
 			headTwice(name, kind) ??
 			countrysKind(name) ??
+			(kind === 'organization' ? kindOfACountry(name) : undefined) ??
 			cutOnBoundWord(name) ??
 			kindNotName(name, kind, mentions);
 		if (shape !== undefined) return shape;
@@ -210,6 +213,91 @@ function unnamedUnit(name: string, kind: EntityKind): string | undefined {
 	return 'unnamed-unit';
 }
 /**
+ * A body named by a village's or a sub-district's bare head and then a larger place (issue 7, junk16):
+ * กองทุนหมู่บ้าน|X for a province X, คณะกรรมการหมู่บ้าน|จังหวัดX, …ประจำตำบล|อำเภอY. The village or
+ * sub-district is not named, so the name means the body of every village of that place (a scheme, a
+ * kind), not one body. A named unit (องค์การบริหารส่วนตำบล|บ้านใหม่), a field's word
+ * (…พัฒนาชุมชน|X) or a joined name (กองทุนหมู่บ้าน|และ…) keep it.
+ */
+function unitOfALargerPlace(name: string): string | undefined {
+	for (const unit of UNNAMED_UNITS) {
+		const at = name.indexOf(unit, 1);
+		if (at < 0) continue;
+		const rest = name.slice(at + unit.length).trimStart();
+		const larger = /^(?:อำเภอ|อ\.|จังหวัด|จ\.)/.test(rest) || (unit === 'หมู่บ้าน' && isThaiProvinceKey(gazetteer().thai.get(rest)?.key));
+		if (larger && words(name).some((w) => w.start === at)) return 'unnamed-unit';
+	}
+	return undefined;
+}
+/** Units a body is set up in one of each (a village fund, a sub-district's committee). */
+const UNNAMED_UNITS = ['หมู่บ้าน', 'ตำบล'];
+
+/**
+ * A body's head read inside a longer everyday word (issue 7, junk16): สภา in สภาพ "a state, a
+ * condition" (สภาพ|อากาศ, สภาพ|คล่อง "liquidity"), กรม in กรมธรรม์ "an insurance policy". The
+ * segmenter's first word of the name is that everyday word, and what it adds to the head is no word
+ * of its own: the head was cut out of a word. A word of bodies' names (สภากาชาด…, ธนาคารโลก), a head
+ * and a word or a place the segmenter glued (หอการค้า|ไทย) or a known place keep it.
+ */
+function headInWord(name: string): string | undefined {
+	const head = ORG_HEADS_LONGEST_FIRST.find((h) => name.length > h.length && name.startsWith(h));
+	// (Only a name opened by a longer everyday word is segmented.)
+	if (head === undefined || !commonWordAt(name, 0, head.length + 1, name.length)) return undefined;
+	const first = words(name)[0];
+	if (first === undefined || first.start !== 0 || first.end <= head.length) return undefined;
+	const word = first.text;
+	const added = word.slice(head.length);
+	if (!isCommonWord(word) || isOrgWord(word) || isPlaceWord(word) || ORG_HEAD_WORDS.has(word) || PLACE_HEAD_WORDS.has(word)) return undefined;
+	return isCommonWord(added) || knownPlace(added) || knownPlace(name) ? undefined : 'head-in-word';
+}
+const ORG_HEADS_LONGEST_FIRST = ORG_HEADS.filter((h) => !h.endsWith('.')).sort((a, b) => b.length - a.length);
+
+/**
+ * A national body that has no branch in a province, and a province after it (issue 7, junk16):
+ * สภาผู้แทนราษฎร|จังหวัดX is a member's seat for X, วุฒิสภา|X a senator's province; the province says
+ * where a member was elected, it names no body. Bodies with provincial offices or chapters
+ * (สภาอุตสาหกรรม|จังหวัดX, สำนักงานสาธารณสุข|จังหวัดX) are one body per province and stay.
+ */
+function seatOfNationalBody(name: string): string | undefined {
+	const body = NATIONAL_ONLY.find((b) => name.length > b.length && name.startsWith(b));
+	if (body === undefined) return undefined;
+	const rest = name
+		.slice(body.length)
+		.trimStart()
+		.replace(/^(?:จังหวัด|จ\.)\s?/, '');
+	return isThaiProvinceKey(gazetteer().thai.get(rest)?.key) ? 'seat' : undefined;
+}
+/** The legislature's houses and the cabinet: one body for the whole country. */
+const NATIONAL_ONLY = ['สภาผู้แทนราษฎร', 'วุฒิสภา', 'รัฐสภา', 'คณะรัฐมนตรี'];
+
+/**
+ * An economic area that is an agreement or a grouping's members, read as a place (issue 7, junk16):
+ * a free-trade area (เขตการค้าเสรี…: AFTA, FTAAP) is a treaty between states, the economies of a
+ * grouping (เขตเศรษฐกิจ|เอเปค, "the APEC economies", after ผู้นำ) are its members; neither has a
+ * territory of its own. A special economic zone (เขตเศรษฐกิจพิเศษ…) or a district (เขตX) is a place.
+ */
+function economicArea(name: string): string | undefined {
+	return /^เขต(?:การค้าเสรี|เศรษฐกิจ(?:เอเปค|เอเปก))/.test(name) ? 'agreement' : undefined;
+}
+
+/**
+ * A province's or district's head and then an everyday word, no province or district named (issue
+ * 7, junk16): จังหวัด|ชายแดน|ภาคใต้ "the southern border provinces", จังหวัด|ปริมณฑล "the provinces
+ * around Bangkok", จังหวัด|ริม|แม่น้ำ… "the provinces along the river": provinces described, not one.
+ * Every province and district is known, so one named there opens the rest; a misspelt or cut name
+ * (จังหวัด|ศรีษะเกษ, จังหวัด|สุพรรณ) is no everyday word and stays, and so does a head written twice.
+ */
+function provincesDescribed(name: string): string | undefined {
+	const head = ['จังหวัด', 'อำเภอ'].find((h) => name.length > h.length && name.startsWith(h));
+	if (head === undefined) return undefined;
+	const rest = name.slice(head.length).trimStart();
+	for (let end = rest.length; end > 0; end--) if (knownPlace(rest.slice(0, end))) return undefined;
+	const first = words(rest)[0];
+	if (first === undefined || first.start !== 0 || !isCommonWord(first.text) || ADMIN_HEADS.has(first.text)) return undefined;
+	return 'generic';
+}
+
+/**
  * A side, a camp or a sector of a country (ค่าย|ญี่ปุ่น: Japan's carmakers, ค่าย|รถ|จีน, ฝ่าย|ไทย: the
  * Thai side, ภาครัฐ|X: X's public sector): the head and a country, with at most everyday words
  * between (no place's word), name a kind of party of that country, not one body. A camp or a sector named by a person,
@@ -232,6 +320,23 @@ function countrysKind(name: string): string | undefined {
 	}
 	return undefined;
 }
+/**
+ * A head of which every country has many and then a country alone (issue 7, junk16): บริษัท|ญี่ปุ่น
+ * "Japanese companies", มหาวิทยาลัย|ไทย "Thai universities", องค์กร|ต่างชาติ: a kind of body by its
+ * nationality, not one body. A name after the head that holds a country's name among its own words
+ * (ธนาคาร|กรุงไทย, บริษัท|การบินไทย) or a body's head of one per country (สมาคม|ญี่ปุ่น, หอการค้า|ญี่ปุ่น,
+ * สถานทูต|ญี่ปุ่น) keeps it.
+ */
+function kindOfACountry(name: string): string | undefined {
+	const head = MANY_PER_COUNTRY.find((h) => name.length > h.length && name.startsWith(h));
+	if (head === undefined) return undefined;
+	const rest = name.slice(head.length).replace(/^ประเทศ/, '');
+	return FOREIGN.has(rest) || isCountryKey(gazetteer().thai.get(rest)?.key) ? 'generic' : undefined;
+}
+/** Heads of bodies a country has many of (companies, banks, universities, schools, hospitals, works). */
+const MANY_PER_COUNTRY = ['บริษัท', 'องค์กร', 'หน่วยงาน', 'ธนาคาร', 'มหาวิทยาลัย', 'โรงงาน', 'สถานศึกษา', 'โรงเรียน', 'โรงพยาบาล'];
+/** "Foreign": the nationality of any country. */
+const FOREIGN = new Set(['ต่างชาติ', 'ต่างประเทศ']);
 /** Heads of a country's party: a camp (of makers, of sellers), a side, a sector. */
 const COUNTRY_PARTY_HEADS = ['ภาครัฐ', 'ภาคเอกชน', 'ภาคธุรกิจ', 'ค่าย', 'ฝ่าย', 'ฝั่ง'];
 
@@ -449,7 +554,11 @@ function lawOrKind(name: string): string | undefined {
 }
 /** Acts, decrees, royal decrees and codes, with or without their dots, and the piece พ.ร. they share. */
 const LAW_SHORT_FORM = /^(?:พ\.ร\.[บกฎ]\.?|พร[บกฎ](?:[.\s]|$)|พ\.ร\.$|ป\.\s?(?:วิ|พ\.?พ|อ\.|รัษฎากร))/;
-const POST_SHORT_FORMS = POSITIONS.filter((p) => /^[\u0E01-\u0E2E]{2,}\.$/.test(p));
+/**
+ * Short forms of executive posts: the lexicon's, and หน. (หัวหน้า, "head of": หน.|คสช.), which the
+ * lexicon leaves out since no person's title is written so (issue 7, junk16).
+ */
+const POST_SHORT_FORMS = [...POSITIONS.filter((p) => /^[\u0E01-\u0E2E]{2,}\.$/.test(p)), 'หน.'];
 
 /**
  * Such a phrase holding a body's or place's word or a post (Park, Hotel, Director) names a place,

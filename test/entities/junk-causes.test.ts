@@ -76,10 +76,11 @@ describe('junk entities by cause', () => {
 		assert.equal(reason('อำเภอสะอาด', 'place', found('place-head')), 'place-phrase');
 		assert.equal(reason('เมืองแห่งนวัตกรรม', 'place', found('place-head')), 'place-phrase');
 		assert.equal(reason('เกาะประมาณ', 'place', found('place-head')), 'place-phrase');
-		// Twins: a known province, a region's phrase, a foreign province's name, a state's full
-		// name with แห่ง, an island named by words that are also function words (เขา, น้อย).
+		// Twins: a known province, a foreign province's name, a state's full name with แห่ง, an
+		// island named by words that are also function words (เขา, น้อย). (A region's phrase,
+		// จังหวัด|ชายแดน|ภาคใต้, was a twin here; since junk16 it is provinces described, no place:
+		// junk-seats.test.ts.)
 		assert.equal(reason('จังหวัดน่าน', 'place', found('place-head')), undefined);
-		assert.equal(reason('จังหวัดชายแดนภาคใต้', 'place', found('place-head', 3, 3)), undefined);
 		assert.equal(reason('จังหวัดกำปงจาม', 'place', found('place-head')), undefined);
 		assert.equal(reason('สาธารณรัฐแห่งสหภาพพม่า', 'place', found('place-head')), undefined);
 		assert.equal(reason('เกาะเขาน้อย', 'place', found('place-head')), undefined);
