@@ -161,20 +161,6 @@ describe("the tagger's names need the rules' evidence too", () => {
 		assert.equal(modelNameHasEvidence(ctx2, s2 - 1, e2, 'organization', false), true);
 	});
 
-	it("a body's head that only opens an everyday word names no body", () => {
-		// กรม|ธรรม์ (a policy), สภา|พ (a state): the segmenter reads the word whole.
-		const [ctx, s, e] = at('ลูกค้าตรวจสอบกรมธรรม์ประกันรถยนต์ ได้ทางออนไลน์', 'กรมธรรม์ประกันรถยนต์');
-		assert.equal(modelNameHasEvidence(ctx, s, e, 'organization', false), false);
-		const [ctx2, s2, e2] = at('ตรวจเช็คสภาพเครื่องยนต์ ก่อนเดินทาง', 'สภาพเครื่องยนต์');
-		assert.equal(modelNameHasEvidence(ctx2, s2, e2, 'organization', false), false);
-		// Twins: a compound of the head and a word of its own (ศูนย์การค้า: การ|ค้า), and a head the
-		// segmenter joins to a place, name bodies.
-		const [ctx3, s3, e3] = at('เปิดสาขาที่ศูนย์การค้าสยามพารากอน เมื่อวาน', 'ศูนย์การค้าสยามพารากอน');
-		assert.equal(modelNameHasEvidence(ctx3, s3, e3, 'organization', false), true);
-		const [ctx4, s4, e4] = at('ผู้แทนกรมชลประทาน เข้าร่วมประชุม', 'กรมชลประทาน');
-		assert.equal(modelNameHasEvidence(ctx4, s4, e4, 'organization', false), true);
-	});
-
 	it("a person's name holding a body's head is a body's", () => {
 		const [ctx, s, e] = at('ขอบคุณ สมศรี ทองมา บริษัท อาหารดี จำกัด', 'สมศรี ทองมา บริษัท อาหารดี');
 		assert.equal(modelNameHasEvidence(ctx, s, e, 'person', false), false);

@@ -11,7 +11,6 @@ import {commonWordAt, isCommonWord, isOrgWord} from '../common-words.js';
 import {gazetteer} from '../gazetteer.js';
 import {FUNCTION_WORDS, ORG_HEADS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
-import {pushWordStarts} from '../../text/words.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
 import {commonAfterPlaceHead, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
 import {triggerTrie} from './trigger-trie.js';
@@ -91,7 +90,6 @@ function nameLikeBodyOrPlace(
 	// No name ends on a joining word (สำนักกรรมการและ|…, มหานครแห่ง|…).
 	if (trailingJoiner(ctx, start, end) !== undefined) return false;
 	const words = ctx.innerBounds(start, end);
-	if (kind === 'organization' && headInsideWord(ctx, start, end, heads)) return false;
 	// (Not for places: villages and districts are named with everyday words, หนองบัว.)
 	if (kind === 'organization' && words.length === 0 && !name.includes('.') && isCommonWord(name) && !isOrgWord(name)) return false;
 	const head = heads.filter((m) => m.end < end && m.values.some((v) => v.type === 'org' || v.type === 'place')).at(-1);
@@ -125,24 +123,6 @@ function nameLikeBodyOrPlace(
 		if (goods !== null && COUNTRY_KEY.test(gazetteer().thai.get(name.slice(goods[0].length).trim())?.key ?? '')) return false;
 	}
 	return true;
-}
-
-/**
- * The body's head at `start` only opens an everyday word the segmenter reads whole (กรม|ธรรม์, an
- * insurance policy; สภา|พ, a state; ศาล|า, a pavilion): no body's name opens there. Not a word
- * seen in bodies' names, nor a head with a place or a word of its own glued after it that the
- * segmenter joins to it (หอการค้า|ไทย, ศูนย์|การค้า).
- */
-function headInsideWord(ctx: DetectionContext, start: number, end: number, heads: ReturnType<ReturnType<typeof triggerTrie>['matchesAt']>): boolean {
-	const head = heads.filter((m) => m.values.some((v) => v.type === 'org')).at(-1);
-	if (head === undefined) return false;
-	const first = ctx.firstWord(start, Math.min(ctx.thaiRunEnd(start), end));
-	if (first.length <= head.end - start || first.endsWith('ฯ') || !isCommonWord(first) || isOrgWord(first)) return false;
-	const rest = first.slice(head.end - start);
-	if (gazetteer().thai.has(rest)) return false;
-	// The rest opens with a word of its own (ศูนย์การค้า: การ|ค้า): a compound, no cut word.
-	const restWord = rest.slice(0, pushWordStarts(rest, 0, [])[0] ?? rest.length);
-	return !isCommonWord(restWord);
 }
 
 /**
