@@ -58,7 +58,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			placeHeadPhrase(name, kind) ??
 			unnamedUnit(name, kind) ??
 			(kind === 'organization' ? (unitOfALargerPlace(name) ?? seatOfNationalBody(name) ?? headInWord(name)) : undefined) ??
-			(kind === 'place' ? (economicArea(name) ?? provincesDescribed(name)) : undefined) ??
+			(kind === 'place' ? (economicArea(name) ?? provincesDescribed(name, mentions)) : undefined) ??
 			postShortForm(name) ??
 			(kind === 'organization' ? postOrItsParty(name, mentions) : undefined) ??
 			headAndKindWords(name) ??
@@ -286,8 +286,10 @@ function economicArea(name: string): string | undefined {
  * around Bangkok", จังหวัด|ริม|แม่น้ำ… "the provinces along the river": provinces described, not one.
  * Every province and district is known, so one named there opens the rest; a misspelt or cut name
  * (จังหวัด|ศรีษะเกษ, จังหวัด|สุพรรณ) is no everyday word and stays, and so does a head written twice.
+ * A group the text gives a short form of its own (จังหวัดชายแดนภาคใต้ (จชต.)) is a region's name.
  */
-function provincesDescribed(name: string): string | undefined {
+function provincesDescribed(name: string, mentions: readonly MentionEvidence[]): string | undefined {
+	if (mentions.some((m) => m.rule === 'definition')) return undefined;
 	const head = ['จังหวัด', 'อำเภอ'].find((h) => name.length > h.length && name.startsWith(h));
 	if (head === undefined) return undefined;
 	const rest = name.slice(head.length).trimStart();

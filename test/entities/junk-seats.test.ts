@@ -75,5 +75,7 @@ describe('provinces described, not named', () => {
 		assert.equal(reason('จังหวัดลำพูนและเชียงใหม่', 'place', found('place-head')), undefined);
 		assert.equal(reason('จังหวัดนครศรีธรรมรา', 'place', found('place-head')), undefined);
 		assert.equal(reason('จังหวัดจังหวัดน่าน', 'place', found('place-head')), undefined);
+		// Twin: a group of provinces the text names with a short form of its own is a region.
+		assert.equal(reason('จังหวัดชายแดนภาคเหนือ', 'place', [...found('place-head', 3, 3), ...found('definition')]), undefined);
 	});
 });
