@@ -70,7 +70,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 	}
 	if (kind === 'person') {
 		// One Thai letter is an initial or a cut, no name (a post's ท, a title's ฮ).
-		const wrong = /^[\u0E01-\u0E2E]$/.test(name) ? 'one-letter' : (countrysFormalName(name) ?? royalVerb(name));
+		const wrong = /^[\u0E01-\u0E2E]$/.test(name) ? 'one-letter' : (countrysFormalName(name) ?? royalVerb(name) ?? royalRankAlone(name));
 		if (wrong !== undefined) return wrong;
 	}
 	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name))) return 'latin-phrase';
@@ -90,6 +90,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		// province (ณ อยุธยา) is one place.
 		if (tokens.filter((t) => knownPlace(t)).length >= 2 || tokens.some((t, i) => i > 0 && /^(?:และ|หรือ)./.test(t))) return 'person-list';
 		if (titleOnly(name)) return 'title-only';
+		if (wordBeforeStyle(tokens)) return 'word-before-title';
 		if (tokens.length === 2 && oneArticle && isCommonWord(tokens[0]!)) return 'person-common-word';
 		// One word, no surname, no title, one article: the tagger's guess on a word of one sentence
 		// (ยกย่อง|สรรเสริญ, ยา|เวชภัณฑ์). A kin or religious prefix says a person is named (น้องX, พระX).
@@ -280,6 +281,41 @@ function royalVerb(name: string): string | undefined {
 	const next = words(first, 'ทรง'.length)[0];
 	if (next === undefined || next.start !== 'ทรง'.length) return undefined;
 	return isCommonWord(next.text) || next.text.startsWith('พระ') ? 'royal-verb' : undefined;
+}
+
+/**
+ * A royal rank with no name after it (สมเด็จพระเจ้าบรมวงศ์เธอ, พระเจ้าวรวงศ์เธอ, พระเจ้าลูกเธอ): the rank's
+ * last word เธอ ("her", "his") ends it, and the prince's or princess's name comes after (เจ้าฟ้า…,
+ * พระองค์เจ้า…). No given name or surname ends on เธอ.
+ */
+function royalRankAlone(name: string): string | undefined {
+	return !name.includes(' ') && name.length > 'เธอ'.length && name.endsWith('เธอ') ? 'title-only' : undefined;
+}
+
+/**
+ * The tagger's "person" whose later token opens a royal or monastic style (เจ้าประคุณ…, สมเด็จ…,
+ * เจ้าฟ้า…) or a title, after a first token that opens none (มรณกาล|เจ้าประคุณสมเด็จ…: a death
+ * anniversary, then the monk): a word of the sentence and the titled name after it, not one name.
+ */
+function wordBeforeStyle(tokens: readonly string[]): boolean {
+	if (tokens.length < 2 || opensStyle(tokens[0]!) || STYLE_INSIDE.test(tokens[0]!)) return false;
+	return tokens.slice(1).some(opensStyle);
+}
+
+/** Words that open a royal or monastic style (the styles' own rules read the name after them). */
+const STYLE_OPENING = /^(?:สมเด็จ|เจ้าประคุณ|เจ้าฟ้า|พระบาท|พระเจ้า|พระองค์เจ้า|หม่อม|พระมหา|พระครู|พระอาจารย์|หลวงพ่อ|หลวงปู่)/;
+
+/** A style glued inside the first token names a royal's act or work and the royal (พระดำริ|สมเด็จ…). */
+const STYLE_INSIDE = /(?:สมเด็จ|เจ้าฟ้า|พระบาท|พระองค์เจ้า)/;
+
+/** A token opens with a style or a title the rules know (honorific or rank). */
+function opensStyle(token: string): boolean {
+	return (
+		STYLE_OPENING.test(token) ||
+		triggerTrie()
+			.matchesAt(token, 0)
+			.some((m) => m.values.some((v) => v.type === 'honorific'))
+	);
 }
 
 /**
