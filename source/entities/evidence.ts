@@ -41,7 +41,8 @@ export function taggerOnly(mentions: readonly MentionEvidence[]): boolean {
  * - a mark no name holds (a quote, a leading number: `จังหวัด”`, `9.ท่าเรือ`);
  * - a person of three words or more with an everyday word in it: Thai names are a given name and
  *   a surname, so such words found by the tagger alone are a list (`ถ่านหิน ทองแดง ทองคำ`);
- * - a person seen in one article whose given name is an everyday word (`อนุมัติ X`);
+ * - a person seen in one article whose given name is an everyday word (`อนุมัติ X`), or of one word
+ *   with no prefix, in any number of articles;
  * - a body or place with no head word, not a place the gazetteer or the district list knows, nor
  *   a place's noun or an abbreviation, seen in one article only: the tagger's guess on one sentence
  *   (`โบราณศรีเทพ` cut from `เมืองโบราณศรีเทพ`, `ลุ่มวิจัย`);
@@ -92,9 +93,11 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		if (titleOnly(name)) return 'title-only';
 		if (wordBeforeStyle(tokens)) return 'word-before-title';
 		if (tokens.length === 2 && oneArticle && isCommonWord(tokens[0]!)) return 'person-common-word';
-		// One word, no surname, no title, one article: the tagger's guess on a word of one sentence
-		// (ยกย่อง|สรรเสริญ, ยา|เวชภัณฑ์). A kin or religious prefix says a person is named (น้องX, พระX).
-		if (tokens.length === 1 && oneArticle && !PERSON_PREFIX.test(name) && !ROYAL_PREFIX.test(name)) return 'person-one-word';
+		// One word, no surname, no title in any article: the tagger's guess on a word of the sentence
+		// (ยกย่อง|สรรเสริญ, ยา|เวชภัณฑ์), also when the news writes it in several articles (ทัศนศิลป์,
+		// a road's name): a person named alone again and again gets a title or a surname somewhere.
+		// A kin or religious prefix says a person is named (น้องX, พระX).
+		if (tokens.length === 1 && !PERSON_PREFIX.test(name) && !ROYAL_PREFIX.test(name)) return 'person-one-word';
 		return undefined;
 	}
 	const heads = placeOrOrgHeads(name);
