@@ -74,7 +74,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		const wrong = /^[\u0E01-\u0E2E]$/.test(name) ? 'one-letter' : (countrysFormalName(name) ?? royalVerb(name) ?? royalRankAlone(name));
 		if (wrong !== undefined) return wrong;
 	}
-	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name))) return 'latin-phrase';
+	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name) || PHRASAL_PARTICLE_END.test(name))) return 'latin-phrase';
 	if (kind === 'person' && COMPANY_SUFFIX.test(name)) return 'body-as-person';
 	if (kind === 'organization' && postThenGivenName(name, mentions)) return 'person-after-post';
 	if (!taggerOnly(mentions)) return undefined;
@@ -193,6 +193,13 @@ function capitalsPhrase(name: string): boolean {
 	const parts = name.split(/\s+/);
 	return parts.length >= 2 && parts.every((w) => /^[A-Z][A-Z&.'-]*$/.test(w));
 }
+
+/**
+ * An English verb's particle ending a Latin "person" (`Kick Off`, `Start-up`, `Lock Down`): a phrasal
+ * verb or its noun, an event's word, as no name ends (not `In` or `On`, syllables of Korean and
+ * Chinese names).
+ */
+const PHRASAL_PARTICLE_END = /[\s-](?:off|up|out|down|over|away)$/i;
 
 /** A company's legal ending (บริษัท X จำกัด (มหาชน)): a body read after a post (ประธาน|X จำกัด), not a person. */
 const COMPANY_SUFFIX = /(?:จำกัด|\(มหาชน\)|มหาชน)$/;

@@ -80,3 +80,12 @@ describe('royal ranks and titled names the tagger read with a word before them',
 		assert.equal(reason('พระดำริสมเด็จพระเจ้าลูกเธอ เจ้าฟ้าสิริมาลา', 'person', found('model', 2, 2)), undefined);
 	});
 });
+
+describe('a Latin person ending on a verb’s particle', () => {
+	it('Kick Off-like phrases are no names; a name with a syllable On, or a surname opening with Up, is', () => {
+		assert.equal(reason('Clean Up', 'person', found('latin', 3, 3)), 'latin-phrase');
+		assert.equal(reason('Warm-up', 'person', found('latin')), 'latin-phrase');
+		assert.equal(reason('Kim Ji On', 'person', found('latin')), undefined);
+		assert.equal(reason('Oliver Upton', 'person', found('latin')), undefined);
+	});
+});
