@@ -1259,7 +1259,7 @@ export const GENERIC_COMPLEMENTS = [
 
 /**
  * Nouns that name a kind of thing whose member is named right after them: a disease, a drug, an
- * award, a song or a verse, a plant or a breed, a dish, a show, a room or a building (โรค|X, ยา X,
+ * award, a song or a verse, a plant or a breed, a dish, a show, a boat, a room or a building (โรค|X, ยา X,
  * รางวัล|X, เพลง|X, ห้องประชุม|X). What
  * follows one, or a token one opens inside a name, is that thing's name, not a person's. Not read
  * by the tagger (its features are the lists above).
@@ -1287,6 +1287,7 @@ export const THING_NOUNS = [
 	'นวนิยาย',
 	'ท่ารำ',
 	'ระบำ',
+	'เรือ',
 	'ห้องประชุม',
 	'หอประชุม',
 	'ห้อง',
