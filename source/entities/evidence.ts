@@ -71,7 +71,9 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 	}
 	if (kind === 'person') {
 		// One Thai letter is an initial or a cut, no name (a post's ท, a title's ฮ).
-		const wrong = /^[\u0E01-\u0E2E]$/.test(name) ? 'one-letter' : (countrysFormalName(name) ?? royalVerb(name) ?? royalRankAlone(name));
+		const wrong = /^[\u0E01-\u0E2E]$/.test(name)
+			? 'one-letter'
+			: (countrysFormalName(name) ?? royalVerb(name) ?? royalRankAlone(name) ?? (MONUMENT_OR_CLERGY.test(name) ? 'monument-or-clergy' : undefined));
 		if (wrong !== undefined) return wrong;
 	}
 	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name) || PHRASAL_PARTICLE_END.test(name))) return 'latin-phrase';
@@ -301,6 +303,12 @@ function royalVerb(name: string): string | undefined {
 function royalRankAlone(name: string): string | undefined {
 	return !name.includes(' ') && name.length > 'เธอ'.length && name.endsWith('เธอ') ? 'title-only' : undefined;
 }
+
+/**
+ * A monument's or the clergy's noun opening a "person", read after พระ or พระมหา as a monk's title
+ * (พระมหา|เจดีย์X, the great stupa; พระมหา|เถระ, the elder monks): no name opens so.
+ */
+const MONUMENT_OR_CLERGY = /^(?:เจดีย์|วิหาร|อุโบสถ|สถูป|ปรางค์|มณฑป|เถระ)/;
 
 /**
  * The tagger's "person" whose later token opens a royal or monastic style (เจ้าประคุณ…, สมเด็จ…,
@@ -867,6 +875,8 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 		summary.kind === 'person' &&
 		!COMPANY_SUFFIX.test(summary.name) &&
 		!summary.name.startsWith('ทรง') &&
+		!summary.name.endsWith('เธอ') &&
+		!MONUMENT_OR_CLERGY.test(summary.name) &&
 		summary.name.length > 1 &&
 		!STATE_OPENER.test(summary.name) &&
 		!cluster.every(

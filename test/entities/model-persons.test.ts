@@ -5,11 +5,13 @@
 // hand; each case has a must-keep twin, and each positive case fails without its rule.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {buildEntityIndex} from '../../source/entities/builder.js';
 import {unlistedReason, type MentionEvidence} from '../../source/entities/evidence.js';
 import {detectMentionsSteps} from '../../source/entities/find-mentions.js';
 import {foldForDetection} from '../../source/entities/normalize.js';
 import {NO_PAUSE, runSteps} from '../../source/entities/steps.js';
 import type {EntityKind} from '../../source/entities/types.js';
+import {article} from './helpers.js';
 
 /** The people found when the tagger reads `spans` (one paragraph) and nothing else. */
 function peopleWhenTagged(text: string, spans: ReadonlyArray<[string, EntityKind]>): string[] {
@@ -20,7 +22,8 @@ function peopleWhenTagged(text: string, spans: ReadonlyArray<[string, EntityKind
 		.map((m) => m.text);
 }
 
-const found = (rule: string, n = 1, articles = 1): MentionEvidence[] => Array.from({length: n}, (_, i) => ({rule, article: i % articles}));
+const found = (rule: string, n = 1, articles = 1, title?: string): MentionEvidence[] =>
+	Array.from({length: n}, (_, i) => ({rule, article: i % articles, ...(title === undefined ? {} : {title})}));
 const reason = (name: string, kind: EntityKind, mentions: MentionEvidence[]): string | undefined => unlistedReason({name, kind, mentions});
 
 describe('the tagger’s person that names a thing', () => {
@@ -87,5 +90,23 @@ describe('a Latin person ending on a verb’s particle', () => {
 		assert.equal(reason('Warm-up', 'person', found('latin')), 'latin-phrase');
 		assert.equal(reason('Kim Ji On', 'person', found('latin')), undefined);
 		assert.equal(reason('Oliver Upton', 'person', found('latin')), undefined);
+	});
+});
+
+describe('a monument or the clergy read after a monk’s title', () => {
+	it('พระมหา|เจดีย์X and พระมหา|เถระ are no people; a monk named after พระมหา is', () => {
+		assert.equal(reason('เจดีย์ศรีมงคลชัย', 'person', found('title', 2, 2, 'พระมหา')), 'monument-or-clergy');
+		assert.equal(reason('เถระ', 'person', found('title', 1, 1, 'พระมหา')), 'monument-or-clergy');
+		assert.equal(reason('สมปอง ปัญญาวโร', 'person', found('title', 2, 2, 'พระมหา')), undefined);
+	});
+
+	it('in the index too, where a titled person is otherwise listed at once', () => {
+		const index = buildEntityIndex([article('a1', 'พิธีนี้มีพระมหาเถระ อาทิ พระครูสมชัย และพระมหาสมปอง ปัญญาวโร เป็นประธาน')]);
+		const people = index
+			.all()
+			.filter((e) => e.kind === 'person')
+			.map((e) => e.name);
+		assert.ok(!people.includes('เถระ'));
+		assert.ok(people.includes('สมปอง ปัญญาวโร'));
 	});
 });
