@@ -1259,7 +1259,8 @@ export const GENERIC_COMPLEMENTS = [
 
 /**
  * Nouns that name a kind of thing whose member is named right after them: a disease, a drug, an
- * award, a song or a verse, a plant or a breed, a dish, a show, a boat, a room or a building (โรค|X, ยา X,
+ * award, a song or a verse, a plant or a breed, a dish, a show, a boat, a room or a building, also
+ * in English words written in Thai (… ฮอลล์, … คลินิก, … เพลส) (โรค|X, ยา X,
  * รางวัล|X, เพลง|X, ห้องประชุม|X). What
  * follows one, or a token one opens inside a name, is that thing's name, not a person's. Not read
  * by the tagger (its features are the lists above).
@@ -1293,6 +1294,11 @@ export const THING_NOUNS = [
 	'ห้อง',
 	'อาคาร',
 	'ตึก',
+	'ฮอลล์',
+	'บอลรูม',
+	'คลินิก',
+	'สเตชัน',
+	'เพลส',
 ];
 
 /** Thai abbreviations that are dates, eras, times or units, never names. */

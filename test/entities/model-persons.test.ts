@@ -43,6 +43,8 @@ describe('the tagger’s person that names a thing', () => {
 
 	it('a token opened by the noun of a kind: a list of diseases, not one name', () => {
 		assert.deepEqual(peopleWhenTagged('คลินิกตรวจหา อีสุกอีใส โรคคางทูม ให้เด็กนักเรียน', [['อีสุกอีใส โรคคางทูม', 'person']]), []);
+		// A venue's English word written in Thai (a hall named after its owner).
+		assert.deepEqual(peopleWhenTagged('งานเลี้ยงจัดที่ ธนากร ฮอลล์ ชั้นสอง', [['ธนากร ฮอลล์', 'person']]), []);
 		// Twin: a surname that only starts with the noun's letters stays (โรจน์ is no โรค).
 		assert.deepEqual(peopleWhenTagged('คลินิกมีแพทย์ชื่อ สมศักดิ์ โรจนศิริ ให้บริการ', [['สมศักดิ์ โรจนศิริ', 'person']]), ['สมศักดิ์ โรจนศิริ']);
 	});
