@@ -41,7 +41,8 @@ export function taggerOnly(mentions: readonly MentionEvidence[]): boolean {
  * - a mark no name holds (a quote, a leading number: `จังหวัด”`, `9.ท่าเรือ`);
  * - a person of three words or more with an everyday word in it: Thai names are a given name and
  *   a surname, so such words found by the tagger alone are a list (`ถ่านหิน ทองแดง ทองคำ`);
- * - a person seen in one article whose given name is an everyday word (`อนุมัติ X`);
+ * - a person seen in one article whose given name is an everyday word (`อนุมัติ X`), or of one word
+ *   with no prefix, in any number of articles;
  * - a body or place with no head word, not a place the gazetteer or the district list knows, nor
  *   a place's noun or an abbreviation, seen in one article only: the tagger's guess on one sentence
  *   (`โบราณศรีเทพ` cut from `เมืองโบราณศรีเทพ`, `ลุ่มวิจัย`);
@@ -73,10 +74,12 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 	}
 	if (kind === 'person') {
 		// One Thai letter is an initial or a cut, no name (a post's ท, a title's ฮ).
-		const wrong = /^[\u0E01-\u0E2E]$/.test(name) ? 'one-letter' : (countrysFormalName(name) ?? royalVerb(name));
+		const wrong = /^[\u0E01-\u0E2E]$/.test(name)
+			? 'one-letter'
+			: (countrysFormalName(name) ?? royalVerb(name) ?? royalRankAlone(name) ?? (MONUMENT_OR_CLERGY.test(name) ? 'monument-or-clergy' : undefined));
 		if (wrong !== undefined) return wrong;
 	}
-	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name))) return 'latin-phrase';
+	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name) || PHRASAL_PARTICLE_END.test(name))) return 'latin-phrase';
 	if (kind === 'person' && COMPANY_SUFFIX.test(name)) return 'body-as-person';
 	if (kind === 'organization' && postThenGivenName(name, mentions)) return 'person-after-post';
 	if (!taggerOnly(mentions)) return undefined;
@@ -93,10 +96,13 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		// province (ณ อยุธยา) is one place.
 		if (tokens.filter((t) => knownPlace(t)).length >= 2 || tokens.some((t, i) => i > 0 && /^(?:และ|หรือ)./.test(t))) return 'person-list';
 		if (titleOnly(name)) return 'title-only';
+		if (wordBeforeStyle(tokens)) return 'word-before-title';
 		if (tokens.length === 2 && oneArticle && isCommonWord(tokens[0]!)) return 'person-common-word';
-		// One word, no surname, no title, one article: the tagger's guess on a word of one sentence
-		// (ยกย่อง|สรรเสริญ, ยา|เวชภัณฑ์). A kin or religious prefix says a person is named (น้องX, พระX).
-		if (tokens.length === 1 && oneArticle && !PERSON_PREFIX.test(name) && !ROYAL_PREFIX.test(name)) return 'person-one-word';
+		// One word, no surname, no title in any article: the tagger's guess on a word of the sentence
+		// (ยกย่อง|สรรเสริญ, ยา|เวชภัณฑ์), also when the news writes it in several articles (ทัศนศิลป์,
+		// a road's name): a person named alone again and again gets a title or a surname somewhere.
+		// A kin or religious prefix says a person is named (น้องX, พระX).
+		if (tokens.length === 1 && !PERSON_PREFIX.test(name) && !ROYAL_PREFIX.test(name)) return 'person-one-word';
 		return undefined;
 	}
 	const heads = placeOrOrgHeads(name);
@@ -192,6 +198,13 @@ function capitalsPhrase(name: string): boolean {
 	const parts = name.split(/\s+/);
 	return parts.length >= 2 && parts.every((w) => /^[A-Z][A-Z&.'-]*$/.test(w));
 }
+
+/**
+ * An English verb's particle ending a Latin "person" (`Kick Off`, `Start-up`, `Lock Down`): a phrasal
+ * verb or its noun, an event's word, as no name ends (not `In` or `On`, syllables of Korean and
+ * Chinese names).
+ */
+const PHRASAL_PARTICLE_END = /[\s-](?:off|up|out|down|over|away)$/i;
 
 /** A company's legal ending (บริษัท X จำกัด (มหาชน)): a body read after a post (ประธาน|X จำกัด), not a person. */
 const COMPANY_SUFFIX = /(?:จำกัด|\(มหาชน\)|มหาชน)$/;
@@ -387,6 +400,47 @@ function royalVerb(name: string): string | undefined {
 	const next = words(first, 'ทรง'.length)[0];
 	if (next === undefined || next.start !== 'ทรง'.length) return undefined;
 	return isCommonWord(next.text) || next.text.startsWith('พระ') ? 'royal-verb' : undefined;
+}
+
+/**
+ * A royal rank with no name after it (สมเด็จพระเจ้าบรมวงศ์เธอ, พระเจ้าวรวงศ์เธอ, พระเจ้าลูกเธอ): the rank's
+ * last word เธอ ("her", "his") ends it, and the prince's or princess's name comes after (เจ้าฟ้า…,
+ * พระองค์เจ้า…). No given name or surname ends on เธอ.
+ */
+function royalRankAlone(name: string): string | undefined {
+	return !name.includes(' ') && name.length > 'เธอ'.length && name.endsWith('เธอ') ? 'title-only' : undefined;
+}
+
+/**
+ * A monument's or the clergy's noun opening a "person", read after พระ or พระมหา as a monk's title
+ * (พระมหา|เจดีย์X, the great stupa; พระมหา|เถระ, the elder monks): no name opens so.
+ */
+const MONUMENT_OR_CLERGY = /^(?:เจดีย์|วิหาร|อุโบสถ|สถูป|ปรางค์|มณฑป|เถระ)/;
+
+/**
+ * The tagger's "person" whose later token opens a royal or monastic style (เจ้าประคุณ…, สมเด็จ…,
+ * เจ้าฟ้า…) or a title, after a first token that opens none (มรณกาล|เจ้าประคุณสมเด็จ…: a death
+ * anniversary, then the monk): a word of the sentence and the titled name after it, not one name.
+ */
+function wordBeforeStyle(tokens: readonly string[]): boolean {
+	if (tokens.length < 2 || opensStyle(tokens[0]!) || STYLE_INSIDE.test(tokens[0]!)) return false;
+	return tokens.slice(1).some(opensStyle);
+}
+
+/** Words that open a royal or monastic style (the styles' own rules read the name after them). */
+const STYLE_OPENING = /^(?:สมเด็จ|เจ้าประคุณ|เจ้าฟ้า|พระบาท|พระเจ้า|พระองค์เจ้า|หม่อม|พระมหา|พระครู|พระอาจารย์|หลวงพ่อ|หลวงปู่)/;
+
+/** A style glued inside the first token names a royal's act or work and the royal (พระดำริ|สมเด็จ…). */
+const STYLE_INSIDE = /(?:สมเด็จ|เจ้าฟ้า|พระบาท|พระองค์เจ้า)/;
+
+/** A token opens with a style or a title the rules know (honorific or rank). */
+function opensStyle(token: string): boolean {
+	return (
+		STYLE_OPENING.test(token) ||
+		triggerTrie()
+			.matchesAt(token, 0)
+			.some((m) => m.values.some((v) => v.type === 'honorific'))
+	);
 }
 
 /**
@@ -932,6 +986,8 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 		summary.kind === 'person' &&
 		!COMPANY_SUFFIX.test(summary.name) &&
 		!summary.name.startsWith('ทรง') &&
+		!summary.name.endsWith('เธอ') &&
+		!MONUMENT_OR_CLERGY.test(summary.name) &&
 		summary.name.length > 1 &&
 		!STATE_OPENER.test(summary.name) &&
 		!cluster.every(

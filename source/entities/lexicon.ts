@@ -1257,6 +1257,50 @@ export const GENERIC_COMPLEMENTS = [
 	'นั้นๆ',
 ];
 
+/**
+ * Nouns that name a kind of thing whose member is named right after them: a disease, a drug, an
+ * award, a song or a verse, a plant or a breed, a dish, a show, a boat, a room or a building, also
+ * in English words written in Thai (… ฮอลล์, … คลินิก, … เพลส) (โรค|X, ยา X,
+ * รางวัล|X, เพลง|X, ห้องประชุม|X). What
+ * follows one, or a token one opens inside a name, is that thing's name, not a person's. Not read
+ * by the tagger (its features are the lists above).
+ */
+export const THING_NOUNS = [
+	'โรค',
+	'ยา',
+	'วัคซีน',
+	'รางวัล',
+	'เหรียญ',
+	'เพลง',
+	'บทเพลง',
+	'บทสวด',
+	'บทกลอน',
+	'กลอน',
+	'คาถา',
+	'ดอกไม้',
+	'กล้วยไม้',
+	'พันธุ์',
+	'สายพันธุ์',
+	'เมนู',
+	'ขนม',
+	'ละคร',
+	'ภาพยนตร์',
+	'นวนิยาย',
+	'ท่ารำ',
+	'ระบำ',
+	'เรือ',
+	'ห้องประชุม',
+	'หอประชุม',
+	'ห้อง',
+	'อาคาร',
+	'ตึก',
+	'ฮอลล์',
+	'บอลรูม',
+	'คลินิก',
+	'สเตชัน',
+	'เพลส',
+];
+
 /** Thai abbreviations that are dates, eras, times or units, never names. */
 export const NON_NAME_ABBREVIATIONS = new Set([
 	'ม.ค.',

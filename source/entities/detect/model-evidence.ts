@@ -5,11 +5,12 @@
 //   data shows as common): glued to an unknown piece (ดอนนาง|X, X|สูต) it is a piece of a longer
 //   word or name. A title before the name is evidence enough on its left.
 // - A person's name does not open with a common word (a list of goods, a verb phrase), nor hold a
-//   body's or place's head (มูลนิธิ…, … รีสอร์ท); a place opened by a province's or city's head names
+//   body's or place's head (มูลนิธิ…, … รีสอร์ท), nor follow or hold the noun of a kind of thing
+//   (โรค|X, รางวัล|X, ห้องประชุม|X, X โรค|Y) or follow a place's head (ถนน|X); a place opened by a province's or city's head names
 //   one; a body's or place's name is not glued after a body's head (กอง|X) and closes its brackets.
 import {commonWordAt, isCommonWord, isOrgWord} from '../common-words.js';
 import {gazetteer} from '../gazetteer.js';
-import {FUNCTION_WORDS, ORG_HEADS, WEAK_ORG_HEADS} from '../lexicon.js';
+import {FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
 import {commonAfterPlaceHead, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
@@ -17,6 +18,10 @@ import {triggerTrie} from './trigger-trie.js';
 import type {EntityKind} from '../types.js';
 
 const FUNCTION = new Set(FUNCTION_WORDS);
+const THINGS = new Set(THING_NOUNS);
+const THINGS_BEFORE = new SuffixSet(THING_NOUNS);
+/** Place heads glued before a name (not one written short: อ. is also a teacher's title). */
+const PLACE_HEADS_BEFORE = new SuffixSet(PLACE_HEADS.filter((h) => !h.includes('.')));
 const ORG_HEADS_BEFORE = new SuffixSet(ORG_HEADS.filter((h) => !h.includes('.')));
 
 export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: number, kind: EntityKind, titled: boolean): boolean {
@@ -35,6 +40,9 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 		const first = ctx.firstWord(start, ctx.thaiRunEnd(start));
 		if (first.length >= 3 && isCommonWord(first)) return false;
 		if (heads.some((m) => m.values.some((v) => v.type === 'org' && m.end < end))) return false;
+		// A thing's noun before it or opening one of its tokens (โรค|X Y, ยา X, รางวัล|X, X โรค|Y): the
+		// names of a disease, a drug, an award, a song… or a list of them, not a person's.
+		if (thingNamed(ctx, start, end)) return false;
 		// A later token opened by a body's or place's head (… โรงแรม X, … บีช รีสอร์ท): a body or a place.
 		for (let sp = text.indexOf(' ', start); sp >= 0 && sp < end; sp = text.indexOf(' ', sp + 1)) {
 			if (
@@ -57,6 +65,35 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 		}
 	}
 	return true;
+}
+
+/** Marks between a noun and the name it introduces (ยา [X], เพลง “X”, ดอกไม้ (X)). */
+const BEFORE_NAME_MARK = /[ "“‘'(]/;
+
+/**
+ * A noun naming a kind of thing (THING_NOUNS) ends right before [start, end), glued or with a space,
+ * a quote or a bracket between, or opens one of its tokens: the span names that thing or lists
+ * several (โรค|อัมพฤกษ์ อัมพาต, X โรค|Y), as a person's name never does.
+ */
+function thingNamed(ctx: DetectionContext, start: number, end: number): boolean {
+	const text = ctx.text;
+	// A place's head glued before it (ถนน|X, ดอย|X): a road, a mountain… named after someone, not the person.
+	if (nounEndsAt(ctx, PLACE_HEADS_BEFORE, start)) return true;
+	let before = start;
+	while (before > 0 && start - before < 3 && BEFORE_NAME_MARK.test(text[before - 1]!)) before--;
+	if (nounEndsAt(ctx, THINGS_BEFORE, before)) return true;
+	for (let at = start; at < end; at = text.indexOf(' ', at) + 1) {
+		if (THINGS.has(ctx.firstWord(at, ctx.thaiRunEnd(at)))) return true;
+		if (text.indexOf(' ', at) < 0) break;
+	}
+	return false;
+}
+
+/** A listed noun ends at `pos`, right after a Thai letter, and starts where a word does (ห้อง|ประชุม|X). */
+function nounEndsAt(ctx: DetectionContext, nouns: SuffixSet, pos: number): boolean {
+	if (pos <= 0 || !isThaiNameChar(ctx.text.charCodeAt(pos - 1))) return false;
+	const n = nouns.endingAt(ctx.text, pos);
+	return n > 0 && ctx.words.isBoundary(pos - n) && ctx.words.isBoundary(pos);
 }
 
 /** Words that open a where-phrase, not a name, after a head (สำนักงาน|ในญี่ปุ่น, ศูนย์|ทั่วประเทศ). */
