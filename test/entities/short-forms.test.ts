@@ -3,19 +3,11 @@
 // head word. Each rule beside its must-not-link twin; bodies made up for the test.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {buildEntityIndex} from '../../source/entities/builder.js';
 import {detectMentions} from '../../source/entities/find-mentions.js';
 import {abbreviates} from '../../source/entities/detect/short-form.js';
-import type {EntityIndex} from '../../source/entities/entity-index.js';
-import {article} from './helpers.js';
+import {idsOf, indexOfTexts} from './helpers.js';
 
-const index = (...texts: string[]): EntityIndex => buildEntityIndex(texts.map((t, i) => article(`a${i}`, t)));
-/** Ids of the entities with a mention written `name`. */
-const idsOf = (idx: EntityIndex, name: string): string[] =>
-	idx
-		.all()
-		.filter((e) => idx.mentionsOf(e.id).some((m) => m.text === name))
-		.map((e) => e.id);
+const index = indexOfTexts;
 /** The name the short form `short` is defined as in `text` (in one group with it), if any. */
 const definedAs = (text: string, short: string): string | undefined => {
 	const mentions = detectMentions({text});
@@ -67,12 +59,9 @@ describe('a definition whose short form skips the head word links the short form
 
 	it('defined two ways it stays two, and its bare uses join neither', () => {
 		const idx = index('กรมพัฒนาเส้นทางชนบท (พช.) เปิดถนนสายใหม่', 'ล่าสุด พช. ระบุว่า งานคืบหน้าตามแผน', 'กรมพัฒนาชุมชนเกาะ (พช.) จัดอบรม');
-		const a = idsOf(idx, 'กรมพัฒนาเส้นทางชนบท');
-		const b = idsOf(idx, 'กรมพัฒนาชุมชนเกาะ');
-		assert.equal(a.length, 1);
-		assert.equal(b.length, 1);
-		assert.notEqual(a[0], b[0]);
-		assert.equal(idsOf(idx, 'พช.').length, 3);
+		// One entity each, not the same one; and the bare use in a third.
+		const bodies = ['กรมพัฒนาเส้นทางชนบท', 'กรมพัฒนาชุมชนเกาะ'].flatMap((name) => idsOf(idx, name));
+		assert.deepEqual([bodies.length, new Set(bodies).size, idsOf(idx, 'พช.').length], [2, 2, 3]);
 	});
 
 	it('a committee is abbreviated from กรรมการ; its office (ส…) is not it', () => {
@@ -88,6 +77,17 @@ describe('the name a short form spells may open with a joining word after its he
 
 	it('twin: a short form the whole name does not spell defines neither it nor the body at its end', () => {
 		assert.equal(definedAs('ผู้จัดการธนาคารเพื่อการประมงและสหกรณ์ชายฝั่ง (บข.) เปิดเผยว่า', 'บข.'), undefined);
+	});
+});
+
+describe('a name set apart by spaces runs on to its short form when the short form spells the whole', () => {
+	it('the body and the words after it are one name, defined by the short form', () => {
+		assert.equal(definedAs('ตามที่กระทรวงการประมง เกษตรกรรม และชายฝั่ง (ปช.) เสนอ', 'ปช.'), 'กระทรวงการประมง เกษตรกรรม และชายฝั่ง');
+	});
+
+	it('twins: not over a clause word, nor when the body alone is what the short form spells', () => {
+		assert.equal(definedAs('ตามที่กระทรวงการประมง ร่วมกับ ชาวบ้าน (ปช.) เสนอ', 'ปช.'), undefined);
+		assert.notEqual(definedAs('ตามที่สำนักงานประมง ภาคใต้ (สป.) เสนอ', 'สป.'), 'สำนักงานประมง ภาคใต้');
 	});
 });
 

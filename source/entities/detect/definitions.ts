@@ -79,6 +79,8 @@ export function* detectDefinitionsSteps(ctx: DetectionContext, clock: StepClock)
 		if (left !== undefined) {
 			if (left.existing !== undefined) {
 				left.existing.group = group;
+				// The name it stands for runs on with it (รมว.การอุดมศึกษา วิทยาศาสตร์ … (อว.): the whole ministry).
+				if (left.existing.linkAlias !== undefined) left.existing.linkAlias += text.slice(left.existing.end, leftEnd);
 				left.existing.end = leftEnd;
 				left.existing.closed = true;
 				if (left.existing.kind === 'other') left.existing.kind = kind;
@@ -234,6 +236,36 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 						: 'organization';
 			return {start: b, existing, headKind, kind: existing?.kind};
 		}
+	}
+	return shortForm === undefined ? undefined : spacedLeft(ctx, leftEnd, shortForm);
+}
+
+/** Words set apart by spaces that a body's name may run on over to its short form in brackets. */
+const MAX_SPACED_WORDS = 3;
+/** Joining words that may open one of them (… วิจัย และนวัตกรรม (อว.)). */
+const SPACED_JOINERS = new Set(['และ', 'แห่ง', 'เพื่อ']);
+
+/**
+ * A body found before up to three more space-separated words (กระทรวงการอุดมศึกษา วิทยาศาสตร์
+ * วิจัยและนวัตกรรม (อว.)): its name runs on to the bracket when the short form spells the whole
+ * but not the body's own name (a letter stands for a later word), and each word is a name's (no
+ * clause word opens or breaks it).
+ */
+function spacedLeft(ctx: DetectionContext, leftEnd: number, shortForm: string): Left | undefined {
+	const text = ctx.text;
+	let tokenEnd = leftEnd;
+	for (let t = 0; t < MAX_SPACED_WORDS; t++) {
+		let s = tokenEnd;
+		while (s > 0 && isThaiNameChar(text.charCodeAt(s - 1))) s--;
+		if (s === tokenEnd || s < 2 || text[s - 1] !== ' ' || !isThaiNameChar(text.charCodeAt(s - 2))) return undefined;
+		const first = ctx.words.wordAt(s);
+		if ((GENERIC.has(first) || ORG_STOP.has(first)) && !SPACED_JOINERS.has(first)) return undefined;
+		if (!runsUnbroken(ctx, s, tokenEnd)) return undefined;
+		tokenEnd = s - 1;
+		const body = ctx.candidates.find((c) => c.end === tokenEnd && c.kind === 'organization');
+		if (body === undefined) continue;
+		const spelled = abbreviates(text.slice(body.start, leftEnd), shortForm) && !abbreviates(text.slice(body.start, body.end), shortForm);
+		return spelled ? {start: body.start, existing: body, kind: body.kind} : undefined;
 	}
 	return undefined;
 }
