@@ -13,8 +13,8 @@ const MAX_HEADS = 3;
 
 /**
  * `abbreviation` (its consonants, dots aside) abbreviates `name`: its first letter opens the name,
- * or the first syllable after the name's head words (and the nominaliser การ after them), and each
- * further letter opens a later syllable of the name, in order. A syllable opens with its first
+ * a word inside the head words that open it, or the first syllable after them (and after การ or
+ * กิจการ there), and each further letter opens a later syllable of the name, in order. A syllable opens with its first
  * consonant (past a leading vowel), or with the sonorant a silent ห or อ leads (หลัก, อย่า); a
  * consonant that may end one syllable or open the next (คม|นา|คม, เกษ|ตร) counts as opening.
  * One letter abbreviates nothing.
