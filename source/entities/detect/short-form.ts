@@ -3,6 +3,7 @@
 // กระทรวงคมนาคม (คค.), สำนักงานคณะกรรมการอาหารและยา (อย.), กรมการขนส่งทางบก (ขบ.).
 
 import {forEachThaiCluster, isLeadingVowel, isThaiConsonant} from '../../text/syllables.js';
+import {boundedMemo} from '../../text/memo.js';
 import {type WordSegment, words} from '../../text/words.js';
 import {triggerTrie} from './trigger-trie.js';
 
@@ -21,7 +22,27 @@ const MAX_HEADS = 3;
  */
 export function abbreviates(name: string, abbreviation: string): boolean {
 	const letters = [...abbreviation].filter((ch) => isThaiConsonant(ch.charCodeAt(0)));
-	if (letters.length < 2) return false;
+	// The letters in order anywhere in the name, before the name is segmented (most names tried fail here).
+	if (letters.length < 2 || !lettersInOrder(name, letters)) return false;
+	return spelled(`${letters.join('')}\u0000${name}`);
+}
+
+/** Names and their short forms repeat across a corpus (the ministries): each pair is read once. */
+const spelled = boundedMemo((key: string): boolean => {
+	const cut = key.indexOf('\u0000');
+	return spells(key.slice(cut + 1), [...key.slice(0, cut)]);
+}, 10_000);
+
+function lettersInOrder(name: string, letters: readonly string[]): boolean {
+	let at = 0;
+	for (const letter of letters) {
+		at = name.indexOf(letter, at) + 1;
+		if (at === 0) return false;
+	}
+	return true;
+}
+
+function spells(name: string, letters: readonly string[]): boolean {
 	const segments = words(name);
 	const onsets = syllableOnsets(name, segments);
 	for (const anchor of anchors(name, segments)) {
