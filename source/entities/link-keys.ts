@@ -40,13 +40,16 @@ export function linkKeys(m: DetectedMention): string[] {
 	return keys;
 }
 
+const MINISTRY_NOMINAL = /^กระทรวงการ(?=[ก-ฮเ-ไ])/;
+
 /** A legal ending: บริษัท X จำกัด (มหาชน), ธนาคารX จำกัด (มหาชน), X จำกัด, a public body's สำนักงานX (องค์การมหาชน). */
 const LEGAL_ENDING = /\s*(?:จำกัด\s*)?(?:\(\s*(?:องค์การ)?มหาชน\s*\))$|\s*จำกัด\s*มหาชน$|\s*จำกัด$/;
 
 /**
  * A body's name as linking compares it when it is written another way than in full: its head
- * written out (รพ.X = โรงพยาบาลX, บมจ.X = บริษัท X) and its legal ending dropped (บริษัท X จำกัด
- * (มหาชน) = บริษัท X; X (ประเทศไทย) จำกัด keeps its country: another company). Undefined unless
+ * written out (รพ.X = โรงพยาบาลX, บมจ.X = บริษัท X), its legal ending dropped (บริษัท X จำกัด
+ * (มหาชน) = บริษัท X; X (ประเทศไทย) จำกัด keeps its country: another company), a ministry's การ
+ * dropped (กระทรวงการคลัง = กระทรวงคลัง, the ministry รมว.คลัง names). Undefined unless
  * a head word opens it and a name follows the head.
  */
 export function bodyNameKey(text: string): string | undefined {
@@ -58,6 +61,8 @@ export function bodyNameKey(text: string): string | undefined {
 		}
 	}
 	name = name.replace(LEGAL_ENDING, '');
+	// A ministry with or without the nominaliser (กระทรวงการคลัง, กระทรวงคลัง: รมว.คลัง's ministry).
+	name = name.replace(MINISTRY_NOMINAL, 'กระทรวง');
 	// Only a body named with its head: a name cut to "ไทย จำกัด" is no ไทย.
 	const key = nameKey(name);
 	if (!ORG_HEADS.some((head) => name.startsWith(head) && key.length > nameKey(head).length)) return undefined;

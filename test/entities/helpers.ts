@@ -3,9 +3,24 @@ import {mock} from 'node:test';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Article} from '../../source/corpus/types.js';
+import {buildEntityIndex} from '../../source/entities/builder.js';
+import type {EntityIndex} from '../../source/entities/entity-index.js';
 
 export function article(id: string, text: string): Article {
 	return {id, path: id, format: 'txt', title: id, text, blocks: []};
+}
+
+/** The entity index of these texts, one article each. */
+export function indexOfTexts(...texts: string[]): EntityIndex {
+	return buildEntityIndex(texts.map((t, i) => article(`a${i}`, t)));
+}
+
+/** Ids of the entities with a mention written `name`. */
+export function idsOf(idx: EntityIndex, name: string): string[] {
+	return idx
+		.all()
+		.filter((e) => idx.mentionsOf(e.id).some((m) => m.text === name))
+		.map((e) => e.id);
 }
 
 const SEED_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));

@@ -7,21 +7,14 @@ import {findMentions} from '../../source/entities/find-mentions.js';
 import {bodyNameKey} from '../../source/entities/link-keys.js';
 import {samePlaceKey} from '../../source/entities/detect/head-name.js';
 import {nameKey} from '../../source/entities/normalize.js';
-import type {EntityIndex} from '../../source/entities/entity-index.js';
-import {article} from './helpers.js';
+import {article, idsOf, indexOfTexts} from './helpers.js';
 
-const index = (...texts: string[]): EntityIndex => buildEntityIndex(texts.map((t, i) => article(`a${i}`, t)));
+const index = indexOfTexts;
 /** The organisations detected in a text, as written. */
 const bodies = (text: string): string[] =>
 	findMentions({text})
 		.filter((m) => m.kind === 'organization')
 		.map((m) => m.text);
-/** Ids of the entities with a mention written `name`. */
-const idsOf = (idx: EntityIndex, name: string): string[] =>
-	idx
-		.all()
-		.filter((e) => idx.mentionsOf(e.id).some((m) => m.text === name))
-		.map((e) => e.id);
 
 describe('acronyms join an expansion only as the corpus defines them', () => {
 	it('an acronym defined once joins its bare uses in other articles', () => {

@@ -12,6 +12,7 @@ import {NO_PAUSE, type StepClock, type Steps, runSteps} from '../steps.js';
 import {type Candidate, type DetectionContext, GENERIC, ORG_STOP, PRIORITY, isThaiNameChar} from './context.js';
 import {FALSE_HEAD} from './head-name.js';
 import {triggerTrie} from './trigger-trie.js';
+import {abbreviates} from './short-form.js';
 
 const BRACKET = /\(([^()\n]{1,160})\)/g;
 const SEPARATOR = /\s*(?:หรือ|หรือที่เรียกว่า|หรือเรียกว่า|\bor\b|\baka\b|;|:|,)\s*/;
@@ -22,6 +23,8 @@ const THAI_ABBREVIATION = /^(?:[ก-ฮ]{1,5}\.)+[ก-ฮ]{0,4}$|^[ก-ฮ]{2,5}
 /** Words that may sit inside a long Thai name between its head and the bracket. */
 const INNER = new Set(['และ', 'ของ', 'ใน', 'ที่', 'แห่ง', 'เพื่อ', 'ต่อ', 'ด้วย', 'ระหว่าง']);
 const OTHER_HEAD_SET = new Set(OTHER_HEADS);
+/** Words that may open what follows a head (ธนาคาร|เพื่อ…, ธนาคาร|แห่ง…): with a short form spelling it. */
+const OPENS_COMPLEMENT = new Set(['เพื่อ', 'แห่ง']);
 
 interface Part {
 	start: number;
@@ -49,13 +52,12 @@ export function* detectDefinitionsSteps(ctx: DetectionContext, clock: StepClock)
 		// (รมว.พม.) abbreviates a title with its ministry: it defines a position, not a name.
 		if (parts.some((p) => p.type === 'thai-abbreviation' && TITLE_ABBREVIATION.test(p.text))) continue;
 		const latin = parts.find((p) => p.type === 'latin');
-		let left = findLeft(ctx, leftEnd, latin);
+		// A Thai short form defines only a name it abbreviates (กรมทางหลวงชนบท (ทช.), not การประชุม… (ครม.)).
+		const abbreviation = latin === undefined ? parts.find((p) => p.type === 'thai-abbreviation') : undefined;
+		const left = findLeft(ctx, leftEnd, latin, abbreviation?.text);
 		// A body the gazetteer knows (สหประชาชาติ) is defined only by its own names (UN, United Nations):
 		// what else is in the bracket names the longer phrase it ends (…ของสหประชาชาติ (UN SDGs)).
 		if (left?.existing?.rule === 'gazetteer' && !parts.every((p) => isGazetteerName(p.text, left!.existing!.placeKey))) continue;
-		// An abbreviation starts with its name's first letter (คณะรัฐมนตรี (ครม.), not การประชุม… (ครม.)).
-		const abbreviation = parts.find((p) => p.type === 'thai-abbreviation');
-		if (left !== undefined && abbreviation !== undefined && latin === undefined && !sameInitial(text, left.start, abbreviation.text)) left = undefined;
 		// A Latin name of another kind is no definition of the left side (กระทรวง… (… Partnership Initiative)).
 		const latinHeadKind = latin !== undefined ? latinKind(latin.text) : undefined;
 		if (left?.kind !== undefined && left.kind !== 'other' && latinHeadKind !== undefined && latinHeadKind !== left.kind) continue;
@@ -77,6 +79,8 @@ export function* detectDefinitionsSteps(ctx: DetectionContext, clock: StepClock)
 		if (left !== undefined) {
 			if (left.existing !== undefined) {
 				left.existing.group = group;
+				// The name it stands for runs on with it (รมว.การอุดมศึกษา วิทยาศาสตร์ … (อว.): the whole ministry).
+				if (left.existing.linkAlias !== undefined) left.existing.linkAlias += text.slice(left.existing.end, leftEnd);
 				left.existing.end = leftEnd;
 				left.existing.closed = true;
 				if (left.existing.kind === 'other') left.existing.kind = kind;
@@ -161,8 +165,11 @@ interface Left {
 	existing?: Candidate;
 }
 
-/** The defined name before the bracket that ends at `leftEnd`. */
-function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefined): Left | undefined {
+/**
+ * The defined name before the bracket that ends at `leftEnd`; with a Thai `shortForm` in the bracket,
+ * the longest name found there that it abbreviates, else the earliest head's phrase that it does.
+ */
+function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefined, shortForm: string | undefined): Left | undefined {
 	const text = ctx.text;
 	if (leftEnd === 0) return undefined;
 	// A transliteration of the Latin name: the shortest run of words before the bracket whose key matches.
@@ -176,13 +183,15 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 	// A name already found that ends right there (an organisation by its head, a Latin run).
 	// A bare gazetteer place is no definition of an acronym (ในประเทศไทย (… in Thailand: JFCCT));
 	// a body the gazetteer knows is (สหประชาชาติ (UN)).
+	const fits = (start: number): boolean => shortForm === undefined || abbreviates(text.slice(start, leftEnd), shortForm);
 	let best: Candidate | undefined;
 	for (const c of ctx.candidates) {
 		if (c.end !== leftEnd || c.kind === 'person' || (c.rule === 'gazetteer' && c.kind !== 'organization')) continue;
+		if (best !== undefined && c.end - c.start <= best.end - best.start) continue;
 		// Nor is a place glued after "in", "of" (…ความไว้เนื้อเชื่อใจใน|ภูมิภาคเอเชีย (CICA)): it ends the
 		// phrase the acronym names, as its qualifier.
 		if (c.kind === 'place' && qualifyingPlace(ctx, c.start, c.end)) continue;
-		if (best === undefined || c.end - c.start > best.end - best.start) best = c;
+		if (fits(c.start)) best = c;
 	}
 	if (best !== undefined) return {start: best.start, existing: best, kind: best.kind};
 	if (!isThaiNameChar(text.charCodeAt(leftEnd - 1))) return undefined;
@@ -213,7 +222,9 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 			// A head needs a name after it (ข้ามประเทศ (Cross-Border …) defines no ประเทศ).
 			if (headEnd >= leftEnd || !runsUnbroken(ctx, headEnd, leftEnd)) continue;
 			const first = ctx.words.wordAt(headEnd) || text.slice(headEnd, leftEnd);
-			if (GENERIC.has(first) || ORG_STOP.has(first)) continue;
+			// A joining word may open it when the short form spells the whole (ธนาคาร|เพื่อการเกษตรและสหกรณ์การเกษตร (ธ.ก.ส.)).
+			if ((GENERIC.has(first) || ORG_STOP.has(first)) && (shortForm === undefined || !OPENS_COMPLEMENT.has(first))) continue;
+			if (!fits(b)) continue;
 			const existing = ctx.candidates.find((c) => c.start === b && c.kind !== 'person');
 			const headKind: EntityKind =
 				heads.length > 0
@@ -225,6 +236,36 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 						: 'organization';
 			return {start: b, existing, headKind, kind: existing?.kind};
 		}
+	}
+	return shortForm === undefined ? undefined : spacedLeft(ctx, leftEnd, shortForm);
+}
+
+/** Words set apart by spaces that a body's name may run on over to its short form in brackets. */
+const MAX_SPACED_WORDS = 3;
+/** Joining words that may open one of them (… วิจัย และนวัตกรรม (อว.)). */
+const SPACED_JOINERS = new Set(['และ', 'แห่ง', 'เพื่อ']);
+
+/**
+ * A body found before up to three more space-separated words (กระทรวงการอุดมศึกษา วิทยาศาสตร์
+ * วิจัยและนวัตกรรม (อว.)): its name runs on to the bracket when the short form spells the whole
+ * but not the body's own name (a letter stands for a later word), and each word is a name's (no
+ * clause word opens or breaks it).
+ */
+function spacedLeft(ctx: DetectionContext, leftEnd: number, shortForm: string): Left | undefined {
+	const text = ctx.text;
+	let tokenEnd = leftEnd;
+	for (let t = 0; t < MAX_SPACED_WORDS; t++) {
+		let s = tokenEnd;
+		while (s > 0 && isThaiNameChar(text.charCodeAt(s - 1))) s--;
+		if (s === tokenEnd || s < 2 || text[s - 1] !== ' ' || !isThaiNameChar(text.charCodeAt(s - 2))) return undefined;
+		const first = ctx.words.wordAt(s);
+		if ((GENERIC.has(first) || ORG_STOP.has(first)) && !SPACED_JOINERS.has(first)) return undefined;
+		if (!runsUnbroken(ctx, s, tokenEnd)) return undefined;
+		tokenEnd = s - 1;
+		const body = ctx.candidates.find((c) => c.end === tokenEnd && c.kind === 'organization');
+		if (body === undefined) continue;
+		const spelled = abbreviates(text.slice(body.start, leftEnd), shortForm) && !abbreviates(text.slice(body.start, body.end), shortForm);
+		return spelled ? {start: body.start, existing: body, kind: body.kind} : undefined;
 	}
 	return undefined;
 }
@@ -297,18 +338,3 @@ function keyLetters(text: string, start: number, end: number): number {
 }
 
 const TITLE_ABBREVIATION = /^(?:รมว|รมช|รมต|ผอ|ผบ|ผกก|ผบก|ผวจ|ปลัด|อธ|รอง)\./;
-
-/**
- * The first letter of a name (past a leading vowel) is the abbreviation's first letter; or, for a
- * name that opens with the nominaliser การ, the first letter after it (การท่องเที่ยว… (ททท.),
- * การรถไฟ… (รฟท.)).
- */
-function sameInitial(text: string, start: number, abbreviation: string): boolean {
-	const initial = (at: number): string | undefined => {
-		let i = at;
-		while (i < text.length && /[เ-ไ]/.test(text[i]!)) i++;
-		return text[i]?.toUpperCase();
-	};
-	const wanted = abbreviation[0]!.toUpperCase();
-	return initial(start) === wanted || (text.startsWith('การ', start) && initial(start + 3) === wanted);
-}
