@@ -58,7 +58,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			everydayWord(name, mentions) ??
 			placeHeadPhrase(name, kind) ??
 			unnamedUnit(name, kind) ??
-			(kind === 'organization' ? (unitOfALargerPlace(name) ?? seatOfNationalBody(name) ?? headInWord(name)) : undefined) ??
+			(kind === 'organization' ? (unitOfALargerPlace(name) ?? seatOfNationalBody(name) ?? headInWord(name) ?? groupOfPeople(name) ?? unnamedBranch(name)) : undefined) ??
 			(kind === 'place' ? (economicArea(name) ?? provincesDescribed(name, mentions)) : undefined) ??
 			postShortForm(name) ??
 			(kind === 'organization' ? postOrItsParty(name, mentions) : undefined) ??
@@ -280,6 +280,34 @@ function seatOfNationalBody(name: string): string | undefined {
 		.replace(/^(?:จังหวัด|จ\.)\s?/, '');
 	return isThaiProvinceKey(gazetteer().thai.get(rest)?.key) ? 'seat' : undefined;
 }
+/**
+ * คณะ and then people, not a body's work (issue 7, junk17): คณะ|ครู "the teachers", คณะ|วิทยากร "the
+ * speakers", คณะ|ศิษย์ "the disciples", คณะ|เยือน "the visiting party": a party of people who came
+ * or spoke, no body (a delegation, คณะ|ผู้แทน, is a post's party: postOrItsParty). A committee, a
+ * council, a faculty (คณะกรรมการX, คณะมนตรีX, คณะครุศาสตร์) names a body; a party posted to a country
+ * or a body (…ประจำX, a permanent mission) is an office and stays.
+ */
+function groupOfPeople(name: string): string | undefined {
+	if (!name.startsWith('คณะ') || name.includes('ประจำ')) return undefined;
+	const rest = name.slice('คณะ'.length);
+	const word = PEOPLE_AFTER_KHANA.find((w) => rest.startsWith(w));
+	// The people's word is a word of its own there (คณะ|ครู|บา…, not a longer word it opens).
+	if (word === undefined) return undefined;
+	const end = 'คณะ'.length + word.length;
+	return end === name.length || /^\s/.test(name.slice(end)) || words(name).some((w) => w.start === end) ? 'group-of-people' : undefined;
+}
+/** People a party is made of: teachers, speakers, disciples, the faithful, the press, visitors, students. */
+const PEOPLE_AFTER_KHANA = ['ครูบาอาจารย์', 'ครู', 'วิทยากร', 'ศิษย์', 'ศรัทธา', 'สื่อมวลชน', 'เยือน', 'เยื่อน', 'นักเรียน', 'นักศึกษา', 'ผู้ติดตาม'];
+
+/**
+ * A branch, a head office or a parent with no name (issue 7, junk17): สำนักงาน|สาขา "the branch
+ * office", บริษัท|แม่ "the parent company", สำนักงาน|ใหญ่ "head office" say which part of a body
+ * the text means, not which body. A head office or a branch named (สำนักงานใหญ่X, ธนาคารX สาขาY) stays.
+ */
+function unnamedBranch(name: string): string | undefined {
+	return /^(?:สำนักงาน|บริษัท|ธนาคาร|องค์กร|โรงงาน)(?:สาขา|ใหญ่|แม่|ลูก|ย่อย|ในเครือ)$/.test(name) ? 'unnamed-branch' : undefined;
+}
+
 /** The legislature's houses and the cabinet: one body for the whole country. */
 const NATIONAL_ONLY = ['สภาผู้แทนราษฎร', 'วุฒิสภา', 'รัฐสภา', 'คณะรัฐมนตรี'];
 
