@@ -39,6 +39,7 @@ export const JUNK_LABELS = [
 	'entities-junk-labels-heldout-9.tsv',
 	'entities-junk-labels-heldout-10.tsv',
 	'entities-junk-labels-11.tsv',
+	'entities-junk-labels-shortforms.tsv',
 ];
 /**
  * Never trained on. Since stop 26 (the bar2 round) every sample read before, the lead's fresh seeds
