@@ -265,6 +265,9 @@ function headInWord(name: string): string | undefined {
 }
 const ORG_HEADS_LONGEST_FIRST = ORG_HEADS.filter((h) => !h.endsWith('.')).sort((a, b) => b.length - a.length);
 
+/** The legislature's houses and the cabinet: one body for the whole country. */
+const NATIONAL_ONLY = ['สภาผู้แทนราษฎร', 'วุฒิสภา', 'รัฐสภา', 'คณะรัฐมนตรี'];
+
 /**
  * A national body that has no branch in a province, and a province after it (issue 7, junk16):
  * สภาผู้แทนราษฎร|จังหวัดX is a member's seat for X, วุฒิสภา|X a senator's province; the province says
@@ -297,7 +300,7 @@ function groupOfPeople(name: string): string | undefined {
 	return end === name.length || /^\s/.test(name.slice(end)) || words(name).some((w) => w.start === end) ? 'group-of-people' : undefined;
 }
 /** People a party is made of: teachers, speakers, disciples, the faithful, the press, visitors, students. */
-const PEOPLE_AFTER_KHANA = ['ครูบาอาจารย์', 'ครู', 'วิทยากร', 'ศิษย์', 'ศรัทธา', 'สื่อมวลชน', 'เยือน', 'เยื่อน', 'นักเรียน', 'นักศึกษา', 'ผู้ติดตาม'];
+const PEOPLE_AFTER_KHANA = ['ครูบาอาจารย์', 'ครู', 'วิทยากร', 'ศิษย์', 'ศรัทธา', 'สื่อมวลชน', 'เยือน', 'นักเรียน', 'นักศึกษา', 'ผู้ติดตาม'];
 
 /**
  * A branch, a head office or a parent with no name (issue 7, junk17): สำนักงาน|สาขา "the branch
@@ -307,9 +310,6 @@ const PEOPLE_AFTER_KHANA = ['ครูบาอาจารย์', 'ครู',
 function unnamedBranch(name: string): string | undefined {
 	return /^(?:สำนักงาน|บริษัท|ธนาคาร|องค์กร|โรงงาน)(?:สาขา|ใหญ่|แม่|ลูก|ย่อย|ในเครือ)$/.test(name) ? 'unnamed-branch' : undefined;
 }
-
-/** The legislature's houses and the cabinet: one body for the whole country. */
-const NATIONAL_ONLY = ['สภาผู้แทนราษฎร', 'วุฒิสภา', 'รัฐสภา', 'คณะรัฐมนตรี'];
 
 /**
  * An economic area that is an agreement or a grouping's members, read as a place (issue 7, junk16):
