@@ -58,8 +58,16 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			everydayWord(name, mentions) ??
 			placeHeadPhrase(name, kind) ??
 			unnamedUnit(name, kind) ??
-			(kind === 'organization' ? (unitOfALargerPlace(name) ?? seatOfNationalBody(name) ?? headInWord(name) ?? groupOfPeople(name) ?? unnamedBranch(name)) : undefined) ??
-			(kind === 'place' ? (economicArea(name) ?? provincesDescribed(name, mentions)) : undefined) ??
+			(kind === 'organization'
+				? (unitOfALargerPlace(name) ??
+					seatOfNationalBody(name) ??
+					headInWord(name) ??
+					groupOfPeople(name) ??
+					unnamedBranch(name) ??
+					kindOfBusiness(name) ??
+					personAsBody(name, mentions))
+				: undefined) ??
+			(kind === 'place' ? (economicArea(name) ?? provincesDescribed(name, mentions) ?? unnamedZone(name, mentions) ?? structureOfStructure(name)) : undefined) ??
 			postShortForm(name) ??
 			(kind === 'organization' ? postOrItsParty(name, mentions) : undefined) ??
 			headAndKindWords(name) ??
@@ -310,6 +318,79 @@ const PEOPLE_AFTER_KHANA = ['ครูบาอาจารย์', 'ครู',
 function unnamedBranch(name: string): string | undefined {
 	return /^(?:สำนักงาน|บริษัท|ธนาคาร|องค์กร|โรงงาน)(?:สาขา|ใหญ่|แม่|ลูก|ย่อย|ในเครือ)$/.test(name) ? 'unnamed-branch' : undefined;
 }
+
+/**
+ * A kind of business, not one (issue 7, junk19): the words for small and medium firms and start-ups
+ * (เอสเอ็มอี, SMEs, สตาร์ทอัพ), alone, with a country (เอสเอ็มอี|ไทย: "Thai SMEs") or after a head of
+ * which there are many (บริษัท|สตาร์ทอัพ, กลุ่ม|เอสเอ็มอี): every country has thousands. A body named
+ * for them says what it does for them (กองทุนพัฒนา|เอสเอ็มอี, ธนาคาร|เพื่อ|เอสเอ็มอี…, SME D Bank) and stays.
+ */
+function kindOfBusiness(name: string): string | undefined {
+	const head = MANY_BUSINESSES.find((h) => name.startsWith(h)) ?? '';
+	let rest = name.slice(head.length).trim();
+	const core = BUSINESS_KINDS.find((k) => rest.startsWith(k));
+	if (core === undefined) return undefined;
+	rest = rest
+		.slice(core.length)
+		.trim()
+		.replace(/^ประเทศ/, '');
+	return rest === '' || FOREIGN.has(rest) || isCountryKey(gazetteer().thai.get(rest)?.key) ? 'generic' : undefined;
+}
+/** Kinds of business by size or stage, in Thai letters and in Latin (longest first). */
+const BUSINESS_KINDS = ['ไมโครเอสเอ็มอี', 'เอ็มเอสเอ็มอี', 'เอสเอ็มอี', 'สตาร์ทอัพ', 'สตาร์ตอัพ', 'MSMEs', 'MSME', 'SMEs', 'SME', 'Startups', 'Startup'];
+/** Heads of which there are many of one kind of business (firms, groups, operators). */
+const MANY_BUSINESSES = ['ผู้ประกอบการ', 'บริษัท', 'ธุรกิจ', 'กิจการ', 'กลุ่ม'];
+
+/**
+ * A person's kin word or a teacher's opening a "body" the tagger alone found (issue 7, junk19):
+ * ครู|ป้า|X, a teacher's name for herself ("auntie teacher X") in brackets after her name, น้อง|X, ลุง|X:
+ * a person named by a nickname, as no body's name opens. A body's head after it (พี่เลี้ยง…) or a
+ * word that only opens with those letters (คุณธรรม…, แม่ใจ, a district) keeps it: the kin word must be
+ * the segmenter's whole first word.
+ */
+function personAsBody(name: string, mentions: readonly MentionEvidence[]): string | undefined {
+	if (!taggerOnly(mentions) || !KIN_OPENING.test(name) || knownPlace(name) || COMPANY_SUFFIX.test(name)) return undefined;
+	const parts = words(name);
+	if (parts.length < 2 || parts[0]!.start !== 0 || !PERSON_KIN.has(parts[0]!.text)) return undefined;
+	return placeOrOrgHeads(name).length === 0 ? 'person-as-body' : undefined;
+}
+/** Kin words, a teacher's and a monk's words that open what a person is called (ครูX, ป้าX, หลวงพ่อX). */
+const PERSON_KIN = new Set(['ครู', 'ป้า', 'ลุง', 'น้า', 'ยาย', 'พี่', 'น้อง', 'คุณ', 'แม่', 'พ่อ', 'หลวงพ่อ', 'หลวงปู่']);
+const KIN_OPENING = new RegExp(`^(?:${[...PERSON_KIN].join('|')})`);
+
+/**
+ * A zone's head and only everyday words (issue 7, junk19): เขต|ชลประทาน "irrigated areas", เขต|ลุ่ม|น้ำ
+ * "river basins", เขต|ชนบท "rural areas": a kind of area, no place named. Bangkok's districts are all
+ * known (เขต|ดินแดง, เขต|บางนา: words too), so a known place after the head keeps it, as does a region's
+ * word (เขตพัฒนาพิเศษ|ภาค|ตะวันออก, the EEC), a unit's head (เขต|เทศบาล|ตำบล|X), a name the segmenter
+ * does not know, a number (เขต 3), or a zone the article defines with a short form of its own.
+ */
+function unnamedZone(name: string, mentions: readonly MentionEvidence[]): string | undefined {
+	if (!name.startsWith('เขต') || knownPlace(name) || mentions.some((m) => m.rule === 'definition')) return undefined;
+	const rest = name.slice('เขต'.length);
+	if (rest === '' || /[^\u0E01-\u0E4E]/.test(rest) || knownPlace(rest)) return undefined;
+	const parts = words(rest);
+	if (parts.length === 0 || parts[0]!.start !== 0) return undefined;
+	// (A unit's or a body's head inside names the zone by that unit: เขต|เทศบาล|ตำบล|X.)
+	return parts.every((w) => isCommonWord(w.text) && !knownPlace(w.text) && !REGION_WORDS.has(w.text) && !headAt(rest, w.start)) ? 'generic' : undefined;
+}
+
+/**
+ * A built structure's noun and another structure's bare noun, nothing named (issue 7, junk19):
+ * สะพาน|ท่าเรือ "the pier's bridge", อาคาร|สำนักงาน "an office building", ด่าน|ท่าเรือ "port checkpoints".
+ * A structure named by a body's or a place's own name (อาคาร|รัฐสภา, ท่าเรือ|แหลมฉบัง) stays, and so does
+ * a village or a sub-district named by such a noun (บ้าน|ท่าเรือ, ตำบล|ท่าเรือ): those heads name by words.
+ */
+function structureOfStructure(name: string): string | undefined {
+	const first = STRUCTURES.find((h) => name.startsWith(h));
+	if (first === undefined) return undefined;
+	const rest = name.slice(first.length).trim();
+	return STRUCTURES.includes(rest) || BARE_STRUCTURES.has(rest) ? 'generic' : undefined;
+}
+/** Nouns of built structures, which name one only with a name after them. */
+const STRUCTURES = ['สะพาน', 'อาคาร', 'ตึก', 'ด่าน', 'สถานี', 'ท่าเรือ', 'ตลาด', 'เขื่อน', 'ศาลา', 'สนามบิน', 'ท่าอากาศยาน'];
+/** Bare nouns of a structure's part or use that follow one (an office, a pier, a station, a market). */
+const BARE_STRUCTURES = new Set(['สำนักงาน', 'ที่ทำการ', 'โรงงาน', 'คลังสินค้า', 'ผู้โดยสาร']);
 
 /**
  * An economic area that is an agreement or a grouping's members, read as a place (issue 7, junk16):
@@ -862,9 +943,15 @@ function latinKindOfPlace(latinWords: readonly string[], mentions: readonly Ment
 	if (latinWords.length < 2 || !mentions.every((m) => m.title === undefined && (LATIN_BRACKET_RULES.has(m.rule) || m.rule === 'place-head'))) return undefined;
 	const folded = latinWords.map(foldCapitals);
 	if (!folded.some((w) => LATIN_PLACE_HEADS.has(w))) return undefined;
-	const everyday = (w: string): boolean => LATIN_COMMON_WORDS.has(w) || LATIN_STOP.has(w) || LATIN_STOP.has(w.toLowerCase());
+	const everyday = (w: string): boolean => LATIN_COMMON_WORDS.has(w) || LATIN_STOP.has(w) || LATIN_STOP.has(w.toLowerCase()) || DERIVED_ADJECTIVE.test(w);
 	return folded.every((w) => LATIN_PLACE_HEADS.has(w) || everyday(w)) && folded.some((w) => !LATIN_PLACE_HEADS.has(w) || everyday(w)) ? 'latin-kind' : undefined;
 }
+
+/**
+ * An English adjective made from a verb or a noun (Sustainable, Livable, Creative, Peaceful, Famous):
+ * an everyday word, as no place's own name is (issue 7, junk19: `Sustainable City`, a book's title).
+ */
+const DERIVED_ADJECTIVE = /^[A-Z][a-z]{2,}(?:able|ible|ive|ful|less|ous)$/;
 
 /**
  * A Latin place whose phrase head, the word before `of`, is no place's, body's or thing's word

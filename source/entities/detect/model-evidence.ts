@@ -8,7 +8,7 @@
 //   body's or place's head (มูลนิธิ…, … รีสอร์ท), nor follow or hold the noun of a kind of thing
 //   (โรค|X, รางวัล|X, ห้องประชุม|X, X โรค|Y) or follow a place's head (ถนน|X); a place opened by a province's or city's head names
 //   one; a body's or place's name is not glued after a body's head (กอง|X) and closes its brackets.
-import {commonWordAt, isCommonWord, isOrgWord} from '../common-words.js';
+import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord} from '../common-words.js';
 import {gazetteer} from '../gazetteer.js';
 import {FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
@@ -59,6 +59,7 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 	// A bracket the name does not close (X), (องค์การมหาชน)…) is a piece of the sentence around it.
 	if (!balanced(text.slice(start, end))) return false;
 	if (!nameLikeBodyOrPlace(ctx, start, end, kind, heads)) return false;
+	if (heads.length === 0 && inListOfThings(ctx, start, end)) return false;
 	if (kind === 'place') {
 		for (const m of heads) {
 			for (const v of m.values) if (v.type === 'place' && m.end < end && commonAfterPlaceHead(ctx, v.word, text[m.end] === ' ' ? m.end + 1 : m.end)) return false;
@@ -160,6 +161,72 @@ function nameLikeBodyOrPlace(
 		if (goods !== null && COUNTRY_KEY.test(gazetteer().thai.get(name.slice(goods[0].length).trim())?.key ?? '')) return false;
 	}
 	return true;
+}
+
+/**
+ * A body or place with no head word, inside a list of everyday things (issue 7, junk19): `ผลไม้สด
+ * ทุเรียน [ลองกอง] มะละกอ ข้าวโพด`, `เงาะ มังคุด และ[ลองกอง]`. The items around it, written apart by
+ * single spaces (the last one may be glued to และ), are words of the sentence, one of them next to it
+ * an everyday word (the data-derived common words, none seen in a place's or a body's name): a list of
+ * produce, goods or kinds, and the tagger's "place" is one more of them. A list of places has a place
+ * the gazetteer or the district list knows, or a head, among its items (`อำเภอหลังสวน [พะโต๊ะ] ละแม`),
+ * and a place the gazetteer knows stays whatever its neighbours are (`…และ[มะขาม]`, a district).
+ */
+function inListOfThings(ctx: DetectionContext, start: number, end: number): boolean {
+	const text = ctx.text;
+	const name = text.slice(start, end);
+	if (!/^[\u0E01-\u0E4E]+$/.test(name) || knownPlace(name)) return false;
+	const closing = text.startsWith('และ', start - 3);
+	const before = listItems(text, closing ? start - 3 : start, -1);
+	const after = listItems(text, end, 1);
+	// It is not the list's first item (a subject and its verbs look the same), and the items next to it
+	// are everyday words: two of them, or the one before when และ closes the list on it.
+	if (before.length === 0 || ![before[0], after[0]].some((t) => t !== undefined && everydayThing(t))) return false;
+	const everyday = [...before, ...after].filter(everydayThing).length;
+	if (everyday < 2 && !(closing && before.length === 2)) return false;
+	return [...before, ...after].every(
+		(t) =>
+			!knownPlace(t) &&
+			!triggerTrie()
+				.matchesAt(t, 0)
+				.some((m) => m.values.some((v) => v.type !== 'gazetteer')),
+	);
+}
+
+/**
+ * Up to two items of a list next to `pos`, nearest first, going back (`step` -1) or on (1): runs
+ * of Thai letters set apart by one space each, the last one after the name may open with และ; a
+ * function word is no item and ends the list.
+ */
+function listItems(text: string, pos: number, step: -1 | 1): string[] {
+	const items: string[] = [];
+	let at = pos;
+	while (items.length < 2) {
+		const space = step < 0 ? at - 1 : at;
+		if (text[space] !== ' ' || text[space + step] === ' ') break;
+		let from = step < 0 ? space : space + 1;
+		let to = from;
+		if (step < 0) while (from > 0 && isThaiNameChar(text.charCodeAt(from - 1))) from--;
+		else while (to < text.length && isThaiNameChar(text.charCodeAt(to))) to++;
+		const item = text.slice(from, to).replace(/^และ(?=.)/, '');
+		// A whole item: a space, a line's edge or a mark on its far side, not a letter of another script.
+		const edge = step < 0 ? text[from - 1] : text[to];
+		// (A function word opens or ends the list: เช่น|ได้แก่ before it, ที่ after it.)
+		if (item === '' || FUNCTION.has(item) || (edge !== undefined && /[A-Za-z0-9๐-๙]/.test(edge))) break;
+		items.push(item);
+		at = step < 0 ? from : to;
+	}
+	return items;
+}
+
+/** One everyday word, not one seen in places' or bodies' names, nor a place's own. */
+function everydayThing(item: string): boolean {
+	return isCommonWord(item) && !isPlaceWord(item) && !isOrgWord(item) && !knownPlace(item);
+}
+
+function knownPlace(name: string): boolean {
+	const gaz = gazetteer();
+	return gaz.thai.has(name) || gaz.districts.has(name);
 }
 
 /**
