@@ -372,21 +372,33 @@ function unnamedZone(name: string, mentions: readonly MentionEvidence[]): string
 	const parts = words(rest);
 	if (parts.length === 0 || parts[0]!.start !== 0) return undefined;
 	// (A unit's or a body's head inside names the zone by that unit: เขต|เทศบาล|ตำบล|X.)
-	return parts.every((w) => isCommonWord(w.text) && !knownPlace(w.text) && !REGION_WORDS.has(w.text) && !headAt(rest, w.start)) ? 'generic' : undefined;
+	// (A city's head with only everyday words after it names no city: เขต|เมือง "urban areas",
+	// เขต|เมือง|หลัก|ภูมิภาค "regional main cities".)
+	const everyday = (w: {text: string; start: number}): boolean =>
+		w.text === 'เมือง' || (isCommonWord(w.text) && !knownPlace(w.text) && !REGION_WORDS.has(w.text) && !headAt(rest, w.start));
+	return parts.every(everyday) ? 'generic' : undefined;
 }
 
 /**
  * A built structure's noun and another structure's bare noun, nothing named (issue 7, junk19):
  * สะพาน|ท่าเรือ "the pier's bridge", อาคาร|สำนักงาน "an office building", ด่าน|ท่าเรือ "port checkpoints".
  * A structure named by a body's or a place's own name (อาคาร|รัฐสภา, ท่าเรือ|แหลมฉบัง) stays, and so does
- * a village or a sub-district named by such a noun (บ้าน|ท่าเรือ, ตำบล|ท่าเรือ): those heads name by words.
+ * a village or a sub-district named by such a noun (บ้าน|ท่าเรือ, ตำบล|ท่าเรือ): those heads name by words;
+ * a place the gazetteer or the district list knows stays too.
  */
 function structureOfStructure(name: string): string | undefined {
+	if (knownPlace(name)) return undefined;
 	const first = STRUCTURES.find((h) => name.startsWith(h));
-	if (first === undefined) return undefined;
-	const rest = name.slice(first.length).trim();
-	return STRUCTURES.includes(rest) || BARE_STRUCTURES.has(rest) ? 'generic' : undefined;
+	if (first !== undefined) {
+		const rest = name.slice(first.length).trim();
+		return STRUCTURES.includes(rest) || BARE_STRUCTURES.has(rest) ? 'generic' : undefined;
+	}
+	// Waters the same way: แม่น้ำ|ลำคลอง, แม่น้ำ|คูคลอง "rivers and canals", the waterways of a country.
+	const water = WATERS.find((h) => name.startsWith(h));
+	return water !== undefined && WATERS.includes(name.slice(water.length).trim()) ? 'generic' : undefined;
 }
+/** Nouns of waters, which name one only with a name after them (longest first). */
+const WATERS = ['แม่น้ำ', 'ลำคลอง', 'คูคลอง', 'ลำห้วย', 'ลำน้ำ', 'คลอง', 'ห้วย', 'หนอง', 'บึง'];
 /** Nouns of built structures, which name one only with a name after them. */
 const STRUCTURES = ['สะพาน', 'อาคาร', 'ตึก', 'ด่าน', 'สถานี', 'ท่าเรือ', 'ตลาด', 'เขื่อน', 'ศาลา', 'สนามบิน', 'ท่าอากาศยาน'];
 /** Bare nouns of a structure's part or use that follow one (an office, a pier, a station, a market). */

@@ -71,11 +71,14 @@ describe('a zone with no name', () => {
 	it('a zone’s head and only everyday words is a kind of area', () => {
 		assert.equal(reason('เขตเกษตรกรรม', 'place', found('place-head', 3, 3)), 'generic');
 		assert.equal(reason('เขตอุตสาหกรรม', 'place', found('model', 2, 2)), 'generic');
+		// A city's head and everyday words after it name no city either ("new towns").
+		assert.equal(reason('เขตเมืองใหม่', 'place', found('place-head', 2, 2)), 'generic');
 	});
 
 	it('twins: a Bangkok district, a region, a unit named, a zone the article defines stay', () => {
 		assert.equal(reason('เขตบางนา', 'place', found('place-head', 3, 3)), undefined);
 		assert.equal(reason('เขตพัฒนาพิเศษภาคเหนือ', 'place', found('place-head', 2, 2)), undefined);
+		assert.equal(reason('เขตเมืองพัทยา', 'place', found('place-head', 2, 2)), undefined);
 		assert.equal(reason('เขตเทศบาลตำบลบ้านใหม่', 'place', found('place-head')), undefined);
 		assert.equal(reason('เขตอุตสาหกรรม', 'place', [...found('place-head', 2, 2), ...found('definition')]), undefined);
 	});
@@ -85,12 +88,15 @@ describe('a structure of a structure', () => {
 	it('a built structure’s noun and another’s bare noun name nothing', () => {
 		assert.equal(reason('ตึกสำนักงาน', 'place', found('model', 3, 3)), 'generic');
 		assert.equal(reason('สะพานสถานี', 'place', found('model', 2, 2)), 'generic');
+		// Waters the same way: "rivers and streams".
+		assert.equal(reason('แม่น้ำลำห้วย', 'place', found('model', 2, 2)), 'generic');
 	});
 
 	it('twins: a structure named, a village or sub-district named by such a noun stay', () => {
 		assert.equal(reason('ท่าเรือสะพานพุทธ', 'place', found('model', 2, 2)), undefined);
 		assert.equal(reason('บ้านสะพาน', 'place', found('model', 2, 2)), undefined);
 		assert.equal(reason('ตำบลท่าเรือ', 'place', found('place-head', 2, 2)), undefined);
+		assert.equal(reason('บึงหนองบอน', 'place', found('place-head', 2, 2)), undefined);
 	});
 });
 
