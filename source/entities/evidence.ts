@@ -7,7 +7,7 @@
 // finds once, is kept whole.
 import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord, oneLetterLookup} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
-import {gazetteer, isCountryKey, isThaiProvinceKey} from './gazetteer.js';
+import {gazetteer, isCountryKey, isKnownPlaceName as knownPlace, isThaiProvinceKey} from './gazetteer.js';
 import {COMMON_WORDS, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, LATIN_STOP, ORG_HEADS, PLACE_HEADS, POSITIONS} from './lexicon.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
@@ -1099,11 +1099,6 @@ function knownPlaceAt(name: string, at: number): boolean {
 	return triggerTrie()
 		.matchesAt(name, at)
 		.some((m) => m.values.some((v) => v.type === 'gazetteer'));
-}
-
-function knownPlace(name: string): boolean {
-	const gaz = gazetteer();
-	return gaz.thai.has(name) || gaz.latin.has(name) || gaz.districts.has(name);
 }
 
 /** `unlistedReason` of a cluster of the mention table. */

@@ -266,6 +266,12 @@ export function isThaiProvinceKey(key: string | undefined): boolean {
 	return key !== undefined && /^[\u0E01-\u0E4E]/.test(key);
 }
 
+/** A place the gazetteer (in either script) or the district list knows, written exactly so. */
+export function isKnownPlaceName(name: string): boolean {
+	const gaz = gazetteer();
+	return gaz.thai.has(name) || gaz.latin.has(name) || gaz.districts.has(name);
+}
+
 export function gazetteer(): Gazetteer {
 	cached ??= buildGazetteer(true);
 	return cached;

@@ -9,7 +9,7 @@
 //   (โรค|X, รางวัล|X, ห้องประชุม|X, X โรค|Y) or follow a place's head (ถนน|X); a place opened by a province's or city's head names
 //   one; a body's or place's name is not glued after a body's head (กอง|X) and closes its brackets.
 import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord} from '../common-words.js';
-import {gazetteer} from '../gazetteer.js';
+import {gazetteer, isKnownPlaceName as knownPlace} from '../gazetteer.js';
 import {FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
@@ -222,11 +222,6 @@ function listItems(text: string, pos: number, step: -1 | 1): string[] {
 /** One everyday word, not one seen in places' or bodies' names, nor a place's own. */
 function everydayThing(item: string): boolean {
 	return isCommonWord(item) && !isPlaceWord(item) && !isOrgWord(item) && !knownPlace(item);
-}
-
-function knownPlace(name: string): boolean {
-	const gaz = gazetteer();
-	return gaz.thai.has(name) || gaz.districts.has(name);
 }
 
 /**
