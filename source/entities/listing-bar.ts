@@ -335,7 +335,32 @@ export class NameExtensions {
 		}
 		return false;
 	}
+
+	/**
+	 * The provinces or districts the corpus writes right after `name` (สำนักงานสาธารณสุข → …จังหวัดX,
+	 * …จังหวัดY, …อำเภอZ: 3 places), and how many mentions those longer names hold (with …จังหวัด
+	 * alone, "the province's"), read over at most MAX_PLACES_READ longer names. An office every province has is named
+	 * in full only with its place (assembly.ts's office-of-every-place).
+	 */
+	placesAfter(name: string): {places: number; mentions: number} {
+		const sorted = this.sorted;
+		const places = new Set<string>();
+		let mentions = 0;
+		for (let i = this.firstAfter(name), n = 0; i < sorted.length && n < MAX_PLACES_READ && sorted[i]!.startsWith(name); i++, n++) {
+			const after = PLACE_AFTER_OFFICE.exec(sorted[i]!.slice(name.length));
+			if (after === null) continue;
+			// (…จังหวัด alone, "the provincial office", adds its mentions, not a place.)
+			if (after[1] !== undefined) places.add(after[1]);
+			mentions += this.mentions.get(sorted[i]!) ?? 1;
+		}
+		return {places: places.size, mentions};
+	}
 }
+
+/** Longer names read for placesAfter: a province's offices are at most a few hundred. */
+const MAX_PLACES_READ = 256;
+/** A province's or a district's name (at least two letters) right after a body's name. */
+const PLACE_AFTER_OFFICE = /^\s?(?:ประจำ)?(?:จังหวัด|อำเภอ)(?:\s?([\u0E01-\u0E4E]{2,})|$)/;
 
 /**
  * A place the gazetteer or the district list knows, after its head or not (อำเภอ|พนม beside
