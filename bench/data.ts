@@ -42,6 +42,9 @@ export const JUNK_LABELS = [
 	'entities-junk-labels-shortforms.tsv',
 	'entities-junk-labels-heldout-12.tsv',
 	'entities-junk-labels-heldout-13.tsv',
+	'entities-junk-labels-12.tsv',
+	'entities-junk-labels-13.tsv',
+	'entities-junk-labels-14.tsv',
 ];
 /**
  * Never trained on. Since stop 26 (the bar2 round) every sample read before, the lead's fresh seeds
