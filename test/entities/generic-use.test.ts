@@ -107,6 +107,17 @@ describe('an entity the corpus writes as a kind', () => {
 		assert.equal(reason('สคพ.12', 'organization', mentions('abbreviation', 2, 0)), undefined);
 	});
 
+	it('a shrine is no court (a place of worship the org-head rule read as ศาล, a court)', () => {
+		assert.equal(reason('ศาลเจ้าเล่งจูเกียง', 'organization', mentions('org-head', 1, 0)), 'shrine');
+		assert.equal(reason('ศาลพระกาฬไชยศรี', 'organization', mentions('org-head', 1, 0)), 'shrine');
+		assert.equal(reason('ศาลตา', 'organization', mentions('org-head', 2, 0)), 'shrine');
+		// Twins: the courts, ศาล and their jurisdiction; a shrine typed as a place is the place's rules' to judge.
+		assert.equal(reason('ศาลฎีกา', 'organization', mentions('org-head', 3, 0)), undefined);
+		assert.equal(reason('ศาลปกครองสูงสุด', 'organization', mentions('org-head', 2, 0)), undefined);
+		assert.equal(reason('ศาลรัฐธรรมนูญ', 'organization', mentions('org-head', 2, 0)), undefined);
+		assert.equal(reason('ศาลหลักเมืองบุรีรัมย์', 'place', mentions('place-head', 1, 0)), undefined);
+	});
+
 	it('gets the same verdict when detection ran here or came through the mention columns', () => {
 		const articles = [
 			{id: 'a', text: 'ที่ประชุม คกท.บริหารงานบุคคล มีมติให้ดำเนินการ และ คกท.พิจารณางบประมาณ ได้ประชุมแล้ว'},
