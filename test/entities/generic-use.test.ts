@@ -108,14 +108,17 @@ describe('an entity the corpus writes as a kind', () => {
 	});
 
 	it('a shrine is no court (a place of worship the org-head rule read as ศาล, a court)', () => {
-		assert.equal(reason('ศาลเจ้าเล่งจูเกียง', 'organization', mentions('org-head', 1, 0)), 'shrine');
-		assert.equal(reason('ศาลพระกาฬไชยศรี', 'organization', mentions('org-head', 1, 0)), 'shrine');
-		assert.equal(reason('ศาลตา', 'organization', mentions('org-head', 2, 0)), 'shrine');
 		// Twins: the courts, ศาล and their jurisdiction; a shrine typed as a place is the place's rules' to judge.
-		assert.equal(reason('ศาลฎีกา', 'organization', mentions('org-head', 3, 0)), undefined);
-		assert.equal(reason('ศาลปกครองสูงสุด', 'organization', mentions('org-head', 2, 0)), undefined);
-		assert.equal(reason('ศาลรัฐธรรมนูญ', 'organization', mentions('org-head', 2, 0)), undefined);
-		assert.equal(reason('ศาลหลักเมืองบุรีรัมย์', 'place', mentions('place-head', 1, 0)), undefined);
+		const cases: Array<[string, EntityKind, string | undefined]> = [
+			['ศาลเจ้าเล่งจูเกียง', 'organization', 'shrine'],
+			['ศาลพระกาฬไชยศรี', 'organization', 'shrine'],
+			['ศาลตา', 'organization', 'shrine'],
+			['ศาลฎีกา', 'organization', undefined],
+			['ศาลปกครองสูงสุด', 'organization', undefined],
+			['ศาลรัฐธรรมนูญ', 'organization', undefined],
+			['ศาลหลักเมืองบุรีรัมย์', 'place', undefined],
+		];
+		for (const [name, kind, expected] of cases) assert.equal(reason(name, kind, mentions('org-head', 2, 0)), expected, name);
 	});
 
 	it('gets the same verdict when detection ran here or came through the mention columns', () => {
