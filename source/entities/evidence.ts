@@ -661,10 +661,12 @@ const BOUND_OPENERS = ['น่า', 'ชั้น', 'ส่ง', 'มุ่ง']
  * most of the time, so one such use among many keeps it; a definition or an acronym says the
  * article means one body, and a known place is a name whatever is said of it. Its own shape says
  * so too: a name does not end on an indefinite or a plural (`บริษัทขนส่งแห่งหนึ่ง`, `…ต่างๆ`). A
- * prince's rank (กรมขุน|X, กรมหลวง|X) is a person's style, not a department.
+ * prince's rank (กรมขุน|X, กรมหลวง|X) is a person's style, not a department; a shrine (ศาลเจ้า|X,
+ * ศาลพระ|X) is a place of worship, not a court.
  */
 function kindNotName(name: string, kind: EntityKind, mentions: readonly MentionEvidence[]): string | undefined {
 	if (kind === 'organization' && ROYAL_RANK.test(name)) return 'royal-rank';
+	if (kind === 'organization' && SHRINE.test(name)) return 'shrine';
 	if (kind === 'organization' && ROAD_CODE.test(name)) return 'road-code';
 	if (KIND_TAIL.test(name)) return 'generic';
 	let generic = 0;
@@ -691,6 +693,12 @@ function headWithEverydayWords(name: string, kind: EntityKind): boolean {
 const HEADS_LONGEST_FIRST = [...ORG_HEADS, ...PLACE_HEADS].filter((h) => !h.endsWith('.')).sort((a, b) => b.length - a.length);
 /** Princes' ranks: กรมขุน, กรมหมื่น, กรมหลวง, กรมพระยา (กรมพระ… opens real departments: กรมพระธรรมนูญ). */
 const ROYAL_RANK = /^กรม(?:ขุน|หมื่น|หลวง|พระยา)[\u0E01-\u0E4E]/;
+/**
+ * A shrine: ศาล before เจ้า (a Chinese shrine), พระ (a guardian deity's: ศาลพระกาฬ, ศาลพระภูมิ), ตา or
+ * ปู่ (a village's grandfather spirit) or หลักเมือง (the city pillar) houses a spirit; the courts are
+ * ศาล and their jurisdiction (ศาลฎีกา, ศาลปกครอง, ศาลแขวง…), none of them opened so (issue 7, bar3).
+ */
+const SHRINE = /^ศาล(?:เจ้า|พระ|ตา|ปู่|หลักเมือง)/;
 /**
  * A province's or department's short form with a number of three or four digits is a road's code
  * (ทล.229, ชย.3002: highway and rural roads), not a body: bodies are numbered by region or unit,

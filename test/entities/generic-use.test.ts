@@ -107,6 +107,20 @@ describe('an entity the corpus writes as a kind', () => {
 		assert.equal(reason('สคพ.12', 'organization', mentions('abbreviation', 2, 0)), undefined);
 	});
 
+	it('a shrine is no court (a place of worship the org-head rule read as ศาล, a court)', () => {
+		// Twins: the courts, ศาล and their jurisdiction; a shrine typed as a place is the place's rules' to judge.
+		const cases: Array<[string, EntityKind, string | undefined]> = [
+			['ศาลเจ้าเล่งจูเกียง', 'organization', 'shrine'],
+			['ศาลพระกาฬไชยศรี', 'organization', 'shrine'],
+			['ศาลตา', 'organization', 'shrine'],
+			['ศาลฎีกา', 'organization', undefined],
+			['ศาลปกครองสูงสุด', 'organization', undefined],
+			['ศาลรัฐธรรมนูญ', 'organization', undefined],
+			['ศาลหลักเมืองบุรีรัมย์', 'place', undefined],
+		];
+		for (const [name, kind, expected] of cases) assert.equal(reason(name, kind, mentions('org-head', 2, 0)), expected, name);
+	});
+
 	it('gets the same verdict when detection ran here or came through the mention columns', () => {
 		const articles = [
 			{id: 'a', text: 'ที่ประชุม คกท.บริหารงานบุคคล มีมติให้ดำเนินการ และ คกท.พิจารณางบประมาณ ได้ประชุมแล้ว'},
