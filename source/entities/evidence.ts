@@ -603,12 +603,17 @@ function headAndKindWords(name: string): string | undefined {
 	const field = FIELD_HEADS.find((h) => name.startsWith(h));
 	if (field !== undefined && SCOPES.has(name.slice(field.length))) return 'generic';
 	const head = HEADS_LONGEST_FIRST.find((h) => name.length > h.length && name.startsWith(h));
+	// A head and only a word for a kind of it: smart, model, green (เมือง|อัจฉริยะ "smart cities",
+	// นิคมอุตสาหกรรม|ต้นแบบ "model estates"): a plan or a kind, no body or place named.
+	if (head !== undefined && KIND_MODIFIERS.has(name.slice(head.length))) return 'generic';
 	// (Only a name with a classifier's letters right after its head is segmented.)
 	if (head === undefined || !CLASSIFIER_LIST.some((c) => name.startsWith(c, head.length))) return undefined;
 	const rest = words(name, head.length);
 	if (rest.length < 2 || rest[0]!.start !== head.length || !CLASSIFIERS.has(rest[0]!.text)) return undefined;
 	return rest.slice(1).every((w) => isCommonWord(w.text) && !knownPlace(w.text) && !isPlaceWord(w.text)) ? 'generic' : undefined;
 }
+/** Words that make a head a kind of it (smart, model, green, new-age, of the future), not a name. */
+const KIND_MODIFIERS = new Set(['อัจฉริยะ', 'ต้นแบบ', 'สีเขียว', 'ยุคใหม่', 'แห่งอนาคต', 'อัจฉริยะแห่งอนาคต']);
 /** Classifiers of bodies, places and documents, which follow a head to count or pick kinds of it. */
 const CLASSIFIER_LIST = ['สาย', 'เส้น', 'ฉบับ', 'หน่วย', 'ชุด', 'ลำ', 'คัน', 'หลัง'];
 const CLASSIFIERS = new Set(CLASSIFIER_LIST);

@@ -111,3 +111,16 @@ describe('a Latin place of everyday English words', () => {
 		assert.equal(reason('Olive Valley', 'place', found('latin')), undefined);
 	});
 });
+
+describe('a head and only a word for a kind of it (smart, model, green)', () => {
+	it('a smart harbour, model farms, a green university: kinds, not names', () => {
+		assert.equal(reason('ท่าอากาศยานอัจฉริยะ', 'place', found('place-head', 3, 2)), 'generic');
+		assert.equal(reason('โรงเรียนต้นแบบ', 'organization', found('org-head', 2, 2)), 'generic');
+		assert.equal(reason('โรงพยาบาลสีเขียว', 'organization', found('org-head')), 'generic');
+	});
+
+	it('twins: a named body with the word inside its name, a head with a name before the word stay', () => {
+		assert.equal(reason('ศูนย์ปฏิบัติการน้ำอัจฉริยะ', 'organization', found('org-head')), undefined);
+		assert.equal(reason('โรงเรียนบ้านหนองบัวต้นแบบ', 'organization', found('org-head')), undefined);
+	});
+});
