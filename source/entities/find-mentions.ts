@@ -156,7 +156,7 @@ function mentionOf(c: Candidate, ctx: DetectionContext, folded: FoldedText, orig
 	if (c.placeKey !== undefined) m.placeKey = c.placeKey;
 	if (c.tokens !== undefined) m.tokens = c.tokens;
 	if (c.linkAlias !== undefined) m.linkAlias = c.linkAlias;
-	if (c.kind !== 'person' && genericUse(original, start, end)) m.generic = true;
+	if (c.kind !== 'person' && genericUse(original, start, end, c.kind)) m.generic = true;
 	const tagged = ctx.modelKinds === undefined ? 0 : kindsIn(ctx.modelKinds, c.start, c.end);
 	if (tagged !== 0) m.tagged = tagged & KIND_BIT[c.kind] ? 'same' : 'other';
 	return m;

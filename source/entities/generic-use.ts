@@ -22,6 +22,12 @@ const BEFORE = /(?:(?:เป็น|ทุก|แต่ละ|หลาย|ปร
 const AFTER =
 	/^\s?(?:[0-9๐-๙,]+\s?(?:แห่ง|หน่วย|องค์กร|ราย|ศูนย์|สมาคม|บริษัท)|ทั้ง\s?[0-9๐-๙]|แห่งหนึ่ง|หนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ทุก(?:แห่ง|สาขา|หน่วย|ศูนย์)|หลายแห่ง|อื่น\s?ๆ|ทั่ว(?:ทั้ง)?(?:ประเทศ|โลก)|ระดับ(?:ท้องถิ่น|จังหวัด|อำเภอ|ตำบล|ชุมชน|ภูมิภาค)|ของรัฐ(?!บาล|มนตรี|สภา|ธรรมนูญ|ประศาสน|ศาสตร์))/;
 /**
+ * Words right after a body that make it one of a kind found in every place: the office in the area,
+ * abroad, in each province, of every province (สำนักงานX|ในพื้นที่, สำนักงานX|ในต่างประเทศ: each province's
+ * or each embassy's office of that kind). After a place they only say where (อุทยานX|ในพื้นที่…): bodies only.
+ */
+const AFTER_BODY = /^\s?(?:ใน(?:พื้นที่|ต่างประเทศ|ต่างจังหวัด|แต่ละ|ทุก)|ประจำ(?:จังหวัด|อำเภอ|พื้นที่|ประเทศ)(?![\u0E01-\u0E4E])|ทุกจังหวัด)/;
+/**
  * A short form in brackets after a scheme's or a corps' own name: a run (no space in it) holding a
  * course's, a programme's, a grant's or volunteers' word, whose first letter or the next word's is the
  * short form's (…หลักสูตร|วิทยาการ…สูง (วกส.), การพัฒนา|อาสาสมัคร…หมู่บ้าน (อกม.)): the article defines
@@ -57,10 +63,10 @@ const SHORT_FORM = /^[\u0E01-\u0E2E][\u0E01-\u0E4E.]{0,6}\.$/;
  * its own or ending one (ซึ่งเป็น, การเป็น, นับเป็น): it also ends other words (เห็นเป็น…) that
  * still predicate.
  */
-export function genericUse(text: string, start: number, end: number): boolean {
+export function genericUse(text: string, start: number, end: number, kind?: string): boolean {
 	const before = text.slice(Math.max(0, start - 12), start);
 	const after = text.slice(end, end + 16);
-	if (BEFORE.test(before) || AFTER.test(after)) return true;
+	if (BEFORE.test(before) || AFTER.test(after) || (kind === 'organization' && AFTER_BODY.test(after))) return true;
 	// A short form after a course's, a grant's, a system's or a field's word names that scheme
 	// (หลักสูตร|วกส., ทุน|สควค., ระบบ|X.): a body's short form is written so now and then (ระบบ|สปสช.),
 	// a scheme's most of the time (issue 7, junk14).

@@ -37,6 +37,18 @@ describe('a mention written as a kind', () => {
 		assert.ok(!used('ประกาศคณะกรรมการปฏิรูป ทุกฉบับ', 'คณะกรรมการปฏิรูป'));
 	});
 
+	it('a body in the area, abroad, in each province: one of a kind found in every place; after a place only where', () => {
+		const body = (text: string, name: string): boolean => genericUse(text, text.indexOf(name), text.indexOf(name) + name.length, 'organization');
+		const place = (text: string, name: string): boolean => genericUse(text, text.indexOf(name), text.indexOf(name) + name.length, 'place');
+		assert.ok(body('ให้สำนักงานพาณิชย์ในพื้นที่ตรวจสอบราคา', 'สำนักงานพาณิชย์'));
+		assert.ok(body('สำนักงานส่งเสริมการส่งออกในต่างประเทศ 40 แห่ง', 'สำนักงานส่งเสริมการส่งออก'));
+		assert.ok(body('ศูนย์บริการคนพิการประจำจังหวัด ได้ลงพื้นที่', 'ศูนย์บริการคนพิการ'));
+		// Twins: a place followed by its area, a body with its province glued after ประจำจังหวัด.
+		assert.ok(!place('เที่ยวอุทยานแห่งชาติดอยงามในพื้นที่ภาคเหนือ', 'อุทยานแห่งชาติดอยงาม'));
+		assert.ok(!body('ศูนย์บริการคนพิการประจำจังหวัดลำปาง ได้ลงพื้นที่', 'ศูนย์บริการคนพิการ'));
+		assert.ok(!body('ศูนย์บริการคนพิการ ได้ลงพื้นที่', 'ศูนย์บริการคนพิการ'));
+	});
+
 	it('a manner: อย่าง glued before it; อย่าง and a space gives examples, ตัวอย่าง counts samples', () => {
 		assert.ok(used('ระบบนี้ทำงานได้อย่างสมบูรณ์ ในทุกพื้นที่', 'สมบูรณ์'));
 		// Twins: such as (a space after อย่าง), samples counted (ตัวอย่าง).
