@@ -227,8 +227,7 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 			// Nor is a piece of a word the segmenter cuts (ช่วย|เหลือ, อู่|ตะเภา): the cut would fall
 			// inside the word, which the name holds whole (…กองทุนเพื่อช่วย|เหลือเกษตรกร).
 			// Not where no head is written (a minister's title written short: รมว.|ธรรม|นัส, a given name). A compound
-			// that opens with a head or a known name (…รับรอง|วัด|คาทอลิก) is another body or place: the name
-			// ends before it.
+			// that opens with a head (…รับรอง|วัด|คาทอลิก) is another body or place: the name ends before it.
 			const compound = TITLE_CUT.has(w) || headEnd === headStart || text.slice(headStart, headEnd).includes('.') ? undefined : splitCompoundAt(text, p, b, w);
 			if (compound !== undefined && compound.end <= runEnd) {
 				if (compound.start > p && opensName(ctx, compound.start)) {
@@ -624,12 +623,12 @@ export function countryAfterCapital(ctx: DetectionContext, headStart: number, he
 	return known !== undefined && isCountryKey(known.key) ? known.end : undefined;
 }
 
-/** A head word (a temple's too), a body named alone or a place the gazetteer knows starts at `start` (วัด|คาทอลิก). */
+/** A body's or place's head word (a temple's too) starts at `start` (…รับรอง|วัด|คาทอลิก). */
 function opensName(ctx: DetectionContext, start: number): boolean {
 	if (ctx.words.wordAt(start) === 'วัด') return true;
 	return triggerTrie()
 		.matchesAt(ctx.text, start)
-		.some((m) => m.values.some((v) => v.type === 'org' || v.type === 'place' || v.type === 'standalone' || v.type === 'gazetteer'));
+		.some((m) => m.values.some((v) => v.type === 'org' || v.type === 'place'));
 }
 
 function longestPlaceAt(ctx: DetectionContext, pos: number, runEnd: number): {end: number; key: string} | undefined {
