@@ -403,20 +403,7 @@ function nounsToPlace(ctx: DetectionContext, bounds: readonly number[], k: numbe
 	for (let j = k; j < bounds.length; j++) {
 		const w = ctx.words.wordAt(bounds[j]!);
 		if (j > k && longestPlaceAt(ctx, bounds[j]!, runEnd)?.end === runEnd) return true;
-		if (
-			w.length < 2 ||
-			VERB_SET.has(w) ||
-			CLAUSE_VERBS.has(w) ||
-			FUNCTION.has(w) ||
-			ORG_STOP.has(w) ||
-			PERSON_STOP.has(w) ||
-			PERSONISH.has(w) ||
-			HEAD_WORDS.has(w) ||
-			HEAD_STOP_PREFIX.test(w) ||
-			TRAILING_JOINERS.has(w) ||
-			GENERIC.has(w)
-		)
-			return false;
+		if (w.length < 2 || clauseOrListedWord(w)) return false;
 	}
 	return false;
 }
@@ -470,7 +457,12 @@ function nameTailAt(ctx: DetectionContext, bounds: readonly number[], k: number,
 	if (k !== bounds.length - 1) return false;
 	const w = ctx.words.wordAt(bounds[k]!);
 	if (bounds[k]! + w.length !== runEnd || w.length < 2) return false;
-	return !(
+	return !clauseOrListedWord(w);
+}
+
+/** A verb, function word, stop word, title, head word or joiner: a word a clause holds, not a name's noun. */
+function clauseOrListedWord(w: string): boolean {
+	return (
 		VERB_SET.has(w) ||
 		CLAUSE_VERBS.has(w) ||
 		FUNCTION.has(w) ||
