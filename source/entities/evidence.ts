@@ -530,6 +530,7 @@ function headAndKindWords(name: string): string | undefined {
 	if (rest.length < 2 || rest[0]!.start !== head.length || !CLASSIFIERS.has(rest[0]!.text)) return undefined;
 	return rest.slice(1).every((w) => isCommonWord(w.text) && !knownPlace(w.text) && !isPlaceWord(w.text)) ? 'generic' : undefined;
 }
+
 /**
  * A head that names no field of its own (a centre, a committee, an office) and only everyday words
  * never seen in a body's name, the rest of the name elided with ฯ in every mention and joined to no
