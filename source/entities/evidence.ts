@@ -8,7 +8,18 @@
 import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord, oneLetterLookup} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer, isCountryKey, isKnownPlaceName as knownPlace, isThaiProvinceKey} from './gazetteer.js';
-import {COMMON_WORDS, LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_OTHER_HEADS, LATIN_PLACE_HEADS, LATIN_STOP, ORG_HEADS, PLACE_HEADS, POSITIONS} from './lexicon.js';
+import {
+	COMMON_WORDS,
+	FUNCTION_WORDS,
+	LATIN_COMMON_WORDS,
+	LATIN_ORG_HEADS,
+	LATIN_OTHER_HEADS,
+	LATIN_PLACE_HEADS,
+	LATIN_STOP,
+	ORG_HEADS,
+	PLACE_HEADS,
+	POSITIONS,
+} from './lexicon.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
 import {words} from '../text/words.js';
@@ -21,6 +32,8 @@ export interface MentionEvidence {
 	article: number | string;
 	/** Written as a kind is: counted, an example, quantified (generic-use.ts). */
 	generic?: boolean;
+	/** Written short, ฯ for the rest of the name (ศูนย์วิจัยฯ). */
+	elided?: boolean;
 }
 
 export interface EntityEvidence {
@@ -71,6 +84,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			postShortForm(name) ??
 			(kind === 'organization' ? postOrItsParty(name, mentions) : undefined) ??
 			headAndKindWords(name) ??
+			elidedKind(name, mentions) ??
 			misspeltWord(name) ??
 			lawOrKind(name) ??
 			headTwice(name, kind) ??
@@ -614,6 +628,29 @@ function headAndKindWords(name: string): string | undefined {
 }
 /** Words that make a head a kind of it (smart, model, green, new-age, of the future), not a name. */
 const KIND_MODIFIERS = new Set(['อัจฉริยะ', 'ต้นแบบ', 'สีเขียว', 'ยุคใหม่', 'แห่งอนาคต', 'อัจฉริยะแห่งอนาคต']);
+
+/**
+ * A head that names no field of its own (a centre, a committee, an office) and only everyday words
+ * never seen in a body's name, the rest of the name elided with ฯ in every mention and joined to no
+ * full name (ศูนย์|ฝึก|และ|อบรม|ฯ, the juvenile training centres): the kind a text means one body
+ * of, written short, no name to list (issue 7, junk18). A known place (กรุงเทพฯ), a name without such
+ * a head (สหรัฐฯ, กระทรวงดิจิตอลฯ: one ministry of its field), one holding a word of bodies' names
+ * (ศูนย์วิจัยฯ, กรมโยธาฯ) stays; so does a short form the linker joined to its full name.
+ */
+function elidedKind(written: string, mentions: readonly MentionEvidence[]): string | undefined {
+	if (!mentions.every((m) => m.elided === true)) return undefined;
+	const name = written.replace(/ฯ$/, '');
+	if (/[^\u0E01-\u0E4E]/.test(name) || knownPlace(name)) return undefined;
+	const head = FIELD_HEADS.find((h) => name.length > h.length && name.startsWith(h));
+	if (head === undefined) return undefined;
+	const rest = words(name, head.length);
+	return rest.length > 0 &&
+		rest.every((w) => FUNCTION_WORD_SET.has(w.text) || (isCommonWord(w.text) && !isOrgWord(w.text) && !knownPlace(w.text) && !isPlaceWord(w.text)))
+		? 'generic'
+		: undefined;
+}
+const FUNCTION_WORD_SET: ReadonlySet<string> = new Set(FUNCTION_WORDS);
+
 /** Classifiers of bodies, places and documents, which follow a head to count or pick kinds of it. */
 const CLASSIFIER_LIST = ['สาย', 'เส้น', 'ฉบับ', 'หน่วย', 'ชุด', 'ลำ', 'คัน', 'หลัง'];
 const CLASSIFIERS = new Set(CLASSIFIER_LIST);
@@ -710,8 +747,12 @@ const SHRINE = /^ศาล(?:เจ้า|พระ|ตา|ปู่|หลั�
  * in one or two digits (สคร.12, ภาค 4).
  */
 const ROAD_CODE = /^[\u0E01-\u0E2E]{2,3}\.\s?[0-9๐-๙]{3,4}$/;
-/** An indefinite, a plural or "the said" ending a name: a kind, or a body named before. */
-const KIND_TAIL = /[\u0E01-\u0E4E](?:แห่งหนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ดังกล่าว)$/;
+/**
+ * An indefinite, a plural or "the said" ending a name: a kind, or a body named before; so does
+ * "leading" (ธนาคารพาณิชย์|ชั้นนำ, the leading banks), which the name reader now reads whole where the
+ * segmenter cuts it (ชั้น|นำ, split-compounds.ts) and cutOnBoundWord judged its first half.
+ */
+const KIND_TAIL = /[\u0E01-\u0E4E](?:แห่งหนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ดังกล่าว|ชั้นนำ)$/;
 
 /** Heads of the units one body of a kind serves each of (one per province, district, sub-district, village). */
 const PLACE_UNIT_TAILS = ['จังหวัด', 'อำเภอ', 'ตำบล', 'หมู่บ้าน'];
@@ -1137,6 +1178,7 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 		title: table.mentionTitle.get(g),
 		article: table.mentionArticle.get(g),
 		generic: table.genericMentions.has(g),
+		elided: table.mentionText.get(g).endsWith('ฯ'),
 	}));
 	return unlistedReason({name: summary.name, kind: summary.kind, mentions});
 }

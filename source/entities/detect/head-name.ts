@@ -11,6 +11,7 @@ import {triggerTrie} from './trigger-trie.js';
 import {Trie} from '../trie.js';
 import {namedThingEndsAt, readLatinName} from './person-name.js';
 import {CLAUSE_VERBS as DERIVED_CLAUSE_VERBS} from './clause-verbs.js';
+import {splitCompoundAt} from '../split-compounds.js';
 
 export interface HeadName {
 	start: number;
@@ -211,6 +212,32 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 			}
 			// The segmenter cuts a compound verb in two (เรียน|รู้, จัด|ประชุม): the second half too.
 			if (k > 0 && verbalNoun === k - 1 && !hard && !CLAUSE_VERBS.has(w)) continue;
+			// Nor is a syllable of a word the segmenter does not know, which it cuts syllable by syllable
+			// (จังหวัดชิ|มา|เนะ, a Japanese prefecture): a word of the lists between two pieces that are no
+			// words at all is one of those syllables, not the clause's verb.
+			if (
+				b > p &&
+				b + w.length < runEnd &&
+				w.length <= 3 &&
+				!TRAILING_JOINERS.has(w) &&
+				unknownPiece(ctx.words.wordBefore(b)) &&
+				unknownPiece(ctx.words.wordAt(b + w.length))
+			)
+				continue;
+			// Nor is a piece of a word the segmenter cuts (ช่วย|เหลือ, อู่|ตะเภา): the cut would fall
+			// inside the word, which the name holds whole (…กองทุนเพื่อช่วย|เหลือเกษตรกร).
+			// Not where no head is written (a minister's title written short: รมว.|ธรรม|นัส, a given name). A compound
+			// that opens with a head (…รับรอง|วัด|คาทอลิก) is another body or place: the name ends before it.
+			const compound = TITLE_CUT.has(w) || headEnd === headStart || text.slice(headStart, headEnd).includes('.') ? undefined : splitCompoundAt(text, p, b, w);
+			if (compound !== undefined && compound.end <= runEnd) {
+				if (compound.start > p && opensName(ctx, compound.start)) {
+					end = compound.start;
+					closed = false;
+					break;
+				}
+				while (k + 1 < bounds.length && bounds[k + 1]! < compound.end) k++;
+				continue;
+			}
 			// Nor does an everyday noun that ends the name's run after a place's or an institution's
 			// head (ตำบลดง|ครั่ง␠, โรงพยาบาลสมเด็จพระ|ยุพราช”): a clause would run on. Not after a body
 			// that acts (กระทรวงX|กำหนด␠, กรมX|ดูแล␠: verbs the word lists do not hold), nor after a
@@ -224,6 +251,12 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 				(isPlace || NAMED_INSTITUTIONS.has(text.slice(headStart, headEnd)) || (!text.slice(headStart, headEnd).includes('.') && namedThingEndsAt(ctx, runEnd, true)))
 			)
 				break;
+			// Nor does a body's name stop at an everyday noun when only nouns follow it to a place
+			// that closes the run (สมาคมอุตสาหกรรม|สับปะรด|ไทย␠, "the Thai pineapple industry
+			// association"): a clause would hold a verb or a function word.
+			// Only after a head that seldom opens a clause (an association, a foundation, a school), not a
+			// body that acts (กระทรวงพาณิชย์|ส่งเสริม|ทุเรียน|ไทย).
+			if (!hard && !isPlace && NAMED_BY_TRADE.has(text.slice(headStart, headEnd)) && nounsToPlace(ctx, bounds, k, runEnd)) break;
 			end = b;
 			closed = false;
 			break;
@@ -235,6 +268,16 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		if (before === undefined) break;
 		end -= before.length;
 		closed = false;
+	}
+	// ของ and a bare head at the end (ศูนย์ปฏิบัติการ|ของ|กระทรวง␠อว.): "the ministry's centre", whose
+	// owner is written short or not at all, is no name to read. Cut inside the run (the word limit:
+	// …ด้านต่างประเทศ|ของ|กระทรวง|อุตสาหกรรม), the owner is named in full: the name holds it.
+	const owner = bareOwnerAt(ctx, p, end);
+	if (owner !== undefined) {
+		const ownerName = end < runEnd ? readHeadName(ctx, owner, end, false, false) : undefined;
+		if (ownerName === undefined) return undefined;
+		end = ownerName.end;
+		closed = ownerName.closed;
 	}
 	// A joiner alone is no complement (กระทรวง|การ before a space).
 	if (end <= p || TRAILING_JOINERS.has(text.slice(p, end))) return undefined;
@@ -290,6 +333,9 @@ const NAMED_INSTITUTIONS = new Set([
 	'ชมรม',
 ]);
 
+/** Heads of bodies named by their trade and country (สมาคม…สับปะรดไทย), or like places: the named institutions. */
+const NAMED_BY_TRADE = new Set([...NAMED_INSTITUTIONS, 'สมาคม', 'สมาพันธ์', 'สหพันธ์', 'สหกรณ์']);
+
 /** Heads of natural features, named by a proper word (แม่น้ำเจ้าพระยา) or described by everyday ones (แม่น้ำคูคลอง). */
 const NATURAL_FEATURES = new Set(['แม่น้ำ', 'ภูเขา', 'ทะเล', 'ทะเลสาบ', 'มหาสมุทร', 'คาบสมุทร', 'ช่องแคบ']);
 
@@ -331,6 +377,58 @@ export function everydayTail(ctx: DetectionContext, from: number, to: number): b
 	return true;
 }
 
+/**
+ * Where the head starts when [from, end) ends on ของ and a bare head word (…|ของ|กระทรวง, ฯ allowed
+ * after the head): an owner named by its kind alone. Undefined otherwise.
+ */
+function bareOwnerAt(ctx: DetectionContext, from: number, end: number): number | undefined {
+	let head = ctx.words.wordBefore(end);
+	let at = end - head.length;
+	if (head === 'ฯ') {
+		head = ctx.words.wordBefore(at);
+		at -= head.length;
+	}
+	if (!HEAD_WORDS.has(head.replace(/ฯ$/, ''))) return undefined;
+	const of = ctx.words.wordBefore(at);
+	return of === 'ของ' && at - of.length > from ? at : undefined;
+}
+
+/**
+ * From the everyday noun at bounds[k] to the run's end only nouns, the last of them a place the
+ * gazetteer knows closing the run (…|สับปะรด|ไทย, …|สับปะรด|ไทย|ภาคตะวันออก): no verb, function word,
+ * stop word, title or head word, which a clause running on would hold; a run of 40 letters at most.
+ */
+function nounsToPlace(ctx: DetectionContext, bounds: readonly number[], k: number, runEnd: number): boolean {
+	if (runEnd - bounds[k]! > 40) return false;
+	for (let j = k; j < bounds.length; j++) {
+		const w = ctx.words.wordAt(bounds[j]!);
+		if (j > k && longestPlaceAt(ctx, bounds[j]!, runEnd)?.end === runEnd) return true;
+		if (w.length < 2 || clauseOrListedWord(w)) return false;
+	}
+	return false;
+}
+
+/**
+ * A piece of at most three letters that is no word any list holds, nor a place the gazetteer knows
+ * (ชิ, เนะ; not จีน): a syllable of a word the segmenter does not know.
+ */
+function unknownPiece(piece: string): boolean {
+	return (
+		piece.length > 0 &&
+		piece.length <= 3 &&
+		isThaiLetter(piece.charCodeAt(0)) &&
+		!isCommonWord(piece) &&
+		!FUNCTION.has(piece) &&
+		!VERB_SET.has(piece) &&
+		!ORG_STOP.has(piece) &&
+		!PERSON_STOP.has(piece) &&
+		!PERSONISH.has(piece) &&
+		!HEAD_WORDS.has(piece) &&
+		!COMMON.has(piece) &&
+		!gazetteer().thai.has(piece)
+	);
+}
+
 /** Prepositions and particles that are never a whole name's complement (กระทรวง|สู่, ราชอาณาจักร|อีก). */
 export const HEAD_ONLY_PARTICLES: ReadonlySet<string> = new Set(['สู่', 'ไปยัง', 'ยัง', 'ตั้งแต่', 'กว่า', 'อีก', 'ข้าง']);
 
@@ -359,7 +457,12 @@ function nameTailAt(ctx: DetectionContext, bounds: readonly number[], k: number,
 	if (k !== bounds.length - 1) return false;
 	const w = ctx.words.wordAt(bounds[k]!);
 	if (bounds[k]! + w.length !== runEnd || w.length < 2) return false;
-	return !(
+	return !clauseOrListedWord(w);
+}
+
+/** A verb, function word, stop word, title, head word or joiner: a word a clause holds, not a name's noun. */
+function clauseOrListedWord(w: string): boolean {
+	return (
 		VERB_SET.has(w) ||
 		CLAUSE_VERBS.has(w) ||
 		FUNCTION.has(w) ||
@@ -510,6 +613,14 @@ export function countryAfterCapital(ctx: DetectionContext, headStart: number, he
 	if (ctx.text.slice(headStart, headEnd) !== 'กรุง') return undefined;
 	const known = longestPlaceAt(ctx, headEnd, ctx.thaiRunEnd(headEnd));
 	return known !== undefined && isCountryKey(known.key) ? known.end : undefined;
+}
+
+/** A body's or place's head word (a temple's too) starts at `start` (…รับรอง|วัด|คาทอลิก). */
+function opensName(ctx: DetectionContext, start: number): boolean {
+	if (ctx.words.wordAt(start) === 'วัด') return true;
+	return triggerTrie()
+		.matchesAt(ctx.text, start)
+		.some((m) => m.values.some((v) => v.type === 'org' || v.type === 'place'));
 }
 
 function longestPlaceAt(ctx: DetectionContext, pos: number, runEnd: number): {end: number; key: string} | undefined {

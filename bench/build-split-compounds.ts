@@ -1,0 +1,122 @@
+// Generates source/entities/split-compounds-data.ts: Thai words that Intl.Segmenter cuts into pieces,
+// one piece of which alone is a word that ends a body's or place's name (an everyday word never seen in
+// a name: เหลือ of ช่วย|เหลือ, ตะเภา of อู่|ตะเภา, กษัตริย์ of พระมหา|กษัตริย์). The head-word name reader
+// stops at such a piece (สำนักบริหารกองทุนเพื่อช่วย|เหลือเกษตรกร was read สำนักบริหารกองทุนเพื่อช่วย); with
+// this list it sees that the cut would fall inside a word and reads on (head-name.ts, splitCompoundAt).
+// A compound is listed when either
+// - people wrote it as one word: a token of the human word segmentation of wisesight-1000
+//   (../shared/data/wisesight-seg/, PyThaiNLP/wisesight-sentiment, CC0 1.0) that the segmenter cuts; or
+// - its pieces stick together in running text: glued at least MIN_GLUED times in
+//   ../shared/data/thaigov-2k.jsonl (public domain) and Thai NER 1.5 train.txt without val.txt's lines
+//   (Wannaphong Phatthiyaphaibun, CC BY 3.0), and one piece is seen with the other in at least
+//   STICK of all its uses (สรรพ|สามิต: สามิต never stands alone; ช่วย|เหลือ: เหลือ follows ช่วย
+//   four times in five).
+// Compounds that are themselves a clause's verb or a stop word (ร่วม|มือ, ได้|รับ), or a person's name
+// (seen after a title or inside a person's name in Thai NER: ธรรม|นัส), are left out. Reproducible: the same input gives the same file.
+// Run: npm run build-split-compounds
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {sharedData, thaigov2k, thainerTrain, thainerVal} from './data.js';
+import {tally, trainingTextsWithoutVal} from './thainer.js';
+import {isCommonWord, isOrgWord, isPlaceWord} from '../source/entities/common-words.js';
+import {ORG_STOP, VERB_SET} from '../source/entities/detect/context.js';
+import {CLAUSE_VERBS} from '../source/entities/detect/clause-verbs.js';
+import {HONORIFICS, RANKS} from '../source/entities/lexicon.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const target = path.join(root, 'source', 'entities', 'split-compounds-data.ts');
+/** Thai letters and marks, not ฯ or ๆ (which end a word, they are no piece of one). */
+const THAI = /^[\u0E01-\u0E2E\u0E30-\u0E45\u0E47-\u0E4E]+$/u;
+/** People's word segmentation of wisesight-1000 (words separated by |). */
+const wisesightSeg = path.join(sharedData, 'wisesight-seg', 'wisesight-1000-samples-tokenised.label');
+/** Glued fewer times than this, a pair says too little. */
+const MIN_GLUED = 10;
+/** One piece is seen glued to the other in at least this share of its uses. */
+const STICK = 0.5;
+
+for (const file of [thaigov2k, thainerTrain, thainerVal, wisesightSeg]) {
+	if (!fs.existsSync(file)) {
+		console.error(`build-split-compounds: ${file} is missing; the list is learned from it.`);
+		process.exit(1);
+	}
+}
+const segmenter = new Intl.Segmenter('th', {granularity: 'word'});
+const pieces = (word: string): string[] => [...segmenter.segment(word)].map((s) => s.segment);
+/** A piece the name reader stops at: an everyday word never seen inside a body's or place's name. */
+const endsNames = (w: string): boolean => isCommonWord(w) && !isOrgWord(w) && !isPlaceWord(w);
+/** A compound a clause opens with, or a stop word: no name reads on through it. */
+const opensClause = (w: string): boolean => VERB_SET.has(w) || CLAUSE_VERBS.has(w) || ORG_STOP.has(w);
+
+// People's names the segmenter cuts stick together too (ธรรม|นัส, เอก|นัฏ): a compound seen right
+// after a title, a rank or an honorific (a space allowed), or inside a person's name marked in Thai
+// NER, is a name of its own, not a word a body's name holds.
+const training = trainingTextsWithoutVal(thainerTrain, thainerVal);
+const personNames = training.flatMap((t) => t.spans.filter((s) => s.kind === 'person').map((s) => t.text.slice(s.start, s.end)));
+const afterTitle = new RegExp(`(?:${[...HONORIFICS, ...RANKS].map((t) => t.replace(/\./g, '\\.')).join('|')}) ?$`, 'u');
+const givenNames = new Set<string>();
+
+const listed = new Map<string, string>();
+const consider = (parts: string[], source: string): void => {
+	const word = parts.join('');
+	if (parts.length < 2 || opensClause(word) || !parts.slice(1).some(endsNames) || listed.has(word) || givenNames.has(word) || personNames.some((n) => n.includes(word)))
+		return;
+	listed.set(word, `${parts.join('|')}`);
+	bySource.set(source, (bySource.get(source) ?? 0) + 1);
+};
+const bySource = new Map<string, number>();
+
+// 1. People's one-word tokens that the segmenter cuts (judged once the corpus is read).
+const fromPeople: string[][] = [];
+for (const line of fs.readFileSync(wisesightSeg, 'utf8').split('\n')) for (const token of line.split('|')) if (THAI.test(token)) fromPeople.push(pieces(token));
+
+// 2. Pieces that stick together in running text.
+const uses = new Map<string, number>();
+const glued = new Map<string, number>();
+const texts = [
+	...fs
+		.readFileSync(thaigov2k, 'utf8')
+		.split('\n')
+		.filter((l) => l.trim() !== '')
+		.map((l) => (JSON.parse(l) as {body?: string}).body ?? ''),
+	...training.map((t) => t.text),
+];
+for (const text of texts) {
+	let prev = '';
+	let prevEnd = -1;
+	for (const s of segmenter.segment(text)) {
+		const w = s.segment;
+		if (!THAI.test(w)) {
+			prev = '';
+			continue;
+		}
+		tally(uses, w);
+		if (prev !== '' && prevEnd === s.index) {
+			tally(glued, `${prev}|${w}`);
+			const at = s.index - prev.length;
+			if (afterTitle.test(text.slice(Math.max(0, at - 12), at))) givenNames.add(prev + w);
+		}
+		prev = w;
+		prevEnd = s.index + w.length;
+	}
+}
+for (const parts of fromPeople) consider(parts, 'wisesight');
+for (const [pair, n] of [...glued].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+	if (n < MIN_GLUED) continue;
+	const [a, b] = pair.split('|') as [string, string];
+	if (n >= STICK * (uses.get(a) ?? Infinity) || n >= STICK * (uses.get(b) ?? Infinity)) consider([a, b], 'corpus');
+}
+
+const words = [...listed.values()].sort();
+const out = `// Generated by bench/build-split-compounds.ts from the human word segmentation of wisesight-1000
+// (PyThaiNLP/wisesight-sentiment, CC0 1.0), ../shared/data/thaigov-2k.jsonl (public domain) and Thai NER 1.5
+// train.txt without val.txt's lines (Wannaphong Phatthiyaphaibun, CC BY 3.0): do not edit.
+// Words Intl.Segmenter cuts into pieces (written here with |), a piece after the first being an everyday
+// word that ends names: one word people write whole, or pieces glued in at least ${STICK * 100}% of one's uses
+// (${MIN_GLUED} times or more); no person's name.
+export const SPLIT_COMPOUND_LIST =\n\t'${words.join(' ')}';
+`;
+fs.writeFileSync(target, out);
+console.log(
+	`${words.length} split compounds (${[...bySource].map(([s, n]) => `${s} ${n}`).join(', ')}), ${(Buffer.byteLength(out) / 1024).toFixed(0)} KB → ${path.relative(root, target)}`,
+);
