@@ -64,7 +64,7 @@ export function* detectThaiTriggersSteps(ctx: DetectionContext, clock: StepClock
 		}
 		const c = text.charCodeAt(i);
 		// Triggers start with a Thai consonant or a leading vowel (เ แ โ ใ ไ).
-		if (!((c >= 0x0e01 && c <= 0x0e2e) || (c >= 0x0e40 && c <= 0x0e44)) || !trie.startsAt(text, i)) {
+		if (!((c >= 0x0e01 && c <= 0x0e2e) || (c >= 0x0e40 && c <= 0x0e44))) {
 			i++;
 			continue;
 		}
