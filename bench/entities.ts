@@ -21,7 +21,7 @@ import {fileURLToPath} from 'node:url';
 import type {Article} from '../source/corpus/types.js';
 import {EntityIndexBuilder} from '../source/entities/builder.js';
 import {detectCorpus} from '../source/entities/detect-corpus.js';
-import {WorkerPool, defaultPoolSize} from '../source/workers/pool.js';
+import {PLAIN_PIPELINE, WorkerPool, defaultPoolSize} from '../source/workers/pool.js';
 import type {Steps} from '../source/entities/steps.js';
 import {ThreadCpuSampler} from './thread-cpu.js';
 
@@ -117,7 +117,7 @@ const BUNDLE = new URL('../dist/cli.js', import.meta.url);
 export async function runColdEntityBench(path = DEFAULT_PATH(), limit = Infinity, bundled = false): Promise<{rows: EntityBenchRow[]; load: string}> {
 	const articles = loadJsonlArticles(path, limit);
 	if (bundled && !existsSync(BUNDLE)) throw new Error('--bundled: no dist/cli.js (npm run build)');
-	const pool = bundled ? new WorkerPool({size: defaultPoolSize(), background: false, script: BUNDLE}) : undefined;
+	const pool = bundled ? new WorkerPool({size: defaultPoolSize(), background: false, script: BUNDLE, pipeline: PLAIN_PIPELINE}) : undefined;
 	const loadBefore = loadAverage();
 	const builder = new EntityIndexBuilder({nameSearch: false});
 	const elu = perf.eventLoopUtilization();

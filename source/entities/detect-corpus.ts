@@ -12,7 +12,7 @@ import {type CachedBlock, DetectionCacheWriter, detectionCacheFile, readDetectio
 import {detectMentionsOfBatch} from './find-mentions.js';
 import {type MentionColumns, articleCount, decodeArticle, decodeKeys, encodeMentions} from './mention-codec.js';
 import {sharedTagger} from './model/load.js';
-import {BATCH_HEAP_MB, WorkerPool, defaultPoolSize} from '../workers/pool.js';
+import {BATCH_HEAP_MB, PLAIN_PIPELINE, WorkerPool, defaultPoolSize} from '../workers/pool.js';
 import {detectJob} from '../workers/detect-job.js';
 import {indexedArticle} from '../workers/search-job.js';
 import {phase} from '../workers/phase-log.js';
@@ -108,7 +108,10 @@ export async function* detectCorpusColumns(articles: readonly Article[], options
 	for (let i = 0; i < articles.length; i++) if (!cached[i]) pending.push(i);
 	const threads = options.threads ?? (pending.length < INLINE_ARTICLES ? 0 : defaultPoolSize());
 	const inWorkers = threads > 0 && pending.length > 0;
-	const own = inWorkers && options.pool === undefined ? new WorkerPool({size: threads, background: options.background ?? false, heapMb: BATCH_HEAP_MB}) : undefined;
+	const own =
+		inWorkers && options.pool === undefined
+			? new WorkerPool({size: threads, background: options.background ?? false, heapMb: BATCH_HEAP_MB, pipeline: PLAIN_PIPELINE})
+			: undefined;
 	const pool = inWorkers ? (options.pool ?? own) : undefined;
 	// A worker detects as this thread would: with the model, or by the rules alone.
 	const rulesOnly = sharedTagger() === null;

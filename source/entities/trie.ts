@@ -66,6 +66,33 @@ export class Trie<V> {
 	}
 
 	/**
+	 * `matchesAt` without an object a match, for the trigger scan, which asks at almost every Thai
+	 * letter: the ends of the words that start at `pos`, shortest first, go into `ends` and their
+	 * nodes (for `valuesAt`) into `nodes`, both reused by the caller; returns how many.
+	 */
+	matchEndsAt(text: string, pos: number, ends: number[], nodes: number[]): number {
+		let count = 0;
+		if (pos >= text.length) return count;
+		let node = this.first(text.charCodeAt(pos));
+		let i = pos + 1;
+		while (node !== NONE) {
+			if (this.ends[node] === 1) {
+				ends[count] = i;
+				nodes[count++] = node;
+			}
+			if (i >= text.length) break;
+			node = this.child(node, text.charCodeAt(i));
+			i++;
+		}
+		return count;
+	}
+
+	/** The values of the word ending at `node` (a node from `matchEndsAt`). */
+	valuesAt(node: number): V[] {
+		return this.nodeValues[node]!;
+	}
+
+	/**
 	 * True when a whole word of the trie starts at `pos` and ends in [minEnd, maxEnd]
 	 * (matchesAt(…).some(…) without the array, nor a slice and a lookup per end tried).
 	 */

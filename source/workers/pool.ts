@@ -47,7 +47,18 @@ export interface PoolOptions {
 	 * and detect as the product's do, with no TypeScript to compile in each.
 	 */
 	script?: URL;
+	/**
+	 * Jobs a busy worker holds at most (default 1): with 2, a worker is sent its next job while it
+	 * runs one, so it never waits for this thread to answer its last reply and post again. In the
+	 * plain modes this thread links each batch as it comes (several milliseconds), and each worker
+	 * waited that long for every job: about 0.4 s of the cold 10,000-article run (bench/HISTORY.md,
+	 * stop 28). The reader keeps 1: a job waiting in a busy worker could not go to one that frees first.
+	 */
+	pipeline?: number;
 }
+
+/** Jobs a worker holds in the plain modes' pools (`--entities`, `--index`), where no key waits: see `pipeline`. */
+export const PLAIN_PIPELINE = 2;
 
 /** What a worker is started with. */
 export interface PoolWorkerData {
@@ -69,7 +80,8 @@ interface Task {
 
 interface Slot {
 	worker: Worker;
-	task: Task | undefined;
+	/** Jobs sent to the worker and not yet answered, in the order sent (it answers in that order). */
+	tasks: Task[];
 	/** Set while the worker is idle: it ends the worker. */
 	idle?: NodeJS.Timeout;
 }
@@ -112,6 +124,7 @@ export class WorkerPool {
 	private readonly background: boolean;
 	private readonly idleMs: number;
 	private readonly script: URL | undefined;
+	private readonly pipeline: number;
 	private nextId = 0;
 	private stopped = false;
 	/** Workers being ended (retired when idle, failed, or stopped): stop() waits for them. */
@@ -123,11 +136,17 @@ export class WorkerPool {
 		this.background = options.background ?? true;
 		this.idleMs = options.idleMs ?? IDLE_MS;
 		this.script = options.script;
+		this.pipeline = Math.max(1, options.pipeline ?? 1);
 	}
 
 	/** Worker threads alive now (idle ones are ended after idleMs). */
 	get threads(): number {
 		return this.slots.length;
+	}
+
+	/** Jobs not yet sent to a worker. */
+	get queued(): number {
+		return this.queue.length;
 	}
 
 	/** Worker threads not yet exited: those alive and those being ended. */
@@ -154,7 +173,7 @@ export class WorkerPool {
 		for (const task of this.queue.splice(0)) task.reject(new Error('stopped'));
 		for (const slot of this.slots.splice(0)) {
 			clearTimeout(slot.idle);
-			slot.task?.reject(new Error('stopped'));
+			for (const task of slot.tasks.splice(0)) task.reject(new Error('stopped'));
 			this.end(slot.worker);
 		}
 		return Promise.all([...this.ending]).then(() => undefined);
@@ -171,15 +190,16 @@ export class WorkerPool {
 
 	private dispatch(): void {
 		while (this.queue.length > 0 && !this.stopped) {
-			let slot = this.slots.find((s) => !s.task);
-			if (!slot) {
-				if (this.slots.length >= this.size) return;
-				slot = this.start();
-			}
+			// An idle worker first, then a new one, then one with room for a job more: only while there
+			// are jobs enough for every worker, so that the last ones go to whichever worker frees first.
+			let slot = this.slots.find((s) => s.tasks.length === 0);
+			if (!slot && this.slots.length < this.size) slot = this.start();
+			if (!slot && this.queue.length >= this.slots.length) slot = this.slots.find((s) => s.tasks.length < this.pipeline);
+			if (!slot) return;
 			const task = this.queue.shift()!;
 			clearTimeout(slot.idle);
 			slot.idle = undefined;
-			slot.task = task;
+			slot.tasks.push(task);
 			// A worker with a job keeps the process alive until it answers; an idle one does not.
 			slot.worker.ref();
 			slot.worker.postMessage({id: task.id, job: task.job, input: task.input} satisfies PoolRequest, task.transfer);
@@ -189,24 +209,28 @@ export class WorkerPool {
 	private start(): Slot {
 		tuneCompiler();
 		const worker = startWorker(this.heapMb, {background: this.background}, this.script);
-		const slot: Slot = {worker, task: undefined};
+		const slot: Slot = {worker, tasks: []};
 		this.slots.push(slot);
 		worker.on('message', (reply: PoolReply) => {
-			const task = slot.task;
+			const task = slot.tasks[0];
 			if (!task || task.id !== reply.id) return;
-			slot.task = undefined;
-			worker.unref();
+			slot.tasks.shift();
+			if (slot.tasks.length === 0) worker.unref();
 			if (reply.ok) task.resolve(reply.output);
 			else task.reject(new Error(reply.message));
 			this.dispatch();
-			if (!slot.task) slot.idle = setTimeout(() => this.retire(slot), this.idleMs).unref();
+			if (slot.tasks.length === 0) slot.idle = setTimeout(() => this.retire(slot), this.idleMs).unref();
 		});
 		const fail = (error: Error) => {
 			const index = this.slots.indexOf(slot);
 			if (index < 0) return;
 			this.slots.splice(index, 1);
-			slot.task?.reject(error);
-			slot.task = undefined;
+			// The job it was running fails; those sent after it never started and go back first in line
+			// (unless their buffers went with them).
+			const [running, ...waiting] = slot.tasks.splice(0);
+			running?.reject(error);
+			for (const task of waiting) if (task.transfer.length > 0) task.reject(error);
+			this.queue.unshift(...waiting.filter((task) => task.transfer.length === 0));
 			this.end(worker);
 			// The jobs still queued get a new worker.
 			this.dispatch();
@@ -221,7 +245,7 @@ export class WorkerPool {
 	/** Ends an idle worker; its slot is gone first, so its exit is no failure. */
 	private retire(slot: Slot): void {
 		const index = this.slots.indexOf(slot);
-		if (index < 0 || slot.task) return;
+		if (index < 0 || slot.tasks.length > 0) return;
 		this.slots.splice(index, 1);
 		this.end(slot.worker);
 	}

@@ -24,9 +24,17 @@ describe('Trie', () => {
 			fc.property(fc.array(str(1, 4), {maxLength: 40}), str(0, 30), (words, text) => {
 				const trie = new Trie<number>();
 				words.forEach((w, k) => trie.add(w, k));
+				// The scan's buffers, reused from one position to the next (longer matches left behind).
+				const ends: number[] = [];
+				const nodes: number[] = [];
 				for (let pos = 0; pos <= text.length; pos++) {
 					const expected = naiveMatches(words, text, pos);
 					assert.deepEqual(trie.matchesAt(text, pos), expected);
+					const count = trie.matchEndsAt(text, pos, ends, nodes);
+					assert.deepEqual(
+						Array.from({length: count}, (_, k) => ({end: ends[k], values: trie.valuesAt(nodes[k]!)})),
+						expected,
+					);
 					assert.equal(trie.hasWordAt(text, pos), expected.length > 0);
 					// With the end bounded: the same as filtering the matches (insideWord asks this).
 					for (let minEnd = pos; minEnd <= text.length + 1; minEnd += 2)

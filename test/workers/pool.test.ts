@@ -21,6 +21,7 @@ import {staticLoad} from '../ui/helpers.js';
 import {DiskSegment} from '../../source/search/disk-segment.js';
 import {searchSafely} from '../../source/ui/search-safely.js';
 import {SLOW_OK} from '../search/helpers.js';
+import {bigThaiText} from '../reliability/big-text.js';
 
 const roots: string[] = [];
 after(() => {
@@ -268,4 +269,38 @@ test('stop() resolves once every worker has exited, those retired when idle incl
 	for (let waited = 0; idle.threads > 0 && waited < 30_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
 	await idle.stop();
 	assert.equal(idle.live, 0);
+});
+
+test('a pipelined pool sends a busy worker its next job, answers in order, and gives the jobs of a failed worker to the next', {timeout: 120_000}, async () => {
+	const texts = ['นายสมปอง รักษ์ดี เดินทางไปจังหวัดลำปาง', 'องค์การบริหารส่วนตำบลหนองบัว (อบต.หนองบัว)', 'กรมทางหลวงชนบท ร่วมกับ Global Water Partnership (GWP)'];
+	const articles: Article[] = texts.map((text, i) => ({id: `p${i}`, path: `p${i}`, format: 'txt', title: 'p', text, blocks: []}));
+	const rulesOnly = sharedTagger() === null;
+	const job = (a: Article) => ({articles: [indexedArticle(a)], rulesOnly});
+	// One worker: one job sent (the rest wait here) without pipelining, two with it.
+	for (const pipeline of [1, 2]) {
+		const pool = new WorkerPool({size: 1, background: false, pipeline});
+		try {
+			const runs = articles.map((a) => pool.run(detectJob, job(a)));
+			assert.equal(pool.queued, articles.length - pipeline, `pipeline ${pipeline}`);
+			const columns = await Promise.all(runs);
+			assert.deepEqual(
+				columns.map((c) => decodeArticle(c, 0)),
+				articles.map((a) => detectMentions(a)),
+			);
+		} finally {
+			await pool.stop();
+		}
+	}
+	// A worker that runs out of memory fails the job it was running; the one sent after it runs in a new worker.
+	const pool = new WorkerPool({size: 1, background: false, pipeline: 2, heapMb: 28});
+	try {
+		const big: Article = {id: 'big', path: 'big', format: 'txt', title: 'big', text: bigThaiText(12_000_000, 'one', 4), blocks: []};
+		const [failed, ok] = await Promise.allSettled([pool.run(detectJob, job(big)), pool.run(detectJob, job(articles[0]!))]);
+		assert.equal(failed.status, 'rejected');
+		assert.match(String((failed as PromiseRejectedResult).reason.message), /^out of memory/);
+		assert.equal(ok.status, 'fulfilled', String((ok as PromiseRejectedResult).reason));
+		assert.deepEqual(decodeArticle((ok as PromiseFulfilledResult<MentionColumns>).value, 0), detectMentions(articles[0]!));
+	} finally {
+		await pool.stop();
+	}
 });

@@ -54,6 +54,9 @@ export function* detectThaiTriggersSteps(ctx: DetectionContext, clock: StepClock
 	let nextCheck = CHECK_EVERY;
 	// The end of the longest trigger word read so far: a title inside it (คณะ|กรรมการ…) is no title.
 	let wordEnd = 0;
+	// The words starting at each position tried (their ends and trie nodes), reused from one to the next.
+	const ends: number[] = [];
+	const nodes: number[] = [];
 	while (i < n) {
 		if (i >= nextCheck) {
 			nextCheck = i + CHECK_EVERY;
@@ -61,34 +64,35 @@ export function* detectThaiTriggersSteps(ctx: DetectionContext, clock: StepClock
 		}
 		const c = text.charCodeAt(i);
 		// Triggers start with a Thai consonant or a leading vowel (เ แ โ ใ ไ).
-		if (!((c >= 0x0e01 && c <= 0x0e2e) || (c >= 0x0e40 && c <= 0x0e44)) || !trie.startsAt(text, i)) {
+		if (!((c >= 0x0e01 && c <= 0x0e2e) || (c >= 0x0e40 && c <= 0x0e44))) {
 			i++;
 			continue;
 		}
-		const matches = trie.matchesAt(text, i);
-		if (matches.length === 0) {
+		const count = trie.matchEndsAt(text, i, ends, nodes);
+		if (count === 0) {
 			i++;
 			continue;
 		}
+		const longest = ends[count - 1]!;
 		// Glued to the word before, a trigger must follow a word we know (สมาชิก|องค์การ, ว่า|นาย):
 		// checked on the word lists, not by segmenting, which is what costs time. Dotted titles
 		// (พล.อ.อ.) are distinctive enough to start anywhere (อาทิพล.อ.อ.…); gazetteer names check
 		// their own glue.
 		const glued = i > 0 && isThaiNameChar(text.charCodeAt(i - 1));
-		const dotted = twoDots(text, i, matches[matches.length - 1]!.end);
+		const dotted = twoDots(text, i, longest);
 		const knownBefore = !glued || dotted || KNOWN_BEFORE.endingAt(text, i) > 0;
 		let resumeAt = i + 1;
 		const insideWord = i < wordEnd;
 		// Only a word that may start here covers what follows (แท|นพ. is no word; พ.ต.ต. after it is a title).
-		if (knownBefore && !dotted) wordEnd = Math.max(wordEnd, matches[matches.length - 1]!.end);
-		outer: for (let m = matches.length - 1; m >= 0; m--) {
-			const match = matches[m]!;
-			for (const trigger of match.values) {
+		if (knownBefore && !dotted) wordEnd = Math.max(wordEnd, longest);
+		outer: for (let m = count - 1; m >= 0; m--) {
+			const matchEnd = ends[m]!;
+			for (const trigger of trie.valuesAt(nodes[m]!)) {
 				// A longer title or head that made nothing is not retried as a shorter one (คณะอนุกรรมการ ≠ คณะ + อนุกรรมการ).
-				if (m < matches.length - 1 && trigger.type !== 'gazetteer') continue;
+				if (m < count - 1 && trigger.type !== 'gazetteer') continue;
 				if (!knownBefore && trigger.type !== 'gazetteer') continue;
 				if (insideWord && (trigger.type === 'honorific' || trigger.type === 'position')) continue;
-				const end = handle(ctx, trigger, i, match.end);
+				const end = handle(ctx, trigger, i, matchEnd);
 				if (end !== undefined) {
 					resumeAt = Math.max(end, i + 1);
 					break outer;
