@@ -124,3 +124,14 @@ describe('a head and only a word for a kind of it (smart, model, green)', () => 
 		assert.equal(reason('โรงเรียนบ้านหนองบัวต้นแบบ', 'organization', found('org-head')), undefined);
 	});
 });
+
+describe('the tagger’s body or place run on into its clause by an auxiliary', () => {
+	it('ends before ได้, จะ, ไม่…: the name the rules read too', () => {
+		assert.deepEqual(foundWhenTagged('พร้อมกันนี้ กระทรวงพาณิชย์ได้เร่งรัดการส่งออก', [['กระทรวงพาณิชย์ได้', 'organization']], 'organization'), ['กระทรวงพาณิชย์']);
+		assert.deepEqual(foundWhenTagged('ทั้งนี้ สมาคมผู้ปลูกกาแฟจะจัดงานประจำปี', [['สมาคมผู้ปลูกกาแฟจะ', 'organization']], 'organization'), ['สมาคมผู้ปลูกกาแฟ']);
+	});
+
+	it('twin: a span ending on its own word stays whole', () => {
+		assert.deepEqual(foundWhenTagged('ทั้งนี้ สมาคมผู้ปลูกกาแฟ จัดงานประจำปี', [['สมาคมผู้ปลูกกาแฟ', 'organization']], 'organization'), ['สมาคมผู้ปลูกกาแฟ']);
+	});
+});

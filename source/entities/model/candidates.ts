@@ -236,6 +236,14 @@ function toWordEdges(ctx: DetectionContext, start: number, end: number): [number
  * units are smaller than words), a listed common word or title alone, a head word with nothing
  * but a generic complement (กระทรวง, องค์การระหว่างประเทศ), a name that stops on a Latin function word.
  */
+/** `end` moved back before the function words and auxiliaries the span ends on (never past `start`'s first word). */
+function beforeClauseWords(ctx: DetectionContext, start: number, end: number): number {
+	for (let last = ctx.words.wordBefore(end); last !== '' && end - last.length > start && NEVER_LAST.has(last); last = ctx.words.wordBefore(end)) end -= last.length;
+	return end;
+}
+/** Auxiliaries and clause words no name ends with (not และ, ของ, เพื่อ: names hold them before their next word). */
+const NEVER_LAST = new Set(['ได้', 'จะ', 'ซึ่ง', 'ว่า', 'โดย', 'ก็', 'แล้ว', 'ไม่', 'ให้']);
+
 export function plausibleName(ctx: DetectionContext, start: number, end: number): boolean {
 	// Two characters are a piece of an abbreviation (ส.), not a name the rules missed.
 	if (end - start < 3) return false;
@@ -354,6 +362,9 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 						kind = 'organization';
 					}
 				}
+				// A body's or place's span run on into the clause by a function word or an auxiliary
+				// (กระทรวงX|ได้|พัฒนา…, เขตเทศบาลX|จะ): the name ends before it.
+				if (kind !== 'person') end = beforeClauseWords(ctx, start, end);
 				if (!plausibleName(ctx, start, end) || !modelNameHasEvidence(ctx, titleStart ?? start, end, kind, title !== undefined)) continue;
 				if (kind === 'place' && !knownDistrictIfAny(text.slice(start, end))) continue;
 				const priority = priorityOver(text, rules, longest, start, end, kind);
