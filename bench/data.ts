@@ -51,6 +51,7 @@ export const JUNK_LABELS = [
 	'entities-junk-labels-13-after.tsv',
 	'entities-junk-labels-14-after.tsv',
 	'entities-junk-labels-moved.tsv',
+	'entities-junk-labels-15.tsv',
 ];
 /**
  * Never trained on. Since stop 26 (the bar2 round) every sample read before, the lead's fresh seeds
