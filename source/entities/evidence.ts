@@ -801,7 +801,8 @@ const DOTLESS_MONTH = /^(?:มค|มีค|เมย|พค|มิย|กย|�
  * (คณะกรรมการพัฒนาและส่งเสริม|องค์การมหาชน).
  */
 function kindByOwnership(name: string): string | undefined {
-	if (/[^\u0E01-\u0E4E]/.test(name) || knownPlace(name)) return undefined;
+	// (Only a name ending on an owner's word or a legal form is segmented.)
+	if (/[^\u0E01-\u0E4E]/.test(name) || !OWNERSHIP.some((o) => name.endsWith(o)) || knownPlace(name)) return undefined;
 	const board = FIELD_HEADS.find((h) => name.startsWith(h) && MANY_OWNED.some((m) => name.startsWith(m, h.length)));
 	const from = board?.length ?? 0;
 	const head = MANY_OWNED.find((h) => name.length > from + h.length && name.startsWith(h, from));
