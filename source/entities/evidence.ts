@@ -82,7 +82,8 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 				: undefined) ??
 			(kind === 'place' ? (economicArea(name) ?? provincesDescribed(name, mentions) ?? unnamedZone(name, mentions) ?? structureOfStructure(name)) : undefined) ??
 			postShortForm(name) ??
-			(kind === 'organization' ? postOrItsParty(name, mentions) : undefined) ??
+			degreeOrDate(name) ??
+			(kind === 'organization' ? (kindByOwnership(name) ?? postOrItsParty(name, mentions)) : undefined) ??
 			headAndKindWords(name) ??
 			elidedKind(name, mentions) ??
 			misspeltWord(name) ??
@@ -773,6 +774,61 @@ function districtsEndingOnAHead(): string[] {
 function postShortForm(name: string): string | undefined {
 	return POST_SHORT_FORMS.some((p) => name.length > p.length && name.startsWith(p) && /^[\u0E01-\u0E4E]/.test(name.slice(p.length))) ? 'post' : undefined;
 }
+
+/**
+ * A degree's or a date's short form typed as a body (issue 7, junk20). A degree is written by its
+ * field's letters, a dot and บ., ม. or ด. (bachelor, master, doctor: ทล.บ., ศป.ด., วท.ม.); so are a
+ * decoration's and units (ป.ม., ลบ.ม., ซ.ม.), none a body. Bodies' dotted short forms end on a
+ * unit's or a ministry's letters (ศรส.จ., กก.วล., ศจพ.อ.) or carry more dots (ป.ป.ส.). A month written
+ * short without its inner dot (พค. in กพ.-พค.) is a date; กพ. and กค. are also bodies (the civil
+ * service commission, the finance ministry) and สค. may be, so those three are left to the bar.
+ */
+function degreeOrDate(name: string): string | undefined {
+	if (DEGREE_SHORT_FORM.test(name)) return 'degree';
+	return DOTLESS_MONTH.test(name) ? 'date' : undefined;
+}
+const DEGREE_SHORT_FORM = /^[\u0E01-\u0E2E][\u0E01-\u0E4E]{0,3}\.[บมด]\.$/;
+const DOTLESS_MONTH = /^(?:มค|มีค|เมย|พค|มิย|กย|ตค|พย|ธค)\.$/;
+
+/**
+ * A kind of body by who owns it or how far it reaches, no body named (issue 7, junk20): a head of
+ * which a country has many and then only everyday words ending on an owner's or a legal form's word
+ * (บริษัท|ข้ามชาติ "multinationals", บริษัท|ขนส่ง|เอกชน "private transport firms", ธนาคาร|พาณิชย์|เอกชน,
+ * บริษัท|มหาชน|จำกัด "a public limited company"), or the board or office of such a kind
+ * (คณะกรรมการ|องค์การ|มหาชน: the board any public organisation has). A name between them
+ * (บริษัทไทยเบฟจำกัด), a place, a space or brackets (…จำกัด (มหาชน), …(องค์การมหาชน): the legal form
+ * after a name) keeps it, and so does a body whose work is named before the kind
+ * (คณะกรรมการพัฒนาและส่งเสริม|องค์การมหาชน).
+ */
+function kindByOwnership(name: string): string | undefined {
+	// (Only a name ending on an owner's word or a legal form is segmented.)
+	if (/[^\u0E01-\u0E4E]/.test(name) || !OWNERSHIP.some((o) => name.endsWith(o)) || knownPlace(name)) return undefined;
+	const board = FIELD_HEADS.find((h) => name.startsWith(h) && MANY_OWNED.some((m) => name.startsWith(m, h.length)));
+	const from = board?.length ?? 0;
+	const head = MANY_OWNED.find((h) => name.length > from + h.length && name.startsWith(h, from));
+	if (head === undefined) return undefined;
+	// The owner's words end the name (ข้าม|ชาติ is two words to the segmenter), each from a word's start.
+	const at = from + head.length;
+	const segments = words(name, at);
+	const starts = new Set(segments.map((w) => w.start));
+	let end = name.length;
+	for (let w = OWNERSHIP.find((o) => name.endsWith(o, end)); w !== undefined && end - w.length >= at; w = OWNERSHIP.find((o) => name.endsWith(o, end))) {
+		if (!starts.has(end - w.length)) break;
+		end -= w.length;
+		// (A board of a kind is the kind's own words after its head: nothing between.)
+		if (end === at) return 'generic';
+	}
+	// A legal form after words is a firm's name written without its space (บริษัทการบินไทย|จำกัด|มหาชน):
+	// only an owner's word says a kind after them.
+	if (end === name.length || board !== undefined || segments[0]?.start !== at || !OWNERS.some((o) => name.startsWith(o, end))) return undefined;
+	const between = segments.filter((w) => w.start < end);
+	return between.every((w) => w.end <= end && isCommonWord(w.text) && !knownPlace(w.text) && !isPlaceWord(w.text)) ? 'generic' : undefined;
+}
+/** Heads of bodies a country has many of: firms, banks, public organisations, schools, hospitals, works. */
+const MANY_OWNED = ['บริษัท', 'ธนาคาร', 'องค์การ', 'องค์กร', 'หน่วยงาน', 'กิจการ', 'โรงเรียน', 'โรงพยาบาล', 'มหาวิทยาลัย', 'สถานศึกษา', 'โรงงาน'];
+/** Words of who owns a body or how far it reaches, and legal forms: private, multinational, public, limited. */
+const OWNERS = ['เอกชน', 'ข้ามชาติ'];
+const OWNERSHIP = [...OWNERS, 'มหาชน', 'จำกัด'];
 
 /**
  * A law's short form (พ.ร.บ.X, พรก., ป.วิ.…) names an act or a code, and its piece พ.ร. nothing; a
