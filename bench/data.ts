@@ -58,7 +58,7 @@ export const JUNK_LABELS = [
  * included (heldout-6 … heldout-10), is training data; the lead draws a fresh seed at the end of each
  * stop and reads it once: that file is the stop's measure and joins this list until the next stop.
  */
-export const HELD_OUT_JUNK_LABELS: string[] = ['entities-junk-labels-heldout-bar3.tsv'];
+export const HELD_OUT_JUNK_LABELS: string[] = ['entities-junk-labels-heldout-bar3.tsv', 'entities-junk-labels-heldout-14.tsv', 'entities-junk-labels-heldout-15.tsv'];
 
 export function bigCorpus(times = 5): {path: string; bytes: number} {
 	const source = fs.readFileSync(thaigov2k);
