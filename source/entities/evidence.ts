@@ -710,6 +710,8 @@ const BOUND_OPENERS = ['น่า', 'ชั้น', 'ส่ง', 'มุ่ง']
 function kindNotName(name: string, kind: EntityKind, mentions: readonly MentionEvidence[]): string | undefined {
 	if (kind === 'organization' && ROYAL_RANK.test(name)) return 'royal-rank';
 	if (kind === 'organization' && SHRINE.test(name)) return 'shrine';
+	if (FLOOR_OR_ROOM.test(name)) return 'floor-or-room';
+	if (kind === 'organization' && HOME_MISSION.test(name)) return 'generic';
 	if (kind === 'organization' && ROAD_CODE.test(name)) return 'road-code';
 	if (KIND_TAIL.test(name)) return 'generic';
 	let generic = 0;
@@ -742,6 +744,14 @@ const ROYAL_RANK = /^กรม(?:ขุน|หมื่น|หลวง|พร�
  * ศาล and their jurisdiction (ศาลฎีกา, ศาลปกครอง, ศาลแขวง…), none of them opened so (issue 7, bar3).
  */
 const SHRINE = /^ศาล(?:เจ้า|พระ|ตา|ปู่|หลักเมือง)/;
+/** A floor or a room by its number (ชั้น 3, ห้อง 1204): a part of some building, no place of its own. */
+const FLOOR_OR_ROOM = /^(?:ชั้น|ห้อง)\s?[0-9๐-๙][0-9๐-๙A-Za-z/-]*$/;
+/**
+ * Thailand's own embassy or consulate with no country or city after it (สถานทูตไทย, สถานเอกอัครราชทูต
+ * ไทย): in Thai text, any of the embassies abroad, one a place after it names (…ณ กรุงX, …ประจำX);
+ * another country's (สถานทูตญี่ปุ่น) is its one embassy in Bangkok and stays.
+ */
+const HOME_MISSION = /^(?:สถานเอกอัครราชทูต|สถานทูต|สถานกงสุลใหญ่|สถานกงสุล)\s?(?:ไทย|แห่งประเทศไทย|แห่งราชอาณาจักรไทย)$/;
 /**
  * A province's or department's short form with a number of three or four digits is a road's code
  * (ทล.229, ชย.3002: highway and rural roads), not a body: bodies are numbered by region or unit,

@@ -135,3 +135,17 @@ describe('the tagger’s body or place run on into its clause by an auxiliary', 
 		assert.deepEqual(foundWhenTagged('ทั้งนี้ สมาคมผู้ปลูกกาแฟ จัดงานประจำปี', [['สมาคมผู้ปลูกกาแฟ', 'organization']], 'organization'), ['สมาคมผู้ปลูกกาแฟ']);
 	});
 });
+
+describe('a floor or a room by number; Thailand’s own embassy with no place', () => {
+	it('ชั้น 5, ห้อง 1204 are parts of a building; สถานทูตไทย alone is any of Thailand’s embassies', () => {
+		assert.equal(reason('ชั้น 5', 'place', found('model', 3, 3)), 'floor-or-room');
+		assert.equal(reason('ห้อง 1204', 'place', found('model', 2, 2)), 'floor-or-room');
+		assert.equal(reason('สถานเอกอัครราชทูตไทย', 'organization', found('org-head', 4, 3)), 'generic');
+	});
+
+	it('twins: a floor with its building named, another country’s embassy, Thailand’s with its city stay', () => {
+		assert.equal(reason('ชั้นลอยอาคารศรีจันทร์', 'place', found('place-head')), undefined);
+		assert.equal(reason('สถานเอกอัครราชทูตเดนมาร์ก', 'organization', found('org-head', 2, 2)), undefined);
+		assert.equal(reason('สถานเอกอัครราชทูตไทย ณ กรุงโซล', 'organization', found('org-head', 2, 2)), undefined);
+	});
+});
