@@ -70,6 +70,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			latinThing(name, kind, mentions) ??
 			everydayWord(name, mentions) ??
 			placeHeadPhrase(name, kind) ??
+			(kind === 'place' && taggerOnly(mentions) ? knownPlaceThenWords(name) : undefined) ??
 			unnamedUnit(name, kind) ??
 			(kind === 'organization'
 				? (unitOfALargerPlace(name) ??
@@ -941,6 +942,29 @@ function everydayWord(name: string, mentions: readonly MentionEvidence[]): strin
 	return undefined;
 }
 const PLACE_HEAD_WORDS = new Set(PLACE_HEADS.filter((h) => !h.endsWith('.')));
+
+/**
+ * A place the gazetteer knows, with or without its head, and then only everyday words glued to it,
+ * the tagger's span alone (ประเทศ|ไทย|ดี from `เข้าใจ…ของประเทศไทยดี`, "understands Thailand well"):
+ * the place and the clause after it. The whole name known (a district named so) keeps it.
+ */
+function knownPlaceThenWords(name: string): string | undefined {
+	if (/[^\u0E01-\u0E4E]/.test(name) || knownPlace(name)) return undefined;
+	const parts = words(name);
+	for (let k = parts.length - 1; k > 0; k--) {
+		const cut = parts[k]!.start;
+		const place = name.slice(0, cut);
+		const bare = PLACE_HEADS_LONGEST_FIRST.find((h) => place.length > h.length && place.startsWith(h));
+		if (!knownPlace(place) && !(bare !== undefined && knownPlace(place.slice(bare.length)))) continue;
+		return parts.slice(k).every((w) => isCommonWord(w.text) && !isPlaceWord(w.text) && !knownPlace(w.text) && !PLACE_QUALIFIERS.has(w.text))
+			? 'place-then-words'
+			: undefined;
+	}
+	return undefined;
+}
+const PLACE_HEADS_LONGEST_FIRST = PLACE_HEADS.filter((h) => !h.endsWith('.')).sort((a, b) => b.length - a.length);
+/** Words that name a place's part or age after its name (คลองคูเมือง|เดิม, X|ใหม่, X|น้อย, X|เหนือ). */
+const PLACE_QUALIFIERS = new Set(['เดิม', 'เก่า', 'ใหม่', 'น้อย', 'ใหญ่', 'กลาง', 'เหนือ', 'ใต้', 'ตะวันออก', 'ตะวันตก', 'นอก', 'ใน', 'บน', 'ล่าง']);
 
 /**
  * A place head followed only by everyday words that no place's name holds (ทะเล|ที่สุด,

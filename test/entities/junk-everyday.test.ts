@@ -149,3 +149,16 @@ describe('a floor or a room by number; Thailand’s own embassy with no place', 
 		assert.equal(reason('สถานเอกอัครราชทูตไทย ณ กรุงโซล', 'organization', found('org-head', 2, 2)), undefined);
 	});
 });
+
+describe('a known place and then only everyday words, the tagger’s span alone', () => {
+	it('a place and the clause after it is no place of its own', () => {
+		assert.equal(reason('ประเทศญี่ปุ่นดี', 'place', found('model')), 'place-then-words');
+		assert.equal(reason('ลำปางโมเดล', 'place', found('model')), 'place-then-words');
+	});
+
+	it('twins: a known place whole, a place with its part or age after it, a rule’s place stay', () => {
+		assert.equal(reason('ประเทศญี่ปุ่น', 'place', found('model')), undefined);
+		assert.equal(reason('ลำปางเดิม', 'place', found('model')), undefined);
+		assert.equal(reason('ลำปางโมเดล', 'place', found('place-head')), undefined);
+	});
+});
