@@ -96,3 +96,17 @@ describe('a body ending on "leading"', () => {
 		assert.equal(unlistedReason({name: 'โรงเรียนชั้นนำวิทยา', kind: 'organization', mentions: [{rule: 'org-head', article: 1}]}), undefined);
 	});
 });
+
+describe('a long body’s name past the word limit', () => {
+	it('is read to the end of its word run when that is near, not cut inside its last words', () => {
+		assert.deepEqual(named('โดยศูนย์อำนวยการปฏิบัติการแก้ไขปัญหาการค้ามนุษย์ชายแดนภาคตะวันออก ได้รับทราบ', 'organization'), ['ศูนย์อำนวยการปฏิบัติการแก้ไขปัญหาการค้ามนุษย์ชายแดนภาคตะวันออก']);
+	});
+
+	it('twin: a name within the limit is read as before; a run-on past it is cut back to the name written whole', () => {
+		assert.deepEqual(named('ผู้แทนสำนักงานคณะกรรมการกำกับและส่งเสริมการประกอบธุรกิจประกันวินาศภัย (สวภ.) ร่วมประชุม', 'organization'), [
+			'สำนักงานคณะกรรมการกำกับและส่งเสริมการประกอบธุรกิจประกันวินาศภัย',
+			'สวภ.',
+		]);
+		assert.deepEqual(named('กรมประมง แจ้งว่า กรมประมงดำเนินการพัฒนาการผลิตอาหารสัตว์น้ำจากแมลงโปรตีนสูงชนิดใหม่ สำเร็จแล้ว', 'organization'), ['กรมประมง', 'กรมประมง']);
+	});
+});

@@ -32,6 +32,9 @@ const TITLE_CUT = new Set([...HONORIFICS, ...RANKS]);
 /** Words a name may not end with: they only join what follows. */
 const TRAILING_JOINERS = new Set(['แห่ง', 'และ', 'หรือ', 'ของ', 'กับ', 'เพื่อ', 'ด้าน', 'ว่าด้วย', 'ประจำ', 'การ', 'ความ', 'ผู้', 'ใน']);
 const MAX_WORDS = 10;
+/** Past MAX_WORDS, at most this many more pieces, and only when the run ends within OVERFLOW_CHARS. */
+const OVERFLOW_WORDS = 4;
+const OVERFLOW_CHARS = 24;
 /** Words that begin with a head word but are not names (รัฐบาล, รัฐมนตรี, เขตแดน). */
 export const FALSE_HEAD = /^(?:รัฐ(?:บาล|มนตรี|สภา|ธรรมนูญ|วิสาหกิจ|ประหาร|ศาสตร์|กิจ|ประศาสน|สวัสดิการ)|เขต(?:แดน|อำนาจ)|เมืองหลวง|ประเทศชาติ|ตลาดหลักทรัพย์|เกาะติด)/;
 const PLACE_HEAD_WORDS = new Set(PLACE_HEADS);
@@ -147,6 +150,7 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	}
 	let end = runEnd;
 	let closed = true;
+	let overflowed = false;
 	let words = 1;
 	/** Where a verbal noun's verb began (การ|เรียน|รู้): its next word, everyday or not, is its own. */
 	let verbalNoun = -1;
@@ -173,7 +177,13 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 			break;
 		}
 		words++;
-		if (words > MAX_WORDS) {
+		// Past the limit only to the end of the word run it is in, when that is near (…ประกัน|ภัย,
+		// …ชายแดนภาค|เหนือ, …แห่ง|ชาติ): the limit counts the segmenter's pieces, which cut long
+		// compounds into many, and a name cut inside one is no name. The checks below still apply,
+		// and the name stays open: a shorter name the article writes whole is its end if it has one
+		// (กรมX|ดำเนินการ…, read on to the run's end, is cut back to กรมX).
+		if (words > MAX_WORDS) overflowed = true;
+		if (words > MAX_WORDS && !(words <= MAX_WORDS + OVERFLOW_WORDS && runEnd - b <= OVERFLOW_CHARS)) {
 			end = b;
 			closed = false;
 			break;
@@ -262,6 +272,7 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 			break;
 		}
 	}
+	if (overflowed) closed = false;
 	// Trim joiners left dangling at the end (…แห่ง before a cut).
 	for (;;) {
 		const before = trailingJoiner(ctx, p, end) ?? danglingHalf(ctx, p, end);
