@@ -170,14 +170,9 @@ export function ordinalFollows(text: string, end: number): boolean {
 }
 
 /**
- * Reads a Thai or Latin person name starting at `pos` (after a title; one space before it is
- * allowed). `afterHonorific`: a name is expected there (นาย…), so only hard stop words refuse it;
- * after a position (ประธาน…) common words refuse it too.
- */
-/**
  * readPersonName's test of a surname opening with a verb's letters, after an honorific and one
- * token, as a function of its own: a closure made for it at every token, named by the bundle
- * (esbuild's keep-names), was a tenth of what reading names allocated.
+ * token, as a function of its own, not a closure made at every token (which the bundle's
+ * keep-names also named, one defineProperty each).
  */
 function verbSurnameAt(ctx: DetectionContext, whole: string, first: string, end: number, tokenStart: number, runEnd: number): boolean {
 	return (
@@ -194,6 +189,11 @@ function isPlaceWord(gaz: Gazetteer, w: string): boolean {
 	return gaz.thai.has(w) && !gaz.ambiguous.has(w);
 }
 
+/**
+ * Reads a Thai or Latin person name starting at `pos` (after a title; one space before it is
+ * allowed). `afterHonorific`: a name is expected there (นาย…), so only hard stop words refuse it;
+ * after a position (ประธาน…) common words refuse it too.
+ */
 export function readPersonName(ctx: DetectionContext, pos: number, afterHonorific: boolean, allowSpace = true, foreign = false): NameExtent | undefined {
 	const text = ctx.text;
 	let p = pos;

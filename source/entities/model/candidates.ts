@@ -96,9 +96,9 @@ function afterOrgHead(text: string, start: number): boolean {
 let heads: Trie<true> | undefined;
 
 /**
- * The tagger's body (organisation) split where, after a space, another body's head word opens a second name and
+ * The tagger's body split where, after a space, another body's head word opens a second name and
  * the first also opens with one (กรมX กองY, ธนาคารX การไฟฟ้าY…): two bodies in a list, not one.
- * Offsets stay relative to the paragraph at `base`.
+ * Offsets stay relative to the paragraph at `base`. Only asked about organisations.
  */
 function splitJoinedBodies(text: string, base: number, span: ModelSpan): ModelSpan[] {
 	const name = text.slice(base + span.start, base + span.end);
