@@ -17,10 +17,15 @@ const MAX_PHRASE = 240;
 const CACHED_PHRASE = 64;
 const cachedOffsets = boundedMemo(computeOffsets, 20_000);
 
-/** Where Intl.Segmenter's words start inside `phrase`, after its first (ascending, > 0). */
+/** A phrase's offsets (see Phrase) from Intl.Segmenter: 0, where its words start after the first, its length. */
 function computeOffsets(phrase: string): readonly number[] {
-	return pushWordStarts(phrase, 0, []);
+	const offsets = pushWordStarts(phrase, 0, [0]);
+	offsets.push(phrase.length);
+	return offsets;
 }
+
+/** The offsets of an empty phrase (a position between two spaces). */
+const EMPTY_OFFSETS: readonly number[] = [0];
 
 export function isSpace(code: number): boolean {
 	return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
@@ -29,8 +34,12 @@ export function isSpace(code: number): boolean {
 export interface Phrase {
 	start: number;
 	end: number;
-	/** Segment boundaries, absolute offsets, ascending, including start and end. */
-	bounds: number[];
+	/**
+	 * Segment boundaries as offsets from `start`, ascending, 0 and end - start included (just [0]
+	 * when the phrase is empty). Relative, so that a short phrase's are the memo's own array,
+	 * shared by every phrase of the same letters: read only.
+	 */
+	offsets: readonly number[];
 	/** Its start was found at a space or the text's start, not at the backward look's limit. */
 	whole: boolean;
 }
@@ -77,15 +86,13 @@ export class WordBoundaries {
 		const cached = this.phrases.get(start);
 		if (cached !== undefined && cached.end === end) return cached;
 		const whole = runStart === 0 || isSpace(text.charCodeAt(runStart - 1));
-		const bounds = [start];
+		let offsets = EMPTY_OFFSETS;
 		if (end > start) {
-			const phrase = text.slice(start, end);
-			// A long phrase's boundaries go straight into its bounds (no memo, no offsets array between).
-			if (phrase.length <= CACHED_PHRASE) for (const offset of cachedOffsets(phrase)) bounds.push(start + offset);
-			else pushWordStarts(phrase, start, bounds);
-			bounds.push(end);
+			const letters = text.slice(start, end);
+			// A short phrase's offsets are the memo's array (no copy); a long one's are its own.
+			offsets = letters.length <= CACHED_PHRASE ? cachedOffsets(letters) : computeOffsets(letters);
 		}
-		const phrase = {start, end, bounds, whole};
+		const phrase = {start, end, offsets, whole};
 		this.phrases.set(start, phrase);
 		return phrase;
 	}
@@ -95,47 +102,50 @@ export class WordBoundaries {
 		if (pos <= 0 || pos >= this.text.length) return true;
 		if (isSpace(this.text.charCodeAt(pos)) || isSpace(this.text.charCodeAt(pos - 1))) return true;
 		const phrase = this.phraseAt(pos);
-		return binaryIncludes(phrase.bounds, pos);
+		return binaryIndex(phrase.offsets, pos - phrase.start) >= 0;
 	}
 
 	/** The word that starts at `pos` ('' when `pos` is not a word start). */
 	wordAt(pos: number): string {
 		const phrase = this.phraseAt(pos);
-		const i = binaryIndex(phrase.bounds, pos);
-		if (i < 0 || i + 1 >= phrase.bounds.length) return '';
-		return this.text.slice(pos, phrase.bounds[i + 1]);
+		const offsets = phrase.offsets;
+		const i = binaryIndex(offsets, pos - phrase.start);
+		if (i < 0 || i + 1 >= offsets.length) return '';
+		return this.text.slice(pos, phrase.start + offsets[i + 1]!);
 	}
 
 	/** The word that ends at `pos` ('' when none). */
 	wordBefore(pos: number): string {
 		const phrase = this.phraseAt(pos);
-		const i = binaryIndex(phrase.bounds, pos);
+		const i = binaryIndex(phrase.offsets, pos - phrase.start);
 		if (i <= 0) return '';
-		return this.text.slice(phrase.bounds[i - 1], pos);
+		return this.text.slice(phrase.start + phrase.offsets[i - 1]!, pos);
 	}
 
 	/** Word boundaries in (from, to], in order. */
 	boundsBetween(from: number, to: number): number[] {
 		const phrase = this.phraseAt(from);
-		const bounds = phrase.bounds;
-		const first = firstAbove(bounds, from);
-		let last = first;
-		const limit = Math.min(to, phrase.end);
-		while (last < bounds.length && bounds[last]! <= limit) last++;
-		return bounds.slice(first, last);
+		const offsets = phrase.offsets;
+		const start = phrase.start;
+		const limit = Math.min(to, phrase.end) - start;
+		const out: number[] = [];
+		for (let k = firstAbove(offsets, from - start); k < offsets.length && offsets[k]! <= limit; k++) out.push(start + offsets[k]!);
+		return out;
 	}
 
 	/** The first word boundary in (from, to], or -1: boundsBetween(from, to)[0] without the array. */
 	firstBoundAfter(from: number, to: number): number {
 		const phrase = this.phraseAt(from);
-		const i = firstAbove(phrase.bounds, from);
-		const b = phrase.bounds[i];
-		return b !== undefined && b <= Math.min(to, phrase.end) ? b : -1;
+		const offsets = phrase.offsets;
+		const i = firstAbove(offsets, from - phrase.start);
+		if (i >= offsets.length) return -1;
+		const b = phrase.start + offsets[i]!;
+		return b <= Math.min(to, phrase.end) ? b : -1;
 	}
 }
 
 /** Index of the first element of the ascending `a` greater than `x` (a.length when none). */
-function firstAbove(a: number[], x: number): number {
+function firstAbove(a: readonly number[], x: number): number {
 	let lo = 0;
 	let hi = a.length;
 	while (lo < hi) {
@@ -146,7 +156,7 @@ function firstAbove(a: number[], x: number): number {
 	return lo;
 }
 
-function binaryIndex(a: number[], x: number): number {
+function binaryIndex(a: readonly number[], x: number): number {
 	let lo = 0;
 	let hi = a.length - 1;
 	while (lo <= hi) {
@@ -157,8 +167,4 @@ function binaryIndex(a: number[], x: number): number {
 		else hi = mid - 1;
 	}
 	return -1;
-}
-
-function binaryIncludes(a: number[], x: number): boolean {
-	return binaryIndex(a, x) >= 0;
 }

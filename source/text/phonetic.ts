@@ -177,16 +177,16 @@ function computeThaiPhoneticKey(name: string): string {
 		}
 	}
 	// Adjacent equal classes are one (see collapse); a silenced letter is skipped and the letters
-	// around it still collapse.
-	let key = '';
+	// around it still collapse. Compacted in place, then made one string: not a string a letter.
+	let kept = 0;
 	let last = 0;
 	for (let k = 0; k < count; k++) {
 		const cls = out[k]!;
 		if (cls === 0 || cls === last) continue;
-		key += String.fromCharCode(cls);
+		out[kept++] = cls;
 		last = cls;
 	}
-	return key;
+	return kept === 0 ? '' : String.fromCharCode.apply(null, out.subarray(0, kept) as unknown as number[]);
 }
 
 function silence(out: Uint16Array, emittedAt: Int32Array, at: number): void {

@@ -201,7 +201,8 @@ function findLeft(ctx: DetectionContext, leftEnd: number, latin: Part | undefine
 	const trie = triggerTrie();
 	for (const pass of ['head', 'other'] as const) {
 		let knownTo = 0;
-		for (const b of phrase.bounds) {
+		for (const offset of phrase.offsets) {
+			const b = phrase.start + offset;
 			if (b >= leftEnd) break;
 			// Only the longest word starting here counts (รัฐมนตรี is a position, not the head รัฐ).
 			const all = trie.matchesAt(text, b).filter((mt) => mt.end <= leftEnd);
@@ -303,7 +304,10 @@ function alignTransliteration(ctx: DetectionContext, end: number, latin: string)
 		while (s > 0 && isThaiNameChar(text.charCodeAt(s - 1))) s--;
 		if (s === tokenEnd) break;
 		const phrase = ctx.words.phraseAt(s);
-		for (const b of phrase.bounds) if (b >= s && b < tokenEnd) starts.push(b);
+		for (const offset of phrase.offsets) {
+			const b = phrase.start + offset;
+			if (b >= s && b < tokenEnd) starts.push(b);
+		}
 		if (s === 0 || text[s - 1] !== ' ') break;
 		tokenEnd = s - 1;
 	}

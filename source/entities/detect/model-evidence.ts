@@ -33,27 +33,20 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 	if ((!titled && insideWord(text, start)) || insideWord(text, end)) return false;
 	// No name opens with a function word (ณ|ท่าเรือ…: the place is after it).
 	if (FUNCTION.has(ctx.firstWord(start, ctx.thaiRunEnd(start)))) return false;
-	const heads = triggerTrie().matchesAt(text, start);
 	if (kind === 'person') {
 		// After a title the rules' own checks apply (see candidates.ts); without one the model alone speaks.
 		if (titled) return true;
 		const first = ctx.firstWord(start, ctx.thaiRunEnd(start));
 		if (first.length >= 3 && isCommonWord(first)) return false;
-		if (heads.some((m) => m.values.some((v) => v.type === 'org' && m.end < end))) return false;
+		if (headAt(text, start, end, false)) return false;
 		// A thing's noun before it or opening one of its tokens (โรค|X Y, ยา X, รางวัล|X, X โรค|Y): the
 		// names of a disease, a drug, an award, a song… or a list of them, not a person's.
 		if (thingNamed(ctx, start, end)) return false;
 		// A later token opened by a body's or place's head (… โรงแรม X, … บีช รีสอร์ท): a body or a place.
-		for (let sp = text.indexOf(' ', start); sp >= 0 && sp < end; sp = text.indexOf(' ', sp + 1)) {
-			if (
-				triggerTrie()
-					.matchesAt(text, sp + 1)
-					.some((m) => m.values.some((v) => v.type === 'org' || v.type === 'place'))
-			)
-				return false;
-		}
+		for (let sp = text.indexOf(' ', start); sp >= 0 && sp < end; sp = text.indexOf(' ', sp + 1)) if (headAt(text, sp + 1, Infinity, true)) return false;
 		return true;
 	}
+	const heads = triggerTrie().matchesAt(text, start);
 	// A body's or place's name the tagger cut off its head (กอง|X, คณะ|X): the head's rule reads it whole.
 	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && ORG_HEADS_BEFORE.endingAt(text, start) > 0) return false;
 	// A bracket the name does not close (X), (องค์การมหาชน)…) is a piece of the sentence around it.
@@ -66,6 +59,24 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 		}
 	}
 	return true;
+}
+
+const headEnds: number[] = [];
+const headNodes: number[] = [];
+
+/**
+ * A body's head word (or a place's too, with `places`) of the trigger trie starts at `at` and ends
+ * before `end`: the trie's words there read into arrays kept for the next call, not an array and an
+ * object a word (asked at every space of the tagger's person names).
+ */
+function headAt(text: string, at: number, end: number, places: boolean): boolean {
+	const trie = triggerTrie();
+	const count = trie.matchEndsAt(text, at, headEnds, headNodes);
+	for (let k = 0; k < count; k++) {
+		if (headEnds[k]! >= end) continue;
+		for (const v of trie.valuesAt(headNodes[k]!)) if (v.type === 'org' || (places && v.type === 'place')) return true;
+	}
+	return false;
 }
 
 /** Marks between a noun and the name it introduces (ยา [X], เพลง “X”, ดอกไม้ (X)). */

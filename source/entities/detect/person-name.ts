@@ -6,7 +6,7 @@
 import {thaiPhoneticKey} from '../../text/phonetic.js';
 import {LATIN_PARTICLES, LATIN_STOP, LATIN_TITLES, TITLES_AFTER_NAME, WEAK_POSITIONS} from '../lexicon.js';
 import {triggerTrie} from './trigger-trie.js';
-import {gazetteer, isCountryKey, isThaiProvinceKey} from '../gazetteer.js';
+import {type Gazetteer, gazetteer, isCountryKey, isThaiProvinceKey} from '../gazetteer.js';
 import {isCommonWord} from '../common-words.js';
 import {
 	CIVIL_SERVICE_GRADE,
@@ -170,6 +170,26 @@ export function ordinalFollows(text: string, end: number): boolean {
 }
 
 /**
+ * readPersonName's test of a surname opening with a verb's letters, after an honorific and one
+ * token, as a function of its own, not a closure made at every token (which the bundle's
+ * keep-names also named, one defineProperty each).
+ */
+function verbSurnameAt(ctx: DetectionContext, whole: string, first: string, end: number, tokenStart: number, runEnd: number): boolean {
+	return (
+		whole !== first &&
+		!STOP_PREFIX.test(first) &&
+		!SPEECH_VERBS.has(first) &&
+		ctx.text.charCodeAt(end - 1) !== 0x0e2f &&
+		surnameGoesOn(ctx, tokenStart + first.length, runEnd)
+	);
+}
+
+/** A known place's name that is no given name too (เดลี may be a surname). */
+function isPlaceWord(gaz: Gazetteer, w: string): boolean {
+	return gaz.thai.has(w) && !gaz.ambiguous.has(w);
+}
+
+/**
  * Reads a Thai or Latin person name starting at `pos` (after a title; one space before it is
  * allowed). `afterHonorific`: a name is expected there (นาย…), so only hard stop words refuse it;
  * after a position (ประธาน…) common words refuse it too.
@@ -223,14 +243,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// A surname that opens with a verb's letters (หวัง|ศุภ|กิจ|โกศล) goes on with no clause word and
 		// ends where a post, a title or a head follows: no clause there. Not a verb of saying
 		// (นายX กล่าว|เพิ่มเติม), nor after a name closed by ฯ (นายXฯ กล่าว…).
-		const verbSurname = (): boolean =>
-			afterHonorific &&
-			tokens === 1 &&
-			whole !== first &&
-			!STOP_PREFIX.test(first) &&
-			!SPEECH_VERBS.has(first) &&
-			text.charCodeAt(end - 1) !== 0x0e2f &&
-			surnameGoesOn(ctx, tokenStart + first.length, runEnd);
+		// (Asked last, only when the token would stop the name: see verbSurnameAt.)
 		// After a foreign title the segmenter's first word of a transliteration (มา|ครง) is no word:
 		// only particles, whole stop words, or longer stop words refuse the token.
 		const stopped = foreign
@@ -243,7 +256,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// Surnames are often words (ทองคำ): only the first token is checked.
 		const phrase = !afterHonorific && tokens === 0 && (foreign ? !isShortToken(whole) && isCommonWord(whole) : first.length >= 3 && isCommonWord(first));
 		if (
-			(!middle && !misSplit && !familyName && !verbPiece && stopped && !verbSurname()) ||
+			(!middle && !misSplit && !familyName && !verbPiece && stopped && !(afterHonorific && tokens === 1 && verbSurnameAt(ctx, whole, first, end, tokenStart, runEnd))) ||
 			phrase ||
 			CLAUSE_PREFIX.test(whole) ||
 			startsWithHead(whole) ||
@@ -258,10 +271,9 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		// A civil-service grade after a post or a title (นายแพทย์|ทรงคุณวุฒิ, นายแพทย์|ชำนาญการพิเศษ) is the post's.
 		if (tokens === 0 && CIVIL_SERVICE_GRADE.test(whole)) return undefined;
 		// A known place ends the name (นายสมชาย เชียงใหม่…); a place that is also a name (เดลี) may be a surname.
-		const place = (w: string): boolean => gaz.thai.has(w) && !gaz.ambiguous.has(w);
 		// Nor a place's name opening a surname with more of it glued on (ไทย|เศรษฐ์, ไทย|ศรี), unless a
 		// clause goes on there (…เชียงใหม่|ได้รับ).
-		if (tokens > 0 && (place(whole) || (place(first) && clauseGoesOnAt(ctx, tokenStart + first.length, runEnd)))) break;
+		if (tokens > 0 && (isPlaceWord(gaz, whole) || (isPlaceWord(gaz, first) && clauseGoesOnAt(ctx, tokenStart + first.length, runEnd)))) break;
 		// A country right after a title qualifies it (นางสาวไทย, พระมหากษัตริย์ไทย): no name. Provinces
 		// are left alone: many are given names too.
 		if (tokens === 0 && !gaz.ambiguous.has(first) && !gaz.ambiguous.has(whole) && isCountryKey(gaz.thai.get(whole)?.key ?? gaz.thai.get(first)?.key)) return undefined;

@@ -3,6 +3,7 @@
 // miss, mostly Thai names with no title before them. A person span from the model may start with
 // a title (the training data tags them with the name): the title is cut off and kept, as the rules do.
 
+import {isLeadingVowel, isThaiConsonant} from '../../text/syllables.js';
 import {isCommonWord} from '../common-words.js';
 import {gazetteer} from '../gazetteer.js';
 import {LATIN_COMMON_WORDS, LATIN_STOP, NON_NAME_ABBREVIATIONS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, TITLES_AFTER_NAME} from '../lexicon.js';
@@ -97,10 +98,9 @@ let heads: Trie<true> | undefined;
 /**
  * The tagger's body split where, after a space, another body's head word opens a second name and
  * the first also opens with one (กรมX กองY, ธนาคารX การไฟฟ้าY…): two bodies in a list, not one.
- * Offsets stay relative to the paragraph at `base`.
+ * Offsets stay relative to the paragraph at `base`. Only asked about organisations.
  */
 function splitJoinedBodies(text: string, base: number, span: ModelSpan): ModelSpan[] {
-	if (span.kind !== 'organization') return [span];
 	const name = text.slice(base + span.start, base + span.end);
 	if (!opensWithBodyHead(name, 0)) return [span];
 	const out: ModelSpan[] = [];
@@ -129,6 +129,8 @@ function splitJoinedBodies(text: string, base: number, span: ModelSpan): ModelSp
 	return out;
 }
 
+const isBody = (span: ModelSpan): boolean => span.kind === 'organization';
+
 /** What names a part of the body before it, not another body. */
 const PART_HEADS = ['วิทยาเขต', 'สาขา'];
 /** Heads of a body's divisions, too ambiguous alone to open a name (กอง is a heap too), but not after another body. */
@@ -136,11 +138,24 @@ const DIVISION_HEADS = ['กอง', 'ฝ่าย', 'แผนก'];
 
 /** A body's head word of three letters or more, not written short, and a name glued after it, opens `name` at `at` (กรมX, การไฟฟ้าX, กองX). */
 function opensWithBodyHead(name: string, at: number): boolean {
-	if (at > 0 && DIVISION_HEADS.some((h) => name.startsWith(h, at) && /[\u0E01-\u0E2E]/.test(name[at + h.length] ?? ''))) return true;
-	return triggerTrie()
-		.matchesAt(name, at)
-		.some((m) => m.end - at >= 3 && /[\u0E01-\u0E2E\u0E40-\u0E44]/.test(name[m.end] ?? '') && m.values.some((v) => v.type === 'org' && !v.word.includes('.')));
+	if (at > 0) for (const h of DIVISION_HEADS) if (name.startsWith(h, at) && isThaiConsonant(name.charCodeAt(at + h.length))) return true;
+	// The trie's words at `at` go into arrays kept for the next call: no array and object a word
+	// (splitJoinedBodies asks at every space of a body's name).
+	const trie = triggerTrie();
+	const count = trie.matchEndsAt(name, at, headEnds, headNodes);
+	for (let k = 0; k < count; k++) {
+		const end = headEnds[k]!;
+		if (end - at < 3) continue;
+		// A consonant or a leading vowel glued after the head: a name goes on.
+		const next = name.charCodeAt(end);
+		if (!isThaiConsonant(next) && !isLeadingVowel(next)) continue;
+		for (const v of trie.valuesAt(headNodes[k]!)) if (v.type === 'org' && !v.word.includes('.')) return true;
+	}
+	return false;
 }
+
+const headEnds: number[] = [];
+const headNodes: number[] = [];
 
 function trieOf(words: Iterable<string>): Trie<true> {
 	const trie = new Trie<true>();
@@ -315,7 +330,8 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 		if (to < 0) to = text.length;
 		if (to > from) {
 			const spans = tagged?.[paragraph++] ?? tagText(text.slice(from, to), model);
-			for (const span of spans.flatMap((sp) => splitJoinedBodies(text, from, sp))) {
+			// Only a body may be two joined: no array per span for the others.
+			for (const span of spans.some(isBody) ? spans.flatMap((sp) => (isBody(sp) ? splitJoinedBodies(text, from, sp) : sp)) : spans) {
 				seen.add(from + span.start, from + span.end, span.kind);
 				const snapped = toWordEdges(ctx, from + span.start, from + span.end);
 				if (snapped === undefined) continue;
