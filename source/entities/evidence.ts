@@ -10,7 +10,7 @@ import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer, isCountryKey, isKnownPlaceName as knownPlace, isThaiProvinceKey} from './gazetteer.js';
 import {
 	COMMON_WORDS,
-	FUNCTION_WORDS,
+	FUNCTION_WORD_SET,
 	LATIN_COMMON_WORDS,
 	LATIN_ORG_HEADS,
 	LATIN_OTHER_HEADS,
@@ -651,7 +651,6 @@ function elidedKind(written: string, mentions: readonly MentionEvidence[]): stri
 		? 'generic'
 		: undefined;
 }
-const FUNCTION_WORD_SET: ReadonlySet<string> = new Set(FUNCTION_WORDS);
 
 /** Classifiers of bodies, places and documents, which follow a head to count or pick kinds of it. */
 const CLASSIFIER_LIST = ['สาย', 'เส้น', 'ฉบับ', 'หน่วย', 'ชุด', 'ลำ', 'คัน', 'หลัง'];
@@ -954,7 +953,7 @@ function knownPlaceThenWords(name: string): string | undefined {
 	for (let k = parts.length - 1; k > 0; k--) {
 		const cut = parts[k]!.start;
 		const place = name.slice(0, cut);
-		const bare = PLACE_HEADS_LONGEST_FIRST.find((h) => place.length > h.length && place.startsWith(h));
+		const bare = PLACE_PHRASE_HEADS.find((h) => place.length > h.length && place.startsWith(h));
 		if (!knownPlace(place) && !(bare !== undefined && knownPlace(place.slice(bare.length)))) continue;
 		return parts.slice(k).every((w) => isCommonWord(w.text) && !isPlaceWord(w.text) && !knownPlace(w.text) && !PLACE_QUALIFIERS.has(w.text))
 			? 'place-then-words'
@@ -962,7 +961,6 @@ function knownPlaceThenWords(name: string): string | undefined {
 	}
 	return undefined;
 }
-const PLACE_HEADS_LONGEST_FIRST = PLACE_HEADS.filter((h) => !h.endsWith('.')).sort((a, b) => b.length - a.length);
 /** Words that name a place's part or age after its name (คลองคูเมือง|เดิม, X|ใหม่, X|น้อย, X|เหนือ). */
 const PLACE_QUALIFIERS = new Set(['เดิม', 'เก่า', 'ใหม่', 'น้อย', 'ใหญ่', 'กลาง', 'เหนือ', 'ใต้', 'ตะวันออก', 'ตะวันตก', 'นอก', 'ใน', 'บน', 'ล่าง']);
 

@@ -823,6 +823,8 @@ export const FUNCTION_WORDS = [
 	'เผื่อ',
 	'ยาม',
 ];
+/** FUNCTION_WORDS as a set, for lookups. */
+export const FUNCTION_WORD_SET: ReadonlySet<string> = new Set(FUNCTION_WORDS);
 
 /** Speech and action verbs: end a name, and after a bare short form show it is a person. */
 export const VERBS = [

@@ -3,7 +3,7 @@
 // inside a name (a verb, a particle: `องค์การความร่วมมือX|ใกล้ชิดกัน…`); a generic complement
 // (องค์การระหว่างประเทศ, ธนาคารที่มีปัญหา, ประเทศต่างๆ) makes no name at all.
 
-import {COMMON_WORDS, FUNCTION_WORDS, POSITIONS, HONORIFICS, ORG_HEADS, PLACE_HEADS, RANKS} from '../lexicon.js';
+import {COMMON_WORDS, FUNCTION_WORD_SET, POSITIONS, HONORIFICS, ORG_HEADS, PLACE_HEADS, RANKS} from '../lexicon.js';
 import {gazetteer, isCountryKey} from '../gazetteer.js';
 import {isCommonWord, isOrgWord, isPlaceWord} from '../common-words.js';
 import {type DetectionContext, GENERIC, HEAD_STOP_PREFIX, ORG_STOP, PERSON_STOP, VERB_SET, isCombining, isThaiLetter, isThaiNameChar, isUpperLatin} from './context.js';
@@ -25,7 +25,6 @@ export interface HeadName {
 }
 
 const COMMON = new Set(COMMON_WORDS);
-const FUNCTION = new Set(FUNCTION_WORDS);
 const PERSONISH = new Set([...POSITIONS, ...HONORIFICS, ...RANKS]);
 /** Inside a body's name a position may appear (สำนักนายกรัฐมนตรี); an honorific starts a person. */
 const TITLE_CUT = new Set([...HONORIFICS, ...RANKS]);
@@ -132,7 +131,7 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		const head = text.slice(headStart, headEnd);
 		if (p > headEnd && head === 'จังหวัด') return undefined;
 		// Nor is a listed word right after it (ทุกจังหวัด|ใช้…, เจ้าคณะจังหวัด|คณะ…): foreign provinces are names.
-		if ((head === 'จังหวัด' || head === 'จ.') && (HEAD_WORDS.has(first) || FUNCTION.has(first))) return undefined;
+		if ((head === 'จังหวัด' || head === 'จ.') && (HEAD_WORDS.has(first) || FUNCTION_WORD_SET.has(first))) return undefined;
 		// Every district is in the gazetteer too: after อำเภอ or อ. anything else is no district
 		// (ตามอำเภอใจ, อำเภอครอบคลุม…; อ. before a person is อาจารย์), but for the district
 		// of a province's seat written short (อำเภอเมือง จังหวัด…).
@@ -202,7 +201,7 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		// ของ inside a name (…ความมั่นคงของมนุษย์), not before a place or a pronoun (…ของไทย, …ของเรา).
 		if (w === 'ของ') {
 			const next = bounds[k + 1] !== undefined ? ctx.words.wordAt(bounds[k + 1]!) : '';
-			if (next !== '' && !ORG_STOP.has(next) && !FUNCTION.has(next) && !GENERIC.has(next) && !gaz.thai.has(next)) continue;
+			if (next !== '' && !ORG_STOP.has(next) && !FUNCTION_WORD_SET.has(next) && !GENERIC.has(next) && !gaz.thai.has(next)) continue;
 		}
 		// A common word never seen inside a body's or place's name is the sentence going on
 		// (กระทรวงX|จ้าง…, กรมX|เร่ง…): the data says so for words the stop lists do not hold.
@@ -382,7 +381,7 @@ export function everydayTail(ctx: DetectionContext, from: number, to: number): b
 	const gaz = gazetteer();
 	for (let b = from; b < to;) {
 		const w = ctx.words.wordAt(b);
-		if (w === '' || !(isCommonWord(w) || VERB_SET.has(w) || FUNCTION.has(w)) || gaz.thai.has(w)) return false;
+		if (w === '' || !(isCommonWord(w) || VERB_SET.has(w) || FUNCTION_WORD_SET.has(w)) || gaz.thai.has(w)) return false;
 		b += w.length;
 	}
 	return true;
@@ -429,7 +428,7 @@ function unknownPiece(piece: string): boolean {
 		piece.length <= 3 &&
 		isThaiLetter(piece.charCodeAt(0)) &&
 		!isCommonWord(piece) &&
-		!FUNCTION.has(piece) &&
+		!FUNCTION_WORD_SET.has(piece) &&
 		!VERB_SET.has(piece) &&
 		!ORG_STOP.has(piece) &&
 		!PERSON_STOP.has(piece) &&
@@ -476,7 +475,7 @@ function clauseOrListedWord(w: string): boolean {
 	return (
 		VERB_SET.has(w) ||
 		CLAUSE_VERBS.has(w) ||
-		FUNCTION.has(w) ||
+		FUNCTION_WORD_SET.has(w) ||
 		ORG_STOP.has(w) ||
 		PERSON_STOP.has(w) ||
 		GENERIC.has(w) ||
@@ -518,7 +517,7 @@ export function trailingJoiner(ctx: DetectionContext, from: number, end: number)
 	if (word === '' || !TRAILING_JOINERS.has(word) || end - word.length <= from) return undefined;
 	if (word === 'การ' || word === 'ความ') {
 		const prev = ctx.words.wordBefore(end - word.length);
-		if (!isCommonWord(prev) && !HEAD_WORDS.has(prev) && !FUNCTION.has(prev) && !COMMON.has(prev)) return undefined;
+		if (!isCommonWord(prev) && !HEAD_WORDS.has(prev) && !FUNCTION_WORD_SET.has(prev) && !COMMON.has(prev)) return undefined;
 	}
 	return word;
 }
@@ -552,7 +551,7 @@ export function commonAfterPlaceHead(ctx: DetectionContext, head: string, comple
 		complementStart = after;
 		first = ctx.firstWord(complementStart, runEnd);
 		// After the classifier any everyday word describes the way (ถนนสาย|สำคัญ, สาย|นี้).
-		if (FUNCTION.has(first) || isCommonWord(first)) return true;
+		if (FUNCTION_WORD_SET.has(first) || isCommonWord(first)) return true;
 	} else if (!PROPER_PLACE_HEADS.has(head)) return false;
 	if (!isCommonWord(first) || isPlaceWord(first)) return false;
 	// A way named by a number (ถนนพระราม 2), or by one word standing alone (ถนนราชดำเนิน กรุงเทพฯ),

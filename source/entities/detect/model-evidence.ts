@@ -10,14 +10,13 @@
 //   one; a body's or place's name is not glued after a body's head (กอง|X) and closes its brackets.
 import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord} from '../common-words.js';
 import {gazetteer, isKnownPlaceName as knownPlace} from '../gazetteer.js';
-import {FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
+import {FUNCTION_WORD_SET, ORG_HEADS, PLACE_HEADS, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
 import {commonAfterPlaceHead, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
 import {triggerTrie} from './trigger-trie.js';
 import type {EntityKind} from '../types.js';
 
-const FUNCTION = new Set(FUNCTION_WORDS);
 const THINGS = new Set(THING_NOUNS);
 const THINGS_BEFORE = new SuffixSet(THING_NOUNS);
 /** Place heads glued before a name (not one written short: อ. is also a teacher's title). */
@@ -32,7 +31,7 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 		return false;
 	if ((!titled && insideWord(text, start)) || insideWord(text, end)) return false;
 	// No name opens with a function word (ณ|ท่าเรือ…: the place is after it).
-	if (FUNCTION.has(ctx.firstWord(start, ctx.thaiRunEnd(start)))) return false;
+	if (FUNCTION_WORD_SET.has(ctx.firstWord(start, ctx.thaiRunEnd(start)))) return false;
 	if (kind === 'person') {
 		// After a title the rules' own checks apply (see candidates.ts); without one the model alone speaks.
 		if (titled) return true;
@@ -223,7 +222,7 @@ function listItems(text: string, pos: number, step: -1 | 1): string[] {
 		// A whole item: a space, a line's edge or a mark on its far side, not a letter of another script.
 		const edge = step < 0 ? text[from - 1] : text[to];
 		// (A function word opens or ends the list: เช่น|ได้แก่ before it, ที่ after it.)
-		if (item === '' || FUNCTION.has(item) || (edge !== undefined && /[A-Za-z0-9๐-๙]/.test(edge))) break;
+		if (item === '' || FUNCTION_WORD_SET.has(item) || (edge !== undefined && /[A-Za-z0-9๐-๙]/.test(edge))) break;
 		items.push(item);
 		at = step < 0 ? from : to;
 	}

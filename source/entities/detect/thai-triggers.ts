@@ -6,7 +6,7 @@ import {isCommonWord, isOrgWord, isPlaceWord} from '../common-words.js';
 import {gazetteer, isCountryKey, type PlaceName} from '../gazetteer.js';
 import {
 	FOREIGN_POSITIONS,
-	FUNCTION_WORDS,
+	FUNCTION_WORD_SET,
 	GENERIC_COMPLEMENTS,
 	NON_NAME_ABBREVIATIONS,
 	ORG_HEADS,
@@ -120,7 +120,6 @@ function twoDots(text: string, start: number, end: number): boolean {
 
 /** What closes a state enterprise's name: การท่องเที่ยว|แห่งประเทศไทย, การยาง|แห่งประเทศไทย. */
 const OF_THAILAND = 'แห่งประเทศไทย';
-const FUNCTION_SET = new Set(FUNCTION_WORDS);
 
 /**
  * State enterprises named การ + what they run + แห่งประเทศไทย (the tourism, sports, rubber and
@@ -143,7 +142,7 @@ export function detectStateEnterprises(ctx: DetectionContext): void {
 		// Nor is the การ that ends a post or a head (ผู้อำนวยการ|สถานี…, คณะกรรมการ…).
 		if (endsTrigger(text, start + 3)) continue;
 		const between = ctx.innerBounds(start + 3, at).map((b) => ctx.words.wordAt(b));
-		if (!/^[\u0E01-\u0E4E]+$/.test(text.slice(start, at)) || between.some((w) => FUNCTION_SET.has(w))) continue;
+		if (!/^[\u0E01-\u0E4E]+$/.test(text.slice(start, at)) || between.some((w) => FUNCTION_WORD_SET.has(w))) continue;
 		ctx.add({start, end, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: true});
 	}
 }
@@ -215,7 +214,7 @@ const MAX_TEMPLE_WORDS = 8;
 
 /** A word a temple's name may hold: no function word, verb, generic or stop word. */
 function templeWord(w: string): boolean {
-	return !FUNCTION_SET.has(w) && !VERB_SET.has(w) && !GENERIC.has(w) && !ORG_STOP.has(w);
+	return !FUNCTION_WORD_SET.has(w) && !VERB_SET.has(w) && !GENERIC.has(w) && !ORG_STOP.has(w);
 }
 
 /** A trigger word (a title, a post, a head) ends at `end`, starting up to 12 letters before it. */
@@ -250,9 +249,9 @@ export function detectRegisteredCompanies(ctx: DetectionContext): void {
 		const name = whole.replace(COMPANY_BRACKET, '');
 		if (name.trim() === '' || NOT_IN_COMPANY.test(name)) continue;
 		const tokens = name.trim().split(/\s+/);
-		if (tokens.length > 6 || tokens.some((t) => FUNCTION_SET.has(t) || VERB_SET.has(t))) continue;
+		if (tokens.length > 6 || tokens.some((t) => FUNCTION_WORD_SET.has(t) || VERB_SET.has(t))) continue;
 		// Nor a function word glued inside (บริษัทได้ให้ความร่วมมือกับ…).
-		if (ctx.innerBounds(start + 'บริษัท'.length, at).some((b) => FUNCTION_SET.has(ctx.words.wordAt(b)))) continue;
+		if (ctx.innerBounds(start + 'บริษัท'.length, at).some((b) => FUNCTION_WORD_SET.has(ctx.words.wordAt(b)))) continue;
 		const end = at + LIMITED.length + (PUBLIC.exec(text.slice(at + LIMITED.length))?.[0].length ?? 0);
 		if (end < text.length && isThaiNameChar(text.charCodeAt(end)) && !ctx.words.isBoundary(end)) continue;
 		ctx.add({start, end, kind: 'organization', rule: 'org-head', priority: PRIORITY.org, closed: true});
@@ -267,7 +266,7 @@ function joinedHeadEnd(ctx: DetectionContext, start: number, end: number): numbe
 	if (!ctx.words.isBoundary(start)) return undefined;
 	const word = ctx.words.wordAt(start);
 	const rest = ctx.text.slice(end, start + word.length);
-	if (rest.length < 2 || !isCommonWord(rest) || VERB_SET.has(rest) || FUNCTION_SET.has(rest) || ORG_STOP.has(rest)) return undefined;
+	if (rest.length < 2 || !isCommonWord(rest) || VERB_SET.has(rest) || FUNCTION_WORD_SET.has(rest) || ORG_STOP.has(rest)) return undefined;
 	// The compound is no word of its own, or one the data saw inside bodies' names (ศูนย์วิจัย); not
 	// an everyday compound that names no body (ศูนย์กลาง "hub", ศูนย์การค้า "mall").
 	return !isCommonWord(word) || isOrgWord(word) ? start + word.length : undefined;
