@@ -93,6 +93,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			countrysKind(name) ??
 			(kind === 'organization' ? kindOfACountry(name) : undefined) ??
 			cutOnBoundWord(name) ??
+			(kind === 'organization' ? (localKind(name) ?? firmOfEverydayWords(name, mentions) ?? partOfAKind(name)) : undefined) ??
 			kindNotName(name, kind, mentions);
 		if (shape !== undefined) return shape;
 	}
@@ -100,7 +101,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		// One Thai letter is an initial or a cut, no name (a post's ท, a title's ฮ).
 		const wrong = /^[\u0E01-\u0E2E]$/.test(name)
 			? 'one-letter'
-			: (countrysFormalName(name) ?? royalVerb(name) ?? royalRankAlone(name) ?? (MONUMENT_OR_CLERGY.test(name) ? 'monument-or-clergy' : undefined));
+			: (countrysFormalName(name) ?? royalVerb(name) ?? royalRankAlone(name) ?? (MONUMENT_OR_CLERGY.test(name) ? 'monument-or-clergy' : undefined) ?? postOfABody(name));
 		if (wrong !== undefined) return wrong;
 	}
 	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name) || PHRASAL_PARTICLE_END.test(name))) return 'latin-phrase';
@@ -801,6 +802,111 @@ const DEGREE_SHORT_FORM = /^[\u0E01-\u0E2E][\u0E01-\u0E4E]{0,3}\.[บมด]\.$/
 const DOTLESS_MONTH = /^(?:มค|มีค|เมย|พค|มิย|กย|ตค|พย|ธค)\.$/;
 
 /**
+ * A kind of body set up in every area or community, no one named (issue 7, junk22): a head of which
+ * there are many (a centre, an association, a fund, a hospital…) and only everyday words ending on a
+ * bare word of an area or a community (สำนักงานธนารักษ์|พื้นที่ "the area treasury offices",
+ * สมาคม|การประมง|ท้องถิ่น "local fisheries associations", กองทุน|วิสาหกิจ|ชุมชน "community enterprise
+ * funds"): the area is not named, as a province's is not in สำนักงานX|จังหวัด (unnamedUnit). A place
+ * before the word names the area (…กรุงเทพมหานคร|พื้นที่ 1, cut before its number) and keeps it; so
+ * do heads of one body per field (กรมส่งเสริมการปกครอง|ท้องถิ่น, กรมการพัฒนา|ชุมชน) and an institute
+ * or council (สถาบันวิทยาลัย|ชุมชน).
+ */
+function localKind(name: string): string | undefined {
+	const tail = LOCAL_TAILS.find((t) => name.length > t.length && name.endsWith(t));
+	if (tail === undefined || /[^\u0E01-\u0E4E]/.test(name) || knownPlace(name)) return undefined;
+	const head = LOCAL_KIND_HEADS.find((h) => name.length > h.length + tail.length && name.startsWith(h));
+	if (head === undefined) return undefined;
+	// The tail a whole word or words (ท้อง|ถิ่น to the segmenter) from a word's start.
+	const at = name.length - tail.length;
+	const rest = words(name, head.length);
+	if (rest[0]?.start !== head.length || !rest.some((w) => w.start === at)) return undefined;
+	const between = rest.filter((w) => w.end <= at);
+	return between.length > 0 && between.every((w) => (isCommonWord(w.text) || FUNCTION_WORD_SET.has(w.text)) && !knownPlace(w.text)) ? 'generic' : undefined;
+}
+/** Bare words of an area, a locality or a community, ending a kind's name. */
+const LOCAL_TAILS = ['พื้นที่', 'ท้องถิ่น', 'ชุมชน'];
+/** Heads of which every area or community may have one (not กรม, สำนัก, สถาบัน, สภา, ชมรม: one per field). */
+const LOCAL_KIND_HEADS = ['สำนักงาน', 'หน่วยงาน', 'ศูนย์', 'สมาคม', 'กองทุน', 'โรงพยาบาล', 'โรงเรียน', 'องค์กร', 'สหกรณ์', 'เครือข่าย', 'ธนาคาร'];
+
+/**
+ * A firm named by its line of business alone (issue 7, junk22): บริษัท and only everyday words
+ * (บริษัท|ประกัน|วินาศภัย "non-life insurers", บริษัท|รักษา|ความ|ปลอดภัย "security firms",
+ * บริษัท|เทคโนโลยี "tech firms"): a firm's own name is a brand, a family's or a
+ * place's word (บริษัทซิโนแวค, บริษัทการบินไทย), not the words for what every firm of its kind does.
+ * A definition or an acronym in any mention says the text means one firm and keeps it; so do
+ * `แห่ง…`, a Thai spelling of Latin letters (บริษัทอาร์|เอ็กซ์) and the mark ์ of loan spellings.
+ */
+function firmOfEverydayWords(name: string, mentions: readonly MentionEvidence[]): string | undefined {
+	if (!name.startsWith('บริษัท') || name.length === 'บริษัท'.length || !FIRM_LETTERS.test(name) || name.includes('แห่ง') || knownPlace(name)) return undefined;
+	if (mentions.some((m) => m.rule === 'definition' || m.rule === 'acronym')) return undefined;
+	const rest = words(name, 'บริษัท'.length);
+	if (rest[0]?.start !== 'บริษัท'.length) return undefined;
+	return rest.every((w) => isCommonWord(w.text) && !knownPlace(w.text) && !LATIN_LETTER_NAMES.has(w.text)) ? 'generic' : undefined;
+}
+/**
+ * Thai letters without the silent mark ์, which Thai spellings of foreign brands mostly carry
+ * (แอร์|บัส, ไฟเซอร์: a brand of everyday loanwords); `แห่ง…` (แห่งชาติ, แห่งประเทศไทย) is left out too,
+ * as it says which one (บริษัทโทรคมนาคม|แห่งชาติ).
+ */
+const FIRM_LETTERS = /^[\u0E01-\u0E4B\u0E4D\u0E4E]+$/;
+/** The Latin letters' names spelt in Thai (อาร์, เอ็กซ์, เอส): a brand's letters, no everyday word. */
+const LATIN_LETTER_NAMES = new Set([
+	'เอ',
+	'บี',
+	'ซี',
+	'ดี',
+	'อี',
+	'เอฟ',
+	'จี',
+	'เอช',
+	'ไอ',
+	'เจ',
+	'เค',
+	'แอล',
+	'เอ็ม',
+	'เอ็น',
+	'โอ',
+	'พี',
+	'คิว',
+	'อาร์',
+	'เอส',
+	'ที',
+	'ยู',
+	'วี',
+	'เอ็กซ์',
+	'วาย',
+	'แซด',
+]);
+
+/**
+ * A body of a body of a kind (issue 7, junk22): a head that names a part of a body (its office, its
+ * board, its centre) and then only the bare head of bodies a country has many of (สำนักงาน|ธนาคาร "a
+ * bank's office", คณะกรรมการ|ธนาคาร "a bank's board", คณะกรรมการ|บริษัท): the part of any of them.
+ * The body named after the head (คณะกรรมการธนาคาร|แห่งประเทศไทย) is one.
+ */
+function partOfAKind(name: string): string | undefined {
+	const part = FIELD_HEADS.find((h) => name.length > h.length && name.startsWith(h));
+	return part !== undefined && MANY_OWNED.includes(name.slice(part.length)) ? 'generic' : undefined;
+}
+
+/**
+ * A post and the body or place it is held in read as a person (issue 7, junk22): เจ้าอาวาส|วัดX "the
+ * abbot of temple X", ผู้อำนวยการ|โรงเรียนX. A person's name holds no post (the rules strip a title
+ * before the name); a given name that opens with a post's letters (ประธาน|วงศ์) has no head after it.
+ */
+function postOfABody(name: string): string | undefined {
+	const post = triggerTrie()
+		.matchesAt(name, 0)
+		.filter((m) => m.values.some((v) => v.type === 'position'))
+		.at(-1);
+	if (post === undefined || post.end >= name.length) return undefined;
+	postPlaces ??= [...HEADS_LONGEST_FIRST, ...PLACE_NOUNS.filter((n) => !AMBIGUOUS_PLACE_NOUNS.has(n))];
+	return postPlaces.some((h) => name.length > post.end + h.length && name.startsWith(h, post.end)) ? 'post' : undefined;
+}
+/** Heads of the bodies and places a post is held in: bodies', places' and a temple's, a school's, a station's. */
+let postPlaces: string[] | undefined;
+
+/**
  * A kind of body by who owns it or how far it reaches, no body named (issue 7, junk20): a head of
  * which a country has many and then only everyday words ending on an owner's or a legal form's word
  * (บริษัท|ข้ามชาติ "multinationals", บริษัท|ขนส่ง|เอกชน "private transport firms", ธนาคาร|พาณิชย์|เอกชน,
@@ -1177,6 +1283,8 @@ const ODD_MARK = /["“”‘’«»!?;:,[\]{}<>|*#@%^=+~/\\]/;
  * Nouns that open a place's proper name besides the head words the rules read (บ้าน|X a village,
  * วัด|X a temple, สถานี|X a station…): the tagger's place opened by one is a name, not a guess.
  */
+/** Place nouns that also open given names and words (แม่X, ภูX, บ้านX after ผู้ใหญ่…). */
+const AMBIGUOUS_PLACE_NOUNS = new Set(['บ้าน', 'แม่', 'ภู', 'ลำ', 'วัง', 'ต.', 'ภาค', 'หนอง', 'ห้วย', 'ทุ่ง']);
 const PLACE_NOUNS = [
 	'บ้าน',
 	'วัด',
@@ -1254,6 +1362,7 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 		!MONUMENT_OR_CLERGY.test(summary.name) &&
 		summary.name.length > 1 &&
 		!STATE_OPENER.test(summary.name) &&
+		postOfABody(summary.name) === undefined &&
 		!cluster.every(
 			(g) =>
 				((table.mentionRule.get(g) === 'model' || LATIN_UNTITLED_RULES.has(table.mentionRule.get(g) ?? '')) && table.mentionTitle.get(g) === undefined) ||
