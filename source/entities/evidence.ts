@@ -762,9 +762,10 @@ const ROAD_CODE = /^[\u0E01-\u0E2E]{2,3}\.\s?[0-9๐-๙]{3,4}$/;
 /**
  * An indefinite, a plural or "the said" ending a name: a kind, or a body named before; so does
  * "leading" (ธนาคารพาณิชย์|ชั้นนำ, the leading banks), which the name reader now reads whole where the
- * segmenter cuts it (ชั้น|นำ, split-compounds.ts) and cutOnBoundWord judged its first half.
+ * segmenter cuts it (ชั้น|นำ, split-compounds.ts) and cutOnBoundWord judged its first half; and so do
+ * "outstanding", "excellent" (โรงพยาบาล…|ดีเด่น: an award's category, whichever body wins it; junk22).
  */
-const KIND_TAIL = /[\u0E01-\u0E4E](?:แห่งหนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ดังกล่าว|ชั้นนำ)$/;
+const KIND_TAIL = /[\u0E01-\u0E4E](?:แห่งหนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ดังกล่าว|ชั้นนำ|ดีเด่น|ยอดเยี่ยม)$/;
 
 /** Heads of the units one body of a kind serves each of (one per province, district, sub-district, village). */
 const PLACE_UNIT_TAILS = ['จังหวัด', 'อำเภอ', 'ตำบล', 'หมู่บ้าน'];

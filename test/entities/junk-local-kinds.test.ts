@@ -1,6 +1,6 @@
 // Kinds of body written like names, and a post read as a person (issue 7, the junk22 round): a body of
 // every area or community, a firm named by its line of business, the office or board of any body of
-// a kind, a post and the temple or body it is held in. Names and sentences written for the test, each
+// a kind, an award's category, a post and the temple or body it is held in. Names and sentences written for the test, each
 // rule with its must-keep twins; every positive case below fails without its rule.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
@@ -42,6 +42,15 @@ describe('the office or board of any body of a kind', () => {
 		assert.equal(reason('สำนักงานโรงพยาบาล', 'organization', found('org-head')), 'generic');
 		assert.equal(reason('คณะกรรมการธนาคารแห่งประเทศไทย', 'organization', found('org-head', 2, 2)), undefined);
 		assert.equal(reason('สำนักงานธนาคารออมสินภาค', 'organization', found('org-head')), undefined);
+	});
+});
+
+describe('an award’s category', () => {
+	it('a body ending on “outstanding” or “excellent” is the category any winner fills; the word inside a name stays (twins)', () => {
+		assert.equal(reason('โรงเรียนอนุบาลดีเด่น', 'organization', found('org-head', 2, 1)), 'generic');
+		assert.equal(reason('สหกรณ์ออมทรัพย์ยอดเยี่ยม', 'organization', found('org-head')), 'generic');
+		assert.equal(reason('สมาคมนักเรียนทุนดีเด่นแห่งประเทศไทย', 'organization', found('org-head', 2, 2)), undefined);
+		assert.equal(reason('โรงเรียนอนุบาลสามเสน', 'organization', found('org-head', 2, 2)), undefined);
 	});
 });
 
