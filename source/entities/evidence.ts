@@ -476,16 +476,29 @@ function countrysKind(name: string): string | undefined {
 /**
  * A head of which every country has many and then a country alone (issue 7, junk16): บริษัท|ญี่ปุ่น
  * "Japanese companies", มหาวิทยาลัย|ไทย "Thai universities", องค์กร|ต่างชาติ: a kind of body by its
- * nationality, not one body. A name after the head that holds a country's name among its own words
+ * nationality, not one body (so are a grouping of countries, and two joined: องค์กร|อาเซียน, บริษัท|X|และ|Y).
+ * A name after the head that holds a country's name among its own words
  * (ธนาคาร|กรุงไทย, บริษัท|การบินไทย) or a body's head of one per country (สมาคม|ญี่ปุ่น, หอการค้า|ญี่ปุ่น,
  * สถานทูต|ญี่ปุ่น) keeps it.
  */
 function kindOfACountry(name: string): string | undefined {
 	const head = MANY_PER_COUNTRY.find((h) => name.length > h.length && name.startsWith(h));
 	if (head === undefined) return undefined;
-	const rest = name.slice(head.length).replace(/^ประเทศ/, '');
-	return FOREIGN.has(rest) || isCountryKey(gazetteer().thai.get(rest)?.key) ? 'generic' : undefined;
+	// A grouping of countries, or two nationalities joined, say the same of more
+	// countries (บริษัท|ญี่ปุ่น|และ|อาเซียน "Japanese and ASEAN companies", องค์กร|อาเซียน; junk22).
+	const parts = name.slice(head.length).split(/\s?(?:และ|หรือ|-)\s?/);
+	return parts.length <= 2 && parts.every(nationality) ? 'generic' : undefined;
 }
+/**
+ * A country, "foreign" or a grouping of countries. Not a continent: ธนาคาร|เอเชีย was one bank's name
+ * (the Bank of Asia).
+ */
+function nationality(written: string): boolean {
+	const rest = written.replace(/^ประเทศ/, '');
+	return FOREIGN.has(rest) || GROUPINGS.has(rest) || isCountryKey(gazetteer().thai.get(rest)?.key);
+}
+/** Groupings of countries the gazetteer does not hold. */
+const GROUPINGS = new Set(['อาเซียน', 'สหภาพยุโรป', 'อียู', 'เอเปค', 'เอเปก']);
 /** Heads of bodies a country has many of (companies, banks, universities, schools, hospitals, works). */
 const MANY_PER_COUNTRY = ['บริษัท', 'องค์กร', 'หน่วยงาน', 'ธนาคาร', 'มหาวิทยาลัย', 'โรงงาน', 'สถานศึกษา', 'โรงเรียน', 'โรงพยาบาล'];
 /** "Foreign": the nationality of any country. */

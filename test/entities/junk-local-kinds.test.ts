@@ -1,6 +1,7 @@
 // Kinds of body written like names, and a post read as a person (issue 7, the junk22 round): a body of
 // every area or community, a firm named by its line of business, the office or board of any body of
-// a kind, an award's category, a post and the temple or body it is held in. Names and sentences written for the test, each
+// a kind, a kind by a grouping of countries, an award's category, a post and the temple or body it is
+// held in. Names and sentences written for the test, each
 // rule with its must-keep twins; every positive case below fails without its rule.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
@@ -42,6 +43,17 @@ describe('the office or board of any body of a kind', () => {
 		assert.equal(reason('สำนักงานโรงพยาบาล', 'organization', found('org-head')), 'generic');
 		assert.equal(reason('คณะกรรมการธนาคารแห่งประเทศไทย', 'organization', found('org-head', 2, 2)), undefined);
 		assert.equal(reason('สำนักงานธนาคารออมสินภาค', 'organization', found('org-head')), undefined);
+	});
+});
+
+describe('a kind of body by a grouping of countries, or two nationalities joined', () => {
+	it('a head of many and a grouping, or two nationalities, is a kind; a name after the head, a continent stay (twins)', () => {
+		assert.equal(reason('มหาวิทยาลัยอาเซียน', 'organization', found('org-head')), 'generic');
+		assert.equal(reason('บริษัทเกาหลีและจีน', 'organization', found('org-head')), 'generic');
+		assert.equal(reason('โรงงานต่างชาติหรือไทย', 'organization', found('org-head')), 'generic');
+		assert.equal(reason('ธนาคารเอเชีย', 'organization', found('org-head', 2, 2)), undefined);
+		assert.equal(reason('บริษัทเกาหลีและจีนพัฒนา', 'organization', found('org-head')), undefined);
+		assert.equal(reason('สมาคมไทยและอาเซียน', 'organization', found('org-head')), undefined);
 	});
 });
 
