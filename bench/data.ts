@@ -62,8 +62,9 @@ export const JUNK_LABELS = [
  * stop and reads it once: that file is the stop's measure and joins this list until the next stop.
  */
 export const HELD_OUT_JUNK_LABELS: string[] = [
-	// junk22's fresh seed on its branch (stop 29): the lead decides whether it joins JUNK_LABELS.
+	// junk22's two fresh seeds on its branch (stop 29): the lead decides whether they join JUNK_LABELS.
 	'entities-junk-labels-heldout-junk22.tsv',
+	'entities-junk-labels-heldout-junk22-2.tsv',
 ];
 
 export function bigCorpus(times = 5): {path: string; bytes: number} {
