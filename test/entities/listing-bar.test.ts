@@ -308,6 +308,27 @@ describe("the shipped table's verdict", () => {
 	});
 });
 
+describe('a body named by its acronym read aloud (the bar4 round)', () => {
+	it('is not weighed by the learned bar; a name of the same shape and letters that spell nothing is', () => {
+		const verdict = (name: string): string | undefined => {
+			const articles: DetectedArticle[] = Array.from({length: 3}, (_, i) => ({
+				id: `a${i}`,
+				mentions: [{start: 0, end: name.length, text: name, kind: 'organization', rule: 'model', group: 0, tagged: 'same'}],
+			}));
+			const builder = new EntityIndexBuilder({everyEntity: true});
+			builder.addDetected(articles);
+			return builder
+				.snapshot()
+				.all()
+				.find((e) => e.name === name)?.unlisted;
+		};
+		// เอฟ|ดี|เอ: F, D, A.
+		assert.equal(verdict('เอฟดีเอ'), undefined);
+		// Twin: the same length and rule, no Latin letter's name in it.
+		assert.equal(verdict('ฟอดีอา'), 'learned-bar');
+	});
+});
+
 describe("the tagger's word per mention", () => {
 	it('is set by detection and survives the mention columns (a worker, the detection cache)', () => {
 		const text = 'นางสาวพิมพ์ชนก ศรีวงศ์ษา เดินทางไปจังหวัดลำพูน';
