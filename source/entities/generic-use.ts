@@ -66,9 +66,15 @@ const SHORT_FORM = /^[\u0E01-\u0E2E][\u0E01-\u0E4E.]{0,6}\.$/;
  * เจ้าหน้าที่, สมาชิก…) were tried as well and told less (bench/HISTORY.md, the bar4 round).
  */
 const HEADED_BEFORE = /(?:ผู้อำนวยการ|อธิบดี|เลขาธิการ|ประธาน|นายก|ปลัด|ผู้ว่าการ|ผู้ว่าราชการ|หัวหน้า|ผู้แทน|ผู้บริหาร|คณบดี|อธิการบดี|กรรมการ|โฆษก|ผู้บัญชาการ)\s?$/;
+/** The letters those words end on: a mention whose two letters before hold none is not read further. */
+const HEADED_LAST = new Set([...'รนกดาี'].map((c) => c.charCodeAt(0)));
 
-/** The mention starting at `start` follows a head's or an officer's title (HEADED_BEFORE). */
+/**
+ * The mention starting at `start` follows a head's or an officer's title (HEADED_BEFORE), glued or
+ * after a space. Detection asks it of every mention: the last letters are looked at first.
+ */
 export function headedUse(text: string, start: number): boolean {
+	if (!HEADED_LAST.has(text.charCodeAt(start - 1)) && !HEADED_LAST.has(text.charCodeAt(start - 2))) return false;
 	return HEADED_BEFORE.test(text.slice(Math.max(0, start - 14), start));
 }
 
