@@ -55,6 +55,8 @@ export const JUNK_LABELS = [
 	'entities-junk-labels-heldout-bar3.tsv',
 	'entities-junk-labels-heldout-14.tsv',
 	'entities-junk-labels-heldout-15.tsv',
+	'entities-junk-labels-16.tsv',
+	'entities-junk-labels-17.tsv',
 ];
 /**
  * Never trained on. Since stop 26 (the bar2 round) every sample read before, the lead's fresh seeds

@@ -56,6 +56,7 @@ export class EntityIndexBuilder {
 		mentionWeight: new NumberColumn('float64'),
 		mentionPlaceKey: new Column<string | undefined>(),
 		genericMentions: new Set<number>(),
+		headedMentions: new Set<number>(),
 		mentionTagged: new NumberColumn('uint8'),
 		taggerRan: false as boolean,
 	} satisfies MentionTable;
@@ -174,6 +175,7 @@ export class EntityIndexBuilder {
 		// The mention objects are let go: only the columns are kept.
 		for (const m of mentions) {
 			if (m.generic === true) table.genericMentions.add(table.mentionText.length);
+			if (m.headed === true) table.headedMentions.add(table.mentionText.length);
 			table.mentionArticle.push(article);
 			table.mentionStart.push(m.start);
 			table.mentionEnd.push(m.end);

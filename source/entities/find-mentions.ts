@@ -3,7 +3,7 @@
 // Latin names and acronyms, bracketed definitions); overlaps go to the stronger rule; then the
 // names found are looked for again (repeats, short forms, spelling variants).
 
-import {genericUse} from './generic-use.js';
+import {genericUse, headedUse} from './generic-use.js';
 import type {Article} from '../corpus/types.js';
 import {thaiPhoneticKey} from '../text/phonetic.js';
 import {detectThaiAbbreviations} from './detect/abbreviations.js';
@@ -40,6 +40,8 @@ export interface DetectedMention extends Mention {
 	 * not run): a name of the same kind, or only of another kind. The listing bar reads it.
 	 */
 	tagged?: 'same' | 'other';
+	/** Right after a head's or an officer's title (generic-use.ts, headedUse). The listing bar reads it. */
+	headed?: boolean;
 }
 
 /** Quote marks, straight and curly, single and double, and guillemets. */
@@ -157,6 +159,7 @@ function mentionOf(c: Candidate, ctx: DetectionContext, folded: FoldedText, orig
 	if (c.tokens !== undefined) m.tokens = c.tokens;
 	if (c.linkAlias !== undefined) m.linkAlias = c.linkAlias;
 	if (c.kind !== 'person' && genericUse(original, start, end, c.kind)) m.generic = true;
+	if (headedUse(original, start)) m.headed = true;
 	const tagged = ctx.modelKinds === undefined ? 0 : kindsIn(ctx.modelKinds, c.start, c.end);
 	if (tagged !== 0) m.tagged = tagged & KIND_BIT[c.kind] ? 'same' : 'other';
 	return m;

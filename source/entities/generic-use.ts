@@ -59,6 +59,26 @@ const GOES_ON = /^(?:และ|หรือ|ของ|ใน|ที่|ได้
 const SHORT_FORM = /^[\u0E01-\u0E2E][\u0E01-\u0E4E.]{0,6}\.$/;
 
 /**
+ * A head of office or an officer's title right before a mention (อธิบดี|กรมX, ผู้อำนวยการ|ศูนย์X,
+ * นายก|สมาคมX): a body that has a head is written so, a kind of body seldom (ศูนย์พักคอย has
+ * none). One mention read so proves nothing; the learned listing bar weighs the share of an
+ * entity's mentions marked (listing-bar.ts, `headed-share`). The longer officers' words (ผู้ช่วย,
+ * เจ้าหน้าที่, สมาชิก…) were tried as well and told less (bench/HISTORY.md, the bar4 round).
+ */
+const HEADED_BEFORE = /(?:ผู้อำนวยการ|อธิบดี|เลขาธิการ|ประธาน|นายก|ปลัด|ผู้ว่าการ|ผู้ว่าราชการ|หัวหน้า|ผู้แทน|ผู้บริหาร|คณบดี|อธิการบดี|กรรมการ|โฆษก|ผู้บัญชาการ)\s?$/;
+/** The letters those words end on: a mention whose two letters before hold none is not read further. */
+const HEADED_LAST = new Set([...'รนกดาี'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The mention starting at `start` follows a head's or an officer's title (HEADED_BEFORE), glued or
+ * after a space. Detection asks it of every mention: the last letters are looked at first.
+ */
+export function headedUse(text: string, start: number): boolean {
+	if (!HEADED_LAST.has(text.charCodeAt(start - 1)) && !HEADED_LAST.has(text.charCodeAt(start - 2))) return false;
+	return HEADED_BEFORE.test(text.slice(Math.max(0, start - 14), start));
+}
+
+/**
  * The mention text[start, end) of a body or place reads as a kind. `เป็น` counts only as a word of
  * its own or ending one (ซึ่งเป็น, การเป็น, นับเป็น): it also ends other words (เห็นเป็น…) that
  * still predicate.

@@ -18,6 +18,8 @@ const GENERIC = 4;
 /** The tagger saw a name of the mention's kind there; of another kind only. */
 const TAGGED_SAME = 8;
 const TAGGED_OTHER = 16;
+/** Right after a head's or an officer's title. */
+const HEADED = 32;
 /** Absent optional number or string. */
 const NONE = -1;
 
@@ -90,7 +92,11 @@ export function encodeMentions(perArticle: ReadonlyArray<readonly DetectedMentio
 			c.titleStart[g] = m.titleStart ?? NONE;
 			c.kind[g] = ENTITY_KINDS.indexOf(m.kind);
 			c.flags[g] =
-				(m.short ? SHORT : 0) | (m.foreign ? FOREIGN : 0) | (m.generic ? GENERIC : 0) | (m.tagged === 'same' ? TAGGED_SAME : m.tagged === 'other' ? TAGGED_OTHER : 0);
+				(m.short ? SHORT : 0) |
+				(m.foreign ? FOREIGN : 0) |
+				(m.generic ? GENERIC : 0) |
+				(m.tagged === 'same' ? TAGGED_SAME : m.tagged === 'other' ? TAGGED_OTHER : 0) |
+				(m.headed ? HEADED : 0);
 			g++;
 		}
 	});
@@ -133,6 +139,7 @@ export function decodeArticle(c: MentionColumns, a: number): DetectedMention[] {
 		if (c.flags[g]! & GENERIC) m.generic = true;
 		if (c.flags[g]! & TAGGED_SAME) m.tagged = 'same';
 		else if (c.flags[g]! & TAGGED_OTHER) m.tagged = 'other';
+		if (c.flags[g]! & HEADED) m.headed = true;
 		if (c.placeKey[g] !== NONE) m.placeKey = c.strings[c.placeKey[g]!]!;
 		if (c.tokens[g] !== NONE) m.tokens = c.tokens[g]!;
 		if (c.linkAlias[g] !== NONE) m.linkAlias = c.strings[c.linkAlias[g]!]!;
@@ -186,7 +193,7 @@ export function validColumns(c: MentionColumns, textLengths: ArrayLike<number>):
 				c.group[g]! < 0 ||
 				c.tokens[g]! < NONE ||
 				c.kind[g]! >= ENTITY_KINDS.length ||
-				c.flags[g]! > (SHORT | FOREIGN | GENERIC | TAGGED_SAME | TAGGED_OTHER) ||
+				c.flags[g]! > (SHORT | FOREIGN | GENERIC | TAGGED_SAME | TAGGED_OTHER | HEADED) ||
 				(c.flags[g]! & (TAGGED_SAME | TAGGED_OTHER)) === (TAGGED_SAME | TAGGED_OTHER)
 			)
 				return false;

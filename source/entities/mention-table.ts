@@ -35,6 +35,8 @@ export interface MentionTable {
 	 * fifty is, and a column would hold a value for each of two million mentions.
 	 */
 	readonly genericMentions: ReadonlySet<number>;
+	/** The mentions right after a head's or an officer's title (generic-use.ts, headedUse): a set, as above. */
+	readonly headedMentions: ReadonlySet<number>;
 	/**
 	 * What the learned tagger saw over each mention (DetectedMention.tagged): 2 a name of the same
 	 * kind, 1 of another kind only, 0 nothing (or it did not run). One byte a mention.

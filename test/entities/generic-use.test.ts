@@ -7,7 +7,7 @@ import {describe, it} from 'node:test';
 import {EntityIndexBuilder} from '../../source/entities/builder.js';
 import {unlistedReason, type MentionEvidence} from '../../source/entities/evidence.js';
 import {detectMentions} from '../../source/entities/find-mentions.js';
-import {genericUse} from '../../source/entities/generic-use.js';
+import {genericUse, headedUse} from '../../source/entities/generic-use.js';
 import {linkKeys} from '../../source/entities/link-keys.js';
 import {decodeArticle, encodeMentions} from '../../source/entities/mention-codec.js';
 import type {EntityKind} from '../../source/entities/types.js';
@@ -155,5 +155,18 @@ describe('an entity the corpus writes as a kind', () => {
 		);
 		assert.deepEqual(verdicts(carried), verdicts(here));
 		assert.ok(verdicts(here).some(([name, why]) => name === 'คกท.' && why === 'generic-use'));
+	});
+});
+
+describe('a mention right after a head of office or an officer (the bar4 round)', () => {
+	const headed = (text: string, name: string): boolean => headedUse(text, text.indexOf(name));
+	it('a head, a deputy head, a member or a spokesman right before the name, glued or after a space', () => {
+		assert.ok(headed('นายสมปอง ใจดี อธิบดีกรมส่งเสริมการปลูกป่า กล่าวว่า', 'กรมส่งเสริมการปลูกป่า'));
+		assert.ok(headed('รองผู้อำนวยการ ศูนย์วิจัยพืชไร่ภูพาน เปิดงาน', 'ศูนย์วิจัยพืชไร่ภูพาน'));
+		assert.ok(headed('โฆษกสมาคมผู้ค้าปลีกไทย แถลงข่าว', 'สมาคมผู้ค้าปลีกไทย'));
+		// Twins: after a verb, ที่ or a staff word; at the start of the text.
+		assert.ok(!headed('ประชาชนเดินทางไปศูนย์พักคอยชุมชน', 'ศูนย์พักคอยชุมชน'));
+		assert.ok(!headed('เจ้าหน้าที่ศูนย์พักคอยชุมชนดูแล', 'ศูนย์พักคอยชุมชน'));
+		assert.ok(!headed('ศูนย์พักคอยชุมชนเปิดแล้ว', 'ศูนย์พักคอยชุมชน'));
 	});
 });

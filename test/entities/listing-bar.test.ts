@@ -124,6 +124,25 @@ describe('what the bar reads of an entity', () => {
 		assert.equal(features('สุรเชษฐ์ ปัญญาวงศ์', found('title', 1, 1, {title: 'นาย'}))[at('last-word-ends-names')], 1);
 	});
 
+	it('the share of mentions right after a head of office or an officer (the bar4 round)', () => {
+		const headed = features('สถาบันวิจัยพืชไร่ภูพาน', [...found('org-head', 3, 3, {headed: true}), ...found('org-head', 1, 1)]);
+		assert.equal(headed[at('headed-share')], 0.75);
+		// Twin: never written after a head's title.
+		assert.equal(features('สถาบันวิจัยพืชไร่ภูพาน', found('org-head', 4, 4))[at('headed-share')], 0);
+	});
+
+	it('a head and only everyday words, nothing saying which one: no place, Latin, definition, short form', () => {
+		const kind = features('ศูนย์รับฝากของ', found('org-head', 1, 1));
+		assert.equal(kind[at('plain-words')], 1);
+		// Twins: a place in the name; a second spelling (a short form); a definition; a Latin name.
+		assert.equal(features('ศูนย์รับฝากของเชียงราย', found('org-head', 1, 1))[at('plain-words')], 0);
+		assert.equal(barFeatures('ศูนย์รับฝากของ', 2, found('org-head', 1, 1), true)[at('plain-words')], 0);
+		assert.equal(features('ศูนย์รับฝากของ', found('definition', 1, 1))[at('plain-words')], 0);
+		assert.equal(features('Storage Center', found('latin', 1, 1))[at('plain-words')], 0);
+		// Nor a name with no head word opening it.
+		assert.equal(features('รับฝากของ', found('model', 1, 1))[at('plain-words')], 0);
+	});
+
 	it('how many words follow the head', () => {
 		const kind = features('ศูนย์วิจัย', found('org-head', 1, 1));
 		const named = features('ศูนย์วิจัยข้าวปทุมธานี', found('org-head', 1, 1));
@@ -289,6 +308,27 @@ describe("the shipped table's verdict", () => {
 	});
 });
 
+describe('a body named by its acronym read aloud (the bar4 round)', () => {
+	it('is not weighed by the learned bar; a name of the same shape and letters that spell nothing is', () => {
+		const verdict = (name: string): string | undefined => {
+			const articles: DetectedArticle[] = Array.from({length: 3}, (_, i) => ({
+				id: `a${i}`,
+				mentions: [{start: 0, end: name.length, text: name, kind: 'organization', rule: 'model', group: 0, tagged: 'same'}],
+			}));
+			const builder = new EntityIndexBuilder({everyEntity: true});
+			builder.addDetected(articles);
+			return builder
+				.snapshot()
+				.all()
+				.find((e) => e.name === name)?.unlisted;
+		};
+		// เอฟ|ดี|เอ: F, D, A.
+		assert.equal(verdict('เอฟดีเอ'), undefined);
+		// Twin: the same length and rule, no Latin letter's name in it.
+		assert.equal(verdict('ฟอดีอา'), 'learned-bar');
+	});
+});
+
 describe("the tagger's word per mention", () => {
 	it('is set by detection and survives the mention columns (a worker, the detection cache)', () => {
 		const text = 'นางสาวพิมพ์ชนก ศรีวงศ์ษา เดินทางไปจังหวัดลำพูน';
@@ -299,6 +339,22 @@ describe("the tagger's word per mention", () => {
 		for (const m of mentions) assert.ok(m.tagged === undefined || m.tagged === 'same' || m.tagged === 'other');
 		// A mention found by the tagger itself is always its word, of its kind.
 		for (const m of mentions) if (m.rule === 'model') assert.equal(m.tagged, 'same');
+	});
+
+	it('the mark of a head of office is set by detection and survives the mention columns', () => {
+		const text = 'นายสมปอง ใจดี ผู้อำนวยการศูนย์วิจัยพืชไร่ภูพาน เปิดงานที่ศูนย์วิจัยพืชไร่ภูพาน';
+		const mentions = detectMentions({text});
+		const bodies = mentions.filter((m) => m.text === 'ศูนย์วิจัยพืชไร่ภูพาน');
+		assert.equal(bodies.length, 2);
+		assert.equal(bodies[0]!.headed, true);
+		// Twin: the same body after a verb and ที่.
+		assert.equal(bodies[1]!.headed, undefined);
+		const columns = encodeMentions([mentions]);
+		assert.ok(validColumns(columns, [text.length]));
+		assert.deepEqual(decodeArticle(columns, 0), mentions);
+		// A mark above the known ones is rejected.
+		columns.flags[0] = 64;
+		assert.ok(!validColumns(columns, [text.length]));
 	});
 
 	it('a damaged block holding both of its marks is rejected, not read', () => {
