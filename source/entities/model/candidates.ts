@@ -39,6 +39,22 @@ const MODEL_PRIORITY = PRIORITY.repeat - 5;
 const LIST_MARK = /[•·▪◦‣●○■□◆◇►▶*#\-–—]/;
 /** Royal prefixes that open a name and never end one (สมเด็จพระ…, พระบาทสมเด็จพระ…). */
 const ROYAL_PREFIX_END = /(?:พระ|สมเด็จ)$/;
+/** Royal styles that open a royal's name (the rules read the name after them). */
+const ROYAL_STYLE = /สมเด็จ|เจ้าฟ้า|พระบาท|พระองค์เจ้า/;
+
+/**
+ * Where a royal style starts inside the first token of the tagger's person [start, end), after
+ * words that open no title and hold no style (พระดำริ|สมเด็จ…, พระบรมรูป|พระบาทสมเด็จ…): the start
+ * of the royal's name; `start` when the span opens with a title or a style, or holds none.
+ */
+function styleInsideFirstToken(ctx: DetectionContext, start: number, end: number): number {
+	const token = ctx.text.slice(start, Math.min(end, ctx.thaiRunEnd(start)));
+	const style = ROYAL_STYLE.exec(token);
+	if (style === null || style.index === 0 || titleEnd(ctx.text, start, end) > start) return start;
+	const at = start + style.index;
+	return ctx.words.isBoundary(at) ? at : start;
+}
+
 /** Not a priority: the model's span served to cut a rule's name back, and is not a candidate. */
 const CUT = -1;
 /** Rules whose names the model may widen: word-list and gazetteer hits, not titles or definitions. */
@@ -357,6 +373,9 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 					// the name, if any, is after it.
 					const royal = TITLES_AFTER_NAME.find((t) => text.startsWith(t, start));
 					if (royal !== undefined && !opensNameAfter(text, start + royal.length, end)) continue;
+					// A royal's act or work glued before the royal's style (พระดำริ|สมเด็จพระเจ้าลูกเธอ X, "the
+					// initiative of…"): the person is named from the style on, the words before are the sentence's.
+					start = styleInsideFirstToken(ctx, start, end);
 					const cut = titleEnd(text, start, end);
 					if (cut > start) {
 						// After a title the model's name must still end at a word's end and not begin with
