@@ -81,3 +81,13 @@ describe("the tagger's person after a royal's act or work", () => {
 		assert.deepEqual(namedWhenTagged(twin, 'person', [['สมเด็จพระเจ้าลูกเธอ เจ้าฟ้าสมมติรัตน์', 'person']]), ['สมเด็จพระเจ้าลูกเธอ เจ้าฟ้าสมมติรัตน์']);
 	});
 });
+
+describe("the tagger's person ending on a joining word", () => {
+	it('ends before it: แห่ง joins the name to the place after it', () => {
+		const text = 'เมื่อวันนี้ จักรพรรดิโยชิโมโตะ แห่งราชอาณาจักรสมมติ เสด็จเยือน';
+		assert.deepEqual(namedWhenTagged(text, 'person', [['จักรพรรดิโยชิโมโตะ แห่ง', 'person']]), ['จักรพรรดิโยชิโมโตะ']);
+		// Twin: a last token that is no joining word stays.
+		const twin = 'เมื่อวันนี้ จักรพรรดิโยชิโมโตะ ทาคาฮาชิ เสด็จเยือน';
+		assert.deepEqual(namedWhenTagged(twin, 'person', [['จักรพรรดิโยชิโมโตะ ทาคาฮาชิ', 'person']]), ['จักรพรรดิโยชิโมโตะ ทาคาฮาชิ']);
+	});
+});

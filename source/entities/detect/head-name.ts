@@ -29,7 +29,7 @@ const PERSONISH = new Set([...POSITIONS, ...HONORIFICS, ...RANKS]);
 /** Inside a body's name a position may appear (สำนักนายกรัฐมนตรี); an honorific starts a person. */
 const TITLE_CUT = new Set([...HONORIFICS, ...RANKS]);
 /** Words a name may not end with: they only join what follows. */
-const TRAILING_JOINERS = new Set(['แห่ง', 'และ', 'หรือ', 'ของ', 'กับ', 'เพื่อ', 'ด้าน', 'ว่าด้วย', 'ประจำ', 'การ', 'ความ', 'ผู้', 'ใน']);
+export const TRAILING_JOINERS: ReadonlySet<string> = new Set(['แห่ง', 'และ', 'หรือ', 'ของ', 'กับ', 'เพื่อ', 'ด้าน', 'ว่าด้วย', 'ประจำ', 'การ', 'ความ', 'ผู้', 'ใน']);
 /** Pieces that open a royal style, the segmenter's (พระ|มหา|กษัตริย์, สมเด็จ|พระ|ราชินี). */
 const ROYAL_PIECES: ReadonlySet<string> = new Set(['พระ', 'มหา', 'พระมหา', 'สมเด็จ', 'สมเด็จพระ', 'บรม', 'พระบรม', 'พระบาท']);
 /** A royal rank whose bearer's name follows after a space (สมเด็จพระเจ้าบรมวงศ์เธอ, พระเจ้าลูกเธอ, พระองค์เจ้า). */

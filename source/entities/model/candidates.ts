@@ -28,7 +28,7 @@ import {
 import {abbreviatesPostBefore, shortTitleAt} from '../detect/abbreviations.js';
 import {nounAfterHonorific, opensRoyalClause, ordinalFollows} from '../detect/person-name.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
-import {HEAD_ONLY_PARTICLES, HIGHWAY_DISTRICT, LEVEL_POSTS, clauseVerbAt, everydayTail, endsOnKnownPlace, samePlaceKey} from '../detect/head-name.js';
+import {HEAD_ONLY_PARTICLES, HIGHWAY_DISTRICT, LEVEL_POSTS, TRAILING_JOINERS, clauseVerbAt, everydayTail, endsOnKnownPlace, samePlaceKey} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
 import {tagText} from './tagger.js';
 import type {ModelSpan} from './tags.js';
@@ -367,6 +367,13 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 						while (text[end - 1] === ' ') end--;
 					}
 					if (ROYAL_PREFIX_END.test(text.slice(start, end)) && isThaiNameChar(text.charCodeAt(end))) continue;
+					// A joining word as its last token (…นารุฮิโตะ แห่ง|ประเทศ…, "of"): it joins the name to the
+					// phrase after it, no name's token is one.
+					const lastSpace = text.lastIndexOf(' ', end - 1);
+					if (lastSpace > start && TRAILING_JOINERS.has(text.slice(lastSpace + 1, end))) {
+						end = lastSpace;
+						while (text[end - 1] === ' ') end--;
+					}
 					// Places one after another (a list of countries: …ชิลี แม็กซิโก รัสเซีย…) are no one's name.
 					if (allKnownPlaces(text.slice(start, end)) || listOfThings(ctx, start, end)) continue;
 					// A royal title written after a name opens the tagger's span (…พระบรมราชินี ทรงพระ|เจริญ):
