@@ -91,3 +91,12 @@ describe("the tagger's person ending on a joining word", () => {
 		assert.deepEqual(namedWhenTagged(twin, 'person', [['จักรพรรดิโยชิโมโตะ ทาคาฮาชิ', 'person']]), ['จักรพรรดิโยชิโมโตะ ทาคาฮาชิ']);
 	});
 });
+
+describe('a name written short with ฯ', () => {
+	it("keeps the stop word glued to the mark at its run's end: the rest of the name is elided", () => {
+		// รอย|ต่อ: ต่อ alone is "to, per", a stop word; before ฯ it is the name's.
+		assert.deepEqual(namedWhenTagged('ประชุมที่ มูลนิธิฟื้นฟูลุ่มน้ำรอยต่อฯ โดยที่ประชุมรับทราบ', 'organization'), ['มูลนิธิฟื้นฟูลุ่มน้ำรอยต่อฯ']);
+		// Twin: without the mark the stop word still ends the run's name (cut, no clear end: dropped).
+		assert.deepEqual(namedWhenTagged('ประชุมที่ มูลนิธิฟื้นฟูลุ่มน้ำรอยต่อ โดยที่ประชุมรับทราบ', 'organization'), []);
+	});
+});

@@ -223,6 +223,19 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 				while (k + 1 < bounds.length && bounds[k + 1]! < placeEnd) k++;
 				continue;
 			}
+			// Nor is a stop word glued to ฯ, which writes the name short, at the run's end (มูลนิธิX|ต่อฯ:
+			// the rest elided): a clause is never abbreviated; not a title, a person's (…นายกฯ). (The run
+			// holds the mark, which the segmenter keeps on the word: ต่อฯ.)
+			if (
+				hard &&
+				k === bounds.length - 1 &&
+				w.length > 2 &&
+				w.endsWith('ฯ') &&
+				b + w.length === runEnd &&
+				!TITLE_CUT.has(w.slice(0, -1)) &&
+				!PERSONISH.has(w.slice(0, -1))
+			)
+				continue;
 			// A verb after การ or ความ is a verbal noun inside the name (กรมการ|จัด|หา|งาน,
 			// …ส่งเสริมการ|ลง|ทุน), no clause (nominalizedAt).
 			if (nominalizedAt(ctx, p, b) && !TITLE_CUT.has(w) && !HEAD_STOP_PREFIX.test(w) && !CLAUSE_VERBS.has(w)) {
