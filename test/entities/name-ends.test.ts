@@ -100,3 +100,13 @@ describe('a name written short with ฯ', () => {
 		assert.deepEqual(namedWhenTagged('ประชุมที่ มูลนิธิฟื้นฟูลุ่มน้ำรอยต่อ โดยที่ประชุมรับทราบ', 'organization'), []);
 	});
 });
+
+describe('a head written twice, glued', () => {
+	it('opens the name at the second, for the rules and the tagger', () => {
+		assert.deepEqual(namedWhenTagged('ทั้งนี้ มูลนิธิมูลนิธิรักษ์ช้างป่า กล่าวว่า', 'organization'), ['มูลนิธิรักษ์ช้างป่า']);
+		const text = 'ขณะที่ สำนักงานสำนักงานพัฒนาชุมชนเมือง (พื้นที่ 3) ได้ประชุม';
+		assert.deepEqual(namedWhenTagged(text, 'organization', [['สำนักงานสำนักงานพัฒนาชุมชนเมือง', 'organization']]), ['สำนักงานพัฒนาชุมชนเมือง']);
+		// Twin: a head written once opens the name where it stands.
+		assert.deepEqual(namedWhenTagged('ทั้งนี้ มูลนิธิรักษ์ช้างป่า กล่าวว่า', 'organization'), ['มูลนิธิรักษ์ช้างป่า']);
+	});
+});

@@ -72,6 +72,23 @@ export function samePlaceKey(name: string): string | undefined {
 	return undefined;
 }
 
+/** The head at [headStart, headEnd), of three letters or more, is written again right after it, a word of its own. */
+function repeatedHead(ctx: DetectionContext, headStart: number, headEnd: number): boolean {
+	const head = ctx.text.slice(headStart, headEnd);
+	return head.length >= 3 && ctx.text.startsWith(head, headEnd) && ctx.words.isBoundary(2 * headEnd - headStart);
+}
+
+/**
+ * Where a name opened by a body's or place's head written twice, glued, at `start` really opens
+ * (สำนักงานสำนักงานX: at the second head); `start` otherwise. For the tagger's names.
+ */
+export function afterRepeatedHead(ctx: DetectionContext, start: number): number {
+	for (const m of triggerTrie().matchesAt(ctx.text, start)) {
+		if (m.values.some((v) => v.type === 'org' || v.type === 'place') && repeatedHead(ctx, start, m.end)) return m.end;
+	}
+	return start;
+}
+
 /**
  * Reads the name opened by the head at [headStart, headEnd). `weak`: the head is also a common
  * noun, so the complement must not be a common word either. `allowSpace`: the complement may
@@ -79,6 +96,8 @@ export function samePlaceKey(name: string): string | undefined {
  */
 export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: number, weak: boolean, allowSpace: boolean, isPlace = false): HeadName | undefined {
 	const text = ctx.text;
+	// The head written twice, glued (สมาคมสมาคมX, จังหวัดจังหวัดY: a slip of the pen): the name opens at the second.
+	if (repeatedHead(ctx, headStart, headEnd)) return readHeadName(ctx, headEnd, 2 * headEnd - headStart, weak, allowSpace, isPlace);
 	let p = headEnd;
 	if (text[p] === ' ' && isUpperLatin(ctx.code(p + 1))) {
 		const latin = readLatinName(ctx, p + 1);

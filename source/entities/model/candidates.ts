@@ -28,7 +28,17 @@ import {
 import {abbreviatesPostBefore, shortTitleAt} from '../detect/abbreviations.js';
 import {nounAfterHonorific, opensRoyalClause, ordinalFollows} from '../detect/person-name.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
-import {HEAD_ONLY_PARTICLES, HIGHWAY_DISTRICT, LEVEL_POSTS, TRAILING_JOINERS, clauseVerbAt, everydayTail, endsOnKnownPlace, samePlaceKey} from '../detect/head-name.js';
+import {
+	HEAD_ONLY_PARTICLES,
+	HIGHWAY_DISTRICT,
+	LEVEL_POSTS,
+	TRAILING_JOINERS,
+	afterRepeatedHead,
+	clauseVerbAt,
+	everydayTail,
+	endsOnKnownPlace,
+	samePlaceKey,
+} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
 import {tagText} from './tagger.js';
 import type {ModelSpan} from './tags.js';
@@ -407,6 +417,8 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 				// A body's or place's span run on into the clause by a function word or an auxiliary
 				// (กระทรวงX|ได้|พัฒนา…, เขตเทศบาลX|จะ): the name ends before it.
 				if (kind !== 'person') end = beforeClauseWords(ctx, start, end);
+				// A head written twice (สำนักงานสำนักงานX): the name opens at the second.
+				if (kind !== 'person') start = afterRepeatedHead(ctx, start);
 				if (!plausibleName(ctx, start, end) || !modelNameHasEvidence(ctx, titleStart ?? start, end, kind, title !== undefined)) continue;
 				if (kind === 'place' && !knownDistrictIfAny(text.slice(start, end))) continue;
 				const priority = priorityOver(text, rules, longest, start, end, kind);
