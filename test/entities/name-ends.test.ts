@@ -3,25 +3,7 @@
 // case has a must-keep twin.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {detectMentionsSteps, findMentions} from '../../source/entities/find-mentions.js';
-import {foldForDetection} from '../../source/entities/normalize.js';
-import {NO_PAUSE, runSteps} from '../../source/entities/steps.js';
-import type {EntityKind, Mention} from '../../source/entities/types.js';
-
-/** The names of one kind detected in a text, as written. */
-const named = (text: string, kind: Mention['kind']): string[] =>
-	findMentions({text})
-		.filter((m) => m.kind === kind)
-		.map((m) => m.text);
-
-/** The names of one kind found when the tagger reads `spans` in a one-paragraph text and nothing else. */
-const namedWhenTagged = (text: string, kind: EntityKind, spans: ReadonlyArray<[string, EntityKind]> = []): string[] => {
-	const tagged = spans.map(([name, k]) => ({start: text.indexOf(name), end: text.indexOf(name) + name.length, kind: k}));
-	assert.ok(tagged.every((sp) => sp.start >= 0));
-	return runSteps(detectMentionsSteps({text}, NO_PAUSE, {folded: foldForDetection(text), tagged: [tagged]}))
-		.filter((m) => m.kind === kind)
-		.map((m) => m.text);
-};
+import {namedIn as named, namedWhenTagged} from './helpers.js';
 
 describe("a numbered unit's number", () => {
 	it('is read after ที่ the segmenter glued to a misspelt word', () => {
