@@ -9,7 +9,7 @@ import {thaiPhoneticKey} from '../text/phonetic.js';
 import {detectThaiAbbreviations} from './detect/abbreviations.js';
 import {type Candidate, DetectionContext, HEAD_STOP_PREFIX, STOP_PREFIX, VERB_SET, isThaiLetter, isThaiNameChar} from './detect/context.js';
 import {detectDefinitionsSteps} from './detect/definitions.js';
-import {clauseVerbAt, everydayTail} from './detect/head-name.js';
+import {clauseTailAt, everydayTail} from './detect/head-name.js';
 import {detectLatin} from './detect/latin.js';
 import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
@@ -299,7 +299,10 @@ function cutToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied:
 		let best = 0;
 		for (const name of known.get(ctx.text.charCodeAt(c.start)) ?? []) {
 			if (name.length <= best || c.start + name.length >= c.end || !ctx.text.startsWith(name, c.start)) continue;
-			if (closed && (!ctx.words.isBoundary(c.start + name.length) || !clauseVerbAt(ctx, c.start + name.length) || !everydayTail(ctx, c.start + name.length, c.end)))
+			if (
+				closed &&
+				(!ctx.words.isBoundary(c.start + name.length) || !clauseTailAt(ctx, c.start + name.length, c.end) || !everydayTail(ctx, c.start + name.length, c.end))
+			)
 				continue;
 			best = name.length;
 		}

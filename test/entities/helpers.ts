@@ -5,9 +5,32 @@ import {fileURLToPath} from 'node:url';
 import type {Article} from '../../source/corpus/types.js';
 import {buildEntityIndex} from '../../source/entities/builder.js';
 import type {EntityIndex} from '../../source/entities/entity-index.js';
+import {detectMentionsSteps, findMentions} from '../../source/entities/find-mentions.js';
+import {foldForDetection} from '../../source/entities/normalize.js';
+import {NO_PAUSE, runSteps} from '../../source/entities/steps.js';
+import type {EntityKind} from '../../source/entities/types.js';
 
 export function article(id: string, text: string): Article {
 	return {id, path: id, format: 'txt', title: id, text, blocks: []};
+}
+
+/** The names of one kind detected in a text, as written. */
+export function namedIn(text: string, kind: EntityKind): string[] {
+	return findMentions({text})
+		.filter((m) => m.kind === kind)
+		.map((m) => m.text);
+}
+
+/**
+ * The names of one kind detected in a one-paragraph text when the tagger reads `spans` (names of
+ * the text, with their kinds) and nothing else: the rules' own extents, the tagger's given by hand.
+ */
+export function namedWhenTagged(text: string, kind: EntityKind, spans: ReadonlyArray<[string, EntityKind]> = []): string[] {
+	const tagged = spans.map(([name, k]) => ({start: text.indexOf(name), end: text.indexOf(name) + name.length, kind: k}));
+	if (tagged.some((sp) => sp.start < 0)) throw new Error('namedWhenTagged: a span is not in the text');
+	return runSteps(detectMentionsSteps({text}, NO_PAUSE, {folded: foldForDetection(text), tagged: [tagged]}))
+		.filter((m) => m.kind === kind)
+		.map((m) => m.text);
 }
 
 /** The entity index of these texts, one article each. */

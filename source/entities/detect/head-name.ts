@@ -29,7 +29,11 @@ const PERSONISH = new Set([...POSITIONS, ...HONORIFICS, ...RANKS]);
 /** Inside a body's name a position may appear (สำนักนายกรัฐมนตรี); an honorific starts a person. */
 const TITLE_CUT = new Set([...HONORIFICS, ...RANKS]);
 /** Words a name may not end with: they only join what follows. */
-const TRAILING_JOINERS = new Set(['แห่ง', 'และ', 'หรือ', 'ของ', 'กับ', 'เพื่อ', 'ด้าน', 'ว่าด้วย', 'ประจำ', 'การ', 'ความ', 'ผู้', 'ใน']);
+export const TRAILING_JOINERS: ReadonlySet<string> = new Set(['แห่ง', 'และ', 'หรือ', 'ของ', 'กับ', 'เพื่อ', 'ด้าน', 'ว่าด้วย', 'ประจำ', 'การ', 'ความ', 'ผู้', 'ใน']);
+/** Pieces that open a royal style, the segmenter's (พระ|มหา|กษัตริย์, สมเด็จ|พระ|ราชินี). */
+const ROYAL_PIECES: ReadonlySet<string> = new Set(['พระ', 'มหา', 'พระมหา', 'สมเด็จ', 'สมเด็จพระ', 'บรม', 'พระบรม', 'พระบาท']);
+/** A royal rank whose bearer's name follows after a space (สมเด็จพระเจ้าบรมวงศ์เธอ, พระเจ้าลูกเธอ, พระองค์เจ้า). */
+const ROYAL_RANK_BEFORE_NAME = /(?:วงศ์เธอ|ลูกเธอ|ลูกยาเธอ|นางเธอ|พระองค์เจ้า|หม่อมเจ้า|เจ้าฟ้า)$/;
 const MAX_WORDS = 10;
 /** Past MAX_WORDS, at most this many more pieces, and only when the run ends within OVERFLOW_CHARS. */
 const OVERFLOW_WORDS = 4;
@@ -68,6 +72,23 @@ export function samePlaceKey(name: string): string | undefined {
 	return undefined;
 }
 
+/** The head at [headStart, headEnd), of three letters or more, is written again right after it, a word of its own. */
+function repeatedHead(ctx: DetectionContext, headStart: number, headEnd: number): boolean {
+	const head = ctx.text.slice(headStart, headEnd);
+	return head.length >= 3 && ctx.text.startsWith(head, headEnd) && ctx.words.isBoundary(2 * headEnd - headStart);
+}
+
+/**
+ * Where a name opened by a body's or place's head written twice, glued, at `start` really opens
+ * (สำนักงานสำนักงานX: at the second head); `start` otherwise. For the tagger's names.
+ */
+export function afterRepeatedHead(ctx: DetectionContext, start: number): number {
+	for (const m of triggerTrie().matchesAt(ctx.text, start)) {
+		if (m.values.some((v) => v.type === 'org' || v.type === 'place') && repeatedHead(ctx, start, m.end)) return m.end;
+	}
+	return start;
+}
+
 /**
  * Reads the name opened by the head at [headStart, headEnd). `weak`: the head is also a common
  * noun, so the complement must not be a common word either. `allowSpace`: the complement may
@@ -75,6 +96,8 @@ export function samePlaceKey(name: string): string | undefined {
  */
 export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: number, weak: boolean, allowSpace: boolean, isPlace = false): HeadName | undefined {
 	const text = ctx.text;
+	// The head written twice, glued (สมาคมสมาคมX, จังหวัดจังหวัดY: a slip of the pen): the name opens at the second.
+	if (repeatedHead(ctx, headStart, headEnd)) return readHeadName(ctx, headEnd, 2 * headEnd - headStart, weak, allowSpace, isPlace);
 	let p = headEnd;
 	if (text[p] === ' ' && isUpperLatin(ctx.code(p + 1))) {
 		const latin = readLatinName(ctx, p + 1);
@@ -160,7 +183,9 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		// An ordinal glued to the name's last word ends it with its number: ถนนพระรามที่ 6 and
 		// ถนนพระรามที่ 4 are two roads, not one ถนนพระราม (the number is past the Thai run).
 		// Not after a classifier (…คนที่ 40, แห่งที่ 5): that ranks a person or a place, not this name.
-		if (w === 'ที่' && b + w.length === runEnd && !RANKED.has(ctx.words.wordBefore(b))) {
+		// So is ที่ the segmenter glued to a piece of a misspelt word (กองพลทหา|รา|บที่ 9, ทหาร|ราบ
+		// written ทหาราบ): a piece no list knows that ends on ที่ is no word but the ordinal's.
+		if ((w === 'ที่' || gluedOrdinal(w)) && b + w.length === runEnd && !RANKED.has(ctx.words.wordBefore(b))) {
 			const ordinal = ORDINAL.exec(text.slice(runEnd, runEnd + 8));
 			// Not a count (…ที่ 3 แห่ง, …ที่ 12 ล้านบาท): there ที่ is "that" and the number counts.
 			if (ordinal !== null && !COUNTED.test(text.slice(runEnd + ordinal[0].length, runEnd + ordinal[0].length + 12))) {
@@ -205,6 +230,10 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		}
 		// A common word never seen inside a body's or place's name is the sentence going on
 		// (กระทรวงX|จ้าง…, กรมX|เร่ง…): the data says so for words the stop lists do not hold.
+		// A king's or prince's style glued inside a body's name (สำนักงานทรัพย์สินพระมหา|กษัตริย์, "the
+		// Crown Property Bureau"): the honorific after a royal piece of the name is the style's own
+		// word, not the title of a person the name runs into (กรมX|นาย…).
+		if (TITLE_CUT.has(w) && b > p && ROYAL_PIECES.has(ctx.words.wordBefore(b))) continue;
 		const hard = ORG_STOP.has(w) || TITLE_CUT.has(w) || HEAD_STOP_PREFIX.test(w);
 		if (hard || (isCommonWord(w) && !isOrgWord(w) && !isPlaceWord(w))) {
 			// Unless the word is inside a place the gazetteer knows: ภาค|ตะวัน|ออก is ภาคตะวันออก, not the verb ออก.
@@ -213,6 +242,19 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 				while (k + 1 < bounds.length && bounds[k + 1]! < placeEnd) k++;
 				continue;
 			}
+			// Nor is a stop word glued to ฯ, which writes the name short, at the run's end (มูลนิธิX|ต่อฯ:
+			// the rest elided): a clause is never abbreviated; not a title, a person's (…นายกฯ). (The run
+			// holds the mark, which the segmenter keeps on the word: ต่อฯ.)
+			if (
+				hard &&
+				k === bounds.length - 1 &&
+				w.length > 2 &&
+				w.endsWith('ฯ') &&
+				b + w.length === runEnd &&
+				!TITLE_CUT.has(w.slice(0, -1)) &&
+				!PERSONISH.has(w.slice(0, -1))
+			)
+				continue;
 			// A verb after การ or ความ is a verbal noun inside the name (กรมการ|จัด|หา|งาน,
 			// …ส่งเสริมการ|ลง|ทุน), no clause (nominalizedAt).
 			if (nominalizedAt(ctx, p, b) && !TITLE_CUT.has(w) && !HEAD_STOP_PREFIX.test(w) && !CLAUSE_VERBS.has(w)) {
@@ -265,7 +307,15 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 			// association"): a clause would hold a verb or a function word.
 			// Only after a head that seldom opens a clause (an association, a foundation, a school), not a
 			// body that acts (กระทรวงพาณิชย์|ส่งเสริม|ทุเรียน|ไทย).
-			if (!hard && !isPlace && NAMED_BY_TRADE.has(text.slice(headStart, headEnd)) && nounsToPlace(ctx, bounds, k, runEnd)) break;
+			// Nor after any body's head where no clause can follow the run either (an acronym or the
+			// public organisation's status in brackets: สถาบันส่งเสริมศิลป|หัตถกรรม|ไทย␠(องค์การมหาชน)).
+			if (
+				!hard &&
+				!isPlace &&
+				(NAMED_BY_TRADE.has(text.slice(headStart, headEnd)) || (!text.slice(headStart, headEnd).includes('.') && namedThingEndsAt(ctx, runEnd, true))) &&
+				nounsToPlace(ctx, bounds, k, runEnd)
+			)
+				break;
 			end = b;
 			closed = false;
 			break;
@@ -302,8 +352,16 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 	// A region's number after a space ends the name with it (ตำรวจภูธรภาค 3, …เขต 1): each region is
 	// its own unit. Not a count (ภาค 3 แห่ง).
 	if (end === runEnd && !isPlace && NUMBERED_REGIONS.has(ctx.words.wordBefore(end))) {
-		const number = /^ [0-9๐-๙]{1,2}(?![0-9๐-๙]|[.,/:][0-9๐-๙])/.exec(text.slice(end, end + 5));
+		// Not a range of them either (…พื้นที่ 1-10: every one of ten offices).
+		const number = /^ [0-9๐-๙]{1,2}(?![0-9๐-๙]|[.,/:][0-9๐-๙]| ?[-–] ?[0-9๐-๙])/.exec(text.slice(end, end + 8));
 		if (number !== null && !COUNTED.test(text.slice(end + number[0].length, end + number[0].length + 12))) end += number[0].length;
+	}
+	// A royal rank that a name must follow ends the run of a body named after a prince or a princess
+	// (มูลนิธิสมเด็จพระเจ้าบรมวงศ์เธอ␠กรมพระยาX, มูลนิธิ…พระเจ้าลูกเธอ␠เจ้าฟ้าX): the name after the
+	// space is the body's, and a prince's rank after it (␠กรมหลวงY) too. The rank alone names no one.
+	if (!isPlace && end === runEnd && text[end] === ' ' && ROYAL_RANK_BEFORE_NAME.test(text.slice(p, end)) && isThaiLetter(ctx.code(end + 1))) {
+		end = ctx.thaiRunEnd(end + 1);
+		while (text[end] === ' ' && text.startsWith('กรม', end + 1)) end = ctx.thaiRunEnd(end + 1);
 	}
 	// A natural feature's head with everyday words only (แม่น้ำ|คูคลอง, ภูเขา|หินปูน) is a kind of
 	// place, no name: a river's or a mountain's name holds a word of its own or a place's.
@@ -374,6 +432,19 @@ export function clauseVerbAt(ctx: DetectionContext, at: number): boolean {
 	if (!VERB_SET.has(first) && !CLAUSE_VERBS.has(first)) return false;
 	const before = ctx.words.wordBefore(at);
 	return !NOMINALIZERS.has(before) && !VERB_SET.has(before) && !isCommonWord(before + first);
+}
+
+/**
+ * A clause opens at `at` and runs to `end`: a clause verb there (clauseVerbAt), or a word of names
+ * that is also a verb (บังคับ, พิจารณา, the name reader takes them inside names: กรมบังคับคดี) with
+ * what follows a verb closing the run after it, a verb or function word (…|บังคับ|ใช้␠, "enforced"):
+ * no name ends on one.
+ */
+export function clauseTailAt(ctx: DetectionContext, at: number, end: number): boolean {
+	if (clauseVerbAt(ctx, at)) return true;
+	const first = ctx.words.wordAt(at);
+	const last = ctx.words.wordBefore(end);
+	return first !== '' && at + first.length < end && end - last.length > at && (VERB_SET.has(last) || FUNCTION_WORD_SET.has(last));
 }
 
 /** Every word of [from, to) is an everyday word, a verb or a function word, none a place the gazetteer knows: no name's. */
@@ -591,10 +662,16 @@ function longestDistrictAt(ctx: DetectionContext, pos: number, runEnd: number): 
 const ORDINAL = /^ ?[0-9๐-๙]{1,3}(?![0-9๐-๙]|[.,/][0-9๐-๙])/;
 /** Classifiers ที่ ranks by (the 40th minister, the 5th place, the 3rd meeting): not the name's own number. */
 /** A body's last word that numbers its regions (ตำรวจภูธรภาค 3, สำนักงานเขตพื้นที่การศึกษา…เขต 1). */
-const NUMBERED_REGIONS = new Set(['ภาค', 'เขต']);
+const NUMBERED_REGIONS = new Set(['ภาค', 'เขต', 'พื้นที่']);
+
+/** A piece ending on ที่ that no list knows as a word (บที่, of a misspelt ทหาราบ|ที่): ที่ glued to a word's last letters. */
+function gluedOrdinal(w: string): boolean {
+	return w.length > 3 && w.length <= 5 && w.endsWith('ที่') && !isCommonWord(w) && !COMMON.has(w) && !FUNCTION_WORD_SET.has(w) && !VERB_SET.has(w);
+}
 const RANKED = new Set(['คน', 'แห่ง', 'ครั้ง', 'ฉบับ', 'ข้อ', 'ลำดับ', 'ปี', 'ชั้น', 'ราย', 'ชุด', 'รุ่น', 'วัน', 'เดือน', 'งวด', 'ระยะ', 'ประเทศ', 'คณะ']);
 /** A classifier or unit after the number: it counts, it does not rank. */
-const COUNTED = /^ ?(?:แห่ง|คน|ราย|ครั้ง|ปี|เดือน|วัน|สัปดาห์|ชั่วโมง|นาที|ตัว|หลัง|คัน|ลำ|เครื่อง|โครงการ|ล้าน|พัน|หมื่น|แสน|บาท|เท่า|กิโล|เมตร|ไร่|ตัน|ลิตร|%|ชั้น|ฉบับ|เรื่อง|ประเทศ|จังหวัด|อำเภอ)/;
+const COUNTED =
+	/^ ?(?:พื้นที่|แห่ง|คน|ราย|ครั้ง|ปี|เดือน|วัน|สัปดาห์|ชั่วโมง|นาที|ตัว|หลัง|คัน|ลำ|เครื่อง|โครงการ|ล้าน|พัน|หมื่น|แสน|บาท|เท่า|กิโล|เมตร|ไร่|ตัน|ลิตร|%|ชั้น|ฉบับ|เรื่อง|ประเทศ|จังหวัด|อำเภอ)/;
 
 /** The end of a known place that starts at one of `starts` and runs past `at`, if any. */
 /**

@@ -536,7 +536,7 @@ export function namedThingEndsAt(ctx: DetectionContext, runEnd: number, strict =
 	const text = ctx.text;
 	// Strictly (after a body, which acts: …กำหนด (ระเบียบ…), …ร้องขอ␤), only an acronym in brackets
 	// or a post, a title or a head after it.
-	if (strict) return BRACKETED_ACRONYM.test(text.slice(runEnd, runEnd + 12)) || opensPostOrHeadAfter(ctx, runEnd);
+	if (strict) return BRACKETED_ACRONYM.test(text.slice(runEnd, runEnd + 16)) || opensPostOrHeadAfter(ctx, runEnd);
 	const after = text[runEnd];
 	if (after === undefined || after === '\n' || after === '(' || after === ',') return true;
 	if (after !== ' ') return false;
@@ -547,8 +547,11 @@ export function namedThingEndsAt(ctx: DetectionContext, runEnd: number, strict =
 	return text[runEnd + 1] === '(' || opensPostOrHeadAfter(ctx, runEnd);
 }
 
-/** An acronym in brackets: Thai letters and a dot, or Latin capitals (…X (สคส.), …X (BOI)). */
-const BRACKETED_ACRONYM = /^ ?\((?:[ก-ฮ]{1,8}\.|[A-Z]{2,})/;
+/**
+ * An acronym in brackets: Thai letters and a dot, or Latin capitals (…X (สคส.), …X (BOI)); or a
+ * public organisation's status (…X (องค์การมหาชน)), which only a body's whole name is given.
+ */
+const BRACKETED_ACRONYM = /^ ?\((?:[ก-ฮ]{1,8}\.|[A-Z]{2,}|องค์การมหาชน\))/;
 
 /** After one space, a token that opens with a post, a title, or a body's or place's head. */
 function opensPostOrHeadAfter(ctx: DetectionContext, runEnd: number): boolean {

@@ -28,7 +28,17 @@ import {
 import {abbreviatesPostBefore, shortTitleAt} from '../detect/abbreviations.js';
 import {nounAfterHonorific, opensRoyalClause, ordinalFollows} from '../detect/person-name.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
-import {HEAD_ONLY_PARTICLES, HIGHWAY_DISTRICT, LEVEL_POSTS, clauseVerbAt, everydayTail, endsOnKnownPlace, samePlaceKey} from '../detect/head-name.js';
+import {
+	HEAD_ONLY_PARTICLES,
+	HIGHWAY_DISTRICT,
+	LEVEL_POSTS,
+	TRAILING_JOINERS,
+	afterRepeatedHead,
+	clauseVerbAt,
+	everydayTail,
+	endsOnKnownPlace,
+	samePlaceKey,
+} from '../detect/head-name.js';
 import {sharedTagger} from './load.js';
 import {tagText} from './tagger.js';
 import type {ModelSpan} from './tags.js';
@@ -39,6 +49,22 @@ const MODEL_PRIORITY = PRIORITY.repeat - 5;
 const LIST_MARK = /[•·▪◦‣●○■□◆◇►▶*#\-–—]/;
 /** Royal prefixes that open a name and never end one (สมเด็จพระ…, พระบาทสมเด็จพระ…). */
 const ROYAL_PREFIX_END = /(?:พระ|สมเด็จ)$/;
+/** Royal styles that open a royal's name (the rules read the name after them). */
+const ROYAL_STYLE = /สมเด็จ|เจ้าฟ้า|พระบาท|พระองค์เจ้า/;
+
+/**
+ * Where a royal style starts inside the first token of the tagger's person [start, end), after
+ * words that open no title and hold no style (พระดำริ|สมเด็จ…, พระบรมรูป|พระบาทสมเด็จ…): the start
+ * of the royal's name; `start` when the span opens with a title or a style, or holds none.
+ */
+function styleInsideFirstToken(ctx: DetectionContext, start: number, end: number): number {
+	const token = ctx.text.slice(start, Math.min(end, ctx.thaiRunEnd(start)));
+	const style = ROYAL_STYLE.exec(token);
+	if (style === null || style.index === 0 || titleEnd(ctx.text, start, end) > start) return start;
+	const at = start + style.index;
+	return ctx.words.isBoundary(at) ? at : start;
+}
+
 /** Not a priority: the model's span served to cut a rule's name back, and is not a candidate. */
 const CUT = -1;
 /** Rules whose names the model may widen: word-list and gazetteer hits, not titles or definitions. */
@@ -351,12 +377,22 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 						while (text[end - 1] === ' ') end--;
 					}
 					if (ROYAL_PREFIX_END.test(text.slice(start, end)) && isThaiNameChar(text.charCodeAt(end))) continue;
+					// A joining word as its last token (…นารุฮิโตะ แห่ง|ประเทศ…, "of"): it joins the name to the
+					// phrase after it, no name's token is one.
+					const lastSpace = text.lastIndexOf(' ', end - 1);
+					if (lastSpace > start && TRAILING_JOINERS.has(text.slice(lastSpace + 1, end))) {
+						end = lastSpace;
+						while (text[end - 1] === ' ') end--;
+					}
 					// Places one after another (a list of countries: …ชิลี แม็กซิโก รัสเซีย…) are no one's name.
 					if (allKnownPlaces(text.slice(start, end)) || listOfThings(ctx, start, end)) continue;
 					// A royal title written after a name opens the tagger's span (…พระบรมราชินี ทรงพระ|เจริญ):
 					// the name, if any, is after it.
 					const royal = TITLES_AFTER_NAME.find((t) => text.startsWith(t, start));
 					if (royal !== undefined && !opensNameAfter(text, start + royal.length, end)) continue;
+					// A royal's act or work glued before the royal's style (พระดำริ|สมเด็จพระเจ้าลูกเธอ X, "the
+					// initiative of…"): the person is named from the style on, the words before are the sentence's.
+					start = styleInsideFirstToken(ctx, start, end);
 					const cut = titleEnd(text, start, end);
 					if (cut > start) {
 						// After a title the model's name must still end at a word's end and not begin with
@@ -381,6 +417,8 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 				// A body's or place's span run on into the clause by a function word or an auxiliary
 				// (กระทรวงX|ได้|พัฒนา…, เขตเทศบาลX|จะ): the name ends before it.
 				if (kind !== 'person') end = beforeClauseWords(ctx, start, end);
+				// A head written twice (สำนักงานสำนักงานX): the name opens at the second.
+				if (kind !== 'person') start = afterRepeatedHead(ctx, start);
 				if (!plausibleName(ctx, start, end) || !modelNameHasEvidence(ctx, titleStart ?? start, end, kind, title !== undefined)) continue;
 				if (kind === 'place' && !knownDistrictIfAny(text.slice(start, end))) continue;
 				const priority = priorityOver(text, rules, longest, start, end, kind);
