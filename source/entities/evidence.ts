@@ -12,6 +12,7 @@ import {
 	COMMON_WORDS,
 	FUNCTION_WORD_SET,
 	LATIN_COMMON_WORDS,
+	LATIN_LETTER_NAME_SET,
 	LATIN_ORG_HEADS,
 	LATIN_OTHER_HEADS,
 	LATIN_PLACE_HEADS,
@@ -855,7 +856,7 @@ function firmOfEverydayWords(name: string, mentions: readonly MentionEvidence[])
 	if (mentions.some((m) => m.rule === 'definition' || m.rule === 'acronym')) return undefined;
 	const rest = words(name, 'บริษัท'.length);
 	if (rest[0]?.start !== 'บริษัท'.length) return undefined;
-	return rest.every((w) => isCommonWord(w.text) && !knownPlace(w.text) && !LATIN_LETTER_NAMES.has(w.text)) ? 'generic' : undefined;
+	return rest.every((w) => isCommonWord(w.text) && !knownPlace(w.text) && !LATIN_LETTER_NAME_SET.has(w.text)) ? 'generic' : undefined;
 }
 /**
  * Thai letters without the silent mark ์, which Thai spellings of foreign brands mostly carry
@@ -863,34 +864,6 @@ function firmOfEverydayWords(name: string, mentions: readonly MentionEvidence[])
  * as it says which one (บริษัทโทรคมนาคม|แห่งชาติ).
  */
 const FIRM_LETTERS = /^[\u0E01-\u0E4B\u0E4D\u0E4E]+$/;
-/** The Latin letters' names spelt in Thai (อาร์, เอ็กซ์, เอส): a brand's letters, no everyday word. */
-const LATIN_LETTER_NAMES = new Set([
-	'เอ',
-	'บี',
-	'ซี',
-	'ดี',
-	'อี',
-	'เอฟ',
-	'จี',
-	'เอช',
-	'ไอ',
-	'เจ',
-	'เค',
-	'แอล',
-	'เอ็ม',
-	'เอ็น',
-	'โอ',
-	'พี',
-	'คิว',
-	'อาร์',
-	'เอส',
-	'ที',
-	'ยู',
-	'วี',
-	'เอ็กซ์',
-	'วาย',
-	'แซด',
-]);
 
 /**
  * A body of a body of a kind (issue 7, junk22): a head that names a part of a body (its office, its

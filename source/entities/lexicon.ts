@@ -826,6 +826,41 @@ export const FUNCTION_WORDS = [
 /** FUNCTION_WORDS as a set, for lookups. */
 export const FUNCTION_WORD_SET: ReadonlySet<string> = new Set(FUNCTION_WORDS);
 
+/**
+ * The Latin letters' names as Thai writes them (เอ, บี … อาร์, เอ็กซ์; W both ways): an acronym read
+ * aloud (บีโอไอ BOI) or a brand's letters, no everyday word.
+ */
+export const LATIN_LETTER_NAMES = [
+	'เอ',
+	'บี',
+	'ซี',
+	'ดี',
+	'อี',
+	'เอฟ',
+	'จี',
+	'เอช',
+	'ไอ',
+	'เจ',
+	'เค',
+	'แอล',
+	'เอ็ม',
+	'เอ็น',
+	'โอ',
+	'พี',
+	'คิว',
+	'อาร์',
+	'เอส',
+	'ที',
+	'ยู',
+	'วี',
+	'ดับบลิว',
+	'ดับเบิลยู',
+	'เอ็กซ์',
+	'วาย',
+	'แซด',
+] as const;
+export const LATIN_LETTER_NAME_SET: ReadonlySet<string> = new Set(LATIN_LETTER_NAMES);
+
 /** Speech and action verbs: end a name, and after a bare short form show it is a person. */
 export const VERBS = [
 	'กล่าว',

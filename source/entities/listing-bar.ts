@@ -9,7 +9,7 @@
 import {isCommonWord} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
 import {gazetteer} from './gazetteer.js';
-import {LATIN_COMMON_WORDS, LATIN_ORG_HEADS, LATIN_PLACE_HEADS, LATIN_STOP, PLACE_HEADS} from './lexicon.js';
+import {LATIN_COMMON_WORDS, LATIN_LETTER_NAMES, LATIN_ORG_HEADS, LATIN_PLACE_HEADS, LATIN_STOP, PLACE_HEADS} from './lexicon.js';
 import {LISTING_BAR} from './listing-bar-table.js';
 import {nameWordUse} from './name-words.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
@@ -454,7 +454,7 @@ export function learnedVerdict(table: MentionTable, cluster: Cluster, summary: S
  * rules (evidence.ts) still judge it first. On thaigov-2k it lists ดีเอสไอ ×10 and อียู ×3 that the
  * bar hid, and keeps บีโอไอ ×22 listed under a retrained table that would hide it (bench/HISTORY.md).
  */
-const SPELLED_LETTERS = /^(?:เอ|บี|ซี|ดี|อี|เอฟ|จี|เอช|ไอ|เจ|เค|แอล|เอ็ม|เอ็น|โอ|พี|คิว|อาร์|เอส|ที|ยู|วี|ดับบลิว|ดับเบิลยู|เอ็กซ์|วาย|แซด){2,}$/;
+const SPELLED_LETTERS = new RegExp(`^(?:${LATIN_LETTER_NAMES.join('|')}){2,}$`);
 const EXTENSIONS = BAR_FEATURES.indexOf('extensions');
 const LETTERS = BAR_FEATURES.indexOf('known-place');
 /** The name's words' features (addShape). */
