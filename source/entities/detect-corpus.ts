@@ -184,8 +184,10 @@ export async function* detectCorpusColumns(articles: readonly Article[], options
 	} finally {
 		stopped = true;
 		await own?.stop();
-		// Files left halfway (the reader quit, or detection failed) are not put in place.
-		for (const file of files) void file.writer?.abort();
+		// Files left halfway (the reader quit, or detection failed) are not put in place, and their
+		// scratch files are gone once this settles (the scratch file is opened asynchronously: let go
+		// unawaited, its removal could come before it was there; abort never throws).
+		await Promise.all(files.map((file) => file.writer?.abort()));
 	}
 }
 
