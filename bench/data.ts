@@ -67,6 +67,8 @@ export const HELD_OUT_JUNK_LABELS: string[] = [
 	// junk22's two fresh seeds on its branch (stop 29): the lead decides whether they join JUNK_LABELS.
 	'entities-junk-labels-heldout-junk22.tsv',
 	'entities-junk-labels-heldout-junk22-2.tsv',
+	// The lead's fresh seeds at the end of stop 29, on main after the merges.
+	'entities-junk-labels-heldout-16.tsv',
 ];
 
 export function bigCorpus(times = 5): {path: string; bytes: number} {
