@@ -82,7 +82,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 					kindOfBusiness(name) ??
 					personAsBody(name, mentions))
 				: undefined) ??
-			(kind === 'place' ? (economicArea(name) ?? provincesDescribed(name, mentions) ?? unnamedZone(name, mentions) ?? structureOfStructure(name)) : undefined) ??
+			(kind === 'place' ? (placesJoined(name) ?? economicArea(name) ?? provincesDescribed(name, mentions) ?? unnamedZone(name, mentions) ?? structureOfStructure(name)) : undefined) ??
 			postShortForm(name) ??
 			degreeOrDate(name) ??
 			(kind === 'organization' ? (kindByOwnership(name) ?? postOrItsParty(name, mentions)) : undefined) ??
@@ -1311,6 +1311,17 @@ const PLACE_WORDS = new RegExp(`^(?:${PLACE_NOUNS.map((w) => w.replace('.', '\\.
 const BARE_PLACE_NOUNS = new Set(PLACE_NOUNS.filter((w) => !w.endsWith('.')));
 /** Words that join two names into a list or a phrase (X และ Y, ส่งมอบ X แก่ Y). */
 const JOINERS = ['และ', 'แก่', 'กับ', 'หรือ'];
+
+/**
+ * A place, then แก่, กับ or หรือ as a word, then a place the gazetteer knows (สปป. ลาว|แก่|มาเลเซีย,
+ * "to Malaysia"): two places and the clause's preposition, not one place. No place's name holds
+ * these words; และ is left out, as names hold it (แซงปีแยร์และมีเกอลง, กรุงเทพมหานครและปริมณฑล).
+ */
+function placesJoined(name: string): string | undefined {
+	return words(name).some((w) => w.start > 0 && ['แก่', 'กับ', 'หรือ'].includes(name.slice(w.start, w.end)) && knownPlaceAt(name, w.end))
+		? 'joined'
+		: undefined;
+}
 
 /** `word` is a whole word inside `name` (not at its start). */
 function innerWord(name: string, word: string): boolean {

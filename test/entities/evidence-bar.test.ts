@@ -242,6 +242,15 @@ describe('names of the wrong kind: a country, a king’s deed, a kind of place i
 		assert.deepEqual(people('โดยมีนายทรงพล ใจกริ่ม ผู้อำนวยการ เป็นประธาน'), ['ทรงพล ใจกริ่ม']);
 	});
 
+	it('a place, then แก่, กับ or หรือ and a known place, is two places and a preposition, not one place', () => {
+		assert.equal(reason('สปป. ลาวแก่มาเลเซีย', 'place', tagger(1)), 'joined');
+		assert.equal(reason('กัมพูชากับเวียดนาม', 'place', tagger(1)), 'joined');
+		// Twins: แก่ inside a place's word (ขอนแก่น, แก่งคอย), a place named alone.
+		assert.equal(reason('อำเภอเมืองขอนแก่น', 'place', tagger(3)), undefined);
+		assert.equal(reason('อำเภอแก่งคอย', 'place', tagger(1)), undefined);
+		assert.equal(reason('สปป. ลาว', 'place', tagger(1)), undefined);
+	});
+
 	it('two places joined by และ, the second opened by a head, are no place; a known place or a region keeps its และ', () => {
 		const head: MentionEvidence[] = [{rule: 'place-head', article: 0}];
 		assert.equal(reason('สาธารณรัฐสังคมนิยมเวียดนามและราชอาณาจักรไทย', 'place', head), 'joined');
