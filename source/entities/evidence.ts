@@ -82,7 +82,9 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 					kindOfBusiness(name) ??
 					personAsBody(name, mentions))
 				: undefined) ??
-			(kind === 'place' ? (placesJoined(name) ?? economicArea(name) ?? provincesDescribed(name, mentions) ?? unnamedZone(name, mentions) ?? structureOfStructure(name)) : undefined) ??
+			(kind === 'place'
+				? (placesJoined(name) ?? economicArea(name) ?? provincesDescribed(name, mentions) ?? unnamedZone(name, mentions) ?? structureOfStructure(name))
+				: undefined) ??
 			postShortForm(name) ??
 			degreeOrDate(name) ??
 			(kind === 'organization' ? (kindByOwnership(name) ?? postOrItsParty(name, mentions)) : undefined) ??
@@ -1318,7 +1320,7 @@ const JOINERS = ['และ', 'แก่', 'กับ', 'หรือ'];
  * these words; และ is left out, as names hold it (แซงปีแยร์และมีเกอลง, กรุงเทพมหานครและปริมณฑล).
  */
 function placesJoined(name: string): string | undefined {
-	return words(name).some((w) => w.start > 0 && ['แก่', 'กับ', 'หรือ'].includes(name.slice(w.start, w.end)) && knownPlaceAt(name, w.end))
+	return words(name).some((w) => w.start > 0 && name.slice(w.start, w.end) !== 'และ' && JOINERS.includes(name.slice(w.start, w.end)) && knownPlaceAt(name, w.end))
 		? 'joined'
 		: undefined;
 }
