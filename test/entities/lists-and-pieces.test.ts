@@ -1,0 +1,15 @@
+// Lists read as one name, and pieces that name no one (issue 7, junk24). Sentences written for the
+// test; each case has a must-keep twin.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {namedIn as named} from './helpers.js';
+
+describe("a country's official name written short", () => {
+	it('is a place, not a body', () => {
+		assert.deepEqual(named('การค้ากับ สปจ. นับเป็นตลาดใหญ่', 'place'), ['สปจ.']);
+		assert.deepEqual(named('การค้ากับ สปจ. นับเป็นตลาดใหญ่', 'organization'), []);
+		assert.deepEqual(named('มูลค่า 500 ล้านดอลลาร์ สรอ. ลดลงร้อยละ 2', 'place'), ['สรอ.']);
+		// Twin: another body's letters stay a body's.
+		assert.deepEqual(named('การค้ากับ สปส. นับเป็นงานใหญ่', 'place'), []);
+	});
+});
