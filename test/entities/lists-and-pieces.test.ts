@@ -13,3 +13,13 @@ describe("a country's official name written short", () => {
 		assert.deepEqual(named('การค้ากับ สปส. นับเป็นงานใหญ่', 'place'), []);
 	});
 });
+
+describe("an abbreviation's letters after a name", () => {
+	it('are no surname: a month written short (ส.ค.) is never a name’s last piece', () => {
+		assert.deepEqual(named('นายกรัฐมนตรีพบผู้นำเอเปค ส.ค. นี้ที่ทำเนียบ', 'person'), []);
+		assert.deepEqual(named('พบนายสมชาย ใจดี ส.ค. นี้ที่บ้าน', 'person'), ['สมชาย ใจดี']);
+		// Twins: an initial holds a vowel (อาร์.), and so does a surname before a full stop.
+		assert.deepEqual(named('โดยนายโจเซฟ อาร์. ไบเดน ประธานาธิบดี', 'person'), ['โจเซฟ อาร์']);
+		assert.deepEqual(named('ดร.มาซาฮิโกะ อิซากะ. ศ.ดร.สมชาย', 'person'), ['มาซาฮิโกะ อิซากะ', 'สมชาย']);
+	});
+});
