@@ -2,7 +2,7 @@
 // test; each case has a must-keep twin.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {namedIn as named} from './helpers.js';
+import {namedIn as named, namedWhenTagged} from './helpers.js';
 
 describe("a country's official name written short", () => {
 	it('is a place, not a body', () => {
@@ -21,5 +21,22 @@ describe("an abbreviation's letters after a name", () => {
 		// Twins: an initial holds a vowel (อาร์.), and so does a surname before a full stop.
 		assert.deepEqual(named('โดยนายโจเซฟ อาร์. ไบเดน ประธานาธิบดี', 'person'), ['โจเซฟ อาร์']);
 		assert.deepEqual(named('ดร.มาซาฮิโกะ อิซากะ. ศ.ดร.สมชาย', 'person'), ['มาซาฮิโกะ อิซากะ', 'สมชาย']);
+	});
+});
+
+describe("the tagger's person with a known place after its first token", () => {
+	it('is a list, no one, when a place opens it or one token is left', () => {
+		const countries = 'การส่งออกไป ชิลี แม็กซิโก รัสเซีย ออสเตรเลีย เพิ่มขึ้น';
+		assert.deepEqual(namedWhenTagged(countries, 'person', [['ชิลี แม็กซิโก รัสเซีย', 'person']]), []);
+		const ministry = 'ทีม พม. อยุธยา ช่วยเหลือผู้ประสบภัย';
+		assert.deepEqual(namedWhenTagged(ministry, 'person', [['พม. อยุธยา', 'person']]), []);
+	});
+
+	it('ends before the place: the name is what comes first', () => {
+		const text = 'ร่วมกับ สมหญิง ทองดี เชียงใหม่ ในวันนี้';
+		assert.deepEqual(namedWhenTagged(text, 'person', [['สมหญิง ทองดี เชียงใหม่', 'person']]), ['สมหญิง ทองดี']);
+		// Twin: a lineal surname (ณ + a province) is the name's.
+		const lineal = 'ร่วมกับ สมหญิง ณ ระนอง ในวันนี้';
+		assert.deepEqual(namedWhenTagged(lineal, 'person', [['สมหญิง ณ ระนอง', 'person']]), ['สมหญิง ณ ระนอง']);
 	});
 });
