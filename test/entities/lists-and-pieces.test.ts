@@ -40,3 +40,21 @@ describe("the tagger's person with a known place after its first token", () => {
 		assert.deepEqual(namedWhenTagged(lineal, 'person', [['สมหญิง ณ ระนอง', 'person']]), ['สมหญิง ณ ระนอง']);
 	});
 });
+
+describe('a dash between two capitalised Latin words', () => {
+	it('joins the two halves of one name: what is after it alone names no one', () => {
+		const text = 'ผู้แทนสมัชชารัฐสภาอาเซียน (ASEAN Inter - Parliamentary Assembly : AIPA) ซึ่ง';
+		assert.deepEqual(
+			named(text, 'organization').filter((n) => /[A-Z]/.test(n) && n !== 'AIPA'),
+			['ASEAN Inter - Parliamentary Assembly'],
+		);
+		assert.deepEqual(
+			named('สภาประสานงาน (Saudi - Thai Coordination Council : STCC) ได้', 'organization').filter((n) => /[a-z]/.test(n)),
+			['Saudi - Thai Coordination Council'],
+		);
+		// Twins: capitals after the dash are a short form (a name and its acronym), and one word with a
+		// sentence after it ends the name before the dash.
+		assert.deepEqual(named('ตามข้อกำหนด (Terms Committee – TOR) ของคณะ', 'organization'), ['Terms Committee']);
+		assert.deepEqual(named('งาน Asian Ocean Council - Let’s see the view', 'organization'), ['Asian Ocean Council']);
+	});
+});
