@@ -15,7 +15,20 @@ export interface PlaceName {
 	/** A key shared by all spellings of one place (the region code, or the Thai name). */
 	key: string;
 	kind: 'place' | 'organization';
+	/** Added after the tagger's weights were trained: its features leave it out until a retrain. */
+	afterTagger?: true;
 }
+
+/**
+ * Countries' official names written short, as Thai government texts do (สปจ. the People's Republic of
+ * China, สรอ. the United States of America, as in ดอลลาร์ สรอ.; สปป. ลาว with its space): a place, not
+ * a body's acronym. Not in the tagger's lexicon (afterTagger) until it is trained again.
+ */
+const COUNTRY_SHORT_FORMS: Array<[string, string]> = [
+	['สปป. ลาว', 'LA'],
+	['สปจ.', 'CN'],
+	['สรอ.', 'US'],
+];
 
 /** UN M.49 area codes with a Thai name that is a place (001 "โลก" is a common word, left out). */
 const AREA_CODES = [
@@ -349,6 +362,7 @@ function buildGazetteer(withCities: boolean): Gazetteer {
 		if (province !== undefined && latinNames !== undefined && thai.has(province)) for (const n of latinNames.split(',')) addLatin(n, province);
 	}
 	for (const [n, key] of THAI_ALTERNATES) addThai(n, key, key === 'ASEAN' ? 'organization' : 'place');
+	for (const [n, key] of COUNTRY_SHORT_FORMS) if (!thai.has(n)) thai.set(n, {name: n, key, kind: 'place', afterTagger: true});
 	for (const [n, key] of LATIN_ALTERNATES) addLatin(n, key, key === 'ASEAN' ? 'organization' : 'place');
 	for (const n of AMBIGUOUS_THAI) ambiguous.add(n);
 	for (const n of AMBIGUOUS_PROVINCES) ambiguous.add(n);

@@ -66,6 +66,7 @@ export function detectLatin(ctx: DetectionContext): void {
 function readRun(text: string, start: number): Word[] {
 	const words: Word[] = [];
 	let i = start;
+	let joinedAt: number | undefined;
 	for (;;) {
 		INITIALS.lastIndex = i;
 		const initials = INITIALS.exec(text);
@@ -92,13 +93,30 @@ function readRun(text: string, start: number): Word[] {
 			i = next;
 			continue;
 		}
+		// A hyphen or dash between two capitalised words, spaced or not (ASEAN Inter - Parliamentary
+		// Assembly, Saudi - Thai Coordination Council), joins two halves of one name: the run goes on.
+		// Not before an acronym after a word (Term of Reference – TOR: a name and its short form).
+		// Only before a word with small letters: capitals there are an acronym (Term of Reference – TOR,
+		// a name and its short form; THAIFEX–ANUGA ASIA reads as shouting once joined).
+		const joined = capital && w.length >= 2 ? HYPHEN_JOIN.exec(text.slice(next, next + 5)) : null;
+		if (joined !== null && words.length < 12) {
+			i = next + joined[0].length;
+			joinedAt = words.length;
+			continue;
+		}
 		if (text[next] !== ' ' || !isLatinLetter(text.charCodeAt(next + 1))) break;
 		i = next + 1;
-		if (words.length >= 8) break;
+		if (words.length >= (joinedAt === undefined ? 8 : 12)) break;
 	}
+	// One word after the dash and a sentence after it (Charming of the Sea - Let's see…): the dash
+	// opened the sentence, the name ended before it.
+	if (joinedAt !== undefined && words.length === joinedAt + 1 && nextIsLowercaseWord(text, words[joinedAt]!.end)) words.length = joinedAt;
 	while (words.length > 0 && !isUpperLatin(words[words.length - 1]!.text.charCodeAt(0))) words.pop();
 	return words;
 }
+
+/** A hyphen or dash with a space on either side or none, then a capitalised word with small letters. */
+const HYPHEN_JOIN = /^ ?[-–] ?(?=[A-Z][a-z])/;
 
 function insideUrl(text: string, pos: number): boolean {
 	let s = pos;

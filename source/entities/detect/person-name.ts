@@ -349,8 +349,16 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		end = lastStart - 1;
 		while (text[end - 1] === ' ') end--;
 	}
-	// A token running into a dot is an abbreviation (ดร., ผศ.), not a name.
+	// A token running into a dot is an abbreviation (ดร., ผศ.), not a name; after the first, bare
+	// consonants running into one are the letters of an abbreviation opening the next phrase (…เอเปค
+	// ส|.ค., a month written short; นายX ผบ|.ตร.), no surname. Not an initial (โจเซฟ อาร์. ไบเดน) nor a
+	// surname before a full stop (…อิซากะ.): those hold vowels.
 	if (text[end] === '.' && tokens === 1) return undefined;
+	if (text[end] === '.' && tokens > 1 && ABBREVIATION_LETTERS.test(text.slice(lastStart, end))) {
+		tokens--;
+		end = lastStart - 1;
+		while (text[end - 1] === ' ') end--;
+	}
 	if (end <= p) return undefined;
 	// A lone token over 24 characters is a clause the word lists missed, not a name.
 	if (end - p > 40 || (tokens === 1 && end - p > 24)) return undefined;
@@ -496,6 +504,9 @@ function surnameFollows(ctx: DetectionContext, end: number): boolean {
 
 /** An agent noun opening a token (ผู้ตรวจ…, นักวิชาการ), not a pronoun (ผู้อื่น "others", ผู้ใด, ผู้ที่). */
 const AGENT_NOUN_AT = /^(?:ผู้|นัก)(?!อื่น|ใด|นั้น|นี้|ที่|ซึ่ง)[ก-ฮ]/;
+
+/** Thai consonants alone, no vowel: an abbreviation's letters (ส of ส.ค., ผบ of ผบ.ตร., กอช.). */
+const ABBREVIATION_LETTERS = /^[ก-ฮ]{1,4}$/;
 
 /** Thai letters and a dot opening a token: an abbreviation (ผอ., ผวจ., กกต.). */
 const ABBREVIATED_POST = /^[ก-ฮ]{1,5}\./;

@@ -238,11 +238,22 @@ function listOfThings(ctx: DetectionContext, start: number, end: number): boolea
 	return tokens >= 3 && (tokens === 3 ? words === 3 : words * 4 >= tokens * 3);
 }
 
-/** Two or more tokens, each a place the gazetteer knows and no name (not เดลี, also a given name). */
-function allKnownPlaces(name: string): boolean {
-	const tokens = name.split(' ');
+/**
+ * The tagger's person cut before its first later token that is a place the gazetteer knows and no
+ * name (not เดลี, also a given name), as the rules read a person (a known place ends the name:
+ * readPersonName); undefined when what is left is one token or opens on such a place, a list
+ * (ชิลี แม็กซิโก รัสเซีย, พม. อยุธยา: a ministry and a province). A lineal surname (X ณ ระนอง) stays.
+ */
+function beforeKnownPlace(text: string, start: number, end: number): number | undefined {
+	const tokens = text.slice(start, end).split(' ');
+	if (tokens.length < 2 || tokens.includes('ณ')) return end;
 	const gaz = gazetteer();
-	return tokens.length >= 2 && tokens.every((t) => gaz.thai.has(t) && !gaz.ambiguous.has(t));
+	const place = (t: string): boolean => gaz.thai.has(t) && !gaz.ambiguous.has(t);
+	const at = tokens.findIndex((t, i) => i > 0 && place(t));
+	if (at < 0) return end;
+	const kept = tokens.slice(0, at).filter((t) => t !== '');
+	if (kept.length < 2 || place(kept[0]!)) return undefined;
+	return start + tokens.slice(0, at).join(' ').trimEnd().length;
 }
 
 /**
@@ -385,7 +396,10 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 						while (text[end - 1] === ' ') end--;
 					}
 					// Places one after another (a list of countries: …ชิลี แม็กซิโก รัสเซีย…) are no one's name.
-					if (allKnownPlaces(text.slice(start, end)) || listOfThings(ctx, start, end)) continue;
+					const beforePlace = beforeKnownPlace(text, start, end);
+					if (beforePlace === undefined) continue;
+					end = beforePlace;
+					if (listOfThings(ctx, start, end)) continue;
 					// A royal title written after a name opens the tagger's span (…พระบรมราชินี ทรงพระ|เจริญ):
 					// the name, if any, is after it.
 					const royal = TITLES_AFTER_NAME.find((t) => text.startsWith(t, start));

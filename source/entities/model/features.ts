@@ -35,7 +35,7 @@ export function forEachLexiconWord(visit: (word: string, flag: number) => void):
 	// A city's name known only after a head (ดาร์วิน, เดลี: people's names too) is no place evidence alone.
 	const gaz = gazetteer();
 	add(
-		[...gaz.thai.values()].filter((p) => !(p.key.startsWith('city:') && gaz.ambiguous.has(p.name))).map((p) => p.name),
+		[...gaz.thai.values()].filter((p) => p.afterTagger !== true && !(p.key.startsWith('city:') && gaz.ambiguous.has(p.name))).map((p) => p.name),
 		LEX_PLACE,
 	);
 	add(gaz.districts, LEX_PLACE);
