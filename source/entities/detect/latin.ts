@@ -95,7 +95,6 @@ function readRun(text: string, start: number): Word[] {
 		}
 		// A hyphen or dash between two capitalised words, spaced or not (ASEAN Inter - Parliamentary
 		// Assembly, Saudi - Thai Coordination Council), joins two halves of one name: the run goes on.
-		// Not before an acronym after a word (Term of Reference – TOR: a name and its short form).
 		// Only before a word with small letters: capitals there are an acronym (Term of Reference – TOR,
 		// a name and its short form; THAIFEX–ANUGA ASIA reads as shouting once joined).
 		const joined = capital && w.length >= 2 ? HYPHEN_JOIN.exec(text.slice(next, next + 5)) : null;
