@@ -11,7 +11,9 @@ import {triggerTrie} from './trigger-trie.js';
 import {Trie} from '../trie.js';
 import {namedThingEndsAt, readLatinName} from './person-name.js';
 import {CLAUSE_VERBS as DERIVED_CLAUSE_VERBS} from './clause-verbs.js';
+import {AFTER_NAME_VERBS} from './after-name-verbs.js';
 import {splitCompoundAt} from '../split-compounds.js';
+import {nameWordUse} from '../name-words.js';
 
 export interface HeadName {
 	start: number;
@@ -322,6 +324,18 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		}
 	}
 	if (overflowed) closed = false;
+	// A body's name ending on a verb that opens the clause after names (…|พิจารณา, learned): it ends
+	// before the verb, which closes it as a space or a bracket would. Not a place's: sub-districts are
+	// named with everyday words, verbs too (ตำบลโพธิ์เสด็จ). Left open (to be cut back to a name
+	// written alone, or dropped if the tagger is silent): two bodies joined by และ (กระทรวงX|และ|คณะY|
+	// พิจารณา); and opened, a head with one word left (ศูนย์|ติว|สอบ␠, คณะกรรมาธิการ|วิสามัญ|พิจารณา␠:
+	// a kind of body, maybe, which the verb no longer shows to be a name).
+	const clauseVerb = isPlace ? undefined : clauseVerbAtEnd(ctx, p, end);
+	if (clauseVerb !== undefined) {
+		end -= clauseVerb.length;
+		if (ctx.innerBounds(p, end).length === 0) closed = false;
+		else if (!joinsTwoBodies(ctx, p, end)) closed = true;
+	}
 	// Trim joiners left dangling at the end (…แห่ง before a cut).
 	for (;;) {
 		const before = trailingJoiner(ctx, p, end) ?? danglingHalf(ctx, p, end);
@@ -568,6 +582,31 @@ const SPLIT_FIRST_HALVES = new Map([
 	['จน', new Set(['ตลอด'])],
 	['ทั้ง', new Set(['รวม', 'พร้อม'])],
 ]);
+
+/**
+ * A verb that Thai NER 1.5's annotators read as the clause after a name and never as a name's last
+ * word (after-name-verbs.ts, learned: …|พิจารณา) ending [from, end), if any: the name has run on into
+ * its sentence. Not the second half of a compound the segmenter cuts in two (บ่ม|เพาะ, สิน|เชื่อ:
+ * split-compounds.ts), nor after a word that seldom ends a name (ยาเสพ|ติด, การ|ลงทุน, น้ำ|เสีย): the
+ * name would end on the word before, so that word must be one the annotators end names with.
+ */
+function clauseVerbAtEnd(ctx: DetectionContext, from: number, end: number): string | undefined {
+	const word = ctx.words.wordBefore(end);
+	if (word === '' || end - word.length <= from || !AFTER_NAME_VERBS.has(word)) return undefined;
+	const at = end - word.length;
+	const before = ctx.words.wordBefore(at);
+	return splitCompoundAt(ctx.text, from, at, word) === undefined && nameWordUse(before).ending > 0 ? word : undefined;
+}
+
+/** [from, end) holds และ before a head word (…|และ|คณะ…, …|และ|กรม…): two bodies, maybe, not one. */
+function joinsTwoBodies(ctx: DetectionContext, from: number, end: number): boolean {
+	for (const b of ctx.innerBounds(from, end)) {
+		if (ctx.words.wordAt(b) !== 'และ') continue;
+		const next = b + 3 < end ? ctx.words.wordAt(b + 3) : '';
+		if (HEAD_WORDS.has(next)) return true;
+	}
+	return false;
+}
 
 /** The first half of a split conjunction, or ต่าง before ๆ, that ends [from, end); if any. */
 function danglingHalf(ctx: DetectionContext, from: number, end: number): string | undefined {
