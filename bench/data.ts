@@ -70,6 +70,7 @@ export const HELD_OUT_JUNK_LABELS: string[] = [
 	// The lead's fresh seeds at the end of stop 29, on main after the merges.
 	'entities-junk-labels-heldout-16.tsv',
 	'entities-junk-labels-heldout-17.tsv',
+	'entities-junk-labels-heldout-18.tsv',
 ];
 
 export function bigCorpus(times = 5): {path: string; bytes: number} {
