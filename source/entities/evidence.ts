@@ -25,6 +25,15 @@ import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
 import {words} from '../text/words.js';
 
+/** An everyday word (the learned common-word list) that is no place the gazetteer or the district list knows. */
+function plainWord(word: string): boolean {
+	return isCommonWord(word) && !knownPlace(word);
+}
+/** A plain word that is no word of places' names either (a place's head, a region's word). */
+function plainNonPlaceWord(word: string): boolean {
+	return plainWord(word) && !isPlaceWord(word);
+}
+
 /** What the bar reads of one mention. */
 export interface MentionEvidence {
 	rule: string;
@@ -394,8 +403,7 @@ function unnamedZone(name: string, mentions: readonly MentionEvidence[]): string
 	// (A unit's or a body's head inside names the zone by that unit: เขต|เทศบาล|ตำบล|X.)
 	// (A city's head with only everyday words after it names no city: เขต|เมือง "urban areas",
 	// เขต|เมือง|หลัก|ภูมิภาค "regional main cities".)
-	const everyday = (w: {text: string; start: number}): boolean =>
-		w.text === 'เมือง' || (isCommonWord(w.text) && !knownPlace(w.text) && !REGION_WORDS.has(w.text) && !headAt(rest, w.start));
+	const everyday = (w: {text: string; start: number}): boolean => w.text === 'เมือง' || (plainWord(w.text) && !REGION_WORDS.has(w.text) && !headAt(rest, w.start));
 	return parts.every(everyday) ? 'generic' : undefined;
 }
 
@@ -472,7 +480,7 @@ function countrysKind(name: string): string | undefined {
 		if (!isCountryKey(gazetteer().thai.get(tail)?.key)) continue;
 		// (A place's word between makes it a place's side: ฝั่ง|อ่าว|ไทย is the Gulf of Thailand's coast.)
 		const between = rest.slice(0, i);
-		return between.every((w) => isCommonWord(w) && !knownPlace(w) && !isPlaceWord(w) && !PLACE_HEAD_WORDS.has(w)) ? 'generic' : undefined;
+		return between.every((w) => plainNonPlaceWord(w) && !PLACE_HEAD_WORDS.has(w)) ? 'generic' : undefined;
 	}
 	return undefined;
 }
@@ -618,7 +626,7 @@ function postOrItsParty(name: string, mentions: readonly MentionEvidence[]): str
 	const rest = name.slice(end).replace(/ฯ$/, '').trim();
 	if (rest === '' || knownPlace(rest) || knownPlace(rest.replace(/^ประเทศ/, ''))) return 'post';
 	if (party || /[^\u0E01-\u0E4E]/.test(rest)) return undefined;
-	return words(rest).every((w) => isCommonWord(w.text) && !knownPlace(w.text)) ? 'post' : undefined;
+	return words(rest).every((w) => plainWord(w.text)) ? 'post' : undefined;
 }
 /** Posts whose คณะ is a body: the cabinet, committees and boards (กรรมการ, and its written-short forms). */
 const PARTY_NOT_POSTS = new Set(['รัฐมนตรี', 'กรรมการ', 'กรรมาธิการ', 'อนุกรรมการ', 'ที่ปรึกษา']);
@@ -643,7 +651,7 @@ function headAndKindWords(name: string): string | undefined {
 	if (head === undefined || !CLASSIFIER_LIST.some((c) => name.startsWith(c, head.length))) return undefined;
 	const rest = words(name, head.length);
 	if (rest.length < 2 || rest[0]!.start !== head.length || !CLASSIFIERS.has(rest[0]!.text)) return undefined;
-	return rest.slice(1).every((w) => isCommonWord(w.text) && !knownPlace(w.text) && !isPlaceWord(w.text)) ? 'generic' : undefined;
+	return rest.slice(1).every((w) => plainNonPlaceWord(w.text)) ? 'generic' : undefined;
 }
 /** Words that make a head a kind of it (smart, model, green, new-age, of the future), not a name. */
 const KIND_MODIFIERS = new Set(['อัจฉริยะ', 'ต้นแบบ', 'สีเขียว', 'ยุคใหม่', 'แห่งอนาคต', 'อัจฉริยะแห่งอนาคต']);
@@ -750,7 +758,7 @@ function headWithEverydayWords(name: string, kind: EntityKind): boolean {
 	if (kind === 'place' && (NAMED_BY_WORDS.has(head) || ADMIN_HEADS.has(head))) return false;
 	const rest = words(name, head.length);
 	// A province that is also a word (ตาก, เลย) names the body's place: สมาคมX|จังหวัด|ตาก is one.
-	return rest.length > 0 && rest.every((w) => isCommonWord(w.text) && !knownPlace(w.text));
+	return rest.length > 0 && rest.every((w) => plainWord(w.text));
 }
 const HEADS_LONGEST_FIRST = [...ORG_HEADS, ...PLACE_HEADS].filter((h) => !h.endsWith('.')).sort((a, b) => b.length - a.length);
 /** Princes' ranks: กรมขุน, กรมหมื่น, กรมหลวง, กรมพระยา (กรมพระ… opens real departments: กรมพระธรรมนูญ). */
@@ -858,7 +866,7 @@ function firmOfEverydayWords(name: string, mentions: readonly MentionEvidence[])
 	if (mentions.some((m) => m.rule === 'definition' || m.rule === 'acronym')) return undefined;
 	const rest = words(name, 'บริษัท'.length);
 	if (rest[0]?.start !== 'บริษัท'.length) return undefined;
-	return rest.every((w) => isCommonWord(w.text) && !knownPlace(w.text) && !LATIN_LETTER_NAME_SET.has(w.text)) ? 'generic' : undefined;
+	return rest.every((w) => plainWord(w.text) && !LATIN_LETTER_NAME_SET.has(w.text)) ? 'generic' : undefined;
 }
 /**
  * Thai letters without the silent mark ์, which Thai spellings of foreign brands mostly carry
@@ -927,7 +935,7 @@ function kindByOwnership(name: string): string | undefined {
 	// only an owner's word says a kind after them.
 	if (end === name.length || board !== undefined || segments[0]?.start !== at || !OWNERS.some((o) => name.startsWith(o, end))) return undefined;
 	const between = segments.filter((w) => w.start < end);
-	return between.every((w) => w.end <= end && isCommonWord(w.text) && !knownPlace(w.text) && !isPlaceWord(w.text)) ? 'generic' : undefined;
+	return between.every((w) => w.end <= end && plainNonPlaceWord(w.text)) ? 'generic' : undefined;
 }
 /** Heads of bodies a country has many of: firms, banks, public organisations, schools, hospitals, works. */
 const MANY_OWNED = ['บริษัท', 'ธนาคาร', 'องค์การ', 'องค์กร', 'หน่วยงาน', 'กิจการ', 'โรงเรียน', 'โรงพยาบาล', 'มหาวิทยาลัย', 'สถานศึกษา', 'โรงงาน'];
@@ -1050,9 +1058,7 @@ function knownPlaceThenWords(name: string): string | undefined {
 		const place = name.slice(0, cut);
 		const bare = PLACE_PHRASE_HEADS.find((h) => place.length > h.length && place.startsWith(h));
 		if (!knownPlace(place) && !(bare !== undefined && knownPlace(place.slice(bare.length)))) continue;
-		return parts.slice(k).every((w) => isCommonWord(w.text) && !isPlaceWord(w.text) && !knownPlace(w.text) && !PLACE_QUALIFIERS.has(w.text))
-			? 'place-then-words'
-			: undefined;
+		return parts.slice(k).every((w) => plainNonPlaceWord(w.text) && !PLACE_QUALIFIERS.has(w.text)) ? 'place-then-words' : undefined;
 	}
 	return undefined;
 }
@@ -1320,9 +1326,7 @@ const JOINERS = ['และ', 'แก่', 'กับ', 'หรือ'];
  * these words; และ is left out, as names hold it (แซงปีแยร์และมีเกอลง, กรุงเทพมหานครและปริมณฑล).
  */
 function placesJoined(name: string): string | undefined {
-	return words(name).some((w) => w.start > 0 && name.slice(w.start, w.end) !== 'และ' && JOINERS.includes(name.slice(w.start, w.end)) && knownPlaceAt(name, w.end))
-		? 'joined'
-		: undefined;
+	return words(name).some((w) => w.start > 0 && w.text !== 'และ' && JOINERS.includes(w.text) && knownPlaceAt(name, w.end)) ? 'joined' : undefined;
 }
 
 /** `word` is a whole word inside `name` (not at its start). */
