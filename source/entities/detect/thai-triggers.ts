@@ -464,6 +464,8 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 			if (last !== undefined) {
 				if (FOREIGN_POSITIONS.has(text.slice(q, last.end))) foreign = true;
 				p = last.end;
+				// The second post's own body follows it (…และปลัดกระทรวง|มหาดไทย): read as after the first.
+				complement = false;
 				continue;
 			}
 		}

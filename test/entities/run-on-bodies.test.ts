@@ -1,0 +1,32 @@
+// Bodies whose extent runs past the name (issue 7, junk26): on through และ into a post, into a purpose
+// clause after เพื่อ. Sentences written for the test; each case has a must-keep twin.
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {namedIn as named, namedWhenTagged} from './helpers.js';
+
+describe('a body run on through และ into a post or a title', () => {
+	it('ends before และ when a post the segmenter cuts in two follows', () => {
+		assert.deepEqual(named('ที่ประชุมได้เชิญรัฐมนตรีว่าการกระทรวงพลังงานและนายกรัฐมนตรี มาร่วมหารือ', 'organization'), ['กระทรวงพลังงาน']);
+		assert.deepEqual(named('ในงานนี้ ผู้แทนมูลนิธิรักษ์ป่าและนายกสมาคมผู้ปลูกกาแฟ ได้กล่าวต้อนรับ', 'organization'), ['มูลนิธิรักษ์ป่า']);
+		// Twin: และ and a noun goes on inside the name.
+		assert.deepEqual(named('ที่ประชุมได้เชิญรัฐมนตรีว่าการกระทรวงพลังงานและสิ่งแวดล้อม มาร่วมหารือ', 'organization'), ['กระทรวงพลังงานและสิ่งแวดล้อม']);
+	});
+
+	it("reads the second post's own body, as after the first", () => {
+		assert.deepEqual(named('โดยมีอธิบดีกรมการข้าวและปลัดกระทรวงพลังงาน เป็นกรรมการ', 'organization'), ['กรมการข้าว', 'กระทรวงพลังงาน']);
+		// Twin: a second post with no body after it makes none.
+		assert.deepEqual(named('โดยมีอธิบดีกรมการข้าวและปลัดกระทรวง เป็นกรรมการ', 'organization'), ['กรมการข้าว']);
+	});
+});
+
+describe('a body run on into a purpose clause after เพื่อ', () => {
+	it('ends before เพื่อ when a verb that opens a clause follows', () => {
+		assert.deepEqual(named('ผลการศึกษาจะเสนอต่อคณะกรรมการส่งเสริมสหกรณ์ออมทรัพย์เพื่อพิจารณา ในเดือนหน้า', 'organization'), ['คณะกรรมการส่งเสริมสหกรณ์ออมทรัพย์']);
+		assert.deepEqual(named('ทั้งนี้ กระทรวงพลังงานเพื่อติดตามผล ได้มอบทุน', 'organization'), ['กระทรวงพลังงาน']);
+		// Twins: เพื่อ and a verbal noun, a noun, or a compound verb the segmenter cuts (ส่ง|เสริม) is the name's purpose.
+		const tagged = (name: string) => namedWhenTagged(`ทั้งนี้ ${name} ได้มอบทุน`, 'organization', [[name, 'organization']]);
+		assert.deepEqual(tagged('มูลนิธิเพื่อการศึกษาชนบท'), ['มูลนิธิเพื่อการศึกษาชนบท']);
+		assert.deepEqual(tagged('สถาบันเพื่อเยาวชนไทย'), ['สถาบันเพื่อเยาวชนไทย']);
+		assert.deepEqual(tagged('กองทุนเพื่อส่งเสริมศิลปะพื้นบ้าน'), ['กองทุนเพื่อส่งเสริมศิลปะพื้นบ้าน']);
+	});
+});
