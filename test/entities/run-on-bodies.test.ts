@@ -30,3 +30,18 @@ describe('a body run on into a purpose clause after เพื่อ', () => {
 		assert.deepEqual(tagged('กองทุนเพื่อส่งเสริมศิลปะพื้นบ้าน'), ['กองทุนเพื่อส่งเสริมศิลปะพื้นบ้าน']);
 	});
 });
+
+describe('Latin bodies joined by a dash', () => {
+	it("joins a place's name before a dash to the name of words after it", () => {
+		assert.deepEqual(named('ได้รับทุนจาก (Korea - APEC Water Fund: KAWF) ในปีนี้', 'organization'), ['Korea - APEC Water Fund']);
+		// Twin: an acronym alone after the dash is a short form or a second party, not the name's rest.
+		assert.deepEqual(named('ตามกรอบ (Korea – APEC) ในปีนี้', 'place'), ['Korea']);
+	});
+
+	it('reads a prefix and a head joined by a dash as a kind, no body', () => {
+		assert.deepEqual(named('ลูกหนี้ของกลุ่ม Non – Agency ในปีนี้', 'organization'), []);
+		assert.deepEqual(named('ลูกหนี้ของกลุ่ม Non – Agency ในปีนี้', 'other'), ['Non – Agency']);
+		// Twin: a name's word before the dash keeps the body.
+		assert.deepEqual(named('ลูกหนี้ของ Eastern – Agency ในปีนี้', 'organization'), ['Eastern – Agency']);
+	});
+});
