@@ -200,13 +200,15 @@ function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
 }
 
 /**
- * `…กับ` right before a head that opens a body of its own (มูลนิธิX|กับ|กรมY: "X with Y"): two bodies,
- * whatever the segmenter makes of the letters before it (an unknown name glues onto กับ). กำกับ
- * ("oversee": คณะกรรมการกำกับ…) is one word, not "with".
+ * `…กับ` or `…โดย` right before a head that opens a body of its own (มูลนิธิX|กับ|กรมY: "X with Y";
+ * กระทรวงX|โดย|กรมY: "X, through Y"): two bodies, whatever the segmenter makes of the letters before
+ * it (an unknown name glues onto กับ). กำกับ ("oversee": คณะกรรมการกำกับ…) is one word, not "with".
  */
 function withThenBody(name: string): boolean {
-	for (let i = name.indexOf('กับ', 1); i > 0; i = name.indexOf('กับ', i + 3)) {
-		if (!name.startsWith('กำ', i - 2) && STRONG_BODY_HEAD.test(name.slice(i + 3).trimStart())) return true;
+	for (const joiner of ['กับ', 'โดย']) {
+		for (let i = name.indexOf(joiner, 1); i > 0; i = name.indexOf(joiner, i + joiner.length)) {
+			if (!(joiner === 'กับ' && name.startsWith('กำ', i - 2)) && STRONG_BODY_HEAD.test(name.slice(i + joiner.length).trimStart())) return true;
+		}
 	}
 	return false;
 }
