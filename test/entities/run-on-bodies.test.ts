@@ -45,3 +45,13 @@ describe('Latin bodies joined by a dash', () => {
 		assert.deepEqual(named('ลูกหนี้ของ Eastern – Agency ในปีนี้', 'organization'), ['Eastern – Agency']);
 	});
 });
+
+describe("a body's head inside a rank glued to a given name", () => {
+	it("is the rank's word, no body", () => {
+		// The segmenter reads พัน|ตำรวจ|เอ|กช|นิ|นทร์, so the rank ends inside a word and is not taken; ตำรวจ
+		// inside it opened a body.
+		assert.deepEqual(named('ต่อมา พันตำรวจเอกชนินทร์ ใจดี ได้ตรวจเยี่ยม', 'organization'), []);
+		// Twin: the same head after the rank, in a body's name of its own, opens it.
+		assert.deepEqual(named('ต่อมา พันตำรวจเอกชนินทร์ ใจดี ผู้กำกับการกองบังคับการตำรวจน้ำ ได้ตรวจเยี่ยม', 'organization'), ['กองบังคับการตำรวจน้ำ']);
+	});
+});
