@@ -2,7 +2,12 @@
 // clause after เพื่อ. Sentences written for the test; each case has a must-keep twin.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {unlistedReason, type MentionEvidence} from '../../source/entities/evidence.js';
+import type {EntityKind} from '../../source/entities/types.js';
 import {namedIn as named, namedWhenTagged} from './helpers.js';
+
+const found = (rule: string, n = 1): MentionEvidence[] => Array.from({length: n}, (_, i) => ({rule, article: i}));
+const reason = (name: string, kind: EntityKind, mentions: MentionEvidence[]): string | undefined => unlistedReason({name, kind, mentions});
 
 describe('a body run on through และ into a post or a title', () => {
 	it('ends before และ when a post the segmenter cuts in two follows', () => {
@@ -53,5 +58,15 @@ describe("a body's head inside a rank glued to a given name", () => {
 		assert.deepEqual(named('ต่อมา พันตำรวจเอกชนินทร์ ใจดี ได้ตรวจเยี่ยม', 'organization'), []);
 		// Twin: the same head after the rank, in a body's name of its own, opens it.
 		assert.deepEqual(named('ต่อมา พันตำรวจเอกชนินทร์ ใจดี ผู้กำกับการกองบังคับการตำรวจน้ำ ได้ตรวจเยี่ยม', 'organization'), ['กองบังคับการตำรวจน้ำ']);
+	});
+});
+
+describe('a name run on into โมเดล ("model")', () => {
+	it('is a scheme named after a place or a body, neither of them', () => {
+		assert.equal(reason('ดอยหมอกขาวโมเดล', 'place', found('place-head', 2)), 'scheme');
+		assert.equal(reason('เทศบาลตำบลหนองแวงโมเดล', 'organization', found('org-head', 2)), 'scheme');
+		// Twins: the word inside a name, and the place or body alone.
+		assert.equal(reason('สมาคมโมเดลจำลองแห่งประเทศไทย', 'organization', found('org-head', 2)), undefined);
+		assert.equal(reason('เทศบาลตำบลหนองแวง', 'organization', found('org-head', 2)), undefined);
 	});
 });
