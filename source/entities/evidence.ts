@@ -200,13 +200,15 @@ function bodyOrPlaceShape(name: string, kind: EntityKind): string | undefined {
 }
 
 /**
- * `…กับ` right before a head that opens a body of its own (มูลนิธิX|กับ|กรมY: "X with Y"): two bodies,
- * whatever the segmenter makes of the letters before it (an unknown name glues onto กับ). กำกับ
- * ("oversee": คณะกรรมการกำกับ…) is one word, not "with".
+ * `…กับ` or `…โดย` right before a head that opens a body of its own (มูลนิธิX|กับ|กรมY: "X with Y";
+ * กระทรวงX|โดย|กรมY: "X, through Y"): two bodies, whatever the segmenter makes of the letters before
+ * it (an unknown name glues onto กับ). กำกับ ("oversee": คณะกรรมการกำกับ…) is one word, not "with".
  */
 function withThenBody(name: string): boolean {
-	for (let i = name.indexOf('กับ', 1); i > 0; i = name.indexOf('กับ', i + 3)) {
-		if (!name.startsWith('กำ', i - 2) && STRONG_BODY_HEAD.test(name.slice(i + 3).trimStart())) return true;
+	for (const joiner of ['กับ', 'โดย']) {
+		for (let i = name.indexOf(joiner, 1); i > 0; i = name.indexOf(joiner, i + joiner.length)) {
+			if (!(joiner === 'กับ' && name.startsWith('กำ', i - 2)) && STRONG_BODY_HEAD.test(name.slice(i + joiner.length).trimStart())) return true;
+		}
 	}
 	return false;
 }
@@ -739,6 +741,7 @@ function kindNotName(name: string, kind: EntityKind, mentions: readonly MentionE
 	if (kind === 'organization' && HOME_MISSION.test(name)) return 'generic';
 	if (kind === 'organization' && ROAD_CODE.test(name)) return 'road-code';
 	if (KIND_TAIL.test(name)) return 'generic';
+	if (SCHEME_TAIL.test(name)) return 'scheme';
 	let generic = 0;
 	for (const m of mentions) if (m.generic === true) generic++;
 	if (generic === 0 || generic * 2 < mentions.length) return undefined;
@@ -790,6 +793,8 @@ const ROAD_CODE = /^[\u0E01-\u0E2E]{2,3}\.\s?[0-9๐-๙]{3,4}$/;
  * "outstanding", "excellent" (โรงพยาบาล…|ดีเด่น: an award's category, whichever body wins it; junk22).
  */
 const KIND_TAIL = /[\u0E01-\u0E4E](?:แห่งหนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ดังกล่าว|ชั้นนำ|ดีเด่น|ยอดเยี่ยม)$/;
+/** A name run on into โมเดล, the loanword "model" (X|โมเดล): a scheme named after a place or a body, neither of them (junk26). */
+const SCHEME_TAIL = /[\u0E01-\u0E4E]\s?โมเดล$/;
 
 /** Heads of the units one body of a kind serves each of (one per province, district, sub-district, village). */
 const PLACE_UNIT_TAILS = ['จังหวัด', 'อำเภอ', 'ตำบล', 'หมู่บ้าน'];

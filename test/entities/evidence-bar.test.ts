@@ -96,6 +96,13 @@ describe('shapes no body or place has, whoever found it', () => {
 		assert.equal(reason('ศูนย์ความร่วมมือไทยกับอาเซียน', 'organization', byRule), undefined);
 	});
 
+	it('two bodies joined by โดย, "through" the second (junk26)', () => {
+		assert.equal(reason('กระทรวงพลังงานโดยกรมเชื้อเพลิงธรรมชาติ', 'organization', byRule), 'joined');
+		// Twins: โดย inside a word (ผู้โดยสาร) or before no body's head.
+		assert.equal(reason('สมาคมผู้โดยสารรถไฟไทย', 'organization', byRule), undefined);
+		assert.equal(reason('สมาคมเดินทางโดยจักรยาน', 'organization', byRule), undefined);
+	});
+
 	it('a hub a country means to be is no body', () => {
 		assert.equal(reason('ศูนย์กลางการค้าผลไม้ของภูมิภาค', 'organization', byRule), 'role');
 		// Twin: a centre is a body (ศูนย์…).

@@ -159,6 +159,7 @@ describe('a known place and then only everyday words, the tagger’s span alone'
 	it('twins: a known place whole, a place with its part or age after it, a rule’s place stay', () => {
 		assert.equal(reason('ประเทศญี่ปุ่น', 'place', found('model')), undefined);
 		assert.equal(reason('ลำปางเดิม', 'place', found('model')), undefined);
-		assert.equal(reason('ลำปางโมเดล', 'place', found('place-head')), undefined);
+		// (A rule's ลำปางโมเดล is a scheme now, whoever found it: run-on-bodies.test.ts.)
+		assert.equal(reason('ประเทศญี่ปุ่นดี', 'place', found('place-head')), undefined);
 	});
 });

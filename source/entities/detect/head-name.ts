@@ -218,12 +218,20 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 			// "กระทรวงเกษตรและสหกรณ์" goes on; "พรรคคอมมิวนิสต์และเลขาธิการ…" stops.
 			const next = bounds[k + 1] !== undefined ? ctx.words.wordAt(bounds[k + 1]!) : '';
 			// A place never runs on into another named thing (จังหวัดX|และบริษัท…, อำเภอX|และตำบล…).
-			if (next === '' || ORG_STOP.has(next) || PERSONISH.has(next) || GENERIC.has(next) || (isPlace && HEAD_WORDS.has(next))) {
+			// Nor into a post or a title the segmenter cuts in two (…คมนาคม|และ|นายก|รัฐมนตรี, …และ|นายก|สมาคม…).
+			if (next === '' || ORG_STOP.has(next) || PERSONISH.has(next) || GENERIC.has(next) || (isPlace && HEAD_WORDS.has(next)) || postOrTitleAt(ctx, bounds[k + 1]!)) {
 				end = b;
 				closed = false;
 				break;
 			}
 			continue;
+		}
+		// เพื่อ and a noun or a verbal noun inside a name (กองทุนเพื่อการพัฒนา…, กระทรวงดิจิทัลเพื่อเศรษฐกิจ…);
+		// เพื่อ and a verb that opens a clause is the purpose the sentence goes on to (…สหกรณ์|เพื่อ|พิจารณา):
+		// the name ends before it, as at a space.
+		if (w === 'เพื่อ' && b > p && purposeVerbAt(ctx, bounds[k + 1])) {
+			end = b;
+			break;
 		}
 		// ของ inside a name (…ความมั่นคงของมนุษย์), not before a place or a pronoun (…ของไทย, …ของเรา).
 		if (w === 'ของ') {
@@ -596,6 +604,27 @@ function clauseVerbAtEnd(ctx: DetectionContext, from: number, end: number): stri
 	const at = end - word.length;
 	const before = ctx.words.wordBefore(at);
 	return splitCompoundAt(ctx.text, from, at, word) === undefined && nameWordUse(before).ending > 0 ? word : undefined;
+}
+
+/**
+ * A post or a title of the lexicon (นายกรัฐมนตรี, นายกสมาคม, ผู้อำนวยการ, นาย) starts at `at` and ends
+ * on a word's edge: after และ, the body's name has ended and a person's post or name begins.
+ */
+function postOrTitleAt(ctx: DetectionContext, at: number): boolean {
+	return triggerTrie()
+		.matchesAt(ctx.text, at)
+		.some((m) => ctx.words.isBoundary(m.end) && m.values.some((v) => v.type === 'position' || v.type === 'honorific'));
+}
+
+/**
+ * A verb that opens a clause starts at `at` (…เพื่อ|พิจารณา, …เพื่อ|ติดตาม): one the data shows after names
+ * and (nearly) never inside one (after-name-verbs.ts, clause-verbs.ts). Not any verb of the lexicon: names
+ * hold purposes (กองทุนเพื่อส่ง|เสริม…).
+ */
+function purposeVerbAt(ctx: DetectionContext, at: number | undefined): boolean {
+	if (at === undefined) return false;
+	const w = ctx.words.wordAt(at);
+	return AFTER_NAME_VERBS.has(w) || CLAUSE_VERBS.has(w);
 }
 
 /** [from, end) holds และ before a head word (…|และ|คณะ…, …|และ|กรม…): two bodies, maybe, not one. */

@@ -97,7 +97,9 @@ function readRun(text: string, start: number): Word[] {
 		// Assembly, Saudi - Thai Coordination Council), joins two halves of one name: the run goes on.
 		// Only before a word with small letters: capitals there are an acronym (Term of Reference – TOR,
 		// a name and its short form; THAIFEX–ANUGA ASIA reads as shouting once joined).
-		const joined = capital && w.length >= 2 ? HYPHEN_JOIN.exec(text.slice(next, next + 5)) : null;
+		// Before capitals too after a place's name, when a name of words follows (Japan - ASEAN
+		// Integration Fund, written China-ASEAN… when glued): the place is the name's first half.
+		const joined = capital && w.length >= 2 ? (HYPHEN_JOIN.exec(text.slice(next, next + 5)) ?? placeJoin(text, next, w)) : null;
 		if (joined !== null && words.length < 12) {
 			i = next + joined[0].length;
 			joinedAt = words.length;
@@ -116,6 +118,16 @@ function readRun(text: string, start: number): Word[] {
 
 /** A hyphen or dash with a space on either side or none, then a capitalised word with small letters. */
 const HYPHEN_JOIN = /^ ?[-–] ?(?=[A-Z][a-z])/;
+/** A dash, then a word in capitals and a capitalised word with small letters (… - ASEAN Integration…). */
+const DASH_BEFORE_NAME = /^ ?[-–] ?(?=[A-Z][A-Z0-9]* [A-Z][a-z])/;
+
+/** The dash at `at` after `word`, a place the gazetteer knows, that opens a name of words (DASH_BEFORE_NAME). */
+function placeJoin(text: string, at: number, word: string): RegExpExecArray | null {
+	return gazetteer().latin.get(word)?.kind === 'place' ? DASH_BEFORE_NAME.exec(text.slice(at, at + 5 + 40)) : null;
+}
+
+/** Prefixes that make a kind of the word they are joined to (Non – Bank, Sub - Committee), no name. */
+const BOUND_PREFIXES = new Set(['Non', 'Anti', 'Pre', 'Post', 'Multi', 'Semi', 'Sub', 'Self', 'Co', 'Ex']);
 
 function insideUrl(text: string, pos: number): boolean {
 	let s = pos;
@@ -198,7 +210,10 @@ function classify(ctx: DetectionContext, all: Word[]): void {
 	let kind: EntityKind = 'other';
 	const last = words[words.length - 1]!.text;
 	const first = words[0]!.text;
+	// A prefix and a head joined by a dash (Non – Bank, "non-banks") is a kind of body, a thing: no body's name.
+	const kindOfHead = words.length === 2 && BOUND_PREFIXES.has(first) && /^ ?[-–] ?$/.test(text.slice(words[0]!.end, words[1]!.start));
 	if (gaz !== undefined) kind = gaz.kind;
+	else if (kindOfHead) kind = 'other';
 	else if (LATIN_ORG_HEADS.has(last) || (LATIN_ORG_HEADS.has(first) && LATIN_PARTICLES.has(words[1]?.text ?? ''))) kind = 'organization';
 	else if (LATIN_PLACE_HEADS.has(last)) kind = 'place';
 	else if (LATIN_OTHER_HEADS.has(last)) kind = 'other';

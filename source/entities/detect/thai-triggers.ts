@@ -54,6 +54,9 @@ export function* detectThaiTriggersSteps(ctx: DetectionContext, clock: StepClock
 	let nextCheck = CHECK_EVERY;
 	// The end of the longest trigger word read so far: a title inside it (คณะ|กรรมการ…) is no title.
 	let wordEnd = 0;
+	// The end of the longest title or rank read so far: a body's or place's head inside it
+	// (พัน|ตำรวจ|เอก glued to a given name) is the rank's word, no body.
+	let titleEnd = 0;
 	// The words starting at each position tried (their ends and trie nodes), reused from one to the next.
 	const ends: number[] = [];
 	const nodes: number[] = [];
@@ -83,8 +86,12 @@ export function* detectThaiTriggersSteps(ctx: DetectionContext, clock: StepClock
 		const knownBefore = !glued || dotted || KNOWN_BEFORE.endingAt(text, i) > 0;
 		let resumeAt = i + 1;
 		const insideWord = i < wordEnd;
+		const insideTitle = i < titleEnd;
 		// Only a word that may start here covers what follows (แท|นพ. is no word; พ.ต.ต. after it is a title).
-		if (knownBefore && !dotted) wordEnd = Math.max(wordEnd, longest);
+		if (knownBefore && !dotted) {
+			wordEnd = Math.max(wordEnd, longest);
+			if (trie.valuesAt(nodes[count - 1]!).some((t) => t.type === 'honorific')) titleEnd = Math.max(titleEnd, longest);
+		}
 		outer: for (let m = count - 1; m >= 0; m--) {
 			const matchEnd = ends[m]!;
 			for (const trigger of trie.valuesAt(nodes[m]!)) {
@@ -92,6 +99,7 @@ export function* detectThaiTriggersSteps(ctx: DetectionContext, clock: StepClock
 				if (m < count - 1 && trigger.type !== 'gazetteer') continue;
 				if (!knownBefore && trigger.type !== 'gazetteer') continue;
 				if (insideWord && (trigger.type === 'honorific' || trigger.type === 'position')) continue;
+				if (insideTitle && (trigger.type === 'org' || trigger.type === 'place')) continue;
 				const end = handle(ctx, trigger, i, matchEnd);
 				if (end !== undefined) {
 					resumeAt = Math.max(end, i + 1);
@@ -464,6 +472,8 @@ function personAfterPosition(ctx: DetectionContext, word: string, start: number,
 			if (last !== undefined) {
 				if (FOREIGN_POSITIONS.has(text.slice(q, last.end))) foreign = true;
 				p = last.end;
+				// The second post's own body follows it (…และปลัดกระทรวง|มหาดไทย): read as after the first.
+				complement = false;
 				continue;
 			}
 		}
