@@ -1337,6 +1337,7 @@ export const THING_NOUNS = [
 	'สเตชัน',
 	'เพลส',
 ];
+export const THING_NOUN_SET: ReadonlySet<string> = new Set(THING_NOUNS);
 
 /** Thai abbreviations that are dates, eras, times or units, never names. */
 export const NON_NAME_ABBREVIATIONS = new Set([

@@ -10,14 +10,13 @@
 //   one; a body's or place's name is not glued after a body's head (กอง|X) and closes its brackets.
 import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord} from '../common-words.js';
 import {gazetteer, isKnownPlaceName as knownPlace} from '../gazetteer.js';
-import {FUNCTION_WORD_SET, ORG_HEADS, PLACE_HEADS, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
+import {FUNCTION_WORD_SET, ORG_HEADS, PLACE_HEADS, THING_NOUN_SET, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
 import {commonAfterPlaceHead, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
 import {triggerTrie} from './trigger-trie.js';
 import type {EntityKind} from '../types.js';
 
-const THINGS = new Set(THING_NOUNS);
 const THINGS_BEFORE = new SuffixSet(THING_NOUNS);
 /** Place heads glued before a name (not one written short: อ. is also a teacher's title). */
 const PLACE_HEADS_BEFORE = new SuffixSet(PLACE_HEADS.filter((h) => !h.includes('.')));
@@ -94,7 +93,7 @@ function thingNamed(ctx: DetectionContext, start: number, end: number): boolean 
 	while (before > 0 && start - before < 3 && BEFORE_NAME_MARK.test(text[before - 1]!)) before--;
 	if (nounEndsAt(ctx, THINGS_BEFORE, before)) return true;
 	for (let at = start; at < end; at = text.indexOf(' ', at) + 1) {
-		if (THINGS.has(ctx.firstWord(at, ctx.thaiRunEnd(at)))) return true;
+		if (THING_NOUN_SET.has(ctx.firstWord(at, ctx.thaiRunEnd(at)))) return true;
 		if (text.indexOf(' ', at) < 0) break;
 	}
 	return false;
