@@ -93,7 +93,12 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 					personAsBody(name, mentions))
 				: undefined) ??
 			(kind === 'place'
-				? (placesJoined(name) ?? economicArea(name) ?? provincesDescribed(name, mentions) ?? unnamedZone(name, mentions) ?? structureOfStructure(name))
+				? (placesJoined(name) ??
+					economicArea(name) ??
+					provincesDescribed(name, mentions) ??
+					unnamedZone(name, mentions) ??
+					numberedZone(name, mentions) ??
+					structureOfStructure(name))
 				: undefined) ??
 			postShortForm(name) ??
 			degreeOrDate(name) ??
@@ -401,6 +406,16 @@ const PERSON_KIN = new Set(['ครู', 'ป้า', 'ลุง', 'น้า', 
 const KIN_OPENING = new RegExp(`^(?:${[...PERSON_KIN].join('|')})`);
 
 /**
+ * A zone's or a region's bare head and a number that only the tagger found (issue 7, junk28): the
+ * number of a body's zone cut off the body's name (ศูนย์ป้องกันและบรรเทาสาธารณภัย|เขต 17, สพป.X|เขต 3),
+ * no place of its own. A rule's zone (after a head, in a definition) is left to unnamedZone.
+ */
+function numberedZone(name: string, mentions: readonly MentionEvidence[]): string | undefined {
+	return NUMBERED_ZONE.test(name) && taggerOnly(mentions) ? 'piece' : undefined;
+}
+const NUMBERED_ZONE = /^(?:เขต|ภาค)\s?(?:ที่\s?)?[0-9๐-๙]+$/;
+
+/**
  * A zone's head and only everyday words (issue 7, junk19): เขต|ชลประทาน "irrigated areas", เขต|ลุ่ม|น้ำ
  * "river basins", เขต|ชนบท "rural areas": a kind of area, no place named. Bangkok's districts are all
  * known (เขต|ดินแดง, เขต|บางนา: words too), so a known place after the head keeps it, as does a region's
@@ -507,7 +522,12 @@ function countrysKind(name: string): string | undefined {
  */
 function kindOfACountry(name: string): string | undefined {
 	const head = MANY_PER_COUNTRY.find((h) => name.length > h.length && name.startsWith(h));
-	if (head === undefined) return undefined;
+	if (head === undefined) {
+		// Countries or groupings joined by a dash and no head (อาเซียน-สหภาพยุโรป, a partnership; ไทย-จีน,
+		// a relation; junk28): two parties, not a body.
+		const sides = name.split(/\s?[-–]\s?/);
+		return sides.length >= 2 && sides.every(nationality) ? 'joined' : undefined;
+	}
 	// A grouping of countries, or two nationalities joined, say the same of more
 	// countries (บริษัท|ญี่ปุ่น|และ|อาเซียน "Japanese and ASEAN companies", องค์กร|อาเซียน; junk22).
 	const parts = name.slice(head.length).split(/\s?(?:และ|หรือ|-)\s?/);

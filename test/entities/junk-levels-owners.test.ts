@@ -1,5 +1,5 @@
-// Kinds of body by level or unit, bodies whose owner is not named, and persons that are a country, a
-// date or a thing (issue 7, the junk28 round). Names and sentences written for the test, each rule
+// Kinds of body by level or unit, bodies whose owner is not named, persons that are a country, a date
+// or a thing, a zone's number alone, countries joined by a dash (issue 7, the junk28 round). Names and sentences written for the test, each rule
 // with its must-keep twins; every positive case below fails without its rule.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
@@ -68,5 +68,20 @@ describe('a person that is a country, a date or a thing', () => {
 		assert.equal(reason('สมพร แสงทอง', 'person', found('model', 2, 2)), undefined);
 		// A title before it: a rule found the person, the tagger's checks do not apply.
 		assert.equal(reason('แสงทอง ฮอลล์', 'person', [{rule: 'title', title: 'นาย', article: 0}]), undefined);
+	});
+});
+
+describe('a zone’s number alone, countries joined by a dash', () => {
+	it('the tagger’s bare zone or region and a number is a piece of a body’s name (twins: a rule’s zone, a named district)', () => {
+		assert.equal(reason('เขต 12', 'place', found('model', 2, 2)), 'piece');
+		assert.equal(reason('ภาคที่ 4', 'place', found('model')), 'piece');
+		assert.equal(reason('เขต 12', 'place', found('place-head', 2, 2)), undefined);
+		assert.equal(reason('เขตบางนา', 'place', found('model', 2, 2)), undefined);
+	});
+	it('two countries or groupings joined by a dash, with no head, are no body (twins: a head before them, a body’s name with a dash)', () => {
+		assert.equal(reason('ญี่ปุ่น-อาเซียน', 'organization', found('model', 2, 2)), 'joined');
+		assert.equal(reason('ไทย - เวียดนาม', 'organization', found('model', 2, 2)), 'joined');
+		assert.equal(reason('มูลนิธิไทย-ญี่ปุ่น', 'organization', found('org-head', 2, 2)), undefined);
+		assert.equal(reason('สมาคมไทย-จีนพัฒนา', 'organization', found('org-head', 2, 2)), undefined);
 	});
 });
