@@ -112,3 +112,13 @@ describe('a monument or the clergy read after a monk’s title', () => {
 		assert.ok(people.includes('สมปอง ปัญญาวโร'));
 	});
 });
+
+describe('the tagger’s person right after an example’s word (junk28)', () => {
+	it('after เช่น, อาทิ, ได้แก่ or คือ with no kin word, title or style: one of a list of things', () => {
+		assert.deepEqual(peopleWhenTagged('ควรรับประทานผลไม้ เช่น มังคุด ลองกอง ทุกวัน', [['มังคุด ลองกอง', 'person']]), []);
+		assert.deepEqual(peopleWhenTagged('วัคซีนที่ใช้ในโครงการคือ โนวาแวกซ์ ไบโอเทค และอื่น ๆ', [['โนวาแวกซ์ ไบโอเทค', 'person']]), []);
+		// Twins: a kin word or a style opens the name; the same name after a word that lists nothing.
+		assert.deepEqual(peopleWhenTagged('ศิลปินรับเชิญ อาทิ คุณสมศรี แสงดาว ขึ้นแสดง', [['คุณสมศรี แสงดาว', 'person']]), ['คุณสมศรี แสงดาว']);
+		assert.deepEqual(peopleWhenTagged('ศิลปินรับเชิญในงาน สมศรี แสงดาว ขึ้นแสดง', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
+	});
+});
