@@ -113,6 +113,17 @@ describe('a monument or the clergy read after a monk’s title', () => {
 	});
 });
 
+describe('the tagger’s person after a hotel’s, an expressway’s or a business group’s noun (junk28)', () => {
+	it('โรงแรม, ทางพิเศษ, เครือ before it, glued or with a space: the place’s or the firm’s name, however it reads', () => {
+		assert.deepEqual(peopleWhenTagged('ประชุมสัมมนาที่โรงแรม สมศรี แสงดาว เมื่อวานนี้', [['สมศรี แสงดาว', 'person']]), []);
+		assert.deepEqual(peopleWhenTagged('ปิดการจราจรบนทางพิเศษสมศรี แสงดาว ชั่วคราว', [['สมศรี แสงดาว', 'person']]), []);
+		assert.deepEqual(peopleWhenTagged('ร้านค้าในเครือ สมศรี แสงดาว ร่วมลดราคา', [['สมศรี แสงดาว', 'person']]), []);
+		// Twins: the same span after a word that names no kind of thing.
+		assert.deepEqual(peopleWhenTagged('ประชุมสัมมนาโดย สมศรี แสงดาว เมื่อวานนี้', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
+		assert.deepEqual(peopleWhenTagged('ปิดการจราจรโดยสมศรี แสงดาว ชั่วคราว', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
+	});
+});
+
 describe('the tagger’s person right after an example’s word (junk28)', () => {
 	it('after เช่น, อาทิ, ได้แก่ or คือ with no kin word, title or style: one of a list of things', () => {
 		assert.deepEqual(peopleWhenTagged('ควรรับประทานผลไม้ เช่น มังคุด ลองกอง ทุกวัน', [['มังคุด ลองกอง', 'person']]), []);
