@@ -113,11 +113,13 @@ describe('a monument or the clergy read after a monk’s title', () => {
 	});
 });
 
-describe('the tagger’s person after a hotel’s, an expressway’s or a business group’s noun (junk28)', () => {
-	it('โรงแรม, ทางพิเศษ, เครือ before it, glued or with a space: the place’s or the firm’s name, however it reads', () => {
+describe('the tagger’s person after a hotel’s, an expressway’s, a business group’s, a show’s or a field’s noun (junk28)', () => {
+	it('โรงแรม, ทางพิเศษ, เครือ, ชุด, สาขา before it, glued or with a space or a quote: the thing’s name, however it reads', () => {
 		assert.deepEqual(peopleWhenTagged('ประชุมสัมมนาที่โรงแรม สมศรี แสงดาว เมื่อวานนี้', [['สมศรี แสงดาว', 'person']]), []);
 		assert.deepEqual(peopleWhenTagged('ปิดการจราจรบนทางพิเศษสมศรี แสงดาว ชั่วคราว', [['สมศรี แสงดาว', 'person']]), []);
 		assert.deepEqual(peopleWhenTagged('ร้านค้าในเครือ สมศรี แสงดาว ร่วมลดราคา', [['สมศรี แสงดาว', 'person']]), []);
+		assert.deepEqual(peopleWhenTagged('นักเรียนร่วมการแสดงชุด “สมศรี แสงดาว” ในงาน', [['สมศรี แสงดาว', 'person']]), []);
+		assert.deepEqual(peopleWhenTagged('หลักสูตรนี้เปิดสอนในสาขาสมศรี แสงดาว ทุกปี', [['สมศรี แสงดาว', 'person']]), []);
 		// Twins: the same span after a word that names no kind of thing.
 		assert.deepEqual(peopleWhenTagged('ประชุมสัมมนาโดย สมศรี แสงดาว เมื่อวานนี้', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
 		assert.deepEqual(peopleWhenTagged('ปิดการจราจรโดยสมศรี แสงดาว ชั่วคราว', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
