@@ -112,13 +112,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			(kind === 'organization' ? kindOfACountry(name) : undefined) ??
 			cutOnBoundWord(name) ??
 			(kind === 'organization'
-				? (localKind(name) ??
-					firmOfEverydayWords(name, mentions) ??
-					partOfAKind(name) ??
-					levelKind(name) ??
-					unitShortForm(name) ??
-					unnamedOwner(name) ??
-					centreOfANetwork(name))
+				? (localKind(name) ?? firmOfEverydayWords(name, mentions) ?? partOfAKind(name) ?? levelKind(name) ?? unitShortForm(name) ?? unnamedOwner(name))
 				: undefined) ??
 			kindNotName(name, kind, mentions);
 		if (shape !== undefined) return shape;
@@ -980,24 +974,6 @@ function unnamedOwner(name: string): string | undefined {
 	return UNNAMED_OWNER.test(name) ? 'generic' : undefined;
 }
 const UNNAMED_OWNER = /^(?:(?:คณะ)?(?:สำนักงาน|สำนัก)ปลัดกระทรวง|สถานีตำรวจ(?:นครบาล|ภูธร)?)\s?ฯ?$/;
-
-/**
- * A research or study centre of a network named by its field alone (issue 7, junk28): the network's
- * centres are each named by their province (ศูนย์วิจัยข้าว|เชียงราย, ศูนย์วิจัยและพัฒนาการเกษตร|กระบี่),
- * so the head and only everyday words (ศูนย์วิจัย|อาหาร|สัตว์, ศูนย์วิจัย|คลินิก), or the head and ฯ
- * (ศูนย์วิจัยฯ), name the kind. A place, a word the common list does not hold (ภูพาน, ไพรเมท) or
- * แห่งชาติ keeps it.
- */
-function centreOfANetwork(name: string): string | undefined {
-	const head = NETWORK_HEADS.find((h) => name.length > h.length && name.startsWith(h));
-	if (head === undefined || /[^\u0E01-\u0E4E]/.test(name) || name.includes('แห่ง')) return undefined;
-	if (name === `${head}ฯ`) return 'generic';
-	const rest = words(name, head.length);
-	if (rest[0]?.start !== head.length) return undefined;
-	return rest.every((w) => isCommonWord(w.text) && !knownPlace(w.text)) ? 'generic' : undefined;
-}
-/** Heads of research and study centres, longest first (one per province or region in a network). */
-const NETWORK_HEADS = ['ศูนย์วิจัยและพัฒนา', 'ศูนย์ศึกษาและพัฒนา', 'ศูนย์วิจัย', 'สถานีวิจัย', 'สถานีทดลอง'];
 
 /**
  * A person whose name is a country's alone (issue 7, junk28): นางสาว|ไทย (Miss Thailand, a pageant's
