@@ -17,6 +17,7 @@ import {
 	LATIN_OTHER_HEADS,
 	LATIN_PLACE_HEADS,
 	LATIN_STOP,
+	NON_NAME_ABBREVIATIONS,
 	ORG_HEADS,
 	PLACE_HEADS,
 	POSITIONS,
@@ -959,10 +960,14 @@ function unitShortForm(name: string): string | undefined {
 	if (pieces.pop() !== '' || pieces.length < 2 || !UNIT_LETTERS.has(pieces.at(-1)!)) return undefined;
 	const before = pieces.slice(0, -1);
 	if (!before.every((p) => /^[\u0E01-\u0E4E]{1,5}$/.test(p))) return undefined;
+	// A head's own short form before the letter (สนง.จ., "the provincial office") is left to the bar.
+	const first = `${before.join('.')}.`;
+	if (DOTTED_ORG_HEADS.has(first) || NON_NAME_ABBREVIATIONS.has(first)) return undefined;
 	return before.length >= 2 || before[0]!.length >= 2 ? 'generic' : undefined;
 }
 /** The letters a province's and a district's body end their short form on. */
 const UNIT_LETTERS = new Set(['จ', 'อ']);
+const DOTTED_ORG_HEADS = new Set(ORG_HEADS.filter((h) => h.endsWith('.')));
 
 /**
  * A body of a kind whose owner or place is not named (issue 7, junk28): the office of a permanent

@@ -32,6 +32,7 @@ describe('a short form ending on a unit’s letter', () => {
 		// Twins: two single letters (a national commission's), a short form ending on another letter.
 		assert.equal(reason('ก.อ.', 'organization', found('abbreviation', 2, 2)), undefined);
 		assert.equal(reason('ศพส.ต.', 'organization', found('abbreviation', 2, 2)), undefined);
+		assert.equal(reason('รร.อ.', 'organization', found('abbreviation', 2, 2)), undefined);
 		assert.equal(reason('ป.ส.ท.', 'organization', found('abbreviation', 2, 2)), undefined);
 	});
 });

@@ -42,7 +42,7 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 		if (thingNamed(ctx, start, end)) return false;
 		// Right after an example's word (เช่น|X, อาทิ X, ได้แก่ X): one of a list of things (drugs, fruit,
 		// brands, a district), as people listed so carry a title, a kin word or a style (อาทิ คุณX, ได้แก่
-		// ครูX, อาทิ พระX), which the name opens with when the tagger kept it.
+		// ครูX, อาทิ พระX), which the name opens with when the tagger kept it. Not คือ ("is": ผู้ดูแลคือ X).
 		if (EXAMPLE_BEFORE.test(text.slice(Math.max(0, start - 14), start)) && !PERSON_OPENING.test(text.slice(start, end))) return false;
 		// A later token opened by a body's or place's head (… โรงแรม X, … บีช รีสอร์ท): a body or a place.
 		for (let sp = text.indexOf(' ', start); sp >= 0 && sp < end; sp = text.indexOf(' ', sp + 1)) if (headAt(text, sp + 1, Infinity, true)) return false;
@@ -82,7 +82,7 @@ function headAt(text: string, at: number, end: number, places: boolean): boolean
 }
 
 /** An example's or a list's word right before a name, glued or after a space or a quote. */
-const EXAMPLE_BEFORE = /(?:เช่น|อาทิ|ได้แก่|ประกอบด้วย|คือ)\s?["“]?$/;
+const EXAMPLE_BEFORE = /(?:เช่น|อาทิ|ได้แก่|ประกอบด้วย)\s?["“]?$/;
 /** Words a person's name opens with when the tagger keeps its kin word, title or style. */
 const PERSON_OPENING = /^(?:คุณ|น้อง|พี่|ป้า|ลุง|ครู|อาจารย์|ท่าน|พระ|สมเด็จ|หลวง|เจ้า|หม่อม|นาย|นาง)/;
 
