@@ -64,6 +64,10 @@ export const JUNK_LABELS = [
 	'entities-junk-labels-heldout-16.tsv',
 	'entities-junk-labels-heldout-17.tsv',
 	'entities-junk-labels-heldout-18.tsv',
+	// Stop 30's start measure (junk28's three fresh seeds on a5bd123), training data at once.
+	'entities-junk-labels-18.tsv',
+	'entities-junk-labels-19.tsv',
+	'entities-junk-labels-20.tsv',
 ];
 /**
  * Never trained on. Since stop 26 (the bar2 round) every sample read before, the lead's fresh seeds

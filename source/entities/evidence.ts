@@ -17,9 +17,11 @@ import {
 	LATIN_OTHER_HEADS,
 	LATIN_PLACE_HEADS,
 	LATIN_STOP,
+	NON_NAME_ABBREVIATIONS,
 	ORG_HEADS,
 	PLACE_HEADS,
 	POSITIONS,
+	THING_NOUN_SET,
 } from './lexicon.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
@@ -92,7 +94,12 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 					personAsBody(name, mentions))
 				: undefined) ??
 			(kind === 'place'
-				? (placesJoined(name) ?? economicArea(name) ?? provincesDescribed(name, mentions) ?? unnamedZone(name, mentions) ?? structureOfStructure(name))
+				? (placesJoined(name) ??
+					economicArea(name) ??
+					provincesDescribed(name, mentions) ??
+					unnamedZone(name, mentions) ??
+					numberedZone(name, mentions) ??
+					structureOfStructure(name))
 				: undefined) ??
 			postShortForm(name) ??
 			degreeOrDate(name) ??
@@ -105,7 +112,9 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			countrysKind(name) ??
 			(kind === 'organization' ? kindOfACountry(name) : undefined) ??
 			cutOnBoundWord(name) ??
-			(kind === 'organization' ? (localKind(name) ?? firmOfEverydayWords(name, mentions) ?? partOfAKind(name)) : undefined) ??
+			(kind === 'organization'
+				? (localKind(name) ?? firmOfEverydayWords(name, mentions) ?? partOfAKind(name) ?? levelKind(name) ?? unitShortForm(name) ?? unnamedOwner(name))
+				: undefined) ??
 			kindNotName(name, kind, mentions);
 		if (shape !== undefined) return shape;
 	}
@@ -113,7 +122,12 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		// One Thai letter is an initial or a cut, no name (a post's ท, a title's ฮ).
 		const wrong = /^[\u0E01-\u0E2E]$/.test(name)
 			? 'one-letter'
-			: (countrysFormalName(name) ?? royalVerb(name) ?? royalRankAlone(name) ?? (MONUMENT_OR_CLERGY.test(name) ? 'monument-or-clergy' : undefined) ?? postOfABody(name));
+			: (countrysFormalName(name) ??
+				countryAlone(name) ??
+				royalVerb(name) ??
+				royalRankAlone(name) ??
+				(MONUMENT_OR_CLERGY.test(name) ? 'monument-or-clergy' : undefined) ??
+				postOfABody(name));
 		if (wrong !== undefined) return wrong;
 	}
 	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name) || PHRASAL_PARTICLE_END.test(name))) return 'latin-phrase';
@@ -124,6 +138,11 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 	const oneArticle = mentions.every((m) => m.article === mentions[0]!.article);
 	const tokens = name.split(/\s+/).filter((t) => t !== '');
 	if (kind === 'person') {
+		// A date or a number in it (พศ. ๒๕๖๕): no person's name holds a digit.
+		if (/[0-9๐-๙]/.test(name)) return 'mark';
+		// A later token that is a thing's noun written whole (บางอ้อ|สเตชัน, a station; X|รีสอร์ท): the
+		// tagger's check reads the segmenter's first word of each token, which cuts a loanword (สเต|ชัน).
+		if (tokens.some((t, i) => i > 0 && THING_NOUN_SET.has(t))) return 'thing';
 		// A surname may be an everyday word (ทองคำ), a given name seldom is (the list leaves those out).
 		if (tokens.length > 2 && tokens.some((t) => isCommonWord(t))) return 'person-list';
 		// A name carries its kin word or honorific once (คุณX Y); two are two people or kin words (คุณปู่ คุณย่า).
@@ -390,6 +409,16 @@ const PERSON_KIN = new Set(['ครู', 'ป้า', 'ลุง', 'น้า', 
 const KIN_OPENING = new RegExp(`^(?:${[...PERSON_KIN].join('|')})`);
 
 /**
+ * A zone's or a region's bare head and a number that only the tagger found (issue 7, junk28): the
+ * number of a body's zone cut off the body's name (ศูนย์ป้องกันและบรรเทาสาธารณภัย|เขต 17, สพป.X|เขต 3),
+ * no place of its own. A rule's zone (after a head, in a definition) is left to unnamedZone.
+ */
+function numberedZone(name: string, mentions: readonly MentionEvidence[]): string | undefined {
+	return NUMBERED_ZONE.test(name) && taggerOnly(mentions) ? 'piece' : undefined;
+}
+const NUMBERED_ZONE = /^(?:เขต|ภาค)\s?(?:ที่\s?)?[0-9๐-๙]+$/;
+
+/**
  * A zone's head and only everyday words (issue 7, junk19): เขต|ชลประทาน "irrigated areas", เขต|ลุ่ม|น้ำ
  * "river basins", เขต|ชนบท "rural areas": a kind of area, no place named. Bangkok's districts are all
  * known (เขต|ดินแดง, เขต|บางนา: words too), so a known place after the head keeps it, as does a region's
@@ -496,7 +525,12 @@ function countrysKind(name: string): string | undefined {
  */
 function kindOfACountry(name: string): string | undefined {
 	const head = MANY_PER_COUNTRY.find((h) => name.length > h.length && name.startsWith(h));
-	if (head === undefined) return undefined;
+	if (head === undefined) {
+		// Countries or groupings joined by a dash and no head (อาเซียน-สหภาพยุโรป, a partnership; ไทย-จีน,
+		// a relation; junk28): two parties, not a body.
+		const sides = name.split(/\s?[-–]\s?/);
+		return sides.length >= 2 && sides.every(nationality) ? 'joined' : undefined;
+	}
 	// A grouping of countries, or two nationalities joined, say the same of more
 	// countries (บริษัท|ญี่ปุ่น|และ|อาเซียน "Japanese and ASEAN companies", องค์กร|อาเซียน; junk22).
 	const parts = name.slice(head.length).split(/\s?(?:และ|หรือ|-)\s?/);
@@ -889,6 +923,75 @@ const FIRM_LETTERS = /^[\u0E01-\u0E4B\u0E4D\u0E4E]+$/;
 function partOfAKind(name: string): string | undefined {
 	const part = FIELD_HEADS.find((h) => name.length > h.length && name.startsWith(h));
 	return part !== undefined && MANY_OWNED.includes(name.slice(part.length)) ? 'generic' : undefined;
+}
+
+/**
+ * A body of each unit of a level, the unit not named (issue 7, junk28): a name ending on ระดับ or
+ * ประจำ and a unit's bare word, with everyday words after it or ฯ (ศูนย์ปฏิบัติการ|ระดับจังหวัดฯ "the
+ * provincial operations centres", คณะกรรมการการเลือกตั้ง|ประจำเขตเลือกตั้ง "each constituency's
+ * election board"): one in every province, district or constituency, a kind, as generic-use.ts reads
+ * the same words written after a body. The unit named (…ประจำจังหวัดลำปาง, …ประจำประเทศไทย) and the
+ * national level (…ระดับชาติ) keep it.
+ */
+function levelKind(name: string): string | undefined {
+	const bare = name.replace(/\s?ฯ$/, '');
+	const level = LEVEL_WORDS.map((w) => bare.lastIndexOf(w)).find((at) => at > 0);
+	if (level === undefined || /[^\u0E01-\u0E4E\s]/.test(bare)) return undefined;
+	const from = level + 'ระดับ'.length;
+	const unitAt = bare[from] === ' ' ? from + 1 : from;
+	const unit = LEVEL_UNITS.find((u) => bare.startsWith(u, unitAt));
+	if (unit === undefined) return undefined;
+	// The level word and the unit each a word of their own (not ประจำ in a longer word), and only
+	// everyday words after the unit (เขต|เลือกตั้ง, เขต|การท่องเที่ยว), no place.
+	const segments = words(bare);
+	const starts = new Set(segments.map((w) => w.start));
+	if (!starts.has(level) || !starts.has(unitAt)) return undefined;
+	const after = segments.filter((w) => w.start >= unitAt + unit.length && w.wordLike);
+	return after.every((w) => isCommonWord(w.text) && !knownPlace(w.text)) ? 'generic' : undefined;
+}
+/** ระดับ (a level) and ประจำ (of each), both five letters long. */
+const LEVEL_WORDS = ['ระดับ', 'ประจำ'];
+/** Units of which every larger one has many: provinces, districts, sub-districts, villages, zones. */
+const LEVEL_UNITS = ['จังหวัด', 'อำเภอ', 'ตำบล', 'หมู่บ้าน', 'ชุมชน', 'ท้องถิ่น', 'พื้นที่', 'ภูมิภาค', 'เขต', 'หน่วย'];
+
+/**
+ * A body's dotted short form ending on a unit's letter (issue 7, junk28): จ. for จังหวัด, อ. for
+ * อำเภอ after the body's own letters (ก.ช.ภ.จ., the provincial disaster relief committee; ศจพ.อ., a
+ * district's centre): the body of every province or district, as unnamedUnit reads the same name
+ * written out. Two letters alone (ก.อ., the prosecutors' commission) are a national body's.
+ */
+function unitShortForm(name: string): string | undefined {
+	const pieces = name.split('.').map((p) => p.trim());
+	if (pieces.pop() !== '' || pieces.length < 2 || !UNIT_LETTERS.has(pieces.at(-1)!)) return undefined;
+	const before = pieces.slice(0, -1);
+	if (!before.every((p) => /^[\u0E01-\u0E4E]{1,5}$/.test(p))) return undefined;
+	// A head's own short form before the letter (สนง.จ., "the provincial office") is left to the bar.
+	const first = `${before.join('.')}.`;
+	if (DOTTED_ORG_HEADS.has(first) || NON_NAME_ABBREVIATIONS.has(first)) return undefined;
+	return before.length >= 2 || before[0]!.length >= 2 ? 'generic' : undefined;
+}
+/** The letters a province's and a district's body end their short form on. */
+const UNIT_LETTERS = new Set(['จ', 'อ']);
+const DOTTED_ORG_HEADS = new Set(ORG_HEADS.filter((h) => h.endsWith('.')));
+
+/**
+ * A body of a kind whose owner or place is not named (issue 7, junk28): the office of a permanent
+ * secretary with no ministry after it (สำนักงานปลัดกระทรวงฯ: every ministry has one), a police
+ * station with no place (สถานีตำรวจ, สถานีตำรวจภูธร|). The ministry or the place named keeps it
+ * (สำนักงานปลัดกระทรวงเกษตรและสหกรณ์, สถานีตำรวจภูธรเมืองเชียงใหม่).
+ */
+function unnamedOwner(name: string): string | undefined {
+	return UNNAMED_OWNER.test(name) ? 'generic' : undefined;
+}
+const UNNAMED_OWNER = /^(?:(?:คณะ)?(?:สำนักงาน|สำนัก)ปลัดกระทรวง|สถานีตำรวจ(?:นครบาล|ภูธร)?)\s?ฯ?$/;
+
+/**
+ * A person whose name is a country's alone (issue 7, junk28): นางสาว|ไทย (Miss Thailand, a pageant's
+ * title) or พระมหากษัตริย์|ไทย, a title and the country it is of. Thai script only: a Latin given name
+ * may be spelt as a country is (Jordan, Chad).
+ */
+function countryAlone(name: string): string | undefined {
+	return /^[\u0E01-\u0E4E]+$/.test(name) && isCountryKey(gazetteer().thai.get(name)?.key) ? 'country' : undefined;
 }
 
 /**
@@ -1372,6 +1475,7 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 		summary.name.length > 1 &&
 		!STATE_OPENER.test(summary.name) &&
 		postOfABody(summary.name) === undefined &&
+		countryAlone(summary.name) === undefined &&
 		!cluster.every(
 			(g) =>
 				((table.mentionRule.get(g) === 'model' || LATIN_UNTITLED_RULES.has(table.mentionRule.get(g) ?? '')) && table.mentionTitle.get(g) === undefined) ||

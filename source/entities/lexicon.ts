@@ -1296,7 +1296,9 @@ export const GENERIC_COMPLEMENTS = [
 
 /**
  * Nouns that name a kind of thing whose member is named right after them: a disease, a drug, an
- * award, a song or a verse, a plant or a breed, a dish, a show, a boat, a room or a building, also
+ * award, a song or a verse, a plant or a breed, a dish, a show, a boat, a room or a building, a hotel,
+ * an expressway, a business group, a show's or a costume's set, a field (โรงแรม|X, ทางพิเศษ|X, ในเครือ X,
+ * การแสดงชุด|X, สาขา|X: their names read like people's; not คดี, "the case of", which people's names follow), also
  * in English words written in Thai (… ฮอลล์, … คลินิก, … เพลส) (โรค|X, ยา X,
  * รางวัล|X, เพลง|X, ห้องประชุม|X). What
  * follows one, or a token one opens inside a name, is that thing's name, not a person's. Not read
@@ -1336,7 +1338,14 @@ export const THING_NOUNS = [
 	'คลินิก',
 	'สเตชัน',
 	'เพลส',
+	'โรงแรม',
+	'ทางพิเศษ',
+	'ทางด่วน',
+	'เครือ',
+	'ชุด',
+	'สาขา',
 ];
+export const THING_NOUN_SET: ReadonlySet<string> = new Set(THING_NOUNS);
 
 /** Thai abbreviations that are dates, eras, times or units, never names. */
 export const NON_NAME_ABBREVIATIONS = new Set([

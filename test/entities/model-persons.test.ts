@@ -112,3 +112,26 @@ describe('a monument or the clergy read after a monk’s title', () => {
 		assert.ok(people.includes('สมปอง ปัญญาวโร'));
 	});
 });
+
+describe('the tagger’s person after a hotel’s, an expressway’s, a business group’s, a show’s or a field’s noun (junk28)', () => {
+	it('โรงแรม, ทางพิเศษ, เครือ, ชุด, สาขา before it, glued or with a space or a quote: the thing’s name, however it reads', () => {
+		assert.deepEqual(peopleWhenTagged('ประชุมสัมมนาที่โรงแรม สมศรี แสงดาว เมื่อวานนี้', [['สมศรี แสงดาว', 'person']]), []);
+		assert.deepEqual(peopleWhenTagged('ปิดการจราจรบนทางพิเศษสมศรี แสงดาว ชั่วคราว', [['สมศรี แสงดาว', 'person']]), []);
+		assert.deepEqual(peopleWhenTagged('ร้านค้าในเครือ สมศรี แสงดาว ร่วมลดราคา', [['สมศรี แสงดาว', 'person']]), []);
+		assert.deepEqual(peopleWhenTagged('นักเรียนร่วมการแสดงชุด “สมศรี แสงดาว” ในงาน', [['สมศรี แสงดาว', 'person']]), []);
+		assert.deepEqual(peopleWhenTagged('หลักสูตรนี้เปิดสอนในสาขาสมศรี แสงดาว ทุกปี', [['สมศรี แสงดาว', 'person']]), []);
+		// Twins: the same span after a word that names no kind of thing.
+		assert.deepEqual(peopleWhenTagged('ประชุมสัมมนาโดย สมศรี แสงดาว เมื่อวานนี้', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
+		assert.deepEqual(peopleWhenTagged('ปิดการจราจรโดยสมศรี แสงดาว ชั่วคราว', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
+	});
+});
+
+describe('the tagger’s person right after an example’s word (junk28)', () => {
+	it('after เช่น, อาทิ or ได้แก่ with no kin word, title or style: one of a list of things', () => {
+		assert.deepEqual(peopleWhenTagged('ควรรับประทานผลไม้ เช่น มังคุด ลองกอง ทุกวัน', [['มังคุด ลองกอง', 'person']]), []);
+		assert.deepEqual(peopleWhenTagged('วัคซีนที่ใช้ในโครงการ ได้แก่ โนวาแวกซ์ ไบโอเทค และอื่น ๆ', [['โนวาแวกซ์ ไบโอเทค', 'person']]), []);
+		// Twins: a kin word or a style opens the name; the same name after a word that lists nothing.
+		assert.deepEqual(peopleWhenTagged('ศิลปินรับเชิญ อาทิ คุณสมศรี แสงดาว ขึ้นแสดง', [['คุณสมศรี แสงดาว', 'person']]), ['คุณสมศรี แสงดาว']);
+		assert.deepEqual(peopleWhenTagged('ศิลปินรับเชิญในงาน สมศรี แสงดาว ขึ้นแสดง', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
+	});
+});

@@ -92,3 +92,13 @@ describe('a head written twice, glued', () => {
 		assert.deepEqual(namedWhenTagged('ทั้งนี้ มูลนิธิรักษ์ช้างป่า กล่าวว่า', 'organization'), ['มูลนิธิรักษ์ช้างป่า']);
 	});
 });
+
+describe('"within" and a time after a body’s name (junk28)', () => {
+	it('ภายใน before a space and a span of time, counted or not, ends the name before it', () => {
+		assert.deepEqual(namedWhenTagged('ให้ส่งเอกสารถึงกรมสรรพสามิตภายใน 15 วัน นับจากนี้', 'organization'), ['กรมสรรพสามิต']);
+		assert.deepEqual(namedWhenTagged('ต้องแจ้งสำนักงานประกันสังคมภายใน เดือนหน้า ด้วย', 'organization'), ['สำนักงานประกันสังคม']);
+		// Twins: a body named with ภายใน ("domestic", "internal") before a word, before a count of people.
+		assert.deepEqual(namedWhenTagged('ให้ส่งเอกสารถึงกรมการค้าภายใน เพื่อพิจารณา', 'organization'), ['กรมการค้าภายใน']);
+		assert.deepEqual(namedWhenTagged('โดยสำนักตรวจสอบภายใน 2 คน ร่วมตรวจ', 'organization'), ['สำนักตรวจสอบภายใน']);
+	});
+});

@@ -344,6 +344,13 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 		if (ctx.innerBounds(p, end).length === 0) closed = false;
 		else if (!joinsTwoBodies(ctx, p, end)) closed = true;
 	}
+	// "Within" and a number or a span of time after the name (กรมX|ภายใน 30 วัน, …|ภายใน ปีนี้): the
+	// clause's, which closes the name (กรมการค้า|ภายใน, "domestic", has none after it; junk28).
+	const within = isPlace ? undefined : withinBeforeTime(ctx, p, end);
+	if (within !== undefined) {
+		end -= within.length;
+		closed = true;
+	}
 	// Trim joiners left dangling at the end (…แห่ง before a cut).
 	for (;;) {
 		const before = trailingJoiner(ctx, p, end) ?? danglingHalf(ctx, p, end);
@@ -626,6 +633,20 @@ function purposeVerbAt(ctx: DetectionContext, at: number | undefined): boolean {
 	const w = ctx.words.wordAt(at);
 	return AFTER_NAME_VERBS.has(w) || CLAUSE_VERBS.has(w);
 }
+
+/**
+ * ภายใน or ภายหลัง ending [from, end) with a space and a span of time after it, if so.
+ * Not glued to what follows (…กำหนด|ภายใน|วันที่…): the run goes on there, and cut before it a clause
+ * is left (ธนาคาร|กำหนด "the bank sets").
+ */
+function withinBeforeTime(ctx: DetectionContext, from: number, end: number): string | undefined {
+	const word = ctx.words.wordBefore(end);
+	if (!WITHIN.has(word) || end - word.length <= from) return undefined;
+	return TIME_AFTER.test(ctx.text.slice(end, end + 8)) ? word : undefined;
+}
+const WITHIN = new Set(['ภายใน', 'ภายหลัง']);
+/** A day, a month, a year, a week, an hour, a deadline, a time, counted or not (not ภายใน 2 คน, a count of people). */
+const TIME_AFTER = /^ (?:[0-9๐-๙,]+\s?)?(?:วัน|เดือน|ปี|สัปดาห์|ชั่วโมง|นาที|กำหนด|เวลา)/;
 
 /** [from, end) holds และ before a head word (…|และ|คณะ…, …|และ|กรม…): two bodies, maybe, not one. */
 function joinsTwoBodies(ctx: DetectionContext, from: number, end: number): boolean {

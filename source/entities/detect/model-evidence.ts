@@ -10,14 +10,13 @@
 //   one; a body's or place's name is not glued after a body's head (กอง|X) and closes its brackets.
 import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord} from '../common-words.js';
 import {gazetteer, isKnownPlaceName as knownPlace} from '../gazetteer.js';
-import {FUNCTION_WORD_SET, ORG_HEADS, PLACE_HEADS, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
+import {FUNCTION_WORD_SET, ORG_HEADS, PLACE_HEADS, THING_NOUN_SET, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
 import {commonAfterPlaceHead, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
 import {triggerTrie} from './trigger-trie.js';
 import type {EntityKind} from '../types.js';
 
-const THINGS = new Set(THING_NOUNS);
 const THINGS_BEFORE = new SuffixSet(THING_NOUNS);
 /** Place heads glued before a name (not one written short: อ. is also a teacher's title). */
 const PLACE_HEADS_BEFORE = new SuffixSet(PLACE_HEADS.filter((h) => !h.includes('.')));
@@ -41,6 +40,10 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 		// A thing's noun before it or opening one of its tokens (โรค|X Y, ยา X, รางวัล|X, X โรค|Y): the
 		// names of a disease, a drug, an award, a song… or a list of them, not a person's.
 		if (thingNamed(ctx, start, end)) return false;
+		// Right after an example's word (เช่น|X, อาทิ X, ได้แก่ X): one of a list of things (drugs, fruit,
+		// brands, a district), as people listed so carry a title, a kin word or a style (อาทิ คุณX, ได้แก่
+		// ครูX, อาทิ พระX), which the name opens with when the tagger kept it. Not คือ ("is": ผู้ดูแลคือ X).
+		if (EXAMPLE_BEFORE.test(text.slice(Math.max(0, start - 14), start)) && !PERSON_OPENING.test(text.slice(start, end))) return false;
 		// A later token opened by a body's or place's head (… โรงแรม X, … บีช รีสอร์ท): a body or a place.
 		for (let sp = text.indexOf(' ', start); sp >= 0 && sp < end; sp = text.indexOf(' ', sp + 1)) if (headAt(text, sp + 1, Infinity, true)) return false;
 		return true;
@@ -78,6 +81,11 @@ function headAt(text: string, at: number, end: number, places: boolean): boolean
 	return false;
 }
 
+/** An example's or a list's word right before a name, glued or after a space or a quote. */
+const EXAMPLE_BEFORE = /(?:เช่น|อาทิ|ได้แก่|ประกอบด้วย)\s?["“]?$/;
+/** Words a person's name opens with when the tagger keeps its kin word, title or style. */
+const PERSON_OPENING = /^(?:คุณ|น้อง|พี่|ป้า|ลุง|ครู|อาจารย์|ท่าน|พระ|สมเด็จ|หลวง|เจ้า|หม่อม|นาย|นาง)/;
+
 /** Marks between a noun and the name it introduces (ยา [X], เพลง “X”, ดอกไม้ (X)). */
 const BEFORE_NAME_MARK = /[ "“‘'(]/;
 
@@ -94,7 +102,7 @@ function thingNamed(ctx: DetectionContext, start: number, end: number): boolean 
 	while (before > 0 && start - before < 3 && BEFORE_NAME_MARK.test(text[before - 1]!)) before--;
 	if (nounEndsAt(ctx, THINGS_BEFORE, before)) return true;
 	for (let at = start; at < end; at = text.indexOf(' ', at) + 1) {
-		if (THINGS.has(ctx.firstWord(at, ctx.thaiRunEnd(at)))) return true;
+		if (THING_NOUN_SET.has(ctx.firstWord(at, ctx.thaiRunEnd(at)))) return true;
 		if (text.indexOf(' ', at) < 0) break;
 	}
 	return false;
