@@ -14,6 +14,7 @@
 // A compound no piece of which ends a name (ตะวัน|ออก, น้ำ|บาดาล) is listed too when its pieces are a word's:
 // its first piece never ends a name in Thai NER, and none is a head, a title, a joining word or a known
 // place; a name that a rule cuts between such pieces is widened to the word's end (find-mentions.ts).
+// Such word pieces need stick only in LOOSE_STICK of one's uses (คุม|ประพฤติ, สูง|อายุ, เรียน|รู้).
 // Compounds that are themselves a clause's verb or a stop word (ร่วม|มือ, ได้|รับ), or a person's name
 // (seen after a title or inside a person's name in Thai NER: ธรรม|นัส), are left out. Reproducible: the same input gives the same file.
 // Run: npm run build-split-compounds
@@ -39,6 +40,8 @@ const wisesightSeg = path.join(sharedData, 'wisesight-seg', 'wisesight-1000-samp
 const MIN_GLUED = 10;
 /** One piece is seen glued to the other in at least this share of its uses. */
 const STICK = 0.5;
+/** A word's pieces (wordPieces) need stick only this much (คุม|ประพฤติ: 38% of ประพฤติ's uses). */
+const LOOSE_STICK = 1 / 3;
 /** The nominalizers: a word they open is a new word (…ขจัด|ความ|ยากจน), and one they end a phrase. */
 const NOMINALIZERS = new Set(['การ', 'ความ']);
 /** Head words of bodies and places (กรม, ตำบล): the pieces after one are a name's, not a word's. */
@@ -131,14 +134,15 @@ for (const text of texts) {
 }
 for (const parts of fromPeople) consider(parts, 'wisesight');
 /** Two pieces glued often, one seen with the other in at least STICK of its uses. */
-function sticks(a: string, b: string): boolean {
+function sticks(a: string, b: string, share = STICK): boolean {
 	const n = glued.get(`${a}|${b}`) ?? 0;
-	return n >= MIN_GLUED && (n >= STICK * (uses.get(a) ?? Infinity) || n >= STICK * (uses.get(b) ?? Infinity));
+	return n >= MIN_GLUED && (n >= share * (uses.get(a) ?? Infinity) || n >= share * (uses.get(b) ?? Infinity));
 }
 for (const [pair, n] of [...glued].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
 	if (n < MIN_GLUED) continue;
 	const [a, b] = pair.split('|') as [string, string];
 	if (sticks(a, b)) consider([a, b], 'corpus');
+	else if (sticks(a, b, LOOSE_STICK) && wordPieces([a, b])) consider([a, b], 'corpus');
 }
 
 const words = [...listed.values()].sort();

@@ -23,6 +23,15 @@ describe('a name that ends inside a word', () => {
 		assert.deepEqual(named('ให้กรมพัฒนาน้ำดำเนินการต่อ', 'organization'), ['กรมพัฒนาน้ำ']);
 	});
 
+	it('reads on through a word whose pieces stick in a third of their uses, when they are a word', () => {
+		// คุม|ประพฤติ and สูง|อายุ are glued in over a third of one piece's uses: a head's name read on.
+		assert.deepEqual(named('ทั้งนี้ สำนักงานคุมประพฤติจังหวัดน่าน แถลงว่า', 'organization'), ['สำนักงานคุมประพฤติจังหวัดน่าน']);
+		assert.deepEqual(named('ตามที่กรมกิจการผู้สูงอายุกำหนด ไว้แล้ว', 'organization'), ['กรมกิจการผู้สูงอายุ']);
+		// Twin: a pair as sticky whose second piece is a function word (เรียบร้อย|แล้ว, "already done") is
+		// a phrase, not listed.
+		assert.equal(splitCompoundAt('เสร็จเรียบร้อยแล้ว', 0, 14, 'แล้ว'), undefined);
+	});
+
 	it('leaves a name that is no more than the word cut (a given name after a post)', () => {
 		// ธร|รม|นัส after a minister's title: the pieces before the compound are no word, so no body's name.
 		assert.ok(!named('ล่าสุด รมช.ธรรมนัส กล่าวว่า', 'organization').includes('ธรรมนัส'));
