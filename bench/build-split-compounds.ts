@@ -11,6 +11,10 @@
 //   (Wannaphong Phatthiyaphaibun, CC BY 3.0), and one piece is seen with the other in at least
 //   STICK of all its uses (สรรพ|สามิต: สามิต never stands alone; ช่วย|เหลือ: เหลือ follows ช่วย
 //   four times in five).
+// A compound no piece of which ends a name (ตะวัน|ออก, น้ำ|บาดาล) is listed too when its pieces are a word's:
+// its first piece never ends a name in Thai NER, and none is a head, a title, a joining word or a known
+// place; a name that a rule cuts between such pieces is widened to the word's end (find-mentions.ts).
+// Such word pieces need stick only in LOOSE_STICK of one's uses (คุม|ประพฤติ, สูง|อายุ, เรียน|รู้).
 // Compounds that are themselves a clause's verb or a stop word (ร่วม|มือ, ได้|รับ), or a person's name
 // (seen after a title or inside a person's name in Thai NER: ธรรม|นัส), are left out. Reproducible: the same input gives the same file.
 // Run: npm run build-split-compounds
@@ -22,7 +26,9 @@ import {tally, trainingTextsWithoutVal} from './thainer.js';
 import {isCommonWord, isOrgWord, isPlaceWord} from '../source/entities/common-words.js';
 import {ORG_STOP, VERB_SET} from '../source/entities/detect/context.js';
 import {CLAUSE_VERBS} from '../source/entities/detect/clause-verbs.js';
-import {HONORIFICS, RANKS} from '../source/entities/lexicon.js';
+import {gazetteer} from '../source/entities/gazetteer.js';
+import {nameWordUse} from '../source/entities/name-words.js';
+import {FUNCTION_WORD_SET, HONORIFICS, ORG_HEADS, PLACE_HEADS, RANKS} from '../source/entities/lexicon.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'source', 'entities', 'split-compounds-data.ts');
@@ -34,6 +40,16 @@ const wisesightSeg = path.join(sharedData, 'wisesight-seg', 'wisesight-1000-samp
 const MIN_GLUED = 10;
 /** One piece is seen glued to the other in at least this share of its uses. */
 const STICK = 0.5;
+/** A word's pieces (wordPieces) need stick only this much (คุม|ประพฤติ: 38% of ประพฤติ's uses). */
+const LOOSE_STICK = 1 / 3;
+/** The nominalizers: a word they open is a new word (…ขจัด|ความ|ยากจน), and one they end a phrase. */
+const NOMINALIZERS = new Set(['การ', 'ความ']);
+/** Head words of bodies and places (กรม, ตำบล): the pieces after one are a name's, not a word's. */
+const HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS]);
+/** Titles: what follows one is a name (นาย|อนุ…). */
+const TITLES = new Set([...HONORIFICS, ...RANKS]);
+/** Words that join two phrases: no piece of a compound after its first (…ขนาดกลาง|และ…). */
+const LINKS = new Set(['และ', 'หรือ', 'ของ', 'กับ', 'เพื่อ', 'ใน', 'แห่ง', 'ว่า', 'ที่', 'ให้', 'โดย', 'จาก', 'ได้', 'จะ', 'เป็น', 'มี']);
 
 for (const file of [thaigov2k, thainerTrain, thainerVal, wisesightSeg]) {
 	if (!fs.existsSync(file)) {
@@ -59,12 +75,27 @@ const givenNames = new Set<string>();
 const listed = new Map<string, string>();
 const consider = (parts: string[], source: string): void => {
 	const word = parts.join('');
-	if (parts.length < 2 || opensClause(word) || !parts.slice(1).some(endsNames) || listed.has(word) || givenNames.has(word) || personNames.some((n) => n.includes(word)))
-		return;
+	if (parts.length < 2 || opensClause(word) || listed.has(word) || givenNames.has(word) || personNames.some((n) => n.includes(word))) return;
+	// A compound no piece of which ends a name (ตะวัน|ออก, ต่าง|ประเทศ) is listed only
+	// when it is a word's pieces: its first piece never ends a name in Thai NER (a name cut after it
+	// is cut inside a word), and no piece is a head, a joining word (ขนาดกลาง|และ…: two phrases,
+	// however often written together) or a place the gazetteer knows (a name's own word).
+	if (!parts.slice(1).some(endsNames) && !wordPieces(parts)) return;
 	listed.set(word, `${parts.join('|')}`);
 	bySource.set(source, (bySource.get(source) ?? 0) + 1);
 };
 const bySource = new Map<string, number>();
+
+/** Pieces of one word, not of a name or a phrase (see consider). */
+function wordPieces(parts: readonly string[]): boolean {
+	const first = nameWordUse(parts[0]!);
+	if (first.ending > 0 || first.inside >= 1 || FUNCTION_WORD_SET.has(parts[0]!) || VERB_SET.has(parts[0]!) || NOMINALIZERS.has(parts[0]!) || TITLES.has(parts[0]!))
+		return false;
+	// A function word after the first piece only where that piece is seldom without it (ตะวัน|ออก, not
+	// ชุด|นี้: "this set").
+	const bound = parts.length === 2 && (glued.get(parts.join('|')) ?? 0) >= STICK * (uses.get(parts[0]!) ?? Infinity);
+	return !parts.some((p, i) => HEADS.has(p) || LINKS.has(p) || gazetteer().thai.has(p) || (i > 0 && (NOMINALIZERS.has(p) || (FUNCTION_WORD_SET.has(p) && !bound))));
+}
 
 // 1. People's one-word tokens that the segmenter cuts (judged once the corpus is read).
 const fromPeople: string[][] = [];
@@ -73,6 +104,7 @@ for (const line of fs.readFileSync(wisesightSeg, 'utf8').split('\n')) for (const
 // 2. Pieces that stick together in running text.
 const uses = new Map<string, number>();
 const glued = new Map<string, number>();
+
 const texts = [
 	...fs
 		.readFileSync(thaigov2k, 'utf8')
@@ -101,10 +133,16 @@ for (const text of texts) {
 	}
 }
 for (const parts of fromPeople) consider(parts, 'wisesight');
+/** Two pieces glued often, one seen with the other in at least STICK of its uses. */
+function sticks(a: string, b: string, share = STICK): boolean {
+	const n = glued.get(`${a}|${b}`) ?? 0;
+	return n >= MIN_GLUED && (n >= share * (uses.get(a) ?? Infinity) || n >= share * (uses.get(b) ?? Infinity));
+}
 for (const [pair, n] of [...glued].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
 	if (n < MIN_GLUED) continue;
 	const [a, b] = pair.split('|') as [string, string];
-	if (n >= STICK * (uses.get(a) ?? Infinity) || n >= STICK * (uses.get(b) ?? Infinity)) consider([a, b], 'corpus');
+	if (sticks(a, b)) consider([a, b], 'corpus');
+	else if (sticks(a, b, LOOSE_STICK) && wordPieces([a, b])) consider([a, b], 'corpus');
 }
 
 const words = [...listed.values()].sort();
@@ -112,8 +150,9 @@ const out = `// Generated by bench/build-split-compounds.ts from the human word 
 // (PyThaiNLP/wisesight-sentiment, CC0 1.0), ../shared/data/thaigov-2k.jsonl (public domain) and Thai NER 1.5
 // train.txt without val.txt's lines (Wannaphong Phatthiyaphaibun, CC BY 3.0): do not edit.
 // Words Intl.Segmenter cuts into pieces (written here with |), a piece after the first being an everyday
-// word that ends names: one word people write whole, or pieces glued in at least ${STICK * 100}% of one's uses
-// (${MIN_GLUED} times or more); no person's name.
+// word that ends names, or else the first piece one that never ends a name in Thai NER (no head, title,
+// joining word or known place in it): one word people write whole, or pieces glued in at least
+// ${STICK * 100}% of one's uses (${MIN_GLUED} times or more); no person's name.
 export const SPLIT_COMPOUND_LIST =\n\t'${words.join(' ')}';
 `;
 fs.writeFileSync(target, out);

@@ -9,13 +9,14 @@ import {thaiPhoneticKey} from '../text/phonetic.js';
 import {detectThaiAbbreviations} from './detect/abbreviations.js';
 import {type Candidate, DetectionContext, HEAD_STOP_PREFIX, STOP_PREFIX, VERB_SET, isThaiLetter, isThaiNameChar} from './detect/context.js';
 import {detectDefinitionsSteps} from './detect/definitions.js';
-import {clauseTailAt, everydayTail} from './detect/head-name.js';
+import {clauseTailAt, everydayTail, unknownPiece} from './detect/head-name.js';
 import {detectLatin} from './detect/latin.js';
 import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.js';
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectRegisteredCompanies, detectStateEnterprises, detectTemples, detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {KIND_BIT, type TaggedText, fillFree, modelCandidatesSteps, tagParagraphs} from './model/candidates.js';
 import {type FoldedText, foldForDetection, unfoldRange} from './normalize.js';
+import {splitCompoundAt} from './split-compounds.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from './steps.js';
 import type {Mention} from './types.js';
 
@@ -121,6 +122,7 @@ export function* detectMentionsSteps(
 		filled = filled.filter((c) => c.end > c.start);
 	}
 	const all = [...accepted.filter((c) => !c.tentative || c.short), ...repeats, ...filled].sort((a, b) => a.start - b.start);
+	endAtWholeWords(ctx, all, occupied);
 	joinSpelledAlike(folded.text, all);
 
 	const out: DetectedMention[] = [];
@@ -313,6 +315,30 @@ function cutToKnownNames(ctx: DetectionContext, accepted: Candidate[], occupied:
 			// The cut-off tail is free again for other names.
 			occupied.unmark(c.end, oldEnd);
 		}
+	}
+}
+
+/**
+ * A body's or place's name that ends inside a word the segmenter cuts in pieces (ภาคตะวัน|ออก,
+ * …น้ำ|บาดาล: split-compounds.ts, learned) ends at the word's end: a cut there, whichever rule made
+ * it, is no name's end. Where another name holds the rest of the word, the name stays as it is; so it
+ * does where the word is all the name holds (รมว.ธรรม|นัส: a given name after a post, not a body's),
+ * or where the word runs into pieces that are no words or into another compound (น้ำ|ดำ|นิ|นการ,
+ * แรง|งา|นบู|รณา|การ: misspelt words, whose pieces the segmenter glues in odd compounds).
+ */
+function endAtWholeWords(ctx: DetectionContext, names: readonly Candidate[], occupied: Occupancy): void {
+	const text = ctx.text;
+	for (const c of names) {
+		const at = c.end;
+		if (c.kind === 'person' || at <= c.start || !isThaiNameChar(text.charCodeAt(at)) || !isThaiNameChar(text.charCodeAt(at - 1))) continue;
+		const compound = splitCompoundAt(text, c.start, at, ctx.words.wordAt(at));
+		if (compound === undefined || compound.start === c.start || !isThaiNameChar(text.charCodeAt(compound.start - 1)) || !occupied.free(at, compound.end)) continue;
+		const before = ctx.words.wordBefore(compound.start);
+		if (unknownPiece(before) || before.includes('.')) continue;
+		const next = ctx.words.wordAt(compound.end);
+		if (unknownPiece(next) || splitCompoundAt(text, compound.start, compound.end, next) !== undefined) continue;
+		occupied.mark(at, compound.end);
+		c.end = compound.end;
 	}
 }
 

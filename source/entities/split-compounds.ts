@@ -1,7 +1,8 @@
 // Words Intl.Segmenter cuts into pieces, one of which alone is an everyday word that ends a name
 // (ช่วย|เหลือ, อู่|ตะเภา, พระมหา|กษัตริย์): learned from people's segmentation and from pieces that
 // stick together in running text (bench/build-split-compounds.ts). A name reader that meets such a
-// piece right after the pieces before it is inside a word, not at the name's end.
+// piece right after the pieces before it is inside a word, not at the name's end. Words none of whose pieces
+// ends a name are listed too (ตะวัน|ออก): a name cut between their pieces is widened (find-mentions.ts).
 import {SPLIT_COMPOUND_LIST} from './split-compounds-data.js';
 
 interface Entry {

@@ -49,8 +49,10 @@ describe("a body's name closed by its status in brackets", () => {
 	it('reads its everyday nouns to the place that closes the run', () => {
 		assert.equal(namedWhenTagged('จัดโดย สำนักงานส่งเสริมศิลปหัตถกรรมไทย (องค์การมหาชน) ร่วมกับเอกชน', 'organization')[0], 'สำนักงานส่งเสริมศิลปหัตถกรรมไทย');
 		// Twin: a clause may follow the run (no bracket), where the nouns may be what the body acts on:
-		// no name is read to the place (and the cut one, unsupported, is dropped).
-		assert.deepEqual(namedWhenTagged('จัดโดย สำนักงานส่งเสริมศิลปหัตถกรรมไทย ร่วมกับเอกชน', 'organization'), []);
+		// no name is read to the place (and the cut one, unsupported, is dropped). (Not ศิลป|หัตถกรรม here:
+		// that is one word the segmenter cuts, learned, and a name is read through it: word-ends.test.ts.)
+		assert.equal(namedWhenTagged('จัดโดย สำนักงานส่งเสริมผ้าไหมไทย (องค์การมหาชน) ร่วมกับเอกชน', 'organization')[0], 'สำนักงานส่งเสริมผ้าไหมไทย');
+		assert.deepEqual(namedWhenTagged('จัดโดย สำนักงานส่งเสริมผ้าไหมไทย ร่วมกับเอกชน', 'organization'), []);
 	});
 });
 

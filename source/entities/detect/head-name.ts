@@ -522,7 +522,7 @@ function nounsToPlace(ctx: DetectionContext, bounds: readonly number[], k: numbe
  * A piece of at most three letters that is no word any list holds, nor a place the gazetteer knows
  * (ชิ, เนะ; not จีน): a syllable of a word the segmenter does not know.
  */
-function unknownPiece(piece: string): boolean {
+export function unknownPiece(piece: string): boolean {
 	return (
 		piece.length > 0 &&
 		piece.length <= 3 &&
