@@ -6,7 +6,7 @@ import type {EntityCorrections} from './corrections.js';
 import {resolveEntityEdits} from './apply-corrections.js';
 import {EntityIndex} from './entity-index.js';
 import {canonicalName, idBase, uniqueId} from './entity-summary.js';
-import {clusterUnlistedReason} from './evidence.js';
+import {clusterUnlistedReason, namesUnderOneHead} from './evidence.js';
 import {NameExtensions, extendedKind, learnedVerdict} from './listing-bar.js';
 import {CHUNK, type Cluster, type MentionTable, type Summary, summarize} from './mention-table.js';
 import {type AliasKeys, NameSearch} from './name-search.js';
@@ -105,7 +105,8 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 		// rules first (evidence.ts), then the learned bar on what they list (listing-bar.ts), whose
 		// extensions are the whole corpus's of now.
 		const ruledAlone = corrected ? false : (summary.unlisted ??= clusterUnlistedReason(table, cluster, summary) ?? false);
-		// A longer name of the corpus of now going on inside a word makes this one a cut (not kept on the summary).
+		// A longer name of the corpus of now going on inside a word makes this one a cut, and a piece
+		// after a space naming a body of the corpus makes it a list (neither kept on the summary).
 		const ruled =
 			ruledAlone !== false || corrected || !extendedKind(summary.kind)
 				? ruledAlone
@@ -113,7 +114,9 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 					? 'cut-short'
 					: summary.kind === 'organization' && officeOfEveryPlace(extensions.placesAfter(summary.name), cluster.length)
 						? 'office-of-every-place'
-						: false;
+						: summary.kind === 'organization' && cluster.every((g) => table.mentionRule.get(g) === 'model') && namesUnderOneHead(summary.name, extensions)
+							? 'names-under-one-head'
+							: false;
 		// The audit and the trainer read every feature (worked out for all but corrected entities).
 		const full = everyEntity && !corrected;
 		const learned = !corrected && (ruled === false || full) && learnedVerdict(table, cluster, summary, extensions, full);

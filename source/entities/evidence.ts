@@ -1492,3 +1492,35 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 	}));
 	return unlistedReason({name: summary.name, kind: summary.kind, mentions});
 }
+
+/** What namesUnderOneHead reads of the corpus's names of bodies and places (listing-bar.ts's NameExtensions). */
+export interface CorpusNames {
+	/** The mentions of the entity named exactly `name` (the most of one; 0: no such name). */
+	mentionsOf(name: string): number;
+	/** How many names start with `prefix` and are longer. */
+	count(prefix: string): number;
+}
+
+/**
+ * Several bodies under one head, spaced as a list, read as one (ธนาคารX Y Z: three banks; กรมX Y,
+ * Y a body of its own): the first piece is a name of the corpus (alone, or before a space:
+ * ธนาคารX จำกัด), and a later piece is one too, mentioned twice or more, under the same head
+ * (ธนาคาร|Y) or alone. A body's own words after a space (กระทรวงX วิทยาศาสตร์ วิจัย…) are no names
+ * of the corpus; a company's name ends on จำกัด or มหาชน; a later piece naming a larger body (a
+ * ministry, a university: คณะX Yมหาวิทยาลัย) tells where the first one belongs, not a second body.
+ */
+export function namesUnderOneHead(name: string, corpus: CorpusNames): boolean {
+	const pieces = name.split(/\s+/).filter((p) => p !== '');
+	if (pieces.length < 2 || COMPANY_SUFFIX.test(name)) return false;
+	const first = pieces[0]!;
+	const head = ORG_HEADS_LONGEST_FIRST.find((h) => first.length > h.length && first.startsWith(h));
+	if (head === undefined) return false;
+	// (count: the names going on from `first ` are this one and at least one other.)
+	if (corpus.mentionsOf(first) === 0 && corpus.count(`${first} `) < 2) return false;
+	return pieces.slice(1).some((p) => {
+		if (!/^[\u0E01-\u0E4E]+$/.test(p) || (!p.startsWith(head) && LARGER_BODY.test(p))) return false;
+		return corpus.mentionsOf(head + p) >= 2 || corpus.mentionsOf(p) >= 2;
+	});
+}
+/** A ministry, a department, a university: a larger body a smaller one is named with. */
+const LARGER_BODY = /^(?:กระทรวง|ทบวง|กรม|มหาวิทยาลัย|สำนักนายกรัฐมนตรี)|มหาวิทยาลัย$/;

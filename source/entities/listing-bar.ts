@@ -316,6 +316,11 @@ export class NameExtensions {
 		return lo;
 	}
 
+	/** The mentions of the entity named exactly `name` (the most of one; 0: no such name). */
+	mentionsOf(name: string): number {
+		return this.mentions.get(name) ?? 0;
+	}
+
 	/** Names that start with `name` and are longer. */
 	count(name: string): number {
 		const sorted = this.sorted;
