@@ -90,6 +90,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 					headInWord(name) ??
 					groupOfPeople(name) ??
 					unnamedBranch(name) ??
+					facultyAlone(name) ??
 					kindOfBusiness(name) ??
 					personAsBody(name, mentions))
 				: undefined) ??
@@ -367,6 +368,22 @@ const PEOPLE_AFTER_KHANA = ['ครูบาอาจารย์', 'ครู',
  */
 function unnamedBranch(name: string): string | undefined {
 	return /^(?:สำนักงาน|บริษัท|ธนาคาร|องค์กร|โรงงาน)(?:สาขา|ใหญ่|แม่|ลูก|ย่อย|ในเครือ)$/.test(name) ? 'unnamed-branch' : undefined;
+}
+
+/**
+ * A university's faculty named by its field alone (issue 7, junk30): คณะ|นิติศาสตร์, คณะ|วิศวกรรมศาสตร์,
+ * คณะ|พาณิชยศาสตร์และการบัญชี. Nearly every university has one of that name, and the text names the
+ * university after a space (คณะX มหาวิทยาลัยY) or not at all (a list of kinds of faculty): as one
+ * entity the name gathers the faculties of many universities, a kind, as สำนักงานX|จังหวัด does.
+ * With its university, hospital or place in the name (คณะแพทยศาสตร์ศิริราชพยาบาล, คณะX|มหาวิทยาลัยY)
+ * it is one faculty and stays; so do the other bodies opened by คณะ (คณะกรรมการ|ยุทธศาสตร์).
+ */
+function facultyAlone(name: string): string | undefined {
+	const field = /^คณะ((?:[\u0E01-\u0E4E]+?ศาสตร์)(?:และ(?:[\u0E01-\u0E4E]+?ศาสตร์|การ[\u0E01-\u0E4E]+))?)$/.exec(name)?.[1];
+	if (field === undefined || ORG_HEADS_LONGEST_FIRST.find((h) => name.startsWith(h)) !== 'คณะ') return undefined;
+	// A university, hospital or other body's head, or a known place, inside it names whose faculty it is.
+	if (words(name).some((w) => w.start > 3 && (headAt(name, w.start) || knownPlaceAt(name, w.start)))) return undefined;
+	return 'faculty-alone';
 }
 
 /**

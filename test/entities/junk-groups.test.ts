@@ -16,7 +16,7 @@ describe('คณะ and then people: a party, not a body', () => {
 		assert.equal(reason('คณะศิษย์หลวงพ่อคำ', 'organization', found('org-head')), 'group-of-people');
 		assert.equal(reason('คณะเยือนจากจังหวัดน่าน', 'organization', found('org-head')), 'group-of-people');
 		assert.equal(reason('คณะนักศึกษาแลกเปลี่ยน', 'organization', found('org-head')), 'group-of-people');
-		assert.equal(reason('คณะครุศาสตร์', 'organization', found('org-head', 2, 2)), undefined);
+		assert.equal(reason('คณะครุศาสตร์มหาวิทยาลัยทักษิณ', 'organization', found('org-head', 2, 2)), undefined);
 		assert.equal(reason('คณะกรรมการส่งเสริมการลงทุน', 'organization', found('org-head', 2, 2)), undefined);
 		assert.equal(reason('คณะมนตรีความมั่นคง', 'organization', found('org-head', 2, 2)), undefined);
 		assert.equal(reason('คณะผู้แทนถาวรไทยประจำองค์การการค้าโลก', 'organization', found('org-head', 2, 2)), undefined);
@@ -31,5 +31,20 @@ describe('a branch, a head office or a parent with no name', () => {
 		assert.equal(reason('สำนักงานใหญ่ธนาคารออมสิน', 'organization', found('org-head', 2, 2)), undefined);
 		assert.equal(reason('บริษัทแม่โขงขนส่ง', 'organization', found('org-head', 2, 2)), undefined);
 		assert.equal(reason('สำนักงานสาขาเชียงราย', 'organization', found('org-head', 2, 2)), undefined);
+	});
+});
+
+describe('a faculty named by its field alone (junk30)', () => {
+	it('every university has a faculty of law or of arts: the field alone is a kind; its university, hospital or place named stays (twins)', () => {
+		assert.equal(reason('คณะอักษรศาสตร์', 'organization', found('org-head', 2, 2)), 'faculty-alone');
+		assert.equal(reason('คณะรัฐศาสตร์', 'organization', found('model')), 'faculty-alone');
+		assert.equal(reason('คณะพาณิชยศาสตร์และการบัญชี', 'organization', found('org-head')), 'faculty-alone');
+		assert.equal(reason('คณะมนุษยศาสตร์และสังคมศาสตร์', 'organization', found('org-head', 2, 2)), 'faculty-alone');
+		assert.equal(reason('คณะอักษรศาสตร์มหาวิทยาลัยบูรพา', 'organization', found('org-head', 2, 2)), undefined);
+		assert.equal(reason('คณะวิศวกรรมศาสตร์ มหาวิทยาลัยนเรศวร', 'organization', found('model')), undefined);
+		assert.equal(reason('คณะแพทยศาสตร์โรงพยาบาลราชวิถี', 'organization', found('org-head')), undefined);
+		assert.equal(reason('คณะแพทยศาสตร์มหาวิทยาลัยธรรมศาสตร์', 'organization', found('org-head')), undefined);
+		assert.equal(reason('คณะเกษตรศาสตร์ขอนแก่น', 'organization', found('org-head', 2, 2)), undefined);
+		assert.equal(reason('คณะกรรมการยุทธศาสตร์การค้า', 'organization', found('org-head', 2, 2)), undefined);
 	});
 });
