@@ -68,6 +68,9 @@ export const JUNK_LABELS = [
 	'entities-junk-labels-18.tsv',
 	'entities-junk-labels-19.tsv',
 	'entities-junk-labels-20.tsv',
+	// Stop 30's mid-stop measure (junk31's two fresh seeds on 4e70baa, after round 1), training data at once.
+	'entities-junk-labels-21.tsv',
+	'entities-junk-labels-22.tsv',
 ];
 /**
  * Never trained on. Since stop 26 (the bar2 round) every sample read before, the lead's fresh seeds

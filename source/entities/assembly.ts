@@ -6,7 +6,7 @@ import type {EntityCorrections} from './corrections.js';
 import {resolveEntityEdits} from './apply-corrections.js';
 import {EntityIndex} from './entity-index.js';
 import {canonicalName, idBase, uniqueId} from './entity-summary.js';
-import {clusterUnlistedReason, namesUnderOneHead} from './evidence.js';
+import {clusterUnlistedReason, ministryRunOn, namesUnderOneHead} from './evidence.js';
 import {NameExtensions, extendedKind, learnedVerdict} from './listing-bar.js';
 import {CHUNK, type Cluster, type MentionTable, type Summary, summarize} from './mention-table.js';
 import {type AliasKeys, NameSearch} from './name-search.js';
@@ -116,7 +116,9 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 						? 'office-of-every-place'
 						: summary.kind === 'organization' && cluster.every((g) => table.mentionRule.get(g) === 'model') && namesUnderOneHead(summary.name, extensions)
 							? 'names-under-one-head'
-							: false;
+							: summary.kind === 'organization' && ministryRunOn(summary.name, cluster.length, extensions)
+								? 'ministry-run-on'
+								: false;
 		// The audit and the trainer read every feature (worked out for all but corrected entities).
 		const full = everyEntity && !corrected;
 		const learned = !corrected && (ruled === false || full) && learnedVerdict(table, cluster, summary, extensions, full);

@@ -1516,6 +1516,8 @@ export interface CorpusNames {
 	mentionsOf(name: string): number;
 	/** How many names start with `prefix` and are longer. */
 	count(prefix: string): number;
+	/** The most mentions of one name that starts with `prefix` and is longer (0: none). */
+	mostAfter(prefix: string): number;
 }
 
 /**
@@ -1541,3 +1543,36 @@ export function namesUnderOneHead(name: string, corpus: CorpusNames): boolean {
 }
 /** A ministry, a department, a university: a larger body a smaller one is named with. */
 const LARGER_BODY = /^(?:กระทรวง|ทบวง|กรม|มหาวิทยาลัย|สำนักนายกรัฐมนตรี)|มหาวิทยาลัย$/;
+
+/**
+ * A ministry's name with more glued after it (กระทรวงX|เอเปค, กระทรวงX|รับรอง, กระทรวงX|ด้านบริหาร):
+ * a ministry is named in full and its parts under other heads (สำนักงานปลัดกระทรวงX), so a name
+ * going on from a ministry's name the corpus writes alone more often than the longer one, and more
+ * often than any longer name going on from it (else that one is the full name: กระทรวงการท่องเที่ยว|
+ * และกีฬา), is the ministry run on into its clause or a meeting of its ministers, no body. Not when
+ * what follows names a place or a country (กระทรวงX|สหรัฐฯ, กระทรวงX|แห่งราชอาณาจักรไทย: a ministry
+ * of that state) or another field (…|และการY, as ministries are named), nor holds a bracket, a dot
+ * or ฯ (Thai letters and spaces only).
+ */
+export function ministryRunOn(name: string, count: number, corpus: CorpusNames): boolean {
+	const head = MINISTRY_HEADS.find((h) => name.startsWith(h));
+	if (head === undefined || !/^[\u0E01-\u0E4E ]+$/.test(name)) return false;
+	for (let end = name.length - 1; end > head.length + 1; end--) {
+		const ministry = name.slice(0, end);
+		const mentions = corpus.mentionsOf(ministry);
+		if (mentions < MINISTRY_SEEN) continue;
+		// (The longest such name decides: a shorter one is a piece of it.)
+		if (mentions <= count || corpus.mostAfter(ministry) > mentions) return false;
+		const tail = name.slice(end).trim();
+		// (A state's ministry, and the fields a ministry is named by: กระทรวงแรงงาน|และการพัฒนาสังคม of
+		// another state, กระทรวงการต่างประเทศ|และการค้าแห่งฮังการี.)
+		if (tail.includes('แห่ง') || tail.startsWith('ประจำ') || tail.startsWith('และการ')) return false;
+		for (let at = end; at < name.length; at++) if (knownPlaceAt(name, at)) return false;
+		return true;
+	}
+	return false;
+}
+/** The heads of ministries (a state's largest bodies, named in full). */
+const MINISTRY_HEADS = ['กระทรวง', 'ทบวง'];
+/** How often the corpus names a ministry alone before a longer name going on from it is judged. */
+const MINISTRY_SEEN = 3;

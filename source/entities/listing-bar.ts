@@ -288,6 +288,8 @@ function latinNoProperWord(name: string): boolean {
 
 /** Extensions counted up to this many: past it a name is as much a kind's opening as can be. */
 const MAX_EXTENSIONS = 8;
+/** Longer names mostAfter reads at most (it is asked of names the corpus writes often, a ministry's). */
+const MAX_MOST_READ = 64;
 
 /**
  * How many other names of the corpus go on from a name (โรงพยาบาลศูนย์ → โรงพยาบาลศูนย์ขอนแก่น…),
@@ -328,6 +330,15 @@ export class NameExtensions {
 		let n = 0;
 		for (let i = lo; i < sorted.length && n < MAX_EXTENSIONS && sorted[i]!.startsWith(name); i++) n++;
 		return n;
+	}
+
+	/** The most mentions of one name that starts with `name` and is longer (0: none). */
+	mostAfter(name: string): number {
+		const sorted = this.sorted;
+		let most = 0;
+		for (let i = this.firstAfter(name), n = 0; i < sorted.length && n < MAX_MOST_READ && sorted[i]!.startsWith(name); i++, n++)
+			most = Math.max(most, this.mentions.get(sorted[i]!) ?? 0);
+		return most;
 	}
 
 	/**

@@ -135,3 +135,17 @@ describe('the tagger’s person right after an example’s word (junk28)', () =>
 		assert.deepEqual(peopleWhenTagged('ศิลปินรับเชิญในงาน สมศรี แสงดาว ขึ้นแสดง', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
 	});
 });
+
+describe('the tagger’s person in brackets after a verse or a thing (junk31)', () => {
+	it('a chant’s first line in brackets after บท and its title: the verse’s words', () => {
+		assert.deepEqual(peopleWhenTagged('จากนั้นสวดบทสุริยปริตร (อุเทตะยัง จักขุมา) พร้อมกัน', [['อุเทตะยัง จักขุมา', 'person']]), []);
+		// The title of two tokens (บทX Y (…)), and a song's gloss after เพลง.
+		assert.deepEqual(peopleWhenTagged('ต่อด้วยบทนะโม ตัสสะ (อะระหะโต สัมมา) แล้วจึง', [['อะระหะโต สัมมา', 'person']]), []);
+		assert.deepEqual(peopleWhenTagged('ร้องเพลงลมหนาว (ดาวเหนือ ฟ้าไกล) ปิดงาน', [['ดาวเหนือ ฟ้าไกล', 'person']]), []);
+		// Twins: a person in brackets after a post or a body's name; the verse three tokens back.
+		assert.deepEqual(peopleWhenTagged('ประธานชมรมผู้สูงอายุ (สมศรี แสงดาว) กล่าวต้อนรับ', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
+		assert.deepEqual(peopleWhenTagged('หลังบทสวด เจ้าภาพ ผู้จัดงาน (สมศรี แสงดาว) กล่าว', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
+		// Twin: บท ending the token names no title (the scriptwriter, then her name).
+		assert.deepEqual(peopleWhenTagged('ผู้เขียนบท (สมศรี แสงดาว) กล่าว', [['สมศรี แสงดาว', 'person']]), ['สมศรี แสงดาว']);
+	});
+});

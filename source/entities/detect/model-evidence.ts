@@ -101,12 +101,41 @@ function thingNamed(ctx: DetectionContext, start: number, end: number): boolean 
 	let before = start;
 	while (before > 0 && start - before < 3 && BEFORE_NAME_MARK.test(text[before - 1]!)) before--;
 	if (nounEndsAt(ctx, THINGS_BEFORE, before)) return true;
+	if (bracketAfterThing(ctx, start)) return true;
 	for (let at = start; at < end; at = text.indexOf(' ', at) + 1) {
 		if (THING_NOUN_SET.has(ctx.firstWord(at, ctx.thaiRunEnd(at)))) return true;
 		if (text.indexOf(' ', at) < 0) break;
 	}
 	return false;
 }
+
+/**
+ * In brackets right after a thing's name, a thing's noun or บท (a verse, a text) with the title glued
+ * after it in one of its last two tokens (สวดบท|สุริยปริตร (X), บท|นัตถิ เม (X), เพลง|X (Y)): the
+ * thing's own words or its gloss (a chant's first line in Pali), not a person. The noun ending the
+ * token names no title (ผู้ผลิตยา (X): the maker).
+ */
+function bracketAfterThing(ctx: DetectionContext, start: number): boolean {
+	const text = ctx.text;
+	let at = start;
+	while (at > 0 && start - at < 2 && /["“ ]/.test(text[at - 1]!)) at--;
+	if (text[at - 1] !== '(') return false;
+	at--;
+	for (let token = 0; token < 2; token++) {
+		while (at > 0 && text[at - 1] === ' ') at--;
+		const tokenEnd = at;
+		while (at > 0 && isThaiNameChar(text.charCodeAt(at - 1))) at--;
+		if (at === tokenEnd) return false;
+		for (const b of [at, ...ctx.innerBounds(at, tokenEnd)]) {
+			const word = ctx.words.wordAt(b);
+			if ((word === VERSE || THING_NOUN_SET.has(word)) && b + word.length < tokenEnd) return true;
+		}
+		if (text[at - 1] !== ' ') return false;
+	}
+	return false;
+}
+/** A verse, a part of a text (บทสวด, บทกลอน are THING_NOUNS; บท|X names one by its title). */
+const VERSE = 'บท';
 
 /** A listed noun ends at `pos`, right after a Thai letter, and starts where a word does (ห้อง|ประชุม|X). */
 function nounEndsAt(ctx: DetectionContext, nouns: SuffixSet, pos: number): boolean {

@@ -261,6 +261,8 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 			CLAUSE_PREFIX.test(whole) ||
 			startsWithHead(whole) ||
 			(tokens > 0 && alongWithAt(ctx, tokenStart, runEnd)) ||
+			// A temple after the name (พระมหาX วัด|Y, หลวงพ่อX วัด|Y): where a monk lives, no surname.
+			(tokens > 0 && first === TEMPLE && whole.length > TEMPLE.length) ||
 			((tokens > 0 || !afterHonorific) && startsWithTitle(whole)) ||
 			(tokens > 0 && royalTitleAt(whole) === 0)
 		)
@@ -398,6 +400,9 @@ function linealSurnameEnd(ctx: DetectionContext, end: number, tokens: number): n
 
 /** The surname the royal line's descendants carry after their own (ม.ร.ว. X Y ณ อยุธยา). */
 const ROYAL_LINE = 'อยุธยา';
+
+/** A temple's head word (วัด|พระเชตุพน). */
+const TEMPLE = 'วัด';
 
 /** A body's or a place's head word (คณะ, กรม, จังหวัด), the whole of `word`. */
 function isHeadWord(word: string): boolean {
