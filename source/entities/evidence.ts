@@ -11,6 +11,7 @@ import {gazetteer, isCountryKey, isKnownPlaceName as knownPlace, isThaiProvinceK
 import {
 	COMMON_WORDS,
 	FUNCTION_WORD_SET,
+	KIN_WORDS,
 	LATIN_COMMON_WORDS,
 	LATIN_LETTER_NAME_SET,
 	LATIN_ORG_HEADS,
@@ -1111,8 +1112,6 @@ function postThenGivenName(name: string, mentions: readonly MentionEvidence[]): 
 	return words(name).length <= 2;
 }
 
-/** Kin words and honorifics that open a person's name once. */
-const KIN_WORDS = ['คุณ', 'น้อง', 'พี่', 'ป้า', 'ลุง', 'ครู', 'ท่าน'];
 const LIST_PREFIX = new RegExp(`^(?:${KIN_WORDS.join('|')})`);
 
 /** The whole name is words of a style (สมเด็จ|พระ) or honorifics: a style with no name in it. */

@@ -1347,6 +1347,9 @@ export const THING_NOUNS = [
 ];
 export const THING_NOUN_SET: ReadonlySet<string> = new Set(THING_NOUNS);
 
+/** Kin words and honorifics that open a person's name once (น้องX, คุณX, ครูX): no title, yet a person. */
+export const KIN_WORDS = ['คุณ', 'น้อง', 'พี่', 'ป้า', 'ลุง', 'ครู', 'ท่าน'];
+
 /** Thai abbreviations that are dates, eras, times or units, never names. */
 export const NON_NAME_ABBREVIATIONS = new Set([
 	'ม.ค.',

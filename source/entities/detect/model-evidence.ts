@@ -10,7 +10,7 @@
 //   one; a body's or place's name is not glued after a body's head (กอง|X) and closes its brackets.
 import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord} from '../common-words.js';
 import {gazetteer, isKnownPlaceName as knownPlace} from '../gazetteer.js';
-import {FUNCTION_WORD_SET, ORG_HEADS, PLACE_HEADS, THING_NOUN_SET, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
+import {FUNCTION_WORD_SET, KIN_WORDS, ORG_HEADS, PLACE_HEADS, THING_NOUN_SET, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
 import {commonAfterPlaceHead, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
@@ -84,7 +84,7 @@ function headAt(text: string, at: number, end: number, places: boolean): boolean
 /** An example's or a list's word right before a name, glued or after a space or a quote. */
 const EXAMPLE_BEFORE = /(?:เช่น|อาทิ|ได้แก่|ประกอบด้วย)\s?["“]?$/;
 /** Words a person's name opens with when the tagger keeps its kin word, title or style. */
-const PERSON_OPENING = /^(?:คุณ|น้อง|พี่|ป้า|ลุง|ครู|อาจารย์|ท่าน|พระ|สมเด็จ|หลวง|เจ้า|หม่อม|นาย|นาง)/;
+const PERSON_OPENING = new RegExp(`^(?:${[...KIN_WORDS, 'อาจารย์', 'พระ', 'สมเด็จ', 'หลวง', 'เจ้า', 'หม่อม', 'นาย', 'นาง'].join('|')})`);
 
 /** Marks between a noun and the name it introduces (ยา [X], เพลง “X”, ดอกไม้ (X)). */
 const BEFORE_NAME_MARK = /[ "“‘'(]/;
