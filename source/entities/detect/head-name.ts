@@ -151,6 +151,9 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 				placeKey: SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? known.key : undefined,
 				complementStart: p,
 			};
+		// A way or a waterway being made or dug (ทำ|คลองไส้ไก่, ขุด|คลอง…, ทำ|ถนนอ้อมเมือง): a kind of
+		// feature the sentence builds, no place named yet (a known place was taken above).
+		if (beingMade(ctx, headStart)) return undefined;
 		// After จังหวัด and a space only a known province is taken: every Thai province is in the
 		// gazetteer, and what else follows there is the next phrase (ทุกจังหวัด ขับเคลื่อน…).
 		const head = text.slice(headStart, headEnd);
@@ -434,6 +437,12 @@ const NAMED_INSTITUTIONS = new Set([
 const NAMED_BY_TRADE = new Set([...NAMED_INSTITUTIONS, 'สมาคม', 'สมาพันธ์', 'สหพันธ์', 'สหกรณ์']);
 
 /** Heads of natural features, named by a proper word (แม่น้ำเจ้าพระยา) or described by everyday ones (แม่น้ำคูคลอง). */
+/** Verbs of making a feature: ทำ "make", ขุด "dig" (not ขุดลอก "dredge", done to a canal there already). */
+const MAKING_VERBS = new Set(['ทำ', 'ขุด']);
+/** A verb of making right before `start` (ทำ|ถนน…, ขุด|คลอง…): the feature is made there, not named. */
+export function beingMade(ctx: DetectionContext, start: number): boolean {
+	return MAKING_VERBS.has(ctx.words.wordBefore(start));
+}
 const NATURAL_FEATURES = new Set(['แม่น้ำ', 'ภูเขา', 'ทะเล', 'ทะเลสาบ', 'มหาสมุทร', 'คาบสมุทร', 'ช่องแคบ']);
 
 /** Every word of [from, to) is an everyday word, none a place's word or a place the gazetteer knows. */
