@@ -1,5 +1,5 @@
 // Places that are not names (issue 7, junk33): a surname opening with a place's word, two places written
-// as one, a feature being made. Sentences written for the test; each case has a must-keep twin.
+// as one, a feature being made, a slogan opened by a place's word. Sentences written for the test; each case has a must-keep twin.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {unlistedReason, type MentionEvidence} from '../../source/entities/evidence.js';
@@ -48,5 +48,13 @@ describe('places that are not names', () => {
 		// The tagger's place there too; twin: a road mended is there already.
 		assert.deepEqual(namedWhenTagged('ชาวบ้านขอให้ทำถนนอ้อมทุ่ง ก่อนฤดูฝน', 'place', [['ถนนอ้อมทุ่ง', 'place']]), []);
 		assert.deepEqual(namedWhenTagged('ชาวบ้านขอให้ซ่อมถนนอ้อมทุ่ง ก่อนฤดูฝน', 'place', [['ถนนอ้อมทุ่ง', 'place']]), ['ถนนอ้อมทุ่ง']);
+	});
+
+	it('reads no place in a quoted phrase a place word opens (a slogan)', () => {
+		assert.deepEqual(named('ภายใต้วิสัยทัศน์ “คลองงาม น้ำใส ไหลดี” ของเขต', 'place'), []);
+		assert.deepEqual(named('ภายใต้วิสัยทัศน์ "คลองงาม น้ำใส" ของเขต', 'place'), []);
+		// Twins: a place alone in quotes is named, whichever rule reads it.
+		assert.deepEqual(named('ภายใต้วิสัยทัศน์ “คลองงาม” ของเขต', 'place'), ['คลองงาม']);
+		assert.deepEqual(named('ชาวบ้านริม "คลองบางหลวง" ร่วมกันเก็บขยะ', 'place'), ['คลองบางหลวง']);
 	});
 });
