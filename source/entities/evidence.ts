@@ -97,6 +97,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 				: undefined) ??
 			(kind === 'place'
 				? (placesJoined(name) ??
+					placesRunTogether(name) ??
 					economicArea(name) ??
 					provincesDescribed(name, mentions) ??
 					unnamedZone(name, mentions) ??
@@ -1225,6 +1226,44 @@ function headTwice(name: string, kind: EntityKind): string | undefined {
 	const head = PLACE_PHRASE_HEADS.find((h) => name.startsWith(h)) ?? ['ถนน', 'ซอย'].find((h) => name.startsWith(h));
 	if (head === undefined || name.indexOf(head, head.length + 1) < 0) return undefined;
 	return words(name).some((w) => w.start > head.length && name.startsWith(head, w.start)) ? 'joined' : undefined;
+}
+/**
+ * Two places written as one (issue 7, junk33), whoever found it, unless the whole is a known place:
+ * - a place's head and a name of its own, then glued another place's head and name (เกาะX|ทะเลY): two
+ *   places of a list written together. Not a head that opens known places' names (นคร|ปฐม, กรุง|เทพ,
+ *   บึง|กาฬ): it may be the name's own word (คลองผดุง|กรุงเกษม); nor a known place after it (หมู่บ้านX|
+ *   จังหวัดY: the place and its province, which labels read as a name); nor after everyday words only;
+ * - a range, the name's first word again after a dash (สถานีX–สถานีY, from one to the other);
+ * - a unit's head opening a later token (X อำเภอY, X ต.Y): where X is, after a space, not its name.
+ */
+function placesRunTogether(name: string): string | undefined {
+	if (knownPlace(name) || /[^\u0E01-\u0E4E\s.–-]/.test(name)) return undefined;
+	const tokens = name.split(/\s+/);
+	if (tokens.some((t, i) => i > 0 && UNIT_HEAD_AT.test(t))) return 'joined';
+	const dash = /\s?[–-]\s?/.exec(name);
+	const parts = words(name);
+	if (dash !== null && parts[0] !== undefined && parts[0].text.length >= 3 && name.startsWith(parts[0].text, dash.index + dash[0].length)) return 'joined';
+	const head = PLACE_PHRASE_HEADS.find((h) => name.startsWith(h));
+	if (head === undefined || tokens.length > 1) return undefined;
+	for (const w of parts) {
+		if (w.start <= head.length) continue;
+		const second = PLACE_PHRASE_HEADS.find((h) => name.length > w.start + h.length && name.startsWith(h, w.start));
+		if (second === undefined || namesOpenedBy().has(second) || knownPlace(name.slice(w.start)) || knownPlace(name.slice(w.start + second.length))) continue;
+		const own = words(name.slice(0, w.start), head.length);
+		return own.length > 0 && own.some((x) => !isCommonWord(x.text) && !PLACE_HEAD_WORDS.has(x.text)) ? 'joined' : undefined;
+	}
+	return undefined;
+}
+/** An administrative unit's head and its name, a token of its own. */
+const UNIT_HEAD_AT = /^(?:จังหวัด|อำเภอ|กิ่งอำเภอ|ตำบล|จ\.|อ\.|ต\.)[\u0E01-\u0E4E]/;
+let openers: Set<string> | undefined;
+/** Place heads that open a name the gazetteer or the district list knows (เมือง|X, นคร|ปฐม, เกาะ|X, บึง|กาฬ). */
+function namesOpenedBy(): Set<string> {
+	if (openers !== undefined) return openers;
+	const gaz = gazetteer();
+	const known = [...gaz.thai.keys(), ...gaz.districts];
+	openers = new Set(PLACE_PHRASE_HEADS.filter((h) => known.some((k) => k.length > h.length && k.startsWith(h))));
+	return openers;
 }
 /** Longest first, so that หมู่บ้าน is read before a shorter head could be. */
 const PLACE_PHRASE_HEADS = PLACE_HEADS.filter((h) => !['ถนน', 'ซอย', 'ถ.'].includes(h) && !h.endsWith('.')).sort((a, b) => b.length - a.length);

@@ -151,6 +151,9 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 				placeKey: SAME_PLACE_HEADS.has(text.slice(headStart, headEnd)) ? known.key : undefined,
 				complementStart: p,
 			};
+		// A way or a waterway being made or dug (ทำ|คลองไส้ไก่, ขุด|คลอง…, ทำ|ถนนอ้อมเมือง): a kind of
+		// feature the sentence builds, no place named yet; or a slogan's first word (a known place was taken above).
+		if (noPlaceNamedAt(ctx, headStart)) return undefined;
 		// After จังหวัด and a space only a known province is taken: every Thai province is in the
 		// gazetteer, and what else follows there is the next phrase (ทุกจังหวัด ขับเคลื่อน…).
 		const head = text.slice(headStart, headEnd);
@@ -433,6 +436,26 @@ const NAMED_INSTITUTIONS = new Set([
 /** Heads of bodies named by their trade and country (สมาคม…สับปะรดไทย), or like places: the named institutions. */
 const NAMED_BY_TRADE = new Set([...NAMED_INSTITUTIONS, 'สมาคม', 'สมาพันธ์', 'สหพันธ์', 'สหกรณ์']);
 
+/**
+ * A place's head opening a quoted phrase of several words (“คลองสวย น้ำใส ไหลดี”, a vision's slogan):
+ * the quote is a slogan or a title, not a place written in quotes (“คลองX” closes after the name).
+ */
+function opensQuotedPhrase(text: string, start: number): boolean {
+	const q = text[start - 1] === ' ' ? start - 2 : start - 1;
+	if (text[q] !== '“' && text[q] !== '"') return false;
+	const close = text.slice(start, start + 120).search(/[”"\n]/);
+	return close > 0 && text[start + close] !== '\n' && /\s\S/.test(text.slice(start, start + close));
+}
+/** Verbs of making a feature: ทำ "make", ขุด "dig" (not ขุดลอก "dredge", done to a canal there already). */
+const MAKING_VERBS = new Set(['ทำ', 'ขุด']);
+/**
+ * A place's head at `start` names no place: a verb of making right before it (ทำ|ถนน…, ขุด|คลอง…: the
+ * feature is made there, not named), or it opens a quoted phrase of several words (opensQuotedPhrase).
+ * Head-name and the tagger's places ask it; a known place is read before.
+ */
+export function noPlaceNamedAt(ctx: DetectionContext, start: number): boolean {
+	return MAKING_VERBS.has(ctx.words.wordBefore(start)) || opensQuotedPhrase(ctx.text, start);
+}
 /** Heads of natural features, named by a proper word (แม่น้ำเจ้าพระยา) or described by everyday ones (แม่น้ำคูคลอง). */
 const NATURAL_FEATURES = new Set(['แม่น้ำ', 'ภูเขา', 'ทะเล', 'ทะเลสาบ', 'มหาสมุทร', 'คาบสมุทร', 'ช่องแคบ']);
 

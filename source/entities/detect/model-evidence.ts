@@ -13,7 +13,7 @@ import {gazetteer, isKnownPlaceName as knownPlace} from '../gazetteer.js';
 import {FUNCTION_WORD_SET, KIN_WORDS, ORG_HEADS, PLACE_HEADS, THING_NOUN_SET, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
-import {commonAfterPlaceHead, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
+import {commonAfterPlaceHead, noPlaceNamedAt, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
 import {triggerTrie} from './trigger-trie.js';
 import type {EntityKind} from '../types.js';
 
@@ -56,6 +56,8 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 	if (!nameLikeBodyOrPlace(ctx, start, end, kind, heads)) return false;
 	if (heads.length === 0 && inListOfThings(ctx, start, end)) return false;
 	if (kind === 'place') {
+		// A way or a waterway being made (ทำ|ถนนอ้อมเมือง), a slogan's first words: no place named, as head-name reads it.
+		if (noPlaceNamedAt(ctx, start) && heads.some((m) => m.values.some((v) => v.type === 'place')) && !knownPlace(text.slice(start, end))) return false;
 		for (const m of heads) {
 			for (const v of m.values) if (v.type === 'place' && m.end < end && commonAfterPlaceHead(ctx, v.word, text[m.end] === ' ' ? m.end + 1 : m.end)) return false;
 		}

@@ -259,7 +259,7 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 			(!middle && !misSplit && !familyName && !verbPiece && stopped && !(afterHonorific && tokens === 1 && verbSurnameAt(ctx, whole, first, end, tokenStart, runEnd))) ||
 			phrase ||
 			CLAUSE_PREFIX.test(whole) ||
-			startsWithHead(whole) ||
+			(startsWithHead(whole) && !(afterHonorific && tokens === 1 && placeWordSurname(gaz, whole))) ||
 			(tokens > 0 && alongWithAt(ctx, tokenStart, runEnd)) ||
 			// A temple after the name (พระมหาX วัด|Y, หลวงพ่อX วัด|Y): where a monk lives, no surname.
 			(tokens > 0 && first === TEMPLE && whole.length > TEMPLE.length) ||
@@ -437,6 +437,26 @@ function startsWithHead(token: string): boolean {
 	}
 	return false;
 }
+
+/**
+ * A surname opening with a place's head word, after an honorific and a given name (นายX เมือง|สง,
+ * นางY กรุง|พลี): a surname is expected there, and a place the lists do not know is no place written
+ * after a person but the surname. Not a unit's or a state's head (no surname opens with จังหวัด,
+ * อำเภอ, ตำบล, ประเทศ), nor a head of bodies too (a body after the name), nor a place the gazetteer or
+ * the district list knows, whole or after its head, a name too or not (นายX เมือง|พัทยา: where he is).
+ */
+function placeWordSurname(gaz: Gazetteer, token: string): boolean {
+	const match = triggerTrie()
+		.matchesAt(token, 0)
+		.filter((m) => m.values.some((v) => v.type === 'place'))
+		.at(-1);
+	if (match === undefined || match.values.some((v) => v.type !== 'place' && v.type !== 'gazetteer')) return false;
+	const head = token.slice(0, match.end);
+	const rest = token.slice(match.end);
+	return !NO_SURNAME_HEADS.has(head) && rest !== '' && ![token, rest].some((w) => gaz.thai.has(w) || gaz.districts.has(w));
+}
+/** Heads of administrative units and states: every one is named by its own name, never a person's. */
+const NO_SURNAME_HEADS = new Set(['จังหวัด', 'อำเภอ', 'กิ่งอำเภอ', 'ตำบล', 'แขวง', 'เขต', 'ประเทศ', 'รัฐ', 'สาธารณรัฐ', 'สหพันธรัฐ', 'ราชอาณาจักร', 'มณฑล', 'แคว้น', 'ภูมิภาค']);
 
 /** After `end` the clause goes on: end of text, punctuation, or a function word or verb. */
 function endsName(ctx: DetectionContext, end: number): boolean {
