@@ -450,8 +450,7 @@ export function learnedVerdict(table: MentionTable, cluster: Cluster, summary: S
 	const column = KIND_COLUMN[kind];
 	if (column === undefined) return false;
 	const threshold = LISTING_BAR.thresholds[column]!;
-	// A body's acronym read aloud is one body's name, as a Latin acronym is: the bar does not weigh it.
-	const spelled = kind === 'organization' && SPELLED_LETTERS.test(summary.name);
+	const spelled = !weighedByBar(kind, summary.name);
 	if (spelled && !full) return false;
 	const f = (summary.barFeatures ??= clusterCountFeatures(table, cluster, summary));
 	const settled = (): boolean => !full && upperBound(column, f) <= threshold;
@@ -463,6 +462,10 @@ export function learnedVerdict(table: MentionTable, cluster: Cluster, summary: S
 	if (settled()) return false;
 	if (Number.isNaN(f[SHAPE[0]!]!)) addShape(f, summary.name);
 	return !spelled && junkLogit(kind, f) > threshold;
+}
+/** Whether the bar weighs an entity: not a body's acronym read aloud, one body's name as a Latin acronym is. */
+export function weighedByBar(kind: EntityKind, name: string): boolean {
+	return !(kind === 'organization' && SPELLED_LETTERS.test(name));
 }
 /**
  * A name that is only Latin letters as Thai writes them aloud (บี|โอ|ไอ BOI, ดี|เอส|ไอ DSI, อี|ยู EU):

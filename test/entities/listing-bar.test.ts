@@ -8,7 +8,7 @@ import {type DetectedArticle, EntityIndexBuilder} from '../../source/entities/bu
 import {parseEntityCorrections} from '../../source/entities/corrections.js';
 import {type DetectedMention, detectMentions} from '../../source/entities/find-mentions.js';
 import {decodeArticle, encodeMentions, validColumns} from '../../source/entities/mention-codec.js';
-import {BAR_FEATURES, type BarMention, FEATURE_COUNT, NameExtensions, barFeatures, belowLearnedBar, junkLogit} from '../../source/entities/listing-bar.js';
+import {BAR_FEATURES, type BarMention, FEATURE_COUNT, NameExtensions, barFeatures, belowLearnedBar, junkLogit, weighedByBar} from '../../source/entities/listing-bar.js';
 import {byCodeUnits} from '../../source/text/collate.js';
 import {LISTING_BAR} from '../../source/entities/listing-bar-table.js';
 import {nameWordUse, parseNameWords} from '../../source/entities/name-words.js';
@@ -326,6 +326,14 @@ describe('a body named by its acronym read aloud (the bar4 round)', () => {
 		assert.equal(verdict('เอฟดีเอ'), undefined);
 		// Twin: the same length and rule, no Latin letter's name in it.
 		assert.equal(verdict('ฟอดีอา'), 'learned-bar');
+	});
+
+	it('weighedByBar says so for bodies only, as the trainer reads it (bar31: --moved)', () => {
+		assert.equal(weighedByBar('organization', 'เอฟดีเอ'), false);
+		// Twins: the letters that spell nothing, and a place or a person of the same letters.
+		assert.equal(weighedByBar('organization', 'ฟอดีอา'), true);
+		assert.equal(weighedByBar('place', 'เอฟดีเอ'), true);
+		assert.equal(weighedByBar('person', 'เอฟดีเอ'), true);
 	});
 });
 
