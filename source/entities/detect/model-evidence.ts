@@ -13,7 +13,7 @@ import {gazetteer, isKnownPlaceName as knownPlace} from '../gazetteer.js';
 import {FUNCTION_WORD_SET, KIN_WORDS, ORG_HEADS, PLACE_HEADS, THING_NOUN_SET, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
-import {commonAfterPlaceHead, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
+import {commonAfterPlaceHead, dayNameAround, peopleAfterAnd, princesRankAt, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
 import {triggerTrie} from './trigger-trie.js';
 import type {EntityKind} from '../types.js';
 
@@ -53,6 +53,9 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && ORG_HEADS_BEFORE.endingAt(text, start) > 0) return false;
 	// A bracket the name does not close (X), (องค์การมหาชน)…) is a piece of the sentence around it.
 	if (!balanced(text.slice(start, end))) return false;
+	// A day's name (วัน|X…แห่งชาติ), a body and a group of people (กระทรวงX|และ|ประชาชน…) or a prince's
+	// rank after a royal name (เจ้าฟ้าX กรมพระY), as the head rule reads them.
+	if (dayNameAround(ctx, start, end) || (kind === 'organization' && (peopleAfterAnd(ctx, start, end) || princesRankAt(ctx, start)))) return false;
 	if (!nameLikeBodyOrPlace(ctx, start, end, kind, heads)) return false;
 	if (heads.length === 0 && inListOfThings(ctx, start, end)) return false;
 	if (kind === 'place') {
