@@ -15,6 +15,7 @@ import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.j
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectRegisteredCompanies, detectStateEnterprises, detectTemples, detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {KIND_BIT, type TaggedText, fillFree, modelCandidatesSteps, tagParagraphs} from './model/candidates.js';
+import {insideTitleOfWork} from './detect/model-evidence.js';
 import {type FoldedText, foldForDetection, unfoldRange} from './normalize.js';
 import {splitCompoundAt} from './split-compounds.js';
 import {isCommonWord} from './common-words.js';
@@ -113,6 +114,7 @@ export function* detectMentionsSteps(
 	joinCutShortForms(ctx, accepted);
 	dropUnsupported(accepted, occupied);
 	cutSurnameRunOn(ctx, accepted, occupied);
+	dropNamesInWorks(ctx, accepted, occupied);
 	if (clock.due()) yield* clock.pause();
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
 	// A title the rules took off a name (YB Dato' Sri, พลเอก) is no name for the model either.
@@ -383,6 +385,21 @@ function cutSurnameRunOn(ctx: DetectionContext, accepted: Candidate[], occupied:
 			c.short = c.end === givenEnd;
 			occupied.unmark(c.end, oldEnd);
 		}
+	}
+}
+
+/**
+ * A person the rules read with a title but no surname inside the quoted title of a show or an event
+ * (การแสดง “ออกพราน [นางทาสี]”, a character; กิจกรรม “[มิสเตอร์X] …”, a mascot): the work's words,
+ * no one named. A full name there (งาน “รำลึก นายX Y”) names the person and stays.
+ */
+function dropNamesInWorks(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy): void {
+	for (let i = accepted.length - 1; i >= 0; i--) {
+		const c = accepted[i]!;
+		if (c.kind !== 'person' || ctx.text.slice(c.start, c.end).includes(' ')) continue;
+		if (!insideTitleOfWork(ctx.text, c.titleStart ?? c.start, c.end)) continue;
+		occupied.unmark(c.titleStart ?? c.start, c.end);
+		accepted.splice(i, 1);
 	}
 }
 

@@ -1,7 +1,8 @@
 // Bodies and people that are no names (issue 7, stop 31: junk32): a body run on through และ into a
 // group of people, a day's name, a prince's rank after a royal name, a kind over a grouping's members,
 // two countries' ministries, kinds of centre, an office of every place run on without its place, a
-// person's surname that is the sentence going on, an award after a weak post, trades in a list.
+// person's surname that is the sentence going on, a character in a show's title, an award after a
+// weak post, trades in a list.
 // Names and sentences written for the test; each rule with its must-keep twins, and every positive
 // case below fails with its rule switched off.
 import assert from 'node:assert/strict';
@@ -44,6 +45,7 @@ describe("a day's name", () => {
 describe("a prince's rank after a royal name", () => {
 	it('กรมพระ… after เจ้าฟ้า… and a space is a person’s style (twin: a department of that shape after no royal name)', () => {
 		assert.deepEqual(namedIn('สมเด็จพระเจ้าบรมวงศ์เธอ เจ้าฟ้าสุริยวงศ์ กรมพระนครเขียวสวัสดิ์ ทรงเป็นผู้ก่อตั้ง', 'organization'), []);
+		assert.deepEqual(namedIn('สมเด็จพระเจ้าบรมวงศ์เธอ เจ้าฟ้าสุริยวงศ์\nกรมพระนครเขียวสวัสดิ์ ทรงเป็นผู้ก่อตั้ง', 'organization'), []);
 		assert.deepEqual(namedIn('จึงมอบให้กรมพระนครเขียวสวัสดิ์ ร่วมกับจังหวัด', 'organization'), ['กรมพระนครเขียวสวัสดิ์']);
 	});
 });
@@ -66,6 +68,20 @@ describe("a person's surname that is the sentence going on", () => {
 		const people = namedIn(two, 'person');
 		assert.ok(people.includes('สมปอง บุญประชม'), people.join(', '));
 		assert.ok(people.includes('สมปอง ทองงาม'), people.join(', '));
+	});
+});
+
+describe("a person inside a show's or an event's quoted title", () => {
+	it('a title and a given name alone there is a character (twin: a full name, quotes after no such noun)', () => {
+		assert.deepEqual(namedIn('ผู้ร่วมงานชมการแสดง “ออกศึก นางนกแก้ว” จนจบ', 'person'), []);
+		assert.deepEqual(namedIn('ผู้ร่วมงานชมการแสดง “รำลึก นายสมปอง ทองงาม” จนจบ', 'person'), ['สมปอง ทองงาม']);
+		assert.deepEqual(namedIn('ผู้ร่วมงานกล่าวว่า “ขอบคุณ นางนกแก้ว” จนจบ', 'person'), ['นกแก้ว']);
+	});
+	it('the tagger’s untitled person there is the title’s words (twin: a king’s style)', () => {
+		const text = 'ประชาชนร่วมกิจกรรม “รุ่งอรุณ ฟ้าใสสว่าง ตักบาตรเช้า” หน้าวัด';
+		assert.deepEqual(namedWhenTagged(text, 'person', [['รุ่งอรุณ ฟ้าใสสว่าง', 'person']]), []);
+		const king = 'ประชาชนร่วมกิจกรรม “เฉลิมพระเกียรติพระบาทสมเด็จพระเจ้าอยู่หัว ปีนี้” หน้าวัด';
+		assert.deepEqual(namedWhenTagged(king, 'person', [['พระบาทสมเด็จพระเจ้าอยู่หัว', 'person']]), ['พระบาทสมเด็จพระเจ้าอยู่หัว']);
 	});
 });
 

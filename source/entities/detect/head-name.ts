@@ -102,14 +102,14 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 }
 
 /**
- * กรมพระ (or กรมหลวง, กรมขุน…) right after a royal person's name and a space (เจ้าฟ้าX กรมพระY,
+ * กรมพระ (or กรมหลวง, กรมขุน…) right after a royal person's name and a space or a line's end (เจ้าฟ้าX กรมพระY,
  * …ราชกุมารี กรมพระY): the prince's or princess's rank and style, part of a person's name, not a
  * department (กรมพระธรรมนูญ, the military's legal department, follows no royal name).
  */
 export function princesRankAt(ctx: DetectionContext, start: number): boolean {
 	const text = ctx.text;
-	if (!PRINCES_RANK.test(text.slice(start, start + 8)) || text[start - 1] !== ' ') return false;
-	const before = text.slice(text.lastIndexOf(' ', start - 2) + 1, start - 1);
+	if (!PRINCES_RANK.test(text.slice(start, start + 8)) || !/\s/.test(text[start - 1] ?? '')) return false;
+	const before = /\S+$/.exec(text.slice(Math.max(0, start - 60), start - 1))?.[0] ?? '';
 	return ROYAL_NAME_BEFORE.test(before);
 }
 const PRINCES_RANK = /^กรม(?:พระ|หลวง|ขุน|หมื่น)/;
