@@ -76,6 +76,8 @@ export const JUNK_LABELS = [
 	'entities-junk-labels-heldout-20.tsv',
 	// Stop 31's start measure (junk32's fresh seed on bf3e545), training data at once.
 	'entities-junk-labels-23.tsv',
+	// junk32's sample on its branch (e6187fa, after its rules, not blind to them), training data at once.
+	'entities-junk-labels-24.tsv',
 ];
 /**
  * Never trained on. Since stop 26 (the bar2 round) every sample read before, the lead's fresh seeds

@@ -390,10 +390,10 @@ function groupOfPeople(name: string): string | undefined {
 	// The people's word is a word of its own there (คณะ|ครู|บา…, not a longer word it opens).
 	if (word === undefined) return undefined;
 	const end = 'คณะ'.length + word.length;
-	return end === name.length || /^\s/.test(name.slice(end)) || words(name).some((w) => w.start === end) ? 'group-of-people' : undefined;
+	return end === name.length || /^(?:\s|ฯ$)/.test(name.slice(end)) || words(name).some((w) => w.start === end) ? 'group-of-people' : undefined;
 }
-/** People a party is made of: teachers, speakers, disciples, the faithful, the press, visitors, students. */
-const PEOPLE_AFTER_KHANA = ['ครูบาอาจารย์', 'ครู', 'วิทยากร', 'ศิษย์', 'ศรัทธา', 'สื่อมวลชน', 'เยือน', 'นักเรียน', 'นักศึกษา', 'ผู้ติดตาม'];
+/** People a party is made of: teachers, speakers, disciples, the faithful, the press, visitors, students, diplomats (คณะทูตานุทูต, the diplomatic corps). */
+const PEOPLE_AFTER_KHANA = ['ครูบาอาจารย์', 'ครู', 'วิทยากร', 'ศิษย์', 'ศรัทธา', 'สื่อมวลชน', 'เยือน', 'นักเรียน', 'นักศึกษา', 'ผู้ติดตาม', 'ทูตานุทูต', 'ทูต'];
 
 /**
  * A branch, a head office or a parent with no name (issue 7, junk17): สำนักงาน|สาขา "the branch
@@ -949,6 +949,10 @@ const DOTLESS_MONTH = /^(?:มค|มีค|เมย|พค|มิย|กย|�
  * or council (สถาบันวิทยาลัย|ชุมชน).
  */
 function localKind(name: string): string | undefined {
+	// Bodies of which an area has many, then พื้นที่ and a place (โรงเรียน|พื้นที่|X "the schools of X's
+	// area"): every one of them there, no one named.
+	const many = AREA_MANY.find((h) => name.startsWith(h + 'พื้นที่'));
+	if (many !== undefined && knownPlace(name.slice(many.length + 'พื้นที่'.length).trim())) return 'generic';
 	const tail = LOCAL_TAILS.find((t) => name.length > t.length && name.endsWith(t));
 	if (tail === undefined || /[^\u0E01-\u0E4E]/.test(name) || knownPlace(name)) return undefined;
 	const head = LOCAL_KIND_HEADS.find((h) => name.length > h.length + tail.length && name.startsWith(h));
@@ -960,6 +964,8 @@ function localKind(name: string): string | undefined {
 	const between = rest.filter((w) => w.end <= at);
 	return between.length > 0 && between.every((w) => (isCommonWord(w.text) || FUNCTION_WORD_SET.has(w.text)) && !knownPlace(w.text)) ? 'generic' : undefined;
 }
+/** Heads of bodies an area has many of (schools, hospitals, agencies, cooperatives). */
+const AREA_MANY = ['โรงเรียน', 'โรงพยาบาล', 'หน่วยงาน', 'สถานศึกษา', 'องค์กร', 'สหกรณ์'];
 /** Bare words of an area, a locality or a community, ending a kind's name. */
 const LOCAL_TAILS = ['พื้นที่', 'ท้องถิ่น', 'ชุมชน'];
 /** Heads of which every area or community may have one (not กรม, สำนัก, สถาบัน, สภา, ชมรม: one per field). */

@@ -109,6 +109,18 @@ describe('kinds of body over a grouping or two countries', () => {
 	});
 });
 
+describe('groups of people and bodies of an area', () => {
+	it('คณะ and diplomats is a party of people (twin: a mission posted to a country)', () => {
+		assert.equal(reason('คณะทูตานุทูต', 'organization', found('org-head', 2, 2)), 'group-of-people');
+		assert.equal(reason('คณะทูตฯ', 'organization', found('org-head', 2, 2)), 'group-of-people');
+		assert.equal(reason('คณะทูตถาวรประจำสหประชาชาติ', 'organization', found('org-head', 2, 2)), undefined);
+	});
+	it('a school or hospital head, พื้นที่ and a place is every one there (twin: a named school of the place)', () => {
+		assert.equal(reason('โรงเรียนพื้นที่น่าน', 'organization', found('org-head')), 'generic');
+		assert.equal(reason('โรงเรียนบ้านหนองบัวน่าน', 'organization', found('org-head', 2, 2)), undefined);
+	});
+});
+
 describe('kinds of centre', () => {
 	it('a centre for learning, training or care and everyday words is a kind (twins: a verbal noun, a place, another use)', () => {
 		assert.equal(reason('ศูนย์เรียนรู้เกษตรอินทรีย์', 'organization', found('org-head')), 'generic');
