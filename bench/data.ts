@@ -74,8 +74,11 @@ export const JUNK_LABELS = [
 	// Held out during stop 30 (the lead's two end seeds on 69b9be9), training data since stop 31's start.
 	'entities-junk-labels-heldout-19.tsv',
 	'entities-junk-labels-heldout-20.tsv',
-	// Stop 31's start seed (junk33's fresh seed on bf3e545, before any change), training data at once.
+	// Stop 31's start measure: junk32's and junk33's fresh seeds on bf3e545, before any change; training data at once.
+	'entities-junk-labels-23.tsv',
 	'entities-junk-labels-24.tsv',
+	// junk32's sample on its branch (e6187fa, after its rules, not blind to them), training data at once.
+	'entities-junk-labels-25.tsv',
 ];
 /**
  * Never trained on. Since stop 26 (the bar2 round) every sample read before, the lead's fresh seeds

@@ -6,7 +6,7 @@ import type {EntityCorrections} from './corrections.js';
 import {resolveEntityEdits} from './apply-corrections.js';
 import {EntityIndex} from './entity-index.js';
 import {canonicalName, idBase, uniqueId} from './entity-summary.js';
-import {clusterUnlistedReason, ministryRunOn, namesUnderOneHead} from './evidence.js';
+import {clusterUnlistedReason, knownPlaceAt, ministryRunOn, namesUnderOneHead} from './evidence.js';
 import {NameExtensions, extendedKind, learnedVerdict} from './listing-bar.js';
 import {CHUNK, type Cluster, type MentionTable, type Summary, summarize} from './mention-table.js';
 import {type AliasKeys, NameSearch} from './name-search.js';
@@ -15,6 +15,7 @@ import {type StepClock, type Steps, sortSteps} from './steps.js';
 import type {Entity, EntityKind} from './types.js';
 import {LinkedMentionsWriter} from './linked-mentions.js';
 import {byCodeUnits, compareNames} from '../text/collate.js';
+import {words} from '../text/words.js';
 
 /**
  * What the last snapshot worked out that the next one can reuse. Mentions never leave a cluster,
@@ -112,7 +113,7 @@ export function* buildIndex(input: AssemblyInput, clock: StepClock): Steps<Entit
 				? ruledAlone
 				: extensions.cutShort(summary.name, cluster.length)
 					? 'cut-short'
-					: summary.kind === 'organization' && officeOfEveryPlace(extensions.placesAfter(summary.name), cluster.length)
+					: summary.kind === 'organization' && (officeOfEveryPlace(extensions.placesAfter(summary.name), cluster.length) || officeRunOn(summary.name, extensions))
 						? 'office-of-every-place'
 						: summary.kind === 'organization' && cluster.every((g) => table.mentionRule.get(g) === 'model') && namesUnderOneHead(summary.name, extensions)
 							? 'names-under-one-head'
@@ -240,6 +241,33 @@ function articlesOf(table: MentionTable, ordered: Cluster): number {
 function officeOfEveryPlace({places, mentions}: {places: number; mentions: number}, bare: number): boolean {
 	return places >= 2 && mentions >= bare;
 }
+
+/**
+ * An office (สำนักงาน, ศูนย์…) of every place (officeOfEveryPlace, written after three places or more) and then, glued,
+ * neither its place nor its unit but the sentence (สำนักงานสาธารณสุข|เตรียมการ|ช่วย…, "the health
+ * office prepares to help"): the province's name is missing, the office is a kind, run on into its
+ * clause. The longest such office in the name decides; after it a province, a district, a unit, a
+ * region, a branch or a number (…จังหวัดX, …กรุงเทพมหานครพื้นที่ 2, …ภาคที่ 4) names one office.
+ */
+function officeRunOn(name: string, extensions: NameExtensions): boolean {
+	if (!/^[\u0E01-\u0E4E]+$/.test(name)) return false;
+	const head = OFFICE_HEADS.find((h) => name.startsWith(h));
+	if (head === undefined) return false;
+	const pieces = words(name);
+	for (let i = pieces.length - 1; i >= 1; i--) {
+		const end = pieces[i]!.start;
+		if (end <= head.length) break;
+		const office = name.slice(0, end);
+		const after = extensions.placesAfter(office);
+		if (after.places < 3 || !officeOfEveryPlace(after, extensions.mentionsOf(office))) continue;
+		return !OFFICE_PLACE_AFTER.test(name.slice(end)) && !knownPlaceAt(name, end);
+	}
+	return false;
+}
+/** Heads of offices (longest first): the office of every place is a field after one (สำนักงาน|สาธารณสุข). */
+const OFFICE_HEADS = ['สำนักงาน', 'สำนัก', 'ศูนย์', 'สถานี', 'ที่ทำการ'];
+/** What names one office after an office of every place: its unit, region, zone, branch or rank. */
+const OFFICE_PLACE_AFTER = /^(?:จังหวัด|อำเภอ|ตำบล|ประจำ|แห่ง|ภาค|เขต|พื้นที่|สาขา|ที่|กรุงเทพ|ส่วน)/;
 
 /** The mentions of articles `from`–`to` that belong to an entity shown (hidden ones left out), in order. */
 function placeMentions(table: MentionTable, entityOf: Int32Array, from: number, to: number, writer: LinkedMentionsWriter): void {

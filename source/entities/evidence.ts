@@ -23,6 +23,7 @@ import {
 	PLACE_HEADS,
 	POSITIONS,
 	THING_NOUN_SET,
+	WEAK_POSITIONS,
 } from './lexicon.js';
 import type {Cluster, MentionTable, Summary} from './mention-table.js';
 import type {EntityKind} from './types.js';
@@ -58,6 +59,28 @@ export interface EntityEvidence {
 /** The tagger's word alone: every mention found by the model, none after a title. */
 export function taggerOnly(mentions: readonly MentionEvidence[]): boolean {
 	return mentions.every((m) => m.rule === 'model' && m.title === undefined);
+}
+
+/**
+ * One word, no surname, found by the tagger after a weak post alone (ศิลปิน|X, นักร้อง|X): a weak post
+ * glued to a word is no honorific, and what follows it may be its award or its kind (ศิลปิน|ศิลปาธร,
+ * an artist of the Silpathorn award). As the tagger's one word with no title, no name is shown.
+ */
+function weakPostThenOneWord(name: string, mentions: readonly MentionEvidence[]): boolean {
+	if (/\s/.test(name) || PERSON_PREFIX.test(name) || ROYAL_PREFIX.test(name)) return false;
+	return mentions.some((m) => m.title !== undefined) && mentions.every((m) => m.rule === 'model' && (m.title === undefined || WEAK_POSITIONS.has(m.title)));
+}
+
+/**
+ * Every token opens with the same word of two letters or more: one token is that word alone and the
+ * others go on from it (ช่าง, ช่างกล, ช่างไฟฟ้า: the segmenter knows ช่างกล as one word), or each one's
+ * first word is it (นัก|ร้อง, นัก|แสดง, นัก|ดนตรี).
+ */
+function sameFirstWord(tokens: readonly string[]): boolean {
+	let common = tokens[0]!;
+	for (const t of tokens) while (!t.startsWith(common)) common = common.slice(0, -1);
+	if (common.length < 2) return false;
+	return tokens.includes(common) || tokens.every((t) => words(t)[0]?.text === common);
 }
 
 /**
@@ -116,7 +139,13 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 			(kind === 'organization' ? kindOfACountry(name) : undefined) ??
 			cutOnBoundWord(name) ??
 			(kind === 'organization'
-				? (localKind(name) ?? firmOfEverydayWords(name, mentions) ?? partOfAKind(name) ?? levelKind(name) ?? unitShortForm(name) ?? unnamedOwner(name))
+				? (localKind(name) ??
+					firmOfEverydayWords(name, mentions) ??
+					partOfAKind(name) ??
+					levelKind(name) ??
+					unitShortForm(name) ??
+					unnamedOwner(name) ??
+					centreOfAKind(name))
 				: undefined) ??
 			kindNotName(name, kind, mentions);
 		if (shape !== undefined) return shape;
@@ -136,6 +165,7 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 	if (kind === 'person' && latinOnly(mentions) && (latinPlaceOrPost(name) || capitalsPhrase(name) || PHRASAL_PARTICLE_END.test(name))) return 'latin-phrase';
 	if (kind === 'person' && COMPANY_SUFFIX.test(name)) return 'body-as-person';
 	if (kind === 'organization' && postThenGivenName(name, mentions)) return 'person-after-post';
+	if (kind === 'person' && weakPostThenOneWord(name, mentions)) return 'person-one-word';
 	if (!taggerOnly(mentions)) return undefined;
 	if (ODD_MARK.test(name.replace(/[:;,]$/, '')) || /^[0-9๐-๙]/.test(name)) return 'mark';
 	const oneArticle = mentions.every((m) => m.article === mentions[0]!.article);
@@ -150,6 +180,9 @@ export function unlistedReason({name, kind, mentions}: EntityEvidence): string |
 		if (tokens.length > 2 && tokens.some((t) => isCommonWord(t))) return 'person-list';
 		// A name carries its kin word or honorific once (คุณX Y); two are two people or kin words (คุณปู่ คุณย่า).
 		if (tokens.filter((t) => LIST_PREFIX.test(t)).length >= 2) return 'person-list';
+		// Three words or more that open with the same word (ช่างไม้ ช่างปูน ช่างสี): kinds of one trade or
+		// thing in a list. A given name, middle name and surname do not share their first word.
+		if (tokens.length >= 3 && sameFirstWord(tokens)) return 'person-list';
 		// Two places of the gazetteer (ชิลี แม็กซิโก รัสเซีย) or a word opened by และ or หรือ after
 		// the first (X Y และZ W): a list of places or two people, not one name. A surname holding a
 		// province (ณ อยุธยา) is one place.
@@ -358,10 +391,10 @@ function groupOfPeople(name: string): string | undefined {
 	// The people's word is a word of its own there (คณะ|ครู|บา…, not a longer word it opens).
 	if (word === undefined) return undefined;
 	const end = 'คณะ'.length + word.length;
-	return end === name.length || /^\s/.test(name.slice(end)) || words(name).some((w) => w.start === end) ? 'group-of-people' : undefined;
+	return end === name.length || /^(?:\s|ฯ$)/.test(name.slice(end)) || words(name).some((w) => w.start === end) ? 'group-of-people' : undefined;
 }
-/** People a party is made of: teachers, speakers, disciples, the faithful, the press, visitors, students. */
-const PEOPLE_AFTER_KHANA = ['ครูบาอาจารย์', 'ครู', 'วิทยากร', 'ศิษย์', 'ศรัทธา', 'สื่อมวลชน', 'เยือน', 'นักเรียน', 'นักศึกษา', 'ผู้ติดตาม'];
+/** People a party is made of: teachers, speakers, disciples, the faithful, the press, visitors, students, diplomats (คณะทูตานุทูต, the diplomatic corps). */
+const PEOPLE_AFTER_KHANA = ['ครูบาอาจารย์', 'ครู', 'วิทยากร', 'ศิษย์', 'ศรัทธา', 'สื่อมวลชน', 'เยือน', 'นักเรียน', 'นักศึกษา', 'ผู้ติดตาม', 'ทูตานุทูต', 'ทูต'];
 
 /**
  * A branch, a head office or a parent with no name (issue 7, junk17): สำนักงาน|สาขา "the branch
@@ -543,6 +576,12 @@ function countrysKind(name: string): string | undefined {
  * สถานทูต|ญี่ปุ่น) keeps it.
  */
 function kindOfACountry(name: string): string | undefined {
+	// A body every country has one of, and a grouping of countries (ธนาคารกลาง|อาเซียน, "ASEAN's central
+	// banks", their governors' meeting): the members' bodies, a kind. With a country it is that
+	// country's one body (ธนาคารกลาง|ญี่ปุ่น), a name.
+	const one = ONE_PER_COUNTRY.find((h) => name.startsWith(h));
+	if (one !== undefined && GROUPINGS.has(name.slice(one.length).trimStart())) return 'generic';
+	if (twoCountriesAtEnd(name)) return 'joined';
 	const head = MANY_PER_COUNTRY.find((h) => name.length > h.length && name.startsWith(h));
 	if (head === undefined) {
 		// Countries or groupings joined by a dash and no head (อาเซียน-สหภาพยุโรป, a partnership; ไทย-จีน,
@@ -556,6 +595,20 @@ function kindOfACountry(name: string): string | undefined {
 	return parts.length <= 2 && parts.every(nationality) ? 'generic' : undefined;
 }
 /**
+ * A head's name ending on two countries joined by และ (กระทรวงX|ไทย|และ|คิวบา, "the X ministries of
+ * Thailand and Cuba"): each country's body, two of them, not one. A country after และ alone is not
+ * enough (…ไทยและการ…, a field; กรมX|และ|ญี่ปุ่น reads one country's). Only a state's own bodies, of which
+ * each country has its own: a friendship society or a joint commission of two (สมาคมX|ไทยและจีน) is one.
+ */
+function twoCountriesAtEnd(name: string): boolean {
+	const and = name.lastIndexOf('และ');
+	if (and <= 0 || !STATE_BODY.test(name) || !nationality(name.slice(and + 3).trim())) return false;
+	const before = words(name, 0, and).map((w) => w.text);
+	for (let i = before.length - 1; i >= 1; i--) if (nationality(before.slice(i).join(''))) return true;
+	return false;
+}
+const STATE_BODY = /^(?:กระทรวง|ทบวง|กรม|ธนาคารกลาง|กองทัพ)(?!.*ร่วม)/;
+/**
  * A country, "foreign" or a grouping of countries. Not a continent: ธนาคาร|เอเชีย was one bank's name
  * (the Bank of Asia).
  */
@@ -565,6 +618,8 @@ function nationality(written: string): boolean {
 }
 /** Groupings of countries the gazetteer does not hold. */
 const GROUPINGS = new Set(['อาเซียน', 'สหภาพยุโรป', 'อียู', 'เอเปค', 'เอเปก']);
+/** Bodies a country has one of (a central bank, a stock exchange, armed forces). */
+const ONE_PER_COUNTRY = ['ธนาคารกลาง', 'ตลาดหลักทรัพย์', 'กองทัพ'];
 /** Heads of bodies a country has many of (companies, banks, universities, schools, hospitals, works). */
 const MANY_PER_COUNTRY = ['บริษัท', 'องค์กร', 'หน่วยงาน', 'ธนาคาร', 'มหาวิทยาลัย', 'โรงงาน', 'สถานศึกษา', 'โรงเรียน', 'โรงพยาบาล'];
 /** "Foreign": the nationality of any country. */
@@ -895,6 +950,10 @@ const DOTLESS_MONTH = /^(?:มค|มีค|เมย|พค|มิย|กย|�
  * or council (สถาบันวิทยาลัย|ชุมชน).
  */
 function localKind(name: string): string | undefined {
+	// Bodies of which an area has many, then พื้นที่ and a place (โรงเรียน|พื้นที่|X "the schools of X's
+	// area"): every one of them there, no one named.
+	const many = AREA_MANY.find((h) => name.startsWith(h + 'พื้นที่'));
+	if (many !== undefined && knownPlace(name.slice(many.length + 'พื้นที่'.length).trim())) return 'generic';
 	const tail = LOCAL_TAILS.find((t) => name.length > t.length && name.endsWith(t));
 	if (tail === undefined || /[^\u0E01-\u0E4E]/.test(name) || knownPlace(name)) return undefined;
 	const head = LOCAL_KIND_HEADS.find((h) => name.length > h.length + tail.length && name.startsWith(h));
@@ -906,6 +965,8 @@ function localKind(name: string): string | undefined {
 	const between = rest.filter((w) => w.end <= at);
 	return between.length > 0 && between.every((w) => (isCommonWord(w.text) || FUNCTION_WORD_SET.has(w.text)) && !knownPlace(w.text)) ? 'generic' : undefined;
 }
+/** Heads of bodies an area has many of (schools, hospitals, agencies, cooperatives). */
+const AREA_MANY = ['โรงเรียน', 'โรงพยาบาล', 'หน่วยงาน', 'สถานศึกษา', 'องค์กร', 'สหกรณ์'];
 /** Bare words of an area, a locality or a community, ending a kind's name. */
 const LOCAL_TAILS = ['พื้นที่', 'ท้องถิ่น', 'ชุมชน'];
 /** Heads of which every area or community may have one (not กรม, สำนัก, สถาบัน, สภา, ชมรม: one per field). */
@@ -972,6 +1033,29 @@ function levelKind(name: string): string | undefined {
 const LEVEL_WORDS = ['ระดับ', 'ประจำ'];
 /** Units of which every larger one has many: provinces, districts, sub-districts, villages, zones. */
 const LEVEL_UNITS = ['จังหวัด', 'อำเภอ', 'ตำบล', 'หมู่บ้าน', 'ชุมชน', 'ท้องถิ่น', 'พื้นที่', 'ภูมิภาค', 'เขต', 'หน่วย'];
+
+/**
+ * A centre by what it does for people (learning, training, care, shelter, a nursery) and everyday words
+ * for whom or what, with no owner, place or name of its own (ศูนย์เรียนรู้|เกษตรอินทรีย์,
+ * ศูนย์บริบาล|ผู้สูงอายุ|ชุมชน, ศูนย์พักคอย): every community or body may set one up, so the name is
+ * a kind. A field written as a verbal noun (ศูนย์เรียนรู้|การพัฒนาสตรี) names a programme's centre and
+ * stays, as does one with a place, a body or a word of its own (ศูนย์ฝึก|พาณิชย์นาวี: ฝึก alone is no
+ * such function).
+ */
+function centreOfAKind(name: string): string | undefined {
+	if (!name.startsWith('ศูนย์')) return undefined;
+	const use = CENTRE_USES.find((u) => name.startsWith(u, 'ศูนย์'.length));
+	if (use === undefined) return undefined;
+	const rest = name.slice('ศูนย์'.length + use.length).replace(/ชุมชน$/, '');
+	if (rest === '') return 'generic';
+	if (/^(?:การ|ความ)/.test(rest) || /[^\u0E01-\u0E4E]/.test(rest) || knownPlace(rest)) return undefined;
+	const ws = words(rest);
+	return ws.every((w) => isCommonWord(w.text) && !HEAD_WORD_SET.has(w.text) && !knownPlace(w.text) && !CENTRE_OWNER_WORDS.has(w.text)) ? 'generic' : undefined;
+}
+/** Words that name whose the centre is or where (ของ, ใน, สังกัด…): one centre, not a kind. */
+const CENTRE_OWNER_WORDS: ReadonlySet<string> = new Set(['ของ', 'ใน', 'ที่', 'แห่ง', 'สังกัด', 'ประจำ']);
+const CENTRE_USES = ['เรียนรู้', 'ฝึกอบรม', 'บริบาล', 'พักคอย', 'พักพิง', 'อนุบาล', 'เพาะชำ', 'ดูแล'];
+const HEAD_WORD_SET: ReadonlySet<string> = new Set([...ORG_HEADS, ...PLACE_HEADS]);
 
 /**
  * A body's dotted short form ending on a unit's letter (issue 7, junk28): จ. for จังหวัด, อ. for
@@ -1512,7 +1596,7 @@ function headAt(name: string, at: number): boolean {
 }
 
 /** A gazetteer place starts at `at` in the name (ประเทศ|ญี่ปุ่น…). */
-function knownPlaceAt(name: string, at: number): boolean {
+export function knownPlaceAt(name: string, at: number): boolean {
 	return triggerTrie()
 		.matchesAt(name, at)
 		.some((m) => m.values.some((v) => v.type === 'gazetteer'));
@@ -1534,6 +1618,7 @@ export function clusterUnlistedReason(table: MentionTable, cluster: Cluster, sum
 		!cluster.every(
 			(g) =>
 				((table.mentionRule.get(g) === 'model' || LATIN_UNTITLED_RULES.has(table.mentionRule.get(g) ?? '')) && table.mentionTitle.get(g) === undefined) ||
+				(table.mentionRule.get(g) === 'model' && WEAK_POSITIONS.has(table.mentionTitle.get(g) ?? '')) ||
 				table.mentionRule.get(g) === 'position-latin',
 		)
 	)

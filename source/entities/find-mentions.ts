@@ -15,8 +15,12 @@ import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.j
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectRegisteredCompanies, detectStateEnterprises, detectTemples, detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {KIND_BIT, type TaggedText, fillFree, modelCandidatesSteps, tagParagraphs} from './model/candidates.js';
+import {insideTitleOfWork} from './detect/model-evidence.js';
 import {type FoldedText, foldForDetection, unfoldRange} from './normalize.js';
 import {splitCompoundAt} from './split-compounds.js';
+import {isCommonWord} from './common-words.js';
+import {nameWordUse} from './name-words.js';
+import {words} from '../text/words.js';
 import {NO_PAUSE, type StepClock, type Steps, runSteps} from './steps.js';
 import type {Mention} from './types.js';
 
@@ -109,6 +113,8 @@ export function* detectMentionsSteps(
 	widenToKnownNames(ctx, accepted, occupied);
 	joinCutShortForms(ctx, accepted);
 	dropUnsupported(accepted, occupied);
+	cutSurnameRunOn(ctx, accepted, occupied);
+	dropNamesInWorks(ctx, accepted, occupied);
 	if (clock.due()) yield* clock.pause();
 	const repeats = yield* detectRepeatsSteps(ctx, accepted, occupied, clock);
 	// A title the rules took off a name (YB Dato' Sri, พลเอก) is no name for the model either.
@@ -340,6 +346,67 @@ function endAtWholeWords(ctx: DetectionContext, names: readonly Candidate[], occ
 		occupied.mark(at, compound.end);
 		c.end = compound.end;
 	}
+}
+
+/**
+ * A person written "G X" in an article that names "G S" (the same given name, another surname) has run
+ * on into the sentence where X is S with more glued (วงษ์สุวรรณ|รองนายก…, a post after the name) or X
+ * is everyday words opening with one Thai NER never has inside a name (…G เข้าใจ|เกษตรกร "G
+ * understands farmers", G ยินดี "G is glad"): the mention ends after S, or after the given name, and
+ * stands for "G S". Two people of one given name keep their surnames: a surname holds a word of names
+ * (บูรพ|ชัย|ศรี) or one the everyday list lacks (ชม|กลิ่น).
+ */
+function cutSurnameRunOn(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy): void {
+	const text = ctx.text;
+	const full = new Map<string, Candidate[]>();
+	for (const c of accepted) {
+		if (c.kind !== 'person' || c.tokens !== 2) continue;
+		const name = text.slice(c.start, c.end);
+		const given = name.slice(0, name.indexOf(' '));
+		if (given === '' || !isThaiLetter(name.charCodeAt(0))) continue;
+		const list = full.get(given);
+		if (list === undefined) full.set(given, [c]);
+		else list.push(c);
+	}
+	for (const list of full.values()) {
+		if (list.length < 2) continue;
+		const surnames = list.map((c) => text.slice(text.indexOf(' ', c.start) + 1, c.end));
+		for (let i = 0; i < list.length; i++) {
+			const c = list[i]!;
+			const x = surnames[i]!;
+			const j = surnames.findIndex((s, k) => s !== x && (x.startsWith(s) || (k !== i && clauseAsSurname(x))));
+			if (j < 0) continue;
+			const givenEnd = text.indexOf(' ', c.start);
+			const oldEnd = c.end;
+			const s = surnames[j]!;
+			c.end = x.startsWith(s) ? givenEnd + 1 + s.length : givenEnd;
+			if (c.end === givenEnd) c.tokens = 1;
+			c.group = list[j]!.group;
+			c.short = c.end === givenEnd;
+			occupied.unmark(c.end, oldEnd);
+		}
+	}
+}
+
+/**
+ * A person the rules read with a title but no surname inside the quoted title of a show or an event
+ * (การแสดง “ออกพราน [นางทาสี]”, a character; กิจกรรม “[มิสเตอร์X] …”, a mascot): the work's words,
+ * no one named. A full name there (งาน “รำลึก นายX Y”) names the person and stays.
+ */
+function dropNamesInWorks(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy): void {
+	for (let i = accepted.length - 1; i >= 0; i--) {
+		const c = accepted[i]!;
+		if (c.kind !== 'person' || ctx.text.slice(c.start, c.end).includes(' ')) continue;
+		if (!insideTitleOfWork(ctx.text, c.titleStart ?? c.start, c.end)) continue;
+		occupied.unmark(c.titleStart ?? c.start, c.end);
+		accepted.splice(i, 1);
+	}
+}
+
+/** Everyday words only, the first one never inside a name in Thai NER (เข้าใจ|เกษตรกร, ยินดี, หยุด). */
+function clauseAsSurname(x: string): boolean {
+	const ws = words(x);
+	return ws.length > 0 && nameWordUse(ws[0]!.text).inside === 0 && ws.every((w) => isCommonWord(w.text));
 }
 
 /** Weak names that stayed unclosed (see markUnsupported) leave; their place is free again. */

@@ -97,6 +97,36 @@ export function afterRepeatedHead(ctx: DetectionContext, start: number): number 
  * follow after one space (จังหวัด เซินลา).
  */
 export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: number, weak: boolean, allowSpace: boolean, isPlace = false): HeadName | undefined {
+	const name = readHeadNameRun(ctx, headStart, headEnd, weak, allowSpace, isPlace);
+	return name !== undefined && (dayNameAround(ctx, headStart, name.end) || princesRankAt(ctx, headStart)) ? undefined : name;
+}
+
+/**
+ * กรมพระ (or กรมหลวง, กรมขุน…) right after a royal person's name and a space or a line's end (เจ้าฟ้าX กรมพระY,
+ * …ราชกุมารี กรมพระY): the prince's or princess's rank and style, part of a person's name, not a
+ * department (กรมพระธรรมนูญ, the military's legal department, follows no royal name).
+ */
+export function princesRankAt(ctx: DetectionContext, start: number): boolean {
+	const text = ctx.text;
+	if (!PRINCES_RANK.test(text.slice(start, start + 8)) || !/\s/.test(text[start - 1] ?? '')) return false;
+	const before = /\S+$/.exec(text.slice(Math.max(0, start - 60), start - 1))?.[0] ?? '';
+	return ROYAL_NAME_BEFORE.test(before);
+}
+const PRINCES_RANK = /^กรม(?:พระ|หลวง|ขุน|หมื่น)/;
+/** A royal person's name or style, as written before the rank (เจ้าฟ้า…, พระองค์เจ้า…, …ราชกุมารี, …วงศ์เธอ). */
+const ROYAL_NAME_BEFORE = /^(?:เจ้าฟ้า|พระองค์เจ้า|หม่อมเจ้า|สมเด็จ)|(?:กุมารี|ราชกุมาร|วงศ์เธอ|ลูกเธอ|ลูกยาเธอ|นางเธอ)$/;
+
+/**
+ * The word วัน glued before the head and the name ending on แห่งชาติ, สากล or โลก (วัน|สหกรณ์แห่งชาติ,
+ * วัน|ตำรวจสากล): a day's name, which holds a head word but names no body or place. A body's own day
+ * names it whole (วัน|กรมX, วันสถาปนา|กรมX: no such ending) and keeps it.
+ */
+export function dayNameAround(ctx: DetectionContext, headStart: number, end: number): boolean {
+	return ctx.words.wordBefore(headStart) === 'วัน' && DAY_ENDING.test(ctx.text.slice(headStart, end)) && !/[\s]/.test(ctx.text.slice(headStart, end));
+}
+const DAY_ENDING = /(?:แห่งชาติ|สากล|โลก)$/;
+
+function readHeadNameRun(ctx: DetectionContext, headStart: number, headEnd: number, weak: boolean, allowSpace: boolean, isPlace: boolean): HeadName | undefined {
 	const text = ctx.text;
 	// The head written twice, glued (สมาคมสมาคมX, จังหวัดจังหวัดY: a slip of the pen): the name opens at the second.
 	if (repeatedHead(ctx, headStart, headEnd)) return readHeadName(ctx, headEnd, 2 * headEnd - headStart, weak, allowSpace, isPlace);
@@ -225,6 +255,11 @@ export function readHeadName(ctx: DetectionContext, headStart: number, headEnd: 
 			if (next === '' || ORG_STOP.has(next) || PERSONISH.has(next) || GENERIC.has(next) || (isPlace && HEAD_WORDS.has(next)) || postOrTitleAt(ctx, bounds[k + 1]!)) {
 				end = b;
 				closed = false;
+				break;
+			}
+			// A group of people after it ends the name as clearly as a space does.
+			if (!isPlace && !MEMBER_HEADS.has(text.slice(headStart, headEnd)) && peopleAt(ctx, bounds[k + 1]!)) {
+				end = b;
 				break;
 			}
 			continue;
@@ -472,6 +507,23 @@ function everydayOnly(ctx: DetectionContext, from: number, to: number): boolean 
 
 /** After แขวง, what makes it a highway department's district office (แขวงทางหลวง|ชนบท X), a body. */
 export const HIGHWAY_DISTRICT = /^ทางหลวง(?:ชนบท)?/;
+
+/**
+ * Words that open a group of people (ประชาชน, ภาคีเครือข่าย, คณะผู้แทน, เจ้าหน้าที่): after และ, a body's
+ * name has ended and the sentence names who else (กระทรวงX|และ|ประชาชนคนไทย, สำนักงานX|และ|เครือข่าย).
+ * A body's name holds และ before a field (กระทรวงเกษตรและสหกรณ์, กรมกิจการเด็กและเยาวชน), not before these.
+ */
+function peopleAt(ctx: DetectionContext, at: number): boolean {
+	return PEOPLE_WORDS.some((w) => ctx.text.startsWith(w, at) && ctx.words.isBoundary(at + w.length));
+}
+
+/** [from, end) holds และ before a group of people (peopleAt): a body and who else, not one name. */
+export function peopleAfterAnd(ctx: DetectionContext, from: number, end: number): boolean {
+	return ctx.innerBounds(from, end).some((b) => ctx.words.wordAt(b) === 'และ' && b + 3 < end && peopleAt(ctx, b + 3));
+}
+const PEOPLE_WORDS = ['ประชาชน', 'ภาคี', 'เครือข่าย', 'คณะผู้แทน', 'เจ้าหน้าที่', 'พี่น้อง', 'บุคลากร', 'ข้าราชการ', 'ผู้บริหาร', 'ทีมงาน', 'คนไทย'];
+/** Heads of bodies named by their members (สหกรณ์ออมทรัพย์ครูและบุคลากร…, สมาคมข้าราชการและเจ้าหน้าที่…). */
+const MEMBER_HEADS = new Set(['สหกรณ์', 'สมาคม', 'ชมรม', 'สหภาพ', 'สหพันธ์', 'สมาพันธ์', 'มูลนิธิ', 'กองทุน']);
 
 /**
  * A verb that opens a clause starts at `at`, inside a body's name run on (กระทรวงX|ร่วม|ผลิต): a verb of

@@ -13,7 +13,7 @@ import {gazetteer, isKnownPlaceName as knownPlace} from '../gazetteer.js';
 import {FUNCTION_WORD_SET, KIN_WORDS, ORG_HEADS, PLACE_HEADS, THING_NOUN_SET, THING_NOUNS, WEAK_ORG_HEADS} from '../lexicon.js';
 import {SuffixSet} from '../trie.js';
 import {type DetectionContext, KNOWN_AFTER, KNOWN_BEFORE, isThaiNameChar} from './context.js';
-import {commonAfterPlaceHead, noPlaceNamedAt, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
+import {commonAfterPlaceHead, dayNameAround, noPlaceNamedAt, peopleAfterAnd, princesRankAt, SUBJECT_NAMED, trailingJoiner} from './head-name.js';
 import {triggerTrie} from './trigger-trie.js';
 import type {EntityKind} from '../types.js';
 
@@ -32,6 +32,10 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 	// No name opens with a function word (ณ|ท่าเรือ…: the place is after it).
 	if (FUNCTION_WORD_SET.has(ctx.firstWord(start, ctx.thaiRunEnd(start)))) return false;
 	if (kind === 'person') {
+		// Inside the quoted title of a show or an event: a title's words or a character (นางทาสี), no one
+		// named; with a title, only a given name alone (dropNamesInWorks reads the rules' names alike).
+		// A king or a monk named in an event's title (…เฉลิมพระเกียรติพระบาทสมเด็จ…) is named, style and all.
+		if (insideTitleOfWork(text, start, end) && (titled ? !text.slice(start, end).includes(' ') : !PERSON_OPENING.test(text.slice(start, end)))) return false;
 		// After a title the rules' own checks apply (see candidates.ts); without one the model alone speaks.
 		if (titled) return true;
 		const first = ctx.firstWord(start, ctx.thaiRunEnd(start));
@@ -53,6 +57,9 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && ORG_HEADS_BEFORE.endingAt(text, start) > 0) return false;
 	// A bracket the name does not close (X), (องค์การมหาชน)…) is a piece of the sentence around it.
 	if (!balanced(text.slice(start, end))) return false;
+	// A day's name (วัน|X…แห่งชาติ), a body and a group of people (กระทรวงX|และ|ประชาชน…) or a prince's
+	// rank after a royal name (เจ้าฟ้าX กรมพระY), as the head rule reads them.
+	if (dayNameAround(ctx, start, end) || (kind === 'organization' && (peopleAfterAnd(ctx, start, end) || princesRankAt(ctx, start)))) return false;
 	if (!nameLikeBodyOrPlace(ctx, start, end, kind, heads)) return false;
 	if (heads.length === 0 && inListOfThings(ctx, start, end)) return false;
 	if (kind === 'place') {
@@ -87,6 +94,21 @@ function headAt(text: string, at: number, end: number, places: boolean): boolean
 const EXAMPLE_BEFORE = /(?:เช่น|อาทิ|ได้แก่|ประกอบด้วย)\s?["“]?$/;
 /** Words a person's name opens with when the tagger keeps its kin word, title or style. */
 const PERSON_OPENING = new RegExp(`^(?:${[...KIN_WORDS, 'อาจารย์', 'พระ', 'สมเด็จ', 'หลวง', 'เจ้า', 'หม่อม', 'นาย', 'นาง'].join('|')})`);
+
+/**
+ * [start, end) sits inside quotes opened right after a show's, an event's or a work's noun (การแสดง
+ * “ออกพราน นางX”, กิจกรรม “X Y ตักบาตร…”, ละคร “…”), on one line: the words of that work's title.
+ */
+export function insideTitleOfWork(text: string, start: number, end: number): boolean {
+	const before = text.slice(Math.max(0, start - 80), start);
+	const open = Math.max(before.lastIndexOf('“'), before.lastIndexOf('"'));
+	if (open < 0 || /[”"\n]/.test(before.slice(open + 1)) || !WORK_BEFORE_QUOTE.test(before.slice(0, open))) return false;
+	const after = text.slice(end, end + 80);
+	const close = after.search(/[”"]/);
+	return close >= 0 && !after.slice(0, close).includes('\n');
+}
+/** Nouns of a show, an event or a work whose title follows in quotes. */
+const WORK_BEFORE_QUOTE = /(?:การแสดง|กิจกรรม|งาน|ละคร|เพลง|ภาพยนตร์|นิทรรศการ|ระบำ|ท่ารำ|ชุด)\s?$/;
 
 /** Marks between a noun and the name it introduces (ยา [X], เพลง “X”, ดอกไม้ (X)). */
 const BEFORE_NAME_MARK = /[ "“‘'(]/;
