@@ -5,27 +5,29 @@
 // word lists (stop words, verbs), never used as name units: unknown names come out as syllables.
 
 import {boundedMemo} from '../text/memo.js';
-import {pushSegmentStarts, pushWordStarts, wordSegmenter} from '../text/words.js';
+import {pushSegmentStarts, wordSegmenter} from '../text/words.js';
 
 const MAX_PHRASE = 240;
 
 /**
- * Short phrases recur across articles (กล่าวว่า, นายกรัฐมนตรี, dates): their segment offsets are kept, as
- * each segmenter call costs several microseconds before it reads a letter. Bounded in count and in
- * phrase length, so memory stays flat on large corpora.
+ * Short phrases recur across articles (กล่าวว่า, นายกรัฐมนตรี, dates): what is known of their words is
+ * kept, as each segmenter call costs several microseconds before it reads a letter. Bounded in count
+ * and in phrase length, so memory stays flat on large corpora.
  */
 const CACHED_PHRASE = 64;
-const cachedOffsets = boundedMemo(computeOffsets, 20_000);
+const cachedWords = boundedMemo((): KnownWords => ({all: undefined, asked: []}), 20_000);
 
-/** A phrase's offsets (see Phrase) from Intl.Segmenter: 0, where its words start after the first, its length. */
-function computeOffsets(phrase: string): readonly number[] {
-	const offsets = pushWordStarts(phrase, 0, [0]);
-	offsets.push(phrase.length);
-	return offsets;
+/**
+ * What is known of a phrase's words: all its offsets (see Phrase) once walked, or until then the
+ * segments asked about, as (start, end) offset pairs. Shared by every phrase of the same letters.
+ */
+interface KnownWords {
+	all: readonly number[] | undefined;
+	asked: number[];
 }
 
-/** The offsets of an empty phrase (a position between two spaces). */
-const EMPTY_OFFSETS: readonly number[] = [0];
+/** An empty phrase's (a position between two spaces). */
+const EMPTY_WORDS: KnownWords = {all: [0], asked: []};
 
 export function isSpace(code: number): boolean {
 	return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
@@ -45,23 +47,20 @@ export interface Phrase {
 }
 
 /**
- * A long phrase (over CACHED_PHRASE characters) is segmented where it is asked about, not walked
- * from its start: on thaigov-2k such a phrase has 20 segments on average and is asked about at 4
- * places, and each segment `containing()` gives is an object V8 builds property by property (about
+ * A phrase is segmented where it is asked about, not walked from its start: on thaigov-2k a phrase
+ * has 5 segments on average and is asked about at 3 places (one over CACHED_PHRASE characters: 20
+ * and 4), and each segment `containing()` gives is an object V8 builds property by property (about
  * half of segmenting's time; ICU's dictionary, the other half, is paid once a phrase either way).
  * The same boundaries: ICU keeps the dictionary's breaks of the text it was given, and asked at any
- * place in any order it gives the walk's segments (checked at 12 random places of every phrase of
- * thaigov-2k, wisesight and ThaiNER, and in word-boundaries.test.ts). Past this many segments asked
- * the phrase is walked once and searched, so that a question never scans a long list.
+ * place in any order it gives the walk's segments (checked at 12 random places of every long phrase
+ * of thaigov-2k, wisesight and ThaiNER, and in word-boundaries.test.ts). Past this many segments
+ * asked the phrase is walked once and searched, so that a question never scans a long list.
  */
 const ASKED_SEGMENTS = 32;
 
 class PhraseWords implements Phrase {
-	/** All the offsets, once walked (at once for a short phrase: the memo's). */
-	private all: readonly number[] | undefined;
+	/** ICU's segments of the letters, made at the first question known words do not answer. */
 	private segments: Intl.Segments | undefined;
-	/** Segments asked about so far, as (start, end) offset pairs, until the whole walk. */
-	private readonly asked: number[] = [];
 	/** The segment `cover` found: [a, b) as offsets. */
 	a = 0;
 	b = 0;
@@ -71,32 +70,31 @@ class PhraseWords implements Phrase {
 		readonly end: number,
 		readonly whole: boolean,
 		private readonly letters: string,
-		offsets: readonly number[] | undefined,
-	) {
-		this.all = offsets;
-	}
+		private readonly known: KnownWords,
+	) {}
 
 	get offsets(): readonly number[] {
-		if (this.all === undefined) {
+		const known = this.known;
+		if (known.all === undefined) {
 			this.segments ??= wordSegmenter().segment(this.letters);
 			const offsets = pushSegmentStarts(this.segments, this.letters.length, 0, [0]);
 			offsets.push(this.letters.length);
-			this.all = offsets;
-			this.segments = undefined;
+			known.all = offsets;
+			known.asked = [];
 		}
-		return this.all;
+		return known.all;
 	}
 
 	/** Sets a and b to the segment holding offset k (0 <= k < end - start). */
 	cover(k: number): void {
-		const all = this.all;
+		const all = this.known.all;
 		if (all !== undefined) {
 			const i = firstAbove(all, k);
 			this.a = all[i - 1]!;
 			this.b = all[i]!;
 			return;
 		}
-		const asked = this.asked;
+		const asked = this.known.asked;
 		for (let j = 0; j < asked.length; j += 2) {
 			if (k >= asked[j]! && k < asked[j + 1]!) {
 				this.a = asked[j]!;
@@ -165,9 +163,9 @@ export class WordBoundaries {
 		if (cached !== undefined && cached.end === end) return cached;
 		const whole = runStart === 0 || isSpace(text.charCodeAt(runStart - 1));
 		const letters = end > start ? text.slice(start, end) : '';
-		// A short phrase's offsets are the memo's array (no copy); a long one's are found as asked.
-		const offsets = end === start ? EMPTY_OFFSETS : letters.length <= CACHED_PHRASE ? cachedOffsets(letters) : undefined;
-		const phrase = new PhraseWords(start, end, whole, letters, offsets);
+		// A short phrase's words are the memo's (no copy); a long one's its own.
+		const known = end === start ? EMPTY_WORDS : letters.length <= CACHED_PHRASE ? cachedWords(letters) : {all: undefined, asked: []};
+		const phrase = new PhraseWords(start, end, whole, letters, known);
 		this.phrases.set(start, phrase);
 		return phrase;
 	}

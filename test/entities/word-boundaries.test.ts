@@ -42,8 +42,8 @@ describe('WordBoundaries', () => {
 // not walked from its start: the answers must be those of the whole walk, asked in any order.
 describe('WordBoundaries on long phrases', () => {
 	const longPieces = fc.constantFrom('นาย', 'สมชาย', 'กล่าว', 'ว่า', 'ประเทศไทย', 'กระทรวง', 'การ', 'คลัง', 'ABC', '12', '.', 'เมื่อวันที่', 'ฯ');
-	// 65 to 240 characters: one phrase (a longer run is cut into phrases of 240).
-	const longRun = fc.array(longPieces, {minLength: 25, maxLength: 90}).map((a) => a.join('').slice(0, 240));
+	// 65 to 239 characters: one phrase (a run is cut into phrases of 240, its end then a new one's start).
+	const longRun = fc.array(longPieces, {minLength: 25, maxLength: 90}).map((a) => a.join('').slice(0, 239));
 
 	/** The answers from every word start of the phrase, as pushWordStarts walks them. */
 	function walked(t: string, start: number, end: number) {
@@ -80,6 +80,32 @@ describe('WordBoundaries on long phrases', () => {
 					words.phraseAt(start + 1).offsets.map((o) => start + o),
 					[...walked(t, start, end).boundsBetween(start - 1, end)],
 				);
+			}),
+		);
+	});
+
+	// What is known of a short phrase's words is shared by every text that has it (a memo): the
+	// questions one text asked must not change the answers another gets.
+	it('answers about a short phrase shared by several texts as the whole walk does', () => {
+		const shortRun = fc.array(longPieces, {minLength: 2, maxLength: 12}).map((a) => a.join('').slice(0, 64));
+		fc.assert(
+			fc.property(shortRun, fc.array(fc.nat(), {minLength: 1, maxLength: 40}), (run, asks) => {
+				const texts = [`ก ${run} ข`, `${run} ค`, `ง ${run}`];
+				const starts = [2, 0, 2];
+				const boundaries = texts.map((t) => new WordBoundaries(t));
+				for (const [n, a] of asks.entries()) {
+					const which = n % 3;
+					const t = texts[which]!;
+					const start = starts[which]!;
+					const ref = walked(t, start, start + run.length);
+					const words = boundaries[which]!;
+					const pos = start + (a % (run.length + 1));
+					const to = Math.min(start + run.length, pos + 1 + (a % 20));
+					assert.equal(words.isBoundary(pos), ref.isBoundary(pos), `isBoundary ${pos}`);
+					assert.equal(words.wordAt(pos), ref.wordAt(pos), `wordAt ${pos}`);
+					assert.equal(words.wordBefore(pos), ref.wordBefore(pos), `wordBefore ${pos}`);
+					assert.equal(words.firstBoundAfter(pos, to), ref.firstBoundAfter(pos, to), `firstBoundAfter ${pos}`);
+				}
 			}),
 		);
 	});
