@@ -42,8 +42,15 @@ export function wordSegmenter(): Intl.Segmenter {
  * phrase of thaigov-2k (341,039) and in test/text/words.test.ts.
  */
 export function pushWordStarts(text: string, offset: number, out: number[]): number[] {
-	const segments = wordSegmenter().segment(text);
-	const n = text.length;
+	return pushSegmentStarts(wordSegmenter().segment(text), text.length, offset, out);
+}
+
+/**
+ * pushWordStarts on `segments` (of a text of length `n`) already made: a caller that asked
+ * `containing()` at a few places first reuses ICU's work on the text (the segments keep the
+ * dictionary's breaks).
+ */
+export function pushSegmentStarts(segments: Intl.Segments, n: number, offset: number, out: number[]): number[] {
 	for (let k = 0; k < n;) {
 		const s = segments.containing(k)!;
 		k = s.index + s.segment.length;

@@ -63,6 +63,14 @@ export function detectLatin(ctx: DetectionContext): void {
 }
 
 /** Capitalised words joined by single spaces, particles allowed between them. */
+/**
+ * A title a stack of titles may hold (Prof. Dr.). A function of the module, not a closure in
+ * readRun: esbuild's --keep-names names a closure each time it is made (a defineProperty a word).
+ */
+function isStackedTitle(x: Word): boolean {
+	return TITLE_SET.has(titleKey(x.text)) || LATIN_STACKED_TITLES.has(titleKey(x.text));
+}
+
 function readRun(text: string, start: number): Word[] {
 	const words: Word[] = [];
 	let i = start;
@@ -79,8 +87,7 @@ function readRun(text: string, start: number): Word[] {
 		if (!capital && !LATIN_PARTICLES.has(w)) break;
 		// A title with its dot after a name's words opens the next name (AFP EC Mr.Paul Hopkins): the
 		// run ends before it. Not inside a stack of titles (Prof. Dr. Anna Berg).
-		const isTitle = (x: string): boolean => TITLE_SET.has(titleKey(x)) || LATIN_STACKED_TITLES.has(titleKey(x));
-		if (words.length > 0 && text[i + w.length] === '.' && TITLE_SET.has(titleKey(w)) && !words.every((x) => isTitle(x.text))) break;
+		if (words.length > 0 && text[i + w.length] === '.' && TITLE_SET.has(titleKey(w)) && !words.every(isStackedTitle)) break;
 		// "… Bank and the Organisation …" is two names: a joining word before "the" ends the run.
 		if ((w === 'and' || w === '&' || w === 'or') && /^ the /.test(text.slice(i + w.length, i + w.length + 5))) break;
 		words.push({start: i, end: i + w.length, text: w});

@@ -238,6 +238,12 @@ function listOfThings(ctx: DetectionContext, start: number, end: number): boolea
 	return tokens >= 3 && (tokens === 3 ? words === 3 : words * 4 >= tokens * 3);
 }
 
+/** A place the gazetteer knows and no name (a module function: a closure is named each time it is made). */
+function isKnownPlaceNoName(t: string): boolean {
+	const gaz = gazetteer();
+	return gaz.thai.has(t) && !gaz.ambiguous.has(t);
+}
+
 /**
  * The tagger's person cut before its first later token that is a place the gazetteer knows and no
  * name (not เดลี, also a given name), as the rules read a person (a known place ends the name:
@@ -247,12 +253,10 @@ function listOfThings(ctx: DetectionContext, start: number, end: number): boolea
 function beforeKnownPlace(text: string, start: number, end: number): number | undefined {
 	const tokens = text.slice(start, end).split(' ');
 	if (tokens.length < 2 || tokens.includes('ณ')) return end;
-	const gaz = gazetteer();
-	const place = (t: string): boolean => gaz.thai.has(t) && !gaz.ambiguous.has(t);
-	const at = tokens.findIndex((t, i) => i > 0 && place(t));
+	const at = tokens.findIndex((t, i) => i > 0 && isKnownPlaceNoName(t));
 	if (at < 0) return end;
 	const kept = tokens.slice(0, at).filter((t) => t !== '');
-	if (kept.length < 2 || place(kept[0]!)) return undefined;
+	if (kept.length < 2 || isKnownPlaceNoName(kept[0]!)) return undefined;
 	return start + tokens.slice(0, at).join(' ').trimEnd().length;
 }
 
