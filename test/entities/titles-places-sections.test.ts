@@ -17,6 +17,12 @@ describe('titles opening a place name, law sections', () => {
 		assert.deepEqual(named('ประธานชุมชนนางแย้ม ทองสุข กล่าวว่า ชาวบ้านพอใจ', 'person'), ['แย้ม ทองสุข']);
 	});
 
+	it('does not read a post นาย makes, its grade glued after it, as a title and a name', () => {
+		assert.deepEqual(named('เปิดรับสมัครนักวิชาการเงิน และนายช่างโยธาปฏิบัติงาน จำนวน 3 อัตรา', 'person'), []);
+		// Twin: a name, then the grade's word after a space as the sentence's verb.
+		assert.deepEqual(named('เปิดรับสมัครนักวิชาการเงิน และนายสมพงษ์ ทองดี ปฏิบัติงานที่ศาลากลาง', 'person'), ['สมพงษ์ ทองดี']);
+	});
+
 	it('does not read ม. and a number (a section of a law) as a place or a body', () => {
 		const text = 'ผู้ใดฝ่าฝืน ม.42 ต้องระวางโทษจำคุก';
 		assert.deepEqual(namedWhenTagged(text, 'place', [['ม.42', 'place']]), []);
