@@ -15,7 +15,7 @@ import {detectPersonBrackets, joinSpelledAlike} from './detect/person-brackets.j
 import {Occupancy, detectRepeatsSteps} from './detect/repeats.js';
 import {detectRegisteredCompanies, detectStateEnterprises, detectTemples, detectThaiTriggersSteps} from './detect/thai-triggers.js';
 import {KIND_BIT, type TaggedText, fillFree, modelCandidatesSteps, tagParagraphs} from './model/candidates.js';
-import {insideTitleOfWork} from './detect/model-evidence.js';
+import {insideTitleOfWork, titleOpensPlaceName} from './detect/model-evidence.js';
 import {type FoldedText, foldForDetection, unfoldRange} from './normalize.js';
 import {splitCompoundAt} from './split-compounds.js';
 import {isCommonWord} from './common-words.js';
@@ -391,13 +391,14 @@ function cutSurnameRunOn(ctx: DetectionContext, accepted: Candidate[], occupied:
 /**
  * A person the rules read with a title but no surname inside the quoted title of a show or an event
  * (การแสดง “ออกพราน [นางทาสี]”, a character; กิจกรรม “[มิสเตอร์X] …”, a mascot): the work's words,
- * no one named. A full name there (งาน “รำลึก นายX Y”) names the person and stays.
+ * no one named. A full name there (งาน “รำลึก นายX Y”) names the person and stays. So too นาง or นาย
+ * glued after a place's head (ชุมชน|นางเลิ้ง): a place's name (titleOpensPlaceName).
  */
 function dropNamesInWorks(ctx: DetectionContext, accepted: Candidate[], occupied: Occupancy): void {
 	for (let i = accepted.length - 1; i >= 0; i--) {
 		const c = accepted[i]!;
 		if (c.kind !== 'person' || ctx.text.slice(c.start, c.end).includes(' ')) continue;
-		if (!insideTitleOfWork(ctx.text, c.titleStart ?? c.start, c.end)) continue;
+		if (!insideTitleOfWork(ctx.text, c.titleStart ?? c.start, c.end) && (c.titleStart === undefined || !titleOpensPlaceName(ctx, c.titleStart, c.end))) continue;
 		occupied.unmark(c.titleStart ?? c.start, c.end);
 		accepted.splice(i, 1);
 	}

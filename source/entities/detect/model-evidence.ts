@@ -36,6 +36,7 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 		// named; with a title, only a given name alone (dropNamesInWorks reads the rules' names alike).
 		// A king or a monk named in an event's title (…เฉลิมพระเกียรติพระบาทสมเด็จ…) is named, style and all.
 		if (insideTitleOfWork(text, start, end) && (titled ? !text.slice(start, end).includes(' ') : !PERSON_OPENING.test(text.slice(start, end)))) return false;
+		if (titled && titleOpensPlaceName(ctx, start, end)) return false;
 		// After a title the rules' own checks apply (see candidates.ts); without one the model alone speaks.
 		if (titled) return true;
 		const first = ctx.firstWord(start, ctx.thaiRunEnd(start));
@@ -57,6 +58,8 @@ export function modelNameHasEvidence(ctx: DetectionContext, start: number, end: 
 	if (start > 0 && isThaiNameChar(text.charCodeAt(start - 1)) && ORG_HEADS_BEFORE.endingAt(text, start) > 0) return false;
 	// A bracket the name does not close (X), (องค์การมหาชน)…) is a piece of the sentence around it.
 	if (!balanced(text.slice(start, end))) return false;
+	// ม. and a number is a law's section (มาตรา: ม.35 ทวิ), not a university (ม.X) nor a village (หมู่).
+	if (LAW_SECTION.test(text.slice(start, end))) return false;
 	// A day's name (วัน|X…แห่งชาติ), a body and a group of people (กระทรวงX|และ|ประชาชน…) or a prince's
 	// rank after a royal name (เจ้าฟ้าX กรมพระY), as the head rule reads them.
 	if (dayNameAround(ctx, start, end) || (kind === 'organization' && (peopleAfterAnd(ctx, start, end) || princesRankAt(ctx, start)))) return false;
@@ -107,6 +110,29 @@ export function insideTitleOfWork(text: string, start: number, end: number): boo
 	const close = after.search(/[”"]/);
 	return close >= 0 && !after.slice(0, close).includes('\n');
 }
+/** A law's section written short: ม. and its number (ม.35, ม. 33). */
+const LAW_SECTION = /^ม\. ?[0-9๐-๙]/;
+
+/** Heads of a place, a community, a village or a market (glued before a title that opens its name). */
+const PLACE_BEFORE_TITLE = new SuffixSet([...PLACE_HEADS.filter((h) => !h.includes('.')), 'ชุมชน', 'บ้าน', 'ตลาด', 'ย่าน', 'สนามม้า']);
+
+/**
+ * นาง or นาย and a given name alone, [titleStart, end), glued right after a place's or a community's
+ * head (ชุมชน|นางเลิ้ง, บ้านเกาะ|นางทอง), here or anywhere in the article (ของดีของนางเลิ้ง after
+ * ชุมชนนางเลิ้ง): the word opens the place's own name (places are named นางX, นายX), no one is
+ * named. A full name there (ผู้นำชุมชน|นายX Y) names a person.
+ */
+export function titleOpensPlaceName(ctx: DetectionContext, titleStart: number, end: number): boolean {
+	const text = ctx.text;
+	const name = text.slice(titleStart, end);
+	if (!/^(?:นาง|นาย)(?!สาว)/.test(name) || name.includes(' ')) return false;
+	for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+		const after = at + name.length;
+		if ((after >= text.length || !isThaiNameChar(text.charCodeAt(after))) && nounEndsAt(ctx, PLACE_BEFORE_TITLE, at)) return true;
+	}
+	return false;
+}
+
 /** Nouns of a show, an event or a work whose title follows in quotes. */
 const WORK_BEFORE_QUOTE = /(?:การแสดง|กิจกรรม|งาน|ละคร|เพลง|ภาพยนตร์|นิทรรศการ|ระบำ|ท่ารำ|ชุด)\s?$/;
 

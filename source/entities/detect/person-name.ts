@@ -136,6 +136,13 @@ const NAME_PARTICLES = new Set(['บิน', 'บินติ', 'บินตี
 /** The second word of a two-word particle (van der, van den, de la). */
 const SECOND_PARTICLES = new Set(['เดอร์', 'เดน', 'ลา']);
 
+/** A civil-service grade closing a token (…ปฏิบัติงาน, …ชำนาญการพิเศษ), glued after a post's name. */
+const GRADE_CLOSING = /.(?:ชำนาญการ|ชำนาญงาน|ปฏิบัติการ|ปฏิบัติงาน)(?:พิเศษ)?$/;
+/** The token after นาย/นาง is a post and its grade (ช่างไฟฟ้า|ปฏิบัติงาน): no given name is followed so. */
+export function postWithGrade(token: string): boolean {
+	return GRADE_CLOSING.test(token);
+}
+
 /** Sino-Vietnamese middle names that are also Thai words (วัน "day" in หวอ วัน เทือง). */
 const MIDDLE_NAMES = new Set(['วัน', 'วาน', 'ถิ']);
 
@@ -272,6 +279,9 @@ export function readPersonName(ctx: DetectionContext, pos: number, afterHonorifi
 		if (tokens === 0 && afterHonorific && NOT_AFTER_HONORIFIC.has(first) && !givenNameAfterNoun(ctx, tokenStart, first, runEnd)) return undefined;
 		// A civil-service grade after a post or a title (นายแพทย์|ทรงคุณวุฒิ, นายแพทย์|ชำนาญการพิเศษ) is the post's.
 		if (tokens === 0 && CIVIL_SERVICE_GRADE.test(whole)) return undefined;
+		// A post นาย makes with its grade glued after it (นาย|ช่างไฟฟ้าปฏิบัติงาน, a technician's grade): the grade
+		// closes a post's name, never a given name.
+		if (tokens === 0 && afterHonorific && postWithGrade(whole)) return undefined;
 		// A known place ends the name (นายสมชาย เชียงใหม่…); a place that is also a name (เดลี) may be a surname.
 		// Nor a place's name opening a surname with more of it glued on (ไทย|เศรษฐ์, ไทย|ศรี), unless a
 		// clause goes on there (…เชียงใหม่|ได้รับ).

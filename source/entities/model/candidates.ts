@@ -26,7 +26,7 @@ import {
 	uniformCandidate,
 } from '../detect/context.js';
 import {abbreviatesPostBefore, shortTitleAt} from '../detect/abbreviations.js';
-import {nounAfterHonorific, opensRoyalClause, ordinalFollows} from '../detect/person-name.js';
+import {nounAfterHonorific, opensRoyalClause, ordinalFollows, postWithGrade} from '../detect/person-name.js';
 import {modelNameHasEvidence} from '../detect/model-evidence.js';
 import {
 	HEAD_ONLY_PARTICLES,
@@ -420,6 +420,8 @@ export function* modelCandidatesSteps(ctx: DetectionContext, clock: StepClock, t
 						// (นาย|จ้าง สถาน|ประกอบการ: the employer), as the title rule reads it.
 						const firstToken = text.slice(cut, Math.min(end, ctx.thaiRunEnd(cut)));
 						if (PERSON_STOP.has(ctx.words.wordAt(cut)) || !ctx.words.isBoundary(end) || isCommonWord(text.slice(cut, end)) || nounAfterHonorific(firstToken)) continue;
+						// Nor a post with its grade glued after it (นาย|ช่างโยธา|ปฏิบัติงาน), as the title rule reads it.
+						if (!text.slice(cut, end).includes(' ') && postWithGrade(text.slice(cut, ctx.thaiRunEnd(cut)))) continue;
 						// A title abbreviated with ฯ (สมเด็จพระนางเจ้าฯ) has no name written after it.
 						if (text[cut] === 'ฯ') continue;
 						title = text.slice(start, cut).trimEnd();
