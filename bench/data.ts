@@ -79,6 +79,8 @@ export const JUNK_LABELS = [
 	'entities-junk-labels-24.tsv',
 	// junk32's sample on its branch (e6187fa, after its rules, not blind to them), training data at once.
 	'entities-junk-labels-25.tsv',
+	// Stop 31's mid-stop seed, junk34 (on c9cb8b3, after round 1), training data at once.
+	'entities-junk-labels-26.tsv',
 ];
 /**
  * Never trained on. Since stop 26 (the bar2 round) every sample read before, the lead's fresh seeds
