@@ -7,6 +7,8 @@
 // finds once, is kept whole.
 import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord, oneLetterLookup} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
+import {COMMITTEE} from './generic-use.js';
+import {nameWordUse} from './name-words.js';
 import {gazetteer, isCountryKey, isKnownPlaceName as knownPlace, isThaiProvinceKey} from './gazetteer.js';
 import {
 	COMMON_WORDS,
@@ -818,7 +820,8 @@ function misspeltWord(name: string): string | undefined {
  * A body or place ending on a word that only opens a longer one, where the segmenter knows no
  * compound (ตำบล|น่า of ตำบลน่าอยู่, บริษัท…|ชั้น of …ชั้นนำ, กรม|ส่ง of กรมส่งเสริม…, ธนาคาร|มุ่ง of
  * …มุ่งมั่น): the name was cut inside a word. These words end no name: น่า makes an adjective of the
- * verb after it, ชั้น after a noun grades it (ชั้นนำ, ชั้นหนึ่ง), ส่ง and มุ่ง are the first halves of verbs.
+ * verb after it, ชั้น after a noun grades it (ชั้นนำ, ชั้นหนึ่ง), ส่ง and มุ่ง are the first halves of verbs,
+ * ส่วน ("part") opens the word it makes (…ข้อมูลส่วน|บุคคล, องค์การบริหารส่วน|จังหวัด; junk34).
  * A name holding the whole word (ศูนย์ส่งเสริม…) or ending on a word that merely ends with one of
  * these letters (ขนส่ง, บึงน่าน… are other words) is not judged.
  */
@@ -830,7 +833,7 @@ function cutOnBoundWord(name: string): string | undefined {
 	return parts.length > 1 && last !== undefined && last.text === bound && last.end === name.length ? 'cut-in-word' : undefined;
 }
 /** Segmenter words that open compounds the segmenter does not know, and end no name. */
-const BOUND_OPENERS = ['น่า', 'ชั้น', 'ส่ง', 'มุ่ง'];
+const BOUND_OPENERS = ['น่า', 'ชั้น', 'ส่ง', 'มุ่ง', 'ส่วน'];
 
 /**
  * A body or place the corpus writes as a kind, not as a name: half its mentions or more counted,
@@ -856,7 +859,9 @@ function kindNotName(name: string, kind: EntityKind, mentions: readonly MentionE
 	if (mentions.some((m) => m.rule === 'definition' || m.rule === 'acronym') || knownPlace(name)) return undefined;
 	// Examples and predicates name real bodies too (เช่น บริษัทX, เป็นสมาคมXจังหวัดY): only a head
 	// with everyday words (a kind's own wording) or a head's short form is judged by its uses.
-	return /^[\u0E01-\u0E4E]{1,4}\.$/.test(name) || headWithEverydayWords(name, kind) ? 'generic-use' : undefined;
+	// A committee half of whose mentions count it or say it is one of many is a kind of committee too
+	// (คณะอนุกรรมการX 5 คณะ, junk34): a committee's name is a field, seldom everyday words alone.
+	return /^[\u0E01-\u0E4E]{1,4}\.$/.test(name) || headWithEverydayWords(name, kind) || (kind === 'organization' && COMMITTEE.test(name)) ? 'generic-use' : undefined;
 }
 
 /**
@@ -906,8 +911,11 @@ const SCHEME_TAIL = /[\u0E01-\u0E4E]\s?โมเดล$/;
 
 /** Heads of the units one body of a kind serves each of (one per province, district, sub-district, village). */
 const PLACE_UNIT_TAILS = ['จังหวัด', 'อำเภอ', 'ตำบล', 'หมู่บ้าน'];
-/** Bodies also come one per Bangkok district (สำนักงานเขต) and per court district (ศาลแขวง). */
-const ORG_UNIT_TAILS = [...PLACE_UNIT_TAILS, 'เขต', 'แขวง'];
+/**
+ * Bodies also come one per Bangkok district (สำนักงานเขต), per court district (ศาลแขวง) and per
+ * numbered area (สำนักงานX|พื้นที่, written before a range or a count: พื้นที่ 1-10, 76 พื้นที่; junk34).
+ */
+const ORG_UNIT_TAILS = [...PLACE_UNIT_TAILS, 'เขต', 'แขวง', 'พื้นที่'];
 let unitNamedDistricts: string[] | undefined;
 /** Districts whose name itself ends on a unit's head (สนามชัยเขต). */
 function districtsEndingOnAHead(): string[] {
@@ -1050,8 +1058,18 @@ function centreOfAKind(name: string): string | undefined {
 	if (rest === '') return 'generic';
 	if (/^(?:การ|ความ)/.test(rest) || /[^\u0E01-\u0E4E]/.test(rest) || knownPlace(rest)) return undefined;
 	const ws = words(rest);
-	return ws.every((w) => isCommonWord(w.text) && !HEAD_WORD_SET.has(w.text) && !knownPlace(w.text) && !CENTRE_OWNER_WORDS.has(w.text)) ? 'generic' : undefined;
+	return ws.every((w) => everydayForCentre(w.text) && !HEAD_WORD_SET.has(w.text) && !knownPlace(w.text) && !CENTRE_OWNER_WORDS.has(w.text)) ? 'generic' : undefined;
 }
+/**
+ * A listed common word, or a word the common-word list leaves out for being a given name too
+ * (เล็ก of เด็ก|เล็ก, กล้า of กล้า|ไม้) that Thai NER seldom has inside a name (junk34). A word
+ * names often hold (โคก, หนอง, a village's) is not one.
+ */
+function everydayForCentre(word: string): boolean {
+	return isCommonWord(word) || nameWordUse(word).inside <= SELDOM_IN_NAMES;
+}
+/** The share of a word's Thai NER uses inside names at or below which it is an everyday word. */
+const SELDOM_IN_NAMES = 0.1;
 /** Words that name whose the centre is or where (ของ, ใน, สังกัด…): one centre, not a kind. */
 const CENTRE_OWNER_WORDS: ReadonlySet<string> = new Set(['ของ', 'ใน', 'ที่', 'แห่ง', 'สังกัด', 'ประจำ']);
 const CENTRE_USES = ['เรียนรู้', 'ฝึกอบรม', 'บริบาล', 'พักคอย', 'พักพิง', 'อนุบาล', 'เพาะชำ', 'ดูแล'];
