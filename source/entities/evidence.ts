@@ -7,7 +7,7 @@
 // finds once, is kept whole.
 import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord, oneLetterLookup} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
-import {COMMITTEE} from './generic-use.js';
+import {COMMITTEE, SCHOOL} from './generic-use.js';
 import {nameWordUse} from './name-words.js';
 import {gazetteer, isCountryKey, isKnownPlaceName as knownPlace, isThaiProvinceKey} from './gazetteer.js';
 import {
@@ -860,8 +860,11 @@ function kindNotName(name: string, kind: EntityKind, mentions: readonly MentionE
 	// Examples and predicates name real bodies too (เช่น บริษัทX, เป็นสมาคมXจังหวัดY): only a head
 	// with everyday words (a kind's own wording) or a head's short form is judged by its uses.
 	// A committee half of whose mentions count it or say it is one of many is a kind of committee too
-	// (คณะอนุกรรมการX 5 คณะ, junk34): a committee's name is a field, seldom everyday words alone.
-	return /^[\u0E01-\u0E4E]{1,4}\.$/.test(name) || headWithEverydayWords(name, kind) || (kind === 'organization' && COMMITTEE.test(name)) ? 'generic-use' : undefined;
+	// (คณะอนุกรรมการX 5 คณะ, junk34): a committee's name is a field, seldom everyday words alone. So is a
+	// school half of whose mentions name a programme's kind of school (โครงการโรงเรียนX).
+	return /^[\u0E01-\u0E4E]{1,4}\.$/.test(name) || headWithEverydayWords(name, kind) || (kind === 'organization' && (COMMITTEE.test(name) || SCHOOL.test(name)))
+		? 'generic-use'
+		: undefined;
 }
 
 /**

@@ -56,3 +56,19 @@ describe('committees counted by their classifier', () => {
 		assert.equal(reason(name, 'organization', [...counted, ...found('org-head', 2)]), undefined);
 	});
 });
+
+describe('a programme’s kind of school', () => {
+	it('a school glued after โครงการ is the programme’s name (twins: after a space, another head)', () => {
+		const text = 'กระทรวงเปิดตัวโครงการโรงเรียนต้นกล้าเกษตรกร ในปีนี้';
+		const name = 'โรงเรียนต้นกล้าเกษตรกร';
+		const at = text.indexOf(name);
+		assert.equal(genericUse(text, at, at + name.length, 'organization'), true);
+		assert.equal(reason(name, 'organization', [{rule: 'org-head', article: 0, generic: true}]), 'generic-use');
+		const spaced = 'ผลงานของโครงการ โรงเรียนต้นกล้าเกษตรกร ในปีนี้';
+		const at2 = spaced.indexOf(name);
+		assert.equal(genericUse(spaced, at2, at2 + name.length, 'organization'), false);
+		const centre = 'กระทรวงเปิดตัวโครงการศูนย์ต้นกล้าเกษตรกร ในปีนี้';
+		const at3 = centre.indexOf('ศูนย์');
+		assert.equal(genericUse(centre, at3, at3 + 'ศูนย์ต้นกล้าเกษตรกร'.length, 'organization'), false);
+	});
+});
