@@ -821,7 +821,8 @@ function misspeltWord(name: string): string | undefined {
  * compound (ตำบล|น่า of ตำบลน่าอยู่, บริษัท…|ชั้น of …ชั้นนำ, กรม|ส่ง of กรมส่งเสริม…, ธนาคาร|มุ่ง of
  * …มุ่งมั่น): the name was cut inside a word. These words end no name: น่า makes an adjective of the
  * verb after it, ชั้น after a noun grades it (ชั้นนำ, ชั้นหนึ่ง), ส่ง and มุ่ง are the first halves of verbs,
- * ส่วน ("part") opens the word it makes (…ข้อมูลส่วน|บุคคล, องค์การบริหารส่วน|จังหวัด; junk34).
+ * ส่วน ("part") opens the word it makes (…ข้อมูลส่วน|บุคคล, องค์การบริหารส่วน|จังหวัด; junk34), and
+ * เกี่ยว the preposition เกี่ยวกับ ("about": …การกระทำความผิดเกี่ยว|กับ…, cut at the name's length limit).
  * A name holding the whole word (ศูนย์ส่งเสริม…) or ending on a word that merely ends with one of
  * these letters (ขนส่ง, บึงน่าน… are other words) is not judged.
  */
@@ -833,7 +834,7 @@ function cutOnBoundWord(name: string): string | undefined {
 	return parts.length > 1 && last !== undefined && last.text === bound && last.end === name.length ? 'cut-in-word' : undefined;
 }
 /** Segmenter words that open compounds the segmenter does not know, and end no name. */
-const BOUND_OPENERS = ['น่า', 'ชั้น', 'ส่ง', 'มุ่ง', 'ส่วน'];
+const BOUND_OPENERS = ['น่า', 'ชั้น', 'ส่ง', 'มุ่ง', 'ส่วน', 'เกี่ยว'];
 
 /**
  * A body or place the corpus writes as a kind, not as a name: half its mentions or more counted,

@@ -12,11 +12,13 @@ import type {EntityKind} from '../../source/entities/types.js';
 const found = (rule: string, n = 1): MentionEvidence[] => Array.from({length: n}, () => ({rule, article: 0}));
 const reason = (name: string, kind: EntityKind, mentions: MentionEvidence[]): string | undefined => unlistedReason({name, kind, mentions});
 
-describe('a body cut after ส่วน', () => {
-	it('a name ending on the word ส่วน was cut inside the word it opens (twins: the whole word, ส่วน inside)', () => {
+describe('a body cut after ส่วน or เกี่ยว', () => {
+	it('a name ending on the word ส่วน or เกี่ยว was cut inside the word it opens (twins: the whole word, ส่วน inside)', () => {
 		assert.equal(reason('สำนักงานคุ้มครองสิทธิส่วน', 'organization', found('org-head')), 'cut-in-word');
 		assert.equal(reason('สำนักงานคุ้มครองสิทธิส่วนบุคคล', 'organization', found('org-head')), undefined);
 		assert.equal(reason('องค์การบริหารส่วนตำบลโนนสวรรค์', 'organization', found('org-head')), undefined);
+		assert.equal(reason('กองกำกับการป้องกันความผิดเกี่ยว', 'organization', found('org-head')), 'cut-in-word');
+		assert.equal(reason('กองกำกับการป้องกันความผิดเกี่ยวกับป่าไม้', 'organization', found('org-head')), undefined);
 	});
 });
 
