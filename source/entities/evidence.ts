@@ -915,11 +915,8 @@ const SCHEME_TAIL = /[\u0E01-\u0E4E]\s?โมเดล$/;
 
 /** Heads of the units one body of a kind serves each of (one per province, district, sub-district, village). */
 const PLACE_UNIT_TAILS = ['จังหวัด', 'อำเภอ', 'ตำบล', 'หมู่บ้าน'];
-/**
- * Bodies also come one per Bangkok district (สำนักงานเขต), per court district (ศาลแขวง) and per
- * numbered area (สำนักงานX|พื้นที่, written before a range or a count: พื้นที่ 1-10, 76 พื้นที่; junk34).
- */
-const ORG_UNIT_TAILS = [...PLACE_UNIT_TAILS, 'เขต', 'แขวง', 'พื้นที่'];
+/** Bodies also come one per Bangkok district (สำนักงานเขต) and per court district (ศาลแขวง). */
+const ORG_UNIT_TAILS = [...PLACE_UNIT_TAILS, 'เขต', 'แขวง'];
 let unitNamedDistricts: string[] | undefined;
 /** Districts whose name itself ends on a unit's head (สนามชัยเขต). */
 function districtsEndingOnAHead(): string[] {
@@ -975,7 +972,10 @@ function localKind(name: string): string | undefined {
 	const rest = words(name, head.length);
 	if (rest[0]?.start !== head.length || !rest.some((w) => w.start === at)) return undefined;
 	const between = rest.filter((w) => w.end <= at);
-	return between.length > 0 && between.every((w) => (isCommonWord(w.text) || FUNCTION_WORD_SET.has(w.text)) && !knownPlace(w.text)) ? 'generic' : undefined;
+	// A bare พื้นที่ takes any words but a place's: the office of every area, whatever its field's word
+	// (สำนักงานธนารักษ์|พื้นที่, "the area treasury offices", 76 of them; junk34).
+	const everyday = (w: string) => tail === 'พื้นที่' || isCommonWord(w) || FUNCTION_WORD_SET.has(w);
+	return between.length > 0 && between.every((w) => everyday(w.text) && !knownPlace(w.text)) ? 'generic' : undefined;
 }
 /** Heads of bodies an area has many of (schools, hospitals, agencies, cooperatives). */
 const AREA_MANY = ['โรงเรียน', 'โรงพยาบาล', 'หน่วยงาน', 'สถานศึกษา', 'องค์กร', 'สหกรณ์'];

@@ -23,9 +23,10 @@ describe('a body cut after ส่วน or เกี่ยว', () => {
 });
 
 describe('an office of every numbered area', () => {
-	it('a body ending on พื้นที่ with no number is the office of each area (twins: with its number, พื้นที่ inside)', () => {
-		assert.equal(reason('สำนักงานที่ดินนครหลวงพื้นที่', 'organization', found('org-head', 3)), 'unnamed-unit');
-		assert.equal(reason('สำนักงานที่ดินนครหลวงพื้นที่ 4', 'organization', found('org-head', 3)), undefined);
+	it('an office of a field’s word and a bare พื้นที่ is the office of each area (twins: a place before it, with its number, พื้นที่ inside)', () => {
+		assert.equal(reason('สำนักงานประมงพื้นที่', 'organization', found('org-head', 3)), 'generic');
+		assert.equal(reason('สำนักงานประมงเชียงใหม่พื้นที่', 'organization', found('org-head', 3)), undefined);
+		assert.equal(reason('สำนักงานประมงพื้นที่ 4', 'organization', found('org-head', 3)), undefined);
 		assert.equal(reason('สำนักงานพัฒนาพื้นที่สูงภาคเหนือ', 'organization', found('org-head', 3)), undefined);
 	});
 });
