@@ -79,7 +79,9 @@ export const JUNK_LABELS = [
 	'entities-junk-labels-24.tsv',
 	// junk32's sample on its branch (e6187fa, after its rules, not blind to them), training data at once.
 	'entities-junk-labels-25.tsv',
-	// Stop 31's mid-stop seed, junk35 (seed 265 on c9cb8b3, before its rules): 4 of 90.
+	// Stop 31's mid-stop seeds on c9cb8b3 (after round 1, before round 2's rules), training data at once:
+	// junk34's (3 of 90) and junk35's (seed 265, 4 of 90).
+	'entities-junk-labels-26.tsv',
 	'entities-junk-labels-27.tsv',
 ];
 /**

@@ -7,6 +7,8 @@
 // finds once, is kept whole.
 import {commonWordAt, isCommonWord, isOrgWord, isPlaceWord, oneLetterLookup} from './common-words.js';
 import {triggerTrie} from './detect/trigger-trie.js';
+import {COMMITTEE, SCHOOL} from './generic-use.js';
+import {nameWordUse} from './name-words.js';
 import {gazetteer, isCountryKey, isKnownPlaceName as knownPlace, isThaiProvinceKey} from './gazetteer.js';
 import {
 	COMMON_WORDS,
@@ -818,7 +820,9 @@ function misspeltWord(name: string): string | undefined {
  * A body or place ending on a word that only opens a longer one, where the segmenter knows no
  * compound (ตำบล|น่า of ตำบลน่าอยู่, บริษัท…|ชั้น of …ชั้นนำ, กรม|ส่ง of กรมส่งเสริม…, ธนาคาร|มุ่ง of
  * …มุ่งมั่น): the name was cut inside a word. These words end no name: น่า makes an adjective of the
- * verb after it, ชั้น after a noun grades it (ชั้นนำ, ชั้นหนึ่ง), ส่ง and มุ่ง are the first halves of verbs.
+ * verb after it, ชั้น after a noun grades it (ชั้นนำ, ชั้นหนึ่ง), ส่ง and มุ่ง are the first halves of verbs,
+ * ส่วน ("part") opens the word it makes (…ข้อมูลส่วน|บุคคล, องค์การบริหารส่วน|จังหวัด; junk34), and
+ * เกี่ยว the preposition เกี่ยวกับ ("about": …การกระทำความผิดเกี่ยว|กับ…, cut at the name's length limit).
  * A name holding the whole word (ศูนย์ส่งเสริม…) or ending on a word that merely ends with one of
  * these letters (ขนส่ง, บึงน่าน… are other words) is not judged.
  */
@@ -830,7 +834,7 @@ function cutOnBoundWord(name: string): string | undefined {
 	return parts.length > 1 && last !== undefined && last.text === bound && last.end === name.length ? 'cut-in-word' : undefined;
 }
 /** Segmenter words that open compounds the segmenter does not know, and end no name. */
-const BOUND_OPENERS = ['น่า', 'ชั้น', 'ส่ง', 'มุ่ง'];
+const BOUND_OPENERS = ['น่า', 'ชั้น', 'ส่ง', 'มุ่ง', 'ส่วน', 'เกี่ยว'];
 
 /**
  * A body or place the corpus writes as a kind, not as a name: half its mentions or more counted,
@@ -856,7 +860,12 @@ function kindNotName(name: string, kind: EntityKind, mentions: readonly MentionE
 	if (mentions.some((m) => m.rule === 'definition' || m.rule === 'acronym') || knownPlace(name)) return undefined;
 	// Examples and predicates name real bodies too (เช่น บริษัทX, เป็นสมาคมXจังหวัดY): only a head
 	// with everyday words (a kind's own wording) or a head's short form is judged by its uses.
-	return /^[\u0E01-\u0E4E]{1,4}\.$/.test(name) || headWithEverydayWords(name, kind) ? 'generic-use' : undefined;
+	// A committee half of whose mentions count it or say it is one of many is a kind of committee too
+	// (คณะอนุกรรมการX 5 คณะ, junk34): a committee's name is a field, seldom everyday words alone. So is a
+	// school half of whose mentions name a programme's kind of school (โครงการโรงเรียนX).
+	return /^[\u0E01-\u0E4E]{1,4}\.$/.test(name) || headWithEverydayWords(name, kind) || (kind === 'organization' && (COMMITTEE.test(name) || SCHOOL.test(name)))
+		? 'generic-use'
+		: undefined;
 }
 
 /**
@@ -963,7 +972,10 @@ function localKind(name: string): string | undefined {
 	const rest = words(name, head.length);
 	if (rest[0]?.start !== head.length || !rest.some((w) => w.start === at)) return undefined;
 	const between = rest.filter((w) => w.end <= at);
-	return between.length > 0 && between.every((w) => (isCommonWord(w.text) || FUNCTION_WORD_SET.has(w.text)) && !knownPlace(w.text)) ? 'generic' : undefined;
+	// A bare พื้นที่ takes any words but a place's: the office of every area, whatever its field's word
+	// (สำนักงานธนารักษ์|พื้นที่, "the area treasury offices", 76 of them; junk34).
+	const everyday = (w: string) => tail === 'พื้นที่' || isCommonWord(w) || FUNCTION_WORD_SET.has(w);
+	return between.length > 0 && between.every((w) => everyday(w.text) && !knownPlace(w.text)) ? 'generic' : undefined;
 }
 /** Heads of bodies an area has many of (schools, hospitals, agencies, cooperatives). */
 const AREA_MANY = ['โรงเรียน', 'โรงพยาบาล', 'หน่วยงาน', 'สถานศึกษา', 'องค์กร', 'สหกรณ์'];
@@ -1050,8 +1062,18 @@ function centreOfAKind(name: string): string | undefined {
 	if (rest === '') return 'generic';
 	if (/^(?:การ|ความ)/.test(rest) || /[^\u0E01-\u0E4E]/.test(rest) || knownPlace(rest)) return undefined;
 	const ws = words(rest);
-	return ws.every((w) => isCommonWord(w.text) && !HEAD_WORD_SET.has(w.text) && !knownPlace(w.text) && !CENTRE_OWNER_WORDS.has(w.text)) ? 'generic' : undefined;
+	return ws.every((w) => everydayForCentre(w.text) && !HEAD_WORD_SET.has(w.text) && !knownPlace(w.text) && !CENTRE_OWNER_WORDS.has(w.text)) ? 'generic' : undefined;
 }
+/**
+ * A listed common word, or a word the common-word list leaves out for being a given name too
+ * (เล็ก of เด็ก|เล็ก, กล้า of กล้า|ไม้) that Thai NER seldom has inside a name (junk34). A word
+ * names often hold (โคก, หนอง, a village's) is not one.
+ */
+function everydayForCentre(word: string): boolean {
+	return isCommonWord(word) || nameWordUse(word).inside <= SELDOM_IN_NAMES;
+}
+/** The share of a word's Thai NER uses inside names at or below which it is an everyday word. */
+const SELDOM_IN_NAMES = 0.1;
 /** Words that name whose the centre is or where (ของ, ใน, สังกัด…): one centre, not a kind. */
 const CENTRE_OWNER_WORDS: ReadonlySet<string> = new Set(['ของ', 'ใน', 'ที่', 'แห่ง', 'สังกัด', 'ประจำ']);
 const CENTRE_USES = ['เรียนรู้', 'ฝึกอบรม', 'บริบาล', 'พักคอย', 'พักพิง', 'อนุบาล', 'เพาะชำ', 'ดูแล'];

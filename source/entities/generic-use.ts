@@ -21,6 +21,12 @@ const BEFORE = /(?:(?:เป็น|ทุก|แต่ละ|หลาย|ปร
  */
 const AFTER =
 	/^\s?(?:[0-9๐-๙,]+\s?(?:แห่ง|หน่วย|องค์กร|ราย|ศูนย์|สมาคม|บริษัท)|ทั้ง\s?[0-9๐-๙]|แห่งหนึ่ง|หนึ่ง|ต่าง\s?ๆ|ทั้งหลาย|เหล่านี้|เหล่านั้น|ทุก(?:แห่ง|สาขา|หน่วย|ศูนย์)|หลายแห่ง|อื่น\s?ๆ|ทั่ว(?:ทั้ง)?(?:ประเทศ|โลก)|ระดับ(?:ท้องถิ่น|จังหวัด|อำเภอ|ตำบล|ชุมชน|ภูมิภาค)|ของรัฐ(?!บาล|มนตรี|สภา|ธรรมนูญ|ประศาสน|ศาสตร์))/;
+/** A committee's or a working group's head (คณะกรรมการ, คณะอนุกรรมการ, คณะทำงาน, กรรมาธิการ…). */
+export const COMMITTEE = /^(?:คณะ(?:อนุ)?กรรม(?:การ|าธิการ)|คณะทำงาน|อนุกรรมการ)/;
+/** A school's, a college's or a university's head. */
+export const SCHOOL = /^(?:โรงเรียน|วิทยาลัย|มหาวิทยาลัย)/;
+/** A count of committees after one: N คณะ, N ชุด, ทั้ง N คณะ. */
+const COUNTED_COMMITTEES = /^\s?(?:ทั้ง|อีก|จำนวน)?\s?[0-9๐-๙]+\s?(?:คณะ|ชุด)(?![\u0E01-\u0E4E])/;
 /**
  * Words right after a body that make it one of a kind found in every place: the office in the area,
  * abroad, in each province, of every province (สำนักงานX|ในพื้นที่, สำนักงานX|ในต่างประเทศ: each province's
@@ -87,6 +93,12 @@ export function genericUse(text: string, start: number, end: number, kind?: stri
 	const before = text.slice(Math.max(0, start - 12), start);
 	const after = text.slice(end, end + 16);
 	if (BEFORE.test(before) || AFTER.test(after) || (kind === 'organization' && AFTER_BODY.test(after))) return true;
+	// A committee counted by its own classifier (คณะอนุกรรมการX 5 คณะ, คณะทำงานX ทั้ง 3 ชุด): that many
+	// committees of the kind X says, not one (junk34). Other bodies are not counted so (…2 ชุด of a kit).
+	if (kind === 'organization' && COMMITTEE.test(text.slice(start, end)) && COUNTED_COMMITTEES.test(after)) return true;
+	// A school glued after โครงการ is the kind of school a programme sets up (โครงการโรงเรียนX, "the X
+	// schools programme"), the programme's name, not one school (junk34). After a space it may be one.
+	if (kind === 'organization' && SCHOOL.test(text.slice(start, end)) && before.endsWith('โครงการ')) return true;
 	// A short form after a course's, a grant's, a system's or a field's word names that scheme
 	// (หลักสูตร|วกส., ทุน|สควค., ระบบ|X.): a body's short form is written so now and then (ระบบ|สปสช.),
 	// a scheme's most of the time (issue 7, junk14).
