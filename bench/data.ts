@@ -92,6 +92,9 @@ export const JUNK_LABELS = [
 export const HELD_OUT_JUNK_LABELS: string[] = [
 	// Stop 31, bar31's fresh seed at the end of its round (the shipped table): 3 of 90.
 	'entities-junk-labels-bar31.tsv',
+	// Stop 31's end: the lead's two fresh seeds on b4ea597, read once: 3 and 4 of 90.
+	'entities-junk-labels-heldout-21.tsv',
+	'entities-junk-labels-heldout-22.tsv',
 ];
 
 export function bigCorpus(times = 5): {path: string; bytes: number} {
