@@ -1062,7 +1062,11 @@ function centreOfAKind(name: string): string | undefined {
 	if (rest === '') return 'generic';
 	if (/^(?:การ|ความ)/.test(rest) || /[^\u0E01-\u0E4E]/.test(rest) || knownPlace(rest)) return undefined;
 	const ws = words(rest);
-	return ws.every((w) => everydayForCentre(w.text) && !HEAD_WORD_SET.has(w.text) && !knownPlace(w.text) && !CENTRE_OWNER_WORDS.has(w.text)) ? 'generic' : undefined;
+	return ws.every(
+		(w) => everydayForCentre(w.text) && !ORG_HEAD_WORDS.has(w.text) && !PLACE_HEAD_WORDS.has(w.text) && !knownPlace(w.text) && !CENTRE_OWNER_WORDS.has(w.text),
+	)
+		? 'generic'
+		: undefined;
 }
 /**
  * A listed common word, or a word the common-word list leaves out for being a given name too
@@ -1077,7 +1081,6 @@ const SELDOM_IN_NAMES = 0.1;
 /** Words that name whose the centre is or where (ของ, ใน, สังกัด…): one centre, not a kind. */
 const CENTRE_OWNER_WORDS: ReadonlySet<string> = new Set(['ของ', 'ใน', 'ที่', 'แห่ง', 'สังกัด', 'ประจำ']);
 const CENTRE_USES = ['เรียนรู้', 'ฝึกอบรม', 'บริบาล', 'พักคอย', 'พักพิง', 'อนุบาล', 'เพาะชำ', 'ดูแล'];
-const HEAD_WORD_SET: ReadonlySet<string> = new Set([...ORG_HEADS, ...PLACE_HEADS]);
 
 /**
  * A body's dotted short form ending on a unit's letter (issue 7, junk28): จ. for จังหวัด, อ. for

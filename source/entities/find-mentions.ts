@@ -374,7 +374,8 @@ function cutSurnameRunOn(ctx: DetectionContext, accepted: Candidate[], occupied:
 		for (let i = 0; i < list.length; i++) {
 			const c = list[i]!;
 			const x = surnames[i]!;
-			const j = surnames.findIndex((s, k) => s !== x && (x.startsWith(s) || (k !== i && clauseAsSurname(x))));
+			let clause: boolean | undefined; // clauseAsSurname(x), segmented once for all the others
+			const j = surnames.findIndex((s) => s !== x && (x.startsWith(s) || (clause ??= clauseAsSurname(x))));
 			if (j < 0) continue;
 			const givenEnd = text.indexOf(' ', c.start);
 			const oldEnd = c.end;
